@@ -1,0 +1,33 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/** Fixed test-only secrets: each test file gets fresh, isolated storage anyway. */
+export const TEST_SECRETS = {
+  JWT_SECRET: "test-jwt-secret-that-is-long-enough-0123456789",
+  VORTEX_SETUP_TOKEN: "test-setup-token",
+  DEBUG_D1_STATEMENTS: "1",
+};
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...TEST_SECRETS } },
+            }),
+          ],
+          test: {
+            name: "worker",
+            include: ["workers/**/*.test.ts", "durable-objects/**/*.test.ts"],
+            setupFiles: ["./workers/test/apply-migrations.ts"],
+          },
+        },
+      ],
+    },
+  };
+});

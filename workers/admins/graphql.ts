@@ -1,0 +1,90 @@
+import type { SignedInContext } from "../graphql/context";
+import { idSchema } from "../graphql/ids";
+import type { GraphQLModule } from "../graphql/module";
+import { parseInput } from "../errors/validate";
+import { createAdmin, deleteAdmin, findAdmin, listAdmins, updateAdmin } from "./service";
+import type { AdminRow } from "./table";
+
+const typeDefs = /* GraphQL */ `
+  enum AdminRole {
+    OWNER
+    ADMIN
+    RESELLER
+  }
+
+  "Someone who signs in to the panel. Resellers manage only their own users, within their limits."
+  type Admin {
+    id: ID!
+    username: String!
+    role: AdminRole!
+    "Reseller limit on how many users it may own; null means no limit."
+    maxUsers: Int
+    "Reseller limit on the sum of its users' data limits; null means no limit."
+    maxDataLimit: Bytes
+    disabled: Boolean!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+  }
+
+  input CreateAdminInput {
+    username: String!
+    password: String!
+    role: AdminRole!
+    maxUsers: Int
+    maxDataLimit: Bytes
+  }
+
+  "Omitted fields stay as they are; null clears a limit. A new password or disabling ends the admin's sessions."
+  input UpdateAdminInput {
+    password: String
+    role: AdminRole
+    maxUsers: Int
+    maxDataLimit: Bytes
+    disabled: Boolean
+  }
+
+  extend type Query {
+    "The signed-in admin."
+    me: Admin!
+    admins: [Admin!]!
+    admin(id: ID!): Admin
+  }
+
+  extend type Mutation {
+    createAdmin(input: CreateAdminInput!): Admin!
+    updateAdmin(id: ID!, input: UpdateAdminInput!): Admin!
+    deleteAdmin(id: ID!): Boolean!
+  }
+`;
+
+export const adminsModule: GraphQLModule = {
+  typeDefs,
+  rules: {
+    "Query.me": "signed-in",
+    "Query.admins": "admins:manage",
+    "Query.admin": "admins:manage",
+    "Mutation.createAdmin": "admins:manage",
+    "Mutation.updateAdmin": "admins:manage",
+    "Mutation.deleteAdmin": "admins:manage",
+  },
+  resolvers: {
+    AdminRole: { OWNER: "owner", ADMIN: "admin", RESELLER: "reseller" },
+    Admin: {
+      id: (a: AdminRow) => String(a.id),
+      maxDataLimit: (a: AdminRow) => a.maxDataLimitBytes,
+      createdAt: (a: AdminRow) => a.createdAtSec,
+      updatedAt: (a: AdminRow) => a.updatedAtSec,
+    },
+    Query: {
+      me: async (_: unknown, __: unknown, ctx: SignedInContext) => findAdmin(ctx.db, ctx.actor.id),
+      admins: (_: unknown, __: unknown, ctx: SignedInContext) => listAdmins(ctx.db),
+      admin: (_: unknown, args: { id: string }, ctx: SignedInContext) => findAdmin(ctx.db, parseInput(idSchema, args.id)),
+    },
+    Mutation: {
+      createAdmin: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createAdmin(ctx, args.input),
+      updateAdmin: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
+        updateAdmin(ctx, parseInput(idSchema, args.id), args.input),
+      deleteAdmin: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteAdmin(ctx, parseInput(idSchema, args.id)),
+    },
+  },
+};

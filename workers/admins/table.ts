@@ -1,0 +1,25 @@
+import { sql } from "drizzle-orm";
+import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ROLES = ["owner", "admin", "reseller"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const admins = sqliteTable(
+  "admins",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull(),
+    /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`: parameters travel with the hash. */
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** Reseller limits; null means no limit. */
+    maxUsers: integer("max_users"),
+    maxDataLimitBytes: integer("max_data_limit_bytes"),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    createdAtSec: integer("created_at").notNull().default(sql`(unixepoch())`),
+    updatedAtSec: integer("updated_at").notNull().default(sql`(unixepoch())`),
+  },
+  (t) => [uniqueIndex("admins_username_unique").on(sql`lower(${t.username})`)],
+);
+
+export type AdminRow = typeof admins.$inferSelect;

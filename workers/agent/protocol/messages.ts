@@ -1,0 +1,95 @@
+/**
+ * The agent ↔ edge wire contract, defined once: the Worker validates with these schemas and the
+ * node agent (node-agent/) imports the same module. Version 1; fields are only ever added.
+ */
+import { z } from "zod";
+
+export const PROTOCOL_VERSION = 1;
+
+const id = z.number().int().positive();
+const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const epochSec = z.number().int().min(0);
+
+export const agentInboundSchema = z.object({
+  tag: z.string().min(1).max(64),
+  protocol: z.enum(["vless", "vmess", "trojan", "shadowsocks", "hysteria2"]),
+  port: z.number().int().min(1).max(65535),
+  transport: z.enum(["tcp", "ws", "grpc", "httpupgrade", "xhttp"]),
+  security: z.enum(["none", "tls", "reality"]),
+  protocolSettings: z.record(z.string(), z.unknown()),
+  transportSettings: z.record(z.string(), z.unknown()),
+  securitySettings: z.record(z.string(), z.unknown()),
+});
+export type AgentInbound = z.infer<typeof agentInboundSchema>;
+
+export const agentUserSchema = z.object({
+  id,
+  /** The core's per-user key for stats and logs: `u<id>`. */
+  email: z.string(),
+  inboundTags: z.array(z.string()),
+  vlessId: z.string(),
+  vmessId: z.string(),
+  trojanPassword: z.string(),
+  shadowsocksPassword: z.string(),
+  hysteria2Password: z.string(),
+  /** What the node may enforce on its own while the edge is unreachable. */
+  dataLimitBytes: bytes.nullable(),
+  usedBytes: bytes,
+  expireAtSec: epochSec.nullable(),
+});
+export type AgentUser = z.infer<typeof agentUserSchema>;
+
+/** The signed part of a config: everything a node must run. */
+export const configPayloadSchema = z.object({
+  v: z.literal(PROTOCOL_VERSION),
+  nodeId: id,
+  version: z.number().int().min(1),
+  issuedAtSec: epochSec,
+  expiresAtSec: epochSec,
+  inbounds: z.array(agentInboundSchema),
+  users: z.array(agentUserSchema),
+});
+export type ConfigPayload = z.infer<typeof configPayloadSchema>;
+
+/** `payload` is the exact JSON text that was signed; `signature` is Ed25519 over its UTF-8 bytes, base64url. */
+export const configEnvelopeSchema = z.object({
+  payload: z.string(),
+  signature: z.string(),
+});
+export type ConfigEnvelope = z.infer<typeof configEnvelopeSchema>;
+
+export const usageDeltaSchema = z.object({ userId: id, upBytes: bytes, downBytes: bytes });
+export type UsageDelta = z.infer<typeof usageDeltaSchema>;
+
+export const healthSchema = z.object({
+  cpuPercent: z.number().min(0).max(100 * 1024),
+  memUsedBytes: bytes,
+  memTotalBytes: bytes,
+  netRxBytes: bytes,
+  netTxBytes: bytes,
+  coreRunning: z.boolean(),
+  coreVersion: z.string().max(64),
+  agentVersion: z.string().max(64),
+  uptimeSec: z.number().int().min(0),
+  appliedConfigVersion: z.number().int().min(0),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+export const usagePushSchema = z.object({
+  nodeId: id,
+  /** Strictly increasing per node; the edge applies each seq at most once. */
+  seq: z.number().int().min(1),
+  fromSec: epochSec,
+  toSec: epochSec,
+  deltas: z.array(usageDeltaSchema).max(50_000),
+  health: healthSchema.optional(),
+});
+export type UsagePush = z.infer<typeof usagePushSchema>;
+
+export const usageReplySchema = z.object({
+  ackSeq: z.number().int().min(0),
+  configVersion: z.number().int().min(0),
+  /** Users the node must stop now: removed from the core and their live connections closed. */
+  cut: z.array(id),
+});
+export type UsageReply = z.infer<typeof usageReplySchema>;

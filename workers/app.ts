@@ -1,0 +1,43 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { DomainError, HTTP_STATUS } from "./errors/domain-error";
+import { yoga } from "./graphql/yoga";
+import { sessionConfig, withRequestContext, type AppEnv } from "./http/request-context";
+import { setupRoute } from "./setup/route";
+
+/** Requests larger than this are refused before they are read whole. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export const app = new Hono<AppEnv>();
+
+app.use("*", withRequestContext);
+app.use(
+  "*",
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HTTPException(413, { message: `request body is larger than ${MAX_BODY_BYTES} bytes` });
+    },
+  }),
+);
+
+app.on(["GET", "POST"], "/graphql", (c) =>
+  yoga.fetch(c.req.raw, { env: c.env, db: c.var.db, client: c.var.client, sessions: sessionConfig(c.env) }),
+);
+app.route("/api/setup", setupRoute);
+
+app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+
+/** The one place HTTP routes turn errors into responses; GraphQL has its own in graphql/yoga.ts. */
+app.onError((error, c) => {
+  if (error instanceof DomainError) {
+    return c.json({ error: { code: error.code, message: error.message, ...error.details } }, HTTP_STATUS[error.code]);
+  }
+  if (error instanceof HTTPException) {
+    const code = error.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
+    return c.json({ error: { code, message: error.message } }, error.status);
+  }
+  console.error(JSON.stringify({ event: "http.unexpected_error", path: c.req.path, error: `${error.name}: ${error.message}` }));
+  return c.json({ error: { code: "INTERNAL_SERVER_ERROR", message: "internal server error" } }, 500);
+});

@@ -1,0 +1,67 @@
+import type { Role } from "../admins/table";
+import { DomainError } from "../errors/domain-error";
+
+/** Who is signed in, as every resolver sees it. */
+export interface Actor {
+  id: number;
+  username: string;
+  role: Role;
+  sessionId: string;
+  maxUsers: number | null;
+  maxDataLimitBytes: number | null;
+}
+
+export type Permission =
+  | "users:read"
+  | "users:write"
+  | "users:reassign"
+  | "groups:read"
+  | "groups:write"
+  | "inbounds:read"
+  | "inbounds:write"
+  | "nodes:read"
+  | "nodes:write"
+  | "settings:read"
+  | "settings:write"
+  | "admins:manage"
+  | "audit:read"
+  | "system:read";
+
+const RESELLER: Permission[] = ["users:read", "users:write", "groups:read", "audit:read", "system:read"];
+const ADMIN: Permission[] = [
+  ...RESELLER,
+  "users:reassign",
+  "groups:write",
+  "inbounds:read",
+  "inbounds:write",
+  "nodes:read",
+  "nodes:write",
+  "settings:read",
+  "settings:write",
+];
+const OWNER: Permission[] = [...ADMIN, "admins:manage"];
+
+/** owner > admin > reseller: each role holds everything the one below it holds. */
+const GRANTS: Record<Role, ReadonlySet<Permission>> = {
+  reseller: new Set(RESELLER),
+  admin: new Set(ADMIN),
+  owner: new Set(OWNER),
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return GRANTS[role].has(permission);
+}
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!hasPermission(actor.role, permission)) {
+    throw new DomainError("FORBIDDEN", `the ${actor.role} role may not do this (${permission})`);
+  }
+}
+
+/**
+ * The owning admin a query over VPN users is confined to: a reseller sees only its own users,
+ * admins and the owner see all (undefined means "no confinement").
+ */
+export function ownedUsersScope(actor: Actor): number | undefined {
+  return actor.role === "reseller" ? actor.id : undefined;
+}

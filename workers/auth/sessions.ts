@@ -1,0 +1,172 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { sign, verify } from "hono/jwt";
+import type { AdminRow } from "../admins/table";
+import { admins } from "../admins/table";
+import type { Db } from "../db/client";
+import { DomainError } from "../errors/domain-error";
+import { randomToken, sha256Hex } from "./crypto";
+import type { Actor } from "./roles";
+import { refreshTokens, sessions } from "./table";
+
+export interface SessionConfig {
+  jwtSecret: string;
+  accessTtlSec: number;
+  refreshTtlSec: number;
+}
+
+export interface ClientMeta {
+  ip: string;
+  userAgent: string | null;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresAtSec: number;
+}
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  iat: number;
+  exp: number;
+  [key: string]: unknown;
+}
+
+async function issueAccessToken(config: SessionConfig, adminId: number, sessionId: string, nowSec: number) {
+  const exp = nowSec + config.accessTtlSec;
+  const claims: AccessClaims = { sub: String(adminId), sid: sessionId, iat: nowSec, exp };
+  return { token: await sign(claims, config.jwtSecret, "HS256"), exp };
+}
+
+/**
+ * Starts a session (a refresh-token family) for an admin who has just proven who they are.
+ * `alongside` statements (the audit entry) land in the same batch.
+ */
+export async function startSession(
+  db: Db,
+  config: SessionConfig,
+  admin: AdminRow,
+  client: ClientMeta,
+  nowSec: number,
+  alongside: BatchItem<"sqlite">[] = [],
+): Promise<TokenPair> {
+  const sessionId = randomToken(16);
+  const refreshToken = randomToken();
+  await db.batch([
+    db.insert(sessions).values({
+      id: sessionId,
+      adminId: admin.id,
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 512) ?? null,
+      createdAtSec: nowSec,
+      lastSeenAtSec: nowSec,
+      expiresAtSec: nowSec + config.refreshTtlSec,
+    }),
+    db.insert(refreshTokens).values({ tokenHash: await sha256Hex(refreshToken), sessionId, issuedAtSec: nowSec }),
+    ...alongside,
+  ]);
+  const access = await issueAccessToken(config, admin.id, sessionId, nowSec);
+  return { accessToken: access.token, refreshToken, accessTokenExpiresAtSec: access.exp };
+}
+
+const invalidRefresh = () => new DomainError("UNAUTHENTICATED", "refresh token is invalid or expired; sign in again");
+
+/**
+ * Exchanges a refresh token for a new pair. Each token works once: presenting a used one means
+ * it was copied, so the whole session is revoked and every token of its family stops working.
+ */
+export async function rotateRefreshToken(db: Db, config: SessionConfig, presented: string, nowSec: number) {
+  const tokenHash = await sha256Hex(presented);
+  const found = await db
+    .select({ token: refreshTokens, session: sessions, admin: admins })
+    .from(refreshTokens)
+    .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+    .innerJoin(admins, eq(admins.id, sessions.adminId))
+    .where(eq(refreshTokens.tokenHash, tokenHash))
+    .get();
+  if (!found) throw invalidRefresh();
+  const { session, admin } = found;
+  if (session.revokedAtSec !== null || session.expiresAtSec <= nowSec || admin.disabled) throw invalidRefresh();
+
+  const claimed = await db
+    .update(refreshTokens)
+    .set({ usedAtSec: nowSec })
+    .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAtSec)))
+    .run();
+  if (claimed.meta.changes !== 1) {
+    await revokeSession(db, session.id, "refresh token reused", nowSec);
+    return { reused: true as const, session, admin };
+  }
+
+  const refreshToken = randomToken();
+  await db.batch([
+    db.insert(refreshTokens).values({ tokenHash: await sha256Hex(refreshToken), sessionId: session.id, issuedAtSec: nowSec }),
+    db.update(sessions).set({ lastSeenAtSec: nowSec }).where(eq(sessions.id, session.id)),
+  ]);
+  const access = await issueAccessToken(config, admin.id, session.id, nowSec);
+  return {
+    reused: false as const,
+    session,
+    admin,
+    tokens: { accessToken: access.token, refreshToken, accessTokenExpiresAtSec: access.exp } satisfies TokenPair,
+  };
+}
+
+/** The statement that ends one session; await it or put it in a batch. */
+export function revokeSession(db: Db, sessionId: string, reason: string, nowSec: number) {
+  return db
+    .update(sessions)
+    .set({ revokedAtSec: nowSec, revokedReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAtSec)));
+}
+
+/**
+ * Resolves a Bearer access token to the signed-in admin. One statement: the session must be
+ * live and the admin enabled, so logout and disabling an admin take effect at once.
+ */
+export async function authenticateAccessToken(db: Db, config: SessionConfig, token: string, nowSec: number): Promise<Actor | null> {
+  let claims: AccessClaims;
+  try {
+    claims = (await verify(token, config.jwtSecret, "HS256")) as AccessClaims;
+  } catch {
+    // Malformed, forged and expired tokens all mean the same thing to the caller: not signed in.
+    return null;
+  }
+  const row = await db
+    .select({
+      id: admins.id,
+      username: admins.username,
+      role: admins.role,
+      maxUsers: admins.maxUsers,
+      maxDataLimitBytes: admins.maxDataLimitBytes,
+    })
+    .from(sessions)
+    .innerJoin(admins, eq(admins.id, sessions.adminId))
+    .where(
+      and(
+        eq(sessions.id, claims.sid),
+        eq(admins.id, Number(claims.sub)),
+        isNull(sessions.revokedAtSec),
+        eq(admins.disabled, false),
+      ),
+    )
+    .get();
+  if (!row || nowSec >= claims.exp) return null;
+  return { ...row, sessionId: claims.sid };
+}
+
+/** The statement that ends every live session of an admin, except `keepSessionId` if given. */
+export function revokeSessionsOf(db: Db, adminId: number, reason: string, nowSec: number, keepSessionId?: string) {
+  return db
+    .update(sessions)
+    .set({ revokedAtSec: nowSec, revokedReason: reason })
+    .where(
+      and(
+        eq(sessions.adminId, adminId),
+        isNull(sessions.revokedAtSec),
+        keepSessionId === undefined ? undefined : ne(sessions.id, keepSessionId),
+      ),
+    );
+}

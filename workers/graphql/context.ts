@@ -1,0 +1,23 @@
+import type { Db } from "../db/client";
+import type { Actor } from "../auth/roles";
+import type { ClientMeta, SessionConfig } from "../auth/sessions";
+import type { Loaders } from "./loaders";
+
+/** What every resolver receives. Built once per request in http/graphql-route.ts. */
+export interface AppContext {
+  env: Env;
+  db: Db;
+  client: ClientMeta;
+  /** Scheme and host the request came in on; the default base of subscription URLs. */
+  origin: string;
+  sessions: SessionConfig;
+  nowSec: () => number;
+  /** The signed-in admin, or null. Resolved lazily: sign-in needs no session lookup. */
+  authenticate: () => Promise<Actor | null>;
+  loaders: Loaders;
+}
+
+/** The context after the authorisation layer has admitted a signed-in caller. */
+export interface SignedInContext extends AppContext {
+  actor: Actor;
+}

@@ -1,0 +1,50 @@
+import { createSchema } from "graphql-yoga";
+import { adminsModule } from "../admins/graphql";
+import { auditModule } from "../audit/graphql";
+import { authModule } from "../auth/graphql";
+import { groupsModule } from "../groups/graphql";
+import { inboundsModule } from "../inbounds/graphql";
+import { nodesModule } from "../nodes/graphql";
+import { settingsModule } from "../settings/graphql";
+import { systemModule } from "../system/graphql";
+import { usersModule } from "../users/graphql";
+import { authorizeRootFields } from "./authorize";
+import type { AppContext } from "./context";
+import type { GraphQLModule } from "./module";
+import { BytesScalar, DateTimeScalar, JSONScalar } from "./scalars";
+
+const base: GraphQLModule = {
+  typeDefs: /* GraphQL */ `
+    scalar Bytes
+    scalar DateTime
+    type Query
+    type Mutation
+  `,
+  resolvers: { Bytes: BytesScalar, DateTime: DateTimeScalar, JSON: JSONScalar },
+  rules: {},
+};
+
+export const modules: GraphQLModule[] = [
+  base,
+  systemModule,
+  authModule,
+  adminsModule,
+  usersModule,
+  inboundsModule,
+  nodesModule,
+  groupsModule,
+  settingsModule,
+  auditModule,
+];
+
+/** Every root field's rule, by `Type.field`: the one table of who may call what. */
+export const operationRules = Object.assign({}, ...modules.map((m) => m.rules)) as GraphQLModule["rules"];
+
+/** The public API: every domain's slice, merged, with every root field behind its rule. */
+export function buildSchema() {
+  const schema = createSchema<AppContext>({
+    typeDefs: modules.map((m) => m.typeDefs),
+    resolvers: modules.map((m) => m.resolvers),
+  });
+  return authorizeRootFields(schema, operationRules);
+}

@@ -1,0 +1,85 @@
+import { EnvelopArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError } from "graphql";
+import { createYoga } from "graphql-yoga";
+import { authenticateAccessToken, type ClientMeta, type SessionConfig } from "../auth/sessions";
+import type { Db } from "../db/client";
+import { DomainError } from "../errors/domain-error";
+import type { AppContext } from "./context";
+import { createLoaders } from "./loaders";
+import { buildSchema } from "./schema";
+
+/** What the HTTP layer hands the GraphQL layer for one request. */
+export interface GraphQLServerContext {
+  env: Env;
+  db: Db;
+  client: ClientMeta;
+  sessions: SessionConfig;
+}
+
+/** Limits that keep one query from costing the panel more than a page of work. */
+export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 5000 } as const;
+
+const armor = new EnvelopArmor({
+  maxDepth: { n: QUERY_LIMITS.maxDepth },
+  maxAliases: { n: QUERY_LIMITS.maxAliases },
+  maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+  maxTokens: { n: QUERY_LIMITS.maxTokens },
+  costLimit: { maxCost: QUERY_LIMITS.maxCost },
+  blockFieldSuggestion: { enabled: true },
+});
+
+/**
+ * The one place errors become what clients see: domain errors keep their code and safe details;
+ * anything unexpected is logged here and reaches the client as a bare INTERNAL_SERVER_ERROR,
+ * with no message, stack or SQL.
+ */
+function maskError(error: unknown): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const graphqlError = error instanceof GraphQLError ? error : undefined;
+  if (original instanceof DomainError) {
+    return new GraphQLError(original.message, {
+      nodes: graphqlError?.nodes,
+      path: graphqlError?.path,
+      extensions: { code: original.code, ...original.details },
+    });
+  }
+  if (original instanceof GraphQLError) return original;
+  if (graphqlError && !original) return graphqlError;
+  console.error(
+    JSON.stringify({
+      event: "graphql.unexpected_error",
+      path: graphqlError?.path,
+      error: original instanceof Error ? `${original.name}: ${original.message}` : String(original),
+    }),
+  );
+  return new GraphQLError("Internal server error", {
+    nodes: graphqlError?.nodes,
+    path: graphqlError?.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  });
+}
+
+export const yoga = createYoga<GraphQLServerContext, AppContext>({
+  schema: buildSchema(),
+  graphqlEndpoint: "/graphql",
+  graphiql: false,
+  landingPage: false,
+  maskedErrors: { maskError },
+  plugins: [...armor.protect().plugins],
+  context: ({ request, env, db, client, sessions }): AppContext => {
+    const nowSec = () => Math.floor(Date.now() / 1000);
+    let actor: ReturnType<AppContext["authenticate"]> | undefined;
+    const header = request.headers.get("authorization") ?? "";
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    return {
+      env,
+      db,
+      client,
+      sessions,
+      origin: new URL(request.url).origin,
+      nowSec,
+      loaders: createLoaders(db),
+      authenticate: () => (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec()) : Promise.resolve(null)),
+    };
+  },
+});

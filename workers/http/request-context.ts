@@ -1,0 +1,43 @@
+import type { Context } from "hono";
+import type { ClientMeta, SessionConfig } from "../auth/sessions";
+import { countStatements, createDb, type Db, type StatementCounter } from "../db/client";
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: { db: Db; client: ClientMeta };
+}
+
+const MIN_SECRET_LENGTH = 32;
+
+/** Session settings from the Worker's environment; a missing or short JWT secret is a deployment error. */
+export function sessionConfig(env: Env): SessionConfig {
+  const secret = env.JWT_SECRET;
+  if (!secret || secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters (wrangler secret put JWT_SECRET)`);
+  }
+  return {
+    jwtSecret: secret,
+    accessTtlSec: Number(env.ACCESS_TOKEN_TTL_SEC) || 900,
+    refreshTtlSec: Number(env.REFRESH_TOKEN_TTL_SEC) || 30 * 24 * 3600,
+  };
+}
+
+/** Cloudflare sets CF-Connecting-IP at the edge and wrangler dev sets it locally. */
+export function clientMeta(request: Request): ClientMeta {
+  return {
+    ip: request.headers.get("cf-connecting-ip") ?? "unknown",
+    userAgent: request.headers.get("user-agent"),
+  };
+}
+
+/**
+ * Gives each request its database handle and client facts. With DEBUG_D1_STATEMENTS=1 (benchmarks,
+ * tests) the handle counts statements and the response says how many ran in `x-d1-statements`.
+ */
+export async function withRequestContext(c: Context<AppEnv>, next: () => Promise<void>) {
+  const counter: StatementCounter | undefined = c.env.DEBUG_D1_STATEMENTS === "1" ? { statements: 0 } : undefined;
+  c.set("db", createDb(counter ? countStatements(c.env.DB, counter) : c.env.DB));
+  c.set("client", clientMeta(c.req.raw));
+  await next();
+  if (counter) c.res.headers.set("x-d1-statements", String(counter.statements));
+}

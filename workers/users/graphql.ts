@@ -1,0 +1,182 @@
+import type { SignedInContext } from "../graphql/context";
+import { idSchema } from "../graphql/ids";
+import type { GraphQLModule } from "../graphql/module";
+import { parsePage, toConnection } from "../graphql/pagination";
+import { parseInput } from "../errors/validate";
+import { subscriptionUrl } from "../settings/settings";
+import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, updateUser } from "./service";
+import type { UserRow } from "./table";
+
+const typeDefs = /* GraphQL */ `
+  enum UserStatus {
+    ACTIVE
+    DISABLED
+    "Used up its data limit."
+    LIMITED
+    "Past its expiry."
+    EXPIRED
+    "Waiting for first use; its time starts then."
+    ON_HOLD
+  }
+
+  enum ResetStrategy {
+    NONE
+    DAY
+    WEEK
+    MONTH
+    YEAR
+  }
+
+  "What the user's clients authenticate with, per protocol."
+  type UserCredentials {
+    vlessId: String!
+    vmessId: String!
+    trojanPassword: String!
+    shadowsocksPassword: String!
+    hysteria2Password: String!
+  }
+
+  "Someone who uses the VPN through a subscription link."
+  type User {
+    id: ID!
+    username: String!
+    status: UserStatus!
+    "Null means unlimited."
+    dataLimit: Bytes
+    "Traffic counted in the current period (since the last reset)."
+    usedTraffic: Bytes!
+    "Null means never."
+    expireAt: DateTime
+    "For ON_HOLD users: days of validity counted from first use."
+    onHoldExpireDays: Int
+    resetStrategy: ResetStrategy!
+    note: String!
+    owner: Admin!
+    groups: [Group!]!
+    subscriptionUrl: String!
+    credentials: UserCredentials!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+  }
+
+  input UserFilter {
+    "Part of the username, case-insensitive."
+    search: String
+    status: UserStatus
+    ownerId: ID
+    groupId: ID
+  }
+
+  "Cursor pagination: first is 1 to 100 (default 50); after is a cursor from a previous page."
+  input Pagination {
+    first: Int
+    after: String
+  }
+
+  type PageInfo {
+    hasNextPage: Boolean!
+    endCursor: String
+  }
+
+  type UserEdge {
+    cursor: String!
+    node: User!
+  }
+
+  type UserConnection {
+    edges: [UserEdge!]!
+    pageInfo: PageInfo!
+    "All users matching the filter, across pages."
+    totalCount: Int!
+  }
+
+  "status may be ACTIVE (default), DISABLED or ON_HOLD (with onHoldExpireDays). ownerId needs an admin or the owner."
+  input CreateUserInput {
+    username: String!
+    status: UserStatus
+    dataLimit: Bytes
+    expireAt: DateTime
+    onHoldExpireDays: Int
+    resetStrategy: ResetStrategy
+    note: String
+    groupIds: [ID!]
+    ownerId: ID
+  }
+
+  "Omitted fields keep their values; null clears dataLimit (unlimited) or expireAt (never); groupIds replaces the set."
+  input UpdateUserInput {
+    username: String
+    status: UserStatus
+    dataLimit: Bytes
+    expireAt: DateTime
+    onHoldExpireDays: Int
+    resetStrategy: ResetStrategy
+    note: String
+    groupIds: [ID!]
+    ownerId: ID
+  }
+
+  extend type Query {
+    "Newest first. Resellers see only their own users."
+    users(filter: UserFilter, page: Pagination): UserConnection!
+    user(id: ID!): User
+  }
+
+  extend type Mutation {
+    createUser(input: CreateUserInput!): User!
+    updateUser(id: ID!, input: UpdateUserInput!): User!
+    deleteUser(id: ID!): Boolean!
+  }
+`;
+
+interface UsersArgs {
+  filter?: unknown;
+  page?: unknown;
+}
+
+export const usersModule: GraphQLModule = {
+  typeDefs,
+  rules: {
+    "Query.users": "users:read",
+    "Query.user": "users:read",
+    "Mutation.createUser": "users:write",
+    "Mutation.updateUser": "users:write",
+    "Mutation.deleteUser": "users:write",
+  },
+  resolvers: {
+    UserStatus: { ACTIVE: "active", DISABLED: "disabled", LIMITED: "limited", EXPIRED: "expired", ON_HOLD: "on_hold" },
+    ResetStrategy: { NONE: "none", DAY: "day", WEEK: "week", MONTH: "month", YEAR: "year" },
+    User: {
+      id: (u: UserRow) => String(u.id),
+      dataLimit: (u: UserRow) => u.dataLimitBytes,
+      usedTraffic: (u: UserRow) => u.usedBytes,
+      expireAt: (u: UserRow) => u.expireAtSec,
+      owner: (u: UserRow, _: unknown, ctx: SignedInContext) => ctx.loaders.adminById.load(u.adminId),
+      groups: (u: UserRow, _: unknown, ctx: SignedInContext) => ctx.loaders.groupsByUser.load(u.id),
+      subscriptionUrl: async (u: UserRow, _: unknown, ctx: SignedInContext) => subscriptionUrl(await ctx.loaders.settings(), ctx.origin, u.subToken),
+      credentials: (u: UserRow) => u,
+      createdAt: (u: UserRow) => u.createdAtSec,
+      updatedAt: (u: UserRow) => u.updatedAtSec,
+    },
+    UserConnection: {
+      // Counted only when asked for, so a page without totalCount costs one statement.
+      totalCount: (conn: { count: () => Promise<number> }) => conn.count(),
+    },
+    Query: {
+      users: async (_: unknown, args: UsersArgs, ctx: SignedInContext) => {
+        const page = parsePage(args.page);
+        const rows = await listUsers(ctx.db, ctx.actor, args.filter, page);
+        return { ...toConnection(rows, page.first), count: () => countUsers(ctx.db, ctx.actor, args.filter) };
+      },
+      // A user the caller may not see reads as absent, like one that does not exist.
+      user: async (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        (await findVisibleUser(ctx.db, ctx.actor, parseInput(idSchema, args.id))) ?? null,
+    },
+    Mutation: {
+      createUser: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createUser(ctx, args.input),
+      updateUser: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
+        updateUser(ctx, parseInput(idSchema, args.id), args.input),
+      deleteUser: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteUser(ctx, parseInput(idSchema, args.id)),
+    },
+  },
+};

@@ -1,0 +1,288 @@
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import { admins } from "../admins/table";
+import { usernameSchema } from "../admins/service";
+import { auditBy, type ActorContext } from "../audit/record";
+import { hasPermission, ownedUsersScope, type Actor } from "../auth/roles";
+import { runBatch, type Db, type Statement } from "../db/client";
+import { assertAllExist, isUniqueViolation } from "../db/constraints";
+import { DomainError, notFound } from "../errors/domain-error";
+import { parseInput } from "../errors/validate";
+import { idListSchema, idSchema } from "../graphql/ids";
+import type { PageRequest } from "../graphql/pagination";
+import { bumpNodesServingGroups, bumpNodesServingUsers } from "../nodes/config-version";
+import { newCredentials, newSubscriptionToken } from "./credentials";
+import { deriveStatus } from "./status";
+import { RESET_STRATEGIES, USER_STATUSES, userGroups, users, type UserRow } from "./table";
+
+const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const chosenStatus = z.enum(["active", "disabled", "on_hold"], {
+  message: "status can be ACTIVE, DISABLED or ON_HOLD; LIMITED and EXPIRED follow from usage and expiry",
+});
+const userFields = {
+  username: usernameSchema,
+  status: chosenStatus,
+  dataLimit: bytes.nullable(),
+  expireAt: z.number().int().min(0).nullable(),
+  onHoldExpireDays: z.number().int().min(1, "at least 1 day").max(3650, "at most 3650 days").nullable(),
+  resetStrategy: z.enum(RESET_STRATEGIES),
+  note: z.string().max(1024),
+  groupIds: idListSchema,
+  ownerId: idSchema,
+};
+const createSchema = z.object({
+  ...userFields,
+  status: userFields.status.default("active"),
+  dataLimit: userFields.dataLimit.optional(),
+  expireAt: userFields.expireAt.optional(),
+  onHoldExpireDays: userFields.onHoldExpireDays.optional(),
+  resetStrategy: userFields.resetStrategy.default("none"),
+  note: userFields.note.default(""),
+  groupIds: userFields.groupIds.default([]),
+  ownerId: userFields.ownerId.optional(),
+});
+const updateSchema = z.object(userFields).partial();
+
+export const userFilterSchema = z
+  .object({
+    search: z.string().trim().max(64).nullish(),
+    status: z.enum(USER_STATUSES).nullish(),
+    ownerId: idSchema.nullish(),
+    groupId: idSchema.nullish(),
+  })
+  .nullish();
+
+const usernameTaken = (username: string) => new DomainError("CONFLICT", `a user named "${username}" already exists`);
+
+function filterConditions(actor: Actor, rawFilter: unknown) {
+  const filter = parseInput(userFilterSchema, rawFilter) ?? {};
+  const scope = ownedUsersScope(actor);
+  const search = filter.search?.toLowerCase().replace(/[%_\\]/g, "\\$&");
+  return [
+    scope === undefined ? undefined : eq(users.adminId, scope),
+    filter.ownerId ? eq(users.adminId, filter.ownerId) : undefined,
+    filter.status ? eq(users.status, filter.status) : undefined,
+    search ? sql`lower(${users.username}) LIKE ${`%${search}%`} ESCAPE '\\'` : undefined,
+    filter.groupId ? sql`${users.id} IN (SELECT user_id FROM user_groups WHERE group_id = ${filter.groupId})` : undefined,
+  ];
+}
+
+/** One page of the users the actor may see, newest first: one statement whatever the page size. */
+export function listUsers(db: Db, actor: Actor, rawFilter: unknown, page: PageRequest) {
+  const conditions = filterConditions(actor, rawFilter);
+  return db
+    .select()
+    .from(users)
+    .where(and(...conditions, page.beforeId === undefined ? undefined : lt(users.id, page.beforeId)))
+    .orderBy(desc(users.id))
+    .limit(page.first + 1)
+    .all();
+}
+
+export async function countUsers(db: Db, actor: Actor, rawFilter: unknown): Promise<number> {
+  const row = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(...filterConditions(actor, rawFilter)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** The user if the actor may see it; undefined both when it does not exist and when it is not theirs. */
+export function findVisibleUser(db: Db, actor: Actor, id: number): Promise<UserRow | undefined> {
+  const scope = ownedUsersScope(actor);
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), scope === undefined ? undefined : eq(users.adminId, scope)))
+    .get();
+}
+
+async function findUserFor(db: Db, actor: Actor, id: number): Promise<UserRow> {
+  const user = await findVisibleUser(db, actor, id);
+  if (!user) throw notFound("user", id);
+  return user;
+}
+
+interface Footprint {
+  users: number;
+  dataLimitBytes: number;
+  unlimited: boolean;
+}
+
+/**
+ * Refuses a change that would take a reseller past its limits. `added` is what the change adds
+ * to the reseller's books (a new user, a raised limit); admins and the owner have no limits.
+ */
+async function assertResellerCapacity(db: Db, ownerId: number, added: Footprint): Promise<void> {
+  const owner = await db.select().from(admins).where(eq(admins.id, ownerId)).get();
+  if (!owner) throw new DomainError("BAD_USER_INPUT", `admin ${ownerId} does not exist`);
+  if (owner.role !== "reseller") return;
+  const books = await db
+    .select({
+      users: sql<number>`count(*)`,
+      dataLimitBytes: sql<number>`coalesce(sum(${users.dataLimitBytes}), 0)`,
+    })
+    .from(users)
+    .where(eq(users.adminId, ownerId))
+    .get();
+  const usersAfter = (books?.users ?? 0) + added.users;
+  if (owner.maxUsers !== null && added.users > 0 && usersAfter > owner.maxUsers) {
+    throw new DomainError("FORBIDDEN", `reseller "${owner.username}" may own at most ${owner.maxUsers} users`);
+  }
+  if (owner.maxDataLimitBytes !== null) {
+    if (added.unlimited) throw new DomainError("FORBIDDEN", `reseller "${owner.username}" must give every user a data limit`);
+    const dataAfter = (books?.dataLimitBytes ?? 0) + added.dataLimitBytes;
+    if (added.dataLimitBytes > 0 && dataAfter > owner.maxDataLimitBytes) {
+      throw new DomainError("FORBIDDEN", `reseller "${owner.username}" may hand out at most ${owner.maxDataLimitBytes} bytes in total`, {
+        availableBytes: Math.max(0, owner.maxDataLimitBytes - (books?.dataLimitBytes ?? 0)),
+      });
+    }
+  }
+}
+
+function assertCanAssignOwner(actor: Actor, ownerId: number | undefined): void {
+  if (ownerId !== undefined && ownerId !== actor.id && !hasPermission(actor.role, "users:reassign")) {
+    throw new DomainError("FORBIDDEN", "a reseller cannot give users to another admin");
+  }
+}
+
+function assertStatusFields(status: string, onHoldExpireDays: number | null, expireAtSec: number | null): void {
+  if (status === "on_hold" && onHoldExpireDays === null) {
+    throw new DomainError("BAD_USER_INPUT", "onHoldExpireDays: ON_HOLD users need the number of days their time runs after first use");
+  }
+  if (status === "on_hold" && expireAtSec !== null) {
+    throw new DomainError("BAD_USER_INPUT", "expireAt: an ON_HOLD user's expiry is set when it first connects; leave expireAt out");
+  }
+}
+
+const linkGroups = (db: Db, userId: number | ReturnType<typeof sql>, groupIds: number[]) =>
+  db.run(sql`INSERT INTO user_groups (user_id, group_id) SELECT ${userId}, value FROM json_each(${JSON.stringify(groupIds)})`);
+
+export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<UserRow> {
+  const input = parseInput(createSchema, rawInput);
+  const nowSec = ctx.nowSec();
+  assertCanAssignOwner(ctx.actor, input.ownerId);
+  const expireAtSec = input.expireAt ?? null;
+  if (expireAtSec !== null && expireAtSec <= nowSec) throw new DomainError("BAD_USER_INPUT", "expireAt: must be in the future");
+  const onHoldExpireDays = input.status === "on_hold" ? (input.onHoldExpireDays ?? null) : null;
+  if (input.status !== "on_hold" && input.onHoldExpireDays != null) {
+    throw new DomainError("BAD_USER_INPUT", "onHoldExpireDays: applies only to ON_HOLD users");
+  }
+  assertStatusFields(input.status, onHoldExpireDays, expireAtSec);
+  const ownerId = input.ownerId ?? ctx.actor.id;
+  const dataLimitBytes = input.dataLimit ?? null;
+  await assertResellerCapacity(ctx.db, ownerId, { users: 1, dataLimitBytes: dataLimitBytes ?? 0, unlimited: dataLimitBytes === null });
+  await assertAllExist(ctx.db, "groups", input.groupIds);
+
+  const fields = { enabled: input.status !== "disabled", dataLimitBytes, usedBytes: 0, expireAtSec, onHoldExpireDays, firstUsedAtSec: null };
+  try {
+    const [inserted] = (await runBatch(ctx.db, [
+      ctx.db
+        .insert(users)
+        .values({
+          ...fields,
+          username: input.username,
+          status: deriveStatus(fields, nowSec),
+          resetStrategy: input.resetStrategy,
+          note: input.note,
+          adminId: ownerId,
+          subToken: newSubscriptionToken(),
+          ...newCredentials(),
+          createdAtSec: nowSec,
+          updatedAtSec: nowSec,
+        })
+        .returning(),
+      linkGroups(ctx.db, sql`last_insert_rowid()`, input.groupIds),
+      bumpNodesServingGroups(ctx.db, input.groupIds),
+      auditBy(ctx, {
+        action: "user.create",
+        targetType: "user",
+        targetId: input.username,
+        details: { ...input, expireAt: expireAtSec },
+      }),
+    ])) as [UserRow[]];
+    return inserted[0]!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw usernameTaken(input.username);
+    throw error;
+  }
+}
+
+export async function updateUser(ctx: ActorContext, id: number, rawInput: unknown): Promise<UserRow> {
+  const input = parseInput(updateSchema, rawInput);
+  const user = await findUserFor(ctx.db, ctx.actor, id);
+  const nowSec = ctx.nowSec();
+  assertCanAssignOwner(ctx.actor, input.ownerId);
+  if (input.expireAt != null && input.expireAt <= nowSec && input.expireAt !== user.expireAtSec) {
+    throw new DomainError("BAD_USER_INPUT", "expireAt: must be in the future");
+  }
+
+  const waitingForFirstUse = user.onHoldExpireDays !== null && user.firstUsedAtSec === null;
+  const status = input.status ?? (!user.enabled ? "disabled" : waitingForFirstUse ? "on_hold" : "active");
+  // Making a user ACTIVE ends any wait for first use; otherwise the wait stays as it was.
+  const onHoldExpireDays = input.onHoldExpireDays !== undefined ? input.onHoldExpireDays : status === "active" ? null : user.onHoldExpireDays;
+  if (status === "active" && onHoldExpireDays !== null) {
+    throw new DomainError("BAD_USER_INPUT", "onHoldExpireDays: applies only to ON_HOLD users");
+  }
+  const expireAtSec = input.expireAt !== undefined ? input.expireAt : status === "on_hold" ? null : user.expireAtSec;
+  assertStatusFields(status, onHoldExpireDays, expireAtSec);
+
+  const ownerId = input.ownerId ?? user.adminId;
+  const dataLimitBytes = input.dataLimit !== undefined ? input.dataLimit : user.dataLimitBytes;
+  const movesOwner = ownerId !== user.adminId;
+  await assertResellerCapacity(ctx.db, ownerId, {
+    users: movesOwner ? 1 : 0,
+    dataLimitBytes: (dataLimitBytes ?? 0) - (movesOwner ? 0 : (user.dataLimitBytes ?? 0)),
+    unlimited: dataLimitBytes === null && (movesOwner || input.dataLimit !== undefined),
+  });
+  if (input.groupIds) await assertAllExist(ctx.db, "groups", input.groupIds);
+
+  const fields = {
+    enabled: status !== "disabled",
+    dataLimitBytes,
+    usedBytes: user.usedBytes,
+    expireAtSec,
+    onHoldExpireDays,
+    firstUsedAtSec: user.firstUsedAtSec,
+  };
+  const statements: Statement[] = [bumpNodesServingUsers(ctx.db, [id])];
+  if (input.groupIds) {
+    statements.push(ctx.db.delete(userGroups).where(eq(userGroups.userId, id)), linkGroups(ctx.db, id, input.groupIds), bumpNodesServingUsers(ctx.db, [id]));
+  }
+  statements.push(
+    ctx.db
+      .update(users)
+      .set({
+        ...fields,
+        status: deriveStatus(fields, nowSec),
+        username: input.username,
+        resetStrategy: input.resetStrategy,
+        note: input.note,
+        adminId: ownerId,
+        updatedAtSec: nowSec,
+      })
+      .where(eq(users.id, id))
+      .returning(),
+    auditBy(ctx, { action: "user.update", targetType: "user", targetId: id, details: input }),
+  );
+  try {
+    const results = await runBatch(ctx.db, statements);
+    return (results[results.length - 2] as UserRow[])[0]!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw usernameTaken(input.username ?? user.username);
+    throw error;
+  }
+}
+
+export async function deleteUser(ctx: ActorContext, id: number): Promise<boolean> {
+  const user = await findUserFor(ctx.db, ctx.actor, id);
+  // Bump first: the group links that say which nodes served the user go with it.
+  await runBatch(ctx.db, [
+    bumpNodesServingUsers(ctx.db, [id]),
+    ctx.db.delete(users).where(eq(users.id, id)),
+    auditBy(ctx, { action: "user.delete", targetType: "user", targetId: id, details: { username: user.username } }),
+  ]);
+  return true;
+}
+

@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { admins } from "../admins/table";
+import { groups } from "../groups/table";
+
+export const USER_STATUSES = ["active", "disabled", "limited", "expired", "on_hold"] as const;
+export const RESET_STRATEGIES = ["none", "day", "week", "month", "year"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+export type ResetStrategy = (typeof RESET_STRATEGIES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull(),
+    /** Derived from the fields below on every write; see status.ts. */
+    status: text("status", { enum: USER_STATUSES }).notNull(),
+    /** The admin's own switch; `status` only says "disabled" when this is false. */
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    dataLimitBytes: integer("data_limit_bytes"),
+    usedBytes: integer("used_bytes").notNull().default(0),
+    lifetimeUsedBytes: integer("lifetime_used_bytes").notNull().default(0),
+    expireAtSec: integer("expire_at"),
+    /** "Expire N days after first use": the clock starts when the user first connects. */
+    onHoldExpireDays: integer("on_hold_expire_days"),
+    firstUsedAtSec: integer("first_used_at"),
+    resetStrategy: text("reset_strategy", { enum: RESET_STRATEGIES }).notNull().default("none"),
+    note: text("note").notNull().default(""),
+    adminId: integer("admin_id")
+      .notNull()
+      .references(() => admins.id),
+    /** >= 128 bits, URL-safe; rotating it revokes the old subscription link. */
+    subToken: text("sub_token").notNull().unique(),
+    vlessId: text("vless_id").notNull(),
+    vmessId: text("vmess_id").notNull(),
+    trojanPassword: text("trojan_password").notNull(),
+    shadowsocksPassword: text("shadowsocks_password").notNull(),
+    hysteria2Password: text("hysteria2_password").notNull(),
+    createdAtSec: integer("created_at").notNull().default(sql`(unixepoch())`),
+    updatedAtSec: integer("updated_at").notNull().default(sql`(unixepoch())`),
+  },
+  (t) => [
+    uniqueIndex("users_username_unique").on(sql`lower(${t.username})`),
+    index("users_admin_idx").on(t.adminId, t.id),
+    index("users_status_idx").on(t.status, t.id),
+  ],
+);
+
+export const userGroups = sqliteTable(
+  "user_groups",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.groupId] }), index("user_groups_group_idx").on(t.groupId, t.userId)],
+);
+
+export type UserRow = typeof users.$inferSelect;
