@@ -38,6 +38,6 @@ app.onError((error, c) => {
     const code = error.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
     return c.json({ error: { code, message: error.message } }, error.status);
   }
-  console.error(JSON.stringify({ event: "http.unexpected_error", path: c.req.path, error: `${error.name}: ${error.message}` }));
+  console.error(JSON.stringify({ event: "http.unexpected_error", path: c.req.path, error: `${error.name}: ${error.message}` }), error.stack);
   return c.json({ error: { code: "INTERNAL_SERVER_ERROR", message: "internal server error" } }, 500);
 });

@@ -1,5 +1,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
+import type { SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
 
 export type Db = ReturnType<typeof createDb>;
@@ -62,4 +64,21 @@ export type Statement = BatchItem<"sqlite">;
 export async function runBatch(db: Db, statements: Statement[]): Promise<unknown[]> {
   if (statements.length === 0) return [];
   return db.batch(statements as [Statement, ...Statement[]]);
+}
+
+const dialect = new SQLiteAsyncDialect();
+
+/**
+ * A raw SQL statement that can stand in a batch. drizzle 0.45's `db.run(sql)` cannot: its batch
+ * path reads a prepared D1 statement the raw query never made ("reading 'bind'" of undefined).
+ * This gives the batch exactly what it reads: the query, a prepared statement, a result mapper.
+ */
+export function rawStatement(db: Db, query: SQL): Statement {
+  const built = dialect.sqlToQuery(query);
+  const prepared = {
+    stmt: db.$client.prepare(built.sql),
+    getQuery: () => ({ ...built, method: "run" as const }),
+    mapResult: (result: unknown) => result,
+  };
+  return { _prepare: () => prepared } as unknown as Statement;
 }

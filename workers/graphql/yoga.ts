@@ -1,5 +1,5 @@
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type ValidationContext } from "graphql";
 import { createYoga } from "graphql-yoga";
 import { authenticateAccessToken, type ClientMeta, type SessionConfig } from "../auth/sessions";
 import type { Db } from "../db/client";
@@ -19,14 +19,33 @@ export interface GraphQLServerContext {
 /** Limits that keep one query from costing the panel more than a page of work. */
 export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 5000 } as const;
 
+/*
+ * Armor's envelop rules throw by default, which skips yoga's validation bookkeeping: the client
+ * would get no code. Reported to the validation context instead, an over-limit query is an
+ * ordinary validation failure (GRAPHQL_VALIDATION_FAILED).
+ */
+const reportToValidation = {
+  propagateOnRejection: false,
+  onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)],
+};
+
 const armor = new EnvelopArmor({
-  maxDepth: { n: QUERY_LIMITS.maxDepth },
-  maxAliases: { n: QUERY_LIMITS.maxAliases },
-  maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+  maxDepth: { n: QUERY_LIMITS.maxDepth, ...reportToValidation },
+  maxAliases: { n: QUERY_LIMITS.maxAliases, ...reportToValidation },
+  maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...reportToValidation },
   maxTokens: { n: QUERY_LIMITS.maxTokens },
-  costLimit: { maxCost: QUERY_LIMITS.maxCost },
+  costLimit: { maxCost: QUERY_LIMITS.maxCost, ...reportToValidation },
   blockFieldSuggestion: { enabled: true },
 });
+
+/**
+ * Errors in the request itself, found before any resolver ran (invalid JSON, variables of the
+ * wrong type): yoga and the executor mark them with HTTP status 400.
+ */
+function isRequestError(error: GraphQLError): boolean {
+  const http = error.extensions.http as { status?: number } | undefined;
+  return error.path === undefined && http?.status === 400;
+}
 
 /**
  * The one place errors become what clients see: domain errors keep their code and safe details;
@@ -41,6 +60,19 @@ function maskError(error: unknown): Error {
       nodes: graphqlError?.nodes,
       path: graphqlError?.path,
       extensions: { code: original.code, ...original.details },
+    });
+  }
+  if (graphqlError && isRequestError(graphqlError)) {
+    // Keep the outer error: it names the variable and carries the 400. A scalar's own error
+    // inside it (Bytes, DateTime) has the more precise code.
+    const innerCode = original instanceof GraphQLError ? original.extensions.code : undefined;
+    const code = innerCode ?? graphqlError.extensions.code ?? "BAD_USER_INPUT";
+    if (code === graphqlError.extensions.code && !original) return graphqlError;
+    return new GraphQLError(graphqlError.message, {
+      nodes: graphqlError.nodes,
+      source: graphqlError.source,
+      positions: graphqlError.positions,
+      extensions: { ...graphqlError.extensions, code },
     });
   }
   if (original instanceof GraphQLError) return original;
@@ -65,6 +97,8 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
   graphiql: false,
   landingPage: false,
   maskedErrors: { maskError },
+  // maskError logs what deserves logging; yoga would also log every domain error a client caused.
+  logging: false,
   plugins: [...armor.protect().plugins],
   context: ({ request, env, db, client, sessions }): AppContext => {
     const nowSec = () => Math.floor(Date.now() / 1000);

@@ -1,7 +1,7 @@
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditBy, type ActorContext } from "../audit/record";
-import { runBatch, type Db, type Statement } from "../db/client";
+import { rawStatement, runBatch, type Db, type Statement } from "../db/client";
 import { assertAllExist, isUniqueViolation } from "../db/constraints";
 import { DomainError, notFound } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
@@ -25,7 +25,7 @@ export function findGroup(db: Db, id: number) {
 }
 
 const linkInbounds = (db: Db, groupId: number | SQL, inboundIds: number[]) =>
-  db.run(sql`INSERT INTO group_inbounds (group_id, inbound_id)
+  rawStatement(db, sql`INSERT INTO group_inbounds (group_id, inbound_id)
     SELECT ${groupId}, value FROM json_each(${JSON.stringify(inboundIds)})`);
 
 export async function createGroup(ctx: ActorContext, rawInput: unknown): Promise<GroupRow> {

@@ -1,7 +1,7 @@
 import { asc, eq, like, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditBy, type ActorContext } from "../audit/record";
-import { runBatch, type Db, type Statement } from "../db/client";
+import { rawStatement, runBatch, type Db, type Statement } from "../db/client";
 import { assertAllExist, isUniqueViolation } from "../db/constraints";
 import { DomainError, notFound } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
@@ -57,7 +57,7 @@ async function assertServableSet(db: Db, inboundIds: number[]): Promise<void> {
 
 /** `nodeId` may be SQL: a new node's id is only known inside its batch, as last_insert_rowid(). */
 const linkInbounds = (db: Db, nodeId: number | SQL, inboundIds: number[]) =>
-  db.run(sql`INSERT INTO node_inbounds (node_id, inbound_id)
+  rawStatement(db, sql`INSERT INTO node_inbounds (node_id, inbound_id)
     SELECT ${nodeId}, value FROM json_each(${JSON.stringify(inboundIds)})`);
 
 export async function createNode(ctx: ActorContext, rawInput: unknown): Promise<NodeRow> {

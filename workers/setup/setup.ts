@@ -3,7 +3,7 @@ import { z } from "zod";
 import { passwordSchema, usernameSchema } from "../admins/service";
 import { timingSafeEqualText } from "../auth/crypto";
 import { hashPassword } from "../auth/password";
-import type { Db } from "../db/client";
+import { rawStatement, runBatch, type Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 
@@ -18,15 +18,15 @@ export async function createOwner(db: Db, deps: { setupToken: string | undefined
   if (!timingSafeEqualText(deps.presentedToken, deps.setupToken)) throw new DomainError("UNAUTHENTICATED", "setup token is wrong");
   const input = parseInput(setupSchema, rawInput);
   const passwordHash = await hashPassword(input.password);
-  const [inserted] = await db.batch([
-    db.run(sql`INSERT INTO admins (username, password_hash, role, created_at, updated_at)
+  const [inserted] = (await runBatch(db, [
+    rawStatement(db, sql`INSERT INTO admins (username, password_hash, role, created_at, updated_at)
       SELECT ${input.username}, ${passwordHash}, 'owner', ${deps.nowSec}, ${deps.nowSec}
       WHERE NOT EXISTS (SELECT 1 FROM admins WHERE role = 'owner')`),
     // changes() still describes the insert above: the audit row exists only if the owner does.
-    db.run(sql`INSERT INTO audit_log (at, actor_id, actor_username, action, target_type, target_id, ip)
+    rawStatement(db, sql`INSERT INTO audit_log (at, actor_id, actor_username, action, target_type, target_id, ip)
       SELECT ${deps.nowSec}, last_insert_rowid(), ${input.username}, 'setup.create_owner', 'admin', last_insert_rowid(), ${deps.ip}
       WHERE changes() = 1`),
-  ]);
+  ])) as [D1Result];
   if (inserted.meta.changes !== 1) throw new DomainError("CONFLICT", "an owner already exists; setup runs once");
   return { username: input.username };
 }

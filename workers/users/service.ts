@@ -4,7 +4,7 @@ import { admins } from "../admins/table";
 import { usernameSchema } from "../admins/service";
 import { auditBy, type ActorContext } from "../audit/record";
 import { hasPermission, ownedUsersScope, type Actor } from "../auth/roles";
-import { runBatch, type Db, type Statement } from "../db/client";
+import { rawStatement, runBatch, type Db, type Statement } from "../db/client";
 import { assertAllExist, isUniqueViolation } from "../db/constraints";
 import { DomainError, notFound } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
@@ -157,7 +157,7 @@ function assertStatusFields(status: string, onHoldExpireDays: number | null, exp
 }
 
 const linkGroups = (db: Db, userId: number | ReturnType<typeof sql>, groupIds: number[]) =>
-  db.run(sql`INSERT INTO user_groups (user_id, group_id) SELECT ${userId}, value FROM json_each(${JSON.stringify(groupIds)})`);
+  rawStatement(db, sql`INSERT INTO user_groups (user_id, group_id) SELECT ${userId}, value FROM json_each(${JSON.stringify(groupIds)})`);
 
 export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<UserRow> {
   const input = parseInput(createSchema, rawInput);

@@ -1,0 +1,235 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { adminAs, countRows, createUser, errorCode, gql, ok, ownerToken, unique } from "../test/api";
+
+const USER_FIELDS = `id username status dataLimit usedTraffic expireAt onHoldExpireDays resetStrategy note subscriptionUrl
+  owner { username } groups { name } credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password }`;
+const CREATE = `mutation ($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`;
+const UPDATE = `mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${USER_FIELDS} } }`;
+const GET = `query ($id: ID!) { user(id: $id) { id username status } }`;
+const LIST = `query ($filter: UserFilter, $page: Pagination) {
+  users(filter: $filter, page: $page) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id username owner { username } groups { name } subscriptionUrl } } }
+}`;
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const TIB = 2 ** 40;
+
+async function createGroup(token: string) {
+  return ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id name } }`, { input: { name: unique("g") } }, { token })).createGroup as {
+    id: string;
+    name: string;
+  };
+}
+
+describe("creating users", () => {
+  it("makes an active user with fresh credentials and an unguessable subscription link", async () => {
+    const owner = await ownerToken();
+    const group = await createGroup(owner);
+    const input = { username: unique("alice"), dataLimit: 10 * TIB, expireAt: inDays(30), resetStrategy: "MONTH", note: "vip", groupIds: [group.id] };
+    const { createUser: user } = ok(await gql(CREATE, { input }, { token: owner }));
+    expect(user).toMatchObject({ username: input.username, status: "ACTIVE", dataLimit: 10 * TIB, usedTraffic: 0, resetStrategy: "MONTH", note: "vip" });
+    expect(user.owner.username).toBe("owner");
+    expect(user.groups).toEqual([{ name: group.name }]);
+    expect(Math.abs(Date.parse(user.expireAt) - Date.parse(input.expireAt))).toBeLessThan(1000);
+    expect(user.credentials.vlessId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(user.credentials.vlessId).not.toBe(user.credentials.vmessId);
+    const token = user.subscriptionUrl.match(/^http:\/\/panel\.test\/sub\/([A-Za-z0-9_-]+)$/)?.[1];
+    expect(token, user.subscriptionUrl).toBeDefined();
+    expect(token!.length * 6).toBeGreaterThanOrEqual(128);
+    const other = ok(await gql(CREATE, { input: { username: unique("bob") } }, { token: owner })).createUser;
+    expect(other.subscriptionUrl).not.toBe(user.subscriptionUrl);
+    expect(other).toMatchObject({ status: "ACTIVE", dataLimit: null, expireAt: null, resetStrategy: "NONE" });
+  });
+
+  it("puts users on hold until first use when asked", async () => {
+    const owner = await ownerToken();
+    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("hold"), status: "ON_HOLD", onHoldExpireDays: 30 } }, { token: owner }));
+    expect(user).toMatchObject({ status: "ON_HOLD", onHoldExpireDays: 30, expireAt: null });
+  });
+
+  it("refuses bad input with a clear code and changes nothing", async () => {
+    const owner = await ownerToken();
+    const existing = await createUser(owner);
+    const usersBefore = await countRows("users");
+    const auditBefore = await countRows("audit_log");
+    const cases: [Record<string, unknown>, string][] = [
+      [{ username: existing.username.toUpperCase() }, "CONFLICT"],
+      [{ username: "no spaces allowed" }, "BAD_USER_INPUT"],
+      [{ username: unique("u"), expireAt: inDays(-1) }, "BAD_USER_INPUT"],
+      [{ username: unique("u"), expireAt: "tomorrow" }, "BAD_USER_INPUT"],
+      [{ username: unique("u"), status: "LIMITED" }, "BAD_USER_INPUT"],
+      [{ username: unique("u"), status: "ON_HOLD" }, "BAD_USER_INPUT"],
+      [{ username: unique("u"), onHoldExpireDays: 5 }, "BAD_USER_INPUT"],
+      [{ username: unique("u"), dataLimit: -1 }, "BAD_USER_INPUT"],
+      [{ username: unique("u"), dataLimit: "18014398509481984" }, "BAD_USER_INPUT"],
+      [{ username: unique("u"), groupIds: ["987654"] }, "BAD_USER_INPUT"],
+      [{ username: unique("u"), note: "x".repeat(5000) }, "BAD_USER_INPUT"],
+    ];
+    for (const [input, code] of cases) {
+      expect(errorCode(await gql(CREATE, { input }, { token: owner })), JSON.stringify(input).slice(0, 80)).toBe(code);
+    }
+    expect(await countRows("users")).toBe(usersBefore);
+    expect(await countRows("audit_log")).toBe(auditBefore);
+  });
+
+  it("needs a signed-in admin", async () => {
+    expect(errorCode(await gql(CREATE, { input: { username: unique("anon") } }))).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("updating users", () => {
+  it("changes only what is given and clears with null", async () => {
+    const owner = await ownerToken();
+    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("upd"), dataLimit: 100, expireAt: inDays(10), note: "keep" } }, { token: owner }));
+    const { updateUser } = ok(await gql(UPDATE, { id: user.id, input: { dataLimit: null, resetStrategy: "WEEK" } }, { token: owner }));
+    expect(updateUser).toMatchObject({ dataLimit: null, resetStrategy: "WEEK", note: "keep", username: user.username });
+    expect(updateUser.expireAt).toBe(user.expireAt);
+    const cleared = ok(await gql(UPDATE, { id: user.id, input: { expireAt: null } }, { token: owner })).updateUser;
+    expect(cleared.expireAt).toBeNull();
+  });
+
+  it("derives LIMITED from usage and lifts it when the limit is raised", async () => {
+    const owner = await ownerToken();
+    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("lim"), dataLimit: 1000 } }, { token: owner }));
+    // Usage arrives from nodes (agent issue); here it is written as the ingest would.
+    await env.DB.prepare(`UPDATE users SET used_bytes = 1000 WHERE id = ?`).bind(Number(user.id)).run();
+    const limited = ok(await gql(UPDATE, { id: user.id, input: { note: "over" } }, { token: owner })).updateUser;
+    expect(limited.status).toBe("LIMITED");
+    const raised = ok(await gql(UPDATE, { id: user.id, input: { dataLimit: 5000 } }, { token: owner })).updateUser;
+    expect(raised).toMatchObject({ status: "ACTIVE", usedTraffic: 1000 });
+  });
+
+  it("disables and re-enables; ends a hold when made ACTIVE", async () => {
+    const owner = await ownerToken();
+    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("sw"), status: "ON_HOLD", onHoldExpireDays: 7 } }, { token: owner }));
+    const disabled = ok(await gql(UPDATE, { id: user.id, input: { status: "DISABLED" } }, { token: owner })).updateUser;
+    expect(disabled).toMatchObject({ status: "DISABLED", onHoldExpireDays: 7 });
+    const held = ok(await gql(UPDATE, { id: user.id, input: { status: "ON_HOLD" } }, { token: owner })).updateUser;
+    expect(held).toMatchObject({ status: "ON_HOLD", onHoldExpireDays: 7 });
+    const active = ok(await gql(UPDATE, { id: user.id, input: { status: "ACTIVE", expireAt: inDays(3) } }, { token: owner })).updateUser;
+    expect(active).toMatchObject({ status: "ACTIVE", onHoldExpireDays: null });
+  });
+
+  it("refuses bad updates, changing nothing", async () => {
+    const owner = await ownerToken();
+    const a = await createUser(owner);
+    const b = await createUser(owner);
+    const before = await env.DB.prepare(`SELECT * FROM users WHERE id = ?`).bind(Number(a.id)).first();
+    for (const [input, code] of [
+      [{ username: b.username }, "CONFLICT"],
+      [{ expireAt: inDays(-2) }, "BAD_USER_INPUT"],
+      [{ status: "EXPIRED" }, "BAD_USER_INPUT"],
+      [{ onHoldExpireDays: 0, status: "ON_HOLD" }, "BAD_USER_INPUT"],
+    ] as const) {
+      expect(errorCode(await gql(UPDATE, { id: a.id, input }, { token: owner })), JSON.stringify(input)).toBe(code);
+    }
+    expect(await env.DB.prepare(`SELECT * FROM users WHERE id = ?`).bind(Number(a.id)).first()).toEqual(before);
+    expect(errorCode(await gql(UPDATE, { id: "424242", input: { note: "x" } }, { token: owner }))).toBe("NOT_FOUND");
+  });
+
+  it("deletes a user and records it", async () => {
+    const owner = await ownerToken();
+    const user = await createUser(owner);
+    expect(ok(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, { token: owner })).deleteUser).toBe(true);
+    expect(ok(await gql(GET, { id: user.id }, { token: owner })).user).toBeNull();
+    const audit = await env.DB.prepare(`SELECT action, target_id FROM audit_log ORDER BY id DESC LIMIT 1`).first();
+    expect(audit).toEqual({ action: "user.delete", target_id: user.id });
+    expect(errorCode(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, { token: owner }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("resellers", () => {
+  it("see and change only their own users", async () => {
+    const owner = await ownerToken();
+    const mine = await adminAs(owner, "RESELLER");
+    const theirs = await adminAs(owner, "RESELLER");
+    const myUser = await createUser(mine.token);
+    const theirUser = await createUser(theirs.token);
+
+    expect(ok(await gql(GET, { id: theirUser.id }, { token: mine.token })).user).toBeNull();
+    expect(errorCode(await gql(UPDATE, { id: theirUser.id, input: { note: "mine now" } }, { token: mine.token }))).toBe("NOT_FOUND");
+    expect(errorCode(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: theirUser.id }, { token: mine.token }))).toBe("NOT_FOUND");
+    expect(ok(await gql(GET, { id: theirUser.id }, { token: theirs.token })).user.username).toBe(theirUser.username);
+
+    const listed = ok(await gql(LIST, {}, { token: mine.token })).users;
+    expect(listed.totalCount).toBe(1);
+    expect(listed.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([myUser.id]);
+    const probing = ok(await gql(LIST, { filter: { ownerId: theirs.id } }, { token: mine.token })).users;
+    expect(probing.totalCount).toBe(0);
+  });
+
+  it("cannot give users to someone else; admins can reassign", async () => {
+    const owner = await ownerToken();
+    const reseller = await adminAs(owner, "RESELLER");
+    const other = await adminAs(owner, "RESELLER");
+    expect(errorCode(await gql(CREATE, { input: { username: unique("gift"), ownerId: other.id } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    const user = await createUser(owner);
+    const moved = ok(await gql(UPDATE, { id: user.id, input: { ownerId: reseller.id } }, { token: owner })).updateUser;
+    expect(moved.owner.username).toBe(reseller.username);
+    expect(ok(await gql(GET, { id: user.id }, { token: reseller.token })).user.id).toBe(user.id);
+  });
+
+  it("stay within their user and data limits", async () => {
+    const owner = await ownerToken();
+    const reseller = await adminAs(owner, "RESELLER", { maxUsers: 2, maxDataLimit: 3000 });
+    expect(errorCode(await gql(CREATE, { input: { username: unique("unl") } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    const first = ok(await gql(CREATE, { input: { username: unique("r"), dataLimit: 1000 } }, { token: reseller.token })).createUser;
+    expect(errorCode(await gql(CREATE, { input: { username: unique("r"), dataLimit: 2001 } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    ok(await gql(CREATE, { input: { username: unique("r"), dataLimit: 2000 } }, { token: reseller.token }));
+    expect(errorCode(await gql(CREATE, { input: { username: unique("r"), dataLimit: 1 } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    expect(errorCode(await gql(UPDATE, { id: first.id, input: { dataLimit: 1001 } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    expect(errorCode(await gql(UPDATE, { id: first.id, input: { dataLimit: null } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    // Lowering a limit always fits.
+    expect(ok(await gql(UPDATE, { id: first.id, input: { dataLimit: 500 } }, { token: reseller.token })).updateUser.dataLimit).toBe(500);
+    const full = ok(await gql(LIST, {}, { token: reseller.token })).users;
+    expect(full.totalCount).toBe(2);
+  });
+});
+
+describe("listing users", () => {
+  it("pages newest first with cursors and a total, and filters", async () => {
+    const owner = await ownerToken();
+    const reseller = await adminAs(owner, "RESELLER");
+    const group = await createGroup(owner);
+    const made = [];
+    for (let i = 0; i < 7; i++) made.push(await createUser(reseller.token, { username: unique(i % 2 ? "page-odd" : "page-even"), groupIds: i < 3 ? [group.id] : [] }));
+    const first = ok(await gql(LIST, { page: { first: 3 } }, { token: reseller.token })).users;
+    expect(first.totalCount).toBe(7);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(first.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(made.slice(4).reverse().map((u) => u.id));
+    const second = ok(await gql(LIST, { page: { first: 3, after: first.pageInfo.endCursor } }, { token: reseller.token })).users;
+    expect(second.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(made.slice(1, 4).reverse().map((u) => u.id));
+    const last = ok(await gql(LIST, { page: { first: 3, after: second.pageInfo.endCursor } }, { token: reseller.token })).users;
+    expect(last.edges).toHaveLength(1);
+    expect(last.pageInfo.hasNextPage).toBe(false);
+
+    const odd = ok(await gql(LIST, { filter: { search: "PAGE-ODD" } }, { token: reseller.token })).users;
+    expect(odd.totalCount).toBe(3);
+    const grouped = ok(await gql(LIST, { filter: { groupId: group.id } }, { token: reseller.token })).users;
+    expect(grouped.totalCount).toBe(3);
+    expect(grouped.edges.every((e: { node: { groups: { name: string }[] } }) => e.node.groups[0]?.name === group.name)).toBe(true);
+    const disabled = ok(await gql(LIST, { filter: { status: "DISABLED" } }, { token: reseller.token })).users;
+    expect(disabled.totalCount).toBe(0);
+  });
+
+  it("refuses oversized pages and forged cursors", async () => {
+    const owner = await ownerToken();
+    expect(errorCode(await gql(LIST, { page: { first: 101 } }, { token: owner }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(LIST, { page: { first: 0 } }, { token: owner }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(LIST, { page: { after: "bm90LWEtY3Vyc29y" } }, { token: owner }))).toBe("BAD_USER_INPUT");
+  });
+
+  it("costs the same number of D1 statements for a page of 2 and a page of 50", async () => {
+    const owner = await ownerToken();
+    const group = await createGroup(owner);
+    for (let i = 0; i < 50; i++) await createUser(owner, { groupIds: [group.id] });
+    const small = await gql(LIST, { page: { first: 2 } }, { token: owner });
+    const large = await gql(LIST, { page: { first: 50 } }, { token: owner });
+    expect(ok(large).users.edges).toHaveLength(50);
+    const statements = (r: typeof small) => Number(r.headers.get("x-d1-statements"));
+    expect(statements(small)).toBeGreaterThan(0);
+    expect(statements(large)).toBe(statements(small));
+    // Session lookup, the page, the total, groups and owners: one statement each.
+    expect(statements(small)).toBeLessThanOrEqual(5);
+  });
+});
