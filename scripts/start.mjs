@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the whole panel on this machine. Local workerd, local D1 and Durable Objects
+ * (wrangler dev), the SPA rebuilt on change, migrations applied, and an owner account made
+ * on first start: from VORTEX_ADMIN_USERNAME / VORTEX_ADMIN_PASSWORD, or generated and printed once.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const port = Number(process.env.PORT ?? 8787);
+const origin = `http://127.0.0.1:${port}`;
+// Offline-clean: no telemetry, no lookups of Cloudflare's hosts for request.cf.
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", DO_NOT_TRACK: "1" };
+const log = (message) => console.log(`[vortex] ${message}`);
+
+/** Local secrets live in .dev.vars (git-ignored), made once with fresh random values. */
+function ensureDevVars() {
+  const path = `${root}.dev.vars`;
+  const current = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const has = (key) => new RegExp(`^${key}=.+`, "m").test(current);
+  const missing = [
+    ["JWT_SECRET", randomBytes(32).toString("base64url")],
+    ["VORTEX_SETUP_TOKEN", randomBytes(24).toString("base64url")],
+  ].filter(([key]) => !has(key));
+  if (missing.length) {
+    const lines = missing.map(([key, value]) => `${key}=${value}`).join("\n");
+    writeFileSync(path, `${current}${current && !current.endsWith("\n") ? "\n" : ""}${lines}\n`, { mode: 0o600 });
+    log(`wrote ${missing.map(([key]) => key).join(", ")} to .dev.vars`);
+  }
+  return Object.fromEntries(readFileSync(path, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`[vortex] ${command} ${args.join(" ")} failed (exit ${result.status})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function waitForPanel(child) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("wrangler dev exited before the panel came up");
+    try {
+      const response = await fetch(`${origin}/graphql?query=${encodeURIComponent("{ healthCheck { ok } }")}`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the panel did not answer on ${origin} within 90 s`);
+}
+
+async function ensureOwner(setupToken) {
+  const username = process.env.VORTEX_ADMIN_USERNAME || "admin";
+  const generated = !process.env.VORTEX_ADMIN_PASSWORD;
+  const password = process.env.VORTEX_ADMIN_PASSWORD || randomBytes(12).toString("base64url");
+  const response = await fetch(`${origin}/api/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${setupToken}` },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status === 201) {
+    log(`owner account created: ${username}${generated ? ` / ${password}  (shown once; change it after signing in)` : ""}`);
+  } else if (response.status === 409) {
+    log("owner account already exists");
+  } else {
+    const body = await response.text();
+    throw new Error(`could not create the owner (${response.status}): ${body}`);
+  }
+}
+
+const secrets = ensureDevVars();
+if (!existsSync(`${root}web/dist/index.html`)) run("npm", ["run", "build:web"]);
+run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
+
+const children = [
+  spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  }),
+  // Rebuilds web/dist on every change; wrangler dev serves the new files on the next request.
+  spawn("npm", ["run", "dev", "--workspace", "web", "--", "--logLevel", "warn"], { cwd: root, env, stdio: "inherit" }),
+];
+const [wrangler] = children;
+const stop = (code) => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  process.exitCode = code;
+};
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+wrangler.on("exit", (code) => stop(code ?? 0));
+
+try {
+  await waitForPanel(wrangler);
+  await ensureOwner(secrets.VORTEX_SETUP_TOKEN);
+  log(`panel ready at ${origin}  (GraphQL at ${origin}/graphql)`);
+} catch (error) {
+  console.error(`[vortex] ${error.message}`);
+  stop(1);
+}
