@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: each figure as a ratio against a hello-world Worker measured in the same run,
+ * same runtime (local workerd via wrangler dev) and same load generator. Never part of `npm test`.
+ *
+ * First benchmark: the users list, 50 of 100,000 users, with total, owner and groups.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ENV, measure, startWorker } from "./lib/harness.mjs";
+import { BENCH_OWNER, seedSql } from "./lib/seed.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const USERS = Number(process.env.BENCH_USERS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+
+const USERS_PAGE = `query ($page: Pagination) { users(page: $page) { totalCount pageInfo { endCursor hasNextPage } edges { node { id username status dataLimit usedTraffic owner { username } groups { name } subscriptionUrl } } } }`;
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+async function graphql(url, query, variables, token) {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return { data: body.data, statements: Number(response.headers.get("x-d1-statements")) };
+}
+
+const state = mkdtempSync(join(tmpdir(), "vortex-bench-"));
+const stops = [];
+try {
+  console.log(`seeding ${USERS.toLocaleString("en")} users into a fresh local D1 (${state})`);
+  const seedFile = join(state, "seed.sql");
+  writeFileSync(seedFile, seedSql({ users: USERS }));
+  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
+  run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", seedFile]);
+
+  const hello = await startWorker({ cwd: join(root, "bench/hello"), port: 8797, label: "hello-world Worker" });
+  stops.push(hello.stop);
+  const panel = await startWorker({
+    cwd: root,
+    port: 8798,
+    label: "panel",
+    args: ["--persist-to", state, "--var", "DEBUG_D1_STATEMENTS:1", "--var", `JWT_SECRET:${"b".repeat(48)}`, "--var", "VORTEX_SETUP_TOKEN:bench"],
+  });
+  stops.push(panel.stop);
+
+  const login = await graphql(panel.url, `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: BENCH_OWNER });
+  const token = login.data.login.accessToken;
+
+  const statementsPerPage = {};
+  for (const first of [10, 50, 100]) {
+    const page = await graphql(panel.url, USERS_PAGE, { page: { first } }, token);
+    if (page.data.users.totalCount !== USERS || page.data.users.edges.length !== first) throw new Error("the seeded users are not all visible");
+    statementsPerPage[first] = page.statements;
+  }
+
+  console.log(`measuring ${SECONDS} s each, ${CONNECTIONS} connections, after a 3 s warm-up`);
+  const baseline = await measure({ url: hello.url, seconds: SECONDS, connections: CONNECTIONS });
+  const usersPage = (query) =>
+    measure({
+      url: `${panel.url}/graphql`,
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables: { page: { first: 50 } } }),
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+    });
+  const usersList = await usersPage(USERS_PAGE);
+  // The same page without totalCount: what counting 100,000 rows on every request costs.
+  const usersListUncounted = await usersPage(USERS_PAGE.replace("totalCount ", ""));
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cores: (await import("node:os")).cpus().length, node: process.version },
+    users: USERS,
+    helloWorld: baseline,
+    usersList50: { ...usersList, ratioToHelloWorld: usersList.requestsPerSec / baseline.requestsPerSec },
+    usersList50WithoutTotal: { ...usersListUncounted, ratioToHelloWorld: usersListUncounted.requestsPerSec / baseline.requestsPerSec },
+    d1StatementsPerRequest: statementsPerPage,
+  };
+  mkdirSync(join(root, "bench/results"), { recursive: true });
+  writeFileSync(join(root, "bench/results/latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+  const fmt = (n) => n.toLocaleString("en", { maximumFractionDigits: 1 });
+  console.log("\nresult                                   req/s    p50 ms   p99 ms   ratio");
+  console.log(`hello-world Worker (baseline)       ${fmt(baseline.requestsPerSec).padStart(9)} ${fmt(baseline.latencyP50Ms).padStart(9)} ${fmt(baseline.latencyP99Ms).padStart(8)}   1.00`);
+  console.log(`users list, 50 of ${fmt(USERS).padEnd(8)}          ${fmt(usersList.requestsPerSec).padStart(9)} ${fmt(usersList.latencyP50Ms).padStart(9)} ${fmt(usersList.latencyP99Ms).padStart(8)}   ${results.usersList50.ratioToHelloWorld.toFixed(2)}`);
+  console.log(`  same, without totalCount           ${fmt(usersListUncounted.requestsPerSec).padStart(9)} ${fmt(usersListUncounted.latencyP50Ms).padStart(9)} ${fmt(usersListUncounted.latencyP99Ms).padStart(8)}   ${results.usersList50WithoutTotal.ratioToHelloWorld.toFixed(2)}`);
+  console.log(`D1 statements per users-list request by page size: ${Object.entries(statementsPerPage).map(([k, v]) => `${k} → ${v}`).join(", ")}`);
+  const counts = new Set(Object.values(statementsPerPage));
+  if (counts.size !== 1) {
+    console.error("FAIL: the statement count grows with page size");
+    process.exitCode = 1;
+  }
+} finally {
+  for (const stop of stops) stop();
+  rmSync(state, { recursive: true, force: true });
+}
