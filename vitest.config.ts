@@ -1,11 +1,13 @@
+import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
-/** Fixed test-only secrets: each test file gets fresh, isolated storage anyway. */
+/** Test-only secrets; the config-signing key is fresh for every run. */
 export const TEST_SECRETS = {
   JWT_SECRET: "test-jwt-secret-that-is-long-enough-0123456789",
   VORTEX_SETUP_TOKEN: "test-setup-token",
+  CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
   DEBUG_D1_STATEMENTS: "1",
 };
 

@@ -5,7 +5,7 @@
  * on first start: from VORTEX_ADMIN_USERNAME / VORTEX_ADMIN_PASSWORD, or generated and printed once.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -24,6 +24,7 @@ function ensureDevVars() {
   const missing = [
     ["JWT_SECRET", randomBytes(32).toString("base64url")],
     ["VORTEX_SETUP_TOKEN", randomBytes(24).toString("base64url")],
+    ["CONFIG_SIGNING_KEY", generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")],
   ].filter(([key]) => !has(key));
   if (missing.length) {
     const lines = missing.map(([key, value]) => `${key}=${value}`).join("\n");

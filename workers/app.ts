@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { DomainError, HTTP_STATUS } from "./errors/domain-error";
 import { yoga } from "./graphql/yoga";
 import { sessionConfig, withRequestContext, type AppEnv } from "./http/request-context";
+import { agentRoutes } from "./agent/routes";
 import { setupRoute } from "./setup/route";
 
 /** Requests larger than this are refused before they are read whole. */
@@ -26,6 +27,7 @@ app.on(["GET", "POST"], "/graphql", (c) =>
   yoga.fetch(c.req.raw, { env: c.env, db: c.var.db, client: c.var.client, sessions: sessionConfig(c.env) }),
 );
 app.route("/api/setup", setupRoute);
+app.route("/agent/v1", agentRoutes);
 
 app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
 

@@ -6,8 +6,26 @@ import * as schema from "./schema";
 
 export type Db = ReturnType<typeof createDb>;
 
-export function createDb(d1: D1Database) {
-  return drizzle(d1, { schema });
+/** A node whose config version a write moved, and the version it moved to. */
+export interface NodeBump {
+  nodeId: number;
+  version: number;
+}
+
+/** Column names bump statements return (nodes/config-version.ts), so runBatch can find them. */
+export const BUMPED_NODE_COLUMN = "bumped_node_id";
+export const BUMPED_VERSION_COLUMN = "bumped_config_version";
+
+const bumpListeners = new WeakMap<object, (bumps: NodeBump[]) => Promise<void>>();
+
+/**
+ * A drizzle client over a D1 binding. `onNodesBumped` runs after a batch that moved node config
+ * versions has committed: the Worker uses it to wake those nodes' long-polling agents at once.
+ */
+export function createDb(d1: D1Database, options: { onNodesBumped?: (bumps: NodeBump[]) => Promise<void> } = {}) {
+  const db = drizzle(d1, { schema });
+  if (options.onNodesBumped) bumpListeners.set(db, options.onNodesBumped);
+  return db;
 }
 
 export interface StatementCounter {
@@ -63,7 +81,18 @@ export type Statement = BatchItem<"sqlite">;
  */
 export async function runBatch(db: Db, statements: Statement[]): Promise<unknown[]> {
   if (statements.length === 0) return [];
-  return db.batch(statements as [Statement, ...Statement[]]);
+  const results: unknown[] = await db.batch(statements as [Statement, ...Statement[]]);
+  const listener = bumpListeners.get(db);
+  if (listener) {
+    const bumps = new Map<number, number>();
+    for (const result of results) {
+      for (const row of (result as D1Result<Record<string, number>> | undefined)?.results ?? []) {
+        if (row && BUMPED_NODE_COLUMN in row) bumps.set(row[BUMPED_NODE_COLUMN]!, row[BUMPED_VERSION_COLUMN]!);
+      }
+    }
+    if (bumps.size) await listener([...bumps].map(([nodeId, version]) => ({ nodeId, version })));
+  }
+  return results;
 }
 
 const dialect = new SQLiteAsyncDialect();

@@ -7,3 +7,4 @@ export * from "../groups/table";
 export * from "../users/table";
 export * from "../settings/table";
 export * from "../audit/table";
+export * from "../usage/table";

@@ -1,34 +1,51 @@
-import { sql } from "drizzle-orm";
-import { rawStatement, type Db } from "../db/client";
+import { sql, type SQL } from "drizzle-orm";
+import { derivedStatusSql } from "../users/status-sql";
+import { BUMPED_NODE_COLUMN, BUMPED_VERSION_COLUMN, rawStatement, type Db } from "../db/client";
 
 /*
  * Every admin write that changes what a node must serve bumps that node's config version in the
  * same batch as the write, so a node can never miss a change. Ids travel as one JSON parameter:
- * D1 allows only 100 bound parameters per statement.
+ * D1 allows only 100 bound parameters per statement. Each bump returns the bumped nodes under
+ * BUMPED_NODE_COLUMN, which runBatch uses to wake those nodes' long-polling agents.
  */
+const bumpSet = sql.raw(`config_version = config_version + 1, updated_at = unixepoch()`);
+const returning = sql.raw(`RETURNING id AS ${BUMPED_NODE_COLUMN}, config_version AS ${BUMPED_VERSION_COLUMN}`);
 
 export function bumpNodes(db: Db, nodeIds: number[]) {
-  return rawStatement(db, sql`UPDATE nodes SET config_version = config_version + 1, updated_at = unixepoch()
-    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(nodeIds)}))`);
+  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(nodeIds)})) ${returning}`);
 }
 
 export function bumpNodesServingInbounds(db: Db, inboundIds: number[]) {
-  return rawStatement(db, sql`UPDATE nodes SET config_version = config_version + 1, updated_at = unixepoch()
+  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT node_id FROM node_inbounds
-      WHERE inbound_id IN (SELECT value FROM json_each(${JSON.stringify(inboundIds)})))`);
+      WHERE inbound_id IN (SELECT value FROM json_each(${JSON.stringify(inboundIds)}))) ${returning}`);
 }
 
 export function bumpNodesServingGroups(db: Db, groupIds: number[]) {
-  return rawStatement(db, sql`UPDATE nodes SET config_version = config_version + 1, updated_at = unixepoch()
+  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
       JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id
-      WHERE gi.group_id IN (SELECT value FROM json_each(${JSON.stringify(groupIds)})))`);
+      WHERE gi.group_id IN (SELECT value FROM json_each(${JSON.stringify(groupIds)}))) ${returning}`);
 }
 
 export function bumpNodesServingUsers(db: Db, userIds: number[]) {
-  return rawStatement(db, sql`UPDATE nodes SET config_version = config_version + 1, updated_at = unixepoch()
+  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
       JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id
       JOIN user_groups ug ON ug.group_id = gi.group_id
-      WHERE ug.user_id IN (SELECT value FROM json_each(${JSON.stringify(userIds)})))`);
+      WHERE ug.user_id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))) ${returning}`);
+}
+
+/**
+ * Bumps nodes serving any of `userIds` (an SQL list) whose stored status is about to change:
+ * run it after usage is added and before the status is rewritten.
+ */
+export function bumpNodesServingUsersWhoseStatusChanges(db: Db, userIds: SQL, nowSec: number) {
+  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
+    WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
+      JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id
+      JOIN user_groups ug ON ug.group_id = gi.group_id
+      JOIN users ON users.id = ug.user_id
+      WHERE users.id IN ${userIds} AND users.status != ${derivedStatusSql(nowSec)}) ${returning}`);
 }

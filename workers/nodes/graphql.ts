@@ -2,18 +2,55 @@ import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
 import { parseInput } from "../errors/validate";
+import { issueEnrollmentToken } from "./enrollment";
 import { createNode, deleteNode, findNode, listNodes, updateNode } from "./service";
 import type { NodeRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
+  enum ServerStatus {
+    "No agent has enrolled yet."
+    PENDING
+    ONLINE
+    "The agent reports in but its proxy core is not running."
+    DEGRADED
+    "No report for 30 seconds."
+    OFFLINE
+  }
+
+  "What the agent last reported about its host."
+  type ServerHealth {
+    cpuPercent: Float!
+    memUsedBytes: Bytes!
+    memTotalBytes: Bytes!
+    netRxBytes: Bytes!
+    netTxBytes: Bytes!
+    coreRunning: Boolean!
+    uptimeSec: Int!
+  }
+
+  "A one-time token for vortex-agent enroll; it works once, within 15 minutes."
+  type ServerEnrollment {
+    token: String!
+    expiresAt: DateTime!
+    "Run on the node as root."
+    command: String!
+  }
+
   "A host running the proxy core and the VortexPanel agent."
   type Server {
     id: ID!
     name: String!
     "Host name or IP clients connect to."
     address: String!
+    status: ServerStatus!
+    lastSeenAt: DateTime
+    coreVersion: String
+    agentVersion: String
     "Bumped by every change to what this node serves; the agent pulls a config when it moves."
     configVersion: Int!
+    "The config version the agent last reported running."
+    appliedConfigVersion: Int
+    health: ServerHealth
     inbounds: [Inbound!]!
     createdAt: DateTime!
     updatedAt: DateTime!
@@ -46,6 +83,8 @@ const typeDefs = /* GraphQL */ `
     createServer(input: CreateServerInput!): Server!
     updateServer(id: ID!, input: UpdateServerInput!): Server!
     deleteServer(id: ID!): Boolean!
+    "Issues a one-time enrollment token; enrolling with it replaces the server's agent key."
+    createServerEnrollment(id: ID!): ServerEnrollment!
   }
 `;
 
@@ -57,10 +96,13 @@ export const nodesModule: GraphQLModule = {
     "Mutation.createServer": "nodes:write",
     "Mutation.updateServer": "nodes:write",
     "Mutation.deleteServer": "nodes:write",
+    "Mutation.createServerEnrollment": "nodes:write",
   },
   resolvers: {
+    ServerStatus: { PENDING: "pending", ONLINE: "online", DEGRADED: "degraded", OFFLINE: "offline" },
     Server: {
       id: (n: NodeRow) => String(n.id),
+      lastSeenAt: (n: NodeRow) => n.lastSeenAtSec,
       inbounds: (n: NodeRow, _: unknown, ctx: SignedInContext) => ctx.loaders.inboundsByNode.load(n.id),
       createdAt: (n: NodeRow) => n.createdAtSec,
       updatedAt: (n: NodeRow) => n.updatedAtSec,
@@ -74,6 +116,10 @@ export const nodesModule: GraphQLModule = {
       updateServer: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
         updateNode(ctx, parseInput(idSchema, args.id), args.input),
       deleteServer: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteNode(ctx, parseInput(idSchema, args.id)),
+      createServerEnrollment: async (_: unknown, args: { id: string }, ctx: SignedInContext) => {
+        const { token, expiresAtSec } = await issueEnrollmentToken(ctx, parseInput(idSchema, args.id));
+        return { token, expiresAt: expiresAtSec, command: `vortex-agent enroll ${ctx.origin} ${token}` };
+      },
     },
   },
 };

@@ -1,6 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { Health } from "../agent/protocol/messages";
 import { inbounds } from "../inbounds/table";
+
+/** pending: never enrolled; degraded: the agent reports in but its core is down. */
+export const NODE_STATUSES = ["pending", "online", "degraded", "offline"] as const;
+export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 export const nodes = sqliteTable("nodes", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -9,6 +14,15 @@ export const nodes = sqliteTable("nodes", {
   address: text("address").notNull(),
   /** Bumped by every change that alters what this node must serve. */
   configVersion: integer("config_version").notNull().default(1),
+  /** The agent's Ed25519 public key (raw, base64url), set at enrollment; null until then. */
+  publicKey: text("public_key"),
+  enrolledAtSec: integer("enrolled_at"),
+  status: text("status", { enum: NODE_STATUSES }).notNull().default("pending"),
+  lastSeenAtSec: integer("last_seen_at"),
+  coreVersion: text("core_version"),
+  agentVersion: text("agent_version"),
+  appliedConfigVersion: integer("applied_config_version"),
+  health: text("health", { mode: "json" }).$type<Health>(),
   createdAtSec: integer("created_at").notNull().default(sql`(unixepoch())`),
   updatedAtSec: integer("updated_at").notNull().default(sql`(unixepoch())`),
 });
@@ -27,3 +41,14 @@ export const nodeInbounds = sqliteTable(
 );
 
 export type NodeRow = typeof nodes.$inferSelect;
+
+/** One-time tokens an admin hands to `vortex-agent enroll`; stored hashed. */
+export const nodeEnrollments = sqliteTable("node_enrollments", {
+  tokenHash: text("token_hash").primaryKey(),
+  nodeId: integer("node_id")
+    .notNull()
+    .references(() => nodes.id, { onDelete: "cascade" }),
+  createdAtSec: integer("created_at").notNull(),
+  expiresAtSec: integer("expires_at").notNull(),
+  usedAtSec: integer("used_at"),
+});

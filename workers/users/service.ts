@@ -193,7 +193,8 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
           updatedAtSec: nowSec,
         })
         .returning(),
-      linkGroups(ctx.db, sql`last_insert_rowid()`, input.groupIds),
+      // Not last_insert_rowid(): it moves to each link row as INSERT … SELECT writes them.
+      linkGroups(ctx.db, sql`(SELECT id FROM users WHERE lower(username) = lower(${input.username}))`, input.groupIds),
       bumpNodesServingGroups(ctx.db, input.groupIds),
       auditBy(ctx, {
         action: "user.create",

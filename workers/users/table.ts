@@ -25,6 +25,8 @@ export const users = sqliteTable(
     onHoldExpireDays: integer("on_hold_expire_days"),
     firstUsedAtSec: integer("first_used_at"),
     resetStrategy: text("reset_strategy", { enum: RESET_STRATEGIES }).notNull().default("none"),
+    /** Start of the current usage period; periodic resets move it forward. */
+    periodStartedAtSec: integer("period_started_at"),
     note: text("note").notNull().default(""),
     adminId: integer("admin_id")
       .notNull()

@@ -41,6 +41,13 @@ describe("creating users", () => {
     expect(other).toMatchObject({ status: "ACTIVE", dataLimit: null, expireAt: null, resetStrategy: "NONE" });
   });
 
+  it("links a new user to every group it names", async () => {
+    const owner = await ownerToken();
+    const groups = [await createGroup(owner), await createGroup(owner), await createGroup(owner)];
+    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("multi"), groupIds: groups.map((g) => g.id) } }, { token: owner }));
+    expect(user.groups.map((g: { name: string }) => g.name).sort()).toEqual(groups.map((g) => g.name).sort());
+  });
+
   it("puts users on hold until first use when asked", async () => {
     const owner = await ownerToken();
     const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("hold"), status: "ON_HOLD", onHoldExpireDays: 30 } }, { token: owner }));

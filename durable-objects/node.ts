@@ -1,0 +1,74 @@
+import { DurableObject } from "cloudflare:workers";
+
+/** A node that has not pushed for this long is offline; agents push at least every 5 s. */
+export const OFFLINE_AFTER_MS = 30_000;
+/** Nonces are remembered a little longer than the request timestamp window they protect. */
+const NONCE_TTL_MS = 3 * 60_000;
+
+/**
+ * One per node: its agent's long-poll waiters, the nonces of its recent requests (replay
+ * refusal), and the offline alarm. Usage totals are not here: they live in D1, where the seq
+ * guard and the counts commit in one transaction.
+ */
+export class NodeObject extends DurableObject<Env> {
+  private waiters = new Set<{ known: number; resolve: (version: number | null) => void }>();
+  private latestVersion = 0;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => {
+      this.ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS nonces (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)`);
+    });
+  }
+
+  /** False when this nonce was seen before: the request is a replay. */
+  acceptNonce(nonce: string): boolean {
+    const now = Date.now();
+    this.ctx.storage.sql.exec(`DELETE FROM nonces WHERE expires_at < ?`, now);
+    const seen = this.ctx.storage.sql.exec(`SELECT 1 FROM nonces WHERE nonce = ?`, nonce).toArray();
+    if (seen.length) return false;
+    this.ctx.storage.sql.exec(`INSERT INTO nonces (nonce, expires_at) VALUES (?, ?)`, nonce, now + NONCE_TTL_MS);
+    return true;
+  }
+
+  /**
+   * Resolves with a version above `known` as soon as one is announced, or null after `timeoutMs`.
+   * A version announced before the call counts, so a change between the caller's read and this
+   * call is never missed.
+   */
+  waitForConfigChange(known: number, timeoutMs: number): Promise<number | null> {
+    if (this.latestVersion > known) return Promise.resolve(this.latestVersion);
+    return new Promise((resolve) => {
+      const waiter = { known, resolve };
+      this.waiters.add(waiter);
+      setTimeout(() => {
+        if (this.waiters.delete(waiter)) resolve(null);
+      }, timeoutMs);
+    });
+  }
+
+  configChanged(version: number): void {
+    this.latestVersion = Math.max(this.latestVersion, version);
+    for (const waiter of this.waiters) {
+      if (version > waiter.known) {
+        this.waiters.delete(waiter);
+        waiter.resolve(version);
+      }
+    }
+  }
+
+  /** The agent reported in: (re)arm the offline alarm. */
+  async seen(nodeId: number): Promise<void> {
+    await this.ctx.storage.put("nodeId", nodeId);
+    await this.ctx.storage.setAlarm(Date.now() + OFFLINE_AFTER_MS);
+  }
+
+  override async alarm(): Promise<void> {
+    const nodeId = await this.ctx.storage.get<number>("nodeId");
+    if (nodeId === undefined) return;
+    const cutoffSec = Math.floor((Date.now() - OFFLINE_AFTER_MS) / 1000);
+    await this.env.DB.prepare(`UPDATE nodes SET status = 'offline' WHERE id = ? AND status != 'offline' AND last_seen_at <= ?`)
+      .bind(nodeId, cutoffSec)
+      .run();
+  }
+}

@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import { DomainError } from "../errors/domain-error";
+import { parseInput } from "../errors/validate";
+import { enrollNode } from "../nodes/enrollment";
+import { nodes } from "../nodes/table";
+import { applyUsagePush } from "../usage/ingest";
+import { verifyAgentRequest, type AgentEnv } from "./authenticate";
+import { buildConfigPayload, signConfig } from "./config";
+import { panelSigningKey } from "./keys";
+import { usagePushSchema, type UsageReply } from "./protocol/messages";
+
+/** The longest a config pull may wait for a change; under typical proxy idle timeouts. */
+export const MAX_LONG_POLL_SEC = 25;
+
+const nowSec = () => Math.floor(Date.now() / 1000);
+
+async function currentVersion(c: { var: { db: AgentEnv["Variables"]["db"] } }, nodeId: number): Promise<number> {
+  const row = await c.var.db.select({ version: nodes.configVersion }).from(nodes).where(eq(nodes.id, nodeId)).get();
+  if (!row) throw new DomainError("NOT_FOUND", `server ${nodeId} does not exist`);
+  return row.version;
+}
+
+/**
+ * `/agent/v1/*`: what node agents call. Enrollment is authorised by its one-time token; every
+ * other call by the node's signature (authenticate.ts), and reaches only that node's data.
+ */
+export const agentRoutes = new Hono<AgentEnv>()
+  .post("/enroll", async (c) => {
+    const body = await c.req.json().catch(() => undefined);
+    const { nodeId } = await enrollNode(c.var.db, body, c.var.client, nowSec());
+    const { publicKey } = await panelSigningKey(c.env);
+    return c.json({ nodeId, panelPublicKey: publicKey });
+  })
+  .use("/config", verifyAgentRequest)
+  .use("/usage", verifyAgentRequest)
+  .get("/config", async (c) => {
+    const nodeId = c.var.nodeId;
+    const waitSec = parseInput(z.coerce.number().int().min(0).max(MAX_LONG_POLL_SEC).default(0), c.req.query("wait"));
+    const known = Number(/^"(\d+)"$/.exec(c.req.header("if-none-match") ?? "")?.[1] ?? 0);
+    const stub = c.env.NODE.getByName(String(nodeId));
+    await stub.seen(nodeId);
+    let version = await currentVersion(c, nodeId);
+    if (version === known && waitSec > 0) {
+      const announced = await stub.waitForConfigChange(known, waitSec * 1000);
+      if (announced !== null) version = await currentVersion(c, nodeId);
+    }
+    if (version === known) return c.body(null, 304, { etag: `"${version}"` });
+    const { privateKey } = await panelSigningKey(c.env);
+    const envelope = await signConfig(await buildConfigPayload(c.var.db, nodeId, version, nowSec()), privateKey);
+    return c.json(envelope, 200, { etag: `"${version}"`, "cache-control": "no-store" });
+  })
+  .post("/usage", async (c) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder().decode(c.var.body));
+    } catch {
+      throw new DomainError("BAD_USER_INPUT", "usage push is not JSON");
+    }
+    const push = parseInput(usagePushSchema, raw);
+    if (push.nodeId !== c.var.nodeId) throw new DomainError("FORBIDDEN", "a node may push usage only for itself");
+    const result = await applyUsagePush(c.var.db, push, nowSec());
+    await c.env.NODE.getByName(String(push.nodeId)).seen(push.nodeId);
+    const reply: UsageReply = { ackSeq: push.seq, configVersion: await currentVersion(c, push.nodeId), cut: result.cut };
+    return c.json(reply);
+  });

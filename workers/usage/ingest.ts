@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import type { UsagePush } from "../agent/protocol/messages";
+import { rawStatement, runBatch, type Db } from "../db/client";
+import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
+import { derivedStatusSql } from "../users/status-sql";
+
+export interface IngestResult {
+  /** False when this seq (or a later one) was applied before: nothing was counted again. */
+  applied: boolean;
+  /** Users this push took out of service (limit reached, expired): to be cut on every node. */
+  cut: number[];
+}
+
+const utcDay = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
+
+/** Sums deltas per user: a push may name a user more than once (several inbounds). */
+function totalsByUser(push: UsagePush) {
+  const totals = new Map<number, { up: number; down: number }>();
+  for (const delta of push.deltas) {
+    const total = totals.get(delta.userId) ?? { up: 0, down: 0 };
+    total.up += delta.upBytes;
+    total.down += delta.downBytes;
+    totals.set(delta.userId, total);
+  }
+  return [...totals].filter(([, t]) => t.up + t.down > 0).map(([id, t]) => ({ id, up: t.up, down: t.down }));
+}
+
+/**
+ * Applies one usage push exactly once, as one D1 batch of seven statements whatever the number
+ * of users: the seq guard (a trigger aborts the batch on a replay), daily history, totals and
+ * first use, the config bump of nodes serving users who just crossed a limit, their new status,
+ * and the node's presence. Users are named in one JSON parameter.
+ */
+export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): Promise<IngestResult> {
+  const deltas = JSON.stringify(totalsByUser(push));
+  const touched = sql`(SELECT json_extract(value, '$.id') FROM json_each(${deltas}))`;
+  try {
+    const results = await runBatch(db, [
+      rawStatement(db, sql`INSERT INTO usage_pushes (node_id, seq, received_at) VALUES (${push.nodeId}, ${push.seq}, ${nowSec})`),
+      rawStatement(db, sql`DELETE FROM usage_pushes WHERE node_id = ${push.nodeId} AND seq < ${push.seq}`),
+      rawStatement(db, sql`INSERT INTO usage_daily (user_id, day, up_bytes, down_bytes)
+        SELECT json_extract(value, '$.id'), ${utcDay(push.toSec || nowSec)}, json_extract(value, '$.up'), json_extract(value, '$.down')
+        FROM json_each(${deltas}) WHERE json_extract(value, '$.id') IN (SELECT id FROM users)
+        ON CONFLICT (user_id, day) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`),
+      rawStatement(db, sql`UPDATE users SET
+          used_bytes = used_bytes + d.bytes,
+          lifetime_used_bytes = lifetime_used_bytes + d.bytes,
+          expire_at = CASE WHEN first_used_at IS NULL AND on_hold_expire_days IS NOT NULL
+            THEN ${nowSec} + on_hold_expire_days * 86400 ELSE expire_at END,
+          first_used_at = coalesce(first_used_at, ${nowSec})
+        FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.up') + json_extract(value, '$.down') AS bytes
+              FROM json_each(${deltas})) AS d
+        WHERE users.id = d.id`),
+      bumpNodesServingUsersWhoseStatusChanges(db, touched, nowSec),
+      rawStatement(db, sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
+        WHERE id IN ${touched} AND status != ${derivedStatusSql(nowSec)}
+        RETURNING id, status`),
+      nodePresence(db, push, nowSec),
+    ]);
+    const changed = (results[5] as D1Result<{ id: number; status: string }>).results;
+    // on_hold → active is a user's first connection, not a cut.
+    return { applied: true, cut: changed.filter((u) => u.status !== "active" && u.status !== "on_hold").map((u) => u.id) };
+  } catch (error) {
+    if (isReplay(error)) return { applied: false, cut: [] };
+    throw error;
+  }
+}
+
+function isReplay(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e.message.includes("usage push already applied")) return true;
+  }
+  return false;
+}
+
+/** The node reported in: online (or degraded when its core is down), with what it runs. */
+function nodePresence(db: Db, push: UsagePush, nowSec: number) {
+  const health = push.health;
+  if (!health) {
+    return rawStatement(db, sql`UPDATE nodes SET last_seen_at = ${nowSec},
+      status = CASE WHEN status = 'degraded' THEN 'degraded' ELSE 'online' END WHERE id = ${push.nodeId}`);
+  }
+  return rawStatement(db, sql`UPDATE nodes SET last_seen_at = ${nowSec},
+      status = ${health.coreRunning ? "online" : "degraded"},
+      core_version = ${health.coreVersion}, agent_version = ${health.agentVersion},
+      applied_config_version = ${health.appliedConfigVersion}, health = ${JSON.stringify(health)}
+    WHERE id = ${push.nodeId}`);
+}
