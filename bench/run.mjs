@@ -3,14 +3,17 @@
  * `npm run bench`: each figure as a ratio against a hello-world Worker measured in the same run,
  * same runtime (local workerd via wrangler dev) and same load generator. Never part of `npm test`.
  *
- * First benchmark: the users list, 50 of 100,000 users, with total, owner and groups.
+ * The users list (50 of 100,000 users, with total, owner and groups) and usage ingest (one push
+ * of 10,000 users' deltas, as a node agent sends it).
  */
 import { spawnSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ENV, measure, startWorker } from "./lib/harness.mjs";
+import { benchIngest } from "./ingest.mjs";
 import { BENCH_OWNER, seedSql } from "./lib/seed.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -51,7 +54,13 @@ try {
     cwd: root,
     port: 8798,
     label: "panel",
-    args: ["--persist-to", state, "--var", "DEBUG_D1_STATEMENTS:1", "--var", `JWT_SECRET:${"b".repeat(48)}`, "--var", "VORTEX_SETUP_TOKEN:bench"],
+    args: [
+      "--persist-to", state,
+      "--var", "DEBUG_D1_STATEMENTS:1",
+      "--var", `JWT_SECRET:${"b".repeat(48)}`,
+      "--var", "VORTEX_SETUP_TOKEN:bench",
+      "--var", `CONFIG_SIGNING_KEY:${generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")}`,
+    ],
   });
   stops.push(panel.stop);
 
@@ -80,6 +89,17 @@ try {
   // The same page without totalCount: what counting 100,000 rows on every request costs.
   const usersListUncounted = await usersPage(USERS_PAGE.replace("totalCount ", ""));
 
+  // One hello-world request alone, for the ingest ratio: the same loopback round trip, no work.
+  const helloOnce = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await (await fetch(hello.url)).text();
+    helloOnce.push(performance.now() - started);
+  }
+  helloOnce.sort((a, b) => a - b);
+  const helloMedianMs = helloOnce[10];
+  const ingest = await benchIngest({ url: panel.url, token, users: Math.min(10_000, USERS) });
+
   const results = {
     date: new Date().toISOString(),
     machine: { cores: (await import("node:os")).cpus().length, node: process.version },
@@ -88,6 +108,7 @@ try {
     usersList50: { ...usersList, ratioToHelloWorld: usersList.requestsPerSec / baseline.requestsPerSec },
     usersList50WithoutTotal: { ...usersListUncounted, ratioToHelloWorld: usersListUncounted.requestsPerSec / baseline.requestsPerSec },
     d1StatementsPerRequest: statementsPerPage,
+    ingest: { ...ingest, helloWorldRoundTripMs: helloMedianMs, ratioToHelloWorld: ingest.medianMs / helloMedianMs },
   };
   mkdirSync(join(root, "bench/results"), { recursive: true });
   writeFileSync(join(root, "bench/results/latest.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -98,6 +119,10 @@ try {
   console.log(`users list, 50 of ${fmt(USERS).padEnd(8)}          ${fmt(usersList.requestsPerSec).padStart(9)} ${fmt(usersList.latencyP50Ms).padStart(9)} ${fmt(usersList.latencyP99Ms).padStart(8)}   ${results.usersList50.ratioToHelloWorld.toFixed(2)}`);
   console.log(`  same, without totalCount           ${fmt(usersListUncounted.requestsPerSec).padStart(9)} ${fmt(usersListUncounted.latencyP50Ms).padStart(9)} ${fmt(usersListUncounted.latencyP99Ms).padStart(8)}   ${results.usersList50WithoutTotal.ratioToHelloWorld.toFixed(2)}`);
   console.log(`D1 statements per users-list request by page size: ${Object.entries(statementsPerPage).map(([k, v]) => `${k} → ${v}`).join(", ")}`);
+  console.log(
+    `usage push of ${fmt(ingest.users)} users: median ${fmt(ingest.medianMs)} ms, max ${fmt(ingest.maxMs)} ms over ${ingest.rounds} pushes ` +
+      `(${fmt(results.ingest.ratioToHelloWorld)} x a hello-world round trip of ${fmt(helloMedianMs)} ms); ${ingest.statementsPerPush} D1 statements per push`,
+  );
   const counts = new Set(Object.values(statementsPerPage));
   if (counts.size !== 1) {
     console.error("FAIL: the statement count grows with page size");

@@ -9,19 +9,22 @@ import { setupRoute } from "./setup/route";
 
 /** Requests larger than this are refused before they are read whole. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** A usage push of the most deltas a push may carry (50,000) fits in this. */
+export const MAX_USAGE_PUSH_BYTES = 8 * 1024 * 1024;
+
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new HTTPException(413, { message: `request body is larger than ${maxSize} bytes` });
+    },
+  });
 
 export const app = new Hono<AppEnv>();
 
 app.use("*", withRequestContext);
-app.use(
-  "*",
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new HTTPException(413, { message: `request body is larger than ${MAX_BODY_BYTES} bytes` });
-    },
-  }),
-);
+app.use("/agent/v1/usage", limitBody(MAX_USAGE_PUSH_BYTES));
+app.use("*", async (c, next) => (c.req.path === "/agent/v1/usage" ? next() : limitBody(MAX_BODY_BYTES)(c, next)));
 
 app.on(["GET", "POST"], "/graphql", (c) =>
   yoga.fetch(c.req.raw, { env: c.env, db: c.var.db, client: c.var.client, sessions: sessionConfig(c.env) }),

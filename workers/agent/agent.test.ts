@@ -148,6 +148,16 @@ describe("usage pushes", () => {
     expect(ok(await gql(`query ($id: ID!) { server(id: $id) { status } }`, { id: server.id }, { token: owner })).server.status).toBe("DEGRADED");
   });
 
+  it("accept a push of 10,000 users' deltas, larger than the API's 256 KB body limit", async () => {
+    const { owner, group, agent } = await world();
+    const user = await createUser(owner, { groupIds: [group.id] });
+    const deltas = Array.from({ length: 10_000 }, (_, i) => ({ userId: 1_000_000 + i, upBytes: 123_456, downBytes: 654_321 }));
+    deltas[4321] = { userId: Number(user.id), upBytes: 7, downBytes: 8 };
+    const response = await agent.push(deltas);
+    expect(response.status).toBe(200);
+    expect(ok(await gql(`query ($id: ID!) { user(id: $id) { usedTraffic } }`, { id: user.id }, { token: owner })).user.usedTraffic).toBe(15);
+  });
+
   it("refuse malformed pushes without counting anything", async () => {
     const { agent } = await world();
     const before = await countRows("usage_daily");

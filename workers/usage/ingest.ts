@@ -22,7 +22,8 @@ function totalsByUser(push: UsagePush) {
     total.down += delta.downBytes;
     totals.set(delta.userId, total);
   }
-  return [...totals].filter(([, t]) => t.up + t.down > 0).map(([id, t]) => ({ id, up: t.up, down: t.down }));
+  // [id, up, down] triples keep the one JSON parameter small: 50,000 users stay far under D1's 2 MB.
+  return [...totals].filter(([, t]) => t.up + t.down > 0).map(([id, t]) => [id, t.up, t.down]);
 }
 
 /**
@@ -33,14 +34,14 @@ function totalsByUser(push: UsagePush) {
  */
 export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): Promise<IngestResult> {
   const deltas = JSON.stringify(totalsByUser(push));
-  const touched = sql`(SELECT json_extract(value, '$.id') FROM json_each(${deltas}))`;
+  const touched = sql`(SELECT json_extract(value, '$[0]') FROM json_each(${deltas}))`;
   try {
     const results = await runBatch(db, [
       rawStatement(db, sql`INSERT INTO usage_pushes (node_id, seq, received_at) VALUES (${push.nodeId}, ${push.seq}, ${nowSec})`),
       rawStatement(db, sql`DELETE FROM usage_pushes WHERE node_id = ${push.nodeId} AND seq < ${push.seq}`),
       rawStatement(db, sql`INSERT INTO usage_daily (user_id, day, up_bytes, down_bytes)
-        SELECT json_extract(value, '$.id'), ${utcDay(push.toSec || nowSec)}, json_extract(value, '$.up'), json_extract(value, '$.down')
-        FROM json_each(${deltas}) WHERE json_extract(value, '$.id') IN (SELECT id FROM users)
+        SELECT json_extract(value, '$[0]'), ${utcDay(push.toSec || nowSec)}, json_extract(value, '$[1]'), json_extract(value, '$[2]')
+        FROM json_each(${deltas}) WHERE json_extract(value, '$[0]') IN (SELECT id FROM users)
         ON CONFLICT (user_id, day) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`),
       rawStatement(db, sql`UPDATE users SET
           used_bytes = used_bytes + d.bytes,
@@ -48,7 +49,7 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
           expire_at = CASE WHEN first_used_at IS NULL AND on_hold_expire_days IS NOT NULL
             THEN ${nowSec} + on_hold_expire_days * 86400 ELSE expire_at END,
           first_used_at = coalesce(first_used_at, ${nowSec})
-        FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.up') + json_extract(value, '$.down') AS bytes
+        FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') + json_extract(value, '$[2]') AS bytes
               FROM json_each(${deltas})) AS d
         WHERE users.id = d.id`),
       bumpNodesServingUsersWhoseStatusChanges(db, touched, nowSec),

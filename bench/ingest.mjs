@@ -1,0 +1,63 @@
+/**
+ * Usage ingest: one signed push carrying 10,000 users' deltas, as an agent sends it, timed end to
+ * end and counted in D1 statements. Runs against a panel that bench/run.mjs started and seeded.
+ */
+import { generateSigningKeyPair, importPrivateKey, REQUEST_HEADERS, requestSigningText, signText } from "../workers/agent/protocol/signing.ts";
+
+async function graphql(url, query, variables, token) {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function enrollNode(url, token) {
+  const { createServer } = await graphql(url, `mutation { createServer(input: {name: "bench-node", address: "127.0.0.1"}) { id } }`, {}, token);
+  const { createServerEnrollment } = await graphql(url, `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`, { id: createServer.id }, token);
+  const keys = await generateSigningKeyPair();
+  const response = await fetch(`${url}/agent/v1/enroll`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: createServerEnrollment.token, publicKey: keys.publicKey, agentVersion: "bench" }),
+  });
+  const { nodeId } = await response.json();
+  return { nodeId, privateKey: await importPrivateKey(keys.privateKey) };
+}
+
+async function signedPost(url, node, path, payload) {
+  const body = new TextEncoder().encode(JSON.stringify(payload));
+  const parts = { method: "POST", pathWithQuery: path, nodeId: node.nodeId, timestampSec: Math.floor(Date.now() / 1000), nonce: crypto.randomUUID().replace(/-/g, ""), body };
+  const started = performance.now();
+  const response = await fetch(`${url}${path}`, {
+    method: "POST",
+    headers: {
+      [REQUEST_HEADERS.node]: String(node.nodeId),
+      [REQUEST_HEADERS.timestamp]: String(parts.timestampSec),
+      [REQUEST_HEADERS.nonce]: parts.nonce,
+      [REQUEST_HEADERS.signature]: await signText(node.privateKey, await requestSigningText(parts)),
+    },
+    body,
+  });
+  const reply = await response.json();
+  if (!response.ok) throw new Error(`push failed: ${response.status} ${JSON.stringify(reply)}`);
+  return { ms: performance.now() - started, statements: Number(response.headers.get("x-d1-statements")), reply };
+}
+
+/** Median push time over `rounds` pushes of `users` deltas each, and the statements one costs. */
+export async function benchIngest({ url, token, users = 10_000, rounds = 5 }) {
+  const node = await enrollNode(url, token);
+  const times = [];
+  let statements = 0;
+  for (let seq = 1; seq <= rounds; seq++) {
+    const deltas = Array.from({ length: users }, (_, i) => ({ userId: i + 1, upBytes: 1000 + seq, downBytes: 5000 + i }));
+    const push = await signedPost(url, node, "/agent/v1/usage", { nodeId: node.nodeId, seq, fromSec: 0, toSec: Math.floor(Date.now() / 1000), deltas });
+    times.push(push.ms);
+    statements = push.statements;
+  }
+  times.sort((a, b) => a - b);
+  return { users, rounds, medianMs: times[Math.floor(times.length / 2)], maxMs: times[times.length - 1], statementsPerPush: statements };
+}
