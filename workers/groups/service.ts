@@ -24,6 +24,11 @@ export function findGroup(db: Db, id: number) {
   return db.select().from(groups).where(eq(groups.id, id)).get();
 }
 
+/**
+ * `groupId` may be SQL: a new group's id is only known inside its batch. Look it up by its unique
+ * name, not with last_insert_rowid(): that moves to each link row INSERT … SELECT writes, so every
+ * inbound after the first would be linked to whatever group has that row's id.
+ */
 const linkInbounds = (db: Db, groupId: number | SQL, inboundIds: number[]) =>
   rawStatement(db, sql`INSERT INTO group_inbounds (group_id, inbound_id)
     SELECT ${groupId}, value FROM json_each(${JSON.stringify(inboundIds)})`);
@@ -34,7 +39,7 @@ export async function createGroup(ctx: ActorContext, rawInput: unknown): Promise
   try {
     const [inserted] = (await runBatch(ctx.db, [
       ctx.db.insert(groups).values({ name: input.name, note: input.note, createdAtSec: ctx.nowSec() }).returning(),
-      linkInbounds(ctx.db, sql`last_insert_rowid()`, input.inboundIds),
+      linkInbounds(ctx.db, sql`(SELECT id FROM groups WHERE name = ${input.name})`, input.inboundIds),
       auditBy(ctx, { action: "group.create", targetType: "group", targetId: input.name, details: input }),
     ])) as [GroupRow[]];
     return inserted[0]!;
@@ -58,8 +63,11 @@ export async function updateGroup(ctx: ActorContext, id: number, rawInput: unkno
       bumpNodesServingInbounds(ctx.db, input.inboundIds),
     );
   }
+  // An update that only replaces the inbounds has no column to set, and drizzle refuses an empty SET.
+  if (input.name !== undefined || input.note !== undefined) {
+    statements.push(ctx.db.update(groups).set({ name: input.name, note: input.note }).where(eq(groups.id, id)));
+  }
   statements.push(
-    ctx.db.update(groups).set({ name: input.name, note: input.note }).where(eq(groups.id, id)),
     auditBy(ctx, { action: "group.update", targetType: "group", targetId: id, details: input }),
     ctx.db.select().from(groups).where(eq(groups.id, id)),
   );

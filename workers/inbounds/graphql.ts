@@ -1,3 +1,4 @@
+import { requirePermission } from "../auth/roles";
 import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
@@ -164,7 +165,11 @@ export const inboundsModule: GraphQLModule = {
       id: (i: InboundRow) => String(i.id),
       createdAt: (i: InboundRow) => i.createdAtSec,
       updatedAt: (i: InboundRow) => i.updatedAtSec,
-      servers: (i: InboundRow, _: unknown, ctx: SignedInContext) => ctx.loaders.serversByInbound.load(i.id),
+      // Resellers reach inbounds through groups; the server inventory behind them is not theirs to see.
+      servers: (i: InboundRow, _: unknown, ctx: SignedInContext) => {
+        requirePermission(ctx.actor, "nodes:read");
+        return ctx.loaders.serversByInbound.load(i.id);
+      },
     },
     Query: {
       inbounds: (_: unknown, __: unknown, ctx: SignedInContext) => listInbounds(ctx.db),

@@ -1,4 +1,4 @@
-import { asc, eq, like, sql, type SQL } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditBy, type ActorContext } from "../audit/record";
 import { rawStatement, runBatch, type Db, type Statement } from "../db/client";
@@ -30,7 +30,8 @@ export function listNodes(db: Db, rawFilter: unknown) {
   return db
     .select()
     .from(nodes)
-    .where(search ? like(nodes.name, `%${search.replace(/[%_\\]/g, "\\$&")}%`) : undefined)
+    // SQLite's LIKE has no escape character unless the statement names one.
+    .where(search ? sql`${nodes.name} LIKE ${`%${search.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'` : undefined)
     .orderBy(asc(nodes.id))
     .all();
 }
@@ -55,7 +56,11 @@ async function assertServableSet(db: Db, inboundIds: number[]): Promise<void> {
   }
 }
 
-/** `nodeId` may be SQL: a new node's id is only known inside its batch, as last_insert_rowid(). */
+/**
+ * `nodeId` may be SQL: a new node's id is only known inside its batch. Look it up by its unique
+ * name, not with last_insert_rowid(): that moves to each link row INSERT … SELECT writes, so every
+ * inbound after the first would be linked to whatever node has that row's id.
+ */
 const linkInbounds = (db: Db, nodeId: number | SQL, inboundIds: number[]) =>
   rawStatement(db, sql`INSERT INTO node_inbounds (node_id, inbound_id)
     SELECT ${nodeId}, value FROM json_each(${JSON.stringify(inboundIds)})`);
@@ -67,7 +72,7 @@ export async function createNode(ctx: ActorContext, rawInput: unknown): Promise<
   try {
     const [inserted] = (await runBatch(ctx.db, [
       ctx.db.insert(nodes).values({ name: input.name, address: input.address, createdAtSec: nowSec, updatedAtSec: nowSec }).returning(),
-      linkInbounds(ctx.db, sql`last_insert_rowid()`, input.inboundIds),
+      linkInbounds(ctx.db, sql`(SELECT id FROM nodes WHERE name = ${input.name})`, input.inboundIds),
       auditBy(ctx, { action: "node.create", targetType: "node", targetId: input.name, details: input }),
     ])) as [NodeRow[]];
     return inserted[0]!;

@@ -11,11 +11,18 @@ const urlPrefix = z
   .refine((v) => v === "" || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), "must be an http(s) URL, e.g. https://sub.example.com")
   .transform((v) => v.replace(/\/+$/, ""));
 
+const settingFields = {
+  /** Base of subscription links; empty means the address the panel was reached on. */
+  subscriptionUrlPrefix: urlPrefix,
+};
+
 /** Every setting with its default; a stored value overrides the default key by key. */
 export const settingsSchema = z.object({
-  /** Base of subscription links; empty means the address the panel was reached on. */
-  subscriptionUrlPrefix: urlPrefix.default(""),
+  subscriptionUrlPrefix: settingFields.subscriptionUrlPrefix.default(""),
 });
+
+/** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */
+const updateSchema = z.object(settingFields).partial();
 export type Settings = z.output<typeof settingsSchema>;
 
 export async function readSettings(db: Db): Promise<Settings> {
@@ -27,7 +34,7 @@ export async function readSettings(db: Db): Promise<Settings> {
 }
 
 export async function updateSettings(ctx: ActorContext, rawInput: unknown): Promise<Settings> {
-  const input = parseInput(settingsSchema.partial(), rawInput);
+  const input = parseInput(updateSchema, rawInput);
   const entries = Object.entries(input).filter(([, v]) => v !== undefined);
   await runBatch(ctx.db, [
     ...entries.map(([key, value]) =>
