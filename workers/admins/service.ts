@@ -69,7 +69,7 @@ export async function createAdmin(ctx: ActorContext, rawInput: unknown): Promise
       auditBy(ctx, {
         action: "admin.create",
         targetType: "admin",
-        targetId: input.username,
+        targetId: sql`(SELECT id FROM admins WHERE lower(username) = lower(${input.username}))`,
         details: { role: input.role, maxUsers: input.maxUsers ?? null, maxDataLimit: input.maxDataLimit ?? null },
       }),
     ]);

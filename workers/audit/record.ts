@@ -1,3 +1,4 @@
+import { is, SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/roles";
 import { auditLog } from "./table";
@@ -5,7 +6,8 @@ import { auditLog } from "./table";
 export interface AuditEvent {
   action: string;
   targetType?: string;
-  targetId?: string | number;
+  /** SQL when the target is created in the same batch and its id is known only there. */
+  targetId?: string | number | SQL;
   /** What changed, without secrets: never passwords, tokens or keys. */
   details?: Record<string, unknown>;
 }
@@ -21,7 +23,7 @@ export function auditInsert(db: Db, who: { actor: Pick<Actor, "id" | "username">
     actorUsername: who.actor?.username ?? null,
     action: event.action,
     targetType: event.targetType ?? null,
-    targetId: event.targetId === undefined ? null : String(event.targetId),
+    targetId: event.targetId === undefined ? null : is(event.targetId, SQL) ? sql`CAST(${event.targetId} AS TEXT)` : String(event.targetId),
     ip: who.ip,
     details: event.details ?? null,
   });

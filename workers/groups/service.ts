@@ -40,7 +40,7 @@ export async function createGroup(ctx: ActorContext, rawInput: unknown): Promise
     const [inserted] = (await runBatch(ctx.db, [
       ctx.db.insert(groups).values({ name: input.name, note: input.note, createdAtSec: ctx.nowSec() }).returning(),
       linkInbounds(ctx.db, sql`(SELECT id FROM groups WHERE name = ${input.name})`, input.inboundIds),
-      auditBy(ctx, { action: "group.create", targetType: "group", targetId: input.name, details: input }),
+      auditBy(ctx, { action: "group.create", targetType: "group", targetId: sql`(SELECT id FROM groups WHERE name = ${input.name})`, details: input }),
     ])) as [GroupRow[]];
     return inserted[0]!;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { auditBy, type ActorContext } from "../audit/record";
 import { runBatch, type Db, type Statement } from "../db/client";
 import { isUniqueViolation } from "../db/constraints";
@@ -100,7 +100,7 @@ export async function createInbound(ctx: ActorContext, rawInput: unknown): Promi
       auditBy(ctx, {
         action: "inbound.create",
         targetType: "inbound",
-        targetId: fields.tag,
+        targetId: sql`(SELECT id FROM inbounds WHERE tag = ${fields.tag})`,
         details: { protocol: fields.protocol, port: fields.port, transport: fields.transport, security: fields.security },
       }),
     ])) as [InboundRow[]];

@@ -73,7 +73,7 @@ export async function createNode(ctx: ActorContext, rawInput: unknown): Promise<
     const [inserted] = (await runBatch(ctx.db, [
       ctx.db.insert(nodes).values({ name: input.name, address: input.address, createdAtSec: nowSec, updatedAtSec: nowSec }).returning(),
       linkInbounds(ctx.db, sql`(SELECT id FROM nodes WHERE name = ${input.name})`, input.inboundIds),
-      auditBy(ctx, { action: "node.create", targetType: "node", targetId: input.name, details: input }),
+      auditBy(ctx, { action: "node.create", targetType: "node", targetId: sql`(SELECT id FROM nodes WHERE name = ${input.name})`, details: input }),
     ])) as [NodeRow[]];
     return inserted[0]!;
   } catch (error) {

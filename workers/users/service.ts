@@ -199,7 +199,7 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
       auditBy(ctx, {
         action: "user.create",
         targetType: "user",
-        targetId: input.username,
+        targetId: sql`(SELECT id FROM users WHERE lower(username) = lower(${input.username}))`,
         details: { ...input, expireAt: expireAtSec },
       }),
     ])) as [UserRow[]];
