@@ -29,6 +29,8 @@ export default defineConfig(async () => {
             setupFiles: ["./workers/test/apply-migrations.ts"],
           },
         },
+        // The node agent and end-to-end tests run in Node with real v2ray, ss and wrangler dev.
+        "node-agent/vitest.config.ts",
       ],
     },
   };

@@ -1,0 +1,36 @@
+// Bundles the agent into one ESM file, dist/vortex-agent.mjs, for `node` >= 22 on the host:
+// dependencies, the shared wire protocol from workers/agent/protocol and the .proto files
+// (imported with `?raw`) are all inlined, so installing is copying one file.
+import { build } from "esbuild";
+import { readFile, chmod } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const outfile = resolve(root, "dist/vortex-agent.mjs");
+
+/** `import text from "./x.proto?raw"` → the file's text, as Vite does in tests. */
+const rawText = {
+  name: "raw-text",
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -4)), namespace: "raw-text" }));
+    b.onLoad({ filter: /.*/, namespace: "raw-text" }, async (args) => ({ contents: await readFile(args.path, "utf8"), loader: "text" }));
+  },
+};
+
+await build({
+  entryPoints: [resolve(root, "src/cli.ts")],
+  outfile,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node22",
+  minify: false,
+  sourcemap: false,
+  legalComments: "eof",
+  plugins: [rawText],
+  // Some CommonJS dependencies (grpc-js) call require() on Node built-ins.
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __vortexCreateRequire } from 'node:module';\nconst require = __vortexCreateRequire(import.meta.url);" },
+});
+await chmod(outfile, 0o755);
+console.log(`built ${outfile}`);

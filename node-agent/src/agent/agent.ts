@@ -1,0 +1,353 @@
+/**
+ * `vortex-agent run`: one process that owns the core and keeps three promises.
+ *  - Signed configs only: pull (long-poll), verify, apply with the least disruption.
+ *  - Exact accounting: read counters every tick into the journal, push sequenced batches,
+ *    resend until acknowledged, read before any restart and from an orphaned core on start.
+ *  - Fail safe: with the edge unreachable keep serving the last good config, keep journaling,
+ *    and still stop users whose expiry passes or whose known quota runs out.
+ */
+import type { ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
+import { importPrivateKey, importPublicKey } from "../../../workers/agent/protocol/signing.ts";
+import { ConfigApplier, servedUsers, type RemovedUser } from "../apply/applier.ts";
+import { verifyEnvelope } from "../apply/verify.ts";
+import { CoreApi } from "../core/grpc/client.ts";
+import type { CoreKind } from "../core/profile.ts";
+import type { RenderOptions, TlsFiles } from "../core/render.ts";
+import { CoreSupervisor } from "../core/supervisor.ts";
+import { coreVersion } from "../core/validate.ts";
+import { AccessLogIndex } from "../cut/access-log.ts";
+import { closeUserConnections } from "../cut/cutter.ts";
+import { LocalEnforcer, type BlockReason } from "../cut/enforcer.ts";
+import { EdgeClient, type FetchLike } from "../edge/client.ts";
+import type { Logger } from "../log/logger.ts";
+import type { Identity, StateDir } from "../state/state-dir.ts";
+import { UsageJournal, userIdFromEmail } from "../usage/journal.ts";
+import { HealthSampler } from "./health.ts";
+import { join } from "node:path";
+
+export const AGENT_VERSION = "0.1.0";
+
+export interface AgentOptions {
+  state: StateDir;
+  core: CoreKind;
+  coreBin: string;
+  apiPort: number;
+  /** Address client-facing inbounds bind to. */
+  listen: string;
+  tls: TlsFiles | null;
+  /** How often counters are read and pushed; the design caps it at 5 s. */
+  tickMs: number;
+  longPollSec: number;
+  logger: Logger;
+  fetch?: FetchLike;
+}
+
+export interface AgentStatus {
+  pid: number;
+  nodeId: number;
+  panelUrl: string;
+  core: CoreKind;
+  coreRunning: boolean;
+  corePid: number | null;
+  appliedConfigVersion: number;
+  lastPushAtSec: number | null;
+  lastPushError: string | null;
+  edgeReachable: boolean;
+  blockedUsers: Array<{ userId: number; reason: BlockReason }>;
+  journal: ReturnType<UsageJournal["stats"]>;
+  updatedAtSec: number;
+}
+
+const nowSec = () => Math.floor(Date.now() / 1000);
+
+export class Agent {
+  private readonly options: AgentOptions;
+  private readonly log: Logger;
+  private identity!: Identity;
+  private edge!: EdgeClient;
+  private panelKey!: CryptoKey;
+  private journal!: UsageJournal;
+  private enforcer!: LocalEnforcer;
+  private accessLog!: AccessLogIndex;
+  private supervisor!: CoreSupervisor;
+  private api!: CoreApi;
+  private applier!: ConfigApplier;
+  private readonly health = new HealthSampler();
+  private coreVersionText = "unknown";
+  private payload: ConfigPayload | null = null;
+  /** Highest version seen, applied or refused: the ETag we poll with, so a bad config is not refetched in a loop. */
+  private seenVersion = 0;
+  private blockedNow = new Map<number, BlockReason>();
+  private stopped = false;
+  private readonly abort = new AbortController();
+  private lastPushAtSec: number | null = null;
+  private lastPushError: string | null = null;
+  private loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  private emailToUserId = new Map<string, number>();
+
+  constructor(options: AgentOptions) {
+    this.options = options;
+    this.log = options.logger;
+  }
+
+  get appliedVersion(): number {
+    return this.payload?.version ?? 0;
+  }
+
+  private get renderOptions(): RenderOptions {
+    return { core: this.options.core, apiPort: this.options.apiPort, accessLogPath: join(this.options.state.coreDir, "access.log"), listen: this.options.listen, tls: this.options.tls };
+  }
+
+  /** Loads state, recovers usage from an orphaned core, starts the core from the last good config. */
+  async start(): Promise<void> {
+    const { state } = this.options;
+    state.ensure();
+    const identity = state.readIdentity();
+    if (!identity) throw new Error(`not enrolled: no identity in ${state.root}; run "vortex-agent enroll <panel-url> <token>" first`);
+    this.identity = identity;
+    this.panelKey = await importPublicKey(identity.panelPublicKey);
+    this.edge = new EdgeClient({ panelUrl: identity.panelUrl, nodeId: identity.nodeId, nodeKey: await importPrivateKey(identity.nodePrivateKey), ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+    this.journal = UsageJournal.open(state.journalPath, { onTornTail: (bytes) => this.log.warn("journal.torn_tail", { bytes, reason: "an append was cut short by a crash; the reading is redone" }) });
+    this.enforcer = new LocalEnforcer(state.cutPath);
+    this.accessLog = new AccessLogIndex(this.renderOptions.accessLogPath);
+    this.supervisor = new CoreSupervisor({ core: this.options.core, bin: this.options.coreBin, dir: state.coreDir, apiPort: this.options.apiPort, logger: this.log.child("core") });
+    this.api = new CoreApi({ core: this.options.core, address: this.supervisor.apiAddress });
+    this.applier = new ConfigApplier({
+      supervisor: this.supervisor,
+      api: this.api,
+      renderOptions: this.renderOptions,
+      logger: this.log.child("apply"),
+      readCountersBeforeRestart: async (why) => {
+        this.log.info("usage.read_before_restart", { reason: why });
+        await this.collect();
+      },
+    });
+    this.supervisor.onUnexpectedExit(() => this.applier.forgetRunning());
+    this.coreVersionText = await coreVersion(this.options.core, this.options.coreBin);
+
+    // A core left behind by a crashed agent still holds counters nobody journaled yet.
+    const orphan = await this.supervisor.findOrphan();
+    if (orphan) {
+      await this.collectFrom(orphan.instanceId);
+      this.log.info("core.orphan_replaced", { pid: orphan.pid, reason: "counters of the previous agent's core were journaled; restarting it from the last good config" });
+      await this.supervisor.killInstance(orphan);
+    }
+
+    const lastGood = state.readLastGood();
+    if (lastGood) {
+      const verdict = await verifyEnvelope(lastGood.envelope, { panelKey: this.panelKey, nodeId: identity.nodeId, appliedVersion: 0, nowSec: nowSec(), storedLastGood: true });
+      if (verdict.ok) {
+        this.enforcer.onConfigApplied(verdict.payload);
+        const outcome = await this.applier.apply(servedUsers(verdict.payload, new Set(this.enforcer.blocked(verdict.payload, nowSec()).keys())));
+        if (outcome.ok) {
+          this.setPayload(verdict.payload);
+          this.seenVersion = verdict.payload.version;
+          this.blockedNow = this.enforcer.blocked(verdict.payload, nowSec());
+          this.log.info("config.resumed", { version: verdict.payload.version, reason: "last good config from the state dir" });
+        } else this.log.error("config.resume_failed", { reason: outcome.reason });
+      } else {
+        this.log.error("config.last_good_rejected", { reason: verdict.reason, detail: verdict.detail });
+      }
+    }
+    if (!this.supervisor.running) {
+      // Nothing verified to run yet: an empty core still answers the API and is ready for users.
+      const outcome = await this.applier.apply({ inbounds: [], users: [] });
+      if (!outcome.ok) this.log.error("core.start_failed", { reason: outcome.reason });
+    }
+    this.loops = [this.configLoop(), this.tickLoop()];
+  }
+
+  /** Finishes the current tick, journals and pushes a last time, stops the core. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.abort.abort();
+    for (const wake of this.wakers) wake();
+    await Promise.allSettled(this.loops);
+    try {
+      await this.collect();
+      await this.push(AbortSignal.timeout(3_000));
+    } catch (err) {
+      this.log.warn("agent.final_push_failed", { reason: (err as Error).message, note: "journaled; sent on next start" });
+    }
+    await this.supervisor.stop();
+    this.supervisor.dispose();
+    this.api.close();
+    this.accessLog.close();
+    this.journal.close();
+    this.log.info("agent.stopped", {});
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(t);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const t = setTimeout(wake, ms);
+      this.wakers.add(wake);
+    });
+  }
+
+  // ---- config ------------------------------------------------------------------------------
+
+  private async configLoop(): Promise<void> {
+    let backoffMs = 1_000;
+    while (!this.stopped) {
+      try {
+        const poll = await this.edge.pollConfig(this.seenVersion, this.options.longPollSec, this.abort.signal);
+        backoffMs = 1_000;
+        // A refused config is paused on for a tick, so a bad answer is not refetched in a tight loop.
+        if (poll.status === 200 && !(await this.onEnvelope(poll.envelope))) await this.sleep(this.options.tickMs);
+      } catch (err) {
+        if (this.stopped) return;
+        this.log.warn("config.poll_failed", { reason: (err as Error).message, retryInMs: backoffMs, note: "last good config keeps running" });
+        await this.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 30_000);
+      }
+    }
+  }
+
+  /** Verifies and applies one envelope from the edge. Public for tests that feed envelopes directly. */
+  async onEnvelope(envelope: unknown): Promise<boolean> {
+    const verdict = await verifyEnvelope(envelope, { panelKey: this.panelKey, nodeId: this.identity.nodeId, appliedVersion: this.appliedVersion, nowSec: nowSec() });
+    if (!verdict.ok) {
+      this.log.warn("config.rejected", { reason: verdict.reason, detail: verdict.detail, keepRunning: this.appliedVersion });
+      return false;
+    }
+    const payload = verdict.payload;
+    this.seenVersion = Math.max(this.seenVersion, payload.version);
+    this.enforcer.onConfigApplied(payload);
+    const blocked = this.enforcer.blocked(payload, nowSec());
+    const outcome = await this.applier.apply(servedUsers(payload, new Set(blocked.keys())));
+    if (!outcome.ok) {
+      this.log.error("config.apply_failed", { version: payload.version, reason: outcome.reason, keepRunning: this.appliedVersion });
+      return false;
+    }
+    this.setPayload(payload);
+    this.blockedNow = blocked;
+    this.options.state.writeLastGood(envelope as { payload: string; signature: string }, payload.version, nowSec());
+    this.log.info("config.applied", { version: payload.version, restarted: outcome.restarted, userOps: outcome.ops, blocked: blocked.size, skippedInbounds: outcome.skipped });
+    await this.closeConnections(outcome.removed, "removed from the config");
+    return true;
+  }
+
+  // ---- usage, enforcement, push -------------------------------------------------------------
+
+  private async tickLoop(): Promise<void> {
+    while (!this.stopped) {
+      const started = Date.now();
+      await this.tick();
+      await this.sleep(Math.max(0, this.options.tickMs - (Date.now() - started)));
+    }
+  }
+
+  /** One cycle: counters → journal → local enforcement → push → apply the reply. */
+  async tick(): Promise<void> {
+    try {
+      if (!this.supervisor.running && this.payload) {
+        this.log.warn("core.restart_after_crash", { reason: "core is not running; starting it from the applied config" });
+        await this.applier.apply(servedUsers(this.payload, new Set(this.blockedNow.keys())));
+      }
+      await this.collect();
+      await this.enforce("local");
+      await this.push(this.abort.signal);
+      await this.accessLog.rotateIfLarge(() => this.api.restartLogger());
+    } catch (err) {
+      if (!this.stopped) this.log.error("agent.tick_failed", { reason: (err as Error).message });
+    }
+    this.writeStatus();
+  }
+
+  private setPayload(payload: ConfigPayload): void {
+    this.payload = payload;
+    this.emailToUserId = new Map(payload.users.map((u) => [u.email, u.id]));
+  }
+
+  /** Users deleted from the config still have counters (kept after RemoveUser): fall back to `u<id>`. */
+  private resolveUserId = (email: string): number | null => this.emailToUserId.get(email) ?? userIdFromEmail(email);
+
+  /** Journals the running core's counters (no reset). */
+  private async collect(): Promise<void> {
+    const instance = this.supervisor.instance;
+    if (!instance || !this.supervisor.running) return;
+    await this.collectFrom(instance.instanceId);
+  }
+
+  private async collectFrom(instanceId: string): Promise<void> {
+    const counters = await this.api.queryUserCounters();
+    const deltas = this.journal.recordReading(instanceId, counters, this.resolveUserId, nowSec());
+    this.enforcer.addLocalUsage(deltas);
+  }
+
+  /** Applies the current block list if it changed, then closes the blocked users' connections. */
+  private async enforce(why: string): Promise<void> {
+    const payload = this.payload;
+    if (!payload) return;
+    const blocked = this.enforcer.blocked(payload, nowSec());
+    const changed = blocked.size !== this.blockedNow.size || [...blocked.keys()].some((id) => !this.blockedNow.has(id));
+    if (!changed) return;
+    const newly = [...blocked].filter(([id]) => !this.blockedNow.has(id));
+    const outcome = await this.applier.apply(servedUsers(payload, new Set(blocked.keys())));
+    if (!outcome.ok) {
+      this.log.error("enforce.apply_failed", { reason: outcome.reason });
+      return;
+    }
+    this.blockedNow = blocked;
+    for (const [userId, reason] of newly) this.log.info("enforce.user_stopped", { userId, reason, trigger: why });
+    await this.closeConnections(outcome.removed, why);
+  }
+
+  private async closeConnections(removed: RemovedUser[], why: string): Promise<void> {
+    await closeUserConnections(removed, this.accessLog, this.log.child("cut"), why);
+  }
+
+  private async push(signal: AbortSignal): Promise<void> {
+    const batch = this.journal.takeBatch(nowSec());
+    const healthRecord = this.health.sample({ coreRunning: this.supervisor.running, coreVersion: this.coreVersionText, agentVersion: AGENT_VERSION, appliedConfigVersion: this.appliedVersion });
+    try {
+      const reply = await this.edge.pushUsage({ nodeId: this.identity.nodeId, seq: batch.seq, fromSec: batch.fromSec, toSec: batch.toSec, deltas: batch.deltas, health: healthRecord }, signal);
+      this.lastPushAtSec = nowSec();
+      this.lastPushError = null;
+      if (reply.ackSeq < batch.seq) this.log.warn("usage.not_acknowledged", { seq: batch.seq, ackSeq: reply.ackSeq, reason: "edge has not applied this batch; it will be resent" });
+      this.journal.acknowledge(reply.ackSeq);
+      if (reply.cut.length) {
+        const fresh = this.enforcer.cutByEdge(reply.cut, reply.configVersion);
+        if (fresh.length) await this.enforce("cut by the edge");
+      }
+    } catch (err) {
+      this.lastPushError = (err as Error).message;
+      if (!this.stopped) this.log.warn("usage.push_failed", { seq: batch.seq, reason: this.lastPushError, note: "kept in the journal and resent" });
+      else throw err;
+    }
+  }
+
+  status(): AgentStatus {
+    return {
+      pid: process.pid,
+      nodeId: this.identity.nodeId,
+      panelUrl: this.identity.panelUrl,
+      core: this.options.core,
+      coreRunning: this.supervisor.running,
+      corePid: this.supervisor.instance?.pid ?? null,
+      appliedConfigVersion: this.appliedVersion,
+      lastPushAtSec: this.lastPushAtSec,
+      lastPushError: this.lastPushError,
+      edgeReachable: this.lastPushError === null && this.lastPushAtSec !== null,
+      blockedUsers: [...this.blockedNow].map(([userId, reason]) => ({ userId, reason })),
+      journal: this.journal.stats(),
+      updatedAtSec: nowSec(),
+    };
+  }
+
+  private writeStatus(): void {
+    try {
+      this.options.state.writeJson(this.options.state.statusPath, this.status());
+    } catch (err) {
+      this.log.warn("agent.status_write_failed", { reason: (err as Error).message });
+    }
+  }
+}

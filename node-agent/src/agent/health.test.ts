@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { healthSchema } from "../../../workers/agent/protocol/messages.ts";
+import { HealthSampler } from "./health.ts";
+
+describe("HealthSampler", () => {
+  it("produces a health record the edge's schema accepts", () => {
+    const health = new HealthSampler().sample({ coreRunning: true, coreVersion: "V2Ray 4.34.0", agentVersion: "0.1.0", appliedConfigVersion: 3 });
+    expect(healthSchema.parse(health)).toEqual(health);
+    expect(health.memTotalBytes).toBeGreaterThan(0);
+  });
+});

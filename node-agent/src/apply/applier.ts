@@ -1,0 +1,143 @@
+/**
+ * Brings the core to a verified config with the least disruption: runtime user changes through
+ * gRPC when only users differ, a `-test`ed restart (with rollback) when inbounds change, and
+ * always reading the counters first, because a restart wipes them.
+ */
+import type { ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
+import type { CoreApi } from "../core/grpc/client.ts";
+import { isAlreadyExists, isNotFound } from "../core/grpc/client.ts";
+import { renderCoreConfig, type RenderOptions, type ServedUsers, type SkippedInbound } from "../core/render.ts";
+import type { CoreSupervisor, ReplaceResult } from "../core/supervisor.ts";
+import type { Logger } from "../log/logger.ts";
+import { planApply, type UserOp } from "./diff.ts";
+
+export interface ApplierDeps {
+  supervisor: CoreSupervisor;
+  api: CoreApi;
+  renderOptions: RenderOptions;
+  logger: Logger;
+  /** Journal the running core's counters; called before every restart. */
+  readCountersBeforeRestart: (why: string) => Promise<void>;
+}
+
+export interface RemovedUser {
+  userId: number;
+  email: string;
+  inboundPorts: number[];
+}
+
+export type ApplyOutcome =
+  | { ok: true; restarted: boolean; ops: number; removed: RemovedUser[]; skipped: SkippedInbound[] }
+  | { ok: false; reason: string; result: ReplaceResult };
+
+/** Users left in the core: everyone in the payload not blocked locally. */
+export function servedUsers(payload: ConfigPayload, blocked: ReadonlySet<number>): ServedUsers {
+  return { inbounds: payload.inbounds, users: payload.users.filter((u) => !blocked.has(u.id)) };
+}
+
+export class ConfigApplier {
+  private readonly deps: ApplierDeps;
+  private running: ServedUsers | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(deps: ApplierDeps) {
+    this.deps = deps;
+  }
+
+  /** What the core runs now (null before the first successful start). */
+  get current(): ServedUsers | null {
+    return this.running;
+  }
+
+  /** The core was found running this exact state (adopted orphan): no start needed. */
+  assumeRunning(state: ServedUsers): void {
+    this.running = state;
+  }
+
+  /** The core died: the next apply must start it. */
+  forgetRunning(): void {
+    this.running = null;
+  }
+
+  /** Serialised: config pulls and cuts both call this and must not interleave. */
+  apply(next: ServedUsers): Promise<ApplyOutcome> {
+    const run = this.queue.then(() => this.applyNow(next));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyNow(next: ServedUsers): Promise<ApplyOutcome> {
+    const log = this.deps.logger;
+    const plan = planApply(this.running, next, this.deps.renderOptions);
+    if (!plan.restart) {
+      try {
+        const removed = await this.runOps(plan.ops);
+        this.running = next;
+        if (plan.ops.length) log.info("config.users_applied", { ops: plan.ops.length, removed: removed.length, reason: "only users changed: applied at runtime, no restart" });
+        return { ok: true, restarted: false, ops: plan.ops.length, removed, skipped: renderCoreConfig(next, this.deps.renderOptions).skipped };
+      } catch (err) {
+        // The core's user set is now unknown; a full restart from the config is the only sure state.
+        log.error("config.runtime_ops_failed", { reason: (err as Error).message, fallback: "restart" });
+        return this.restart(next, [`runtime user change failed: ${(err as Error).message}`]);
+      }
+    }
+    return this.restart(next, plan.restartReasons);
+  }
+
+  private async restart(next: ServedUsers, reasons: string[]): Promise<ApplyOutcome> {
+    const { supervisor, renderOptions, logger: log } = this.deps;
+    const rendered = renderCoreConfig(next, renderOptions);
+    for (const s of rendered.skipped) log.warn("config.inbound_skipped", { tag: s.tag, reason: s.reason });
+    const test = await supervisor.test(rendered.config);
+    if (!test.ok) {
+      log.error("config.core_test_failed", { exitCode: test.exitCode, output: test.output, reason: "the core rejected the rendered config; the running config stays" });
+      return { ok: false, reason: "core -test rejected the config", result: { ok: false, stage: "test", test } };
+    }
+    if (supervisor.running) await this.deps.readCountersBeforeRestart(reasons.join("; "));
+    log.info("core.restarting", { reasons });
+    const result = await supervisor.replace(rendered.config);
+    if (!result.ok) {
+      if (!supervisor.running) this.running = null;
+      return { ok: false, reason: result.stage === "start" ? result.reason : "core -test rejected the config", result };
+    }
+    const previous = this.running;
+    this.running = next;
+    // Everyone's connections dropped with the old process; report removed users for completeness.
+    const removed = previous ? removedUsers(previous, next) : [];
+    return { ok: true, restarted: true, ops: 0, removed, skipped: rendered.skipped };
+  }
+
+  private async runOps(ops: UserOp[]): Promise<RemovedUser[]> {
+    const api = this.deps.api;
+    const removed = new Map<number, RemovedUser>();
+    for (const op of ops) {
+      if (op.kind === "remove") {
+        try {
+          await api.removeUser(op.inbound.tag, op.email);
+        } catch (err) {
+          if (!isNotFound(err)) throw err;
+        }
+        const r = removed.get(op.userId) ?? { userId: op.userId, email: op.email, inboundPorts: [] };
+        r.inboundPorts.push(op.inbound.port);
+        removed.set(op.userId, r);
+      } else {
+        try {
+          await api.addUser(op.inbound, op.user);
+        } catch (err) {
+          if (!isAlreadyExists(err)) throw err;
+          // Present with unknown credentials: replace it so the config is what runs.
+          await api.removeUser(op.inbound.tag, op.user.email);
+          await api.addUser(op.inbound, op.user);
+        }
+      }
+    }
+    return [...removed.values()];
+  }
+}
+
+function removedUsers(previous: ServedUsers, next: ServedUsers): RemovedUser[] {
+  const still = new Set(next.users.map((u) => u.id));
+  return previous.users
+    .filter((u) => !still.has(u.id))
+    .map((u) => ({ userId: u.id, email: u.email, inboundPorts: previous.inbounds.filter((i) => u.inboundTags.includes(i.tag)).map((i) => i.port) }));
+}

@@ -1,0 +1,95 @@
+/**
+ * What it takes to go from the config the core runs to a new one. Users change at runtime
+ * through HandlerService (about 1 ms each, nobody disturbed); anything else — an inbound added,
+ * removed or changed, or users of an inbound the core cannot change at runtime (Shadowsocks on
+ * v2ray 4.34) — needs a restart, which drops every live connection and wipes the counters.
+ */
+import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
+import { CORE_PROFILES } from "../core/profile.ts";
+import { renderCoreConfig, usersOfInbound, type RenderOptions, type ServedUsers } from "../core/render.ts";
+
+export type UserOp = { kind: "add"; inbound: AgentInbound; user: AgentUser } | { kind: "remove"; inbound: AgentInbound; email: string; userId: number };
+
+export interface ApplyPlan {
+  restart: boolean;
+  /** Why a restart is needed, for the log. */
+  restartReasons: string[];
+  /** Runtime user changes (empty when restarting: the new config carries every user). */
+  ops: UserOp[];
+}
+
+/**
+ * The rendered config with the clients of runtime-manageable inbounds removed: if this differs,
+ * only a restart gets the core there.
+ */
+function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; inbounds: Map<string, string> } {
+  const profile = CORE_PROFILES[options.core];
+  const runtimeTags = new Set(served.inbounds.filter((i) => profile.runtimeUserProtocols.has(i.protocol)).map((i) => i.tag));
+  // Clients of runtime inbounds are dropped below; not rendering them keeps a 10k-user diff cheap.
+  const users = served.users.filter((u) => u.inboundTags.some((tag) => !runtimeTags.has(tag)));
+  const { config } = renderCoreConfig({ inbounds: served.inbounds, users }, options);
+  const inbounds = new Map<string, string>();
+  for (const inbound of (config.inbounds as Array<Record<string, any>>) ?? []) {
+    const copy = structuredClone(inbound);
+    if (runtimeTags.has(copy.tag)) delete copy.settings.clients;
+    inbounds.set(copy.tag, JSON.stringify(copy));
+  }
+  const rest = { ...config, inbounds: [...inbounds.values()] };
+  return { json: JSON.stringify(rest), inbounds };
+}
+
+/** The credential (and flow) a protocol's account carries: a change means remove + add. */
+function credentialOf(inbound: AgentInbound, user: AgentUser): string {
+  switch (inbound.protocol) {
+    case "vless":
+      return user.vlessId;
+    case "vmess":
+      return user.vmessId;
+    case "trojan":
+      return user.trojanPassword;
+    case "shadowsocks":
+      return user.shadowsocksPassword;
+    case "hysteria2":
+      return user.hysteria2Password;
+  }
+}
+
+/**
+ * @example
+ * const plan = planApply(running, next, renderOptions);
+ * if (plan.restart) ...; else for (const op of plan.ops) ...
+ */
+export function planApply(running: ServedUsers | null, next: ServedUsers, options: RenderOptions): ApplyPlan {
+  if (!running) return { restart: true, restartReasons: ["core not running a config yet"], ops: [] };
+  const before = shapeOf(running, options);
+  const after = shapeOf(next, options);
+  if (before.json !== after.json) {
+    const reasons: string[] = [];
+    for (const [tag, shape] of after.inbounds) {
+      if (!before.inbounds.has(tag)) reasons.push(`inbound ${tag} added`);
+      else if (before.inbounds.get(tag) !== shape) reasons.push(`inbound ${tag} changed`);
+    }
+    for (const tag of before.inbounds.keys()) if (!after.inbounds.has(tag)) reasons.push(`inbound ${tag} removed`);
+    if (reasons.length === 0) reasons.push("core settings changed");
+    return { restart: true, restartReasons: reasons, ops: [] };
+  }
+  const profile = CORE_PROFILES[options.core];
+  const { served } = renderCoreConfig(next, options);
+  const ops: UserOp[] = [];
+  for (const inbound of served) {
+    if (!profile.runtimeUserProtocols.has(inbound.protocol)) continue;
+    const was = new Map(usersOfInbound(inbound.tag, running.users).map((u) => [u.email, u]));
+    const now = new Map(usersOfInbound(inbound.tag, next.users).map((u) => [u.email, u]));
+    for (const [email, user] of was) {
+      const successor = now.get(email);
+      if (!successor || credentialOf(inbound, successor) !== credentialOf(inbound, user)) ops.push({ kind: "remove", inbound, email, userId: user.id });
+    }
+    for (const [email, user] of now) {
+      const previous = was.get(email);
+      if (!previous || credentialOf(inbound, previous) !== credentialOf(inbound, user)) ops.push({ kind: "add", inbound, user });
+    }
+  }
+  // Removes first: a changed credential is a remove then an add of the same email.
+  ops.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "remove" ? -1 : 1));
+  return { restart: false, restartReasons: [], ops };
+}

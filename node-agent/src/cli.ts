@@ -1,0 +1,148 @@
+/**
+ * vortex-agent enroll <panel-url> <token> [--state-dir DIR] [--force]
+ * vortex-agent run [--state-dir DIR] [--core xray|v2ray] [--core-bin PATH] [--api-port N]
+ *                  [--listen ADDR] [--tls-cert FILE --tls-key FILE] [--tick-sec N] [--log-level L]
+ * vortex-agent status [--state-dir DIR]
+ */
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { Agent, AGENT_VERSION } from "./agent/agent.ts";
+import { CORE_KINDS, CORE_PROFILES, type CoreKind } from "./core/profile.ts";
+import { enroll } from "./enroll/enroll.ts";
+import { createLogger, type LogLevel } from "./log/logger.ts";
+import { DEFAULT_STATE_DIR, StateDir } from "./state/state-dir.ts";
+
+const USAGE = `usage:
+  vortex-agent enroll <panel-url> <enrollment-token> [--state-dir DIR] [--force]
+  vortex-agent run [--state-dir DIR] [--core xray|v2ray] [--core-bin PATH] [--api-port N]
+                   [--listen ADDR] [--tls-cert FILE --tls-key FILE] [--tick-sec N] [--log-level debug|info|warn|error]
+  vortex-agent status [--state-dir DIR]
+  vortex-agent version`;
+
+class UsageError extends Error {}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      "state-dir": { type: "string", default: DEFAULT_STATE_DIR },
+      core: { type: "string", default: "xray" },
+      "core-bin": { type: "string" },
+      "api-port": { type: "string", default: "10085" },
+      listen: { type: "string", default: "0.0.0.0" },
+      "tls-cert": { type: "string" },
+      "tls-key": { type: "string" },
+      "tick-sec": { type: "string", default: "5" },
+      "log-level": { type: "string", default: "info" },
+      force: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+}
+
+function intOption(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer in ${min}..${max}`);
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE + "\n");
+    return command ? 0 : 2;
+  }
+  const logLevel = values["log-level"] as LogLevel;
+  if (!["debug", "info", "warn", "error"].includes(logLevel)) throw new UsageError("--log-level must be debug, info, warn or error");
+  const logger = createLogger({ level: logLevel });
+  const state = new StateDir(values["state-dir"]);
+
+  switch (command) {
+    case "version":
+      process.stdout.write(AGENT_VERSION + "\n");
+      return 0;
+    case "enroll": {
+      const [panelUrl, token] = rest;
+      if (!panelUrl || !token) throw new UsageError("enroll needs <panel-url> <enrollment-token>");
+      const identity = await enroll({ panelUrl, token, state, agentVersion: AGENT_VERSION, logger, force: values.force });
+      process.stdout.write(JSON.stringify({ enrolled: true, nodeId: identity.nodeId, panelUrl: identity.panelUrl, stateDir: state.root }) + "\n");
+      return 0;
+    }
+    case "run": {
+      const core = values.core as CoreKind;
+      if (!CORE_KINDS.includes(core)) throw new UsageError("--core must be xray or v2ray");
+      const coreBin = values["core-bin"] ?? CORE_PROFILES[core].defaultBin;
+      if (coreBin.includes("/") && !existsSync(coreBin)) throw new UsageError(`core binary ${coreBin} not found (--core-bin)`);
+      const cert = values["tls-cert"];
+      const key = values["tls-key"];
+      if (Boolean(cert) !== Boolean(key)) throw new UsageError("--tls-cert and --tls-key go together");
+      const agent = new Agent({
+        state,
+        core,
+        coreBin,
+        apiPort: intOption("api-port", values["api-port"], 1, 65535),
+        listen: values.listen,
+        tls: cert && key ? { certificateFile: cert, keyFile: key } : null,
+        // The design promises usage at least every 5 s.
+        tickMs: intOption("tick-sec", values["tick-sec"], 1, 5) * 1000,
+        longPollSec: 25,
+        logger,
+      });
+      await agent.start();
+      logger.info("agent.running", { version: AGENT_VERSION, core, coreBin, stateDir: state.root });
+      await new Promise<void>((resolve) => {
+        const shutdown = (signal: string) => {
+          logger.info("agent.stopping", { reason: `received ${signal}` });
+          agent.stop().then(resolve, (err) => {
+            logger.error("agent.stop_failed", { reason: (err as Error).message });
+            resolve();
+          });
+        };
+        process.once("SIGTERM", () => shutdown("SIGTERM"));
+        process.once("SIGINT", () => shutdown("SIGINT"));
+      });
+      return 0;
+    }
+    case "status": {
+      const identity = state.readIdentity();
+      const lastGood = state.readLastGood();
+      // Written by the running agent every tick; stale if the agent is not alive.
+      const running = state.readJson(state.statusPath, z.record(z.string(), z.unknown()));
+      const out = {
+        enrolled: identity !== null,
+        nodeId: identity?.nodeId ?? null,
+        panelUrl: identity?.panelUrl ?? null,
+        lastGoodConfigVersion: lastGood?.version ?? null,
+        lastGoodAppliedAtSec: lastGood?.appliedAtSec ?? null,
+        agent: running,
+        agentAlive: typeof running?.pid === "number" ? isAlive(running.pid) : false,
+      };
+      process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+      return identity ? 0 : 1;
+    }
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const usage = err instanceof UsageError;
+    process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level: "error", event: usage ? "cli.usage" : "cli.failed", reason: (err as Error).message }) + "\n");
+    if (usage) process.stderr.write(USAGE + "\n");
+    process.exit(usage ? 2 : 1);
+  },
+);

@@ -1,0 +1,52 @@
+/**
+ * Builds the `User.account` TypedMessage for an inbound. The account type follows the inbound's
+ * protocol and nothing else: sending, say, a VLESS account to a VMess inbound makes the core
+ * panic and exit (an unchecked Go type assertion), taking every user down.
+ */
+import type protobuf from "protobufjs";
+import type { AgentInbound, AgentUser } from "../../../../workers/agent/protocol/messages.ts";
+import { CORE_PROFILES, SHADOWSOCKS_CIPHERS, isShadowsocks2022, type CoreKind } from "../profile.ts";
+
+export interface TypedMessageValue {
+  type: string;
+  value: Uint8Array;
+}
+
+export function packTyped(root: protobuf.Root, typeName: string, fields: Record<string, unknown>): TypedMessageValue {
+  const type = root.lookupType(typeName);
+  // fromObject converts enum names to numbers; verify() on the raw object would reject them.
+  return { type: typeName, value: type.encode(type.fromObject(fields)).finish() };
+}
+
+export class UnsupportedRuntimeUserError extends Error {
+  readonly code = "UNSUPPORTED_RUNTIME_USER";
+}
+
+/** The account for `user` on `inbound`, or throws when this core cannot take it at runtime. */
+export function accountFor(core: CoreKind, root: protobuf.Root, inbound: AgentInbound, user: AgentUser): TypedMessageValue {
+  const profile = CORE_PROFILES[core];
+  const p = profile.protoPrefix;
+  if (!profile.runtimeUserProtocols.has(inbound.protocol)) {
+    throw new UnsupportedRuntimeUserError(`${core} cannot change ${inbound.protocol} users at runtime (inbound ${inbound.tag})`);
+  }
+  switch (inbound.protocol) {
+    case "vless": {
+      const flow = typeof inbound.protocolSettings.flow === "string" && core === "xray" ? inbound.protocolSettings.flow : "";
+      // encryption stays empty: it is a client-side setting and the server must not set it.
+      return packTyped(root, `${p}.proxy.vless.Account`, { id: user.vlessId, flow });
+    }
+    case "vmess":
+      return packTyped(root, `${p}.proxy.vmess.Account`, { id: user.vmessId });
+    case "trojan":
+      return packTyped(root, `${p}.proxy.trojan.Account`, { password: user.trojanPassword });
+    case "shadowsocks": {
+      const method = String(inbound.protocolSettings.method ?? "");
+      if (isShadowsocks2022(method)) return packTyped(root, `${p}.proxy.shadowsocks_2022.Account`, { key: user.shadowsocksPassword });
+      const cipher = SHADOWSOCKS_CIPHERS[core][method];
+      if (!cipher) throw new UnsupportedRuntimeUserError(`unknown shadowsocks method ${method}`);
+      return packTyped(root, `${p}.proxy.shadowsocks.Account`, { password: user.shadowsocksPassword, cipher_type: cipher });
+    }
+    case "hysteria2":
+      throw new UnsupportedRuntimeUserError("hysteria2 users are not managed by this agent");
+  }
+}

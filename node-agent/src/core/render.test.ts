@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { makeInbound, makeUser } from "../testing/factories.ts";
+import { renderCoreConfig, type RenderOptions } from "./render.ts";
+
+const options: RenderOptions = { core: "v2ray", apiPort: 10085, accessLogPath: "/state/core/access.log", listen: "127.0.0.1", tls: null };
+
+type Json = Record<string, any>;
+const inboundOf = (config: Json, tag: string): Json => (config.inbounds as Json[]).find((i) => i.tag === tag)!;
+
+describe("renderCoreConfig", () => {
+  it("puts the API on loopback, routes it, enables per-user stats and the agent's access log", () => {
+    const { config } = renderCoreConfig({ inbounds: [], users: [] }, options) as { config: Json };
+    expect(inboundOf(config, "api")).toMatchObject({ listen: "127.0.0.1", port: 10085, protocol: "dokodemo-door" });
+    expect(config.routing.rules).toContainEqual({ type: "field", inboundTag: ["api"], outboundTag: "api" });
+    expect(config.api.services).toEqual(["HandlerService", "StatsService", "LoggerService"]);
+    expect(config.policy.levels["0"]).toEqual({ statsUserUplink: true, statsUserDownlink: true });
+    expect(config.log.access).toBe("/state/core/access.log");
+  });
+
+  it("gives each inbound only its own users, with email u<id> and the protocol's credential", () => {
+    const vless = makeInbound({ tag: "vless-in", protocol: "vless", port: 1001 });
+    const vmess = makeInbound({ tag: "vmess-in", protocol: "vmess", port: 1002 });
+    const trojan = makeInbound({ tag: "trojan-in", protocol: "trojan", port: 1003 });
+    const a = makeUser(1, ["vless-in", "trojan-in"]);
+    const b = makeUser(2, ["vmess-in"]);
+    const { config, skipped } = renderCoreConfig({ inbounds: [vless, vmess, trojan], users: [a, b] }, options) as { config: Json; skipped: unknown[] };
+    expect(skipped).toEqual([]);
+    expect(inboundOf(config, "vless-in").settings).toEqual({ decryption: "none", clients: [{ email: "u1", level: 0, id: a.vlessId }] });
+    expect(inboundOf(config, "vmess-in").settings).toEqual({ clients: [{ email: "u2", level: 0, id: b.vmessId, alterId: 0 }] });
+    expect(inboundOf(config, "trojan-in").settings).toEqual({ clients: [{ email: "u1", level: 0, password: a.trojanPassword }] });
+  });
+
+  it("renders transports and TLS with the node's certificate", () => {
+    const ws = makeInbound({ tag: "ws-tls", protocol: "vless", transport: "ws", security: "tls", transportSettings: { path: "/x", host: "h.example" }, securitySettings: { serverName: "h.example", alpn: ["http/1.1"] } });
+    const { config } = renderCoreConfig({ inbounds: [ws], users: [] }, { ...options, tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } }) as { config: Json };
+    expect(inboundOf(config, "ws-tls").streamSettings).toEqual({
+      network: "ws",
+      security: "tls",
+      wsSettings: { path: "/x", headers: { Host: "h.example" } },
+      tlsSettings: { serverName: "h.example", alpn: ["http/1.1"], certificates: [{ certificateFile: "/c.pem", keyFile: "/k.pem" }] },
+    });
+  });
+
+  it("leaves out what the core cannot run and says why, instead of breaking the whole config", () => {
+    const grpc = makeInbound({ tag: "grpc-in", transport: "grpc" });
+    const reality = makeInbound({ tag: "reality-in", security: "reality" });
+    const tlsNoCert = makeInbound({ tag: "tls-in", security: "tls" });
+    const hy2 = makeInbound({ tag: "hy2", protocol: "hysteria2" });
+    const { skipped, served } = renderCoreConfig({ inbounds: [grpc, reality, tlsNoCert, hy2], users: [] }, options);
+    expect(served).toEqual([]);
+    expect(skipped.map((s) => s.tag)).toEqual(["grpc-in", "reality-in", "tls-in", "hy2"]);
+    expect(skipped[2]!.reason).toMatch(/certificate/);
+  });
+
+  it("renders Xray specifics: vision flow, no alterId, multi-user shadowsocks and REALITY", () => {
+    const vless = makeInbound({ tag: "v", protocol: "vless", security: "reality", protocolSettings: { flow: "xtls-rprx-vision" }, securitySettings: { realityPrivateKey: "priv", realityDest: "example.com:443", realityServerNames: ["example.com"], realityShortIds: ["ab"] } });
+    const vmess = makeInbound({ tag: "m", protocol: "vmess" });
+    const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "aes-256-gcm" } });
+    const u = makeUser(3, ["v", "m", "s"]);
+    const { config } = renderCoreConfig({ inbounds: [vless, vmess, ss], users: [u] }, { ...options, core: "xray" }) as { config: Json };
+    expect(inboundOf(config, "v").settings.clients[0]).toEqual({ email: "u3", level: 0, id: u.vlessId, flow: "xtls-rprx-vision" });
+    expect(inboundOf(config, "v").streamSettings.realitySettings).toMatchObject({ privateKey: "priv", dest: "example.com:443", shortIds: ["ab"] });
+    expect(inboundOf(config, "m").settings.clients[0]).not.toHaveProperty("alterId");
+    expect(inboundOf(config, "s").settings).toEqual({ method: "aes-256-gcm", clients: [{ email: "u3", level: 0, password: u.shadowsocksPassword }], network: "tcp,udp" });
+  });
+
+  it("gives v2ray's single-user shadowsocks inbound its lowest-id user and skips it when it has none", () => {
+    const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "chacha20-poly1305" } });
+    const u5 = makeUser(5, ["s"]);
+    const u4 = makeUser(4, ["s"]);
+    const { config } = renderCoreConfig({ inbounds: [ss], users: [u5, u4] }, options) as { config: Json };
+    expect(inboundOf(config, "s").settings).toMatchObject({ method: "chacha20-poly1305", password: u4.shadowsocksPassword, email: "u4" });
+    expect(renderCoreConfig({ inbounds: [ss], users: [] }, options).skipped[0]!.reason).toMatch(/no user/);
+  });
+});

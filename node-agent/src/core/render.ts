@@ -1,0 +1,222 @@
+/**
+ * Renders the complete core JSON config from a (verified, locally filtered) payload. The agent
+ * owns everything around the inbounds: a loopback-only API inbound for HandlerService/
+ * StatsService/LoggerService, per-user stats via policy, and an access log in the state dir
+ * (the cut module maps users to sockets from it). Inbounds the chosen core cannot run are left
+ * out with a reason instead of producing a config the core rejects as a whole.
+ */
+import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
+import { CORE_PROFILES, SHADOWSOCKS_CIPHERS, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
+
+export const API_INBOUND_TAG = "api";
+
+export interface TlsFiles {
+  certificateFile: string;
+  keyFile: string;
+}
+
+export interface RenderOptions {
+  core: CoreKind;
+  apiPort: number;
+  accessLogPath: string;
+  /** Address client-facing inbounds bind to; tests use 127.0.0.1. */
+  listen: string;
+  /** The node's certificate for TLS inbounds unless an inbound names its own files. */
+  tls: TlsFiles | null;
+}
+
+export interface ServedUsers {
+  inbounds: AgentInbound[];
+  users: AgentUser[];
+}
+
+export interface SkippedInbound {
+  tag: string;
+  reason: string;
+}
+
+export interface RenderedConfig {
+  config: Record<string, unknown>;
+  /** Inbounds present in `config`, in payload order. */
+  served: AgentInbound[];
+  skipped: SkippedInbound[];
+}
+
+/** Users of one inbound, lowest id first (v2ray's single-user Shadowsocks takes the first). */
+export function usersOfInbound(tag: string, users: readonly AgentUser[]): AgentUser[] {
+  return users.filter((u) => u.inboundTags.includes(tag) && u.email.length > 0).sort((a, b) => a.id - b.id);
+}
+
+function str(settings: Record<string, unknown>, key: string): string | undefined {
+  const v = settings[key];
+  return typeof v === "string" && v.length > 0 ? v : undefined;
+}
+
+function strList(settings: Record<string, unknown>, key: string): string[] | undefined {
+  const v = settings[key];
+  return Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : undefined;
+}
+
+/** Why this core cannot serve the inbound, or null when it can. */
+export function unservableReason(inbound: AgentInbound, profile: CoreProfile, options: Pick<RenderOptions, "tls">, users: readonly AgentUser[]): string | null {
+  if (!profile.protocols.has(inbound.protocol)) return `protocol ${inbound.protocol} is not supported on ${profile.kind}`;
+  if (!profile.transports.has(inbound.transport)) return `transport ${inbound.transport} is not supported on ${profile.kind}`;
+  if (!profile.securities.has(inbound.security)) return `security ${inbound.security} is not supported on ${profile.kind}`;
+  if (inbound.security === "tls" && !tlsFilesFor(inbound, options.tls)) return "TLS inbound but this node has no certificate (--tls-cert/--tls-key)";
+  if (inbound.protocol === "shadowsocks") {
+    const method = str(inbound.protocolSettings, "method") ?? "";
+    const known = SHADOWSOCKS_CIPHERS[profile.kind][method] !== undefined || (profile.kind === "xray" && isShadowsocks2022(method));
+    if (!known) return `shadowsocks method "${method}" is not supported on ${profile.kind}`;
+    if (isShadowsocks2022(method) && !str(inbound.protocolSettings, "serverKey")) return "shadowsocks 2022 inbound without serverKey";
+    // 4.34 cannot run a Shadowsocks inbound without its one user.
+    if (!profile.shadowsocksMultiUser && usersOfInbound(inbound.tag, users).length === 0) return "shadowsocks inbound has no user (v2ray needs exactly one)";
+  }
+  return null;
+}
+
+function tlsFilesFor(inbound: AgentInbound, fallback: TlsFiles | null): TlsFiles | null {
+  const certificateFile = str(inbound.securitySettings, "certificateFile");
+  const keyFile = str(inbound.securitySettings, "keyFile");
+  if (certificateFile && keyFile) return { certificateFile, keyFile };
+  return fallback;
+}
+
+/** One client entry as the core's JSON config spells it for this protocol. */
+export function clientEntry(inbound: AgentInbound, user: AgentUser, profile: CoreProfile): Record<string, unknown> {
+  const base = { email: user.email, level: 0 };
+  switch (inbound.protocol) {
+    case "vless": {
+      const flow = str(inbound.protocolSettings, "flow");
+      // Vision flow exists only in Xray; 4.34 would reject the config.
+      return { ...base, id: user.vlessId, ...(flow && profile.kind === "xray" ? { flow } : {}) };
+    }
+    case "vmess":
+      // alterId 0 = AEAD; Xray removed the field (and legacy VMess) altogether.
+      return { ...base, id: user.vmessId, ...(profile.kind === "v2ray" ? { alterId: 0 } : {}) };
+    case "trojan":
+      return { ...base, password: user.trojanPassword };
+    case "shadowsocks":
+      return { ...base, password: user.shadowsocksPassword };
+    case "hysteria2":
+      return { ...base, password: user.hysteria2Password };
+  }
+}
+
+function protocolSettings(inbound: AgentInbound, users: AgentUser[], profile: CoreProfile): Record<string, unknown> {
+  const clients = users.map((u) => clientEntry(inbound, u, profile));
+  switch (inbound.protocol) {
+    case "vless":
+      return { decryption: "none", clients };
+    case "vmess":
+      return { clients };
+    case "trojan":
+      return { clients };
+    case "shadowsocks": {
+      const method = str(inbound.protocolSettings, "method") ?? "";
+      if (profile.shadowsocksMultiUser) {
+        const serverKey = str(inbound.protocolSettings, "serverKey");
+        return { method, ...(serverKey ? { password: serverKey } : {}), clients, network: "tcp,udp" };
+      }
+      const first = users[0];
+      if (!first) throw new Error(`shadowsocks inbound ${inbound.tag} rendered without a user`);
+      return { method, password: first.shadowsocksPassword, email: first.email, level: 0, network: "tcp,udp" };
+    }
+    case "hysteria2":
+      return { clients };
+  }
+}
+
+function streamSettings(inbound: AgentInbound, options: RenderOptions): Record<string, unknown> {
+  const t = inbound.transportSettings;
+  const s = inbound.securitySettings;
+  const stream: Record<string, unknown> = { network: inbound.transport, security: inbound.security };
+  const host = str(t, "host");
+  switch (inbound.transport) {
+    case "tcp":
+      if (str(t, "headerType") === "http") stream.tcpSettings = { header: { type: "http" } };
+      break;
+    case "ws":
+      stream.wsSettings = { path: str(t, "path") ?? "/", ...(host ? { headers: { Host: host } } : {}) };
+      break;
+    case "grpc":
+      stream.grpcSettings = { serviceName: str(t, "serviceName") ?? "" };
+      break;
+    case "httpupgrade":
+      stream.httpupgradeSettings = { path: str(t, "path") ?? "/", ...(host ? { host } : {}) };
+      break;
+    case "xhttp":
+      stream.xhttpSettings = { path: str(t, "path") ?? "/", ...(host ? { host } : {}), ...(str(t, "mode") ? { mode: str(t, "mode") } : {}) };
+      break;
+  }
+  if (inbound.security === "tls") {
+    const files = tlsFilesFor(inbound, options.tls);
+    const alpn = strList(s, "alpn");
+    stream.tlsSettings = {
+      ...(str(s, "serverName") ? { serverName: str(s, "serverName") } : {}),
+      ...(alpn ? { alpn } : {}),
+      certificates: files ? [{ certificateFile: files.certificateFile, keyFile: files.keyFile }] : [],
+    };
+  } else if (inbound.security === "reality") {
+    stream.realitySettings = {
+      show: false,
+      dest: str(s, "realityDest") ?? "",
+      serverNames: strList(s, "realityServerNames") ?? [],
+      privateKey: str(s, "realityPrivateKey") ?? "",
+      shortIds: strList(s, "realityShortIds") ?? [""],
+    };
+  }
+  return stream;
+}
+
+/**
+ * The full core config for these inbounds and users.
+ *
+ * @example renderCoreConfig(payload, { core: "v2ray", apiPort: 10085, accessLogPath: "/var/lib/vortex-agent/core/access.log", listen: "0.0.0.0", tls: null })
+ */
+export function renderCoreConfig(served: ServedUsers, options: RenderOptions): RenderedConfig {
+  const profile = CORE_PROFILES[options.core];
+  const skipped: SkippedInbound[] = [];
+  const rendered: AgentInbound[] = [];
+  const inbounds: Record<string, unknown>[] = [
+    {
+      tag: API_INBOUND_TAG,
+      // Loopback only: the API has no authentication of its own.
+      listen: "127.0.0.1",
+      port: options.apiPort,
+      protocol: "dokodemo-door",
+      settings: { address: "127.0.0.1" },
+    },
+  ];
+  for (const inbound of served.inbounds) {
+    const reason = inbound.tag === API_INBOUND_TAG ? "tag is reserved for the agent's API inbound" : unservableReason(inbound, profile, options, served.users);
+    if (reason) {
+      skipped.push({ tag: inbound.tag, reason });
+      continue;
+    }
+    rendered.push(inbound);
+    inbounds.push({
+      tag: inbound.tag,
+      listen: options.listen,
+      port: inbound.port,
+      protocol: inbound.protocol,
+      settings: protocolSettings(inbound, usersOfInbound(inbound.tag, served.users), profile),
+      streamSettings: streamSettings(inbound, options),
+    });
+  }
+  const config = {
+    log: { loglevel: "warning", access: options.accessLogPath },
+    api: { tag: API_INBOUND_TAG, services: ["HandlerService", "StatsService", "LoggerService"] },
+    stats: {},
+    policy: {
+      levels: { "0": { statsUserUplink: true, statsUserDownlink: true } },
+      system: { statsInboundUplink: true, statsInboundDownlink: true, statsOutboundUplink: true, statsOutboundDownlink: true },
+    },
+    inbounds,
+    outbounds: [
+      { tag: "direct", protocol: "freedom", settings: {} },
+      { tag: "block", protocol: "blackhole", settings: {} },
+    ],
+    routing: { rules: [{ type: "field", inboundTag: [API_INBOUND_TAG], outboundTag: API_INBOUND_TAG }] },
+  };
+  return { config, served: rendered, skipped };
+}

@@ -1,0 +1,40 @@
+import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AccessLogIndex, parseAccessLine } from "./access-log.ts";
+import { ssFilter } from "./destroy-sockets.ts";
+
+describe("access log", () => {
+  it("parses v2ray and Xray lines, IPv4 and IPv6, and ignores lines without a user", () => {
+    expect(parseAccessLine("2026/11/27 13:17:19 127.0.0.1:42578 accepted tcp:127.0.0.1:18555 email: u1")).toEqual({ ip: "127.0.0.1", port: 42578, email: "u1" });
+    expect(parseAccessLine("2026/11/27 13:17:19 from [2001:db8::1]:5000 accepted tcp:example.com:443 [vless-in >> direct] email: U2")).toEqual({ ip: "2001:db8::1", port: 5000, email: "u2" });
+    expect(parseAccessLine("2026/11/27 13:17:19 from tcp:10.0.0.2:6000 accepted tcp:example.com:443 [in -> direct] email: u3")).toEqual({ ip: "10.0.0.2", port: 6000, email: "u3" });
+    expect(parseAccessLine("2026/11/27 13:17:19 127.0.0.1:40000 accepted tcp:127.0.0.1:10085 [api]")).toBeNull();
+  });
+
+  it("follows the file as it grows, including a line written in two parts", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "vortex-access-")), "access.log");
+    writeFileSync(path, "2026/11/27 13:17:19 127.0.0.1:1001 accepted tcp:127.0.0.1:80 email: u1\n2026/11/27 13:17:19 127.0.0.1:1002 acc");
+    const index = new AccessLogIndex(path);
+    index.poll();
+    expect(index.endpointsOf("u1")).toEqual([{ ip: "127.0.0.1", port: 1001 }]);
+    appendFileSync(path, "epted tcp:127.0.0.1:80 email: u1\n");
+    index.poll();
+    expect(index.endpointsOf("u1")).toHaveLength(2);
+  });
+
+  it("gives a reused client port to its newest user, so the wrong user is never cut", () => {
+    const index = new AccessLogIndex("/nonexistent");
+    index.remember({ ip: "198.51.100.7", port: 40000, email: "u1" });
+    index.remember({ ip: "198.51.100.7", port: 40000, email: "u2" });
+    expect(index.endpointsOf("u1")).toEqual([]);
+    expect(index.endpointsOf("u2")).toEqual([{ ip: "198.51.100.7", port: 40000 }]);
+  });
+
+  it("builds an ss filter that matches only the server side of the user's connections", () => {
+    expect(ssFilter([{ ip: "127.0.0.1", port: 5 }, { ip: "::1", port: 6 }], [443, 8443]).join(" ")).toBe(
+      "( ( dst 127.0.0.1 and dport = :5 ) or ( dst [::1] and dport = :6 ) ) and ( sport = :443 or sport = :8443 )",
+    );
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Closes live TCP connections from outside the core with `ss -K` (the kernel's SOCK_DESTROY).
+ * Removing a user through HandlerService only stops new connections; the open ones keep
+ * flowing until destroyed here. Restarting the core would close them too, but it would close
+ * everyone's, so it is never used for this.
+ *
+ * Requirements on the host: a kernel built with CONFIG_INET_DIAG_DESTROY=y (stock Debian,
+ * Ubuntu and RHEL kernels have it) and root or CAP_NET_ADMIN for the agent (the systemd unit
+ * grants the capability). Without them `ss -K` destroys nothing; the agent logs that and the
+ * user's open connections end only when the client closes them.
+ */
+import { execFile } from "node:child_process";
+import type { Endpoint } from "./access-log.ts";
+
+export interface DestroyResult {
+  /** Sockets the kernel reported destroyed. */
+  destroyed: number;
+  /** Non-empty when ss itself failed (missing binary, no permission). */
+  errors: string[];
+}
+
+/** Endpoints per ss invocation: keeps the filter expression and argv short. */
+const CHUNK = 32;
+
+function addressToken(ip: string): string {
+  return ip.includes(":") ? `[${ip}]` : ip;
+}
+
+/**
+ * The ss filter for "the server side of these client connections": remote = a client endpoint,
+ * local port = one of the inbound ports (so the core's own outbound sockets are never touched).
+ */
+export function ssFilter(endpoints: readonly Endpoint[], localPorts: readonly number[]): string[] {
+  const remotes = endpoints.flatMap((e, i) => [...(i > 0 ? ["or"] : []), "(", "dst", addressToken(e.ip), "and", "dport", "=", `:${e.port}`, ")"]);
+  const locals = localPorts.flatMap((p, i) => [...(i > 0 ? ["or"] : []), "sport", "=", `:${p}`]);
+  return ["(", ...remotes, ")", ...(locals.length ? ["and", "(", ...locals, ")"] : [])];
+}
+
+function runSs(args: string[]): Promise<{ stdout: string; error: string | null }> {
+  return new Promise((resolve) => {
+    execFile("ss", args, { timeout: 10_000 }, (err, stdout, stderr) => {
+      // ss prints "RTNETLINK answers: Invalid argument" on some kernels even when sockets were
+      // destroyed; the destroyed sockets are still listed on stdout, which is what counts.
+      resolve({ stdout, error: err ? `${err.message} ${stderr}`.trim() : null });
+    });
+  });
+}
+
+/** Destroys the TCP sockets of these client endpoints on the given inbound ports. */
+export async function destroyClientSockets(endpoints: readonly Endpoint[], localPorts: readonly number[]): Promise<DestroyResult> {
+  let destroyed = 0;
+  const errors: string[] = [];
+  for (let i = 0; i < endpoints.length; i += CHUNK) {
+    const { stdout, error } = await runSs(["-K", "-t", "-n", ...ssFilter(endpoints.slice(i, i + CHUNK), localPorts)]);
+    destroyed += stdout.split("\n").filter((l) => /^\S+\s+\d+\s+\d+\s/.test(l)).length;
+    if (error) errors.push(error);
+  }
+  return { destroyed, errors };
+}
+
+/** How many established server-side sockets these endpoints still have (for verification). */
+export async function countClientSockets(endpoints: readonly Endpoint[], localPorts: readonly number[]): Promise<number> {
+  if (endpoints.length === 0) return 0;
+  const { stdout } = await runSs(["-t", "-n", "-H", "state", "established", ...ssFilter(endpoints, localPorts)]);
+  return stdout.split("\n").filter((l) => l.trim().length > 0).length;
+}

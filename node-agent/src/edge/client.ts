@@ -1,0 +1,112 @@
+/**
+ * The agent's side of /agent/v1/*: every request after enrollment is signed with the node key
+ * (method, path+query, node id, timestamp, random nonce, body hash) so the edge can refuse
+ * other nodes' keys and replays.
+ */
+import { randomBytes } from "node:crypto";
+import { usageReplySchema, type UsagePush, type UsageReply } from "../../../workers/agent/protocol/messages.ts";
+import { REQUEST_HEADERS, requestSigningText, signText } from "../../../workers/agent/protocol/signing.ts";
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** A 4xx/5xx answer from the edge, with its `{error: {code, message}}` body when it sent one. */
+export class EdgeError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+async function edgeErrorFrom(res: Response, what: string): Promise<EdgeError> {
+  let code = `HTTP_${res.status}`;
+  let message = res.statusText;
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    if (body.error?.code) code = body.error.code;
+    if (body.error?.message) message = body.error.message;
+  } catch {
+    // Not JSON (a proxy's error page): the status says enough.
+  }
+  return new EdgeError(`${what}: ${res.status} ${code}: ${message}`, res.status, code);
+}
+
+export interface EnrollRequest {
+  panelUrl: string;
+  token: string;
+  publicKey: string;
+  agentVersion: string;
+  fetch?: FetchLike;
+}
+
+/** `POST /agent/v1/enroll`: unsigned; the one-time token authorises it. */
+export async function requestEnrollment(req: EnrollRequest): Promise<{ nodeId: number; panelPublicKey: string }> {
+  const doFetch = req.fetch ?? fetch;
+  const res = await doFetch(new URL("/agent/v1/enroll", req.panelUrl).toString(), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: req.token, publicKey: req.publicKey, agentVersion: req.agentVersion }),
+  });
+  if (!res.ok) throw await edgeErrorFrom(res, "enroll");
+  const body = (await res.json()) as { nodeId?: unknown; panelPublicKey?: unknown };
+  if (typeof body.nodeId !== "number" || !Number.isInteger(body.nodeId) || body.nodeId <= 0 || typeof body.panelPublicKey !== "string" || !body.panelPublicKey) {
+    throw new EdgeError("enroll: answer lacks nodeId/panelPublicKey", res.status, "BAD_ENROLL_REPLY");
+  }
+  return { nodeId: body.nodeId, panelPublicKey: body.panelPublicKey };
+}
+
+export interface EdgeClientOptions {
+  panelUrl: string;
+  nodeId: number;
+  nodeKey: CryptoKey;
+  fetch?: FetchLike;
+  now?: () => number;
+}
+
+export type ConfigPoll = { status: 200; envelope: unknown; etag: string | null } | { status: 304 };
+
+export class EdgeClient {
+  private readonly options: EdgeClientOptions;
+  private readonly doFetch: FetchLike;
+
+  constructor(options: EdgeClientOptions) {
+    this.options = options;
+    this.doFetch = options.fetch ?? fetch;
+  }
+
+  private async signedFetch(method: string, pathWithQuery: string, body: Uint8Array<ArrayBuffer> | null, extraHeaders: Record<string, string>, signal?: AbortSignal): Promise<Response> {
+    const url = new URL(pathWithQuery, this.options.panelUrl);
+    const timestampSec = Math.floor((this.options.now?.() ?? Date.now()) / 1000);
+    const nonce = randomBytes(16).toString("hex");
+    const text = await requestSigningText({ method, pathWithQuery: url.pathname + url.search, nodeId: this.options.nodeId, timestampSec, nonce, body: body ?? new Uint8Array(new ArrayBuffer(0)) });
+    const headers: Record<string, string> = {
+      ...extraHeaders,
+      [REQUEST_HEADERS.node]: String(this.options.nodeId),
+      [REQUEST_HEADERS.timestamp]: String(timestampSec),
+      [REQUEST_HEADERS.nonce]: nonce,
+      [REQUEST_HEADERS.signature]: await signText(this.options.nodeKey, text),
+    };
+    return this.doFetch(url.toString(), { method, headers, ...(body ? { body } : {}), ...(signal ? { signal } : {}) });
+  }
+
+  /** Long-polls for a config newer than `knownVersion` (0 = none yet). */
+  async pollConfig(knownVersion: number, waitSec: number, signal?: AbortSignal): Promise<ConfigPoll> {
+    const wait = Math.max(0, Math.min(25, Math.floor(waitSec)));
+    const headers: Record<string, string> = knownVersion > 0 ? { "if-none-match": `"${knownVersion}"` } : {};
+    const res = await this.signedFetch("GET", `/agent/v1/config?wait=${wait}`, null, headers, signal);
+    if (res.status === 304) return { status: 304 };
+    if (!res.ok) throw await edgeErrorFrom(res, "config");
+    return { status: 200, envelope: await res.json(), etag: res.headers.get("etag") };
+  }
+
+  async pushUsage(push: UsagePush, signal?: AbortSignal): Promise<UsageReply> {
+    const body = new TextEncoder().encode(JSON.stringify(push));
+    const res = await this.signedFetch("POST", "/agent/v1/usage", body, { "content-type": "application/json" }, signal);
+    if (!res.ok) throw await edgeErrorFrom(res, "usage");
+    const reply = usageReplySchema.safeParse(await res.json());
+    if (!reply.success) throw new EdgeError(`usage: bad reply: ${reply.error.message}`, res.status, "BAD_USAGE_REPLY");
+    return reply.data;
+  }
+}

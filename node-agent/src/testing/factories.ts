@@ -1,0 +1,46 @@
+/** Small factories for tests: a payload is built from a few inbounds and users, never copied. */
+import { randomUUID } from "node:crypto";
+import type { AgentInbound, AgentUser, ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
+
+export function makeInbound(overrides: Partial<AgentInbound> & Pick<AgentInbound, "tag">): AgentInbound {
+  return {
+    protocol: "vless",
+    port: 20_001,
+    transport: "tcp",
+    security: "none",
+    protocolSettings: {},
+    transportSettings: {},
+    securitySettings: {},
+    ...overrides,
+  };
+}
+
+export function makeUser(id: number, inboundTags: string[], overrides: Partial<AgentUser> = {}): AgentUser {
+  return {
+    id,
+    email: `u${id}`,
+    inboundTags,
+    vlessId: randomUUID(),
+    vmessId: randomUUID(),
+    trojanPassword: `trojan-${id}-${randomUUID()}`,
+    shadowsocksPassword: `ss-${id}-${randomUUID()}`,
+    hysteria2Password: `hy2-${id}-${randomUUID()}`,
+    dataLimitBytes: null,
+    usedBytes: 0,
+    expireAtSec: null,
+    ...overrides,
+  };
+}
+
+export function makePayload(overrides: Partial<ConfigPayload> = {}): ConfigPayload {
+  return {
+    v: 1,
+    nodeId: 1,
+    version: 1,
+    issuedAtSec: 1_700_000_000,
+    expiresAtSec: 1_700_000_000 + 7 * 86_400,
+    inbounds: [],
+    users: [],
+    ...overrides,
+  };
+}

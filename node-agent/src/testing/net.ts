@@ -1,0 +1,146 @@
+/** Loopback helpers for integration tests: free ports, a local HTTP target, a SOCKS5 client. */
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer, connect, type Socket, type AddressInfo } from "node:net";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+export interface HttpTarget {
+  port: number;
+  /** /slow responses still streaming: the far end of a user's connection, as the node sees it. */
+  openSlowStreams(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * `/bytes/N` answers N bytes; `/slow` streams 64 KiB every 50 ms for at most 60 s, so a test has
+ * a live transfer to cut (the server paces it: client-side rate limits were unreliable).
+ */
+export async function startHttpTarget(): Promise<HttpTarget> {
+  let slowOpen = 0;
+  const server: Server = createHttpServer((req, res) => {
+    const url = req.url ?? "/";
+    const bytes = /^\/bytes\/(\d+)$/.exec(url);
+    if (bytes) {
+      const n = Number(bytes[1]);
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(n) });
+      res.end(Buffer.alloc(n, 0x61));
+      return;
+    }
+    if (url === "/slow") {
+      slowOpen++;
+      res.once("close", () => slowOpen--);
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      let ticks = 0;
+      const timer = setInterval(() => {
+        if (ticks++ >= 1200 || res.destroyed) {
+          clearInterval(timer);
+          res.end();
+          return;
+        }
+        res.write(Buffer.alloc(64 * 1024, 0x62));
+      }, 50);
+      res.on("close", () => clearInterval(timer));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  server.keepAliveTimeout = 1;
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    openSlowStreams: () => slowOpen,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** Opens a SOCKS5 (no auth) tunnel to 127.0.0.1:targetPort through the client core. */
+export function socksConnect(socksPort: number, targetPort: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port: socksPort, host: "127.0.0.1" });
+    let stage = 0;
+    let buf = Buffer.alloc(0);
+    const fail = (err: Error) => {
+      socket.destroy();
+      reject(err);
+    };
+    socket.setTimeout(10_000, () => fail(new Error("socks handshake timed out")));
+    socket.once("error", fail);
+    socket.on("connect", () => socket.write(Buffer.from([5, 1, 0])));
+    const onData = (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      if (stage === 0 && buf.length >= 2) {
+        if (buf[1] !== 0) return fail(new Error("socks auth refused"));
+        buf = buf.subarray(2);
+        stage = 1;
+        const port = Buffer.alloc(2);
+        port.writeUInt16BE(targetPort);
+        socket.write(Buffer.concat([Buffer.from([5, 1, 0, 1, 127, 0, 0, 1]), port]));
+      }
+      if (stage === 1 && buf.length >= 10) {
+        if (buf[1] !== 0) return fail(new Error(`socks connect failed: ${buf[1]}`));
+        socket.off("data", onData);
+        socket.off("error", fail);
+        socket.setTimeout(0);
+        const rest = buf.subarray(10);
+        if (rest.length) socket.unshift(rest);
+        resolve(socket);
+      }
+    };
+    socket.on("data", onData);
+  });
+}
+
+export interface FetchResult {
+  requestBytes: number;
+  responseBytes: number;
+  status: number | null;
+  /** How the connection ended: "end" (server closed cleanly) or the error code. */
+  ending: string;
+}
+
+/**
+ * A raw HTTP/1.1 GET through SOCKS: returns the exact bytes written and read on the tunnel, which
+ * is what the core's per-user counters must equal (uplink = request, downlink = response).
+ */
+export async function fetchThroughSocks(socksPort: number, targetPort: number, path: string, timeoutMs = 15_000): Promise<FetchResult> {
+  const socket = await socksConnect(socksPort, targetPort);
+  const request = `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${targetPort}\r\nConnection: close\r\n\r\n`;
+  return new Promise((resolve) => {
+    let responseBytes = 0;
+    let head = "";
+    const finish = (ending: string) => {
+      clearTimeout(timer);
+      socket.destroy();
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(head);
+      resolve({ requestBytes: Buffer.byteLength(request), responseBytes, status: m ? Number(m[1]) : null, ending });
+    };
+    const timer = setTimeout(() => finish("timeout"), timeoutMs);
+    socket.on("data", (chunk: Buffer) => {
+      if (head.length < 64) head += chunk.subarray(0, 64).toString("latin1");
+      responseBytes += chunk.length;
+    });
+    socket.once("end", () => finish("end"));
+    socket.once("error", (err: NodeJS.ErrnoException) => finish(err.code ?? err.message));
+    socket.write(request);
+  });
+}
+
+/** A self-signed certificate for 127.0.0.1/localhost, for TLS inbounds in tests. */
+export function makeSelfSignedCert(dir: string): { certificateFile: string; keyFile: string } {
+  const certificateFile = join(dir, "server.crt");
+  const keyFile = join(dir, "server.key");
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", keyFile, "-out", certificateFile, "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"], { stdio: "ignore" });
+  return { certificateFile, keyFile };
+}
