@@ -1,0 +1,264 @@
+/**
+ * The whole product on one machine: the real panel (wrangler dev: workerd, D1, Durable Objects),
+ * the bundled agent enrolled with a one-time token, Debian's v2ray as the core, and client cores
+ * on loopback. Each byte a client moves must be charged to its user in the panel exactly once,
+ * through agent crashes and edge outages; a user over quota is cut live and restored without a
+ * core restart; a silent node shows as offline.
+ */
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import type { Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
+import { CoreApi } from "../../src/core/grpc/client.ts";
+import { clientOutbound, startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
+import { fetchThroughSocks, freePort, makeSelfSignedCert, socksConnect, startHttpTarget, type HttpTarget } from "../../src/testing/net.ts";
+import { startPanel, type Panel } from "./panel.ts";
+
+const packageDir = resolve(import.meta.dirname, "../..");
+const bundle = join(packageDir, "dist/vortex-agent.mjs");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, attempts = 400, intervalMs = 100): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await check();
+    if (value) return value;
+    await sleep(intervalMs);
+  }
+  throw new Error(`gave up waiting for: ${what}`);
+}
+
+let panel: Panel;
+let target: HttpTarget;
+let dir: string;
+let stateDir: string;
+let tls: { certificateFile: string; keyFile: string };
+let apiPort: number;
+let agent: ChildProcess | undefined;
+let agentLog = "";
+let serverId: string;
+const clients: ClientCore[] = [];
+const sockets: Socket[] = [];
+const users: { id: string; user: AgentUser; inbound: AgentInbound; client?: ClientCore; expectedBytes: number }[] = [];
+const measured: Record<string, unknown> = {};
+
+const INBOUNDS = [
+  { key: "vless", input: { protocol: "VLESS", transport: "TCP", security: "NONE" } },
+  { key: "vmess", input: { protocol: "VMESS", transport: "WS", security: "NONE", transportSettings: { path: "/vm" } } },
+  { key: "trojan", input: { protocol: "TROJAN", transport: "TCP", security: "TLS", securitySettings: { serverName: "localhost" } } },
+] as const;
+
+function startAgent(): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [bundle, "run", "--state-dir", stateDir, "--core", "v2ray", "--core-bin", "v2ray", "--api-port", String(apiPort), "--listen", "127.0.0.1",
+      "--tls-cert", tls.certificateFile, "--tls-key", tls.keyFile, "--tick-sec", "1"],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  child.stderr!.on("data", (chunk: Buffer) => (agentLog += chunk.toString()));
+  agent = child;
+  return child;
+}
+
+async function stopAgent(signal: NodeJS.Signals) {
+  const child = agent!;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill(signal);
+  await exited;
+}
+
+const corePid = () => JSON.parse(readFileSync(join(stateDir, "core/instance.json"), "utf8")).pid as number;
+const server = async () => (await panel.gql(`query ($id: ID!) { server(id: $id) { status configVersion appliedConfigVersion coreVersion } }`, { id: serverId })).server;
+const usedTraffic = async (id: string) => (await panel.gql(`query ($id: ID!) { user(id: $id) { usedTraffic status } }`, { id })).user;
+
+/** The user's client core, configured from what the panel says about the user and inbound. */
+async function clientFor(entry: (typeof users)[number]): Promise<ClientCore> {
+  entry.client ??= await startClientCore(dir, `${entry.inbound.tag}-${entry.id}`, await freePort(), clientOutbound(entry.inbound, entry.user, tls.certificateFile));
+  if (!clients.includes(entry.client)) clients.push(entry.client);
+  return entry.client;
+}
+
+async function download(entry: (typeof users)[number], bytes: number) {
+  const client = await clientFor(entry);
+  const result = await fetchThroughSocks(client.socksPort, target.port, `/bytes/${bytes}`);
+  expect(result.status, `download through ${entry.inbound.tag}`).toBe(200);
+  entry.expectedBytes += result.requestBytes + result.responseBytes;
+}
+
+async function expectExactTotals(phase: string) {
+  for (const entry of users) {
+    const used = await waitFor(`${phase}: panel total for ${entry.inbound.tag}`, async () => {
+      const value = (await usedTraffic(entry.id)).usedTraffic;
+      return value >= entry.expectedBytes ? value : undefined;
+    });
+    // Settle: a late duplicate would show up on the next push.
+    await sleep(2500);
+    expect((await usedTraffic(entry.id)).usedTraffic, `${phase}: ${entry.inbound.tag}`).toBe(entry.expectedBytes);
+    expect(used).toBe(entry.expectedBytes);
+  }
+}
+
+function establishedOn(port: number): Promise<number> {
+  return new Promise((resolve) => {
+    execFile("ss", ["-t", "-n", "-H", "state", "established", "(", "sport", "=", `:${port}`, ")"], (_e, stdout) => resolve(stdout.split("\n").filter((l) => l.trim()).length));
+  });
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(packageDir, "scripts/build.mjs")], { stdio: "ignore" });
+  dir = mkdtempSync(join(tmpdir(), "vortex-e2e-panel-"));
+  stateDir = join(dir, "agent");
+  tls = makeSelfSignedCert(dir);
+  apiPort = await freePort();
+  target = await startHttpTarget();
+  panel = await startPanel();
+
+  const inboundIds: string[] = [];
+  const created: Record<string, any> = {};
+  for (const { key, input } of INBOUNDS) {
+    const port = await freePort();
+    const { createInbound } = await panel.gql(
+      `mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id tag port transportSettings { path } } }`,
+      { input: { tag: `${key}-in`, port, ...input } },
+    );
+    inboundIds.push(createInbound.id);
+    created[key] = createInbound;
+  }
+  const { createServer } = await panel.gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`, {
+    input: { name: "e2e-node", address: "127.0.0.1", inboundIds },
+  });
+  serverId = createServer.id;
+  for (const { key, input } of INBOUNDS) {
+    const { createGroup } = await panel.gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, {
+      input: { name: `${key}-group`, inboundIds: [created[key].id] },
+    });
+    const { createUser } = await panel.gql(
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password } } }`,
+      { input: { username: `e2e-${key}`, groupIds: [createGroup.id], dataLimit: 10 * 2 ** 30 } },
+    );
+    const tag = created[key].tag as string;
+    users.push({
+      id: createUser.id,
+      expectedBytes: 0,
+      user: { id: Number(createUser.id), email: `u${createUser.id}`, inboundTags: [tag], ...createUser.credentials, dataLimitBytes: null, usedBytes: 0, expireAtSec: null },
+      inbound: {
+        tag,
+        protocol: input.protocol.toLowerCase() as AgentInbound["protocol"],
+        port: created[key].port,
+        transport: input.transport.toLowerCase() as AgentInbound["transport"],
+        security: input.security.toLowerCase() as AgentInbound["security"],
+        protocolSettings: {},
+        transportSettings: created[key].transportSettings.path ? { path: created[key].transportSettings.path } : {},
+        securitySettings: {},
+      },
+    });
+  }
+}, 180_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.destroy();
+  await Promise.all(clients.map((c) => c.stop()));
+  if (agent) await stopAgent("SIGTERM").catch(() => agent!.kill("SIGKILL"));
+  try {
+    process.kill(corePid(), "SIGKILL");
+  } catch {
+    // The agent stopped its core, as it should.
+  }
+  await panel?.stop();
+  await target?.close();
+  console.log("e2e measured:", JSON.stringify(measured));
+});
+
+describe("panel + agent + v2ray on loopback", () => {
+  it("enrolls a node with the panel's one-time token, which then stops working", async () => {
+    const { createServerEnrollment } = await panel.gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { token command } }`, { id: serverId });
+    expect(createServerEnrollment.command).toBe(`vortex-agent enroll ${panel.url} ${createServerEnrollment.token}`);
+    const enroll = (state: string) => execFileSync(process.execPath, [bundle, "enroll", panel.url, createServerEnrollment.token, "--state-dir", state], { encoding: "utf8" });
+    expect(JSON.parse(enroll(stateDir))).toMatchObject({ enrolled: true, nodeId: Number(serverId) });
+    expect(() => enroll(join(dir, "second"))).toThrow();
+  });
+
+  it("goes online, runs the signed config, and charges every byte to its user exactly, matching the core's own counters", async () => {
+    startAgent();
+    const running = await waitFor("server online with its config applied", async () => {
+      const s = await server();
+      return s.status === "ONLINE" && s.appliedConfigVersion === s.configVersion ? s : undefined;
+    });
+    expect(running.coreVersion).toMatch(/4\.34/);
+    for (const entry of users) await download(entry, 3 * 1024 * 1024 + 17);
+    await expectExactTotals("golden path");
+    const core = new CoreApi({ core: "v2ray", address: `127.0.0.1:${apiPort}` });
+    const counters = await core.queryUserCounters();
+    core.close();
+    for (const entry of users) {
+      const own = counters.get(entry.user.email)!;
+      expect(own.up + own.down, `core counter for ${entry.inbound.tag}`).toBe(entry.expectedBytes);
+    }
+  });
+
+  it("keeps totals exact when the agent is killed with SIGKILL mid-transfer and restarted", async () => {
+    const entry = users[0]!;
+    const transfer = download(entry, 48 * 1024 * 1024);
+    await sleep(300);
+    await stopAgent("SIGKILL");
+    await transfer;
+    startAgent();
+    for (const e of users) await download(e, 512 * 1024);
+    await expectExactTotals("after SIGKILL");
+  });
+
+  it("keeps totals exact across a 30 s edge outage during traffic, once the journal drains", async () => {
+    await panel.stop();
+    const outageStarted = Date.now();
+    for (let round = 0; round < 3; round++) {
+      for (const entry of users) await download(entry, 1024 * 1024 + round);
+      await sleep(5000);
+    }
+    await waitFor("30 s of outage", () => Date.now() - outageStarted >= 30_000, 400);
+    await panel.start();
+    await expectExactTotals("after the outage");
+  });
+
+  it("cuts a user's live download when its quota runs out, refuses new connections, and restores it without a core restart", async () => {
+    const entry = users[1]!;
+    const pid = corePid();
+    const { usedTraffic: used } = await usedTraffic(entry.id);
+    await panel.gql(`mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, { id: entry.id, input: { dataLimit: used + 4 * 1024 * 1024 } });
+    const client = await clientFor(entry);
+    const socket = await socksConnect(client.socksPort, target.port);
+    sockets.push(socket);
+    let received = 0;
+    let closed = false;
+    socket.on("data", (c: Buffer) => (received += c.length));
+    socket.on("close", () => (closed = true));
+    socket.on("error", () => undefined);
+    socket.write(`GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+
+    const limitedAt = await waitFor("user limited by the panel", async () => ((await usedTraffic(entry.id)).status === "LIMITED" ? Date.now() : undefined), 600);
+    const cutAt = await waitFor("live download cut", async () => (target.openSlowStreams() === 0 && (await establishedOn(entry.inbound.port)) === 0 && closed ? Date.now() : undefined), 200);
+    measured.limitedToCutMs = cutAt - limitedAt;
+    expect(received).toBeGreaterThan(4 * 1024 * 1024 * 0.5);
+    const refused = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1024", 5000);
+    expect(refused.status).toBeNull();
+
+    await panel.gql(`mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, { id: entry.id, input: { dataLimit: 20 * 2 ** 30 } });
+    const back = await waitFor("user served again", async () => {
+      const result = await fetchThroughSocks(client.socksPort, target.port, "/bytes/2048", 5000);
+      return result.status === 200 ? result : undefined;
+    }, 100, 200);
+    expect(back.status).toBe(200);
+    expect(corePid()).toBe(pid);
+  });
+
+  it("shows the node offline when its agent goes silent, and online again when it returns", async () => {
+    await stopAgent("SIGTERM");
+    const wentSilent = Date.now();
+    await waitFor("server offline", async () => ((await server()).status === "OFFLINE" ? true : undefined), 120, 1000);
+    measured.silentToOfflineMs = Date.now() - wentSilent;
+    startAgent();
+    await waitFor("server online again", async () => ((await server()).status === "ONLINE" ? true : undefined), 120, 500);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The real panel for Node-side tests: the repository's Worker under `wrangler dev` (local
+ * workerd, local D1 and Durable Objects) on a loopback port, with a fresh database, an owner,
+ * and GraphQL helpers. `stop()` then `start()` again keeps the database: an edge outage.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { freePort } from "../../src/testing/net.ts";
+
+const repo = resolve(import.meta.dirname, "../../..");
+const wrangler = join(repo, "node_modules/.bin/wrangler");
+const ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", DO_NOT_TRACK: "1", CI: "true" };
+export const OWNER = { username: "e2e-owner", password: "e2e-owner-password" };
+
+export interface Panel {
+  url: string;
+  /** The owner's access token (refreshed on every start). */
+  token: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startPanel(): Promise<Panel> {
+  if (!existsSync(join(repo, "web/dist/index.html"))) throw new Error("build the SPA first (npm run build:web); npm test does");
+  const state = mkdtempSync(join(tmpdir(), "vortex-panel-"));
+  const port = await freePort();
+  const secrets = {
+    JWT_SECRET: randomBytes(32).toString("base64url"),
+    VORTEX_SETUP_TOKEN: randomBytes(16).toString("base64url"),
+    CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
+  };
+  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { cwd: repo, env: ENV, encoding: "utf8" });
+  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+
+  let child: ChildProcess | undefined;
+  const url = `http://127.0.0.1:${port}`;
+  const panel: Panel = {
+    url,
+    token: "",
+    async gql(query, variables = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${panel.token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown[] };
+      if (body.errors) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    },
+    async start() {
+      const vars = Object.entries(secrets).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+      const proc = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false", ...vars], {
+        cwd: repo,
+        env: ENV,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      });
+      child = proc;
+      let output = "";
+      proc.stdout!.on("data", (c) => (output += c));
+      proc.stderr!.on("data", (c) => (output += c));
+      for (let i = 0; !/Ready on/.test(output); i++) {
+        if (proc.exitCode !== null || i > 600) throw new Error(`wrangler dev did not start:\n${output.slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await fetch(`${url}/api/setup`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secrets.VORTEX_SETUP_TOKEN}` },
+        body: JSON.stringify(OWNER),
+      });
+      panel.token = "";
+      const login = await panel.gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: OWNER });
+      panel.token = login.login.accessToken;
+    },
+    async stop() {
+      const proc = child;
+      if (!proc || proc.exitCode !== null) return;
+      const exited = new Promise((r) => proc.once("exit", r));
+      process.kill(-proc.pid!, "SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (proc.exitCode === null) process.kill(-proc.pid!, "SIGKILL");
+    },
+  };
+  await panel.start();
+  return panel;
+}
