@@ -32,7 +32,7 @@ const typeDefs = /* GraphQL */ `
   type ServerEnrollment {
     token: String!
     expiresAt: DateTime!
-    "Run on the node as root."
+    "One line to run on the node as root: downloads the agent from this panel and enrolls it."
     command: String!
   }
 
@@ -42,6 +42,9 @@ const typeDefs = /* GraphQL */ `
     name: String!
     "Host name or IP clients connect to."
     address: String!
+    "Where the node stands, in degrees; subscriptions list nearer nodes first. Null: unknown."
+    latitude: Float
+    longitude: Float
     status: ServerStatus!
     lastSeenAt: DateTime
     coreVersion: String
@@ -65,6 +68,10 @@ const typeDefs = /* GraphQL */ `
     name: String!
     address: String!
     inboundIds: [ID!]
+    "Degrees, -90 to 90."
+    latitude: Float
+    "Degrees, -180 to 180."
+    longitude: Float
   }
 
   "Omitted fields keep their values; inboundIds, when given, replaces the node's set."
@@ -72,6 +79,10 @@ const typeDefs = /* GraphQL */ `
     name: String
     address: String
     inboundIds: [ID!]
+    "null clears it."
+    latitude: Float
+    "null clears it."
+    longitude: Float
   }
 
   extend type Query {
@@ -87,6 +98,12 @@ const typeDefs = /* GraphQL */ `
     createServerEnrollment(id: ID!): ServerEnrollment!
   }
 `;
+
+/** Downloads the agent from this panel's static assets (scripts/publish-agent.mjs) and enrolls it. */
+export function installCommand(origin: string, token: string): string {
+  const bin = "/usr/local/bin/vortex-agent";
+  return `curl -fsSL ${origin}/downloads/vortex-agent.mjs -o ${bin} && chmod 755 ${bin} && vortex-agent enroll ${origin} ${token}`;
+}
 
 export const nodesModule: GraphQLModule = {
   typeDefs,
@@ -118,7 +135,7 @@ export const nodesModule: GraphQLModule = {
       deleteServer: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteNode(ctx, parseInput(idSchema, args.id)),
       createServerEnrollment: async (_: unknown, args: { id: string }, ctx: SignedInContext) => {
         const { token, expiresAtSec } = await issueEnrollmentToken(ctx, parseInput(idSchema, args.id));
-        return { token, expiresAt: expiresAtSec, command: `vortex-agent enroll ${ctx.origin} ${token}` };
+        return { token, expiresAt: expiresAtSec, command: installCommand(ctx.origin, token) };
       },
     },
   },

@@ -175,7 +175,10 @@ afterAll(async () => {
 describe("panel + agent + v2ray on loopback", () => {
   it("enrolls a node with the panel's one-time token, which then stops working", async () => {
     const { createServerEnrollment } = await panel.gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { token command } }`, { id: serverId });
-    expect(createServerEnrollment.command).toBe(`vortex-agent enroll ${panel.url} ${createServerEnrollment.token}`);
+    expect(createServerEnrollment.command).toContain(`vortex-agent enroll ${panel.url} ${createServerEnrollment.token}`);
+    // The panel serves the agent the command downloads, byte for byte the bundle under test.
+    const served = Buffer.from(await (await fetch(`${panel.url}/downloads/vortex-agent.mjs`)).arrayBuffer());
+    expect(served.equals(readFileSync(bundle))).toBe(true);
     const enroll = (state: string) => execFileSync(process.execPath, [bundle, "enroll", panel.url, createServerEnrollment.token, "--state-dir", state], { encoding: "utf8" });
     expect(JSON.parse(enroll(stateDir))).toMatchObject({ enrolled: true, nodeId: Number(serverId) });
     expect(() => enroll(join(dir, "second"))).toThrow();
