@@ -108,7 +108,9 @@ function establishedOn(port: number): Promise<number> {
 }
 
 beforeAll(async () => {
+  // Build the agent and publish it to the panel's assets, as `npm run build:web` does.
   execFileSync(process.execPath, [join(packageDir, "scripts/build.mjs")], { stdio: "ignore" });
+  execFileSync(process.execPath, [join(packageDir, "../scripts/publish-agent.mjs")], { stdio: "ignore" });
   dir = mkdtempSync(join(tmpdir(), "vortex-e2e-panel-"));
   stateDir = join(dir, "agent");
   tls = makeSelfSignedCert(dir);
@@ -202,6 +204,33 @@ describe("panel + agent + v2ray on loopback", () => {
     }
   });
 
+  it("adds a user created in the panel to the running core without restarting it", async () => {
+    const pid = corePid();
+    const template = users[0]!;
+    const { groups } = await panel.gql(`{ groups { id name } }`);
+    const group = groups.find((g: { name: string }) => g.name === "vless-group");
+    const { createUser } = await panel.gql(
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password } } }`,
+      { input: { username: "e2e-late", groupIds: [group.id] } },
+    );
+    const late = {
+      id: createUser.id,
+      expectedBytes: 0,
+      user: { ...template.user, id: Number(createUser.id), email: `u${createUser.id}`, ...createUser.credentials },
+      inbound: template.inbound,
+    };
+    users.push(late);
+    const client = await clientFor(late);
+    // Probes are refused until the core has the user; a refused probe moves no counted bytes.
+    const served = await waitFor("new user served", async () => {
+      const probe = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1", 3000);
+      return probe.status === 200 ? probe : undefined;
+    }, 100, 200);
+    late.expectedBytes += served.requestBytes + served.responseBytes;
+    await download(late, 256 * 1024);
+    expect(corePid()).toBe(pid);
+  });
+
   it("keeps totals exact when the agent is killed with SIGKILL mid-transfer and restarted", async () => {
     const entry = users[0]!;
     const transfer = download(entry, 48 * 1024 * 1024);
@@ -223,6 +252,35 @@ describe("panel + agent + v2ray on loopback", () => {
     await waitFor("30 s of outage", () => Date.now() - outageStarted >= 30_000, 400);
     await panel.start();
     await expectExactTotals("after the outage");
+  });
+
+  it("stops a user whose expiry passes while the edge is unreachable, live connection included", async () => {
+    const template = users[0]!;
+    const { groups } = await panel.gql(`{ groups { id name } }`);
+    const group = groups.find((g: { name: string }) => g.name === "vless-group");
+    const expireAtMs = Date.now() + 20_000;
+    const { createUser } = await panel.gql(
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password } } }`,
+      { input: { username: "e2e-expiring", groupIds: [group.id], expireAt: new Date(expireAtMs).toISOString() } },
+    );
+    const expiring = { id: createUser.id, expectedBytes: 0, user: { ...template.user, id: Number(createUser.id), email: `u${createUser.id}`, ...createUser.credentials }, inbound: template.inbound };
+    const client = await clientFor(expiring);
+    await waitFor("expiring user served", async () => (await fetchThroughSocks(client.socksPort, target.port, "/bytes/1", 3000)).status === 200, 100, 200);
+
+    await panel.stop();
+    try {
+      const socket = await socksConnect(client.socksPort, target.port);
+      sockets.push(socket);
+      socket.on("error", () => undefined);
+      socket.write(`GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      await waitFor("download flowing", () => target.openSlowStreams() === 1, 100);
+      const cutAt = await waitFor("cut by the agent on its own", async () => (target.openSlowStreams() === 0 && (await establishedOn(expiring.inbound.port)) === 0 ? Date.now() : undefined), 450);
+      expect(cutAt).toBeGreaterThanOrEqual(expireAtMs - 1000);
+      const refused = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1", 3000);
+      expect(refused.status).toBeNull();
+    } finally {
+      await panel.start();
+    }
   });
 
   it("cuts a user's live download when its quota runs out, refuses new connections, and restores it without a core restart", async () => {
@@ -254,10 +312,19 @@ describe("panel + agent + v2ray on loopback", () => {
     }, 100, 200);
     expect(back.status).toBe(200);
     expect(corePid()).toBe(pid);
+    // A cut stream's last bytes may be counted at the core yet never reach the client, so this
+    // user's books are re-based on the panel's figure; later phases check exactness from here.
+    await sleep(2500);
+    entry.expectedBytes = (await usedTraffic(entry.id)).usedTraffic;
   });
 
   it("shows the node offline when its agent goes silent, and online again when it returns", async () => {
+    for (const entry of users) await download(entry, 64 * 1024);
+    const pid = corePid();
     await stopAgent("SIGTERM");
+    // A clean stop pushes the last usage and stops the core it owns.
+    expect(() => process.kill(pid, 0)).toThrow();
+    await expectExactTotals("after SIGTERM");
     const wentSilent = Date.now();
     await waitFor("server offline", async () => ((await server()).status === "OFFLINE" ? true : undefined), 120, 1000);
     measured.silentToOfflineMs = Date.now() - wentSilent;
