@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ENV, measure, startWorker } from "./lib/harness.mjs";
 import { benchIngest } from "./ingest.mjs";
+import { benchSubscription } from "./subscription.mjs";
 import { BENCH_OWNER, seedSql } from "./lib/seed.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -98,6 +99,7 @@ try {
   }
   helloOnce.sort((a, b) => a - b);
   const helloMedianMs = helloOnce[10];
+  const subscription = await benchSubscription({ url: panel.url, users: USERS, seconds: SECONDS, connections: CONNECTIONS, helloRequestsPerSec: baseline.requestsPerSec });
   const ingest = await benchIngest({ url: panel.url, token, users: Math.min(10_000, USERS) });
 
   const results = {
@@ -108,6 +110,7 @@ try {
     usersList50: { ...usersList, ratioToHelloWorld: usersList.requestsPerSec / baseline.requestsPerSec },
     usersList50WithoutTotal: { ...usersListUncounted, ratioToHelloWorld: usersListUncounted.requestsPerSec / baseline.requestsPerSec },
     d1StatementsPerRequest: statementsPerPage,
+    subscription,
     ingest: { ...ingest, helloWorldRoundTripMs: helloMedianMs, ratioToHelloWorld: ingest.medianMs / helloMedianMs },
   };
   mkdirSync(join(root, "bench/results"), { recursive: true });
@@ -118,6 +121,9 @@ try {
   console.log(`hello-world Worker (baseline)       ${fmt(baseline.requestsPerSec).padStart(9)} ${fmt(baseline.latencyP50Ms).padStart(9)} ${fmt(baseline.latencyP99Ms).padStart(8)}   1.00`);
   console.log(`users list, 50 of ${fmt(USERS).padEnd(8)}          ${fmt(usersList.requestsPerSec).padStart(9)} ${fmt(usersList.latencyP50Ms).padStart(9)} ${fmt(usersList.latencyP99Ms).padStart(8)}   ${results.usersList50.ratioToHelloWorld.toFixed(2)}`);
   console.log(`  same, without totalCount           ${fmt(usersListUncounted.requestsPerSec).padStart(9)} ${fmt(usersListUncounted.latencyP50Ms).padStart(9)} ${fmt(usersListUncounted.latencyP99Ms).padStart(8)}   ${results.usersList50WithoutTotal.ratioToHelloWorld.toFixed(2)}`);
+  console.log(`/sub/<token>, cached                ${fmt(subscription.cached.requestsPerSec).padStart(9)} ${fmt(subscription.cached.latencyP50Ms).padStart(9)} ${fmt(subscription.cached.latencyP99Ms).padStart(8)}   ${subscription.cached.ratioToHelloWorld.toFixed(2)}`);
+  console.log(`/sub/<token>, uncached (new user each) ${fmt(subscription.uncached.requestsPerSec).padStart(6)} ${fmt(subscription.uncached.latencyP50Ms).padStart(9)} ${fmt(subscription.uncached.latencyP99Ms).padStart(8)}   ${subscription.uncached.ratioToHelloWorld.toFixed(2)}`);
+  console.log(`D1 statements per /sub request: ${subscription.d1StatementsPerRequest}`);
   console.log(`D1 statements per users-list request by page size: ${Object.entries(statementsPerPage).map(([k, v]) => `${k} → ${v}`).join(", ")}`);
   console.log(
     `usage push of ${fmt(ingest.users)} users: median ${fmt(ingest.medianMs)} ms, max ${fmt(ingest.maxMs)} ms over ${ingest.rounds} pushes ` +

@@ -6,6 +6,7 @@ import { yoga } from "./graphql/yoga";
 import { sessionConfig, withRequestContext, type AppEnv } from "./http/request-context";
 import { agentRoutes } from "./agent/routes";
 import { setupRoute } from "./setup/route";
+import { subscriptionRoutes } from "./subscription/route";
 
 /** Requests larger than this are refused before they are read whole. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -31,6 +32,7 @@ app.on(["GET", "POST"], "/graphql", (c) =>
 );
 app.route("/api/setup", setupRoute);
 app.route("/agent/v1", agentRoutes);
+app.route("/sub", subscriptionRoutes);
 
 app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
 

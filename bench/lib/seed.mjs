@@ -2,7 +2,7 @@
  * Writes SQL that fills a fresh panel database with `users` users (in groups) and one owner,
  * in multi-row inserts (200 rows stay under D1's 100 KB statement limit).
  */
-import { pbkdf2Sync, randomBytes, randomUUID } from "node:crypto";
+import { createHash, pbkdf2Sync, randomBytes, randomUUID } from "node:crypto";
 
 export const BENCH_OWNER = { username: "bench-owner", password: "bench-owner-password" };
 
@@ -13,6 +13,12 @@ function passwordHash(password) {
   return `pbkdf2-sha256$${iterations}$${salt.toString("base64")}$${hash.toString("base64")}`;
 }
 
+/** Seeded users' subscription tokens are derived from their ids, so benchmarks can fetch any user's link. */
+export const benchSubToken = (id) => createHash("sha256").update(`bench-user-${id}`).digest("base64url").slice(0, 32);
+
+/** The node and inbound every seeded group reaches, so /sub/<token> has something to render. */
+export const BENCH_SUB_NODE = { name: "bench-sub-node", address: "sub-node.example.com", latitude: 50.1, longitude: 8.7 };
+
 const quote = (text) => `'${String(text).replace(/'/g, "''")}'`;
 
 export function seedSql({ users, groups = 10, rowsPerInsert = 200 }) {
@@ -21,11 +27,17 @@ export function seedSql({ users, groups = 10, rowsPerInsert = 200 }) {
     `INSERT INTO admins (id, username, password_hash, role, created_at, updated_at) VALUES (1, ${quote(BENCH_OWNER.username)}, ${quote(passwordHash(BENCH_OWNER.password))}, 'owner', ${now}, ${now});`,
   ];
   for (let g = 1; g <= groups; g++) lines.push(`INSERT INTO groups (id, name, created_at) VALUES (${g}, 'group-${g}', ${now});`);
+  lines.push(
+    `INSERT INTO inbounds (id, tag, remark, protocol, port, transport, security, protocol_settings, transport_settings, security_settings, created_at, updated_at) VALUES (1, 'bench-vless-ws', '', 'vless', 443, 'ws', 'tls', '{}', '{"path":"/ws"}', '{"serverName":"sub-node.example.com","fingerprint":"chrome"}', ${now}, ${now}), (2, 'bench-ss', '', 'shadowsocks', 8388, 'tcp', 'none', '{"method":"chacha20-ietf-poly1305"}', '{}', '{}', ${now}, ${now});`,
+    `INSERT INTO nodes (id, name, address, status, latitude, longitude, created_at, updated_at) VALUES (1000, ${quote(BENCH_SUB_NODE.name)}, ${quote(BENCH_SUB_NODE.address)}, 'online', ${BENCH_SUB_NODE.latitude}, ${BENCH_SUB_NODE.longitude}, ${now}, ${now});`,
+    `INSERT INTO node_inbounds (node_id, inbound_id) VALUES (1000, 1), (1000, 2);`,
+    `INSERT INTO group_inbounds (group_id, inbound_id) VALUES ${Array.from({ length: groups }, (_, g) => `(${g + 1}, 1), (${g + 1}, 2)`).join(", ")};`,
+  );
   for (let start = 1; start <= users; start += rowsPerInsert) {
     const rows = [];
     const links = [];
     for (let id = start; id < Math.min(start + rowsPerInsert, users + 1); id++) {
-      const token = randomBytes(24).toString("base64url");
+      const token = benchSubToken(id);
       rows.push(
         `(${id}, 'user${id}', 'active', 1, ${(id % 50) * 2 ** 30}, ${(id % 7) * 2 ** 20}, 'none', '', 1, '${token}', '${randomUUID()}', '${randomUUID()}', '${token.slice(0, 16)}', '${token.slice(8)}', '${token.slice(4, 24)}', ${now}, ${now})`,
       );

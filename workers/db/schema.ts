@@ -8,3 +8,4 @@ export * from "../users/table";
 export * from "../settings/table";
 export * from "../audit/table";
 export * from "../usage/table";
+export * from "../subscription/devices-table";

@@ -6,6 +6,7 @@ import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { nodesModule } from "../nodes/graphql";
 import { settingsModule } from "../settings/graphql";
+import { subscriptionModule } from "../subscription/graphql";
 import { systemModule } from "../system/graphql";
 import { usersModule } from "../users/graphql";
 import { authorizeRootFields } from "./authorize";
@@ -34,6 +35,7 @@ export const modules: GraphQLModule[] = [
   nodesModule,
   groupsModule,
   settingsModule,
+  subscriptionModule,
   auditModule,
 ];
 

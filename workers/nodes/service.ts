@@ -18,8 +18,24 @@ const addressSchema = z
   .max(253)
   .regex(/^([A-Za-z0-9-]+\.)*[A-Za-z0-9-]+$|^[0-9a-fA-F:]+$/, "must be a host name or an IP address");
 
-const createSchema = z.object({ name: nameSchema, address: addressSchema, inboundIds: idListSchema.default([]) });
-const updateSchema = z.object({ name: nameSchema.optional(), address: addressSchema.optional(), inboundIds: idListSchema.optional() });
+/** Degrees; null means unknown (such a node sorts after located ones for every requester). */
+const latitudeSchema = z.number().min(-90, "latitude runs from -90 to 90").max(90, "latitude runs from -90 to 90").nullable();
+const longitudeSchema = z.number().min(-180, "longitude runs from -180 to 180").max(180, "longitude runs from -180 to 180").nullable();
+
+const createSchema = z.object({
+  name: nameSchema,
+  address: addressSchema,
+  inboundIds: idListSchema.default([]),
+  latitude: latitudeSchema.default(null),
+  longitude: longitudeSchema.default(null),
+});
+const updateSchema = z.object({
+  name: nameSchema.optional(),
+  address: addressSchema.optional(),
+  inboundIds: idListSchema.optional(),
+  latitude: latitudeSchema.optional(),
+  longitude: longitudeSchema.optional(),
+});
 const filterSchema = z.object({ search: z.string().trim().max(64).nullish() }).nullish();
 
 const nameTaken = (name: string) => new DomainError("CONFLICT", `a node named "${name}" already exists`);
@@ -71,7 +87,10 @@ export async function createNode(ctx: ActorContext, rawInput: unknown): Promise<
   const nowSec = ctx.nowSec();
   try {
     const [inserted] = (await runBatch(ctx.db, [
-      ctx.db.insert(nodes).values({ name: input.name, address: input.address, createdAtSec: nowSec, updatedAtSec: nowSec }).returning(),
+      ctx.db
+        .insert(nodes)
+        .values({ name: input.name, address: input.address, latitude: input.latitude, longitude: input.longitude, createdAtSec: nowSec, updatedAtSec: nowSec })
+        .returning(),
       linkInbounds(ctx.db, sql`(SELECT id FROM nodes WHERE name = ${input.name})`, input.inboundIds),
       auditBy(ctx, { action: "node.create", targetType: "node", targetId: sql`(SELECT id FROM nodes WHERE name = ${input.name})`, details: input }),
     ])) as [NodeRow[]];
@@ -91,7 +110,10 @@ export async function updateNode(ctx: ActorContext, id: number, rawInput: unknow
     statements.push(ctx.db.delete(nodeInbounds).where(eq(nodeInbounds.nodeId, id)), linkInbounds(ctx.db, id, input.inboundIds));
   }
   statements.push(
-    ctx.db.update(nodes).set({ name: input.name, address: input.address, updatedAtSec: ctx.nowSec() }).where(eq(nodes.id, id)),
+    ctx.db
+      .update(nodes)
+      .set({ name: input.name, address: input.address, latitude: input.latitude, longitude: input.longitude, updatedAtSec: ctx.nowSec() })
+      .where(eq(nodes.id, id)),
     bumpNodes(ctx.db, [id]),
     auditBy(ctx, { action: "node.update", targetType: "node", targetId: id, details: input }),
     ctx.db.select().from(nodes).where(eq(nodes.id, id)),

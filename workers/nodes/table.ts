@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Health } from "../agent/protocol/messages";
 import { inbounds } from "../inbounds/table";
 
@@ -23,6 +23,9 @@ export const nodes = sqliteTable("nodes", {
   agentVersion: text("agent_version"),
   appliedConfigVersion: integer("applied_config_version"),
   health: text("health", { mode: "json" }).$type<Health>(),
+  /** Where the node stands, in degrees; subscriptions list nearer nodes first. Null: unknown. */
+  latitude: real("latitude"),
+  longitude: real("longitude"),
   createdAtSec: integer("created_at").notNull().default(sql`(unixepoch())`),
   updatedAtSec: integer("updated_at").notNull().default(sql`(unixepoch())`),
 });

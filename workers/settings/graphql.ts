@@ -3,14 +3,44 @@ import type { GraphQLModule } from "../graphql/module";
 import { readSettings, updateSettings } from "./settings";
 
 const typeDefs = /* GraphQL */ `
+  "What disabled, limited and expired users get from their subscription link: never a working config."
+  enum InactiveUserResponse {
+    "A config that cannot connect, whose name explains the state and how to renew."
+    PLACEHOLDER
+    "HTTP 403."
+    FORBIDDEN
+    "HTTP 404, exactly as for a link that never existed."
+    NOT_FOUND
+  }
+
   type Settings {
     "Base of subscription links, e.g. https://sub.example.com; empty means the address the panel is reached on."
     subscriptionUrlPrefix: String!
+    "The profile name clients show (profile-title). User variables: {username} {status} {statusEmoji} {dataUsed} {dataLeft} {dataLimit} {daysLeft} {expireDate}."
+    subscriptionTitle: String!
+    "How often clients refetch the subscription (profile-update-interval), 1 to 168 hours."
+    subscriptionUpdateIntervalHours: Int!
+    "support-url header; empty leaves it out."
+    subscriptionSupportUrl: String!
+    "A short message clients such as Happ and v2RayTun show (announce); empty leaves it out."
+    subscriptionAnnounce: String!
+    "Each server's name in the client: the user variables plus {node} {protocol} {transport} {security} {inbound}."
+    subscriptionRemarkTemplate: String!
+    inactiveUserResponse: InactiveUserResponse!
+    "Devices (x-hwid) one user may fetch the subscription from; 0 turns the limit off."
+    deviceLimit: Int!
   }
 
   "Omitted fields keep their values."
   input UpdateSettingsInput {
     subscriptionUrlPrefix: String
+    subscriptionTitle: String
+    subscriptionUpdateIntervalHours: Int
+    subscriptionSupportUrl: String
+    subscriptionAnnounce: String
+    subscriptionRemarkTemplate: String
+    inactiveUserResponse: InactiveUserResponse
+    deviceLimit: Int
   }
 
   extend type Query {
@@ -29,6 +59,7 @@ export const settingsModule: GraphQLModule = {
     "Mutation.updateSettings": "settings:write",
   },
   resolvers: {
+    InactiveUserResponse: { PLACEHOLDER: "placeholder", FORBIDDEN: "forbidden", NOT_FOUND: "not_found" },
     Query: {
       settings: (_: unknown, __: unknown, ctx: SignedInContext) => readSettings(ctx.db),
     },

@@ -2,35 +2,85 @@ import { z } from "zod";
 import { auditBy, type ActorContext } from "../audit/record";
 import { runBatch, type Db } from "../db/client";
 import { parseInput } from "../errors/validate";
+import { TEMPLATE_VARIABLES, unknownVariables, USER_VARIABLES } from "../subscription/remarks";
 import { settings } from "./table";
 
-const urlPrefix = z
-  .string()
-  .trim()
-  .max(256)
-  .refine((v) => v === "" || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), "must be an http(s) URL, e.g. https://sub.example.com")
-  .transform((v) => v.replace(/\/+$/, ""));
+const httpUrl = (example: string) =>
+  z
+    .string()
+    .trim()
+    .max(256)
+    .refine((v) => v === "" || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), `must be an http(s) URL, e.g. ${example}`);
+
+const urlPrefix = httpUrl("https://sub.example.com").transform((v) => v.replace(/\/+$/, ""));
+
+const template = (allowed: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(200)
+    .superRefine((v, ctx) => {
+      const unknown = unknownVariables(v, allowed);
+      if (unknown.length) ctx.addIssue({ code: "custom", message: `unknown variable {${unknown[0]}}; use ${allowed.map((n) => `{${n}}`).join(", ")}` });
+    });
+
+export const INACTIVE_USER_RESPONSES = ["placeholder", "forbidden", "not_found"] as const;
 
 const settingFields = {
   /** Base of subscription links; empty means the address the panel was reached on. */
   subscriptionUrlPrefix: urlPrefix,
+  /** The profile name clients show (`profile-title`); user variables only. */
+  subscriptionTitle: template(USER_VARIABLES),
+  /** How often clients refetch (`profile-update-interval`), in hours. */
+  subscriptionUpdateIntervalHours: z.number().int().min(1, "at least 1 hour").max(168, "at most 168 hours"),
+  /** `support-url`; empty leaves the header out. */
+  subscriptionSupportUrl: httpUrl("https://t.me/your_support"),
+  /** A message clients such as Happ and v2RayTun show (`announce`); empty leaves it out. */
+  subscriptionAnnounce: z.string().trim().max(200),
+  /** The name of each server in the user's client. */
+  subscriptionRemarkTemplate: template(TEMPLATE_VARIABLES),
+  /** What disabled, limited and expired users get: a placeholder that explains, a 403, or a 404. */
+  inactiveUserResponse: z.enum(INACTIVE_USER_RESPONSES),
+  /** Devices (by x-hwid) one user may fetch the subscription from; 0 turns the limit off. */
+  deviceLimit: z.number().int().min(0).max(100),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
 export const settingsSchema = z.object({
   subscriptionUrlPrefix: settingFields.subscriptionUrlPrefix.default(""),
+  subscriptionTitle: settingFields.subscriptionTitle.default("VortexPanel"),
+  subscriptionUpdateIntervalHours: settingFields.subscriptionUpdateIntervalHours.default(12),
+  subscriptionSupportUrl: settingFields.subscriptionSupportUrl.default(""),
+  subscriptionAnnounce: settingFields.subscriptionAnnounce.default(""),
+  subscriptionRemarkTemplate: settingFields.subscriptionRemarkTemplate.default("{node} {protocol}"),
+  inactiveUserResponse: settingFields.inactiveUserResponse.default("placeholder"),
+  deviceLimit: settingFields.deviceLimit.default(0),
 });
 
 /** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */
 const updateSchema = z.object(settingFields).partial();
 export type Settings = z.output<typeof settingsSchema>;
 
+const DEFAULTS: Settings = settingsSchema.parse({});
+
+/**
+ * Settings from stored rows (key → JSON value). A stored value that no longer validates falls
+ * back to its own default, rather than taking the other settings or the panel down with it.
+ */
+export function settingsFromRows(rows: readonly { key: string; value: unknown }[]): Settings {
+  const result: Record<string, unknown> = { ...DEFAULTS };
+  for (const { key, value } of rows) {
+    const field = settingFields[key as keyof typeof settingFields];
+    if (!field) continue;
+    const parsed = field.safeParse(value);
+    if (parsed.success) result[key] = parsed.data;
+  }
+  return result as Settings;
+}
+
 export async function readSettings(db: Db): Promise<Settings> {
-  const rows = await db.select().from(settings).all();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  // A stored value that no longer validates falls back to its default rather than breaking the panel.
-  const parsed = settingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : settingsSchema.parse({});
+  return settingsFromRows(await db.select().from(settings).all());
 }
 
 export async function updateSettings(ctx: ActorContext, rawInput: unknown): Promise<Settings> {

@@ -4,7 +4,7 @@ import type { GraphQLModule } from "../graphql/module";
 import { parsePage, toConnection } from "../graphql/pagination";
 import { parseInput } from "../errors/validate";
 import { subscriptionUrl } from "../settings/settings";
-import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, updateUser } from "./service";
+import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, rotateSubscriptionToken, updateUser } from "./service";
 import type { UserRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -126,6 +126,8 @@ const typeDefs = /* GraphQL */ `
     createUser(input: CreateUserInput!): User!
     updateUser(id: ID!, input: UpdateUserInput!): User!
     deleteUser(id: ID!): Boolean!
+    "Issues a new subscription link; the old one stops working at once."
+    rotateSubscriptionToken(userId: ID!): User!
   }
 `;
 
@@ -142,6 +144,7 @@ export const usersModule: GraphQLModule = {
     "Mutation.createUser": "users:write",
     "Mutation.updateUser": "users:write",
     "Mutation.deleteUser": "users:write",
+    "Mutation.rotateSubscriptionToken": "users:write",
   },
   resolvers: {
     UserStatus: { ACTIVE: "active", DISABLED: "disabled", LIMITED: "limited", EXPIRED: "expired", ON_HOLD: "on_hold" },
@@ -177,6 +180,8 @@ export const usersModule: GraphQLModule = {
       updateUser: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
         updateUser(ctx, parseInput(idSchema, args.id), args.input),
       deleteUser: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteUser(ctx, parseInput(idSchema, args.id)),
+      rotateSubscriptionToken: (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
+        rotateSubscriptionToken(ctx, parseInput(idSchema, args.userId)),
     },
   },
 };

@@ -287,3 +287,16 @@ export async function deleteUser(ctx: ActorContext, id: number): Promise<boolean
   return true;
 }
 
+
+/**
+ * Gives the user a new subscription token. The old link stops working with this write: every
+ * subscription request looks its token up in D1, so no cache can still answer for it.
+ */
+export async function rotateSubscriptionToken(ctx: ActorContext, id: number): Promise<UserRow> {
+  await findUserFor(ctx.db, ctx.actor, id);
+  const [updated] = (await runBatch(ctx.db, [
+    ctx.db.update(users).set({ subToken: newSubscriptionToken(), updatedAtSec: ctx.nowSec() }).where(eq(users.id, id)).returning(),
+    auditBy(ctx, { action: "user.rotate_subscription_token", targetType: "user", targetId: id }),
+  ])) as [UserRow[]];
+  return updated[0]!;
+}

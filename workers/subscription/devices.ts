@@ -1,0 +1,54 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { userDevices } from "./devices-table";
+
+/** What clients send in `x-hwid` (Remnawave's pattern, plus `_`). */
+export const HWID_PATTERN = /^[A-Za-z0-9=_-]{10,64}$/;
+
+export interface DeviceFacts {
+  hwid: string;
+  platform: string | null;
+  osVersion: string | null;
+  model: string | null;
+  userAgent: string | null;
+}
+
+const clip = (value: string | null, max = 128) => (value === null ? null : value.slice(0, max));
+
+/** The device a request comes from, or null when it sends no usable `x-hwid`. */
+export function deviceFromHeaders(headers: Headers): DeviceFacts | null {
+  const hwid = headers.get("x-hwid");
+  if (!hwid || !HWID_PATTERN.test(hwid)) return null;
+  return {
+    hwid,
+    platform: clip(headers.get("x-device-os")),
+    osVersion: clip(headers.get("x-ver-os")),
+    model: clip(headers.get("x-device-model")),
+    userAgent: clip(headers.get("user-agent"), 256),
+  };
+}
+
+/**
+ * Records a new device if the user is under `limit`, in one statement: the count and the insert
+ * happen together, so two new devices racing cannot both take the last place. True when stored.
+ */
+export async function admitNewDevice(db: Db, userId: number, device: DeviceFacts, limit: number, nowSec: number): Promise<boolean> {
+  const result = await db.run(sql`INSERT INTO user_devices (user_id, hwid, platform, os_version, model, user_agent, first_seen_at, last_seen_at)
+    SELECT ${userId}, ${device.hwid}, ${device.platform}, ${device.osVersion}, ${device.model}, ${device.userAgent}, ${nowSec}, ${nowSec}
+    WHERE (SELECT count(*) FROM user_devices WHERE user_id = ${userId}) < ${limit}
+    ON CONFLICT (user_id, hwid) DO UPDATE SET last_seen_at = excluded.last_seen_at`);
+  return (result.meta.changes ?? 0) > 0;
+}
+
+/** Notes that a known device fetched the subscription again. */
+export function touchDevice(db: Db, userId: number, device: DeviceFacts, nowSec: number) {
+  return db
+    .update(userDevices)
+    .set({ lastSeenAtSec: nowSec, userAgent: device.userAgent, platform: device.platform, osVersion: device.osVersion, model: device.model })
+    .where(and(eq(userDevices.userId, userId), eq(userDevices.hwid, device.hwid)))
+    .run();
+}
+
+export function listDevices(db: Db, userId: number) {
+  return db.select().from(userDevices).where(eq(userDevices.userId, userId)).orderBy(desc(userDevices.lastSeenAtSec)).all();
+}

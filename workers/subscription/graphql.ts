@@ -1,0 +1,169 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { auditBy } from "../audit/record";
+import { runBatch } from "../db/client";
+import { notFound } from "../errors/domain-error";
+import { parseInput } from "../errors/validate";
+import type { SignedInContext } from "../graphql/context";
+import { idSchema } from "../graphql/ids";
+import type { GraphQLModule } from "../graphql/module";
+import { findVisibleUser } from "../users/service";
+import { listDevices } from "./devices";
+import { userDevices, type UserDeviceRow } from "./devices-table";
+import { readRules, replaceRules, resetRules } from "./rules-store";
+import type { FormatRule } from "./rules";
+
+const typeDefs = /* GraphQL */ `
+  "What a subscription request gets; PAGE is the end-user HTML page."
+  enum SubscriptionFormat {
+    LINKS
+    BASE64
+    XRAY_JSON
+    SING_BOX
+    CLASH_META
+    CLASH
+    OUTLINE
+    PAGE
+  }
+
+  enum SubscriptionRuleAction {
+    "Serve the rule's format."
+    SERVE
+    "HTTP 403."
+    BLOCK
+    "HTTP 404, exactly as for a link that never existed."
+    NOT_FOUND
+  }
+
+  enum HeaderMatchOperator {
+    CONTAINS
+    EQUALS
+    REGEX
+  }
+
+  enum RuleMatchMode {
+    "Every condition must hold."
+    ALL
+    "One condition is enough."
+    ANY
+  }
+
+  "A test on one request header (a missing header never matches)."
+  type HeaderCondition {
+    "Lower-case header name, e.g. user-agent, accept, x-hwid."
+    header: String!
+    operator: HeaderMatchOperator!
+    value: String!
+    caseSensitive: Boolean!
+  }
+
+  "One rule: the first rule whose conditions hold decides; with none, clients get BASE64."
+  type SubscriptionRule {
+    name: String!
+    match: RuleMatchMode!
+    conditions: [HeaderCondition!]!
+    action: SubscriptionRuleAction!
+    "For SERVE rules."
+    format: SubscriptionFormat
+  }
+
+  input HeaderConditionInput {
+    header: String!
+    operator: HeaderMatchOperator!
+    value: String!
+    caseSensitive: Boolean
+  }
+
+  input SubscriptionRuleInput {
+    name: String!
+    match: RuleMatchMode
+    conditions: [HeaderConditionInput!]!
+    action: SubscriptionRuleAction!
+    format: SubscriptionFormat
+  }
+
+  "A device that fetched a user's subscription, known by the x-hwid header its app sends."
+  type UserDevice {
+    hwid: String!
+    platform: String
+    osVersion: String
+    model: String
+    userAgent: String
+    firstSeenAt: DateTime!
+    lastSeenAt: DateTime!
+  }
+
+  extend type Query {
+    "The ordered format rules subscription requests are matched against."
+    subscriptionRules: [SubscriptionRule!]!
+    "Devices that fetched the user's subscription, most recent first."
+    userDevices(userId: ID!): [UserDevice!]!
+  }
+
+  extend type Mutation {
+    "Replaces the whole ordered list."
+    updateSubscriptionRules(rules: [SubscriptionRuleInput!]!): [SubscriptionRule!]!
+    "Goes back to the built-in rules."
+    resetSubscriptionRules: [SubscriptionRule!]!
+    "Forgets a device, freeing its place under the device limit. False when it was not on record."
+    removeUserDevice(userId: ID!, hwid: String!): Boolean!
+  }
+`;
+
+const FORMAT_ENUM = {
+  LINKS: "links",
+  BASE64: "base64",
+  XRAY_JSON: "xray-json",
+  SING_BOX: "sing-box",
+  CLASH_META: "clash-meta",
+  CLASH: "clash",
+  OUTLINE: "outline",
+  PAGE: "page",
+};
+
+const hwidSchema = z.string().min(1).max(64);
+
+async function visibleUserId(ctx: SignedInContext, rawId: string): Promise<number> {
+  const id = parseInput(idSchema, rawId);
+  if (!(await findVisibleUser(ctx.db, ctx.actor, id))) throw notFound("user", id);
+  return id;
+}
+
+export const subscriptionModule: GraphQLModule = {
+  typeDefs,
+  rules: {
+    "Query.subscriptionRules": "settings:read",
+    "Query.userDevices": "users:read",
+    "Mutation.updateSubscriptionRules": "settings:write",
+    "Mutation.resetSubscriptionRules": "settings:write",
+    "Mutation.removeUserDevice": "users:write",
+  },
+  resolvers: {
+    SubscriptionFormat: FORMAT_ENUM,
+    SubscriptionRuleAction: { SERVE: "serve", BLOCK: "block", NOT_FOUND: "not_found" },
+    HeaderMatchOperator: { CONTAINS: "contains", EQUALS: "equals", REGEX: "regex" },
+    RuleMatchMode: { ALL: "all", ANY: "any" },
+    SubscriptionRule: { format: (r: FormatRule) => r.format ?? null },
+    UserDevice: {
+      firstSeenAt: (d: UserDeviceRow) => d.firstSeenAtSec,
+      lastSeenAt: (d: UserDeviceRow) => d.lastSeenAtSec,
+    },
+    Query: {
+      subscriptionRules: (_: unknown, __: unknown, ctx: SignedInContext) => readRules(ctx.db),
+      userDevices: async (_: unknown, args: { userId: string }, ctx: SignedInContext) => listDevices(ctx.db, await visibleUserId(ctx, args.userId)),
+    },
+    Mutation: {
+      updateSubscriptionRules: (_: unknown, args: { rules: unknown }, ctx: SignedInContext) => replaceRules(ctx, args.rules),
+      resetSubscriptionRules: (_: unknown, __: unknown, ctx: SignedInContext) => resetRules(ctx),
+      removeUserDevice: async (_: unknown, args: { userId: string; hwid: string }, ctx: SignedInContext) => {
+        const userId = await visibleUserId(ctx, args.userId);
+        const hwid = parseInput(hwidSchema, args.hwid);
+        const [deleted] = (await runBatch(ctx.db, [
+          ctx.db.delete(userDevices).where(and(eq(userDevices.userId, userId), eq(userDevices.hwid, hwid))).returning({ hwid: userDevices.hwid }),
+          auditBy(ctx, { action: "user.device.remove", targetType: "user", targetId: userId, details: { hwid } }),
+        ])) as [unknown[]];
+        return deleted.length > 0;
+      },
+    },
+  },
+};
