@@ -22,6 +22,35 @@ const USAGE = `usage:
 
 class UsageError extends Error {}
 
+/**
+ * V8 flags and glibc malloc settings `run` gives itself (measured with bench/agent.mjs; figures
+ * in README "Resource use"). A 1 MB semi-space keeps the young generation from growing to tens
+ * of MB under per-tick garbage (each reading decodes every user's counters); one malloc arena
+ * and fixed trim/mmap thresholds stop native memory (HTTP/2 sessions, compiler zones) from
+ * piling up in per-thread arenas that glibc never hands back.
+ */
+const RUN_NODE_FLAGS = ["--max-semi-space-size=1"];
+const RUN_MALLOC_ENV: Record<string, string> = { MALLOC_ARENA_MAX: "1", MALLOC_TRIM_THRESHOLD_: "131072", MALLOC_MMAP_THRESHOLD_: "131072" };
+/** Set in the re-executed process (and by operators who tune it themselves) so it happens once. */
+const TUNED_ENV = "VORTEX_AGENT_TUNED";
+
+/**
+ * Replaces this process (same pid, so systemd and `status` see no change) with one started with
+ * RUN_NODE_FLAGS and RUN_MALLOC_ENV; both only take effect at process start. Returns when that
+ * is not possible (Node < 22.15 has no process.execve) or already done.
+ */
+function reexecTuned(): void {
+  if (process.env[TUNED_ENV] === "1") return;
+  const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
+  if (typeof execve !== "function") return;
+  const script = process.argv[1];
+  if (!script) return;
+  const env = { ...process.env, ...RUN_MALLOC_ENV, [TUNED_ENV]: "1" };
+  // process.execve is experimental: its warning would be the one non-JSON line on stderr.
+  process.removeAllListeners("warning");
+  execve(process.execPath, [process.execPath, ...RUN_NODE_FLAGS, ...process.execArgv, script, ...process.argv.slice(2)], env);
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -81,6 +110,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "run": {
+      reexecTuned();
       const core = values.core as CoreKind;
       if (!CORE_KINDS.includes(core)) throw new UsageError("--core must be xray or v2ray");
       const coreBin = values["core-bin"] ?? CORE_PROFILES[core].defaultBin;

@@ -74,7 +74,7 @@ export class ConfigApplier {
         const removed = await this.runOps(plan.ops);
         this.running = next;
         if (plan.ops.length) log.info("config.users_applied", { ops: plan.ops.length, removed: removed.length, reason: "only users changed: applied at runtime, no restart" });
-        return { ok: true, restarted: false, ops: plan.ops.length, removed, skipped: renderCoreConfig(next, this.deps.renderOptions).skipped };
+        return { ok: true, restarted: false, ops: plan.ops.length, removed, skipped: plan.skipped };
       } catch (err) {
         // The core's user set is now unknown; a full restart from the config is the only sure state.
         log.error("config.runtime_ops_failed", { reason: (err as Error).message, fallback: "restart" });
@@ -107,32 +107,60 @@ export class ConfigApplier {
     return { ok: true, restarted: true, ops: 0, removed, skipped: rendered.skipped };
   }
 
+  /**
+   * Removes first, then adds (a changed credential is a remove then an add of the same email),
+   * each phase with at most OPS_IN_FLIGHT calls outstanding: a few calls in flight keep the
+   * loopback API busy, while thousands at once would hold that many calls' buffers in memory.
+   * The first failure stops new calls; the ones in flight finish before it is thrown.
+   */
   private async runOps(ops: UserOp[]): Promise<RemovedUser[]> {
     const api = this.deps.api;
     const removed = new Map<number, RemovedUser>();
-    for (const op of ops) {
-      if (op.kind === "remove") {
-        try {
-          await api.removeUser(op.inbound.tag, op.email);
-        } catch (err) {
-          if (!isNotFound(err)) throw err;
-        }
-        const r = removed.get(op.userId) ?? { userId: op.userId, email: op.email, inboundPorts: [] };
-        r.inboundPorts.push(op.inbound.port);
-        removed.set(op.userId, r);
-      } else {
-        try {
-          await api.addUser(op.inbound, op.user);
-        } catch (err) {
-          if (!isAlreadyExists(err)) throw err;
-          // Present with unknown credentials: replace it so the config is what runs.
-          await api.removeUser(op.inbound.tag, op.user.email);
-          await api.addUser(op.inbound, op.user);
-        }
+    const removes = ops.filter((op): op is Extract<UserOp, { kind: "remove" }> => op.kind === "remove");
+    const adds = ops.filter((op): op is Extract<UserOp, { kind: "add" }> => op.kind === "add");
+    await inBoundedFlight(removes, OPS_IN_FLIGHT, async (op) => {
+      try {
+        await api.removeUser(op.inbound.tag, op.email);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
       }
-    }
+      const r = removed.get(op.userId) ?? { userId: op.userId, email: op.email, inboundPorts: [] };
+      r.inboundPorts.push(op.inbound.port);
+      removed.set(op.userId, r);
+    });
+    await inBoundedFlight(adds, OPS_IN_FLIGHT, async (op) => {
+      try {
+        await api.addUser(op.inbound, op.user);
+      } catch (err) {
+        if (!isAlreadyExists(err)) throw err;
+        // Present with unknown credentials: replace it so the config is what runs.
+        await api.removeUser(op.inbound.tag, op.user.email);
+        await api.addUser(op.inbound, op.user);
+      }
+    });
     return [...removed.values()];
   }
+}
+
+/** Runtime user changes outstanding at once against the core's API. */
+export const OPS_IN_FLIGHT = 16;
+
+/** Runs `task` over `items`, at most `limit` at a time; rejects with the first error after the in-flight ones settle. */
+export async function inBoundedFlight<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { err: unknown } | null = null;
+  const worker = async () => {
+    while (failure === null && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await task(item);
+      } catch (err) {
+        failure ??= { err };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw (failure as { err: unknown }).err;
 }
 
 function removedUsers(previous: ServedUsers, next: ServedUsers): RemovedUser[] {

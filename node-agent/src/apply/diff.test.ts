@@ -36,7 +36,7 @@ describe("planApply", () => {
 
   it("does nothing when only limits or usage changed", () => {
     const plan = planApply({ inbounds: [vless], users: [u2] }, { inbounds: [vless], users: [{ ...u2, usedBytes: 99, dataLimitBytes: 1000, expireAtSec: 5 }] }, options);
-    expect(plan).toEqual({ restart: false, restartReasons: [], ops: [] });
+    expect(plan).toEqual({ restart: false, restartReasons: [], ops: [], skipped: [] });
   });
 
   it("restarts when an inbound is added, removed or changed, and says which", () => {

@@ -6,7 +6,7 @@
  */
 import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
 import { CORE_PROFILES } from "../core/profile.ts";
-import { renderCoreConfig, usersOfInbound, type RenderOptions, type ServedUsers } from "../core/render.ts";
+import { renderCoreConfig, usersOfInbound, type RenderOptions, type ServedUsers, type SkippedInbound } from "../core/render.ts";
 
 export type UserOp = { kind: "add"; inbound: AgentInbound; user: AgentUser } | { kind: "remove"; inbound: AgentInbound; email: string; userId: number };
 
@@ -16,18 +16,23 @@ export interface ApplyPlan {
   restartReasons: string[];
   /** Runtime user changes (empty when restarting: the new config carries every user). */
   ops: UserOp[];
+  /** Inbounds of the next config this core cannot serve, with why (the same as rendering it would say). */
+  skipped: SkippedInbound[];
 }
 
 /**
  * The rendered config with the clients of runtime-manageable inbounds removed: if this differs,
  * only a restart gets the core there.
  */
-function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; inbounds: Map<string, string> } {
+function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; inbounds: Map<string, string>; served: AgentInbound[]; skipped: SkippedInbound[] } {
   const profile = CORE_PROFILES[options.core];
   const runtimeTags = new Set(served.inbounds.filter((i) => profile.runtimeUserProtocols.has(i.protocol)).map((i) => i.tag));
   // Clients of runtime inbounds are dropped below; not rendering them keeps a 10k-user diff cheap.
   const users = served.users.filter((u) => u.inboundTags.some((tag) => !runtimeTags.has(tag)));
-  const { config } = renderCoreConfig({ inbounds: served.inbounds, users }, options);
+  // Which inbounds are served does not depend on runtime inbounds' users (only v2ray's
+  // single-user Shadowsocks looks at users, and its users are kept here), so this render also
+  // answers served/skipped without rendering 10k clients a second time.
+  const { config, served: rendered, skipped } = renderCoreConfig({ inbounds: served.inbounds, users }, options);
   const inbounds = new Map<string, string>();
   for (const inbound of (config.inbounds as Array<Record<string, any>>) ?? []) {
     const copy = structuredClone(inbound);
@@ -35,7 +40,7 @@ function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; i
     inbounds.set(copy.tag, JSON.stringify(copy));
   }
   const rest = { ...config, inbounds: [...inbounds.values()] };
-  return { json: JSON.stringify(rest), inbounds };
+  return { json: JSON.stringify(rest), inbounds, served: rendered, skipped };
 }
 
 /** The credential (and flow) a protocol's account carries: a change means remove + add. */
@@ -60,7 +65,7 @@ function credentialOf(inbound: AgentInbound, user: AgentUser): string {
  * if (plan.restart) ...; else for (const op of plan.ops) ...
  */
 export function planApply(running: ServedUsers | null, next: ServedUsers, options: RenderOptions): ApplyPlan {
-  if (!running) return { restart: true, restartReasons: ["core not running a config yet"], ops: [] };
+  if (!running) return { restart: true, restartReasons: ["core not running a config yet"], ops: [], skipped: shapeOf(next, options).skipped };
   const before = shapeOf(running, options);
   const after = shapeOf(next, options);
   if (before.json !== after.json) {
@@ -71,12 +76,11 @@ export function planApply(running: ServedUsers | null, next: ServedUsers, option
     }
     for (const tag of before.inbounds.keys()) if (!after.inbounds.has(tag)) reasons.push(`inbound ${tag} removed`);
     if (reasons.length === 0) reasons.push("core settings changed");
-    return { restart: true, restartReasons: reasons, ops: [] };
+    return { restart: true, restartReasons: reasons, ops: [], skipped: after.skipped };
   }
   const profile = CORE_PROFILES[options.core];
-  const { served } = renderCoreConfig(next, options);
   const ops: UserOp[] = [];
-  for (const inbound of served) {
+  for (const inbound of after.served) {
     if (!profile.runtimeUserProtocols.has(inbound.protocol)) continue;
     const was = new Map(usersOfInbound(inbound.tag, running.users).map((u) => [u.email, u]));
     const now = new Map(usersOfInbound(inbound.tag, next.users).map((u) => [u.email, u]));
@@ -91,5 +95,5 @@ export function planApply(running: ServedUsers | null, next: ServedUsers, option
   }
   // Removes first: a changed credential is a remove then an add of the same email.
   ops.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "remove" ? -1 : 1));
-  return { restart: false, restartReasons: [], ops };
+  return { restart: false, restartReasons: [], ops, skipped: after.skipped };
 }

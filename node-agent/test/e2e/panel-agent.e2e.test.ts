@@ -1,7 +1,7 @@
 /**
  * The whole product on one machine: the real panel (wrangler dev: workerd, D1, Durable Objects),
  * the bundled agent enrolled with a one-time token, Debian's v2ray as the core, and client cores
- * on loopback. Each byte a client moves must be charged to its user in the panel exactly once,
+ * on loopback built from each user's subscription links. Each byte a client moves must be charged to its user in the panel exactly once,
  * through agent crashes and edge outages; a user over quota is cut live and restored without a
  * core restart; a silent node shows as offline.
  */
@@ -13,7 +13,8 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
 import { CoreApi } from "../../src/core/grpc/client.ts";
-import { clientOutbound, startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
+import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
+import { outboundFromLink } from "../../src/testing/share-link-client.ts";
 import { fetchThroughSocks, freePort, makeSelfSignedCert, socksConnect, startHttpTarget, type HttpTarget } from "../../src/testing/net.ts";
 import { startPanel, type Panel } from "./panel.ts";
 
@@ -74,9 +75,15 @@ const corePid = () => JSON.parse(readFileSync(join(stateDir, "core/instance.json
 const server = async () => (await panel.gql(`query ($id: ID!) { server(id: $id) { status configVersion appliedConfigVersion coreVersion } }`, { id: serverId })).server;
 const usedTraffic = async (id: string) => (await panel.gql(`query ($id: ID!) { user(id: $id) { usedTraffic status } }`, { id })).user;
 
-/** The user's client core, configured from what the panel says about the user and inbound. */
+/** The user's client core, built from the share link its subscription serves for this inbound. */
 async function clientFor(entry: (typeof users)[number]): Promise<ClientCore> {
-  entry.client ??= await startClientCore(dir, `${entry.inbound.tag}-${entry.id}`, await freePort(), clientOutbound(entry.inbound, entry.user, tls.certificateFile));
+  if (!entry.client) {
+    const { user } = await panel.gql(`query ($id: ID!) { user(id: $id) { subscriptionUrl } }`, { id: entry.id });
+    const links = (await (await fetch(`${user.subscriptionUrl}/links`)).text()).split("\n").filter(Boolean);
+    const link = links.find((l) => l.includes(`@127.0.0.1:${entry.inbound.port}`) || (l.startsWith("vmess://") && JSON.parse(Buffer.from(l.slice(8), "base64").toString()).port == entry.inbound.port));
+    if (!link) throw new Error(`no link for ${entry.inbound.tag} in ${user.subscriptionUrl}: ${links.join(" ")}`);
+    entry.client = await startClientCore(dir, `${entry.inbound.tag}-${entry.id}`, await freePort(), outboundFromLink(link, { caFile: tls.certificateFile }));
+  }
   if (!clients.includes(entry.client)) clients.push(entry.client);
   return entry.client;
 }

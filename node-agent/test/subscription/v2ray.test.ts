@@ -17,44 +17,12 @@ import { renderCoreConfig } from "../../src/core/render.ts";
 import { CoreSupervisor } from "../../src/core/supervisor.ts";
 import { testCoreConfig } from "../../src/core/validate.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
+import { outboundFromLink } from "../../src/testing/share-link-client.ts";
 import { fetchThroughSocks, freePort, makeSelfSignedCert, startHttpTarget, type HttpTarget } from "../../src/testing/net.ts";
 
 /** What 4.34 runs: no gRPC/HTTPUpgrade/XHTTP, no REALITY, no Vision, no shadowsocks-2022. */
 const v2rayRuns = (e: Endpoint) =>
   xrayJsonSupports(e) && ["tcp", "ws"].includes(e.transport) && e.security !== "reality" && !e.flow && !(e.method ?? "").startsWith("2022-");
-
-const fromBase64 = (text: string) => Buffer.from(text, "base64").toString("utf8");
-
-/**
- * A v2ray outbound from a share link, read as v2rayN/v2rayNG read them: an independent parser,
- * so a link that drops or mangles a field fails to connect.
- */
-function outboundFromLink(link: string): Record<string, unknown> {
-  if (link.startsWith("vmess://")) {
-    const j = JSON.parse(fromBase64(link.slice(8)));
-    const stream: Record<string, unknown> = { network: j.net, security: j.tls || "none" };
-    if (j.net === "ws") stream.wsSettings = { path: j.path, headers: j.host ? { Host: j.host } : {} };
-    if (j.tls === "tls") stream.tlsSettings = { serverName: j.sni, allowInsecure: j.allowInsecure === "1" };
-    return { protocol: "vmess", settings: { vnext: [{ address: j.add, port: Number(j.port), users: [{ id: j.id, alterId: Number(j.aid), security: j.scy }] }] }, streamSettings: stream };
-  }
-  if (link.startsWith("ss://")) {
-    const url = new URL(link);
-    const userinfo = link.slice(5, link.indexOf("@"));
-    const decoded = Buffer.from(userinfo.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    return { protocol: "shadowsocks", settings: { servers: [{ address: url.hostname, port: Number(url.port), method: decoded.slice(0, colon), password: decoded.slice(colon + 1) }] } };
-  }
-  const url = new URL(link);
-  const q = url.searchParams;
-  const stream: Record<string, unknown> = { network: q.get("type") ?? "tcp", security: q.get("security") ?? "none" };
-  if (q.get("type") === "ws") stream.wsSettings = { path: q.get("path") ?? "/", headers: q.get("host") ? { Host: q.get("host") } : {} };
-  if (q.get("security") === "tls") stream.tlsSettings = { serverName: q.get("sni") ?? undefined, allowInsecure: q.get("allowInsecure") === "1", alpn: q.get("alpn")?.split(",") };
-  const server = { address: url.hostname, port: Number(url.port) };
-  const secret = decodeURIComponent(url.username);
-  if (url.protocol === "vless:") return { protocol: "vless", settings: { vnext: [{ ...server, users: [{ id: secret, encryption: q.get("encryption") ?? "none" }] }] }, streamSettings: stream };
-  if (url.protocol === "trojan:") return { protocol: "trojan", settings: { servers: [{ ...server, password: secret }] }, streamSettings: stream };
-  throw new Error(`no client for ${link.slice(0, 12)}`);
-}
 
 let dir: string;
 

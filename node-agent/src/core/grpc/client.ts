@@ -104,11 +104,32 @@ export class CoreApi {
     await this.call(this.handler, "AlterInbound", { tag: inboundTag, operation });
   }
 
-  /** Every user's counters, read without reset. Users with no traffic yet have no counter. */
+  /**
+   * Every user's counters, read without reset. Users with no traffic yet have no counter.
+   *
+   * This runs every tick over two counters per user, so the reply is decoded straight into the
+   * map (protobufjs' decoder, int64 as Long → number) instead of through proto-loader's generic
+   * object conversion, which made a decimal string per value and a second object per counter.
+   */
   async queryUserCounters(): Promise<UserCounters> {
-    // Plain substring match: the trailing ">>>" stays part of the structure we parse.
-    const res = await this.call<{ stat: Array<{ name: string; value: string }> }>(this.stats, "QueryStats", { pattern: "user>>>", reset: false });
-    return parseUserCounters(res.stat);
+    const requestType = this.protos.root.lookupType(`${this.prefix}.app.stats.command.QueryStatsRequest`);
+    const responseType = this.protos.root.lookupType(`${this.prefix}.app.stats.command.QueryStatsResponse`);
+    const path = `/${this.prefix}.app.stats.command.StatsService/QueryStats`;
+    return new Promise((resolve, reject) => {
+      this.stats.makeUnaryRequest(
+        path,
+        // Plain substring match: the trailing ">>>" stays part of the structure we parse.
+        (request: { pattern: string; reset: boolean }) => Buffer.from(requestType.encode(requestType.create(request)).finish()),
+        (bytes: Buffer) => parseUserCounters((responseType.decode(bytes) as unknown as { stat: Array<{ name: string; value: number | { toNumber(): number } }> }).stat),
+        { pattern: "user>>>", reset: false },
+        new grpc.Metadata(),
+        { deadline: Date.now() + this.deadlineMs },
+        (err, counters) => {
+          if (err) reject(new CoreApiError(`QueryStats: ${err.details || err.message}`, err.code));
+          else resolve(counters!);
+        },
+      );
+    });
   }
 
   /** Cheap liveness check; also tells which prefix a running core speaks. */
@@ -129,15 +150,17 @@ export class CoreApi {
 }
 
 /** `user>>>EMAIL>>>traffic>>>uplink|downlink` → per-email counters. */
-export function parseUserCounters(stats: ReadonlyArray<{ name: string; value: string | number }>): UserCounters {
+export function parseUserCounters(stats: ReadonlyArray<{ name: string; value: string | number | { toNumber(): number } }>): UserCounters {
   const out: UserCounters = new Map();
   for (const { name, value } of stats) {
     const parts = name.split(">>>");
     if (parts.length !== 4 || parts[0] !== "user" || parts[2] !== "traffic") continue;
     const email = parts[1]!;
     const entry = out.get(email) ?? { up: 0, down: 0 };
-    if (parts[3] === "uplink") entry.up = Number(value);
-    else if (parts[3] === "downlink") entry.down = Number(value);
+    // int64 → number is exact up to 2^53 bytes.
+    const n = typeof value === "object" ? value.toNumber() : Number(value);
+    if (parts[3] === "uplink") entry.up = n;
+    else if (parts[3] === "downlink") entry.down = n;
     else continue;
     out.set(email, entry);
   }
