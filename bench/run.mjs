@@ -8,7 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -137,4 +137,23 @@ try {
 } finally {
   for (const stop of stops) stop();
   rmSync(state, { recursive: true, force: true });
+}
+
+// Node-side figures need the real core (Debian's v2ray) and root (ss -K, clear_refs).
+const hasCore = spawnSync("v2ray", ["-version"], { encoding: "utf8" }).status === 0 && process.getuid?.() === 0;
+if (!hasCore) {
+  console.log("\nskipping the agent and breach → cut benchmarks: they need Debian's v2ray and root");
+} else {
+  const { benchCut } = await import("./cut.mjs");
+  const { benchAgent, formatAgentFigures } = await import("./agent.mjs");
+  const cut = await benchCut();
+  console.log(
+    `\nquota breach → live connection cut (real panel, agent, v2ray; ${cut.rounds} rounds): p50 ${cut.p50Ms.toFixed(0)} ms, ` +
+      `p95 ${cut.p95Ms.toFixed(0)} ms = ${cut.p95InPushIntervals.toFixed(2)} x the agent's ${cut.pushIntervalMs} ms push interval`,
+  );
+  const agent = await benchAgent({ log: () => undefined });
+  console.log(`\n${formatAgentFigures(agent)}`);
+  const path = join(root, "bench/results/latest.json");
+  const latest = JSON.parse(readFileSync(path, "utf8"));
+  writeFileSync(path, `${JSON.stringify({ ...latest, breachToCut: cut, agent }, null, 2)}\n`);
 }

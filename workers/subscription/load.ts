@@ -1,20 +1,15 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { StatusInputs } from "../users/status";
 import type { ResetStrategy, UserStatus } from "../users/table";
 import type { NodeStatus } from "../nodes/table";
 import type { ServedInbound } from "./endpoint";
 
 /** The user behind a token, with what the subscription needs of it. */
-export interface SubscriptionUser {
+export interface SubscriptionUser extends StatusInputs {
   id: number;
   username: string;
   status: UserStatus;
-  enabled: boolean;
-  dataLimitBytes: number | null;
-  usedBytes: number;
-  expireAtSec: number | null;
-  onHoldExpireDays: number | null;
-  firstUsedAtSec: number | null;
   resetStrategy: ResetStrategy;
   periodStartedAtSec: number | null;
   createdAtSec: number;
