@@ -76,4 +76,22 @@ describe("device limit", () => {
     expect(errorCode(await gql(DEVICES, { id: user.id }, { token }))).toBe("NOT_FOUND");
     expect(errorCode(await gql(REMOVE, { id: user.id, hwid: "device-one-0001" }, { token }))).toBe("NOT_FOUND");
   });
+
+  it("follows a user's own limit over the panel's: lower, higher, or 0 for none", async () => {
+    // The panel allows 2 and the user holds two devices (one and three) from the stories above.
+    const set = async (deviceLimit: number | null) =>
+      ok(await gql(`mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { deviceLimit } }`, { id: user.id, input: { deviceLimit } }, { token: owner })).updateUser;
+    expect(await set(3)).toEqual({ deviceLimit: 3 });
+    const fourth = await fetchAs("device-four-004");
+    expect(fourth.headers.get("x-hwid-limit")).toBe("3");
+    expect(fourth.body).toContain("n.example.com");
+    expect((await fetchAs("device-five-005")).headers.get("x-hwid-max-devices-reached")).toBe("true");
+    await set(0);
+    const unlimited = await fetchAs("device-five-005");
+    expect(unlimited.headers.get("x-hwid-active")).toBeNull();
+    expect(unlimited.body).toContain("n.example.com");
+    await set(null);
+    expect((await fetchAs("device-five-005")).headers.get("x-hwid-limit")).toBe("2");
+    expect(errorCode(await gql(`mutation ($id: ID!) { updateUser(id: $id, input: {deviceLimit: -1}) { id } }`, { id: user.id }, { token: owner }))).toBe("BAD_USER_INPUT");
+  });
 });

@@ -11,6 +11,8 @@ export interface SubscriptionUser extends StatusInputs {
   username: string;
   status: UserStatus;
   resetStrategy: ResetStrategy;
+  /** Null follows the panel's deviceLimit setting. */
+  deviceLimit: number | null;
   periodStartedAtSec: number | null;
   createdAtSec: number;
   updatedAtSec: number;
@@ -55,6 +57,7 @@ interface Row {
   on_hold_expire_days: number | null;
   first_used_at: number | null;
   reset_strategy: ResetStrategy;
+  device_limit: number | null;
   period_started_at: number | null;
   created_at: number;
   updated_at: number;
@@ -80,7 +83,7 @@ interface Row {
  */
 export async function loadSubscription(db: Db, token: string, hwid: string | null): Promise<SubscriptionLookup> {
   const rows = await db.all<Row>(sql`SELECT u.id, u.username, u.status, u.enabled, u.data_limit_bytes, u.used_bytes, u.expire_at,
-      u.on_hold_expire_days, u.first_used_at, u.reset_strategy, u.period_started_at, u.created_at, u.updated_at, u.sub_token,
+      u.on_hold_expire_days, u.first_used_at, u.reset_strategy, u.device_limit, u.period_started_at, u.created_at, u.updated_at, u.sub_token,
       u.vless_id, u.vmess_id, u.trojan_password, u.shadowsocks_password, u.hysteria2_password,
       (SELECT json_group_array(json_array(key, json(value))) FROM settings) AS settings,
       (SELECT json_group_array(json_object(
@@ -112,6 +115,7 @@ export async function loadSubscription(db: Db, token: string, hwid: string | nul
           onHoldExpireDays: row.on_hold_expire_days,
           firstUsedAtSec: row.first_used_at,
           resetStrategy: row.reset_strategy,
+          deviceLimit: row.device_limit,
           periodStartedAtSec: row.period_started_at,
           createdAtSec: row.created_at,
           updatedAtSec: row.updated_at,

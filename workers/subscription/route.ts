@@ -59,7 +59,8 @@ interface Served {
  * past the limit (or from a client that sends no x-hwid) the user gets a placeholder.
  */
 async function checkDevice(c: Context<AppEnv>, lookup: SubscriptionLookup, served: Served, nowSec: number): Promise<void> {
-  const limit = served.settings.deviceLimit;
+  // A user's own limit wins over the panel's; 0 turns the limit off for that user.
+  const limit = served.user.deviceLimit ?? served.settings.deviceLimit;
   if (limit === 0 || served.placeholder) return;
   served.extraHeaders["x-hwid-active"] = "true";
   served.extraHeaders["x-hwid-limit"] = String(limit);

@@ -51,6 +51,8 @@ const typeDefs = /* GraphQL */ `
     onHoldExpireDays: Int
     resetStrategy: ResetStrategy!
     note: String!
+    "Devices (by x-hwid) the subscription may be fetched from; null follows the panel setting, 0 means no limit."
+    deviceLimit: Int
     owner: Admin!
     groups: [Group!]!
     subscriptionUrl: String!
@@ -99,6 +101,7 @@ const typeDefs = /* GraphQL */ `
     onHoldExpireDays: Int
     resetStrategy: ResetStrategy
     note: String
+    deviceLimit: Int
     groupIds: [ID!]
     ownerId: ID
   }
@@ -112,6 +115,7 @@ const typeDefs = /* GraphQL */ `
     onHoldExpireDays: Int
     resetStrategy: ResetStrategy
     note: String
+    deviceLimit: Int
     groupIds: [ID!]
     ownerId: ID
   }

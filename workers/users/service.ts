@@ -27,6 +27,7 @@ const userFields = {
   onHoldExpireDays: z.number().int().min(1, "at least 1 day").max(3650, "at most 3650 days").nullable(),
   resetStrategy: z.enum(RESET_STRATEGIES),
   note: z.string().max(1024),
+  deviceLimit: z.number().int().min(0, "0 means no limit").max(100).nullable(),
   groupIds: idListSchema,
   ownerId: idSchema,
 };
@@ -38,6 +39,7 @@ const createSchema = z.object({
   onHoldExpireDays: userFields.onHoldExpireDays.optional(),
   resetStrategy: userFields.resetStrategy.default("none"),
   note: userFields.note.default(""),
+  deviceLimit: userFields.deviceLimit.optional(),
   groupIds: userFields.groupIds.default([]),
   ownerId: userFields.ownerId.optional(),
 });
@@ -186,6 +188,7 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
           status: deriveStatus(fields, nowSec),
           resetStrategy: input.resetStrategy,
           note: input.note,
+          deviceLimit: input.deviceLimit ?? null,
           adminId: ownerId,
           subToken: newSubscriptionToken(),
           ...newCredentials(),
@@ -260,6 +263,7 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
         username: input.username,
         resetStrategy: input.resetStrategy,
         note: input.note,
+        deviceLimit: input.deviceLimit,
         adminId: ownerId,
         updatedAtSec: nowSec,
       })

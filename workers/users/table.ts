@@ -25,6 +25,8 @@ export const users = sqliteTable(
     onHoldExpireDays: integer("on_hold_expire_days"),
     firstUsedAtSec: integer("first_used_at"),
     resetStrategy: text("reset_strategy", { enum: RESET_STRATEGIES }).notNull().default("none"),
+    /** Devices (by x-hwid) the user may fetch its subscription from; null follows the panel setting, 0 is no limit. */
+    deviceLimit: integer("device_limit"),
     /** Start of the current usage period; periodic resets move it forward. */
     periodStartedAtSec: integer("period_started_at"),
     note: text("note").notNull().default(""),
