@@ -3,6 +3,7 @@
  * it, with one user's secret and a ready remark. Pure data, no Workers APIs, so the Node tests
  * (real v2ray) can import the renderers directly.
  */
+import { shadowsocks2022UserKey } from "../agent/protocol/shadowsocks";
 import type { Protocol, ProtocolSettings, Security, SecuritySettings, Transport, TransportSettings } from "../inbounds/table";
 
 /** What a client needs for TLS or REALITY; empty for security "none". */
@@ -58,18 +59,6 @@ export interface ServedInbound {
   protocolSettings: ProtocolSettings;
   transportSettings: TransportSettings;
   securitySettings: SecuritySettings;
-}
-
-/**
- * The user key a shadowsocks-2022 client sends. Users hold one 32-byte key; an AES-128 method
- * needs 16 bytes, so it takes the key's first half (the agent configures the core the same way).
- *
- * @example shadowsocks2022UserKey("2022-blake3-aes-128-gcm", base64Of32Bytes) // base64 of the first 16
- */
-export function shadowsocks2022UserKey(method: string, userKey: string): string {
-  if (!method.includes("aes-128")) return userKey;
-  const bytes = Uint8Array.from(atob(userKey), (c) => c.charCodeAt(0)).slice(0, 16);
-  return btoa(String.fromCharCode(...bytes));
 }
 
 /** What a shadowsocks client puts in its password field: `serverKey:userKey` for 2022 methods. */

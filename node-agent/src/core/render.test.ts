@@ -64,6 +64,17 @@ describe("renderCoreConfig", () => {
     expect(inboundOf(config, "s").settings).toEqual({ method: "aes-256-gcm", clients: [{ email: "u3", level: 0, password: u.shadowsocksPassword }], network: "tcp,udp" });
   });
 
+  it("gives Xray a shadowsocks-2022 AES-128 user the 16-byte half of its key, as the subscription tells clients", () => {
+    const aes128 = makeInbound({ tag: "s128", protocol: "shadowsocks", protocolSettings: { method: "2022-blake3-aes-128-gcm", serverKey: "AAAAAAAAAAAAAAAAAAAAAA==" } });
+    const aes256 = makeInbound({ tag: "s256", protocol: "shadowsocks", protocolSettings: { method: "2022-blake3-aes-256-gcm", serverKey: "A".repeat(43) + "=" } });
+    const classic = makeInbound({ tag: "c128", protocol: "shadowsocks", protocolSettings: { method: "aes-128-gcm" } });
+    const u = makeUser(4, ["s128", "s256", "c128"], { shadowsocksPassword: btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i))) });
+    const { config } = renderCoreConfig({ inbounds: [aes128, aes256, classic], users: [u] }, { ...options, core: "xray" }) as { config: Json };
+    expect(inboundOf(config, "s128").settings.clients[0].password).toBe(btoa(String.fromCharCode(...Array.from({ length: 16 }, (_, i) => i))));
+    expect(inboundOf(config, "s256").settings.clients[0].password).toBe(u.shadowsocksPassword);
+    expect(inboundOf(config, "c128").settings.clients[0].password).toBe(u.shadowsocksPassword);
+  });
+
   it("gives v2ray's single-user shadowsocks inbound its lowest-id user and skips it when it has none", () => {
     const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "chacha20-poly1305" } });
     const u5 = makeUser(5, ["s"]);

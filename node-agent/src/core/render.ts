@@ -6,6 +6,7 @@
  * out with a reason instead of producing a config the core rejects as a whole.
  */
 import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
+import { shadowsocks2022UserKey } from "../../../workers/agent/protocol/shadowsocks.ts";
 import { CORE_PROFILES, SHADOWSOCKS_CIPHERS, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
 
 export const API_INBOUND_TAG = "api";
@@ -96,7 +97,7 @@ export function clientEntry(inbound: AgentInbound, user: AgentUser, profile: Cor
     case "trojan":
       return { ...base, password: user.trojanPassword };
     case "shadowsocks":
-      return { ...base, password: user.shadowsocksPassword };
+      return { ...base, password: shadowsocks2022UserKey(str(inbound.protocolSettings, "method") ?? "", user.shadowsocksPassword) };
     case "hysteria2":
       return { ...base, password: user.hysteria2Password };
   }

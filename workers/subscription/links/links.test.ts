@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { shadowsocks2022UserKey, toEndpoint } from "../endpoint";
+import { shadowsocks2022UserKey } from "../../agent/protocol/shadowsocks";
+import { toEndpoint } from "../endpoint";
 import { describeInbound, makeEndpoint, SECRETS, servableInbounds } from "../testing";
 import { shareLink } from "./index";
 

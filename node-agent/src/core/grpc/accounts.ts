@@ -3,6 +3,7 @@
  * protocol and nothing else: sending, say, a VLESS account to a VMess inbound makes the core
  * panic and exit (an unchecked Go type assertion), taking every user down.
  */
+import { shadowsocks2022UserKey } from "../../../../workers/agent/protocol/shadowsocks.ts";
 import type protobuf from "protobufjs";
 import type { AgentInbound, AgentUser } from "../../../../workers/agent/protocol/messages.ts";
 import { CORE_PROFILES, SHADOWSOCKS_CIPHERS, isShadowsocks2022, type CoreKind } from "../profile.ts";
@@ -41,7 +42,7 @@ export function accountFor(core: CoreKind, root: protobuf.Root, inbound: AgentIn
       return packTyped(root, `${p}.proxy.trojan.Account`, { password: user.trojanPassword });
     case "shadowsocks": {
       const method = String(inbound.protocolSettings.method ?? "");
-      if (isShadowsocks2022(method)) return packTyped(root, `${p}.proxy.shadowsocks_2022.Account`, { key: user.shadowsocksPassword });
+      if (isShadowsocks2022(method)) return packTyped(root, `${p}.proxy.shadowsocks_2022.Account`, { key: shadowsocks2022UserKey(method, user.shadowsocksPassword) });
       const cipher = SHADOWSOCKS_CIPHERS[core][method];
       if (!cipher) throw new UnsupportedRuntimeUserError(`unknown shadowsocks method ${method}`);
       return packTyped(root, `${p}.proxy.shadowsocks.Account`, { password: user.shadowsocksPassword, cipher_type: cipher });
