@@ -81,7 +81,7 @@ if (!existsSync(`${root}web/dist/index.html`)) run("npm", ["run", "build:web"]);
 run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
 
 const children = [
-  spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"], {
+  spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--test-scheduled"], {
     cwd: root,
     env,
     stdio: "inherit",
@@ -102,6 +102,11 @@ try {
   await waitForPanel(wrangler);
   await ensureOwner(secrets.VORTEX_SETUP_TOKEN);
   log(`panel ready at ${origin}  (GraphQL at ${origin}/graphql)`);
+  // wrangler dev does not fire cron triggers by itself: run the minute's housekeeping as Cloudflare would.
+  const housekeeping = setInterval(() => {
+    fetch(`${origin}/__scheduled?cron=*+*+*+*+*`).catch(() => undefined);
+  }, 60_000);
+  wrangler.on("exit", () => clearInterval(housekeeping));
 } catch (error) {
   console.error(`[vortex] ${error.message}`);
   stop(1);
