@@ -29,6 +29,10 @@ const typeDefs = /* GraphQL */ `
     inactiveUserResponse: InactiveUserResponse!
     "Devices (x-hwid) one user may fetch the subscription from; 0 turns the limit off."
     deviceLimit: Int!
+    "A Happ routing payload, sent as the routing header with routing-enable: true; empty leaves both out."
+    subscriptionRouting: String!
+    "Sends hide-settings: 1, so clients that honour it hide server settings from the user."
+    subscriptionHideSettings: Boolean!
   }
 
   "Omitted fields keep their values."
@@ -41,6 +45,8 @@ const typeDefs = /* GraphQL */ `
     subscriptionRemarkTemplate: String
     inactiveUserResponse: InactiveUserResponse
     deviceLimit: Int
+    subscriptionRouting: String
+    subscriptionHideSettings: Boolean
   }
 
   extend type Query {

@@ -44,6 +44,14 @@ const settingFields = {
   inactiveUserResponse: z.enum(INACTIVE_USER_RESPONSES),
   /** Devices (by x-hwid) one user may fetch the subscription from; 0 turns the limit off. */
   deviceLimit: z.number().int().min(0).max(100),
+  /** A Happ routing payload sent as `routing` with `routing-enable: true`; empty leaves both out. */
+  subscriptionRouting: z
+    .string()
+    .trim()
+    .max(4000)
+    .regex(/^[\x21-\x7e]*$/, "must be one line of printable ASCII without spaces, as a header value"),
+  /** `hide-settings: 1`: clients that honour it hide their server settings from the user. */
+  subscriptionHideSettings: z.boolean(),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -56,6 +64,8 @@ export const settingsSchema = z.object({
   subscriptionRemarkTemplate: settingFields.subscriptionRemarkTemplate.default("{node} {protocol}"),
   inactiveUserResponse: settingFields.inactiveUserResponse.default("placeholder"),
   deviceLimit: settingFields.deviceLimit.default(0),
+  subscriptionRouting: settingFields.subscriptionRouting.default(""),
+  subscriptionHideSettings: settingFields.subscriptionHideSettings.default(false),
 });
 
 /** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */

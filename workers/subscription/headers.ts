@@ -40,6 +40,9 @@ export function subscriptionHeaders(user: SubscriptionUser, settings: Settings, 
   };
   if (settings.subscriptionSupportUrl) headers["support-url"] = settings.subscriptionSupportUrl;
   if (settings.subscriptionAnnounce) headers.announce = `base64:${base64Utf8(fillTemplate(settings.subscriptionAnnounce, values))}`;
+  // routing-enable is left out, not sent as false, when there is no routing (3x-ui #6008).
+  if (settings.subscriptionRouting) Object.assign(headers, { routing: settings.subscriptionRouting, "routing-enable": "true" });
+  if (settings.subscriptionHideSettings) headers["hide-settings"] = "1";
   const refill = nextRefillAtSec(user.resetStrategy, user.periodStartedAtSec, user.createdAtSec);
   if (refill !== null) headers["subscription-refill-date"] = String(refill);
   return headers;
