@@ -13,6 +13,11 @@ export function toBase64Url(bytes: Uint8Array): string {
   return toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/** Standard base64 of a string's UTF-8 bytes (btoa alone takes Latin-1 only). */
+export function textToBase64(text: string): string {
+  return toBase64(new TextEncoder().encode(text));
+}
+
 /** Throws on text that is not base64url. */
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   const b64 = text.replace(/-/g, "+").replace(/_/g, "/");

@@ -2,6 +2,8 @@
  * Client apps the page suggests per platform, and the deep links that import a subscription URL
  * into each (the schemes the apps register).
  */
+import { textToBase64 } from "../lib/base64";
+
 export type Platform = "android" | "ios" | "windows" | "macos" | "linux";
 
 export interface ClientApp {
@@ -14,7 +16,7 @@ export interface ClientApp {
 }
 
 const enc = encodeURIComponent;
-const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+const b64 = textToBase64;
 
 export const CLIENT_APPS: ClientApp[] = [
   { name: "Happ", platforms: ["android", "ios", "windows", "macos"], url: "https://www.happ.su/", importLink: (u) => `happ://add/${u}` },

@@ -2,12 +2,7 @@ import type { Settings } from "../settings/settings";
 import { nextRefillAtSec } from "./refill";
 import { fillTemplate, type TemplateValues } from "./remarks";
 import type { SubscriptionUser } from "./load";
-
-const base64Utf8 = (text: string) => {
-  let binary = "";
-  for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
-  return btoa(binary);
-};
+import { textToBase64 } from "../lib/base64";
 
 /**
  * `content-disposition` with a plain ASCII `filename` for old clients and an RFC 5987
@@ -35,11 +30,11 @@ export function subscriptionHeaders(user: SubscriptionUser, settings: Settings, 
   const headers: Record<string, string> = {
     "subscription-userinfo": subscriptionUserinfo(user),
     "profile-update-interval": String(settings.subscriptionUpdateIntervalHours),
-    "profile-title": `base64:${base64Utf8(fillTemplate(settings.subscriptionTitle, values))}`,
+    "profile-title": `base64:${textToBase64(fillTemplate(settings.subscriptionTitle, values))}`,
     "profile-web-page-url": pageUrl,
   };
   if (settings.subscriptionSupportUrl) headers["support-url"] = settings.subscriptionSupportUrl;
-  if (settings.subscriptionAnnounce) headers.announce = `base64:${base64Utf8(fillTemplate(settings.subscriptionAnnounce, values))}`;
+  if (settings.subscriptionAnnounce) headers.announce = `base64:${textToBase64(fillTemplate(settings.subscriptionAnnounce, values))}`;
   // routing-enable is left out, not sent as false, when there is no routing (3x-ui #6008).
   if (settings.subscriptionRouting) Object.assign(headers, { routing: settings.subscriptionRouting, "routing-enable": "true" });
   if (settings.subscriptionHideSettings) headers["hide-settings"] = "1";

@@ -1,4 +1,5 @@
 import { encode } from "uqr";
+import { toBase64 } from "../lib/base64";
 
 /** The QR matrix (uqr), dark modules as 1s. */
 function matrix(text: string) {
@@ -38,7 +39,5 @@ export function qrBits(text: string): string {
       bytes[i >> 3]! |= 0x80 >> (i & 7);
     }),
   );
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `${size}:${btoa(binary)}`;
+  return `${size}:${toBase64(bytes)}`;
 }

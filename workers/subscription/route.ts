@@ -16,6 +16,7 @@ import { pickLanguage } from "./page-i18n";
 import { isInactive, placeholderEndpoint } from "./placeholder";
 import { userValues, type TemplateValues } from "./remarks";
 import { chooseFormat, rulesFromStored } from "./rules";
+import { toBase64Url } from "../lib/base64";
 
 /** Tokens are 32 characters; anything longer is cut before the lookup so the work stays the same. */
 const MAX_TOKEN_LENGTH = 64;
@@ -33,7 +34,7 @@ export const notFoundResponse = () => json(404, "NOT_FOUND", "no such subscripti
 
 async function sha256Base64Url(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return btoa(String.fromCharCode(...digest)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return toBase64Url(digest);
 }
 
 /** If-None-Match holds this entity tag (or `*`), weak or strong. */

@@ -1,3 +1,5 @@
+import { fromBase64, toBase64 } from "../../lib/base64";
+
 /**
  * The shadowsocks-2022 user key, defined once for the two sides that must agree on it: the
  * subscription (what a client sends) and the agent (what the core expects). Users hold one
@@ -8,6 +10,5 @@
  */
 export function shadowsocks2022UserKey(method: string, userKey: string): string {
   if (method !== "2022-blake3-aes-128-gcm") return userKey;
-  const bytes = Uint8Array.from(atob(userKey), (c) => c.charCodeAt(0)).slice(0, 16);
-  return btoa(String.fromCharCode(...bytes));
+  return toBase64(fromBase64(userKey).slice(0, 16));
 }

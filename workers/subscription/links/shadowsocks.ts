@@ -1,11 +1,8 @@
 import type { Endpoint } from "../endpoint";
 import { fragment, urlHost } from "./encode";
+import { toBase64Url } from "../../lib/base64";
 
-const base64UrlUtf8 = (text: string) => {
-  let binary = "";
-  for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-};
+const base64UrlUtf8 = (text: string) => toBase64Url(new TextEncoder().encode(text));
 
 /**
  * SIP002 for classic AEAD ciphers: userinfo is base64url of `method:password` without padding

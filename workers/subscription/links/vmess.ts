@@ -1,4 +1,5 @@
 import type { Endpoint } from "../endpoint";
+import { textToBase64 } from "../../lib/base64";
 
 /**
  * The v2rayN vmess JSON (version 2) every client reads: string values throughout, `type` holding
@@ -47,8 +48,5 @@ export function vmessJson(e: Endpoint): Record<string, string> {
 
 /** `vmess://` + standard base64 of the UTF-8 JSON. */
 export function vmessLink(e: Endpoint): string {
-  const utf8 = new TextEncoder().encode(JSON.stringify(vmessJson(e)));
-  let binary = "";
-  for (const b of utf8) binary += String.fromCharCode(b);
-  return `vmess://${btoa(binary)}`;
+  return `vmess://${textToBase64(JSON.stringify(vmessJson(e)))}`;
 }
