@@ -3,6 +3,7 @@ import { createDb } from "./db/client";
 import { notifyNodes } from "./http/request-context";
 import { runHousekeeping } from "./usage/housekeeping";
 
+export { HubObject } from "../durable-objects/hub";
 export { NodeObject } from "../durable-objects/node";
 export { RateLimiter } from "../durable-objects/rate-limiter";
 
