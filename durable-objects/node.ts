@@ -91,7 +91,8 @@ export class NodeObject extends DurableObject<Env> {
   private async announce(node: NodeRow): Promise<LiveEvent[]> {
     const was = await this.ctx.storage.get<NodeStatus>("status");
     if (was !== node.status) await this.ctx.storage.put("status", node.status);
-    const notice = was === undefined ? undefined : serverStatusNotice(node, was, Math.floor(Date.now() / 1000));
+    // Nothing announced yet: the node is new (or predates live updates), so its first report is news.
+    const notice = serverStatusNotice(node, was ?? "pending", Math.floor(Date.now() / 1000));
     return notice ? [serverStatusEvent(node), notice] : [serverStatusEvent(node)];
   }
 }

@@ -6,8 +6,9 @@ export interface SseEvent {
 }
 
 /**
- * A GraphQL subscription over SSE through the real Worker (yoga's "distinct connections" mode),
- * read event by event. `cancel()` is the client going away.
+ * A GraphQL subscription over SSE through the real Worker (yoga's "distinct connections" mode).
+ * Events are read as they arrive and handed out in order by `nextEvent()`/`next()`; `cancel()`
+ * is the client going away.
  */
 export async function subscribe(query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await exports.default.fetch("http://panel.test/graphql", {
@@ -16,28 +17,44 @@ export async function subscribe(query: string, variables: Record<string, unknown
     body: JSON.stringify({ query, variables }),
   });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = "";
+  const arrived: SseEvent[] = [];
+  let ended: Error | undefined;
+  let wake: (() => void) | undefined;
 
-  /** The next event that carries data (keep-alive comments are skipped). */
-  async function nextEvent(): Promise<SseEvent> {
-    for (;;) {
-      const end = buffered.indexOf("\n\n");
-      if (end >= 0) {
-        const block = buffered.slice(0, end);
-        buffered = buffered.slice(end + 2);
-        const fields = Object.fromEntries(
-          block
-            .split("\n")
-            .filter((line) => line && !line.startsWith(":"))
-            .map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]),
-        );
-        if (!fields.event && fields.data === undefined) continue;
-        return { event: fields.event ?? "message", data: fields.data ? JSON.parse(fields.data) : undefined };
+  void (async () => {
+    let buffered = "";
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error("the event stream ended");
+        buffered += value;
+        let end: number;
+        while ((end = buffered.indexOf("\n\n")) >= 0) {
+          const fields = Object.fromEntries(
+            buffered
+              .slice(0, end)
+              .split("\n")
+              .filter((line) => line && !line.startsWith(":"))
+              .map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]),
+          );
+          buffered = buffered.slice(end + 2);
+          // Keep-alive comments carry no event.
+          if (fields.event || fields.data) arrived.push({ event: fields.event ?? "message", data: fields.data ? JSON.parse(fields.data) : undefined });
+        }
+        wake?.();
       }
-      const { value, done } = await reader.read();
-      if (done) throw new Error("the event stream ended");
-      buffered += value;
+    } catch (error) {
+      ended = error as Error;
+      wake?.();
     }
+  })();
+
+  async function nextEvent(): Promise<SseEvent> {
+    while (!arrived.length) {
+      if (ended) throw ended;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    return arrived.shift()!;
   }
 
   return {
