@@ -1,5 +1,6 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { createExecutionContext, createScheduledController, runDurableObjectAlarm, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import worker from "../index";
 import { describe, expect, it, vi } from "vitest";
 import { adminAs, createUser, gql, ok, ownerToken, unique } from "../test/api";
 import { subscribe } from "../test/sse";
@@ -134,6 +135,17 @@ describe("publishers", () => {
     ok(await gql(`mutation ($id: ID!) { updateUser(id: $id, input: { dataLimit: 100000 }) { status } }`, { id: ownersUser.id }, { token: owner }));
     expect((await ownerNotices.next()).data.notifications).toMatchObject({ kind: "user.enabled", severity: "INFO", userId: ownersUser.id });
     for (const stream of [ownerNotices, resellerNotices]) await stream.cancel();
+  });
+
+  it("announce users the minute's housekeeping expires", async () => {
+    const owner = await ownerToken();
+    const user = await createUser(owner, { expireAt: new Date(Date.now() + 60_000).toISOString() });
+    const notices = await live(`subscription { notifications { ${NOTIFICATION_FIELDS} } }`, {}, owner, TOPICS.notifications);
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now() + 120_000, cron: "* * * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect((await notices.next()).data.notifications).toMatchObject({ kind: "user.expired", severity: "WARNING", userId: user.id });
+    await notices.cancel();
   });
 
   it("refuse a reseller another's user's traffic and the panel-wide figures", async () => {

@@ -64,7 +64,8 @@ export async function trafficSeries(db: Db, actor: Actor, range: TrafficRange, u
   const { sizeSec, points } = PANEL_BUCKETS[range];
   const startSec = Math.floor(nowSec / sizeSec) * sizeSec - (points - 1) * sizeSec;
   const scope = ownedUsersScope(actor);
-  const bucket = sql<number>`(${trafficHourly.hourSec} / ${sizeSec}) * ${sizeSec}`;
+  // % works on integers whatever type the bound size arrives as (D1 may bind a JS number as REAL).
+  const bucket = sql<number>`${trafficHourly.hourSec} - ${trafficHourly.hourSec} % ${sizeSec}`;
   const rows = await db
     .select({ at: bucket, up: sql<number>`sum(${trafficHourly.upBytes})`, down: sql<number>`sum(${trafficHourly.downBytes})` })
     .from(trafficHourly)
