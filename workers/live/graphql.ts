@@ -3,6 +3,7 @@ import { parseInput } from "../errors/validate";
 import { notFound } from "../errors/domain-error";
 import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
+import { createLoaders } from "../graphql/loaders";
 import type { GraphQLModule } from "../graphql/module";
 import { findVisibleUser } from "../users/service";
 import { listen } from "./hub-client";
@@ -83,10 +84,17 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-/** A subscription field whose events are the hub's payloads on one tag, as they are. */
+/**
+ * A subscription field whose events are the hub's payloads on one tag. Each event gets fresh
+ * DataLoaders: the subscription's context lives as long as the stream, and its cached rows
+ * (a server's inbounds) would otherwise go stale.
+ */
 const fromHub = <A>(tag: (args: A, ctx: SignedInContext) => string | Promise<string>) => ({
   subscribe: async (_: unknown, args: A, ctx: SignedInContext) => listen(ctx.env, await tag(args, ctx)),
-  resolve: (payload: unknown) => payload,
+  resolve: (payload: unknown, _: unknown, ctx: SignedInContext) => {
+    ctx.loaders = createLoaders(ctx.db);
+    return payload;
+  },
 });
 
 export const liveModule: GraphQLModule = {

@@ -2,7 +2,7 @@ import { createExecutionContext, createScheduledController, runDurableObjectAlar
 import { env } from "cloudflare:workers";
 import worker from "../index";
 import { describe, expect, it, vi } from "vitest";
-import { adminAs, createUser, gql, ok, ownerToken, unique } from "../test/api";
+import { adminAs, createInbound, createUser, gql, ok, ownerToken, unique } from "../test/api";
 import { subscribe } from "../test/sse";
 import { tagOf, TOPICS } from "./topics";
 import { HUB_NAME } from "./topics";
@@ -37,7 +37,7 @@ describe("live updates", () => {
   });
 });
 
-const SERVER_FIELDS = `id status lastSeenAt agentVersion`;
+const SERVER_FIELDS = `id status lastSeenAt agentVersion inbounds { tag }`;
 const NOTIFICATION_FIELDS = `id kind severity message serverId userId`;
 
 async function createServer(owner: string) {
@@ -70,8 +70,11 @@ describe("publishers", () => {
     expect((await notices.next()).data.notifications).toMatchObject({ kind: "server.online", serverId: server.id });
 
     // A plain heartbeat is status news but no notification: the next notification is the offline one.
+    // Each event is resolved afresh: an inbound assigned meanwhile shows up.
+    const inbound = await createInbound(owner);
+    ok(await gql(`mutation ($id: ID!, $input: UpdateServerInput!) { updateServer(id: $id, input: $input) { id } }`, { id: server.id, input: { inboundIds: [inbound.id] } }, { token: owner }));
     expect((await agent.push([])).status).toBe(200);
-    expect((await one.next()).data.serverStatus.status).toBe("ONLINE");
+    expect((await one.next()).data.serverStatus).toMatchObject({ status: "ONLINE", inbounds: [{ tag: inbound.tag }] });
 
     await env.DB.prepare(`UPDATE nodes SET last_seen_at = last_seen_at - 120 WHERE id = ?`).bind(Number(server.id)).run();
     expect(await runDurableObjectAlarm(env.NODE.getByName(server.id))).toBe(true);
