@@ -81,14 +81,18 @@ export class HubObject extends DurableObject<Env> {
       up += u;
       down += d;
     }
-    this.ctx.storage.sql.exec(`INSERT INTO samples (at_ms, up, down) VALUES (?, ?, ?)`, Date.now(), up, down);
+    const now = Date.now();
+    // Older samples never count again: dropping them here keeps the table at one window's pushes.
+    this.ctx.storage.sql.exec(`DELETE FROM samples WHERE at_ms < ?`, now - RATE_WINDOW_MS);
+    this.ctx.storage.sql.exec(`INSERT INTO samples (at_ms, up, down) VALUES (?, ?, ?)`, now, up, down);
   }
 
   /** Bytes per second over the latest pushes, panel-wide. */
   rates(): { uploadRate: number; downloadRate: number } {
     const since = Date.now() - RATE_WINDOW_MS;
-    this.ctx.storage.sql.exec(`DELETE FROM samples WHERE at_ms < ?`, since);
-    const [row] = this.ctx.storage.sql.exec<{ up: number; down: number }>(`SELECT coalesce(sum(up), 0) AS up, coalesce(sum(down), 0) AS down FROM samples`).toArray();
+    const [row] = this.ctx.storage.sql
+      .exec<{ up: number; down: number }>(`SELECT coalesce(sum(up), 0) AS up, coalesce(sum(down), 0) AS down FROM samples WHERE at_ms >= ?`, since)
+      .toArray();
     const seconds = RATE_WINDOW_MS / 1000;
     return { uploadRate: Math.round((row?.up ?? 0) / seconds), downloadRate: Math.round((row?.down ?? 0) / seconds) };
   }
