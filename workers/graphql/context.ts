@@ -15,6 +15,8 @@ export interface AppContext {
   nowSec: () => number;
   /** The signed-in admin, or null. Resolved lazily: sign-in needs no session lookup. */
   authenticate: () => Promise<Actor | null>;
+  /** Asks again whether the request's session is valid now: for streams that outlive a check. */
+  sessionStillValid: () => Promise<boolean>;
   loaders: Loaders;
   /** Announces events to live subscribers without delaying the response. */
   publish: (events: LiveEvent[]) => void;

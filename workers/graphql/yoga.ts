@@ -122,6 +122,7 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
       loaders: createLoaders(db),
       publish: (events) => publishLive(env, waitUntil, events),
       authenticate: () => (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec()) : Promise.resolve(null)),
+      sessionStillValid: async () => !!bearer && (await authenticateAccessToken(db, sessions, bearer, nowSec())) !== null,
     };
   },
 });

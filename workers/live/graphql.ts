@@ -1,6 +1,6 @@
 import { ownedUsersScope } from "../auth/roles";
 import { parseInput } from "../errors/validate";
-import { notFound } from "../errors/domain-error";
+import { DomainError, notFound } from "../errors/domain-error";
 import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import { createLoaders } from "../graphql/loaders";
@@ -84,13 +84,28 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
+/** How often an open stream re-checks its session, so logout, revocation or token expiry ends it. */
+export const SESSION_RECHECK_MS = 10_000;
+
+/** Says yes without a lookup while the last check is recent. */
+function sessionGuard(ctx: SignedInContext): () => Promise<boolean> {
+  let checkedAtMs = Date.now();
+  return async () => {
+    if (Date.now() - checkedAtMs < SESSION_RECHECK_MS) return true;
+    checkedAtMs = Date.now();
+    return ctx.sessionStillValid();
+  };
+}
+
+const sessionEnded = () => new DomainError("UNAUTHENTICATED", "the session ended (signed out, revoked or expired): subscribe again after signing in");
+
 /**
  * A subscription field whose events are the hub's payloads on one tag. Each event gets fresh
  * DataLoaders: the subscription's context lives as long as the stream, and its cached rows
  * (a server's inbounds) would otherwise go stale.
  */
 const fromHub = <A>(tag: (args: A, ctx: SignedInContext) => string | Promise<string>) => ({
-  subscribe: async (_: unknown, args: A, ctx: SignedInContext) => listen(ctx.env, await tag(args, ctx)),
+  subscribe: async (_: unknown, args: A, ctx: SignedInContext) => listen(ctx.env, await tag(args, ctx), sessionGuard(ctx), sessionEnded),
   resolve: (payload: unknown, _: unknown, ctx: SignedInContext) => {
     ctx.loaders = createLoaders(ctx.db);
     return payload;

@@ -20,8 +20,10 @@ export function publishLive(env: Env, waitUntil: (promise: Promise<unknown>) => 
  * The payloads the hub sends on one tag, as an async iterator for a GraphQL subscription. It
  * opens a WebSocket to the hub when the subscription starts and closes it when the subscriber
  * goes away (yoga returns the iterator), so the hub's socket count follows open subscriptions.
+ * `admitted` is asked before each message is passed on; when it says no, the stream ends with
+ * `refusal`.
  */
-export function listen<T>(env: Env, tag: string): AsyncIterableIterator<T> {
+export function listen<T>(env: Env, tag: string, admitted: () => Promise<boolean>, refusal: () => Error): AsyncIterableIterator<T> {
   return new Repeater<T>(async (push, stop) => {
     const response = await hub(env).fetch(`https://hub/?tag=${encodeURIComponent(tag)}`, { headers: { upgrade: "websocket" } });
     const ws = response.webSocket;
@@ -30,8 +32,13 @@ export function listen<T>(env: Env, tag: string): AsyncIterableIterator<T> {
       return;
     }
     ws.accept();
+    // Chained so the messages stay in order while `admitted` awaits.
+    let delivered = Promise.resolve();
     ws.addEventListener("message", (event) => {
-      for (const payload of JSON.parse(String(event.data)) as T[]) void push(payload);
+      delivered = delivered.then(async () => {
+        if (!(await admitted())) return stop(refusal());
+        for (const payload of JSON.parse(String(event.data)) as T[]) void push(payload);
+      });
     });
     // The hub went away (restart, deploy): end the stream so the client reconnects.
     ws.addEventListener("close", () => stop());

@@ -4,6 +4,7 @@ import worker from "../index";
 import { describe, expect, it, vi } from "vitest";
 import { adminAs, createInbound, createUser, gql, ok, ownerToken, unique } from "../test/api";
 import { subscribe } from "../test/sse";
+import { SESSION_RECHECK_MS } from "./graphql";
 import { tagOf, TOPICS } from "./topics";
 import { HUB_NAME } from "./topics";
 
@@ -34,6 +35,25 @@ describe("live updates", () => {
     expect((await stream.next()).data.notifications).toEqual({ id: "n1", kind: "test", severity: "INFO", message: "hello", at: "1970-01-01T00:00:00.000Z", serverId: null, userId: "5" });
     await stream.cancel();
     await vi.waitFor(async () => expect(await hub().connections()).toBe(0));
+  });
+
+  it("end an open stream once its session is signed out, at the next event after the re-check interval", async () => {
+    const owner = await ownerToken();
+    const before = await hub().connections(TOPICS.notifications);
+    const stream = await live(`subscription { notifications { kind } }`, {}, owner, TOPICS.notifications);
+    const notice = { topic: TOPICS.notifications, payload: { id: "n", kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId: null } } as const;
+    await hub().publish([notice]);
+    expect((await stream.next()).data.notifications.kind).toBe("test");
+    ok(await gql(`mutation { logout }`, {}, { token: owner }));
+    const realNow = Date.now;
+    vi.spyOn(Date, "now").mockImplementation(() => realNow() + SESSION_RECHECK_MS + 1_000);
+    try {
+      await hub().publish([notice]);
+      expect((await stream.nextEvent()).data.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+      await vi.waitFor(async () => expect(await hub().connections(TOPICS.notifications)).toBe(before));
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 
