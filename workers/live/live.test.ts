@@ -1,4 +1,4 @@
-import { createExecutionContext, createScheduledController, runDurableObjectAlarm, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, createScheduledController, runDurableObjectAlarm, runInDurableObject, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import worker from "../index";
 import { describe, expect, it, vi } from "vitest";
@@ -210,6 +210,20 @@ describe("publishers", () => {
 });
 
 describe("the hub", () => {
+  it("sends panel-wide figures at most once a second: a change inside the interval waits for the hub's alarm", async () => {
+    const owner = await ownerToken();
+    const stream = await live(`subscription { systemMetrics { uploadRate } }`, {}, owner, TOPICS.systemMetrics);
+    const traffic = (up: number) => ({ atSec: 0, users: [[1, up, 0, up]] as [number, number, number, number][] });
+    await hub().publish([], traffic(10_000));
+    const first = (await stream.next()).data.systemMetrics.uploadRate;
+    await hub().publish([], traffic(20_000));
+    // Deferred, not dropped: the alarm carries the newer figure.
+    expect(await runInDurableObject(hub(), (_, state) => state.storage.getAlarm())).not.toBeNull();
+    expect(await runDurableObjectAlarm(hub())).toBe(true);
+    expect((await stream.next()).data.systemMetrics.uploadRate).toBe(first + 2_000);
+    await stream.cancel();
+  });
+
   it("delivers an event only to sockets on its topic, or on its topic and key", async () => {
     const owner = await ownerToken();
     // Earlier stories' sockets close lazily; the counts below are about this story's only.
