@@ -10,9 +10,7 @@ export interface IngestResult {
   /** False when this seq (or a later one) was applied before: nothing was counted again. */
   applied: boolean;
   /** Users this push took out of service (limit reached, expired): to be cut on every node. */
-  cut: number[];
-  /** Those same users, for the notifications admins see. */
-  cutUsers: UserStatusChange[];
+  cut: UserStatusChange[];
   /** What each existing user was charged and now has used, for live subscribers. */
   traffic: TrafficBatch;
 }
@@ -78,14 +76,14 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
     const used = new Map((results[4] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]));
     const changed = (results[6] as D1Result<UserStatusChange>).results;
     // on_hold → active is a user's first connection, not a cut.
-    const cutUsers = changed.filter((u) => u.status !== "active" && u.status !== "on_hold");
+    const cut = changed.filter((u) => u.status !== "active" && u.status !== "on_hold");
     const traffic: TrafficBatch = {
       atSec: nowSec,
       users: charged.flatMap(([id, up, down]) => (used.has(id) ? [[id, up, down, used.get(id)!] as TrafficBatch["users"][number]] : [])),
     };
-    return { applied: true, cut: cutUsers.map((u) => u.id), cutUsers, traffic };
+    return { applied: true, cut, traffic };
   } catch (error) {
-    if (isReplay(error)) return { applied: false, cut: [], cutUsers: [], traffic: { atSec: nowSec, users: [] } };
+    if (isReplay(error)) return { applied: false, cut: [], traffic: { atSec: nowSec, users: [] } };
     throw error;
   }
 }
