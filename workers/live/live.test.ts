@@ -104,6 +104,12 @@ describe("publishers", () => {
     expect((await agent.push([])).status).toBe(200);
     expect((await one.next()).data.serverStatus.status).toBe("ONLINE");
     expect((await notices.next()).data.notifications).toMatchObject({ kind: "server.online", message: expect.stringContaining("back online"), serverId: server.id });
+
+    // The agent reports its core down: health and status move together, with a warning.
+    const health = { cpuPercent: 3, memUsedBytes: 1, memTotalBytes: 2, netRxBytes: 0, netTxBytes: 0, coreRunning: false, coreVersion: "v2ray 4.34.0", agentVersion: "0.1.0", uptimeSec: 5, appliedConfigVersion: 1 };
+    expect((await agent.push([], { health })).status).toBe(200);
+    expect((await one.next()).data.serverStatus).toMatchObject({ status: "DEGRADED", agentVersion: "0.1.0" });
+    expect((await notices.next()).data.notifications).toMatchObject({ kind: "server.degraded", severity: "WARNING", serverId: server.id });
     for (const stream of [one, all, notices]) await stream.cancel();
   });
 
