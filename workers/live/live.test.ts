@@ -216,6 +216,24 @@ describe("publishers", () => {
 });
 
 describe("the hub", () => {
+  it("keeps a stream alive through a burst bigger than its buffer, keeping the newest events", async () => {
+    const owner = await ownerToken();
+    const stream = await live(`subscription { notifications { id } }`, {}, owner, TOPICS.notifications);
+    const notice = (id: string) => ({ topic: TOPICS.notifications, payload: { id, kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId: null } });
+    // One hub message of 1,100 events lands at once: more than the 1,000 a stream holds.
+    await hub().publish(Array.from({ length: 1_100 }, (_, i) => notice(String(i + 1))));
+    await hub().publish([notice("after")]);
+    const ids: string[] = [];
+    for (;;) {
+      const id = (await stream.next()).data.notifications.id as string;
+      if (id === "after") break;
+      ids.push(id);
+    }
+    expect(ids.length).toBeGreaterThanOrEqual(1_000);
+    expect(ids.at(-1)).toBe("1100");
+    await stream.cancel();
+  });
+
   it("sends panel-wide figures at most once a second: a change inside the interval waits for the hub's alarm", async () => {
     const owner = await ownerToken();
     const stream = await live(`subscription { systemMetrics { uploadRate } }`, {}, owner, TOPICS.systemMetrics);
