@@ -211,6 +211,9 @@ describe("publishers", () => {
     const query = ok(await gql(`{ systemMetrics { users { total } serversOnline uploadRate } }`, {}, { token: owner })).systemMetrics;
     expect(query).toMatchObject({ users: { total: users }, serversOnline: metrics.serversOnline });
     expect(query.uploadRate).toBeGreaterThanOrEqual(2_000);
+    // A new user moves the figures too (within the hub's once-a-second pace).
+    await createUser(owner);
+    expect((await stream.next()).data.systemMetrics.users.total).toBe(users + 1);
     await stream.cancel();
   });
 });
