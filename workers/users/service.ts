@@ -11,6 +11,8 @@ import { parseInput } from "../errors/validate";
 import { idListSchema, idSchema } from "../graphql/ids";
 import type { PageRequest } from "../graphql/pagination";
 import { bumpNodesServingGroups, bumpNodesServingUsers } from "../nodes/config-version";
+import { userStatusNotices } from "../live/notifications";
+import { METRICS_CHANGED } from "../live/topics";
 import { newCredentials, newSubscriptionToken } from "./credentials";
 import { deriveStatus } from "./status";
 import { RESET_STRATEGIES, USER_STATUSES, userGroups, users, type UserRow } from "./table";
@@ -206,6 +208,7 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
         details: { ...input, expireAt: expireAtSec },
       }),
     ])) as [UserRow[]];
+    ctx.publish([METRICS_CHANGED]);
     return inserted[0]!;
   } catch (error) {
     if (isUniqueViolation(error)) throw usernameTaken(input.username);
@@ -273,7 +276,9 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
   );
   try {
     const results = await runBatch(ctx.db, statements);
-    return (results[results.length - 2] as UserRow[])[0]!;
+    const updated = (results[results.length - 2] as UserRow[])[0]!;
+    if (updated.status !== user.status) ctx.publish(userStatusNotices([updated], nowSec));
+    return updated;
   } catch (error) {
     if (isUniqueViolation(error)) throw usernameTaken(input.username ?? user.username);
     throw error;
@@ -288,6 +293,7 @@ export async function deleteUser(ctx: ActorContext, id: number): Promise<boolean
     ctx.db.delete(users).where(eq(users.id, id)),
     auditBy(ctx, { action: "user.delete", targetType: "user", targetId: id, details: { username: user.username } }),
   ]);
+  ctx.publish([METRICS_CHANGED]);
   return true;
 }
 
