@@ -1,3 +1,4 @@
+import { filter, pipe } from "graphql-yoga";
 import { ownedUsersScope } from "../auth/roles";
 import { parseInput } from "../errors/validate";
 import { DomainError, notFound } from "../errors/domain-error";
@@ -9,10 +10,10 @@ import { findVisibleUser } from "../users/service";
 import { listen } from "./hub-client";
 import { loadSystemMetrics } from "./metrics";
 import { trafficRangeSchema, trafficSeries } from "./series";
-import { HUB_NAME, tagOf, TOPICS } from "./topics";
+import { HUB_NAME, tagOf, TOPICS, type NotificationPayload } from "./topics";
 
 const typeDefs = /* GraphQL */ `
-  type UserTraffic {
+  type TrafficUpdate {
     userId: ID!
     "Charged by this push."
     upload: Bytes!
@@ -64,14 +65,14 @@ const typeDefs = /* GraphQL */ `
   }
 
   type Subscription {
-    "A node's status, health, versions or last-seen changed (heartbeat, went offline, came back). id filters to one node."
-    serverStatus(id: ID): Server!
+    "A node's status, health, versions or last-seen changed (heartbeat, went offline, came back). serverId filters to one node."
+    serverStatus(serverId: ID): Server!
     "Traffic charged to one user by each usage push."
-    userTraffic(userId: ID!): UserTraffic!
+    userTraffic(userId: ID!): TrafficUpdate!
     "Panel-wide figures; sent on change, at most about once a second."
     systemMetrics: SystemMetrics!
-    "Events an admin should see: node offline/online, user limited/expired/re-enabled, ... A reseller hears only about its own users."
-    notifications: Notification!
+    "Events an admin should see: node offline/online, user limited/expired/re-enabled, ... A reseller hears only about its own users; userId narrows to one user."
+    notifications(userId: ID): Notification!
   }
 
   extend type Query {
@@ -104,13 +105,23 @@ const sessionEnded = () => new DomainError("UNAUTHENTICATED", "the session ended
  * DataLoaders: the subscription's context lives as long as the stream, and its cached rows
  * (a server's inbounds) would otherwise go stale.
  */
-const fromHub = <A>(tag: (args: A, ctx: SignedInContext) => string | Promise<string>) => ({
-  subscribe: async (_: unknown, args: A, ctx: SignedInContext) => listen(ctx.env, await tag(args, ctx), sessionGuard(ctx), sessionEnded),
+const fromHub = <A>(tag: (args: A, ctx: SignedInContext) => string | Promise<string>, keep?: (payload: any, args: A) => boolean) => ({
+  subscribe: async (_: unknown, args: A, ctx: SignedInContext) => {
+    const events = listen(ctx.env, await tag(args, ctx), sessionGuard(ctx), sessionEnded);
+    return keep ? pipe(events, filter((payload) => keep(payload, args))) : events;
+  },
   resolve: (payload: unknown, _: unknown, ctx: SignedInContext) => {
     ctx.loaders = createLoaders(ctx.db);
     return payload;
   },
 });
+
+/** The user's id when the caller may see that user; NOT_FOUND otherwise, as for queries. */
+async function visibleUserId(ctx: SignedInContext, raw: string): Promise<number> {
+  const userId = parseInput(idSchema, raw);
+  if (!(await findVisibleUser(ctx.db, ctx.actor, userId))) throw notFound("user", userId);
+  return userId;
+}
 
 export const liveModule: GraphQLModule = {
   typeDefs,
@@ -124,15 +135,20 @@ export const liveModule: GraphQLModule = {
   },
   resolvers: {
     Subscription: {
-      serverStatus: fromHub((args: { id?: string | null }) => tagOf(TOPICS.serverStatus, args.id == null ? null : parseInput(idSchema, args.id))),
-      userTraffic: fromHub(async (args: { userId: string }, ctx) => {
-        const userId = parseInput(idSchema, args.userId);
-        if (!(await findVisibleUser(ctx.db, ctx.actor, userId))) throw notFound("user", userId);
-        return tagOf(TOPICS.userTraffic, userId);
-      }),
+      serverStatus: fromHub((args: { serverId?: string | null }) =>
+        tagOf(TOPICS.serverStatus, args.serverId == null ? null : parseInput(idSchema, args.serverId)),
+      ),
+      userTraffic: fromHub(async (args: { userId: string }, ctx) => tagOf(TOPICS.userTraffic, await visibleUserId(ctx, args.userId))),
       systemMetrics: fromHub(() => TOPICS.systemMetrics),
       // Admins hear everything; a reseller only news about users it owns (keyed by owner).
-      notifications: fromHub((_: unknown, ctx) => tagOf(TOPICS.notifications, ownedUsersScope(ctx.actor))),
+      // One user's news rides the owner's stream, filtered here: notices are few, tags stay per owner.
+      notifications: fromHub(
+        async (args: { userId?: string | null }, ctx) => {
+          if (args.userId != null) await visibleUserId(ctx, args.userId);
+          return tagOf(TOPICS.notifications, ownedUsersScope(ctx.actor));
+        },
+        (notice: NotificationPayload, args) => args.userId == null || notice.userId === String(parseInput(idSchema, args.userId)),
+      ),
     },
     Query: {
       trafficSeries: (_: unknown, args: { range: string; userId?: string | null }, ctx: SignedInContext) =>

@@ -5,8 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { adminAs, createInbound, createUser, gql, ok, ownerToken, unique } from "../test/api";
 import { subscribe } from "../test/sse";
 import { SESSION_RECHECK_MS } from "./graphql";
-import { tagOf, TOPICS } from "./topics";
-import { HUB_NAME } from "./topics";
+import { HUB_NAME, tagOf, TOPICS } from "./topics";
 
 const hub = () => env.HUB.getByName(HUB_NAME);
 
@@ -35,6 +34,19 @@ describe("live updates", () => {
     expect((await stream.next()).data.notifications).toEqual({ id: "n1", kind: "test", severity: "INFO", message: "hello", at: "1970-01-01T00:00:00.000Z", serverId: null, userId: "5" });
     await stream.cancel();
     await vi.waitFor(async () => expect(await hub().connections()).toBe(0));
+  });
+
+  it("narrow notifications to one user the caller can see, and refuse one it cannot", async () => {
+    const owner = await ownerToken();
+    const user = await createUser(owner);
+    const stream = await live(`subscription ($u: ID) { notifications(userId: $u) { id userId } }`, { u: user.id }, owner, TOPICS.notifications);
+    const notice = (id: string, userId: string | null) => ({ topic: TOPICS.notifications, payload: { id, kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId } }) as const;
+    await hub().publish([notice("other-user", "999999"), notice("server-news", null), notice("mine", String(user.id))]);
+    expect((await stream.next()).data.notifications).toEqual({ id: "mine", userId: String(user.id) });
+    await stream.cancel();
+
+    const missing = await subscribe(`subscription { notifications(userId: "999999") { id } }`, {}, owner);
+    expect((await missing.nextEvent()).data.errors[0].extensions.code).toBe("NOT_FOUND");
   });
 
   it("end an open stream once its session is signed out, at the next event after the re-check interval", async () => {
@@ -73,7 +85,7 @@ describe("publishers", () => {
     const agent = await enrolledAgent(owner, server.id);
     const otherAgent = await enrolledAgent(owner, other.id);
 
-    const one = await live(`subscription ($id: ID) { serverStatus(id: $id) { ${SERVER_FIELDS} } }`, { id: server.id }, owner, tagOf(TOPICS.serverStatus, server.id));
+    const one = await live(`subscription ($id: ID) { serverStatus(serverId: $id) { ${SERVER_FIELDS} } }`, { id: server.id }, owner, tagOf(TOPICS.serverStatus, server.id));
     const all = await live(`subscription { serverStatus { ${SERVER_FIELDS} } }`, {}, owner, TOPICS.serverStatus);
     const notices = await live(`subscription { notifications { ${NOTIFICATION_FIELDS} } }`, {}, owner, TOPICS.notifications);
 
@@ -255,8 +267,8 @@ describe("the hub", () => {
     const owner = await ownerToken();
     // Earlier stories' sockets close lazily; the counts below are about this story's only.
     await vi.waitFor(async () => expect(await hub().connections()).toBe(0));
-    const one = await live(`subscription { serverStatus(id: "101") { id name } }`, {}, owner, tagOf(TOPICS.serverStatus, 101));
-    const two = await live(`subscription { serverStatus(id: "102") { id name } }`, {}, owner, tagOf(TOPICS.serverStatus, 102));
+    const one = await live(`subscription { serverStatus(serverId: "101") { id name } }`, {}, owner, tagOf(TOPICS.serverStatus, 101));
+    const two = await live(`subscription { serverStatus(serverId: "102") { id name } }`, {}, owner, tagOf(TOPICS.serverStatus, 102));
     const all = await live(`subscription { serverStatus { id name } }`, {}, owner, TOPICS.serverStatus);
     const node = (id: number) => ({ id, name: `n${id}`, status: "online", configVersion: 1, createdAtSec: 0, updatedAtSec: 0 });
     expect(await hub().publish([{ topic: TOPICS.serverStatus, key: 101, payload: node(101) }, { topic: TOPICS.notifications, payload: {} }])).toBe(2);
