@@ -25,7 +25,9 @@ export type Permission =
   | "settings:write"
   | "admins:manage"
   | "audit:read"
-  | "system:read";
+  | "system:read"
+  | "billing:read"
+  | "billing:write";
 
 const RESELLER: Permission[] = ["users:read", "users:write", "groups:read", "audit:read", "system:read"];
 const ADMIN: Permission[] = [
@@ -38,6 +40,8 @@ const ADMIN: Permission[] = [
   "nodes:write",
   "settings:read",
   "settings:write",
+  "billing:read",
+  "billing:write",
 ];
 const OWNER: Permission[] = [...ADMIN, "admins:manage"];
 

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { admins, type AdminRow } from "../admins/table";
+import { planGroups } from "../billing/plans/table";
 import type { Db } from "../db/client";
 import { groupInbounds, groups, type GroupRow } from "../groups/table";
 import { inbounds, type InboundRow } from "../inbounds/table";
@@ -42,6 +43,16 @@ export function createLoaders(db: Db) {
         .orderBy(groups.name)
         .all();
       return grouped(userIds, rows);
+    }),
+    groupsByPlan: new DataLoader<number, GroupRow[]>(async (planIds) => {
+      const rows = await db
+        .select({ key: planGroups.planId, value: groups })
+        .from(planGroups)
+        .innerJoin(groups, eq(groups.id, planGroups.groupId))
+        .where(keysIn(planGroups.planId, planIds))
+        .orderBy(groups.name)
+        .all();
+      return grouped(planIds, rows);
     }),
     inboundsByGroup: new DataLoader<number, InboundRow[]>(async (groupIds) => {
       const rows = await db

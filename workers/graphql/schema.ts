@@ -2,6 +2,7 @@ import { createSchema } from "graphql-yoga";
 import { adminsModule } from "../admins/graphql";
 import { auditModule } from "../audit/graphql";
 import { authModule } from "../auth/graphql";
+import { plansModule } from "../billing/plans/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { nodesModule } from "../nodes/graphql";
@@ -37,6 +38,7 @@ export const modules: GraphQLModule[] = [
   settingsModule,
   subscriptionModule,
   auditModule,
+  plansModule,
 ];
 
 /** Every root field's rule, by `Type.field`: the one table of who may call what. */
