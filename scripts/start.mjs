@@ -25,6 +25,10 @@ function ensureDevVars() {
     ["JWT_SECRET", randomBytes(32).toString("base64url")],
     ["VORTEX_SETUP_TOKEN", randomBytes(24).toString("base64url")],
     ["CONFIG_SIGNING_KEY", generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")],
+    // Placeholders: card and on-chain checkout answer "not configured" until real values replace them.
+    ["STRIPE_SECRET_KEY", ""],
+    ["STRIPE_WEBHOOK_SECRET", ""],
+    ["ONCHAIN_XPUB", ""],
   ].filter(([key]) => !has(key));
   if (missing.length) {
     const lines = missing.map(([key, value]) => `${key}=${value}`).join("\n");

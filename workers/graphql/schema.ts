@@ -3,6 +3,7 @@ import { adminsModule } from "../admins/graphql";
 import { auditModule } from "../audit/graphql";
 import { authModule } from "../auth/graphql";
 import { plansModule } from "../billing/plans/graphql";
+import { invoicesModule } from "../billing/invoices/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { nodesModule } from "../nodes/graphql";
@@ -39,6 +40,7 @@ export const modules: GraphQLModule[] = [
   subscriptionModule,
   auditModule,
   plansModule,
+  invoicesModule,
 ];
 
 /** Every root field's rule, by `Type.field`: the one table of who may call what. */
