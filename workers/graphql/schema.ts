@@ -4,6 +4,7 @@ import { auditModule } from "../audit/graphql";
 import { authModule } from "../auth/graphql";
 import { plansModule } from "../billing/plans/graphql";
 import { invoicesModule } from "../billing/invoices/graphql";
+import { onchainModule } from "../billing/onchain/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { nodesModule } from "../nodes/graphql";
@@ -41,6 +42,7 @@ export const modules: GraphQLModule[] = [
   auditModule,
   plansModule,
   invoicesModule,
+  onchainModule,
 ];
 
 /** Every root field's rule, by `Type.field`: the one table of who may call what. */

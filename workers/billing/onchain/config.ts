@@ -16,7 +16,7 @@ const rpcUrl = z
   .regex(/^https?:\/\/\S+$/, "must be an http(s) JSON-RPC URL");
 const chainSchema = z.object({
   name: z.string().trim().min(1).max(64),
-  chainId: z.number().int().min(1).max(2 ** 48),
+  chainId: z.number().int().min(1).max(2_147_483_647, "must fit a GraphQL Int"),
   rpcUrl,
   confirmations: z.number().int().min(1).max(1000).default(3),
   enabled: z.boolean().default(true),

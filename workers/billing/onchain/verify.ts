@@ -121,7 +121,8 @@ export async function verifyDeposit(db: Db, invoiceId: number, submitted: Hash[]
   const statements: Statement[] = [];
   let underpaid = false;
   for (const o of observations) {
-    if (!o.reason && (await creditedElsewhere(o.txHash))) o.reason = "reused";
+    // Whatever else is wrong with it, a transaction that paid another invoice is reported as reused.
+    if (await creditedElsewhere(o.txHash)) o.reason = "reused";
     if (!o.reason && (await blockTime(o.blockNumber)) > BigInt(invoice.expiresAtSec)) o.reason = "after_expiry";
     if (!o.reason && o.amount < due) {
       o.reason = "underpaid";
