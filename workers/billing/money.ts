@@ -21,14 +21,8 @@ export const amountSchema = z
 export function toUnits(amount: string, decimals: number): bigint {
   const [whole, fraction = ""] = amount.split(".");
   if (fraction.replace(/0+$/, "").length > decimals) throw new RangeError(`${amount} has more than ${decimals} decimal places`);
-  return BigInt(whole! + fraction.padEnd(decimals, "0"));
-}
-
-/** Sum of decimal strings, exactly, at the finest precision among them. */
-export function addAmounts(amounts: string[]): string {
-  const decimals = Math.max(0, ...amounts.map((a) => a.split(".")[1]?.length ?? 0));
-  const total = amounts.reduce((sum, a) => sum + toUnits(a, decimals), 0n);
-  return fromUnits(total, decimals);
+  // Trailing zeros beyond the unit ("5.50" at 1 decimal) carry no value: cut them, never shift.
+  return BigInt(whole! + fraction.slice(0, decimals).padEnd(decimals, "0"));
 }
 
 export function fromUnits(units: bigint, decimals: number): string {

@@ -138,6 +138,13 @@ describe("invoices asked for from the subscription page", () => {
     expect((await postJson(`not-a-token/invoices`, { planId: plan.id, currency: "USD" })).status).toBe(404);
   });
 
+  it("are offered from the subscription page's renew button", async () => {
+    const { user } = await servedUser(owner);
+    const token = await subToken(user.id);
+    const page = await (await payer(token, { headers: { accept: "text/html", "user-agent": "Mozilla/5.0" } })).text();
+    expect(page).toContain(`href="http://panel.test/sub/${token}/plans"`);
+  });
+
   it("open another user's invoice as missing", async () => {
     const { user: a } = await servedUser(owner);
     const { user: b } = await servedUser(owner);

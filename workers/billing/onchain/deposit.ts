@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { getBlockNumber } from "viem/actions";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { DomainError, notFound } from "../../errors/domain-error";
@@ -69,7 +70,7 @@ export async function openDeposit(db: Db, env: Pick<Env, "ONCHAIN_XPUB">, invoic
   } catch {
     throw new DomainError("BAD_USER_INPUT", `${invoice.total} ${invoice.currency} has more decimals than ${found.token.symbol} can carry`);
   }
-  const fromBlock = Number(await chainClient(found.chain.rpcUrl).getBlockNumber({ cacheTime: 0 }));
+  const fromBlock = Number(await getBlockNumber(chainClient(found.chain.rpcUrl), { cacheTime: 0 }));
   const [row] = await db
     .insert(chainDeposits)
     .values({ invoiceId: invoice.id, tokenId, address: depositAddress(env.ONCHAIN_XPUB, invoice.id), amountUnits: amountUnits.toString(), fromBlock })

@@ -1,6 +1,10 @@
-import { createPublicClient, http, type PublicClient } from "viem";
+import { createClient, http, type Client } from "viem";
 
-/** A viem client for an admin-configured chain. No retries: the next alarm is the retry. */
-export function chainClient(rpcUrl: string): PublicClient {
-  return createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 10_000 }) });
+/**
+ * A bare viem client for an admin-configured chain: callers import each action they use from
+ * viem/actions, so the Worker bundles those and not every public action. No retries: the next
+ * alarm is the retry.
+ */
+export function chainClient(rpcUrl: string): Client {
+  return createClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 10_000 }) });
 }

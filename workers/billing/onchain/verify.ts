@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { parseAbiItem, parseEventLogs, type Hash, type PublicClient } from "viem";
+import { parseAbiItem, parseEventLogs, type Client, type Hash } from "viem";
+import { getBlock, getBlockNumber, getLogs, getTransaction, getTransactionReceipt } from "viem/actions";
 import { rawStatement, runBatch, type Db, type Statement } from "../../db/client";
 import { findInvoice } from "../invoices/service";
 import { settleInvoice } from "../invoices/settle";
@@ -37,10 +38,10 @@ const lower = (a: string | null | undefined) => (a ?? "").toLowerCase();
  * wrong token is seen too), plus the transactions a payer named (a native transfer has no log; a
  * transfer to another address is only found that way).
  */
-async function observe(client: PublicClient, deposit: ChainDepositRow, tokenAddress: string | null, submitted: Hash[], head: bigint): Promise<Observation[]> {
+async function observe(client: Client, deposit: ChainDepositRow, tokenAddress: string | null, submitted: Hash[], head: bigint): Promise<Observation[]> {
   const byTx = new Map<string, Observation>();
   const others: Observation[] = [];
-  const logs = await client.getLogs({ event: TRANSFER, args: { to: deposit.address as Hash }, fromBlock: BigInt(deposit.fromBlock), toBlock: head });
+  const logs = await getLogs(client, { event: TRANSFER, args: { to: deposit.address as Hash }, fromBlock: BigInt(deposit.fromBlock), toBlock: head });
   for (const log of logs) {
     if (log.removed || log.blockNumber === null || log.transactionHash === null) continue;
     const base = { txHash: log.transactionHash, logIndex: log.logIndex!, tokenAddress: lower(log.address), toAddress: deposit.address, blockNumber: log.blockNumber };
@@ -54,7 +55,7 @@ async function observe(client: PublicClient, deposit: ChainDepositRow, tokenAddr
   }
   for (const hash of submitted) {
     if (byTx.has(hash) || others.some((o) => o.txHash === hash)) continue;
-    const receipt = await client.getTransactionReceipt({ hash }).catch(() => null);
+    const receipt = await getTransactionReceipt(client, { hash }).catch(() => null);
     if (!receipt) continue; // not mined yet: the next round asks again
     const base = { txHash: hash, blockNumber: receipt.blockNumber };
     if (receipt.status !== "success") {
@@ -62,7 +63,7 @@ async function observe(client: PublicClient, deposit: ChainDepositRow, tokenAddr
       continue;
     }
     if (tokenAddress === null) {
-      const tx = await client.getTransaction({ hash });
+      const tx = await getTransaction(client, { hash });
       const to = lower(tx.to);
       byTx.set(hash, { ...base, logIndex: -1, tokenAddress: null, toAddress: to, amount: tx.value, ...(to !== deposit.address && { reason: "wrong_recipient" as const }) });
       continue;
@@ -104,12 +105,12 @@ export async function verifyDeposit(db: Db, invoiceId: number, submitted: Hash[]
   const { chain, token } = found;
   const client = clientFor(chain.rpcUrl);
   // Never viem's cached block number: confirmations must count from the chain's head now.
-  const head = await client.getBlockNumber({ cacheTime: 0 });
+  const head = await getBlockNumber(client, { cacheTime: 0 });
   const observations = await observe(client, deposit, lower(token.address) || null, submitted, head);
 
   const due = BigInt(deposit.amountUnits);
   const blockTimes = new Map<bigint, bigint>();
-  const blockTime = async (n: bigint) => blockTimes.get(n) ?? blockTimes.set(n, (await client.getBlock({ blockNumber: n })).timestamp).get(n)!;
+  const blockTime = async (n: bigint) => blockTimes.get(n) ?? blockTimes.set(n, (await getBlock(client, { blockNumber: n })).timestamp).get(n)!;
   const creditedElsewhere = async (hash: string) =>
     (await db
       .select({ id: chainPayments.id })
