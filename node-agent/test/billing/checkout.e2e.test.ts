@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { HDKey } from "@scure/bip32";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { bytesToHex, getAddress, parseEther, type Abi, type Hex } from "viem";
+import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPanel, type Panel } from "../e2e/panel.ts";
 import { clients, compileTestToken, startAnvil, type Chain } from "./chain.ts";
@@ -27,8 +28,12 @@ async function startStripeStandIn() {
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       requests.push({ method: req.method!, path: req.url!, headers: req.headers, params: new URLSearchParams(body) });
-      const id = `cs_test_${requests.length}`;
       res.writeHead(200, { "content-type": "application/json", "request-id": `req_${requests.length}` });
+      if (req.url === "/v1/refunds") {
+        res.end(JSON.stringify({ id: `re_test_${requests.length}`, object: "refund", status: "succeeded" }));
+        return;
+      }
+      const id = `cs_test_${requests.length}`;
       res.end(JSON.stringify({ id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}`, payment_status: "unpaid", status: "open" }));
     });
   });
@@ -158,6 +163,41 @@ describe("card checkout", () => {
     const params = Object.fromEntries(stripe.requests.at(-1)!.params);
     expect(params).toMatchObject({ "automatic_tax[enabled]": "true", "line_items[0][price_data][currency]": "eur", "line_items[0][price_data][unit_amount]": "1000" });
     await panel.gql(`mutation { updateSettings(input: { billingAutomaticTax: false }) { billingAutomaticTax } }`);
+  });
+});
+
+/** Stripe's delivery of an event to the panel, signed as Stripe signs it. */
+async function deliverWebhook(event: object) {
+  const payload = JSON.stringify(event);
+  const signature = new Stripe("sk_test_unused").webhooks.generateTestHeaderString({ payload, secret: "whsec_e2e" });
+  return fetch(`${panel.url}/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+}
+
+describe("card purchase, end to end", () => {
+  it("checkout, then Stripe's webhook pays the invoice; an admin refund goes back through Stripe", async () => {
+    const { user, invoice } = await invoiceFor([{ currency: "USD", amount: "4.99" }], "USD");
+    const { checkoutUrl } = await post(`${invoice.url}/stripe`, {});
+    const sessionId = checkoutUrl.split("/").pop();
+    const paymentIntent = `pi_e2e_${invoice.id}`;
+    const paid = await deliverWebhook({
+      id: `evt_e2e_${invoice.id}`,
+      object: "event",
+      type: "checkout.session.completed",
+      data: { object: { id: sessionId, object: "checkout.session", metadata: { invoice_id: invoice.id }, payment_status: "paid", currency: "usd", amount_subtotal: 499, amount_total: 499, payment_intent: paymentIntent } },
+    });
+    expect(paid.status).toBe(200);
+    const { invoice: afterPay } = await panel.gql(`query ($id: ID!) { invoice(id: $id) { status paidVia paymentRef user { dataLimit } } }`, { id: invoice.id });
+    expect(afterPay).toEqual({ status: "PAID", paidVia: "STRIPE", paymentRef: paymentIntent, user: { dataLimit: 5_000_001 } });
+    expect((await (await fetch(`${invoice.url}/status`)).json()) as object).toMatchObject({ status: "paid", final: true });
+
+    const { refundInvoice } = await panel.gql(`mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { status } }`, { id: invoice.id });
+    expect(refundInvoice.status).toBe("REFUNDED");
+    const refund = stripe.requests.at(-1)!;
+    expect(refund.path).toBe("/v1/refunds");
+    expect(Object.fromEntries(refund.params)).toEqual({ payment_intent: paymentIntent, "metadata[invoice_id]": invoice.id });
+    expect(refund.headers["idempotency-key"]).toBe(`invoice-${invoice.id}-refund`);
+    const { user: after } = await panel.gql(`query ($id: ID!) { user(id: $id) { status } }`, { id: user.id });
+    expect(after.status).toBe("EXPIRED");
   });
 });
 
@@ -304,5 +344,12 @@ describe("on-chain checkout", () => {
     await mine(CONFIRMATIONS);
     expect((await check(invoice.url)).status).toBe("open");
     expect((await adminView(invoice.id)).chainPayments).toMatchObject([{ txHash: hash, status: "REJECTED", reason: "AFTER_EXPIRY" }]);
+  });
+
+  it("lists every rejected transfer for the admin in one place", async () => {
+    const { chainPayments } = await panel.gql(`{ chainPayments(status: REJECTED, first: 100) { invoiceId reason status } }`);
+    const reasons = new Set(chainPayments.map((p: { reason: string }) => p.reason));
+    for (const reason of ["WRONG_TOKEN", "WRONG_RECIPIENT", "UNDERPAID", "REUSED", "AFTER_EXPIRY"]) expect(reasons).toContain(reason);
+    expect(chainPayments.every((p: { status: string; invoiceId: string }) => p.status === "REJECTED" && Number(p.invoiceId) > 0)).toBe(true);
   });
 });

@@ -4,8 +4,9 @@ import type { GraphQLModule } from "../../graphql/module";
 import { parsePage, toConnection } from "../../graphql/pagination";
 import { parseInput } from "../../errors/validate";
 import { subscriptionUrl } from "../../settings/settings";
-import { findUserById } from "../payer/users";
 import { createInvoiceAsAdmin, findInvoice, invoiceNumber, listInvoices, markInvoicePaid, refundInvoice, voidInvoice } from "./service";
+import { stripeClient } from "../stripe/client";
+import { refundCardPayment } from "../stripe/refund";
 import type { InvoiceRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -90,7 +91,7 @@ const typeDefs = /* GraphQL */ `
     createInvoice(input: CreateInvoiceInput!): Invoice!
     "Cancels an unpaid invoice."
     voidInvoice(id: ID!): Invoice!
-    "Records that a paid invoice's money went back; revoke ends the user's time now."
+    "Refunds a paid invoice: card payments through Stripe, others are recorded as refunded by hand; revoke ends the user's time now."
     refundInvoice(id: ID!, revoke: Boolean!): Invoice!
     "Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once."
     markInvoicePaid(id: ID!, reference: String!): Invoice!
@@ -115,15 +116,15 @@ export const invoicesModule: GraphQLModule = {
     Invoice: {
       id: (i: InvoiceRow) => String(i.id),
       number: (i: InvoiceRow) => invoiceNumber(i.id),
-      user: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => findUserById(ctx.db, i.userId),
-      plan: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) => (i.planId === null ? null : ((await ctx.db.query.plans.findFirst({ where: (p, { eq }) => eq(p.id, i.planId!) })) ?? null)),
+      user: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => ctx.loaders.userById.load(i.userId),
+      plan: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) => (i.planId === null ? null : ((await ctx.loaders.planById.load(i.planId)) ?? null)),
       createdBy: (i: InvoiceRow) => (i.createdBy === "user" ? "USER" : "ADMIN"),
       expiresAt: (i: InvoiceRow) => i.expiresAtSec,
       paidAt: (i: InvoiceRow) => i.paidAtSec,
       refundedAt: (i: InvoiceRow) => i.refundedAtSec,
       createdAt: (i: InvoiceRow) => i.createdAtSec,
       url: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) => {
-        const user = await findUserById(ctx.db, i.userId);
+        const user = await ctx.loaders.userById.load(i.userId);
         return `${subscriptionUrl(await ctx.loaders.settings(), ctx.origin, user!.subToken)}/invoices/${i.id}`;
       },
     },
@@ -137,7 +138,10 @@ export const invoicesModule: GraphQLModule = {
     Mutation: {
       createInvoice: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createInvoiceAsAdmin(ctx, args.input),
       voidInvoice: (_: unknown, args: { id: string }, ctx: SignedInContext) => voidInvoice(ctx, parseInput(idSchema, args.id)),
-      refundInvoice: (_: unknown, args: { id: string; revoke: boolean }, ctx: SignedInContext) => refundInvoice(ctx, parseInput(idSchema, args.id), args.revoke),
+      refundInvoice: (_: unknown, args: { id: string; revoke: boolean }, ctx: SignedInContext) =>
+        refundInvoice(ctx, parseInput(idSchema, args.id), args.revoke, async (invoice) => {
+          if (invoice.paidVia === "stripe") await refundCardPayment(stripeClient(ctx.env), invoice);
+        }),
       markInvoicePaid: (_: unknown, args: { id: string; reference: string }, ctx: SignedInContext) => markInvoicePaid(ctx, parseInput(idSchema, args.id), args.reference),
     },
   },

@@ -89,10 +89,14 @@ describe("void, refund, expiry and the admin list", () => {
     const paid = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
     ok(await gql(MARK_PAID, { id: paid.id }, { token: owner }));
     expect(errorCode(await gql(`mutation ($id: ID!) { voidInvoice(id: $id) { status } }`, { id: paid.id }, { token: owner }))).toBe("CONFLICT");
+    const auditedVoids = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.void' AND target_id = ?").bind(paid.id).first<{ n: number }>();
+    expect(auditedVoids!.n).toBe(0); // a refused void leaves no audit entry claiming it happened
     const refunded = ok(await gql(`mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { status } }`, { id: paid.id }, { token: owner })).refundInvoice;
     expect(refunded.status).toBe("REFUNDED");
     expect((await storedUser(user.id))!.status).toBe("expired");
     expect(errorCode(await gql(`mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { status } }`, { id: paid.id }, { token: owner }))).toBe("CONFLICT");
+    const auditedRefunds = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.refund' AND target_id = ?").bind(paid.id).first<{ n: number }>();
+    expect(auditedRefunds!.n).toBe(1);
 
     const list = ok(await gql(`query ($f: InvoiceFilter) { invoices(filter: $f) { edges { node { id status } } } }`, { f: { userId: user.id, status: "REFUNDED" } }, { token: owner })).invoices.edges;
     expect(list).toEqual([{ node: { id: paid.id, status: "REFUNDED" } }]);

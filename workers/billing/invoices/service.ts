@@ -14,7 +14,7 @@ import { findVisibleUser } from "../../users/service";
 import { users } from "../../users/table";
 import { currencySchema } from "../money";
 import { findPlan, planTerms } from "../plans/service";
-import { settleInvoice } from "./settle";
+import { guardedAudit, settleInvoice } from "./settle";
 import { INVOICE_STATUSES, invoices, type InvoiceRow } from "./table";
 
 export const invoiceNumber = (id: number) => `INV-${String(id).padStart(6, "0")}`;
@@ -101,16 +101,22 @@ export function listInvoices(db: Db, rawFilter: unknown, page: PageRequest) {
 
 /** Voids an invoice nobody has paid; a paid one must be refunded instead. */
 export async function voidInvoice(ctx: ActorContext, id: number): Promise<InvoiceRow> {
-  await findInvoiceOrThrow(ctx.db, id);
+  const invoice = await findInvoiceOrThrow(ctx.db, id);
+  const voidable = ["open", "expired", "partially_paid"];
+  const notVoidable = () => new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: only open, expired or partly paid invoices can be voided`);
+  if (!voidable.includes(invoice.status)) throw notVoidable();
+  const nonce = randomToken(16);
+  const moved = sql`EXISTS (SELECT 1 FROM invoices WHERE id = ${id} AND settle_nonce = ${nonce})`;
   const [updated] = (await runBatch(ctx.db, [
     ctx.db
       .update(invoices)
-      .set({ status: "void" })
+      .set({ status: "void", settleNonce: nonce })
       .where(and(eq(invoices.id, id), sql`${invoices.status} IN ('open', 'expired', 'partially_paid')`))
       .returning(),
-    auditBy(ctx, { action: "invoice.void", targetType: "invoice", targetId: id }),
+    guardedAudit(ctx.db, actorOf(ctx), ctx.nowSec(), "invoice.void", id, {}, moved),
   ])) as [InvoiceRow[]];
-  if (!updated.length) throw new DomainError("CONFLICT", `invoice ${id} is not open: only open, expired or partly paid invoices can be voided`);
+  // Paid between the read and the write: the payment won.
+  if (!updated.length) throw notVoidable();
   return updated[0]!;
 }
 
@@ -128,11 +134,15 @@ export const revokeStatements = (db: Db, userId: number, nowSec: number, guard =
 ];
 
 /**
- * Records a refund of a paid invoice (money returned through Stripe's dashboard or by hand).
- * `revoke` ends the user's time now; otherwise the user keeps what it bought.
+ * Refunds a paid invoice. `returnMoney` gives the money back first (the GraphQL glue passes a
+ * Stripe refund for card payments; on-chain and manual refunds happen outside the panel and are
+ * only recorded). `revoke` ends the user's time now; otherwise the user keeps what it bought.
  */
-export async function refundInvoice(ctx: ActorContext, id: number, revoke: boolean): Promise<InvoiceRow> {
+export async function refundInvoice(ctx: ActorContext, id: number, revoke: boolean, returnMoney: (invoice: InvoiceRow) => Promise<void> = async () => {}): Promise<InvoiceRow> {
   const invoice = await findInvoiceOrThrow(ctx.db, id);
+  const notPaid = () => new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: only paid invoices can be refunded`);
+  if (invoice.status !== "paid") throw notPaid();
+  await returnMoney(invoice);
   const nowSec = ctx.nowSec();
   const nonce = randomToken(16);
   const moved = sql`EXISTS (SELECT 1 FROM invoices WHERE id = ${id} AND settle_nonce = ${nonce})`;
@@ -143,12 +153,14 @@ export async function refundInvoice(ctx: ActorContext, id: number, revoke: boole
       .where(and(eq(invoices.id, id), eq(invoices.status, "paid")))
       .returning(),
     ...(revoke ? revokeStatements(ctx.db, invoice.userId, nowSec, moved) : []),
-    auditBy(ctx, { action: "invoice.refund", targetType: "invoice", targetId: id, details: { revoke } }),
+    guardedAudit(ctx.db, actorOf(ctx), nowSec, "invoice.refund", id, { revoke, via: invoice.paidVia }, moved),
   ]);
   const updated = results[0] as InvoiceRow[];
-  if (!updated.length) throw new DomainError("CONFLICT", `invoice ${id} is not paid: only paid invoices can be refunded`);
+  if (!updated.length) throw notPaid();
   return updated[0]!;
 }
+
+const actorOf = (ctx: ActorContext) => ({ id: ctx.actor.id, username: ctx.actor.username, ip: ctx.client.ip });
 
 /** An admin marks an invoice paid (cash, a bank transfer): the same exactly-once path as a gateway. */
 export async function markInvoicePaid(ctx: ActorContext, id: number, reference: string): Promise<InvoiceRow> {
@@ -158,7 +170,7 @@ export async function markInvoicePaid(ctx: ActorContext, id: number, reference: 
     via: "manual",
     ref: parseInput(z.string().trim().min(1, "reference is required").max(200), reference),
     nowSec: ctx.nowSec(),
-    actor: { id: ctx.actor.id, username: ctx.actor.username, ip: ctx.client.ip },
+    actor: actorOf(ctx),
     payableAfterExpiry: true,
   });
   if (!paid) throw new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: it cannot be paid`);

@@ -11,7 +11,7 @@ export interface Settlement {
   ref: string;
   nowSec: number;
   /** Who or what paid, for the audit log ("stripe", "onchain", an admin's name). */
-  actor: { id: number | null; username: string | null; ip: string };
+  actor: AuditActor;
   /**
    * Card payments are honoured after the invoice's expiry (the money was taken for a session made
    * in time); on-chain ones never are.
@@ -23,8 +23,14 @@ export interface Settlement {
   alongside?: (guard: SQL) => Statement[];
 }
 
-/** Audit entry that lands only if `guard` holds inside the batch. */
-export function guardedAudit(db: Db, who: Settlement["actor"], nowSec: number, action: string, targetId: number, details: Record<string, unknown>, guard: SQL) {
+export interface AuditActor {
+  id: number | null;
+  username: string | null;
+  ip: string;
+}
+
+/** Audit entry that lands only if `guard` holds inside the batch: the change it records happened. */
+export function guardedAudit(db: Db, who: AuditActor, nowSec: number, action: string, targetId: number, details: Record<string, unknown>, guard: SQL) {
   return rawStatement(
     db,
     sql`INSERT INTO audit_log (at, actor_id, actor_username, action, target_type, target_id, ip, details)

@@ -5,7 +5,7 @@ import { parseInput } from "../../errors/validate";
 import type { InvoiceRow } from "../invoices/table";
 import { createChain, createChainToken, listChains, listTokens, updateChain } from "./config";
 import { depositView } from "./deposit";
-import { paymentsOf } from "./verify";
+import { paymentsOf, recentPayments } from "./verify";
 import type { ChainPaymentRow, ChainRow, ChainTokenRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -77,6 +77,7 @@ const typeDefs = /* GraphQL */ `
   "A transfer seen for an invoice's deposit, good or bad."
   type ChainPayment {
     id: ID!
+    invoiceId: ID!
     txHash: String!
     tokenAddress: String
     toAddress: String!
@@ -105,6 +106,8 @@ const typeDefs = /* GraphQL */ `
   }
 
   extend type Query {
+    "Transfers seen on-chain across invoices, newest first: e.g. every REJECTED one, for review."
+    chainPayments(status: ChainPaymentStatus, first: Int): [ChainPayment!]!
     chains: [Chain!]!
     chainTokens: [ChainToken!]!
   }
@@ -121,6 +124,7 @@ const upper = (values: readonly string[]) => Object.fromEntries(values.map((v) =
 export const onchainModule: GraphQLModule = {
   typeDefs,
   rules: {
+    "Query.chainPayments": "billing:read",
     "Query.chains": "billing:read",
     "Query.chainTokens": "billing:read",
     "Mutation.createChain": "billing:write",
@@ -135,12 +139,13 @@ export const onchainModule: GraphQLModule = {
       id: (t: ChainTokenRow) => String(t.id),
       chain: async (t: ChainTokenRow, _: unknown, ctx: SignedInContext) => (await listChains(ctx.db)).find((c) => c.id === t.chainRowId),
     },
-    ChainPayment: { id: (p: ChainPaymentRow) => String(p.id), seenAt: (p: ChainPaymentRow) => p.seenAtSec },
+    ChainPayment: { id: (p: ChainPaymentRow) => String(p.id), invoiceId: (p: ChainPaymentRow) => String(p.invoiceId), seenAt: (p: ChainPaymentRow) => p.seenAtSec },
     Invoice: {
       deposit: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => depositView(ctx.db, i.id),
       chainPayments: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => paymentsOf(ctx.db, i.id),
     },
     Query: {
+      chainPayments: (_: unknown, args: { status?: string | null; first?: number | null }, ctx: SignedInContext) => recentPayments(ctx.db, args),
       chains: (_: unknown, __: unknown, ctx: SignedInContext) => listChains(ctx.db),
       chainTokens: (_: unknown, __: unknown, ctx: SignedInContext) => listTokens(ctx.db),
     },

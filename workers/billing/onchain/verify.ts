@@ -1,4 +1,6 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { parseInput } from "../../errors/validate";
 import { parseAbiItem, parseEventLogs, type Client, type Hash } from "viem";
 import { getBlock, getBlockNumber, getLogs, getTransaction, getTransactionReceipt } from "viem/actions";
 import { rawStatement, runBatch, type Db, type Statement } from "../../db/client";
@@ -7,7 +9,7 @@ import { settleInvoice } from "../invoices/settle";
 import type { InvoiceRow } from "../invoices/table";
 import { tokenWithChain } from "./config";
 import { chainClient } from "./rpc";
-import { chainDeposits, chainPayments, type ChainDepositRow, type ChainPaymentRow, type RejectionReason } from "./table";
+import { CHAIN_PAYMENT_STATUSES, chainDeposits, chainPayments, type ChainDepositRow, type ChainPaymentRow, type RejectionReason } from "./table";
 
 const TRANSFER = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)");
 /** Late payments are still looked for (and recorded as such) this long after the invoice expired. */
@@ -165,4 +167,17 @@ export async function verifyDeposit(db: Db, invoiceId: number, submitted: Hash[]
 
 export function paymentsOf(db: Db, invoiceId: number): Promise<ChainPaymentRow[]> {
   return db.select().from(chainPayments).where(eq(chainPayments.invoiceId, invoiceId)).orderBy(chainPayments.id).all();
+}
+
+const recentSchema = z.object({ status: z.enum(CHAIN_PAYMENT_STATUSES).nullish(), first: z.number().int().min(1).max(100).nullish() });
+
+export function recentPayments(db: Db, raw: unknown): Promise<ChainPaymentRow[]> {
+  const { status, first } = parseInput(recentSchema, raw);
+  return db
+    .select()
+    .from(chainPayments)
+    .where(status ? eq(chainPayments.status, status) : undefined)
+    .orderBy(desc(chainPayments.id))
+    .limit(first ?? 50)
+    .all();
 }

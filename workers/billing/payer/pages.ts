@@ -55,7 +55,7 @@ function tick(){fetch(url,{cache:"no-store"}).then(function(r){return r.json()})
 (function(){var b=document.getElementById("wallet");if(!b)return;if(!window.ethereum){b.hidden=true;return}b.addEventListener("click",function(){var d=b.dataset;var eth=window.ethereum;
 eth.request({method:"eth_requestAccounts"}).then(function(a){return eth.request({method:"wallet_switchEthereumChain",params:[{chainId:d.chain}]}).catch(function(){}).then(function(){
 var tx=d.token?{from:a[0],to:d.token,data:"0xa9059cbb"+d.to.slice(2).toLowerCase().padStart(64,"0")+BigInt(d.amount).toString(16).padStart(64,"0")}:{from:a[0],to:d.to,value:"0x"+BigInt(d.amount).toString(16)};
-return eth.request({method:"eth_sendTransaction",params:[tx]})})}).then(function(h){return fetch(d.check,{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify({txHash:h})})}).catch(function(err){alert(err&&err.message||err)})})})();`;
+return eth.request({method:"eth_sendTransaction",params:[tx]})})}).then(function(h){return fetch(d.check,{method:"POST",headers:{"content-type":"application/json",accept:"application/json"},body:JSON.stringify({txHash:h})})}).catch(function(err){alert(err&&err.message||err)})})})();`;
 
 /** The printable invoice, with its payment options while it is open, and the deposit once one is chosen. */
 export function renderInvoicePage(input: InvoicePageInput): string {
@@ -77,7 +77,8 @@ export function renderInvoicePage(input: InvoicePageInput): string {
     ? `<section><h2>Send exactly ${e(deposit.amount)} ${e(deposit.symbol)} on ${e(deposit.chainName)}</h2>
 <p class="mono">${e(deposit.address)}</p>${qrSvg(deposit.eip681, "payment QR code")}
 <p class="noprint"><a class="btn" href="${e(deposit.eip681)}">Open in wallet</a> <button type="button" id="wallet" class="primary" data-chain="0x${deposit.chainId.toString(16)}" data-to="${e(deposit.address)}" data-token="${e(deposit.tokenAddress ?? "")}" data-amount="${e(deposit.amountUnits)}" data-check="${e(url)}/onchain/check">Pay with browser wallet</button></p>
-<p class="muted">Credited after ${deposit.confirmations} confirmations. Send from any wallet; only this exact amount of this token to this address counts.</p></section>`
+<p class="muted">Credited after ${deposit.confirmations} confirmations. Send from any wallet; only this exact amount of this token to this address counts.</p>
+<form class="noprint" method="post" action="${e(url)}/onchain/check"><label>Sent it? Transaction hash: <input name="txHash" required pattern="0x[0-9a-fA-F]{64}" size="40"></label> <button type="submit">Check now</button></form></section>`
     : "";
   const live = open ? `<p class="noprint">Status: <span id="live" data-status="${e(url)}/status">${e(invoice.status)}</span></p>` : "";
   return layout(

@@ -128,8 +128,9 @@ const txHashSchema = z.object({ txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/, 
 
 /** "I have paid": checks the chain now, with the transaction the payer's wallet reported, if any. */
 payerRoutes.post("/:token/invoices/:id/onchain/check", async (c) => {
-  const { invoice } = await payerInvoice(c);
+  const { invoice, url } = await payerInvoice(c);
   const { txHash } = parseInput(txHashSchema, await readBody(c));
   if (!(await depositView(c.var.db, invoice.id))) throw new DomainError("CONFLICT", "choose how to pay on-chain first");
-  return c.json(await c.env.CHECKOUT.getByName(String(invoice.id)).check(invoice.id, txHash));
+  const status = await c.env.CHECKOUT.getByName(String(invoice.id)).check(invoice.id, txHash);
+  return wantsJson(c) ? c.json(status) : c.redirect(url, 303);
 });

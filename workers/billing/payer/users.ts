@@ -9,7 +9,3 @@ const MAX_TOKEN_LENGTH = 64;
 export function findUserByToken(db: Db, token: string) {
   return db.select().from(users).where(eq(users.subToken, token.slice(0, MAX_TOKEN_LENGTH))).get();
 }
-
-export function findUserById(db: Db, id: number) {
-  return db.select().from(users).where(eq(users.id, id)).get();
-}
