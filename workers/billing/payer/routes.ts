@@ -19,6 +19,17 @@ import { findUserByToken } from "./users";
 /** Invoices one subscription may ask for per hour: enough to change one's mind, too few to flood the table. */
 const INVOICES_PER_HOUR = 10;
 const HOUR_MS = 3600_000;
+/** "Check now" rounds per invoice per minute: each costs the chain's RPC several calls. */
+const CHECKS_PER_MINUTE = 20;
+const MINUTE_MS = 60_000;
+
+/** Counts each call against `key` (RateLimiter counts "failures"; here every call is one). */
+async function spend(env: Env, key: string, limit: number, windowMs: number): Promise<void> {
+  const limiter = env.RATE_LIMITER.getByName(key);
+  const verdict = await limiter.check(limit, windowMs);
+  if (verdict.limited) throw new DomainError("RATE_LIMITED", `too many requests; try again in ${verdict.retryAfterSec} s`, { retryAfterSec: verdict.retryAfterSec });
+  await limiter.recordFailure(windowMs);
+}
 
 const html = (body: string, status = 200) =>
   new Response(body, {
@@ -72,11 +83,8 @@ payerRoutes.get("/:token/plans", async (c) => {
 
 payerRoutes.post("/:token/invoices", async (c) => {
   const { user, base } = await payer(c);
-  const limiter = c.env.RATE_LIMITER.getByName(`invoice:${user.id}`);
-  const verdict = await limiter.check(INVOICES_PER_HOUR, HOUR_MS);
-  if (verdict.limited) throw new DomainError("RATE_LIMITED", `too many invoices; try again in ${verdict.retryAfterSec} s`, { retryAfterSec: verdict.retryAfterSec });
+  await spend(c.env, `invoice:${user.id}`, INVOICES_PER_HOUR, HOUR_MS);
   const invoice = await issueInvoice(c.var.db, user.id, await readBody(c), { kind: "user" }, Math.floor(Date.now() / 1000));
-  await limiter.recordFailure(HOUR_MS);
   const url = `${base}/invoices/${invoice.id}`;
   return wantsJson(c) ? c.json({ id: String(invoice.id), number: invoiceNumber(invoice.id), url }, 201) : c.redirect(url, 303);
 });
@@ -131,6 +139,7 @@ payerRoutes.post("/:token/invoices/:id/onchain/check", async (c) => {
   const { invoice, url } = await payerInvoice(c);
   const { txHash } = parseInput(txHashSchema, await readBody(c));
   if (!(await depositView(c.var.db, invoice.id))) throw new DomainError("CONFLICT", "choose how to pay on-chain first");
+  await spend(c.env, `checkout-check:${invoice.id}`, CHECKS_PER_MINUTE, MINUTE_MS);
   const status = await c.env.CHECKOUT.getByName(String(invoice.id)).check(invoice.id, txHash);
   return wantsJson(c) ? c.json(status) : c.redirect(url, 303);
 });
