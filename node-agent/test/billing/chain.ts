@@ -44,7 +44,11 @@ export async function startAnvil(): Promise<Chain> {
   };
 }
 
+let compiled: { abi: Abi; bytecode: Hex } | undefined;
+
+/** TestToken.sol through solc-js (about a second), once per test process. */
 export function compileTestToken(): { abi: Abi; bytecode: Hex } {
+  if (compiled) return compiled;
   const solc = require("solc");
   const source = readFileSync(join(import.meta.dirname, "TestToken.sol"), "utf8");
   const input = {
@@ -56,7 +60,8 @@ export function compileTestToken(): { abi: Abi; bytecode: Hex } {
   const errors = (output.errors ?? []).filter((e: { severity: string }) => e.severity === "error");
   if (errors.length) throw new Error(JSON.stringify(errors));
   const contract = output.contracts["TestToken.sol"].TestToken;
-  return { abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` };
+  compiled = { abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` };
+  return compiled;
 }
 
 export function clients(rpcUrl: string) {
@@ -68,4 +73,13 @@ export function clients(rpcUrl: string) {
     wallet: createWalletClient({ chain: foundry, transport, account }),
     test: createTestClient({ chain: foundry, transport, mode: "anvil" }),
   };
+}
+
+/** Deploys a fresh TestToken (6 decimals) and mints the payer 1,000 of it. */
+export async function deployTestToken(evm: ReturnType<typeof clients>, symbol: string): Promise<{ address: Hex; abi: Abi }> {
+  const { abi, bytecode } = compileTestToken();
+  const hash = await evm.wallet.deployContract({ abi, bytecode, args: [`Test ${symbol}`, symbol] });
+  const address = (await evm.public.waitForTransactionReceipt({ hash })).contractAddress!;
+  await evm.public.waitForTransactionReceipt({ hash: await evm.wallet.writeContract({ address, abi, functionName: "mint", args: [evm.account.address, 1_000_000_000n] }) });
+  return { address, abi };
 }

@@ -2,8 +2,6 @@
  * Checkout against the real panel (wrangler dev): card checkout against a local stand-in for
  * Stripe's API, and on-chain payments on a real anvil chain with a real ERC-20 deployed per run.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { HDKey } from "@scure/bip32";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
@@ -11,35 +9,8 @@ import { bytesToHex, getAddress, parseEther, type Abi, type Hex } from "viem";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPanel, type Panel } from "../e2e/panel.ts";
-import { clients, compileTestToken, startAnvil, type Chain } from "./chain.ts";
-
-interface Captured {
-  method: string;
-  path: string;
-  headers: IncomingMessage["headers"];
-  params: URLSearchParams;
-}
-
-/** Stands in for api.stripe.com: records each request, answers like Checkout Sessions create. */
-async function startStripeStandIn() {
-  const requests: Captured[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      requests.push({ method: req.method!, path: req.url!, headers: req.headers, params: new URLSearchParams(body) });
-      res.writeHead(200, { "content-type": "application/json", "request-id": `req_${requests.length}` });
-      if (req.url === "/v1/refunds") {
-        res.end(JSON.stringify({ id: `re_test_${requests.length}`, object: "refund", status: "succeeded" }));
-        return;
-      }
-      const id = `cs_test_${requests.length}`;
-      res.end(JSON.stringify({ id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}`, payment_status: "unpaid", status: "open" }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+import { clients, deployTestToken, startAnvil, type Chain } from "./chain.ts";
+import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in.ts";
 
 /** The merchant's wallet: a fresh seed per run. Only its account-level PUBLIC key goes to the panel. */
 const master = HDKey.fromMasterSeed(randomBytes(32));
@@ -47,7 +18,7 @@ const xpub = master.derive("m/44'/60'/0'").publicExtendedKey;
 const walletAddress = (index: number) => privateKeyToAccount(bytesToHex(master.derive(`m/44'/60'/0'/0/${index}`).privateKey!)).address;
 
 let panel: Panel;
-let stripe: Awaited<ReturnType<typeof startStripeStandIn>>;
+let stripe: StripeStandIn;
 let chain: Chain;
 let evm: ReturnType<typeof clients>;
 let token: { address: Hex; abi: Abi };
@@ -61,15 +32,8 @@ beforeAll(async () => {
     vars: { STRIPE_API_BASE: stripe.url, STRIPE_SECRET_KEY: "sk_test_e2e_standin", STRIPE_WEBHOOK_SECRET: "whsec_e2e", ONCHAIN_XPUB: xpub, CHECKOUT_POLL_SEC: "1" },
   });
   evm = clients(chain.rpcUrl);
-  const { abi, bytecode } = compileTestToken();
-  const deploy = async (symbol: string) => {
-    const hash = await evm.wallet.deployContract({ abi, bytecode, args: [`Test ${symbol}`, symbol] });
-    const address = (await evm.public.waitForTransactionReceipt({ hash })).contractAddress!;
-    await evm.public.waitForTransactionReceipt({ hash: await evm.wallet.writeContract({ address, abi, functionName: "mint", args: [evm.account.address, 1_000_000_000n] }) });
-    return address;
-  };
-  token = { address: await deploy("USDT"), abi };
-  lookalike = await deploy("USDT");
+  token = await deployTestToken(evm, "USDT");
+  lookalike = (await deployTestToken(evm, "USDT")).address;
 
   const { createChain } = await panel.gql(`mutation ($i: CreateChainInput!) { createChain(input: $i) { id } }`, {
     i: { name: "anvil", chainId: 31337, rpcUrl: chain.rpcUrl, confirmations: CONFIRMATIONS },

@@ -1,8 +1,8 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditBy, type ActorContext } from "../../audit/record";
 import { randomToken } from "../../auth/crypto";
-import { runBatch, type Db } from "../../db/client";
+import { runBatch, type Db, type Statement } from "../../db/client";
 import { DomainError, notFound } from "../../errors/domain-error";
 import { parseInput } from "../../errors/validate";
 import { idSchema } from "../../graphql/ids";
@@ -32,7 +32,15 @@ type Orderer = { kind: "admin"; adminId: number } | { kind: "user" };
  * Writes an open invoice for one plan in one of its currencies. The plan's terms are frozen into
  * the invoice, so a later edit of the plan never changes what paying this invoice gives.
  */
-export async function issueInvoice(db: Db, userId: number, rawOrder: unknown, orderer: Orderer, nowSec: number, extra: (id: ReturnType<typeof sql>) => Parameters<typeof runBatch>[1] = () => []): Promise<InvoiceRow> {
+export async function issueInvoice(
+  db: Db,
+  userId: number,
+  rawOrder: unknown,
+  orderer: Orderer,
+  nowSec: number,
+  /** Statements for the same batch, given the new invoice's id as SQL (the admin's audit entry). */
+  alongside: (newId: SQL) => Statement[] = () => [],
+): Promise<InvoiceRow> {
   const order = parseInput(orderSchema, rawOrder);
   const plan = await findPlan(db, order.planId);
   if (!plan || (orderer.kind === "user" && !plan.visible)) throw notFound("plan", order.planId);
@@ -58,7 +66,7 @@ export async function issueInvoice(db: Db, userId: number, rawOrder: unknown, or
         createdAtSec: nowSec,
       })
       .returning(),
-    ...extra(newId),
+    ...alongside(newId),
   ]);
   return (results[0] as InvoiceRow[])[0]!;
 }

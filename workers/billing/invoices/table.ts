@@ -37,7 +37,11 @@ export const invoices = sqliteTable(
     paidVia: text("paid_via", { enum: PAYMENT_METHODS }),
     /** Stripe Checkout Session or on-chain transaction that paid it. */
     paymentRef: text("payment_ref"),
-    /** A random marker the paying batch writes; later statements of that batch run only if it is theirs. */
+    /**
+     * A random marker each status transition (issue, pay, void, refund) writes with its UPDATE; the
+     * other statements of that batch run only if the stored marker is theirs, i.e. the transition
+     * happened in this batch and not in a racing one.
+     */
     settleNonce: text("settle_nonce"),
     /** Set when a refund or a rejected payment needs a person to look at it. */
     flag: text("flag"),
