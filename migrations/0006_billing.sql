@@ -25,7 +25,8 @@ CREATE UNIQUE INDEX `plans_name_unique` ON `plans` (`name`);--> statement-breakp
 CREATE INDEX `plans_visible_order_idx` ON `plans` (`visible`,`sort_order`);--> statement-breakpoint
 CREATE TABLE `invoices` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`user_id` integer NOT NULL,
+	`user_id` integer,
+	`username` text NOT NULL,
 	`plan_id` integer,
 	`plan_snapshot` text NOT NULL,
 	`currency` text NOT NULL,
@@ -42,7 +43,7 @@ CREATE TABLE `invoices` (
 	`stripe_session_id` text,
 	`refunded_at` integer,
 	`created_at` integer DEFAULT (unixepoch()) NOT NULL,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`plan_id`) REFERENCES `plans`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint

@@ -38,7 +38,9 @@ const typeDefs = /* GraphQL */ `
     id: ID!
     "Sequential and never reused, e.g. INV-000042."
     number: String!
+    "Null once the user has been deleted; username keeps who was billed."
     user: User
+    username: String!
     plan: Plan
     currency: String!
     total: String!
@@ -53,8 +55,8 @@ const typeDefs = /* GraphQL */ `
     "Why an admin should look at it (a refund under the FLAG policy)."
     flag: String
     refundedAt: DateTime
-    "The printable invoice the payer sees, with its payment options."
-    url: String!
+    "The printable invoice the payer sees, with its payment options; null once the user is deleted."
+    url: String
     createdAt: DateTime!
   }
 
@@ -116,7 +118,7 @@ export const invoicesModule: GraphQLModule = {
     Invoice: {
       id: (i: InvoiceRow) => String(i.id),
       number: (i: InvoiceRow) => invoiceNumber(i.id),
-      user: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => ctx.loaders.userById.load(i.userId),
+      user: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => (i.userId === null ? null : ctx.loaders.userById.load(i.userId)),
       plan: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) => (i.planId === null ? null : ((await ctx.loaders.planById.load(i.planId)) ?? null)),
       createdBy: (i: InvoiceRow) => (i.createdBy === "user" ? "USER" : "ADMIN"),
       expiresAt: (i: InvoiceRow) => i.expiresAtSec,
@@ -124,8 +126,9 @@ export const invoicesModule: GraphQLModule = {
       refundedAt: (i: InvoiceRow) => i.refundedAtSec,
       createdAt: (i: InvoiceRow) => i.createdAtSec,
       url: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) => {
-        const user = await ctx.loaders.userById.load(i.userId);
-        return `${subscriptionUrl(await ctx.loaders.settings(), ctx.origin, user!.subToken)}/invoices/${i.id}`;
+        const user = i.userId === null ? undefined : await ctx.loaders.userById.load(i.userId);
+        if (!user) return null;
+        return `${subscriptionUrl(await ctx.loaders.settings(), ctx.origin, user.subToken)}/invoices/${i.id}`;
       },
     },
     Query: {

@@ -79,6 +79,21 @@ describe("paying an invoice", () => {
 });
 
 describe("void, refund, expiry and the admin list", () => {
+  it("outlive their user: a deleted user's invoices stay, naming who was billed, and paying one applies nothing but says so", async () => {
+    const { user } = await servedUser(owner);
+    const plan = await createPlan(owner);
+    const paid = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
+    ok(await gql(MARK_PAID, { id: paid.id }, { token: owner }));
+    const open = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
+    const { username } = ok(await gql(`query ($id: ID!) { user(id: $id) { username } }`, { id: user.id }, { token: owner })).user;
+    ok(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, { token: owner }));
+
+    const query = `query ($id: ID!) { invoice(id: $id) { status user { id } username url flag } }`;
+    expect(ok(await gql(query, { id: paid.id }, { token: owner })).invoice).toEqual({ status: "PAID", user: null, username, url: null, flag: null });
+    ok(await gql(MARK_PAID, { id: open.id }, { token: owner }));
+    expect(ok(await gql(query, { id: open.id }, { token: owner })).invoice).toMatchObject({ status: "PAID", user: null, flag: expect.stringContaining("user was deleted") });
+  });
+
   it("void an open invoice, which then cannot be paid; refund a paid one, revoking the user's time", async () => {
     const { user } = await servedUser(owner);
     const plan = await createPlan(owner);

@@ -11,7 +11,7 @@ import { bumpNodesServingUsers } from "../../nodes/config-version";
 import { readSettings } from "../../settings/settings";
 import { derivedStatusSql } from "../../users/status-sql";
 import { findVisibleUser } from "../../users/service";
-import { users } from "../../users/table";
+import { users, type UserRow } from "../../users/table";
 import { currencySchema } from "../money";
 import { findPlan, planTerms } from "../plans/service";
 import { guardedAudit, settleInvoice } from "./settle";
@@ -34,7 +34,7 @@ type Orderer = { kind: "admin"; adminId: number } | { kind: "user" };
  */
 export async function issueInvoice(
   db: Db,
-  userId: number,
+  user: Pick<UserRow, "id" | "username">,
   rawOrder: unknown,
   orderer: Orderer,
   nowSec: number,
@@ -53,7 +53,8 @@ export async function issueInvoice(
     db
       .insert(invoices)
       .values({
-        userId,
+        userId: user.id,
+        username: user.username,
         planId: plan.id,
         planSnapshot: { ...(await planTerms(db, plan)) },
         currency: order.currency,
@@ -73,8 +74,9 @@ export async function issueInvoice(
 
 export async function createInvoiceAsAdmin(ctx: ActorContext, rawInput: unknown): Promise<InvoiceRow> {
   const input = parseInput(adminOrderSchema, rawInput);
-  if (!(await findVisibleUser(ctx.db, ctx.actor, input.userId))) throw notFound("user", input.userId);
-  return issueInvoice(ctx.db, input.userId, input, { kind: "admin", adminId: ctx.actor.id }, ctx.nowSec(), (id) => [
+  const user = await findVisibleUser(ctx.db, ctx.actor, input.userId);
+  if (!user) throw notFound("user", input.userId);
+  return issueInvoice(ctx.db, user, input, { kind: "admin", adminId: ctx.actor.id }, ctx.nowSec(), (id) => [
     auditBy(ctx, { action: "invoice.create", targetType: "invoice", targetId: id, details: input }),
   ]);
 }
@@ -160,7 +162,7 @@ export async function refundInvoice(ctx: ActorContext, id: number, revoke: boole
       .set({ status: "refunded", refundedAtSec: nowSec, settleNonce: nonce })
       .where(and(eq(invoices.id, id), eq(invoices.status, "paid")))
       .returning(),
-    ...(revoke ? revokeStatements(ctx.db, invoice.userId, nowSec, moved) : []),
+    ...(revoke && invoice.userId !== null ? revokeStatements(ctx.db, invoice.userId, nowSec, moved) : []),
     guardedAudit(ctx.db, actorOf(ctx), nowSec, "invoice.refund", id, { revoke, via: invoice.paidVia }, moved),
   ]);
   const updated = results[0] as InvoiceRow[];

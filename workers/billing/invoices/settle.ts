@@ -56,11 +56,12 @@ export async function settleInvoice(db: Db, s: Settlement): Promise<boolean> {
     ...first,
     rawStatement(
       db,
-      sql`UPDATE invoices SET status = 'paid', paid_at = ${nowSec}, paid_via = ${s.via}, payment_ref = ${s.ref}, settle_nonce = ${nonce}
+      sql`UPDATE invoices SET status = 'paid', paid_at = ${nowSec}, paid_via = ${s.via}, payment_ref = ${s.ref}, settle_nonce = ${nonce},
+          flag = CASE WHEN user_id IS NULL THEN 'paid after its user was deleted: nothing was applied' ELSE flag END
         WHERE id = ${invoice.id} AND status IN ('open', 'partially_paid'${s.payableAfterExpiry ? sql`, 'expired'` : sql``})
         ${s.payableAfterExpiry ? sql`` : sql`AND expires_at > ${nowSec}`}`,
     ),
-    ...applyPlanStatements(db, invoice.userId, terms, nowSec, guard),
+    ...(invoice.userId === null ? [] : applyPlanStatements(db, invoice.userId, terms, nowSec, guard)),
     ...(s.alongside?.(guard) ?? []),
     guardedAudit(db, s.actor, nowSec, "invoice.pay", invoice.id, { via: s.via, ref: s.ref, planId: terms.planId }, guard),
   ]);

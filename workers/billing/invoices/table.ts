@@ -20,9 +20,10 @@ export const invoices = sqliteTable(
   {
     /** Also the invoice number (see invoiceNumber): sequential and never reused. */
     id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    /** Null once the user is deleted: invoices are financial records and outlive their user. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Who was billed, as named when the invoice was issued. */
+    username: text("username").notNull(),
     planId: integer("plan_id").references(() => plans.id, { onDelete: "set null" }),
     /** The plan as sold, so editing or deleting the plan never changes what a paid invoice applies. */
     planSnapshot: text("plan_snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),

@@ -84,19 +84,19 @@ payerRoutes.get("/:token/plans", async (c) => {
 payerRoutes.post("/:token/invoices", async (c) => {
   const { user, base } = await payer(c);
   await spend(c.env, `invoice:${user.id}`, INVOICES_PER_HOUR, HOUR_MS);
-  const invoice = await issueInvoice(c.var.db, user.id, await readBody(c), { kind: "user" }, Math.floor(Date.now() / 1000));
+  const invoice = await issueInvoice(c.var.db, user, await readBody(c), { kind: "user" }, Math.floor(Date.now() / 1000));
   const url = `${base}/invoices/${invoice.id}`;
   return wantsJson(c) ? c.json({ id: String(invoice.id), number: invoiceNumber(invoice.id), url }, 201) : c.redirect(url, 303);
 });
 
 payerRoutes.get("/:token/invoices/:id", async (c) => {
-  const { invoice, user, base } = await payerInvoice(c);
+  const { invoice, base } = await payerInvoice(c);
   const tokens = (await tokensFor(c.var.db, invoice.currency)).map(({ token, chain }) => ({ id: token.id, label: `${token.symbol} (${chain.name})` }));
   return html(
     renderInvoicePage({
       base,
       invoice,
-      username: user.username,
+      username: invoice.username,
       cardAvailable: Boolean(c.env.STRIPE_SECRET_KEY) && payableByCard(invoice.currency),
       tokens: c.env.ONCHAIN_XPUB ? tokens : [],
       deposit: await depositView(c.var.db, invoice.id),

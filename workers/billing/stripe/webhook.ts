@@ -89,7 +89,7 @@ async function chargeRefunded(db: Db, charge: Stripe.Charge, record: Statement, 
         ${full ? sql`, status = 'refunded', refunded_at = ${nowSec}` : sql``}
         WHERE id = ${invoice.id} AND status = 'paid'`,
     ),
-    ...(revoke ? revokeStatements(db, invoice.userId, nowSec, moved) : []),
+    ...(revoke && invoice.userId !== null ? revokeStatements(db, invoice.userId, nowSec, moved) : []),
     guardedAudit(db, STRIPE_ACTOR, nowSec, "invoice.stripe_refund", invoice.id, { charge: charge.id, full, revoke }, moved),
   ]);
   return full ? "refunded" : "flagged";
