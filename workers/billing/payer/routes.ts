@@ -31,9 +31,8 @@ async function spend(env: Env, key: string, limit: number, windowMs: number): Pr
   await limiter.recordFailure(windowMs);
 }
 
-const html = (body: string, status = 200) =>
+const html = (body: string) =>
   new Response(body, {
-    status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": PAYER_CSP, "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" },
   });
 
