@@ -14,7 +14,7 @@ h1{font-size:1.3rem;margin:0 0 8px}h2{font-size:1rem;margin:0 0 8px}.muted{color
 .num{text-align:right}.mono{font:13px/1.4 ui-monospace,monospace;word-break:break-all}.status{font-weight:600}
 button,.btn{font:inherit;border:1px solid var(--line);background:var(--bg);color:var(--fg);border-radius:8px;padding:6px 12px;cursor:pointer;text-decoration:none;display:inline-block;margin:4px 0}
 .btn.primary,button.primary{background:var(--accent);border-color:var(--accent);color:#fff}form{display:inline}svg{width:200px;height:200px;display:block;margin:8px auto}
-@media print{form,button,.btn,.noprint{display:none!important}body{background:#fff;color:#000}section{border:0}}`;
+[hidden]{display:none!important}@media print{form,button,.btn,.noprint{display:none!important}body{background:#fff;color:#000}section{border:0}}`;
 
 /** Own CSP: forms post back to the panel; nothing loads from elsewhere. */
 export const PAYER_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'";
@@ -80,13 +80,12 @@ export function renderInvoicePage(input: InvoicePageInput): string {
 <p class="muted">Credited after ${deposit.confirmations} confirmations. Send from any wallet; only this exact amount of this token to this address counts.</p>
 <form class="noprint" method="post" action="${e(url)}/onchain/check"><label>Sent it? Transaction hash: <input name="txHash" required pattern="0x[0-9a-fA-F]{64}" size="40"></label> <button type="submit">Check now</button></form></section>`
     : "";
-  const live = open ? `<p class="noprint">Status: <span id="live" data-status="${e(url)}/status">${e(invoice.status)}</span></p>` : "";
   return layout(
     number,
     `<section><h1>Invoice ${e(number)}</h1><p>For <strong>${e(input.username)}</strong>, issued ${date(invoice.createdAtSec)}${open ? `, payable until ${date(invoice.expiresAtSec)}` : ""}</p>
-<p class="status">Status: ${e(invoice.status.replace("_", " "))}${invoice.paidAtSec ? `, ${date(invoice.paidAtSec)}` : ""}</p>
+<p class="status">Status: ${open ? `<span id="live" data-status="${e(url)}/status">${e(invoice.status.replace("_", " "))}</span>` : `${e(invoice.status.replace("_", " "))}${invoice.paidAtSec ? `, ${date(invoice.paidAtSec)}` : ""}`}</p>
 <table><thead><tr><th>Item</th><th class="num">Qty</th><th class="num">Price</th></tr></thead><tbody>${lines}</tbody><tfoot><tr><th colspan="2">Total</th><th class="num">${e(invoice.total)} ${e(invoice.currency)}</th></tr></tfoot></table>
-${live}<p class="noprint">${card}${chain}<button type="button" onclick="print()">Print</button> <a class="btn" href="${e(base)}">Back</a></p></section>${depositSection}`,
+<p class="noprint">${card}${chain}<button type="button" onclick="print()">Print</button> <a class="btn" href="${e(base)}">Back</a></p></section>${depositSection}`,
     LIVE_SCRIPT,
   );
 }
