@@ -21,11 +21,14 @@ function ensureDevVars() {
   const path = `${root}.dev.vars`;
   const current = existsSync(path) ? readFileSync(path, "utf8") : "";
   const has = (key) => new RegExp(`^${key}=.+`, "m").test(current);
+  const listed = (key) => new RegExp(`^${key}=`, "m").test(current);
   const missing = [
     ["JWT_SECRET", randomBytes(32).toString("base64url")],
     ["VORTEX_SETUP_TOKEN", randomBytes(24).toString("base64url")],
     ["CONFIG_SIGNING_KEY", generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")],
   ].filter(([key]) => !has(key));
+  // Billing placeholders, left empty: card and on-chain checkout stay off until real values are filled in.
+  missing.push(...["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "ONCHAIN_XPUB"].filter((key) => !listed(key)).map((key) => [key, ""]));
   if (missing.length) {
     const lines = missing.map(([key, value]) => `${key}=${value}`).join("\n");
     writeFileSync(path, `${current}${current && !current.endsWith("\n") ? "\n" : ""}${lines}\n`, { mode: 0o600 });

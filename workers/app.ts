@@ -7,6 +7,8 @@ import { sessionConfig, withRequestContext, type AppEnv } from "./http/request-c
 import { agentRoutes } from "./agent/routes";
 import { setupRoute } from "./setup/route";
 import { subscriptionRoutes } from "./subscription/route";
+import { payerRoutes } from "./billing/payer/routes";
+import { stripeWebhookRoute } from "./billing/stripe/route";
 
 /** Requests larger than this are refused before they are read whole. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -38,6 +40,9 @@ app.on(["GET", "POST"], "/graphql", (c) =>
 );
 app.route("/api/setup", setupRoute);
 app.route("/agent/v1", agentRoutes);
+app.route("/webhooks/stripe", stripeWebhookRoute);
+// Before the subscription routes: /sub/:token/plans must not read as a config format.
+app.route("/sub", payerRoutes);
 app.route("/sub", subscriptionRoutes);
 
 app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `no route for ${c.req.method} ${c.req.path}` } }, 404));

@@ -1,4 +1,5 @@
 import { app } from "./app";
+import { expireInvoices } from "./billing/invoices/service";
 import { createDb } from "./db/client";
 import { notifyNodes } from "./http/request-context";
 import { publishLive } from "./live/hub-client";
@@ -6,6 +7,7 @@ import { userStatusNotices } from "./live/notifications";
 import { runHousekeeping } from "./usage/housekeeping";
 
 export { HubObject } from "../durable-objects/hub";
+export { CheckoutObject } from "../durable-objects/checkout";
 export { NodeObject } from "../durable-objects/node";
 export { RateLimiter } from "../durable-objects/rate-limiter";
 
@@ -17,6 +19,7 @@ export default {
     const result = await runHousekeeping(db, nowSec);
     // Expiries and users back after a period reset; a reset alone (status unchanged) is no news.
     publishLive(env, (promise) => ctx.waitUntil(promise), userStatusNotices(result.statusChanges, nowSec));
+    await expireInvoices(db, nowSec);
     if (result.periodsReset.length || result.statusChanges.length) {
       console.log(JSON.stringify({ event: "housekeeping", periodsReset: result.periodsReset.length, statusChanges: result.statusChanges.length }));
     }

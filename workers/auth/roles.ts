@@ -27,7 +27,9 @@ export type Permission =
   | "audit:read"
   | "system:read"
   /** Panel-wide figures (all users, all servers, total traffic): not for resellers. */
-  | "metrics:read";
+  | "metrics:read"
+  | "billing:read"
+  | "billing:write";
 
 const RESELLER: Permission[] = ["users:read", "users:write", "groups:read", "audit:read", "system:read"];
 const ADMIN: Permission[] = [
@@ -41,6 +43,8 @@ const ADMIN: Permission[] = [
   "settings:read",
   "settings:write",
   "metrics:read",
+  "billing:read",
+  "billing:write",
 ];
 const OWNER: Permission[] = [...ADMIN, "admins:manage"];
 

@@ -10,3 +10,7 @@ export * from "../audit/table";
 export * from "../usage/table";
 export * from "../subscription/devices-table";
 export * from "../live/table";
+export * from "../billing/plans/table";
+export * from "../billing/invoices/table";
+export * from "../billing/stripe/table";
+export * from "../billing/onchain/table";

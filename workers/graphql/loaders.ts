@@ -1,12 +1,13 @@
 import DataLoader from "dataloader";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { admins, type AdminRow } from "../admins/table";
+import { planGroups, plans, type PlanRow } from "../billing/plans/table";
 import type { Db } from "../db/client";
 import { groupInbounds, groups, type GroupRow } from "../groups/table";
 import { inbounds, type InboundRow } from "../inbounds/table";
 import { nodeInbounds, nodes, type NodeRow } from "../nodes/table";
 import { readSettings, type Settings } from "../settings/settings";
-import { userGroups, users } from "../users/table";
+import { userGroups, users, type UserRow } from "../users/table";
 
 /** D1 binds at most 100 parameters; a JSON array bound once lets one statement take any number of keys. */
 const keysIn = (column: Parameters<typeof eq>[0], keys: readonly number[]) =>
@@ -42,6 +43,26 @@ export function createLoaders(db: Db) {
         .orderBy(groups.name)
         .all();
       return grouped(userIds, rows);
+    }),
+    userById: new DataLoader<number, UserRow | undefined>(async (ids) => {
+      const rows = await db.select().from(users).where(keysIn(users.id, ids)).all();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id));
+    }),
+    planById: new DataLoader<number, PlanRow | undefined>(async (ids) => {
+      const rows = await db.select().from(plans).where(keysIn(plans.id, ids)).all();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id));
+    }),
+    groupsByPlan: new DataLoader<number, GroupRow[]>(async (planIds) => {
+      const rows = await db
+        .select({ key: planGroups.planId, value: groups })
+        .from(planGroups)
+        .innerJoin(groups, eq(groups.id, planGroups.groupId))
+        .where(keysIn(planGroups.planId, planIds))
+        .orderBy(groups.name)
+        .all();
+      return grouped(planIds, rows);
     }),
     inboundsByGroup: new DataLoader<number, InboundRow[]>(async (groupIds) => {
       const rows = await db

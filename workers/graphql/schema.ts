@@ -2,6 +2,9 @@ import { createSchema } from "graphql-yoga";
 import { adminsModule } from "../admins/graphql";
 import { auditModule } from "../audit/graphql";
 import { authModule } from "../auth/graphql";
+import { plansModule } from "../billing/plans/graphql";
+import { invoicesModule } from "../billing/invoices/graphql";
+import { onchainModule } from "../billing/onchain/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { liveModule } from "../live/graphql";
@@ -39,6 +42,9 @@ export const modules: GraphQLModule[] = [
   subscriptionModule,
   auditModule,
   liveModule,
+  plansModule,
+  invoicesModule,
+  onchainModule,
 ];
 
 /** Every root field's rule, by `Type.field`: the one table of who may call what. */

@@ -13,6 +13,14 @@ const typeDefs = /* GraphQL */ `
     NOT_FOUND
   }
 
+  "What a card refund reported by Stripe does to the user who bought with it."
+  enum RefundPolicy {
+    "The user's time ends now; an admin can give it back."
+    REVOKE
+    "The invoice is flagged for an admin; the user keeps what it bought."
+    FLAG
+  }
+
   type Settings {
     "Base of subscription links, e.g. https://sub.example.com; empty means the address the panel is reached on."
     subscriptionUrlPrefix: String!
@@ -33,6 +41,11 @@ const typeDefs = /* GraphQL */ `
     subscriptionRouting: String!
     "Sends hide-settings: 1, so clients that honour it hide server settings from the user."
     subscriptionHideSettings: Boolean!
+    billingRefundPolicy: RefundPolicy!
+    "Stripe Checkout computes and adds tax (needs Stripe Tax set up in the Stripe account)."
+    billingAutomaticTax: Boolean!
+    "How long an invoice can be paid for, 1 to 720 hours."
+    invoiceTtlHours: Int!
   }
 
   "Omitted fields keep their values."
@@ -47,6 +60,9 @@ const typeDefs = /* GraphQL */ `
     deviceLimit: Int
     subscriptionRouting: String
     subscriptionHideSettings: Boolean
+    billingRefundPolicy: RefundPolicy
+    billingAutomaticTax: Boolean
+    invoiceTtlHours: Int
   }
 
   extend type Query {
@@ -65,6 +81,7 @@ export const settingsModule: GraphQLModule = {
     "Mutation.updateSettings": "settings:write",
   },
   resolvers: {
+    RefundPolicy: { REVOKE: "revoke", FLAG: "flag" },
     InactiveUserResponse: { PLACEHOLDER: "placeholder", FORBIDDEN: "forbidden", NOT_FOUND: "not_found" },
     Query: {
       settings: (_: unknown, __: unknown, ctx: SignedInContext) => readSettings(ctx.db),

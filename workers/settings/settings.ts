@@ -26,6 +26,7 @@ const template = (allowed: readonly string[]) =>
     });
 
 export const INACTIVE_USER_RESPONSES = ["placeholder", "forbidden", "not_found"] as const;
+export const REFUND_POLICIES = ["revoke", "flag"] as const;
 
 const settingFields = {
   /** Base of subscription links; empty means the address the panel was reached on. */
@@ -52,6 +53,12 @@ const settingFields = {
     .regex(/^[\x21-\x7e]*$/, "must be one line of printable ASCII without spaces, as a header value"),
   /** `hide-settings: 1`: clients that honour it hide their server settings from the user. */
   subscriptionHideSettings: z.boolean(),
+  /** What a card refund (Stripe charge.refunded) does: end the user's time now, or only flag the invoice for an admin. */
+  billingRefundPolicy: z.enum(REFUND_POLICIES),
+  /** Stripe Checkout computes and adds tax (Stripe Tax must be set up in the Stripe account). */
+  billingAutomaticTax: z.boolean(),
+  /** How long an invoice can be paid for. */
+  invoiceTtlHours: z.number().int().min(1, "at least 1 hour").max(720, "at most 720 hours"),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -66,6 +73,9 @@ export const settingsSchema = z.object({
   deviceLimit: settingFields.deviceLimit.default(0),
   subscriptionRouting: settingFields.subscriptionRouting.default(""),
   subscriptionHideSettings: settingFields.subscriptionHideSettings.default(false),
+  billingRefundPolicy: settingFields.billingRefundPolicy.default("flag"),
+  billingAutomaticTax: settingFields.billingAutomaticTax.default(false),
+  invoiceTtlHours: settingFields.invoiceTtlHours.default(24),
 });
 
 /** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */

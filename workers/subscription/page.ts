@@ -91,7 +91,7 @@ export function renderPage(input: PageInput): string {
 <p>${e(user.username)}</p><div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${percent}"><i style="width:${percent}%"></i></div><p>${usage}</p><p>${expiry}</p>${
     refill === null ? "" : `<p class="muted">${t.nextReset}: ${e(date(refill, language))}</p>`
   }
-<!-- The billing issue fills this slot with the renew/buy button. --><div id="renew" data-slot="renew" data-label="${e(t.renew)}"></div></section>
+<div id="renew" data-slot="renew"><a class="btn primary" href="${e(input.pageUrl)}/plans">${e(t.renew)}</a></div></section>
 <section><h2>${e(t.subscriptionLink)}</h2><div class="row"><div class="link">${e(input.pageUrl)}</div>${copy(input.pageUrl)}</div>${input.inactive ? "" : qr(input.pageUrl, t.subscriptionLink)}</section>
 ${servers}<section><h2>${e(t.getApp)}</h2>${apps}</section>${settings.subscriptionSupportUrl ? `<p class="muted"><a href="${e(settings.subscriptionSupportUrl)}" rel="noopener noreferrer">${e(settings.subscriptionSupportUrl)}</a></p>` : ""}
 </main><script>${SCRIPT}</script></body></html>`;

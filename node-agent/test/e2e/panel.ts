@@ -24,7 +24,8 @@ export interface Panel {
   stop(): Promise<void>;
 }
 
-export async function startPanel(): Promise<Panel> {
+/** `vars` adds or overrides Worker vars and secrets (a Stripe stand-in's URL, an xpub). */
+export async function startPanel(options: { vars?: Record<string, string> } = {}): Promise<Panel> {
   if (!existsSync(join(repo, "web/dist/index.html"))) throw new Error("build the SPA first (npm run build:web); npm test does");
   const state = mkdtempSync(join(tmpdir(), "vortex-panel-"));
   const port = await freePort();
@@ -32,6 +33,7 @@ export async function startPanel(): Promise<Panel> {
     JWT_SECRET: randomBytes(32).toString("base64url"),
     VORTEX_SETUP_TOKEN: randomBytes(16).toString("base64url"),
     CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
+    ...options.vars,
   };
   const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { cwd: repo, env: ENV, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);

@@ -1,0 +1,151 @@
+import type { SignedInContext } from "../../graphql/context";
+import { idSchema } from "../../graphql/ids";
+import type { GraphQLModule } from "../../graphql/module";
+import { parsePage, toConnection } from "../../graphql/pagination";
+import { parseInput } from "../../errors/validate";
+import { subscriptionUrl } from "../../settings/settings";
+import { createInvoiceAsAdmin, findInvoice, invoiceNumber, listInvoices, markInvoicePaid, refundInvoice, voidInvoice } from "./service";
+import { stripeClient } from "../stripe/client";
+import { refundCardPayment } from "../stripe/refund";
+import type { InvoiceRow } from "./table";
+
+const typeDefs = /* GraphQL */ `
+  enum InvoiceStatus {
+    OPEN
+    PAID
+    "Not paid in time; a late on-chain payment is never credited."
+    EXPIRED
+    REFUNDED
+    "Some of the amount arrived on-chain, not all: an admin decides."
+    PARTIALLY_PAID
+    "Cancelled by an admin before it was paid."
+    VOID
+  }
+
+  enum PaymentMethod {
+    STRIPE
+    ONCHAIN
+    MANUAL
+  }
+
+  type InvoiceLine {
+    description: String!
+    quantity: Int!
+    unitAmount: String!
+  }
+
+  type Invoice {
+    id: ID!
+    "Sequential and never reused, e.g. INV-000042."
+    number: String!
+    "Null once the user has been deleted; username keeps who was billed."
+    user: User
+    username: String!
+    plan: Plan
+    currency: String!
+    total: String!
+    lines: [InvoiceLine!]!
+    status: InvoiceStatus!
+    "ADMIN or USER (from the subscription page)."
+    createdBy: String!
+    expiresAt: DateTime!
+    paidAt: DateTime
+    paidVia: PaymentMethod
+    paymentRef: String
+    "Why an admin should look at it (a refund under the FLAG policy)."
+    flag: String
+    refundedAt: DateTime
+    "The printable invoice the payer sees, with its payment options; null once the user is deleted."
+    url: String
+    createdAt: DateTime!
+  }
+
+  type InvoiceEdge {
+    cursor: String!
+    node: Invoice!
+  }
+
+  type InvoiceConnection {
+    edges: [InvoiceEdge!]!
+    pageInfo: PageInfo!
+  }
+
+  input InvoiceFilter {
+    status: InvoiceStatus
+    userId: ID
+    planId: ID
+  }
+
+  input CreateInvoiceInput {
+    userId: ID!
+    planId: ID!
+    "One of the plan's price currencies."
+    currency: String!
+  }
+
+  extend type Query {
+    "Newest first."
+    invoices(filter: InvoiceFilter, page: Pagination): InvoiceConnection!
+    invoice(id: ID!): Invoice
+  }
+
+  extend type Mutation {
+    createInvoice(input: CreateInvoiceInput!): Invoice!
+    "Cancels an unpaid invoice."
+    voidInvoice(id: ID!): Invoice!
+    "Refunds a paid invoice: card payments through Stripe, others are recorded as refunded by hand; revoke ends the user's time now."
+    refundInvoice(id: ID!, revoke: Boolean!): Invoice!
+    "Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once."
+    markInvoicePaid(id: ID!, reference: String!): Invoice!
+  }
+`;
+
+const ENUM = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v.toUpperCase(), v]));
+
+export const invoicesModule: GraphQLModule = {
+  typeDefs,
+  rules: {
+    "Query.invoices": "billing:read",
+    "Query.invoice": "billing:read",
+    "Mutation.createInvoice": "billing:write",
+    "Mutation.voidInvoice": "billing:write",
+    "Mutation.refundInvoice": "billing:write",
+    "Mutation.markInvoicePaid": "billing:write",
+  },
+  resolvers: {
+    InvoiceStatus: ENUM(["open", "paid", "expired", "refunded", "partially_paid", "void"]),
+    PaymentMethod: ENUM(["stripe", "onchain", "manual"]),
+    Invoice: {
+      id: (i: InvoiceRow) => String(i.id),
+      number: (i: InvoiceRow) => invoiceNumber(i.id),
+      user: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => (i.userId === null ? null : ctx.loaders.userById.load(i.userId)),
+      plan: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) => (i.planId === null ? null : ((await ctx.loaders.planById.load(i.planId)) ?? null)),
+      createdBy: (i: InvoiceRow) => (i.createdBy === "user" ? "USER" : "ADMIN"),
+      expiresAt: (i: InvoiceRow) => i.expiresAtSec,
+      paidAt: (i: InvoiceRow) => i.paidAtSec,
+      refundedAt: (i: InvoiceRow) => i.refundedAtSec,
+      createdAt: (i: InvoiceRow) => i.createdAtSec,
+      url: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) => {
+        const user = i.userId === null ? undefined : await ctx.loaders.userById.load(i.userId);
+        if (!user) return null;
+        return `${subscriptionUrl(await ctx.loaders.settings(), ctx.origin, user.subToken)}/invoices/${i.id}`;
+      },
+    },
+    Query: {
+      invoices: async (_: unknown, args: { filter?: unknown; page?: unknown }, ctx: SignedInContext) => {
+        const page = parsePage(args.page);
+        return toConnection(await listInvoices(ctx.db, args.filter, page), page.first);
+      },
+      invoice: async (_: unknown, args: { id: string }, ctx: SignedInContext) => (await findInvoice(ctx.db, parseInput(idSchema, args.id))) ?? null,
+    },
+    Mutation: {
+      createInvoice: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createInvoiceAsAdmin(ctx, args.input),
+      voidInvoice: (_: unknown, args: { id: string }, ctx: SignedInContext) => voidInvoice(ctx, parseInput(idSchema, args.id)),
+      refundInvoice: (_: unknown, args: { id: string; revoke: boolean }, ctx: SignedInContext) =>
+        refundInvoice(ctx, parseInput(idSchema, args.id), args.revoke, async (invoice) => {
+          if (invoice.paidVia === "stripe") await refundCardPayment(stripeClient(ctx.env), invoice);
+        }),
+      markInvoicePaid: (_: unknown, args: { id: string; reference: string }, ctx: SignedInContext) => markInvoicePaid(ctx, parseInput(idSchema, args.id), args.reference),
+    },
+  },
+};

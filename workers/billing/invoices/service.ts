@@ -1,0 +1,193 @@
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { auditBy, type ActorContext } from "../../audit/record";
+import { randomToken } from "../../auth/crypto";
+import { runBatch, type Db, type Statement } from "../../db/client";
+import { DomainError, notFound } from "../../errors/domain-error";
+import { parseInput } from "../../errors/validate";
+import { idSchema } from "../../graphql/ids";
+import type { PageRequest } from "../../graphql/pagination";
+import { bumpNodesServingUsers } from "../../nodes/config-version";
+import { readSettings } from "../../settings/settings";
+import { derivedStatusSql } from "../../users/status-sql";
+import { findVisibleUser } from "../../users/service";
+import { users, type UserRow } from "../../users/table";
+import { currencySchema } from "../money";
+import { findPlan, planTerms } from "../plans/service";
+import { guardedAudit, settleInvoice } from "./settle";
+import { INVOICE_STATUSES, invoices, type InvoiceRow } from "./table";
+
+export const invoiceNumber = (id: number) => `INV-${String(id).padStart(6, "0")}`;
+
+const orderSchema = z.object({ planId: idSchema, currency: currencySchema });
+const adminOrderSchema = orderSchema.extend({ userId: idSchema });
+const filterSchema = z
+  .object({ status: z.enum(INVOICE_STATUSES).nullish(), userId: idSchema.nullish(), planId: idSchema.nullish() })
+  .nullish();
+
+/** Who asks for an invoice: an admin for any user it may see, or the user itself (visible plans only). */
+type Orderer = { kind: "admin"; adminId: number } | { kind: "user" };
+
+/**
+ * Writes an open invoice for one plan in one of its currencies. The plan's terms are frozen into
+ * the invoice, so a later edit of the plan never changes what paying this invoice gives.
+ */
+export async function issueInvoice(
+  db: Db,
+  user: Pick<UserRow, "id" | "username">,
+  rawOrder: unknown,
+  orderer: Orderer,
+  nowSec: number,
+  /** Statements for the same batch, given the new invoice's id as SQL (the admin's audit entry). */
+  alongside: (newId: SQL) => Statement[] = () => [],
+): Promise<InvoiceRow> {
+  const order = parseInput(orderSchema, rawOrder);
+  const plan = await findPlan(db, order.planId);
+  if (!plan || (orderer.kind === "user" && !plan.visible)) throw notFound("plan", order.planId);
+  const price = plan.prices.find((p) => p.currency === order.currency);
+  if (!price) throw new DomainError("BAD_USER_INPUT", `currency: plan "${plan.name}" has no price in ${order.currency}`);
+  const settings = await readSettings(db);
+  const nonce = crypto.randomUUID();
+  const newId = sql`(SELECT id FROM invoices WHERE settle_nonce = ${nonce})`;
+  const results = await runBatch(db, [
+    db
+      .insert(invoices)
+      .values({
+        userId: user.id,
+        username: user.username,
+        planId: plan.id,
+        planSnapshot: { ...(await planTerms(db, plan)) },
+        currency: order.currency,
+        total: price.amount,
+        lines: [{ description: plan.name, quantity: 1, unitAmount: price.amount }],
+        createdBy: orderer.kind === "admin" ? `admin:${orderer.adminId}` : "user",
+        expiresAtSec: nowSec + settings.invoiceTtlHours * 3600,
+        // A creation marker so the batch can name the new row; settling overwrites it.
+        settleNonce: nonce,
+        createdAtSec: nowSec,
+      })
+      .returning(),
+    ...alongside(newId),
+  ]);
+  return (results[0] as InvoiceRow[])[0]!;
+}
+
+export async function createInvoiceAsAdmin(ctx: ActorContext, rawInput: unknown): Promise<InvoiceRow> {
+  const input = parseInput(adminOrderSchema, rawInput);
+  const user = await findVisibleUser(ctx.db, ctx.actor, input.userId);
+  if (!user) throw notFound("user", input.userId);
+  return issueInvoice(ctx.db, user, input, { kind: "admin", adminId: ctx.actor.id }, ctx.nowSec(), (id) => [
+    auditBy(ctx, { action: "invoice.create", targetType: "invoice", targetId: id, details: input }),
+  ]);
+}
+
+export function findInvoice(db: Db, id: number) {
+  return db.select().from(invoices).where(eq(invoices.id, id)).get();
+}
+
+export async function findInvoiceOrThrow(db: Db, id: number): Promise<InvoiceRow> {
+  const invoice = await findInvoice(db, id);
+  if (!invoice) throw notFound("invoice", id);
+  return invoice;
+}
+
+export function listInvoices(db: Db, rawFilter: unknown, page: PageRequest) {
+  const filter = parseInput(filterSchema, rawFilter) ?? {};
+  return db
+    .select()
+    .from(invoices)
+    .where(
+      and(
+        filter.status ? eq(invoices.status, filter.status) : undefined,
+        filter.userId ? eq(invoices.userId, filter.userId) : undefined,
+        filter.planId ? eq(invoices.planId, filter.planId) : undefined,
+        page.beforeId === undefined ? undefined : lt(invoices.id, page.beforeId),
+      ),
+    )
+    .orderBy(desc(invoices.id))
+    .limit(page.first + 1)
+    .all();
+}
+
+/** Voids an invoice nobody has paid; a paid one must be refunded instead. */
+export async function voidInvoice(ctx: ActorContext, id: number): Promise<InvoiceRow> {
+  const invoice = await findInvoiceOrThrow(ctx.db, id);
+  const voidable = ["open", "expired", "partially_paid"];
+  const notVoidable = () => new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: only open, expired or partly paid invoices can be voided`);
+  if (!voidable.includes(invoice.status)) throw notVoidable();
+  const nonce = randomToken(16);
+  const moved = sql`EXISTS (SELECT 1 FROM invoices WHERE id = ${id} AND settle_nonce = ${nonce})`;
+  const [updated] = (await runBatch(ctx.db, [
+    ctx.db
+      .update(invoices)
+      .set({ status: "void", settleNonce: nonce })
+      .where(and(eq(invoices.id, id), sql`${invoices.status} IN ('open', 'expired', 'partially_paid')`))
+      .returning(),
+    guardedAudit(ctx.db, actorOf(ctx), ctx.nowSec(), "invoice.void", id, {}, moved),
+  ])) as [InvoiceRow[]];
+  // Paid between the read and the write: the payment won.
+  if (!updated.length) throw notVoidable();
+  return updated[0]!;
+}
+
+/** The user's time ends now; the nodes serving it drop it. */
+export const revokeStatements = (db: Db, userId: number, nowSec: number, guard = sql`1`) => [
+  db
+    .update(users)
+    .set({ expireAtSec: nowSec, updatedAtSec: nowSec })
+    .where(and(eq(users.id, userId), guard)),
+  db
+    .update(users)
+    .set({ status: sql`${derivedStatusSql(nowSec)}` })
+    .where(and(eq(users.id, userId), guard)),
+  bumpNodesServingUsers(db, [userId]),
+];
+
+/**
+ * Refunds a paid invoice. `returnMoney` gives the money back first (the GraphQL glue passes a
+ * Stripe refund for card payments; on-chain and manual refunds happen outside the panel and are
+ * only recorded). `revoke` ends the user's time now; otherwise the user keeps what it bought.
+ */
+export async function refundInvoice(ctx: ActorContext, id: number, revoke: boolean, returnMoney: (invoice: InvoiceRow) => Promise<void> = async () => {}): Promise<InvoiceRow> {
+  const invoice = await findInvoiceOrThrow(ctx.db, id);
+  const notPaid = () => new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: only paid invoices can be refunded`);
+  if (invoice.status !== "paid") throw notPaid();
+  await returnMoney(invoice);
+  const nowSec = ctx.nowSec();
+  const nonce = randomToken(16);
+  const moved = sql`EXISTS (SELECT 1 FROM invoices WHERE id = ${id} AND settle_nonce = ${nonce})`;
+  const results = await runBatch(ctx.db, [
+    ctx.db
+      .update(invoices)
+      .set({ status: "refunded", refundedAtSec: nowSec, settleNonce: nonce })
+      .where(and(eq(invoices.id, id), eq(invoices.status, "paid")))
+      .returning(),
+    ...(revoke && invoice.userId !== null ? revokeStatements(ctx.db, invoice.userId, nowSec, moved) : []),
+    guardedAudit(ctx.db, actorOf(ctx), nowSec, "invoice.refund", id, { revoke, via: invoice.paidVia }, moved),
+  ]);
+  const updated = results[0] as InvoiceRow[];
+  if (!updated.length) throw notPaid();
+  return updated[0]!;
+}
+
+const actorOf = (ctx: ActorContext) => ({ id: ctx.actor.id, username: ctx.actor.username, ip: ctx.client.ip });
+
+/** An admin marks an invoice paid (cash, a bank transfer): the same exactly-once path as a gateway. */
+export async function markInvoicePaid(ctx: ActorContext, id: number, reference: string): Promise<InvoiceRow> {
+  const invoice = await findInvoiceOrThrow(ctx.db, id);
+  const paid = await settleInvoice(ctx.db, {
+    invoice,
+    via: "manual",
+    ref: parseInput(z.string().trim().min(1, "reference is required").max(200), reference),
+    nowSec: ctx.nowSec(),
+    actor: actorOf(ctx),
+    payableAfterExpiry: true,
+  });
+  if (!paid) throw new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: it cannot be paid`);
+  return findInvoiceOrThrow(ctx.db, id);
+}
+
+/** Open invoices past their time become expired; the minute's housekeeping runs this. */
+export function expireInvoices(db: Db, nowSec: number) {
+  return db.update(invoices).set({ status: "expired" }).where(and(eq(invoices.status, "open"), lt(invoices.expiresAtSec, nowSec + 1))).run();
+}

@@ -1,0 +1,93 @@
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { auditBy, type ActorContext } from "../../audit/record";
+import { runBatch, type Db } from "../../db/client";
+import { isUniqueViolation } from "../../db/constraints";
+import { DomainError, notFound } from "../../errors/domain-error";
+import { parseInput } from "../../errors/validate";
+import { idSchema } from "../../graphql/ids";
+import { currencySchema } from "../money";
+import { chains, chainTokens, type ChainRow, type ChainTokenRow } from "./table";
+
+const rpcUrl = z
+  .string()
+  .trim()
+  .max(512)
+  .regex(/^https?:\/\/\S+$/, "must be an http(s) JSON-RPC URL");
+const chainSchema = z.object({
+  name: z.string().trim().min(1).max(64),
+  chainId: z.number().int().min(1).max(2_147_483_647, "must fit a GraphQL Int"),
+  rpcUrl,
+  confirmations: z.number().int().min(1).max(1000).default(3),
+  enabled: z.boolean().default(true),
+});
+const chainUpdateSchema = z.object({ name: chainSchema.shape.name, rpcUrl, confirmations: z.number().int().min(1).max(1000), enabled: z.boolean() }).partial();
+const tokenSchema = z.object({
+  chainId: idSchema,
+  symbol: z.string().trim().min(1).max(16),
+  /** Null or absent: the chain's native coin. */
+  address: z
+    .string()
+    .trim()
+    .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte contract address")
+    .transform((v) => v.toLowerCase())
+    .nullish(),
+  decimals: z.number().int().min(0).max(36),
+  currency: currencySchema,
+  enabled: z.boolean().default(true),
+});
+
+export const listChains = (db: Db) => db.select().from(chains).orderBy(asc(chains.name)).all();
+export const listTokens = (db: Db) => db.select().from(chainTokens).orderBy(asc(chainTokens.symbol)).all();
+
+export async function createChain(ctx: ActorContext, raw: unknown): Promise<ChainRow> {
+  const input = parseInput(chainSchema, raw);
+  try {
+    const [rows] = (await runBatch(ctx.db, [
+      ctx.db.insert(chains).values(input).returning(),
+      auditBy(ctx, { action: "chain.create", targetType: "chain", targetId: input.chainId, details: input }),
+    ])) as [ChainRow[]];
+    return rows[0]!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", `chain ${input.chainId} is already configured`);
+    throw error;
+  }
+}
+
+export async function updateChain(ctx: ActorContext, id: number, raw: unknown): Promise<ChainRow> {
+  const input = parseInput(chainUpdateSchema, raw);
+  const [rows] = (await runBatch(ctx.db, [
+    ctx.db.update(chains).set(input).where(eq(chains.id, id)).returning(),
+    auditBy(ctx, { action: "chain.update", targetType: "chain", targetId: id, details: input }),
+  ])) as [ChainRow[]];
+  if (!rows.length) throw notFound("chain", id);
+  return rows[0]!;
+}
+
+export async function createChainToken(ctx: ActorContext, raw: unknown): Promise<ChainTokenRow> {
+  const input = parseInput(tokenSchema, raw);
+  if (!(await ctx.db.select().from(chains).where(eq(chains.id, input.chainId)).get())) throw notFound("chain", input.chainId);
+  const { chainId, ...fields } = input;
+  const [rows] = (await runBatch(ctx.db, [
+    ctx.db
+      .insert(chainTokens)
+      .values({ ...fields, address: fields.address ?? null, chainRowId: chainId })
+      .returning(),
+    auditBy(ctx, { action: "chain_token.create", targetType: "chain", targetId: chainId, details: input }),
+  ])) as [ChainTokenRow[]];
+  return rows[0]!;
+}
+
+/** Enabled tokens on enabled chains that settle `currency`, with their chain. */
+export function tokensFor(db: Db, currency: string) {
+  return db
+    .select({ token: chainTokens, chain: chains })
+    .from(chainTokens)
+    .innerJoin(chains, eq(chains.id, chainTokens.chainRowId))
+    .where(and(eq(chainTokens.currency, currency), eq(chainTokens.enabled, true), eq(chains.enabled, true)))
+    .all();
+}
+
+export function tokenWithChain(db: Db, tokenId: number) {
+  return db.select({ token: chainTokens, chain: chains }).from(chainTokens).innerJoin(chains, eq(chains.id, chainTokens.chainRowId)).where(eq(chainTokens.id, tokenId)).get();
+}

@@ -1,0 +1,158 @@
+import type { SignedInContext } from "../../graphql/context";
+import { idSchema } from "../../graphql/ids";
+import type { GraphQLModule } from "../../graphql/module";
+import { parseInput } from "../../errors/validate";
+import type { InvoiceRow } from "../invoices/table";
+import { createChain, createChainToken, listChains, listTokens, updateChain } from "./config";
+import { depositView } from "./deposit";
+import { paymentsOf, recentPayments } from "./verify";
+import type { ChainPaymentRow, ChainRow, ChainTokenRow } from "./table";
+
+const typeDefs = /* GraphQL */ `
+  "An EVM chain invoices can be paid on."
+  type Chain {
+    id: ID!
+    name: String!
+    "EIP-155 chain id."
+    chainId: Int!
+    rpcUrl: String!
+    "Blocks a payment needs (its own included) before it is credited."
+    confirmations: Int!
+    enabled: Boolean!
+  }
+
+  "A coin on a chain and the invoice currency it settles one-for-one."
+  type ChainToken {
+    id: ID!
+    chain: Chain!
+    symbol: String!
+    "ERC-20 contract; null for the chain's native coin."
+    address: String
+    decimals: Int!
+    currency: String!
+    enabled: Boolean!
+  }
+
+  input CreateChainInput {
+    name: String!
+    chainId: Int!
+    rpcUrl: String!
+    confirmations: Int
+    enabled: Boolean
+  }
+
+  input UpdateChainInput {
+    name: String
+    rpcUrl: String
+    confirmations: Int
+    enabled: Boolean
+  }
+
+  input CreateChainTokenInput {
+    chainId: ID!
+    symbol: String!
+    address: String
+    decimals: Int!
+    currency: String!
+    enabled: Boolean
+  }
+
+  enum ChainPaymentStatus {
+    PENDING
+    CREDITED
+    REJECTED
+  }
+
+  "Why an on-chain transfer was not credited."
+  enum ChainPaymentRejection {
+    WRONG_TOKEN
+    WRONG_RECIPIENT
+    UNDERPAID
+    "The transaction already paid another invoice, or predates this one's deposit."
+    REUSED
+    AFTER_EXPIRY
+    FAILED
+  }
+
+  "A transfer seen for an invoice's deposit, good or bad."
+  type ChainPayment {
+    id: ID!
+    invoiceId: ID!
+    txHash: String!
+    tokenAddress: String
+    toAddress: String!
+    "Smallest units of the token."
+    amountUnits: String!
+    blockNumber: Int!
+    status: ChainPaymentStatus!
+    reason: ChainPaymentRejection
+    seenAt: DateTime!
+  }
+
+  "Where and how much an on-chain payer must send."
+  type ChainDeposit {
+    address: String!
+    amount: String!
+    amountUnits: String!
+    symbol: String!
+    tokenAddress: String
+    chainId: Int!
+    eip681: String!
+  }
+
+  extend type Invoice {
+    deposit: ChainDeposit
+    chainPayments: [ChainPayment!]!
+  }
+
+  extend type Query {
+    "Transfers seen on-chain across invoices, newest first: e.g. every REJECTED one, for review."
+    chainPayments(status: ChainPaymentStatus, first: Int): [ChainPayment!]!
+    chains: [Chain!]!
+    chainTokens: [ChainToken!]!
+  }
+
+  extend type Mutation {
+    createChain(input: CreateChainInput!): Chain!
+    updateChain(id: ID!, input: UpdateChainInput!): Chain!
+    createChainToken(input: CreateChainTokenInput!): ChainToken!
+  }
+`;
+
+const upper = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v.toUpperCase(), v]));
+
+export const onchainModule: GraphQLModule = {
+  typeDefs,
+  rules: {
+    "Query.chainPayments": "billing:read",
+    "Query.chains": "billing:read",
+    "Query.chainTokens": "billing:read",
+    "Mutation.createChain": "billing:write",
+    "Mutation.updateChain": "billing:write",
+    "Mutation.createChainToken": "billing:write",
+  },
+  resolvers: {
+    ChainPaymentStatus: upper(["pending", "credited", "rejected"]),
+    ChainPaymentRejection: upper(["wrong_token", "wrong_recipient", "underpaid", "reused", "after_expiry", "failed"]),
+    Chain: { id: (c: ChainRow) => String(c.id) },
+    ChainToken: {
+      id: (t: ChainTokenRow) => String(t.id),
+      chain: async (t: ChainTokenRow, _: unknown, ctx: SignedInContext) => (await listChains(ctx.db)).find((c) => c.id === t.chainRowId),
+    },
+    ChainPayment: { id: (p: ChainPaymentRow) => String(p.id), invoiceId: (p: ChainPaymentRow) => String(p.invoiceId), seenAt: (p: ChainPaymentRow) => p.seenAtSec },
+    Invoice: {
+      deposit: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => depositView(ctx.db, i.id),
+      chainPayments: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => paymentsOf(ctx.db, i.id),
+    },
+    Query: {
+      chainPayments: (_: unknown, args: { status?: string | null; first?: number | null }, ctx: SignedInContext) => recentPayments(ctx.db, args),
+      chains: (_: unknown, __: unknown, ctx: SignedInContext) => listChains(ctx.db),
+      chainTokens: (_: unknown, __: unknown, ctx: SignedInContext) => listTokens(ctx.db),
+    },
+    Mutation: {
+      createChain: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createChain(ctx, args.input),
+      updateChain: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) => updateChain(ctx, parseInput(idSchema, args.id), args.input),
+      createChainToken: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createChainToken(ctx, args.input),
+    },
+  },
+};

@@ -1,0 +1,11 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { users } from "../../users/table";
+
+/** Tokens are 32 characters; a longer one is cut so every lookup costs the same. */
+const MAX_TOKEN_LENGTH = 64;
+
+/** The subscription token is the payer's credential: whoever holds the link may buy for it. */
+export function findUserByToken(db: Db, token: string) {
+  return db.select().from(users).where(eq(users.subToken, token.slice(0, MAX_TOKEN_LENGTH))).get();
+}

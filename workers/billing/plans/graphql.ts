@@ -1,0 +1,117 @@
+import type { SignedInContext } from "../../graphql/context";
+import { idSchema } from "../../graphql/ids";
+import type { GraphQLModule } from "../../graphql/module";
+import { parseInput } from "../../errors/validate";
+import { applyPlanToUser, createPlan, deletePlan, findPlan, listPlans, updatePlan } from "./service";
+import type { PlanRow } from "./table";
+
+const typeDefs = /* GraphQL */ `
+  "An amount in one currency, as a decimal string (\\"4.99\\", \\"0.002\\")."
+  type Price {
+    currency: String!
+    amount: String!
+  }
+
+  input PriceInput {
+    currency: String!
+    amount: String!
+  }
+
+  """
+  What a user can buy. Applying it renews a LIMITED or EXPIRED user (usage from zero, limit and
+  expiry from now) and extends anyone else (data and days added to what is left).
+  """
+  type Plan {
+    id: ID!
+    name: String!
+    description: String!
+    prices: [Price!]!
+    "Null means unlimited."
+    dataLimit: Bytes
+    "Null means no expiry."
+    durationDays: Int
+    resetStrategy: ResetStrategy!
+    "Null leaves the user's device limit as it is."
+    deviceLimit: Int
+    "Groups the buyer is put in; empty leaves the buyer's groups alone."
+    groups: [Group!]!
+    "Offered on the subscription page; hidden plans are sold by an admin only."
+    visible: Boolean!
+    sortOrder: Int!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+  }
+
+  input CreatePlanInput {
+    name: String!
+    description: String
+    prices: [PriceInput!]!
+    dataLimit: Bytes
+    durationDays: Int
+    resetStrategy: ResetStrategy
+    deviceLimit: Int
+    groupIds: [ID!]
+    visible: Boolean
+    sortOrder: Int
+  }
+
+  "Omitted fields keep their values; null clears dataLimit or durationDays (unlimited); prices and groupIds replace."
+  input UpdatePlanInput {
+    name: String
+    description: String
+    prices: [PriceInput!]
+    dataLimit: Bytes
+    durationDays: Int
+    resetStrategy: ResetStrategy
+    deviceLimit: Int
+    groupIds: [ID!]
+    visible: Boolean
+    sortOrder: Int
+  }
+
+  extend type Query {
+    "In sort order; hidden plans too unless visibleOnly."
+    plans(visibleOnly: Boolean): [Plan!]!
+    plan(id: ID!): Plan
+  }
+
+  extend type Mutation {
+    createPlan(input: CreatePlanInput!): Plan!
+    updatePlan(id: ID!, input: UpdatePlanInput!): Plan!
+    deletePlan(id: ID!): Boolean!
+    "Applies a plan without an invoice, by the same extend-or-renew rule as a payment."
+    applyPlan(userId: ID!, planId: ID!): User!
+  }
+`;
+
+export const plansModule: GraphQLModule = {
+  typeDefs,
+  rules: {
+    "Query.plans": "billing:read",
+    "Query.plan": "billing:read",
+    "Mutation.createPlan": "billing:write",
+    "Mutation.updatePlan": "billing:write",
+    "Mutation.deletePlan": "billing:write",
+    "Mutation.applyPlan": "billing:write",
+  },
+  resolvers: {
+    Plan: {
+      id: (p: PlanRow) => String(p.id),
+      dataLimit: (p: PlanRow) => p.dataLimitBytes,
+      groups: (p: PlanRow, _: unknown, ctx: SignedInContext) => ctx.loaders.groupsByPlan.load(p.id),
+      createdAt: (p: PlanRow) => p.createdAtSec,
+      updatedAt: (p: PlanRow) => p.updatedAtSec,
+    },
+    Query: {
+      plans: (_: unknown, args: { visibleOnly?: boolean | null }, ctx: SignedInContext) => listPlans(ctx.db, { visibleOnly: args.visibleOnly === true }),
+      plan: async (_: unknown, args: { id: string }, ctx: SignedInContext) => (await findPlan(ctx.db, parseInput(idSchema, args.id))) ?? null,
+    },
+    Mutation: {
+      createPlan: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createPlan(ctx, args.input),
+      updatePlan: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) => updatePlan(ctx, parseInput(idSchema, args.id), args.input),
+      deletePlan: (_: unknown, args: { id: string }, ctx: SignedInContext) => deletePlan(ctx, parseInput(idSchema, args.id)),
+      applyPlan: (_: unknown, args: { userId: string; planId: string }, ctx: SignedInContext) =>
+        applyPlanToUser(ctx, parseInput(idSchema, args.userId), parseInput(idSchema, args.planId)),
+    },
+  },
+};

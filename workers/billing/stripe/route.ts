@@ -1,0 +1,29 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../http/request-context";
+import { readSettings } from "../../settings/settings";
+import { Stripe, subtleCrypto } from "./client";
+import { processStripeEvent } from "./webhook";
+
+/** Stripe's default: a signature older than five minutes is a replay. */
+const TOLERANCE_SEC = 300;
+
+const refuse = (message: string) => new Response(JSON.stringify({ error: { code: "BAD_REQUEST", message } }), { status: 400, headers: { "content-type": "application/json" } });
+
+/**
+ * `POST /webhooks/stripe`: the signature is checked on the raw body before anything is parsed,
+ * with the webhook secret; anything unsigned, forged or stale is 400 and changes nothing.
+ */
+export const stripeWebhookRoute = new Hono<AppEnv>();
+stripeWebhookRoute.post("/", async (c) => {
+  const signature = c.req.header("stripe-signature");
+  if (!signature || !c.env.STRIPE_WEBHOOK_SECRET) return refuse("missing Stripe-Signature");
+  const body = await c.req.text();
+  let event: Stripe.Event;
+  try {
+    event = await Stripe.webhooks.constructEventAsync(body, signature, c.env.STRIPE_WEBHOOK_SECRET, TOLERANCE_SEC, subtleCrypto());
+  } catch {
+    return refuse("signature verification failed");
+  }
+  const outcome = await processStripeEvent(c.var.db, event, await readSettings(c.var.db), Math.floor(Date.now() / 1000));
+  return c.json({ received: true, outcome });
+});
