@@ -29,6 +29,11 @@ export function Skeleton(props: { lines?: number; block?: boolean }) {
   );
 }
 
+/** The resource's last value, or undefined while loading or after a failure (reading a failed resource would throw). */
+export function settled<T>(resource: Resource<T>): T | undefined {
+  return resource.error ? undefined : resource.latest;
+}
+
 /** Renders `children` with the resource's value; never a blank area while loading or after a failure. */
 export function Loaded<T>(props: { resource: Resource<T>; retry: () => void; skeleton?: JSX.Element; children: (value: T) => JSX.Element }) {
   return (

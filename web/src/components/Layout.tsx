@@ -1,11 +1,11 @@
 /** The signed-in shell: navigation, language and theme, then the page. Sends visitors without a session to /login. */
 import { A, useNavigate, type RouteSectionProps } from "@solidjs/router";
-import { For, onMount, Show, Suspense } from "solid-js";
+import { ErrorBoundary, For, onMount, Show, Suspense } from "solid-js";
 import { hasSession, signOut } from "../api/client";
 import { LOCALES, locale, setLocale, t, type Locale, type MessageKey } from "../i18n";
 import { me, refetchMe } from "../session";
 import { setTheme, theme } from "../theme";
-import { Skeleton } from "./Async";
+import { ErrorBox, Skeleton } from "./Async";
 
 const NAV: { href: string; label: MessageKey; ownerOnly?: boolean }[] = [
   { href: "/", label: "nav.dashboard" },
@@ -72,7 +72,10 @@ export function Layout(props: RouteSectionProps) {
         </div>
       </aside>
       <main>
-        <Suspense fallback={<Skeleton lines={6} />}>{props.children}</Suspense>
+        {/* A fault in one page shows there, with a retry, instead of blanking the app. */}
+        <ErrorBoundary fallback={(error, reset) => <ErrorBox error={error} retry={reset} />}>
+          <Suspense fallback={<Skeleton lines={6} />}>{props.children}</Suspense>
+        </ErrorBoundary>
       </main>
     </div>
   );

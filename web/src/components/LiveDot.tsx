@@ -4,7 +4,7 @@ import { t } from "../i18n";
 export function LiveDot(props: { state: LiveState }) {
   return (
     <span class="live-dot" data-state={props.state} role="status">
-      {props.state === "open" ? t("live.open") : props.state === "retrying" ? t("live.retrying") : t("live.connecting")}
+      {t(`live.${props.state}`)}
     </span>
   );
 }

@@ -43,6 +43,7 @@ export const en = {
   "live.open": "Live",
   "live.connecting": "Connecting…",
   "live.retrying": "Reconnecting…",
+  "live.closed": "Live updates off",
   "dashboard.trafficNow": "Traffic now",
   "dashboard.system": "System",
   "dashboard.health": "Health",

@@ -36,11 +36,13 @@ function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubm
   const preview = createMemo(() => JSON.stringify(validateInboundForm(values).input ?? { errors: validateInboundForm(values).errors }, null, 2));
 
   const text = (key: keyof InboundFormValues, label: MessageKey, attrs: JSX.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <label>
-      {t(label)}
-      <input name={key} value={values[key] as string} onInput={(e) => change(key, e.currentTarget.value as never)} aria-invalid={Boolean(errors()[key])} {...attrs} />
-      <Show when={errors()[key]}>{(code) => <span class="field-error" role="alert">{t(`inboundForm.error.${code()}` as MessageKey)}</span>}</Show>
-    </label>
+    <div class="field">
+      <label>
+        {t(label)}
+        <input name={key} value={values[key] as string} onInput={(e) => change(key, e.currentTarget.value as never)} aria-invalid={Boolean(errors()[key])} aria-describedby={errors()[key] ? `${key}-error` : undefined} {...attrs} />
+      </label>
+      <Show when={errors()[key]}>{(code) => <span class="field-error" id={`${key}-error`} role="alert">{t(`inboundForm.error.${code()}` as MessageKey)}</span>}</Show>
+    </div>
   );
   const choice = (key: "protocol" | "transport" | "security" | "method" | "fingerprint" | "mode" | "flow", label: MessageKey, options: readonly string[]) => (
     <label>

@@ -49,7 +49,8 @@ export function backoffMs(attempt: number): number {
   return Math.min(30_000, 500 * 2 ** attempt);
 }
 
-export type LiveState = "connecting" | "open" | "retrying";
+/** `closed`: the server ended the stream for good (e.g. it does not offer this subscription). */
+export type LiveState = "connecting" | "open" | "retrying" | "closed";
 
 export interface SubscribeOptions<T> {
   body: string;
@@ -123,7 +124,8 @@ export function subscribe<T>(options: SubscribeOptions<T>, deps: Partial<Subscri
         if (stop.signal.aborted) return;
         options.onError?.(error instanceof Error ? error.message : String(error));
       }
-      if (stop.signal.aborted || (completed && !tokenRefused)) return;
+      if (stop.signal.aborted) return;
+      if (completed && !tokenRefused) return options.onState?.("closed");
       missedEvents = true;
       // A refused token is retried at once with a fresh one; anything else waits its turn.
       if (!tokenRefused) await wait(backoffMs(attempt++), stop.signal);

@@ -6,7 +6,7 @@
 import { Tabs } from "@kobalte/core/tabs";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { LiveDot } from "../components/LiveDot";
 import { TrafficChart } from "../components/TrafficChart";
 import { DashboardSummary, SystemMetricsNow, TrafficSeries } from "../graphql/dashboard";
@@ -71,11 +71,12 @@ export default function Dashboard() {
   );
 
   // Live figures when the stream has delivered them; the summary query's counts until then.
-  const users = () => metrics.latest?.users ?? summary.latest?.systemStatus.users;
+  const users = () => settled(metrics)?.users ?? settled(summary)?.systemStatus.users;
   const nodes = () => {
-    const m = metrics.latest;
+    const m = settled(metrics);
     if (m) return { online: m.serversOnline, offline: m.serversOffline, degraded: m.serversDegraded, pending: 0 };
-    return summary.latest ? countServers(summary.latest.servers) : undefined;
+    const s = settled(summary);
+    return s ? countServers(s.servers) : undefined;
   };
 
   return (
@@ -113,7 +114,7 @@ export default function Dashboard() {
         </section>
         <section class="card" aria-labelledby="system-card">
           <h2 id="system-card">{t("dashboard.system")}</h2>
-          <Show when={summary.latest} fallback={<Skeleton lines={2} />}>
+          <Show when={settled(summary)} fallback={<Skeleton lines={2} />}>
             {(s) => (
               <dl class="stats">
                 <div><dt>{t("dashboard.health")}</dt><dd class={s().healthCheck.ok ? "" : "error"}>{s().healthCheck.ok ? t("dashboard.ok") : t("dashboard.down")}</dd></div>
@@ -145,7 +146,7 @@ export default function Dashboard() {
         <Loaded resource={series} retry={refetchSeries} skeleton={<Skeleton block />}>
           {(points) => <TrafficChart points={points} label={t("dashboard.traffic")} />}
         </Loaded>
-        <Show when={metrics.latest}>{(m) => <p class="muted">{t("dashboard.updated", { at: formatDateTime(m().at, locale()) })}</p>}</Show>
+        <Show when={settled(metrics)}>{(m) => <p class="muted">{t("dashboard.updated", { at: formatDateTime(m().at, locale()) })}</p>}</Show>
       </section>
     </>
   );

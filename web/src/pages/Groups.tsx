@@ -1,7 +1,7 @@
 /** Groups: sets of inbounds users are given. */
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
 import { CreateGroup, DeleteGroup, Groups as GroupsQuery, UpdateGroup } from "../graphql/groups";
@@ -87,7 +87,7 @@ export default function Groups() {
                 </label>
                 <fieldset>
                   <legend>{t("nav.inbounds")}</legend>
-                  <For each={data.latest?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
+                  <For each={settled(data)?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
                     {(inbound) => (
                       <label class="inline">
                         <input type="checkbox" name="inboundIds" value={inbound.id} checked={group ? group.inbounds.some((i) => i.id === inbound.id) : true} />

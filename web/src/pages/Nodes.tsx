@@ -5,7 +5,7 @@
 import { createEffect, createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { request } from "../api/client";
-import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { CopyButton } from "../components/Copy";
 import { LiveDot } from "../components/LiveDot";
 import { Confirm, Modal } from "../components/Modal";
@@ -168,7 +168,7 @@ export default function Nodes() {
           </label>
           <fieldset>
             <legend>{t("nav.inbounds")}</legend>
-            <For each={data.latest?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
+            <For each={settled(data)?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
               {(inbound) => (
                 <label class="inline">
                   <input type="checkbox" name="inboundIds" value={inbound.id} checked />

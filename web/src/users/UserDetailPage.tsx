@@ -3,7 +3,7 @@ import { Tabs } from "@kobalte/core/tabs";
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { Loaded, Skeleton } from "../components/Async";
+import { Loaded, Skeleton, settled } from "../components/Async";
 import { CopyButton } from "../components/Copy";
 import { LiveDot } from "../components/LiveDot";
 import { Confirm, Modal } from "../components/Modal";
@@ -54,7 +54,7 @@ export default function UserDetailPage() {
     UserTrafficUpdates,
     { userId: params.id },
     (data) => {
-      const current = detail.latest;
+      const current = settled(detail);
       if (current?.user) mutate({ ...current, user: { ...current.user, usedTraffic: data.userTraffic.usedTraffic } });
     },
     () => void refetch(),

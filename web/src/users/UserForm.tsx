@@ -2,7 +2,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { request } from "../api/client";
-import { ErrorBox } from "../components/Async";
+import { ErrorBox, settled } from "../components/Async";
 import { Groups } from "../graphql/groups";
 import { t, type MessageKey } from "../i18n";
 import { BYTE_UNITS, type ByteUnit } from "../lib/format";
@@ -43,21 +43,25 @@ export function UserForm(props: { initial: UserFormValues; submitLabel: string; 
 
   return (
     <form class="form" onSubmit={submit} novalidate>
+      <div class="field">
       <label>
         {t("user.username")}
         <input name="username" value={values.username} onInput={(e) => setValues("username", e.currentTarget.value)} autocomplete="off" {...described("username")} />
-        {fieldError("username")}
       </label>
+      {fieldError("username")}
+      </div>
       <label class="inline">
         <input type="checkbox" checked={values.enabled} onChange={(e) => setValues("enabled", e.currentTarget.checked)} />
         {t("user.enabled")}
       </label>
       <div class="row">
+        <div class="field">
         <label>
           {t("user.dataLimit")}
           <input name="dataLimit" inputmode="decimal" placeholder={t("user.unlimited")} value={values.dataLimit} onInput={(e) => setValues("dataLimit", e.currentTarget.value)} {...described("dataLimit")} />
-          {fieldError("dataLimit")}
         </label>
+        {fieldError("dataLimit")}
+        </div>
         <label>
           {t("user.unit")}
           <select name="dataLimitUnit" value={values.dataLimitUnit} onChange={(e) => setValues("dataLimitUnit", e.currentTarget.value as ByteUnit)}>
@@ -82,24 +86,28 @@ export function UserForm(props: { initial: UserFormValues; submitLabel: string; 
           )}
         </For>
         <Show when={values.expiryMode === "date"}>
+          <div class="field">
           <label>
             {t("user.expireDate")}
             <input type="date" name="expireDate" value={values.expireDate} onInput={(e) => setValues("expireDate", e.currentTarget.value)} {...described("expireDate")} />
-            {fieldError("expireDate")}
           </label>
+          {fieldError("expireDate")}
+          </div>
         </Show>
         <Show when={values.expiryMode === "afterFirstUse"}>
+          <div class="field">
           <label>
             {t("user.onHoldDays")}
             <input name="onHoldDays" inputmode="numeric" value={values.onHoldDays} onInput={(e) => setValues("onHoldDays", e.currentTarget.value)} {...described("onHoldDays")} />
-            {fieldError("onHoldDays")}
           </label>
+          {fieldError("onHoldDays")}
+          </div>
         </Show>
       </fieldset>
       <fieldset>
         <legend>{t("nav.groups")}</legend>
         <Show when={!groups.error} fallback={<ErrorBox error={groups.error} retry={refetch} />}>
-          <For each={groups.latest ?? []} fallback={<span class="muted">{t("state.noGroups")}</span>}>
+          <For each={settled(groups) ?? []} fallback={<span class="muted">{t("state.noGroups")}</span>}>
             {(group) => (
               <label class="inline">
                 <input
@@ -116,17 +124,21 @@ export function UserForm(props: { initial: UserFormValues; submitLabel: string; 
         </Show>
       </fieldset>
       <div class="row">
+        <div class="field">
         <label>
           {t("user.deviceLimit")}
           <input name="deviceLimit" inputmode="numeric" placeholder={t("user.panelDefault")} value={values.deviceLimit} onInput={(e) => setValues("deviceLimit", e.currentTarget.value)} {...described("deviceLimit")} />
-          {fieldError("deviceLimit")}
         </label>
+        {fieldError("deviceLimit")}
+        </div>
       </div>
+      <div class="field">
       <label>
         {t("user.note")}
         <textarea name="note" rows="2" value={values.note} onInput={(e) => setValues("note", e.currentTarget.value)} {...described("note")} />
-        {fieldError("note")}
       </label>
+      {fieldError("note")}
+      </div>
       <Show when={failure()}>
         <ErrorBox error={failure()} />
       </Show>

@@ -6,7 +6,7 @@ import { DropdownMenu } from "@kobalte/core/dropdown-menu";
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { errorText, Loaded, Skeleton } from "../components/Async";
+import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
 import { AdminChoices, CreateUser, DeleteUser, UpdateUser, UserFilterChoices, UsersPage as UsersQuery } from "../graphql/users";
@@ -73,7 +73,7 @@ export default function UsersPage() {
 
   const [sort, setSort] = createSignal<{ key: SortKey; ascending: boolean } | null>(null);
   const rows = createMemo(() => {
-    const list = (page.latest?.edges ?? []).map((e) => e.node);
+    const list = (settled(page)?.edges ?? []).map((e) => e.node);
     const s = sort();
     if (!s) return list;
     const value = (u: UserRow) => (s.key === "expireAt" ? (u.expireAt ?? "9999") : u[s.key]);
@@ -145,9 +145,9 @@ export default function UsersPage() {
         </select>
         <select aria-label={t("users.filterGroup")} value={params.group ?? ""} onChange={(e) => setFilter({ group: e.currentTarget.value || undefined })}>
           <option value="">{t("users.anyGroup")}</option>
-          <For each={choices.latest?.groups ?? []}>{(g) => <option value={g.id}>{g.name}</option>}</For>
+          <For each={settled(choices)?.groups ?? []}>{(g) => <option value={g.id}>{g.name}</option>}</For>
         </select>
-        <Show when={owners.latest}>
+        <Show when={settled(owners)}>
           {(list) => (
             <select aria-label={t("users.filterOwner")} value={params.owner ?? ""} onChange={(e) => setFilter({ owner: e.currentTarget.value || undefined })}>
               <option value="">{t("users.anyOwner")}</option>
