@@ -15,8 +15,8 @@ async function graphql(url, query, variables, token) {
   return body.data;
 }
 
-async function enrollNode(url, token) {
-  const { createServer } = await graphql(url, `mutation { createServer(input: {name: "bench-node", address: "127.0.0.1"}) { id } }`, {}, token);
+async function enrollNode(url, token, name) {
+  const { createServer } = await graphql(url, `mutation ($name: String!) { createServer(input: {name: $name, address: "127.0.0.1"}) { id } }`, { name }, token);
   const { createServerEnrollment } = await graphql(url, `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`, { id: createServer.id }, token);
   const keys = await generateSigningKeyPair();
   const response = await fetch(`${url}/agent/v1/enroll`, {
@@ -47,17 +47,36 @@ async function signedPost(url, node, path, payload) {
   return { ms: performance.now() - started, statements: Number(response.headers.get("x-d1-statements")), reply };
 }
 
-/** Median push time over `rounds` pushes of `users` deltas each, and the statements one costs. */
-export async function benchIngest({ url, token, users = 10_000, rounds = 5 }) {
-  const node = await enrollNode(url, token);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Median push time over `rounds` pushes of `users` deltas each, and the statements one costs.
+ * With `nextEvent` (a function returning a promise of the next live event a push causes), also
+ * the median time from sending a push to that event reaching a subscriber.
+ */
+export async function benchIngest({ url, token, users = 10_000, rounds = 5, nodeName = "bench-node", nextEvent }) {
+  const node = await enrollNode(url, token, nodeName);
   const times = [];
+  const eventTimes = [];
   let statements = 0;
   for (let seq = 1; seq <= rounds; seq++) {
     const deltas = Array.from({ length: users }, (_, i) => ({ userId: i + 1, upBytes: 1000 + seq, downBytes: 5000 + i }));
+    const event = nextEvent?.();
+    const started = performance.now();
     const push = await signedPost(url, node, "/agent/v1/usage", { nodeId: node.nodeId, seq, fromSec: 0, toSec: Math.floor(Date.now() / 1000), deltas });
     times.push(push.ms);
     statements = push.statements;
+    if (event) {
+      await event;
+      eventTimes.push(performance.now() - started);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { users, rounds, medianMs: times[Math.floor(times.length / 2)], maxMs: times[times.length - 1], statementsPerPush: statements };
+  return {
+    users,
+    rounds,
+    medianMs: median(times),
+    maxMs: Math.max(...times),
+    statementsPerPush: statements,
+    ...(eventTimes.length ? { pushToEventMedianMs: median(eventTimes), pushToEventMaxMs: Math.max(...eventTimes) } : {}),
+  };
 }

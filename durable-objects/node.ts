@@ -1,4 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
+import { and, eq, lte, ne } from "drizzle-orm";
+import { createDb } from "../workers/db/client";
+import { publishLive } from "../workers/live/hub-client";
+import { serverStatusEvent, serverStatusNotice } from "../workers/live/notifications";
+import type { LiveEvent } from "../workers/live/topics";
+import { nodes, type NodeRow, type NodeStatus } from "../workers/nodes/table";
 
 /** A node that has not pushed for this long is offline; agents push at least every 5 s. */
 export const OFFLINE_AFTER_MS = 30_000;
@@ -7,8 +13,9 @@ const NONCE_TTL_MS = 3 * 60_000;
 
 /**
  * One per node: its agent's long-poll waiters, the nonces of its recent requests (replay
- * refusal), and the offline alarm. Usage totals are not here: they live in D1, where the seq
- * guard and the counts commit in one transaction.
+ * refusal), the offline alarm, and the status it last announced to live subscribers (so it can
+ * tell "went offline" and "came back" from a plain heartbeat). Usage totals are not here: they
+ * live in D1, where the seq guard and the counts commit in one transaction.
  */
 export class NodeObject extends DurableObject<Env> {
   private waiters = new Set<{ known: number; resolve: (version: number | null) => void }>();
@@ -57,18 +64,35 @@ export class NodeObject extends DurableObject<Env> {
     }
   }
 
-  /** The agent reported in: (re)arm the offline alarm. */
-  async seen(nodeId: number): Promise<void> {
+  /**
+   * The agent reported in: (re)arm the offline alarm. With the node's row as the push left it,
+   * returns what live subscribers should hear (its status, and a notification when the status
+   * moved); the caller publishes it together with the push's traffic, in one hub call.
+   */
+  async seen(nodeId: number, node?: NodeRow): Promise<LiveEvent[]> {
     await this.ctx.storage.put("nodeId", nodeId);
     await this.ctx.storage.setAlarm(Date.now() + OFFLINE_AFTER_MS);
+    return node ? this.announce(node) : [];
   }
 
   override async alarm(): Promise<void> {
     const nodeId = await this.ctx.storage.get<number>("nodeId");
     if (nodeId === undefined) return;
     const cutoffSec = Math.floor((Date.now() - OFFLINE_AFTER_MS) / 1000);
-    await this.env.DB.prepare(`UPDATE nodes SET status = 'offline' WHERE id = ? AND status != 'offline' AND last_seen_at <= ?`)
-      .bind(nodeId, cutoffSec)
-      .run();
+    const wentOffline = await createDb(this.env.DB)
+      .update(nodes)
+      .set({ status: "offline" })
+      .where(and(eq(nodes.id, nodeId), ne(nodes.status, "offline"), lte(nodes.lastSeenAtSec, cutoffSec)))
+      .returning()
+      .get();
+    if (wentOffline) publishLive(this.env, (promise) => this.ctx.waitUntil(promise), await this.announce(wentOffline));
+  }
+
+  private async announce(node: NodeRow): Promise<LiveEvent[]> {
+    const was = await this.ctx.storage.get<NodeStatus>("status");
+    if (was !== node.status) await this.ctx.storage.put("status", node.status);
+    // Nothing announced yet: the node is new (or predates live updates), so its first report is news.
+    const notice = serverStatusNotice(node, was ?? "pending", Math.floor(Date.now() / 1000));
+    return notice ? [serverStatusEvent(node), notice] : [serverStatusEvent(node)];
   }
 }

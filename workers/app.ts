@@ -28,7 +28,13 @@ app.use("/agent/v1/usage", limitBody(MAX_USAGE_PUSH_BYTES));
 app.use("*", async (c, next) => (c.req.path === "/agent/v1/usage" ? next() : limitBody(MAX_BODY_BYTES)(c, next)));
 
 app.on(["GET", "POST"], "/graphql", (c) =>
-  yoga.fetch(c.req.raw, { env: c.env, db: c.var.db, client: c.var.client, sessions: sessionConfig(c.env) }),
+  yoga.fetch(c.req.raw, {
+    env: c.env,
+    db: c.var.db,
+    client: c.var.client,
+    sessions: sessionConfig(c.env),
+    waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+  }),
 );
 app.route("/api/setup", setupRoute);
 app.route("/agent/v1", agentRoutes);

@@ -1,16 +1,22 @@
 import { app } from "./app";
 import { createDb } from "./db/client";
 import { notifyNodes } from "./http/request-context";
+import { publishLive } from "./live/hub-client";
+import { userStatusNotices } from "./live/notifications";
 import { runHousekeeping } from "./usage/housekeeping";
 
+export { HubObject } from "../durable-objects/hub";
 export { NodeObject } from "../durable-objects/node";
 export { RateLimiter } from "../durable-objects/rate-limiter";
 
 export default {
   fetch: app.fetch,
-  async scheduled(controller, env) {
+  async scheduled(controller, env, ctx) {
     const db = createDb(env.DB, { onNodesBumped: (bumps) => notifyNodes(env, bumps) });
-    const result = await runHousekeeping(db, Math.floor(controller.scheduledTime / 1000));
+    const nowSec = Math.floor(controller.scheduledTime / 1000);
+    const result = await runHousekeeping(db, nowSec);
+    // Expiries and users back after a period reset; a reset alone (status unchanged) is no news.
+    publishLive(env, (promise) => ctx.waitUntil(promise), userStatusNotices(result.statusChanges, nowSec));
     if (result.periodsReset.length || result.statusChanges.length) {
       console.log(JSON.stringify({ event: "housekeeping", periodsReset: result.periodsReset.length, statusChanges: result.statusChanges.length }));
     }

@@ -5,6 +5,8 @@ import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import { enrollNode } from "../nodes/enrollment";
 import { nodes } from "../nodes/table";
+import { publishLive } from "../live/hub-client";
+import { userStatusNotices } from "../live/notifications";
 import { applyUsagePush } from "../usage/ingest";
 import { verifyAgentRequest, type AgentEnv } from "./authenticate";
 import { buildConfigPayload, signConfig } from "./config";
@@ -61,7 +63,11 @@ export const agentRoutes = new Hono<AgentEnv>()
     const push = parseInput(usagePushSchema, raw);
     if (push.nodeId !== c.var.nodeId) throw new DomainError("FORBIDDEN", "a node may push usage only for itself");
     const result = await applyUsagePush(c.var.db, push, nowSec());
-    await c.env.NODE.getByName(String(push.nodeId)).seen(push.nodeId);
-    const reply: UsageReply = { ackSeq: push.seq, configVersion: await currentVersion(c, push.nodeId), cut: result.cut };
+    const node = await c.var.db.select().from(nodes).where(eq(nodes.id, push.nodeId)).get();
+    if (!node) throw new DomainError("NOT_FOUND", `server ${push.nodeId} does not exist`);
+    const nodeEvents = await c.env.NODE.getByName(String(push.nodeId)).seen(push.nodeId, node);
+    // One hub call per push whatever its size; it runs after the reply is sent.
+    publishLive(c.env, (promise) => c.executionCtx.waitUntil(promise), [...nodeEvents, ...userStatusNotices(result.cut, nowSec())], result.traffic);
+    const reply: UsageReply = { ackSeq: push.seq, configVersion: node.configVersion, cut: result.cut.map((user) => user.id) };
     return c.json(reply);
   });

@@ -1,4 +1,5 @@
 import { is, SQL, sql } from "drizzle-orm";
+import type { LiveEvent } from "../live/topics";
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/roles";
 import { auditLog } from "./table";
@@ -35,6 +36,8 @@ export interface ActorContext {
   actor: Actor;
   client: { ip: string };
   nowSec: () => number;
+  /** Live subscribers hear about writes that matter to them (live/notifications.ts). */
+  publish: (events: LiveEvent[]) => void;
 }
 
 /** `auditInsert` for the signed-in caller of a resolver. */

@@ -4,6 +4,7 @@ import { hasPermission, ownedUsersScope, type Actor, type Permission } from "./r
 const ALL: Permission[] = [
   "users:read", "users:write", "users:reassign", "groups:read", "groups:write", "inbounds:read", "inbounds:write",
   "nodes:read", "nodes:write", "settings:read", "settings:write", "admins:manage", "audit:read", "system:read",
+  "metrics:read",
 ];
 
 const actor = (role: Actor["role"]): Actor => ({ id: 7, username: "a", role, sessionId: "s", maxUsers: null, maxDataLimitBytes: null });
@@ -25,7 +26,7 @@ describe("roles", () => {
   it("keep resellers to their own users and away from infrastructure", () => {
     expect(ownedUsersScope(actor("reseller"))).toBe(7);
     expect(ownedUsersScope(actor("admin"))).toBeUndefined();
-    for (const permission of ["inbounds:read", "nodes:write", "settings:read", "groups:write", "users:reassign"] as const) {
+    for (const permission of ["inbounds:read", "nodes:write", "settings:read", "groups:write", "users:reassign", "metrics:read"] as const) {
       expect(hasPermission("reseller", permission)).toBe(false);
     }
   });

@@ -25,7 +25,9 @@ export type Permission =
   | "settings:write"
   | "admins:manage"
   | "audit:read"
-  | "system:read";
+  | "system:read"
+  /** Panel-wide figures (all users, all servers, total traffic): not for resellers. */
+  | "metrics:read";
 
 const RESELLER: Permission[] = ["users:read", "users:write", "groups:read", "audit:read", "system:read"];
 const ADMIN: Permission[] = [
@@ -38,6 +40,7 @@ const ADMIN: Permission[] = [
   "nodes:write",
   "settings:read",
   "settings:write",
+  "metrics:read",
 ];
 const OWNER: Permission[] = [...ADMIN, "admins:manage"];
 

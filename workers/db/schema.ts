@@ -9,3 +9,4 @@ export * from "../settings/table";
 export * from "../audit/table";
 export * from "../usage/table";
 export * from "../subscription/devices-table";
+export * from "../live/table";

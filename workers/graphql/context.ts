@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/roles";
 import type { ClientMeta, SessionConfig } from "../auth/sessions";
+import type { LiveEvent } from "../live/topics";
 import type { Loaders } from "./loaders";
 
 /** What every resolver receives. Built once per request in http/graphql-route.ts. */
@@ -14,7 +15,11 @@ export interface AppContext {
   nowSec: () => number;
   /** The signed-in admin, or null. Resolved lazily: sign-in needs no session lookup. */
   authenticate: () => Promise<Actor | null>;
+  /** Asks again whether the request's session is valid now: for streams that outlive a check. */
+  sessionStillValid: () => Promise<boolean>;
   loaders: Loaders;
+  /** Announces events to live subscribers without delaying the response. */
+  publish: (events: LiveEvent[]) => void;
 }
 
 /** The context after the authorisation layer has admitted a signed-in caller. */

@@ -4,6 +4,7 @@ import { auditModule } from "../audit/graphql";
 import { authModule } from "../auth/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
+import { liveModule } from "../live/graphql";
 import { nodesModule } from "../nodes/graphql";
 import { settingsModule } from "../settings/graphql";
 import { subscriptionModule } from "../subscription/graphql";
@@ -37,6 +38,7 @@ export const modules: GraphQLModule[] = [
   settingsModule,
   subscriptionModule,
   auditModule,
+  liveModule,
 ];
 
 /** Every root field's rule, by `Type.field`: the one table of who may call what. */

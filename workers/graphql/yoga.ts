@@ -5,6 +5,7 @@ import { authenticateAccessToken, type ClientMeta, type SessionConfig } from "..
 import type { Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import type { AppContext } from "./context";
+import { publishLive } from "../live/hub-client";
 import { createLoaders } from "./loaders";
 import { buildSchema } from "./schema";
 
@@ -14,6 +15,8 @@ export interface GraphQLServerContext {
   db: Db;
   client: ClientMeta;
   sessions: SessionConfig;
+  /** Keeps work (publishing live events) running after the response is sent. */
+  waitUntil: (promise: Promise<unknown>) => void;
 }
 
 /**
@@ -104,7 +107,7 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
   // maskError logs what deserves logging; yoga would also log every domain error a client caused.
   logging: false,
   plugins: [...armor.protect().plugins],
-  context: ({ request, env, db, client, sessions }): AppContext => {
+  context: ({ request, env, db, client, sessions, waitUntil }): AppContext => {
     const nowSec = () => Math.floor(Date.now() / 1000);
     let actor: ReturnType<AppContext["authenticate"]> | undefined;
     const header = request.headers.get("authorization") ?? "";
@@ -117,7 +120,9 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
       origin: new URL(request.url).origin,
       nowSec,
       loaders: createLoaders(db),
+      publish: (events) => publishLive(env, waitUntil, events),
       authenticate: () => (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec()) : Promise.resolve(null)),
+      sessionStillValid: async () => !!bearer && (await authenticateAccessToken(db, sessions, bearer, nowSec())) !== null,
     };
   },
 });

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import packageJson from "../../package.json";
 import { ownedUsersScope } from "../auth/roles";
+import type { Db } from "../db/client";
 import { groups } from "../groups/table";
 import type { AppContext, SignedInContext } from "../graphql/context";
 import type { GraphQLModule } from "../graphql/module";
@@ -44,6 +45,27 @@ const typeDefs = /* GraphQL */ `
 
 const count = sql<number>`count(*)`;
 
+/** Users by status, all of them or one owner's: feed the rows to userCounts. */
+export function usersByStatus(db: Db, ownerId?: number) {
+  return db
+    .select({ status: users.status, n: count })
+    .from(users)
+    .where(ownerId === undefined ? undefined : eq(users.adminId, ownerId))
+    .groupBy(users.status);
+}
+
+export function userCounts(byStatus: { status: string; n: number }[]) {
+  const of = (status: string) => byStatus.find((row) => row.status === status)?.n ?? 0;
+  return {
+    total: byStatus.reduce((sum, row) => sum + row.n, 0),
+    active: of("active"),
+    disabled: of("disabled"),
+    limited: of("limited"),
+    expired: of("expired"),
+    onHold: of("on_hold"),
+  };
+}
+
 export const systemModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -55,26 +77,14 @@ export const systemModule: GraphQLModule = {
       systemStatus: async (_: unknown, __: unknown, ctx: SignedInContext) => {
         const scope = ownedUsersScope(ctx.actor);
         const [byStatus, [servers], [inboundCount], [groupCount]] = await ctx.db.batch([
-          ctx.db
-            .select({ status: users.status, n: count })
-            .from(users)
-            .where(scope === undefined ? undefined : eq(users.adminId, scope))
-            .groupBy(users.status),
+          usersByStatus(ctx.db, scope),
           ctx.db.select({ n: count }).from(nodes),
           ctx.db.select({ n: count }).from(inbounds),
           ctx.db.select({ n: count }).from(groups),
         ]);
-        const of = (status: string) => byStatus.find((row) => row.status === status)?.n ?? 0;
         return {
           version: packageJson.version,
-          users: {
-            total: byStatus.reduce((sum, row) => sum + row.n, 0),
-            active: of("active"),
-            disabled: of("disabled"),
-            limited: of("limited"),
-            expired: of("expired"),
-            onHold: of("on_hold"),
-          },
+          users: userCounts(byStatus),
           servers: servers?.n ?? 0,
           inbounds: inboundCount?.n ?? 0,
           groups: groupCount?.n ?? 0,

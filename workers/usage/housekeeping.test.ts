@@ -18,7 +18,7 @@ describe("housekeeping", () => {
     const versionBefore = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
 
     const result = await runHousekeeping(createDb(env.DB), now() + 120);
-    expect(result.statusChanges).toEqual([{ id: Number(user.id), status: "expired" }]);
+    expect(result.statusChanges).toEqual([{ id: Number(user.id), status: "expired", username: user.username, adminId: expect.any(Number) }]);
     expect((await status(owner, user.id)).status).toBe("EXPIRED");
     const versionAfter = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
     expect(versionAfter).toBeGreaterThan(versionBefore);

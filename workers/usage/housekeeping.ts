@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rawStatement, runBatch, type Db } from "../db/client";
 import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
+import type { UserStatusChange } from "../live/notifications";
 import { derivedStatusSql } from "../users/status-sql";
 
 /** When the current period of a user with a reset strategy ends (UTC calendar arithmetic). */
@@ -20,10 +21,10 @@ export async function runHousekeeping(db: Db, nowSec: number) {
     bumpNodesServingUsersWhoseStatusChanges(db, sql`(SELECT id FROM users)`, nowSec),
     rawStatement(db, sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
       WHERE status != ${derivedStatusSql(nowSec)}
-      RETURNING id, status`),
+      RETURNING id, status, username, admin_id AS adminId`),
   ]);
   return {
     periodsReset: (results[0] as D1Result<{ id: number }>).results.map((r) => r.id),
-    statusChanges: (results[2] as D1Result<{ id: number; status: string }>).results,
+    statusChanges: (results[2] as D1Result<UserStatusChange>).results,
   };
 }

@@ -2,16 +2,21 @@ import { sql } from "drizzle-orm";
 import type { UsagePush } from "../agent/protocol/messages";
 import { rawStatement, runBatch, type Db } from "../db/client";
 import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
+import type { UserStatusChange } from "../live/notifications";
+import type { TrafficBatch } from "../live/topics";
 import { derivedStatusSql } from "../users/status-sql";
 
 export interface IngestResult {
   /** False when this seq (or a later one) was applied before: nothing was counted again. */
   applied: boolean;
   /** Users this push took out of service (limit reached, expired): to be cut on every node. */
-  cut: number[];
+  cut: UserStatusChange[];
+  /** What each existing user was charged and now has used, for live subscribers. */
+  traffic: TrafficBatch;
 }
 
 const utcDay = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
+const utcHour = (sec: number) => Math.floor(sec / 3600) * 3600;
 
 /** Sums deltas per user: a push may name a user more than once (several inbounds). */
 function totalsByUser(push: UsagePush) {
@@ -23,26 +28,35 @@ function totalsByUser(push: UsagePush) {
     totals.set(delta.userId, total);
   }
   // [id, up, down] triples keep the one JSON parameter small: 50,000 users stay far under D1's 2 MB.
-  return [...totals].filter(([, t]) => t.up + t.down > 0).map(([id, t]) => [id, t.up, t.down]);
+  return [...totals].filter(([, t]) => t.up + t.down > 0).map(([id, t]) => [id, t.up, t.down] as const);
 }
 
 /**
- * Applies one usage push exactly once, as one D1 batch of seven statements whatever the number
- * of users: the seq guard (a trigger aborts the batch on a replay), daily history, totals and
- * first use, the config bump of nodes serving users who just crossed a limit, their new status,
- * and the node's presence. Users are named in one JSON parameter.
+ * Applies one usage push exactly once, as one D1 batch of eight statements whatever the number
+ * of users: the seq guard (a trigger aborts the batch on a replay), daily history per user,
+ * hourly history per owning admin (dashboard charts), totals and first use, the config bump of
+ * nodes serving users who just crossed a limit, their new status, and the node's presence.
+ * Users are named in one JSON parameter.
  */
 export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): Promise<IngestResult> {
-  const deltas = JSON.stringify(totalsByUser(push));
+  const charged = totalsByUser(push);
+  const deltas = JSON.stringify(charged);
   const touched = sql`(SELECT json_extract(value, '$[0]') FROM json_each(${deltas}))`;
+  const chargedAtSec = push.toSec || nowSec;
   try {
     const results = await runBatch(db, [
       rawStatement(db, sql`INSERT INTO usage_pushes (node_id, seq, received_at) VALUES (${push.nodeId}, ${push.seq}, ${nowSec})`),
       rawStatement(db, sql`DELETE FROM usage_pushes WHERE node_id = ${push.nodeId} AND seq < ${push.seq}`),
       rawStatement(db, sql`INSERT INTO usage_daily (user_id, day, up_bytes, down_bytes)
-        SELECT json_extract(value, '$[0]'), ${utcDay(push.toSec || nowSec)}, json_extract(value, '$[1]'), json_extract(value, '$[2]')
+        SELECT json_extract(value, '$[0]'), ${utcDay(chargedAtSec)}, json_extract(value, '$[1]'), json_extract(value, '$[2]')
         FROM json_each(${deltas}) WHERE json_extract(value, '$[0]') IN (SELECT id FROM users)
         ON CONFLICT (user_id, day) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`),
+      // WHERE true: SQLite needs it to tell the upsert's ON CONFLICT from a join's ON.
+      rawStatement(db, sql`INSERT INTO traffic_hourly (admin_id, hour, up_bytes, down_bytes)
+        SELECT users.admin_id, ${utcHour(chargedAtSec)}, sum(json_extract(value, '$[1]')), sum(json_extract(value, '$[2]'))
+        FROM json_each(${deltas}) JOIN users ON users.id = json_extract(value, '$[0]')
+        WHERE true GROUP BY users.admin_id
+        ON CONFLICT (admin_id, hour) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`),
       rawStatement(db, sql`UPDATE users SET
           used_bytes = used_bytes + d.bytes,
           lifetime_used_bytes = lifetime_used_bytes + d.bytes,
@@ -51,18 +65,25 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
           first_used_at = coalesce(first_used_at, ${nowSec})
         FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') + json_extract(value, '$[2]') AS bytes
               FROM json_each(${deltas})) AS d
-        WHERE users.id = d.id`),
+        WHERE users.id = d.id
+        RETURNING id, used_bytes`),
       bumpNodesServingUsersWhoseStatusChanges(db, touched, nowSec),
       rawStatement(db, sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
         WHERE id IN ${touched} AND status != ${derivedStatusSql(nowSec)}
-        RETURNING id, status`),
+        RETURNING id, status, username, admin_id AS adminId`),
       nodePresence(db, push, nowSec),
     ]);
-    const changed = (results[5] as D1Result<{ id: number; status: string }>).results;
+    const used = new Map((results[4] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]));
+    const changed = (results[6] as D1Result<UserStatusChange>).results;
     // on_hold → active is a user's first connection, not a cut.
-    return { applied: true, cut: changed.filter((u) => u.status !== "active" && u.status !== "on_hold").map((u) => u.id) };
+    const cut = changed.filter((u) => u.status !== "active" && u.status !== "on_hold");
+    const traffic: TrafficBatch = {
+      atSec: nowSec,
+      users: charged.flatMap(([id, up, down]) => (used.has(id) ? [[id, up, down, used.get(id)!] as TrafficBatch["users"][number]] : [])),
+    };
+    return { applied: true, cut, traffic };
   } catch (error) {
-    if (isReplay(error)) return { applied: false, cut: [] };
+    if (isReplay(error)) return { applied: false, cut: [], traffic: { atSec: nowSec, users: [] } };
     throw error;
   }
 }

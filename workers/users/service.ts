@@ -11,6 +11,7 @@ import { parseInput } from "../errors/validate";
 import { idListSchema, idSchema } from "../graphql/ids";
 import type { PageRequest } from "../graphql/pagination";
 import { bumpNodesServingGroups, bumpNodesServingUsers } from "../nodes/config-version";
+import { userStatusNotices } from "../live/notifications";
 import { newCredentials, newSubscriptionToken } from "./credentials";
 import { deriveStatus } from "./status";
 import { RESET_STRATEGIES, USER_STATUSES, userGroups, users, type UserRow } from "./table";
@@ -273,7 +274,9 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
   );
   try {
     const results = await runBatch(ctx.db, statements);
-    return (results[results.length - 2] as UserRow[])[0]!;
+    const updated = (results[results.length - 2] as UserRow[])[0]!;
+    if (updated.status !== user.status) ctx.publish(userStatusNotices([updated], nowSec));
+    return updated;
   } catch (error) {
     if (isUniqueViolation(error)) throw usernameTaken(input.username ?? user.username);
     throw error;
