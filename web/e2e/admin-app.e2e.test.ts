@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OWNER, startPanel, type Panel } from "../../node-agent/test/e2e/panel.ts";
 import { launchBrowser, openPage } from "./browser.ts";
+import { signIn } from "./sign-in.ts";
 
 const SCREENSHOTS = join(import.meta.dirname, "screenshots");
 let panel: Panel;
@@ -27,16 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await panel?.stop();
 });
-
-/** Signs in through the form whatever the language: by field names, not labels. */
-async function signIn(target: Page) {
-  await target.goto("/");
-  await target.waitForURL("**/login");
-  await target.locator('input[name="username"]').fill(OWNER.username);
-  await target.locator('input[name="password"]').fill(OWNER.password);
-  await target.locator('button[type="submit"]').click();
-  await target.locator("main h1").waitFor();
-}
 
 describe("an admin's day in the app", () => {
   it("signs in, refusing a wrong password where it was typed", async () => {
