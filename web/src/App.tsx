@@ -4,6 +4,7 @@ import { lazy, type ParentProps } from "solid-js";
 import { whenSignedOut } from "./api/client";
 import { Layout } from "./components/Layout";
 import { Toasts } from "./components/toast";
+import { preloadDashboard } from "./pages/dashboard-data";
 
 const Login = lazy(() => import("./pages/Login"));
 const Dashboard = lazy(() => import("./pages/Dashboard"));
@@ -32,7 +33,7 @@ export function App() {
     <Router root={Root}>
       <Route path="/login" component={Login} />
       <Route path="/" component={Layout}>
-        <Route path="/" component={Dashboard} />
+        <Route path="/" component={Dashboard} preload={preloadDashboard} />
         <Route path="/users" component={Users} />
         <Route path="/users/:id" component={UserDetail} />
         <Route path="/nodes" component={Nodes} />

@@ -4,7 +4,7 @@ import type { GraphQLModule } from "../graphql/module";
 import { parsePage, toConnection } from "../graphql/pagination";
 import { parseInput } from "../errors/validate";
 import { subscriptionUrl } from "../settings/settings";
-import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, rotateSubscriptionToken, updateUser } from "./service";
+import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, resetUserUsage, rotateSubscriptionToken, updateUser } from "./service";
 import type { UserRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -132,6 +132,8 @@ const typeDefs = /* GraphQL */ `
     deleteUser(id: ID!): Boolean!
     "Issues a new subscription link; the old one stops working at once."
     rotateSubscriptionToken(userId: ID!): User!
+    "Sets used traffic back to 0 now (a LIMITED user becomes ACTIVE); the reset schedule keeps its dates."
+    resetUserUsage(id: ID!): User!
   }
 `;
 
@@ -149,6 +151,7 @@ export const usersModule: GraphQLModule = {
     "Mutation.updateUser": "users:write",
     "Mutation.deleteUser": "users:write",
     "Mutation.rotateSubscriptionToken": "users:write",
+    "Mutation.resetUserUsage": "users:write",
   },
   resolvers: {
     UserStatus: { ACTIVE: "active", DISABLED: "disabled", LIMITED: "limited", EXPIRED: "expired", ON_HOLD: "on_hold" },
@@ -186,6 +189,7 @@ export const usersModule: GraphQLModule = {
       deleteUser: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteUser(ctx, parseInput(idSchema, args.id)),
       rotateSubscriptionToken: (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
         rotateSubscriptionToken(ctx, parseInput(idSchema, args.userId)),
+      resetUserUsage: (_: unknown, args: { id: string }, ctx: SignedInContext) => resetUserUsage(ctx, parseInput(idSchema, args.id)),
     },
   },
 };

@@ -283,6 +283,24 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
   }
 }
 
+/**
+ * Starts the user's usage over by hand: used traffic back to 0 (the reset schedule keeps its
+ * dates), so a LIMITED user is ACTIVE again. Nodes get a new config either way: it carries the
+ * usage they enforce while the edge is unreachable.
+ */
+export async function resetUserUsage(ctx: ActorContext, id: number): Promise<UserRow> {
+  const user = await findUserFor(ctx.db, ctx.actor, id);
+  const nowSec = ctx.nowSec();
+  const status = deriveStatus({ ...user, usedBytes: 0 }, nowSec);
+  const [, updated] = (await runBatch(ctx.db, [
+    bumpNodesServingUsers(ctx.db, [id]),
+    ctx.db.update(users).set({ usedBytes: 0, status, updatedAtSec: nowSec }).where(eq(users.id, id)).returning(),
+    auditBy(ctx, { action: "user.reset_usage", targetType: "user", targetId: id, details: { usedBytes: user.usedBytes } }),
+  ])) as [unknown, UserRow[]];
+  if (updated[0]!.status !== user.status) ctx.publish(userStatusNotices(updated, nowSec));
+  return updated[0]!;
+}
+
 export async function deleteUser(ctx: ActorContext, id: number): Promise<boolean> {
   const user = await findUserFor(ctx.db, ctx.actor, id);
   // Bump first: the group links that say which nodes served the user go with it.

@@ -106,6 +106,20 @@ describe("updating users", () => {
     expect(raised).toMatchObject({ status: "ACTIVE", usedTraffic: 1000 });
   });
 
+  it("resets usage by hand: a LIMITED user is ACTIVE again, and the reset is recorded", async () => {
+    const owner = await ownerToken();
+    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("reset"), dataLimit: 1000 } }, { token: owner }));
+    await env.DB.prepare(`UPDATE users SET used_bytes = 1000, status = 'limited' WHERE id = ?`).bind(Number(user.id)).run();
+    const RESET = `mutation ($id: ID!) { resetUserUsage(id: $id) { status usedTraffic } }`;
+    expect(ok(await gql(RESET, { id: user.id }, { token: owner })).resetUserUsage).toEqual({ status: "ACTIVE", usedTraffic: 0 });
+    const audit = await env.DB.prepare(`SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`).first<{ action: string; target_id: string; details: string }>();
+    expect(audit).toMatchObject({ action: "user.reset_usage", target_id: user.id });
+    expect(JSON.parse(audit!.details)).toEqual({ usedBytes: 1000 });
+
+    const reseller = await adminAs(owner, "RESELLER");
+    expect(errorCode(await gql(RESET, { id: user.id }, { token: reseller.token }))).toBe("NOT_FOUND");
+  });
+
   it("disables and re-enables; ends a hold when made ACTIVE", async () => {
     const owner = await ownerToken();
     const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("sw"), status: "ON_HOLD", onHoldExpireDays: 7 } }, { token: owner }));

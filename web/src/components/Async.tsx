@@ -29,17 +29,21 @@ export function Skeleton(props: { lines?: number; block?: boolean }) {
   );
 }
 
-/** The resource's last value, or undefined while loading or after a failure (reading a failed resource would throw). */
+/**
+ * The resource's last value, or undefined while loading or after a failure. Checking the state
+ * first matters twice: reading a failed resource throws, and reading a loading one suspends the
+ * whole page, where each card should show its own skeleton instead.
+ */
 export function settled<T>(resource: Resource<T>): T | undefined {
-  return resource.error ? undefined : resource.latest;
+  return resource.state === "ready" || resource.state === "refreshing" ? resource.latest : undefined;
 }
 
 /** Renders `children` with the resource's value; never a blank area while loading or after a failure. */
 export function Loaded<T>(props: { resource: Resource<T>; retry: () => void; skeleton?: JSX.Element; children: (value: T) => JSX.Element }) {
   return (
     <Show when={!props.resource.error} fallback={<ErrorBox error={props.resource.error} retry={props.retry} />}>
-      <Show when={props.resource.latest !== undefined} fallback={props.skeleton ?? <Skeleton />}>
-        {props.children(props.resource.latest as T)}
+      <Show when={settled(props.resource) !== undefined} fallback={props.skeleton ?? <Skeleton />}>
+        {props.children(settled(props.resource) as T)}
       </Show>
     </Show>
   );

@@ -126,3 +126,13 @@ export const RemoveUserDevice = /* GraphQL */ `
     removeUserDevice(userId: $userId, hwid: $hwid)
   }
 `;
+
+export const ResetUserUsage = /* GraphQL */ `
+  mutation ResetUserUsage($id: ID!) {
+    resetUserUsage(id: $id) {
+      id
+      status
+      usedTraffic
+    }
+  }
+`;

@@ -86,6 +86,7 @@ export const en = {
   "bulk.enable": "Enable",
   "bulk.disable": "Disable",
   "bulk.extend": "Extend",
+  "bulk.resetUsage": "Reset usage",
   "bulk.extendDays": "Days to add",
   "bulk.delete": "Delete",
   "bulk.confirmDelete": "Delete {count} users? Their links stop working at once.",

@@ -87,6 +87,7 @@ export const fa: Messages = {
   "bulk.enable": "فعال کردن",
   "bulk.disable": "غیرفعال کردن",
   "bulk.extend": "تمدید",
+  "bulk.resetUsage": "بازنشانی مصرف",
   "bulk.extendDays": "تعداد روز افزوده",
   "bulk.delete": "حذف",
   "bulk.confirmDelete": "{count} کاربر حذف شوند؟ لینک‌هایشان بی‌درنگ از کار می‌افتد.",

@@ -87,6 +87,7 @@ export const ru: Messages = {
   "bulk.enable": "Включить",
   "bulk.disable": "Отключить",
   "bulk.extend": "Продлить",
+  "bulk.resetUsage": "Сбросить расход",
   "bulk.extendDays": "Сколько дней добавить",
   "bulk.delete": "Удалить",
   "bulk.confirmDelete": "Удалить пользователей: {count}? Их ссылки сразу перестанут работать.",

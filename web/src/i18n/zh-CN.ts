@@ -87,6 +87,7 @@ export const zhCN: Messages = {
   "bulk.enable": "启用",
   "bulk.disable": "禁用",
   "bulk.extend": "续期",
+  "bulk.resetUsage": "重置用量",
   "bulk.extendDays": "增加天数",
   "bulk.delete": "删除",
   "bulk.confirmDelete": "删除 {count} 个用户？他们的链接将立即失效。",

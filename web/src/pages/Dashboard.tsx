@@ -9,35 +9,13 @@ import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { LiveDot } from "../components/LiveDot";
 import { TrafficChart } from "../components/TrafficChart";
-import { DashboardSummary, SystemMetricsNow, TrafficSeries } from "../graphql/dashboard";
+import { TrafficSeries } from "../graphql/dashboard";
 import { SystemMetricsUpdates } from "../graphql/live";
 import { locale, t, type MessageKey } from "../i18n";
 import { formatDateTime, formatNumber, formatRate } from "../lib/format";
 import type { SeriesPoint } from "../lib/chart";
 import { useLive } from "../live/use-live";
-
-interface UserCounts {
-  total: number;
-  active: number;
-  disabled: number;
-  limited: number;
-  expired: number;
-  onHold: number;
-}
-interface Summary {
-  systemStatus: { version: string; servers: number; inbounds: number; groups: number; users: UserCounts };
-  servers: { id: string; status: string }[];
-  healthCheck: { ok: boolean; database: boolean; time: string };
-}
-interface Metrics {
-  at: string;
-  serversOnline: number;
-  serversOffline: number;
-  serversDegraded: number;
-  uploadRate: number;
-  downloadRate: number;
-  users: UserCounts;
-}
+import { loadMetrics, loadSummary, type Metrics, type UserCounts } from "./dashboard-data";
 
 const USER_STATUSES: [keyof UserCounts, MessageKey][] = [
   ["total", "users.total"],
@@ -59,8 +37,8 @@ function countServers(servers: { status: string }[]) {
 }
 
 export default function Dashboard() {
-  const [summary, { refetch: refetchSummary }] = createResource(() => request<Summary>(DashboardSummary));
-  const [metrics, { refetch: refetchMetrics, mutate: setMetrics }] = createResource(async () => (await request<{ systemMetrics: Metrics }>(SystemMetricsNow)).systemMetrics);
+  const [summary, { refetch: refetchSummary }] = createResource(loadSummary);
+  const [metrics, { refetch: refetchMetrics, mutate: setMetrics }] = createResource(loadMetrics);
   const [range, setRange] = createSignal<"DAY" | "WEEK" | "MONTH">("DAY");
   const [series, { refetch: refetchSeries }] = createResource(range, async (r) => (await request<{ trafficSeries: SeriesPoint[] }>(TrafficSeries, { range: r })).trafficSeries);
   const live = useLive<{ systemMetrics: Metrics }>(

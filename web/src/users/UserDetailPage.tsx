@@ -12,7 +12,7 @@ import { notify } from "../components/toast";
 import { TrafficChart } from "../components/TrafficChart";
 import { TrafficSeries } from "../graphql/dashboard";
 import { UserTrafficUpdates } from "../graphql/live";
-import { DeleteUser, RemoveUserDevice, RotateSubscriptionToken, UpdateUser, UserDetail } from "../graphql/users";
+import { DeleteUser, RemoveUserDevice, ResetUserUsage, RotateSubscriptionToken, UpdateUser, UserDetail } from "../graphql/users";
 import { locale, t } from "../i18n";
 import type { SeriesPoint } from "../lib/chart";
 import { formatDate, formatDateTime, formatRelative } from "../lib/format";
@@ -94,6 +94,11 @@ export default function UserDetailPage() {
                     <div><dt>{t("nav.groups")}</dt><dd style={{ "font-size": "1rem" }}>{user().groups.map((g) => g.name).join(", ") || "—"}</dd></div>
                   </dl>
                   <Show when={user().note}><p class="muted">{user().note}</p></Show>
+                  <div class="actions" style={{ "justify-content": "flex-start" }}>
+                    <button type="button" onClick={async () => (await request(ResetUserUsage, { id: user().id }), notify(t("state.saved")), void refetch())}>
+                      {t("bulk.resetUsage")}
+                    </button>
+                  </div>
                 </section>
                 <section class="card" aria-labelledby="sub-title">
                   <h2 id="sub-title">{t("user.subscription")}</h2>

@@ -9,7 +9,7 @@ import { request } from "../api/client";
 import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import { AdminChoices, CreateUser, DeleteUser, UpdateUser, UserFilterChoices, UsersPage as UsersQuery } from "../graphql/users";
+import { AdminChoices, CreateUser, DeleteUser, ResetUserUsage, UpdateUser, UserFilterChoices, UsersPage as UsersQuery } from "../graphql/users";
 import { locale, t } from "../i18n";
 import { runBulk } from "../lib/bulk";
 import { formatBytes, formatDate, formatNumber } from "../lib/format";
@@ -114,6 +114,7 @@ export default function UsersPage() {
     bulk(t(status === "ACTIVE" ? "bulk.enable" : "bulk.disable"), (u) => request(UpdateUser, { id: u.id, input: { status } }));
   const extend = (days: number) => bulk(t("bulk.extend"), (u) => request(UpdateUser, { id: u.id, input: { expireAt: extendedExpiry(u.expireAt, days) } }));
   const remove = () => bulk(t("bulk.delete"), (u) => request(DeleteUser, { id: u.id }));
+  const resetUsage = () => bulk(t("bulk.resetUsage"), (u) => request(ResetUserUsage, { id: u.id }));
 
   return (
     <>
@@ -163,6 +164,7 @@ export default function UsersPage() {
             <DropdownMenu.Content class="menu">
               <DropdownMenu.Item onSelect={() => setStatus("ACTIVE")}>{t("bulk.enable")}</DropdownMenu.Item>
               <DropdownMenu.Item onSelect={() => setStatus("DISABLED")}>{t("bulk.disable")}</DropdownMenu.Item>
+              <DropdownMenu.Item onSelect={() => void resetUsage()}>{t("bulk.resetUsage")}</DropdownMenu.Item>
               <DropdownMenu.Item onSelect={() => setExtendDays(30)}>{t("bulk.extend")}</DropdownMenu.Item>
               <DropdownMenu.Item onSelect={() => setConfirmDelete(true)}>{t("bulk.delete")}</DropdownMenu.Item>
             </DropdownMenu.Content>
