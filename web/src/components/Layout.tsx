@@ -6,6 +6,9 @@ import { LOCALES, locale, setLocale, t, type Locale, type MessageKey } from "../
 import { me, refetchMe } from "../session";
 import { setTheme, theme } from "../theme";
 import { ErrorBox, Skeleton } from "./Async";
+import { NotificationUpdates } from "../graphql/live";
+import { useLive } from "../live/use-live";
+import { notify } from "./toast";
 
 const NAV: { href: string; label: MessageKey; ownerOnly?: boolean }[] = [
   { href: "/", label: "nav.dashboard" },
@@ -39,6 +42,13 @@ export function Layout(props: RouteSectionProps) {
   onMount(() => {
     if (!hasSession()) navigate("/login", { replace: true });
   });
+  // Panel-wide notices (a node went offline, a user hit a limit…) as toasts on whatever page is open.
+  useLive<{ notifications: { message: string; severity: "INFO" | "WARNING" | "CRITICAL" } }>(
+    NotificationUpdates,
+    {},
+    ({ notifications }) => notify(notifications.message, notifications.severity === "INFO" ? "info" : "error"),
+    () => undefined,
+  );
   const leave = async () => {
     await signOut();
     void refetchMe();

@@ -98,6 +98,17 @@ describe("a live subscription", () => {
     expect(waits).toEqual([]);
   });
 
+  it("waits between tries when even a fresh token is refused, instead of spinning", async () => {
+    const refused = `event: next\ndata: ${JSON.stringify({ errors: [{ message: "no", extensions: { code: "UNAUTHENTICATED" } }] })}\n\nevent: complete\n\n`;
+    const { fetch, requests } = scriptedFetch([stream(refused), stream(refused), stream(refused), stream(next({ back: true }))]);
+    const waits: number[] = [];
+    await new Promise<void>((resolve) => {
+      subscribe({ body: "{}", token: async () => null, onData: () => resolve() }, { fetch, wait: async (ms) => void waits.push(ms) });
+    });
+    expect(requests).toHaveLength(4);
+    expect(waits).toEqual([500, 1000]);
+  });
+
   it("stops for good when unsubscribed, even while waiting to reconnect", async () => {
     const { fetch, requests } = scriptedFetch([() => new Response("down", { status: 502 }), stream(next({ late: true }))]);
     const seen: unknown[] = [];

@@ -84,6 +84,7 @@ export function subscribe<T>(options: SubscribeOptions<T>, deps: Partial<Subscri
     let attempt = 0;
     let missedEvents = false;
     let tokenRefused = false;
+    let refusals = 0;
     while (!stop.signal.aborted) {
       options.onState?.(missedEvents ? "retrying" : "connecting");
       let completed = false;
@@ -99,7 +100,6 @@ export function subscribe<T>(options: SubscribeOptions<T>, deps: Partial<Subscri
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         options.onState?.("open");
         if (missedEvents) options.onResync?.();
-        attempt = 0;
         const parser = new SseParser();
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         for (;;) {
@@ -112,7 +112,11 @@ export function subscribe<T>(options: SubscribeOptions<T>, deps: Partial<Subscri
               const error = payload.errors?.[0];
               if (error?.extensions?.code === "UNAUTHENTICATED") tokenRefused = true;
               else if (error) options.onError?.(error.message);
-              if (payload.data) options.onData(payload.data);
+              if (payload.data) {
+                // Only a stream that delivers counts as recovered; one that is refused at once keeps backing off.
+                attempt = 0;
+                options.onData(payload.data);
+              }
             }
           }
           if (completed) {
@@ -127,8 +131,10 @@ export function subscribe<T>(options: SubscribeOptions<T>, deps: Partial<Subscri
       if (stop.signal.aborted) return;
       if (completed && !tokenRefused) return options.onState?.("closed");
       missedEvents = true;
-      // A refused token is retried at once with a fresh one; anything else waits its turn.
-      if (!tokenRefused) await wait(backoffMs(attempt++), stop.signal);
+      // A refused token is retried at once with a fresh one; a fresh one refused too (signed out)
+      // waits its turn like any other failure, so a dead session never spins.
+      refusals = tokenRefused ? refusals + 1 : 0;
+      if (refusals !== 1) await wait(backoffMs(attempt++), stop.signal);
     }
   };
   void run();
