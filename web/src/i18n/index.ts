@@ -43,8 +43,10 @@ const [locale, setLocaleSignal] = createSignal<Locale>("en");
 const [messages, setMessages] = createSignal<Messages>(en);
 export { locale };
 
+/** The message in the current language; number parameters are written with the language's digits. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return interpolate(messages()[key] ?? en[key], params);
+  const localised = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? new Intl.NumberFormat(locale()).format(v) : v]));
+  return interpolate(messages()[key] ?? en[key], localised);
 }
 
 export function direction(): "ltr" | "rtl" {

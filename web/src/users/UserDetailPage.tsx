@@ -19,7 +19,7 @@ import { formatDate, formatDateTime, formatRelative } from "../lib/format";
 import { useLive } from "../live/use-live";
 import { userToForm } from "./form";
 import { UserForm } from "./UserForm";
-import { UsageBar } from "./UsersPage";
+import { UsageBar } from "../components/UsageBar";
 
 interface Detail {
   user: {

@@ -12,10 +12,11 @@ import { notify } from "../components/toast";
 import { AdminChoices, CreateUser, DeleteUser, ResetUserUsage, UpdateUser, UserFilterChoices, UsersPage as UsersQuery } from "../graphql/users";
 import { locale, t } from "../i18n";
 import { runBulk } from "../lib/bulk";
-import { formatBytes, formatDate, formatNumber } from "../lib/format";
+import { formatDate, formatNumber } from "../lib/format";
 import { me } from "../session";
 import { emptyUserForm, extendedExpiry } from "./form";
 import { UserForm } from "./UserForm";
+import { UsageBar } from "../components/UsageBar";
 
 export interface UserRow {
   id: string;
@@ -36,22 +37,6 @@ interface Page {
 type SortKey = "username" | "status" | "usedTraffic" | "expireAt";
 const STATUSES = ["ACTIVE", "ON_HOLD", "LIMITED", "EXPIRED", "DISABLED"] as const;
 const PAGE_SIZE = 50;
-
-export function UsageBar(props: { used: number; limit: number | null }) {
-  const percent = () => (props.limit ? Math.min(100, (props.used / props.limit) * 100) : 0);
-  return (
-    <div>
-      <div class="muted" style={{ "font-size": "0.85rem" }}>
-        {formatBytes(props.used, locale())} / {props.limit === null ? "∞" : formatBytes(props.limit, locale())}
-      </div>
-      <Show when={props.limit !== null}>
-        <div class="usage-bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={Math.round(percent())}>
-          <span style={{ "inline-size": `${percent()}%` }} />
-        </div>
-      </Show>
-    </div>
-  );
-}
 
 export default function UsersPage() {
   const navigate = useNavigate();
