@@ -135,6 +135,23 @@ describe("an admin's day in the app", () => {
     await page.getByTestId("language").selectOption("en");
   });
 
+  it("installs as an app whose offline cache holds the shell and never an API answer", async () => {
+    const manifest = await (await page.request.get("/manifest.webmanifest")).json();
+    expect(manifest).toMatchObject({ name: "VortexPanel", start_url: "/", display: "standalone" });
+    await page.goto("/users");
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.locator("tr[data-user]").first().waitFor();
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      return urls;
+    });
+    expect(cached).toContain("/");
+    expect(cached.some((path) => path.startsWith("/assets/"))).toBe(true);
+    expect(cached.filter((path) => /^\/(graphql|api|sub)/.test(path))).toEqual([]);
+  });
+
   it("stays usable 360 px wide: nothing wider than the screen but the tables' own scroll", async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto("/users");
