@@ -2,9 +2,10 @@ import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
 import { parsePage, toConnection } from "../graphql/pagination";
+import { orderedCursor, parseOrderedPage } from "./order";
 import { parseInput } from "../errors/validate";
 import { subscriptionUrl } from "../settings/settings";
-import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, resetUserUsage, rotateSubscriptionToken, updateUser } from "./service";
+import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, listUsersOrdered, resetUserUsage, rotateSubscriptionToken, updateUser } from "./service";
 import type { UserRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -120,9 +121,23 @@ const typeDefs = /* GraphQL */ `
     ownerId: ID
   }
 
+  "What the users list can be sorted by."
+  enum UserOrderField {
+    USERNAME
+    USED_TRAFFIC
+    "Users who never expire come after every date."
+    EXPIRE_AT
+  }
+
+  input UserOrder {
+    by: UserOrderField!
+    "Z to A, most traffic or latest expiry first."
+    descending: Boolean
+  }
+
   extend type Query {
-    "Newest first. Resellers see only their own users."
-    users(filter: UserFilter, page: Pagination): UserConnection!
+    "Newest first unless order is given. Resellers see only their own users. A cursor works only with the order it came from."
+    users(filter: UserFilter, page: Pagination, order: UserOrder): UserConnection!
     user(id: ID!): User
   }
 
@@ -140,6 +155,7 @@ const typeDefs = /* GraphQL */ `
 interface UsersArgs {
   filter?: unknown;
   page?: unknown;
+  order?: unknown;
 }
 
 export const usersModule: GraphQLModule = {
@@ -156,6 +172,7 @@ export const usersModule: GraphQLModule = {
   resolvers: {
     UserStatus: { ACTIVE: "active", DISABLED: "disabled", LIMITED: "limited", EXPIRED: "expired", ON_HOLD: "on_hold" },
     ResetStrategy: { NONE: "none", DAY: "day", WEEK: "week", MONTH: "month", YEAR: "year" },
+    UserOrderField: { USERNAME: "username", USED_TRAFFIC: "used_traffic", EXPIRE_AT: "expire_at" },
     User: {
       id: (u: UserRow) => String(u.id),
       dataLimit: (u: UserRow) => u.dataLimitBytes,
@@ -174,9 +191,15 @@ export const usersModule: GraphQLModule = {
     },
     Query: {
       users: async (_: unknown, args: UsersArgs, ctx: SignedInContext) => {
+        const count = () => countUsers(ctx.db, ctx.actor, args.filter);
+        if (args.order) {
+          const ordered = parseOrderedPage(args.order, args.page);
+          const rows = await listUsersOrdered(ctx.db, ctx.actor, args.filter, ordered);
+          return { ...toConnection(rows, ordered.first, orderedCursor(ordered)), count };
+        }
         const page = parsePage(args.page);
         const rows = await listUsers(ctx.db, ctx.actor, args.filter, page);
-        return { ...toConnection(rows, page.first), count: () => countUsers(ctx.db, ctx.actor, args.filter) };
+        return { ...toConnection(rows, page.first), count };
       },
       // A user the caller may not see reads as absent, like one that does not exist.
       user: async (_: unknown, args: { id: string }, ctx: SignedInContext) =>

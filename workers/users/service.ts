@@ -13,6 +13,7 @@ import type { PageRequest } from "../graphql/pagination";
 import { bumpNodesServingGroups, bumpNodesServingUsers } from "../nodes/config-version";
 import { userStatusNotices } from "../live/notifications";
 import { newCredentials, newSubscriptionToken } from "./credentials";
+import { orderedPageClauses, type OrderedPage } from "./order";
 import { deriveStatus } from "./status";
 import { RESET_STRATEGIES, USER_STATUSES, userGroups, users, type UserRow } from "./table";
 
@@ -71,6 +72,18 @@ function filterConditions(actor: Actor, rawFilter: unknown) {
 }
 
 /** One page of the users the actor may see, newest first: one statement whatever the page size. */
+/** One page in the admin's chosen order (./order.ts): also one statement. */
+export function listUsersOrdered(db: Db, actor: Actor, rawFilter: unknown, page: OrderedPage) {
+  const { after, orderBy } = orderedPageClauses(page);
+  return db
+    .select()
+    .from(users)
+    .where(and(...filterConditions(actor, rawFilter), after))
+    .orderBy(...orderBy)
+    .limit(page.first + 1)
+    .all();
+}
+
 export function listUsers(db: Db, actor: Actor, rawFilter: unknown, page: PageRequest) {
   const conditions = filterConditions(actor, rawFilter);
   return db

@@ -233,6 +233,39 @@ describe("listing users", () => {
     expect(disabled.totalCount).toBe(0);
   });
 
+  it("sorts by usage, expiry or name across cursor pages, ties broken by id, never-expiring last", async () => {
+    const owner = await ownerToken();
+    const reseller = await adminAs(owner, "RESELLER");
+    const tag = unique("sort");
+    const usage = [300, 100, 300, 0, 200];
+    const expiry = [null, 2_000_000_000, 1_900_000_000, null, 1_800_000_000];
+    const made = [];
+    for (let i = 0; i < usage.length; i++) {
+      const user = await createUser(reseller.token, { username: `${tag}-${"edcba"[i]}` });
+      await env.DB.prepare(`UPDATE users SET used_bytes = ?, expire_at = ? WHERE id = ?`).bind(usage[i], expiry[i], Number(user.id)).run();
+      made.push(user.username);
+    }
+    const ORDERED = `query ($order: UserOrder, $page: Pagination) { users(order: $order, page: $page) { totalCount pageInfo { hasNextPage endCursor } edges { node { username } } } }`;
+    const walk = async (order: unknown) => {
+      const names: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = ok(await gql(ORDERED, { order, page: { first: 2, after } }, { token: reseller.token })).users;
+        names.push(...page.edges.map((e: { node: { username: string } }) => e.node.username));
+        if (!page.pageInfo.hasNextPage) return names;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const [e, d, c, b, a] = made;
+    expect(await walk({ by: "USED_TRAFFIC", descending: true })).toEqual([c, e, a, d, b]);
+    expect(await walk({ by: "EXPIRE_AT" })).toEqual([a, c, d, e, b]);
+    expect(await walk({ by: "USERNAME" })).toEqual([a, b, c, d, e]);
+
+    const byName = ok(await gql(ORDERED, { order: { by: "USERNAME" }, page: { first: 1 } }, { token: reseller.token })).users;
+    expect(errorCode(await gql(ORDERED, { order: { by: "USED_TRAFFIC" }, page: { after: byName.pageInfo.endCursor } }, { token: reseller.token }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(LIST, { page: { after: byName.pageInfo.endCursor } }, { token: reseller.token }))).toBe("BAD_USER_INPUT");
+  });
+
   it("refuses oversized pages and forged cursors", async () => {
     const owner = await ownerToken();
     expect(errorCode(await gql(LIST, { page: { first: 101 } }, { token: owner }))).toBe("BAD_USER_INPUT");
