@@ -99,6 +99,14 @@ describe("an admin's day in the app", () => {
     for (const name of ["e2e-bob", "e2e-carol"]) await panel.gql(`mutation ($n: String!) { createUser(input: { username: $n }) { id } }`, { n: name });
     await page.getByRole("link", { name: "Users" }).click();
     await page.locator("tr[data-user]").first().waitFor();
+    const names = () => page.locator("tr[data-user]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-user")));
+    // Newest first until a column is chosen; the server sorts, a second click turns it around.
+    await expect.poll(names).toEqual(["e2e-carol", "e2e-bob", "e2e-alice"]);
+    await page.getByRole("button", { name: "Username" }).click();
+    await expect.poll(names).toEqual(["e2e-alice", "e2e-bob", "e2e-carol"]);
+    await page.getByRole("button", { name: "Username" }).click();
+    await expect.poll(names).toEqual(["e2e-carol", "e2e-bob", "e2e-alice"]);
+    await expect(page.getByRole("columnheader", { name: "Username" }).getAttribute("aria-sort")).resolves.toBe("descending");
     await page.getByRole("searchbox", { name: "Search users" }).fill("ali");
     await expect.poll(() => page.locator("tr[data-user]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-user")))).toEqual(["e2e-alice"]);
     await expect(page.getByText("1 users").isVisible()).resolves.toBe(true);

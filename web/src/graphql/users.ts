@@ -1,6 +1,6 @@
 export const UsersPage = /* GraphQL */ `
-  query UsersPage($filter: UserFilter, $page: Pagination) {
-    users(filter: $filter, page: $page) {
+  query UsersPage($filter: UserFilter, $page: Pagination, $order: UserOrder) {
+    users(filter: $filter, page: $page, order: $order) {
       totalCount
       pageInfo {
         endCursor

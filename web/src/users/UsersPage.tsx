@@ -1,6 +1,6 @@
 /**
- * Users: search, filters, sortable columns, cursor pages of 50, bulk actions with progress, and
- * the create form. The server pages newest first; sorting reorders the page on screen.
+ * Users: search, filters, columns sorted by the server (name, usage, expiry), cursor pages of 50,
+ * bulk actions with progress, and the create form. Filters and order live in the URL.
  */
 import { DropdownMenu } from "@kobalte/core/dropdown-menu";
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
@@ -34,13 +34,13 @@ interface Page {
   pageInfo: { endCursor: string | null; hasNextPage: boolean };
   edges: { node: UserRow }[];
 }
-type SortKey = "username" | "status" | "usedTraffic" | "expireAt";
+type SortKey = "USERNAME" | "USED_TRAFFIC" | "EXPIRE_AT";
 const STATUSES = ["ACTIVE", "ON_HOLD", "LIMITED", "EXPIRED", "DISABLED"] as const;
 const PAGE_SIZE = 50;
 
 export default function UsersPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams<{ search?: string; status?: string; owner?: string; group?: string }>();
+  const [params, setParams] = useSearchParams<{ search?: string; status?: string; owner?: string; group?: string; sort?: SortKey; desc?: string }>();
   const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
   const filter = createMemo(() => ({
     search: params.search || undefined,
@@ -48,7 +48,8 @@ export default function UsersPage() {
     ownerId: params.owner || undefined,
     groupId: params.group || undefined,
   }));
-  const query = createMemo(() => ({ filter: filter(), page: { first: PAGE_SIZE, after: cursors().at(-1) } }));
+  const order = createMemo(() => (params.sort ? { by: params.sort, descending: params.desc === "1" } : undefined));
+  const query = createMemo(() => ({ filter: filter(), order: order(), page: { first: PAGE_SIZE, after: cursors().at(-1) } }));
   const [page, { refetch }] = createResource(query, async (q) => (await request<{ users: Page }>(UsersQuery, q)).users);
   const [choices] = createResource(() => request<{ groups: { id: string; name: string }[] }>(UserFilterChoices));
   const [owners] = createResource(
@@ -56,14 +57,7 @@ export default function UsersPage() {
     async () => (await request<{ admins: { id: string; username: string }[] }>(AdminChoices)).admins,
   );
 
-  const [sort, setSort] = createSignal<{ key: SortKey; ascending: boolean } | null>(null);
-  const rows = createMemo(() => {
-    const list = (settled(page)?.edges ?? []).map((e) => e.node);
-    const s = sort();
-    if (!s) return list;
-    const value = (u: UserRow) => (s.key === "expireAt" ? (u.expireAt ?? "9999") : u[s.key]);
-    return [...list].sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * (s.ascending ? 1 : -1));
-  });
+  const rows = createMemo(() => (settled(page)?.edges ?? []).map((e) => e.node));
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
   const [progress, setProgress] = createSignal<{ done: number; total: number } | null>(null);
   const [creating, setCreating] = createSignal(false);
@@ -82,8 +76,9 @@ export default function UsersPage() {
     else next.delete(id);
     setSelected(next);
   };
-  const sortBy = (key: SortKey) => setSort((s) => ({ key, ascending: s?.key === key ? !s.ascending : true }));
-  const ariaSort = (key: SortKey) => (sort()?.key === key ? (sort()!.ascending ? "ascending" : "descending") : "none");
+  // A second click on the sorted column turns it around; cursors belong to one order, so paging restarts.
+  const sortBy = (key: SortKey) => setFilter({ sort: key, desc: params.sort === key && params.desc !== "1" ? "1" : undefined });
+  const ariaSort = (key: SortKey) => (params.sort === key ? (params.desc === "1" ? "descending" : "ascending") : "none");
 
   const bulk = async (label: string, operation: (user: UserRow) => Promise<unknown>) => {
     const chosen = rows().filter((u) => selected().has(u.id));
@@ -182,10 +177,10 @@ export default function UsersPage() {
                         onChange={(e) => setSelected(new Set(e.currentTarget.checked ? rows().map((u) => u.id) : []))}
                       />
                     </th>
-                    <th aria-sort={ariaSort("username")}><button type="button" onClick={() => sortBy("username")}>{t("user.username")}</button></th>
-                    <th aria-sort={ariaSort("status")}><button type="button" onClick={() => sortBy("status")}>{t("user.status")}</button></th>
-                    <th aria-sort={ariaSort("usedTraffic")}><button type="button" onClick={() => sortBy("usedTraffic")}>{t("user.usage")}</button></th>
-                    <th aria-sort={ariaSort("expireAt")}><button type="button" onClick={() => sortBy("expireAt")}>{t("user.expiry")}</button></th>
+                    <th aria-sort={ariaSort("USERNAME")}><button type="button" onClick={() => sortBy("USERNAME")}>{t("user.username")}</button></th>
+                    <th>{t("user.status")}</th>
+                    <th aria-sort={ariaSort("USED_TRAFFIC")}><button type="button" onClick={() => sortBy("USED_TRAFFIC")}>{t("user.usage")}</button></th>
+                    <th aria-sort={ariaSort("EXPIRE_AT")}><button type="button" onClick={() => sortBy("EXPIRE_AT")}>{t("user.expiry")}</button></th>
                     <th>{t("nav.groups")}</th>
                     <th>{t("user.owner")}</th>
                   </tr>
