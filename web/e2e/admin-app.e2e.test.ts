@@ -129,6 +129,17 @@ describe("an admin's day in the app", () => {
     await subscriber.close();
   });
 
+  it("reads the audit log filtered by action and by who acted", async () => {
+    await page.getByRole("link", { name: "Audit log" }).click();
+    const actions = () => page.locator("main tbody tr td:nth-child(3)").allTextContents();
+    await expect.poll(async () => (await actions()).length).toBeGreaterThan(3);
+    await page.getByLabel(/^Action/).fill("user.create");
+    await page.getByLabel(/^Who/).selectOption({ label: OWNER.username });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect.poll(actions).toEqual(["user.create", "user.create", "user.create"]);
+    expect(new URL(page.url()).searchParams.get("action")).toBe("user.create");
+  });
+
   it("switches to Persian and lays the app out right to left", async () => {
     await page.getByTestId("language").selectOption("fa");
     await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");

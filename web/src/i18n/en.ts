@@ -206,6 +206,7 @@ export const en = {
   "admins.deleteWarning": "Delete admin {name}?",
   "audit.at": "When",
   "audit.actor": "Who",
+  "audit.anyone": "Anyone",
   "audit.action": "Action",
   "audit.target": "Target",
   "audit.targetType": "Target type",

@@ -207,6 +207,7 @@ export const fa: Messages = {
   "admins.deleteWarning": "مدیر {name} حذف شود؟",
   "audit.at": "زمان",
   "audit.actor": "انجام‌دهنده",
+  "audit.anyone": "همه",
   "audit.action": "عملیات",
   "audit.target": "هدف",
   "audit.targetType": "نوع هدف",

@@ -207,6 +207,7 @@ export const ru: Messages = {
   "admins.deleteWarning": "Удалить администратора {name}?",
   "audit.at": "Когда",
   "audit.actor": "Кто",
+  "audit.anyone": "Кто угодно",
   "audit.action": "Действие",
   "audit.target": "Объект",
   "audit.targetType": "Тип объекта",

@@ -207,6 +207,7 @@ export const zhCN: Messages = {
   "admins.deleteWarning": "删除管理员 {name}？",
   "audit.at": "时间",
   "audit.actor": "操作者",
+  "audit.anyone": "所有人",
   "audit.action": "操作",
   "audit.target": "对象",
   "audit.targetType": "对象类型",

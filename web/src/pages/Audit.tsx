@@ -2,8 +2,10 @@
 import { useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { ErrorBox, Skeleton } from "../components/Async";
+import { ErrorBox, settled, Skeleton } from "../components/Async";
 import { AuditLog } from "../graphql/audit";
+import { AdminChoices } from "../graphql/users";
+import { me } from "../session";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 
@@ -23,8 +25,13 @@ interface Page {
 }
 
 export default function Audit() {
-  const [params, setParams] = useSearchParams<{ action?: string; targetType?: string; targetId?: string }>();
-  const filter = createMemo(() => ({ action: params.action || undefined, targetType: params.targetType || undefined, targetId: params.targetId || undefined }));
+  const [params, setParams] = useSearchParams<{ action?: string; targetType?: string; targetId?: string; actor?: string }>();
+  const filter = createMemo(() => ({ action: params.action || undefined, targetType: params.targetType || undefined, targetId: params.targetId || undefined, actorId: params.actor || undefined }));
+  // Resellers see only their own actions, so only admins and the owner get a "who" filter.
+  const [actors] = createResource(
+    () => me()?.role === "OWNER" || me()?.role === "ADMIN",
+    async () => (await request<{ admins: { id: string; username: string }[] }>(AdminChoices)).admins,
+  );
   const [entries, setEntries] = createSignal<Entry[]>([]);
   const [after, setAfter] = createSignal<string | null>(null);
   const [page, { refetch }] = createResource(
@@ -40,7 +47,8 @@ export default function Audit() {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setAfter(null);
-    setParams({ action: String(form.get("action")) || undefined, targetType: String(form.get("targetType")) || undefined, targetId: String(form.get("targetId")) || undefined }, { replace: true });
+    const field = (name: string) => String(form.get(name) ?? "") || undefined;
+    setParams({ action: field("action"), targetType: field("targetType"), targetId: field("targetId"), actor: field("actor") }, { replace: true });
   };
 
   return (
@@ -50,6 +58,17 @@ export default function Audit() {
         <label>{t("audit.action")}<input name="action" value={params.action ?? ""} placeholder="user.create" class="ltr" /></label>
         <label>{t("audit.targetType")}<input name="targetType" value={params.targetType ?? ""} placeholder="user" class="ltr" /></label>
         <label>{t("audit.targetId")}<input name="targetId" value={params.targetId ?? ""} class="ltr" /></label>
+        <Show when={settled(actors)}>
+          {(list) => (
+            <label>
+              {t("audit.actor")}
+              <select name="actor" value={params.actor ?? ""}>
+                <option value="">{t("audit.anyone")}</option>
+                <For each={list()}>{(a) => <option value={a.id}>{a.username}</option>}</For>
+              </select>
+            </label>
+          )}
+        </Show>
         <button type="submit">{t("audit.filter")}</button>
       </form>
       <div class="table-wrap">
