@@ -61,6 +61,8 @@ export class HubObject extends DurableObject<Env> {
       if (listening.has(tag)) append(outgoing, tag, { userId: String(userId), upload, download, usedTraffic, at: traffic!.atSec } satisfies UserTrafficPayload);
     }
     for (const event of events) {
+      // systemMetrics events only say "recompute"; the figures go out below.
+      if (event.topic === TOPICS.systemMetrics) continue;
       for (const tag of tagsFor(event)) {
         if (listening.has(tag)) append(outgoing, tag, event.payload);
       }

@@ -1,7 +1,13 @@
-import { Repeater } from "graphql-yoga";
+import { Repeater, SlidingBuffer } from "graphql-yoga";
 import { HUB_NAME, type LiveEvent, type TrafficBatch } from "./topics";
 
 const hub = (env: Env) => env.HUB.getByName(HUB_NAME);
+
+/**
+ * Events held for a subscriber that reads slower than they come; past this the oldest are
+ * dropped (live views show the latest state; a stream is not a log).
+ */
+const BUFFERED_EVENTS = 1000;
 
 /**
  * Sends events to the hub without holding up the caller's response: the call runs under
@@ -35,10 +41,13 @@ export function listen<T>(env: Env, tag: string, admitted: () => Promise<boolean
     // Chained so the messages stay in order while `admitted` awaits.
     let delivered = Promise.resolve();
     ws.addEventListener("message", (event) => {
-      delivered = delivered.then(async () => {
-        if (!(await admitted())) return stop(refusal());
-        for (const payload of JSON.parse(String(event.data)) as T[]) void push(payload);
-      });
+      delivered = delivered
+        .then(async () => {
+          if (!(await admitted())) return stop(refusal());
+          for (const payload of JSON.parse(String(event.data)) as T[]) void push(payload);
+        })
+        // A failure ends this stream (the client reconnects) instead of silently stalling it.
+        .catch((error: unknown) => stop(error));
     });
     // The hub went away (restart, deploy): end the stream so the client reconnects.
     ws.addEventListener("close", () => stop());
@@ -49,5 +58,5 @@ export function listen<T>(env: Env, tag: string, admitted: () => Promise<boolean
     } catch {
       // Already closed by the hub.
     }
-  });
+  }, new SlidingBuffer(BUFFERED_EVENTS));
 }

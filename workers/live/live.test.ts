@@ -104,6 +104,12 @@ describe("publishers", () => {
     expect((await agent.push([])).status).toBe(200);
     expect((await one.next()).data.serverStatus.status).toBe("ONLINE");
     expect((await notices.next()).data.notifications).toMatchObject({ kind: "server.online", message: expect.stringContaining("back online"), serverId: server.id });
+
+    // The agent reports its core down: health and status move together, with a warning.
+    const health = { cpuPercent: 3, memUsedBytes: 1, memTotalBytes: 2, netRxBytes: 0, netTxBytes: 0, coreRunning: false, coreVersion: "v2ray 4.34.0", agentVersion: "0.1.0", uptimeSec: 5, appliedConfigVersion: 1 };
+    expect((await agent.push([], { health })).status).toBe(200);
+    expect((await one.next()).data.serverStatus).toMatchObject({ status: "DEGRADED", agentVersion: "0.1.0" });
+    expect((await notices.next()).data.notifications).toMatchObject({ kind: "server.degraded", severity: "WARNING", serverId: server.id });
     for (const stream of [one, all, notices]) await stream.cancel();
   });
 
@@ -205,11 +211,32 @@ describe("publishers", () => {
     const query = ok(await gql(`{ systemMetrics { users { total } serversOnline uploadRate } }`, {}, { token: owner })).systemMetrics;
     expect(query).toMatchObject({ users: { total: users }, serversOnline: metrics.serversOnline });
     expect(query.uploadRate).toBeGreaterThanOrEqual(2_000);
+    // A new user moves the figures too (within the hub's once-a-second pace).
+    await createUser(owner);
+    expect((await stream.next()).data.systemMetrics.users.total).toBe(users + 1);
     await stream.cancel();
   });
 });
 
 describe("the hub", () => {
+  it("keeps a stream alive through a burst bigger than its buffer, keeping the newest events", async () => {
+    const owner = await ownerToken();
+    const stream = await live(`subscription { notifications { id } }`, {}, owner, TOPICS.notifications);
+    const notice = (id: string) => ({ topic: TOPICS.notifications, payload: { id, kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId: null } });
+    // One hub message of 1,100 events lands at once: more than the 1,000 a stream holds.
+    await hub().publish(Array.from({ length: 1_100 }, (_, i) => notice(String(i + 1))));
+    await hub().publish([notice("after")]);
+    const ids: string[] = [];
+    for (;;) {
+      const id = (await stream.next()).data.notifications.id as string;
+      if (id === "after") break;
+      ids.push(id);
+    }
+    expect(ids.length).toBeGreaterThanOrEqual(1_000);
+    expect(ids.at(-1)).toBe("1100");
+    await stream.cancel();
+  });
+
   it("sends panel-wide figures at most once a second: a change inside the interval waits for the hub's alarm", async () => {
     const owner = await ownerToken();
     const stream = await live(`subscription { systemMetrics { uploadRate } }`, {}, owner, TOPICS.systemMetrics);

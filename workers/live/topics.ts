@@ -18,6 +18,12 @@ export interface LiveEvent {
   payload: unknown;
 }
 
+/**
+ * "The panel-wide figures may have moved" (a user or server added or removed): the hub
+ * recomputes systemMetrics for its subscribers rather than passing this on.
+ */
+export const METRICS_CHANGED: LiveEvent = { topic: TOPICS.systemMetrics, payload: null };
+
 /** The tag a subscriber listens on: the whole topic, or one key of it. */
 export const tagOf = (topic: Topic, key?: string | number | null) => (key === undefined || key === null ? topic : `${topic}:${key}`);
 

@@ -1,6 +1,7 @@
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditBy, type ActorContext } from "../audit/record";
+import { METRICS_CHANGED } from "../live/topics";
 import { rawStatement, runBatch, type Db, type Statement } from "../db/client";
 import { assertAllExist, isUniqueViolation } from "../db/constraints";
 import { DomainError, notFound } from "../errors/domain-error";
@@ -134,5 +135,6 @@ export async function deleteNode(ctx: ActorContext, id: number): Promise<boolean
     ctx.db.delete(nodes).where(eq(nodes.id, id)),
     auditBy(ctx, { action: "node.delete", targetType: "node", targetId: id, details: { name: node.name } }),
   ]);
+  ctx.publish([METRICS_CHANGED]);
   return true;
 }

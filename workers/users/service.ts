@@ -12,6 +12,7 @@ import { idListSchema, idSchema } from "../graphql/ids";
 import type { PageRequest } from "../graphql/pagination";
 import { bumpNodesServingGroups, bumpNodesServingUsers } from "../nodes/config-version";
 import { userStatusNotices } from "../live/notifications";
+import { METRICS_CHANGED } from "../live/topics";
 import { newCredentials, newSubscriptionToken } from "./credentials";
 import { orderedPageClauses, type OrderedPage } from "./order";
 import { deriveStatus } from "./status";
@@ -220,6 +221,7 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
         details: { ...input, expireAt: expireAtSec },
       }),
     ])) as [UserRow[]];
+    ctx.publish([METRICS_CHANGED]);
     return inserted[0]!;
   } catch (error) {
     if (isUniqueViolation(error)) throw usernameTaken(input.username);
@@ -322,6 +324,7 @@ export async function deleteUser(ctx: ActorContext, id: number): Promise<boolean
     ctx.db.delete(users).where(eq(users.id, id)),
     auditBy(ctx, { action: "user.delete", targetType: "user", targetId: id, details: { username: user.username } }),
   ]);
+  ctx.publish([METRICS_CHANGED]);
   return true;
 }
 
