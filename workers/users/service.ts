@@ -312,7 +312,8 @@ export async function resetUserUsage(ctx: ActorContext, id: number): Promise<Use
     ctx.db.update(users).set({ usedBytes: 0, status, updatedAtSec: nowSec }).where(eq(users.id, id)).returning(),
     auditBy(ctx, { action: "user.reset_usage", targetType: "user", targetId: id, details: { usedBytes: user.usedBytes } }),
   ])) as [unknown, UserRow[]];
-  if (updated[0]!.status !== user.status) ctx.publish(userStatusNotices(updated, nowSec));
+  // Users by status moved: the dashboard's figures too.
+  if (updated[0]!.status !== user.status) ctx.publish([...userStatusNotices(updated, nowSec), METRICS_CHANGED]);
   return updated[0]!;
 }
 
