@@ -12,6 +12,6 @@ export function chartPaths(points: readonly SeriesPoint[], width: number, height
   const y = (v: number) => Math.round((height - (v / max) * height) * 10) / 10;
   const line = (pick: (p: SeriesPoint) => number) => points.map((p, i) => `${x(i)},${y(pick(p))}`).join(" ");
   const tickEvery = Math.max(1, Math.ceil(points.length / 6));
-  const ticks = points.flatMap((p, i) => (i % tickEvery === 0 && i > 0 && i < points.length - 1 ? [{ x: x(i), at: p.at }] : []));
+  const ticks = points.flatMap((p, i) => (i % tickEvery === 0 && i > 0 && i < points.length - 1 ? [{ at: p.at }] : []));
   return { max, upload: line((p) => p.upload), download: line((p) => p.download), ticks };
 }

@@ -18,7 +18,7 @@ import { emptyUserForm, extendedExpiry } from "./form";
 import { UserForm } from "./UserForm";
 import { UsageBar } from "../components/UsageBar";
 
-export interface UserRow {
+interface UserRow {
   id: string;
   username: string;
   status: string;
