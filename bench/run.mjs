@@ -4,7 +4,7 @@
  * same runtime (local workerd via wrangler dev) and same load generator. Never part of `npm test`.
  *
  * The users list (50 of 100,000 users, with total, owner and groups) and usage ingest (one push
- * of 10,000 users' deltas, as a node agent sends it).
+ * of 10,000 users' deltas, as a node agent sends it), and the admin app (bench/spa.mjs).
  */
 import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { ENV, measure, startWorker } from "./lib/harness.mjs";
 import { benchIngest } from "./ingest.mjs";
 import { benchSubscription } from "./subscription.mjs";
+import { benchSpa, formatSpaFigures } from "./spa.mjs";
 import { BENCH_OWNER, seedSql } from "./lib/seed.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -101,6 +102,8 @@ try {
   const helloMedianMs = helloOnce[10];
   const subscription = await benchSubscription({ url: panel.url, users: USERS, seconds: SECONDS, connections: CONNECTIONS, helloRequestsPerSec: baseline.requestsPerSec });
   const ingest = await benchIngest({ url: panel.url, token, users: Math.min(10_000, USERS) });
+  // The admin app against the same 100,000-user panel (needs `npm run build:web` first).
+  const spa = await benchSpa({ url: panel.url, owner: BENCH_OWNER });
 
   const results = {
     date: new Date().toISOString(),
@@ -112,6 +115,7 @@ try {
     d1StatementsPerRequest: statementsPerPage,
     subscription,
     ingest: { ...ingest, helloWorldRoundTripMs: helloMedianMs, ratioToHelloWorld: ingest.medianMs / helloMedianMs },
+    spa,
   };
   mkdirSync(join(root, "bench/results"), { recursive: true });
   writeFileSync(join(root, "bench/results/latest.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -129,6 +133,7 @@ try {
     `usage push of ${fmt(ingest.users)} users: median ${fmt(ingest.medianMs)} ms, max ${fmt(ingest.maxMs)} ms over ${ingest.rounds} pushes ` +
       `(${fmt(results.ingest.ratioToHelloWorld)} x a hello-world round trip of ${fmt(helloMedianMs)} ms); ${ingest.statementsPerPush} D1 statements per push`,
   );
+  console.log(formatSpaFigures(spa));
   const counts = new Set(Object.values(statementsPerPage));
   if (counts.size !== 1) {
     console.error("FAIL: the statement count grows with page size");

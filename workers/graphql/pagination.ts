@@ -8,7 +8,8 @@ export const MAX_PAGE_SIZE = 100;
 const pageSchema = z
   .object({
     first: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-    after: z.string().max(64).nullish(),
+    // Room for the users list's ordered cursors, which carry a username (./users/order.ts).
+    after: z.string().max(256).nullish(),
   })
   .default({ first: DEFAULT_PAGE_SIZE });
 
@@ -37,19 +38,24 @@ export interface PageRequest {
   beforeId: number | undefined;
 }
 
+/** The page size and the raw `after` cursor, for lists whose cursors are not plain ids. */
+export function parsePageArgs(page: unknown): { first: number; after?: string | null } {
+  return parseInput(pageSchema, page ?? undefined);
+}
+
 export function parsePage(page: unknown): PageRequest {
-  const { first, after } = parseInput(pageSchema, page ?? undefined);
+  const { first, after } = parsePageArgs(page);
   return { first, beforeId: after ? decodeCursor(after) : undefined };
 }
 
-/** Builds a connection from `first + 1` rows fetched newest first. */
-export function toConnection<T extends { id: number }>(rows: T[], first: number) {
+/** Builds a connection from `first + 1` rows fetched newest first (or in the order `cursorOf` encodes). */
+export function toConnection<T extends { id: number }>(rows: T[], first: number, cursorOf: (row: T) => string = (row) => encodeCursor(row.id)) {
   const nodes = rows.slice(0, first);
   return {
-    edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
+    edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),
     pageInfo: {
       hasNextPage: rows.length > first,
-      endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]!.id) : null,
+      endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]!) : null,
     },
   };
 }

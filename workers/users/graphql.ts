@@ -2,9 +2,10 @@ import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
 import { parsePage, toConnection } from "../graphql/pagination";
+import { orderedCursor, parseOrderedPage } from "./order";
 import { parseInput } from "../errors/validate";
 import { subscriptionUrl } from "../settings/settings";
-import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, rotateSubscriptionToken, updateUser } from "./service";
+import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, listUsersOrdered, resetUserUsage, rotateSubscriptionToken, updateUser } from "./service";
 import type { UserRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -120,9 +121,23 @@ const typeDefs = /* GraphQL */ `
     ownerId: ID
   }
 
+  "What the users list can be sorted by."
+  enum UserOrderField {
+    USERNAME
+    USED_TRAFFIC
+    "Users who never expire come after every date."
+    EXPIRE_AT
+  }
+
+  input UserOrder {
+    by: UserOrderField!
+    "Z to A, most traffic or latest expiry first."
+    descending: Boolean
+  }
+
   extend type Query {
-    "Newest first. Resellers see only their own users."
-    users(filter: UserFilter, page: Pagination): UserConnection!
+    "Newest first unless order is given. Resellers see only their own users. A cursor works only with the order it came from."
+    users(filter: UserFilter, page: Pagination, order: UserOrder): UserConnection!
     user(id: ID!): User
   }
 
@@ -132,12 +147,15 @@ const typeDefs = /* GraphQL */ `
     deleteUser(id: ID!): Boolean!
     "Issues a new subscription link; the old one stops working at once."
     rotateSubscriptionToken(userId: ID!): User!
+    "Sets used traffic back to 0 now (a LIMITED user becomes ACTIVE); the reset schedule keeps its dates."
+    resetUserUsage(id: ID!): User!
   }
 `;
 
 interface UsersArgs {
   filter?: unknown;
   page?: unknown;
+  order?: unknown;
 }
 
 export const usersModule: GraphQLModule = {
@@ -149,10 +167,12 @@ export const usersModule: GraphQLModule = {
     "Mutation.updateUser": "users:write",
     "Mutation.deleteUser": "users:write",
     "Mutation.rotateSubscriptionToken": "users:write",
+    "Mutation.resetUserUsage": "users:write",
   },
   resolvers: {
     UserStatus: { ACTIVE: "active", DISABLED: "disabled", LIMITED: "limited", EXPIRED: "expired", ON_HOLD: "on_hold" },
     ResetStrategy: { NONE: "none", DAY: "day", WEEK: "week", MONTH: "month", YEAR: "year" },
+    UserOrderField: { USERNAME: "username", USED_TRAFFIC: "used_traffic", EXPIRE_AT: "expire_at" },
     User: {
       id: (u: UserRow) => String(u.id),
       dataLimit: (u: UserRow) => u.dataLimitBytes,
@@ -171,9 +191,15 @@ export const usersModule: GraphQLModule = {
     },
     Query: {
       users: async (_: unknown, args: UsersArgs, ctx: SignedInContext) => {
+        const count = () => countUsers(ctx.db, ctx.actor, args.filter);
+        if (args.order) {
+          const ordered = parseOrderedPage(args.order, args.page);
+          const rows = await listUsersOrdered(ctx.db, ctx.actor, args.filter, ordered);
+          return { ...toConnection(rows, ordered.first, orderedCursor(ordered)), count };
+        }
         const page = parsePage(args.page);
         const rows = await listUsers(ctx.db, ctx.actor, args.filter, page);
-        return { ...toConnection(rows, page.first), count: () => countUsers(ctx.db, ctx.actor, args.filter) };
+        return { ...toConnection(rows, page.first), count };
       },
       // A user the caller may not see reads as absent, like one that does not exist.
       user: async (_: unknown, args: { id: string }, ctx: SignedInContext) =>
@@ -186,6 +212,7 @@ export const usersModule: GraphQLModule = {
       deleteUser: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteUser(ctx, parseInput(idSchema, args.id)),
       rotateSubscriptionToken: (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
         rotateSubscriptionToken(ctx, parseInput(idSchema, args.userId)),
+      resetUserUsage: (_: unknown, args: { id: string }, ctx: SignedInContext) => resetUserUsage(ctx, parseInput(idSchema, args.id)),
     },
   },
 };

@@ -14,6 +14,7 @@ import { bumpNodesServingGroups, bumpNodesServingUsers } from "../nodes/config-v
 import { userStatusNotices } from "../live/notifications";
 import { METRICS_CHANGED } from "../live/topics";
 import { newCredentials, newSubscriptionToken } from "./credentials";
+import { orderedPageClauses, type OrderedPage } from "./order";
 import { deriveStatus } from "./status";
 import { RESET_STRATEGIES, USER_STATUSES, userGroups, users, type UserRow } from "./table";
 
@@ -72,6 +73,18 @@ function filterConditions(actor: Actor, rawFilter: unknown) {
 }
 
 /** One page of the users the actor may see, newest first: one statement whatever the page size. */
+/** One page in the admin's chosen order (./order.ts): also one statement. */
+export function listUsersOrdered(db: Db, actor: Actor, rawFilter: unknown, page: OrderedPage) {
+  const { after, orderBy } = orderedPageClauses(page);
+  return db
+    .select()
+    .from(users)
+    .where(and(...filterConditions(actor, rawFilter), after))
+    .orderBy(...orderBy)
+    .limit(page.first + 1)
+    .all();
+}
+
 export function listUsers(db: Db, actor: Actor, rawFilter: unknown, page: PageRequest) {
   const conditions = filterConditions(actor, rawFilter);
   return db
@@ -283,6 +296,25 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
     if (isUniqueViolation(error)) throw usernameTaken(input.username ?? user.username);
     throw error;
   }
+}
+
+/**
+ * Starts the user's usage over by hand: used traffic back to 0 (the reset schedule keeps its
+ * dates), so a LIMITED user is ACTIVE again. Nodes get a new config either way: it carries the
+ * usage they enforce while the edge is unreachable.
+ */
+export async function resetUserUsage(ctx: ActorContext, id: number): Promise<UserRow> {
+  const user = await findUserFor(ctx.db, ctx.actor, id);
+  const nowSec = ctx.nowSec();
+  const status = deriveStatus({ ...user, usedBytes: 0 }, nowSec);
+  const [, updated] = (await runBatch(ctx.db, [
+    bumpNodesServingUsers(ctx.db, [id]),
+    ctx.db.update(users).set({ usedBytes: 0, status, updatedAtSec: nowSec }).where(eq(users.id, id)).returning(),
+    auditBy(ctx, { action: "user.reset_usage", targetType: "user", targetId: id, details: { usedBytes: user.usedBytes } }),
+  ])) as [unknown, UserRow[]];
+  // Users by status moved: the dashboard's figures too.
+  if (updated[0]!.status !== user.status) ctx.publish([...userStatusNotices(updated, nowSec), METRICS_CHANGED]);
+  return updated[0]!;
 }
 
 export async function deleteUser(ctx: ActorContext, id: number): Promise<boolean> {

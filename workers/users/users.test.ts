@@ -106,6 +106,20 @@ describe("updating users", () => {
     expect(raised).toMatchObject({ status: "ACTIVE", usedTraffic: 1000 });
   });
 
+  it("resets usage by hand: a LIMITED user is ACTIVE again, and the reset is recorded", async () => {
+    const owner = await ownerToken();
+    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("reset"), dataLimit: 1000 } }, { token: owner }));
+    await env.DB.prepare(`UPDATE users SET used_bytes = 1000, status = 'limited' WHERE id = ?`).bind(Number(user.id)).run();
+    const RESET = `mutation ($id: ID!) { resetUserUsage(id: $id) { status usedTraffic } }`;
+    expect(ok(await gql(RESET, { id: user.id }, { token: owner })).resetUserUsage).toEqual({ status: "ACTIVE", usedTraffic: 0 });
+    const audit = await env.DB.prepare(`SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`).first<{ action: string; target_id: string; details: string }>();
+    expect(audit).toMatchObject({ action: "user.reset_usage", target_id: user.id });
+    expect(JSON.parse(audit!.details)).toEqual({ usedBytes: 1000 });
+
+    const reseller = await adminAs(owner, "RESELLER");
+    expect(errorCode(await gql(RESET, { id: user.id }, { token: reseller.token }))).toBe("NOT_FOUND");
+  });
+
   it("disables and re-enables; ends a hold when made ACTIVE", async () => {
     const owner = await ownerToken();
     const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("sw"), status: "ON_HOLD", onHoldExpireDays: 7 } }, { token: owner }));
@@ -217,6 +231,39 @@ describe("listing users", () => {
     expect(grouped.edges.every((e: { node: { groups: { name: string }[] } }) => e.node.groups[0]?.name === group.name)).toBe(true);
     const disabled = ok(await gql(LIST, { filter: { status: "DISABLED" } }, { token: reseller.token })).users;
     expect(disabled.totalCount).toBe(0);
+  });
+
+  it("sorts by usage, expiry or name across cursor pages, ties broken by id, never-expiring last", async () => {
+    const owner = await ownerToken();
+    const reseller = await adminAs(owner, "RESELLER");
+    const tag = unique("sort");
+    const usage = [300, 100, 300, 0, 200];
+    const expiry = [null, 2_000_000_000, 1_900_000_000, null, 1_800_000_000];
+    const made = [];
+    for (let i = 0; i < usage.length; i++) {
+      const user = await createUser(reseller.token, { username: `${tag}-${"edcba"[i]}` });
+      await env.DB.prepare(`UPDATE users SET used_bytes = ?, expire_at = ? WHERE id = ?`).bind(usage[i], expiry[i], Number(user.id)).run();
+      made.push(user.username);
+    }
+    const ORDERED = `query ($order: UserOrder, $page: Pagination) { users(order: $order, page: $page) { totalCount pageInfo { hasNextPage endCursor } edges { node { username } } } }`;
+    const walk = async (order: unknown) => {
+      const names: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = ok(await gql(ORDERED, { order, page: { first: 2, after } }, { token: reseller.token })).users;
+        names.push(...page.edges.map((e: { node: { username: string } }) => e.node.username));
+        if (!page.pageInfo.hasNextPage) return names;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const [e, d, c, b, a] = made;
+    expect(await walk({ by: "USED_TRAFFIC", descending: true })).toEqual([c, e, a, d, b]);
+    expect(await walk({ by: "EXPIRE_AT" })).toEqual([a, c, d, e, b]);
+    expect(await walk({ by: "USERNAME" })).toEqual([a, b, c, d, e]);
+
+    const byName = ok(await gql(ORDERED, { order: { by: "USERNAME" }, page: { first: 1 } }, { token: reseller.token })).users;
+    expect(errorCode(await gql(ORDERED, { order: { by: "USED_TRAFFIC" }, page: { after: byName.pageInfo.endCursor } }, { token: reseller.token }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(LIST, { page: { after: byName.pageInfo.endCursor } }, { token: reseller.token }))).toBe("BAD_USER_INPUT");
   });
 
   it("refuses oversized pages and forged cursors", async () => {

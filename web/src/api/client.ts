@@ -1,0 +1,116 @@
+/**
+ * GraphQL over HTTP for the admin app. The access token lives in memory only; the refresh token in
+ * localStorage so a reload keeps the admin signed in. An expired access token is refreshed once
+ * and the request retried. Every request goes through `send`.
+ */
+import { Login, Logout, RefreshToken } from "../graphql/auth";
+import { operationBody } from "./operation";
+
+const REFRESH_KEY = "vortex.refreshToken";
+let accessToken: string | null = null;
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function send<T>(document: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: operationBody(document, variables),
+    });
+  } catch {
+    throw new ApiError("network", "NETWORK");
+  }
+  const body = (await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }))) as GraphQLResponse<T>;
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code ?? "UNKNOWN");
+  return body.data as T;
+}
+
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+function keep(tokens: Tokens) {
+  accessToken = tokens.accessToken;
+  localStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+}
+
+export function hasSession(): boolean {
+  return accessToken !== null || localStorage.getItem(REFRESH_KEY) !== null;
+}
+
+export async function signIn(username: string, password: string): Promise<void> {
+  const data = await send<{ login: Tokens }>(Login, { input: { username, password } }, null);
+  keep(data.login);
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** One refresh at a time: refresh tokens work once, so parallel refreshes would sign the admin out. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const token = localStorage.getItem(REFRESH_KEY);
+    if (!token) return false;
+    try {
+      keep((await send<{ refreshToken: Tokens }>(RefreshToken, { token }, null)).refreshToken);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "NETWORK") throw error;
+      localStorage.removeItem(REFRESH_KEY);
+      accessToken = null;
+      return false;
+    }
+  })().finally(() => (refreshing = null));
+  return refreshing;
+}
+
+/** The access token for a live stream, refreshing first when there is none yet. */
+export async function currentToken(): Promise<string | null> {
+  if (!accessToken) await refreshSession();
+  return accessToken;
+}
+
+let onSignedOut: () => void = () => undefined;
+export function whenSignedOut(handler: () => void): void {
+  onSignedOut = handler;
+}
+
+/** Runs a signed-in operation; on an expired access token refreshes once and retries. */
+export async function request<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+  if (!accessToken && !(await refreshSession())) {
+    onSignedOut();
+    throw new ApiError("sign in first", "UNAUTHENTICATED");
+  }
+  try {
+    return await send<T>(document, variables, accessToken);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== "UNAUTHENTICATED") throw error;
+    if (await refreshSession()) return send<T>(document, variables, accessToken);
+    onSignedOut();
+    throw error;
+  }
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    if (accessToken) await send(Logout, {}, accessToken);
+  } finally {
+    accessToken = null;
+    localStorage.removeItem(REFRESH_KEY);
+  }
+}

@@ -1,0 +1,92 @@
+/** The signed-in shell: navigation, language and theme, then the page. Sends visitors without a session to /login. */
+import { A, useNavigate, type RouteSectionProps } from "@solidjs/router";
+import { ErrorBoundary, For, onMount, Show, Suspense } from "solid-js";
+import { hasSession, signOut } from "../api/client";
+import { LOCALES, locale, setLocale, t, type Locale, type MessageKey } from "../i18n";
+import { me, refetchMe } from "../session";
+import { setTheme, theme } from "../theme";
+import { ErrorBox, Skeleton } from "./Async";
+import { NotificationUpdates } from "../graphql/live";
+import { useLive } from "../live/use-live";
+import { notify } from "./toast";
+
+const NAV: { href: string; label: MessageKey; ownerOnly?: boolean }[] = [
+  { href: "/", label: "nav.dashboard" },
+  { href: "/users", label: "nav.users" },
+  { href: "/nodes", label: "nav.nodes" },
+  { href: "/inbounds", label: "nav.inbounds" },
+  { href: "/groups", label: "nav.groups" },
+  { href: "/admins", label: "nav.admins", ownerOnly: true },
+  { href: "/audit", label: "nav.audit" },
+  { href: "/settings", label: "nav.settings" },
+];
+
+export function Preferences() {
+  return (
+    <>
+      <label>
+        <span class="visually-hidden">{t("prefs.language")}</span>
+        <select aria-label={t("prefs.language")} value={locale()} onChange={(e) => void setLocale(e.currentTarget.value as Locale)} data-testid="language">
+          <For each={LOCALES}>{(l) => <option value={l.code} lang={l.code}>{l.name}</option>}</For>
+        </select>
+      </label>
+      <button type="button" aria-pressed={theme() === "dark"} onClick={() => setTheme(theme() === "dark" ? "light" : "dark")} data-testid="theme">
+        {theme() === "dark" ? t("prefs.light") : t("prefs.dark")}
+      </button>
+    </>
+  );
+}
+
+export function Layout(props: RouteSectionProps) {
+  const navigate = useNavigate();
+  onMount(() => {
+    if (!hasSession()) navigate("/login", { replace: true });
+  });
+  // Panel-wide notices (a node went offline, a user hit a limit…) as toasts on whatever page is open.
+  useLive<{ notifications: { message: string; severity: "INFO" | "WARNING" | "CRITICAL" } }>(
+    NotificationUpdates,
+    {},
+    ({ notifications }) => notify(notifications.message, notifications.severity === "INFO" ? "info" : "error"),
+    () => undefined,
+  );
+  const leave = async () => {
+    await signOut();
+    void refetchMe();
+    navigate("/login", { replace: true });
+  };
+  return (
+    <div class="shell">
+      <aside class="sidebar">
+        <div class="brand">VortexPanel</div>
+        <nav aria-label={t("nav.label")}>
+          <For each={NAV.filter((item) => !item.ownerOnly || me()?.role === "OWNER")}>
+            {(item) => (
+              <A href={item.href} end={item.href === "/"} activeClass="active">
+                {t(item.label)}
+              </A>
+            )}
+          </For>
+        </nav>
+        <div class="prefs">
+          <Preferences />
+          <Show when={me()}>
+            {(admin) => (
+              <span class="muted">
+                {admin().username} · {t(`role.${admin().role}`)}
+              </span>
+            )}
+          </Show>
+          <button type="button" onClick={leave}>
+            {t("action.signOut")}
+          </button>
+        </div>
+      </aside>
+      <main>
+        {/* A fault in one page shows there, with a retry, instead of blanking the app. */}
+        <ErrorBoundary fallback={(error, reset) => <ErrorBox error={error} retry={reset} />}>
+          <Suspense fallback={<Skeleton lines={6} />}>{props.children}</Suspense>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

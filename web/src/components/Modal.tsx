@@ -1,0 +1,47 @@
+/** A Kobalte dialog: focus trapped inside, Escape closes it, the title labels it. */
+import { Dialog } from "@kobalte/core/dialog";
+import type { JSX } from "solid-js";
+import { t } from "../i18n";
+
+export function Modal(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; children: JSX.Element }) {
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay class="dialog-overlay" />
+        <div class="dialog-positioner">
+          <Dialog.Content class="dialog">
+            <header>
+              <Dialog.Title as="h2">{props.title}</Dialog.Title>
+              <Dialog.CloseButton aria-label={t("action.close")}>✕</Dialog.CloseButton>
+            </header>
+            {props.children}
+          </Dialog.Content>
+        </div>
+      </Dialog.Portal>
+    </Dialog>
+  );
+}
+
+/** Asks before something that cannot be undone. */
+export function Confirm(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; message: string; confirmLabel: string; onConfirm: () => void }) {
+  return (
+    <Modal open={props.open} onOpenChange={props.onOpenChange} title={props.title}>
+      <p>{props.message}</p>
+      <div class="actions">
+        <button type="button" onClick={() => props.onOpenChange(false)}>
+          {t("action.cancel")}
+        </button>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => {
+            props.onOpenChange(false);
+            props.onConfirm();
+          }}
+        >
+          {props.confirmLabel}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,22 @@
+export const AuditLog = /* GraphQL */ `
+  query AuditLog($filter: AuditFilter, $page: Pagination) {
+    auditLog(filter: $filter, page: $page) {
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          at
+          action
+          actorUsername
+          targetType
+          targetId
+          ip
+          details
+        }
+      }
+    }
+  }
+`;

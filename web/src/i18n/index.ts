@@ -1,0 +1,69 @@
+/**
+ * The admin's language: en, ru, fa (right to left) or zh-CN, chosen by the switcher, remembered in
+ * localStorage, first guessed from the browser. English ships in the main bundle; the others load
+ * on demand. Setting a language also sets <html lang dir>, which the CSS's logical properties follow.
+ */
+import { createSignal } from "solid-js";
+import { en, type Messages } from "./en";
+
+export const LOCALES = [
+  { code: "en", name: "English", dir: "ltr" },
+  { code: "ru", name: "Русский", dir: "ltr" },
+  { code: "fa", name: "فارسی", dir: "rtl" },
+  { code: "zh-CN", name: "简体中文", dir: "ltr" },
+] as const;
+export type Locale = (typeof LOCALES)[number]["code"];
+export type MessageKey = keyof Messages;
+
+const STORAGE_KEY = "vortex.locale";
+const loaders: Record<Locale, () => Promise<Messages>> = {
+  en: async () => en,
+  ru: async () => (await import("./ru")).ru,
+  fa: async () => (await import("./fa")).fa,
+  "zh-CN": async () => (await import("./zh-CN")).zhCN,
+};
+
+/** The best supported locale for a list of browser languages, e.g. ["fa-IR", "en"] → "fa". */
+export function pickLocale(preferred: readonly string[]): Locale {
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith("zh")) return "zh-CN";
+    const match = LOCALES.find((l) => l.code === lower.split("-")[0]);
+    if (match) return match.code;
+  }
+  return "en";
+}
+
+/** Fills {name} placeholders: `interpolate("{n} users", { n: 3 })` → "3 users". */
+export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const [locale, setLocaleSignal] = createSignal<Locale>("en");
+const [messages, setMessages] = createSignal<Messages>(en);
+export { locale };
+
+/** The message in the current language; number parameters are written with the language's digits. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const localised = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? new Intl.NumberFormat(locale()).format(v) : v]));
+  return interpolate(messages()[key] ?? en[key], localised);
+}
+
+export function direction(): "ltr" | "rtl" {
+  return LOCALES.find((l) => l.code === locale())!.dir;
+}
+
+export async function setLocale(code: Locale): Promise<void> {
+  const loaded = await loaders[code]();
+  setMessages(() => loaded);
+  setLocaleSignal(code);
+  localStorage.setItem(STORAGE_KEY, code);
+  document.documentElement.lang = code;
+  document.documentElement.dir = direction();
+}
+
+export function initialLocale(): Locale {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored && LOCALES.some((l) => l.code === stored)) return stored as Locale;
+  return pickLocale(navigator.languages);
+}

@@ -1,0 +1,222 @@
+/** Inbounds: the list, and a form per protocol / transport / security with REALITY keys and a raw JSON view. */
+import { Tabs } from "@kobalte/core/tabs";
+import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
+import { createStore } from "solid-js/store";
+import { request } from "../api/client";
+import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { Confirm, Modal } from "../components/Modal";
+import { notify } from "../components/toast";
+import { CreateInbound, DeleteInbound, Inbounds, UpdateInbound } from "../graphql/inbounds";
+import { t, type MessageKey } from "../i18n";
+import {
+  emptyInboundForm,
+  FINGERPRINTS,
+  generateRealityKeys,
+  inboundToForm,
+  normalise,
+  PROTOCOLS,
+  randomShortId,
+  securitiesFor,
+  SHADOWSOCKS_METHODS,
+  transportsFor,
+  validateInboundForm,
+  XHTTP_MODES,
+  type InboundFieldError,
+  type InboundFormValues,
+} from "./form";
+
+type StoredInbound = Parameters<typeof inboundToForm>[0] & { id: string; servers: { id: string; name: string }[] };
+
+function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubmit: (input: Record<string, unknown>) => Promise<void> }) {
+  const [values, setValues] = createStore<InboundFormValues>(structuredClone(props.initial));
+  const [errors, setErrors] = createSignal<Partial<Record<keyof InboundFormValues, InboundFieldError>>>({});
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+  const change = <K extends keyof InboundFormValues>(key: K, value: InboundFormValues[K]) => setValues(normalise({ ...values, [key]: value }));
+  const preview = createMemo(() => JSON.stringify(validateInboundForm(values).input ?? { errors: validateInboundForm(values).errors }, null, 2));
+
+  const text = (key: keyof InboundFormValues, label: MessageKey, attrs: JSX.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <div class="field">
+      <label>
+        {t(label)}
+        <input name={key} value={values[key] as string} onInput={(e) => change(key, e.currentTarget.value as never)} aria-invalid={Boolean(errors()[key])} aria-describedby={errors()[key] ? `${key}-error` : undefined} {...attrs} />
+      </label>
+      <Show when={errors()[key]}>{(code) => <span class="field-error" id={`${key}-error`} role="alert">{t(`inboundForm.error.${code()}` as MessageKey)}</span>}</Show>
+    </div>
+  );
+  const choice = (key: "protocol" | "transport" | "security" | "method" | "fingerprint" | "mode" | "flow", label: MessageKey, options: readonly string[]) => (
+    <label>
+      {t(label)}
+      <select name={key} value={values[key]} onChange={(e) => change(key, e.currentTarget.value as never)}>
+        <For each={options}>{(o) => <option value={o}>{o || "—"}</option>}</For>
+      </select>
+    </label>
+  );
+  const makeKeys = async () => {
+    const keys = await generateRealityKeys();
+    setValues({ realityPrivateKey: keys.privateKey, realityPublicKey: keys.publicKey, realityShortIds: values.realityShortIds || randomShortId() });
+  };
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const result = validateInboundForm(values);
+    setErrors(result.errors ?? {});
+    if (!result.input) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await props.onSubmit(result.input);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Tabs defaultValue="form">
+      <Tabs.List class="tabs-list">
+        <Tabs.Trigger value="form">{t("inbounds.form")}</Tabs.Trigger>
+        <Tabs.Trigger value="json">JSON</Tabs.Trigger>
+      </Tabs.List>
+      <Tabs.Content value="form">
+        <form class="form" onSubmit={submit} novalidate>
+          <div class="row">
+            {text("tag", "inbounds.tag", { class: "ltr" })}
+            {text("port", "inbounds.port", { inputmode: "numeric" })}
+            {text("remark", "inbounds.remark")}
+          </div>
+          <div class="row">
+            {choice("protocol", "inbounds.protocol", PROTOCOLS)}
+            {choice("security", "inbounds.security", securitiesFor(values.protocol))}
+            {choice("transport", "inbounds.transport", transportsFor(values.protocol, values.security))}
+          </div>
+          <Show when={values.protocol === "VLESS" && values.transport === "TCP" && values.security !== "NONE"}>{choice("flow", "inbounds.flow", ["", "xtls-rprx-vision"])}</Show>
+          <Show when={values.protocol === "SHADOWSOCKS"}>{choice("method", "inbounds.method", SHADOWSOCKS_METHODS)}</Show>
+          <Show when={values.protocol === "HYSTERIA2"}>{text("obfsPassword", "inbounds.obfsPassword")}</Show>
+          <div class="row">
+            <Show when={["WS", "HTTPUPGRADE", "XHTTP"].includes(values.transport)}>{text("path", "inbounds.path", { class: "ltr", placeholder: "/" })}</Show>
+            <Show when={values.transport !== "GRPC" && values.protocol !== "SHADOWSOCKS" && values.protocol !== "HYSTERIA2"}>{text("host", "inbounds.host", { class: "ltr" })}</Show>
+            <Show when={values.transport === "GRPC"}>{text("serviceName", "inbounds.serviceName", { class: "ltr" })}</Show>
+            <Show when={values.transport === "XHTTP"}>{choice("mode", "inbounds.mode", XHTTP_MODES)}</Show>
+          </div>
+          <Show when={values.security !== "NONE"}>
+            <div class="row">
+              {text("serverName", "inbounds.serverName", { class: "ltr" })}
+              {choice("fingerprint", "inbounds.fingerprint", FINGERPRINTS)}
+            </div>
+          </Show>
+          <Show when={values.security === "REALITY"}>
+            <fieldset>
+              <legend>REALITY</legend>
+              <div class="row">
+                {text("realityDest", "inbounds.realityDest", { class: "ltr", placeholder: "www.example.com:443" })}
+                {text("realityServerNames", "inbounds.realityServerNames", { class: "ltr" })}
+              </div>
+              <div class="row">
+                {text("realityShortIds", "inbounds.realityShortIds", { class: "ltr" })}
+                {text("realitySpiderX", "inbounds.realitySpiderX", { class: "ltr" })}
+              </div>
+              <label>
+                {t("inbounds.publicKey")}
+                <input readonly class="ltr" value={values.realityPublicKey} placeholder={props.isNew ? t("inbounds.keyGeneratedOnSave") : ""} data-testid="reality-public-key" />
+              </label>
+              <div class="actions" style={{ "justify-content": "flex-start" }}>
+                <button type="button" onClick={() => void makeKeys()}>{t("inbounds.generateKeys")}</button>
+              </div>
+            </fieldset>
+          </Show>
+          <Show when={failure()}>
+            <ErrorBox error={failure()} />
+          </Show>
+          <div class="actions">
+            <button type="submit" class="primary" disabled={busy()}>{busy() ? t("state.saving") : t("action.save")}</button>
+          </div>
+        </form>
+      </Tabs.Content>
+      <Tabs.Content value="json">
+        <textarea readonly rows="18" aria-label="JSON" class="ltr">{preview()}</textarea>
+      </Tabs.Content>
+    </Tabs>
+  );
+}
+
+export default function InboundsPage() {
+  const [data, { refetch }] = createResource(async () => (await request<{ inbounds: StoredInbound[] }>(Inbounds)).inbounds);
+  const [editing, setEditing] = createSignal<StoredInbound | "new" | null>(null);
+  const [removing, setRemoving] = createSignal<StoredInbound | null>(null);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const current = () => editing();
+
+  return (
+    <>
+      <div class="toolbar">
+        <h1 class="grow">{t("nav.inbounds")}</h1>
+        <button type="button" class="primary" onClick={() => setEditing("new")}>{t("inbounds.create")}</button>
+      </div>
+      <Show when={failure()}><ErrorBox error={failure()} /></Show>
+      <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={5} />}>
+        {(list) => (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr><th>{t("inbounds.tag")}</th><th>{t("inbounds.protocol")}</th><th>{t("inbounds.port")}</th><th>{t("inbounds.transport")}</th><th>{t("inbounds.security")}</th><th>{t("nav.nodes")}</th><th /></tr>
+              </thead>
+              <tbody>
+                <For each={list} fallback={<tr><td colspan="7" class="muted">{t("state.noInbounds")}</td></tr>}>
+                  {(inbound) => (
+                    <tr data-inbound={inbound.tag}>
+                      <td>
+                        <div class="ltr">{inbound.tag}</div>
+                        <div class="muted">{inbound.remark}</div>
+                      </td>
+                      <td>{inbound.protocol}</td>
+                      <td>{inbound.port}</td>
+                      <td>{inbound.transport}</td>
+                      <td>{inbound.security}</td>
+                      <td>{inbound.servers.map((s) => s.name).join(", ") || "—"}</td>
+                      <td>
+                        <div class="actions">
+                          <button type="button" onClick={() => setEditing(inbound)}>{t("action.edit")}</button>
+                          <button type="button" class="danger" onClick={() => setRemoving(inbound)}>{t("action.delete")}</button>
+                        </div>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
+      <Modal open={editing() !== null} onOpenChange={(open) => !open && setEditing(null)} title={editing() === "new" ? t("inbounds.create") : t("action.edit")}>
+        <Show when={current()} keyed>
+          {(target) => (
+            <InboundForm
+              isNew={target === "new"}
+              initial={target === "new" ? emptyInboundForm() : inboundToForm(target)}
+              onSubmit={async (input) => {
+                if (target === "new") await request(CreateInbound, { input });
+                else await request(UpdateInbound, { id: target.id, input });
+                setEditing(null);
+                notify(t("state.saved"));
+                void refetch();
+              }}
+            />
+          )}
+        </Show>
+      </Modal>
+      <Confirm
+        open={removing() !== null}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={t("action.delete")}
+        message={t("inbounds.deleteWarning", { name: removing()?.tag ?? "" })}
+        confirmLabel={t("action.delete")}
+        onConfirm={async () => {
+          setFailure(null);
+          await request(DeleteInbound, { id: removing()!.id }).catch(setFailure);
+          void refetch();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+/** Admins and their roles; the owner's page (the API refuses everyone else too). */
+import { createResource, createSignal, For, Show } from "solid-js";
+import { request } from "../api/client";
+import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { Confirm, Modal } from "../components/Modal";
+import { notify } from "../components/toast";
+import { Admins as AdminsQuery, CreateAdmin, DeleteAdmin, UpdateAdmin } from "../graphql/admins";
+import { locale, t } from "../i18n";
+import { BYTE_UNITS, formatBytes, formatDate, parseDataLimit, type ByteUnit } from "../lib/format";
+
+interface Admin {
+  id: string;
+  username: string;
+  role: "OWNER" | "ADMIN" | "RESELLER";
+  disabled: boolean;
+  maxUsers: number | null;
+  maxDataLimit: number | null;
+  createdAt: string;
+}
+
+export default function Admins() {
+  const [admins, { refetch }] = createResource(async () => (await request<{ admins: Admin[] }>(AdminsQuery)).admins);
+  const [creating, setCreating] = createSignal(false);
+  const [removing, setRemoving] = createSignal<Admin | null>(null);
+  const [failure, setFailure] = createSignal<unknown>(null);
+
+  const create = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const maxUsers = String(form.get("maxUsers")).trim();
+    const maxDataLimit = parseDataLimit(String(form.get("maxDataLimit")), String(form.get("unit")) as ByteUnit);
+    setFailure(null);
+    if (maxDataLimit === undefined || (maxUsers && !/^\d+$/.test(maxUsers))) {
+      setFailure(new Error(t("admins.badLimits")));
+      return;
+    }
+    try {
+      await request(CreateAdmin, {
+        input: { username: String(form.get("username")).trim(), password: String(form.get("password")), role: String(form.get("role")), maxUsers: maxUsers ? Number(maxUsers) : null, maxDataLimit },
+      });
+      setCreating(false);
+      notify(t("state.saved"));
+      void refetch();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  const toggle = async (admin: Admin) => {
+    await request(UpdateAdmin, { id: admin.id, input: { disabled: !admin.disabled } }).catch(setFailure);
+    void refetch();
+  };
+
+  return (
+    <>
+      <div class="toolbar">
+        <h1 class="grow">{t("nav.admins")}</h1>
+        <button type="button" class="primary" onClick={() => setCreating(true)}>{t("admins.create")}</button>
+      </div>
+      <Show when={failure() && !creating()}><ErrorBox error={failure()} /></Show>
+      <Loaded resource={admins} retry={refetch} skeleton={<Skeleton lines={4} />}>
+        {(list) => (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr><th>{t("login.username")}</th><th>{t("admins.role")}</th><th>{t("admins.limits")}</th><th>{t("admins.created")}</th><th /></tr>
+              </thead>
+              <tbody>
+                <For each={list}>
+                  {(admin) => (
+                    <tr>
+                      <td>{admin.username} <Show when={admin.disabled}><span class="badge DISABLED">{t("status.DISABLED")}</span></Show></td>
+                      <td>{t(`role.${admin.role}`)}</td>
+                      <td class="muted">
+                        {admin.maxUsers ?? "∞"} {t("nav.users").toLowerCase()} · {admin.maxDataLimit === null ? "∞" : formatBytes(admin.maxDataLimit, locale())}
+                      </td>
+                      <td>{formatDate(admin.createdAt, locale())}</td>
+                      <td>
+                        <Show when={admin.role !== "OWNER"}>
+                          <div class="actions">
+                            <button type="button" onClick={() => void toggle(admin)}>{admin.disabled ? t("bulk.enable") : t("bulk.disable")}</button>
+                            <button type="button" class="danger" onClick={() => setRemoving(admin)}>{t("action.delete")}</button>
+                          </div>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
+      <Modal open={creating()} onOpenChange={setCreating} title={t("admins.create")}>
+        <form class="form" onSubmit={create}>
+          <div class="row">
+            <label>{t("login.username")}<input name="username" required autocomplete="off" /></label>
+            <label>{t("login.password")}<input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
+          </div>
+          <div class="row">
+            <label>
+              {t("admins.role")}
+              <select name="role">
+                <option value="ADMIN">{t("role.ADMIN")}</option>
+                <option value="RESELLER">{t("role.RESELLER")}</option>
+              </select>
+            </label>
+            <label>{t("admins.maxUsers")}<input name="maxUsers" inputmode="numeric" placeholder="∞" /></label>
+            <label>{t("admins.maxData")}<input name="maxDataLimit" inputmode="decimal" placeholder="∞" /></label>
+            <label>
+              {t("user.unit")}
+              <select name="unit">
+                <For each={BYTE_UNITS.slice(3)}>{(u) => <option value={u}>{u}</option>}</For>
+              </select>
+            </label>
+          </div>
+          <Show when={failure()}><ErrorBox error={failure()} /></Show>
+          <div class="actions"><button type="submit" class="primary">{t("action.create")}</button></div>
+        </form>
+      </Modal>
+      <Confirm
+        open={removing() !== null}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={t("action.delete")}
+        message={t("admins.deleteWarning", { name: removing()?.username ?? "" })}
+        confirmLabel={t("action.delete")}
+        onConfirm={async () => {
+          await request(DeleteAdmin, { id: removing()!.id }).catch(setFailure);
+          void refetch();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+/** The audit log, newest first, filtered by action, target or actor, one page of 50 after another. */
+import { useSearchParams } from "@solidjs/router";
+import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { request } from "../api/client";
+import { ErrorBox, settled, Skeleton } from "../components/Async";
+import { AuditLog } from "../graphql/audit";
+import { AdminChoices } from "../graphql/users";
+import { me } from "../session";
+import { locale, t } from "../i18n";
+import { formatDateTime } from "../lib/format";
+
+interface Entry {
+  id: string;
+  at: string;
+  action: string;
+  actorUsername: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: unknown;
+}
+interface Page {
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  edges: { node: Entry }[];
+}
+
+export default function Audit() {
+  const [params, setParams] = useSearchParams<{ action?: string; targetType?: string; targetId?: string; actor?: string }>();
+  const filter = createMemo(() => ({ action: params.action || undefined, targetType: params.targetType || undefined, targetId: params.targetId || undefined, actorId: params.actor || undefined }));
+  // Resellers see only their own actions, so only admins and the owner get a "who" filter.
+  const [actors] = createResource(
+    () => me()?.role === "OWNER" || me()?.role === "ADMIN",
+    async () => (await request<{ admins: { id: string; username: string }[] }>(AdminChoices)).admins,
+  );
+  const [entries, setEntries] = createSignal<Entry[]>([]);
+  const [after, setAfter] = createSignal<string | null>(null);
+  const [page, { refetch }] = createResource(
+    () => ({ filter: filter(), after: after() }),
+    async (q) => {
+      const result = (await request<{ auditLog: Page }>(AuditLog, { filter: q.filter, page: { first: 50, after: q.after } })).auditLog;
+      const nodes = result.edges.map((e) => e.node);
+      setEntries((current) => (q.after ? [...current, ...nodes] : nodes));
+      return result;
+    },
+  );
+  const apply = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setAfter(null);
+    const field = (name: string) => String(form.get(name) ?? "") || undefined;
+    setParams({ action: field("action"), targetType: field("targetType"), targetId: field("targetId"), actor: field("actor") }, { replace: true });
+  };
+
+  return (
+    <>
+      <h1>{t("nav.audit")}</h1>
+      <form class="toolbar" onSubmit={apply} role="search">
+        <label>{t("audit.action")}<input name="action" value={params.action ?? ""} placeholder="user.create" class="ltr" /></label>
+        <label>{t("audit.targetType")}<input name="targetType" value={params.targetType ?? ""} placeholder="user" class="ltr" /></label>
+        <label>{t("audit.targetId")}<input name="targetId" value={params.targetId ?? ""} class="ltr" /></label>
+        <Show when={settled(actors)}>
+          {(list) => (
+            <label>
+              {t("audit.actor")}
+              <select name="actor" value={params.actor ?? ""}>
+                <option value="">{t("audit.anyone")}</option>
+                <For each={list()}>{(a) => <option value={a.id}>{a.username}</option>}</For>
+              </select>
+            </label>
+          )}
+        </Show>
+        <button type="submit">{t("audit.filter")}</button>
+      </form>
+      <div class="table-wrap">
+        <table aria-busy={page.loading}>
+          <thead>
+            <tr><th>{t("audit.at")}</th><th>{t("audit.actor")}</th><th>{t("audit.action")}</th><th>{t("audit.target")}</th><th>IP</th><th>{t("audit.details")}</th></tr>
+          </thead>
+          <tbody>
+            <For each={entries()} fallback={<Show when={!page.loading}><tr><td colspan="6" class="muted">{t("audit.none")}</td></tr></Show>}>
+              {(entry) => (
+                <tr>
+                  <td>{formatDateTime(entry.at, locale())}</td>
+                  <td>{entry.actorUsername ?? "—"}</td>
+                  <td class="ltr">{entry.action}</td>
+                  <td class="ltr">{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : "—"}</td>
+                  <td class="ltr">{entry.ip ?? "—"}</td>
+                  <td class="muted ltr" style={{ "white-space": "normal", "max-inline-size": "24rem" }}>{entry.details ? JSON.stringify(entry.details) : ""}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={page.loading}><Skeleton lines={3} /></Show>
+      <Show when={page.error}><ErrorBox error={page.error} retry={refetch} /></Show>
+      <Show when={page.state === "ready" && page()?.pageInfo.hasNextPage}>
+        <div class="pager">
+          <button type="button" onClick={() => setAfter(page()!.pageInfo.endCursor)}>{t("audit.more")}</button>
+        </div>
+      </Show>
+    </>
+  );
+}

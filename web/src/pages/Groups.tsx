@@ -1,0 +1,125 @@
+/** Groups: sets of inbounds users are given. */
+import { createResource, createSignal, For, Show } from "solid-js";
+import { request } from "../api/client";
+import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
+import { Confirm, Modal } from "../components/Modal";
+import { notify } from "../components/toast";
+import { CreateGroup, DeleteGroup, Groups as GroupsQuery, UpdateGroup } from "../graphql/groups";
+import { locale, t } from "../i18n";
+import { formatNumber } from "../lib/format";
+
+interface Group {
+  id: string;
+  name: string;
+  note: string;
+  userCount: number;
+  inbounds: { id: string; tag: string }[];
+}
+type Data = { groups: Group[]; inbounds: { id: string; tag: string }[] };
+
+export default function Groups() {
+  const [data, { refetch }] = createResource(() => request<Data>(GroupsQuery));
+  const [editing, setEditing] = createSignal<Group | "new" | null>(null);
+  const [removing, setRemoving] = createSignal<Group | null>(null);
+  const [failure, setFailure] = createSignal<unknown>(null);
+
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const input = { name: String(form.get("name")).trim(), note: String(form.get("note")), inboundIds: form.getAll("inboundIds").map(String) };
+    const target = editing();
+    setFailure(null);
+    try {
+      if (target === "new") await request(CreateGroup, { input });
+      else if (target) await request(UpdateGroup, { id: target.id, input });
+      setEditing(null);
+      notify(t("state.saved"));
+      void refetch();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  return (
+    <>
+      <div class="toolbar">
+        <h1 class="grow">{t("nav.groups")}</h1>
+        <button type="button" class="primary" onClick={() => setEditing("new")}>{t("groups.create")}</button>
+      </div>
+      <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={4} />}>
+        {(d) => (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr><th>{t("groups.name")}</th><th>{t("nav.inbounds")}</th><th>{t("nav.users")}</th><th>{t("user.note")}</th><th /></tr>
+              </thead>
+              <tbody>
+                <For each={d.groups} fallback={<tr><td colspan="5" class="muted">{t("state.noGroups")}</td></tr>}>
+                  {(group) => (
+                    <tr data-group={group.name}>
+                      <td>{group.name}</td>
+                      <td class="ltr">{group.inbounds.map((i) => i.tag).join(", ") || "—"}</td>
+                      <td>{formatNumber(group.userCount, locale())}</td>
+                      <td class="muted">{group.note}</td>
+                      <td>
+                        <div class="actions">
+                          <button type="button" onClick={() => setEditing(group)}>{t("action.edit")}</button>
+                          <button type="button" class="danger" onClick={() => setRemoving(group)}>{t("action.delete")}</button>
+                        </div>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
+      <Modal open={editing() !== null} onOpenChange={(open) => !open && setEditing(null)} title={editing() === "new" ? t("groups.create") : t("action.edit")}>
+        <Show when={editing()} keyed>
+          {(target) => {
+            const group = target === "new" ? undefined : target;
+            return (
+              <form class="form" onSubmit={save}>
+                <label>
+                  {t("groups.name")}
+                  <input name="name" required maxlength="64" value={group?.name ?? ""} />
+                </label>
+                <fieldset>
+                  <legend>{t("nav.inbounds")}</legend>
+                  <For each={settled(data)?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
+                    {(inbound) => (
+                      <label class="inline">
+                        <input type="checkbox" name="inboundIds" value={inbound.id} checked={group ? group.inbounds.some((i) => i.id === inbound.id) : true} />
+                        <span class="ltr">{inbound.tag}</span>
+                      </label>
+                    )}
+                  </For>
+                </fieldset>
+                <label>
+                  {t("user.note")}
+                  <textarea name="note" rows="2">{group?.note ?? ""}</textarea>
+                </label>
+                <Show when={failure()}><ErrorBox error={failure()} /></Show>
+                <div class="actions">
+                  <button type="submit" class="primary">{t("action.save")}</button>
+                </div>
+              </form>
+            );
+          }}
+        </Show>
+      </Modal>
+      <Confirm
+        open={removing() !== null}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={t("action.delete")}
+        message={t("groups.deleteWarning", { name: removing()?.name ?? "" })}
+        confirmLabel={t("action.delete")}
+        onConfirm={async () => {
+          await request(DeleteGroup, { id: removing()!.id }).catch((e) => notify(String(e.message), "error"));
+          void refetch();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * Nodes: live status (serverStatus stream), config version applied or pending, core and agent
+ * versions, health; adding a node gives the one-line enrollment command to run on it.
+ */
+import { createEffect, createResource, createSignal, For, Show } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
+import { request } from "../api/client";
+import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
+import { CopyButton } from "../components/Copy";
+import { LiveDot } from "../components/LiveDot";
+import { Confirm, Modal } from "../components/Modal";
+import { ServerStatusUpdates } from "../graphql/live";
+import { CreateServer, CreateServerEnrollment, DeleteServer, Servers } from "../graphql/nodes";
+import { locale, t } from "../i18n";
+import { formatBytes, formatDateTime, formatRelative } from "../lib/format";
+import { useLive } from "../live/use-live";
+
+interface Health {
+  coreRunning: boolean;
+  cpuPercent: number;
+  memUsedBytes: number;
+  memTotalBytes: number;
+  uptimeSec: number;
+}
+interface Node {
+  id: string;
+  name: string;
+  address: string;
+  status: "ONLINE" | "OFFLINE" | "DEGRADED" | "PENDING";
+  lastSeenAt: string | null;
+  configVersion: number;
+  appliedConfigVersion: number | null;
+  coreVersion: string | null;
+  agentVersion: string | null;
+  health: Health | null;
+  inbounds: { id: string; tag: string }[];
+}
+type Data = { servers: Node[]; inbounds: { id: string; tag: string }[] };
+
+function uptime(seconds: number) {
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  return days > 0 ? `${days}d ${hours}h` : `${hours}h ${Math.floor((seconds % 3600) / 60)}m`;
+}
+
+export default function Nodes() {
+  const [data, { refetch }] = createResource(() => request<Data>(Servers));
+  // Rows in a store so a live event updates one node in place.
+  const [nodes, setNodes] = createStore<Node[]>([]);
+  const load = () => void refetch();
+  createEffect(() => {
+    if (data.state === "ready") setNodes(reconcile(data().servers, { key: "id" }));
+  });
+  const live = useLive<{ serverStatus: Partial<Node> & { id: string } }>(
+    ServerStatusUpdates,
+    {},
+    ({ serverStatus }) => {
+      const index = nodes.findIndex((n) => n.id === serverStatus.id);
+      if (index === -1) load();
+      else setNodes(index, serverStatus);
+    },
+    load,
+  );
+
+  const [adding, setAdding] = createSignal(false);
+  const [enrollment, setEnrollment] = createSignal<{ name: string; command: string; expiresAt: string } | null>(null);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const [removing, setRemoving] = createSignal<Node | null>(null);
+
+  const enroll = async (node: { id: string; name: string }) => {
+    const { createServerEnrollment } = await request<{ createServerEnrollment: { command: string; expiresAt: string } }>(CreateServerEnrollment, { id: node.id });
+    setEnrollment({ name: node.name, ...createServerEnrollment });
+  };
+  const add = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setFailure(null);
+    try {
+      const { createServer } = await request<{ createServer: { id: string } }>(CreateServer, {
+        input: { name: String(form.get("name")).trim(), address: String(form.get("address")).trim(), inboundIds: form.getAll("inboundIds").map(String) },
+      });
+      setAdding(false);
+      await enroll({ id: createServer.id, name: String(form.get("name")) });
+      load();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  return (
+    <>
+      <div class="toolbar">
+        <h1 class="grow">{t("nav.nodes")}</h1>
+        <LiveDot state={live()} />
+        <button type="button" class="primary" onClick={() => setAdding(true)}>{t("nodes.add")}</button>
+      </div>
+      <Loaded resource={data} retry={load} skeleton={<Skeleton lines={5} />}>
+        {() => (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("nodes.name")}</th>
+                  <th>{t("user.status")}</th>
+                  <th>{t("nodes.lastSeen")}</th>
+                  <th>{t("nodes.config")}</th>
+                  <th>{t("nodes.versions")}</th>
+                  <th>{t("nodes.health")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                <For each={nodes} fallback={<tr><td colspan="7" class="muted">{t("nodes.none")}</td></tr>}>
+                  {(node) => (
+                    <tr data-node={node.name}>
+                      <td>
+                        <div>{node.name}</div>
+                        <div class="muted ltr">{node.address}</div>
+                      </td>
+                      <td><span class={`badge ${node.status}`} data-testid="node-status">{t(`serverStatus.${node.status}`)}</span></td>
+                      <td title={node.lastSeenAt ? formatDateTime(node.lastSeenAt, locale()) : ""}>{node.lastSeenAt ? formatRelative(node.lastSeenAt, locale()) : "—"}</td>
+                      <td>
+                        v{node.configVersion}
+                        <Show when={node.appliedConfigVersion !== node.configVersion}>
+                          <span class="muted"> ({t("nodes.applied", { version: node.appliedConfigVersion ?? "—" })})</span>
+                        </Show>
+                      </td>
+                      <td class="muted">
+                        <div>{t("nodes.core")}: {node.coreVersion ?? "—"}</div>
+                        <div>{t("nodes.agent")}: {node.agentVersion ?? "—"}</div>
+                      </td>
+                      <td>
+                        <Show when={node.health} fallback="—">
+                          {(h) => (
+                            <div class="muted">
+                              <div>CPU {h().cpuPercent.toFixed(0)}% · RAM {formatBytes(h().memUsedBytes, locale())} / {formatBytes(h().memTotalBytes, locale())}</div>
+                              <div>{h().coreRunning ? t("nodes.coreRunning") : t("nodes.coreStopped")} · {t("nodes.uptime", { time: uptime(h().uptimeSec) })}</div>
+                            </div>
+                          )}
+                        </Show>
+                      </td>
+                      <td>
+                        <div class="actions">
+                          <button type="button" onClick={() => void enroll(node).catch(setFailure)}>{t("nodes.enroll")}</button>
+                          <button type="button" class="danger" onClick={() => setRemoving(node)}>{t("action.delete")}</button>
+                        </div>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
+      <Show when={failure() && !adding()}>
+        <ErrorBox error={failure()} />
+      </Show>
+      <Modal open={adding()} onOpenChange={setAdding} title={t("nodes.add")}>
+        <form class="form" onSubmit={add}>
+          <label>
+            {t("nodes.name")}
+            <input name="name" required maxlength="64" />
+          </label>
+          <label>
+            {t("nodes.address")}
+            <input name="address" required class="ltr" placeholder="node1.example.com" />
+          </label>
+          <fieldset>
+            <legend>{t("nav.inbounds")}</legend>
+            <For each={settled(data)?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
+              {(inbound) => (
+                <label class="inline">
+                  <input type="checkbox" name="inboundIds" value={inbound.id} checked />
+                  {inbound.tag}
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <Show when={failure()}>
+            <ErrorBox error={failure()} />
+          </Show>
+          <div class="actions">
+            <button type="submit" class="primary">{t("action.create")}</button>
+          </div>
+        </form>
+      </Modal>
+      <Modal open={enrollment() !== null} onOpenChange={(open) => !open && setEnrollment(null)} title={t("nodes.enrollTitle", { name: enrollment()?.name ?? "" })}>
+        <Show when={enrollment()}>
+          {(e) => (
+            <div class="form">
+              <p>{t("nodes.enrollHelp")}</p>
+              <code class="command" data-testid="enroll-command">{e().command}</code>
+              <p class="muted">{t("nodes.enrollExpires", { at: formatDateTime(e().expiresAt, locale()) })}</p>
+              <div class="actions">
+                <CopyButton text={e().command} />
+              </div>
+            </div>
+          )}
+        </Show>
+      </Modal>
+      <Confirm
+        open={removing() !== null}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={t("action.delete")}
+        message={t("nodes.deleteWarning", { name: removing()?.name ?? "" })}
+        confirmLabel={t("action.delete")}
+        onConfirm={async () => {
+          await request(DeleteServer, { id: removing()!.id }).catch(setFailure);
+          load();
+        }}
+      />
+    </>
+  );
+}

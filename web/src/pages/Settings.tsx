@@ -1,0 +1,135 @@
+/** Subscription settings (title, update interval, support URL, remark templates, …) and the ordered format rules. */
+import { createResource, createSignal, For, Show } from "solid-js";
+import { request } from "../api/client";
+import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { notify } from "../components/toast";
+import { ResetSubscriptionRules, SettingsPage, UpdateSettings, UpdateSubscriptionRules } from "../graphql/settings";
+import { t } from "../i18n";
+
+interface Settings {
+  subscriptionTitle: string;
+  subscriptionUpdateIntervalHours: number;
+  subscriptionSupportUrl: string;
+  subscriptionRemarkTemplate: string;
+  subscriptionUrlPrefix: string;
+  subscriptionAnnounce: string;
+  subscriptionHideSettings: boolean;
+  subscriptionRouting: string;
+  inactiveUserResponse: string;
+  deviceLimit: number;
+}
+type Data = { settings: Settings; subscriptionRules: unknown[] };
+
+export default function SettingsPageView() {
+  const [data, { refetch }] = createResource(() => request<Data>(SettingsPage));
+  const [settingsError, setSettingsError] = createSignal<unknown>(null);
+  const [rulesError, setRulesError] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const saveSettings = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? "");
+    setSettingsError(null);
+    setBusy(true);
+    try {
+      await request(UpdateSettings, {
+        input: {
+          subscriptionTitle: text("subscriptionTitle"),
+          subscriptionUpdateIntervalHours: Number(text("subscriptionUpdateIntervalHours")),
+          subscriptionSupportUrl: text("subscriptionSupportUrl"),
+          subscriptionRemarkTemplate: text("subscriptionRemarkTemplate"),
+          subscriptionUrlPrefix: text("subscriptionUrlPrefix"),
+          subscriptionAnnounce: text("subscriptionAnnounce"),
+          subscriptionHideSettings: form.get("subscriptionHideSettings") === "on",
+          subscriptionRouting: text("subscriptionRouting"),
+          inactiveUserResponse: text("inactiveUserResponse"),
+          deviceLimit: Number(text("deviceLimit")),
+        },
+      });
+      notify(t("state.saved"));
+      void refetch();
+    } catch (error) {
+      setSettingsError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const saveRules = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setRulesError(null);
+    let rules: unknown;
+    try {
+      rules = JSON.parse(String(form.get("rules")));
+      if (!Array.isArray(rules)) throw new Error(t("settings.rulesNotList"));
+    } catch (error) {
+      setRulesError(error instanceof SyntaxError ? new Error(t("settings.rulesBadJson", { message: error.message })) : error);
+      return;
+    }
+    try {
+      await request(UpdateSubscriptionRules, { rules });
+      notify(t("state.saved"));
+      void refetch();
+    } catch (error) {
+      setRulesError(error);
+    }
+  };
+  const resetRules = async () => {
+    setRulesError(null);
+    await request(ResetSubscriptionRules).catch(setRulesError);
+    void refetch();
+  };
+
+  return (
+    <>
+      <h1>{t("nav.settings")}</h1>
+      <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={8} />}>
+        {(d) => (
+          <>
+            <form class="card form" onSubmit={saveSettings} style={{ "margin-block-end": "1rem" }} aria-labelledby="sub-settings">
+              <h2 id="sub-settings">{t("settings.subscription")}</h2>
+              <div class="row">
+                <label>{t("settings.title")}<input name="subscriptionTitle" value={d.settings.subscriptionTitle} /></label>
+                <label>{t("settings.interval")}<input name="subscriptionUpdateIntervalHours" type="number" min="1" max="168" required value={d.settings.subscriptionUpdateIntervalHours} /></label>
+              </div>
+              <div class="row">
+                <label>{t("settings.supportUrl")}<input name="subscriptionSupportUrl" type="url" class="ltr" value={d.settings.subscriptionSupportUrl} /></label>
+                <label>{t("settings.urlPrefix")}<input name="subscriptionUrlPrefix" type="url" class="ltr" value={d.settings.subscriptionUrlPrefix} placeholder="https://sub.example.com" /></label>
+              </div>
+              <label>
+                {t("settings.remarkTemplate")}
+                <input name="subscriptionRemarkTemplate" class="ltr" value={d.settings.subscriptionRemarkTemplate} />
+                <span class="muted">{t("settings.remarkHelp")}</span>
+              </label>
+              <label>{t("settings.announce")}<input name="subscriptionAnnounce" value={d.settings.subscriptionAnnounce} /></label>
+              <label>{t("settings.routing")}<textarea name="subscriptionRouting" rows="2">{d.settings.subscriptionRouting}</textarea></label>
+              <div class="row">
+                <label>
+                  {t("settings.inactive")}
+                  <select name="inactiveUserResponse" value={d.settings.inactiveUserResponse}>
+                    <For each={["PLACEHOLDER", "NOT_FOUND", "FORBIDDEN"] as const}>{(v) => <option value={v}>{t(`inactive.${v}`)}</option>}</For>
+                  </select>
+                </label>
+                <label>{t("settings.deviceLimit")}<input name="deviceLimit" type="number" min="0" max="100" value={d.settings.deviceLimit} /></label>
+              </div>
+              <label class="inline"><input type="checkbox" name="subscriptionHideSettings" checked={d.settings.subscriptionHideSettings} />{t("settings.hideSettings")}</label>
+              <Show when={settingsError()}><ErrorBox error={settingsError()} /></Show>
+              <div class="actions"><button type="submit" class="primary" disabled={busy()}>{t("action.save")}</button></div>
+            </form>
+            <form class="card form" onSubmit={saveRules} aria-labelledby="rules-title">
+              <h2 id="rules-title">{t("settings.rules")}</h2>
+              <p class="muted">{t("settings.rulesHelp")}</p>
+              <textarea name="rules" rows="16" class="ltr" aria-labelledby="rules-title">{JSON.stringify(d.subscriptionRules, null, 2)}</textarea>
+              <Show when={rulesError()}><ErrorBox error={rulesError()} /></Show>
+              <div class="actions">
+                <button type="button" onClick={() => void resetRules()}>{t("settings.resetRules")}</button>
+                <button type="submit" class="primary">{t("action.save")}</button>
+              </div>
+            </form>
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}

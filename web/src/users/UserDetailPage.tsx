@@ -1,0 +1,187 @@
+/** One user: usage (live) and its chart, the subscription link with copy and QR, devices, token rotation, edit. */
+import { Tabs } from "@kobalte/core/tabs";
+import { A, useNavigate, useParams } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { request } from "../api/client";
+import { Loaded, Skeleton, settled } from "../components/Async";
+import { CopyButton } from "../components/Copy";
+import { LiveDot } from "../components/LiveDot";
+import { Confirm, Modal } from "../components/Modal";
+import { Qr } from "../components/Qr";
+import { notify } from "../components/toast";
+import { TrafficChart } from "../components/TrafficChart";
+import { TrafficSeries } from "../graphql/dashboard";
+import { UserTrafficUpdates } from "../graphql/live";
+import { DeleteUser, RemoveUserDevice, ResetUserUsage, RotateSubscriptionToken, UpdateUser, UserDetail } from "../graphql/users";
+import { locale, t } from "../i18n";
+import type { SeriesPoint } from "../lib/chart";
+import { formatDate, formatDateTime, formatRelative } from "../lib/format";
+import { useLive } from "../live/use-live";
+import { userToForm } from "./form";
+import { UserForm } from "./UserForm";
+import { UsageBar } from "../components/UsageBar";
+
+interface Detail {
+  user: {
+    id: string;
+    username: string;
+    status: string;
+    dataLimit: number | null;
+    usedTraffic: number;
+    expireAt: string | null;
+    onHoldExpireDays: number | null;
+    resetStrategy: string;
+    deviceLimit: number | null;
+    note: string;
+    subscriptionUrl: string;
+    createdAt: string;
+    owner: { username: string };
+    groups: { id: string; name: string }[];
+  } | null;
+  userDevices: { hwid: string; platform: string | null; osVersion: string | null; model: string | null; userAgent: string | null; firstSeenAt: string; lastSeenAt: string }[];
+}
+
+export default function UserDetailPage() {
+  const params = useParams<{ id: string }>();
+  const navigate = useNavigate();
+  const [detail, { refetch, mutate }] = createResource(() => params.id, (id) => request<Detail>(UserDetail, { id }));
+  const [range, setRange] = createSignal<"DAY" | "WEEK" | "MONTH">("WEEK");
+  const [series, { refetch: refetchSeries }] = createResource(
+    () => ({ range: range(), userId: params.id }),
+    async (v) => (await request<{ trafficSeries: SeriesPoint[] }>(TrafficSeries, v)).trafficSeries,
+  );
+  const live = useLive<{ userTraffic: { usedTraffic: number } }>(
+    UserTrafficUpdates,
+    { userId: params.id },
+    (data) => {
+      const current = settled(detail);
+      if (current?.user) mutate({ ...current, user: { ...current.user, usedTraffic: data.userTraffic.usedTraffic } });
+    },
+    () => void refetch(),
+  );
+  const [editing, setEditing] = createSignal(false);
+  const [confirmRotate, setConfirmRotate] = createSignal(false);
+  const [confirmDelete, setConfirmDelete] = createSignal(false);
+
+  const rotate = async () => {
+    await request(RotateSubscriptionToken, { userId: params.id });
+    notify(t("user.rotated"));
+    void refetch();
+  };
+
+  return (
+    <Loaded resource={detail} retry={refetch} skeleton={<Skeleton lines={8} />}>
+      {(data) => (
+        <Show when={data.user} fallback={<p role="alert">{t("state.notFound")} <A href="/users">{t("nav.users")}</A></p>}>
+          {(user) => (
+            <>
+              <div class="toolbar">
+                <h1 class="grow">
+                  {user().username} <span class={`badge ${user().status}`}>{t(`status.${user().status as "ACTIVE"}`)}</span>
+                </h1>
+                <LiveDot state={live()} />
+                <button type="button" onClick={() => setEditing(true)}>{t("action.edit")}</button>
+                <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>{t("action.delete")}</button>
+              </div>
+              <div class="cards">
+                <section class="card" aria-labelledby="usage-title">
+                  <h2 id="usage-title">{t("user.usage")}</h2>
+                  <UsageBar used={user().usedTraffic} limit={user().dataLimit} />
+                  <dl class="stats" style={{ "margin-block-start": "0.75rem" }}>
+                    <div><dt>{t("user.expiry")}</dt><dd style={{ "font-size": "1rem" }}>{user().status === "ON_HOLD" && user().onHoldExpireDays ? t("expiry.onHoldDays", { days: user().onHoldExpireDays! }) : user().expireAt ? formatDate(user().expireAt!, locale()) : t("expiry.never")}</dd></div>
+                    <div><dt>{t("user.resetStrategy")}</dt><dd style={{ "font-size": "1rem" }}>{t(`reset.${user().resetStrategy as "NONE"}`)}</dd></div>
+                    <div><dt>{t("user.owner")}</dt><dd style={{ "font-size": "1rem" }}>{user().owner.username}</dd></div>
+                    <div><dt>{t("nav.groups")}</dt><dd style={{ "font-size": "1rem" }}>{user().groups.map((g) => g.name).join(", ") || "—"}</dd></div>
+                  </dl>
+                  <Show when={user().note}><p class="muted">{user().note}</p></Show>
+                  <div class="actions" style={{ "justify-content": "flex-start" }}>
+                    <button type="button" onClick={async () => (await request(ResetUserUsage, { id: user().id }), notify(t("state.saved")), void refetch())}>
+                      {t("bulk.resetUsage")}
+                    </button>
+                  </div>
+                </section>
+                <section class="card" aria-labelledby="sub-title">
+                  <h2 id="sub-title">{t("user.subscription")}</h2>
+                  <p class="ltr" style={{ "word-break": "break-all" }} data-testid="subscription-url">{user().subscriptionUrl}</p>
+                  <div class="actions" style={{ "justify-content": "flex-start" }}>
+                    <CopyButton text={user().subscriptionUrl} />
+                    <a href={user().subscriptionUrl} target="_blank" rel="noopener">{t("user.openPage")}</a>
+                    <button type="button" onClick={() => setConfirmRotate(true)}>{t("user.rotate")}</button>
+                  </div>
+                  <details>
+                    <summary>{t("user.qr")}</summary>
+                    <Qr text={user().subscriptionUrl} label={t("user.qrLabel", { name: user().username })} />
+                  </details>
+                </section>
+              </div>
+              <section class="card" aria-labelledby="chart-title" style={{ "margin-block-end": "1rem" }}>
+                <h2 id="chart-title">{t("dashboard.traffic")}</h2>
+                <Tabs value={range()} onChange={(v) => setRange(v as "DAY")}>
+                  <Tabs.List class="tabs-list" aria-label={t("dashboard.traffic")}>
+                    <Tabs.Trigger value="DAY">{t("range.DAY")}</Tabs.Trigger>
+                    <Tabs.Trigger value="WEEK">{t("range.WEEK")}</Tabs.Trigger>
+                    <Tabs.Trigger value="MONTH">{t("range.MONTH")}</Tabs.Trigger>
+                  </Tabs.List>
+                </Tabs>
+                <Loaded resource={series} retry={refetchSeries} skeleton={<Skeleton block />}>
+                  {(points) => <TrafficChart points={points} label={t("dashboard.traffic")} />}
+                </Loaded>
+              </section>
+              <section class="card" aria-labelledby="devices-title">
+                <h2 id="devices-title">{t("user.devices")}</h2>
+                <div class="table-wrap">
+                  <table>
+                    <thead>
+                      <tr><th>{t("device.platform")}</th><th>{t("device.model")}</th><th>{t("device.lastSeen")}</th><th>{t("device.firstSeen")}</th><th /></tr>
+                    </thead>
+                    <tbody>
+                      <For each={data.userDevices} fallback={<tr><td colspan="5" class="muted">{t("user.noDevices")}</td></tr>}>
+                        {(device) => (
+                          <tr>
+                            <td>{[device.platform, device.osVersion].filter(Boolean).join(" ") || "—"}</td>
+                            <td title={device.userAgent ?? ""}>{device.model ?? device.hwid}</td>
+                            <td>{formatRelative(device.lastSeenAt, locale())}</td>
+                            <td>{formatDateTime(device.firstSeenAt, locale())}</td>
+                            <td>
+                              <button type="button" onClick={async () => (await request(RemoveUserDevice, { userId: user().id, hwid: device.hwid }), void refetch())}>
+                                {t("action.remove")}
+                              </button>
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+              <Modal open={editing()} onOpenChange={setEditing} title={t("action.edit")}>
+                <UserForm
+                  initial={userToForm(user())}
+                  submitLabel={t("action.save")}
+                  onSubmit={async (input) => {
+                    await request(UpdateUser, { id: user().id, input });
+                    setEditing(false);
+                    notify(t("state.saved"));
+                    void refetch();
+                  }}
+                />
+              </Modal>
+              <Confirm open={confirmRotate()} onOpenChange={setConfirmRotate} title={t("user.rotate")} message={t("user.rotateWarning")} confirmLabel={t("user.rotate")} onConfirm={() => void rotate()} />
+              <Confirm
+                open={confirmDelete()}
+                onOpenChange={setConfirmDelete}
+                title={t("action.delete")}
+                message={t("user.deleteWarning", { name: user().username })}
+                confirmLabel={t("action.delete")}
+                onConfirm={async () => {
+                  await request(DeleteUser, { id: user().id });
+                  navigate("/users", { replace: true });
+                }}
+              />
+            </>
+          )}
+        </Show>
+      )}
+    </Loaded>
+  );
+}
