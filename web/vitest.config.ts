@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
  * machine's two cores with the panel, so they run one at a time.
  */
 export default defineConfig({
+  // Solid's reactive (browser) build, so hooks under test run their effects; its Node export is the SSR one.
+  resolve: { alias: [{ find: /^solid-js$/, replacement: "solid-js/dist/solid.js" }] },
   test: {
     name: "web",
     root: import.meta.dirname,

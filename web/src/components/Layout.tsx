@@ -45,7 +45,7 @@ export function Layout(props: RouteSectionProps) {
   // Panel-wide notices (a node went offline, a user hit a limit…) as toasts on whatever page is open.
   useLive<{ notifications: { message: string; severity: "INFO" | "WARNING" | "CRITICAL" } }>(
     NotificationUpdates,
-    {},
+    () => ({}),
     ({ notifications }) => notify(notifications.message, notifications.severity === "INFO" ? "info" : "error"),
     () => undefined,
   );

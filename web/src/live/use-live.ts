@@ -1,21 +1,29 @@
 /** A live subscription bound to the component's lifetime, with its connection state for the "live" dot. */
-import { createSignal, onCleanup } from "solid-js";
+import { createEffect, createSignal, on, onCleanup } from "solid-js";
 import { currentToken, refreshSession } from "../api/client";
 import { operationBody } from "../api/operation";
 import { subscribe, type LiveState } from "./sse";
 
-export function useLive<T>(document: string, variables: Record<string, unknown>, onData: (data: T) => void, onResync: () => void) {
+/**
+ * `variables` is read reactively: when it changes (another user's page in the same component),
+ * the old stream is closed and a new one opened, so events never belong to the previous subject.
+ */
+export function useLive<T>(document: string, variables: () => Record<string, unknown>, onData: (data: T) => void, onResync: () => void) {
   const [state, setState] = createSignal<LiveState>("connecting");
-  const stop = subscribe<T>({
-    body: operationBody(document, variables),
-    token: async (refresh) => {
-      if (refresh) await refreshSession();
-      return currentToken();
-    },
-    onData,
-    onResync,
-    onState: setState,
-  });
-  onCleanup(stop);
+  createEffect(
+    on(variables, (current) => {
+      const stop = subscribe<T>({
+        body: operationBody(document, current),
+        token: async (refresh) => {
+          if (refresh) await refreshSession();
+          return currentToken();
+        },
+        onData,
+        onResync,
+        onState: setState,
+      });
+      onCleanup(stop);
+    }),
+  );
   return state;
 }

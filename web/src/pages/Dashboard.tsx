@@ -43,7 +43,7 @@ export default function Dashboard() {
   const [series, { refetch: refetchSeries }] = createResource(range, async (r) => (await request<{ trafficSeries: SeriesPoint[] }>(TrafficSeries, { range: r })).trafficSeries);
   const live = useLive<{ systemMetrics: Metrics }>(
     SystemMetricsUpdates,
-    {},
+    () => ({}),
     (data) => setMetrics(data.systemMetrics),
     () => (void refetchSummary(), void refetchMetrics()),
   );

@@ -53,7 +53,7 @@ export default function Nodes() {
   });
   const live = useLive<{ serverStatus: Partial<Node> & { id: string } }>(
     ServerStatusUpdates,
-    {},
+    () => ({}),
     ({ serverStatus }) => {
       const index = nodes.findIndex((n) => n.id === serverStatus.id);
       if (index === -1) load();

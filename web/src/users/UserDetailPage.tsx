@@ -52,7 +52,7 @@ export default function UserDetailPage() {
   );
   const live = useLive<{ userTraffic: { usedTraffic: number } }>(
     UserTrafficUpdates,
-    { userId: params.id },
+    () => ({ userId: params.id }),
     (data) => {
       const current = settled(detail);
       if (current?.user) mutate({ ...current, user: { ...current.user, usedTraffic: data.userTraffic.usedTraffic } });
