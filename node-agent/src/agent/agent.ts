@@ -18,7 +18,8 @@ import { coreVersion } from "../core/validate.ts";
 import { AccessLogIndex } from "../cut/access-log.ts";
 import { closeUserConnections } from "../cut/cutter.ts";
 import { LocalEnforcer, type BlockReason } from "../cut/enforcer.ts";
-import { EdgeClient, type FetchLike } from "../edge/client.ts";
+import { EdgeClient } from "../edge/client.ts";
+import type { HttpRequest } from "../edge/http.ts";
 import type { Logger } from "../log/logger.ts";
 import type { Identity, StateDir } from "../state/state-dir.ts";
 import { UsageJournal, userIdFromEmail } from "../usage/journal.ts";
@@ -39,7 +40,7 @@ export interface AgentOptions {
   tickMs: number;
   longPollSec: number;
   logger: Logger;
-  fetch?: FetchLike;
+  request?: HttpRequest;
 }
 
 export interface AgentStatus {
@@ -107,7 +108,7 @@ export class Agent {
     if (!identity) throw new Error(`not enrolled: no identity in ${state.root}; run "vortex-agent enroll <panel-url> <token>" first`);
     this.identity = identity;
     this.panelKey = await importPublicKey(identity.panelPublicKey);
-    this.edge = new EdgeClient({ panelUrl: identity.panelUrl, nodeId: identity.nodeId, nodeKey: await importPrivateKey(identity.nodePrivateKey), ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+    this.edge = new EdgeClient({ panelUrl: identity.panelUrl, nodeId: identity.nodeId, nodeKey: await importPrivateKey(identity.nodePrivateKey), ...(this.options.request ? { request: this.options.request } : {}) });
     this.journal = UsageJournal.open(state.journalPath, { onTornTail: (bytes) => this.log.warn("journal.torn_tail", { bytes, reason: "an append was cut short by a crash; the reading is redone" }) });
     this.enforcer = new LocalEnforcer(state.cutPath);
     this.accessLog = new AccessLogIndex(this.renderOptions.accessLogPath);
