@@ -6,7 +6,7 @@
  *  - Fail safe: with the edge unreachable keep serving the last good config, keep journaling,
  *    and still stop users whose expiry passes or whose known quota runs out.
  */
-import type { ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
+import type { AgentUser, ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
 import { importPrivateKey, importPublicKey } from "../../../workers/agent/protocol/signing.ts";
 import { ConfigApplier, servedUsers, type RemovedUser } from "../apply/applier.ts";
 import { verifyEnvelope } from "../apply/verify.ts";
@@ -27,6 +27,18 @@ import { HealthSampler } from "./health.ts";
 import { join } from "node:path";
 
 export const AGENT_VERSION = "0.1.0";
+
+/**
+ * Between ticks, users close to their data limit (see LocalEnforcer.nearQuota) have their
+ * counters read this often; one that crossed the limit triggers a tick at once (journal, cut,
+ * push). This takes breach → cut from up to a push interval (5 s by default) to about a second,
+ * at the cost of a tiny read per watched user, and none when nobody is near a limit.
+ */
+const QUOTA_WATCH_MS = 1_000;
+/** Anyone with less than this left is watched (~0.3 s of a 1 Gbit/s stream; a 2 s burst at 128 Mbit/s). */
+const QUOTA_WATCH_FLOOR_BYTES = 32 * 2 ** 20;
+/** Above this many watched users one full read of the counters is cheaper than one query each. */
+const QUOTA_WATCH_PER_USER_MAX = 16;
 
 export interface AgentOptions {
   state: StateDir;
@@ -86,6 +98,8 @@ export class Agent {
   private loops: Promise<void>[] = [];
   private readonly wakers = new Set<() => void>();
   private emailToUserId = new Map<string, number>();
+  /** Users near their data limit, read between ticks (refreshed each tick and config). */
+  private nearQuota: AgentUser[] = [];
 
   constructor(options: AgentOptions) {
     this.options = options;
@@ -230,6 +244,7 @@ export class Agent {
     }
     this.setPayload(payload);
     this.blockedNow = blocked;
+    this.refreshNearQuota();
     this.options.state.writeLastGood(envelope as { payload: string; signature: string }, payload.version, nowSec());
     this.log.info("config.applied", { version: payload.version, restarted: outcome.restarted, userOps: outcome.ops, blocked: blocked.size, skippedInbounds: outcome.skipped });
     await this.closeConnections(outcome.removed, "removed from the config");
@@ -242,8 +257,44 @@ export class Agent {
     while (!this.stopped) {
       const started = Date.now();
       await this.tick();
-      await this.sleep(Math.max(0, this.options.tickMs - (Date.now() - started)));
+      await this.untilNextTick(started);
     }
+  }
+
+  /** Waits for the next tick, watching users near their limit meanwhile; returns early when one crossed it. */
+  private async untilNextTick(tickStarted: number): Promise<void> {
+    for (;;) {
+      const left = this.options.tickMs - (Date.now() - tickStarted);
+      if (left <= 0 || this.stopped) return;
+      await this.sleep(Math.min(left, QUOTA_WATCH_MS));
+      if (this.stopped || Date.now() - tickStarted >= this.options.tickMs) return;
+      const crossed = await this.nearQuotaCrossed().catch((err: Error) => {
+        this.log.debug("enforce.watch_failed", { reason: err.message, note: "the next tick reads all counters anyway" });
+        return null;
+      });
+      if (crossed) {
+        this.log.info("enforce.quota_crossed", { userId: crossed.id, reason: "counters read between ticks reached the known limit; ticking now" });
+        return;
+      }
+    }
+  }
+
+  /** The first watched user whose counters, journaled or not, reach their limit. */
+  private async nearQuotaCrossed(): Promise<AgentUser | null> {
+    const instance = this.supervisor.instance;
+    if (this.nearQuota.length === 0 || !instance || !this.supervisor.running) return null;
+    let counters;
+    if (this.nearQuota.length > QUOTA_WATCH_PER_USER_MAX) counters = await this.api.queryUserCounters();
+    else {
+      counters = new Map();
+      for (const user of this.nearQuota) for (const [email, pair] of await this.api.queryUserCounters(user.email)) counters.set(email, pair);
+    }
+    const unjournaled = this.journal.unjournaledBytes(instance.instanceId, counters);
+    return this.nearQuota.find((user) => (this.enforcer.quotaLeft(user, unjournaled.get(user.email) ?? 0) ?? 1) <= 0) ?? null;
+  }
+
+  private refreshNearQuota(): void {
+    this.nearQuota = this.payload ? this.enforcer.nearQuota(this.payload, this.blockedNow, QUOTA_WATCH_FLOOR_BYTES) : [];
   }
 
   /** One cycle: counters → journal → local enforcement → push → apply the reply. */
@@ -260,6 +311,7 @@ export class Agent {
     } catch (err) {
       if (!this.stopped) this.log.error("agent.tick_failed", { reason: (err as Error).message });
     }
+    this.refreshNearQuota();
     this.writeStatus();
   }
 

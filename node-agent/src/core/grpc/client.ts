@@ -105,13 +105,15 @@ export class CoreApi {
   }
 
   /**
-   * Every user's counters, read without reset. Users with no traffic yet have no counter.
+   * Every user's counters (or one user's, by email), read without reset. Users with no traffic
+   * yet have no counter.
    * This runs every tick over two counters per user, so the reply goes straight from
    * protobufjs' decoder (int64 as Long) into the map, with no intermediate plain objects.
    */
-  async queryUserCounters(): Promise<UserCounters> {
-    // Plain substring match: the trailing ">>>" stays part of the structure we parse.
-    const reply = await this.call("app.stats.command.StatsService", "QueryStats", { pattern: "user>>>", reset: false });
+  async queryUserCounters(email?: string): Promise<UserCounters> {
+    // Plain substring match (both cores): "user>>>u1>>>" never matches u12's counters.
+    const pattern = email === undefined ? "user>>>" : `user>>>${email}>>>`;
+    const reply = await this.call("app.stats.command.StatsService", "QueryStats", { pattern, reset: false });
     return parseUserCounters((reply as unknown as { stat: Array<{ name: string; value: number | { toNumber(): number } }> }).stat);
   }
 
