@@ -17,6 +17,7 @@ import { CoreSupervisor } from "../core/supervisor.ts";
 import { coreVersion } from "../core/validate.ts";
 import { AccessLogIndex } from "../cut/access-log.ts";
 import { closeUserConnections } from "../cut/cutter.ts";
+import { liveClientEndpoints } from "../cut/destroy-sockets.ts";
 import { LocalEnforcer, type BlockReason } from "../cut/enforcer.ts";
 import { EdgeClient } from "../edge/client.ts";
 import type { HttpRequest } from "../edge/http.ts";
@@ -308,6 +309,7 @@ export class Agent {
       await this.enforce("local");
       await this.push(this.abort.signal);
       await this.accessLog.rotateIfLarge(() => this.api.restartLogger());
+      await this.pruneAccessLog();
     } catch (err) {
       if (!this.stopped) this.log.error("agent.tick_failed", { reason: (err as Error).message });
     }
@@ -352,6 +354,15 @@ export class Agent {
     this.blockedNow = blocked;
     for (const [userId, reason] of newly) this.log.info("enforce.user_stopped", { userId, reason, trigger: why });
     await this.closeConnections(outcome.removed, why);
+  }
+
+  /** Keeps the access-log index to the connections still open on this config's inbounds. */
+  private async pruneAccessLog(): Promise<void> {
+    const ports = [...new Set((this.payload?.inbounds ?? []).map((i) => i.port))];
+    if (ports.length === 0) return;
+    const started = Date.now();
+    const forgotten = await this.accessLog.pruneIfLarge(() => liveClientEndpoints(ports));
+    if (forgotten !== null) this.log.info("cut.index_pruned", { forgotten, kept: this.accessLog.size, ms: Date.now() - started, reason: "only open connections can need cutting" });
   }
 
   private async closeConnections(removed: RemovedUser[], why: string): Promise<void> {

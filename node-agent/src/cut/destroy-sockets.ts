@@ -10,7 +10,7 @@
  * user's open connections end only when the client closes them.
  */
 import { execFile } from "node:child_process";
-import type { Endpoint } from "./access-log.ts";
+import { endpointKey, type Endpoint } from "./access-log.ts";
 
 export interface DestroyResult {
   /** Sockets the kernel reported destroyed. */
@@ -38,7 +38,7 @@ export function ssFilter(endpoints: readonly Endpoint[], localPorts: readonly nu
 
 function runSs(args: string[]): Promise<{ stdout: string; error: string | null }> {
   return new Promise((resolve) => {
-    execFile("ss", args, { timeout: 10_000 }, (err, stdout, stderr) => {
+    execFile("ss", args, { timeout: 10_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       // ss prints "RTNETLINK answers: Invalid argument" on some kernels even when sockets were
       // destroyed; the destroyed sockets are still listed on stdout, which is what counts.
       resolve({ stdout, error: err ? `${err.message} ${stderr}`.trim() : null });
@@ -56,6 +56,29 @@ export async function destroyClientSockets(endpoints: readonly Endpoint[], local
     if (error) errors.push(error);
   }
   return { destroyed, errors };
+}
+
+/**
+ * The client endpoints (as `endpointKey`) of every TCP connection open on these inbound ports:
+ * what the access-log index must keep. Throws when ss fails, so nothing is pruned on a guess.
+ */
+export async function liveClientEndpoints(localPorts: readonly number[]): Promise<Set<string>> {
+  const live = new Set<string>();
+  if (localPorts.length === 0) return live;
+  const locals = localPorts.flatMap((p, i) => [...(i > 0 ? ["or"] : []), "sport", "=", `:${p}`]);
+  const { stdout, error } = await runSs(["-t", "-n", "-H", "(", ...locals, ")"]);
+  if (error) throw new Error(`ss: ${error}`);
+  // State Recv-Q Send-Q Local:Port Peer:Port; IPv6 peers are bracketed.
+  for (const line of stdout.split("\n")) {
+    const peer = line.trim().split(/\s+/)[4];
+    const m = peer && /^\[?([^\]]+?)\]?:(\d+)$/.exec(peer);
+    if (!m) continue;
+    const port = Number(m[2]);
+    live.add(endpointKey({ ip: m[1]!, port }));
+    // An IPv4 client on a dual-stack socket: the access log may name it either way.
+    if (/^::ffff:[0-9.]+$/i.test(m[1]!)) live.add(endpointKey({ ip: m[1]!.slice(7), port }));
+  }
+  return live;
 }
 
 /** How many established server-side sockets these endpoints still have (for verification). */
