@@ -10,7 +10,7 @@ import type { AgentUser, ConfigPayload } from "../../../workers/agent/protocol/m
 import { importPrivateKey, importPublicKey } from "../../../workers/agent/protocol/signing.ts";
 import { ConfigApplier, servedUsers, type RemovedUser } from "../apply/applier.ts";
 import { verifyEnvelope } from "../apply/verify.ts";
-import { CoreApi } from "../core/grpc/client.ts";
+import { CoreApi, type UserCounters } from "../core/grpc/client.ts";
 import type { CoreKind } from "../core/profile.ts";
 import type { RenderOptions, TlsFiles } from "../core/render.ts";
 import { CoreSupervisor } from "../core/supervisor.ts";
@@ -284,7 +284,7 @@ export class Agent {
   private async nearQuotaCrossed(): Promise<AgentUser | null> {
     const instance = this.supervisor.instance;
     if (this.nearQuota.length === 0 || !instance || !this.supervisor.running) return null;
-    let counters;
+    let counters: UserCounters;
     if (this.nearQuota.length > QUOTA_WATCH_PER_USER_MAX) counters = await this.api.queryUserCounters();
     else {
       counters = new Map();
@@ -361,7 +361,10 @@ export class Agent {
     const ports = [...new Set((this.payload?.inbounds ?? []).map((i) => i.port))];
     if (ports.length === 0) return;
     const started = Date.now();
-    const forgotten = await this.accessLog.pruneIfLarge(() => liveClientEndpoints(ports));
+    const forgotten = await this.accessLog.pruneIfLarge(() => liveClientEndpoints(ports)).catch((err: Error) => {
+      this.log.warn("cut.index_prune_failed", { reason: err.message, note: "the index keeps old endpoints (capped); cuts still work" });
+      return null;
+    });
     if (forgotten !== null) this.log.info("cut.index_pruned", { forgotten, kept: this.accessLog.size, ms: Date.now() - started, reason: "only open connections can need cutting" });
   }
 

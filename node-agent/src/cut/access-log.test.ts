@@ -54,6 +54,16 @@ describe("access log", () => {
     expect(await index.pruneIfLarge(async () => new Set())).toBeNull();
   });
 
+  it("keeps everything when the kernel's list cannot be had, and does not retry every tick", async () => {
+    const index = new AccessLogIndex("/nonexistent", { pruneAtEndpoints: 2 });
+    for (const port of [1, 2, 3]) index.remember({ ip: "127.0.0.1", port, email: "u1" });
+    await expect(index.pruneIfLarge(async () => Promise.reject(new Error("ss: not permitted")))).rejects.toThrow(/not permitted/);
+    expect(index.endpointsOf("u1")).toHaveLength(3);
+    let asked = false;
+    expect(await index.pruneIfLarge(async () => ((asked = true), new Set<string>()))).toBeNull();
+    expect(asked).toBe(false);
+  });
+
   it("lists the client endpoints open on an inbound port, as the index keys them", async () => {
     const server = createServer((socket) => socket.on("error", () => undefined));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -168,6 +168,10 @@ export class AccessLogIndex {
     try {
       live = await listLive();
       this.poll();
+    } catch (err) {
+      // Not again every tick: next when the index has doubled (the hard cap still holds).
+      this.nextPruneAt = 2 * this.byEndpoint.size;
+      throw err;
     } finally {
       this.rememberedDuringPrune = null;
     }
