@@ -1,7 +1,12 @@
+import { execFile } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { promisify } from "node:util";
+import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { headerOf, httpRequest } from "./http.ts";
+
+const run = promisify(execFile);
 
 describe("edge HTTP requests (node:http)", () => {
   let server: Server;
@@ -51,6 +56,13 @@ describe("edge HTTP requests (node:http)", () => {
     const pending = httpRequest(`${base}/hang`, { method: "GET", headers: {}, signal: abort.signal });
     setTimeout(() => abort.abort(), 50);
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  it("does not load undici (fetch's HTTP stack, 14 MB) into the agent", async () => {
+    // A fresh Node process: this one (vitest) has undici loaded already. Node strips the types.
+    const script = `await import(${JSON.stringify(fileURLToPath(new URL("./http.ts", import.meta.url)))}); console.log(JSON.stringify(process.moduleLoadList.filter((m) => m.includes("undici"))));`;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script]);
+    expect(JSON.parse(stdout)).toEqual([]);
   });
 
   it("refuses schemes other than http and https", async () => {
