@@ -9,6 +9,7 @@
 import type { AgentUser, ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
 import { importPrivateKey, importPublicKey } from "../../../workers/agent/protocol/signing.ts";
 import { ConfigApplier, servedUsers, type RemovedUser } from "../apply/applier.ts";
+import { dropUnusedCredentials } from "../apply/credentials.ts";
 import { verifyEnvelope } from "../apply/verify.ts";
 import { CoreApi, type UserCounters } from "../core/grpc/client.ts";
 import type { CoreKind } from "../core/profile.ts";
@@ -154,6 +155,7 @@ export class Agent {
     if (lastGood) {
       const verdict = await verifyEnvelope(lastGood.envelope, { panelKey: this.panelKey, nodeId: identity.nodeId, appliedVersion: 0, nowSec: nowSec(), storedLastGood: true });
       if (verdict.ok) {
+        dropUnusedCredentials(verdict.payload);
         this.enforcer.onConfigApplied(verdict.payload);
         const outcome = await this.applier.apply(servedUsers(verdict.payload, new Set(this.enforcer.blocked(verdict.payload, nowSec()).keys())));
         if (outcome.ok) {
@@ -234,7 +236,7 @@ export class Agent {
       this.log.warn("config.rejected", { reason: verdict.reason, detail: verdict.detail, keepRunning: this.appliedVersion });
       return false;
     }
-    const payload = verdict.payload;
+    const payload = dropUnusedCredentials(verdict.payload);
     this.seenVersion = Math.max(this.seenVersion, payload.version);
     this.enforcer.onConfigApplied(payload);
     const blocked = this.enforcer.blocked(payload, nowSec());
