@@ -30,11 +30,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const CLOCK_TICK_MS = 1000 / 100; // USER_HZ: /proc/<pid>/stat counts CPU in 10 ms ticks
 const KB = 1024;
 
-/** VmRSS and VmHWM of `pid`, in bytes. */
+/**
+ * VmRSS and VmHWM of `pid`, in bytes, and VmRSS split into RssAnon (private: heaps, malloc) and
+ * RssFile (mapped files, mostly the node binary's pages, shared with every node process).
+ */
 export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN) * KB;
-  return { rssBytes: kb("VmRSS"), hwmBytes: kb("VmHWM") };
+  return { rssBytes: kb("VmRSS"), hwmBytes: kb("VmHWM"), anonBytes: kb("RssAnon"), fileBytes: kb("RssFile") };
 }
 
 /** Resets VmHWM to the current RSS (Linux >= 4.0; needs the same user or root). */
@@ -222,8 +225,9 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
     await sleep(3_000);
     resetPeak(pid);
     const steadyRss = await sampleRss(pid, 5_000);
-    const steadyPeak = memoryOf(pid).hwmBytes;
-    log(`steady with ${userCount} users: ${mb(steadyRss)} MB (peak over the window ${mb(steadyPeak)} MB)`);
+    const { hwmBytes: steadyPeak, anonBytes: steadyAnon, fileBytes: steadyFile } = memoryOf(pid);
+    const { anonBytes: bareAnon, fileBytes: bareFile } = memoryOf(bare.pid);
+    log(`steady with ${userCount} users: ${mb(steadyRss)} MB (peak over the window ${mb(steadyPeak)} MB; RssAnon ${mb(steadyAnon)} MB, RssFile ${mb(steadyFile)} MB)`);
     await onPhase("steady", pid);
 
     // CPU per usage cycle: `activePerTick` users make traffic before each tick; N ticks counted
@@ -296,10 +300,10 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
       agentArgs,
       agentMallocEnv,
       users: userCount,
-      bareNode: { rssBytes: bareRss, hwmBytes: bareEnd.hwmBytes, cpuMsOverWindow: bareCpuMs, windowMs },
+      bareNode: { rssBytes: bareRss, hwmBytes: bareEnd.hwmBytes, anonBytes: bareAnon, fileBytes: bareFile, cpuMsOverWindow: bareCpuMs, windowMs },
       idle: { rssBytes: idleRss, ratioToBare: idleRss / bareRss },
       applyPeak: { hwmBytes: applyPeak, ratioToBare: applyPeak / bareRss },
-      steady: { rssBytes: steadyRss, windowPeakBytes: steadyPeak, ratioToBare: steadyRss / bareRss },
+      steady: { rssBytes: steadyRss, windowPeakBytes: steadyPeak, anonBytes: steadyAnon, fileBytes: steadyFile, ratioToBare: steadyRss / bareRss },
       rotation: { users: rotate, grpcCalls: rotated.userOps, peakBytes: rotationPeak, afterBytes: afterRotationRss, ratioToBare: rotationPeak / bareRss },
       cpuPerCycle: { ms: cpuPerCycleMs, ticks, deltasPerPush, bareMsPerWakeup: barePerWakeupMs, ratioToBareWakeup: cpuPerCycleMs / barePerWakeupMs, bareBelowClockTick: bareCpuMs < CLOCK_TICK_MS },
     };
@@ -343,6 +347,7 @@ export function formatAgentFigures(f) {
     row("bare node (setInterval)", f.bareNode.rssBytes, 1),
     row("idle (no config yet)", f.idle.rssBytes, f.idle.ratioToBare),
     row(`steady, ${f.users.toLocaleString("en")} users`, f.steady.rssBytes, f.steady.ratioToBare),
+    `  of which private (RssAnon) ${mb(f.steady.anonBytes)} MB, mapped files (RssFile, mostly the node binary) ${mb(f.steady.fileBytes)} MB; bare node ${mb(f.bareNode.anonBytes)} + ${mb(f.bareNode.fileBytes)} MB`,
     row(`peak, first apply of ${f.users.toLocaleString("en")} users`, f.applyPeak.hwmBytes, f.applyPeak.ratioToBare),
     row(`peak, rotating ${f.rotation.users} users (${f.rotation.grpcCalls} calls)`, f.rotation.peakBytes, f.rotation.ratioToBare),
     `CPU per usage cycle: ${f.cpuPerCycle.ms.toFixed(1)} ms (${f.cpuPerCycle.deltasPerPush.toFixed(0)} deltas/push, ${f.cpuPerCycle.ticks} ticks); ` +

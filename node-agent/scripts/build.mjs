@@ -29,7 +29,7 @@ await build({
   sourcemap: false,
   legalComments: "eof",
   plugins: [rawText],
-  // Some CommonJS dependencies (grpc-js) call require() on Node built-ins.
+  // Some CommonJS dependencies (protobufjs) call require() at run time.
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __vortexCreateRequire } from 'node:module';\nconst require = __vortexCreateRequire(import.meta.url);" },
 });
 await chmod(outfile, 0o755);

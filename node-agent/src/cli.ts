@@ -25,11 +25,13 @@ class UsageError extends Error {}
 /**
  * V8 flags and glibc malloc settings `run` gives itself (measured with bench/agent.mjs; figures
  * in README "Resource use"). A 1 MB semi-space keeps the young generation from growing to tens
- * of MB under per-tick garbage (each reading decodes every user's counters); one malloc arena
- * and fixed trim/mmap thresholds stop native memory (HTTP/2 sessions, compiler zones) from
- * piling up in per-thread arenas that glibc never hands back.
+ * of MB under per-tick garbage (each reading decodes every user's counters). --lite-mode drops
+ * the optimizing compiler and its code and feedback memory, and sizes the heap for memory rather
+ * than speed: the agent's work is I/O-bound, so it trades a few ms of CPU per tick for ~40 MB
+ * with 10,000 users. One malloc arena and fixed trim/mmap thresholds stop native memory (HTTP/2
+ * sessions, compiler zones) from piling up in per-thread arenas that glibc never hands back.
  */
-const RUN_NODE_FLAGS = ["--max-semi-space-size=1"];
+const RUN_NODE_FLAGS = ["--max-semi-space-size=1", "--lite-mode"];
 const RUN_MALLOC_ENV: Record<string, string> = { MALLOC_ARENA_MAX: "1", MALLOC_TRIM_THRESHOLD_: "131072", MALLOC_MMAP_THRESHOLD_: "131072" };
 /** Set in the re-executed process (and by operators who tune it themselves) so it happens once. */
 const TUNED_ENV = "VORTEX_AGENT_TUNED";

@@ -6,19 +6,22 @@
  *  - Fail safe: with the edge unreachable keep serving the last good config, keep journaling,
  *    and still stop users whose expiry passes or whose known quota runs out.
  */
-import type { ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
+import type { AgentUser, ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
 import { importPrivateKey, importPublicKey } from "../../../workers/agent/protocol/signing.ts";
 import { ConfigApplier, servedUsers, type RemovedUser } from "../apply/applier.ts";
+import { dropUnusedCredentials } from "../apply/credentials.ts";
 import { verifyEnvelope } from "../apply/verify.ts";
-import { CoreApi } from "../core/grpc/client.ts";
+import { CoreApi, type UserCounters } from "../core/grpc/client.ts";
 import type { CoreKind } from "../core/profile.ts";
 import type { RenderOptions, TlsFiles } from "../core/render.ts";
 import { CoreSupervisor } from "../core/supervisor.ts";
 import { coreVersion } from "../core/validate.ts";
 import { AccessLogIndex } from "../cut/access-log.ts";
 import { closeUserConnections } from "../cut/cutter.ts";
+import { liveClientEndpoints } from "../cut/destroy-sockets.ts";
 import { LocalEnforcer, type BlockReason } from "../cut/enforcer.ts";
-import { EdgeClient, type FetchLike } from "../edge/client.ts";
+import { EdgeClient } from "../edge/client.ts";
+import type { HttpRequest } from "../edge/http.ts";
 import type { Logger } from "../log/logger.ts";
 import type { Identity, StateDir } from "../state/state-dir.ts";
 import { UsageJournal, userIdFromEmail } from "../usage/journal.ts";
@@ -26,6 +29,18 @@ import { HealthSampler } from "./health.ts";
 import { join } from "node:path";
 
 export const AGENT_VERSION = "0.1.0";
+
+/**
+ * Between ticks, users close to their data limit (see LocalEnforcer.nearQuota) have their
+ * counters read this often; one that crossed the limit triggers a tick at once (journal, cut,
+ * push). This takes breach → cut from up to a push interval (5 s by default) to about a second,
+ * at the cost of a tiny read per watched user, and none when nobody is near a limit.
+ */
+const QUOTA_WATCH_MS = 1_000;
+/** Anyone with less than this left is watched (~0.3 s of a 1 Gbit/s stream; a 2 s burst at 128 Mbit/s). */
+const QUOTA_WATCH_FLOOR_BYTES = 32 * 2 ** 20;
+/** Above this many watched users one full read of the counters is cheaper than one query each. */
+const QUOTA_WATCH_PER_USER_MAX = 16;
 
 export interface AgentOptions {
   state: StateDir;
@@ -39,7 +54,7 @@ export interface AgentOptions {
   tickMs: number;
   longPollSec: number;
   logger: Logger;
-  fetch?: FetchLike;
+  request?: HttpRequest;
 }
 
 export interface AgentStatus {
@@ -85,6 +100,8 @@ export class Agent {
   private loops: Promise<void>[] = [];
   private readonly wakers = new Set<() => void>();
   private emailToUserId = new Map<string, number>();
+  /** Users near their data limit, read between ticks (refreshed each tick and config). */
+  private nearQuota: AgentUser[] = [];
 
   constructor(options: AgentOptions) {
     this.options = options;
@@ -107,7 +124,7 @@ export class Agent {
     if (!identity) throw new Error(`not enrolled: no identity in ${state.root}; run "vortex-agent enroll <panel-url> <token>" first`);
     this.identity = identity;
     this.panelKey = await importPublicKey(identity.panelPublicKey);
-    this.edge = new EdgeClient({ panelUrl: identity.panelUrl, nodeId: identity.nodeId, nodeKey: await importPrivateKey(identity.nodePrivateKey), ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+    this.edge = new EdgeClient({ panelUrl: identity.panelUrl, nodeId: identity.nodeId, nodeKey: await importPrivateKey(identity.nodePrivateKey), ...(this.options.request ? { request: this.options.request } : {}) });
     this.journal = UsageJournal.open(state.journalPath, { onTornTail: (bytes) => this.log.warn("journal.torn_tail", { bytes, reason: "an append was cut short by a crash; the reading is redone" }) });
     this.enforcer = new LocalEnforcer(state.cutPath);
     this.accessLog = new AccessLogIndex(this.renderOptions.accessLogPath);
@@ -138,6 +155,7 @@ export class Agent {
     if (lastGood) {
       const verdict = await verifyEnvelope(lastGood.envelope, { panelKey: this.panelKey, nodeId: identity.nodeId, appliedVersion: 0, nowSec: nowSec(), storedLastGood: true });
       if (verdict.ok) {
+        dropUnusedCredentials(verdict.payload);
         this.enforcer.onConfigApplied(verdict.payload);
         const outcome = await this.applier.apply(servedUsers(verdict.payload, new Set(this.enforcer.blocked(verdict.payload, nowSec()).keys())));
         if (outcome.ok) {
@@ -218,7 +236,7 @@ export class Agent {
       this.log.warn("config.rejected", { reason: verdict.reason, detail: verdict.detail, keepRunning: this.appliedVersion });
       return false;
     }
-    const payload = verdict.payload;
+    const payload = dropUnusedCredentials(verdict.payload);
     this.seenVersion = Math.max(this.seenVersion, payload.version);
     this.enforcer.onConfigApplied(payload);
     const blocked = this.enforcer.blocked(payload, nowSec());
@@ -229,6 +247,7 @@ export class Agent {
     }
     this.setPayload(payload);
     this.blockedNow = blocked;
+    this.refreshNearQuota();
     this.options.state.writeLastGood(envelope as { payload: string; signature: string }, payload.version, nowSec());
     this.log.info("config.applied", { version: payload.version, restarted: outcome.restarted, userOps: outcome.ops, blocked: blocked.size, skippedInbounds: outcome.skipped });
     await this.closeConnections(outcome.removed, "removed from the config");
@@ -241,8 +260,44 @@ export class Agent {
     while (!this.stopped) {
       const started = Date.now();
       await this.tick();
-      await this.sleep(Math.max(0, this.options.tickMs - (Date.now() - started)));
+      await this.untilNextTick(started);
     }
+  }
+
+  /** Waits for the next tick, watching users near their limit meanwhile; returns early when one crossed it. */
+  private async untilNextTick(tickStarted: number): Promise<void> {
+    for (;;) {
+      const left = this.options.tickMs - (Date.now() - tickStarted);
+      if (left <= 0 || this.stopped) return;
+      await this.sleep(Math.min(left, QUOTA_WATCH_MS));
+      if (this.stopped || Date.now() - tickStarted >= this.options.tickMs) return;
+      const crossed = await this.nearQuotaCrossed().catch((err: Error) => {
+        this.log.debug("enforce.watch_failed", { reason: err.message, note: "the next tick reads all counters anyway" });
+        return null;
+      });
+      if (crossed) {
+        this.log.info("enforce.quota_crossed", { userId: crossed.id, reason: "counters read between ticks reached the known limit; ticking now" });
+        return;
+      }
+    }
+  }
+
+  /** The first watched user whose counters, journaled or not, reach their limit. */
+  private async nearQuotaCrossed(): Promise<AgentUser | null> {
+    const instance = this.supervisor.instance;
+    if (this.nearQuota.length === 0 || !instance || !this.supervisor.running) return null;
+    let counters: UserCounters;
+    if (this.nearQuota.length > QUOTA_WATCH_PER_USER_MAX) counters = await this.api.queryUserCounters();
+    else {
+      counters = new Map();
+      for (const user of this.nearQuota) for (const [email, pair] of await this.api.queryUserCounters(user.email)) counters.set(email, pair);
+    }
+    const unjournaled = this.journal.unjournaledBytes(instance.instanceId, counters);
+    return this.nearQuota.find((user) => (this.enforcer.quotaLeft(user, unjournaled.get(user.email) ?? 0) ?? 1) <= 0) ?? null;
+  }
+
+  private refreshNearQuota(): void {
+    this.nearQuota = this.payload ? this.enforcer.nearQuota(this.payload, this.blockedNow, QUOTA_WATCH_FLOOR_BYTES) : [];
   }
 
   /** One cycle: counters → journal → local enforcement → push → apply the reply. */
@@ -256,9 +311,11 @@ export class Agent {
       await this.enforce("local");
       await this.push(this.abort.signal);
       await this.accessLog.rotateIfLarge(() => this.api.restartLogger());
+      await this.pruneAccessLog();
     } catch (err) {
       if (!this.stopped) this.log.error("agent.tick_failed", { reason: (err as Error).message });
     }
+    this.refreshNearQuota();
     this.writeStatus();
   }
 
@@ -299,6 +356,18 @@ export class Agent {
     this.blockedNow = blocked;
     for (const [userId, reason] of newly) this.log.info("enforce.user_stopped", { userId, reason, trigger: why });
     await this.closeConnections(outcome.removed, why);
+  }
+
+  /** Keeps the access-log index to the connections still open on this config's inbounds. */
+  private async pruneAccessLog(): Promise<void> {
+    const ports = [...new Set((this.payload?.inbounds ?? []).map((i) => i.port))];
+    if (ports.length === 0) return;
+    const started = Date.now();
+    const forgotten = await this.accessLog.pruneIfLarge(() => liveClientEndpoints(ports)).catch((err: Error) => {
+      this.log.warn("cut.index_prune_failed", { reason: err.message, note: "the index keeps old endpoints (capped); cuts still work" });
+      return null;
+    });
+    if (forgotten !== null) this.log.info("cut.index_pruned", { forgotten, kept: this.accessLog.size, ms: Date.now() - started, reason: "only open connections can need cutting" });
   }
 
   private async closeConnections(removed: RemovedUser[], why: string): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
 import { CORE_PROFILES } from "../core/profile.ts";
+import { CREDENTIAL_FIELD } from "./credentials.ts";
 import { renderCoreConfig, usersOfInbound, type RenderOptions, type ServedUsers, type SkippedInbound } from "../core/render.ts";
 
 export type UserOp = { kind: "add"; inbound: AgentInbound; user: AgentUser } | { kind: "remove"; inbound: AgentInbound; email: string; userId: number };
@@ -43,20 +44,9 @@ function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; i
   return { json: JSON.stringify(rest), inbounds, served: rendered, skipped };
 }
 
-/** The credential (and flow) a protocol's account carries: a change means remove + add. */
+/** The credential a protocol's account carries: a change means remove + add. */
 function credentialOf(inbound: AgentInbound, user: AgentUser): string {
-  switch (inbound.protocol) {
-    case "vless":
-      return user.vlessId;
-    case "vmess":
-      return user.vmessId;
-    case "trojan":
-      return user.trojanPassword;
-    case "shadowsocks":
-      return user.shadowsocksPassword;
-    case "hysteria2":
-      return user.hysteria2Password;
-  }
+  return user[CREDENTIAL_FIELD[inbound.protocol]];
 }
 
 /**

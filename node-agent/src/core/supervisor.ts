@@ -190,7 +190,7 @@ export class CoreSupervisor {
     return instance;
   }
 
-  /** Ready = the API answers a fresh, isolated probe and every inbound port accepts TCP. */
+  /** Ready = the API answers a probe on a fresh connection and every inbound port accepts TCP. */
   private async waitReady(config: unknown, exited: () => boolean): Promise<{ ok: true } | { ok: false; reason: string }> {
     const deadline = Date.now() + this.startTimeoutMs;
     const ports = inboundPorts(config);
@@ -213,7 +213,7 @@ export class CoreSupervisor {
   }
 
   private async apiAnswers(deadlineMs: number): Promise<boolean> {
-    const probe = new CoreApi({ core: this.core, address: this.apiAddress, isolated: true, deadlineMs });
+    const probe = new CoreApi({ core: this.core, address: this.apiAddress, deadlineMs });
     try {
       await probe.sysStats(deadlineMs);
       return true;

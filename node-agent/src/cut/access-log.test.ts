@@ -2,8 +2,9 @@ import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AccessLogIndex, parseAccessLine } from "./access-log.ts";
-import { ssFilter } from "./destroy-sockets.ts";
+import { createServer, connect, type AddressInfo } from "node:net";
+import { AccessLogIndex, endpointKey, parseAccessLine } from "./access-log.ts";
+import { liveClientEndpoints, ssFilter } from "./destroy-sockets.ts";
 
 describe("access log", () => {
   it("parses v2ray and Xray lines, IPv4 and IPv6, and ignores lines without a user", () => {
@@ -30,6 +31,53 @@ describe("access log", () => {
     index.remember({ ip: "198.51.100.7", port: 40000, email: "u2" });
     expect(index.endpointsOf("u1")).toEqual([]);
     expect(index.endpointsOf("u2")).toEqual([{ ip: "198.51.100.7", port: 40000 }]);
+  });
+
+  it("prunes to the connections still open once large, keeping lines read while it asked the kernel", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "vortex-access-")), "access.log");
+    const line = (port: number, email: string) => `2026/11/27 13:17:19 127.0.0.1:${port} accepted tcp:127.0.0.1:80 email: ${email}\n`;
+    writeFileSync(path, line(1001, "u1") + line(1002, "u1") + line(1003, "u2"));
+    const index = new AccessLogIndex(path, { pruneAtEndpoints: 4 });
+    expect(await index.pruneIfLarge(async () => new Set())).toBeNull(); // 3 < 4: not yet
+    appendFileSync(path, line(1004, "u3"));
+    const forgotten = await index.pruneIfLarge(async () => {
+      // A connection accepted while ss runs is not in its list, and must survive the prune.
+      appendFileSync(path, line(1005, "u3"));
+      index.poll();
+      return new Set([endpointKey({ ip: "127.0.0.1", port: 1002 })]);
+    });
+    expect(forgotten).toBe(3);
+    expect(index.endpointsOf("u1")).toEqual([{ ip: "127.0.0.1", port: 1002 }]);
+    expect(index.endpointsOf("u2")).toEqual([]);
+    expect(index.endpointsOf("u3")).toEqual([{ ip: "127.0.0.1", port: 1005 }]);
+    // The next prune waits until the index is twice what this one kept, or the threshold.
+    expect(await index.pruneIfLarge(async () => new Set())).toBeNull();
+  });
+
+  it("keeps everything when the kernel's list cannot be had, and does not retry every tick", async () => {
+    const index = new AccessLogIndex("/nonexistent", { pruneAtEndpoints: 2 });
+    for (const port of [1, 2, 3]) index.remember({ ip: "127.0.0.1", port, email: "u1" });
+    await expect(index.pruneIfLarge(async () => Promise.reject(new Error("ss: not permitted")))).rejects.toThrow(/not permitted/);
+    expect(index.endpointsOf("u1")).toHaveLength(3);
+    let asked = false;
+    expect(await index.pruneIfLarge(async () => ((asked = true), new Set<string>()))).toBeNull();
+    expect(asked).toBe(false);
+  });
+
+  it("lists the client endpoints open on an inbound port, as the index keys them", async () => {
+    const server = createServer((socket) => socket.on("error", () => undefined));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const client = connect(port, "127.0.0.1");
+    await new Promise((resolve) => client.once("connect", resolve));
+    try {
+      const live = await liveClientEndpoints([port]);
+      expect(live.has(endpointKey({ ip: "127.0.0.1", port: client.localPort! }))).toBe(true);
+      expect(live.size).toBe(1);
+    } finally {
+      client.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("builds an ss filter that matches only the server side of the user's connections", () => {

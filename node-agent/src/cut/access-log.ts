@@ -7,6 +7,11 @@
  *
  * The newest line for an ip:port wins: a client port reused by another user's new connection
  * must never cut the wrong user.
+ *
+ * Only open connections ever need cutting, so the index is pruned to the sockets the kernel
+ * still has open whenever it grows past a threshold: it stays the size of the live connections
+ * (a few per user) instead of every connection since the start (up to `maxEndpoints`, tens of
+ * MB of keys and per-user sets on a busy node).
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, statSync } from "node:fs";
 
@@ -29,9 +34,16 @@ export function parseAccessLine(line: string): AccessEntry | null {
   return { ip, port: Number(m[2]), email: m[3]!.toLowerCase() };
 }
 
+/** The index's key for a client endpoint. */
+export function endpointKey(endpoint: Endpoint): string {
+  return `${endpoint.ip}|${endpoint.port}`;
+}
+
 export interface AccessLogOptions {
-  /** Most endpoints remembered; the oldest are forgotten first. */
+  /** Most endpoints remembered, if pruning cannot run (no `ss`); the oldest are forgotten first. */
   maxEndpoints?: number;
+  /** Prune to live sockets once the index holds this many endpoints (and twice what the last prune kept). */
+  pruneAtEndpoints?: number;
   /** Rotate (rename + ask the core to reopen) once the file is this large. */
   rotateAtBytes?: number;
 }
@@ -45,11 +57,17 @@ export class AccessLogIndex {
   private readonly byEndpoint = new Map<string, string>();
   private readonly byEmail = new Map<string, Set<string>>();
   private readonly maxEndpoints: number;
+  private readonly pruneAtEndpoints: number;
+  private nextPruneAt: number;
+  /** Endpoints remembered while a prune waits for the kernel's list: newer than that list, kept. */
+  private rememberedDuringPrune: Set<string> | null = null;
   readonly rotateAtBytes: number;
 
   constructor(path: string, options: AccessLogOptions = {}) {
     this.path = path;
     this.maxEndpoints = options.maxEndpoints ?? 200_000;
+    this.pruneAtEndpoints = options.pruneAtEndpoints ?? 20_000;
+    this.nextPruneAt = this.pruneAtEndpoints;
     this.rotateAtBytes = options.rotateAtBytes ?? 64 << 20;
   }
 
@@ -100,13 +118,14 @@ export class AccessLogIndex {
   }
 
   remember(entry: AccessEntry): void {
-    const key = `${entry.ip}|${entry.port}`;
+    const key = endpointKey(entry);
     const previous = this.byEndpoint.get(key);
     if (previous !== undefined) {
       this.byEmail.get(previous)?.delete(key);
       this.byEndpoint.delete(key);
     }
     this.byEndpoint.set(key, entry.email);
+    this.rememberedDuringPrune?.add(key);
     let set = this.byEmail.get(entry.email);
     if (!set) this.byEmail.set(entry.email, (set = new Set()));
     set.add(key);
@@ -133,6 +152,40 @@ export class AccessLogIndex {
 
   get size(): number {
     return this.byEndpoint.size;
+  }
+
+  /**
+   * Once the index has grown past its threshold: reads the log up to now, asks `listLive` for the
+   * client endpoints (`endpointKey`) of the sockets still open on the inbounds, and forgets the
+   * rest. Lines read while waiting for that list are kept whatever it says. Returns how many
+   * endpoints were forgotten, or null when it was not time yet.
+   */
+  async pruneIfLarge(listLive: () => Promise<ReadonlySet<string>>): Promise<number | null> {
+    this.poll();
+    if (this.byEndpoint.size < this.nextPruneAt || this.rememberedDuringPrune) return null;
+    const newer = (this.rememberedDuringPrune = new Set());
+    let live: ReadonlySet<string>;
+    try {
+      live = await listLive();
+      this.poll();
+    } catch (err) {
+      // Not again every tick: next when the index has doubled (the hard cap still holds).
+      this.nextPruneAt = 2 * this.byEndpoint.size;
+      throw err;
+    } finally {
+      this.rememberedDuringPrune = null;
+    }
+    let forgotten = 0;
+    for (const [key, email] of this.byEndpoint) {
+      if (live.has(key) || newer.has(key)) continue;
+      this.byEndpoint.delete(key);
+      const set = this.byEmail.get(email);
+      set?.delete(key);
+      if (set?.size === 0) this.byEmail.delete(email);
+      forgotten++;
+    }
+    this.nextPruneAt = Math.max(this.pruneAtEndpoints, 2 * this.byEndpoint.size);
+    return forgotten;
   }
 
   /**

@@ -23,6 +23,32 @@ describe("LocalEnforcer", () => {
     expect(enforcer.blocked(payload, NOW).get(1)).toBe("quota_exceeded");
   });
 
+  it("watches limited users who may cross their limit before the next reading, and counts unjournaled bytes", () => {
+    const enforcer = new LocalEnforcer(null);
+    const MiB = 2 ** 20;
+    const payload = makePayload({
+      users: [
+        makeUser(1, [], { dataLimitBytes: 100 * MiB, usedBytes: 99 * MiB }), // 1 MiB left
+        makeUser(2, [], { dataLimitBytes: 1_000 * MiB, usedBytes: 0 }), // far from it, but fast
+        makeUser(3, [], { dataLimitBytes: 1_000 * MiB, usedBytes: 0 }), // far from it, slow
+        makeUser(4, [], { dataLimitBytes: null }), // unlimited
+        makeUser(5, [], { dataLimitBytes: 100 * MiB, usedBytes: 99 * MiB }), // near, but already blocked
+      ],
+    });
+    enforcer.addLocalUsage([
+      { userId: 2, upBytes: 0, downBytes: 600 * MiB },
+      { userId: 3, upBytes: 0, downBytes: 10 * MiB },
+    ]);
+    const watched = enforcer.nearQuota(payload, new Map([[5, "cut_by_edge"]]), 32 * MiB);
+    expect(watched.map((u) => u.id)).toEqual([1, 2]);
+    expect(enforcer.quotaLeft(payload.users[0]!, MiB - 1)).toBe(1);
+    expect(enforcer.quotaLeft(payload.users[0]!, MiB)).toBe(0);
+    expect(enforcer.quotaLeft(payload.users[3]!, MiB)).toBeNull();
+    // A reading where user 2 moved nothing: only the latest reading says how fast anyone goes.
+    enforcer.addLocalUsage([]);
+    expect(enforcer.nearQuota(payload, new Map(), 32 * MiB).map((u) => u.id)).toEqual([1, 5]);
+  });
+
   it("keeps an edge cut across agent restarts until a newer config lists the user again", () => {
     const path = join(mkdtempSync(join(tmpdir(), "vortex-cut-")), "cut.json");
     const user = makeUser(7, []);

@@ -17,6 +17,8 @@ export class LocalEnforcer {
   private readonly cuts = new Map<number, number>();
   /** Bytes this node counted per user since the applied config was received. */
   private readonly localBytes = new Map<number, number>();
+  /** Bytes per user in the latest reading: how fast each is heading for their limit. */
+  private lastReading = new Map<number, number>();
   private readonly cutPath: string | null;
 
   constructor(cutPath: string | null) {
@@ -55,17 +57,45 @@ export class LocalEnforcer {
     }
     if (changed) this.persist();
     this.localBytes.clear();
+    this.lastReading.clear();
   }
 
+  /** One reading's deltas (all of them: a user absent from it moved nothing). */
   addLocalUsage(deltas: ReadonlyArray<{ userId: number; upBytes: number; downBytes: number }>): void {
-    for (const d of deltas) this.localBytes.set(d.userId, (this.localBytes.get(d.userId) ?? 0) + d.upBytes + d.downBytes);
+    this.lastReading = new Map();
+    for (const d of deltas) {
+      const bytes = d.upBytes + d.downBytes;
+      this.localBytes.set(d.userId, (this.localBytes.get(d.userId) ?? 0) + bytes);
+      this.lastReading.set(d.userId, bytes);
+    }
+  }
+
+  /** Bytes `user` may still move, counting `extraBytes` the core counted but nobody journaled yet; null = no limit. */
+  quotaLeft(user: AgentUser, extraBytes = 0): number | null {
+    if (user.dataLimitBytes === null) return null;
+    return user.dataLimitBytes - user.usedBytes - (this.localBytes.get(user.id) ?? 0) - extraBytes;
   }
 
   reasonToBlock(user: AgentUser, nowSec: number): BlockReason | null {
     if (this.cuts.has(user.id)) return "cut_by_edge";
     if (user.expireAtSec !== null && user.expireAtSec <= nowSec) return "expired";
-    if (user.dataLimitBytes !== null && user.usedBytes + (this.localBytes.get(user.id) ?? 0) >= user.dataLimitBytes) return "quota_exceeded";
+    if ((this.quotaLeft(user) ?? 1) <= 0) return "quota_exceeded";
     return null;
+  }
+
+  /**
+   * Served users with a limit who may cross it before the next regular reading: less than
+   * `floorBytes` left, or less than twice what they moved in the latest reading. The agent reads
+   * just their counters between readings, so a breach is cut in about a second, not a tick.
+   */
+  nearQuota(payload: ConfigPayload, blocked: ReadonlyMap<number, unknown>, floorBytes: number): AgentUser[] {
+    const out: AgentUser[] = [];
+    for (const user of payload.users) {
+      const left = this.quotaLeft(user);
+      if (left === null || blocked.has(user.id)) continue;
+      if (left < Math.max(floorBytes, 2 * (this.lastReading.get(user.id) ?? 0))) out.push(user);
+    }
+    return out;
   }
 
   /** Users of `payload` that must not be served now, with why. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { generateSigningKeyPair, importPrivateKey, importPublicKey, REQUEST_HEADERS, requestSigningText, verifyText } from "../../../workers/agent/protocol/signing.ts";
-import { EdgeClient, EdgeError, requestEnrollment, type FetchLike } from "./client.ts";
+import { EdgeClient, EdgeError, requestEnrollment } from "./client.ts";
+import type { HttpAnswer, HttpRequest, HttpRequestInit } from "./http.ts";
+
+const answer = (status: number, body: string, headers: Record<string, string> = {}): HttpAnswer => ({ status, statusText: "", headers, body });
 
 describe("edge client", async () => {
   const pair = await generateSigningKeyPair();
@@ -8,16 +11,16 @@ describe("edge client", async () => {
   const nodePublic = await importPublicKey(pair.publicKey);
 
   it("signs each request so the edge can check node, time, nonce and body", async () => {
-    const seen: Array<{ url: string; init: RequestInit }> = [];
-    const fakeFetch: FetchLike = async (url, init) => {
+    const seen: Array<{ url: string; init: HttpRequestInit }> = [];
+    const fakeRequest: HttpRequest = async (url, init) => {
       seen.push({ url, init });
-      return new Response(JSON.stringify({ ackSeq: 3, configVersion: 9, cut: [] }), { status: 200 });
+      return answer(200, JSON.stringify({ ackSeq: 3, configVersion: 9, cut: [] }));
     };
-    const client = new EdgeClient({ panelUrl: "https://panel.example", nodeId: 7, nodeKey, fetch: fakeFetch });
+    const client = new EdgeClient({ panelUrl: "https://panel.example", nodeId: 7, nodeKey, request: fakeRequest });
     const reply = await client.pushUsage({ nodeId: 7, seq: 3, fromSec: 1, toSec: 2, deltas: [] });
     expect(reply).toEqual({ ackSeq: 3, configVersion: 9, cut: [] });
     const { url, init } = seen[0]!;
-    const headers = init.headers as Record<string, string>;
+    const headers = init.headers;
     const text = await requestSigningText({
       method: "POST",
       pathWithQuery: new URL(url).pathname,
@@ -37,10 +40,10 @@ describe("edge client", async () => {
       panelUrl: "https://panel.example",
       nodeId: 7,
       nodeKey,
-      fetch: async (url, init) => {
-        sent = init.headers as Record<string, string>;
+      request: async (url, init) => {
+        sent = init.headers;
         path = new URL(url).pathname + new URL(url).search;
-        return new Response(null, { status: 304 });
+        return answer(304, "");
       },
     });
     expect(await client.pollConfig(12, 60)).toEqual({ status: 304 });
@@ -54,7 +57,7 @@ describe("edge client", async () => {
       token: "t",
       publicKey: "pk",
       agentVersion: "0.1.0",
-      fetch: async () => new Response(JSON.stringify({ error: { code: "TOKEN_USED", message: "token already used" } }), { status: 409 }),
+      request: async () => answer(409, JSON.stringify({ error: { code: "TOKEN_USED", message: "token already used" } })),
     });
     await expect(enroll).rejects.toMatchObject({ status: 409, code: "TOKEN_USED" });
     await expect(enroll).rejects.toBeInstanceOf(EdgeError);

@@ -6,8 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { usageReplySchema, type UsagePush, type UsageReply } from "../../../workers/agent/protocol/messages.ts";
 import { REQUEST_HEADERS, requestSigningText, signText } from "../../../workers/agent/protocol/signing.ts";
-
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+import { headerOf, httpRequest, type HttpAnswer, type HttpRequest } from "./http.ts";
 
 /** A 4xx/5xx answer from the edge, with its `{error: {code, message}}` body when it sent one. */
 export class EdgeError extends Error {
@@ -20,11 +19,22 @@ export class EdgeError extends Error {
   }
 }
 
-async function edgeErrorFrom(res: Response, what: string): Promise<EdgeError> {
+const isOk = (res: HttpAnswer) => res.status >= 200 && res.status < 300;
+
+/** The reply's JSON body; a body that is not JSON is an EdgeError naming the request. */
+function jsonOf(res: HttpAnswer, what: string): unknown {
+  try {
+    return JSON.parse(res.body);
+  } catch {
+    throw new EdgeError(`${what}: ${res.status} reply is not JSON`, res.status, "BAD_REPLY");
+  }
+}
+
+function edgeErrorFrom(res: HttpAnswer, what: string): EdgeError {
   let code = `HTTP_${res.status}`;
   let message = res.statusText;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    const body = JSON.parse(res.body) as { error?: { code?: string; message?: string } };
     if (body.error?.code) code = body.error.code;
     if (body.error?.message) message = body.error.message;
   } catch {
@@ -38,19 +48,19 @@ export interface EnrollRequest {
   token: string;
   publicKey: string;
   agentVersion: string;
-  fetch?: FetchLike;
+  request?: HttpRequest;
 }
 
 /** `POST /agent/v1/enroll`: unsigned; the one-time token authorises it. */
 export async function requestEnrollment(req: EnrollRequest): Promise<{ nodeId: number; panelPublicKey: string }> {
-  const doFetch = req.fetch ?? fetch;
-  const res = await doFetch(new URL("/agent/v1/enroll", req.panelUrl).toString(), {
+  const send = req.request ?? httpRequest;
+  const res = await send(new URL("/agent/v1/enroll", req.panelUrl).toString(), {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: req.token, publicKey: req.publicKey, agentVersion: req.agentVersion }),
+    body: new TextEncoder().encode(JSON.stringify({ token: req.token, publicKey: req.publicKey, agentVersion: req.agentVersion })),
   });
-  if (!res.ok) throw await edgeErrorFrom(res, "enroll");
-  const body = (await res.json()) as { nodeId?: unknown; panelPublicKey?: unknown };
+  if (!isOk(res)) throw edgeErrorFrom(res, "enroll");
+  const body = jsonOf(res, "enroll") as { nodeId?: unknown; panelPublicKey?: unknown };
   if (typeof body.nodeId !== "number" || !Number.isInteger(body.nodeId) || body.nodeId <= 0 || typeof body.panelPublicKey !== "string" || !body.panelPublicKey) {
     throw new EdgeError("enroll: answer lacks nodeId/panelPublicKey", res.status, "BAD_ENROLL_REPLY");
   }
@@ -61,7 +71,7 @@ export interface EdgeClientOptions {
   panelUrl: string;
   nodeId: number;
   nodeKey: CryptoKey;
-  fetch?: FetchLike;
+  request?: HttpRequest;
   now?: () => number;
 }
 
@@ -69,14 +79,14 @@ export type ConfigPoll = { status: 200; envelope: unknown; etag: string | null }
 
 export class EdgeClient {
   private readonly options: EdgeClientOptions;
-  private readonly doFetch: FetchLike;
+  private readonly send: HttpRequest;
 
   constructor(options: EdgeClientOptions) {
     this.options = options;
-    this.doFetch = options.fetch ?? fetch;
+    this.send = options.request ?? httpRequest;
   }
 
-  private async signedFetch(method: string, pathWithQuery: string, body: Uint8Array<ArrayBuffer> | null, extraHeaders: Record<string, string>, signal?: AbortSignal): Promise<Response> {
+  private async signedRequest(method: string, pathWithQuery: string, body: Uint8Array<ArrayBuffer> | null, extraHeaders: Record<string, string>, signal?: AbortSignal): Promise<HttpAnswer> {
     const url = new URL(pathWithQuery, this.options.panelUrl);
     const timestampSec = Math.floor((this.options.now?.() ?? Date.now()) / 1000);
     const nonce = randomBytes(16).toString("hex");
@@ -88,24 +98,24 @@ export class EdgeClient {
       [REQUEST_HEADERS.nonce]: nonce,
       [REQUEST_HEADERS.signature]: await signText(this.options.nodeKey, text),
     };
-    return this.doFetch(url.toString(), { method, headers, ...(body ? { body } : {}), ...(signal ? { signal } : {}) });
+    return this.send(url.toString(), { method, headers, ...(body ? { body } : {}), ...(signal ? { signal } : {}) });
   }
 
   /** Long-polls for a config newer than `knownVersion` (0 = none yet). */
   async pollConfig(knownVersion: number, waitSec: number, signal?: AbortSignal): Promise<ConfigPoll> {
     const wait = Math.max(0, Math.min(25, Math.floor(waitSec)));
     const headers: Record<string, string> = knownVersion > 0 ? { "if-none-match": `"${knownVersion}"` } : {};
-    const res = await this.signedFetch("GET", `/agent/v1/config?wait=${wait}`, null, headers, signal);
+    const res = await this.signedRequest("GET", `/agent/v1/config?wait=${wait}`, null, headers, signal);
     if (res.status === 304) return { status: 304 };
-    if (!res.ok) throw await edgeErrorFrom(res, "config");
-    return { status: 200, envelope: await res.json(), etag: res.headers.get("etag") };
+    if (!isOk(res)) throw edgeErrorFrom(res, "config");
+    return { status: 200, envelope: jsonOf(res, "config"), etag: headerOf(res, "etag") };
   }
 
   async pushUsage(push: UsagePush, signal?: AbortSignal): Promise<UsageReply> {
     const body = new TextEncoder().encode(JSON.stringify(push));
-    const res = await this.signedFetch("POST", "/agent/v1/usage", body, { "content-type": "application/json" }, signal);
-    if (!res.ok) throw await edgeErrorFrom(res, "usage");
-    const reply = usageReplySchema.safeParse(await res.json());
+    const res = await this.signedRequest("POST", "/agent/v1/usage", body, { "content-type": "application/json" }, signal);
+    if (!isOk(res)) throw edgeErrorFrom(res, "usage");
+    const reply = usageReplySchema.safeParse(jsonOf(res, "usage"));
     if (!reply.success) throw new EdgeError(`usage: bad reply: ${reply.error.message}`, res.status, "BAD_USAGE_REPLY");
     return reply.data;
   }

@@ -19,10 +19,10 @@ describe("enroll", () => {
       state,
       agentVersion: "0.1.0",
       logger: log,
-      fetch: async (url, init) => {
+      request: async (url, init) => {
         expect(url).toBe("https://panel.example/agent/v1/enroll");
-        sent = JSON.parse(String(init.body));
-        return new Response(JSON.stringify({ nodeId: 42, panelPublicKey: panel.publicKey }));
+        sent = JSON.parse(new TextDecoder().decode(init.body));
+        return { status: 200, statusText: "OK", headers: {}, body: JSON.stringify({ nodeId: 42, panelPublicKey: panel.publicKey }) };
       },
     });
     expect(sent).toMatchObject({ token: "one-time", publicKey: identity.nodePublicKey, agentVersion: "0.1.0" });
@@ -31,7 +31,7 @@ describe("enroll", () => {
     expect(JSON.stringify(log.entries)).not.toContain(identity.nodePrivateKey);
     expect(JSON.stringify(log.entries)).not.toContain("one-time");
 
-    await expect(enroll({ panelUrl: "https://panel.example", token: "again", state, agentVersion: "0.1.0", logger: log, fetch: async () => new Response("{}") })).rejects.toThrow(/already enrolled/);
+    await expect(enroll({ panelUrl: "https://panel.example", token: "again", state, agentVersion: "0.1.0", logger: log, request: async () => ({ status: 200, statusText: "OK", headers: {}, body: "{}" }) })).rejects.toThrow(/already enrolled/);
   });
 
   it("refuses a plain-http panel URL that is not localhost", async () => {

@@ -4,7 +4,8 @@
  * leaves the state dir (0600).
  */
 import { generateSigningKeyPair, importPublicKey } from "../../../workers/agent/protocol/signing.ts";
-import { requestEnrollment, type FetchLike } from "../edge/client.ts";
+import { requestEnrollment } from "../edge/client.ts";
+import type { HttpRequest } from "../edge/http.ts";
 import type { Logger } from "../log/logger.ts";
 import type { Identity, StateDir } from "../state/state-dir.ts";
 
@@ -16,7 +17,7 @@ export interface EnrollOptions {
   logger: Logger;
   /** Replace an existing identity (re-enrolling a node). */
   force?: boolean;
-  fetch?: FetchLike;
+  request?: HttpRequest;
 }
 
 export async function enroll(options: EnrollOptions): Promise<Identity> {
@@ -34,7 +35,7 @@ export async function enroll(options: EnrollOptions): Promise<Identity> {
     token: options.token,
     publicKey: pair.publicKey,
     agentVersion: options.agentVersion,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.request ? { request: options.request } : {}),
   });
   // A key that does not import is not worth pinning.
   await importPublicKey(reply.panelPublicKey);

@@ -42,6 +42,16 @@ describe("usage journal", () => {
     expect(journal.takeBatch(110)).toMatchObject({ seq: 2, deltas: [] });
   });
 
+  it("tells the bytes a reading holds beyond the journaled baseline without recording them", () => {
+    const journal = UsageJournal.open(journalPath());
+    journal.recordReading("i1", reading({ u1: [10, 100] }), idOf, 100);
+    expect(journal.unjournaledBytes("i1", reading({ u1: [15, 300], u2: [1, 2] }))).toEqual(new Map([["u1", 205], ["u2", 3]]));
+    // A new core instance starts from zero.
+    expect(journal.unjournaledBytes("i2", reading({ u1: [15, 300] }))).toEqual(new Map([["u1", 315]]));
+    // Nothing was journaled: the next reading still carries the whole delta.
+    expect(journal.recordReading("i1", reading({ u1: [15, 300] }), idOf, 105)).toEqual([{ userId: 1, email: "u1", upBytes: 5, downBytes: 200 }]);
+  });
+
   it("resends the unacknowledged batch with the same seq and bytes after a restart", () => {
     const path = journalPath();
     const first = UsageJournal.open(path);

@@ -193,6 +193,11 @@ export class UsageJournal {
     return inst === this.baselineInst ? this.baseline : new Map();
   }
 
+  /** Bytes per email that `counters` (of instance `inst`) hold beyond the journaled baseline; nothing is recorded. */
+  unjournaledBytes(inst: string, counters: ReadonlyMap<string, CounterPair>): Map<string, number> {
+    return new Map(diffCounters(this.baselineFor(inst), counters).map((d) => [d.email, d.upBytes + d.downBytes]));
+  }
+
   /**
    * Journals one reading of the core's counters (instance `inst`) and returns the new deltas.
    * Emails `resolveUserId` cannot map are left out and their baseline does not move.

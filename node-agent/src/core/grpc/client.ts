@@ -4,17 +4,15 @@
  * own baseline so a crash between read and journal loses nothing). The same code serves Xray
  * and v2ray; only the proto package prefix changes.
  */
-import * as grpc from "@grpc/grpc-js";
+import type protobuf from "protobufjs";
 import type { AgentInbound, AgentUser } from "../../../../workers/agent/protocol/messages.ts";
 import { CORE_PROFILES, type CoreKind } from "../profile.ts";
 import { accountFor, packTyped } from "./accounts.ts";
-import { loadCoreProtos, type CoreProtos } from "./protos.ts";
+import { loadCoreProtos } from "./protos.ts";
+import { GrpcConnection, GrpcError } from "./unary.ts";
 
 /** Per-user byte counters as the core reports them, keyed by email. */
 export type UserCounters = Map<string, { up: number; down: number }>;
-
-type Unary = (request: unknown, metadata: grpc.Metadata, options: grpc.CallOptions, callback: (err: grpc.ServiceError | null, res: any) => void) => void;
-type ServiceClient = grpc.Client & Record<string, Unary>;
 
 export interface CoreApiOptions {
   core: CoreKind;
@@ -22,19 +20,6 @@ export interface CoreApiOptions {
   address: string;
   /** Per call; the API is local so anything slow means the core is stuck or restarting. */
   deadlineMs?: number;
-  /**
-   * A probe needs its own subchannel: right after a (re)start the port accepts TCP before the
-   * API works, and a shared channel caught in that window hangs ~1 s then fails.
-   */
-  isolated?: boolean;
-}
-
-function lookupService(protos: CoreProtos, name: string): grpc.ServiceClientConstructor {
-  const def = grpc.loadPackageDefinition(protos.packageDefinition);
-  let node: any = def;
-  for (const part of name.split(".")) node = node?.[part];
-  if (typeof node !== "function") throw new Error(`service ${name} missing from protos`);
-  return node as grpc.ServiceClientConstructor;
 }
 
 export class CoreApiError extends Error {
@@ -46,7 +31,17 @@ export class CoreApiError extends Error {
   }
 }
 
+/** One RPC of a service in the loaded protos: its path and message types. */
+interface Rpc {
+  path: string;
+  request: protobuf.Type;
+  response: protobuf.Type;
+}
+
 /**
+ * Every CoreApi holds its own HTTP/2 connection, so a start-up probe never shares one that is
+ * caught in the window where the core's port accepts TCP before its API works.
+ *
  * @example
  * const api = new CoreApi({ core: "v2ray", address: "127.0.0.1:10085" });
  * await api.addUser(inbound, user);
@@ -54,98 +49,88 @@ export class CoreApiError extends Error {
  */
 export class CoreApi {
   readonly core: CoreKind;
-  private readonly protos: CoreProtos;
+  private readonly root: protobuf.Root;
   private readonly prefix: string;
-  private readonly handler: ServiceClient;
-  private readonly stats: ServiceClient;
-  private readonly logger: ServiceClient;
+  private readonly connection: GrpcConnection;
   private readonly deadlineMs: number;
+  private readonly rpcs = new Map<string, Rpc>();
 
   constructor(options: CoreApiOptions) {
     this.core = options.core;
-    this.protos = loadCoreProtos(options.core);
+    this.root = loadCoreProtos(options.core);
     this.prefix = CORE_PROFILES[options.core].protoPrefix;
     this.deadlineMs = options.deadlineMs ?? 5_000;
-    const channelOptions: grpc.ChannelOptions = {
-      // Default 1 s backoff would stall the first calls after every core restart.
-      "grpc.initial_reconnect_backoff_ms": 100,
-      "grpc.max_reconnect_backoff_ms": 1_000,
-      ...(options.isolated ? { "grpc.use_local_subchannel_pool": 1 } : {}),
-    };
-    const credentials = grpc.credentials.createInsecure();
-    const make = (service: string) => new (lookupService(this.protos, `${this.prefix}.${service}`))(options.address, credentials, channelOptions) as unknown as ServiceClient;
-    this.handler = make("app.proxyman.command.HandlerService");
-    this.stats = make("app.stats.command.StatsService");
-    this.logger = make("app.log.command.LoggerService");
+    this.connection = new GrpcConnection(options.address);
   }
 
-  private call<T>(client: ServiceClient, method: string, request: unknown, deadlineMs = this.deadlineMs): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const fn = client[method];
-      if (!fn) return reject(new Error(`no method ${method}`));
-      fn.call(client, request, new grpc.Metadata(), { deadline: Date.now() + deadlineMs }, (err, res) => {
-        if (err) reject(new CoreApiError(`${method}: ${err.details || err.message}`, err.code));
-        else resolve(res as T);
-      });
-    });
+  /** `service` without the prefix, e.g. "app.stats.command.StatsService". */
+  private rpc(service: string, method: string): Rpc {
+    const key = `${service}/${method}`;
+    let rpc = this.rpcs.get(key);
+    if (!rpc) {
+      const fullName = `${this.prefix}.${service}`;
+      const m = this.root.lookupService(fullName).methods[method];
+      if (!m?.resolvedRequestType || !m.resolvedResponseType) throw new Error(`method ${method} missing from ${fullName}`);
+      rpc = { path: `/${fullName}/${method}`, request: m.resolvedRequestType, response: m.resolvedResponseType };
+      this.rpcs.set(key, rpc);
+    }
+    return rpc;
+  }
+
+  /** Encodes `request`, calls, and returns the decoded reply message. */
+  private async call(service: string, method: string, request: Record<string, unknown>, deadlineMs = this.deadlineMs): Promise<protobuf.Message> {
+    const rpc = this.rpc(service, method);
+    // fromObject converts enum names and nested TypedMessages; verify() on the raw object would reject them.
+    const bytes = rpc.request.encode(rpc.request.fromObject(request)).finish();
+    try {
+      return rpc.response.decode(await this.connection.unary(rpc.path, bytes, deadlineMs));
+    } catch (err) {
+      if (err instanceof GrpcError) throw new CoreApiError(`${method}: ${err.message}`, err.code);
+      throw err;
+    }
   }
 
   /** Adds `user` to `inbound` with the account type of that inbound's protocol. */
   async addUser(inbound: AgentInbound, user: AgentUser): Promise<void> {
-    const account = accountFor(this.core, this.protos.root, inbound, user);
-    const operation = packTyped(this.protos.root, `${this.prefix}.app.proxyman.command.AddUserOperation`, {
+    const account = accountFor(this.core, this.root, inbound, user);
+    const operation = packTyped(this.root, `${this.prefix}.app.proxyman.command.AddUserOperation`, {
       user: { level: 0, email: user.email, account },
     });
-    await this.call(this.handler, "AlterInbound", { tag: inbound.tag, operation });
+    await this.call("app.proxyman.command.HandlerService", "AlterInbound", { tag: inbound.tag, operation });
   }
 
   async removeUser(inboundTag: string, email: string): Promise<void> {
-    const operation = packTyped(this.protos.root, `${this.prefix}.app.proxyman.command.RemoveUserOperation`, { email });
-    await this.call(this.handler, "AlterInbound", { tag: inboundTag, operation });
+    const operation = packTyped(this.root, `${this.prefix}.app.proxyman.command.RemoveUserOperation`, { email });
+    await this.call("app.proxyman.command.HandlerService", "AlterInbound", { tag: inboundTag, operation });
   }
 
   /**
-   * Every user's counters, read without reset. Users with no traffic yet have no counter.
-   *
-   * This runs every tick over two counters per user, so the reply is decoded straight into the
-   * map (protobufjs' decoder, int64 as Long → number) instead of through proto-loader's generic
-   * object conversion, which made a decimal string per value and a second object per counter.
+   * Every user's counters (or one user's, by email), read without reset. Users with no traffic
+   * yet have no counter.
+   * This runs every tick over two counters per user, so the reply goes straight from
+   * protobufjs' decoder (int64 as Long) into the map, with no intermediate plain objects.
    */
-  async queryUserCounters(): Promise<UserCounters> {
-    const requestType = this.protos.root.lookupType(`${this.prefix}.app.stats.command.QueryStatsRequest`);
-    const responseType = this.protos.root.lookupType(`${this.prefix}.app.stats.command.QueryStatsResponse`);
-    const path = `/${this.prefix}.app.stats.command.StatsService/QueryStats`;
-    return new Promise((resolve, reject) => {
-      this.stats.makeUnaryRequest(
-        path,
-        // Plain substring match: the trailing ">>>" stays part of the structure we parse.
-        (request: { pattern: string; reset: boolean }) => Buffer.from(requestType.encode(requestType.create(request)).finish()),
-        (bytes: Buffer) => parseUserCounters((responseType.decode(bytes) as unknown as { stat: Array<{ name: string; value: number | { toNumber(): number } }> }).stat),
-        { pattern: "user>>>", reset: false },
-        new grpc.Metadata(),
-        { deadline: Date.now() + this.deadlineMs },
-        (err, counters) => {
-          if (err) reject(new CoreApiError(`QueryStats: ${err.details || err.message}`, err.code));
-          else resolve(counters!);
-        },
-      );
-    });
+  async queryUserCounters(email?: string): Promise<UserCounters> {
+    // Plain substring match (both cores): "user>>>u1>>>" never matches u12's counters.
+    const pattern = email === undefined ? "user>>>" : `user>>>${email}>>>`;
+    const reply = await this.call("app.stats.command.StatsService", "QueryStats", { pattern, reset: false });
+    return parseUserCounters((reply as unknown as { stat: Array<{ name: string; value: number | { toNumber(): number } }> }).stat);
   }
 
-  /** Cheap liveness check; also tells which prefix a running core speaks. */
-  async sysStats(deadlineMs?: number): Promise<{ Uptime: number; Alloc: string }> {
-    return this.call(this.stats, "GetSysStats", {}, deadlineMs);
+  /** Cheap liveness check: the core's uptime (s) and heap in use (bytes). */
+  async sysStats(deadlineMs?: number): Promise<{ Uptime: number; Alloc: number }> {
+    const reply = await this.call("app.stats.command.StatsService", "GetSysStats", {}, deadlineMs);
+    const { Uptime, Alloc } = reply.$type.toObject(reply, { longs: Number }) as { Uptime?: number; Alloc?: number };
+    return { Uptime: Uptime ?? 0, Alloc: Alloc ?? 0 };
   }
 
   /** Makes the core reopen its log files (after the agent rotated the access log). */
   async restartLogger(): Promise<void> {
-    await this.call(this.logger, "RestartLogger", {});
+    await this.call("app.log.command.LoggerService", "RestartLogger", {});
   }
 
   close(): void {
-    this.handler.close();
-    this.stats.close();
-    this.logger.close();
+    this.connection.close();
   }
 }
 

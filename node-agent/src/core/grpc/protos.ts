@@ -4,7 +4,6 @@
  * because the package prefix differs (`xray.` vs `v2ray.core.`) and so do Shadowsocks enums.
  */
 import protobuf from "protobufjs";
-import * as protoLoader from "@grpc/proto-loader";
 import type { CoreKind } from "../profile.ts";
 
 import v2rayTyped from "../../../proto/v2ray/typed_message.proto?raw";
@@ -32,23 +31,15 @@ const SOURCES: Record<CoreKind, string[]> = {
   xray: [xrayTyped, xrayUser, xrayStats, xrayHandler, xrayLogger, xrayVless, xrayVmess, xrayTrojan, xraySs, xraySs2022],
 };
 
-export interface CoreProtos {
-  root: protobuf.Root;
-  packageDefinition: protoLoader.PackageDefinition;
-}
-
-const cache = new Map<CoreKind, CoreProtos>();
+const cache = new Map<CoreKind, protobuf.Root>();
 
 /** Parse every file into one root (imports are by bare file name and all present here). */
-export function loadCoreProtos(core: CoreKind): CoreProtos {
+export function loadCoreProtos(core: CoreKind): protobuf.Root {
   const hit = cache.get(core);
   if (hit) return hit;
   const root = new protobuf.Root();
   for (const source of SOURCES[core]) protobuf.parse(source, root, { keepCase: true });
   root.resolveAll();
-  // int64 counters arrive as decimal strings; Number() is exact up to 2^53 bytes.
-  const packageDefinition = protoLoader.fromJSON(root.toJSON(), { keepCase: true, longs: String, enums: String, defaults: true });
-  const protos = { root, packageDefinition };
-  cache.set(core, protos);
-  return protos;
+  cache.set(core, root);
+  return root;
 }
