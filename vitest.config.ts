@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -9,6 +9,7 @@ export const TEST_SECRETS = {
   VORTEX_SETUP_TOKEN: "test-setup-token",
   CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
   DEBUG_D1_STATEMENTS: "1",
+  SECRETS_KEY: `k1:${randomBytes(32).toString("base64url")}`,
 };
 
 export default defineConfig(async () => {

@@ -9,3 +9,6 @@ export * from "../settings/table";
 export * from "../audit/table";
 export * from "../usage/table";
 export * from "../subscription/devices-table";
+export * from "../auth/totp/table";
+export * from "../auth/passkeys/table";
+export * from "../auth/oidc/table";

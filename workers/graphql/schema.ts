@@ -2,6 +2,7 @@ import { createSchema } from "graphql-yoga";
 import { adminsModule } from "../admins/graphql";
 import { auditModule } from "../audit/graphql";
 import { authModule } from "../auth/graphql";
+import { totpModule } from "../auth/totp/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { nodesModule } from "../nodes/graphql";
@@ -29,6 +30,7 @@ export const modules: GraphQLModule[] = [
   base,
   systemModule,
   authModule,
+  totpModule,
   adminsModule,
   usersModule,
   inboundsModule,

@@ -117,7 +117,7 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
       origin: new URL(request.url).origin,
       nowSec,
       loaders: createLoaders(db),
-      authenticate: () => (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec()) : Promise.resolve(null)),
+      authenticate: () => (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip) : Promise.resolve(null)),
     };
   },
 });

@@ -33,6 +33,8 @@ const typeDefs = /* GraphQL */ `
     subscriptionRouting: String!
     "Sends hide-settings: 1, so clients that honour it hide server settings from the user."
     subscriptionHideSettings: Boolean!
+    "Admins of these roles must use TOTP (or a passkey). One without TOTP that signs in with its password may only enroll (beginTotpEnrollment) until it has."
+    totpRequiredRoles: [AdminRole!]!
   }
 
   "Omitted fields keep their values."
@@ -47,6 +49,7 @@ const typeDefs = /* GraphQL */ `
     deviceLimit: Int
     subscriptionRouting: String
     subscriptionHideSettings: Boolean
+    totpRequiredRoles: [AdminRole!]
   }
 
   extend type Query {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "../admins/table";
 import { auditBy, type ActorContext } from "../audit/record";
 import { runBatch, type Db } from "../db/client";
 import { parseInput } from "../errors/validate";
@@ -52,6 +53,8 @@ const settingFields = {
     .regex(/^[\x21-\x7e]*$/, "must be one line of printable ASCII without spaces, as a header value"),
   /** `hide-settings: 1`: clients that honour it hide their server settings from the user. */
   subscriptionHideSettings: z.boolean(),
+  /** Roles whose admins must sign in with TOTP; one without it may only enroll after its password. */
+  totpRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length).transform((roles) => [...new Set(roles)]),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -66,6 +69,7 @@ export const settingsSchema = z.object({
   deviceLimit: settingFields.deviceLimit.default(0),
   subscriptionRouting: settingFields.subscriptionRouting.default(""),
   subscriptionHideSettings: settingFields.subscriptionHideSettings.default(false),
+  totpRequiredRoles: settingFields.totpRequiredRoles.default([]),
 });
 
 /** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */
