@@ -3,6 +3,7 @@ import { adminsModule } from "../admins/graphql";
 import { auditModule } from "../audit/graphql";
 import { authModule } from "../auth/graphql";
 import { totpModule } from "../auth/totp/graphql";
+import { allowlistModule } from "../auth/allowlist/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { nodesModule } from "../nodes/graphql";
@@ -31,6 +32,7 @@ export const modules: GraphQLModule[] = [
   systemModule,
   authModule,
   totpModule,
+  allowlistModule,
   adminsModule,
   usersModule,
   inboundsModule,
