@@ -4,6 +4,7 @@ import { auditModule } from "../audit/graphql";
 import { authModule } from "../auth/graphql";
 import { totpModule } from "../auth/totp/graphql";
 import { allowlistModule } from "../auth/allowlist/graphql";
+import { passkeysModule } from "../auth/passkeys/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { nodesModule } from "../nodes/graphql";
@@ -33,6 +34,7 @@ export const modules: GraphQLModule[] = [
   authModule,
   totpModule,
   allowlistModule,
+  passkeysModule,
   adminsModule,
   usersModule,
   inboundsModule,

@@ -24,13 +24,15 @@ export interface Panel {
   stop(): Promise<void>;
 }
 
-export async function startPanel(): Promise<Panel> {
+/** `vars` are extra Worker vars for this panel (e.g. OIDC_ISSUER), on top of fresh secrets. */
+export async function startPanel(options: { vars?: Record<string, string> } = {}): Promise<Panel> {
   if (!existsSync(join(repo, "web/dist/index.html"))) throw new Error("build the SPA first (npm run build:web); npm test does");
   const state = mkdtempSync(join(tmpdir(), "vortex-panel-"));
   const port = await freePort();
   const secrets = {
     JWT_SECRET: randomBytes(32).toString("base64url"),
     VORTEX_SETUP_TOKEN: randomBytes(16).toString("base64url"),
+    SECRETS_KEY: `k1:${randomBytes(32).toString("base64url")}`,
     CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
   };
   const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { cwd: repo, env: ENV, encoding: "utf8" });
@@ -52,7 +54,7 @@ export async function startPanel(): Promise<Panel> {
       return body.data;
     },
     async start() {
-      const vars = Object.entries(secrets).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+      const vars = Object.entries({ ...secrets, ...options.vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
       const proc = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false", ...vars], {
         cwd: repo,
         env: ENV,
