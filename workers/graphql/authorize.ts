@@ -21,14 +21,16 @@ export const ENROLLMENT_OPERATIONS: ReadonlySet<string> = new Set([
 async function admit(key: string, rule: OperationRule, ctx: AppContext): Promise<Actor | null> {
   if (rule === "public") return null;
   const actor = await ctx.authenticate();
-  if (!actor) throw new DomainError("UNAUTHENTICATED", "sign in first: the access token is missing, expired or revoked");
+  // extensions.rule tells clients (and the authorisation matrix test) that the rule refused the call.
+  if (!actor) throw new DomainError("UNAUTHENTICATED", "sign in first: the access token is missing, expired or revoked", { rule });
   if (actor.mustEnrollTotp && !ENROLLMENT_OPERATIONS.has(key)) {
     throw new DomainError("FORBIDDEN", "your role requires two-factor sign-in: enroll TOTP (beginTotpEnrollment) before anything else", {
       totpEnrollmentRequired: true,
+      rule,
     });
   }
   if (rule !== "signed-in" && !hasPermission(actor.role, rule)) {
-    throw new DomainError("FORBIDDEN", `the ${actor.role} role may not do this (${rule})`);
+    throw new DomainError("FORBIDDEN", `the ${actor.role} role may not do this (${rule})`, { rule });
   }
   return actor;
 }
