@@ -14,6 +14,9 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Mutation.refreshToken": "anonymous",
   "Mutation.beginPasskeyLogin": "anonymous",
   "Mutation.finishPasskeyLogin": "anonymous",
+  "Query.signInOptions": "anonymous",
+  "Mutation.beginOidcLogin": "anonymous",
+  "Mutation.finishOidcLogin": "anonymous",
 
   "Query.me": "reseller",
   "Query.twoFactor": "reseller",
@@ -71,4 +74,7 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Mutation.createAdmin": "owner",
   "Mutation.updateAdmin": "owner",
   "Mutation.deleteAdmin": "owner",
+  "Query.oidcIdentities": "owner",
+  "Mutation.linkOidcIdentity": "owner",
+  "Mutation.unlinkOidcIdentity": "owner",
 };

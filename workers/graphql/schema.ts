@@ -5,6 +5,7 @@ import { authModule } from "../auth/graphql";
 import { totpModule } from "../auth/totp/graphql";
 import { allowlistModule } from "../auth/allowlist/graphql";
 import { passkeysModule } from "../auth/passkeys/graphql";
+import { oidcModule } from "../auth/oidc/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { nodesModule } from "../nodes/graphql";
@@ -35,6 +36,7 @@ export const modules: GraphQLModule[] = [
   totpModule,
   allowlistModule,
   passkeysModule,
+  oidcModule,
   adminsModule,
   usersModule,
   inboundsModule,
