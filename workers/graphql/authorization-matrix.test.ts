@@ -102,5 +102,5 @@ describe("authorisation matrix", () => {
     }
     expect(crashes).toEqual([]);
     expect(actual).toEqual(expected);
-  });
+  }, 60_000);
 });
