@@ -24,7 +24,11 @@ export interface Panel {
   stop(): Promise<void>;
 }
 
-/** `vars` are extra Worker vars for this panel (e.g. OIDC_ISSUER), on top of fresh secrets. */
+/**
+ * `vars` are extra Worker vars for this panel (e.g. OIDC_ISSUER), on top of fresh secrets.
+ * ENVIRONMENT is "development" (introspection on, any GraphQL from browsers) unless a story asks
+ * for "production".
+ */
 export async function startPanel(options: { vars?: Record<string, string> } = {}): Promise<Panel> {
   if (!existsSync(join(repo, "web/dist/index.html"))) throw new Error("build the SPA first (npm run build:web); npm test does");
   const state = mkdtempSync(join(tmpdir(), "vortex-panel-"));
@@ -54,7 +58,7 @@ export async function startPanel(options: { vars?: Record<string, string> } = {}
       return body.data;
     },
     async start() {
-      const vars = Object.entries({ ...secrets, ...options.vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+      const vars = Object.entries({ ...secrets, ENVIRONMENT: "development", ...options.vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
       const proc = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false", ...vars], {
         cwd: repo,
         env: ENV,
