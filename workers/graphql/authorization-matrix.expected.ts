@@ -77,4 +77,5 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Query.oidcIdentities": "owner",
   "Mutation.linkOidcIdentity": "owner",
   "Mutation.unlinkOidcIdentity": "owner",
+  "Mutation.resealSecrets": "owner",
 };

@@ -1,5 +1,6 @@
 import type { SignedInContext } from "../../graphql/context";
 import type { GraphQLModule } from "../../graphql/module";
+import { resealSecrets } from "./reseal";
 import { beginTotpEnrollment, confirmTotpEnrollment, disableTotp, regenerateBackupCodes, twoFactorOverview } from "./enrollment";
 
 const typeDefs = /* GraphQL */ `
@@ -38,6 +39,8 @@ const typeDefs = /* GraphQL */ `
     disableTotp(code: String!): Boolean!
     "Ten new backup codes (the old ones stop working); needs a current TOTP or backup code."
     regenerateBackupCodes(code: String!): [String!]!
+    "After putting a new key first in SECRETS_KEY: reseals every secret under it and returns how many moved. Then the old key can go (README: Access security)."
+    resealSecrets: Int!
   }
 `;
 
@@ -49,6 +52,7 @@ export const totpModule: GraphQLModule = {
     "Mutation.confirmTotpEnrollment": "signed-in",
     "Mutation.disableTotp": "signed-in",
     "Mutation.regenerateBackupCodes": "signed-in",
+    "Mutation.resealSecrets": "admins:manage",
   },
   resolvers: {
     Query: {
@@ -59,6 +63,7 @@ export const totpModule: GraphQLModule = {
       confirmTotpEnrollment: (_: unknown, args: { code: unknown }, ctx: SignedInContext) => confirmTotpEnrollment(ctx, args.code),
       disableTotp: (_: unknown, args: { code: unknown }, ctx: SignedInContext) => disableTotp(ctx, args.code),
       regenerateBackupCodes: (_: unknown, args: { code: unknown }, ctx: SignedInContext) => regenerateBackupCodes(ctx, args.code),
+      resealSecrets: (_: unknown, __: unknown, ctx: SignedInContext) => resealSecrets(ctx),
     },
   },
 };
