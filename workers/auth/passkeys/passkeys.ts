@@ -9,7 +9,7 @@ import {
 } from "@simplewebauthn/server";
 import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { admins } from "../../admins/table";
+import { admins, type AdminRow } from "../../admins/table";
 import { auditBy } from "../../audit/record";
 import { runBatch } from "../../db/client";
 import { DomainError, notFound } from "../../errors/domain-error";
@@ -17,7 +17,8 @@ import { parseInput } from "../../errors/validate";
 import type { AppContext, SignedInContext } from "../../graphql/context";
 import { fromBase64Url, toBase64Url } from "../../lib/base64";
 import { consumeChallenge, createChallenge } from "../challenges";
-import { startAdminSession } from "../login";
+import { loginDeps } from "../graphql";
+import { guardClientSignIn, startAdminSession } from "../login";
 import { relyingParty } from "./relying-party";
 import { passkeys } from "./table";
 
@@ -127,12 +128,17 @@ export async function beginPasskeyLogin(ctx: AppContext) {
  */
 export async function finishPasskeyLogin(ctx: AppContext, rawInput: unknown) {
   const input = parseInput(finishLoginSchema, rawInput);
-  const refused = () => new DomainError("UNAUTHENTICATED", "the passkey sign-in could not be verified; try again");
-  const nowSec = ctx.nowSec();
+  const deps = loginDeps(ctx);
+  const recordFailure = await guardClientSignIn(deps);
+  const nowSec = deps.nowSec;
+  const refused = async (admin?: AdminRow) => {
+    await recordFailure(admin?.disabled ? "disabled" : "passkey-not-verified", admin);
+    return new DomainError("UNAUTHENTICATED", "the passkey sign-in could not be verified; try again");
+  };
   const state = await consumeChallenge<CeremonyState>(ctx.db, "passkey-login", input.challengeToken, nowSec);
-  if (!state) throw refused();
+  if (!state) throw await refused();
   const found = await ctx.db.select({ passkey: passkeys, admin: admins }).from(passkeys).innerJoin(admins, eq(admins.id, passkeys.adminId)).where(eq(passkeys.id, input.response.id)).get();
-  if (!found || found.admin.disabled) throw refused();
+  if (!found || found.admin.disabled) throw await refused(found?.admin);
   const { passkey, admin } = found;
   const verification = await verifyAuthenticationResponse({
     response: input.response as unknown as AuthenticationResponseJSON,
@@ -147,12 +153,12 @@ export async function finishPasskeyLogin(ctx: AppContext, rawInput: unknown) {
     },
     requireUserVerification: true,
   }).catch(() => ({ verified: false as const, authenticationInfo: undefined }));
-  if (!verification.verified || !verification.authenticationInfo) throw refused();
+  if (!verification.verified || !verification.authenticationInfo) throw await refused(admin);
   await ctx.db
     .update(passkeys)
     .set({ counter: verification.authenticationInfo.newCounter, lastUsedAtSec: nowSec })
     .where(eq(passkeys.id, passkey.id));
-  return startAdminSession({ db: ctx.db, sessions: ctx.sessions, client: ctx.client, nowSec }, admin, "passkey", { passkey: passkey.name });
+  return startAdminSession(deps, admin, "passkey", { passkey: passkey.name });
 }
 
 export function listMyPasskeys(ctx: SignedInContext) {
