@@ -159,4 +159,13 @@ describe("OpenID Connect sign-in", () => {
     const refused = await call(FINISH, { input: { state: second.state, code: first.code } });
     expect(refused.errors?.[0]?.message).toContain("did not accept the code");
   });
+
+  it("records every refusal and every sign-in in the audit log", async () => {
+    const { auditLog } = await panel.gql(`{ auditLog(filter: { actionPrefix: "auth.login" }, page: { first: 100 }) { edges { node { action details } } } }`);
+    const entries = auditLog.edges.map((e: { node: { action: string; details: Record<string, unknown> } }) => e.node);
+    const reasons = entries.filter((e: { action: string }) => e.action === "auth.login_failed").map((e: { details: { reason: string } }) => e.details.reason);
+    expect(reasons.filter((r: string) => r === "oidc-not-linked")).toHaveLength(2);
+    expect(reasons.filter((r: string) => r === "oidc-refused").length).toBeGreaterThanOrEqual(4);
+    expect(entries.filter((e: { action: string; details: { method?: string } }) => e.action === "auth.login" && e.details.method === "oidc")).toHaveLength(2);
+  });
 });

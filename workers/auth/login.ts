@@ -50,7 +50,7 @@ export type SignInResult =
   | { kind: "second-factor"; challengeToken: string; expiresAtSec: number };
 
 /** Why a sign-in failed, for the audit log only: the client always hears the same thing. */
-type FailureReason = "unknown-user" | "wrong-password" | "disabled" | "password-login-disabled" | "wrong-second-factor" | "passkey-not-verified";
+type FailureReason = "unknown-user" | "wrong-password" | "disabled" | "password-login-disabled" | "wrong-second-factor" | "passkey-not-verified" | "oidc-refused" | "oidc-not-linked";
 
 const wrongCredentials = () => new DomainError("UNAUTHENTICATED", "username or password is wrong");
 
@@ -67,23 +67,23 @@ async function refuseIfLimited(limiters: LoginLimiter[], limits: { limit: number
 }
 
 /** Records a failed sign-in in the audit log (no actor: nobody is signed in). */
-function auditFailure(deps: Pick<LoginDeps, "db" | "client" | "nowSec">, username: string | null, reason: FailureReason, adminId?: number) {
+function auditFailure(deps: Pick<LoginDeps, "db" | "client" | "nowSec">, username: string | null, reason: FailureReason, adminId?: number, details: Record<string, unknown> = {}) {
   return auditInsert(
     deps.db,
     { actor: null, ip: deps.client.ip, nowSec: deps.nowSec },
-    { action: "auth.login_failed", targetType: "admin", targetId: adminId, details: { username: username?.slice(0, 64) ?? null, reason } },
+    { action: "auth.login_failed", targetType: "admin", targetId: adminId, details: { username: username?.slice(0, 64) ?? null, reason, ...details } },
   ).run();
 }
 
 /**
- * For sign-in methods without a username (passkeys): refuses a client IP over the failed
+ * For sign-in methods without a username (passkeys, OIDC): refuses a client IP over the failed
  * sign-in limit, and returns what records one more failure (rate limit and audit entry).
  */
 export async function guardClientSignIn(deps: LoginDeps) {
   const ipLimiter = deps.limiter(`login:ip:${deps.client.ip}`);
   await refuseIfLimited([ipLimiter], [LOGIN_LIMITS.ip]);
-  return (reason: FailureReason, admin?: { id: number; username: string }) =>
-    Promise.all([ipLimiter.recordFailure(LOGIN_LIMITS.ip.windowMs), auditFailure(deps, admin?.username ?? null, reason, admin?.id)]);
+  return (reason: FailureReason, admin?: { id: number; username: string }, details?: Record<string, unknown>) =>
+    Promise.all([ipLimiter.recordFailure(LOGIN_LIMITS.ip.windowMs), auditFailure(deps, admin?.username ?? null, reason, admin?.id, details)]);
 }
 
 /**

@@ -2,14 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import { z } from "zod";
 import { admins } from "../../admins/table";
-import { auditInsert } from "../../audit/record";
 import { DomainError } from "../../errors/domain-error";
 import { parseInput } from "../../errors/validate";
 import type { AppContext } from "../../graphql/context";
 import { toBase64Url } from "../../lib/base64";
 import { consumeChallenge, createChallenge } from "../challenges";
 import { randomToken, timingSafeEqualText } from "../crypto";
-import { startAdminSession } from "../login";
+import { loginDeps } from "../graphql";
+import { guardClientSignIn, startAdminSession } from "../login";
 import { oidcIdentities } from "./table";
 
 /**
@@ -142,10 +142,18 @@ async function verifiedClaims(config: OidcConfig, state: OidcState, code: string
 export async function finishOidcLogin(ctx: AppContext, rawInput: unknown) {
   const config = requireConfig(ctx);
   const input = parseInput(finishSchema, rawInput);
-  const nowSec = ctx.nowSec();
+  const deps = loginDeps(ctx);
+  const recordFailure = await guardClientSignIn(deps);
+  const nowSec = deps.nowSec;
   const challenge = await consumeChallenge<OidcState>(ctx.db, "oidc", input.state, nowSec);
-  if (!challenge) throw refused("unknown or expired state");
-  const claims = await verifiedClaims(config, challenge.data, input.code);
+  if (!challenge) {
+    await recordFailure("oidc-refused", undefined, { method: "oidc", why: "state" });
+    throw refused("unknown or expired state");
+  }
+  const claims = await verifiedClaims(config, challenge.data, input.code).catch(async (error: unknown) => {
+    await recordFailure("oidc-refused", undefined, { method: "oidc", why: error instanceof DomainError ? error.message : "provider" });
+    throw error;
+  });
   const email = typeof claims.email === "string" && claims.email_verified === true ? claims.email : null;
   const found = await ctx.db
     .select({ admin: admins })
@@ -159,12 +167,8 @@ export async function finishOidcLogin(ctx: AppContext, rawInput: unknown) {
     )
     .get();
   if (!found || found.admin.disabled) {
-    await auditInsert(
-      ctx.db,
-      { actor: null, ip: ctx.client.ip, nowSec },
-      { action: "auth.login_failed", targetType: "admin", targetId: found?.admin.id, details: { method: "oidc", subject: claims.sub, email, reason: found ? "disabled" : "not-linked" } },
-    ).run();
+    await recordFailure(found ? "disabled" : "oidc-not-linked", found?.admin, { method: "oidc", subject: claims.sub, email });
     throw refused("this identity is not linked to an admin");
   }
-  return startAdminSession({ db: ctx.db, sessions: ctx.sessions, client: ctx.client, nowSec }, found.admin, "oidc", { subject: claims.sub });
+  return startAdminSession(deps, found.admin, "oidc", { subject: claims.sub });
 }
