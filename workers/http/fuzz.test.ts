@@ -28,6 +28,7 @@ const targets = (): Target[] => [
   { name: "sub", method: "GET", path: `/sub/${subToken}` },
   { name: "sub info", method: "GET", path: `/sub/${subToken}/info` },
   { name: "setup", method: "POST", path: "/api/setup", headers: { authorization: "Bearer wrong" } },
+  { name: "owner recovery", method: "POST", path: "/api/setup/recover", headers: { authorization: "Bearer wrong" } },
   { name: "agent enroll", method: "POST", path: "/agent/v1/enroll" },
   { name: "agent config", method: "GET", path: "/agent/v1/config", headers: { [REQUEST_HEADERS.node]: "1", [REQUEST_HEADERS.timestamp]: "0", [REQUEST_HEADERS.nonce]: "n", [REQUEST_HEADERS.signature]: "AAAA" } },
   { name: "agent usage", method: "POST", path: "/agent/v1/usage", headers: { [REQUEST_HEADERS.node]: "1", [REQUEST_HEADERS.timestamp]: "0", [REQUEST_HEADERS.nonce]: "n", [REQUEST_HEADERS.signature]: "AAAA" } },

@@ -29,5 +29,8 @@ describe("CIDR allowlists", () => {
     expect(addressAllowed([], "unknown")).toBe(true);
     expect(addressAllowed(null, "192.0.2.1")).toBe(true);
     expect(parseAddress("::ffff:192.0.2.1")).toBe(parseAddress("192.0.2.1"));
+    expect(parseAddress("::ffff:c000:201")).toBe(parseAddress("192.0.2.1"));
+    expect(parseAddress("64:ff9b::192.0.2.1")).toBe(parseAddress("64:ff9b::c000:201"));
+    for (const bad of ["::ffff:300.0.0.1", "1:2:3:4:5:6:7:1.2.3.4", ":1.2.3.4", "1:2:3:4:5:6:7:8::"]) expect(parseAddress(bad), bad).toBeUndefined();
   });
 });

@@ -25,34 +25,27 @@ function parseV4(text: string): bigint | undefined {
 }
 
 function parseV6(text: string): bigint | undefined {
+  // An embedded IPv4 tail (::ffff:192.0.2.1) is rewritten as its two hextets first.
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   let body = text;
-  let tail: bigint[] = [];
-  // An embedded IPv4 tail (::ffff:192.0.2.1) is two hextets.
-  const v4 = /(^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(body);
-  if (v4) {
-    const value = parseV4(v4[2]!);
-    if (value === undefined) return undefined;
-    tail = [value >> 16n, value & 0xffffn];
-    body = body.slice(0, body.length - v4[2]!.length) + (body.endsWith("::" + v4[2]) ? "" : "0");
-    if (body.endsWith(":0") && !v4[1]) return undefined;
-    body = body.replace(/:0$/, "");
-    if (body === "") body = "::";
+  if (dotted) {
+    const v4 = parseV4(dotted[1]!);
+    if (v4 === undefined) return undefined;
+    body = `${text.slice(0, dotted.index + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
   }
   const halves = body.split("::");
   if (halves.length > 2) return undefined;
   const words = (half: string) => (half === "" ? [] : half.split(":"));
   const head = words(halves[0]!);
-  const rest = halves.length === 2 ? words(halves[1]!) : [];
-  const given = head.length + rest.length + tail.length;
-  if (halves.length === 1 && given !== 8) return undefined;
-  if (halves.length === 2 && given > 7) return undefined;
-  const hextets = [...head, ...Array(8 - given).fill("0"), ...rest];
+  const tail = halves.length === 2 ? words(halves[1]!) : [];
+  const given = head.length + tail.length;
+  // Without "::" all eight hextets are written; with it, at least one is left out.
+  if (halves.length === 1 ? given !== 8 : given > 7) return undefined;
   let value = 0n;
-  for (const h of hextets) {
+  for (const h of [...head, ...Array<string>(8 - given).fill("0"), ...tail]) {
     if (!/^[0-9a-fA-F]{1,4}$/.test(h)) return undefined;
     value = (value << 16n) | BigInt(parseInt(h, 16));
   }
-  for (const t of tail) value = (value << 16n) | t;
   return value;
 }
 
