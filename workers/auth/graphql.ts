@@ -9,7 +9,7 @@ import type { AppContext, SignedInContext } from "../graphql/context";
 import type { GraphQLModule } from "../graphql/module";
 import { runBatch } from "../db/client";
 import { describeDevice } from "./device";
-import { completeSecondFactor, signInWithPassword, type LoginDeps } from "./login";
+import { completeSecondFactor, loginDeps, signInWithPassword } from "./login";
 import { listMySessions, revokeMyOtherSessions, revokeMySession } from "./session-list";
 import type { sessions } from "./table";
 import { hashPassword, verifyPassword } from "./password";
@@ -100,18 +100,6 @@ const typeDefs = /* GraphQL */ `
 `;
 
 type SessionRow = typeof sessions.$inferSelect;
-
-/** What every way of signing in needs from the request. */
-export function loginDeps(ctx: AppContext): LoginDeps {
-  return {
-    db: ctx.db,
-    env: ctx.env,
-    sessions: ctx.sessions,
-    client: ctx.client,
-    nowSec: ctx.nowSec(),
-    limiter: (key) => ctx.env.RATE_LIMITER.getByName(key),
-  };
-}
 
 /** An AuthPayload from a started session. */
 export const authPayload = (session: { tokens: TokenPair; admin: unknown }) => ({

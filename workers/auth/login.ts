@@ -5,6 +5,7 @@ import { auditInsert } from "../audit/record";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
+import type { AppContext } from "../graphql/context";
 import { readSettings } from "../settings/settings";
 import { addressAllowed } from "./allowlist/cidr";
 import { consumeChallenge, createChallenge, peekChallenge } from "./challenges";
@@ -43,6 +44,18 @@ export interface LoginDeps {
   client: ClientMeta;
   nowSec: number;
   limiter: (key: string) => LoginLimiter;
+}
+
+/** What every way of signing in needs from the request. */
+export function loginDeps(ctx: AppContext): LoginDeps {
+  return {
+    db: ctx.db,
+    env: ctx.env,
+    sessions: ctx.sessions,
+    client: ctx.client,
+    nowSec: ctx.nowSec(),
+    limiter: (key) => ctx.env.RATE_LIMITER.getByName(key),
+  };
 }
 
 export type SignInResult =

@@ -8,8 +8,7 @@ import type { AppContext } from "../../graphql/context";
 import { toBase64Url } from "../../lib/base64";
 import { consumeChallenge, createChallenge } from "../challenges";
 import { randomToken, timingSafeEqualText } from "../crypto";
-import { loginDeps } from "../graphql";
-import { guardClientSignIn, startAdminSession } from "../login";
+import { guardClientSignIn, loginDeps, startAdminSession } from "../login";
 import { oidcIdentities } from "./table";
 
 /**

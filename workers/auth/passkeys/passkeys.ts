@@ -17,8 +17,7 @@ import { parseInput } from "../../errors/validate";
 import type { AppContext, SignedInContext } from "../../graphql/context";
 import { fromBase64Url, toBase64Url } from "../../lib/base64";
 import { consumeChallenge, createChallenge } from "../challenges";
-import { loginDeps } from "../graphql";
-import { guardClientSignIn, startAdminSession } from "../login";
+import { guardClientSignIn, loginDeps, startAdminSession } from "../login";
 import { relyingParty } from "./relying-party";
 import { passkeys } from "./table";
 
