@@ -63,7 +63,7 @@ export type SignInResult =
   | { kind: "second-factor"; challengeToken: string; expiresAtSec: number };
 
 /** Why a sign-in failed, for the audit log only: the client always hears the same thing. */
-type FailureReason = "unknown-user" | "wrong-password" | "disabled" | "password-login-disabled" | "wrong-second-factor" | "passkey-not-verified" | "oidc-refused" | "oidc-not-linked";
+type FailureReason = "unknown-user" | "wrong-password" | "disabled" | "password-login-disabled" | "wrong-second-factor" | "ip-not-allowed" | "passkey-not-verified" | "oidc-refused" | "oidc-not-linked";
 
 const wrongCredentials = () => new DomainError("UNAUTHENTICATED", "username or password is wrong");
 
@@ -100,9 +100,10 @@ export async function guardClientSignIn(deps: LoginDeps) {
 }
 
 /**
- * Password step of signing in. Unknown usernames, wrong passwords, disabled admins and admins
- * who switched password sign-in off get the same error after the same work, so the answer
- * reveals nothing about which accounts exist. An admin with TOTP gets a challenge to answer
+ * Password step of signing in. Unknown usernames, wrong passwords, disabled admins, admins
+ * who switched password sign-in off and admins outside their IP allowlist get the same error
+ * after the same work, so the answer reveals nothing about which accounts exist or which
+ * password is right. An admin with TOTP gets a challenge to answer
  * with `completeSecondFactor` instead of a session.
  */
 export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Promise<SignInResult> {
@@ -117,6 +118,8 @@ export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Pr
     .where(eq(sql`lower(${admins.username})`, input.username.toLowerCase()))
     .get();
   const passwordOk = await verifyPassword(input.password, admin?.passwordHash ?? (await dummyPasswordHash()));
+  // Outside its allowlist an admin gets the same answer as for a wrong password: a FORBIDDEN
+  // would tell a stranger on another network that the password it guessed is right.
   const reason: FailureReason | undefined = !admin
     ? "unknown-user"
     : !passwordOk
@@ -125,7 +128,9 @@ export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Pr
         ? "disabled"
         : admin.passwordLoginDisabled
           ? "password-login-disabled"
-          : undefined;
+          : !addressAllowed(admin.ipAllowlist, deps.client.ip)
+            ? "ip-not-allowed"
+            : undefined;
   if (reason || !admin) {
     await Promise.all([
       accountLimiter.recordFailure(LOGIN_LIMITS.account.windowMs),
@@ -135,8 +140,6 @@ export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Pr
     throw wrongCredentials();
   }
   await accountLimiter.clear();
-  // Checked before a second factor is asked for, so a foreign IP learns nothing more.
-  assertAddressAllowed(admin, deps.client.ip);
 
   if ((await totpStatus(deps.db, admin.id)).enabled) {
     const { handle, expiresAtSec } = await createChallenge(deps.db, "second-factor", { adminId: admin.id, data: {} }, deps.nowSec);

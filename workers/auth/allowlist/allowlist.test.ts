@@ -18,8 +18,14 @@ describe("IP allowlist", () => {
     // The same token from elsewhere is refused at once, not only at the next sign-in.
     expect(errorCode(await gql(ME, {}, { token: admin.token, ip: "203.0.113.5" }))).toBe("FORBIDDEN");
     expect(errorCode(await gql(ME, {}, { token: admin.token, ip: "2001:db9::1" }))).toBe("FORBIDDEN");
-    const fromOutside = await gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { username: admin.username, password: admin.password } }, { ip: "203.0.113.5" });
-    expect(errorCode(fromOutside)).toBe("FORBIDDEN");
+    // At sign-in, the right password from outside looks exactly like a wrong one.
+    const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`;
+    const fromOutside = await gql(LOGIN, { input: { username: admin.username, password: admin.password } }, { ip: "203.0.113.5" });
+    const wrongPassword = await gql(LOGIN, { input: { username: admin.username, password: "not-the-password" } }, { ip: "203.0.113.5" });
+    expect(errorCode(fromOutside)).toBe("UNAUTHENTICATED");
+    expect(fromOutside.errors?.[0]?.message).toBe(wrongPassword.errors?.[0]?.message);
+    const audit = await env.DB.prepare(`SELECT details FROM audit_log WHERE action = 'auth.login_failed' AND ip = '203.0.113.5' ORDER BY id`).all<{ details: string }>();
+    expect(audit.results.map((r) => JSON.parse(r.details).reason)).toEqual(["ip-not-allowed", "wrong-password"]);
     expect((await login(admin.username, admin.password, "198.51.100.9")).accessToken).toBeTruthy();
   });
 
