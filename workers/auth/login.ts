@@ -12,7 +12,7 @@ import { consumeChallenge, createChallenge, peekChallenge } from "./challenges";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { ipNotAllowed, startSession, type ClientMeta, type SessionConfig, type TokenPair } from "./sessions";
 import type { SignInMethod } from "./table";
-import { acceptSecondFactor, totpStatus } from "./totp/totp";
+import { acceptSecondFactorLimited, totpStatus } from "./totp/totp";
 import type { RateLimitVerdict } from "../../durable-objects/rate-limiter";
 
 /** Failed sign-ins allowed per minute: per account (the 11th is refused) and per client IP. */
@@ -150,8 +150,8 @@ export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Pr
 
 /**
  * Second step for an admin with TOTP: the challenge from the password step and a TOTP or
- * backup code. A wrong code counts as a failed sign-in for the account, so the challenge's five
- * minutes allow at most ten guesses of a million.
+ * backup code. Wrong codes count against the admin's own second-factor limit
+ * (SECOND_FACTOR_LIMIT), which signing in with the password again does not reset.
  */
 export async function completeSecondFactor(deps: LoginDeps, rawInput: unknown) {
   const input = parseInput(secondFactorInputSchema, rawInput);
@@ -160,16 +160,12 @@ export async function completeSecondFactor(deps: LoginDeps, rawInput: unknown) {
   if (!challenge?.adminId) throw expired();
   const admin = await deps.db.select().from(admins).where(eq(admins.id, challenge.adminId)).get();
   if (!admin || admin.disabled) throw expired();
-  const accountLimiter = deps.limiter(accountKey(admin.username));
-  await refuseIfLimited([accountLimiter], [LOGIN_LIMITS.account]);
-
-  const factor = await acceptSecondFactor(deps.db, deps.env, admin.id, input.code, deps.nowSec);
+  const factor = await acceptSecondFactorLimited(deps, admin.id, input.code, deps.nowSec);
   if (!factor) {
-    await Promise.all([accountLimiter.recordFailure(LOGIN_LIMITS.account.windowMs), auditFailure(deps, admin.username, "wrong-second-factor", admin.id)]);
+    await auditFailure(deps, admin.username, "wrong-second-factor", admin.id);
     throw new DomainError("UNAUTHENTICATED", "the code is wrong or was already used");
   }
   if (!(await consumeChallenge(deps.db, "second-factor", input.challengeToken, deps.nowSec))) throw expired();
-  await accountLimiter.clear();
   assertAddressAllowed(admin, deps.client.ip);
   return startAdminSession(deps, admin, "password+totp", { secondFactor: factor });
 }

@@ -8,7 +8,7 @@ import { parseInput } from "../../errors/validate";
 import type { SignedInContext } from "../../graphql/context";
 import { qrSvg } from "../../subscription/qr";
 import { sessions } from "../table";
-import { acceptSecondFactor, acceptTotpCode, newBackupCodes, newTotpSecret, totpStatus } from "./totp";
+import { acceptSecondFactorLimited, acceptTotpCode, newBackupCodes, newTotpSecret, totpStatus } from "./totp";
 import { adminTotp, totpBackupCodes } from "./table";
 
 const codeSchema = z.string().trim().min(1, "code is required").max(32);
@@ -56,7 +56,8 @@ export async function confirmTotpEnrollment(ctx: SignedInContext, rawCode: unkno
 /** Requires a current TOTP or backup code: a stolen session alone cannot weaken the account. */
 async function requireSecondFactor(ctx: SignedInContext, rawCode: unknown) {
   const code = parseInput(codeSchema, rawCode);
-  if (!(await acceptSecondFactor(ctx.db, ctx.env, ctx.actor.id, code, ctx.nowSec()))) throw wrongCode();
+  const deps = { db: ctx.db, env: ctx.env, limiter: (key: string) => ctx.env.RATE_LIMITER.getByName(key) };
+  if (!(await acceptSecondFactorLimited(deps, ctx.actor.id, code, ctx.nowSec()))) throw wrongCode();
 }
 
 /** Turns TOTP off and deletes the secret and backup codes. */

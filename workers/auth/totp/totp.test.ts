@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 import { adminAs, errorCode, gql, ok, ownerToken } from "../../test/api";
+import { SECOND_FACTOR_LIMIT } from "./totp";
 
 // One story on one database: an admin enrolls, signs in with codes, uses backup codes, disables.
 
@@ -90,6 +91,22 @@ describe("TOTP", () => {
     const signedIn = ok(await gql(SIGN_IN, { input: { username: admin.username, password: admin.password } })).signIn;
     expect(signedIn.__typename).toBe("AuthPayload");
     expect(await env.DB.prepare(`SELECT count(*) AS n FROM totp_backup_codes WHERE admin_id = ?`).bind(Number(admin.id)).first("n")).toBe(0);
+  });
+
+  it("limits wrong codes per admin, and a fresh password sign-in does not reset the count", async () => {
+    const victim = await adminAs(await ownerToken(), "ADMIN");
+    const { beginTotpEnrollment } = ok(await gql(`mutation { beginTotpEnrollment { secret } }`, {}, { token: victim.token }));
+    ok(await gql(`mutation ($code: String!) { confirmTotpEnrollment(code: $code) }`, { code: codeAt(beginTotpEnrollment.secret, -1) }, { token: victim.token }));
+    const input = { username: victim.username, password: victim.password };
+    for (let i = 0; i < SECOND_FACTOR_LIMIT.limit; i++) {
+      const { signIn } = ok(await gql(SIGN_IN, { input }));
+      expect(errorCode(await gql(COMPLETE, { input: { challengeToken: signIn.challengeToken, code: String(100000 + i) } }))).toBe("UNAUTHENTICATED");
+    }
+    const { signIn } = ok(await gql(SIGN_IN, { input }));
+    const limited = await gql(COMPLETE, { input: { challengeToken: signIn.challengeToken, code: codeAt(beginTotpEnrollment.secret, 0) } });
+    expect(errorCode(limited)).toBe("RATE_LIMITED");
+    // Guessing through a stolen session's disableTotp is held to the same limit.
+    expect(errorCode(await gql(`mutation ($code: String!) { disableTotp(code: $code) }`, { code: codeAt(beginTotpEnrollment.secret, 0) }, { token: victim.token }))).toBe("RATE_LIMITED");
   });
 
   it("confines a session to enrolling when the admin's role requires TOTP", async () => {

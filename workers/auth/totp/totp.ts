@@ -2,6 +2,8 @@ import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { Secret, TOTP } from "otpauth";
 import type { Db } from "../../db/client";
+import { DomainError } from "../../errors/domain-error";
+import type { LoginLimiter } from "../login";
 import { secretBox } from "../../lib/secret-box";
 import { sha256Hex } from "../crypto";
 import { adminTotp, totpBackupCodes } from "./table";
@@ -67,6 +69,30 @@ export async function acceptBackupCode(db: Db, adminId: number, code: string, no
     .where(and(eq(totpBackupCodes.adminId, adminId), eq(totpBackupCodes.codeHash, await sha256Hex(normalised)), isNull(totpBackupCodes.usedAtSec)))
     .run();
   return used.meta.changes === 1;
+}
+
+/**
+ * Wrong second-factor codes allowed per admin before it must wait. Kept apart from the password
+ * limits: a correct password clears those, and must not buy another round of code guesses.
+ * Five per five minutes is ~1,400 guesses a day against a million codes (three valid at a time).
+ */
+export const SECOND_FACTOR_LIMIT = { limit: 5, windowMs: 5 * 60_000 } as const;
+
+/** `acceptSecondFactor` behind the per-admin limit of wrong codes. */
+export async function acceptSecondFactorLimited(
+  deps: { db: Db; env: Env; limiter: (key: string) => LoginLimiter },
+  adminId: number,
+  code: string,
+  nowSec: number,
+) {
+  const limiter = deps.limiter(`second-factor:admin:${adminId}`);
+  const verdict = await limiter.check(SECOND_FACTOR_LIMIT.limit, SECOND_FACTOR_LIMIT.windowMs);
+  if (verdict.limited) {
+    throw new DomainError("RATE_LIMITED", `too many wrong codes; try again in ${verdict.retryAfterSec} s`, { retryAfterSec: verdict.retryAfterSec });
+  }
+  const factor = await acceptSecondFactor(deps.db, deps.env, adminId, code, nowSec);
+  await (factor ? limiter.clear() : limiter.recordFailure(SECOND_FACTOR_LIMIT.windowMs));
+  return factor;
 }
 
 /** A TOTP code (six digits) or a backup code, whichever it looks like. */
