@@ -163,7 +163,7 @@ export const authModule: GraphQLModule = {
       refreshToken: async (_: unknown, args: { token: string }, ctx: AppContext) => {
         const token = parseInput(z.string().min(1).max(256), args.token);
         const nowSec = ctx.nowSec();
-        const result = await rotateRefreshToken(ctx.db, ctx.sessions, token, nowSec);
+        const result = await rotateRefreshToken(ctx.db, ctx.sessions, token, nowSec, ctx.client.ip);
         const who = { actor: result.admin, ip: ctx.client.ip, nowSec };
         if (result.reused) {
           await auditInsert(ctx.db, who, {

@@ -91,7 +91,7 @@ const invalidRefresh = () => new DomainError("UNAUTHENTICATED", "refresh token i
  * Exchanges a refresh token for a new pair. Each token works once: presenting a used one means
  * it was copied, so the whole session is revoked and every token of its family stops working.
  */
-export async function rotateRefreshToken(db: Db, config: SessionConfig, presented: string, nowSec: number) {
+export async function rotateRefreshToken(db: Db, config: SessionConfig, presented: string, nowSec: number, clientIp: string) {
   const tokenHash = await sha256Hex(presented);
   const found = await db
     .select({ token: refreshTokens, session: sessions, admin: admins })
@@ -103,6 +103,8 @@ export async function rotateRefreshToken(db: Db, config: SessionConfig, presente
   if (!found) throw invalidRefresh();
   const { session, admin } = found;
   if (session.revokedAtSec !== null || session.expiresAtSec <= nowSec || admin.disabled) throw invalidRefresh();
+  // Checked before the token is used up: a refresh token copied to another network buys nothing.
+  if (!addressAllowed(admin.ipAllowlist, clientIp)) throw ipNotAllowed();
 
   const claimed = await db
     .update(refreshTokens)

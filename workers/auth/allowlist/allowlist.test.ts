@@ -26,7 +26,11 @@ describe("IP allowlist", () => {
     expect(fromOutside.errors?.[0]?.message).toBe(wrongPassword.errors?.[0]?.message);
     const audit = await env.DB.prepare(`SELECT details FROM audit_log WHERE action = 'auth.login_failed' AND ip = '203.0.113.5' ORDER BY id`).all<{ details: string }>();
     expect(audit.results.map((r) => JSON.parse(r.details).reason)).toEqual(["ip-not-allowed", "wrong-password"]);
-    expect((await login(admin.username, admin.password, "198.51.100.9")).accessToken).toBeTruthy();
+    const inside = await login(admin.username, admin.password, "198.51.100.9");
+    // A refresh token carried to another network does not buy a new access token, and still works at home.
+    const REFRESH = `mutation ($t: String!) { refreshToken(token: $t) { accessToken } }`;
+    expect(errorCode(await gql(REFRESH, { t: inside.refreshToken }, { ip: "203.0.113.5" }))).toBe("FORBIDDEN");
+    expect(errorCode(await gql(REFRESH, { t: inside.refreshToken }, { ip: "198.51.100.9" }))).toBeUndefined();
   });
 
   it("refuses malformed networks, a list that locks the caller out, and another admin's list unless owner", async () => {
