@@ -60,6 +60,7 @@ const allowList: Record<string, string> = persistedOperations;
 /** Browsers in production may run only the SPA's persisted operations (see persisted-operations.ts). */
 const persistedOperationsForBrowsers = usePersistedOperations<GraphQLServerContext>({
   getPersistedOperation: (id) => allowList[id] ?? null,
+  // The plugin hands this check the request alone, so the environment comes from the module-level env.
   allowArbitraryOperations: (request) => arbitraryOperationsAllowed(String(workerEnv.ENVIRONMENT), request.headers),
   customErrors: {
     persistedQueryOnly: {
