@@ -9,8 +9,11 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from "graphql";
-import { beforeAll, describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { HUB_NAME } from "../live/topics";
 import { adminAs, gql, ownerToken, type GraphQLResponse } from "../test/api";
+import { subscribe } from "../test/sse";
 import { EXPECTED_ACCESS, type LowestRole } from "./authorization-matrix.expected";
 import { buildSchema } from "./schema";
 
@@ -58,11 +61,31 @@ function documentFor(operation: (typeof operations)[number]) {
   const args = required.map((a) => `${a.name}: $${a.name}`).join(", ");
   const returns = getNamedType(operation.field.type);
   const selection = isScalarType(returns) || isEnumType(returns) ? "" : "{ __typename }";
-  const keyword = operation.type.name === "Query" ? "query" : "mutation";
+  const keyword = operation.type.name.toLowerCase();
   return {
     query: `${keyword}${params ? ` (${params})` : ""} { ${operation.field.name}${args ? `(${args})` : ""} ${selection} }`,
     variables: Object.fromEntries(required.map((a) => [a.name, dummyValue(a.type)])),
   };
+}
+
+/**
+ * A subscription over SSE: a refused (or failed) one answers at once with an error event; an
+ * admitted one opens its socket to the live hub and waits for news, which counts as allowed.
+ */
+async function trySubscription(query: string, variables: Record<string, unknown>, token: string | undefined): Promise<GraphQLResponse> {
+  const hub = env.HUB.getByName(HUB_NAME);
+  const before = await hub.connections();
+  const stream = await subscribe(query, variables, token);
+  const answered = stream.nextEvent().then((event) => event.data as GraphQLResponse);
+  answered.catch(() => undefined); // the stream ends when cancelled below
+  const admitted = vi
+    .waitFor(async () => expect(await hub.connections()).toBeGreaterThan(before), { timeout: 30_000, interval: 20 })
+    .then((): GraphQLResponse => ({ status: stream.response.status }) as GraphQLResponse);
+  const result = await Promise.race([answered, admitted]);
+  await stream.cancel();
+  // The next call's baseline must not include this socket still closing.
+  await vi.waitFor(async () => expect(await hub.connections()).toBe(before), { timeout: 30_000, interval: 20 });
+  return { ...result, status: stream.response.status };
 }
 
 let tokens: Record<Role, string | undefined>;
@@ -93,7 +116,10 @@ describe("authorisation matrix", () => {
       actual[operation.key] = {} as Record<Role, "allow" | "deny">;
       expected[operation.key] = {} as Record<Role, "allow" | "deny">;
       for (const role of ROLES) {
-        const response = await gql(query, variables, { token: tokens[role], ip: "198.51.100.1" });
+        const response =
+          operation.type.name === "Subscription"
+            ? await trySubscription(query, variables, tokens[role])
+            : await gql(query, variables, { token: tokens[role], ip: "198.51.100.1" });
         if (response.status >= 500 || response.errors?.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR")) crashes.push(`${operation.key} as ${role}`);
         actual[operation.key]![role] = deniedByRule(response) ? "deny" : "allow";
         const lowest = EXPECTED_ACCESS[operation.key];

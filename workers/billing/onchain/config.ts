@@ -21,7 +21,10 @@ const chainSchema = z.object({
   confirmations: z.number().int().min(1).max(1000).default(3),
   enabled: z.boolean().default(true),
 });
-const chainUpdateSchema = z.object({ name: chainSchema.shape.name, rpcUrl, confirmations: z.number().int().min(1).max(1000), enabled: z.boolean() }).partial();
+const chainUpdateSchema = z
+  .object({ name: chainSchema.shape.name, rpcUrl, confirmations: z.number().int().min(1).max(1000), enabled: z.boolean() })
+  .partial()
+  .refine((input) => Object.values(input).some((value) => value !== undefined), "give at least one of name, rpcUrl, confirmations, enabled to change");
 const tokenSchema = z.object({
   chainId: idSchema,
   symbol: z.string().trim().min(1).max(16),

@@ -28,6 +28,14 @@ describe("chains and tokens", () => {
     expect(errorCode(await gql(TOKEN, { i: { chainId: chain.id, symbol: "ETH", decimals: 18, currency: "ETH" } }, { token: reseller.token }))).toBe("FORBIDDEN");
     expect(await countRows("chain_tokens")).toBe(before);
   });
+
+  it("refuse an update that changes nothing with a clear error, not a crash", async () => {
+    const chain = ok(await gql(CHAIN, { i: { name: "Arb", chainId: 42161, rpcUrl: "https://rpc.example/arb" } }, { token: owner })).createChain;
+    const update = `mutation ($id: ID!, $i: UpdateChainInput!) { updateChain(id: $id, input: $i) { confirmations } }`;
+    const empty = await gql(update, { id: chain.id, i: {} }, { token: owner });
+    expect(errorCode(empty)).toBe("BAD_USER_INPUT");
+    expect(ok(await gql(update, { id: chain.id, i: { confirmations: 5 } }, { token: owner })).updateChain).toEqual({ confirmations: 5 });
+  });
 });
 
 describe("deposit addresses", () => {
