@@ -21,7 +21,7 @@ interface Target {
 
 let subToken: string;
 
-/** Every public entry point. Billing's webhook joins with one line: { name: "stripe webhook", method: "POST", path: "/webhooks/stripe", headers: { "stripe-signature": "t=1,v1=00" } }. */
+/** Every public entry point. */
 const targets = (): Target[] => [
   { name: "graphql", method: "POST", path: "/graphql" },
   { name: "graphql GET", method: "GET", path: "/graphql" },
@@ -30,6 +30,14 @@ const targets = (): Target[] => [
   { name: "setup", method: "POST", path: "/api/setup", headers: { authorization: "Bearer wrong" } },
   { name: "owner recovery", method: "POST", path: "/api/setup/recover", headers: { authorization: "Bearer wrong" } },
   { name: "agent enroll", method: "POST", path: "/agent/v1/enroll" },
+  { name: "stripe webhook", method: "POST", path: "/webhooks/stripe", headers: { "stripe-signature": "t=1,v1=00" } },
+  { name: "payer plans", method: "GET", path: `/sub/${subToken}/plans` },
+  { name: "payer new invoice", method: "POST", path: `/sub/${subToken}/invoices` },
+  { name: "payer invoice", method: "GET", path: `/sub/${subToken}/invoices/1` },
+  { name: "payer invoice status", method: "GET", path: `/sub/${subToken}/invoices/1/status` },
+  { name: "payer card checkout", method: "POST", path: `/sub/${subToken}/invoices/1/stripe` },
+  { name: "payer chain deposit", method: "POST", path: `/sub/${subToken}/invoices/1/onchain` },
+  { name: "payer chain check", method: "POST", path: `/sub/${subToken}/invoices/1/onchain/check` },
   { name: "agent config", method: "GET", path: "/agent/v1/config", headers: { [REQUEST_HEADERS.node]: "1", [REQUEST_HEADERS.timestamp]: "0", [REQUEST_HEADERS.nonce]: "n", [REQUEST_HEADERS.signature]: "AAAA" } },
   { name: "agent usage", method: "POST", path: "/agent/v1/usage", headers: { [REQUEST_HEADERS.node]: "1", [REQUEST_HEADERS.timestamp]: "0", [REQUEST_HEADERS.nonce]: "n", [REQUEST_HEADERS.signature]: "AAAA" } },
 ];
