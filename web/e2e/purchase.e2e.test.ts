@@ -122,7 +122,7 @@ async function renewFromSubscriptionPage(page: Page, subscriptionUrl: string) {
   const plans = await page.locator("h2").allInnerTexts();
   expect(plans).toContain(PLAN.name);
   expect(plans).not.toContain("Staff only");
-  expect(await page.locator("section", { hasText: PLAN.name }).innerText()).toContain("5 GiB, 30 days");
+  expect(await page.locator("section", { hasText: PLAN.name }).innerText()).toContain("5 GB, 30 days");
   await page.locator("section", { hasText: PLAN.name }).getByRole("button", { name: "4.99 USD" }).click();
   await page.waitForURL(new RegExp(`^${subscriptionUrl}/invoices/\\d+$`));
   const invoiceUrl = page.url();
@@ -221,7 +221,7 @@ describe("a limited subscriber buys a plan in the browser", () => {
     const qr = await deposit.locator("svg").boundingBox();
     expect(qr?.width).toBeGreaterThan(100);
     expect(await deposit.innerText()).toContain(`Credited after ${CONFIRMATIONS} confirmations`);
-    expect(await page.locator("#live").innerText()).toBe("open");
+    expect(await page.locator("#live").innerText()).toBe("waiting for payment");
 
     // The payer sends from its own wallet (anvil's funded account), not from the browser.
     const hash = await evm.wallet.writeContract({ address: token.address, abi: token.abi, functionName: "transfer", args: [address, DUE] });

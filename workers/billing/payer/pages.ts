@@ -1,5 +1,6 @@
 import { escapeHtml as e } from "../../subscription/page";
 import { qrSvg } from "../../subscription/qr";
+import { formatBytes } from "../../subscription/remarks";
 import type { PlanRow } from "../plans/table";
 import { invoiceNumber } from "../invoices/service";
 import type { InvoiceRow } from "../invoices/table";
@@ -23,7 +24,17 @@ const layout = (title: string, body: string, script = "") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(title)}</title><style>${CSS}</style></head><body><main>${body}</main>${script ? `<script>${script}</script>` : ""}</body></html>`;
 
 const date = (sec: number) => new Date(sec * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
-const bytes = (n: number | null) => (n === null ? "unlimited data" : `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 ? 2 : 0)} GiB`);
+const bytes = (n: number | null) => (n === null ? "unlimited data" : formatBytes(n));
+
+/** What the payer reads for each status: on the page and in its live updates alike. */
+export const STATUS_LABELS: Record<InvoiceRow["status"], string> = {
+  open: "waiting for payment",
+  partially_paid: "partly paid: less than the amount arrived",
+  paid: "paid",
+  expired: "expired",
+  refunded: "refunded",
+  void: "cancelled",
+};
 
 /** Visible plans, each price a button that asks for an invoice. */
 export function renderPlansPage(base: string, plans: PlanRow[]): string {
@@ -83,7 +94,7 @@ export function renderInvoicePage(input: InvoicePageInput): string {
   return layout(
     number,
     `<section><h1>Invoice ${e(number)}</h1><p>For <strong>${e(input.username)}</strong>, issued ${date(invoice.createdAtSec)}${open ? `, payable until ${date(invoice.expiresAtSec)}` : ""}</p>
-<p class="status">Status: ${open ? `<span id="live" data-status="${e(url)}/status">${e(invoice.status.replace("_", " "))}</span>` : `${e(invoice.status.replace("_", " "))}${invoice.paidAtSec ? `, ${date(invoice.paidAtSec)}` : ""}`}</p>
+<p class="status">Status: ${open ? `<span id="live" data-status="${e(url)}/status">${e(STATUS_LABELS[invoice.status])}</span>` : `${e(STATUS_LABELS[invoice.status])}${invoice.paidAtSec ? `, ${date(invoice.paidAtSec)}` : ""}`}</p>
 <table><thead><tr><th>Item</th><th class="num">Qty</th><th class="num">Price</th></tr></thead><tbody>${lines}</tbody><tfoot><tr><th colspan="2">Total</th><th class="num">${e(invoice.total)} ${e(invoice.currency)}</th></tr></tfoot></table>
 <p class="noprint">${card}${chain}<button type="button" onclick="print()">Print</button> <a class="btn" href="${e(base)}">Back</a></p></section>${depositSection}`,
     LIVE_SCRIPT,
