@@ -154,6 +154,11 @@ describe("invoices asked for from the subscription page", () => {
     const status = (await (await payer(`${token}/invoices/${id}/status`)).json()) as { label: string };
     expect(status.label).toBe("waiting for payment");
     expect(/<span id="live"[^>]*>([^<]*)<\/span>/.exec(body)?.[1]).toBe(status.label);
+    // Back from Stripe before its webhook: the page waits for it rather than offering a second charge.
+    const returned = await (await payer(`${token}/invoices/${id}?checkout=success`)).text();
+    expect(returned).toContain("waiting for Stripe to confirm it");
+    expect(returned).not.toContain("Pay by card");
+    expect(returned).toContain('id="live"');
 
     const form = await payer(`${token}/invoices`, { method: "POST", body: new URLSearchParams({ planId: plan.id, currency: "USD" }), redirect: "manual" });
     expect(form.status).toBe(303);

@@ -56,6 +56,8 @@ export interface InvoicePageInput {
   invoice: InvoiceRow;
   username: string;
   cardAvailable: boolean;
+  /** Stripe sent the payer back to the success URL: the card is charged, its webhook may still be on the way. */
+  backFromCheckout: boolean;
   /** Tokens that settle the invoice's currency, for the on-chain buttons. */
   tokens: { id: number; label: string }[];
   deposit: DepositView | null;
@@ -77,13 +79,16 @@ export function renderInvoicePage(input: InvoicePageInput): string {
     .map((l) => `<tr><td>${e(l.description)}</td><td class="num">${l.quantity}</td><td class="num">${e(l.unitAmount)} ${e(invoice.currency)}</td></tr>`)
     .join("");
   const open = invoice.status === "open" || invoice.status === "partially_paid";
-  const card = open && input.cardAvailable && !deposit ? `<form method="post" action="${e(url)}/stripe"><button class="primary" type="submit">Pay by card</button></form> ` : "";
-  const chain =
-    open && !deposit
-      ? input.tokens
-          .map((t) => `<form method="post" action="${e(url)}/onchain"><input type="hidden" name="tokenId" value="${t.id}"><button type="submit">Pay with ${e(t.label)}</button></form> `)
-          .join("")
-      : "";
+  // Back from Stripe the card is charged, but its webhook may not have landed yet: offering to pay
+  // again (card or chain) would invite a second charge.
+  const offer = open && !deposit && !input.backFromCheckout;
+  const card = offer && input.cardAvailable ? `<form method="post" action="${e(url)}/stripe"><button class="primary" type="submit">Pay by card</button></form> ` : "";
+  const chain = offer
+    ? input.tokens
+        .map((t) => `<form method="post" action="${e(url)}/onchain"><input type="hidden" name="tokenId" value="${t.id}"><button type="submit">Pay with ${e(t.label)}</button></form> `)
+        .join("")
+    : "";
+  const confirming = open && input.backFromCheckout ? `<p id="confirming" class="noprint">Card payment made: waiting for Stripe to confirm it. This page updates by itself.</p>` : "";
   const depositSection = deposit
     ? `<section><h2>Send exactly ${e(deposit.amount)} ${e(deposit.symbol)} on ${e(deposit.chainName)}</h2>
 <p class="mono">${e(deposit.address)}</p>${qrSvg(deposit.eip681, "payment QR code")}
@@ -96,7 +101,7 @@ export function renderInvoicePage(input: InvoicePageInput): string {
     `<section><h1>Invoice ${e(number)}</h1><p>For <strong>${e(input.username)}</strong>, issued ${date(invoice.createdAtSec)}${open ? `, payable until ${date(invoice.expiresAtSec)}` : ""}</p>
 <p class="status">Status: ${open ? `<span id="live" data-status="${e(url)}/status">${e(STATUS_LABELS[invoice.status])}</span>` : `${e(STATUS_LABELS[invoice.status])}${invoice.paidAtSec ? `, ${date(invoice.paidAtSec)}` : ""}`}</p>
 <table><thead><tr><th>Item</th><th class="num">Qty</th><th class="num">Price</th></tr></thead><tbody>${lines}</tbody><tfoot><tr><th colspan="2">Total</th><th class="num">${e(invoice.total)} ${e(invoice.currency)}</th></tr></tfoot></table>
-<p class="noprint">${card}${chain}<button type="button" onclick="print()">Print</button> <a class="btn" href="${e(base)}">Back</a></p></section>${depositSection}`,
+${confirming}<p class="noprint">${card}${chain}<button type="button" onclick="print()">Print</button> <a class="btn" href="${e(base)}">Back</a></p></section>${depositSection}`,
     LIVE_SCRIPT,
   );
 }

@@ -87,6 +87,7 @@ payerRoutes.get("/:token/invoices/:id", async (c) => {
       invoice,
       username: invoice.username,
       cardAvailable: Boolean(c.env.STRIPE_SECRET_KEY) && payableByCard(invoice.currency),
+      backFromCheckout: c.req.query("checkout") === "success",
       tokens: c.env.ONCHAIN_XPUB ? tokens : [],
       deposit: await depositView(c.var.db, invoice.id),
     }),
