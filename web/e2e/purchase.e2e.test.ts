@@ -248,6 +248,9 @@ describe("a limited subscriber buys a plan in the browser", () => {
     // Nobody touches the page: its own polling sees the invoice paid.
     await page.waitForFunction(() => /^Status: paid, /.test(document.querySelector("p.status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     expect(page.url()).toBe(invoiceUrl);
+    // Paid: nothing on the page asks for the money again.
+    expect(await page.locator("section", { hasText: "Send exactly" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Pay|Check now/ }).count()).toBe(0);
 
     await expectRenewed(page, user.subscriptionUrl, user.id, paidAtMs);
     expect(await invoiceView(invoiceId)).toEqual({ status: "PAID", total: "4.99", currency: "USD", paidVia: "ONCHAIN", paymentRef: `31337:${hash}`, user: { id: user.id } });

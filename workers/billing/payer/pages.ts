@@ -89,13 +89,15 @@ export function renderInvoicePage(input: InvoicePageInput): string {
         .join("")
     : "";
   const confirming = open && input.backFromCheckout ? `<p id="confirming" class="noprint">Card payment made: waiting for Stripe to confirm it. This page updates by itself.</p>` : "";
-  const depositSection = deposit
-    ? `<section><h2>Send exactly ${e(deposit.amount)} ${e(deposit.symbol)} on ${e(deposit.chainName)}</h2>
+  // Once paid, expired or cancelled, the address must not invite money that would never be credited.
+  const depositSection =
+    deposit && open
+      ? `<section><h2>Send exactly ${e(deposit.amount)} ${e(deposit.symbol)} on ${e(deposit.chainName)}</h2>
 <p class="mono">${e(deposit.address)}</p>${qrSvg(deposit.eip681, "payment QR code")}
 <p class="noprint"><a class="btn" href="${e(deposit.eip681)}">Open in wallet</a> <button type="button" id="wallet" class="primary" data-chain="0x${deposit.chainId.toString(16)}" data-to="${e(deposit.address)}" data-token="${e(deposit.tokenAddress ?? "")}" data-amount="${e(deposit.amountUnits)}" data-check="${e(url)}/onchain/check">Pay with browser wallet</button></p>
 <p class="muted">Credited after ${deposit.confirmations} confirmations. Send from any wallet; only this exact amount of this token to this address counts.</p>
 <form class="noprint" method="post" action="${e(url)}/onchain/check"><label>Sent it? Transaction hash: <input name="txHash" required pattern="0x[0-9a-fA-F]{64}" size="40"></label> <button type="submit">Check now</button></form></section>`
-    : "";
+      : "";
   return layout(
     number,
     `<section><h1>Invoice ${e(number)}</h1><p>For <strong>${e(input.username)}</strong>, issued ${date(invoice.createdAtSec)}${open ? `, payable until ${date(invoice.expiresAtSec)}` : ""}</p>
