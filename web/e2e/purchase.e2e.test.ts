@@ -17,6 +17,7 @@ import { EdgeClient, requestEnrollment } from "../../node-agent/src/edge/client.
 import { clients, deployTestToken, startAnvil, type Chain } from "../../node-agent/test/billing/chain.ts";
 import { startStripeStandIn, type StripeStandIn } from "../../node-agent/test/billing/stripe-stand-in.ts";
 import { startPanel, type Panel } from "../../node-agent/test/e2e/panel.ts";
+import { qrSvg } from "../../workers/subscription/qr.ts";
 import { launchBrowser, openPage } from "./browser.ts";
 
 const WEBHOOK_SECRET = "whsec_purchase_e2e";
@@ -233,9 +234,11 @@ describe("a limited subscriber buys a plan in the browser", () => {
     const address = (await deposit.locator("p.mono").innerText()) as Hex;
     // The invoice's own address, derived from the xpub: the merchant's seed controls it.
     expect(getAddress(address)).toBe(walletAddress(Number(invoiceId)));
-    expect(await deposit.getByRole("link", { name: "Open in wallet" }).getAttribute("href")).toBe(`ethereum:${token.address.toLowerCase()}@31337/transfer?address=${address}&uint256=${DUE}`);
-    const qr = await deposit.locator("svg").boundingBox();
-    expect(qr?.width).toBeGreaterThan(100);
+    const eip681 = `ethereum:${token.address.toLowerCase()}@31337/transfer?address=${address}&uint256=${DUE}`;
+    expect(await deposit.getByRole("link", { name: "Open in wallet" }).getAttribute("href")).toBe(eip681);
+    // The QR code is that link's, drawn large enough to scan.
+    expect(await deposit.locator("svg path").getAttribute("d")).toBe(/ d="([^"]+)"/.exec(qrSvg(eip681, "qr"))![1]);
+    expect((await deposit.locator("svg").boundingBox())?.width).toBeGreaterThan(100);
     expect(await deposit.innerText()).toContain(`Credited after ${CONFIRMATIONS} confirmations`);
     expect(await page.locator("#live").innerText()).toBe("waiting for payment");
 
