@@ -12,6 +12,7 @@ import Stripe from "stripe";
 import { bytesToHex, getAddress, type Abi, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configEnvelopeSchema, configPayloadSchema, type AgentUser } from "../../workers/agent/protocol/messages.ts";
 import { generateSigningKeyPair, importPrivateKey } from "../../workers/agent/protocol/signing.ts";
 import { EdgeClient, requestEnrollment } from "../../node-agent/src/edge/client.ts";
 import { clients, deployTestToken, startAnvil, type Chain } from "../../node-agent/test/billing/chain.ts";
@@ -99,7 +100,15 @@ async function limitedUser(username: string) {
   const reply = await node.client.pushUsage({ nodeId: node.nodeId, seq: ++node.seq, fromSec: nowSec - 60, toSec: nowSec, deltas: [{ userId: Number(createUser.id), upBytes: 200_000, downBytes: OLD_LIMIT - 200_000 }] });
   expect(reply.cut).toContain(Number(createUser.id));
   expect(await userView(createUser.id)).toMatchObject({ status: "LIMITED", usedTraffic: OLD_LIMIT });
+  expect((await nodeConfigUsers()).map((u) => u.id)).not.toContain(Number(createUser.id));
   return createUser as { id: string; subscriptionUrl: string };
+}
+
+/** The users the node is told to serve now: what its agent would load into the core. */
+async function nodeConfigUsers(): Promise<AgentUser[]> {
+  const poll = await node.client.pollConfig(0, 0);
+  if (poll.status !== 200) throw new Error("the node got no config");
+  return configPayloadSchema.parse(JSON.parse(configEnvelopeSchema.parse(poll.envelope).payload)).users;
 }
 
 async function userView(id: string) {
@@ -147,6 +156,8 @@ async function expectRenewed(page: Page, subscriptionUrl: string, userId: string
   const expiresInDays = (Date.parse(user.expireAt!) - paidAtMs) / 86400_000;
   expect(expiresInDays).toBeGreaterThan(PLAN.durationDays - 1 / 24);
   expect(expiresInDays).toBeLessThan(PLAN.durationDays + 1 / 24);
+  // And its node serves it again, with the new quota.
+  expect((await nodeConfigUsers()).find((u) => u.id === Number(userId))).toMatchObject({ dataLimitBytes: PLAN.dataLimit, usedBytes: 0 });
 }
 
 describe("a limited subscriber buys a plan in the browser", () => {
