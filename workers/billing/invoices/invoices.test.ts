@@ -136,6 +136,8 @@ describe("invoices asked for from the subscription page", () => {
     const plansPage = await (await payer(`${token}/plans`)).text();
     expect(plansPage).toContain(plan.name);
     expect(plansPage).not.toContain(hidden.name);
+    // The fixture plan's 10,000 bytes, in the subscription page's units (it once read "0.00 GiB").
+    expect(plansPage).toContain("9.8 KB, 30 days");
 
     const created = await postJson(`${token}/invoices`, { planId: plan.id, currency: "USD" });
     expect(created.status).toBe(201);
@@ -148,6 +150,15 @@ describe("invoices asked for from the subscription page", () => {
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
     const body = await page.text();
     for (const text of [number, plan.name, "3.00 USD", "Pay by card", user.username]) expect(body).toContain(text);
+    // The status reads the same before and after the page's live updates replace it.
+    const status = (await (await payer(`${token}/invoices/${id}/status`)).json()) as { label: string };
+    expect(status.label).toBe("waiting for payment");
+    expect(/<span id="live"[^>]*>([^<]*)<\/span>/.exec(body)?.[1]).toBe(status.label);
+    // Back from Stripe before its webhook: the page waits for it rather than offering a second charge.
+    const returned = await (await payer(`${token}/invoices/${id}?checkout=success`)).text();
+    expect(returned).toContain("waiting for Stripe to confirm it");
+    expect(returned).not.toContain("Pay by card");
+    expect(returned).toContain('id="live"');
 
     const form = await payer(`${token}/invoices`, { method: "POST", body: new URLSearchParams({ planId: plan.id, currency: "USD" }), redirect: "manual" });
     expect(form.status).toBe(303);

@@ -1,5 +1,6 @@
 import { escapeHtml as e } from "../../subscription/page";
 import { qrSvg } from "../../subscription/qr";
+import { formatBytes } from "../../subscription/remarks";
 import type { PlanRow } from "../plans/table";
 import { invoiceNumber } from "../invoices/service";
 import type { InvoiceRow } from "../invoices/table";
@@ -23,7 +24,17 @@ const layout = (title: string, body: string, script = "") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(title)}</title><style>${CSS}</style></head><body><main>${body}</main>${script ? `<script>${script}</script>` : ""}</body></html>`;
 
 const date = (sec: number) => new Date(sec * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
-const bytes = (n: number | null) => (n === null ? "unlimited data" : `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 ? 2 : 0)} GiB`);
+const bytes = (n: number | null) => (n === null ? "unlimited data" : formatBytes(n));
+
+/** What the payer reads for each status: on the page and in its live updates alike. */
+export const STATUS_LABELS: Record<InvoiceRow["status"], string> = {
+  open: "waiting for payment",
+  partially_paid: "partly paid: less than the amount arrived",
+  paid: "paid",
+  expired: "expired",
+  refunded: "refunded",
+  void: "cancelled",
+};
 
 /** Visible plans, each price a button that asks for an invoice. */
 export function renderPlansPage(base: string, plans: PlanRow[]): string {
@@ -45,6 +56,8 @@ export interface InvoicePageInput {
   invoice: InvoiceRow;
   username: string;
   cardAvailable: boolean;
+  /** Stripe sent the payer back to the success URL: the card is charged, its webhook may still be on the way. */
+  backFromCheckout: boolean;
   /** Tokens that settle the invoice's currency, for the on-chain buttons. */
   tokens: { id: number; label: string }[];
   deposit: DepositView | null;
@@ -66,26 +79,31 @@ export function renderInvoicePage(input: InvoicePageInput): string {
     .map((l) => `<tr><td>${e(l.description)}</td><td class="num">${l.quantity}</td><td class="num">${e(l.unitAmount)} ${e(invoice.currency)}</td></tr>`)
     .join("");
   const open = invoice.status === "open" || invoice.status === "partially_paid";
-  const card = open && input.cardAvailable && !deposit ? `<form method="post" action="${e(url)}/stripe"><button class="primary" type="submit">Pay by card</button></form> ` : "";
-  const chain =
-    open && !deposit
-      ? input.tokens
-          .map((t) => `<form method="post" action="${e(url)}/onchain"><input type="hidden" name="tokenId" value="${t.id}"><button type="submit">Pay with ${e(t.label)}</button></form> `)
-          .join("")
-      : "";
-  const depositSection = deposit
-    ? `<section><h2>Send exactly ${e(deposit.amount)} ${e(deposit.symbol)} on ${e(deposit.chainName)}</h2>
+  // Back from Stripe the card is charged, but its webhook may not have landed yet: offering to pay
+  // again (card or chain) would invite a second charge.
+  const offer = open && !deposit && !input.backFromCheckout;
+  const card = offer && input.cardAvailable ? `<form method="post" action="${e(url)}/stripe"><button class="primary" type="submit">Pay by card</button></form> ` : "";
+  const chain = offer
+    ? input.tokens
+        .map((t) => `<form method="post" action="${e(url)}/onchain"><input type="hidden" name="tokenId" value="${t.id}"><button type="submit">Pay with ${e(t.label)}</button></form> `)
+        .join("")
+    : "";
+  const confirming = open && input.backFromCheckout ? `<p id="confirming" class="noprint">Card payment made: waiting for Stripe to confirm it. This page updates by itself.</p>` : "";
+  // Once paid, expired or cancelled, the address must not invite money that would never be credited.
+  const depositSection =
+    deposit && open
+      ? `<section><h2>Send exactly ${e(deposit.amount)} ${e(deposit.symbol)} on ${e(deposit.chainName)}</h2>
 <p class="mono">${e(deposit.address)}</p>${qrSvg(deposit.eip681, "payment QR code")}
 <p class="noprint"><a class="btn" href="${e(deposit.eip681)}">Open in wallet</a> <button type="button" id="wallet" class="primary" data-chain="0x${deposit.chainId.toString(16)}" data-to="${e(deposit.address)}" data-token="${e(deposit.tokenAddress ?? "")}" data-amount="${e(deposit.amountUnits)}" data-check="${e(url)}/onchain/check">Pay with browser wallet</button></p>
 <p class="muted">Credited after ${deposit.confirmations} confirmations. Send from any wallet; only this exact amount of this token to this address counts.</p>
 <form class="noprint" method="post" action="${e(url)}/onchain/check"><label>Sent it? Transaction hash: <input name="txHash" required pattern="0x[0-9a-fA-F]{64}" size="40"></label> <button type="submit">Check now</button></form></section>`
-    : "";
+      : "";
   return layout(
     number,
     `<section><h1>Invoice ${e(number)}</h1><p>For <strong>${e(input.username)}</strong>, issued ${date(invoice.createdAtSec)}${open ? `, payable until ${date(invoice.expiresAtSec)}` : ""}</p>
-<p class="status">Status: ${open ? `<span id="live" data-status="${e(url)}/status">${e(invoice.status.replace("_", " "))}</span>` : `${e(invoice.status.replace("_", " "))}${invoice.paidAtSec ? `, ${date(invoice.paidAtSec)}` : ""}`}</p>
+<p class="status">Status: ${open ? `<span id="live" data-status="${e(url)}/status">${e(STATUS_LABELS[invoice.status])}</span>` : `${e(STATUS_LABELS[invoice.status])}${invoice.paidAtSec ? `, ${date(invoice.paidAtSec)}` : ""}`}</p>
 <table><thead><tr><th>Item</th><th class="num">Qty</th><th class="num">Price</th></tr></thead><tbody>${lines}</tbody><tfoot><tr><th colspan="2">Total</th><th class="num">${e(invoice.total)} ${e(invoice.currency)}</th></tr></tfoot></table>
-<p class="noprint">${card}${chain}<button type="button" onclick="print()">Print</button> <a class="btn" href="${e(base)}">Back</a></p></section>${depositSection}`,
+${confirming}<p class="noprint">${card}${chain}<button type="button" onclick="print()">Print</button> <a class="btn" href="${e(base)}">Back</a></p></section>${depositSection}`,
     LIVE_SCRIPT,
   );
 }

@@ -6,14 +6,13 @@ import { idSchema } from "../../graphql/ids";
 import type { AppEnv } from "../../http/request-context";
 import { readSettings, subscriptionUrl } from "../../settings/settings";
 import { findInvoice, invoiceNumber, issueInvoice } from "../invoices/service";
-import type { InvoiceRow } from "../invoices/table";
 import { tokensFor } from "../onchain/config";
 import { depositView, openDeposit } from "../onchain/deposit";
 import { paymentsOf } from "../onchain/verify";
 import { listPlans } from "../plans/service";
 import { payableByCard, openCheckoutSession } from "../stripe/checkout";
 import { stripeClient } from "../stripe/client";
-import { PAYER_CSP, renderInvoicePage, renderPlansPage } from "./pages";
+import { PAYER_CSP, renderInvoicePage, renderPlansPage, STATUS_LABELS } from "./pages";
 import { findUserByToken } from "./users";
 
 /** Invoices one subscription may ask for per hour: enough to change one's mind, too few to flood the table. */
@@ -63,15 +62,6 @@ async function payerInvoice(c: Context<AppEnv>) {
   return { ...ctx, invoice, url: `${ctx.base}/invoices/${invoice.id}` };
 }
 
-const STATUS_LABELS: Record<InvoiceRow["status"], string> = {
-  open: "waiting for payment",
-  partially_paid: "partly paid: less than the amount arrived",
-  paid: "paid",
-  expired: "expired",
-  refunded: "refunded",
-  void: "cancelled",
-};
-
 /** `/sub/:token/plans`, `/sub/:token/invoices…`: the payer's side, authorised by the subscription token. */
 export const payerRoutes = new Hono<AppEnv>();
 
@@ -97,6 +87,7 @@ payerRoutes.get("/:token/invoices/:id", async (c) => {
       invoice,
       username: invoice.username,
       cardAvailable: Boolean(c.env.STRIPE_SECRET_KEY) && payableByCard(invoice.currency),
+      backFromCheckout: c.req.query("checkout") === "success",
       tokens: c.env.ONCHAIN_XPUB ? tokens : [],
       deposit: await depositView(c.var.db, invoice.id),
     }),

@@ -1,0 +1,273 @@
+/**
+ * The whole purchase in Debian's chromium against the real panel: a user whose node reported its
+ * quota used up opens its subscription page, renews, picks a plan and pays, by card (Stripe's API
+ * is the local stand-in; its hosted checkout page is a tiny page the test serves in its place) or
+ * on-chain (a real anvil chain, a real ERC-20, the transfer sent from anvil's funded account), and
+ * comes back to an active subscription.
+ */
+import { randomBytes } from "node:crypto";
+import { HDKey } from "@scure/bip32";
+import type { Browser, Page } from "playwright-core";
+import Stripe from "stripe";
+import { bytesToHex, getAddress, type Abi, type Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configEnvelopeSchema, configPayloadSchema, type AgentUser } from "../../workers/agent/protocol/messages.ts";
+import { generateSigningKeyPair, importPrivateKey } from "../../workers/agent/protocol/signing.ts";
+import { EdgeClient, requestEnrollment } from "../../node-agent/src/edge/client.ts";
+import { clients, deployTestToken, startAnvil, type Chain } from "../../node-agent/test/billing/chain.ts";
+import { startStripeStandIn, type StripeStandIn } from "../../node-agent/test/billing/stripe-stand-in.ts";
+import { startPanel, type Panel } from "../../node-agent/test/e2e/panel.ts";
+import { qrSvg } from "../../workers/subscription/qr.ts";
+import { launchBrowser, openPage } from "./browser.ts";
+
+const WEBHOOK_SECRET = "whsec_purchase_e2e";
+const CONFIRMATIONS = 2;
+const GIB = 2 ** 30;
+/** The quota a buyer starts with, used up by its node's report. */
+const OLD_LIMIT = 1_000_000;
+const PLAN = { name: "Monthly 5 GB", dataLimit: 5 * GIB, durationDays: 30, price: { currency: "USD", amount: "4.99" } };
+/** 4.99 in the test token's 6 decimals. */
+const DUE = 4_990_000n;
+
+/** The merchant's wallet: a fresh seed per run; only its account-level public key goes to the panel. */
+const master = HDKey.fromMasterSeed(randomBytes(32));
+const walletAddress = (index: number) => privateKeyToAccount(bytesToHex(master.derive(`m/44'/60'/0'/0/${index}`).privateKey!)).address;
+
+let panel: Panel;
+let browser: Browser;
+let stripe: StripeStandIn;
+let chain: Chain;
+let evm: ReturnType<typeof clients>;
+let token: { address: Hex; abi: Abi };
+let groupId: string;
+let node: { client: EdgeClient; nodeId: number; seq: number };
+
+beforeAll(async () => {
+  [stripe, chain, browser] = await Promise.all([startStripeStandIn(), startAnvil(), launchBrowser()]);
+  panel = await startPanel({
+    vars: {
+      STRIPE_API_BASE: stripe.url,
+      STRIPE_SECRET_KEY: "sk_test_purchase_e2e",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      ONCHAIN_XPUB: master.derive("m/44'/60'/0'").publicExtendedKey,
+      CHECKOUT_POLL_SEC: "1",
+    },
+  });
+  evm = clients(chain.rpcUrl);
+  token = await deployTestToken(evm, "USDT");
+  const { createChain } = await panel.gql(`mutation ($i: CreateChainInput!) { createChain(input: $i) { id } }`, {
+    i: { name: "anvil", chainId: 31337, rpcUrl: chain.rpcUrl, confirmations: CONFIRMATIONS },
+  });
+  await panel.gql(`mutation ($i: CreateChainTokenInput!) { createChainToken(input: $i) { id } }`, {
+    i: { chainId: createChain.id, symbol: "USDT", address: token.address, decimals: 6, currency: "USD" },
+  });
+
+  const { createInbound } = await panel.gql(`mutation { createInbound(input: { tag: "buy-in", port: 24480, protocol: VLESS, transport: TCP, security: NONE }) { id } }`);
+  const { createGroup } = await panel.gql(`mutation ($ids: [ID!]) { createGroup(input: { name: "buy-group", inboundIds: $ids }) { id } }`, { ids: [createInbound.id] });
+  groupId = createGroup.id;
+  const { createServer } = await panel.gql(`mutation ($ids: [ID!]) { createServer(input: { name: "buy-node", address: "127.0.0.1", inboundIds: $ids }) { id } }`, { ids: [createInbound.id] });
+  node = await enrollNode(createServer.id);
+
+  for (const plan of [
+    { name: PLAN.name, dataLimit: PLAN.dataLimit, durationDays: PLAN.durationDays, prices: [PLAN.price], sortOrder: 1 },
+    { name: "Staff only", dataLimit: 100 * GIB, durationDays: 365, prices: [{ currency: "USD", amount: "0.01" }], visible: false },
+  ]) {
+    await panel.gql(`mutation ($i: CreatePlanInput!) { createPlan(input: $i) { id } }`, { i: plan });
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await panel?.stop();
+  await Promise.all([stripe?.close(), chain?.stop()]);
+});
+
+/** A node enrolled the way the agent enrolls, reporting usage with the agent's own client. */
+async function enrollNode(serverId: string) {
+  const { createServerEnrollment } = await panel.gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`, { id: serverId });
+  const keys = await generateSigningKeyPair();
+  const { nodeId } = await requestEnrollment({ panelUrl: panel.url, token: createServerEnrollment.token, publicKey: keys.publicKey, agentVersion: "purchase-e2e" });
+  return { client: new EdgeClient({ panelUrl: panel.url, nodeId, nodeKey: await importPrivateKey(keys.privateKey) }), nodeId, seq: 0 };
+}
+
+/** A subscriber whose node has reported its whole quota used: LIMITED, as the panel sees it. */
+async function limitedUser(username: string) {
+  const { createUser } = await panel.gql(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id subscriptionUrl } }`, {
+    i: { username, groupIds: [groupId], dataLimit: OLD_LIMIT },
+  });
+  const nowSec = Math.floor(Date.now() / 1000);
+  const reply = await node.client.pushUsage({ nodeId: node.nodeId, seq: ++node.seq, fromSec: nowSec - 60, toSec: nowSec, deltas: [{ userId: Number(createUser.id), upBytes: 200_000, downBytes: OLD_LIMIT - 200_000 }] });
+  expect(reply.cut).toContain(Number(createUser.id));
+  expect(await userView(createUser.id)).toMatchObject({ status: "LIMITED", usedTraffic: OLD_LIMIT });
+  expect((await nodeConfigUsers()).map((u) => u.id)).not.toContain(Number(createUser.id));
+  return createUser as { id: string; subscriptionUrl: string };
+}
+
+/** The users the node is told to serve now: what its agent would load into the core. */
+async function nodeConfigUsers(): Promise<AgentUser[]> {
+  const poll = await node.client.pollConfig(0, 0);
+  if (poll.status !== 200) throw new Error("the node got no config");
+  return configPayloadSchema.parse(JSON.parse(configEnvelopeSchema.parse(poll.envelope).payload)).users;
+}
+
+async function userView(id: string) {
+  const { user } = await panel.gql(`query ($id: ID!) { user(id: $id) { status dataLimit usedTraffic expireAt } }`, { id });
+  return user as { status: string; dataLimit: number; usedTraffic: number; expireAt: string | null };
+}
+
+async function invoiceView(id: string) {
+  const { invoice } = await panel.gql(`query ($id: ID!) { invoice(id: $id) { status total currency paidVia paymentRef user { id } } }`, { id });
+  return invoice;
+}
+
+const statusLine = (page: Page) => page.locator("p.status").innerText();
+
+/** Subscription page → Renew → the plan's price button → the new invoice's page; returns its URL and id. */
+async function renewFromSubscriptionPage(page: Page, subscriptionUrl: string) {
+  await page.goto(subscriptionUrl);
+  expect(await statusLine(page)).toBe("Data limit reached");
+  await page.getByRole("link", { name: "Renew" }).click();
+  await page.waitForURL(`${subscriptionUrl}/plans`);
+  const plans = await page.locator("h2").allInnerTexts();
+  expect(plans).toContain(PLAN.name);
+  expect(plans).not.toContain("Staff only");
+  expect(await page.locator("section", { hasText: PLAN.name }).innerText()).toContain("5 GB, 30 days");
+  await page.locator("section", { hasText: PLAN.name }).getByRole("button", { name: "4.99 USD" }).click();
+  await page.waitForURL(new RegExp(`^${subscriptionUrl}/invoices/\\d+$`));
+  const invoiceUrl = page.url();
+  const invoiceId = invoiceUrl.split("/").pop()!;
+  expect(await page.locator("h1").innerText()).toBe(`Invoice INV-${invoiceId.padStart(6, "0")}`);
+  expect(await page.locator("tfoot").innerText()).toContain("4.99 USD");
+  return { invoiceUrl, invoiceId };
+}
+
+/** Back on the subscription page: re-activated by the renewal rule (usage from zero, the plan's quota, 30 days). */
+async function expectRenewed(page: Page, subscriptionUrl: string, userId: string, paidAtMs: number) {
+  await page.getByRole("link", { name: "Back" }).click();
+  await page.waitForURL(subscriptionUrl);
+  expect(await statusLine(page)).toBe("Active");
+  const card = await page.locator("section").first().innerText();
+  expect(card).toContain("Used: 0 B of 5 GB");
+  expect(card).toContain("(30 days left)");
+
+  const user = await userView(userId);
+  expect(user).toMatchObject({ status: "ACTIVE", dataLimit: PLAN.dataLimit, usedTraffic: 0 });
+  const expiresInDays = (Date.parse(user.expireAt!) - paidAtMs) / 86400_000;
+  expect(expiresInDays).toBeGreaterThan(PLAN.durationDays - 1 / 24);
+  expect(expiresInDays).toBeLessThan(PLAN.durationDays + 1 / 24);
+  // And its node serves it again, with the new quota.
+  expect((await nodeConfigUsers()).find((u) => u.id === Number(userId))).toMatchObject({ dataLimitBytes: PLAN.dataLimit, usedBytes: 0 });
+}
+
+describe("a limited subscriber buys a plan in the browser", () => {
+  // Stripe's webhook and the buyer's return race in real life: both orders end the same way.
+  it.each([
+    { order: "the webhook lands before the buyer is back", webhookFirst: true },
+    { order: "the buyer is back before the webhook lands", webhookFirst: false },
+  ])("by card, $order: Stripe Checkout and its signed webhook re-activate the user", async ({ webhookFirst }) => {
+    const user = await limitedUser(webhookFirst ? "card-buyer" : "card-racer");
+    const page = await openPage(browser, panel.url);
+    // Stripe's hosted checkout, played by a tiny page that links to the session's success URL.
+    await page.route("https://checkout.stripe.com/**", (route) => {
+      const sessionNumber = Number(/cs_test_(\d+)$/.exec(route.request().url())![1]);
+      const success = stripe.requests[sessionNumber - 1]!.params.get("success_url")!;
+      return route.fulfill({ contentType: "text/html", body: `<!doctype html><title>Stripe Checkout</title><h1>Pay US$4.99</h1><a id="pay" href="${success}">Pay</a>` });
+    });
+
+    const { invoiceUrl, invoiceId } = await renewFromSubscriptionPage(page, user.subscriptionUrl);
+    const sessionsBefore = stripe.requests.length;
+    await page.getByRole("button", { name: "Pay by card" }).click();
+    await page.waitForURL(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_\d+$/);
+    const sessionId = page.url().split("/").pop()!;
+
+    // The one request the panel sent Stripe, field by field.
+    expect(stripe.requests.length).toBe(sessionsBefore + 1);
+    const request = stripe.requests.at(-1)!;
+    expect(request).toMatchObject({ method: "POST", path: "/v1/checkout/sessions" });
+    expect(request.headers.authorization).toBe("Bearer sk_test_purchase_e2e");
+    expect(request.headers["idempotency-key"]).toMatch(new RegExp(`^invoice-${invoiceId}-checkout-\\d+$`));
+    expect(Object.fromEntries(request.params)).toMatchObject({
+      mode: "payment",
+      client_reference_id: invoiceId,
+      "metadata[invoice_id]": invoiceId,
+      "line_items[0][quantity]": "1",
+      "line_items[0][price_data][currency]": "usd",
+      "line_items[0][price_data][unit_amount]": "499",
+      "line_items[0][price_data][product_data][name]": PLAN.name,
+      success_url: `${invoiceUrl}?checkout=success`,
+      cancel_url: `${invoiceUrl}?checkout=cancelled`,
+    });
+
+    /** Stripe tells the panel, signed as Stripe signs. */
+    const deliverWebhook = async () => {
+      const payload = JSON.stringify({
+        id: `evt_purchase_${invoiceId}`,
+        object: "event",
+        type: "checkout.session.completed",
+        data: { object: { id: sessionId, object: "checkout.session", client_reference_id: invoiceId, metadata: { invoice_id: invoiceId }, payment_status: "paid", currency: "usd", amount_subtotal: 499, amount_total: 499, payment_intent: `pi_purchase_${invoiceId}` } },
+      });
+      const signature = await new Stripe("sk_test_unused").webhooks.generateTestHeaderStringAsync({ payload, secret: WEBHOOK_SECRET });
+      const webhook = await fetch(`${panel.url}/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+      expect(webhook.status).toBe(200);
+    };
+
+    const paidAtMs = Date.now();
+    if (webhookFirst) await deliverWebhook();
+    await page.locator("#pay").click();
+    await page.waitForURL(`${invoiceUrl}?checkout=success`);
+    if (!webhookFirst) {
+      // Charged but not yet confirmed: the page waits for Stripe instead of offering a second charge.
+      expect(await page.locator("#live").innerText()).toBe("waiting for payment");
+      expect(await page.locator("#confirming").innerText()).toContain("waiting for Stripe to confirm it");
+      expect(await page.getByRole("button", { name: /^Pay / }).count()).toBe(0);
+      await deliverWebhook();
+      await page.waitForFunction(() => /^Status: paid, /.test(document.querySelector("p.status")?.textContent ?? ""), undefined, { timeout: 30_000 });
+    }
+    expect(await statusLine(page)).toMatch(/^Status: paid, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    expect(await page.getByRole("button", { name: /^Pay / }).count()).toBe(0);
+    expect(await page.locator("#confirming").count()).toBe(0);
+
+    await expectRenewed(page, user.subscriptionUrl, user.id, paidAtMs);
+    expect(await invoiceView(invoiceId)).toEqual({ status: "PAID", total: "4.99", currency: "USD", paidVia: "STRIPE", paymentRef: `pi_purchase_${invoiceId}`, user: { id: user.id } });
+    await page.context().close();
+  });
+
+  it("on-chain: the payer page shows where to send, and turns paid by itself once confirmed", async () => {
+    const user = await limitedUser("chain-buyer");
+    const page = await openPage(browser, panel.url);
+    const { invoiceUrl, invoiceId } = await renewFromSubscriptionPage(page, user.subscriptionUrl);
+    await page.getByRole("button", { name: "Pay with USDT (anvil)" }).click();
+    await page.waitForURL(invoiceUrl);
+
+    const deposit = page.locator("section", { hasText: "Send exactly" });
+    expect(await deposit.locator("h2").innerText()).toBe("Send exactly 4.99 USDT on anvil");
+    const address = (await deposit.locator("p.mono").innerText()) as Hex;
+    // The invoice's own address, derived from the xpub: the merchant's seed controls it.
+    expect(getAddress(address)).toBe(walletAddress(Number(invoiceId)));
+    const eip681 = `ethereum:${token.address.toLowerCase()}@31337/transfer?address=${address}&uint256=${DUE}`;
+    expect(await deposit.getByRole("link", { name: "Open in wallet" }).getAttribute("href")).toBe(eip681);
+    // The QR code is that link's, drawn large enough to scan.
+    expect(await deposit.locator("svg path").getAttribute("d")).toBe(/ d="([^"]+)"/.exec(qrSvg(eip681, "qr"))![1]);
+    expect((await deposit.locator("svg").boundingBox())?.width).toBeGreaterThan(100);
+    expect(await deposit.innerText()).toContain(`Credited after ${CONFIRMATIONS} confirmations`);
+    expect(await page.locator("#live").innerText()).toBe("waiting for payment");
+
+    // The payer sends from its own wallet (anvil's funded account), not from the browser.
+    const hash = await evm.wallet.writeContract({ address: token.address, abi: token.abi, functionName: "transfer", args: [address, DUE] });
+    await evm.public.waitForTransactionReceipt({ hash });
+    await evm.test.mine({ blocks: CONFIRMATIONS - 1 });
+    const paidAtMs = Date.now();
+
+    // Nobody touches the page: its own polling sees the invoice paid.
+    await page.waitForFunction(() => /^Status: paid, /.test(document.querySelector("p.status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(page.url()).toBe(invoiceUrl);
+    // Paid: nothing on the page asks for the money again.
+    expect(await page.locator("section", { hasText: "Send exactly" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Pay|Check now/ }).count()).toBe(0);
+
+    await expectRenewed(page, user.subscriptionUrl, user.id, paidAtMs);
+    expect(await invoiceView(invoiceId)).toEqual({ status: "PAID", total: "4.99", currency: "USD", paidVia: "ONCHAIN", paymentRef: `31337:${hash}`, user: { id: user.id } });
+    await page.context().close();
+  }, 120_000);
+});
