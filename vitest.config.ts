@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -13,6 +13,7 @@ export const TEST_SECRETS = {
   STRIPE_WEBHOOK_SECRET: "whsec_vortexpanel_tests_0123456789",
   // The BIP-32 test vector 1 master key's public half: a valid xpub nobody uses for money.
   ONCHAIN_XPUB: "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8",
+  SECRETS_KEY: `k1:${randomBytes(32).toString("base64url")}`,
 };
 
 export default defineConfig(async () => {

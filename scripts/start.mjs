@@ -25,6 +25,10 @@ function ensureDevVars() {
   const missing = [
     ["JWT_SECRET", randomBytes(32).toString("base64url")],
     ["VORTEX_SETUP_TOKEN", randomBytes(24).toString("base64url")],
+    // Seals secrets at rest (TOTP secrets): `<key id>:<32 random bytes, base64url>`; see README "Access security".
+    // Local: introspection on, and the SPA may send any GraphQL while it is being built.
+    ["ENVIRONMENT", "development"],
+    ["SECRETS_KEY", `k1:${randomBytes(32).toString("base64url")}`],
     ["CONFIG_SIGNING_KEY", generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")],
   ].filter(([key]) => !has(key));
   // Billing placeholders, left empty: card and on-chain checkout stay off until real values are filled in.

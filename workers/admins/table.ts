@@ -16,6 +16,10 @@ export const admins = sqliteTable(
     maxUsers: integer("max_users"),
     maxDataLimitBytes: integer("max_data_limit_bytes"),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    /** Set by the admin once it has a passkey: its password alone no longer signs it in. */
+    passwordLoginDisabled: integer("password_login_disabled", { mode: "boolean" }).notNull().default(false),
+    /** CIDRs (IPv4 and IPv6) this admin may work from; null or empty means anywhere. */
+    ipAllowlist: text("ip_allowlist", { mode: "json" }).$type<string[]>(),
     createdAtSec: integer("created_at").notNull().default(sql`(unixepoch())`),
     updatedAtSec: integer("updated_at").notNull().default(sql`(unixepoch())`),
   },

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import { ownedUsersScope } from "../auth/roles";
 import { parseInput } from "../errors/validate";
@@ -39,6 +39,8 @@ const typeDefs = /* GraphQL */ `
 
   input AuditFilter {
     action: String
+    "Every action starting with this, e.g. auth. for sign-ins, failed sign-ins, factor changes and session revocations."
+    actionPrefix: String
     actorId: ID
     targetType: String
     targetId: String
@@ -53,6 +55,7 @@ const typeDefs = /* GraphQL */ `
 const filterSchema = z
   .object({
     action: z.string().trim().max(64).nullish(),
+    actionPrefix: z.string().trim().max(64).nullish(),
     actorId: idSchema.nullish(),
     targetType: z.string().trim().max(32).nullish(),
     targetId: z.string().trim().max(64).nullish(),
@@ -81,6 +84,8 @@ export const auditModule: GraphQLModule = {
               scope === undefined ? undefined : eq(auditLog.actorId, scope),
               filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
               filter.action ? eq(auditLog.action, filter.action) : undefined,
+              // The range [prefix, prefix + U+FFFF) is what LIKE 'prefix%' means, without LIKE's wildcards.
+              filter.actionPrefix ? and(gte(auditLog.action, filter.actionPrefix), lt(auditLog.action, `${filter.actionPrefix}\uffff`)) : undefined,
               filter.targetType ? eq(auditLog.targetType, filter.targetType) : undefined,
               filter.targetId ? eq(auditLog.targetId, filter.targetId) : undefined,
               page.beforeId === undefined ? undefined : lt(auditLog.id, page.beforeId),

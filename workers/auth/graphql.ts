@@ -8,9 +8,12 @@ import { parseInput } from "../errors/validate";
 import type { AppContext, SignedInContext } from "../graphql/context";
 import type { GraphQLModule } from "../graphql/module";
 import { runBatch } from "../db/client";
-import { login } from "./login";
+import { describeDevice } from "./device";
+import { completeSecondFactor, loginDeps, signInWithPassword } from "./login";
+import { listMySessions, revokeMyOtherSessions, revokeMySession } from "./session-list";
+import type { sessions } from "./table";
 import { hashPassword, verifyPassword } from "./password";
-import { revokeSession, revokeSessionsOf, rotateRefreshToken } from "./sessions";
+import { revokeSession, revokeSessionsOf, rotateRefreshToken, type TokenPair } from "./sessions";
 
 const typeDefs = /* GraphQL */ `
   input LoginInput {
@@ -23,6 +26,46 @@ const typeDefs = /* GraphQL */ `
     newPassword: String!
   }
 
+  "The password was right and the admin has TOTP: answer with completeSecondFactor within five minutes."
+  type SecondFactorChallenge {
+    "Single use; pass it to completeSecondFactor with a code."
+    challengeToken: String!
+    expiresAt: DateTime!
+  }
+
+  "A session, or the second step an admin with TOTP must take first."
+  union SignInResult = AuthPayload | SecondFactorChallenge
+
+  input SecondFactorInput {
+    challengeToken: String!
+    "Six digits from the authenticator app, or one of the backup codes (each works once)."
+    code: String!
+  }
+
+  enum SignInMethod {
+    PASSWORD
+    PASSWORD_TOTP
+    PASSKEY
+    OIDC
+  }
+
+  "One signed-in device of the current admin."
+  type Session {
+    id: ID!
+    "Read from the User-Agent, e.g. Chrome on Windows."
+    device: String!
+    userAgent: String
+    ip: String
+    "ISO country code from Cloudflare, when known."
+    country: String
+    method: SignInMethod!
+    createdAt: DateTime!
+    "When the session last exchanged its refresh token (about every access-token lifetime while in use)."
+    lastSeenAt: DateTime!
+    "True for the session making this request."
+    current: Boolean!
+  }
+
   type AuthPayload {
     "Short-lived; send as Authorization: Bearer <token>."
     accessToken: String!
@@ -32,8 +75,22 @@ const typeDefs = /* GraphQL */ `
     admin: Admin!
   }
 
+  extend type Query {
+    "The signed-in admin's live sessions, most recently used first."
+    mySessions: [Session!]!
+  }
+
   extend type Mutation {
+    "Password sign-in for admins without TOTP. An admin with TOTP gets UNAUTHENTICATED with extensions.secondFactorRequired: use signIn."
     login(input: LoginInput!): AuthPayload!
+    "Password sign-in, first step: a session, or a SecondFactorChallenge for admins with TOTP."
+    signIn(input: LoginInput!): SignInResult!
+    "Second step of signIn: the challenge and a TOTP or backup code."
+    completeSecondFactor(input: SecondFactorInput!): AuthPayload!
+    "Ends one of the signed-in admin's own sessions (its access token stops working at once)."
+    revokeSession(id: ID!): Boolean!
+    "Ends every other session of the signed-in admin; returns how many were ended."
+    revokeOtherSessions: Int!
     "Ends the current session: its access and refresh tokens stop working."
     logout: Boolean!
     refreshToken(token: String!): AuthPayload!
@@ -42,36 +99,71 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
+type SessionRow = typeof sessions.$inferSelect;
+
+/** An AuthPayload from a started session. */
+export const authPayload = (session: { tokens: TokenPair; admin: unknown }) => ({
+  ...session.tokens,
+  accessTokenExpiresAt: session.tokens.accessTokenExpiresAtSec,
+  admin: session.admin,
+});
+
 const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema });
 
 export const authModule: GraphQLModule = {
   typeDefs,
   rules: {
     "Mutation.login": "public",
+    "Mutation.signIn": "public",
+    "Mutation.completeSecondFactor": "public",
+    "Query.mySessions": "signed-in",
+    "Mutation.revokeSession": "signed-in",
+    "Mutation.revokeOtherSessions": "signed-in",
     "Mutation.refreshToken": "public",
     "Mutation.logout": "signed-in",
     "Mutation.changePassword": "signed-in",
   },
   resolvers: {
+    SignInMethod: { PASSWORD: "password", PASSWORD_TOTP: "password+totp", PASSKEY: "passkey", OIDC: "oidc" },
+    Session: {
+      device: (s: SessionRow) => describeDevice(s.userAgent),
+      createdAt: (s: SessionRow) => s.createdAtSec,
+      lastSeenAt: (s: SessionRow) => s.lastSeenAtSec,
+      current: (s: SessionRow, _: unknown, ctx: SignedInContext) => s.id === ctx.actor.sessionId,
+    },
+    Query: {
+      mySessions: (_: unknown, __: unknown, ctx: SignedInContext) => listMySessions(ctx),
+    },
     Mutation: {
       login: async (_: unknown, args: { input: unknown }, ctx: AppContext) => {
-        const { tokens, admin } = await login(
-          {
-            db: ctx.db,
-            sessions: ctx.sessions,
-            client: ctx.client,
-            nowSec: ctx.nowSec(),
-            limiter: (key) => ctx.env.RATE_LIMITER.getByName(key),
-          },
-          args.input,
-        );
-        return { ...tokens, accessTokenExpiresAt: tokens.accessTokenExpiresAtSec, admin };
+        const result = await signInWithPassword(loginDeps(ctx), args.input);
+        if (result.kind === "second-factor") {
+          throw new DomainError("UNAUTHENTICATED", "this admin has two-factor sign-in: use signIn, then completeSecondFactor", {
+            secondFactorRequired: true,
+          });
+        }
+        return authPayload(result);
       },
+
+      signIn: async (_: unknown, args: { input: unknown }, ctx: AppContext) => {
+        const result = await signInWithPassword(loginDeps(ctx), args.input);
+        return result.kind === "session"
+          ? { __typename: "AuthPayload", ...authPayload(result) }
+          : { __typename: "SecondFactorChallenge", challengeToken: result.challengeToken, expiresAt: result.expiresAtSec };
+      },
+
+      completeSecondFactor: async (_: unknown, args: { input: unknown }, ctx: AppContext) =>
+        authPayload(await completeSecondFactor(loginDeps(ctx), args.input)),
+
+      revokeSession: (_: unknown, args: { id: unknown }, ctx: SignedInContext) =>
+        revokeMySession(ctx, parseInput(z.string().min(1).max(64), args.id)),
+
+      revokeOtherSessions: (_: unknown, __: unknown, ctx: SignedInContext) => revokeMyOtherSessions(ctx),
 
       refreshToken: async (_: unknown, args: { token: string }, ctx: AppContext) => {
         const token = parseInput(z.string().min(1).max(256), args.token);
         const nowSec = ctx.nowSec();
-        const result = await rotateRefreshToken(ctx.db, ctx.sessions, token, nowSec);
+        const result = await rotateRefreshToken(ctx.db, ctx.sessions, token, nowSec, ctx.client.ip);
         const who = { actor: result.admin, ip: ctx.client.ip, nowSec };
         if (result.reused) {
           await auditInsert(ctx.db, who, {
@@ -83,7 +175,7 @@ export const authModule: GraphQLModule = {
           throw new DomainError("UNAUTHENTICATED", "refresh token was already used; the session has been signed out");
         }
         await auditInsert(ctx.db, who, { action: "auth.refresh", targetType: "session", targetId: result.session.id }).run();
-        return { ...result.tokens, accessTokenExpiresAt: result.tokens.accessTokenExpiresAtSec, admin: result.admin };
+        return authPayload({ tokens: result.tokens, admin: result.admin });
       },
 
       logout: async (_: unknown, __: unknown, ctx: SignedInContext) => {

@@ -1,13 +1,18 @@
 import { eq, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import { z } from "zod";
-import { admins } from "../admins/table";
+import { admins, type AdminRow } from "../admins/table";
 import { auditInsert } from "../audit/record";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
+import type { AppContext } from "../graphql/context";
+import { readSettings } from "../settings/settings";
+import { addressAllowed } from "./allowlist/cidr";
+import { consumeChallenge, createChallenge, peekChallenge } from "./challenges";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { startSession, type ClientMeta, type SessionConfig } from "./sessions";
+import { ipNotAllowed, startSession, type ClientMeta, type SessionConfig, type TokenPair } from "./sessions";
+import type { SignInMethod } from "./table";
+import { acceptSecondFactorLimited, totpStatus } from "./totp/totp";
 import type { RateLimitVerdict } from "../../durable-objects/rate-limiter";
 
 /** Failed sign-ins allowed per minute: per account (the 11th is refused) and per client IP. */
@@ -21,6 +26,11 @@ export const loginInputSchema = z.object({
   password: z.string().min(1, "password is required").max(256),
 });
 
+const secondFactorInputSchema = z.object({
+  challengeToken: z.string().min(1).max(128),
+  code: z.string().trim().min(1, "code is required").max(32),
+});
+
 export interface LoginLimiter {
   check(limit: number, windowMs: number): Promise<RateLimitVerdict>;
   recordFailure(windowMs: number): Promise<void>;
@@ -29,32 +39,78 @@ export interface LoginLimiter {
 
 export interface LoginDeps {
   db: Db;
+  env: Env;
   sessions: SessionConfig;
   client: ClientMeta;
   nowSec: number;
   limiter: (key: string) => LoginLimiter;
 }
 
+/** What every way of signing in needs from the request. */
+export function loginDeps(ctx: AppContext): LoginDeps {
+  return {
+    db: ctx.db,
+    env: ctx.env,
+    sessions: ctx.sessions,
+    client: ctx.client,
+    nowSec: ctx.nowSec(),
+    limiter: (key) => ctx.env.RATE_LIMITER.getByName(key),
+  };
+}
+
+export type SignInResult =
+  | { kind: "session"; tokens: TokenPair; admin: AdminRow }
+  | { kind: "second-factor"; challengeToken: string; expiresAtSec: number };
+
+/** Why a sign-in failed, for the audit log only: the client always hears the same thing. */
+type FailureReason = "unknown-user" | "wrong-password" | "disabled" | "password-login-disabled" | "wrong-second-factor" | "ip-not-allowed" | "passkey-not-verified" | "oidc-refused" | "oidc-not-linked";
+
 const wrongCredentials = () => new DomainError("UNAUTHENTICATED", "username or password is wrong");
 
-/**
- * Signs an admin in. Unknown usernames, wrong passwords and disabled admins get the same
- * error after the same work, so the answer reveals nothing about which accounts exist.
- */
-export async function login(deps: LoginDeps, rawInput: unknown) {
-  const input = parseInput(loginInputSchema, rawInput);
-  const accountLimiter = deps.limiter(`login:account:${input.username.toLowerCase()}`);
-  const ipLimiter = deps.limiter(`login:ip:${deps.client.ip}`);
-  const verdicts = await Promise.all([
-    accountLimiter.check(LOGIN_LIMITS.account.limit, LOGIN_LIMITS.account.windowMs),
-    ipLimiter.check(LOGIN_LIMITS.ip.limit, LOGIN_LIMITS.ip.windowMs),
-  ]);
+const accountKey = (username: string) => `login:account:${username.toLowerCase()}`;
+
+async function refuseIfLimited(limiters: LoginLimiter[], limits: { limit: number; windowMs: number }[]) {
+  const verdicts = await Promise.all(limiters.map((l, i) => l.check(limits[i]!.limit, limits[i]!.windowMs)));
   const limited = verdicts.find((v) => v.limited);
   if (limited) {
     throw new DomainError("RATE_LIMITED", `too many failed sign-ins; try again in ${limited.retryAfterSec} s`, {
       retryAfterSec: limited.retryAfterSec,
     });
   }
+}
+
+/** Records a failed sign-in in the audit log (no actor: nobody is signed in). */
+function auditFailure(deps: Pick<LoginDeps, "db" | "client" | "nowSec">, username: string | null, reason: FailureReason, adminId?: number, details: Record<string, unknown> = {}) {
+  return auditInsert(
+    deps.db,
+    { actor: null, ip: deps.client.ip, nowSec: deps.nowSec },
+    { action: "auth.login_failed", targetType: "admin", targetId: adminId, details: { username: username?.slice(0, 64) ?? null, reason, ...details } },
+  ).run();
+}
+
+/**
+ * For sign-in methods without a username (passkeys, OIDC): refuses a client IP over the failed
+ * sign-in limit, and returns what records one more failure (rate limit and audit entry).
+ */
+export async function guardClientSignIn(deps: LoginDeps) {
+  const ipLimiter = deps.limiter(`login:ip:${deps.client.ip}`);
+  await refuseIfLimited([ipLimiter], [LOGIN_LIMITS.ip]);
+  return (reason: FailureReason, admin?: { id: number; username: string }, details?: Record<string, unknown>) =>
+    Promise.all([ipLimiter.recordFailure(LOGIN_LIMITS.ip.windowMs), auditFailure(deps, admin?.username ?? null, reason, admin?.id, details)]);
+}
+
+/**
+ * Password step of signing in. Unknown usernames, wrong passwords, disabled admins, admins
+ * who switched password sign-in off and admins outside their IP allowlist get the same error
+ * after the same work, so the answer reveals nothing about which accounts exist or which
+ * password is right. An admin with TOTP gets a challenge to answer
+ * with `completeSecondFactor` instead of a session.
+ */
+export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Promise<SignInResult> {
+  const input = parseInput(loginInputSchema, rawInput);
+  const accountLimiter = deps.limiter(accountKey(input.username));
+  const ipLimiter = deps.limiter(`login:ip:${deps.client.ip}`);
+  await refuseIfLimited([accountLimiter, ipLimiter], [LOGIN_LIMITS.account, LOGIN_LIMITS.ip]);
 
   const admin = await deps.db
     .select()
@@ -62,20 +118,79 @@ export async function login(deps: LoginDeps, rawInput: unknown) {
     .where(eq(sql`lower(${admins.username})`, input.username.toLowerCase()))
     .get();
   const passwordOk = await verifyPassword(input.password, admin?.passwordHash ?? (await dummyPasswordHash()));
-  if (!admin || !passwordOk || admin.disabled) {
+  // Outside its allowlist an admin gets the same answer as for a wrong password: a FORBIDDEN
+  // would tell a stranger on another network that the password it guessed is right.
+  const reason: FailureReason | undefined = !admin
+    ? "unknown-user"
+    : !passwordOk
+      ? "wrong-password"
+      : admin.disabled
+        ? "disabled"
+        : admin.passwordLoginDisabled
+          ? "password-login-disabled"
+          : !addressAllowed(admin.ipAllowlist, deps.client.ip)
+            ? "ip-not-allowed"
+            : undefined;
+  if (reason || !admin) {
     await Promise.all([
       accountLimiter.recordFailure(LOGIN_LIMITS.account.windowMs),
       ipLimiter.recordFailure(LOGIN_LIMITS.ip.windowMs),
+      auditFailure(deps, input.username, reason ?? "unknown-user", admin?.id),
     ]);
     throw wrongCredentials();
   }
-
   await accountLimiter.clear();
-  const audit: BatchItem<"sqlite"> = auditInsert(
+
+  if ((await totpStatus(deps.db, admin.id)).enabled) {
+    const { handle, expiresAtSec } = await createChallenge(deps.db, "second-factor", { adminId: admin.id, data: {} }, deps.nowSec);
+    return { kind: "second-factor", challengeToken: handle, expiresAtSec };
+  }
+  return { kind: "session", ...(await startAdminSession(deps, admin, "password")) };
+}
+
+/**
+ * Second step for an admin with TOTP: the challenge from the password step and a TOTP or
+ * backup code. Wrong codes count against the admin's own second-factor limit
+ * (SECOND_FACTOR_LIMIT), which signing in with the password again does not reset.
+ */
+export async function completeSecondFactor(deps: LoginDeps, rawInput: unknown) {
+  const input = parseInput(secondFactorInputSchema, rawInput);
+  const expired = () => new DomainError("UNAUTHENTICATED", "the sign-in challenge is unknown, used or expired; sign in with your password again");
+  const challenge = await peekChallenge(deps.db, "second-factor", input.challengeToken, deps.nowSec);
+  if (!challenge?.adminId) throw expired();
+  const admin = await deps.db.select().from(admins).where(eq(admins.id, challenge.adminId)).get();
+  if (!admin || admin.disabled) throw expired();
+  const factor = await acceptSecondFactorLimited(deps, admin.id, input.code, deps.nowSec);
+  if (!factor) {
+    await auditFailure(deps, admin.username, "wrong-second-factor", admin.id);
+    throw new DomainError("UNAUTHENTICATED", "the code is wrong or was already used");
+  }
+  if (!(await consumeChallenge(deps.db, "second-factor", input.challengeToken, deps.nowSec))) throw expired();
+  assertAddressAllowed(admin, deps.client.ip);
+  return startAdminSession(deps, admin, "password+totp", { secondFactor: factor });
+}
+
+export function assertAddressAllowed(admin: Pick<AdminRow, "ipAllowlist">, ip: string) {
+  if (!addressAllowed(admin.ipAllowlist, ip)) throw ipNotAllowed();
+}
+
+/**
+ * Starts the session of an admin that has proven who it is, by any method, with its audit
+ * entry. After a password alone, a role that requires TOTP confines the session to enrolling.
+ */
+export async function startAdminSession(
+  deps: Pick<LoginDeps, "db" | "sessions" | "client" | "nowSec">,
+  admin: AdminRow,
+  method: SignInMethod,
+  details: Record<string, unknown> = {},
+) {
+  assertAddressAllowed(admin, deps.client.ip);
+  const mustEnrollTotp = method === "password" && (await readSettings(deps.db)).totpRequiredRoles.includes(admin.role);
+  const audit = auditInsert(
     deps.db,
     { actor: admin, ip: deps.client.ip, nowSec: deps.nowSec },
-    { action: "auth.login", targetType: "admin", targetId: admin.id },
+    { action: "auth.login", targetType: "admin", targetId: admin.id, details: { method, ...details, ...(mustEnrollTotp ? { mustEnrollTotp } : {}) } },
   );
-  const tokens = await startSession(deps.db, deps.sessions, admin, deps.client, deps.nowSec, [audit]);
+  const tokens = await startSession(deps.db, deps.sessions, admin, deps.client, deps.nowSec, { method, mustEnrollTotp }, [audit]);
   return { tokens, admin };
 }

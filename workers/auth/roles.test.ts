@@ -7,7 +7,7 @@ const ALL: Permission[] = [
   "metrics:read",
 ];
 
-const actor = (role: Actor["role"]): Actor => ({ id: 7, username: "a", role, sessionId: "s", maxUsers: null, maxDataLimitBytes: null });
+const actor = (role: Actor["role"]): Actor => ({ id: 7, username: "a", role, sessionId: "s", maxUsers: null, maxDataLimitBytes: null, mustEnrollTotp: false });
 
 describe("roles", () => {
   it("rank owner > admin > reseller: each holds everything the one below holds", () => {

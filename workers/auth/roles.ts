@@ -9,6 +9,8 @@ export interface Actor {
   sessionId: string;
   maxUsers: number | null;
   maxDataLimitBytes: number | null;
+  /** The role requires TOTP and the admin has none: only enrollment is open to it. */
+  mustEnrollTotp: boolean;
 }
 
 export type Permission =

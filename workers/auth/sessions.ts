@@ -7,7 +7,8 @@ import type { Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import { randomToken, sha256Hex } from "./crypto";
 import type { Actor } from "./roles";
-import { refreshTokens, sessions } from "./table";
+import { addressAllowed } from "./allowlist/cidr";
+import { refreshTokens, sessions, type SignInMethod } from "./table";
 
 export interface SessionConfig {
   jwtSecret: string;
@@ -18,6 +19,15 @@ export interface SessionConfig {
 export interface ClientMeta {
   ip: string;
   userAgent: string | null;
+  /** ISO country code from Cloudflare's request.cf; null locally and when unknown. */
+  country: string | null;
+}
+
+/** How a session was started; recorded on the session and shown in the session list. */
+export interface SessionStart {
+  method: SignInMethod;
+  /** The admin's role requires TOTP and it has none yet: the session may only enroll. */
+  mustEnrollTotp?: boolean;
 }
 
 export interface TokenPair {
@@ -50,6 +60,7 @@ export async function startSession(
   admin: AdminRow,
   client: ClientMeta,
   nowSec: number,
+  start: SessionStart,
   alongside: BatchItem<"sqlite">[] = [],
 ): Promise<TokenPair> {
   const sessionId = randomToken(16);
@@ -60,6 +71,9 @@ export async function startSession(
       adminId: admin.id,
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 512) ?? null,
+      country: client.country,
+      method: start.method,
+      mustEnrollTotp: start.mustEnrollTotp ?? false,
       createdAtSec: nowSec,
       lastSeenAtSec: nowSec,
       expiresAtSec: nowSec + config.refreshTtlSec,
@@ -77,7 +91,7 @@ const invalidRefresh = () => new DomainError("UNAUTHENTICATED", "refresh token i
  * Exchanges a refresh token for a new pair. Each token works once: presenting a used one means
  * it was copied, so the whole session is revoked and every token of its family stops working.
  */
-export async function rotateRefreshToken(db: Db, config: SessionConfig, presented: string, nowSec: number) {
+export async function rotateRefreshToken(db: Db, config: SessionConfig, presented: string, nowSec: number, clientIp: string) {
   const tokenHash = await sha256Hex(presented);
   const found = await db
     .select({ token: refreshTokens, session: sessions, admin: admins })
@@ -89,6 +103,8 @@ export async function rotateRefreshToken(db: Db, config: SessionConfig, presente
   if (!found) throw invalidRefresh();
   const { session, admin } = found;
   if (session.revokedAtSec !== null || session.expiresAtSec <= nowSec || admin.disabled) throw invalidRefresh();
+  // Checked before the token is used up: a refresh token copied to another network buys nothing.
+  if (!addressAllowed(admin.ipAllowlist, clientIp)) throw ipNotAllowed();
 
   const claimed = await db
     .update(refreshTokens)
@@ -124,9 +140,10 @@ export function revokeSession(db: Db, sessionId: string, reason: string, nowSec:
 
 /**
  * Resolves a Bearer access token to the signed-in admin. One statement: the session must be
- * live and the admin enabled, so logout and disabling an admin take effect at once.
+ * live and the admin enabled, so logout and disabling an admin take effect at once. The admin's
+ * IP allowlist is checked here, on every request, not only at sign-in.
  */
-export async function authenticateAccessToken(db: Db, config: SessionConfig, token: string, nowSec: number): Promise<Actor | null> {
+export async function authenticateAccessToken(db: Db, config: SessionConfig, token: string, nowSec: number, clientIp: string): Promise<Actor | null> {
   let claims: AccessClaims;
   try {
     claims = (await verify(token, config.jwtSecret, "HS256")) as AccessClaims;
@@ -141,6 +158,8 @@ export async function authenticateAccessToken(db: Db, config: SessionConfig, tok
       role: admins.role,
       maxUsers: admins.maxUsers,
       maxDataLimitBytes: admins.maxDataLimitBytes,
+      ipAllowlist: admins.ipAllowlist,
+      mustEnrollTotp: sessions.mustEnrollTotp,
     })
     .from(sessions)
     .innerJoin(admins, eq(admins.id, sessions.adminId))
@@ -154,7 +173,9 @@ export async function authenticateAccessToken(db: Db, config: SessionConfig, tok
     )
     .get();
   if (!row || nowSec >= claims.exp) return null;
-  return { ...row, sessionId: claims.sid };
+  const { ipAllowlist, ...actor } = row;
+  if (!addressAllowed(ipAllowlist, clientIp)) throw ipNotAllowed();
+  return { ...actor, sessionId: claims.sid };
 }
 
 /** The statement that ends every live session of an admin, except `keepSessionId` if given. */
@@ -170,3 +191,5 @@ export function revokeSessionsOf(db: Db, adminId: number, reason: string, nowSec
       ),
     );
 }
+
+export const ipNotAllowed = () => new DomainError("FORBIDDEN", "this admin may not sign in or work from this IP address (IP allowlist)");

@@ -14,3 +14,6 @@ export * from "../billing/plans/table";
 export * from "../billing/invoices/table";
 export * from "../billing/stripe/table";
 export * from "../billing/onchain/table";
+export * from "../auth/totp/table";
+export * from "../auth/passkeys/table";
+export * from "../auth/oidc/table";

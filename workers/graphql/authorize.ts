@@ -6,12 +6,31 @@ import type { OperationRule } from "./module";
 
 const ROOT_TYPES = ["Query", "Mutation", "Subscription"] as const;
 
-async function admit(rule: OperationRule, ctx: AppContext): Promise<Actor | null> {
+/**
+ * What a session that must enroll TOTP first (its role requires it, see Settings.totpRequiredRoles)
+ * may still do: see itself, enroll, and sign out.
+ */
+export const ENROLLMENT_OPERATIONS: ReadonlySet<string> = new Set([
+  "Query.me",
+  "Query.twoFactor",
+  "Mutation.beginTotpEnrollment",
+  "Mutation.confirmTotpEnrollment",
+  "Mutation.logout",
+]);
+
+async function admit(key: string, rule: OperationRule, ctx: AppContext): Promise<Actor | null> {
   if (rule === "public") return null;
   const actor = await ctx.authenticate();
-  if (!actor) throw new DomainError("UNAUTHENTICATED", "sign in first: the access token is missing, expired or revoked");
+  // extensions.rule tells clients (and the authorisation matrix test) that the rule refused the call.
+  if (!actor) throw new DomainError("UNAUTHENTICATED", "sign in first: the access token is missing, expired or revoked", { rule });
+  if (actor.mustEnrollTotp && !ENROLLMENT_OPERATIONS.has(key)) {
+    throw new DomainError("FORBIDDEN", "your role requires two-factor sign-in: enroll TOTP (beginTotpEnrollment) before anything else", {
+      totpEnrollmentRequired: true,
+      rule,
+    });
+  }
   if (rule !== "signed-in" && !hasPermission(actor.role, rule)) {
-    throw new DomainError("FORBIDDEN", `the ${actor.role} role may not do this (${rule})`);
+    throw new DomainError("FORBIDDEN", `the ${actor.role} role may not do this (${rule})`, { rule });
   }
   return actor;
 }
@@ -31,7 +50,7 @@ export function authorizeRootFields(schema: GraphQLSchema, rules: Record<string,
       const hook = typeName === "Subscription" ? "subscribe" : "resolve";
       const inner = field[hook] ?? defaultFieldResolver;
       field[hook] = async (source, args, ctx, info) => {
-        const actor = await admit(rule, ctx);
+        const actor = await admit(key, rule, ctx);
         // One token per request, so the actor is the same for every field: nested resolvers see it too.
         if (actor) Object.assign(ctx, { actor });
         return inner(source, args, ctx, info);

@@ -5,6 +5,10 @@ import { authModule } from "../auth/graphql";
 import { plansModule } from "../billing/plans/graphql";
 import { invoicesModule } from "../billing/invoices/graphql";
 import { onchainModule } from "../billing/onchain/graphql";
+import { totpModule } from "../auth/totp/graphql";
+import { allowlistModule } from "../auth/allowlist/graphql";
+import { passkeysModule } from "../auth/passkeys/graphql";
+import { oidcModule } from "../auth/oidc/graphql";
 import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { liveModule } from "../live/graphql";
@@ -33,6 +37,10 @@ export const modules: GraphQLModule[] = [
   base,
   systemModule,
   authModule,
+  totpModule,
+  allowlistModule,
+  passkeysModule,
+  oidcModule,
   adminsModule,
   usersModule,
   inboundsModule,

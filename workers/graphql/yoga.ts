@@ -1,12 +1,16 @@
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError, type ValidationContext } from "graphql";
-import { createYoga } from "graphql-yoga";
+import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
+import { env as workerEnv } from "cloudflare:workers";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from "graphql";
+import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticateAccessToken, type ClientMeta, type SessionConfig } from "../auth/sessions";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import type { AppContext } from "./context";
 import { publishLive } from "../live/hub-client";
 import { createLoaders } from "./loaders";
+import persistedOperations from "./persisted-operations.json";
+import { arbitraryOperationsAllowed } from "./persisted-operations";
 import { buildSchema } from "./schema";
 
 /** What the HTTP layer hands the GraphQL layer for one request. */
@@ -43,6 +47,34 @@ const armor = new EnvelopArmor({
   maxTokens: { n: QUERY_LIMITS.maxTokens },
   costLimit: { maxCost: QUERY_LIMITS.maxCost, ...reportToValidation },
   blockFieldSuggestion: { enabled: true },
+});
+
+const isProduction = (env: Env) => String(env.ENVIRONMENT) === "production";
+
+/** In production the schema is not for browsing: __schema and __type are refused at validation. */
+const introspectionOffInProduction: Plugin<GraphQLServerContext> = {
+  onValidate({ context, addValidationRule }) {
+    if (isProduction(context.env)) addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
+
+const allowList: Record<string, string> = persistedOperations;
+
+/** Browsers in production may run only the SPA's persisted operations (see persisted-operations.ts). */
+const persistedOperationsForBrowsers = usePersistedOperations<GraphQLServerContext>({
+  getPersistedOperation: (id) => allowList[id] ?? null,
+  // The plugin hands this check the request alone, so the environment comes from the module-level env.
+  allowArbitraryOperations: (request) => arbitraryOperationsAllowed(String(workerEnv.ENVIRONMENT), request.headers),
+  customErrors: {
+    persistedQueryOnly: {
+      message: "browsers may send only the panel's persisted operations (extensions.persistedQuery.sha256Hash)",
+      extensions: { code: "PERSISTED_QUERY_ONLY", http: { status: 400 } },
+    },
+    notFound: {
+      message: "no persisted operation has this id; rebuild the SPA and redeploy together",
+      extensions: { code: "PERSISTED_QUERY_NOT_FOUND", http: { status: 400 } },
+    },
+  },
 });
 
 /**
@@ -106,7 +138,7 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
   maskedErrors: { maskError },
   // maskError logs what deserves logging; yoga would also log every domain error a client caused.
   logging: false,
-  plugins: [...armor.protect().plugins],
+  plugins: [persistedOperationsForBrowsers, introspectionOffInProduction, ...armor.protect().plugins],
   context: ({ request, env, db, client, sessions, waitUntil }): AppContext => {
     const nowSec = () => Math.floor(Date.now() / 1000);
     let actor: ReturnType<AppContext["authenticate"]> | undefined;
@@ -121,8 +153,8 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
       nowSec,
       loaders: createLoaders(db),
       publish: (events) => publishLive(env, waitUntil, events),
-      authenticate: () => (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec()) : Promise.resolve(null)),
-      sessionStillValid: async () => !!bearer && (await authenticateAccessToken(db, sessions, bearer, nowSec())) !== null,
+      authenticate: () => (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip) : Promise.resolve(null)),
+      sessionStillValid: async () => !!bearer && (await authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip)) !== null,
     };
   },
 });

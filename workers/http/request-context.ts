@@ -27,6 +27,7 @@ export function clientMeta(request: Request): ClientMeta {
   return {
     ip: request.headers.get("cf-connecting-ip") ?? "unknown",
     userAgent: request.headers.get("user-agent"),
+    country: typeof request.cf?.country === "string" ? request.cf.country : null,
   };
 }
 

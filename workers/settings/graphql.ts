@@ -46,6 +46,8 @@ const typeDefs = /* GraphQL */ `
     billingAutomaticTax: Boolean!
     "How long an invoice can be paid for, 1 to 720 hours."
     invoiceTtlHours: Int!
+    "Admins of these roles must use TOTP (or a passkey). One without TOTP that signs in with its password may only enroll (beginTotpEnrollment) until it has."
+    totpRequiredRoles: [AdminRole!]!
   }
 
   "Omitted fields keep their values."
@@ -63,6 +65,7 @@ const typeDefs = /* GraphQL */ `
     billingRefundPolicy: RefundPolicy
     billingAutomaticTax: Boolean
     invoiceTtlHours: Int
+    totpRequiredRoles: [AdminRole!]
   }
 
   extend type Query {

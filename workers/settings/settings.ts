@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "../admins/table";
 import { auditBy, type ActorContext } from "../audit/record";
 import { runBatch, type Db } from "../db/client";
 import { parseInput } from "../errors/validate";
@@ -59,6 +60,8 @@ const settingFields = {
   billingAutomaticTax: z.boolean(),
   /** How long an invoice can be paid for. */
   invoiceTtlHours: z.number().int().min(1, "at least 1 hour").max(720, "at most 720 hours"),
+  /** Roles whose admins must sign in with TOTP; one without it may only enroll after its password. */
+  totpRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length).transform((roles) => [...new Set(roles)]),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -76,6 +79,7 @@ export const settingsSchema = z.object({
   billingRefundPolicy: settingFields.billingRefundPolicy.default("flag"),
   billingAutomaticTax: settingFields.billingAutomaticTax.default(false),
   invoiceTtlHours: settingFields.invoiceTtlHours.default(24),
+  totpRequiredRoles: settingFields.totpRequiredRoles.default([]),
 });
 
 /** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */

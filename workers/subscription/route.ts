@@ -139,13 +139,15 @@ async function handle(c: Context<AppEnv>, token: string, requested: string | und
     cache.set(key, body);
   }
   if (target === "page") {
-    return new Response(body, { headers: { ...responseHeaders, "content-type": "text/html; charset=utf-8", "content-security-policy": PAGE_CSP, "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" } });
+    return new Response(body, { headers: { ...responseHeaders, "content-type": "text/html; charset=utf-8", "content-security-policy": PAGE_CSP, "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "strict-transport-security": HSTS } });
   }
   const media = FORMAT_MEDIA[target];
   return new Response(body, { headers: { ...responseHeaders, "content-type": media.contentType, "content-disposition": contentDisposition(user.username, media.extension) } });
 }
 
 /** The page's inline script and styles are ours; nothing else may load or run. */
+/** Browsers honour it only over HTTPS, where the panel is deployed; two years, as preload lists ask. */
+export const HSTS = "max-age=63072000; includeSubDomains";
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** `/sub/:token`, `/sub/:token/:format` and `/sub/:token/info`; HEAD answers as GET without a body. */

@@ -403,6 +403,9 @@ describe("the end-user page", () => {
     expect(status).toBe(200);
     expect(headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect(headers.get("referrer-policy")).toBe("no-referrer");
     expect(body).toContain('<html lang="en" dir="ltr">');
     expect(body).toContain("Active");
     expect(body).toContain('aria-valuenow="0"');

@@ -24,7 +24,11 @@ export interface Panel {
   stop(): Promise<void>;
 }
 
-/** `vars` adds or overrides Worker vars and secrets (a Stripe stand-in's URL, an xpub). */
+/**
+ * `vars` add or override Worker vars and secrets (a Stripe stand-in's URL, an xpub, OIDC_ISSUER).
+ * ENVIRONMENT is "development" (introspection on, any GraphQL from browsers) unless a story asks
+ * for "production".
+ */
 export async function startPanel(options: { vars?: Record<string, string> } = {}): Promise<Panel> {
   if (!existsSync(join(repo, "web/dist/index.html"))) throw new Error("build the SPA first (npm run build:web); npm test does");
   const state = mkdtempSync(join(tmpdir(), "vortex-panel-"));
@@ -32,8 +36,8 @@ export async function startPanel(options: { vars?: Record<string, string> } = {}
   const secrets = {
     JWT_SECRET: randomBytes(32).toString("base64url"),
     VORTEX_SETUP_TOKEN: randomBytes(16).toString("base64url"),
+    SECRETS_KEY: `k1:${randomBytes(32).toString("base64url")}`,
     CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
-    ...options.vars,
   };
   const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { cwd: repo, env: ENV, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
@@ -54,7 +58,7 @@ export async function startPanel(options: { vars?: Record<string, string> } = {}
       return body.data;
     },
     async start() {
-      const vars = Object.entries(secrets).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+      const vars = Object.entries({ ...secrets, ENVIRONMENT: "development", ...options.vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
       const proc = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false", ...vars], {
         cwd: repo,
         env: ENV,
