@@ -29,7 +29,7 @@ async function send<T>(document: string, variables: Record<string, unknown>, tok
     response = await fetch("/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: operationBody(document, variables),
+      body: await operationBody(document, variables),
     });
   } catch {
     throw new ApiError("network", "NETWORK");
