@@ -2,7 +2,7 @@
  * The signed-in admin's own security: sign-in factors, devices, networks and password. A session
  * that must enroll TOTP first (its role requires it) sees only the TOTP card: the API refuses the rest.
  */
-import { createResource, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
@@ -20,13 +20,14 @@ interface Overview {
 
 export default function AccountPage() {
   const [overview, { refetch }] = createResource(() => request<Overview>(AccountOverview));
+  const [backupCodes, showBackupCodes] = createSignal<string[] | null>(null);
   return (
     <>
       <h1>{t("account.title")}</h1>
       <Loaded resource={overview} retry={refetch} skeleton={<Skeleton lines={8} />}>
         {(o) => (
           <div class="stack">
-            <TotpCard status={o.twoFactor} onChange={() => void refetch()} />
+            <TotpCard status={o.twoFactor} onChange={() => void refetch()} backupCodes={backupCodes()} showBackupCodes={showBackupCodes} />
             <Show when={!o.twoFactor.mustEnrollTotp}>
               <PasskeysCard passwordLoginDisabled={o.twoFactor.passwordLoginDisabled} onChange={() => void refetch()} />
               <SessionsCard />

@@ -26,9 +26,18 @@ interface Enrollment {
   uri: string;
 }
 
-export function TotpCard(props: { status: TwoFactorStatus; onChange: () => void }) {
+/**
+ * `onChange` reloads the status, which re-creates this card; the backup codes being shown live
+ * with the page (`backupCodes`/`showBackupCodes`) so that reload does not hide them.
+ */
+export function TotpCard(props: {
+  status: TwoFactorStatus;
+  onChange: () => void;
+  backupCodes: string[] | null;
+  showBackupCodes: (codes: string[] | null) => void;
+}) {
   const [enrollment, setEnrollment] = createSignal<Enrollment | null>(null);
-  const [backupCodes, setBackupCodes] = createSignal<string[] | null>(null);
+  const setBackupCodes = (codes: string[] | null) => props.showBackupCodes(codes);
   const action = createAction();
   const codeOf = (event: SubmitEvent) => String(new FormData(event.currentTarget as HTMLFormElement).get("code")).trim();
 
@@ -64,7 +73,7 @@ export function TotpCard(props: { status: TwoFactorStatus; onChange: () => void 
       <Show when={props.status.mustEnrollTotp}>
         <p class="error" role="status">{t("totp.required")}</p>
       </Show>
-      <Show when={backupCodes()}>
+      <Show when={props.backupCodes}>
         {(codes) => (
           <div class="card" data-testid="backup-codes">
             <p>{t("totp.backupCodesOnce")}</p>

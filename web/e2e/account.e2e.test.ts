@@ -1,0 +1,143 @@
+/**
+ * The owner secures its account through the SPA in Debian's chromium, against a panel running as
+ * production (browsers may send only persisted operations, so every screen here proves the SPA's
+ * requests are on the allow-list): turns on TOTP by scanning nothing but the shown key, signs in
+ * again with a code, registers a passkey with chromium's virtual authenticator and signs in with
+ * it alone, then finds a session opened elsewhere (with a backup code) and ends it.
+ */
+import * as OTPAuth from "otpauth";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OWNER, startPanel, type Panel } from "../../node-agent/test/e2e/panel.ts";
+import { launchBrowser, openPage } from "./browser.ts";
+
+let panel: Panel;
+let browser: Browser;
+let page: Page;
+let totp: OTPAuth.TOTP;
+let backupCodes: string[] = [];
+const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+beforeAll(async () => {
+  [panel, browser] = await Promise.all([startPanel({ vars: { ENVIRONMENT: "production" } }), launchBrowser()]);
+  // WebAuthn wants a domain as relying party, not an IP address.
+  page = await openPage(browser, panel.url.replace("127.0.0.1", "localhost"), { locale: "en-US", viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(10_000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await panel?.stop();
+});
+
+/** A GraphQL call from somewhere else: a script, with its own User-Agent and no Origin. */
+async function elsewhere<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> {
+  const response = await fetch(`${panel.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "user-agent": FIREFOX, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json() as Promise<any>;
+}
+
+const signOut = async () => {
+  await page.locator(".sidebar").getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/login");
+};
+
+async function signInWithPassword() {
+  await page.getByLabel(/^Username/).fill(OWNER.username);
+  await page.getByLabel(/^Password/).fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+describe("the owner's account and security", () => {
+  it("runs as production: query text from a browser is refused, the SPA's persisted operations are not", async () => {
+    await page.goto("/login");
+    const refused = await page.evaluate(async () => {
+      const response = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ signInOptions { oidcEnabled } }" }) });
+      return response.json();
+    });
+    expect(refused.errors[0].extensions.code).toBe("PERSISTED_QUERY_ONLY");
+    await signInWithPassword();
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+  });
+
+  it("turns on TOTP from the account page and is shown ten backup codes once", async () => {
+    await page.getByRole("link", { name: "Account & security" }).click();
+    await page.getByRole("heading", { name: "Account & security", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Set up authenticator app" }).click();
+    await page.getByRole("img", { name: "QR code for the authenticator app" }).waitFor();
+    const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+    totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 });
+    await page.getByLabel("Code", { exact: true }).fill("000000" === totp.generate() ? "111111" : "000000");
+    await page.getByRole("button", { name: "Turn on" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBeTruthy();
+    await page.getByLabel("Code", { exact: true }).fill(totp.generate());
+    await page.getByRole("button", { name: "Turn on" }).click();
+    const codes = page.getByTestId("backup-codes").locator("li");
+    await expect.poll(() => codes.count()).toBe(10);
+    backupCodes = await codes.allTextContents();
+    expect(backupCodes.every((c) => /^[a-z0-9]{5}-[a-z0-9]{5}$/.test(c.trim()))).toBe(true);
+    await page.getByRole("button", { name: "I have saved them" }).click();
+    await expect(page.getByTestId("backup-codes").count()).resolves.toBe(0);
+    await page.getByText("10 backup codes left.").waitFor();
+  });
+
+  it("signs in again with the password and then a code from the app", async () => {
+    await signOut();
+    await signInWithPassword();
+    await page.getByRole("heading", { name: "Two-step verification" }).waitFor();
+    await page.getByLabel("Code", { exact: true }).fill("123456" === totp.generate() ? "654321" : "123456");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBeTruthy();
+    // The enrollment used this time step's code, and a code works once: the next step's is in the window.
+    await page.getByLabel("Code", { exact: true }).fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+  });
+
+  it("registers a passkey through the page and signs in with it alone", async () => {
+    await page.goto("/account");
+    await page.getByLabel("New passkey name").fill("Chromium key");
+    await page.getByRole("button", { name: "Add passkey" }).click();
+    await page.locator('tr[data-passkey="Chromium key"]').waitFor();
+    await expect(page.getByLabel("Also allow signing in with the password").isChecked()).resolves.toBe(true);
+    await signOut();
+    await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await page.goto("/account");
+    const passkeyRow = page.locator('tr[data-passkey="Chromium key"]');
+    await expect.poll(async () => (await passkeyRow.locator("td").nth(2).textContent())?.trim()).not.toBe("—");
+  });
+
+  it("lists a session opened elsewhere with a backup code, and ends it", async () => {
+    const started = await elsewhere(`mutation ($input: LoginInput!) { signIn(input: $input) { ... on SecondFactorChallenge { challengeToken } } }`, {
+      input: { username: OWNER.username, password: OWNER.password },
+    });
+    const challengeToken = started.data.signIn.challengeToken;
+    const finished = await elsewhere(`mutation ($input: SecondFactorInput!) { completeSecondFactor(input: $input) { accessToken } }`, {
+      input: { challengeToken, code: backupCodes[0]!.trim() },
+    });
+    const otherToken: string = finished.data.completeSecondFactor.accessToken;
+    expect((await elsewhere(`{ me { username } }`, {}, otherToken)).data?.me.username).toBe(OWNER.username);
+
+    await page.reload();
+    const firefox = page.locator("tr[data-session]", { hasText: "Firefox" });
+    await firefox.waitFor();
+    await expect(firefox.textContent()).resolves.toContain("Password + code");
+    await expect(page.locator("tr[data-session]", { hasText: "This device" }).textContent()).resolves.toContain("Passkey");
+    await firefox.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => firefox.count()).toBe(0);
+    expect((await elsewhere(`{ me { username } }`, {}, otherToken)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    // The page's own session carries on.
+    await page.reload();
+    await page.locator("tr[data-session]", { hasText: "This device" }).waitFor();
+    await page.getByText("9 backup codes left.").waitFor();
+  });
+});
