@@ -3,7 +3,8 @@
  * production (browsers may send only persisted operations, so every screen here proves the SPA's
  * requests are on the allow-list): turns on TOTP by scanning nothing but the shown key, signs in
  * again with a code, registers a passkey with chromium's virtual authenticator and signs in with
- * it alone, then finds a session opened elsewhere (with a backup code) and ends it.
+ * it alone, then finds a session opened elsewhere (with a backup code) and ends it. Last, the
+ * owner confines another admin to a network and links a provider identity to it.
  */
 import * as OTPAuth from "otpauth";
 import type { Browser, Page } from "playwright-core";
@@ -139,5 +140,28 @@ describe("the owner's account and security", () => {
     await page.reload();
     await page.locator("tr[data-session]", { hasText: "This device" }).waitFor();
     await page.getByText("9 backup codes left.").waitFor();
+  });
+
+  it("confines another admin to a network and links its single sign-on identity, from the Admins page", async () => {
+    const { createAdmin: ops } = await panel.gql(`mutation { createAdmin(input: { username: "ops", password: "ops-password-long", role: ADMIN }) { id } }`);
+    await page.getByRole("link", { name: "Admins" }).click();
+    await page.locator("tr", { hasText: "ops" }).getByRole("button", { name: "Access" }).click();
+    const dialog = page.getByRole("dialog", { name: "Access of ops" });
+    await dialog.getByLabel("Allowed networks").fill("203.0.113.7/24\n2001:db8::/32");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    // The server answers in canonical form, and the dialog shows what was stored.
+    await expect.poll(() => dialog.getByLabel("Allowed networks").inputValue()).toBe("203.0.113.0/24\n2001:db8::/32");
+    const { admins } = await panel.gql(`{ admins { id ipAllowlist } }`);
+    expect(admins.find((a: { id: string }) => a.id === ops.id).ipAllowlist).toEqual(["203.0.113.0/24", "2001:db8::/32"]);
+
+    await dialog.getByLabel("Match by").selectOption("EMAIL");
+    await dialog.getByLabel("Value").fill("ops@example.test");
+    await dialog.getByRole("button", { name: "Link", exact: true }).click();
+    const identity = dialog.locator('li[data-identity="ops@example.test"]');
+    await identity.waitFor();
+    expect((await panel.gql(`{ oidcIdentities { adminId kind value } }`)).oidcIdentities).toEqual([{ adminId: ops.id, kind: "EMAIL", value: "ops@example.test" }]);
+    await identity.getByRole("button", { name: "Unlink" }).click();
+    await expect.poll(() => identity.count()).toBe(0);
+    expect((await panel.gql(`{ oidcIdentities { id } }`)).oidcIdentities).toEqual([]);
   });
 });

@@ -56,9 +56,7 @@ function AllowlistCard(props: { cidrs: string[]; onChange: () => void }) {
     <form class="card form" onSubmit={save} aria-labelledby="allowlist-title">
       <h2 id="allowlist-title">{t("allowlist.title")}</h2>
       <p class="muted">{t("allowlist.help")}</p>
-      <textarea name="cidrs" rows="4" class="ltr" aria-labelledby="allowlist-title" placeholder={"203.0.113.0/24\n2001:db8::/32"}>
-        {props.cidrs.join("\n")}
-      </textarea>
+      <textarea name="cidrs" rows="4" class="ltr" aria-labelledby="allowlist-title" placeholder={"203.0.113.0/24\n2001:db8::/32"} value={props.cidrs.join("\n")} />
       <Show when={action.error()}>
         <ErrorBox error={action.error()} />
       </Show>

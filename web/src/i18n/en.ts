@@ -301,5 +301,16 @@ export const en = {
   "password.change": "Change password",
   "settings.totpRequired": "Two-step sign-in required for",
   "settings.totpRequiredHelp": "Admins of these roles must use an authenticator app or a passkey; until they set one up they can do nothing else.",
+  "admins.security": "Access",
+  "admins.securityOf": "Access of {name}",
+  "allowlist.adminHelp": "IPv4 or IPv6 networks, one per line; empty allows anywhere.",
+  "oidc.identities": "Single sign-on identities",
+  "oidc.none": "No identity at the provider signs in as this admin.",
+  "oidc.kind": "Match by",
+  "oidc.value": "Value",
+  "oidc.link": "Link",
+  "oidc.unlink": "Unlink",
+  "oidc.EMAIL": "Verified email",
+  "oidc.SUBJECT": "Provider user id (sub)",
 };
 export type Messages = typeof en;
