@@ -163,5 +163,41 @@ describe("the owner's account and security", () => {
     await identity.getByRole("button", { name: "Unlink" }).click();
     await expect.poll(() => identity.count()).toBe(0);
     expect((await panel.gql(`{ oidcIdentities { id } }`)).oidcIdentities).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it("requires TOTP of admins once Settings says so: such an admin lands on enrollment and sees the rest after", async () => {
+    await panel.gql(`mutation { createAdmin(input: { username: "fresh", password: "fresh-password-long", role: ADMIN }) { id } }`);
+    await page.getByRole("link", { name: "Settings" }).click();
+    const fieldset = page.getByRole("group", { name: "Two-step sign-in required for" });
+    await fieldset.getByLabel("admin", { exact: true }).check();
+    await page.getByRole("button", { name: "Save" }).first().click();
+    await page.getByText("Saved").first().waitFor();
+    expect((await panel.gql(`{ settings { totpRequiredRoles } }`)).settings.totpRequiredRoles).toEqual(["ADMIN"]);
+
+    const other = await openPage(browser, panel.url.replace("127.0.0.1", "localhost"), { locale: "en-US" });
+    other.setDefaultTimeout(10_000);
+    try {
+      await other.goto("/login");
+      await other.getByLabel(/^Username/).fill("fresh");
+      await other.getByLabel(/^Password/).fill("fresh-password-long");
+      await other.getByRole("button", { name: "Sign in", exact: true }).click();
+      await other.waitForURL("**/account");
+      await other.getByText("Your role requires two-step sign-in").waitFor();
+      await expect(other.getByRole("heading", { name: "Signed-in devices" }).count()).resolves.toBe(0);
+      await other.getByRole("button", { name: "Set up authenticator app" }).click();
+      const secret = (await other.getByTestId("totp-secret").textContent())!.trim();
+      const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate();
+      await other.getByLabel("Code", { exact: true }).fill(code);
+      await other.getByRole("button", { name: "Turn on" }).click();
+      await other.getByTestId("backup-codes").waitFor();
+      await other.getByRole("heading", { name: "Signed-in devices" }).waitFor();
+      await other.getByRole("link", { name: "Users" }).click();
+      await other.getByRole("heading", { name: "Users" }).waitFor();
+      await expect(other.getByRole("alert").count()).resolves.toBe(0);
+    } finally {
+      await other.context().close();
+    }
   });
 });
