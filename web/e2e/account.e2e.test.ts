@@ -200,4 +200,11 @@ describe("the owner's account and security", () => {
       await other.context().close();
     }
   });
+
+  it("fits the account page in 360 px: only the sessions table scrolls, inside its frame", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto("/account");
+    await page.locator("tr[data-session]").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
 });
