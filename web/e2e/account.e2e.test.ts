@@ -1,10 +1,11 @@
 /**
  * The owner secures its account through the SPA in Debian's chromium, against a panel running as
  * production (browsers may send only persisted operations, so every screen here proves the SPA's
- * requests are on the allow-list): turns on TOTP by scanning nothing but the shown key, signs in
- * again with a code, registers a passkey with chromium's virtual authenticator and signs in with
- * it alone, then finds a session opened elsewhere (with a backup code) and ends it. Last, the
- * owner confines another admin to a network and links a provider identity to it.
+ * requests are on the allow-list): turns on TOTP from the typed key, signs in again with a code,
+ * registers a passkey with chromium's virtual authenticator and signs in with it alone, finds a
+ * session opened elsewhere (with a backup code) and ends it, renews the backup codes and turns
+ * TOTP off. Then, as the owner, it confines another admin to a network, links a provider identity
+ * to it, requires TOTP of admins, and checks the page at 360 px.
  */
 import * as OTPAuth from "otpauth";
 import type { Browser, Page } from "playwright-core";
@@ -140,6 +141,27 @@ describe("the owner's account and security", () => {
     await page.reload();
     await page.locator("tr[data-session]", { hasText: "This device" }).waitFor();
     await page.getByText("9 backup codes left.").waitFor();
+  });
+
+  it("renews the backup codes and turns TOTP off, each with a code", async () => {
+    await page.getByLabel("Current code (or a backup code)").fill(backupCodes[0]!.trim());
+    await page.getByRole("button", { name: "New backup codes" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBeTruthy(); // that one was used up signing in elsewhere
+    await page.getByLabel("Current code (or a backup code)").fill(backupCodes[1]!.trim());
+    await page.getByRole("button", { name: "New backup codes" }).click();
+    const codes = page.getByTestId("backup-codes").locator("li");
+    await expect.poll(() => codes.count()).toBe(10);
+    const renewed = (await codes.allTextContents()).map((c) => c.trim());
+    expect(renewed).not.toContain(backupCodes[2]!.trim());
+    await page.getByRole("button", { name: "I have saved them" }).click();
+    await page.getByText("10 backup codes left.").waitFor();
+    await page.getByLabel("Current code (or a backup code)").fill(backupCodes[2]!.trim());
+    await page.getByRole("button", { name: "Turn off" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBeTruthy(); // the old codes went with the renewal
+    await page.getByLabel("Current code (or a backup code)").fill(renewed[0]!);
+    await page.getByRole("button", { name: "Turn off" }).click();
+    await page.getByRole("button", { name: "Set up authenticator app" }).waitFor();
+    expect((await panel.gql(`{ twoFactor { totpEnabled backupCodesLeft } }`)).twoFactor).toEqual({ totpEnabled: false, backupCodesLeft: 0 });
   });
 
   it("confines another admin to a network and links its single sign-on identity, from the Admins page", async () => {
