@@ -35,10 +35,10 @@ describe("an admin's day in the app", () => {
     await page.waitForURL("**/login");
     await page.getByLabel(/^Username\b/).fill(OWNER.username);
     await page.getByLabel(/^Password/).fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").textContent()).resolves.toBeTruthy();
     await page.getByLabel(/^Password/).fill(OWNER.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await page.getByTestId("users-card").getByText("Total").waitFor();
   });
@@ -181,7 +181,7 @@ describe("an admin's day in the app", () => {
 });
 
 describe("screenshots", () => {
-  const pages = ["/", "/users", "__user__", "/nodes", "/inbounds", "/groups", "/admins", "/audit", "/settings"];
+  const pages = ["/", "/users", "__user__", "/nodes", "/inbounds", "/groups", "/admins", "/audit", "/settings", "/account"];
 
   it("photographs every main page in light, dark and Persian", { timeout: 180_000 }, async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });

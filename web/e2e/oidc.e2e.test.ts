@@ -9,6 +9,7 @@ import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../node-agent/src/testing/net.ts";
 import { startPanel, type Panel } from "../../node-agent/test/e2e/panel.ts";
+import { launchBrowser, openPage } from "./browser.ts";
 
 const CLIENT = { client_id: "vortex-panel", client_secret: "e2e-client-secret-that-is-long-enough" };
 const ACCOUNTS: Record<string, { email: string; email_verified: boolean }> = {
@@ -167,5 +168,25 @@ describe("OpenID Connect sign-in", () => {
     expect(reasons.filter((r: string) => r === "oidc-not-linked")).toHaveLength(2);
     expect(reasons.filter((r: string) => r === "oidc-refused").length).toBeGreaterThanOrEqual(4);
     expect(entries.filter((e: { action: string; details: { method?: string } }) => e.action === "auth.login" && e.details.method === "oidc")).toHaveLength(2);
+  });
+
+  it("signs in from the SPA's button: out to the provider and back through /login/oidc", async () => {
+    accountAtProvider = "alice-sub";
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser, panel.url, { locale: "en-US" });
+      page.setDefaultTimeout(10_000);
+      await page.goto("/login");
+      await page.getByRole("button", { name: `Sign in with ${new URL(provider.issuer).host}` }).click();
+      await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+      await page.locator(".sidebar").getByText("oidc-alice").waitFor();
+      // A refusal from the provider (here: no code at all) is shown on the callback page, with a way back.
+      await page.goto("/login/oidc?error=access_denied&error_description=The%20user%20said%20no");
+      await page.getByRole("alert").getByText("The user said no").waitFor();
+      await page.getByRole("link", { name: "Back to sign-in" }).click();
+      await page.waitForURL("**/login");
+    } finally {
+      await browser.close();
+    }
   });
 });

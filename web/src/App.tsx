@@ -16,6 +16,8 @@ const Groups = lazy(() => import("./pages/Groups"));
 const Admins = lazy(() => import("./pages/Admins"));
 const Audit = lazy(() => import("./pages/Audit"));
 const Settings = lazy(() => import("./pages/Settings"));
+const Account = lazy(() => import("./account/AccountPage"));
+const OidcCallback = lazy(() => import("./pages/OidcCallback"));
 
 function Root(props: ParentProps) {
   const navigate = useNavigate();
@@ -32,6 +34,7 @@ export function App() {
   return (
     <Router root={Root}>
       <Route path="/login" component={Login} />
+      <Route path="/login/oidc" component={OidcCallback} />
       <Route path="/" component={Layout}>
         <Route path="/" component={Dashboard} preload={preloadDashboard} />
         <Route path="/users" component={Users} />
@@ -42,6 +45,7 @@ export function App() {
         <Route path="/admins" component={Admins} />
         <Route path="/audit" component={Audit} />
         <Route path="/settings" component={Settings} />
+        <Route path="/account" component={Account} />
       </Route>
     </Router>
   );

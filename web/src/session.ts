@@ -1,7 +1,7 @@
 /** Who is signed in, loaded once per session for the shell (name, and whether owner-only pages show). */
 import { createResource, createRoot } from "solid-js";
 import { hasSession, request } from "./api/client";
-import { Me } from "./graphql/auth";
+import { Me, MustEnrollTotp } from "./graphql/auth";
 
 export interface SignedInAdmin {
   id: string;
@@ -14,3 +14,13 @@ const [resource, { refetch }] = createRoot(() => createResource(async () => (has
 /** The signed-in admin, or undefined while loading, signed out or unreachable (reading never throws). */
 export const me = (): SignedInAdmin | undefined => (resource.state === "ready" ? resource() : undefined);
 export const refetchMe = refetch;
+
+/**
+ * After any sign-in: an admin whose role requires TOTP and who has none may only enroll, so it
+ * lands on the account page; everyone else on the dashboard.
+ */
+export async function enterApp(navigate: (to: string, options: { replace: boolean }) => void): Promise<void> {
+  void refetchMe();
+  const { twoFactor } = await request<{ twoFactor: { mustEnrollTotp: boolean } }>(MustEnrollTotp);
+  navigate(twoFactor.mustEnrollTotp ? "/account" : "/", { replace: true });
+}

@@ -1,4 +1,5 @@
 import { parse, validate, type GraphQLSchema } from "graphql";
+import { operationId } from "./operation-id";
 
 /**
  * Persisted operations: the only GraphQL the SPA may send from a browser in production.
@@ -31,10 +32,7 @@ export function extractOperations(files: Record<string, string>): PersistedOpera
   return operations;
 }
 
-export async function operationId(document: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(document));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
+export { operationId };
 
 /** The allow-list, id → document, each operation checked against the schema first. */
 export async function buildManifest(operations: PersistedOperation[], schema: GraphQLSchema): Promise<Record<string, string>> {

@@ -25,7 +25,7 @@ export interface Panel {
 }
 
 /**
- * `vars` adds or overrides Worker vars and secrets (a Stripe stand-in's URL, an xpub, OIDC_ISSUER).
+ * `vars` add or override Worker vars and secrets (a Stripe stand-in's URL, an xpub, OIDC_ISSUER).
  * ENVIRONMENT is "development" (introspection on, any GraphQL from browsers) unless a story asks
  * for "production".
  */
@@ -38,7 +38,6 @@ export async function startPanel(options: { vars?: Record<string, string> } = {}
     VORTEX_SETUP_TOKEN: randomBytes(16).toString("base64url"),
     SECRETS_KEY: `k1:${randomBytes(32).toString("base64url")}`,
     CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
-    ...options.vars,
   };
   const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { cwd: repo, env: ENV, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);

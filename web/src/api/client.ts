@@ -3,8 +3,9 @@
  * localStorage so a reload keeps the admin signed in. An expired access token is refreshed once
  * and the request retried. Every request goes through `send`.
  */
-import { Login, Logout, RefreshToken } from "../graphql/auth";
+import { BeginOidcLogin, BeginPasskeyLogin, CompleteSecondFactor, FinishOidcLogin, FinishPasskeyLogin, Logout, RefreshToken, SignIn } from "../graphql/auth";
 import { operationBody } from "./operation";
+import { getPasskey } from "./webauthn";
 
 const REFRESH_KEY = "vortex.refreshToken";
 let accessToken: string | null = null;
@@ -29,7 +30,7 @@ async function send<T>(document: string, variables: Record<string, unknown>, tok
     response = await fetch("/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: operationBody(document, variables),
+      body: await operationBody(document, variables),
     });
   } catch {
     throw new ApiError("network", "NETWORK");
@@ -54,9 +55,40 @@ export function hasSession(): boolean {
   return accessToken !== null || localStorage.getItem(REFRESH_KEY) !== null;
 }
 
-export async function signIn(username: string, password: string): Promise<void> {
-  const data = await send<{ login: Tokens }>(Login, { input: { username, password } }, null);
-  keep(data.login);
+/** Password sign-in. An admin with TOTP gets a challenge back: pass it to `completeSecondFactor` with a code. */
+export async function signIn(username: string, password: string): Promise<{ challengeToken: string } | null> {
+  type Result = (Tokens & { __typename: "AuthPayload" }) | { __typename: "SecondFactorChallenge"; challengeToken: string };
+  const { signIn: result } = await send<{ signIn: Result }>(SignIn, { input: { username, password } }, null);
+  if (result.__typename === "SecondFactorChallenge") return { challengeToken: result.challengeToken };
+  keep(result);
+  return null;
+}
+
+/** `code` is six digits from the authenticator app or one of the backup codes. */
+export async function completeSecondFactor(challengeToken: string, code: string): Promise<void> {
+  keep((await send<{ completeSecondFactor: Tokens }>(CompleteSecondFactor, { input: { challengeToken, code } }, null)).completeSecondFactor);
+}
+
+/** Discoverable passkey sign-in: the browser offers the passkeys it holds for this panel, no username needed. */
+export async function signInWithPasskey(): Promise<void> {
+  const { beginPasskeyLogin: ceremony } = await send<{ beginPasskeyLogin: { challengeToken: string; options: unknown } }>(BeginPasskeyLogin, {}, null);
+  const response = await getPasskey(ceremony.options);
+  const input = { challengeToken: ceremony.challengeToken, response };
+  keep((await send<{ finishPasskeyLogin: Tokens }>(FinishPasskeyLogin, { input }, null)).finishPasskeyLogin);
+}
+
+/** The provider's sign-in page; it sends the browser back to /login/oidc with `code` and `state`. */
+export async function oidcAuthorizationUrl(): Promise<string> {
+  return (await send<{ beginOidcLogin: { authorizationUrl: string } }>(BeginOidcLogin, {}, null)).beginOidcLogin.authorizationUrl;
+}
+
+export async function finishOidcSignIn(state: string, code: string): Promise<void> {
+  keep((await send<{ finishOidcLogin: Tokens }>(FinishOidcLogin, { input: { state, code } }, null)).finishOidcLogin);
+}
+
+/** Public queries the sign-in screen makes before anyone is signed in. */
+export function anonymousRequest<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return send<T>(document, variables, null);
 }
 
 let refreshing: Promise<boolean> | null = null;

@@ -76,6 +76,9 @@ export function Layout(props: RouteSectionProps) {
               </span>
             )}
           </Show>
+          <A href="/account" activeClass="active">
+            {t("nav.account")}
+          </A>
           <button type="button" onClick={leave}>
             {t("action.signOut")}
           </button>

@@ -8,6 +8,7 @@ export const Admins = /* GraphQL */ `
       maxUsers
       maxDataLimit
       createdAt
+      ipAllowlist
     }
   }
 `;
@@ -31,5 +32,30 @@ export const UpdateAdmin = /* GraphQL */ `
 export const DeleteAdmin = /* GraphQL */ `
   mutation DeleteAdmin($id: ID!) {
     deleteAdmin(id: $id)
+  }
+`;
+
+export const OidcIdentities = /* GraphQL */ `
+  query OidcIdentities {
+    oidcIdentities {
+      id
+      adminId
+      kind
+      value
+    }
+  }
+`;
+
+export const LinkOidcIdentity = /* GraphQL */ `
+  mutation LinkOidcIdentity($input: LinkOidcIdentityInput!) {
+    linkOidcIdentity(input: $input) {
+      id
+    }
+  }
+`;
+
+export const UnlinkOidcIdentity = /* GraphQL */ `
+  mutation UnlinkOidcIdentity($id: ID!) {
+    unlinkOidcIdentity(id: $id)
   }
 `;

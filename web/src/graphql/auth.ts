@@ -1,12 +1,3 @@
-export const Login = /* GraphQL */ `
-  mutation Login($input: LoginInput!) {
-    login(input: $input) {
-      accessToken
-      refreshToken
-    }
-  }
-`;
-
 export const RefreshToken = /* GraphQL */ `
   mutation RefreshToken($token: String!) {
     refreshToken(token: $token) {
@@ -28,6 +19,82 @@ export const Me = /* GraphQL */ `
       id
       username
       role
+    }
+  }
+`;
+
+export const SignIn = /* GraphQL */ `
+  mutation SignIn($input: LoginInput!) {
+    signIn(input: $input) {
+      __typename
+      ... on AuthPayload {
+        accessToken
+        refreshToken
+      }
+      ... on SecondFactorChallenge {
+        challengeToken
+      }
+    }
+  }
+`;
+
+export const CompleteSecondFactor = /* GraphQL */ `
+  mutation CompleteSecondFactor($input: SecondFactorInput!) {
+    completeSecondFactor(input: $input) {
+      accessToken
+      refreshToken
+    }
+  }
+`;
+
+export const SignInOptions = /* GraphQL */ `
+  query SignInOptions {
+    signInOptions {
+      oidcEnabled
+      oidcIssuer
+    }
+  }
+`;
+
+export const BeginPasskeyLogin = /* GraphQL */ `
+  mutation BeginPasskeyLogin {
+    beginPasskeyLogin {
+      challengeToken
+      options
+    }
+  }
+`;
+
+export const FinishPasskeyLogin = /* GraphQL */ `
+  mutation FinishPasskeyLogin($input: FinishPasskeyLoginInput!) {
+    finishPasskeyLogin(input: $input) {
+      accessToken
+      refreshToken
+    }
+  }
+`;
+
+export const BeginOidcLogin = /* GraphQL */ `
+  mutation BeginOidcLogin {
+    beginOidcLogin {
+      authorizationUrl
+    }
+  }
+`;
+
+export const FinishOidcLogin = /* GraphQL */ `
+  mutation FinishOidcLogin($input: FinishOidcLoginInput!) {
+    finishOidcLogin(input: $input) {
+      accessToken
+      refreshToken
+    }
+  }
+`;
+
+export const MustEnrollTotp = /* GraphQL */ `
+  query MustEnrollTotp {
+    twoFactor {
+      mustEnrollTotp
     }
   }
 `;

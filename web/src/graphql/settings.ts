@@ -11,6 +11,7 @@ export const SettingsPage = /* GraphQL */ `
       subscriptionRouting
       inactiveUserResponse
       deviceLimit
+      totpRequiredRoles
     }
     subscriptionRules {
       name

@@ -53,7 +53,8 @@ export function backoffMs(attempt: number): number {
 export type LiveState = "connecting" | "open" | "retrying" | "closed";
 
 export interface SubscribeOptions<T> {
-  body: string;
+  /** The request body, or its promise (persisted-operation ids are hashed asynchronously). */
+  body: string | Promise<string>;
   /** `refresh` is true after the server refused the token: get a new one. */
   token: (refresh: boolean) => Promise<string | null>;
   onData: (data: T) => void;
@@ -94,7 +95,7 @@ export function subscribe<T>(options: SubscribeOptions<T>, deps: Partial<Subscri
         const response = await doFetch(endpoint, {
           method: "POST",
           headers: { "content-type": "application/json", accept: "text/event-stream", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: options.body,
+          body: await options.body,
           signal: stop.signal,
         });
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);

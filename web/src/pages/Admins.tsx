@@ -1,11 +1,12 @@
 /** Admins and their roles; the owner's page (the API refuses everyone else too). */
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { ErrorBox, Loaded, settled, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
 import { Admins as AdminsQuery, CreateAdmin, DeleteAdmin, UpdateAdmin } from "../graphql/admins";
 import { locale, t } from "../i18n";
+import { AdminSecurity } from "./AdminSecurity";
 import { BYTE_UNITS, formatBytes, formatDate, parseDataLimit, type ByteUnit } from "../lib/format";
 
 interface Admin {
@@ -16,12 +17,14 @@ interface Admin {
   maxUsers: number | null;
   maxDataLimit: number | null;
   createdAt: string;
+  ipAllowlist: string[];
 }
 
 export default function Admins() {
   const [admins, { refetch }] = createResource(async () => (await request<{ admins: Admin[] }>(AdminsQuery)).admins);
   const [creating, setCreating] = createSignal(false);
   const [removing, setRemoving] = createSignal<Admin | null>(null);
+  const [securing, setSecuring] = createSignal<string | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
 
   const create = async (event: SubmitEvent) => {
@@ -75,12 +78,13 @@ export default function Admins() {
                       </td>
                       <td>{formatDate(admin.createdAt, locale())}</td>
                       <td>
-                        <Show when={admin.role !== "OWNER"}>
-                          <div class="actions">
+                        <div class="actions">
+                          <button type="button" onClick={() => setSecuring(admin.id)}>{t("admins.security")}</button>
+                          <Show when={admin.role !== "OWNER"}>
                             <button type="button" onClick={() => void toggle(admin)}>{admin.disabled ? t("bulk.enable") : t("bulk.disable")}</button>
                             <button type="button" class="danger" onClick={() => setRemoving(admin)}>{t("action.delete")}</button>
-                          </div>
-                        </Show>
+                          </Show>
+                        </div>
                       </td>
                     </tr>
                   )}
@@ -116,6 +120,10 @@ export default function Admins() {
           <Show when={failure()}><ErrorBox error={failure()} /></Show>
           <div class="actions"><button type="submit" class="primary">{t("action.create")}</button></div>
         </form>
+      </Modal>
+      <Modal open={securing() !== null} onOpenChange={(open) => !open && setSecuring(null)} title={t("admins.securityOf", { name: settled(admins)?.find((a) => a.id === securing())?.username ?? "" })}>
+        {/* Looked up by id, so a save that reloads the list shows the admin's new state here. */}
+        <Show when={settled(admins)?.find((a) => a.id === securing())}>{(admin) => <AdminSecurity admin={admin()} onChange={() => void refetch()} />}</Show>
       </Modal>
       <Confirm
         open={removing() !== null}

@@ -1,4 +1,4 @@
-/** Subscription settings (title, update interval, support URL, remark templates, …) and the ordered format rules. */
+/** Subscription settings (title, update interval, support URL, remark templates, …), which roles must use TOTP, and the ordered format rules. */
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
@@ -17,7 +17,10 @@ interface Settings {
   subscriptionRouting: string;
   inactiveUserResponse: string;
   deviceLimit: number;
+  totpRequiredRoles: Role[];
 }
+type Role = "OWNER" | "ADMIN" | "RESELLER";
+const ROLES: Role[] = ["OWNER", "ADMIN", "RESELLER"];
 type Data = { settings: Settings; subscriptionRules: unknown[] };
 
 export default function SettingsPageView() {
@@ -45,6 +48,7 @@ export default function SettingsPageView() {
           subscriptionRouting: text("subscriptionRouting"),
           inactiveUserResponse: text("inactiveUserResponse"),
           deviceLimit: Number(text("deviceLimit")),
+          totpRequiredRoles: form.getAll("totpRequiredRoles").map(String),
         },
       });
       notify(t("state.saved"));
@@ -114,6 +118,15 @@ export default function SettingsPageView() {
                 <label>{t("settings.deviceLimit")}<input name="deviceLimit" type="number" min="0" max="100" value={d.settings.deviceLimit} /></label>
               </div>
               <label class="inline"><input type="checkbox" name="subscriptionHideSettings" checked={d.settings.subscriptionHideSettings} />{t("settings.hideSettings")}</label>
+              <fieldset>
+                <legend>{t("settings.totpRequired")}</legend>
+                <p class="muted">{t("settings.totpRequiredHelp")}</p>
+                <For each={ROLES}>
+                  {(role) => (
+                    <label class="inline"><input type="checkbox" name="totpRequiredRoles" value={role} checked={d.settings.totpRequiredRoles.includes(role)} />{t(`role.${role}`)}</label>
+                  )}
+                </For>
+              </fieldset>
               <Show when={settingsError()}><ErrorBox error={settingsError()} /></Show>
               <div class="actions"><button type="submit" class="primary" disabled={busy()}>{t("action.save")}</button></div>
             </form>

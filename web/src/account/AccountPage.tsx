@@ -1,0 +1,112 @@
+/**
+ * The signed-in admin's own security: sign-in factors, devices, networks and password. A session
+ * that must enroll TOTP first (its role requires it) sees only the TOTP card: the API refuses the rest.
+ */
+import { createResource, createSignal, Show } from "solid-js";
+import { request } from "../api/client";
+import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { notify } from "../components/toast";
+import { AccountOverview, ChangePassword, SetIpAllowlist } from "../graphql/account";
+import { t } from "../i18n";
+import { createAction, parseCidrList } from "./actions";
+import { PasskeysCard } from "./Passkeys";
+import { SessionsCard } from "./Sessions";
+import { TotpCard, type TwoFactorStatus } from "./Totp";
+
+interface Overview {
+  me: { id: string; ipAllowlist: string[] };
+  twoFactor: TwoFactorStatus;
+}
+
+export default function AccountPage() {
+  const [overview, { refetch }] = createResource(() => request<Overview>(AccountOverview));
+  const [backupCodes, showBackupCodes] = createSignal<string[] | null>(null);
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      <Loaded resource={overview} retry={refetch} skeleton={<Skeleton lines={8} />}>
+        {(o) => (
+          <div class="stack">
+            <TotpCard status={o.twoFactor} onChange={() => void refetch()} backupCodes={backupCodes()} showBackupCodes={showBackupCodes} />
+            <Show when={!o.twoFactor.mustEnrollTotp}>
+              <PasskeysCard passwordLoginDisabled={o.twoFactor.passwordLoginDisabled} onChange={() => void refetch()} />
+              <SessionsCard />
+              <AllowlistCard cidrs={o.me.ipAllowlist} onChange={() => void refetch()} />
+              <PasswordCard />
+            </Show>
+          </div>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function AllowlistCard(props: { cidrs: string[]; onChange: () => void }) {
+  const action = createAction();
+  const save = (event: SubmitEvent) => {
+    event.preventDefault();
+    const cidrs = parseCidrList(String(new FormData(event.currentTarget as HTMLFormElement).get("cidrs")));
+    void action.run(async () => {
+      await request(SetIpAllowlist, { cidrs });
+      notify(t("state.saved"));
+      props.onChange();
+    });
+  };
+  return (
+    <form class="card form" onSubmit={save} aria-labelledby="allowlist-title">
+      <h2 id="allowlist-title">{t("allowlist.title")}</h2>
+      <p class="muted">{t("allowlist.help")}</p>
+      <textarea name="cidrs" rows="4" class="ltr" aria-labelledby="allowlist-title" placeholder={"203.0.113.0/24\n2001:db8::/32"} value={props.cidrs.join("\n")} />
+      <Show when={action.error()}>
+        <ErrorBox error={action.error()} />
+      </Show>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={action.busy()}>{t("action.save")}</button>
+      </div>
+    </form>
+  );
+}
+
+function PasswordCard() {
+  const action = createAction();
+  const change = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const newPassword = String(data.get("newPassword"));
+    if (newPassword !== String(data.get("repeat"))) {
+      action.setError(new Error(t("password.mismatch")));
+      return;
+    }
+    void action.run(async () => {
+      await request(ChangePassword, { input: { currentPassword: String(data.get("currentPassword")), newPassword } });
+      form.reset();
+      notify(t("password.changed"));
+    });
+  };
+  return (
+    <form class="card form" onSubmit={change} aria-labelledby="password-title">
+      <h2 id="password-title">{t("password.title")}</h2>
+      <label>
+        {t("password.current")}
+        <input name="currentPassword" type="password" autocomplete="current-password" required />
+      </label>
+      <div class="row">
+        <label>
+          {t("password.new")}
+          <input name="newPassword" type="password" autocomplete="new-password" required />
+        </label>
+        <label>
+          {t("password.repeat")}
+          <input name="repeat" type="password" autocomplete="new-password" required />
+        </label>
+      </div>
+      <Show when={action.error()}>
+        <ErrorBox error={action.error()} />
+      </Show>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={action.busy()}>{t("password.change")}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+/** The admin's signed-in devices: where and when, with a way to end any other one. */
+import { createResource, For, Show } from "solid-js";
+import { request } from "../api/client";
+import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { notify } from "../components/toast";
+import { MySessions, RevokeOtherSessions, RevokeSession } from "../graphql/account";
+import { locale, t } from "../i18n";
+import { formatDateTime } from "../lib/format";
+import { createAction } from "./actions";
+
+interface Session {
+  id: string;
+  device: string;
+  ip: string | null;
+  country: string | null;
+  method: "PASSWORD" | "PASSWORD_TOTP" | "PASSKEY" | "OIDC";
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
+export function SessionsCard() {
+  const [sessions, { refetch }] = createResource(async () => (await request<{ mySessions: Session[] }>(MySessions)).mySessions);
+  const action = createAction();
+  const revoke = async (id: string) => {
+    if (await action.run(() => request(RevokeSession, { id }))) void refetch();
+  };
+  const revokeOthers = async () => {
+    let ended = 0;
+    if (await action.run(async () => (ended = (await request<{ revokeOtherSessions: number }>(RevokeOtherSessions)).revokeOtherSessions))) {
+      notify(t("account.sessionsEnded", { count: ended }));
+      void refetch();
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="sessions-title">
+      <div class="toolbar">
+        <h2 id="sessions-title" class="grow">{t("account.sessions")}</h2>
+        <button type="button" onClick={() => void revokeOthers()} disabled={action.busy()}>
+          {t("account.revokeOthers")}
+        </button>
+      </div>
+      <Show when={action.error()}>
+        <ErrorBox error={action.error()} />
+      </Show>
+      <Loaded resource={sessions} retry={refetch} skeleton={<Skeleton lines={3} />}>
+        {(list) => (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("account.device")}</th>
+                  <th>{t("account.ip")}</th>
+                  <th>{t("account.country")}</th>
+                  <th>{t("account.method")}</th>
+                  <th>{t("account.signedInAt")}</th>
+                  <th>{t("account.lastSeen")}</th>
+                  <th><span class="visually-hidden">{t("account.revoke")}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list}>
+                  {(session) => (
+                    <tr data-session={session.id}>
+                      <td>{session.device}</td>
+                      <td class="ltr">{session.ip ?? "—"}</td>
+                      <td>{session.country ?? "—"}</td>
+                      <td>{t(`signInMethod.${session.method}`)}</td>
+                      <td>{formatDateTime(session.createdAt, locale())}</td>
+                      <td>{formatDateTime(session.lastSeenAt, locale())}</td>
+                      <td>
+                        <Show when={!session.current} fallback={<span class="badge ACTIVE">{t("account.thisDevice")}</span>}>
+                          <button type="button" class="danger" onClick={() => void revoke(session.id)} disabled={action.busy()}>
+                            {t("account.revoke")}
+                          </button>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The owner's view of another admin's access: the networks it may work from, and the identities
+ * at the OpenID provider that sign in as it.
+ */
+import { createResource, For, Show } from "solid-js";
+import { request } from "../api/client";
+import { createAction, parseCidrList } from "../account/actions";
+import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { notify } from "../components/toast";
+import { SetIpAllowlist } from "../graphql/account";
+import { LinkOidcIdentity, OidcIdentities, UnlinkOidcIdentity } from "../graphql/admins";
+import { t } from "../i18n";
+
+interface Identity {
+  id: string;
+  adminId: string;
+  kind: "SUBJECT" | "EMAIL";
+  value: string;
+}
+
+export function AdminSecurity(props: { admin: { id: string; username: string; ipAllowlist: string[] }; onChange: () => void }) {
+  const [identities, { refetch }] = createResource(async () => (await request<{ oidcIdentities: Identity[] }>(OidcIdentities)).oidcIdentities);
+  const action = createAction();
+
+  const saveNetworks = (event: SubmitEvent) => {
+    event.preventDefault();
+    const cidrs = parseCidrList(String(new FormData(event.currentTarget as HTMLFormElement).get("cidrs")));
+    void action.run(async () => {
+      await request(SetIpAllowlist, { adminId: props.admin.id, cidrs });
+      notify(t("state.saved"));
+      props.onChange();
+    });
+  };
+  const link = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    void action.run(async () => {
+      await request(LinkOidcIdentity, { input: { adminId: props.admin.id, kind: String(data.get("kind")), value: String(data.get("value")).trim() } });
+      form.reset();
+      void refetch();
+    });
+  };
+  const unlink = (id: string) => void action.run(async () => (await request(UnlinkOidcIdentity, { id }), void refetch()));
+
+  return (
+    <div class="stack">
+      <form class="form" onSubmit={saveNetworks}>
+        <label>
+          {t("allowlist.title")}
+          <textarea name="cidrs" rows="3" class="ltr" placeholder={"203.0.113.0/24\n2001:db8::/32"} value={props.admin.ipAllowlist.join("\n")} />
+          <span class="muted">{t("allowlist.adminHelp")}</span>
+        </label>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={action.busy()}>{t("action.save")}</button>
+        </div>
+      </form>
+      <section class="form" aria-labelledby="identities-title">
+        <h3 id="identities-title">{t("oidc.identities")}</h3>
+        <Loaded resource={identities} retry={refetch} skeleton={<Skeleton lines={2} />}>
+          {(all) => (
+            <Show when={all.some((i) => i.adminId === props.admin.id)} fallback={<p class="muted">{t("oidc.none")}</p>}>
+              <ul>
+                <For each={all.filter((i) => i.adminId === props.admin.id)}>
+                  {(identity) => (
+                    <li data-identity={identity.value}>
+                      {t(`oidc.${identity.kind}`)}: <span class="ltr">{identity.value}</span>{" "}
+                      <button type="button" class="danger" onClick={() => unlink(identity.id)} disabled={action.busy()}>{t("oidc.unlink")}</button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Loaded>
+        <form class="row" onSubmit={link}>
+          <label>
+            {t("oidc.kind")}
+            <select name="kind">
+              <option value="EMAIL">{t("oidc.EMAIL")}</option>
+              <option value="SUBJECT">{t("oidc.SUBJECT")}</option>
+            </select>
+          </label>
+          <label>
+            {t("oidc.value")}
+            <input name="value" required class="ltr" />
+          </label>
+          <div class="actions">
+            <button type="submit" disabled={action.busy()}>{t("oidc.link")}</button>
+          </div>
+        </form>
+      </section>
+      <Show when={action.error()}>
+        <ErrorBox error={action.error()} />
+      </Show>
+    </div>
+  );
+}
