@@ -11,7 +11,7 @@ import { notify } from "../components/toast";
 import { BeginPasskeyRegistration, FinishPasskeyRegistration, MyPasskeys, RemovePasskey, RenamePasskey, SetPasswordLogin } from "../graphql/account";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import { createAction } from "./actions";
+import { createAction } from "../lib/action";
 
 interface Passkey {
   id: string;

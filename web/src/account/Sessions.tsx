@@ -6,7 +6,7 @@ import { notify } from "../components/toast";
 import { MySessions, RevokeOtherSessions, RevokeSession } from "../graphql/account";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import { createAction } from "./actions";
+import { createAction } from "../lib/action";
 
 interface Session {
   id: string;

@@ -11,7 +11,7 @@ import { Qr } from "../components/Qr";
 import { BeginTotpEnrollment, ConfirmTotpEnrollment, DisableTotp, RegenerateBackupCodes } from "../graphql/account";
 import { locale, t } from "../i18n";
 import { formatDate } from "../lib/format";
-import { createAction } from "./actions";
+import { createAction } from "../lib/action";
 
 export interface TwoFactorStatus {
   totpEnabled: boolean;

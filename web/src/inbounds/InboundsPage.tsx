@@ -2,6 +2,7 @@
 import { Tabs } from "@kobalte/core/tabs";
 import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { createAction } from "../lib/action";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
@@ -30,8 +31,7 @@ type StoredInbound = Parameters<typeof inboundToForm>[0] & { id: string; servers
 function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubmit: (input: Record<string, unknown>) => Promise<void> }) {
   const [values, setValues] = createStore<InboundFormValues>(structuredClone(props.initial));
   const [errors, setErrors] = createSignal<Partial<Record<keyof InboundFormValues, InboundFieldError>>>({});
-  const [failure, setFailure] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const change = <K extends keyof InboundFormValues>(key: K, value: InboundFormValues[K]) => setValues(normalise({ ...values, [key]: value }));
   const preview = createMemo(() => JSON.stringify(validateInboundForm(values).input ?? { errors: validateInboundForm(values).errors }, null, 2));
 
@@ -60,16 +60,7 @@ function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubm
     event.preventDefault();
     const result = validateInboundForm(values);
     setErrors(result.errors ?? {});
-    if (!result.input) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      await props.onSubmit(result.input);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    if (result.input) await action.run(() => props.onSubmit(result.input!));
   };
 
   return (
@@ -125,11 +116,11 @@ function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubm
               </div>
             </fieldset>
           </Show>
-          <Show when={failure()}>
-            <ErrorBox error={failure()} />
+          <Show when={action.error()}>
+            <ErrorBox error={action.error()} />
           </Show>
           <div class="actions">
-            <button type="submit" class="primary" disabled={busy()}>{busy() ? t("state.saving") : t("action.save")}</button>
+            <button type="submit" class="primary" disabled={action.busy()}>{action.busy() ? t("state.saving") : t("action.save")}</button>
           </div>
         </form>
       </Tabs.Content>

@@ -4,7 +4,8 @@
  */
 import { createResource, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { createAction, parseCidrList } from "../account/actions";
+import { parseCidrList } from "../account/actions";
+import { createAction } from "../lib/action";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
 import { SetIpAllowlist } from "../graphql/account";

@@ -1,5 +1,6 @@
 import { useNavigate } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
+import { createAction } from "../lib/action";
 import { anonymousRequest, completeSecondFactor, oidcAuthorizationUrl, signIn, signInWithPasskey } from "../api/client";
 import { passkeysSupported } from "../api/webauthn";
 import { errorText } from "../components/Async";
@@ -14,25 +15,17 @@ import { enterApp } from "../session";
  */
 export default function Login() {
   const navigate = useNavigate();
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const [challenge, setChallenge] = createSignal<string | null>(null);
   // Without the options the page still offers password and passkey sign-in.
   const [options] = createResource(() =>
     anonymousRequest<{ signInOptions: { oidcEnabled: boolean; oidcIssuer: string | null } }>(SignInOptions).then((d) => d.signInOptions, () => null),
   );
 
-  const attempt = async (step: () => Promise<boolean>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const attempt = (step: () => Promise<boolean>) =>
+    action.run(async () => {
       if (await step()) await enterApp(navigate);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const submitPassword = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -51,9 +44,9 @@ export default function Login() {
   const withOidc = () => void attempt(async () => (location.assign(await oidcAuthorizationUrl()), false));
 
   const problem = () => (
-    <Show when={error()}>
+    <Show when={action.error()}>
       <p role="alert" class="error">
-        {errorText(error())}
+        {errorText(action.error())}
       </p>
     </Show>
   );
@@ -73,16 +66,16 @@ export default function Login() {
               <input name="password" type="password" autocomplete="current-password" required />
             </label>
             {problem()}
-            <button type="submit" class="primary" disabled={busy()}>
-              {busy() ? t("login.signingIn") : t("login.signIn")}
+            <button type="submit" class="primary" disabled={action.busy()}>
+              {action.busy() ? t("login.signingIn") : t("login.signIn")}
             </button>
             <Show when={passkeysSupported()}>
-              <button type="button" onClick={withPasskey} disabled={busy()} data-testid="passkey-sign-in">
+              <button type="button" onClick={withPasskey} disabled={action.busy()} data-testid="passkey-sign-in">
                 {t("login.withPasskey")}
               </button>
             </Show>
             <Show when={options()?.oidcEnabled}>
-              <button type="button" onClick={withOidc} disabled={busy()} data-testid="oidc-sign-in">
+              <button type="button" onClick={withOidc} disabled={action.busy()} data-testid="oidc-sign-in">
                 {t("login.withProvider", { provider: providerName(options()!.oidcIssuer) })}
               </button>
             </Show>
@@ -100,10 +93,10 @@ export default function Login() {
             <input name="code" autocomplete="one-time-code" inputmode="text" class="ltr" required autofocus />
           </label>
           {problem()}
-          <button type="submit" class="primary" disabled={busy()}>
-            {busy() ? t("login.signingIn") : t("login.verify")}
+          <button type="submit" class="primary" disabled={action.busy()}>
+            {action.busy() ? t("login.signingIn") : t("login.verify")}
           </button>
-          <button type="button" onClick={() => (setChallenge(null), setError(null))}>
+          <button type="button" onClick={() => (setChallenge(null), action.setError(null))}>
             {t("action.back")}
           </button>
         </form>

@@ -1,6 +1,7 @@
 /** Create or edit a user; the rules live in ./form.ts, this only draws the fields and their messages. */
 import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { createAction } from "../lib/action";
 import { request } from "../api/client";
 import { ErrorBox, settled } from "../components/Async";
 import { Groups } from "../graphql/groups";
@@ -11,24 +12,14 @@ import { RESET_STRATEGIES, validateUserForm, type UserFieldError, type UserFormV
 export function UserForm(props: { initial: UserFormValues; submitLabel: string; onSubmit: (input: UserInput) => Promise<void> }) {
   const [values, setValues] = createStore<UserFormValues>(structuredClone(props.initial));
   const [errors, setErrors] = createSignal<Partial<Record<keyof UserFormValues, UserFieldError>>>({});
-  const [failure, setFailure] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const [groups, { refetch }] = createResource(async () => (await request<{ groups: { id: string; name: string }[] }>(Groups)).groups);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const result = validateUserForm(values);
     setErrors(result.errors ?? {});
-    if (!result.input) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      await props.onSubmit(result.input);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    if (result.input) await action.run(() => props.onSubmit(result.input!));
   };
   const fieldError = (field: keyof UserFormValues) => (
     <Show when={errors()[field]}>
@@ -139,12 +130,12 @@ export function UserForm(props: { initial: UserFormValues; submitLabel: string; 
       </label>
       {fieldError("note")}
       </div>
-      <Show when={failure()}>
-        <ErrorBox error={failure()} />
+      <Show when={action.error()}>
+        <ErrorBox error={action.error()} />
       </Show>
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy()}>
-          {busy() ? t("state.saving") : props.submitLabel}
+        <button type="submit" class="primary" disabled={action.busy()}>
+          {action.busy() ? t("state.saving") : props.submitLabel}
         </button>
       </div>
     </form>
