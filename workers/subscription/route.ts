@@ -17,6 +17,7 @@ import { isInactive, placeholderEndpoint } from "./placeholder";
 import { userValues, type TemplateValues } from "./remarks";
 import { chooseFormat, rulesFromStored } from "./rules";
 import { toBase64Url } from "../lib/base64";
+import { sha256 } from "../lib/sha256";
 
 /** Tokens are 32 characters; anything longer is cut before the lookup so the work stays the same. */
 const MAX_TOKEN_LENGTH = 64;
@@ -31,11 +32,6 @@ const json = (status: number, code: string, message: string) =>
  * users the admin chose to hide, and rules that say 404. Same status, body and headers.
  */
 export const notFoundResponse = () => json(404, "NOT_FOUND", "no such subscription");
-
-async function sha256Base64Url(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return toBase64Url(digest);
-}
 
 /** If-None-Match holds this entity tag (or `*`), weak or strong. */
 function matchesEtag(header: string | undefined, etag: string): boolean {
@@ -122,8 +118,10 @@ async function handle(c: Context<AppEnv>, token: string, requested: string | und
   const language = target === "page" ? pickLanguage(url.searchParams.get("lang"), headers.get("accept-language")) : "en";
   const requester = requesterPosition(c.req.raw.cf as { latitude?: unknown; longitude?: unknown } | undefined);
   // Everything the body depends on, so equal keys mean equal bodies (see cache.ts).
-  const version = await sha256Base64Url(
-    JSON.stringify([target, user, values, served.placeholder?.remark ?? null, requester, lookup.settingsText, lookup.servedText, target === "page" ? [pageUrl, language] : ""]),
+  const version = toBase64Url(
+    await sha256(
+      JSON.stringify([target, user, values, served.placeholder?.remark ?? null, requester, lookup.settingsText, lookup.servedText, target === "page" ? [pageUrl, language] : ""]),
+    ),
   );
   const etag = `W/"${version}"`;
   responseHeaders.etag = etag;

@@ -6,6 +6,7 @@ import { DomainError } from "../../errors/domain-error";
 import { parseInput } from "../../errors/validate";
 import type { AppContext } from "../../graphql/context";
 import { toBase64Url } from "../../lib/base64";
+import { sha256 } from "../../lib/sha256";
 import { consumeChallenge, createChallenge } from "../challenges";
 import { randomToken, timingSafeEqualText } from "../crypto";
 import { guardClientSignIn, loginDeps, startAdminSession } from "../login";
@@ -81,7 +82,7 @@ function requireConfig(ctx: AppContext): OidcConfig {
 }
 
 async function s256(verifier: string) {
-  return toBase64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))));
+  return toBase64Url(await sha256(verifier));
 }
 
 /** Starts a sign-in: the URL to send the browser to. State, nonce and PKCE verifier stay here. */
