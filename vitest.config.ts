@@ -25,7 +25,8 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...TEST_SECRETS } },
+              // ENVIRONMENT as deployed, even when `npm start` left ENVIRONMENT=development in .dev.vars.
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...TEST_SECRETS, ENVIRONMENT: "production" } },
             }),
           ],
           test: {
