@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { sign, verify } from "hono/jwt";
 import type { AdminRow } from "../admins/table";
@@ -88,8 +88,16 @@ export async function startSession(
 const invalidRefresh = () => new DomainError("UNAUTHENTICATED", "refresh token is invalid or expired; sign in again");
 
 /**
+ * How long a just-used refresh token may be presented again. The answer that carried its
+ * successor can be lost: the admin reloads the page or closes a laptop while a refresh is in
+ * flight, or two tabs refresh at once. Only while nothing newer in the family has been used.
+ */
+export const REFRESH_REUSE_GRACE_SEC = 30;
+
+/**
  * Exchanges a refresh token for a new pair. Each token works once: presenting a used one means
- * it was copied, so the whole session is revoked and every token of its family stops working.
+ * it was copied, so the whole session is revoked and every token of its family stops working,
+ * unless it comes back within the grace window before the family has moved on.
  */
 export async function rotateRefreshToken(db: Db, config: SessionConfig, presented: string, nowSec: number, clientIp: string) {
   const tokenHash = await sha256Hex(presented);
@@ -111,14 +119,14 @@ export async function rotateRefreshToken(db: Db, config: SessionConfig, presente
     .set({ usedAtSec: nowSec })
     .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAtSec)))
     .run();
-  if (claimed.meta.changes !== 1) {
+  if (claimed.meta.changes !== 1 && !(await withinReuseGrace(db, tokenHash, found.token.usedAtSec ?? nowSec, nowSec))) {
     await revokeSession(db, session.id, "refresh token reused", nowSec);
     return { reused: true as const, session, admin };
   }
 
   const refreshToken = randomToken();
   await db.batch([
-    db.insert(refreshTokens).values({ tokenHash: await sha256Hex(refreshToken), sessionId: session.id, issuedAtSec: nowSec }),
+    db.insert(refreshTokens).values({ tokenHash: await sha256Hex(refreshToken), sessionId: session.id, parentHash: tokenHash, issuedAtSec: nowSec }),
     db.update(sessions).set({ lastSeenAtSec: nowSec }).where(eq(sessions.id, session.id)),
   ]);
   const access = await issueAccessToken(config, admin.id, session.id, nowSec);
@@ -128,6 +136,17 @@ export async function rotateRefreshToken(db: Db, config: SessionConfig, presente
     admin,
     tokens: { accessToken: access.token, refreshToken, accessTokenExpiresAtSec: access.exp } satisfies TokenPair,
   };
+}
+
+/** A token used at `usedAtSec` may be used again if that was recent and none of its successors has been used. */
+async function withinReuseGrace(db: Db, tokenHash: string, usedAtSec: number, nowSec: number): Promise<boolean> {
+  if (nowSec - usedAtSec > REFRESH_REUSE_GRACE_SEC) return false;
+  const successorUsed = await db
+    .select({ tokenHash: refreshTokens.tokenHash })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.parentHash, tokenHash), isNotNull(refreshTokens.usedAtSec)))
+    .get();
+  return successorUsed === undefined;
 }
 
 /** The statement that ends one session; await it or put it in a batch. */

@@ -49,7 +49,7 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_admin_idx").on(t.adminId)],
 );
 
-/** Refresh tokens are stored as SHA-256 hashes; a used one presented again revokes its session. */
+/** Refresh tokens are stored as SHA-256 hashes; a used one presented again revokes its session (after a short grace). */
 export const refreshTokens = sqliteTable(
   "refresh_tokens",
   {
@@ -57,8 +57,10 @@ export const refreshTokens = sqliteTable(
     sessionId: text("session_id")
       .notNull()
       .references(() => sessions.id, { onDelete: "cascade" }),
+    /** The token this one replaced; null for the first of a session. Lets a lost answer be retried (see rotateRefreshToken). */
+    parentHash: text("parent_hash"),
     issuedAtSec: integer("issued_at").notNull(),
     usedAtSec: integer("used_at"),
   },
-  (t) => [index("refresh_tokens_session_idx").on(t.sessionId)],
+  (t) => [index("refresh_tokens_session_idx").on(t.sessionId), index("refresh_tokens_parent_idx").on(t.parentHash)],
 );
