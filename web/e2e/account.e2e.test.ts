@@ -218,6 +218,14 @@ describe("the owner's account and security", () => {
       await other.getByRole("link", { name: "Users" }).click();
       await other.getByRole("heading", { name: "Users" }).waitFor();
       await expect(other.getByRole("alert").count()).resolves.toBe(0);
+      // The rule is the owner's: this admin sees it but cannot lift it, and saving the rest keeps it.
+      await other.getByRole("link", { name: "Settings" }).click();
+      const rule = other.getByRole("group", { name: "Two-step sign-in required for" });
+      await rule.getByText("Only the owner can change this.").waitFor();
+      await expect(rule.getByLabel("admin", { exact: true }).isDisabled()).resolves.toBe(true);
+      await other.getByRole("button", { name: "Save" }).first().click();
+      await other.getByText("Saved").first().waitFor();
+      expect((await panel.gql(`{ settings { totpRequiredRoles } }`)).settings.totpRequiredRoles).toEqual(["ADMIN"]);
     } finally {
       await other.context().close();
     }

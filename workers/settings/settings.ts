@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "../admins/table";
 import { auditBy, type ActorContext } from "../audit/record";
 import { runBatch, type Db } from "../db/client";
+import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import { TEMPLATE_VARIABLES, unknownVariables, USER_VARIABLES } from "../subscription/remarks";
 import { settings } from "./table";
@@ -61,7 +62,8 @@ const settingFields = {
   /** How long an invoice can be paid for. */
   invoiceTtlHours: z.number().int().min(1, "at least 1 hour").max(720, "at most 720 hours"),
   /** Roles whose admins must sign in with TOTP; one without it may only enroll after its password. */
-  totpRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length).transform((roles) => [...new Set(roles)]),
+  // Canonical order (and no repeats), so the same choice always reads back the same.
+  totpRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length).transform((roles) => ROLES.filter((role) => roles.includes(role))),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -109,6 +111,7 @@ export async function readSettings(db: Db): Promise<Settings> {
 
 export async function updateSettings(ctx: ActorContext, rawInput: unknown): Promise<Settings> {
   const input = parseInput(updateSchema, rawInput);
+  if (input.totpRequiredRoles && ctx.actor.role !== "owner") await refuseTotpPolicyChange(ctx.db, input.totpRequiredRoles);
   const entries = Object.entries(input).filter(([, v]) => v !== undefined);
   await runBatch(ctx.db, [
     ...entries.map(([key, value]) =>
@@ -117,6 +120,17 @@ export async function updateSettings(ctx: ActorContext, rawInput: unknown): Prom
     auditBy(ctx, { action: "settings.update", targetType: "settings", details: input }),
   ]);
   return readSettings(ctx.db);
+}
+
+/**
+ * Which roles must use TOTP is the owner's call: an admin who could lift it could lift it for
+ * itself. Sending the current value back (a whole settings form) is not a change.
+ */
+async function refuseTotpPolicyChange(db: Db, wanted: readonly string[]) {
+  // Both lists are in ROLES order (see the schema), so equal choices compare equal.
+  if (wanted.join() !== (await readSettings(db)).totpRequiredRoles.join()) {
+    throw new DomainError("FORBIDDEN", "only the owner may change which roles must use TOTP");
+  }
 }
 
 export function subscriptionUrl(current: Settings, requestOrigin: string, token: string): string {

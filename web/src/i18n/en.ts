@@ -301,6 +301,7 @@ export const en = {
   "password.change": "Change password",
   "settings.totpRequired": "Two-step sign-in required for",
   "settings.totpRequiredHelp": "Admins of these roles must use an authenticator app or a passkey; until they set one up they can do nothing else.",
+  "settings.totpOwnerOnly": "Only the owner can change this.",
   "admins.security": "Access",
   "admins.securityOf": "Access of {name}",
   "allowlist.adminHelp": "IPv4 or IPv6 networks, one per line; empty allows anywhere.",

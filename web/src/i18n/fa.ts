@@ -302,6 +302,7 @@ export const fa: Messages = {
   "password.change": "تغییر گذرواژه",
   "settings.totpRequired": "ورود دومرحله‌ای الزامی برای",
   "settings.totpRequiredHelp": "مدیران این نقش‌ها باید از برنامهٔ احراز هویت یا کلید عبور استفاده کنند؛ تا راه‌اندازی نکنند کار دیگری نمی‌توانند بکنند.",
+  "settings.totpOwnerOnly": "فقط مالک می‌تواند این را تغییر دهد.",
   "admins.security": "دسترسی",
   "admins.securityOf": "دسترسی {name}",
   "allowlist.adminHelp": "شبکه‌های IPv4 یا IPv6، هر خط یکی؛ خالی یعنی همه‌جا.",

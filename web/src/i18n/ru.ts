@@ -302,6 +302,7 @@ export const ru: Messages = {
   "password.change": "Сменить пароль",
   "settings.totpRequired": "Двухэтапный вход обязателен для",
   "settings.totpRequiredHelp": "Администраторы этих ролей должны использовать приложение-аутентификатор или ключ доступа; пока не настроят, ничего другого делать не смогут.",
+  "settings.totpOwnerOnly": "Изменить это может только владелец.",
   "admins.security": "Доступ",
   "admins.securityOf": "Доступ: {name}",
   "allowlist.adminHelp": "Сети IPv4 или IPv6, по одной в строке; пусто — откуда угодно.",

@@ -302,6 +302,7 @@ export const zhCN: Messages = {
   "password.change": "更改密码",
   "settings.totpRequired": "以下角色必须两步登录",
   "settings.totpRequiredHelp": "这些角色的管理员必须使用身份验证器应用或通行密钥；设置之前不能进行其他操作。",
+  "settings.totpOwnerOnly": "只有所有者可以更改此项。",
   "admins.security": "访问",
   "admins.securityOf": "{name} 的访问",
   "allowlist.adminHelp": "IPv4 或 IPv6 网络，每行一个；留空表示不限。",

@@ -5,6 +5,7 @@ import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
 import { ResetSubscriptionRules, SettingsPage, UpdateSettings, UpdateSubscriptionRules } from "../graphql/settings";
 import { t } from "../i18n";
+import { me } from "../session";
 
 interface Settings {
   subscriptionTitle: string;
@@ -28,6 +29,8 @@ export default function SettingsPageView() {
   const [settingsError, setSettingsError] = createSignal<unknown>(null);
   const [rulesError, setRulesError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
+  // The server refuses a change from anyone else (an admin could lift the rule for itself).
+  const isOwner = () => me()?.role === "OWNER";
 
   const saveSettings = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -48,7 +51,7 @@ export default function SettingsPageView() {
           subscriptionRouting: text("subscriptionRouting"),
           inactiveUserResponse: text("inactiveUserResponse"),
           deviceLimit: Number(text("deviceLimit")),
-          totpRequiredRoles: form.getAll("totpRequiredRoles").map(String),
+          ...(isOwner() ? { totpRequiredRoles: form.getAll("totpRequiredRoles").map(String) } : {}),
         },
       });
       notify(t("state.saved"));
@@ -121,9 +124,10 @@ export default function SettingsPageView() {
               <fieldset>
                 <legend>{t("settings.totpRequired")}</legend>
                 <p class="muted">{t("settings.totpRequiredHelp")}</p>
+                <Show when={!isOwner()}><p class="muted">{t("settings.totpOwnerOnly")}</p></Show>
                 <For each={ROLES}>
                   {(role) => (
-                    <label class="inline"><input type="checkbox" name="totpRequiredRoles" value={role} checked={d.settings.totpRequiredRoles.includes(role)} />{t(`role.${role}`)}</label>
+                    <label class="inline"><input type="checkbox" name="totpRequiredRoles" value={role} checked={d.settings.totpRequiredRoles.includes(role)} disabled={!isOwner()} />{t(`role.${role}`)}</label>
                   )}
                 </For>
               </fieldset>

@@ -123,4 +123,18 @@ describe("TOTP", () => {
     expect(errorCode(await gql(`{ users { totalCount } }`, {}, { token: reseller.token }))).toBeUndefined();
     ok(await gql(`mutation { updateSettings(input: { totpRequiredRoles: [] }) { totpRequiredRoles } }`, {}, { token: owner }));
   });
+
+  it("leaves which roles must use TOTP to the owner: an admin may resend the value but not change it", async () => {
+    const owner = await ownerToken();
+    const SET = `mutation ($roles: [AdminRole!]) { updateSettings(input: { totpRequiredRoles: $roles, subscriptionTitle: "T" }) { totpRequiredRoles } }`;
+    const other = await adminAs(owner, "ADMIN");
+    ok(await gql(SET, { roles: ["ADMIN", "RESELLER"] }, { token: owner }));
+    const refused = await gql(SET, { roles: ["RESELLER"] }, { token: other.token });
+    expect(errorCode(refused)).toBe("FORBIDDEN");
+    expect(refused.errors?.[0]?.message).toMatch(/only the owner/);
+    expect(ok(await gql(`{ settings { totpRequiredRoles } }`, {}, { token: owner })).settings.totpRequiredRoles).toEqual(["ADMIN", "RESELLER"]);
+    // The whole settings form sent back unchanged, in another order, is not a change.
+    expect(ok(await gql(SET, { roles: ["RESELLER", "ADMIN"] }, { token: other.token })).updateSettings.totpRequiredRoles).toEqual(["ADMIN", "RESELLER"]);
+    ok(await gql(SET, { roles: [] }, { token: owner }));
+  });
 });
