@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import type { AppContext } from "../graphql/context";
+import { spend } from "../rate-limit/spend";
 import { readSettings } from "../settings/settings";
 import { addressAllowed } from "./allowlist/cidr";
 import { consumeChallenge, createChallenge, peekChallenge } from "./challenges";
@@ -87,6 +88,13 @@ function auditFailure(deps: Pick<LoginDeps, "db" | "client" | "nowSec">, usernam
     { action: "auth.login_failed", targetType: "admin", targetId: adminId, details: { username: username?.slice(0, 64) ?? null, reason, ...details } },
   ).run();
 }
+
+/**
+ * Starting a passkey or OIDC sign-in stores a challenge row before anyone has proven anything,
+ * so each client IP may start only so many a minute.
+ */
+export const SIGN_IN_STARTS = { limit: 30, windowMs: 60_000 } as const;
+export const limitSignInStarts = (ctx: AppContext) => spend(ctx.env, `login:start:${ctx.client.ip}`, SIGN_IN_STARTS.limit, SIGN_IN_STARTS.windowMs);
 
 /**
  * For sign-in methods without a username (passkeys, OIDC): refuses a client IP over the failed

@@ -9,7 +9,7 @@ import { toBase64Url } from "../../lib/base64";
 import { sha256 } from "../../lib/sha256";
 import { consumeChallenge, createChallenge } from "../challenges";
 import { randomToken, timingSafeEqualText } from "../crypto";
-import { guardClientSignIn, loginDeps, startAdminSession } from "../login";
+import { guardClientSignIn, limitSignInStarts, loginDeps, startAdminSession } from "../login";
 import { oidcIdentities } from "./table";
 
 /**
@@ -88,6 +88,7 @@ async function s256(verifier: string) {
 /** Starts a sign-in: the URL to send the browser to. State, nonce and PKCE verifier stay here. */
 export async function beginOidcLogin(ctx: AppContext) {
   const config = requireConfig(ctx);
+  await limitSignInStarts(ctx);
   const metadata = await providerMetadata(config);
   const nonce = randomToken();
   const codeVerifier = randomToken(48);

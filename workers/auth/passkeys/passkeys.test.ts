@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { adminAs, errorCode, gql, ok, ownerToken } from "../../test/api";
+import { SIGN_IN_STARTS } from "../login";
 
 // The refusals, in workerd. Registering and signing in with a real authenticator is the
 // chromium story in web/e2e/passkeys.e2e.test.ts.
@@ -34,6 +35,16 @@ describe("passkeys", () => {
 
     const malformed = await gql(FINISH_LOGIN, { input: { challengeToken: next.challengeToken, response: "{not json" } });
     expect(errorCode(malformed)).toBe("BAD_USER_INPUT");
+  });
+
+  it("lets one address start only so many sign-ins a minute, since each stores a challenge", async () => {
+    const BEGIN = `mutation { beginPasskeyLogin { challengeToken } }`;
+    const ip = "203.0.113.77";
+    for (let i = 0; i < SIGN_IN_STARTS.limit; i++) ok(await gql(BEGIN, {}, { ip }));
+    const refused = await gql(BEGIN, {}, { ip });
+    expect(errorCode(refused)).toBe("RATE_LIMITED");
+    expect(refused.errors?.[0]?.extensions?.retryAfterSec).toBeGreaterThan(0);
+    ok(await gql(BEGIN, {}, { ip: "203.0.113.78" }));
   });
 
   it("refuses a registration answer that does not verify, and a foreign ceremony", async () => {

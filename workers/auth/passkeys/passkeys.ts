@@ -17,7 +17,7 @@ import { parseInput } from "../../errors/validate";
 import type { AppContext, SignedInContext } from "../../graphql/context";
 import { fromBase64Url, toBase64Url } from "../../lib/base64";
 import { consumeChallenge, createChallenge } from "../challenges";
-import { guardClientSignIn, loginDeps, startAdminSession } from "../login";
+import { guardClientSignIn, limitSignInStarts, loginDeps, startAdminSession } from "../login";
 import { relyingParty } from "./relying-party";
 import { passkeys } from "./table";
 
@@ -109,6 +109,7 @@ export async function finishPasskeyRegistration(ctx: SignedInContext, rawInput: 
 
 /** Options for navigator.credentials.get() with no allow-list: the authenticator offers its passkeys. */
 export async function beginPasskeyLogin(ctx: AppContext) {
+  await limitSignInStarts(ctx);
   const rp = relyingParty(ctx.env, ctx.origin);
   const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: "required" });
   const { handle, expiresAtSec } = await createChallenge<CeremonyState>(

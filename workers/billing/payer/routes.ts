@@ -4,6 +4,7 @@ import { DomainError, notFound } from "../../errors/domain-error";
 import { parseInput } from "../../errors/validate";
 import { idSchema } from "../../graphql/ids";
 import type { AppEnv } from "../../http/request-context";
+import { spend } from "../../rate-limit/spend";
 import { readSettings, subscriptionUrl } from "../../settings/settings";
 import { findInvoice, invoiceNumber, issueInvoice } from "../invoices/service";
 import { tokensFor } from "../onchain/config";
@@ -21,14 +22,6 @@ const HOUR_MS = 3600_000;
 /** "Check now" rounds per invoice per minute: each costs the chain's RPC several calls. */
 const CHECKS_PER_MINUTE = 20;
 const MINUTE_MS = 60_000;
-
-/** Counts each call against `key` (RateLimiter counts "failures"; here every call is one). */
-async function spend(env: Env, key: string, limit: number, windowMs: number): Promise<void> {
-  const limiter = env.RATE_LIMITER.getByName(key);
-  const verdict = await limiter.check(limit, windowMs);
-  if (verdict.limited) throw new DomainError("RATE_LIMITED", `too many requests; try again in ${verdict.retryAfterSec} s`, { retryAfterSec: verdict.retryAfterSec });
-  await limiter.recordFailure(windowMs);
-}
 
 const html = (body: string) =>
   new Response(body, {
