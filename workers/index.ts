@@ -1,4 +1,5 @@
 import { app } from "./app";
+import { pruneEndedSessions } from "./auth/sessions";
 import { expireInvoices } from "./billing/invoices/service";
 import { createDb } from "./db/client";
 import { notifyNodes } from "./http/request-context";
@@ -19,7 +20,7 @@ export default {
     const result = await runHousekeeping(db, nowSec);
     // Expiries and users back after a period reset; a reset alone (status unchanged) is no news.
     publishLive(env, (promise) => ctx.waitUntil(promise), userStatusNotices(result.statusChanges, nowSec));
-    await expireInvoices(db, nowSec);
+    await Promise.all([expireInvoices(db, nowSec), pruneEndedSessions(db, nowSec)]);
     if (result.periodsReset.length || result.statusChanges.length) {
       console.log(JSON.stringify({ event: "housekeeping", periodsReset: result.periodsReset.length, statusChanges: result.statusChanges.length }));
     }

@@ -1,8 +1,11 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../db/client";
+import { fromBase64Url } from "../lib/base64";
 import { adminAs, errorCode, gql, login, ok, OWNER, ownerToken } from "../test/api";
-import { REFRESH_REUSE_GRACE_SEC, rotateRefreshToken } from "./sessions";
+import worker from "../index";
+import { ENDED_SESSION_RETENTION_SEC, REFRESH_REUSE_GRACE_SEC, rotateRefreshToken } from "./sessions";
 
 const REFRESH = `mutation ($token: String!) { refreshToken(token: $token) { accessToken refreshToken admin { username } } }`;
 const ME = `{ me { username } }`;
@@ -125,5 +128,31 @@ describe("changePassword", () => {
     expect(ok(await gql(ME, {}, { token: admin.token })).me.username).toBe(admin.username);
     expect(errorCode(await gql(ME, {}, { token: other.accessToken }))).toBe("UNAUTHENTICATED");
     expect((await login(admin.username, "a-brand-new-password")).accessToken).toBeTruthy();
+  });
+});
+
+describe("the minute's cron", () => {
+  it("deletes sessions that ended over a week ago with their refresh tokens, and keeps the rest", async () => {
+    const signIn = () => login(OWNER.username, OWNER.password);
+    const [live, expired, revokedLongAgo, revokedToday] = await Promise.all([signIn(), signIn(), signIn(), signIn()]);
+    const sessionOf = (session: { accessToken: string }) => JSON.parse(new TextDecoder().decode(fromBase64Url(session.accessToken.split(".")[1]!))).sid as string;
+    const nowSec = Math.floor(Date.now() / 1000);
+    const longAgo = nowSec - ENDED_SESSION_RETENTION_SEC - 60;
+    await env.DB.batch([
+      env.DB.prepare(`UPDATE sessions SET expires_at = ? WHERE id = ?`).bind(longAgo, sessionOf(expired)),
+      env.DB.prepare(`UPDATE sessions SET revoked_at = ? WHERE id = ?`).bind(longAgo, sessionOf(revokedLongAgo)),
+      env.DB.prepare(`UPDATE sessions SET revoked_at = ? WHERE id = ?`).bind(nowSec - 60, sessionOf(revokedToday)),
+    ]);
+
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "* * * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+
+    const remaining = async (table: string, column: string, session: { accessToken: string }) =>
+      (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).bind(sessionOf(session)).first<{ n: number }>())!.n;
+    expect([await remaining("sessions", "id", expired), await remaining("refresh_tokens", "session_id", expired)]).toEqual([0, 0]);
+    expect([await remaining("sessions", "id", revokedLongAgo), await remaining("refresh_tokens", "session_id", revokedLongAgo)]).toEqual([0, 0]);
+    expect([await remaining("sessions", "id", revokedToday), await remaining("refresh_tokens", "session_id", revokedToday)]).toEqual([1, 1]);
+    expect(ok(await gql(ME, {}, { token: live.accessToken })).me.username).toBe(OWNER.username);
   });
 });
