@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import { parsePageArgs } from "../graphql/pagination";
-import { users, type UserRow } from "./table";
+import { NEVER_EXPIRES, userExpirySortKey, users, type UserRow } from "./table";
 
 /**
  * The users list in an order the admin picks (username, used traffic or expiry, either way).
@@ -13,17 +13,15 @@ import { users, type UserRow } from "./table";
 export const USER_ORDER_FIELDS = ["username", "used_traffic", "expire_at"] as const;
 type Field = (typeof USER_ORDER_FIELDS)[number];
 
-// Users who never expire sort after every date.
-const NEVER = Number.MAX_SAFE_INTEGER;
 const sortKey: Record<Field, SQL> = {
   username: sql`${users.username}`,
   used_traffic: sql`${users.usedBytes}`,
-  expire_at: sql`coalesce(${users.expireAtSec}, ${NEVER})`,
+  expire_at: userExpirySortKey,
 };
 const rowValue: Record<Field, (row: UserRow) => string | number> = {
   username: (row) => row.username,
   used_traffic: (row) => row.usedBytes,
-  expire_at: (row) => row.expireAtSec ?? NEVER,
+  expire_at: (row) => row.expireAtSec ?? NEVER_EXPIRES,
 };
 
 const orderSchema = z.object({ by: z.enum(USER_ORDER_FIELDS), descending: z.boolean().nullish() });

@@ -72,8 +72,7 @@ function filterConditions(actor: Actor, rawFilter: unknown) {
   ];
 }
 
-/** One page of the users the actor may see, newest first: one statement whatever the page size. */
-/** One page in the admin's chosen order (./order.ts): also one statement. */
+/** One page in the admin's chosen order (./order.ts): one statement, walking a sort index. */
 export function listUsersOrdered(db: Db, actor: Actor, rawFilter: unknown, page: OrderedPage) {
   const { after, orderBy } = orderedPageClauses(page);
   return db
@@ -85,6 +84,7 @@ export function listUsersOrdered(db: Db, actor: Actor, rawFilter: unknown, page:
     .all();
 }
 
+/** One page of the users the actor may see, newest first: one statement whatever the page size. */
 export function listUsers(db: Db, actor: Actor, rawFilter: unknown, page: PageRequest) {
   const conditions = filterConditions(actor, rawFilter);
   return db

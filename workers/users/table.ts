@@ -8,6 +8,10 @@ export const RESET_STRATEGIES = ["none", "day", "week", "month", "year"] as cons
 export type UserStatus = (typeof USER_STATUSES)[number];
 export type ResetStrategy = (typeof RESET_STRATEGIES)[number];
 
+/** Where users who never expire sort by expiry: after every date. A literal, so the index below matches the query's expression. */
+export const NEVER_EXPIRES = Number.MAX_SAFE_INTEGER;
+const expirySortKey = (expireAt: unknown) => sql`coalesce(${expireAt}, ${sql.raw(String(NEVER_EXPIRES))})`;
+
 export const users = sqliteTable(
   "users",
   {
@@ -47,8 +51,14 @@ export const users = sqliteTable(
     uniqueIndex("users_username_unique").on(sql`lower(${t.username})`),
     index("users_admin_idx").on(t.adminId, t.id),
     index("users_status_idx").on(t.status, t.id),
+    // The list's sort orders (users/order.ts): a page is an index walk, not a sort of every user.
+    index("users_username_idx").on(t.username, t.id),
+    index("users_usage_idx").on(t.usedBytes, t.id),
+    index("users_expiry_idx").on(expirySortKey(t.expireAtSec), t.id),
   ],
 );
+
+export const userExpirySortKey = expirySortKey(users.expireAtSec);
 
 export const userGroups = sqliteTable(
   "user_groups",
