@@ -1,6 +1,9 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Hash } from "viem";
-import { verifyDeposit } from "../workers/billing/onchain/verify";
+import { findInvoice } from "../workers/billing/invoices/service";
+import { readChain } from "../workers/billing/onchain/rpc";
+import { stillWatching, verifyDeposit } from "../workers/billing/onchain/verify";
+import { DomainError } from "../workers/errors/domain-error";
 import { createDb } from "../workers/db/client";
 import { notifyNodes } from "../workers/http/request-context";
 
@@ -8,12 +11,10 @@ import { notifyNodes } from "../workers/http/request-context";
 const SUBMITTED_KEY = "submitted";
 const INVOICE_KEY = "invoice";
 const MAX_SUBMITTED = 20;
+/** While the chain's RPC fails, rounds back off to this (the runtime's own alarm retries give up after six). */
+const UNREACHABLE_RETRY_MS = 60_000;
 
-export interface CheckoutStatus {
-  status: string;
-  watching: boolean;
-  credited: boolean;
-}
+export type CheckoutStatus = { status: string; watching: boolean; credited: boolean } | { chainUnreachable: true };
 
 /**
  * One per invoice paid on-chain: drives verification with alarms until the invoice is paid,
@@ -47,16 +48,28 @@ export class CheckoutObject extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     const invoiceId = await this.ctx.storage.get<number>(INVOICE_KEY);
-    if (invoiceId === undefined) return;
-    // A failed round (RPC down) throws: the runtime retries the alarm with backoff.
-    await this.round(invoiceId);
+    if (invoiceId !== undefined) await this.round(invoiceId);
   }
 
+  /**
+   * One verification round, then the next alarm. An RPC that fails is the chain's problem, not
+   * this invoice's: the round is tried again a minute later for as long as the invoice is
+   * watched, and the caller hears `chainUnreachable` (a DomainError would not survive RPC).
+   */
   private async round(invoiceId: number): Promise<CheckoutStatus> {
     const submitted = (await this.ctx.storage.get<Hash[]>(SUBMITTED_KEY)) ?? [];
-    const result = await verifyDeposit(this.db(), invoiceId, submitted, Math.floor(Date.now() / 1000));
-    if (result.watching) await this.ctx.storage.setAlarm(Date.now() + this.pollMs());
-    else await this.ctx.storage.deleteAlarm();
-    return { status: result.invoice?.status ?? "missing", watching: result.watching, credited: result.credited };
+    const nowSec = Math.floor(Date.now() / 1000);
+    try {
+      const result = await readChain("verify deposit", () => verifyDeposit(this.db(), invoiceId, submitted, nowSec));
+      if (result.watching) await this.ctx.storage.setAlarm(Date.now() + this.pollMs());
+      else await this.ctx.storage.deleteAlarm();
+      return { status: result.invoice?.status ?? "missing", watching: result.watching, credited: result.credited };
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === "UNAVAILABLE")) throw error;
+      const invoice = await findInvoice(this.db(), invoiceId);
+      if (invoice && stillWatching(invoice, nowSec)) await this.ctx.storage.setAlarm(Date.now() + Math.max(this.pollMs(), UNREACHABLE_RETRY_MS));
+      else await this.ctx.storage.deleteAlarm();
+      return { chainUnreachable: true };
+    }
   }
 }

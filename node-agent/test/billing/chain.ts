@@ -4,6 +4,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createPublicClient, createTestClient, createWalletClient, http, type Abi, type Hex } from "viem";
@@ -42,6 +44,43 @@ export async function startAnvil(): Promise<Chain> {
       await exited;
     },
   };
+}
+
+export interface CappedRpc {
+  url: string;
+  /** Every eth_getLogs asked for: the recipient topic (lower-case address) and the block range. */
+  logQueries: { to: string; from: bigint; until: bigint }[];
+  close(): Promise<void>;
+}
+
+/**
+ * Stands where a hosted RPC provider would between the panel and anvil: forwards every call, but
+ * refuses an eth_getLogs over `maxBlocks` blocks the way Alchemy and others do.
+ */
+export async function startRangeCappedRpc(upstream: string, maxBlocks: number): Promise<CappedRpc> {
+  const logQueries: CappedRpc["logQueries"] = [];
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString();
+    const call = JSON.parse(body) as { id: number; method: string; params: [{ fromBlock: string; toBlock: string; topics?: (string | null)[] }] };
+    if (call.method === "eth_getLogs") {
+      const { fromBlock, toBlock, topics } = call.params[0];
+      const query = { to: `0x${(topics?.[2] ?? "").slice(-40)}`, from: BigInt(fromBlock), until: BigInt(toBlock) };
+      logQueries.push(query);
+      if (query.until - query.from + 1n > BigInt(maxBlocks)) {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ jsonrpc: "2.0", id: call.id, error: { code: -32600, message: `eth_getLogs is limited to a ${maxBlocks} block range` } }));
+        return;
+      }
+    }
+    const forwarded = await fetch(upstream, { method: "POST", headers: { "content-type": "application/json" }, body });
+    response.writeHead(forwarded.status, { "content-type": "application/json" });
+    response.end(await forwarded.text());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, logQueries, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 let compiled: { abi: Abi; bytecode: Hex } | undefined;

@@ -9,7 +9,7 @@ import { bytesToHex, getAddress, parseEther, type Abi, type Hex } from "viem";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPanel, type Panel } from "../e2e/panel.ts";
-import { clients, deployTestToken, startAnvil, type Chain } from "./chain.ts";
+import { clients, deployTestToken, startAnvil, startRangeCappedRpc, type CappedRpc, type Chain } from "./chain.ts";
 import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in.ts";
 
 /** The merchant's wallet: a fresh seed per run. Only its account-level PUBLIC key goes to the panel. */
@@ -20,6 +20,9 @@ const walletAddress = (index: number) => privateKeyToAccount(bytesToHex(master.d
 let panel: Panel;
 let stripe: StripeStandIn;
 let chain: Chain;
+/** What the panel talks to: anvil behind a provider's eth_getLogs range limit (tight, so a test mines past it quickly). */
+let rpc: CappedRpc;
+const PROVIDER_LOG_RANGE = 50;
 let evm: ReturnType<typeof clients>;
 let token: { address: Hex; abi: Abi };
 let lookalike: Hex;
@@ -32,11 +35,12 @@ beforeAll(async () => {
     vars: { STRIPE_API_BASE: stripe.url, STRIPE_SECRET_KEY: "sk_test_e2e_standin", STRIPE_WEBHOOK_SECRET: "whsec_e2e", ONCHAIN_XPUB: xpub, CHECKOUT_POLL_SEC: "1" },
   });
   evm = clients(chain.rpcUrl);
+  rpc = await startRangeCappedRpc(chain.rpcUrl, PROVIDER_LOG_RANGE);
   token = await deployTestToken(evm, "USDT");
   lookalike = (await deployTestToken(evm, "USDT")).address;
 
   const { createChain } = await panel.gql(`mutation ($i: CreateChainInput!) { createChain(input: $i) { id } }`, {
-    i: { name: "anvil", chainId: 31337, rpcUrl: chain.rpcUrl, confirmations: CONFIRMATIONS },
+    i: { name: "anvil", chainId: 31337, rpcUrl: rpc.url, confirmations: CONFIRMATIONS, logBlockRange: PROVIDER_LOG_RANGE },
   });
   const add = async (input: Record<string, unknown>) =>
     (await panel.gql(`mutation ($i: CreateChainTokenInput!) { createChainToken(input: $i) { id } }`, { i: { chainId: createChain.id, ...input } })).createChainToken.id as string;
@@ -48,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await panel?.stop();
-  await Promise.all([stripe?.close(), chain?.stop()]);
+  await Promise.all([stripe?.close(), chain?.stop(), rpc?.close()]);
 });
 
 /** A buyer with a 1-byte quota: a credited plan (5,000,000 bytes) is added on top (workers/billing tests cover renewal). */
@@ -296,6 +300,19 @@ describe("on-chain checkout", () => {
     await mine(CONFIRMATIONS);
     expect((await check(invoice.url)).status).toBe("paid");
   });
+  it("finds a payment made many blocks later through a provider that caps log ranges", async () => {
+    const { invoice } = await invoiceFor(USD, "USD");
+    const deposit = await openDeposit(invoice.url, tokenIds.usdt);
+    expect((await check(invoice.url)).status).toBe("open");
+    await mine(3 * PROVIDER_LOG_RANGE);
+    await transfer(token.address, deposit.address, DUE);
+    await mine(CONFIRMATIONS);
+    expect((await check(invoice.url)).status).toBe("paid");
+    const ranges = rpc.logQueries.filter((q) => q.to === deposit.address.toLowerCase());
+    expect(ranges.length).toBeGreaterThanOrEqual(3);
+    expect(ranges.every((q) => q.until - q.from + 1n <= BigInt(PROVIDER_LOG_RANGE))).toBe(true);
+  });
+
   // Last: it moves the chain's clock a day ahead, which would make every later payment late.
   it("never credits a payment made after the invoice expired", async () => {
     const { invoice } = await invoiceFor(USD, "USD");

@@ -18,13 +18,19 @@ const chainSchema = z.object({
   name: z.string().trim().min(1).max(64),
   chainId: z.number().int().min(1).max(2_147_483_647, "must fit a GraphQL Int"),
   rpcUrl,
-  confirmations: z.number().int().min(1).max(1000).default(3),
-  enabled: z.boolean().default(true),
+  confirmations: z.number().int().min(1).max(1000),
+  logBlockRange: z.number().int().min(1).max(1_000_000),
+  enabled: z.boolean(),
 });
-const chainUpdateSchema = z
-  .object({ name: chainSchema.shape.name, rpcUrl, confirmations: z.number().int().min(1).max(1000), enabled: z.boolean() })
+const chainCreateSchema = chainSchema.extend({
+  confirmations: chainSchema.shape.confirmations.default(3),
+  logBlockRange: chainSchema.shape.logBlockRange.default(2000),
+  enabled: chainSchema.shape.enabled.default(true),
+});
+const chainUpdateSchema = chainSchema
+  .omit({ chainId: true })
   .partial()
-  .refine((input) => Object.values(input).some((value) => value !== undefined), "give at least one of name, rpcUrl, confirmations, enabled to change");
+  .refine((input) => Object.values(input).some((value) => value !== undefined), "give at least one of name, rpcUrl, confirmations, logBlockRange, enabled to change");
 const tokenSchema = z.object({
   chainId: idSchema,
   symbol: z.string().trim().min(1).max(16),
@@ -44,7 +50,7 @@ export const listChains = (db: Db) => db.select().from(chains).orderBy(asc(chain
 export const listTokens = (db: Db) => db.select().from(chainTokens).orderBy(asc(chainTokens.symbol)).all();
 
 export async function createChain(ctx: ActorContext, raw: unknown): Promise<ChainRow> {
-  const input = parseInput(chainSchema, raw);
+  const input = parseInput(chainCreateSchema, raw);
   try {
     const [rows] = (await runBatch(ctx.db, [
       ctx.db.insert(chains).values(input).returning(),

@@ -9,7 +9,7 @@ import { fromUnits, toUnits } from "../money";
 import type { InvoiceRow } from "../invoices/table";
 import { depositAddress } from "./address";
 import { tokenWithChain } from "./config";
-import { chainClient } from "./rpc";
+import { chainClient, readChain } from "./rpc";
 import { chainDeposits, type ChainDepositRow } from "./table";
 
 /** What the payer page shows for an on-chain deposit. */
@@ -70,7 +70,7 @@ export async function openDeposit(db: Db, env: Pick<Env, "ONCHAIN_XPUB">, invoic
   } catch {
     throw new DomainError("BAD_USER_INPUT", `${invoice.total} ${invoice.currency} has more decimals than ${found.token.symbol} can carry`);
   }
-  const fromBlock = Number(await getBlockNumber(chainClient(found.chain.rpcUrl), { cacheTime: 0 }));
+  const fromBlock = Number(await readChain("open deposit", () => getBlockNumber(chainClient(found.chain.rpcUrl), { cacheTime: 0 })));
   const [row] = await db
     .insert(chainDeposits)
     .values({ invoiceId: invoice.id, tokenId, address: depositAddress(env.ONCHAIN_XPUB, invoice.id), amountUnits: amountUnits.toString(), fromBlock })

@@ -18,6 +18,8 @@ const typeDefs = /* GraphQL */ `
     rpcUrl: String!
     "Blocks a payment needs (its own included) before it is credited."
     confirmations: Int!
+    "Widest eth_getLogs block range the RPC accepts; payments are looked for in windows no wider."
+    logBlockRange: Int!
     enabled: Boolean!
   }
 
@@ -38,6 +40,8 @@ const typeDefs = /* GraphQL */ `
     chainId: Int!
     rpcUrl: String!
     confirmations: Int
+    "Default 2000 (Alchemy's cap); lower it for a provider with a tighter one."
+    logBlockRange: Int
     enabled: Boolean
   }
 
@@ -45,6 +49,7 @@ const typeDefs = /* GraphQL */ `
     name: String
     rpcUrl: String
     confirmations: Int
+    logBlockRange: Int
     enabled: Boolean
   }
 

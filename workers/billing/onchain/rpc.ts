@@ -1,4 +1,5 @@
-import { createClient, http, type Client } from "viem";
+import { BaseError, createClient, http, type Client } from "viem";
+import { DomainError } from "../../errors/domain-error";
 
 /**
  * A bare viem client for an admin-configured chain: callers import each action they use from
@@ -7,4 +8,21 @@ import { createClient, http, type Client } from "viem";
  */
 export function chainClient(rpcUrl: string): Client {
   return createClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 10_000 }) });
+}
+
+export const chainUnreachable = () => new DomainError("UNAVAILABLE", "the chain could not be read just now; try again in a minute");
+
+/**
+ * Runs chain reads; an RPC that fails or refuses becomes UNAVAILABLE for the caller (not an
+ * internal error) and one log line with viem's short reason, never the RPC URL (it often
+ * carries the provider's API key).
+ */
+export async function readChain<T>(what: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof BaseError)) throw error;
+    console.error(JSON.stringify({ event: "chain_rpc_failed", what, reason: error.shortMessage, details: error.details?.slice(0, 200) }));
+    throw chainUnreachable();
+  }
 }

@@ -9,6 +9,8 @@ export const chains = sqliteTable("chains", {
   chainId: integer("chain_id").notNull().unique(),
   rpcUrl: text("rpc_url").notNull(),
   confirmations: integer("confirmations").notNull().default(3),
+  /** Widest eth_getLogs block range the RPC accepts; providers cap it (Alchemy at 2,000, its free tier lower). */
+  logBlockRange: integer("log_block_range").notNull().default(2000),
   enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
 });
 
@@ -40,6 +42,8 @@ export const chainDeposits = sqliteTable("chain_deposits", {
   amountUnits: text("amount_units").notNull(),
   /** Scans start here: the head when the deposit was made, so older transfers never count. */
   fromBlock: integer("from_block").notNull(),
+  /** The head the last round read logs up to; the next reads from a little behind it (see verify.ts). */
+  scannedToBlock: integer("scanned_to_block"),
   createdAtSec: integer("created_at").notNull().default(sql`(unixepoch())`),
 });
 

@@ -9,7 +9,7 @@ import { settleInvoice } from "../invoices/settle";
 import type { InvoiceRow } from "../invoices/table";
 import { tokenWithChain } from "./config";
 import { chainClient } from "./rpc";
-import { CHAIN_PAYMENT_STATUSES, chainDeposits, chainPayments, type ChainDepositRow, type ChainPaymentRow, type RejectionReason } from "./table";
+import { CHAIN_PAYMENT_STATUSES, chainDeposits, chainPayments, type ChainDepositRow, type ChainPaymentRow, type ChainRow, type RejectionReason } from "./table";
 
 const TRANSFER = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)");
 /** Late payments are still looked for (and recorded as such) this long after the invoice expired. */
@@ -35,15 +35,40 @@ export interface RoundResult {
 
 const lower = (a: string | null | undefined) => (a ?? "").toLowerCase();
 
+/** Re-read behind the last round, beyond the chain's confirmations, so a shallow reorg is seen. */
+const REORG_MARGIN_BLOCKS = 12n;
+
 /**
- * Every transfer to the deposit since it was opened (ERC-20 Transfer logs from any contract, so a
+ * Where this round's log scan starts. Every transfer not yet judged for good (pending: short of
+ * its confirmations) lies within `confirmations` of the last head, so re-reading from there on
+ * finds it again; older ones were credited or recorded as rejected.
+ */
+export function scanStart(deposit: ChainDepositRow, confirmations: number): bigint {
+  const opened = BigInt(deposit.fromBlock);
+  if (deposit.scannedToBlock === null) return opened;
+  const behind = BigInt(deposit.scannedToBlock) + 1n - BigInt(confirmations) - REORG_MARGIN_BLOCKS;
+  return behind > opened ? behind : opened;
+}
+
+/** Read in windows of at most `window` blocks: RPC providers cap eth_getLogs ranges (Chain.logBlockRange). */
+async function transfersTo(client: Client, address: Hash, fromBlock: bigint, toBlock: bigint, window: bigint) {
+  const logs = [];
+  for (let start = fromBlock; start <= toBlock; start += window) {
+    const end = start + window - 1n < toBlock ? start + window - 1n : toBlock;
+    logs.push(...(await getLogs(client, { event: TRANSFER, args: { to: address }, fromBlock: start, toBlock: end })));
+  }
+  return logs;
+}
+
+/**
+ * Every transfer to the deposit in this round's scan (ERC-20 Transfer logs from any contract, so a
  * wrong token is seen too), plus the transactions a payer named (a native transfer has no log; a
  * transfer to another address is only found that way).
  */
-async function observe(client: Client, deposit: ChainDepositRow, tokenAddress: string | null, submitted: Hash[], head: bigint): Promise<Observation[]> {
+async function observe(client: Client, chain: ChainRow, deposit: ChainDepositRow, tokenAddress: string | null, submitted: Hash[], head: bigint): Promise<Observation[]> {
   const byTx = new Map<string, Observation>();
   const others: Observation[] = [];
-  const logs = await getLogs(client, { event: TRANSFER, args: { to: deposit.address as Hash }, fromBlock: BigInt(deposit.fromBlock), toBlock: head });
+  const logs = await transfersTo(client, deposit.address as Hash, scanStart(deposit, chain.confirmations), head, BigInt(chain.logBlockRange));
   for (const log of logs) {
     if (log.removed || log.blockNumber === null || log.transactionHash === null) continue;
     const base = { txHash: log.transactionHash, logIndex: log.logIndex!, tokenAddress: lower(log.address), toAddress: deposit.address, blockNumber: log.blockNumber };
@@ -108,7 +133,7 @@ export async function verifyDeposit(db: Db, invoiceId: number, submitted: Hash[]
   const client = clientFor(chain.rpcUrl);
   // Never viem's cached block number: confirmations must count from the chain's head now.
   const head = await getBlockNumber(client, { cacheTime: 0 });
-  const observations = await observe(client, deposit, lower(token.address) || null, submitted, head);
+  const observations = await observe(client, chain, deposit, lower(token.address) || null, submitted, head);
 
   const due = BigInt(deposit.amountUnits);
   const blockTimes = new Map<bigint, bigint>();
@@ -136,6 +161,9 @@ export async function verifyDeposit(db: Db, invoiceId: number, submitted: Hash[]
     else statements.push(recordStatement(db, invoiceId, chain.chainId, o, o.reason ? "rejected" : "pending", nowSec));
   }
   if (underpaid) statements.push(rawStatement(db, sql`UPDATE invoices SET status = 'partially_paid' WHERE id = ${invoiceId} AND status = 'open'`));
+  statements.push(
+    rawStatement(db, sql`UPDATE chain_deposits SET scanned_to_block = max(coalesce(scanned_to_block, 0), ${Number(head)}) WHERE invoice_id = ${invoiceId}`),
+  );
   await runBatch(db, statements);
 
   let credited = false;
@@ -161,8 +189,13 @@ export async function verifyDeposit(db: Db, invoiceId: number, submitted: Hash[]
     });
   }
   const after = (await findInvoice(db, invoiceId))!;
-  const payable = after.status === "open" || after.status === "partially_paid" || after.status === "expired";
-  return { invoice: after, watching: payable && nowSec < after.expiresAtSec + LATE_WATCH_SEC, credited };
+  return { invoice: after, watching: stillWatching(after, nowSec), credited };
+}
+
+/** Whether payments to an invoice's deposit are still looked for: it can be paid, and it is not long past its expiry. */
+export function stillWatching(invoice: InvoiceRow, nowSec: number): boolean {
+  const payable = invoice.status === "open" || invoice.status === "partially_paid" || invoice.status === "expired";
+  return payable && nowSec < invoice.expiresAtSec + LATE_WATCH_SEC;
 }
 
 export function paymentsOf(db: Db, invoiceId: number): Promise<ChainPaymentRow[]> {

@@ -9,6 +9,7 @@ import { readSettings, subscriptionUrl } from "../../settings/settings";
 import { findInvoice, invoiceNumber, issueInvoice } from "../invoices/service";
 import { tokensFor } from "../onchain/config";
 import { depositView, openDeposit } from "../onchain/deposit";
+import { chainUnreachable } from "../onchain/rpc";
 import { paymentsOf } from "../onchain/verify";
 import { listPlans } from "../plans/service";
 import { payableByCard, openCheckoutSession } from "../stripe/checkout";
@@ -124,5 +125,6 @@ payerRoutes.post("/:token/invoices/:id/onchain/check", async (c) => {
   if (!(await depositView(c.var.db, invoice.id))) throw new DomainError("CONFLICT", "choose how to pay on-chain first");
   await spend(c.env, `checkout-check:${invoice.id}`, CHECKS_PER_MINUTE, MINUTE_MS);
   const status = await c.env.CHECKOUT.getByName(String(invoice.id)).check(invoice.id, txHash);
+  if ("chainUnreachable" in status) throw chainUnreachable();
   return wantsJson(c) ? c.json(status) : c.redirect(url, 303);
 });
