@@ -70,16 +70,22 @@ describe("deposit addresses", () => {
   });
 });
 
+/** A USD invoice for a fresh user, and how its payer posts to the invoice's pages. */
+async function usdInvoice() {
+  const { user } = await servedUser(owner);
+  const token = (await env.DB.prepare("SELECT sub_token AS t FROM users WHERE id = ?").bind(Number(user.id)).first<{ t: string }>())!.t;
+  const plan = await createPlan(owner);
+  const invoice = ok(await gql(`mutation ($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }`, { i: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
+  const post = (path: string, body: unknown) =>
+    exports.default.fetch(`http://panel.test/sub/${token}/invoices/${invoice.id}/${path}`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+  return { invoice: invoice as { id: string }, post };
+}
+
 describe("the payer's on-chain choice", () => {
   it("refuses a token of another currency and a check before any deposit, without writing", async () => {
     const chain = ok(await gql(CHAIN, { i: { name: "Eth", chainId: 1, rpcUrl: "http://127.0.0.1:9" } }, { token: owner })).createChain;
     const eth = ok(await gql(TOKEN, { i: { chainId: chain.id, symbol: "ETH", decimals: 18, currency: "ETH" } }, { token: owner })).createChainToken;
-    const { user } = await servedUser(owner);
-    const token = (await env.DB.prepare("SELECT sub_token AS t FROM users WHERE id = ?").bind(Number(user.id)).first<{ t: string }>())!.t;
-    const plan = await createPlan(owner);
-    const invoice = ok(await gql(`mutation ($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }`, { i: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
-    const post = (path: string, body: unknown) =>
-      exports.default.fetch(`http://panel.test/sub/${token}/invoices/${invoice.id}/${path}`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+    const { invoice, post } = await usdInvoice();
 
     expect((await post("onchain", { tokenId: eth.id })).status).toBe(404); // ETH cannot settle a USD invoice
     expect((await post("onchain/check", {})).status).toBe(409);
@@ -90,12 +96,7 @@ describe("the payer's on-chain choice", () => {
   it("tells the payer the chain cannot be read (503), not a crash, and keeps watching", async () => {
     const chain = ok(await gql(CHAIN, { i: { name: "Down", chainId: 10, rpcUrl: "http://127.0.0.1:9" } }, { token: owner })).createChain;
     const usdc = ok(await gql(TOKEN, { i: { chainId: chain.id, symbol: "USDC", address: `0x${"ab".repeat(20)}`, decimals: 6, currency: "USD" } }, { token: owner })).createChainToken;
-    const { user } = await servedUser(owner);
-    const token = (await env.DB.prepare("SELECT sub_token AS t FROM users WHERE id = ?").bind(Number(user.id)).first<{ t: string }>())!.t;
-    const plan = await createPlan(owner);
-    const invoice = ok(await gql(`mutation ($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }`, { i: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
-    const post = (path: string, body: unknown) =>
-      exports.default.fetch(`http://panel.test/sub/${token}/invoices/${invoice.id}/${path}`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+    const { invoice, post } = await usdInvoice();
 
     const opening = await post("onchain", { tokenId: usdc.id });
     expect(opening.status).toBe(503);
