@@ -57,11 +57,13 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         FROM json_each(${deltas}) JOIN users ON users.id = json_extract(value, '$[0]')
         WHERE true GROUP BY users.admin_id
         ON CONFLICT (admin_id, hour) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`),
+      // On-hold users' clocks start at first use. Its own statement, so that only those rows
+      // write expire_at: setting it on every row (even to itself) rewrites its index entries.
+      rawStatement(db, sql`UPDATE users SET expire_at = ${nowSec} + on_hold_expire_days * 86400
+        WHERE id IN ${touched} AND first_used_at IS NULL AND on_hold_expire_days IS NOT NULL`),
       rawStatement(db, sql`UPDATE users SET
           used_bytes = used_bytes + d.bytes,
           lifetime_used_bytes = lifetime_used_bytes + d.bytes,
-          expire_at = CASE WHEN first_used_at IS NULL AND on_hold_expire_days IS NOT NULL
-            THEN ${nowSec} + on_hold_expire_days * 86400 ELSE expire_at END,
           first_used_at = coalesce(first_used_at, ${nowSec})
         FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') + json_extract(value, '$[2]') AS bytes
               FROM json_each(${deltas})) AS d
@@ -73,8 +75,8 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         RETURNING id, status, username, admin_id AS adminId`),
       nodePresence(db, push, nowSec),
     ]);
-    const used = new Map((results[4] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]));
-    const changed = (results[6] as D1Result<UserStatusChange>).results;
+    const used = new Map((results[5] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]));
+    const changed = (results[7] as D1Result<UserStatusChange>).results;
     // on_hold → active is a user's first connection, not a cut.
     const cut = changed.filter((u) => u.status !== "active" && u.status !== "on_hold");
     const traffic: TrafficBatch = {

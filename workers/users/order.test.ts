@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/roles";
 import { createDb } from "../db/client";
-import { orderedCursor, parseOrderedPage, USER_ORDER_FIELDS } from "./order";
+import { orderedCursor, parseOrderedPage } from "./order";
 import { listUsersOrdered } from "./service";
 import type { UserRow } from "./table";
 
@@ -28,8 +28,9 @@ function recordingD1(sent: { query: string; values: unknown[] }[]): D1Database {
 }
 
 describe("the users list's sort orders", () => {
-  it("walk an index for every order, either way, first page or after a cursor: no sort of every user", async () => {
-    for (const by of USER_ORDER_FIELDS) {
+  // Used traffic is left to a sort on purpose: see the users table's indexes.
+  it("walk an index by name and by expiry, either way, first page or after a cursor: no sort of every user", async () => {
+    for (const by of ["username", "expire_at"] as const) {
       for (const descending of [false, true]) {
         const sent: { query: string; values: unknown[] }[] = [];
         const db = createDb(recordingD1(sent));
@@ -41,7 +42,7 @@ describe("the users list's sort orders", () => {
         for (const { query, values } of sent) {
           const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`).bind(...values).all<{ detail: string }>();
           const details = plan.results.map((row) => row.detail).join("; ");
-          expect(details, `${by} ${descending ? "desc" : "asc"}: ${details}`).toMatch(/USING (COVERING )?INDEX users_(username|usage|expiry)_idx/);
+          expect(details, `${by} ${descending ? "desc" : "asc"}: ${details}`).toMatch(/USING (COVERING )?INDEX users_(username|expiry)_idx/);
           expect(details).not.toMatch(/TEMP B-TREE/);
         }
       }

@@ -52,8 +52,9 @@ export const users = sqliteTable(
     index("users_admin_idx").on(t.adminId, t.id),
     index("users_status_idx").on(t.status, t.id),
     // The list's sort orders (users/order.ts): a page is an index walk, not a sort of every user.
+    // Not used traffic: every usage push rewrites used_bytes, and an index on it would double
+    // the rows each push writes (D1 bills index writes too) to spare an occasional sort.
     index("users_username_idx").on(t.username, t.id),
-    index("users_usage_idx").on(t.usedBytes, t.id),
     index("users_expiry_idx").on(expirySortKey(t.expireAtSec), t.id),
   ],
 );
