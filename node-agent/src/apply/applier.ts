@@ -1,7 +1,7 @@
 /**
  * Brings the core to a verified config with the least disruption: runtime user changes through
- * gRPC when only users differ, a `-test`ed restart (with rollback) when inbounds change, and
- * always reading the counters first, because a restart wipes them.
+ * gRPC when only users differ, a `-test`ed restart (with rollback) when inbounds or the routing
+ * policy change, and always reading the counters first, because a restart wipes them.
  */
 import type { ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
 import type { CoreApi } from "../core/grpc/client.ts";
@@ -32,7 +32,7 @@ export type ApplyOutcome =
 
 /** Users left in the core: everyone in the payload not blocked locally. */
 export function servedUsers(payload: ConfigPayload, blocked: ReadonlySet<number>): ServedUsers {
-  return { inbounds: payload.inbounds, users: payload.users.filter((u) => !blocked.has(u.id)) };
+  return { inbounds: payload.inbounds, users: payload.users.filter((u) => !blocked.has(u.id)), routing: payload.routing };
 }
 
 export class ConfigApplier {

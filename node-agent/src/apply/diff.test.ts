@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_ROUTING_POLICY } from "../../../workers/agent/protocol/messages.ts";
 import type { RenderOptions } from "../core/render.ts";
 import { makeInbound, makeUser } from "../testing/factories.ts";
 import { planApply } from "./diff.ts";
@@ -43,6 +44,13 @@ describe("planApply", () => {
     expect(planApply({ inbounds: [vless], users: [] }, { inbounds: [vless, vmess], users: [] }, options).restartReasons).toEqual(["inbound vmess-in added"]);
     expect(planApply({ inbounds: [vless, vmess], users: [] }, { inbounds: [vless], users: [] }, options).restartReasons).toEqual(["inbound vmess-in removed"]);
     expect(planApply({ inbounds: [vless], users: [] }, { inbounds: [{ ...vless, port: 1009 }], users: [] }, options).restartReasons).toEqual(["inbound vless-in changed"]);
+  });
+
+  it("restarts with a validated config when the routing policy changes, and says so", () => {
+    const allowDns = { ...DEFAULT_ROUTING_POLICY, allowedPrivate: [{ cidr: "10.0.0.53/32", ports: ["53"] }] };
+    expect(planApply({ inbounds: [vless], users: [u2] }, { inbounds: [vless], users: [u2], routing: allowDns }, options)).toMatchObject({ restart: true, restartReasons: ["routing policy changed"] });
+    // An edge that sends no policy means the defaults: the same policy, nothing to do.
+    expect(planApply({ inbounds: [vless], users: [u2] }, { inbounds: [vless], users: [u2], routing: DEFAULT_ROUTING_POLICY }, options).restart).toBe(false);
   });
 
   it("restarts for user changes on v2ray's single-user shadowsocks inbound, which has no runtime API", () => {

@@ -1,10 +1,10 @@
 /**
  * What it takes to go from the config the core runs to a new one. Users change at runtime
  * through HandlerService (about 1 ms each, nobody disturbed); anything else — an inbound added,
- * removed or changed, or users of an inbound the core cannot change at runtime (Shadowsocks on
+ * removed or changed, the routing policy changed, or users of an inbound the core cannot change at runtime (Shadowsocks on
  * v2ray 4.34) — needs a restart, which drops every live connection and wipes the counters.
  */
-import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
+import { DEFAULT_ROUTING_POLICY, type AgentInbound, type AgentUser } from "../../../workers/agent/protocol/messages.ts";
 import { CORE_PROFILES } from "../core/profile.ts";
 import { CREDENTIAL_FIELD } from "./credentials.ts";
 import { renderCoreConfig, usersOfInbound, type RenderOptions, type ServedUsers, type SkippedInbound } from "../core/render.ts";
@@ -25,7 +25,7 @@ export interface ApplyPlan {
  * The rendered config with the clients of runtime-manageable inbounds removed: if this differs,
  * only a restart gets the core there.
  */
-function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; inbounds: Map<string, string>; served: AgentInbound[]; skipped: SkippedInbound[] } {
+function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; inbounds: Map<string, string>; routing: string; served: AgentInbound[]; skipped: SkippedInbound[] } {
   const profile = CORE_PROFILES[options.core];
   const runtimeTags = new Set(served.inbounds.filter((i) => profile.runtimeUserProtocols.has(i.protocol)).map((i) => i.tag));
   // Clients of runtime inbounds are dropped below; not rendering them keeps a 10k-user diff cheap.
@@ -33,7 +33,7 @@ function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; i
   // Which inbounds are served does not depend on runtime inbounds' users (only v2ray's
   // single-user Shadowsocks looks at users, and its users are kept here), so this render also
   // answers served/skipped without rendering 10k clients a second time.
-  const { config, served: rendered, skipped } = renderCoreConfig({ inbounds: served.inbounds, users }, options);
+  const { config, served: rendered, skipped } = renderCoreConfig({ inbounds: served.inbounds, users, routing: served.routing }, options);
   const inbounds = new Map<string, string>();
   for (const inbound of (config.inbounds as Array<Record<string, any>>) ?? []) {
     const copy = structuredClone(inbound);
@@ -41,7 +41,7 @@ function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; i
     inbounds.set(copy.tag, JSON.stringify(copy));
   }
   const rest = { ...config, inbounds: [...inbounds.values()] };
-  return { json: JSON.stringify(rest), inbounds, served: rendered, skipped };
+  return { json: JSON.stringify(rest), inbounds, routing: JSON.stringify(served.routing ?? DEFAULT_ROUTING_POLICY), served: rendered, skipped };
 }
 
 /** The credential a protocol's account carries: a change means remove + add. */
@@ -65,6 +65,8 @@ export function planApply(running: ServedUsers | null, next: ServedUsers, option
       else if (before.inbounds.get(tag) !== shape) reasons.push(`inbound ${tag} changed`);
     }
     for (const tag of before.inbounds.keys()) if (!after.inbounds.has(tag)) reasons.push(`inbound ${tag} removed`);
+    // Neither core can change routing at runtime that we can test here (4.34 has no such API).
+    if (before.routing !== after.routing) reasons.push("routing policy changed");
     if (reasons.length === 0) reasons.push("core settings changed");
     return { restart: true, restartReasons: reasons, ops: [], skipped: after.skipped };
   }

@@ -5,9 +5,10 @@
  * (the cut module maps users to sockets from it). Inbounds the chosen core cannot run are left
  * out with a reason instead of producing a config the core rejects as a whole.
  */
-import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
+import type { AgentInbound, AgentUser, RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
 import { shadowsocks2022UserKey } from "../../../workers/agent/protocol/shadowsocks.ts";
 import { CORE_PROFILES, SHADOWSOCKS_CIPHERS, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
+import { renderRouting } from "./routing.ts";
 
 export const API_INBOUND_TAG = "api";
 
@@ -29,6 +30,8 @@ export interface RenderOptions {
 export interface ServedUsers {
   inbounds: AgentInbound[];
   users: AgentUser[];
+  /** Absent: the safe defaults (as for a payload from an edge older than the policy). */
+  routing?: RoutingPolicy;
 }
 
 export interface SkippedInbound {
@@ -188,6 +191,7 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
       settings: { address: "127.0.0.1" },
     },
   ];
+  const userInbounds: Record<string, unknown>[] = [];
   for (const inbound of served.inbounds) {
     const reason = inbound.tag === API_INBOUND_TAG ? "tag is reserved for the agent's API inbound" : unservableReason(inbound, profile, options, served.users);
     if (reason) {
@@ -195,7 +199,7 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
       continue;
     }
     rendered.push(inbound);
-    inbounds.push({
+    userInbounds.push({
       tag: inbound.tag,
       listen: options.listen,
       port: inbound.port,
@@ -204,6 +208,9 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
       streamSettings: streamSettings(inbound, options),
     });
   }
+  const { routing, outbounds, sniffing } = renderRouting(served.routing, rendered.map((i) => i.tag), { apiInboundTag: API_INBOUND_TAG, apiPort: options.apiPort });
+  if (sniffing) for (const inbound of userInbounds) inbound.sniffing = sniffing;
+  inbounds.push(...userInbounds);
   const config = {
     log: { loglevel: "warning", access: options.accessLogPath },
     api: { tag: API_INBOUND_TAG, services: ["HandlerService", "StatsService", "LoggerService"] },
@@ -213,11 +220,8 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
       system: { statsInboundUplink: true, statsInboundDownlink: true, statsOutboundUplink: true, statsOutboundDownlink: true },
     },
     inbounds,
-    outbounds: [
-      { tag: "direct", protocol: "freedom", settings: {} },
-      { tag: "block", protocol: "blackhole", settings: {} },
-    ],
-    routing: { rules: [{ type: "field", inboundTag: [API_INBOUND_TAG], outboundTag: API_INBOUND_TAG }] },
+    outbounds,
+    routing,
   };
   return { config, served: rendered, skipped };
 }

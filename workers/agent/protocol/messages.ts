@@ -3,6 +3,7 @@
  * node agent (node-agent/) imports the same module. Version 1; fields are only ever added.
  */
 import { z } from "zod";
+import { cidrProblem, domainMatcherProblem, portRangeProblem } from "./routing-entries";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -39,6 +40,44 @@ export const agentUserSchema = z.object({
 });
 export type AgentUser = z.infer<typeof agentUserSchema>;
 
+/** A string that passes `problem` (null = fine); the problem text is the message. */
+const checked = (problem: (text: string) => string | null) =>
+  z
+    .string()
+    .trim()
+    .max(300)
+    .superRefine((text, ctx) => {
+      const message = problem(text);
+      if (message) ctx.addIssue({ code: "custom", message });
+    });
+
+const portRanges = z.array(checked(portRangeProblem)).max(64);
+
+/**
+ * Where users' traffic may go. The agent always routes user traffic to its own API address to a
+ * blackhole first, whatever this says; then explicit blocks (domains, CIDRs, ports, BitTorrent),
+ * then `allowedPrivate` (exceptions to the private-range block only), then the private-range
+ * block, then `defaultOutbound` for the rest.
+ */
+export const routingPolicySchema = z.object({
+  /** Loopback, private, link-local, CGNAT and multicast ranges, IPv4 and IPv6. */
+  blockPrivate: z.boolean().default(true),
+  /** Connections the core sniffs as BitTorrent (needs sniffing on user inbounds). */
+  blockBittorrent: z.boolean().default(true),
+  /** Private destinations users may reach anyway, e.g. an internal DNS; no ports = every port. */
+  allowedPrivate: z.array(z.object({ cidr: checked(cidrProblem), ports: portRanges.default([]) })).max(64).default([]),
+  blockedCidrs: z.array(checked(cidrProblem)).max(512).default([]),
+  /** `domain:`, `full:`, `keyword:` or `regexp:` matchers. */
+  blockedDomains: z.array(checked(domainMatcherProblem)).max(512).default([]),
+  blockedPorts: portRanges.default([]),
+  /** direct: the core connects as the destination asks; directIpv4: resolves and connects over IPv4 only. */
+  defaultOutbound: z.enum(["direct", "directIpv4"]).default("direct"),
+});
+export type RoutingPolicy = z.output<typeof routingPolicySchema>;
+
+/** What a node runs when the edge sends no policy (an edge older than the field): the safe one. */
+export const DEFAULT_ROUTING_POLICY: RoutingPolicy = routingPolicySchema.parse({});
+
 /** The signed part of a config: everything a node must run. */
 export const configPayloadSchema = z.object({
   v: z.literal(PROTOCOL_VERSION),
@@ -48,6 +87,8 @@ export const configPayloadSchema = z.object({
   expiresAtSec: epochSec,
   inbounds: z.array(agentInboundSchema),
   users: z.array(agentUserSchema),
+  /** Added after version 1 shipped: absent means DEFAULT_ROUTING_POLICY. */
+  routing: routingPolicySchema.optional(),
 });
 export type ConfigPayload = z.infer<typeof configPayloadSchema>;
 
