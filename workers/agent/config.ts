@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { inbounds } from "../inbounds/table";
 import { nodeInbounds } from "../nodes/table";
+import { readNodePolicy } from "../routing/policy";
 import { PROTOCOL_VERSION, type ConfigEnvelope, type ConfigPayload } from "./protocol/messages";
 import { signText } from "./protocol/signing";
 
@@ -10,8 +11,8 @@ export const CONFIG_TTL_SEC = 24 * 3600;
 
 /**
  * Everything one node must run at `version`: its inbounds, and every active user who reaches
- * any of them through a group, with the tags that user may use. Three statements, whatever
- * the number of users.
+ * any of them through a group, with the tags that user may use, and the routing policy it
+ * applies to their traffic. Four statements, whatever the number of users.
  */
 export async function buildConfigPayload(db: Db, nodeId: number, version: number, nowSec: number): Promise<ConfigPayload> {
   const served = await db
@@ -71,6 +72,7 @@ export async function buildConfigPayload(db: Db, nodeId: number, version: number
       usedBytes: u.used_bytes,
       expireAtSec: u.expire_at,
     })),
+    routing: await readNodePolicy(db, nodeId),
   };
 }
 

@@ -13,6 +13,7 @@ import { groupsModule } from "../groups/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { liveModule } from "../live/graphql";
 import { nodesModule } from "../nodes/graphql";
+import { routingModule } from "../routing/graphql";
 import { settingsModule } from "../settings/graphql";
 import { subscriptionModule } from "../subscription/graphql";
 import { systemModule } from "../system/graphql";
@@ -47,6 +48,7 @@ export const modules: GraphQLModule[] = [
   nodesModule,
   groupsModule,
   settingsModule,
+  routingModule,
   subscriptionModule,
   auditModule,
   liveModule,

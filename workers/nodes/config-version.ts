@@ -11,6 +11,11 @@ import { BUMPED_NODE_COLUMN, BUMPED_VERSION_COLUMN, rawStatement, type Db } from
 const bumpSet = sql.raw(`config_version = config_version + 1, updated_at = unixepoch()`);
 const returning = sql.raw(`RETURNING id AS ${BUMPED_NODE_COLUMN}, config_version AS ${BUMPED_VERSION_COLUMN}`);
 
+/** For panel-wide changes every node serves (the routing policy). */
+export function bumpAllNodes(db: Db) {
+  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet} ${returning}`);
+}
+
 export function bumpNodes(db: Db, nodeIds: number[]) {
   return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT value FROM json_each(${JSON.stringify(nodeIds)})) ${returning}`);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { Health } from "../agent/protocol/messages";
+import type { Health, RoutingPolicy } from "../agent/protocol/messages";
 import { inbounds } from "../inbounds/table";
 
 /** pending: never enrolled; degraded: the agent reports in but its core is down. */
@@ -26,6 +26,8 @@ export const nodes = sqliteTable("nodes", {
   /** Where the node stands, in degrees; subscriptions list nearer nodes first. Null: unknown. */
   latitude: real("latitude"),
   longitude: real("longitude"),
+  /** Replaces the panel-wide routing policy for this node as a whole; null: the panel-wide one. */
+  routingPolicy: text("routing_policy", { mode: "json" }).$type<RoutingPolicy>(),
   createdAtSec: integer("created_at").notNull().default(sql`(unixepoch())`),
   updatedAtSec: integer("updated_at").notNull().default(sql`(unixepoch())`),
 });

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgentInbound, AgentUser, ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
 import { clientOutbound, startClientCore, type ClientCore } from "../testing/client-core.ts";
 import { FakeEdge } from "../testing/fake-edge.ts";
-import { makeInbound, makePayload, makeUser } from "../testing/factories.ts";
+import { makeInbound, makePayload, makeUser, routingAllowingLoopback } from "../testing/factories.ts";
 import { fetchThroughSocks, freePort, startHttpTarget, type HttpTarget } from "../testing/net.ts";
 
 const packageDir = resolve(import.meta.dirname, "../..");
@@ -46,7 +46,7 @@ const logged = (event: string, match: (e: Record<string, any>) => boolean) => lo
 async function publishValid(): Promise<number> {
   const now = Math.floor(Date.now() / 1000);
   version++;
-  await edge.publish(makePayload({ nodeId: edge.nodeId, version, issuedAtSec: now, expiresAtSec: now + 3600, inbounds, users }));
+  await edge.publish(makePayload({ nodeId: edge.nodeId, version, issuedAtSec: now, expiresAtSec: now + 3600, inbounds, users, routing: routingAllowingLoopback(target.port) }));
   const v = version;
   await waitFor(`config v${v} applied`, () => logged("config.applied", (e) => e.version === v));
   return v;
@@ -99,7 +99,7 @@ afterAll(async () => {
 describe("configs the panel never sent", () => {
   it("are refused with a logged reason while the last good config keeps serving, and the next valid one is taken", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const base = makePayload({ nodeId: edge.nodeId, version: version + 1, issuedAtSec: now, expiresAtSec: now + 3600, inbounds, users });
+    const base = makePayload({ nodeId: edge.nodeId, version: version + 1, issuedAtSec: now, expiresAtSec: now + 3600, inbounds, users, routing: routingAllowingLoopback(target.port) });
     const sign = async (p: ConfigPayload) => {
       const text = JSON.stringify(p);
       return { payload: text, signature: await edge.signWithPanelKey(text) };

@@ -7,10 +7,10 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
+import type { AgentInbound, AgentUser, RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
 import { memoryLogger } from "../log/logger.ts";
 import { clientOutbound, startClientCore, type ClientCore } from "../testing/client-core.ts";
-import { makeInbound, makeUser } from "../testing/factories.ts";
+import { makeInbound, makeUser, routingAllowingLoopback } from "../testing/factories.ts";
 import { fetchThroughSocks, freePort, makeSelfSignedCert, startHttpTarget, type HttpTarget } from "../testing/net.ts";
 import { CoreApi } from "./grpc/client.ts";
 import { renderCoreConfig, type RenderOptions } from "./render.ts";
@@ -18,6 +18,8 @@ import { CoreSupervisor } from "./supervisor.ts";
 
 let dir: string;
 let target: HttpTarget;
+/** The test's HTTP target lives on loopback, which the default policy blocks for users. */
+let routing: RoutingPolicy;
 let supervisor: CoreSupervisor;
 let api: CoreApi;
 let renderOptions: RenderOptions;
@@ -48,6 +50,7 @@ beforeAll(async () => {
   const tls = makeSelfSignedCert(dir);
   caFile = tls.certificateFile;
   target = await startHttpTarget();
+  routing = routingAllowingLoopback(target.port);
   vless = makeInbound({ tag: "vless-in", protocol: "vless", port: await freePort() });
   vmess = makeInbound({ tag: "vmess-in", protocol: "vmess", transport: "ws", port: await freePort(), transportSettings: { path: "/vm" } });
   trojan = makeInbound({ tag: "trojan-in", protocol: "trojan", security: "tls", port: await freePort() });
@@ -57,7 +60,7 @@ beforeAll(async () => {
   const apiPort = await freePort();
   renderOptions = { core: "v2ray", apiPort, accessLogPath: join(dir, "access.log"), listen: "127.0.0.1", tls };
   supervisor = new CoreSupervisor({ core: "v2ray", bin: "v2ray", dir, apiPort, logger: memoryLogger() });
-  const { config, skipped } = renderCoreConfig({ inbounds: [vless, vmess, trojan], users: [alice, bob, carol] }, renderOptions);
+  const { config, skipped } = renderCoreConfig({ inbounds: [vless, vmess, trojan], users: [alice, bob, carol], routing }, renderOptions);
   expect(skipped).toEqual([]);
   expect((await supervisor.test(config)).ok).toBe(true);
   await supervisor.start(config);
@@ -106,7 +109,7 @@ describe("v2ray core driven by the agent", () => {
 
   it("keeps the running core when a new config fails -test", async () => {
     const pid = supervisor.instance!.pid;
-    const broken = renderCoreConfig({ inbounds: [vless], users: [{ ...alice, vlessId: "not-a-uuid" }] }, renderOptions).config;
+    const broken = renderCoreConfig({ inbounds: [vless], users: [{ ...alice, vlessId: "not-a-uuid" }], routing }, renderOptions).config;
     const result = await supervisor.replace(broken);
     expect(result).toMatchObject({ ok: false, stage: "test" });
     expect(supervisor.instance!.pid).toBe(pid);
@@ -118,7 +121,7 @@ describe("v2ray core driven by the agent", () => {
     await new Promise<void>((r) => squatter.listen(busyPort, "127.0.0.1", r));
     try {
       const extra = makeInbound({ tag: "busy-in", protocol: "vless", port: busyPort });
-      const next = renderCoreConfig({ inbounds: [vless, vmess, trojan, extra], users: [alice, bob, carol] }, renderOptions).config;
+      const next = renderCoreConfig({ inbounds: [vless, vmess, trojan, extra], users: [alice, bob, carol], routing }, renderOptions).config;
       const result = await supervisor.replace(next);
       expect(result).toMatchObject({ ok: false, stage: "start", rolledBack: true });
       expect(supervisor.running).toBe(true);

@@ -1,6 +1,6 @@
 /** Small factories for tests: a payload is built from a few inbounds and users, never copied. */
 import { randomUUID } from "node:crypto";
-import type { AgentInbound, AgentUser, ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
+import { routingPolicySchema, type AgentInbound, type AgentUser, type ConfigPayload, type RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
 
 export function makeInbound(overrides: Partial<AgentInbound> & Pick<AgentInbound, "tag">): AgentInbound {
   return {
@@ -43,4 +43,12 @@ export function makePayload(overrides: Partial<ConfigPayload> = {}): ConfigPaylo
     users: [],
     ...overrides,
   };
+}
+
+/**
+ * The policy an admin sets so users may reach a service on the node's loopback (a test's HTTP
+ * target): the defaults block loopback, so every test that tunnels to one allow-lists its port.
+ */
+export function routingAllowingLoopback(...ports: number[]): RoutingPolicy {
+  return routingPolicySchema.parse({ allowedPrivate: [{ cidr: "127.0.0.1/32", ports: ports.map(String) }] });
 }
