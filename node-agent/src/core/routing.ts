@@ -15,9 +15,10 @@ export const BLOCK_OUTBOUND_TAG = "block";
 const LOOPBACK_CIDRS = ["127.0.0.0/8", "0.0.0.0/32", "::1/128", "::/128"];
 
 /**
- * Loopback, "this network", RFC 1918, CGNAT, link-local, IETF protocol assignments, benchmarking,
- * multicast, reserved and broadcast; IPv6 loopback, unspecified, NAT64, unique-local, link-local
- * and multicast. Explicit CIDRs: the agent ships no geoip files. IPv4-mapped IPv6 needs no entry
+ * Loopback, "this network", RFC 1918, CGNAT, link-local, IETF protocol assignments, the
+ * documentation TEST-NETs (never a real destination, sometimes a lab's LAN), benchmarking,
+ * multicast, reserved and broadcast; IPv6 loopback, unspecified, NAT64, documentation,
+ * unique-local, link-local and multicast. Explicit CIDRs: the agent ships no geoip files. IPv4-mapped IPv6 needs no entry
  * of its own: both cores read `::ffff:a.b.c.d` as the IPv4 address.
  */
 export const PRIVATE_CIDRS = [
@@ -28,14 +29,18 @@ export const PRIVATE_CIDRS = [
   "169.254.0.0/16",
   "172.16.0.0/12",
   "192.0.0.0/24",
+  "192.0.2.0/24",
   "192.168.0.0/16",
   "198.18.0.0/15",
+  "198.51.100.0/24",
+  "203.0.113.0/24",
   "224.0.0.0/4",
   "240.0.0.0/4",
   "255.255.255.255/32",
   "::1/128",
   "::/128",
   "64:ff9b::/96",
+  "2001:db8::/32",
   "fc00::/7",
   "fe80::/10",
   "ff00::/8",

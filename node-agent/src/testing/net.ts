@@ -23,7 +23,7 @@ export interface HttpTarget {
  * `/bytes/N` answers N bytes; `/slow` streams 64 KiB every 50 ms for at most 60 s, so a test has
  * a live transfer to cut (the server paces it: client-side rate limits were unreliable).
  */
-export async function startHttpTarget(): Promise<HttpTarget> {
+export async function startHttpTarget(host = "127.0.0.1"): Promise<HttpTarget> {
   let slowOpen = 0;
   const server: Server = createHttpServer((req, res) => {
     const url = req.url ?? "/";
@@ -53,7 +53,7 @@ export async function startHttpTarget(): Promise<HttpTarget> {
     res.writeHead(404).end();
   });
   server.keepAliveTimeout = 1;
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(0, host, r));
   return {
     port: (server.address() as AddressInfo).port,
     openSlowStreams: () => slowOpen,
@@ -65,8 +65,8 @@ export async function startHttpTarget(): Promise<HttpTarget> {
   };
 }
 
-/** Opens a SOCKS5 (no auth) tunnel to 127.0.0.1:targetPort through the client core. */
-export function socksConnect(socksPort: number, targetPort: number): Promise<Socket> {
+/** Opens a SOCKS5 (no auth) tunnel to host:targetPort (IPv4) through the client core. */
+export function socksConnect(socksPort: number, targetPort: number, host = "127.0.0.1"): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port: socksPort, host: "127.0.0.1" });
     let stage = 0;
@@ -86,7 +86,7 @@ export function socksConnect(socksPort: number, targetPort: number): Promise<Soc
         stage = 1;
         const port = Buffer.alloc(2);
         port.writeUInt16BE(targetPort);
-        socket.write(Buffer.concat([Buffer.from([5, 1, 0, 1, 127, 0, 0, 1]), port]));
+        socket.write(Buffer.concat([Buffer.from([5, 1, 0, 1, ...host.split(".").map(Number)]), port]));
       }
       if (stage === 1 && buf.length >= 10) {
         if (buf[1] !== 0) return fail(new Error(`socks connect failed: ${buf[1]}`));
@@ -114,9 +114,9 @@ export interface FetchResult {
  * A raw HTTP/1.1 GET through SOCKS: returns the exact bytes written and read on the tunnel, which
  * is what the core's per-user counters must equal (uplink = request, downlink = response).
  */
-export async function fetchThroughSocks(socksPort: number, targetPort: number, path: string, timeoutMs = 15_000): Promise<FetchResult> {
-  const socket = await socksConnect(socksPort, targetPort);
-  const request = `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${targetPort}\r\nConnection: close\r\n\r\n`;
+export async function fetchThroughSocks(socksPort: number, targetPort: number, path: string, timeoutMs = 15_000, host = "127.0.0.1"): Promise<FetchResult> {
+  const socket = await socksConnect(socksPort, targetPort, host);
+  const request = `GET ${path} HTTP/1.1\r\nHost: ${host}:${targetPort}\r\nConnection: close\r\n\r\n`;
   return new Promise((resolve) => {
     let responseBytes = 0;
     let head = "";

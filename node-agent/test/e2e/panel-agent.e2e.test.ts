@@ -124,6 +124,11 @@ beforeAll(async () => {
   apiPort = await freePort();
   target = await startHttpTarget();
   panel = await startPanel();
+  // Users' traffic to the node's loopback is blocked by default; the target lives there, so
+  // allow-list it the way an admin would.
+  await panel.gql(`mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`, {
+    input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(target.port)] }] },
+  });
 
   const inboundIds: string[] = [];
   const created: Record<string, any> = {};
