@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FakeEdge } from "../node-agent/src/testing/fake-edge.ts";
-import { makeInbound, makePayload, makeUser } from "../node-agent/src/testing/factories.ts";
+import { makeInbound, makePayload, makeUser, routingAllowingLoopback } from "../node-agent/src/testing/factories.ts";
 import { freePort } from "../node-agent/src/testing/net.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -204,7 +204,8 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
     const publish = async () => {
       const now = Math.floor(Date.now() / 1000);
       version++;
-      await edge.publish(makePayload({ nodeId: edge.nodeId, version, issuedAtSec: now, expiresAtSec: now + 3600, inbounds: [inbound], users }));
+      // The echo server is on loopback, which the default routing policy keeps users away from.
+      await edge.publish(makePayload({ nodeId: edge.nodeId, version, issuedAtSec: now, expiresAtSec: now + 3600, inbounds: [inbound], users, routing: routingAllowingLoopback(echo.port) }));
       const v = version;
       return waitFor(`config v${v} applied`, () => logged("config.applied", (e) => e.version === v) || logged("config.apply_failed", (e) => e.version === v), 300_000);
     };

@@ -42,6 +42,10 @@ export async function benchCut({ rounds = 10 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "vortex-bench-cut-"));
   const target = await startHttpTarget();
   const panel = await startPanel();
+  // The target is on the node's loopback, blocked for users by default: allow-list it as an admin would.
+  await panel.gql(`mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`, {
+    input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(target.port)] }] },
+  });
   let agent;
   let client;
   try {

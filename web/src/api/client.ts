@@ -10,10 +10,18 @@ import { getPasskey } from "./webauthn";
 const REFRESH_KEY = "vortex.refreshToken";
 let accessToken: string | null = null;
 
+/** One refused input field, as BAD_USER_INPUT names it: `path` like "blockedCidrs.1". */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** For BAD_USER_INPUT: each refused field, so a form can show the message beside it. */
+    readonly fields: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -21,7 +29,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; fields?: FieldProblem[] } }[];
 }
 
 async function send<T>(document: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
@@ -37,7 +45,7 @@ async function send<T>(document: string, variables: Record<string, unknown>, tok
   }
   const body = (await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }))) as GraphQLResponse<T>;
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code ?? "UNKNOWN");
+  if (error) throw new ApiError(error.message, error.extensions?.code ?? "UNKNOWN", error.extensions?.fields ?? []);
   return body.data as T;
 }
 

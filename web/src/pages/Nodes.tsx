@@ -1,6 +1,7 @@
 /**
  * Nodes: live status (serverStatus stream), config version applied or pending, core and agent
- * versions, health; adding a node gives the one-line enrollment command to run on it.
+ * versions, health; adding a node gives the one-line enrollment command to run on it; each node's
+ * routing policy override is edited in its own dialog.
  */
 import { createEffect, createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
@@ -14,6 +15,7 @@ import { CreateServer, CreateServerEnrollment, DeleteServer, Servers } from "../
 import { locale, t } from "../i18n";
 import { formatBytes, formatDateTime, formatRelative } from "../lib/format";
 import { useLive } from "../live/use-live";
+import { NodeRoutingSection } from "../routing/RoutingSection";
 
 interface Health {
   coreRunning: boolean;
@@ -66,6 +68,7 @@ export default function Nodes() {
   const [enrollment, setEnrollment] = createSignal<{ name: string; command: string; expiresAt: string } | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
   const [removing, setRemoving] = createSignal<Node | null>(null);
+  const [routing, setRouting] = createSignal<Node | null>(null);
 
   const enroll = async (node: { id: string; name: string }) => {
     const { createServerEnrollment } = await request<{ createServerEnrollment: { command: string; expiresAt: string } }>(CreateServerEnrollment, { id: node.id });
@@ -142,6 +145,7 @@ export default function Nodes() {
                       <td>
                         <div class="actions">
                           <button type="button" onClick={() => void enroll(node).catch(setFailure)}>{t("nodes.enroll")}</button>
+                          <button type="button" onClick={() => setRouting(node)}>{t("nodes.routing")}</button>
                           <button type="button" class="danger" onClick={() => setRemoving(node)}>{t("action.delete")}</button>
                         </div>
                       </td>
@@ -198,6 +202,9 @@ export default function Nodes() {
             </div>
           )}
         </Show>
+      </Modal>
+      <Modal open={routing() !== null} onOpenChange={(open) => !open && setRouting(null)} title={t("nodes.routingTitle", { name: routing()?.name ?? "" })}>
+        <Show when={routing()}>{(node) => <NodeRoutingSection serverId={node().id} onSaved={load} />}</Show>
       </Modal>
       <Confirm
         open={removing() !== null}

@@ -1,10 +1,11 @@
-/** Subscription settings (title, update interval, support URL, remark templates, …), which roles must use TOTP, and the ordered format rules. */
+/** Subscription settings (title, update interval, support URL, remark templates, …), which roles must use TOTP, the ordered format rules, and the panel-wide routing policy. */
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
 import { ResetSubscriptionRules, SettingsPage, UpdateSettings, UpdateSubscriptionRules } from "../graphql/settings";
 import { t } from "../i18n";
+import { PanelRoutingSection } from "../routing/RoutingSection";
 import { me } from "../session";
 
 interface Settings {
@@ -147,6 +148,7 @@ export default function SettingsPageView() {
           </>
         )}
       </Loaded>
+      <PanelRoutingSection />
     </>
   );
 }

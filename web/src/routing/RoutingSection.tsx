@@ -1,0 +1,143 @@
+/**
+ * The routing policy editor: panel-wide in Settings, and per node (an override that replaces
+ * the panel-wide policy as a whole) from the Nodes page. Users' traffic to a node's own core API
+ * is always blocked by the agent; this edits everything after that rule.
+ */
+import { createResource, createSignal, For, Show } from "solid-js";
+import { createStore } from "solid-js/store";
+import { ApiError, request } from "../api/client";
+import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { notify } from "../components/toast";
+import { PanelRoutingPolicy, ServerRoutingPolicy, SetServerRoutingPolicyOverride, UpdateRoutingPolicy } from "../graphql/routing";
+import { t } from "../i18n";
+import { createAction } from "../lib/action";
+import { formToInput, OUTBOUNDS, policyToForm, problemsByField, type ListField, type RoutingFormValues, type RoutingPolicy } from "./form";
+
+function RoutingPolicyForm(props: { initial: RoutingPolicy; onSubmit: (policy: RoutingPolicy | null) => Promise<void>; override?: { enabled: boolean } }) {
+  const [values, setValues] = createStore<RoutingFormValues>(policyToForm(props.initial));
+  const [own, setOwn] = createSignal(props.override?.enabled ?? true);
+  const action = createAction();
+  const problems = () => {
+    const error = action.error();
+    return error instanceof ApiError ? problemsByField(error.fields) : {};
+  };
+  // Field messages stand beside their lists; anything else (a network failure) in the box below.
+  const otherError = () => {
+    const error = action.error();
+    if (!error) return null;
+    return error instanceof ApiError && error.fields.length > 0 && !problems().form ? null : error;
+  };
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (await action.run(() => props.onSubmit(own() ? formToInput(values) : null))) notify(t("state.saved"));
+  };
+  const list = (field: ListField, rows: number, placeholder: string) => (
+    <div class="field">
+      <label>
+        {t(`routing.${field}`)}
+        <textarea
+          name={field}
+          rows={rows}
+          class="ltr"
+          placeholder={placeholder}
+          value={values[field]}
+          onInput={(e) => setValues(field, e.currentTarget.value)}
+          aria-invalid={Boolean(problems()[field])}
+          aria-describedby={problems()[field] ? `routing-${field}-error` : undefined}
+          disabled={!own()}
+        />
+      </label>
+      <span class="muted">{t(`routing.${field}Help`)}</span>
+      <Show when={problems()[field]}>
+        {(messages) => (
+          <span class="field-error" id={`routing-${field}-error`} role="alert">
+            <For each={messages()}>{(m) => <div>{m}</div>}</For>
+          </span>
+        )}
+      </Show>
+    </div>
+  );
+
+  return (
+    <form class="form" onSubmit={submit} novalidate aria-label={t("routing.title")}>
+      <p class="muted">{t("routing.apiAlwaysBlocked")}</p>
+      <Show when={props.override}>
+        <label class="inline">
+          <input type="checkbox" name="override" checked={own()} onChange={(e) => setOwn(e.currentTarget.checked)} />
+          {t("routing.override")}
+        </label>
+        <p class="muted">{own() ? t("routing.overrideOn") : t("routing.overrideOff")}</p>
+      </Show>
+      <label class="inline">
+        <input type="checkbox" name="blockPrivate" checked={values.blockPrivate} onChange={(e) => setValues("blockPrivate", e.currentTarget.checked)} disabled={!own()} />
+        {t("routing.blockPrivate")}
+      </label>
+      <label class="inline">
+        <input type="checkbox" name="blockBittorrent" checked={values.blockBittorrent} onChange={(e) => setValues("blockBittorrent", e.currentTarget.checked)} disabled={!own()} />
+        {t("routing.blockBittorrent")}
+      </label>
+      {list("allowedPrivate", 3, "10.0.0.53/32 53")}
+      {list("blockedCidrs", 3, "203.0.113.0/24")}
+      {list("blockedDomains", 3, "domain:ads.example.com")}
+      {list("blockedPorts", 2, "25\n6881-6889")}
+      <label>
+        {t("routing.defaultOutbound")}
+        <select name="defaultOutbound" value={values.defaultOutbound} onChange={(e) => setValues("defaultOutbound", e.currentTarget.value as RoutingFormValues["defaultOutbound"])} disabled={!own()}>
+          <For each={OUTBOUNDS}>{(o) => <option value={o}>{t(`routing.outbound.${o}`)}</option>}</For>
+        </select>
+      </label>
+      <p class="muted">{t("routing.restartNote")}</p>
+      <Show when={otherError()}>
+        <ErrorBox error={otherError()} />
+      </Show>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={action.busy()}>{t("action.save")}</button>
+      </div>
+    </form>
+  );
+}
+
+/** Settings: the policy every node without an override applies. */
+export function PanelRoutingSection() {
+  const [data, { refetch }] = createResource(() => request<{ routingPolicy: RoutingPolicy }>(PanelRoutingPolicy));
+  return (
+    <section class="card" aria-labelledby="routing-title" style={{ "margin-block-start": "1rem" }}>
+      <h2 id="routing-title">{t("routing.title")}</h2>
+      <Loaded resource={data} retry={() => void refetch()} skeleton={<Skeleton lines={6} />}>
+        {(d) => (
+          <RoutingPolicyForm
+            initial={d.routingPolicy}
+            onSubmit={async (policy) => {
+              await request(UpdateRoutingPolicy, { input: policy });
+            }}
+          />
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+type ServerRouting = { server: { id: string; routingPolicy: RoutingPolicy; routingPolicyOverride: { blockPrivate: boolean } | null } | null };
+
+/** A node's own policy, on or off; off means it follows the panel-wide one. */
+export function NodeRoutingSection(props: { serverId: string; onSaved?: () => void }) {
+  const [data, { refetch }] = createResource(() => props.serverId, (id) => request<ServerRouting>(ServerRoutingPolicy, { id }));
+  return (
+    <Loaded resource={data} retry={() => void refetch()} skeleton={<Skeleton lines={6} />}>
+      {(d) => (
+        <Show when={d.server} fallback={<p class="muted">{t("state.notFound")}</p>}>
+          {(server) => (
+            <RoutingPolicyForm
+              initial={server().routingPolicy}
+              override={{ enabled: server().routingPolicyOverride !== null }}
+              onSubmit={async (policy) => {
+                await request(SetServerRoutingPolicyOverride, { id: props.serverId, policy });
+                props.onSaved?.();
+              }}
+            />
+          )}
+        </Show>
+      )}
+    </Loaded>
+  );
+}
