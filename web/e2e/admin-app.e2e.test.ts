@@ -140,6 +140,33 @@ describe("an admin's day in the app", () => {
     expect(new URL(page.url()).searchParams.get("action")).toBe("user.create");
   });
 
+  it("sets the routing policy in Settings and a node's own on the Nodes page, showing a bad entry beside its list", async () => {
+    await page.getByRole("link", { name: "Settings" }).click();
+    const form = page.getByRole("form", { name: "Routing policy" });
+    await form.getByLabel(/^Blocked destination CIDRs/).fill("203.0.113.0/24\n10.0.0.0/40");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.locator("#routing-blockedCidrs-error").getByText('"10.0.0.0/40": the prefix length must be 0 to 32').waitFor();
+    await form.getByLabel(/^Blocked destination CIDRs/).fill("203.0.113.0/24");
+    await form.getByLabel(/^Allowed private destinations/).fill("10.0.0.53/32 53");
+    await form.getByRole("button", { name: "Save" }).click();
+    const policy = async () => (await panel.gql(`{ routingPolicy { blockedCidrs allowedPrivate { cidr ports } } }`)).routingPolicy;
+    await expect.poll(policy).toEqual({ blockedCidrs: ["203.0.113.0/24"], allowedPrivate: [{ cidr: "10.0.0.53/32", ports: ["53"] }] });
+
+    const { createServer } = await panel.gql(`mutation { createServer(input: { name: "e2e-node", address: "203.0.113.7" }) { id } }`);
+    await page.getByRole("link", { name: "Nodes" }).click();
+    await page.locator('tr[data-node="e2e-node"]').getByRole("button", { name: "Routing" }).click();
+    const dialog = page.getByRole("dialog");
+    // Following the panel-wide policy: shown, not editable until the node gets its own.
+    await expect(dialog.getByLabel(/^Blocked destination CIDRs/).inputValue()).resolves.toBe("203.0.113.0/24");
+    await expect(dialog.getByLabel(/^Block BitTorrent/).isDisabled()).resolves.toBe(true);
+    await dialog.getByLabel("This node has its own policy").check();
+    await dialog.getByLabel(/^Block BitTorrent/).uncheck();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    const override = async () => (await panel.gql(`query ($id: ID!) { server(id: $id) { routingPolicyOverride { blockBittorrent blockedCidrs } } }`, { id: createServer.id })).server.routingPolicyOverride;
+    await expect.poll(override).toEqual({ blockBittorrent: false, blockedCidrs: ["203.0.113.0/24"] });
+    await page.keyboard.press("Escape");
+  });
+
   it("switches to Persian and lays the app out right to left", async () => {
     await page.getByTestId("language").selectOption("fa");
     await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");
