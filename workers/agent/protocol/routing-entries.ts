@@ -64,8 +64,12 @@ export function domainMatcherProblem(text: string): string | null {
     case "regexp": {
       if (value.length === 0) return `"${text}": the regular expression is empty`;
       if (/\(\?<?[=!]|\\[1-9]|\(\?</.test(value)) return `"${text}": look-around, back-references and named groups are not in the cores' RE2 syntax`;
+      const counts = [...value.matchAll(/\{(\d+)(?:,(\d*))?\}/g)].flatMap((m) => [m[1], m[2]]).filter(Boolean).map(Number);
+      if (counts.some((n) => n > 1000)) return `"${text}": RE2 allows at most 1000 repetitions`;
       try {
-        new RegExp(value);
+        // Unicode mode refuses the loose escapes (\Z, \q) RE2 refuses; a leading RE2 flag group
+        // such as (?i) is valid there but not in JavaScript, so it is checked without it.
+        new RegExp(value.replace(/^\(\?[imsU]+\)/, ""), "u");
       } catch (err) {
         return `"${text}": not a valid regular expression (${(err as Error).message})`;
       }
