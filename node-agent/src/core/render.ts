@@ -1,8 +1,9 @@
 /**
  * Renders the complete core JSON config from a (verified, locally filtered) payload. The agent
  * owns everything around the inbounds: a loopback-only API inbound for HandlerService/
- * StatsService/LoggerService, per-user stats via policy, and an access log in the state dir
- * (the cut module maps users to sockets from it). Inbounds the chosen core cannot run are left
+ * StatsService/LoggerService, per-user stats via policy, an access log in the state dir
+ * (the cut module maps users to sockets from it), and the routing that keeps users' traffic away
+ * from that API and from private ranges (./routing.ts). Inbounds the chosen core cannot run are left
  * out with a reason instead of producing a config the core rejects as a whole.
  */
 import type { AgentInbound, AgentUser, RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";

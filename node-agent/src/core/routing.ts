@@ -58,7 +58,8 @@ type Rule = Record<string, unknown>;
 /**
  * @example renderRouting(policy, ["vless-in"], { apiInboundTag: "api", apiPort: 10085 })
  */
-export function renderRouting(policy: RoutingPolicy = DEFAULT_ROUTING_POLICY, userInboundTags: readonly string[], api: { apiInboundTag: string; apiPort: number }): RenderedRouting {
+export function renderRouting(given: RoutingPolicy | undefined, userInboundTags: readonly string[], api: { apiInboundTag: string; apiPort: number }): RenderedRouting {
+  const policy = given ?? DEFAULT_ROUTING_POLICY;
   const users = [...userInboundTags];
   const block = (conditions: Rule): Rule => ({ type: "field", inboundTag: users, ...conditions, outboundTag: BLOCK_OUTBOUND_TAG });
   const rules: Rule[] = [];
