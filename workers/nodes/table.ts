@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { Health } from "../agent/protocol/messages";
+import type { CoreCapabilities, Health } from "../agent/protocol/messages";
 import { inbounds } from "../inbounds/table";
 
 /** pending: never enrolled; degraded: the agent reports in but its core is down. */
@@ -22,7 +22,9 @@ export const nodes = sqliteTable("nodes", {
   coreVersion: text("core_version"),
   agentVersion: text("agent_version"),
   appliedConfigVersion: integer("applied_config_version"),
-  health: text("health", { mode: "json" }).$type<Health>(),
+  health: text("health", { mode: "json" }).$type<Omit<Health, "capabilities">>(),
+  /** What the node's core can serve and what it skipped, as last reported; null: unknown (never reported, or an older agent). */
+  capabilities: text("capabilities", { mode: "json" }).$type<CoreCapabilities>(),
   /** Where the node stands, in degrees; subscriptions list nearer nodes first. Null: unknown. */
   latitude: real("latitude"),
   longitude: real("longitude"),

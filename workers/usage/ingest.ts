@@ -104,9 +104,11 @@ function nodePresence(db: Db, push: UsagePush, nowSec: number) {
     return rawStatement(db, sql`UPDATE nodes SET last_seen_at = ${nowSec},
       status = CASE WHEN status = 'degraded' THEN 'degraded' ELSE 'online' END WHERE id = ${push.nodeId}`);
   }
+  const { capabilities, ...vitals } = health;
   return rawStatement(db, sql`UPDATE nodes SET last_seen_at = ${nowSec},
       status = ${health.coreRunning ? "online" : "degraded"},
       core_version = ${health.coreVersion}, agent_version = ${health.agentVersion},
-      applied_config_version = ${health.appliedConfigVersion}, health = ${JSON.stringify(health)}
+      applied_config_version = ${health.appliedConfigVersion}, health = ${JSON.stringify(vitals)},
+      capabilities = ${capabilities ? JSON.stringify(capabilities) : null}
     WHERE id = ${push.nodeId}`);
 }

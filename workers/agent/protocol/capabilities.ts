@@ -10,12 +10,15 @@ export interface InboundShape {
   protocol: AgentInbound["protocol"];
   transport: AgentInbound["transport"];
   security: AgentInbound["security"];
-  protocolSettings: { method?: unknown };
-  securitySettings: { certificateFile?: unknown; keyFile?: unknown };
+  /** Read for `method` (shadowsocks). */
+  protocolSettings: object;
+  /** Read for `certificateFile`/`keyFile`, which an agent-side inbound may carry. */
+  securitySettings: object;
 }
 
 /** An inbound may carry its own certificate files; otherwise TLS needs the node's. */
-function ownCertificate(settings: InboundShape["securitySettings"]): boolean {
+function ownCertificate(securitySettings: object): boolean {
+  const settings = securitySettings as { certificateFile?: unknown; keyFile?: unknown };
   return typeof settings.certificateFile === "string" && settings.certificateFile !== "" && typeof settings.keyFile === "string" && settings.keyFile !== "";
 }
 
@@ -34,8 +37,8 @@ export function capabilityMismatch(inbound: InboundShape, capabilities: Omit<Cor
     return "TLS inbound but this node has no certificate (--tls-cert/--tls-key)";
   }
   if (inbound.protocol === "shadowsocks") {
-    const method = typeof inbound.protocolSettings.method === "string" ? inbound.protocolSettings.method : "";
-    if (!capabilities.shadowsocksMethods.includes(method)) return `shadowsocks method "${method}" is not supported on ${core}`;
+    const { method } = inbound.protocolSettings as { method?: unknown };
+    if (typeof method !== "string" || !capabilities.shadowsocksMethods.includes(method)) return `shadowsocks method "${String(method ?? "")}" is not supported on ${core}`;
   }
   return null;
 }
