@@ -156,6 +156,8 @@ export const en = {
   "nodes.enrollTitle": "Enroll {name}",
   "nodes.enrollHelp": "Run this one line on the node as root. It installs the agent from this panel and enrolls it.",
   "nodes.enrollExpires": "Works once, until {at}.",
+  "nodes.serves": "serves",
+  "nodes.unserved": "{tag} is not served",
   "nodes.deleteWarning": "Delete node {name}? Its agent will be refused.",
   "inbounds.create": "New inbound",
   "inbounds.form": "Form",

@@ -157,6 +157,8 @@ export const fa: Messages = {
   "nodes.enrollTitle": "ثبت {name}",
   "nodes.enrollHelp": "این یک خط را روی نود با دسترسی root اجرا کنید. عامل را از همین پنل نصب و ثبت می‌کند.",
   "nodes.enrollExpires": "یک‌بار مصرف، تا {at}.",
+  "nodes.serves": "پشتیبانی",
+  "nodes.unserved": "{tag} ارائه نمی‌شود",
   "nodes.deleteWarning": "نود {name} حذف شود؟ عامل آن دیگر پذیرفته نمی‌شود.",
   "inbounds.create": "ورودی جدید",
   "inbounds.form": "فرم",

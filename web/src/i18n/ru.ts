@@ -157,6 +157,8 @@ export const ru: Messages = {
   "nodes.enrollTitle": "Подключение {name}",
   "nodes.enrollHelp": "Выполните эту строку на узле от root: она установит агент с этой панели и подключит его.",
   "nodes.enrollExpires": "Одноразовая, действует до {at}.",
+  "nodes.serves": "обслуживает",
+  "nodes.unserved": "{tag} не обслуживается",
   "nodes.deleteWarning": "Удалить узел {name}? Его агент больше не будет принят.",
   "inbounds.create": "Новое подключение",
   "inbounds.form": "Форма",

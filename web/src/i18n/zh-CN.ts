@@ -157,6 +157,8 @@ export const zhCN: Messages = {
   "nodes.enrollTitle": "接入 {name}",
   "nodes.enrollHelp": "在节点上以 root 运行这一行命令：它会从本面板安装代理程序并完成接入。",
   "nodes.enrollExpires": "仅可使用一次，有效期至 {at}。",
+  "nodes.serves": "可提供",
+  "nodes.unserved": "{tag} 未提供服务",
   "nodes.deleteWarning": "删除节点 {name}？其代理程序将被拒绝。",
   "inbounds.create": "新建入站",
   "inbounds.form": "表单",
