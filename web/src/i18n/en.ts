@@ -183,6 +183,7 @@ export const en = {
   "inbounds.publicKey": "Public key",
   "inbounds.generateKeys": "Generate new keys",
   "inbounds.keyGeneratedOnSave": "Generated on save unless you make one",
+  "inbounds.unservedOn": "not served on {name}",
   "inbounds.deleteWarning": "Delete inbound {name}? Nodes stop serving it.",
   "inboundForm.error.tag": "Use 1 to 64 letters, digits, dots, dashes or underscores.",
   "inboundForm.error.port": "Ports run from 1 to 65535.",

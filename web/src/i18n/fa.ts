@@ -184,6 +184,7 @@ export const fa: Messages = {
   "inbounds.publicKey": "کلید عمومی",
   "inbounds.generateKeys": "ساخت کلیدهای جدید",
   "inbounds.keyGeneratedOnSave": "هنگام ذخیره ساخته می‌شود",
+  "inbounds.unservedOn": "روی {name} ارائه نمی‌شود",
   "inbounds.deleteWarning": "ورودی {name} حذف شود؟ نودها دیگر آن را ارائه نمی‌کنند.",
   "inboundForm.error.tag": "۱ تا ۶۴ حرف لاتین، رقم، نقطه، خط تیره یا زیرخط.",
   "inboundForm.error.port": "پورت از ۱ تا ۶۵۵۳۵ است.",

@@ -184,6 +184,7 @@ export const ru: Messages = {
   "inbounds.publicKey": "Публичный ключ",
   "inbounds.generateKeys": "Создать новые ключи",
   "inbounds.keyGeneratedOnSave": "Будет создан при сохранении",
+  "inbounds.unservedOn": "не обслуживается на {name}",
   "inbounds.deleteWarning": "Удалить подключение {name}? Узлы перестанут его обслуживать.",
   "inboundForm.error.tag": "От 1 до 64 латинских букв, цифр, точек, дефисов или подчёркиваний.",
   "inboundForm.error.port": "Порт — от 1 до 65535.",

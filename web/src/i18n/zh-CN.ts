@@ -184,6 +184,7 @@ export const zhCN: Messages = {
   "inbounds.publicKey": "公钥",
   "inbounds.generateKeys": "生成新密钥",
   "inbounds.keyGeneratedOnSave": "保存时自动生成",
+  "inbounds.unservedOn": "{name} 上未提供服务",
   "inbounds.deleteWarning": "删除入站 {name}？节点将停止提供它。",
   "inboundForm.error.tag": "1 到 64 个字母、数字、点、短横线或下划线。",
   "inboundForm.error.port": "端口范围为 1 到 65535。",
