@@ -103,10 +103,15 @@ describe("assigning inbounds", () => {
     expect(links.results.map((r) => String(r.inbound_id))).toEqual([plain.id]);
   });
 
-  it("accepts any inbound on a node that has not reported yet", async () => {
+  it("accepts any inbound on a node that has not reported yet, and shows the mismatch once it does", async () => {
     const hy2 = await hysteria2();
     const server = await node([hy2.id]);
     ok(await gql(UPDATE_SERVER, { id: server.id, input: { inboundIds: [hy2.id, (await vless()).id] } }, { token: owner }));
+    const agent = await enrolledAgent(owner, server.id);
+    await agent.push([], { health: health(V2RAY) });
+    expect(ok(await gql(SERVER, { id: server.id }, { token: owner })).server.unservedInbounds).toEqual([
+      { inbound: { tag: hy2.tag }, reason: "protocol hysteria2 is not supported on v2ray 4.34.0" },
+    ]);
   });
 
   it("refuses to change an inbound to a transport a node serving it cannot run, and allows what it can", async () => {
