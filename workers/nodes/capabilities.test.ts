@@ -139,6 +139,8 @@ describe("subscriptions", () => {
     const schemes = async () => {
       const response = await exports.default.fetch(`http://panel.test/sub/${token}`, { headers: { "user-agent": "v2rayN/7.10.5" } });
       expect(response.status).toBe(200);
+      // Filtered inside the one statement the hot path already runs.
+      expect(response.headers.get("x-d1-statements")).toBe("1");
       return atob(await response.text()).trim().split("\n").map((link) => link.split("://")[0]);
     };
     expect((await schemes()).sort()).toEqual(["hysteria2", "trojan", "vless"]);
