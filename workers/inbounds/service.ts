@@ -7,7 +7,7 @@ import { parseInput } from "../errors/validate";
 import { toBase64 } from "../lib/base64";
 import { bumpNodesServingInbounds } from "../nodes/config-version";
 import { capabilityMismatch } from "../agent/protocol/capabilities";
-import { assertNodeCanServe } from "../nodes/capabilities";
+import { assertNodeCanServe, refreshServedOfInbound } from "../nodes/capabilities";
 import { nodeInbounds, nodes } from "../nodes/table";
 import { generateRealityKeyPair, randomShortId, realityPublicKeyOf } from "./reality-keys";
 import { inbounds, type InboundRow } from "./table";
@@ -157,6 +157,7 @@ export async function updateInbound(ctx: ActorContext, id: number, rawInput: unk
       .where(eq(inbounds.id, id))
       .returning(),
     bumpNodesServingInbounds(ctx.db, [id]),
+    refreshServedOfInbound(ctx.db, id),
     auditBy(ctx, { action: "inbound.update", targetType: "inbound", targetId: id, details: { changed: Object.keys(input) } }),
   ];
   try {

@@ -145,8 +145,34 @@ describe("subscriptions", () => {
     };
     expect((await schemes()).sort()).toEqual(["hysteria2", "trojan", "vless"]);
     const agent = await enrolledAgent(owner, server.id);
-    await agent.push([], { health: health({ ...V2RAY, skipped: [{ tag: skippedOne.tag, reason: "shadowsocks inbound has no user (v2ray needs exactly one)" }] }) });
+    const report = health({ ...V2RAY, skipped: [{ tag: skippedOne.tag, reason: "shadowsocks inbound has no user (v2ray needs exactly one)" }] });
+    await agent.push([], { health: report });
     expect(await schemes()).toEqual(["vless"]);
+    // Re-linking the same set keeps the verdict; so does the same report pushed again.
+    ok(await gql(UPDATE_SERVER, { id: server.id, input: { inboundIds: [hy2.id, plain.id, skippedOne.id] } }, { token: owner }));
+    await agent.push([], { health: report });
+    expect(await schemes()).toEqual(["vless"]);
+    // The agent serves it once it stops skipping it; an agent that reports nothing is trusted again.
+    await agent.push([], { health: health(V2RAY) });
+    expect((await schemes()).sort()).toEqual(["trojan", "vless"]);
+    await agent.push([], { health: health() });
+    expect((await schemes()).sort()).toEqual(["hysteria2", "trojan", "vless"]);
+  });
+});
+
+describe("an inbound changed into one its node serves", () => {
+  it("is listed in subscriptions again at once, without waiting for the next report", async () => {
+    const hy2 = await hysteria2();
+    const server = await node([hy2.id]);
+    const group = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("g"), inboundIds: [hy2.id] } }, { token: owner })).createGroup;
+    const user = await createUser(owner, { groupIds: [group.id] });
+    const token = (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`).bind(Number(user.id)).first<{ t: string }>())!.t;
+    const links = async () => (await (await exports.default.fetch(`http://panel.test/sub/${token}/links`)).text()).trim();
+    const agent = await enrolledAgent(owner, server.id);
+    await agent.push([], { health: health(V2RAY) });
+    expect(await links()).toBe("");
+    ok(await gql(`mutation ($id: ID!, $input: UpdateInboundInput!) { updateInbound(id: $id, input: $input) { id } }`, { id: hy2.id, input: { protocol: "TROJAN", security: "TLS" } }, { token: owner }));
+    expect(await links()).toMatch(/^trojan:\/\//);
   });
 });
 

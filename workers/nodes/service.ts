@@ -8,7 +8,7 @@ import { DomainError, notFound } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import { idListSchema } from "../graphql/ids";
 import { inbounds } from "../inbounds/table";
-import { assertNodeCanServe } from "./capabilities";
+import { assertNodeCanServe, servedOnLink } from "./capabilities";
 import { bumpNodes } from "./config-version";
 import { nodeInbounds, nodes, type NodeRow } from "./table";
 
@@ -81,8 +81,8 @@ async function assertServableSet(db: Db, inboundIds: number[]) {
  * inbound after the first would be linked to whatever node has that row's id.
  */
 const linkInbounds = (db: Db, nodeId: number | SQL, inboundIds: number[]) =>
-  rawStatement(db, sql`INSERT INTO node_inbounds (node_id, inbound_id)
-    SELECT ${nodeId}, value FROM json_each(${JSON.stringify(inboundIds)})`);
+  rawStatement(db, sql`INSERT INTO node_inbounds (node_id, inbound_id, served)
+    SELECT ${nodeId}, value, ${servedOnLink(nodeId, sql`value`)} FROM json_each(${JSON.stringify(inboundIds)})`);
 
 export async function createNode(ctx: ActorContext, rawInput: unknown): Promise<NodeRow> {
   const input = parseInput(createSchema, rawInput);

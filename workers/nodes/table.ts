@@ -41,6 +41,12 @@ export const nodeInbounds = sqliteTable(
     inboundId: integer("inbound_id")
       .notNull()
       .references(() => inbounds.id, { onDelete: "cascade" }),
+    /**
+     * False when the node's last report rules this inbound out (skipped, or outside its core's
+     * capabilities): subscriptions leave the pair out by this flag alone. Kept by
+     * nodes/capabilities.ts whenever a report, a link or the inbound changes.
+     */
+    served: integer("served", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.nodeId, t.inboundId] }), index("node_inbounds_inbound_idx").on(t.inboundId)],
 );
