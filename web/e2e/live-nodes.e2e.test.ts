@@ -39,6 +39,16 @@ const health = (coreRunning: boolean) => ({
   agentVersion: "e2e",
   uptimeSec: 3600,
   appliedConfigVersion: 0,
+  capabilities: {
+    core: "v2ray" as const,
+    version: "5.22.0",
+    protocols: ["vless" as const, "vmess" as const],
+    transports: ["tcp" as const, "ws" as const],
+    securities: ["none" as const, "tls" as const],
+    shadowsocksMethods: [],
+    tlsCertificate: false,
+    skipped: [],
+  },
 });
 
 describe("a node's status, live", () => {
@@ -69,6 +79,8 @@ describe("a node's status, live", () => {
     await push(true);
     await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe("Online");
     await expect(page.locator('tr[data-node="edge-1"]').textContent()).resolves.toContain("v2ray 5.22.0");
+    // What the core can serve arrives with the first report, without a reload.
+    await expect.poll(() => page.locator('tr[data-node="edge-1"] [data-testid="node-capabilities"]').textContent(), { timeout: 5_000 }).toBe("serves: vless, vmess · tcp, ws · none, tls");
 
     await push(false);
     await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe("Degraded");

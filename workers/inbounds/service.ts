@@ -6,7 +6,9 @@ import { DomainError, notFound } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import { toBase64 } from "../lib/base64";
 import { bumpNodesServingInbounds } from "../nodes/config-version";
-import { nodeInbounds } from "../nodes/table";
+import { capabilityMismatch } from "../agent/protocol/capabilities";
+import { assertNodeCanServe, refreshServedOfInbound } from "../nodes/capabilities";
+import { nodeInbounds, nodes } from "../nodes/table";
 import { generateRealityKeyPair, randomShortId, realityPublicKeyOf } from "./reality-keys";
 import { inbounds, type InboundRow } from "./table";
 import { compact, inboundFieldsSchema, inboundProblems, type InboundFields } from "./validate";
@@ -86,6 +88,23 @@ async function assertPortFree(db: Db, inboundId: number, port: number): Promise<
   if (clash) throw new DomainError("CONFLICT", `port ${port} is already used by inbound "${clash.tag}" on a node serving this one`);
 }
 
+/**
+ * A change the nodes already serving this inbound cannot follow is refused (as assigning it
+ * would be); a mismatch that existed before the change is not this change's doing.
+ */
+async function assertServingNodesCan(db: Db, previous: InboundRow, fields: InboundFields): Promise<void> {
+  const serving = await db
+    .select({ name: nodes.name, capabilities: nodes.capabilities })
+    .from(nodeInbounds)
+    .innerJoin(nodes, eq(nodes.id, nodeInbounds.nodeId))
+    .where(eq(nodeInbounds.inboundId, previous.id))
+    .all();
+  for (const node of serving) {
+    if (node.capabilities && capabilityMismatch(previous, node.capabilities)) continue;
+    assertNodeCanServe(node, fields);
+  }
+}
+
 export async function createInbound(ctx: ActorContext, rawInput: unknown): Promise<InboundRow> {
   const fields = parseInput(inboundFieldsSchema, rawInput);
   assertServable(fields);
@@ -128,6 +147,7 @@ export async function updateInbound(ctx: ActorContext, id: number, rawInput: unk
     securitySettings: input.securitySettings ?? editable(previous.securitySettings),
   });
   assertServable(fields);
+  await assertServingNodesCan(ctx.db, previous, fields);
   if (fields.port !== previous.port) await assertPortFree(ctx.db, id, fields.port);
   const settings = await withDefaults(fields, previous);
   const statements: Statement[] = [
@@ -137,6 +157,7 @@ export async function updateInbound(ctx: ActorContext, id: number, rawInput: unk
       .where(eq(inbounds.id, id))
       .returning(),
     bumpNodesServingInbounds(ctx.db, [id]),
+    refreshServedOfInbound(ctx.db, id),
     auditBy(ctx, { action: "inbound.update", targetType: "inbound", targetId: id, details: { changed: Object.keys(input) } }),
   ];
   try {

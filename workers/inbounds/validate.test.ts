@@ -39,6 +39,11 @@ describe("inboundProblems", () => {
     ]);
   });
 
+  it("refuses a hysteria2 ALPN other than h3, which the node's QUIC listener would never agree to", () => {
+    expect(paths(inbound({ protocol: "hysteria2", security: "tls", securitySettings: { alpn: ["h2"] } }))).toEqual(["securitySettings.alpn"]);
+    expect(paths(inbound({ protocol: "hysteria2", security: "tls", securitySettings: { alpn: ["h3"] } }))).toEqual([]);
+  });
+
   it("requires shadowsocks to have a method, plain TCP and no extra security", () => {
     expect(paths(inbound({ protocol: "shadowsocks" }))).toEqual(["protocolSettings.method"]);
     expect(paths(inbound({ protocol: "shadowsocks", security: "tls", transport: "ws", protocolSettings: { method: "aes-256-gcm" } }))).toEqual([

@@ -78,6 +78,8 @@ export function inboundProblems(inbound: InboundFields): Issue[] {
   if (protocol === "hysteria2") {
     if (transport !== "tcp") fail(["transport"], "hysteria2 runs over QUIC; leave transport as TCP");
     if (security !== "tls") fail(["security"], "hysteria2 requires TLS");
+    // The node's Hysteria2 listener offers h3 only; a link naming another ALPN never connects.
+    if (s.alpn && s.alpn.some((a) => a !== "h3")) fail(["securitySettings", "alpn"], "hysteria2 negotiates ALPN h3 only");
   }
   if (protocol === "shadowsocks") {
     if (security !== "none") fail(["security"], "shadowsocks carries its own encryption; security must be NONE");

@@ -4,6 +4,7 @@ import type { GraphQLModule } from "../graphql/module";
 import { parseInput } from "../errors/validate";
 import { issueEnrollmentToken } from "./enrollment";
 import { createNode, deleteNode, findNode, listNodes, updateNode } from "./service";
+import { unservedReason } from "./capabilities";
 import type { NodeRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -26,6 +27,27 @@ const typeDefs = /* GraphQL */ `
     netTxBytes: Bytes!
     coreRunning: Boolean!
     uptimeSec: Int!
+  }
+
+  "What the node's proxy core can serve, as its agent last reported it."
+  type ServerCapabilities {
+    "xray or v2ray."
+    core: String!
+    "The core's version number; null when the agent could not read it."
+    version: String
+    protocols: [Protocol!]!
+    transports: [Transport!]!
+    securities: [Security!]!
+    shadowsocksMethods: [String!]!
+    "Whether the node has a certificate for TLS inbounds."
+    tlsCertificate: Boolean!
+  }
+
+  "An inbound assigned to a node that the node does not serve: clients never get it from this node."
+  type UnservedInbound {
+    inbound: Inbound!
+    "The agent's reason, or why the reported capabilities rule it out."
+    reason: String!
   }
 
   "A one-time token for vortex-agent enroll; it works once, within 15 minutes."
@@ -54,7 +76,11 @@ const typeDefs = /* GraphQL */ `
     "The config version the agent last reported running."
     appliedConfigVersion: Int
     health: ServerHealth
+    "Null until an agent that reports capabilities has reported in."
+    capabilities: ServerCapabilities
     inbounds: [Inbound!]!
+    "Assigned inbounds this node does not serve (empty while its capabilities are unknown)."
+    unservedInbounds: [UnservedInbound!]!
     createdAt: DateTime!
     updatedAt: DateTime!
   }
@@ -121,6 +147,14 @@ export const nodesModule: GraphQLModule = {
       id: (n: NodeRow) => String(n.id),
       lastSeenAt: (n: NodeRow) => n.lastSeenAtSec,
       inbounds: (n: NodeRow, _: unknown, ctx: SignedInContext) => ctx.loaders.inboundsByNode.load(n.id),
+      unservedInbounds: async (n: NodeRow, _: unknown, ctx: SignedInContext) => {
+        if (!n.capabilities) return [];
+        const assigned = await ctx.loaders.inboundsByNode.load(n.id);
+        return assigned.flatMap((inbound) => {
+          const reason = unservedReason(inbound, n.capabilities);
+          return reason ? [{ inbound, reason }] : [];
+        });
+      },
       createdAt: (n: NodeRow) => n.createdAtSec,
       updatedAt: (n: NodeRow) => n.updatedAtSec,
     },

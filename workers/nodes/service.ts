@@ -8,6 +8,7 @@ import { DomainError, notFound } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import { idListSchema } from "../graphql/ids";
 import { inbounds } from "../inbounds/table";
+import { assertNodeCanServe, servedOnLink } from "./capabilities";
 import { bumpNodes } from "./config-version";
 import { nodeInbounds, nodes, type NodeRow } from "./table";
 
@@ -57,11 +58,11 @@ export function findNode(db: Db, id: number) {
   return db.select().from(nodes).where(eq(nodes.id, id)).get();
 }
 
-/** Every inbound must exist, and no two may want the same port on one node. */
-async function assertServableSet(db: Db, inboundIds: number[]): Promise<void> {
+/** Every inbound must exist, and no two may want the same port on one node. Returns them. */
+async function assertServableSet(db: Db, inboundIds: number[]) {
   await assertAllExist(db, "inbounds", inboundIds);
   const found = await db
-    .select({ tag: inbounds.tag, port: inbounds.port })
+    .select()
     .from(inbounds)
     .where(sql`${inbounds.id} IN (SELECT value FROM json_each(${JSON.stringify(inboundIds)}))`)
     .all();
@@ -71,6 +72,7 @@ async function assertServableSet(db: Db, inboundIds: number[]): Promise<void> {
     if (other) throw new DomainError("CONFLICT", `inbounds "${other}" and "${inbound.tag}" both use port ${inbound.port}`);
     byPort.set(inbound.port, inbound.tag);
   }
+  return found;
 }
 
 /**
@@ -79,8 +81,8 @@ async function assertServableSet(db: Db, inboundIds: number[]): Promise<void> {
  * inbound after the first would be linked to whatever node has that row's id.
  */
 const linkInbounds = (db: Db, nodeId: number | SQL, inboundIds: number[]) =>
-  rawStatement(db, sql`INSERT INTO node_inbounds (node_id, inbound_id)
-    SELECT ${nodeId}, value FROM json_each(${JSON.stringify(inboundIds)})`);
+  rawStatement(db, sql`INSERT INTO node_inbounds (node_id, inbound_id, served)
+    SELECT ${nodeId}, value, ${servedOnLink(nodeId, sql`value`)} FROM json_each(${JSON.stringify(inboundIds)})`);
 
 export async function createNode(ctx: ActorContext, rawInput: unknown): Promise<NodeRow> {
   const input = parseInput(createSchema, rawInput);
@@ -104,8 +106,14 @@ export async function createNode(ctx: ActorContext, rawInput: unknown): Promise<
 
 export async function updateNode(ctx: ActorContext, id: number, rawInput: unknown): Promise<NodeRow> {
   const input = parseInput(updateSchema, rawInput);
-  if (!(await findNode(ctx.db, id))) throw notFound("node", id);
-  if (input.inboundIds) await assertServableSet(ctx.db, input.inboundIds);
+  const node = await findNode(ctx.db, id);
+  if (!node) throw notFound("node", id);
+  if (input.inboundIds) {
+    const wanted = await assertServableSet(ctx.db, input.inboundIds);
+    // Only what is being added: an inbound already there that the core stopped serving is shown, not a reason to refuse every edit.
+    const current = new Set((await ctx.db.select({ id: nodeInbounds.inboundId }).from(nodeInbounds).where(eq(nodeInbounds.nodeId, id)).all()).map((r) => r.id));
+    for (const inbound of wanted) if (!current.has(inbound.id)) assertNodeCanServe(node, inbound);
+  }
   const statements: Statement[] = [];
   if (input.inboundIds) {
     statements.push(ctx.db.delete(nodeInbounds).where(eq(nodeInbounds.nodeId, id)), linkInbounds(ctx.db, id, input.inboundIds));

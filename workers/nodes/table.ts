@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { Health, RoutingPolicy } from "../agent/protocol/messages";
+import type { CoreCapabilities, Health, RoutingPolicy } from "../agent/protocol/messages";
 import { inbounds } from "../inbounds/table";
 
 /** pending: never enrolled; degraded: the agent reports in but its core is down. */
@@ -22,7 +22,9 @@ export const nodes = sqliteTable("nodes", {
   coreVersion: text("core_version"),
   agentVersion: text("agent_version"),
   appliedConfigVersion: integer("applied_config_version"),
-  health: text("health", { mode: "json" }).$type<Health>(),
+  health: text("health", { mode: "json" }).$type<Omit<Health, "capabilities">>(),
+  /** What the node's core can serve and what it skipped, as last reported; null: unknown (never reported, or an older agent). */
+  capabilities: text("capabilities", { mode: "json" }).$type<CoreCapabilities>(),
   /** Where the node stands, in degrees; subscriptions list nearer nodes first. Null: unknown. */
   latitude: real("latitude"),
   longitude: real("longitude"),
@@ -41,6 +43,12 @@ export const nodeInbounds = sqliteTable(
     inboundId: integer("inbound_id")
       .notNull()
       .references(() => inbounds.id, { onDelete: "cascade" }),
+    /**
+     * False when the node's last report rules this inbound out (skipped, or outside its core's
+     * capabilities): subscriptions leave the pair out by this flag alone. Kept by
+     * nodes/capabilities.ts whenever a report, a link or the inbound changes.
+     */
+    served: integer("served", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.nodeId, t.inboundId] }), index("node_inbounds_inbound_idx").on(t.inboundId)],
 );

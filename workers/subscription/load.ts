@@ -75,7 +75,8 @@ interface Row {
 
 /**
  * Everything a subscription request needs, in one statement: the user, every setting, each
- * (node, inbound) pair the user reaches through its groups, and its device count.
+ * (node, inbound) pair the user reaches through its groups that the node serves (`served`: not
+ * one its agent reported skipping or its core cannot run), and its device count.
  *
  * The token is joined, not filtered: a token that matches nothing still yields one row, and the
  * settings and served subqueries still run, so an unknown token costs the same statement and
@@ -93,7 +94,7 @@ export async function loadSubscription(db: Db, token: string, hwid: string | nul
             'transport', i.transport, 'security', i.security, 'protocolSettings', json(i.protocol_settings),
             'transportSettings', json(i.transport_settings), 'securitySettings', json(i.security_settings))))
         FROM (SELECT ni.node_id, ni.inbound_id FROM node_inbounds ni
-              WHERE ni.inbound_id IN (SELECT gi.inbound_id FROM user_groups ug JOIN group_inbounds gi ON gi.group_id = ug.group_id
+              WHERE ni.served AND ni.inbound_id IN (SELECT gi.inbound_id FROM user_groups ug JOIN group_inbounds gi ON gi.group_id = ug.group_id
                                       WHERE ug.user_id = u.id)
               ORDER BY ni.node_id, ni.inbound_id) p
         JOIN nodes n ON n.id = p.node_id JOIN inbounds i ON i.id = p.inbound_id) AS served,

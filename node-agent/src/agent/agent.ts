@@ -13,7 +13,7 @@ import { dropUnusedCredentials } from "../apply/credentials.ts";
 import { verifyEnvelope } from "../apply/verify.ts";
 import { CoreApi, type UserCounters } from "../core/grpc/client.ts";
 import type { CoreKind } from "../core/profile.ts";
-import type { RenderOptions, TlsFiles } from "../core/render.ts";
+import { capabilitiesFor, type RenderOptions, type TlsFiles } from "../core/render.ts";
 import { CoreSupervisor } from "../core/supervisor.ts";
 import { coreVersion } from "../core/validate.ts";
 import { AccessLogIndex } from "../cut/access-log.ts";
@@ -113,7 +113,7 @@ export class Agent {
   }
 
   private get renderOptions(): RenderOptions {
-    return { core: this.options.core, apiPort: this.options.apiPort, accessLogPath: join(this.options.state.coreDir, "access.log"), listen: this.options.listen, tls: this.options.tls };
+    return { core: this.options.core, coreVersion: this.coreVersionText, apiPort: this.options.apiPort, accessLogPath: join(this.options.state.coreDir, "access.log"), listen: this.options.listen, tls: this.options.tls };
   }
 
   /** Loads state, recovers usage from an orphaned core, starts the core from the last good config. */
@@ -128,6 +128,8 @@ export class Agent {
     this.journal = UsageJournal.open(state.journalPath, { onTornTail: (bytes) => this.log.warn("journal.torn_tail", { bytes, reason: "an append was cut short by a crash; the reading is redone" }) });
     this.enforcer = new LocalEnforcer(state.cutPath);
     this.accessLog = new AccessLogIndex(this.renderOptions.accessLogPath);
+    // Before the applier takes the render options: the version decides which protocols render.
+    this.coreVersionText = await coreVersion(this.options.core, this.options.coreBin);
     this.supervisor = new CoreSupervisor({ core: this.options.core, bin: this.options.coreBin, dir: state.coreDir, apiPort: this.options.apiPort, logger: this.log.child("core") });
     this.api = new CoreApi({ core: this.options.core, address: this.supervisor.apiAddress });
     this.applier = new ConfigApplier({
@@ -141,7 +143,6 @@ export class Agent {
       },
     });
     this.supervisor.onUnexpectedExit(() => this.applier.forgetRunning());
-    this.coreVersionText = await coreVersion(this.options.core, this.options.coreBin);
 
     // A core left behind by a crashed agent still holds counters nobody journaled yet.
     const orphan = await this.supervisor.findOrphan();
@@ -376,7 +377,10 @@ export class Agent {
 
   private async push(signal: AbortSignal): Promise<void> {
     const batch = this.journal.takeBatch(nowSec());
-    const healthRecord = this.health.sample({ coreRunning: this.supervisor.running, coreVersion: this.coreVersionText, agentVersion: AGENT_VERSION, appliedConfigVersion: this.appliedVersion });
+    const healthRecord = this.health.sample({ coreRunning: this.supervisor.running, coreVersion: this.coreVersionText, agentVersion: AGENT_VERSION, appliedConfigVersion: this.appliedVersion,
+      // Within the wire limits: a record the edge refuses would lose the usage it travels with.
+      capabilities: { ...capabilitiesFor(this.renderOptions), skipped: this.applier.skipped.slice(0, 1000).map((s) => ({ tag: s.tag, reason: s.reason.slice(0, 200) })) },
+    });
     try {
       const reply = await this.edge.pushUsage({ nodeId: this.identity.nodeId, seq: batch.seq, fromSec: batch.fromSec, toSec: batch.toSec, deltas: batch.deltas, health: healthRecord }, signal);
       this.lastPushAtSec = nowSec();

@@ -1,7 +1,7 @@
 /** Node health for the usage push: CPU, memory, network totals, core state, versions. */
 import { readFileSync } from "node:fs";
 import { cpus, freemem, totalmem } from "node:os";
-import type { Health } from "../../../workers/agent/protocol/messages.ts";
+import type { CoreCapabilities, Health } from "../../../workers/agent/protocol/messages.ts";
 
 interface CpuSample {
   idle: number;
@@ -55,6 +55,7 @@ export interface HealthInputs {
   coreVersion: string;
   agentVersion: string;
   appliedConfigVersion: number;
+  capabilities: CoreCapabilities;
 }
 
 export class HealthSampler {
@@ -79,6 +80,7 @@ export class HealthSampler {
       agentVersion: inputs.agentVersion.slice(0, 64),
       uptimeSec: Math.floor((Date.now() - this.startedAt) / 1000),
       appliedConfigVersion: inputs.appliedConfigVersion,
+      capabilities: inputs.capabilities,
     };
   }
 }

@@ -38,6 +38,7 @@ export function servedUsers(payload: ConfigPayload, blocked: ReadonlySet<number>
 export class ConfigApplier {
   private readonly deps: ApplierDeps;
   private running: ServedUsers | null = null;
+  private skippedNow: SkippedInbound[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(deps: ApplierDeps) {
@@ -47,6 +48,11 @@ export class ConfigApplier {
   /** What the core runs now (null before the first successful start). */
   get current(): ServedUsers | null {
     return this.running;
+  }
+
+  /** Inbounds of the running config the core does not serve, with why (reported to the panel). */
+  get skipped(): readonly SkippedInbound[] {
+    return this.skippedNow;
   }
 
   /** The core was found running this exact state (adopted orphan): no start needed. */
@@ -73,6 +79,7 @@ export class ConfigApplier {
       try {
         const removed = await this.runOps(plan.ops);
         this.running = next;
+        this.skippedNow = plan.skipped;
         if (plan.ops.length) log.info("config.users_applied", { ops: plan.ops.length, removed: removed.length, reason: "only users changed: applied at runtime, no restart" });
         return { ok: true, restarted: false, ops: plan.ops.length, removed, skipped: plan.skipped };
       } catch (err) {
@@ -102,6 +109,7 @@ export class ConfigApplier {
     }
     const previous = this.running;
     this.running = next;
+    this.skippedNow = rendered.skipped;
     // Everyone's connections dropped with the old process; report removed users for completeness.
     const removed = previous ? removedUsers(previous, next) : [];
     return { ok: true, restarted: true, ops: 0, removed, skipped: rendered.skipped };

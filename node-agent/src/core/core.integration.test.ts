@@ -58,7 +58,7 @@ beforeAll(async () => {
   bob = makeUser(2, ["vmess-in"]);
   carol = makeUser(3, ["trojan-in"]);
   const apiPort = await freePort();
-  renderOptions = { core: "v2ray", apiPort, accessLogPath: join(dir, "access.log"), listen: "127.0.0.1", tls };
+  renderOptions = { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort, accessLogPath: join(dir, "access.log"), listen: "127.0.0.1", tls };
   supervisor = new CoreSupervisor({ core: "v2ray", bin: "v2ray", dir, apiPort, logger: memoryLogger() });
   const { config, skipped } = renderCoreConfig({ inbounds: [vless, vmess, trojan], users: [alice, bob, carol], routing }, renderOptions);
   expect(skipped).toEqual([]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeInbound, makeUser } from "../testing/factories.ts";
-import { renderCoreConfig, type RenderOptions } from "./render.ts";
+import { capabilitiesFor, renderCoreConfig, type RenderOptions } from "./render.ts";
 
-const options: RenderOptions = { core: "v2ray", apiPort: 10085, accessLogPath: "/state/core/access.log", listen: "127.0.0.1", tls: null };
+const options: RenderOptions = { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort: 10085, accessLogPath: "/state/core/access.log", listen: "127.0.0.1", tls: null };
 
 type Json = Record<string, any>;
 const inboundOf = (config: Json, tag: string): Json => (config.inbounds as Json[]).find((i) => i.tag === tag)!;
@@ -82,5 +82,67 @@ describe("renderCoreConfig", () => {
     const { config } = renderCoreConfig({ inbounds: [ss], users: [u5, u4] }, options) as { config: Json };
     expect(inboundOf(config, "s").settings).toMatchObject({ method: "chacha20-poly1305", password: u4.shadowsocksPassword, email: "u4" });
     expect(renderCoreConfig({ inbounds: [ss], users: [] }, options).skipped[0]!.reason).toMatch(/no user/);
+  });
+
+  const xray = (version: string): RenderOptions => ({ ...options, core: "xray", coreVersion: `Xray ${version} (Xray, Penetrates Everything.) 6a909b2 (go1.26.0 linux/amd64)`, tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } });
+
+  it("renders Hysteria2 on Xray 26.3.23 and later as Xray's hysteria inbound: version 2, an auth per user, QUIC TLS offering h3", () => {
+    const hy2 = makeInbound({ tag: "hy2", protocol: "hysteria2", port: 8443, security: "tls", securitySettings: { serverName: "h.example" } });
+    const a = makeUser(1, ["hy2"]);
+    const b = makeUser(2, ["hy2"]);
+    for (const version of ["26.3.23", "26.7.28", "27.0.0"]) {
+      const { config, skipped } = renderCoreConfig({ inbounds: [hy2], users: [b, a] }, xray(version)) as { config: Json; skipped: unknown[] };
+      expect(skipped).toEqual([]);
+      expect(inboundOf(config, "hy2")).toMatchObject({
+        protocol: "hysteria",
+        port: 8443,
+        settings: { version: 2, clients: [{ email: "u1", level: 0, auth: a.hysteria2Password }, { email: "u2", level: 0, auth: b.hysteria2Password }] },
+      });
+      expect(inboundOf(config, "hy2").streamSettings).toEqual({
+        network: "hysteria",
+        security: "tls",
+        hysteriaSettings: { version: 2 },
+        tlsSettings: { serverName: "h.example", alpn: ["h3"], certificates: [{ certificateFile: "/c.pem", keyFile: "/k.pem" }] },
+      });
+    }
+  });
+
+  it("gives a Hysteria2 inbound with an obfuscation password Xray's salamander UDP mask", () => {
+    const hy2 = makeInbound({ tag: "hy2", protocol: "hysteria2", security: "tls", protocolSettings: { obfsPassword: "hidden" } });
+    const { config } = renderCoreConfig({ inbounds: [hy2], users: [] }, xray("26.3.23")) as { config: Json };
+    expect(inboundOf(config, "hy2").streamSettings.finalmask).toEqual({ udp: [{ type: "salamander", settings: { password: "hidden" } }] });
+  });
+
+  it("skips Hysteria2 on an Xray before 26.3.23, on one whose version it cannot read, on v2ray 4.34, and without TLS", () => {
+    const hy2 = makeInbound({ tag: "hy2", protocol: "hysteria2", security: "tls" });
+    const reasonOn = (o: RenderOptions, inbound = hy2) => renderCoreConfig({ inbounds: [inbound], users: [] }, o).skipped[0]?.reason;
+    expect(reasonOn(xray("26.2.6"))).toBe("protocol hysteria2 is not supported on xray 26.2.6");
+    expect(reasonOn({ ...xray("x"), coreVersion: "unknown" })).toBe("protocol hysteria2 is not supported on xray");
+    expect(reasonOn({ ...options, tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } })).toBe("protocol hysteria2 is not supported on v2ray 4.34.0");
+    expect(reasonOn({ ...xray("26.3.23"), tls: null })).toMatch(/no certificate/);
+    expect(reasonOn(xray("26.3.23"), { ...hy2, security: "none" })).toBe("hysteria2 needs security tls");
+  });
+});
+
+describe("capabilitiesFor", () => {
+  it("reports v2ray 4.34's set: no hysteria2, no gRPC/HTTPUpgrade/XHTTP, no REALITY, no shadowsocks-2022", () => {
+    expect(capabilitiesFor({ core: "v2ray", coreVersion: "V2Ray 4.34.0 (V2Fly, a community-driven edition of V2Ray.) Custom (go1.15.9 linux/amd64)", tls: null })).toEqual({
+      core: "v2ray",
+      version: "4.34.0",
+      protocols: ["vless", "vmess", "trojan", "shadowsocks"],
+      transports: ["tcp", "ws"],
+      securities: ["none", "tls"],
+      shadowsocksMethods: ["aes-128-gcm", "aes-256-gcm", "chacha20-poly1305", "chacha20-ietf-poly1305"],
+      tlsCertificate: false,
+    });
+  });
+
+  it("adds hysteria2 from Xray 26.3.23 on, with every transport, REALITY and shadowsocks-2022", () => {
+    const caps = capabilitiesFor({ core: "xray", coreVersion: "Xray 26.3.23 (Xray, Penetrates Everything.)", tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } });
+    expect(caps).toMatchObject({ core: "xray", version: "26.3.23", tlsCertificate: true, securities: ["none", "tls", "reality"] });
+    expect(caps.protocols).toContain("hysteria2");
+    expect(caps.transports).toEqual(["tcp", "ws", "grpc", "httpupgrade", "xhttp"]);
+    expect(caps.shadowsocksMethods).toContain("2022-blake3-aes-128-gcm");
+    expect(capabilitiesFor({ core: "xray", coreVersion: "Xray 26.2.6 (Xray, Penetrates Everything.)", tls: null }).protocols).not.toContain("hysteria2");
   });
 });

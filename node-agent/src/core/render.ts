@@ -6,9 +6,10 @@
  * from that API and from private ranges (./routing.ts). Inbounds the chosen core cannot run are left
  * out with a reason instead of producing a config the core rejects as a whole.
  */
-import type { AgentInbound, AgentUser, RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
+import { capabilityMismatch } from "../../../workers/agent/protocol/capabilities.ts";
+import type { AgentInbound, AgentUser, CoreCapabilities, RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
 import { shadowsocks2022UserKey } from "../../../workers/agent/protocol/shadowsocks.ts";
-import { CORE_PROFILES, SHADOWSOCKS_CIPHERS, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
+import { CORE_PROFILES, coreCapabilities, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
 import { renderRouting } from "./routing.ts";
 
 export const API_INBOUND_TAG = "api";
@@ -20,6 +21,8 @@ export interface TlsFiles {
 
 export interface RenderOptions {
   core: CoreKind;
+  /** What the core binary printed for its version ("Xray 26.3.23 (…)"); gates later protocols. */
+  coreVersion: string;
   apiPort: number;
   accessLogPath: string;
   /** Address client-facing inbounds bind to; tests use 127.0.0.1. */
@@ -62,16 +65,22 @@ function strList(settings: Record<string, unknown>, key: string): string[] | und
   return Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : undefined;
 }
 
-/** Why this core cannot serve the inbound, or null when it can. */
-export function unservableReason(inbound: AgentInbound, profile: CoreProfile, options: Pick<RenderOptions, "tls">, users: readonly AgentUser[]): string | null {
-  if (!profile.protocols.has(inbound.protocol)) return `protocol ${inbound.protocol} is not supported on ${profile.kind}`;
-  if (!profile.transports.has(inbound.transport)) return `transport ${inbound.transport} is not supported on ${profile.kind}`;
-  if (!profile.securities.has(inbound.security)) return `security ${inbound.security} is not supported on ${profile.kind}`;
-  if (inbound.security === "tls" && !tlsFilesFor(inbound, options.tls)) return "TLS inbound but this node has no certificate (--tls-cert/--tls-key)";
+/** What the agent reports to the panel: the core's capabilities under these options. */
+export function capabilitiesFor(options: Pick<RenderOptions, "core" | "coreVersion" | "tls">): Omit<CoreCapabilities, "skipped"> {
+  return coreCapabilities(options.core, options.coreVersion, options.tls !== null);
+}
+
+/**
+ * Why this core cannot serve the inbound, or null when it can: the capability rule the panel
+ * also applies, then what only the node can know (the inbound's own users and keys).
+ */
+export function unservableReason(inbound: AgentInbound, profile: CoreProfile, capabilities: Omit<CoreCapabilities, "skipped">, users: readonly AgentUser[]): string | null {
+  const mismatch = capabilityMismatch(inbound, capabilities);
+  if (mismatch) return mismatch;
+  // The Hysteria2 listener takes its QUIC TLS from the stream's tlsSettings; REALITY or none fail at start.
+  if (inbound.protocol === "hysteria2" && inbound.security !== "tls") return "hysteria2 needs security tls";
   if (inbound.protocol === "shadowsocks") {
     const method = str(inbound.protocolSettings, "method") ?? "";
-    const known = SHADOWSOCKS_CIPHERS[profile.kind][method] !== undefined || (profile.kind === "xray" && isShadowsocks2022(method));
-    if (!known) return `shadowsocks method "${method}" is not supported on ${profile.kind}`;
     if (isShadowsocks2022(method) && !str(inbound.protocolSettings, "serverKey")) return "shadowsocks 2022 inbound without serverKey";
     // 4.34 cannot run a Shadowsocks inbound without its one user.
     if (!profile.shadowsocksMultiUser && usersOfInbound(inbound.tag, users).length === 0) return "shadowsocks inbound has no user (v2ray needs exactly one)";
@@ -103,7 +112,8 @@ export function clientEntry(inbound: AgentInbound, user: AgentUser, profile: Cor
     case "shadowsocks":
       return { ...base, password: shadowsocks2022UserKey(str(inbound.protocolSettings, "method") ?? "", user.shadowsocksPassword) };
     case "hysteria2":
-      return { ...base, password: user.hysteria2Password };
+      // Xray's Hysteria2 server matches a client by its `auth` string; the share link carries it as the password.
+      return { ...base, auth: user.hysteria2Password };
   }
 }
 
@@ -127,7 +137,7 @@ function protocolSettings(inbound: AgentInbound, users: AgentUser[], profile: Co
       return { method, password: first.shadowsocksPassword, email: first.email, level: 0, network: "tcp,udp" };
     }
     case "hysteria2":
-      return { clients };
+      return { version: 2, clients };
   }
 }
 
@@ -136,26 +146,35 @@ function streamSettings(inbound: AgentInbound, options: RenderOptions): Record<s
   const s = inbound.securitySettings;
   const stream: Record<string, unknown> = { network: inbound.transport, security: inbound.security };
   const host = str(t, "host");
-  switch (inbound.transport) {
-    case "tcp":
-      if (str(t, "headerType") === "http") stream.tcpSettings = { header: { type: "http" } };
-      break;
-    case "ws":
-      stream.wsSettings = { path: str(t, "path") ?? "/", ...(host ? { headers: { Host: host } } : {}) };
-      break;
-    case "grpc":
-      stream.grpcSettings = { serviceName: str(t, "serviceName") ?? "" };
-      break;
-    case "httpupgrade":
-      stream.httpupgradeSettings = { path: str(t, "path") ?? "/", ...(host ? { host } : {}) };
-      break;
-    case "xhttp":
-      stream.xhttpSettings = { path: str(t, "path") ?? "/", ...(host ? { host } : {}), ...(str(t, "mode") ? { mode: str(t, "mode") } : {}) };
-      break;
+  if (inbound.protocol === "hysteria2") {
+    // Hysteria2 is its own QUIC transport in Xray (network "hysteria"); the inbound's nominal tcp is not.
+    stream.network = "hysteria";
+    stream.hysteriaSettings = { version: 2 };
+    const obfsPassword = str(inbound.protocolSettings, "obfsPassword");
+    if (obfsPassword) stream.finalmask = { udp: [{ type: "salamander", settings: { password: obfsPassword } }] };
+  } else {
+    switch (inbound.transport) {
+      case "tcp":
+        if (str(t, "headerType") === "http") stream.tcpSettings = { header: { type: "http" } };
+        break;
+      case "ws":
+        stream.wsSettings = { path: str(t, "path") ?? "/", ...(host ? { headers: { Host: host } } : {}) };
+        break;
+      case "grpc":
+        stream.grpcSettings = { serviceName: str(t, "serviceName") ?? "" };
+        break;
+      case "httpupgrade":
+        stream.httpupgradeSettings = { path: str(t, "path") ?? "/", ...(host ? { host } : {}) };
+        break;
+      case "xhttp":
+        stream.xhttpSettings = { path: str(t, "path") ?? "/", ...(host ? { host } : {}), ...(str(t, "mode") ? { mode: str(t, "mode") } : {}) };
+        break;
+    }
   }
   if (inbound.security === "tls") {
     const files = tlsFilesFor(inbound, options.tls);
-    const alpn = strList(s, "alpn");
+    // Hysteria2 clients offer ALPN h3 only; a listener without it fails every handshake.
+    const alpn = inbound.protocol === "hysteria2" ? ["h3"] : strList(s, "alpn");
     stream.tlsSettings = {
       ...(str(s, "serverName") ? { serverName: str(s, "serverName") } : {}),
       ...(alpn ? { alpn } : {}),
@@ -176,10 +195,11 @@ function streamSettings(inbound: AgentInbound, options: RenderOptions): Record<s
 /**
  * The full core config for these inbounds and users.
  *
- * @example renderCoreConfig(payload, { core: "v2ray", apiPort: 10085, accessLogPath: "/var/lib/vortex-agent/core/access.log", listen: "0.0.0.0", tls: null })
+ * @example renderCoreConfig(payload, { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort: 10085, accessLogPath: "/var/lib/vortex-agent/core/access.log", listen: "0.0.0.0", tls: null })
  */
 export function renderCoreConfig(served: ServedUsers, options: RenderOptions): RenderedConfig {
   const profile = CORE_PROFILES[options.core];
+  const capabilities = capabilitiesFor(options);
   const skipped: SkippedInbound[] = [];
   const rendered: AgentInbound[] = [];
   const inbounds: Record<string, unknown>[] = [
@@ -194,7 +214,7 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
   ];
   const userInbounds: Record<string, unknown>[] = [];
   for (const inbound of served.inbounds) {
-    const reason = inbound.tag === API_INBOUND_TAG ? "tag is reserved for the agent's API inbound" : unservableReason(inbound, profile, options, served.users);
+    const reason = inbound.tag === API_INBOUND_TAG ? "tag is reserved for the agent's API inbound" : unservableReason(inbound, profile, capabilities, served.users);
     if (reason) {
       skipped.push({ tag: inbound.tag, reason });
       continue;
@@ -204,7 +224,8 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
       tag: inbound.tag,
       listen: options.listen,
       port: inbound.port,
-      protocol: inbound.protocol,
+      // Xray names the Hysteria2 inbound "hysteria" (settings.version 2).
+      protocol: inbound.protocol === "hysteria2" ? "hysteria" : inbound.protocol,
       settings: protocolSettings(inbound, usersOfInbound(inbound.tag, served.users), profile),
       streamSettings: streamSettings(inbound, options),
     });

@@ -8,7 +8,7 @@ import { renderCoreConfig, type RenderOptions } from "./render.ts";
 import { PRIVATE_CIDRS } from "./routing.ts";
 import { testCoreConfig } from "./validate.ts";
 
-const options: RenderOptions = { core: "v2ray", apiPort: 10085, accessLogPath: "/state/core/access.log", listen: "127.0.0.1", tls: null };
+const options: RenderOptions = { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort: 10085, accessLogPath: "/state/core/access.log", listen: "127.0.0.1", tls: null };
 const vless = makeInbound({ tag: "vless-in", protocol: "vless", port: 1001 });
 const vmess = makeInbound({ tag: "vmess-in", protocol: "vmess", port: 1002 });
 const user = makeUser(1, ["vless-in", "vmess-in"]);

@@ -216,6 +216,29 @@ describe("panel + agent + v2ray on loopback", () => {
     }
   });
 
+  it("reports v2ray 4.34's capabilities, and the panel then refuses a hysteria2 inbound on this node", async () => {
+    const { server: reported } = await panel.gql(`query ($id: ID!) { server(id: $id) {
+      capabilities { core version protocols transports securities tlsCertificate } unservedInbounds { reason } inbounds { id } } }`, { id: serverId });
+    expect(reported.capabilities).toEqual({
+      core: "v2ray",
+      version: "4.34.0",
+      protocols: ["VLESS", "VMESS", "TROJAN", "SHADOWSOCKS"],
+      transports: ["TCP", "WS"],
+      securities: ["NONE", "TLS"],
+      tlsCertificate: true,
+    });
+    expect(reported.unservedInbounds).toEqual([]);
+    const { createInbound } = await panel.gql(`mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`, {
+      input: { tag: "hy2-in", port: await freePort(), protocol: "HYSTERIA2", security: "TLS", securitySettings: { serverName: "localhost" } },
+    });
+    const assign = panel.gql(`mutation ($id: ID!, $input: UpdateServerInput!) { updateServer(id: $id, input: $input) { id } }`, {
+      id: serverId,
+      input: { inboundIds: [...reported.inbounds.map((i: { id: string }) => i.id), createInbound.id] },
+    });
+    await expect(assign).rejects.toThrow(/BAD_USER_INPUT/);
+    await expect(assign).rejects.toThrow(/node \\"e2e-node\\" cannot serve inbound \\"hy2-in\\": protocol hysteria2 is not supported on v2ray 4.34.0/);
+  });
+
   it("adds a user created in the panel to the running core without restarting it", async () => {
     const pid = corePid();
     const template = users[0]!;

@@ -69,7 +69,7 @@ describe("clients built from subscription output carry traffic", () => {
     const user: AgentUser = { id: 1, email: "u1", inboundTags: served.map((i) => i.tag), ...SECRETS, dataLimitBytes: null, usedBytes: 0, expireAtSec: null };
     const inbounds: AgentInbound[] = served.map((i) => ({ ...i, protocolSettings: { ...i.protocolSettings }, transportSettings: { ...i.transportSettings }, securitySettings: { ...i.securitySettings } }));
     const apiPort = await freePort();
-    const { config, skipped } = renderCoreConfig({ inbounds, users: [user], routing: routingAllowingLoopback(target.port) }, { core: "v2ray", apiPort, accessLogPath: join(dir, "access.log"), listen: "127.0.0.1", tls });
+    const { config, skipped } = renderCoreConfig({ inbounds, users: [user], routing: routingAllowingLoopback(target.port) }, { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort, accessLogPath: join(dir, "access.log"), listen: "127.0.0.1", tls });
     expect(skipped).toEqual([]);
     supervisor = new CoreSupervisor({ core: "v2ray", bin: "v2ray", dir, apiPort, logger: memoryLogger() });
     const started = await supervisor.replace(config);

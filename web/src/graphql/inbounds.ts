@@ -35,6 +35,12 @@ export const Inbounds = /* GraphQL */ `
       servers {
         id
         name
+        unservedInbounds {
+          inbound {
+            id
+          }
+          reason
+        }
       }
     }
   }

@@ -15,6 +15,13 @@ export const ServerStatusUpdates = /* GraphQL */ `
         memTotalBytes
         uptimeSec
       }
+      capabilities {
+        core
+        version
+        protocols
+        transports
+        securities
+      }
     }
   }
 `;

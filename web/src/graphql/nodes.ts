@@ -21,6 +21,20 @@ export const Servers = /* GraphQL */ `
         id
         tag
       }
+      capabilities {
+        core
+        version
+        protocols
+        transports
+        securities
+      }
+      unservedInbounds {
+        inbound {
+          id
+          tag
+        }
+        reason
+      }
     }
     inbounds {
       id

@@ -26,7 +26,10 @@ import {
   type InboundFormValues,
 } from "./form";
 
-type StoredInbound = Parameters<typeof inboundToForm>[0] & { id: string; servers: { id: string; name: string }[] };
+type StoredInbound = Parameters<typeof inboundToForm>[0] & {
+  id: string;
+  servers: { id: string; name: string; unservedInbounds: { inbound: { id: string }; reason: string }[] }[];
+};
 
 function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubmit: (input: Record<string, unknown>) => Promise<void> }) {
   const [values, setValues] = createStore<InboundFormValues>(structuredClone(props.initial));
@@ -164,7 +167,16 @@ export default function InboundsPage() {
                       <td>{inbound.port}</td>
                       <td>{inbound.transport}</td>
                       <td>{inbound.security}</td>
-                      <td>{inbound.servers.map((s) => s.name).join(", ") || "—"}</td>
+                      <td>
+                        {inbound.servers.map((s) => s.name).join(", ") || "—"}
+                        <For each={inbound.servers.flatMap((s) => s.unservedInbounds.filter((u) => u.inbound.id === inbound.id).map((u) => ({ server: s.name, reason: u.reason })))}>
+                          {(u) => (
+                            <div class="warn" data-testid="inbound-unserved">
+                              {t("inbounds.unservedOn", { name: u.server })}: {u.reason}
+                            </div>
+                          )}
+                        </For>
+                      </td>
                       <td>
                         <div class="actions">
                           <button type="button" onClick={() => setEditing(inbound)}>{t("action.edit")}</button>

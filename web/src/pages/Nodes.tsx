@@ -1,7 +1,8 @@
 /**
  * Nodes: live status (serverStatus stream), config version applied or pending, core and agent
- * versions, health; adding a node gives the one-line enrollment command to run on it; each node's
- * routing policy override is edited in its own dialog.
+ * versions, health, what its core can serve and the assigned inbounds it does not; adding a node
+ * gives the one-line enrollment command to run on it; each node's routing policy override is
+ * edited in its own dialog.
  */
 import { createEffect, createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
@@ -36,6 +37,9 @@ interface Node {
   agentVersion: string | null;
   health: Health | null;
   inbounds: { id: string; tag: string }[];
+  /** Null until the agent reports it. */
+  capabilities: { core: string; version: string | null; protocols: string[]; transports: string[]; securities: string[] } | null;
+  unservedInbounds: { inbound: { id: string; tag: string }; reason: string }[];
 }
 type Data = { servers: Node[]; inbounds: { id: string; tag: string }[] };
 
@@ -58,7 +62,8 @@ export default function Nodes() {
     () => ({}),
     ({ serverStatus }) => {
       const index = nodes.findIndex((n) => n.id === serverStatus.id);
-      if (index === -1) load();
+      // New capabilities change which inbounds are unserved: the list query recomputes them.
+      if (index === -1 || JSON.stringify(serverStatus.capabilities) !== JSON.stringify(nodes[index]!.capabilities)) load();
       else setNodes(index, serverStatus);
     },
     load,
@@ -131,6 +136,20 @@ export default function Nodes() {
                       <td class="muted">
                         <div>{t("nodes.core")}: {node.coreVersion ?? "—"}</div>
                         <div>{t("nodes.agent")}: {node.agentVersion ?? "—"}</div>
+                        <Show when={node.capabilities}>
+                          {(c) => (
+                            <div data-testid="node-capabilities">
+                              {t("nodes.serves")}: {[c().protocols, c().transports, c().securities].map((list) => list.map((v) => v.toLowerCase()).join(", ")).join(" · ")}
+                            </div>
+                          )}
+                        </Show>
+                        <For each={node.unservedInbounds}>
+                          {(u) => (
+                            <div class="warn" data-testid="node-unserved">
+                              {t("nodes.unserved", { tag: u.inbound.tag })}: {u.reason}
+                            </div>
+                          )}
+                        </For>
                       </td>
                       <td>
                         <Show when={node.health} fallback="—">

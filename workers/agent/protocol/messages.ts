@@ -11,12 +11,16 @@ const id = z.number().int().positive();
 const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const epochSec = z.number().int().min(0);
 
+const protocolSchema = z.enum(["vless", "vmess", "trojan", "shadowsocks", "hysteria2"]);
+const transportSchema = z.enum(["tcp", "ws", "grpc", "httpupgrade", "xhttp"]);
+const securitySchema = z.enum(["none", "tls", "reality"]);
+
 export const agentInboundSchema = z.object({
   tag: z.string().min(1).max(64),
-  protocol: z.enum(["vless", "vmess", "trojan", "shadowsocks", "hysteria2"]),
+  protocol: protocolSchema,
   port: z.number().int().min(1).max(65535),
-  transport: z.enum(["tcp", "ws", "grpc", "httpupgrade", "xhttp"]),
-  security: z.enum(["none", "tls", "reality"]),
+  transport: transportSchema,
+  security: securitySchema,
   protocolSettings: z.record(z.string(), z.unknown()),
   transportSettings: z.record(z.string(), z.unknown()),
   securitySettings: z.record(z.string(), z.unknown()),
@@ -102,6 +106,26 @@ export type ConfigEnvelope = z.infer<typeof configEnvelopeSchema>;
 export const usageDeltaSchema = z.object({ userId: id, upBytes: bytes, downBytes: bytes });
 export type UsageDelta = z.infer<typeof usageDeltaSchema>;
 
+/**
+ * What the node's core can serve, as the agent derives it from the core it drives and the
+ * version that core reports: the panel refuses inbounds outside it and leaves the inbounds the
+ * agent skipped out of subscriptions. Added in agent 0.x; older agents send none (unknown).
+ */
+export const coreCapabilitiesSchema = z.object({
+  core: z.enum(["xray", "v2ray"]),
+  /** The core's version number ("26.3.23"), or null when it could not be read. */
+  version: z.string().max(32).nullable(),
+  protocols: z.array(protocolSchema).max(16),
+  transports: z.array(transportSchema).max(16),
+  securities: z.array(securitySchema).max(16),
+  shadowsocksMethods: z.array(z.string().max(64)).max(32),
+  /** Whether the node has a certificate for TLS inbounds (--tls-cert/--tls-key). */
+  tlsCertificate: z.boolean(),
+  /** Inbounds of the applied config the core does not run, and why. */
+  skipped: z.array(z.object({ tag: z.string().max(64), reason: z.string().max(200) })).max(1000),
+});
+export type CoreCapabilities = z.infer<typeof coreCapabilitiesSchema>;
+
 export const healthSchema = z.object({
   cpuPercent: z.number().min(0).max(100 * 1024),
   memUsedBytes: bytes,
@@ -113,6 +137,7 @@ export const healthSchema = z.object({
   agentVersion: z.string().max(64),
   uptimeSec: z.number().int().min(0),
   appliedConfigVersion: z.number().int().min(0),
+  capabilities: coreCapabilitiesSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -48,6 +48,7 @@ export function accountFor(core: CoreKind, root: protobuf.Root, inbound: AgentIn
       return packTyped(root, `${p}.proxy.shadowsocks.Account`, { password: user.shadowsocksPassword, cipher_type: cipher });
     }
     case "hysteria2":
-      throw new UnsupportedRuntimeUserError("hysteria2 users are not managed by this agent");
+      // Only Xray has it (runtimeUserProtocols); the server keys users by this auth string.
+      return packTyped(root, `${p}.proxy.hysteria.account.Account`, { auth: user.hysteria2Password });
   }
 }

@@ -25,10 +25,11 @@ import xrayVmess from "../../../proto/xray/vmess_account.proto?raw";
 import xrayTrojan from "../../../proto/xray/trojan_account.proto?raw";
 import xraySs from "../../../proto/xray/shadowsocks_account.proto?raw";
 import xraySs2022 from "../../../proto/xray/shadowsocks_2022_account.proto?raw";
+import xrayHysteria from "../../../proto/xray/hysteria_account.proto?raw";
 
 const SOURCES: Record<CoreKind, string[]> = {
   v2ray: [v2rayTyped, v2rayUser, v2rayStats, v2rayHandler, v2rayLogger, v2rayVless, v2rayVmess, v2rayTrojan, v2raySs],
-  xray: [xrayTyped, xrayUser, xrayStats, xrayHandler, xrayLogger, xrayVless, xrayVmess, xrayTrojan, xraySs, xraySs2022],
+  xray: [xrayTyped, xrayUser, xrayStats, xrayHandler, xrayLogger, xrayVless, xrayVmess, xrayTrojan, xraySs, xraySs2022, xrayHysteria],
 };
 
 const cache = new Map<CoreKind, protobuf.Root>();
