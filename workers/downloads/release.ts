@@ -42,16 +42,17 @@ let memo: { etag: string; publicKey: string; manifest: ReleaseManifest } | undef
  * The manifest of the bundle the assets serve right now. Hashing and signing a ~1 MB file runs
  * once per bundle version (its ETag) and key in an isolate, not on every install.
  */
-export async function currentRelease(assets: Fetcher, requestUrl: string, key: PanelSigningKey): Promise<ReleaseManifest> {
+export async function currentRelease(assets: { fetch(request: Request): Promise<Response> }, requestUrl: string, key: PanelSigningKey): Promise<ReleaseManifest> {
   const response = await assets.fetch(new Request(new URL(AGENT_DOWNLOAD_PATH, requestUrl)));
   if (!response.ok) {
     await response.body?.cancel();
     throw new DomainError("NOT_FOUND", `the agent bundle is not among the panel's assets (${AGENT_DOWNLOAD_PATH}); build it with npm run build:web`);
   }
   const etag = response.headers.get("etag");
-  if (etag && memo?.etag === etag && memo.publicKey === key.publicKey) {
+  const known = memo;
+  if (etag && known?.etag === etag && known.publicKey === key.publicKey) {
     await response.body?.cancel();
-    return memo.manifest;
+    return known.manifest;
   }
   const manifest = await signRelease(new Uint8Array(await response.arrayBuffer()), key);
   if (etag) memo = { etag, publicKey: key.publicKey, manifest };
