@@ -7,7 +7,7 @@ import { fromBase64Url } from "../lib/base64";
 import { sha256Hex } from "../lib/sha256";
 import { gql, ok, ownerToken, unique } from "../test/api";
 import { installLine } from "./install-script";
-import { AGENT_DOWNLOAD_PATH, releaseSigningText, type ReleaseManifest } from "./release";
+import { AGENT_DOWNLOAD_PATH, currentRelease, releaseSigningText, type ReleaseManifest } from "./release";
 
 const get = (path: string, headers: Record<string, string> = {}) => exports.default.fetch(`http://panel.test${path}`, { headers });
 
@@ -42,7 +42,7 @@ describe("the install line", () => {
     ]) {
       const attempt = installLine({ ...good, ...bad });
       await expect(attempt, JSON.stringify(bad)).rejects.toBeInstanceOf(DomainError);
-      await expect(installLine({ ...good, ...bad })).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+      await expect(attempt, JSON.stringify(bad)).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
     }
   });
 });
@@ -61,6 +61,12 @@ describe("the agent release", () => {
     // A second request is the same manifest (memoised by the asset's ETag), not a re-signed variant.
     expect(await (await get("/agent/release.json")).json()).toEqual(manifest);
   });
+
+  it("is never made of HTML an SPA fallback served in the bundle's place", async () => {
+    // The assets layer as it was configured when this broke: index.html, 200, for any missing file.
+    const spaFallback = { fetch: async () => new Response("<!doctype html><div id=\"root\"></div>", { headers: { "content-type": "text/html; charset=utf-8" } }) };
+    await expect(currentRelease(spaFallback, "http://panel.test/agent/release.json", await panelSigningKey(env))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });
 
 describe("paths nothing serves", () => {
@@ -72,7 +78,7 @@ describe("paths nothing serves", () => {
     }
     const page = await get("/users/12", { "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", accept: "text/html" });
     expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/<div id="root">|<!doctype html>/i);
+    expect(await page.text()).toContain('<div id="root">');
     const script = await get("/assets/missing.js", { "sec-fetch-mode": "no-cors", "sec-fetch-dest": "script", accept: "*/*" });
     expect(script.status).toBe(404);
   });

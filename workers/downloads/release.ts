@@ -44,7 +44,8 @@ let memo: { etag: string; publicKey: string; manifest: ReleaseManifest } | undef
  */
 export async function currentRelease(assets: { fetch(request: Request): Promise<Response> }, requestUrl: string, key: PanelSigningKey): Promise<ReleaseManifest> {
   const response = await assets.fetch(new Request(new URL(AGENT_DOWNLOAD_PATH, requestUrl)));
-  if (!response.ok) {
+  // An SPA fallback answering for a missing bundle would have the panel sign its index.html.
+  if (!response.ok || (response.headers.get("content-type") ?? "").startsWith("text/html")) {
     await response.body?.cancel();
     throw new DomainError("NOT_FOUND", `the agent bundle is not among the panel's assets (${AGENT_DOWNLOAD_PATH}); build it with npm run build:web`);
   }
