@@ -81,5 +81,9 @@ describe("paths nothing serves", () => {
     expect(await page.text()).toContain('<div id="root">');
     const script = await get("/assets/missing.js", { "sec-fetch-mode": "no-cors", "sec-fetch-dest": "script", accept: "*/*" });
     expect(script.status).toBe(404);
+    // A browser too old for Fetch Metadata still gets the page it asked for as HTML.
+    const legacy = await get("/users/12", { accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
+    expect(legacy.status).toBe(200);
+    await legacy.body?.cancel();
   });
 });
