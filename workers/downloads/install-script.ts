@@ -92,6 +92,10 @@ NODE_BIN="$(command -v node || true)"
 NODE_MAJOR="$("$NODE_BIN" -p 'process.versions.node.split(".")[0]')"
 [ "$NODE_MAJOR" -ge ${MIN_NODE_MAJOR} ] || fail "Node.js >= ${MIN_NODE_MAJOR} is required; $NODE_BIN is $("$NODE_BIN" --version). Install a newer one (Debian/Ubuntu, as root): ${NODE_HOWTO}"
 NODE_BIN="$(readlink -f "$NODE_BIN")"
+# The unit has ProtectHome=true: a Node under a home directory (nvm) is invisible to the service.
+if [ -z "\${VORTEX_NO_SYSTEMD:-}" ]; then
+  case "$NODE_BIN" in /root/* | /home/*) fail "$NODE_BIN is under a home directory, which the service cannot read. Install Node.js system-wide (Debian/Ubuntu, as root): ${NODE_HOWTO}" ;; esac
+fi
 [ -x "$CORE_BIN" ] || fail "the $CORE core is not at $CORE_BIN. Install it (as root): $CORE_HOWTO  (or set VORTEX_CORE_BIN)"
 command -v ss >/dev/null || fail "ss is missing (it closes cut users' connections). Install it: apt-get install -y iproute2"
 
