@@ -3,10 +3,13 @@
  * `npm start`: the whole panel on this machine. Local workerd, local D1 and Durable Objects
  * (wrangler dev), the SPA rebuilt on change, migrations applied, and an owner account made
  * on first start: from VORTEX_ADMIN_USERNAME / VORTEX_ADMIN_PASSWORD, or generated and printed once.
+ * VORTEX_STATE_DIR=DIR runs a panel of its own beside the usual one (tests): its database, Durable
+ * Objects and .dev.vars live in DIR instead of .wrangler/state and ./.dev.vars. PORT picks the port.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -15,10 +18,16 @@ const origin = `http://127.0.0.1:${port}`;
 // Offline-clean: no telemetry, no lookups of Cloudflare's hosts for request.cf.
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", DO_NOT_TRACK: "1" };
 const log = (message) => console.log(`[vortex] ${message}`);
+const stateDir = process.env.VORTEX_STATE_DIR ? resolve(process.env.VORTEX_STATE_DIR) : null;
+if (stateDir) mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+const devVarsPath = stateDir ? join(stateDir, ".dev.vars") : `${root}.dev.vars`;
+// With --env-file wrangler reads that file and not ./.dev.vars.
+const stateArgs = stateDir ? ["--persist-to", stateDir] : [];
+const varsArgs = stateDir ? ["--env-file", devVarsPath] : [];
 
 /** Local secrets live in .dev.vars (git-ignored), made once with fresh random values. */
 function ensureDevVars() {
-  const path = `${root}.dev.vars`;
+  const path = devVarsPath;
   const current = existsSync(path) ? readFileSync(path, "utf8") : "";
   const has = (key) => new RegExp(`^${key}=.+`, "m").test(current);
   const listed = (key) => new RegExp(`^${key}=`, "m").test(current);
@@ -36,7 +45,7 @@ function ensureDevVars() {
   if (missing.length) {
     const lines = missing.map(([key, value]) => `${key}=${value}`).join("\n");
     writeFileSync(path, `${current}${current && !current.endsWith("\n") ? "\n" : ""}${lines}\n`, { mode: 0o600 });
-    log(`wrote ${missing.map(([key]) => key).join(", ")} to .dev.vars`);
+    log(`wrote ${missing.map(([key]) => key).join(", ")} to ${path}`);
   }
   return Object.fromEntries(readFileSync(path, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
 }
@@ -84,11 +93,12 @@ async function ensureOwner(setupToken) {
 }
 
 const secrets = ensureDevVars();
-if (!existsSync(`${root}web/dist/index.html`)) run("npm", ["run", "build:web"]);
-run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
+// The SPA watcher below puts the agent bundle into every build (web/vite.config.ts): it must exist.
+if (!existsSync(`${root}web/dist/index.html`) || !existsSync(`${root}node-agent/dist/vortex-agent.mjs`)) run("npm", ["run", "build:web"]);
+run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", ...stateArgs]);
 
 const children = [
-  spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--test-scheduled"], {
+  spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--test-scheduled", ...stateArgs, ...varsArgs], {
     cwd: root,
     env,
     stdio: "inherit",

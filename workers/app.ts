@@ -9,6 +9,8 @@ import { setupRoute } from "./setup/route";
 import { subscriptionRoutes } from "./subscription/route";
 import { payerRoutes } from "./billing/payer/routes";
 import { stripeWebhookRoute } from "./billing/stripe/route";
+import { downloadRoutes } from "./downloads/routes";
+import { isPageNavigation, spaShell } from "./http/spa-fallback";
 
 /** Requests larger than this are refused before they are read whole. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -40,12 +42,15 @@ app.on(["GET", "POST"], "/graphql", (c) =>
 );
 app.route("/api/setup", setupRoute);
 app.route("/agent/v1", agentRoutes);
+app.route("/agent", downloadRoutes);
 app.route("/webhooks/stripe", stripeWebhookRoute);
 // Before the subscription routes: /sub/:token/plans must not read as a config format.
 app.route("/sub", payerRoutes);
 app.route("/sub", subscriptionRoutes);
 
-app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+// Missing assets land here too (wrangler.toml: not_found_handling = "none"): only a page
+// navigation gets the SPA, so a script or a download that is not there is a plain 404.
+app.notFound((c) => (isPageNavigation(c.req.raw) ? spaShell(c.env.ASSETS, c.req.raw) : c.json({ error: { code: "NOT_FOUND", message: `no route for ${c.req.method} ${c.req.path}` } }, 404)));
 
 /** The one place HTTP routes turn errors into responses; GraphQL has its own in graphql/yoga.ts. */
 app.onError((error, c) => {

@@ -1,5 +1,5 @@
 /**
- * vortex-agent enroll <panel-url> <token> [--state-dir DIR] [--force]
+ * vortex-agent enroll <panel-url> <token> [--state-dir DIR] [--panel-key KEY] [--force]
  * vortex-agent run [--state-dir DIR] [--core xray|v2ray] [--core-bin PATH] [--api-port N]
  *                  [--listen ADDR] [--tls-cert FILE --tls-key FILE] [--tick-sec N] [--log-level L]
  * vortex-agent status [--state-dir DIR]
@@ -14,7 +14,7 @@ import { createLogger, type LogLevel } from "./log/logger.ts";
 import { DEFAULT_STATE_DIR, StateDir } from "./state/state-dir.ts";
 
 const USAGE = `usage:
-  vortex-agent enroll <panel-url> <enrollment-token> [--state-dir DIR] [--force]
+  vortex-agent enroll <panel-url> <enrollment-token> [--state-dir DIR] [--panel-key KEY] [--force]
   vortex-agent run [--state-dir DIR] [--core xray|v2ray] [--core-bin PATH] [--api-port N]
                    [--listen ADDR] [--tls-cert FILE --tls-key FILE] [--tick-sec N] [--log-level debug|info|warn|error]
   vortex-agent status [--state-dir DIR]
@@ -70,6 +70,7 @@ function parse(argv: string[]) {
       "state-dir": { type: "string", default: DEFAULT_STATE_DIR },
       core: { type: "string", default: "xray" },
       "core-bin": { type: "string" },
+      "panel-key": { type: "string" },
       "api-port": { type: "string", default: "10085" },
       listen: { type: "string", default: "0.0.0.0" },
       "tls-cert": { type: "string" },
@@ -107,7 +108,8 @@ export async function main(argv: string[]): Promise<number> {
     case "enroll": {
       const [panelUrl, token] = rest;
       if (!panelUrl || !token) throw new UsageError("enroll needs <panel-url> <enrollment-token>");
-      const identity = await enroll({ panelUrl, token, state, agentVersion: AGENT_VERSION, logger, force: values.force });
+      const expectedPanelPublicKey = values["panel-key"];
+      const identity = await enroll({ panelUrl, token, state, agentVersion: AGENT_VERSION, logger, force: values.force, ...(expectedPanelPublicKey ? { expectedPanelPublicKey } : {}) });
       process.stdout.write(JSON.stringify({ enrolled: true, nodeId: identity.nodeId, panelUrl: identity.panelUrl, stateDir: state.root }) + "\n");
       return 0;
     }

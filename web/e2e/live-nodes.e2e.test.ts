@@ -62,7 +62,8 @@ describe("a node's status, live", () => {
     await dialog.getByLabel(/^Address/).fill("127.0.0.1");
     await dialog.getByRole("button", { name: "Create" }).click();
     const command = (await page.getByTestId("enroll-command").textContent())!;
-    const token = /enroll \S+ (\S+)$/.exec(command.trim())?.[1];
+    // The install line hands install.sh the origin, the token and the panel key, each single-quoted.
+    const token = /bash "\$f" '[^']+' '([^']+)' '[^']+'\)$/.exec(command.trim())?.[1];
     expect(token, command).toBeTruthy();
     await page.getByRole("button", { name: "Close" }).click();
 

@@ -2,6 +2,8 @@ import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
 import { parseInput } from "../errors/validate";
+import { panelSigningKey } from "../agent/keys";
+import { installLine } from "../downloads/install-script";
 import { issueEnrollmentToken } from "./enrollment";
 import { createNode, deleteNode, findNode, listNodes, updateNode } from "./service";
 import { unservedReason } from "./capabilities";
@@ -54,7 +56,7 @@ const typeDefs = /* GraphQL */ `
   type ServerEnrollment {
     token: String!
     expiresAt: DateTime!
-    "One line to run on the node as root: downloads the agent from this panel and enrolls it."
+    "One line to run on the node as root: checks Node.js and the core, installs the agent verified against this panel's key, enrolls it and starts it under systemd."
     command: String!
   }
 
@@ -125,12 +127,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-/** Downloads the agent from this panel's static assets (scripts/publish-agent.mjs) and enrolls it. */
-export function installCommand(origin: string, token: string): string {
-  const bin = "/usr/local/bin/vortex-agent";
-  return `curl -fsSL ${origin}/downloads/vortex-agent.mjs -o ${bin} && chmod 755 ${bin} && vortex-agent enroll ${origin} ${token}`;
-}
-
 export const nodesModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -169,7 +165,8 @@ export const nodesModule: GraphQLModule = {
       deleteServer: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteNode(ctx, parseInput(idSchema, args.id)),
       createServerEnrollment: async (_: unknown, args: { id: string }, ctx: SignedInContext) => {
         const { token, expiresAtSec } = await issueEnrollmentToken(ctx, parseInput(idSchema, args.id));
-        return { token, expiresAt: expiresAtSec, command: installCommand(ctx.origin, token) };
+        const { publicKey } = await panelSigningKey(ctx.env);
+        return { token, expiresAt: expiresAtSec, command: await installLine({ origin: ctx.origin, token, panelPublicKey: publicKey }) };
       },
     },
   },

@@ -38,4 +38,20 @@ describe("enroll", () => {
     const state = new StateDir(join(mkdtempSync(join(tmpdir(), "vortex-enroll-")), "state"));
     await expect(enroll({ panelUrl: "http://panel.example", token: "t", state, agentVersion: "0.1.0", logger: memoryLogger() })).rejects.toThrow(/https/);
   });
+
+  it("refuses a panel that answers with another signing key than the expected one, and stores nothing", async () => {
+    const [shown, other] = [await generateSigningKeyPair(), await generateSigningKeyPair()];
+    const state = new StateDir(join(mkdtempSync(join(tmpdir(), "vortex-enroll-")), "state"));
+    const attempt = enroll({
+      panelUrl: "https://panel.example",
+      token: "one-time",
+      state,
+      agentVersion: "0.1.0",
+      logger: memoryLogger(),
+      expectedPanelPublicKey: shown.publicKey,
+      request: async () => ({ status: 200, statusText: "OK", headers: {}, body: JSON.stringify({ nodeId: 42, panelPublicKey: other.publicKey }) }),
+    });
+    await expect(attempt).rejects.toThrow(/not with the expected/);
+    expect(state.readIdentity()).toBeNull();
+  });
 });

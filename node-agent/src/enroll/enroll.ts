@@ -15,6 +15,11 @@ export interface EnrollOptions {
   state: StateDir;
   agentVersion: string;
   logger: Logger;
+  /**
+   * The panel's config-signing key as the install line carries it: enrollment refuses a panel
+   * that answers with another, so the key pinned is the one the admin was shown.
+   */
+  expectedPanelPublicKey?: string;
   /** Replace an existing identity (re-enrolling a node). */
   force?: boolean;
   request?: HttpRequest;
@@ -37,6 +42,9 @@ export async function enroll(options: EnrollOptions): Promise<Identity> {
     agentVersion: options.agentVersion,
     ...(options.request ? { request: options.request } : {}),
   });
+  if (options.expectedPanelPublicKey && reply.panelPublicKey !== options.expectedPanelPublicKey) {
+    throw new Error(`the panel signs with key ${reply.panelPublicKey}, not with the expected ${options.expectedPanelPublicKey} (--panel-key): not enrolled`);
+  }
   // A key that does not import is not worth pinning.
   await importPublicKey(reply.panelPublicKey);
   const identity: Identity = {
