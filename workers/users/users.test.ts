@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { adminAs, countRows, createInbound, createUser, errorCode, gql, ok, ownerToken, unique } from "../test/api";
 
@@ -300,6 +300,8 @@ describe("revoking a user's config", () => {
     const user = await createUser(owner, { groupIds: [group.id] });
     const before = ok(await gql(READ, { id: user.id }, { token: owner })).user;
     const versionBefore = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
+    const links = async () => (await exports.default.fetch(`${before.subscriptionUrl}/links`)).text();
+    expect(await links()).toContain(before.credentials.vlessId);
 
     const after = ok(await gql(ROTATE, { id: user.id }, { token: owner })).rotateUserCredentials;
     expect(after.subscriptionUrl).toBe(before.subscriptionUrl);
@@ -307,6 +309,10 @@ describe("revoking a user's config", () => {
     expect(ok(await gql(READ, { id: user.id }, { token: owner })).user.credentials).toEqual(after.credentials);
     const versionAfter = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
     expect(versionAfter).toBeGreaterThan(versionBefore);
+    // The same link, fetched (and cached) before, now serves only the new credentials.
+    const served = await links();
+    expect(served).toContain(after.credentials.vlessId);
+    expect(served).not.toContain(before.credentials.vlessId);
     const audit = await env.DB.prepare(`SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`).first<{ action: string; target_id: string; details: string | null }>();
     expect(audit).toMatchObject({ action: "user.rotate_credentials", target_id: user.id });
     // No secret, old or new, is written to the log.
