@@ -3,7 +3,7 @@ import { Tabs } from "@kobalte/core/tabs";
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { Loaded, Skeleton, settled } from "../components/Async";
+import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { CopyButton } from "../components/Copy";
 import { LiveDot } from "../components/LiveDot";
 import { Confirm, Modal } from "../components/Modal";
@@ -73,6 +73,16 @@ export default function UserDetailPage() {
     await request(RotateUserCredentials, { userId: params.id });
     notify(t("user.revoked"));
   };
+  // A reseller's reset draws on its data quota and may be refused: the server's message says what is left.
+  const resetUsage = async () => {
+    try {
+      await request(ResetUserUsage, { id: params.id });
+      notify(t("state.saved"));
+      void refetch();
+    } catch (error) {
+      notify(errorText(error), "error");
+    }
+  };
 
   return (
     <Loaded resource={detail} retry={refetch} skeleton={<Skeleton lines={8} />}>
@@ -100,7 +110,7 @@ export default function UserDetailPage() {
                   </dl>
                   <Show when={user().note}><p class="muted">{user().note}</p></Show>
                   <div class="actions" style={{ "justify-content": "flex-start" }}>
-                    <button type="button" onClick={async () => (await request(ResetUserUsage, { id: user().id }), notify(t("state.saved")), void refetch())}>
+                    <button type="button" onClick={() => void resetUsage()}>
                       {t("bulk.resetUsage")}
                     </button>
                   </div>
