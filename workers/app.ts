@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { DomainError, HTTP_STATUS } from "./errors/domain-error";
 import { yoga } from "./graphql/yoga";
+import { apiCors } from "./http/cors";
 import { sessionConfig, withRequestContext, type AppEnv } from "./http/request-context";
 import { agentRoutes } from "./agent/routes";
 import { setupRoute } from "./setup/route";
@@ -31,6 +32,7 @@ app.use("*", withRequestContext);
 app.use("/agent/v1/usage", limitBody(MAX_USAGE_PUSH_BYTES));
 app.use("*", async (c, next) => (c.req.path === "/agent/v1/usage" ? next() : limitBody(MAX_BODY_BYTES)(c, next)));
 
+app.use("/graphql", apiCors);
 app.on(["GET", "POST"], "/graphql", (c) =>
   yoga.fetch(c.req.raw, {
     env: c.env,

@@ -129,6 +129,20 @@ describe("an admin's day in the app", () => {
     await subscriber.close();
   });
 
+  it("revokes the user's config after a confirm that says to refresh the subscription; the link stays", async () => {
+    const READ = `{ users(filter: { search: "e2e-alice" }) { edges { node { subscriptionUrl credentials { vlessId trojanPassword } } } } }`;
+    const before = (await panel.gql(READ)).users.edges[0].node;
+    await page.getByRole("button", { name: "Revoke config / new credentials" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.textContent()).resolves.toContain("refresh the subscription");
+    await dialog.getByRole("button", { name: "Revoke config / new credentials" }).click();
+    await page.getByText("New credentials issued").waitFor();
+    const after = (await panel.gql(READ)).users.edges[0].node;
+    expect(after.subscriptionUrl).toBe(before.subscriptionUrl);
+    expect(after.credentials.vlessId).not.toBe(before.credentials.vlessId);
+    expect(after.credentials.trojanPassword).not.toBe(before.credentials.trojanPassword);
+  });
+
   it("reads the audit log filtered by action and by who acted", async () => {
     await page.getByRole("link", { name: "Audit log" }).click();
     const actions = () => page.locator("main tbody tr td:nth-child(3)").allTextContents();
@@ -165,6 +179,31 @@ describe("an admin's day in the app", () => {
     const override = async () => (await panel.gql(`query ($id: ID!) { server(id: $id) { routingPolicyOverride { blockBittorrent blockedCidrs } } }`, { id: createServer.id })).server.routingPolicyOverride;
     await expect.poll(override).toEqual({ blockBittorrent: false, blockedCidrs: ["203.0.113.0/24"] });
     await page.keyboard.press("Escape");
+  });
+
+  it("shows a reseller's balance and tops it up on the Admins page", async () => {
+    const { createAdmin } = await panel.gql(`mutation { createAdmin(input: { username: "e2e-reseller", password: "e2e-reseller-pass", role: RESELLER, maxDataLimit: 1073741824 }) { id } }`);
+    await panel.gql(`mutation { createUser(input: { username: "e2e-resold", dataLimit: 268435456, ownerId: "${createAdmin.id}" }) { id } }`);
+    await page.getByRole("link", { name: "Admins" }).click();
+    const row = page.locator("tr", { hasText: "e2e-reseller" });
+    await expect.poll(() => row.getByTestId("reseller-balance").textContent()).toMatch(/256\sMB given · 768\sMB left/);
+    await row.getByRole("button", { name: "Top up" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(/^Add data/).fill("1");
+    await dialog.getByLabel(/^Unit/).selectOption("GB");
+    await dialog.getByRole("button", { name: "Top up" }).click();
+    await expect.poll(() => row.getByTestId("reseller-balance").textContent()).toMatch(/256\sMB given · 1\.75\sGB left/);
+    const { admin } = await panel.gql(`query ($id: ID!) { admin(id: $id) { maxDataLimit dataGiven dataLeft } }`, { id: createAdmin.id });
+    expect(admin).toEqual({ maxDataLimit: 2 * 2 ** 30, dataGiven: 2 ** 28, dataLeft: 2 * 2 ** 30 - 2 ** 28 });
+  });
+
+  it("lists the browser origins allowed to call the API in Settings", async () => {
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByLabel(/^Allowed browser origins/).fill("https://dash.example.com\nhttps://Ops.example.com:8443");
+    await page.getByRole("button", { name: "Save" }).first().click();
+    await expect.poll(async () => (await panel.gql(`{ settings { corsAllowedOrigins } }`)).settings.corsAllowedOrigins).toEqual(["https://dash.example.com", "https://ops.example.com:8443"]);
+    const preflight = await fetch(`${panel.url}/graphql`, { method: "OPTIONS", headers: { origin: "https://dash.example.com", "access-control-request-method": "POST" } });
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("https://dash.example.com");
   });
 
   it("switches to Persian and lays the app out right to left", async () => {

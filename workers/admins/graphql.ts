@@ -2,7 +2,8 @@ import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
 import { parseInput } from "../errors/validate";
-import { createAdmin, deleteAdmin, findAdmin, listAdmins, updateAdmin } from "./service";
+import { dataLeftBytes } from "./data-quota";
+import { createAdmin, deleteAdmin, findAdmin, listAdmins, topUpResellerQuota, updateAdmin } from "./service";
 import type { AdminRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -19,8 +20,12 @@ const typeDefs = /* GraphQL */ `
     role: AdminRole!
     "Reseller limit on how many users it may own; null means no limit."
     maxUsers: Int
-    "Reseller limit on the sum of its users' data limits; null means no limit."
+    "Reseller data quota: the most it may ever hand out (users' limits and forgiven usage); null means no limit. topUpResellerQuota raises it."
     maxDataLimit: Bytes
+    "Bytes handed out so far: users' limits and raises, plus usage forgiven by resets, less the unused bytes of lowered limits and deleted users."
+    dataGiven: Bytes!
+    "maxDataLimit minus dataGiven (never below 0); null when there is no quota."
+    dataLeft: Bytes
     disabled: Boolean!
     createdAt: DateTime!
     updatedAt: DateTime!
@@ -54,6 +59,8 @@ const typeDefs = /* GraphQL */ `
     createAdmin(input: CreateAdminInput!): Admin!
     updateAdmin(id: ID!, input: UpdateAdminInput!): Admin!
     deleteAdmin(id: ID!): Boolean!
+    "Raises a reseller's data quota (maxDataLimit) by bytes, so its balance grows by as much."
+    topUpResellerQuota(adminId: ID!, bytes: Bytes!): Admin!
   }
 `;
 
@@ -66,12 +73,15 @@ export const adminsModule: GraphQLModule = {
     "Mutation.createAdmin": "admins:manage",
     "Mutation.updateAdmin": "admins:manage",
     "Mutation.deleteAdmin": "admins:manage",
+    "Mutation.topUpResellerQuota": "admins:manage",
   },
   resolvers: {
     AdminRole: { OWNER: "owner", ADMIN: "admin", RESELLER: "reseller" },
     Admin: {
       id: (a: AdminRow) => String(a.id),
       maxDataLimit: (a: AdminRow) => a.maxDataLimitBytes,
+      dataGiven: (a: AdminRow) => a.dataGivenBytes,
+      dataLeft: (a: AdminRow) => dataLeftBytes(a),
       createdAt: (a: AdminRow) => a.createdAtSec,
       updatedAt: (a: AdminRow) => a.updatedAtSec,
     },
@@ -85,6 +95,8 @@ export const adminsModule: GraphQLModule = {
       updateAdmin: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
         updateAdmin(ctx, parseInput(idSchema, args.id), args.input),
       deleteAdmin: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteAdmin(ctx, parseInput(idSchema, args.id)),
+      topUpResellerQuota: (_: unknown, args: { adminId: string; bytes: unknown }, ctx: SignedInContext) =>
+        topUpResellerQuota(ctx, parseInput(idSchema, args.adminId), args.bytes),
     },
   },
 };

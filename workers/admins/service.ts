@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditBy, type ActorContext } from "../audit/record";
 import { hashPassword } from "../auth/password";
@@ -113,6 +113,30 @@ export async function updateAdmin(ctx: ActorContext, id: number, rawInput: unkno
   }
   const [updated] = (await runBatch(ctx.db, statements)) as [AdminRow[]];
   return updated[0]!;
+}
+
+const topUpSchema = z.number().int().min(1, "top up by at least 1 byte").max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Raises a reseller's data quota by `bytes`: its balance (admins/data-quota.ts) grows by as much.
+ * One guarded UPDATE, so concurrent top-ups add up and none is lost.
+ */
+export async function topUpResellerQuota(ctx: ActorContext, id: number, rawBytes: unknown): Promise<AdminRow> {
+  const bytes = parseInput(topUpSchema, rawBytes);
+  const admin = await editableAdmin(ctx, id);
+  if (admin.role !== "reseller" || admin.maxDataLimitBytes === null) {
+    throw new DomainError("BAD_USER_INPUT", `admin "${admin.username}" has no data quota to top up; give a reseller one with updateAdmin(maxDataLimit)`);
+  }
+  const [updated] = (await runBatch(ctx.db, [
+    ctx.db
+      .update(admins)
+      .set({ maxDataLimitBytes: sql`${admins.maxDataLimitBytes} + ${bytes}`, updatedAtSec: ctx.nowSec() })
+      .where(and(eq(admins.id, id), isNotNull(admins.maxDataLimitBytes)))
+      .returning(),
+    auditBy(ctx, { action: "admin.top_up_quota", targetType: "admin", targetId: id, details: { bytes } }),
+  ])) as [AdminRow[]];
+  if (!updated[0]) throw new DomainError("CONFLICT", `admin "${admin.username}" lost its data quota a moment ago; nothing was topped up`);
+  return updated[0];
 }
 
 /** Refuses while the admin still owns users: reassign or delete them first, so nobody is orphaned. */

@@ -15,6 +15,8 @@ export const admins = sqliteTable(
     /** Reseller limits; null means no limit. */
     maxUsers: integer("max_users"),
     maxDataLimitBytes: integer("max_data_limit_bytes"),
+    /** Bytes handed out against maxDataLimitBytes (see admins/data-quota.ts); kept for every role. */
+    dataGivenBytes: integer("data_given_bytes").notNull().default(0),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     /** Set by the admin once it has a passkey: its password alone no longer signs it in. */
     passwordLoginDisabled: integer("password_login_disabled", { mode: "boolean" }).notNull().default(false),

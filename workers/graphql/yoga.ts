@@ -135,6 +135,8 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
   graphqlEndpoint: "/graphql",
   graphiql: false,
   landingPage: false,
+  // CORS is the app's (http/cors.ts): yoga's default would echo any Origin back as allowed.
+  cors: false,
   maskedErrors: { maskError },
   // maskError logs what deserves logging; yoga would also log every domain error a client caused.
   logging: false,

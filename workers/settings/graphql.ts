@@ -48,6 +48,8 @@ const typeDefs = /* GraphQL */ `
     invoiceTtlHours: Int!
     "Admins of these roles must use TOTP (or a passkey). One without TOTP that signs in with its password may only enroll (beginTotpEnrollment) until it has."
     totpRequiredRoles: [AdminRole!]!
+    "Browser origins besides the panel's own that may call the API (CORS), e.g. https://dash.example.com; the panel's own pages never need one. Every other origin gets no Access-Control-Allow-Origin."
+    corsAllowedOrigins: [String!]!
   }
 
   "Omitted fields keep their values."
@@ -66,6 +68,7 @@ const typeDefs = /* GraphQL */ `
     billingAutomaticTax: Boolean
     invoiceTtlHours: Int
     totpRequiredRoles: [AdminRole!]
+    corsAllowedOrigins: [String!]
   }
 
   extend type Query {

@@ -27,6 +27,20 @@ const template = (allowed: readonly string[]) =>
       if (unknown.length) ctx.addIssue({ code: "custom", message: `unknown variable {${unknown[0]}}; use ${allowed.map((n) => `{${n}}`).join(", ")}` });
     });
 
+/**
+ * A browser origin: https://host[:port], exactly as browsers send it (no path, no trailing slash).
+ * Plain http only for loopback, which browsers treat as secure (a local dashboard in development).
+ */
+const browserOrigin = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => {
+    if (!/^https?:\/\/[^\s/?#@]+$/.test(v) || !URL.canParse(v)) return false;
+    const url = new URL(v);
+    return url.origin === v && (url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
+  }, "must be an origin such as https://dash.example.com or https://dash.example.com:8443 (no path); http only for localhost");
+
 export const INACTIVE_USER_RESPONSES = ["placeholder", "forbidden", "not_found"] as const;
 export const REFUND_POLICIES = ["revoke", "flag"] as const;
 
@@ -64,6 +78,8 @@ const settingFields = {
   /** Roles whose admins must sign in with TOTP; one without it may only enroll after its password. */
   // Canonical order (and no repeats), so the same choice always reads back the same.
   totpRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length).transform((roles) => ROLES.filter((role) => roles.includes(role))),
+  /** Browser origins besides the panel's own that may call /graphql (CORS); the SPA itself needs none. */
+  corsAllowedOrigins: z.array(browserOrigin).max(20, "at most 20 origins").transform((origins) => [...new Set(origins)]),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -82,6 +98,7 @@ export const settingsSchema = z.object({
   billingAutomaticTax: settingFields.billingAutomaticTax.default(false),
   invoiceTtlHours: settingFields.invoiceTtlHours.default(24),
   totpRequiredRoles: settingFields.totpRequiredRoles.default([]),
+  corsAllowedOrigins: settingFields.corsAllowedOrigins.default([]),
 });
 
 /** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */

@@ -5,7 +5,7 @@ import { parsePage, toConnection } from "../graphql/pagination";
 import { orderedCursor, parseOrderedPage } from "./order";
 import { parseInput } from "../errors/validate";
 import { subscriptionUrl } from "../settings/settings";
-import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, listUsersOrdered, resetUserUsage, rotateSubscriptionToken, updateUser } from "./service";
+import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, listUsersOrdered, resetUserUsage, rotateSubscriptionToken, rotateUserCredentials, updateUser } from "./service";
 import type { UserRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -147,6 +147,8 @@ const typeDefs = /* GraphQL */ `
     deleteUser(id: ID!): Boolean!
     "Issues a new subscription link; the old one stops working at once."
     rotateSubscriptionToken(userId: ID!): User!
+    "Revokes a leaked config: new UUIDs and passwords for every protocol. Nodes drop the old ones (open connections included) within seconds; the subscription link stays and serves the new ones, so the user must refresh it."
+    rotateUserCredentials(userId: ID!): User!
     "Sets used traffic back to 0 now (a LIMITED user becomes ACTIVE); the reset schedule keeps its dates."
     resetUserUsage(id: ID!): User!
   }
@@ -167,6 +169,7 @@ export const usersModule: GraphQLModule = {
     "Mutation.updateUser": "users:write",
     "Mutation.deleteUser": "users:write",
     "Mutation.rotateSubscriptionToken": "users:write",
+    "Mutation.rotateUserCredentials": "users:write",
     "Mutation.resetUserUsage": "users:write",
   },
   resolvers: {
@@ -212,6 +215,8 @@ export const usersModule: GraphQLModule = {
       deleteUser: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteUser(ctx, parseInput(idSchema, args.id)),
       rotateSubscriptionToken: (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
         rotateSubscriptionToken(ctx, parseInput(idSchema, args.userId)),
+      rotateUserCredentials: (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
+        rotateUserCredentials(ctx, parseInput(idSchema, args.userId)),
       resetUserUsage: (_: unknown, args: { id: string }, ctx: SignedInContext) => resetUserUsage(ctx, parseInput(idSchema, args.id)),
     },
   },

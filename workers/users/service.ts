@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
+import { isQuotaShort, limitChangeBytes, moveDataGiven, quotaShortError, unusedBytesOf, usedBytesOf } from "../admins/data-quota";
 import { admins } from "../admins/table";
 import { usernameSchema } from "../admins/service";
 import { auditBy, type ActorContext } from "../audit/record";
@@ -123,37 +124,31 @@ async function findUserFor(db: Db, actor: Actor, id: number): Promise<UserRow> {
 
 interface Footprint {
   users: number;
-  dataLimitBytes: number;
+  /** The change leaves the user without a data limit. */
   unlimited: boolean;
+  /** The change gives the user a reset strategy other than NONE. */
+  scheduledReset: boolean;
 }
 
 /**
- * Refuses a change that would take a reseller past its limits. `added` is what the change adds
- * to the reseller's books (a new user, a raised limit); admins and the owner have no limits.
+ * Refuses a change a reseller's limits cannot allow: more users than it may own, or, with a data
+ * quota, a user no quota can pay for (unlimited, or refilled by a reset schedule without drawing
+ * on the quota). Bytes are drawn in the write's own batch (admins/data-quota.ts).
  */
 async function assertResellerCapacity(db: Db, ownerId: number, added: Footprint): Promise<void> {
   const owner = await db.select().from(admins).where(eq(admins.id, ownerId)).get();
   if (!owner) throw new DomainError("BAD_USER_INPUT", `admin ${ownerId} does not exist`);
   if (owner.role !== "reseller") return;
-  const books = await db
-    .select({
-      users: sql<number>`count(*)`,
-      dataLimitBytes: sql<number>`coalesce(sum(${users.dataLimitBytes}), 0)`,
-    })
-    .from(users)
-    .where(eq(users.adminId, ownerId))
-    .get();
-  const usersAfter = (books?.users ?? 0) + added.users;
-  if (owner.maxUsers !== null && added.users > 0 && usersAfter > owner.maxUsers) {
-    throw new DomainError("FORBIDDEN", `reseller "${owner.username}" may own at most ${owner.maxUsers} users`);
+  if (owner.maxUsers !== null && added.users > 0) {
+    const books = await db.select({ users: sql<number>`count(*)` }).from(users).where(eq(users.adminId, ownerId)).get();
+    if ((books?.users ?? 0) + added.users > owner.maxUsers) {
+      throw new DomainError("FORBIDDEN", `reseller "${owner.username}" may own at most ${owner.maxUsers} users`);
+    }
   }
   if (owner.maxDataLimitBytes !== null) {
     if (added.unlimited) throw new DomainError("FORBIDDEN", `reseller "${owner.username}" must give every user a data limit`);
-    const dataAfter = (books?.dataLimitBytes ?? 0) + added.dataLimitBytes;
-    if (added.dataLimitBytes > 0 && dataAfter > owner.maxDataLimitBytes) {
-      throw new DomainError("FORBIDDEN", `reseller "${owner.username}" may hand out at most ${owner.maxDataLimitBytes} bytes in total`, {
-        availableBytes: Math.max(0, owner.maxDataLimitBytes - (books?.dataLimitBytes ?? 0)),
-      });
+    if (added.scheduledReset) {
+      throw new DomainError("FORBIDDEN", `reseller "${owner.username}" has a data quota: scheduled resets would refill users without drawing on it; use resetStrategy NONE and reset by hand`);
     }
   }
 }
@@ -189,12 +184,13 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
   assertStatusFields(input.status, onHoldExpireDays, expireAtSec);
   const ownerId = input.ownerId ?? ctx.actor.id;
   const dataLimitBytes = input.dataLimit ?? null;
-  await assertResellerCapacity(ctx.db, ownerId, { users: 1, dataLimitBytes: dataLimitBytes ?? 0, unlimited: dataLimitBytes === null });
+  await assertResellerCapacity(ctx.db, ownerId, { users: 1, unlimited: dataLimitBytes === null, scheduledReset: input.resetStrategy !== "none" });
   await assertAllExist(ctx.db, "groups", input.groupIds);
 
   const fields = { enabled: input.status !== "disabled", dataLimitBytes, usedBytes: 0, expireAtSec, onHoldExpireDays, firstUsedAtSec: null };
   try {
-    const [inserted] = (await runBatch(ctx.db, [
+    const [, , inserted] = (await runBatch(ctx.db, [
+      ...moveDataGiven(ctx.db, ownerId, dataLimitBytes ?? 0),
       ctx.db
         .insert(users)
         .values({
@@ -220,11 +216,12 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
         targetId: sql`(SELECT id FROM users WHERE lower(username) = lower(${input.username}))`,
         details: { ...input, expireAt: expireAtSec },
       }),
-    ])) as [UserRow[]];
+    ])) as [unknown, unknown, UserRow[]];
     ctx.publish([METRICS_CHANGED]);
     return inserted[0]!;
   } catch (error) {
     if (isUniqueViolation(error)) throw usernameTaken(input.username);
+    if (isQuotaShort(error)) throw await quotaShortError(ctx.db, ownerId, dataLimitBytes ?? 0, "a user with this data limit");
     throw error;
   }
 }
@@ -251,10 +248,11 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
   const ownerId = input.ownerId ?? user.adminId;
   const dataLimitBytes = input.dataLimit !== undefined ? input.dataLimit : user.dataLimitBytes;
   const movesOwner = ownerId !== user.adminId;
+  const resetStrategy = input.resetStrategy ?? user.resetStrategy;
   await assertResellerCapacity(ctx.db, ownerId, {
     users: movesOwner ? 1 : 0,
-    dataLimitBytes: (dataLimitBytes ?? 0) - (movesOwner ? 0 : (user.dataLimitBytes ?? 0)),
     unlimited: dataLimitBytes === null && (movesOwner || input.dataLimit !== undefined),
+    scheduledReset: resetStrategy !== "none" && (movesOwner || input.resetStrategy !== undefined),
   });
   if (input.groupIds) await assertAllExist(ctx.db, "groups", input.groupIds);
 
@@ -266,7 +264,13 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
     onHoldExpireDays,
     firstUsedAtSec: user.firstUsedAtSec,
   };
-  const statements: Statement[] = [bumpNodesServingUsers(ctx.db, [id])];
+  // Before the user's row changes: the amounts are read from its limit and usage as they were.
+  const statements: Statement[] = movesOwner
+    ? [...moveDataGiven(ctx.db, user.adminId, sql`0 - ${unusedBytesOf(id)}`), ...moveDataGiven(ctx.db, ownerId, dataLimitBytes ?? 0)]
+    : input.dataLimit !== undefined
+      ? moveDataGiven(ctx.db, ownerId, limitChangeBytes(id, dataLimitBytes))
+      : [];
+  statements.push(bumpNodesServingUsers(ctx.db, [id]));
   if (input.groupIds) {
     statements.push(ctx.db.delete(userGroups).where(eq(userGroups.userId, id)), linkGroups(ctx.db, id, input.groupIds), bumpNodesServingUsers(ctx.db, [id]));
   }
@@ -294,6 +298,10 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
     return updated;
   } catch (error) {
     if (isUniqueViolation(error)) throw usernameTaken(input.username ?? user.username);
+    if (isQuotaShort(error)) {
+      const needed = movesOwner ? (dataLimitBytes ?? 0) : (dataLimitBytes ?? 0) - (user.dataLimitBytes ?? 0);
+      throw await quotaShortError(ctx.db, ownerId, needed, movesOwner ? "taking over this user" : "raising this limit");
+    }
     throw error;
   }
 }
@@ -307,11 +315,19 @@ export async function resetUserUsage(ctx: ActorContext, id: number): Promise<Use
   const user = await findUserFor(ctx.db, ctx.actor, id);
   const nowSec = ctx.nowSec();
   const status = deriveStatus({ ...user, usedBytes: 0 }, nowSec);
-  const [, updated] = (await runBatch(ctx.db, [
-    bumpNodesServingUsers(ctx.db, [id]),
-    ctx.db.update(users).set({ usedBytes: 0, status, updatedAtSec: nowSec }).where(eq(users.id, id)).returning(),
-    auditBy(ctx, { action: "user.reset_usage", targetType: "user", targetId: id, details: { usedBytes: user.usedBytes } }),
-  ])) as [unknown, UserRow[]];
+  let updated: UserRow[];
+  try {
+    // The forgiven bytes are drawn as the batch reads them, so usage pushed after the read above is paid for too.
+    [, , , updated] = (await runBatch(ctx.db, [
+      ...moveDataGiven(ctx.db, user.adminId, usedBytesOf(id)),
+      bumpNodesServingUsers(ctx.db, [id]),
+      ctx.db.update(users).set({ usedBytes: 0, status, updatedAtSec: nowSec }).where(eq(users.id, id)).returning(),
+      auditBy(ctx, { action: "user.reset_usage", targetType: "user", targetId: id, details: { usedBytes: user.usedBytes } }),
+    ])) as [unknown, unknown, unknown, UserRow[]];
+  } catch (error) {
+    if (isQuotaShort(error)) throw await quotaShortError(ctx.db, user.adminId, user.usedBytes, "forgiving this user's usage");
+    throw error;
+  }
   // Users by status moved: the dashboard's figures too.
   if (updated[0]!.status !== user.status) ctx.publish([...userStatusNotices(updated, nowSec), METRICS_CHANGED]);
   return updated[0]!;
@@ -321,6 +337,8 @@ export async function deleteUser(ctx: ActorContext, id: number): Promise<boolean
   const user = await findUserFor(ctx.db, ctx.actor, id);
   // Bump first: the group links that say which nodes served the user go with it.
   await runBatch(ctx.db, [
+    // Its unused bytes go back to the owner's balance; what it used stays drawn.
+    ...moveDataGiven(ctx.db, user.adminId, sql`0 - ${unusedBytesOf(id)}`),
     bumpNodesServingUsers(ctx.db, [id]),
     ctx.db.delete(users).where(eq(users.id, id)),
     auditBy(ctx, { action: "user.delete", targetType: "user", targetId: id, details: { username: user.username } }),
@@ -340,5 +358,22 @@ export async function rotateSubscriptionToken(ctx: ActorContext, id: number): Pr
     ctx.db.update(users).set({ subToken: newSubscriptionToken(), updatedAtSec: ctx.nowSec() }).where(eq(users.id, id)).returning(),
     auditBy(ctx, { action: "user.rotate_subscription_token", targetType: "user", targetId: id }),
   ])) as [UserRow[]];
+  return updated[0]!;
+}
+
+/**
+ * Revokes a leaked config: a new UUID (vless, vmess) and new passwords for every protocol. Each
+ * node serving the user gets a new config version, and its agent removes the old identity from
+ * the core (closing its live connections) before adding the new one; the subscription link stays
+ * the same and serves the new credentials, so the user only refreshes it.
+ */
+export async function rotateUserCredentials(ctx: ActorContext, id: number): Promise<UserRow> {
+  await findUserFor(ctx.db, ctx.actor, id);
+  const [, updated] = (await runBatch(ctx.db, [
+    bumpNodesServingUsers(ctx.db, [id]),
+    ctx.db.update(users).set({ ...newCredentials(), updatedAtSec: ctx.nowSec() }).where(eq(users.id, id)).returning(),
+    // The secrets themselves stay out of the audit log: it is readable by resellers for their users.
+    auditBy(ctx, { action: "user.rotate_credentials", targetType: "user", targetId: id }),
+  ])) as [unknown, UserRow[]];
   return updated[0]!;
 }

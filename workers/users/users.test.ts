@@ -1,6 +1,6 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { adminAs, countRows, createUser, errorCode, gql, ok, ownerToken, unique } from "../test/api";
+import { adminAs, countRows, createInbound, createUser, errorCode, gql, ok, ownerToken, unique } from "../test/api";
 
 const USER_FIELDS = `id username status dataLimit usedTraffic expireAt onHoldExpireDays resetStrategy note subscriptionUrl
   owner { username } groups { name } credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password }`;
@@ -285,5 +285,47 @@ describe("listing users", () => {
     expect(statements(large)).toBe(statements(small));
     // Session lookup, the page, the total, groups, owners and settings: one statement each.
     expect(statements(small)).toBe(6);
+  });
+});
+
+describe("revoking a user's config", () => {
+  const ROTATE = `mutation ($id: ID!) { rotateUserCredentials(userId: $id) { subscriptionUrl credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password } } }`;
+  const READ = `query ($id: ID!) { user(id: $id) { subscriptionUrl credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password } } }`;
+
+  it("issues new credentials for every protocol, keeps the link, moves the config of the user's nodes, and is recorded", async () => {
+    const owner = await ownerToken();
+    const inbound = await createInbound(owner);
+    const group = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("g"), inboundIds: [inbound.id] } }, { token: owner })).createGroup;
+    const server = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id configVersion } }`, { input: { name: unique("n"), address: "10.0.0.1", inboundIds: [inbound.id] } }, { token: owner })).createServer;
+    const user = await createUser(owner, { groupIds: [group.id] });
+    const before = ok(await gql(READ, { id: user.id }, { token: owner })).user;
+    const versionBefore = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
+    const links = async () => (await exports.default.fetch(`${before.subscriptionUrl}/links`)).text();
+    expect(await links()).toContain(before.credentials.vlessId);
+
+    const after = ok(await gql(ROTATE, { id: user.id }, { token: owner })).rotateUserCredentials;
+    expect(after.subscriptionUrl).toBe(before.subscriptionUrl);
+    for (const key of Object.keys(before.credentials)) expect(after.credentials[key], key).not.toBe(before.credentials[key]);
+    expect(ok(await gql(READ, { id: user.id }, { token: owner })).user.credentials).toEqual(after.credentials);
+    const versionAfter = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
+    expect(versionAfter).toBeGreaterThan(versionBefore);
+    // The same link, fetched (and cached) before, now serves only the new credentials.
+    const served = await links();
+    expect(served).toContain(after.credentials.vlessId);
+    expect(served).not.toContain(before.credentials.vlessId);
+    const audit = await env.DB.prepare(`SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`).first<{ action: string; target_id: string; details: string | null }>();
+    expect(audit).toMatchObject({ action: "user.rotate_credentials", target_id: user.id });
+    // No secret, old or new, is written to the log.
+    expect(JSON.stringify(audit)).not.toContain(after.credentials.trojanPassword);
+  });
+
+  it("is open to a reseller for its own users only", async () => {
+    const owner = await ownerToken();
+    const reseller = await adminAs(owner, "RESELLER");
+    const mine = await createUser(reseller.token);
+    const theirs = await createUser(owner);
+    ok(await gql(ROTATE, { id: mine.id }, { token: reseller.token }));
+    expect(errorCode(await gql(ROTATE, { id: theirs.id }, { token: reseller.token }))).toBe("NOT_FOUND");
+    expect(errorCode(await gql(ROTATE, { id: theirs.id }))).toBe("UNAUTHENTICATED");
   });
 });

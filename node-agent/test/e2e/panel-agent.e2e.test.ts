@@ -353,6 +353,92 @@ describe("panel + agent + v2ray on loopback", () => {
     entry.expectedBytes = (await usedTraffic(entry.id)).usedTraffic;
   });
 
+  it("revokes a leaked config: the old link's open connection is closed and the link refused, the refreshed link works, no core restart", async () => {
+    const pid = corePid();
+    const template = users[0]!;
+    const { groups } = await panel.gql(`{ groups { id name } }`);
+    const group = groups.find((g: { name: string }) => g.name === "vless-group");
+    const { createUser } = await panel.gql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { username: "e2e-leaked", groupIds: [group.id] } });
+    const leaked: (typeof users)[number] = { id: createUser.id, expectedBytes: 0, user: { ...template.user, id: Number(createUser.id), email: `u${createUser.id}` }, inbound: template.inbound };
+    const oldClient = await clientFor(leaked);
+    await waitFor("leaked user served", async () => (await fetchThroughSocks(oldClient.socksPort, target.port, "/bytes/1", 3000)).status === 200, 100, 200);
+    const socket = await socksConnect(oldClient.socksPort, target.port);
+    sockets.push(socket);
+    let received = 0;
+    socket.on("data", (chunk: Buffer) => (received += chunk.length));
+    socket.on("error", () => undefined);
+    socket.write(`GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    await waitFor("download flowing through the leaked link", () => target.openSlowStreams() === 1, 100);
+
+    const rotatedAt = Date.now();
+    await panel.gql(`mutation ($id: ID!) { rotateUserCredentials(userId: $id) { id } }`, { id: leaked.id });
+    const cutAt = await waitFor("the leaked link's open connection closed", async () => (target.openSlowStreams() === 0 && (await establishedOn(leaked.inbound.port)) === 0 ? Date.now() : undefined), 300);
+    measured.rotateToCutMs = cutAt - rotatedAt;
+    // Whether the client app closes its side is up to it; what matters is that nothing flows any more.
+    const receivedAtCut = received;
+    await sleep(1000);
+    expect(received).toBe(receivedAtCut);
+    expect((await fetchThroughSocks(oldClient.socksPort, target.port, "/bytes/1024", 5000)).status).toBeNull();
+
+    // The same subscription link now yields the new credentials.
+    leaked.client = undefined;
+    const newClient = await clientFor(leaked);
+    const served = await waitFor("the refreshed link works", async () => {
+      const probe = await fetchThroughSocks(newClient.socksPort, target.port, "/bytes/2048", 3000);
+      return probe.status === 200 ? probe : undefined;
+    }, 100, 200);
+    expect(served.status).toBe(200);
+    expect(corePid()).toBe(pid);
+  });
+
+  it("charges a reseller's usage reset to its quota byte for byte, and refuses one its balance cannot pay", async () => {
+    const limit = 8 * 1024 * 1024;
+    const password = "e2e-reseller-password";
+    const { createAdmin } = await panel.gql(`mutation ($input: CreateAdminInput!) { createAdmin(input: $input) { id } }`, {
+      input: { username: "e2e-reseller", password, role: "RESELLER", maxDataLimit: limit + 1536 * 1024 },
+    });
+    const login = await panel.gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { username: "e2e-reseller", password } });
+    const asReseller = async (query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(`${panel.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${login.login.accessToken}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] };
+    };
+    const balance = async () => (await panel.gql(`query ($id: ID!) { admin(id: $id) { dataGiven dataLeft } }`, { id: createAdmin.id })).admin;
+    const { groups } = await panel.gql(`{ groups { id name } }`);
+    const group = groups.find((g: { name: string }) => g.name === "vless-group");
+    const created = await asReseller(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { username: "e2e-resold", groupIds: [group.id], dataLimit: limit } });
+    const entry = { id: created.data!.createUser.id, expectedBytes: 0, user: users[0]!.user, inbound: users[0]!.inbound };
+    expect(await balance()).toEqual({ dataGiven: limit, dataLeft: 1536 * 1024 });
+
+    const client = await clientFor(entry);
+    const moved = await waitFor("resold user served", async () => {
+      const probe = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1048576", 3000);
+      return probe.status === 200 ? probe : undefined;
+    }, 100, 200);
+    const movedBytes = moved.requestBytes + moved.responseBytes;
+    await waitFor("the panel counted the resold user's traffic", async () => ((await usedTraffic(entry.id)).usedTraffic >= movedBytes ? true : undefined));
+    await sleep(2500);
+    expect((await usedTraffic(entry.id)).usedTraffic).toBe(movedBytes);
+
+    const reset = await asReseller(`mutation ($id: ID!) { resetUserUsage(id: $id) { usedTraffic } }`, { id: entry.id });
+    expect(reset.data?.resetUserUsage.usedTraffic).toBe(0);
+    const after = await balance();
+    expect(after.dataGiven).toBe(limit + movedBytes);
+
+    const again = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1048576", 5000);
+    expect(again.status).toBe(200);
+    const againBytes = again.requestBytes + again.responseBytes;
+    await waitFor("the second download counted", async () => ((await usedTraffic(entry.id)).usedTraffic >= againBytes ? true : undefined));
+    await sleep(2500);
+    const refused = await asReseller(`mutation ($id: ID!) { resetUserUsage(id: $id) { usedTraffic } }`, { id: entry.id });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", availableBytes: after.dataLeft, neededBytes: againBytes });
+    expect((await usedTraffic(entry.id)).usedTraffic).toBe(againBytes);
+    expect(await balance()).toEqual(after);
+  });
+
   it("shows the node offline when its agent goes silent, and online again when it returns", async () => {
     for (const entry of users) await download(entry, 64 * 1024);
     const pid = corePid();

@@ -7,6 +7,8 @@ export const Admins = /* GraphQL */ `
       disabled
       maxUsers
       maxDataLimit
+      dataGiven
+      dataLeft
       createdAt
       ipAllowlist
     }
@@ -24,6 +26,14 @@ export const CreateAdmin = /* GraphQL */ `
 export const UpdateAdmin = /* GraphQL */ `
   mutation UpdateAdmin($id: ID!, $input: UpdateAdminInput!) {
     updateAdmin(id: $id, input: $input) {
+      id
+    }
+  }
+`;
+
+export const TopUpResellerQuota = /* GraphQL */ `
+  mutation TopUpResellerQuota($adminId: ID!, $bytes: Bytes!) {
+    topUpResellerQuota(adminId: $adminId, bytes: $bytes) {
       id
     }
   }

@@ -12,6 +12,7 @@ export const SettingsPage = /* GraphQL */ `
       inactiveUserResponse
       deviceLimit
       totpRequiredRoles
+      corsAllowedOrigins
     }
     subscriptionRules {
       name

@@ -121,6 +121,14 @@ export const RotateSubscriptionToken = /* GraphQL */ `
   }
 `;
 
+export const RotateUserCredentials = /* GraphQL */ `
+  mutation RotateUserCredentials($userId: ID!) {
+    rotateUserCredentials(userId: $userId) {
+      id
+    }
+  }
+`;
+
 export const RemoveUserDevice = /* GraphQL */ `
   mutation RemoveUserDevice($userId: ID!, $hwid: String!) {
     removeUserDevice(userId: $userId, hwid: $hwid)

@@ -1,10 +1,10 @@
-/** Admins and their roles; the owner's page (the API refuses everyone else too). */
+/** Admins and their roles, each reseller's data balance with a top-up; the owner's page (the API refuses everyone else too). */
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, settled, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import { Admins as AdminsQuery, CreateAdmin, DeleteAdmin, UpdateAdmin } from "../graphql/admins";
+import { Admins as AdminsQuery, CreateAdmin, DeleteAdmin, TopUpResellerQuota, UpdateAdmin } from "../graphql/admins";
 import { locale, t } from "../i18n";
 import { AdminSecurity } from "./AdminSecurity";
 import { BYTE_UNITS, formatBytes, formatDate, parseDataLimit, type ByteUnit } from "../lib/format";
@@ -16,6 +16,8 @@ interface Admin {
   disabled: boolean;
   maxUsers: number | null;
   maxDataLimit: number | null;
+  dataGiven: number;
+  dataLeft: number | null;
   createdAt: string;
   ipAllowlist: string[];
 }
@@ -25,6 +27,7 @@ export default function Admins() {
   const [creating, setCreating] = createSignal(false);
   const [removing, setRemoving] = createSignal<Admin | null>(null);
   const [securing, setSecuring] = createSignal<string | null>(null);
+  const [toppingUp, setToppingUp] = createSignal<Admin | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
 
   const create = async (event: SubmitEvent) => {
@@ -48,6 +51,24 @@ export default function Admins() {
       setFailure(error);
     }
   };
+  const topUp = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const bytes = parseDataLimit(String(form.get("bytes")), String(form.get("unit")) as ByteUnit);
+    setFailure(null);
+    if (!bytes) {
+      setFailure(new Error(t("admins.badLimits")));
+      return;
+    }
+    try {
+      await request(TopUpResellerQuota, { adminId: toppingUp()!.id, bytes });
+      setToppingUp(null);
+      notify(t("admins.topUpDone"));
+      void refetch();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
   const toggle = async (admin: Admin) => {
     await request(UpdateAdmin, { id: admin.id, input: { disabled: !admin.disabled } }).catch(setFailure);
     void refetch();
@@ -59,7 +80,7 @@ export default function Admins() {
         <h1 class="grow">{t("nav.admins")}</h1>
         <button type="button" class="primary" onClick={() => setCreating(true)}>{t("admins.create")}</button>
       </div>
-      <Show when={failure() && !creating()}><ErrorBox error={failure()} /></Show>
+      <Show when={failure() && !creating() && !toppingUp()}><ErrorBox error={failure()} /></Show>
       <Loaded resource={admins} retry={refetch} skeleton={<Skeleton lines={4} />}>
         {(list) => (
           <div class="table-wrap">
@@ -75,11 +96,18 @@ export default function Admins() {
                       <td>{t(`role.${admin.role}`)}</td>
                       <td class="muted">
                         {admin.maxUsers ?? "∞"} {t("nav.users").toLowerCase()} · {admin.maxDataLimit === null ? "∞" : formatBytes(admin.maxDataLimit, locale())}
+                        <Show when={admin.role === "RESELLER" && admin.dataLeft !== null}>
+                          <br />
+                          <span data-testid="reseller-balance">{t("admins.balance", { given: formatBytes(admin.dataGiven, locale()), left: formatBytes(admin.dataLeft!, locale()) })}</span>
+                        </Show>
                       </td>
                       <td>{formatDate(admin.createdAt, locale())}</td>
                       <td>
                         <div class="actions">
                           <button type="button" onClick={() => setSecuring(admin.id)}>{t("admins.security")}</button>
+                          <Show when={admin.role === "RESELLER" && admin.maxDataLimit !== null}>
+                            <button type="button" onClick={() => (setFailure(null), setToppingUp(admin))}>{t("admins.topUp")}</button>
+                          </Show>
                           <Show when={admin.role !== "OWNER"}>
                             <button type="button" onClick={() => void toggle(admin)}>{admin.disabled ? t("bulk.enable") : t("bulk.disable")}</button>
                             <button type="button" class="danger" onClick={() => setRemoving(admin)}>{t("action.delete")}</button>
@@ -119,6 +147,21 @@ export default function Admins() {
           </div>
           <Show when={failure()}><ErrorBox error={failure()} /></Show>
           <div class="actions"><button type="submit" class="primary">{t("action.create")}</button></div>
+        </form>
+      </Modal>
+      <Modal open={toppingUp() !== null} onOpenChange={(open) => !open && setToppingUp(null)} title={t("admins.topUpOf", { name: toppingUp()?.username ?? "" })}>
+        <form class="form" onSubmit={topUp}>
+          <div class="row">
+            <label>{t("admins.topUpAmount")}<input name="bytes" inputmode="decimal" required /></label>
+            <label>
+              {t("user.unit")}
+              <select name="unit">
+                <For each={BYTE_UNITS.slice(3)}>{(u) => <option value={u}>{u}</option>}</For>
+              </select>
+            </label>
+          </div>
+          <Show when={failure()}><ErrorBox error={failure()} /></Show>
+          <div class="actions"><button type="submit" class="primary">{t("admins.topUp")}</button></div>
         </form>
       </Modal>
       <Modal open={securing() !== null} onOpenChange={(open) => !open && setSecuring(null)} title={t("admins.securityOf", { name: settled(admins)?.find((a) => a.id === securing())?.username ?? "" })}>

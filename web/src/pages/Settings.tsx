@@ -1,4 +1,4 @@
-/** Subscription settings (title, update interval, support URL, remark templates, …), which roles must use TOTP, the ordered format rules, and the panel-wide routing policy. */
+/** Subscription settings (title, update interval, support URL, remark templates, …), which roles must use TOTP, allowed CORS origins, the ordered format rules, and the panel-wide routing policy. */
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
@@ -20,6 +20,7 @@ interface Settings {
   inactiveUserResponse: string;
   deviceLimit: number;
   totpRequiredRoles: Role[];
+  corsAllowedOrigins: string[];
 }
 type Role = "OWNER" | "ADMIN" | "RESELLER";
 const ROLES: Role[] = ["OWNER", "ADMIN", "RESELLER"];
@@ -52,6 +53,7 @@ export default function SettingsPageView() {
           subscriptionRouting: text("subscriptionRouting"),
           inactiveUserResponse: text("inactiveUserResponse"),
           deviceLimit: Number(text("deviceLimit")),
+          corsAllowedOrigins: text("corsAllowedOrigins").split(/\s+/).filter(Boolean),
           ...(isOwner() ? { totpRequiredRoles: form.getAll("totpRequiredRoles").map(String) } : {}),
         },
       });
@@ -132,6 +134,11 @@ export default function SettingsPageView() {
                   )}
                 </For>
               </fieldset>
+              <label>
+                {t("settings.cors")}
+                <textarea name="corsAllowedOrigins" rows="2" class="ltr" placeholder="https://dash.example.com">{d.settings.corsAllowedOrigins.join("\n")}</textarea>
+                <span class="muted">{t("settings.corsHint")}</span>
+              </label>
               <Show when={settingsError()}><ErrorBox error={settingsError()} /></Show>
               <div class="actions"><button type="submit" class="primary" disabled={busy()}>{t("action.save")}</button></div>
             </form>

@@ -1,9 +1,9 @@
-/** One user: usage (live) and its chart, the subscription link with copy and QR, devices, token rotation, edit. */
+/** One user: usage (live) and its chart, the subscription link with copy and QR, devices, link and credential rotation, edit. */
 import { Tabs } from "@kobalte/core/tabs";
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { Loaded, Skeleton, settled } from "../components/Async";
+import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { CopyButton } from "../components/Copy";
 import { LiveDot } from "../components/LiveDot";
 import { Confirm, Modal } from "../components/Modal";
@@ -12,7 +12,7 @@ import { notify } from "../components/toast";
 import { TrafficChart } from "../components/TrafficChart";
 import { TrafficSeries } from "../graphql/dashboard";
 import { UserTrafficUpdates } from "../graphql/live";
-import { DeleteUser, RemoveUserDevice, ResetUserUsage, RotateSubscriptionToken, UpdateUser, UserDetail } from "../graphql/users";
+import { DeleteUser, RemoveUserDevice, ResetUserUsage, RotateSubscriptionToken, RotateUserCredentials, UpdateUser, UserDetail } from "../graphql/users";
 import { locale, t } from "../i18n";
 import type { SeriesPoint } from "../lib/chart";
 import { formatDate, formatDateTime, formatRelative } from "../lib/format";
@@ -61,12 +61,27 @@ export default function UserDetailPage() {
   );
   const [editing, setEditing] = createSignal(false);
   const [confirmRotate, setConfirmRotate] = createSignal(false);
+  const [confirmRevoke, setConfirmRevoke] = createSignal(false);
   const [confirmDelete, setConfirmDelete] = createSignal(false);
 
   const rotate = async () => {
     await request(RotateSubscriptionToken, { userId: params.id });
     notify(t("user.rotated"));
     void refetch();
+  };
+  const revoke = async () => {
+    await request(RotateUserCredentials, { userId: params.id });
+    notify(t("user.revoked"));
+  };
+  // A reseller's reset draws on its data quota and may be refused: the server's message says what is left.
+  const resetUsage = async () => {
+    try {
+      await request(ResetUserUsage, { id: params.id });
+      notify(t("state.saved"));
+      void refetch();
+    } catch (error) {
+      notify(errorText(error), "error");
+    }
   };
 
   return (
@@ -95,7 +110,7 @@ export default function UserDetailPage() {
                   </dl>
                   <Show when={user().note}><p class="muted">{user().note}</p></Show>
                   <div class="actions" style={{ "justify-content": "flex-start" }}>
-                    <button type="button" onClick={async () => (await request(ResetUserUsage, { id: user().id }), notify(t("state.saved")), void refetch())}>
+                    <button type="button" onClick={() => void resetUsage()}>
                       {t("bulk.resetUsage")}
                     </button>
                   </div>
@@ -107,6 +122,7 @@ export default function UserDetailPage() {
                     <CopyButton text={user().subscriptionUrl} />
                     <a href={user().subscriptionUrl} target="_blank" rel="noopener">{t("user.openPage")}</a>
                     <button type="button" onClick={() => setConfirmRotate(true)}>{t("user.rotate")}</button>
+                    <button type="button" class="danger" onClick={() => setConfirmRevoke(true)}>{t("user.revoke")}</button>
                   </div>
                   <details>
                     <summary>{t("user.qr")}</summary>
@@ -167,6 +183,7 @@ export default function UserDetailPage() {
                 />
               </Modal>
               <Confirm open={confirmRotate()} onOpenChange={setConfirmRotate} title={t("user.rotate")} message={t("user.rotateWarning")} confirmLabel={t("user.rotate")} onConfirm={() => void rotate()} />
+              <Confirm open={confirmRevoke()} onOpenChange={setConfirmRevoke} title={t("user.revoke")} message={t("user.revokeWarning")} confirmLabel={t("user.revoke")} onConfirm={() => void revoke()} />
               <Confirm
                 open={confirmDelete()}
                 onOpenChange={setConfirmDelete}
