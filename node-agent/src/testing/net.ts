@@ -65,7 +65,7 @@ export async function startHttpTarget(host = "127.0.0.1"): Promise<HttpTarget> {
   };
 }
 
-/** Opens a SOCKS5 (no auth) tunnel to host:targetPort (IPv4) through the client core. */
+/** Opens a SOCKS5 (no auth) tunnel to host:targetPort (an IPv4 address or a name) through the client core. */
 export function socksConnect(socksPort: number, targetPort: number, host = "127.0.0.1"): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port: socksPort, host: "127.0.0.1" });
@@ -86,7 +86,9 @@ export function socksConnect(socksPort: number, targetPort: number, host = "127.
         stage = 1;
         const port = Buffer.alloc(2);
         port.writeUInt16BE(targetPort);
-        socket.write(Buffer.concat([Buffer.from([5, 1, 0, 1, ...host.split(".").map(Number)]), port]));
+        // An IPv4 address as such (ATYP 1); anything else as a name the far end resolves (ATYP 3).
+        const address = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? Buffer.from([1, ...host.split(".").map(Number)]) : Buffer.concat([Buffer.from([3, host.length]), Buffer.from(host)]);
+        socket.write(Buffer.concat([Buffer.from([5, 1, 0]), address, port]));
       }
       if (stage === 1 && buf.length >= 10) {
         if (buf[1] !== 0) return fail(new Error(`socks connect failed: ${buf[1]}`));

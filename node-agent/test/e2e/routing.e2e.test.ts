@@ -146,6 +146,8 @@ describe("routing policy on a real node", () => {
 
   it("keeps users away from HTTP services on the node's loopback and private addresses by default", async () => {
     expect((await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 3000)).status).toBeNull();
+    // A name is resolved on the node and meets the same rules: "localhost" is no way around them.
+    expect((await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 3000, "localhost")).status).toBeNull();
     if (!privateTarget) return console.warn("no private IPv4 address on this host: the private-address case was not exercised");
     expect((await fetchThroughSocks(client.socksPort, privateTarget.port, "/bytes/10", 3000, privateAddress)).status).toBeNull();
   });
@@ -156,6 +158,7 @@ describe("routing policy on a real node", () => {
     const now = await appliedByTheNode();
     expect(now.configVersion).toBeGreaterThan(before.version);
     expect((await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 5000)).status).toBe(200);
+    expect((await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 5000, "localhost")).status).toBe(200);
     if (privateTarget) expect((await fetchThroughSocks(client.socksPort, privateTarget.port, "/bytes/10", 3000, privateAddress)).status).toBeNull();
 
     // The core runs it: a new process whose config carries the allow rule after the API block.
