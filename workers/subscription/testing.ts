@@ -78,7 +78,7 @@ export function servableInbounds(): ServedInbound[] {
                     ? { path: "/x", host: "cdn.example.com", mode: "packet-up" }
                     : {};
             const securitySettings: ServedInbound["securitySettings"] =
-              security === "tls" ? { serverName: "tls.example.com", alpn: ["h2", "http/1.1"], fingerprint: "firefox" } : security === "reality" ? { ...REALITY, realityShortIds: [...REALITY.realityShortIds], realityServerNames: [...REALITY.realityServerNames] } : {};
+              security === "tls" ? { serverName: "tls.example.com", alpn: protocol === "hysteria2" ? ["h3"] : ["h2", "http/1.1"], fingerprint: "firefox" } : security === "reality" ? { ...REALITY, realityShortIds: [...REALITY.realityShortIds], realityServerNames: [...REALITY.realityServerNames] } : {};
             const protocolSettings: ServedInbound["protocolSettings"] = {
               ...(method ? { method } : {}),
               ...(flow ? { flow } : {}),

@@ -70,7 +70,7 @@ describe("share links", () => {
         expect(url.protocol).toBe("hysteria2:");
         expect(url.pathname).toBe("/");
         expect(decodeURIComponent(url.username)).toBe(SECRETS.hysteria2Password);
-        expect(query).toEqual({ sni: "tls.example.com", alpn: "h2,http/1.1", obfs: "salamander", "obfs-password": "obfs pass" });
+        expect(query).toEqual({ sni: "tls.example.com", alpn: "h3", obfs: "salamander", "obfs-password": "obfs pass" });
         return;
       }
       expect(url.protocol).toBe(`${inbound.protocol}:`);
