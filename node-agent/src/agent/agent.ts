@@ -14,6 +14,7 @@ import { verifyEnvelope } from "../apply/verify.ts";
 import { CoreApi, type UserCounters } from "../core/grpc/client.ts";
 import type { CoreKind } from "../core/profile.ts";
 import { capabilitiesFor, type RenderOptions, type TlsFiles } from "../core/render.ts";
+import { hostAddressCidrs } from "../core/routing.ts";
 import { CoreSupervisor } from "../core/supervisor.ts";
 import { coreVersion } from "../core/validate.ts";
 import { AccessLogIndex } from "../cut/access-log.ts";
@@ -26,6 +27,7 @@ import type { Logger } from "../log/logger.ts";
 import type { Identity, StateDir } from "../state/state-dir.ts";
 import { UsageJournal, userIdFromEmail } from "../usage/journal.ts";
 import { HealthSampler } from "./health.ts";
+import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 
 export const AGENT_VERSION = "0.1.0";
@@ -89,6 +91,8 @@ export class Agent {
   private applier!: ConfigApplier;
   private readonly health = new HealthSampler();
   private coreVersionText = "unknown";
+  /** Read once at start: an address change would otherwise restart the core on the next apply. */
+  private readonly hostCidrs = hostAddressCidrs(networkInterfaces());
   private payload: ConfigPayload | null = null;
   /** Highest version seen, applied or refused: the ETag we poll with, so a bad config is not refetched in a loop. */
   private seenVersion = 0;
@@ -113,7 +117,7 @@ export class Agent {
   }
 
   private get renderOptions(): RenderOptions {
-    return { core: this.options.core, coreVersion: this.coreVersionText, apiPort: this.options.apiPort, accessLogPath: join(this.options.state.coreDir, "access.log"), listen: this.options.listen, tls: this.options.tls };
+    return { core: this.options.core, coreVersion: this.coreVersionText, apiPort: this.options.apiPort, accessLogPath: join(this.options.state.coreDir, "access.log"), listen: this.options.listen, tls: this.options.tls, hostCidrs: this.hostCidrs };
   }
 
   /** Loads state, recovers usage from an orphaned core, starts the core from the last good config. */

@@ -29,6 +29,8 @@ export interface RenderOptions {
   listen: string;
   /** The node's certificate for TLS inbounds unless an inbound names its own files. */
   tls: TlsFiles | null;
+  /** The host's own addresses (hostAddressCidrs), blocked for users with the private ranges. */
+  hostCidrs?: readonly string[];
 }
 
 export interface ServedUsers {
@@ -230,7 +232,7 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
       streamSettings: streamSettings(inbound, options),
     });
   }
-  const { routing, outbounds, sniffing } = renderRouting(served.routing, rendered.map((i) => i.tag), { apiInboundTag: API_INBOUND_TAG, apiPort: options.apiPort });
+  const { routing, outbounds, sniffing } = renderRouting(served.routing, rendered.map((i) => i.tag), { apiInboundTag: API_INBOUND_TAG, apiPort: options.apiPort }, options.hostCidrs);
   if (sniffing) for (const inbound of userInbounds) inbound.sniffing = sniffing;
   inbounds.push(...userInbounds);
   const config = {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROUTING_POLICY, configPayloadSchema, routingPolicySchema, type RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
 import { makeInbound, makePayload, makeUser } from "../testing/factories.ts";
 import { renderCoreConfig, type RenderOptions } from "./render.ts";
-import { PRIVATE_CIDRS } from "./routing.ts";
+import { PRIVATE_CIDRS, hostAddressCidrs } from "./routing.ts";
 import { testCoreConfig } from "./validate.ts";
 
 const options: RenderOptions = { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort: 10085, accessLogPath: "/state/core/access.log", listen: "127.0.0.1", tls: null };
@@ -14,7 +14,8 @@ const vmess = makeInbound({ tag: "vmess-in", protocol: "vmess", port: 1002 });
 const user = makeUser(1, ["vless-in", "vmess-in"]);
 
 type Json = Record<string, any>;
-const render = (routing?: RoutingPolicy, accessLogPath = options.accessLogPath) => renderCoreConfig({ inbounds: [vless, vmess], users: [user], routing }, { ...options, accessLogPath }).config as Json;
+const render = (routing?: RoutingPolicy, accessLogPath = options.accessLogPath, hostCidrs?: string[]) =>
+  renderCoreConfig({ inbounds: [vless, vmess], users: [user], routing }, { ...options, accessLogPath, ...(hostCidrs ? { hostCidrs } : {}) }).config as Json;
 const policy = (input: Partial<RoutingPolicy>) => routingPolicySchema.parse(input);
 
 const everything = policy({
@@ -58,11 +59,29 @@ describe("routing of users' traffic", () => {
 
   it("orders explicit blocks before allowed private destinations before the private block", () => {
     const rules = render(everything).routing.rules as Json[];
-    const kinds = rules.map((r) => (r.domain ? "domains" : r.protocol ? "bittorrent" : r.outboundTag === "direct" ? `allow ${r.ip[0]}` : r.ip === PRIVATE_CIDRS ? "private" : r.ip ? (r.port ? "api" : "cidrs") : r.port ? "ports" : "api-inbound"));
+    const kinds = rules.map((r) => (r.domain ? "domains" : r.protocol ? "bittorrent" : r.outboundTag === "direct" ? `allow ${r.ip[0]}` : r.ip?.join() === PRIVATE_CIDRS.join() ? "private" : r.ip ? (r.port ? "api" : "cidrs") : r.port ? "ports" : "api-inbound"));
     expect(kinds).toEqual(["api", "domains", "cidrs", "ports", "bittorrent", "allow 10.0.0.53/32", "allow fd00::/64", "private", "api-inbound"]);
     expect(rules[5]).toMatchObject({ ip: ["10.0.0.53/32"], port: "53,853" });
     expect(rules[6]).not.toHaveProperty("port");
     expect(render(everything).outbounds[0]).toEqual({ tag: "direct", protocol: "freedom", settings: { domainStrategy: "UseIPv4" } });
+  });
+
+  it("blocks the host's own public addresses with the private ranges, unless an admin allow-lists one", () => {
+    const own = hostAddressCidrs({
+      lo: [{ address: "127.0.0.1", netmask: "255.0.0.0", family: "IPv4", mac: "00:00:00:00:00:00", internal: true, cidr: "127.0.0.1/8" }],
+      eth0: [
+        { address: "198.51.100.7", netmask: "255.255.255.0", family: "IPv4", mac: "02:00:00:00:00:01", internal: false, cidr: "198.51.100.7/24" },
+        { address: "2a01:4f8::7", netmask: "ffff:ffff:ffff:ffff::", family: "IPv6", mac: "02:00:00:00:00:01", internal: false, cidr: "2a01:4f8::7/64", scopeid: 0 },
+        { address: "fe80::1", netmask: "ffff:ffff:ffff:ffff::", family: "IPv6", mac: "02:00:00:00:00:01", internal: false, cidr: "fe80::1/64", scopeid: 2 },
+      ],
+    });
+    expect(own).toEqual(["198.51.100.7/32", "2a01:4f8::7/128"]);
+    const rules = render(policy({ allowedPrivate: [{ cidr: "2a01:4f8::7", ports: ["443"] }] }), options.accessLogPath, own).routing.rules as Json[];
+    const privateBlock = rules.findIndex((r) => r.ip?.includes("10.0.0.0/8"));
+    expect(rules[privateBlock]!.ip).toEqual([...PRIVATE_CIDRS, "198.51.100.7/32", "2a01:4f8::7/128"]);
+    expect(rules.findIndex((r) => r.outboundTag === "direct" && r.ip[0] === "2a01:4f8::7")).toBeLessThan(privateBlock);
+    // Turning the private block off turns this off too: it is the same switch.
+    expect(JSON.stringify(render(policy({ blockPrivate: false }), options.accessLogPath, own).routing)).not.toContain("198.51.100.7");
   });
 
   it("renders only the API rule and no sniffing when the admin turns every block off", () => {
@@ -74,7 +93,7 @@ describe("routing of users' traffic", () => {
   it("is a config Debian's v2ray accepts (-test), with every kind of entry", async () => {
     for (const [name, routing] of [["defaults", undefined], ["everything", everything]] as const) {
       const path = join(dir, `${name}.json`);
-      writeFileSync(path, JSON.stringify(render(routing, join(dir, "access.log"))));
+      writeFileSync(path, JSON.stringify(render(routing, join(dir, "access.log"), ["198.51.100.7/32", "2a01:4f8::7/128"])));
       const result = await testCoreConfig("v2ray", "/usr/bin/v2ray", path);
       expect(result, result.output).toMatchObject({ ok: true });
     }

@@ -6,6 +6,7 @@
  * allowed private destinations, then the private-range block — and the rest takes the policy's
  * outbound (the first outbound is the cores' default for traffic no rule matches).
  */
+import type { NetworkInterfaceInfo } from "node:os";
 import { DEFAULT_ROUTING_POLICY, type RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
 
 export const DIRECT_OUTBOUND_TAG = "direct";
@@ -46,6 +47,24 @@ export const PRIVATE_CIDRS = [
   "ff00::/8",
 ];
 
+/**
+ * The host's own addresses as host CIDRs. A service bound to 0.0.0.0 (SSH, a metrics exporter)
+ * also listens on the node's public address, which no private range covers: blocked with the
+ * private ranges, a user's tunnel cannot reach it either. Loopback and link-local are covered.
+ *
+ * @example hostAddressCidrs(os.networkInterfaces()) // ["203.0.113.7/32", "2001:db8::7/128"]
+ */
+export function hostAddressCidrs(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[] {
+  const cidrs = new Set<string>();
+  for (const addresses of Object.values(interfaces)) {
+    for (const a of addresses ?? []) {
+      if (a.internal || a.scopeid) continue;
+      cidrs.add(a.family === "IPv4" ? `${a.address}/32` : `${a.address}/128`);
+    }
+  }
+  return [...cidrs].sort();
+}
+
 export interface RenderedRouting {
   routing: Record<string, unknown>;
   outbounds: Record<string, unknown>[];
@@ -56,9 +75,14 @@ export interface RenderedRouting {
 type Rule = Record<string, unknown>;
 
 /**
- * @example renderRouting(policy, ["vless-in"], { apiInboundTag: "api", apiPort: 10085 })
+ * @example renderRouting(policy, ["vless-in"], { apiInboundTag: "api", apiPort: 10085 }, ["203.0.113.7/32"])
  */
-export function renderRouting(given: RoutingPolicy | undefined, userInboundTags: readonly string[], api: { apiInboundTag: string; apiPort: number }): RenderedRouting {
+export function renderRouting(
+  given: RoutingPolicy | undefined,
+  userInboundTags: readonly string[],
+  api: { apiInboundTag: string; apiPort: number },
+  hostCidrs: readonly string[] = [],
+): RenderedRouting {
   const policy = given ?? DEFAULT_ROUTING_POLICY;
   const users = [...userInboundTags];
   const block = (conditions: Rule): Rule => ({ type: "field", inboundTag: users, ...conditions, outboundTag: BLOCK_OUTBOUND_TAG });
@@ -75,7 +99,7 @@ export function renderRouting(given: RoutingPolicy | undefined, userInboundTags:
       for (const allowed of policy.allowedPrivate) {
         rules.push({ type: "field", inboundTag: users, ip: [allowed.cidr], ...(allowed.ports.length ? { port: allowed.ports.join(",") } : {}), outboundTag: DIRECT_OUTBOUND_TAG });
       }
-      rules.push(block({ ip: PRIVATE_CIDRS }));
+      rules.push(block({ ip: [...PRIVATE_CIDRS, ...hostCidrs.filter((cidr) => !PRIVATE_CIDRS.includes(cidr))] }));
     }
   }
   rules.push({ type: "field", inboundTag: [api.apiInboundTag], outboundTag: api.apiInboundTag });
