@@ -23,7 +23,8 @@ afterAll(async () => {
 describe("SPA security headers", () => {
   it("sends CSP, HSTS, frame-ancestors, referrer policy and nosniff on the app and its deep links", async () => {
     for (const path of ["/", "/users/42"]) {
-      const response = await fetch(`${panel.url}${path}`);
+      // As a browser opens a page: only navigations get the app's shell, a bare fetch of /users/42 is a 404.
+      const response = await fetch(`${panel.url}${path}`, { headers: { "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", accept: "text/html" } });
       expect(response.status, path).toBe(200);
       const csp = response.headers.get("content-security-policy") ?? "";
       expect(csp).toContain("script-src 'self'");

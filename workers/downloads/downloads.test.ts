@@ -85,5 +85,9 @@ describe("paths nothing serves", () => {
     const legacy = await get("/users/12", { accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
     expect(legacy.status).toBe(200);
     await legacy.body?.cancel();
+    // The installed app's service worker re-fetches a reload of a deep link: mode same-origin, destination document.
+    const throughServiceWorker = await get("/users/12", { "sec-fetch-mode": "same-origin", "sec-fetch-dest": "document", accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
+    expect(throughServiceWorker.status).toBe(200);
+    await throughServiceWorker.body?.cancel();
   });
 });

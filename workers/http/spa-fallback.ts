@@ -8,14 +8,16 @@
  */
 
 /**
- * True for a browser loading a page: Fetch Metadata says so, or, from a client too old to send
- * it, a GET that asks for HTML. curl, fetch() and script/style loads are not navigations.
+ * True for a browser loading a page: Fetch Metadata says so, or the request asks for HTML. The
+ * second matters beyond old browsers: the app's service worker re-fetches a navigation
+ * (web/public/sw.js), and a navigation passed to fetch() goes out with `Sec-Fetch-Mode:
+ * same-origin`, keeping only its destination (document) and its Accept. curl, fetch() and
+ * script/style loads accept any type or their own, not HTML, so they are not navigations.
  */
 export function isPageNavigation(request: Request): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
-  const mode = request.headers.get("sec-fetch-mode");
-  if (mode !== null) return mode === "navigate";
-  return (request.headers.get("accept") ?? "").includes("text/html");
+  const headers = request.headers;
+  return headers.get("sec-fetch-mode") === "navigate" || headers.get("sec-fetch-dest") === "document" || (headers.get("accept") ?? "").includes("text/html");
 }
 
 /** The SPA's index.html (the assets layer serves it at "/"), for a client-side route like /users/12. */
