@@ -22,6 +22,18 @@ interface Admin {
   ipAllowlist: string[];
 }
 
+/** The unit a form's data amount is typed in (MB and up), read with the amount on submit. */
+function DataUnit() {
+  return (
+    <label>
+      {t("user.unit")}
+      <select name="unit">
+        <For each={BYTE_UNITS.slice(3)}>{(u) => <option value={u}>{u}</option>}</For>
+      </select>
+    </label>
+  );
+}
+
 export default function Admins() {
   const [admins, { refetch }] = createResource(async () => (await request<{ admins: Admin[] }>(AdminsQuery)).admins);
   const [creating, setCreating] = createSignal(false);
@@ -138,12 +150,7 @@ export default function Admins() {
             </label>
             <label>{t("admins.maxUsers")}<input name="maxUsers" inputmode="numeric" placeholder="∞" /></label>
             <label>{t("admins.maxData")}<input name="maxDataLimit" inputmode="decimal" placeholder="∞" /></label>
-            <label>
-              {t("user.unit")}
-              <select name="unit">
-                <For each={BYTE_UNITS.slice(3)}>{(u) => <option value={u}>{u}</option>}</For>
-              </select>
-            </label>
+            <DataUnit />
           </div>
           <Show when={failure()}><ErrorBox error={failure()} /></Show>
           <div class="actions"><button type="submit" class="primary">{t("action.create")}</button></div>
@@ -153,12 +160,7 @@ export default function Admins() {
         <form class="form" onSubmit={topUp}>
           <div class="row">
             <label>{t("admins.topUpAmount")}<input name="bytes" inputmode="decimal" required /></label>
-            <label>
-              {t("user.unit")}
-              <select name="unit">
-                <For each={BYTE_UNITS.slice(3)}>{(u) => <option value={u}>{u}</option>}</For>
-              </select>
-            </label>
+            <DataUnit />
           </div>
           <Show when={failure()}><ErrorBox error={failure()} /></Show>
           <div class="actions"><button type="submit" class="primary">{t("admins.topUp")}</button></div>
