@@ -122,7 +122,8 @@ install -d -m 0700 "$STATE_DIR"
 if [ -s "$STATE_DIR/identity.json" ] && [ -z "\${VORTEX_FORCE_ENROLL:-}" ]; then
   say "already enrolled ($STATE_DIR/identity.json); VORTEX_FORCE_ENROLL=1 enrolls again with a new token"
 else
-  "$NODE_BIN" "$AGENT" enroll "$PANEL" "$TOKEN" --state-dir "$STATE_DIR" --panel-key "$PANEL_KEY" \${VORTEX_FORCE_ENROLL:+--force}
+  # base64url keys and tokens may start with "-": "--opt=value" and "--" keep them from reading as options.
+  "$NODE_BIN" "$AGENT" enroll --state-dir "$STATE_DIR" --panel-key="$PANEL_KEY" \${VORTEX_FORCE_ENROLL:+--force} -- "$PANEL" "$TOKEN"
 fi
 [ -n "\${VORTEX_NO_SYSTEMD:-}" ] || chown -R vortex-agent:vortex-agent "$STATE_DIR"
 

@@ -5,7 +5,7 @@
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, generateKeyPairSync } from "node:crypto";
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -64,6 +64,14 @@ function runLine(line: string, options: { path?: string; prefix?: string } = {})
   });
 }
 
+/** A config-signing key (PKCS#8, base64url) whose raw public key, as the line carries it, starts with "-". */
+function signingKeyStartingWithDash(): string {
+  for (;;) {
+    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+    if (publicKey.export({ format: "jwk" }).x!.startsWith("-")) return privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url");
+  }
+}
+
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const installed = (prefix: string) => readdirSync(prefix, { recursive: true });
 
@@ -74,6 +82,8 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   const stateDir = mkdtempSync(join(tmpdir(), "vortex-start-"));
+  // A panel key that starts with "-", as one in 64 do: it once read as an option to enroll.
+  writeFileSync(join(stateDir, ".dev.vars"), `CONFIG_SIGNING_KEY=${signingKeyStartingWithDash()}\n`, { mode: 0o600 });
   startLog = join(stateDir, "npm-start.log");
   const log = openSync(startLog, "a");
   start = spawn("npm", ["start"], {
@@ -95,6 +105,7 @@ beforeAll(async () => {
   serverId = (await gql(`mutation { createServer(input: {name: "installed", address: "127.0.0.1"}) { id } }`)).createServer.id;
   command = (await gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { command } }`, { id: serverId })).createServerEnrollment.command;
   panelKey = /'([A-Za-z0-9_-]{43})'\)$/.exec(command)![1]!;
+  expect(panelKey, "the panel key this story needs").toMatch(/^-/);
 }, 180_000);
 
 afterAll(async () => {
