@@ -18,7 +18,12 @@ const node24 = join(repo, "node_modules/node/bin/node");
 /** A fresh Debian root shell's PATH: this machine's Node there is 20. */
 const SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 const OWNER = { username: "install-owner", password: "install-owner-password" };
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", DO_NOT_TRACK: "1", CI: "true" };
+/**
+ * A shell's environment, not Vitest's: with NODE_ENV=test from the runner, `npm start`'s SPA watcher
+ * rewrote web/dist as a non-production build (no service worker), and later browser stories ran on it.
+ */
+const { NODE_ENV: _runnerMode, ...SHELL_ENV } = process.env;
+const ENV = { ...SHELL_ENV, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", DO_NOT_TRACK: "1", CI: "true" };
 
 let start: ChildProcess;
 /** npm start's output goes to a file, not a pipe: a pipe nobody drains would stall the panel. */
@@ -100,6 +105,9 @@ beforeAll(async () => {
   await until("the SPA watcher's first build", () => (statSync(index, { throwIfNoEntry: false })?.mtimeMs ?? 0) > builtBefore || undefined);
   // Its files are written together; give the last of them a moment to land.
   await new Promise((r) => setTimeout(r, 1000));
+  // What later stories in this run load: the production build, whose app registers its service worker.
+  const entry = readdirSync(join(repo, "web/dist/assets")).find((name) => /^index-.*\.js$/.test(name))!;
+  expect(readFileSync(join(repo, "web/dist/assets", entry), "utf8")).toContain("serviceWorker.register");
 
   accessToken = (await gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: OWNER })).login.accessToken;
   serverId = (await gql(`mutation { createServer(input: {name: "installed", address: "127.0.0.1"}) { id } }`)).createServer.id;
