@@ -6,6 +6,8 @@ import type { Db } from "../db/client";
 import { groupInbounds, groups, type GroupRow } from "../groups/table";
 import { inbounds, type InboundRow } from "../inbounds/table";
 import { nodeInbounds, nodes, type NodeRow } from "../nodes/table";
+import { readPanelPolicy } from "../routing/policy";
+import type { RoutingPolicy } from "../agent/protocol/messages";
 import { readSettings, type Settings } from "../settings/settings";
 import { userGroups, users, type UserRow } from "../users/table";
 
@@ -26,9 +28,12 @@ function grouped<K, V>(keys: readonly K[], rows: { key: K; value: V }[]): V[][] 
 export function createLoaders(db: Db) {
   const userCounts: Record<number, DataLoader<number, number>> = {};
   let settings: Promise<Settings> | undefined;
+  let routingPolicy: Promise<RoutingPolicy> | undefined;
   return {
     /** Read once per request, however many subscription URLs a page renders. */
     settings: () => (settings ??= readSettings(db)),
+    /** The panel-wide routing policy, read once per request however many servers a query lists. */
+    routingPolicy: () => (routingPolicy ??= readPanelPolicy(db)),
     adminById: new DataLoader<number, AdminRow | undefined>(async (ids) => {
       const rows = await db.select().from(admins).where(keysIn(admins.id, ids)).all();
       const byId = new Map(rows.map((r) => [r.id, r]));

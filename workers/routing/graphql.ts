@@ -5,14 +5,6 @@ import { parseInput } from "../errors/validate";
 import type { NodeRow } from "../nodes/table";
 import { effectivePolicy, readPanelPolicy, setNodeOverride, storedPolicy, updatePanelPolicy } from "./policy";
 
-/** One read of the panel-wide policy per request, however many servers a query lists. */
-const panelPolicyOfRequest = new WeakMap<SignedInContext, ReturnType<typeof readPanelPolicy>>();
-function panelPolicy(ctx: SignedInContext) {
-  let policy = panelPolicyOfRequest.get(ctx);
-  if (!policy) panelPolicyOfRequest.set(ctx, (policy = readPanelPolicy(ctx.db)));
-  return policy;
-}
-
 const typeDefs = /* GraphQL */ `
   "Where users' traffic goes when no rule blocks it."
   enum RoutingOutbound {
@@ -96,7 +88,7 @@ export const routingModule: GraphQLModule = {
   resolvers: {
     RoutingOutbound: { DIRECT: "direct", DIRECT_IPV4: "directIpv4" },
     Server: {
-      routingPolicy: async (n: NodeRow, _: unknown, ctx: SignedInContext) => effectivePolicy(await panelPolicy(ctx), n.routingPolicy),
+      routingPolicy: async (n: NodeRow, _: unknown, ctx: SignedInContext) => effectivePolicy(await ctx.loaders.routingPolicy(), n.routingPolicy),
       routingPolicyOverride: (n: NodeRow) => (n.routingPolicy == null ? null : storedPolicy(n.routingPolicy)),
     },
     Query: {
