@@ -31,7 +31,10 @@ export interface RoutingFormValues {
 export const LIST_FIELDS = ["allowedPrivate", "blockedCidrs", "blockedDomains", "blockedPorts"] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
 
+/** Entries separated by newlines or commas. */
 const lines = (text: string) => text.split(/[\n,]/).map((l) => l.trim()).filter(Boolean);
+/** Entries one per line, for those that may hold a comma themselves. */
+const perLine = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
 
 export function policyToForm(policy: RoutingPolicy): RoutingFormValues {
   return {
@@ -50,17 +53,13 @@ export function formToInput(values: RoutingFormValues): RoutingPolicy {
   return {
     blockPrivate: values.blockPrivate,
     blockBittorrent: values.blockBittorrent,
-    allowedPrivate: values.allowedPrivate
-      .split("\n")
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((line) => {
-        const [cidr = "", ...rest] = line.split(/\s+/);
-        return { cidr, ports: lines(rest.join(",")) };
-      }),
+    allowedPrivate: perLine(values.allowedPrivate).map((line) => {
+      const [cidr = "", ...rest] = line.split(/\s+/);
+      return { cidr, ports: lines(rest.join(",")) };
+    }),
     blockedCidrs: lines(values.blockedCidrs),
     // Domain matchers may hold commas inside a regexp: one per line only.
-    blockedDomains: values.blockedDomains.split("\n").map((l) => l.trim()).filter(Boolean),
+    blockedDomains: perLine(values.blockedDomains),
     blockedPorts: lines(values.blockedPorts),
     defaultOutbound: values.defaultOutbound,
   };
