@@ -7,12 +7,15 @@ import { defineConfig } from "vitest/config";
 export const TEST_SECRETS = {
   JWT_SECRET: "test-jwt-secret-that-is-long-enough-0123456789",
   VORTEX_SETUP_TOKEN: "test-setup-token",
-  CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
+  CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519")
+    .privateKey.export({ format: "der", type: "pkcs8" })
+    .toString("base64url"),
   DEBUG_D1_STATEMENTS: "1",
   STRIPE_SECRET_KEY: "sk_test_vortexpanel_tests",
   STRIPE_WEBHOOK_SECRET: "whsec_vortexpanel_tests_0123456789",
   // The BIP-32 test vector 1 master key's public half: a valid xpub nobody uses for money.
-  ONCHAIN_XPUB: "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8",
+  ONCHAIN_XPUB:
+    "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8",
   SECRETS_KEY: `k1:${randomBytes(32).toString("base64url")}`,
 };
 

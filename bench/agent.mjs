@@ -86,7 +86,11 @@ function vlessRoundTrip(inboundPort, uuid, echoPort, bytes = 256) {
   return new Promise((resolve, reject) => {
     const socket = connect({ port: inboundPort, host: "127.0.0.1" });
     const id = Buffer.from(uuid.replace(/-/g, ""), "hex");
-    const header = Buffer.concat([Buffer.from([0]), id, Buffer.from([0, 1, echoPort >> 8, echoPort & 0xff, 1, 127, 0, 0, 1])]);
+    const header = Buffer.concat([
+      Buffer.from([0]),
+      id,
+      Buffer.from([0, 1, echoPort >> 8, echoPort & 0xff, 1, 127, 0, 0, 1]),
+    ]);
     let received = 0;
     const timer = setTimeout(() => finish(new Error("vless round trip timed out")), 10_000);
     const finish = (err) => {
@@ -131,9 +135,23 @@ async function sampleRss(pid, durationMs, intervalMs = 200) {
  * @param {{ users?: number, rotate?: number, activePerTick?: number, cpuTicks?: number, nodeArgs?: string[], env?: Record<string, string>, bundle?: string, build?: boolean, log?: (line: string) => void, onPhase?: (phase: string, pid: number) => Promise<void> }} options
  * @example const figures = await benchAgent({ users: 10_000 });
  */
-export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, activePerTick = 1_000, cpuTicks = 20, nodeArgs = [], env = {}, bundle = defaultBundle, build = bundle === defaultBundle, log = (line) => console.log(line), onPhase = async () => undefined } = {}) {
+export async function benchAgent({
+  users: userCount = 10_000,
+  rotate = 1_000,
+  activePerTick = 1_000,
+  cpuTicks = 20,
+  nodeArgs = [],
+  env = {},
+  bundle = defaultBundle,
+  build = bundle === defaultBundle,
+  log = (line) => console.log(line),
+  onPhase = async () => undefined,
+} = {}) {
   if (build) {
-    const built = spawnSync(process.execPath, [join(root, "node-agent/scripts/build.mjs")], { cwd: root, encoding: "utf8" });
+    const built = spawnSync(process.execPath, [join(root, "node-agent/scripts/build.mjs")], {
+      cwd: root,
+      encoding: "utf8",
+    });
     if (built.status !== 0) throw new Error(`agent build failed:\n${built.stdout}\n${built.stderr}`);
   }
   const dir = mkdtempSync(join(tmpdir(), "vortex-agent-bench-"));
@@ -155,7 +173,9 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
     children.push(bare);
 
     // Not spawnSync: the stand-in edge answers from this process's event loop.
-    const enroll = spawn(process.execPath, [bundle, "enroll", edge.url, "enroll-token", "--state-dir", stateDir], { stdio: ["ignore", "ignore", "pipe"] });
+    const enroll = spawn(process.execPath, [bundle, "enroll", edge.url, "enroll-token", "--state-dir", stateDir], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     children.push(enroll);
     let enrollErr = "";
     enroll.stderr.on("data", (c) => (enrollErr += c));
@@ -165,7 +185,27 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
     const apiPort = await freePort();
     const inboundPort = await freePort();
     const logs = [];
-    const agent = spawn(process.execPath, [...nodeArgs, bundle, "run", "--state-dir", stateDir, "--core", "v2ray", "--core-bin", "v2ray", "--api-port", String(apiPort), "--listen", "127.0.0.1", "--tick-sec", "1"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
+    const agent = spawn(
+      process.execPath,
+      [
+        ...nodeArgs,
+        bundle,
+        "run",
+        "--state-dir",
+        stateDir,
+        "--core",
+        "v2ray",
+        "--core-bin",
+        "v2ray",
+        "--api-port",
+        String(apiPort),
+        "--listen",
+        "127.0.0.1",
+        "--tick-sec",
+        "1",
+      ],
+      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } },
+    );
     children.push(agent);
     let partial = "";
     agent.stderr.on("data", (chunk) => {
@@ -184,12 +224,21 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
     // The agent may re-exec itself with V8 flags: the process to measure is the one running the loop.
     const agentPid = () => logged("agent.running")?.pid ?? agent.pid;
 
-    await waitFor("agent running", () => logged("agent.running") || (agent.exitCode !== null && { failed: true }), 30_000);
+    await waitFor(
+      "agent running",
+      () => logged("agent.running") || (agent.exitCode !== null && { failed: true }),
+      30_000,
+    );
     if (agent.exitCode !== null) throw new Error(`agent exited: ${JSON.stringify(logs.slice(-5))}`);
     const pid = agentPid();
     // What the agent runs with after any re-exec of its own (flags, malloc settings).
-    const agentArgs = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((a) => a.startsWith("--") && !a.startsWith("--state-dir") && a.length > 2).filter((a) => /^--(max|min|single|lite|jit|optimize|no-|v8|gc|stack)/.test(a));
-    const agentMallocEnv = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter((v) => v.startsWith("MALLOC_") || v.startsWith("GLIBC_TUNABLES"));
+    const agentArgs = readFileSync(`/proc/${pid}/cmdline`, "utf8")
+      .split("\0")
+      .filter((a) => a.startsWith("--") && !a.startsWith("--state-dir") && a.length > 2)
+      .filter((a) => /^--(max|min|single|lite|jit|optimize|no-|v8|gc|stack)/.test(a));
+    const agentMallocEnv = readFileSync(`/proc/${pid}/environ`, "utf8")
+      .split("\0")
+      .filter((v) => v.startsWith("MALLOC_") || v.startsWith("GLIBC_TUNABLES"));
     await waitFor("first usage push", () => edge.pushes.length >= 2, 15_000);
     await sleep(3_000);
     const idleRss = await sampleRss(pid, 2_000);
@@ -205,9 +254,23 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
       const now = Math.floor(Date.now() / 1000);
       version++;
       // The echo server is on loopback, which the default routing policy keeps users away from.
-      await edge.publish(makePayload({ nodeId: edge.nodeId, version, issuedAtSec: now, expiresAtSec: now + 3600, inbounds: [inbound], users, routing: routingAllowingLoopback(echo.port) }));
+      await edge.publish(
+        makePayload({
+          nodeId: edge.nodeId,
+          version,
+          issuedAtSec: now,
+          expiresAtSec: now + 3600,
+          inbounds: [inbound],
+          users,
+          routing: routingAllowingLoopback(echo.port),
+        }),
+      );
       const v = version;
-      return waitFor(`config v${v} applied`, () => logged("config.applied", (e) => e.version === v) || logged("config.apply_failed", (e) => e.version === v), 300_000);
+      return waitFor(
+        `config v${v} applied`,
+        () => logged("config.applied", (e) => e.version === v) || logged("config.apply_failed", (e) => e.version === v),
+        300_000,
+      );
     };
     resetPeak(pid);
     const first = await publish();
@@ -228,7 +291,9 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
     const steadyRss = await sampleRss(pid, 5_000);
     const { hwmBytes: steadyPeak, anonBytes: steadyAnon, fileBytes: steadyFile } = memoryOf(pid);
     const { anonBytes: bareAnon, fileBytes: bareFile } = memoryOf(bare.pid);
-    log(`steady with ${userCount} users: ${mb(steadyRss)} MB (peak over the window ${mb(steadyPeak)} MB; RssAnon ${mb(steadyAnon)} MB, RssFile ${mb(steadyFile)} MB)`);
+    log(
+      `steady with ${userCount} users: ${mb(steadyRss)} MB (peak over the window ${mb(steadyPeak)} MB; RssAnon ${mb(steadyAnon)} MB, RssFile ${mb(steadyFile)} MB)`,
+    );
     await onPhase("steady", pid);
 
     // CPU per usage cycle: `activePerTick` users make traffic before each tick; N ticks counted
@@ -261,7 +326,9 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
     // stays below one 10 ms clock tick, so the ratio uses one tick as its floor (a lower bound).
     const bareWakeups = windowMs / 1000;
     const barePerWakeupMs = Math.max(bareCpuMs, CLOCK_TICK_MS) / bareWakeups;
-    log(`cpu: ${cpuPerCycleMs.toFixed(1)} ms per cycle over ${ticks} ticks (${deltasPerPush.toFixed(0)} deltas per push); bare node ${bareCpuMs} ms over ${(windowMs / 1000).toFixed(1)} s`);
+    log(
+      `cpu: ${cpuPerCycleMs.toFixed(1)} ms per cycle over ${ticks} ticks (${deltasPerPush.toFixed(0)} deltas per push); bare node ${bareCpuMs} ms over ${(windowMs / 1000).toFixed(1)} s`,
+    );
 
     // Rotation: 1,000 users get new credentials → 1,000 RemoveUser + 1,000 AddUser calls.
     const corePidBefore = corePid();
@@ -279,18 +346,24 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
     const rotated = await publish();
     // Rotated credentials end their users' live connections: that cut (access log, `ss -K`) is
     // part of the rotation and runs right after the config is applied.
-    const cutLogs = () => logs.filter((e) => e.event === "cut.connections_closed" && e.reason === "removed from the config").length;
-    await waitFor(`connections of ${rotate} rotated users cut`, () => cutLogs() >= rotate, 120_000, 100).catch(() => log(`only ${cutLogs()} cut logs seen; peak window ends here`));
+    const cutLogs = () =>
+      logs.filter((e) => e.event === "cut.connections_closed" && e.reason === "removed from the config").length;
+    await waitFor(`connections of ${rotate} rotated users cut`, () => cutLogs() >= rotate, 120_000, 100).catch(() =>
+      log(`only ${cutLogs()} cut logs seen; peak window ends here`),
+    );
     const rotationHwm = memoryOf(pid).hwmBytes;
     sampling = false;
     await sampler;
-    if (rotated.event !== "config.applied" || rotated.restarted || rotated.userOps !== rotate * 2) throw new Error(`rotation was not a runtime change of ${rotate * 2} ops: ${JSON.stringify(rotated)}`);
+    if (rotated.event !== "config.applied" || rotated.restarted || rotated.userOps !== rotate * 2)
+      throw new Error(`rotation was not a runtime change of ${rotate * 2} ops: ${JSON.stringify(rotated)}`);
     if (corePid() !== corePidBefore) throw new Error("the core restarted during rotation");
     const rotationPeak = Math.max(rotationHwm, rotationMaxRss);
     await sleep(3_000);
     const afterRotationRss = await sampleRss(pid, 2_000);
     await onPhase("rotated", pid);
-    log(`rotation of ${rotate} users (${rotated.userOps} gRPC calls): peak ${mb(rotationPeak)} MB, after ${mb(afterRotationRss)} MB`);
+    log(
+      `rotation of ${rotate} users (${rotated.userOps} gRPC calls): peak ${mb(rotationPeak)} MB, after ${mb(afterRotationRss)} MB`,
+    );
 
     const bareEnd = memoryOf(bare.pid);
     const figures = {
@@ -301,18 +374,46 @@ export async function benchAgent({ users: userCount = 10_000, rotate = 1_000, ac
       agentArgs,
       agentMallocEnv,
       users: userCount,
-      bareNode: { rssBytes: bareRss, hwmBytes: bareEnd.hwmBytes, anonBytes: bareAnon, fileBytes: bareFile, cpuMsOverWindow: bareCpuMs, windowMs },
+      bareNode: {
+        rssBytes: bareRss,
+        hwmBytes: bareEnd.hwmBytes,
+        anonBytes: bareAnon,
+        fileBytes: bareFile,
+        cpuMsOverWindow: bareCpuMs,
+        windowMs,
+      },
       idle: { rssBytes: idleRss, ratioToBare: idleRss / bareRss },
       applyPeak: { hwmBytes: applyPeak, ratioToBare: applyPeak / bareRss },
-      steady: { rssBytes: steadyRss, windowPeakBytes: steadyPeak, anonBytes: steadyAnon, fileBytes: steadyFile, ratioToBare: steadyRss / bareRss },
-      rotation: { users: rotate, grpcCalls: rotated.userOps, peakBytes: rotationPeak, afterBytes: afterRotationRss, ratioToBare: rotationPeak / bareRss },
-      cpuPerCycle: { ms: cpuPerCycleMs, ticks, deltasPerPush, bareMsPerWakeup: barePerWakeupMs, ratioToBareWakeup: cpuPerCycleMs / barePerWakeupMs, bareBelowClockTick: bareCpuMs < CLOCK_TICK_MS },
+      steady: {
+        rssBytes: steadyRss,
+        windowPeakBytes: steadyPeak,
+        anonBytes: steadyAnon,
+        fileBytes: steadyFile,
+        ratioToBare: steadyRss / bareRss,
+      },
+      rotation: {
+        users: rotate,
+        grpcCalls: rotated.userOps,
+        peakBytes: rotationPeak,
+        afterBytes: afterRotationRss,
+        ratioToBare: rotationPeak / bareRss,
+      },
+      cpuPerCycle: {
+        ms: cpuPerCycleMs,
+        ticks,
+        deltasPerPush,
+        bareMsPerWakeup: barePerWakeupMs,
+        ratioToBareWakeup: cpuPerCycleMs / barePerWakeupMs,
+        bareBelowClockTick: bareCpuMs < CLOCK_TICK_MS,
+      },
     };
 
     // Stop like systemd does: SIGTERM, the agent stops the core itself.
     const core = corePid();
     agent.kill("SIGTERM");
-    await waitFor("agent stopped", () => agent.exitCode !== null || agent.signalCode !== null, 20_000).catch(() => kill(agent));
+    await waitFor("agent stopped", () => agent.exitCode !== null || agent.signalCode !== null, 20_000).catch(() =>
+      kill(agent),
+    );
     try {
       process.kill(core, 0);
       process.kill(core, "SIGKILL");
@@ -342,7 +443,8 @@ const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
 /** One table for the console. */
 export function formatAgentFigures(f) {
-  const row = (what, bytes, ratio) => `${what.padEnd(44)} ${mb(bytes).padStart(7)} MB  ${ratio.toFixed(2).padStart(5)} x bare`;
+  const row = (what, bytes, ratio) =>
+    `${what.padEnd(44)} ${mb(bytes).padStart(7)} MB  ${ratio.toFixed(2).padStart(5)} x bare`;
   return [
     `agent resources (${f.node}; agent runs with ${[...f.agentArgs, ...f.agentMallocEnv].join(" ") || "no extra flags"}), ${f.users.toLocaleString("en")} users`,
     row("bare node (setInterval)", f.bareNode.rssBytes, 1),
@@ -350,7 +452,11 @@ export function formatAgentFigures(f) {
     row(`steady, ${f.users.toLocaleString("en")} users`, f.steady.rssBytes, f.steady.ratioToBare),
     `  of which private (RssAnon) ${mb(f.steady.anonBytes)} MB, mapped files (RssFile, mostly the node binary) ${mb(f.steady.fileBytes)} MB; bare node ${mb(f.bareNode.anonBytes)} + ${mb(f.bareNode.fileBytes)} MB`,
     row(`peak, first apply of ${f.users.toLocaleString("en")} users`, f.applyPeak.hwmBytes, f.applyPeak.ratioToBare),
-    row(`peak, rotating ${f.rotation.users} users (${f.rotation.grpcCalls} calls)`, f.rotation.peakBytes, f.rotation.ratioToBare),
+    row(
+      `peak, rotating ${f.rotation.users} users (${f.rotation.grpcCalls} calls)`,
+      f.rotation.peakBytes,
+      f.rotation.ratioToBare,
+    ),
     `CPU per usage cycle: ${f.cpuPerCycle.ms.toFixed(1)} ms (${f.cpuPerCycle.deltasPerPush.toFixed(0)} deltas/push, ${f.cpuPerCycle.ticks} ticks); ` +
       `${f.cpuPerCycle.ratioToBareWakeup.toFixed(0)} x a bare wake-up${f.cpuPerCycle.bareBelowClockTick ? " (bare < one 10 ms clock tick: ratio is a lower bound)" : ""}`,
   ].join("\n");
@@ -360,7 +466,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const nodeArgs = process.argv.slice(2).filter((a) => a.startsWith("--"));
   // BENCH_AGENT_BUNDLE: measure another build (e.g. an older commit's) instead of building this one.
   const bundle = process.env.BENCH_AGENT_BUNDLE;
-  const figures = await benchAgent({ nodeArgs, users: Number(process.env.BENCH_AGENT_USERS ?? 10_000), ...(bundle ? { bundle } : {}) });
-  console.log("\n" + formatAgentFigures(figures));
+  const figures = await benchAgent({
+    nodeArgs,
+    users: Number(process.env.BENCH_AGENT_USERS ?? 10_000),
+    ...(bundle ? { bundle } : {}),
+  });
+  console.log(`\n${formatAgentFigures(figures)}`);
   console.log(JSON.stringify(figures));
 }

@@ -67,21 +67,35 @@ try {
     port: Number(process.env.PORT ?? 8799),
     label: "panel",
     args: [
-      "--persist-to", state,
-      "--var", "DEBUG_D1_STATEMENTS:1",
-      "--var", `JWT_SECRET:${"b".repeat(48)}`,
-      "--var", "VORTEX_SETUP_TOKEN:bench",
-      "--var", `CONFIG_SIGNING_KEY:${generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")}`,
+      "--persist-to",
+      state,
+      "--var",
+      "DEBUG_D1_STATEMENTS:1",
+      "--var",
+      `JWT_SECRET:${"b".repeat(48)}`,
+      "--var",
+      "VORTEX_SETUP_TOKEN:bench",
+      "--var",
+      `CONFIG_SIGNING_KEY:${generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")}`,
     ],
   });
   stop = panel.stop;
   const response = await fetch(`${panel.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, variables: { input: BENCH_OWNER } }),
+    body: JSON.stringify({
+      query: `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      variables: { input: BENCH_OWNER },
+    }),
   });
   const token = (await response.json()).data.login.accessToken;
-  const quiet = await benchIngest({ url: panel.url, token, users: USERS, rounds: ROUNDS, nodeName: "bench-node-quiet" });
+  const quiet = await benchIngest({
+    url: panel.url,
+    token,
+    users: USERS,
+    rounds: ROUNDS,
+    nodeName: "bench-node-quiet",
+  });
   console.log(JSON.stringify({ subscribers: 0, ...quiet }));
 
   const traffic = await subscribe(panel.url, token, `subscription { userTraffic(userId: "1") { upload usedTraffic } }`);
@@ -90,8 +104,18 @@ try {
     subscribe(panel.url, token, `subscription { serverStatus { id status } }`),
   ]);
   // Drain the other streams so their sockets never back up.
-  for (const stream of others) void (async () => { for (;;) await stream.next(); })().catch(() => {});
-  const watched = await benchIngest({ url: panel.url, token, users: USERS, rounds: ROUNDS, nodeName: "bench-node-watched", nextEvent: () => traffic.next() });
+  for (const stream of others)
+    void (async () => {
+      for (;;) await stream.next();
+    })().catch(() => {});
+  const watched = await benchIngest({
+    url: panel.url,
+    token,
+    users: USERS,
+    rounds: ROUNDS,
+    nodeName: "bench-node-watched",
+    nextEvent: () => traffic.next(),
+  });
   console.log(JSON.stringify({ subscribers: 3, ...watched }));
   for (const stream of [traffic, ...others]) stream.close();
 } finally {

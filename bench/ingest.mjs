@@ -2,7 +2,13 @@
  * Usage ingest: one signed push carrying 10,000 users' deltas, as an agent sends it, timed end to
  * end and counted in D1 statements. Runs against a panel that bench/run.mjs started and seeded.
  */
-import { generateSigningKeyPair, importPrivateKey, REQUEST_HEADERS, requestSigningText, signText } from "../workers/agent/protocol/signing.ts";
+import {
+  generateSigningKeyPair,
+  importPrivateKey,
+  REQUEST_HEADERS,
+  requestSigningText,
+  signText,
+} from "../workers/agent/protocol/signing.ts";
 
 async function graphql(url, query, variables, token) {
   const response = await fetch(`${url}/graphql`, {
@@ -16,8 +22,18 @@ async function graphql(url, query, variables, token) {
 }
 
 async function enrollNode(url, token, name) {
-  const { createServer } = await graphql(url, `mutation ($name: String!) { createServer(input: {name: $name, address: "127.0.0.1"}) { id } }`, { name }, token);
-  const { createServerEnrollment } = await graphql(url, `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`, { id: createServer.id }, token);
+  const { createServer } = await graphql(
+    url,
+    `mutation ($name: String!) { createServer(input: {name: $name, address: "127.0.0.1"}) { id } }`,
+    { name },
+    token,
+  );
+  const { createServerEnrollment } = await graphql(
+    url,
+    `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
+    { id: createServer.id },
+    token,
+  );
   const keys = await generateSigningKeyPair();
   const response = await fetch(`${url}/agent/v1/enroll`, {
     method: "POST",
@@ -30,7 +46,14 @@ async function enrollNode(url, token, name) {
 
 async function signedPost(url, node, path, payload) {
   const body = new TextEncoder().encode(JSON.stringify(payload));
-  const parts = { method: "POST", pathWithQuery: path, nodeId: node.nodeId, timestampSec: Math.floor(Date.now() / 1000), nonce: crypto.randomUUID().replace(/-/g, ""), body };
+  const parts = {
+    method: "POST",
+    pathWithQuery: path,
+    nodeId: node.nodeId,
+    timestampSec: Math.floor(Date.now() / 1000),
+    nonce: crypto.randomUUID().replace(/-/g, ""),
+    body,
+  };
   const started = performance.now();
   const response = await fetch(`${url}${path}`, {
     method: "POST",
@@ -60,10 +83,20 @@ export async function benchIngest({ url, token, users = 10_000, rounds = 5, node
   const eventTimes = [];
   let statements = 0;
   for (let seq = 1; seq <= rounds; seq++) {
-    const deltas = Array.from({ length: users }, (_, i) => ({ userId: i + 1, upBytes: 1000 + seq, downBytes: 5000 + i }));
+    const deltas = Array.from({ length: users }, (_, i) => ({
+      userId: i + 1,
+      upBytes: 1000 + seq,
+      downBytes: 5000 + i,
+    }));
     const event = nextEvent?.();
     const started = performance.now();
-    const push = await signedPost(url, node, "/agent/v1/usage", { nodeId: node.nodeId, seq, fromSec: 0, toSec: Math.floor(Date.now() / 1000), deltas });
+    const push = await signedPost(url, node, "/agent/v1/usage", {
+      nodeId: node.nodeId,
+      seq,
+      fromSec: 0,
+      toSec: Math.floor(Date.now() / 1000),
+      deltas,
+    });
     times.push(push.ms);
     statements = push.statements;
     if (event) {
@@ -77,6 +110,8 @@ export async function benchIngest({ url, token, users = 10_000, rounds = 5, node
     medianMs: median(times),
     maxMs: Math.max(...times),
     statementsPerPush: statements,
-    ...(eventTimes.length ? { pushToEventMedianMs: median(eventTimes), pushToEventMaxMs: Math.max(...eventTimes) } : {}),
+    ...(eventTimes.length
+      ? { pushToEventMedianMs: median(eventTimes), pushToEventMaxMs: Math.max(...eventTimes) }
+      : {}),
   };
 }

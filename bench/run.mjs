@@ -25,7 +25,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 const USERS_PAGE = `query ($page: Pagination) { users(page: $page) { totalCount pageInfo { endCursor hasNextPage } edges { node { id username status dataLimit usedTraffic owner { username } groups { name } subscriptionUrl } } } }`;
 
-const USERS_PAGE_BY_USAGE = USERS_PAGE.replace("query ($page: Pagination)", "query ($page: Pagination, $order: UserOrder)").replace("users(page: $page)", "users(page: $page, order: $order)");
+const USERS_PAGE_BY_USAGE = USERS_PAGE.replace(
+  "query ($page: Pagination)",
+  "query ($page: Pagination, $order: UserOrder)",
+).replace("users(page: $page)", "users(page: $page, order: $order)");
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -59,22 +62,30 @@ try {
     port: 8798,
     label: "panel",
     args: [
-      "--persist-to", state,
-      "--var", "DEBUG_D1_STATEMENTS:1",
-      "--var", `JWT_SECRET:${"b".repeat(48)}`,
-      "--var", "VORTEX_SETUP_TOKEN:bench",
-      "--var", `CONFIG_SIGNING_KEY:${generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")}`,
+      "--persist-to",
+      state,
+      "--var",
+      "DEBUG_D1_STATEMENTS:1",
+      "--var",
+      `JWT_SECRET:${"b".repeat(48)}`,
+      "--var",
+      "VORTEX_SETUP_TOKEN:bench",
+      "--var",
+      `CONFIG_SIGNING_KEY:${generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")}`,
     ],
   });
   stops.push(panel.stop);
 
-  const login = await graphql(panel.url, `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: BENCH_OWNER });
+  const login = await graphql(panel.url, `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, {
+    input: BENCH_OWNER,
+  });
   const token = login.data.login.accessToken;
 
   const statementsPerPage = {};
   for (const first of [10, 50, 100]) {
     const page = await graphql(panel.url, USERS_PAGE, { page: { first } }, token);
-    if (page.data.users.totalCount !== USERS || page.data.users.edges.length !== first) throw new Error("the seeded users are not all visible");
+    if (page.data.users.totalCount !== USERS || page.data.users.edges.length !== first)
+      throw new Error("the seeded users are not all visible");
     statementsPerPage[first] = page.statements;
   }
 
@@ -93,7 +104,9 @@ try {
   // The same page without totalCount: what counting 100,000 rows on every request costs.
   const usersListUncounted = await usersPage(USERS_PAGE.replace("totalCount ", ""));
   // Most traffic first, the order an admin hunting heavy users picks: a walk of users_usage_idx.
-  const usersListByUsage = await usersPage(USERS_PAGE_BY_USAGE.replace("totalCount ", ""), { order: { by: "USED_TRAFFIC", descending: true } });
+  const usersListByUsage = await usersPage(USERS_PAGE_BY_USAGE.replace("totalCount ", ""), {
+    order: { by: "USED_TRAFFIC", descending: true },
+  });
 
   // One hello-world request alone, for the ingest ratio: the same loopback round trip, no work.
   const helloOnce = [];
@@ -104,7 +117,13 @@ try {
   }
   helloOnce.sort((a, b) => a - b);
   const helloMedianMs = helloOnce[10];
-  const subscription = await benchSubscription({ url: panel.url, users: USERS, seconds: SECONDS, connections: CONNECTIONS, helloRequestsPerSec: baseline.requestsPerSec });
+  const subscription = await benchSubscription({
+    url: panel.url,
+    users: USERS,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    helloRequestsPerSec: baseline.requestsPerSec,
+  });
   const ingest = await benchIngest({ url: panel.url, token, users: Math.min(10_000, USERS) });
   // The admin app against the same 100,000-user panel (needs `npm run build:web` first).
   const spa = await benchSpa({ url: panel.url, owner: BENCH_OWNER });
@@ -115,8 +134,14 @@ try {
     users: USERS,
     helloWorld: baseline,
     usersList50: { ...usersList, ratioToHelloWorld: usersList.requestsPerSec / baseline.requestsPerSec },
-    usersList50WithoutTotal: { ...usersListUncounted, ratioToHelloWorld: usersListUncounted.requestsPerSec / baseline.requestsPerSec },
-    usersList50ByUsageWithoutTotal: { ...usersListByUsage, ratioToHelloWorld: usersListByUsage.requestsPerSec / baseline.requestsPerSec },
+    usersList50WithoutTotal: {
+      ...usersListUncounted,
+      ratioToHelloWorld: usersListUncounted.requestsPerSec / baseline.requestsPerSec,
+    },
+    usersList50ByUsageWithoutTotal: {
+      ...usersListByUsage,
+      ratioToHelloWorld: usersListByUsage.requestsPerSec / baseline.requestsPerSec,
+    },
     d1StatementsPerRequest: statementsPerPage,
     subscription,
     ingest: { ...ingest, helloWorldRoundTripMs: helloMedianMs, ratioToHelloWorld: ingest.medianMs / helloMedianMs },
@@ -127,14 +152,30 @@ try {
 
   const fmt = (n) => n.toLocaleString("en", { maximumFractionDigits: 1 });
   console.log("\nresult                                   req/s    p50 ms   p99 ms   ratio");
-  console.log(`hello-world Worker (baseline)       ${fmt(baseline.requestsPerSec).padStart(9)} ${fmt(baseline.latencyP50Ms).padStart(9)} ${fmt(baseline.latencyP99Ms).padStart(8)}   1.00`);
-  console.log(`users list, 50 of ${fmt(USERS).padEnd(8)}          ${fmt(usersList.requestsPerSec).padStart(9)} ${fmt(usersList.latencyP50Ms).padStart(9)} ${fmt(usersList.latencyP99Ms).padStart(8)}   ${results.usersList50.ratioToHelloWorld.toFixed(2)}`);
-  console.log(`  same, without totalCount           ${fmt(usersListUncounted.requestsPerSec).padStart(9)} ${fmt(usersListUncounted.latencyP50Ms).padStart(9)} ${fmt(usersListUncounted.latencyP99Ms).padStart(8)}   ${results.usersList50WithoutTotal.ratioToHelloWorld.toFixed(2)}`);
-  console.log(`  same, most traffic first            ${fmt(usersListByUsage.requestsPerSec).padStart(9)} ${fmt(usersListByUsage.latencyP50Ms).padStart(9)} ${fmt(usersListByUsage.latencyP99Ms).padStart(8)}   ${results.usersList50ByUsageWithoutTotal.ratioToHelloWorld.toFixed(2)}`);
-  console.log(`/sub/<token>, cached                ${fmt(subscription.cached.requestsPerSec).padStart(9)} ${fmt(subscription.cached.latencyP50Ms).padStart(9)} ${fmt(subscription.cached.latencyP99Ms).padStart(8)}   ${subscription.cached.ratioToHelloWorld.toFixed(2)}`);
-  console.log(`/sub/<token>, uncached (new user each) ${fmt(subscription.uncached.requestsPerSec).padStart(6)} ${fmt(subscription.uncached.latencyP50Ms).padStart(9)} ${fmt(subscription.uncached.latencyP99Ms).padStart(8)}   ${subscription.uncached.ratioToHelloWorld.toFixed(2)}`);
+  console.log(
+    `hello-world Worker (baseline)       ${fmt(baseline.requestsPerSec).padStart(9)} ${fmt(baseline.latencyP50Ms).padStart(9)} ${fmt(baseline.latencyP99Ms).padStart(8)}   1.00`,
+  );
+  console.log(
+    `users list, 50 of ${fmt(USERS).padEnd(8)}          ${fmt(usersList.requestsPerSec).padStart(9)} ${fmt(usersList.latencyP50Ms).padStart(9)} ${fmt(usersList.latencyP99Ms).padStart(8)}   ${results.usersList50.ratioToHelloWorld.toFixed(2)}`,
+  );
+  console.log(
+    `  same, without totalCount           ${fmt(usersListUncounted.requestsPerSec).padStart(9)} ${fmt(usersListUncounted.latencyP50Ms).padStart(9)} ${fmt(usersListUncounted.latencyP99Ms).padStart(8)}   ${results.usersList50WithoutTotal.ratioToHelloWorld.toFixed(2)}`,
+  );
+  console.log(
+    `  same, most traffic first            ${fmt(usersListByUsage.requestsPerSec).padStart(9)} ${fmt(usersListByUsage.latencyP50Ms).padStart(9)} ${fmt(usersListByUsage.latencyP99Ms).padStart(8)}   ${results.usersList50ByUsageWithoutTotal.ratioToHelloWorld.toFixed(2)}`,
+  );
+  console.log(
+    `/sub/<token>, cached                ${fmt(subscription.cached.requestsPerSec).padStart(9)} ${fmt(subscription.cached.latencyP50Ms).padStart(9)} ${fmt(subscription.cached.latencyP99Ms).padStart(8)}   ${subscription.cached.ratioToHelloWorld.toFixed(2)}`,
+  );
+  console.log(
+    `/sub/<token>, uncached (new user each) ${fmt(subscription.uncached.requestsPerSec).padStart(6)} ${fmt(subscription.uncached.latencyP50Ms).padStart(9)} ${fmt(subscription.uncached.latencyP99Ms).padStart(8)}   ${subscription.uncached.ratioToHelloWorld.toFixed(2)}`,
+  );
   console.log(`D1 statements per /sub request: ${subscription.d1StatementsPerRequest}`);
-  console.log(`D1 statements per users-list request by page size: ${Object.entries(statementsPerPage).map(([k, v]) => `${k} → ${v}`).join(", ")}`);
+  console.log(
+    `D1 statements per users-list request by page size: ${Object.entries(statementsPerPage)
+      .map(([k, v]) => `${k} → ${v}`)
+      .join(", ")}`,
+  );
   console.log(
     `usage push of ${fmt(ingest.users)} users: median ${fmt(ingest.medianMs)} ms, max ${fmt(ingest.maxMs)} ms over ${ingest.rounds} pushes ` +
       `(${fmt(results.ingest.ratioToHelloWorld)} x a hello-world round trip of ${fmt(helloMedianMs)} ms); ${ingest.statementsPerPush} D1 statements per push`,

@@ -23,21 +23,30 @@ const LOADS = Number(process.env.BENCH_SPA_LOADS ?? 9);
 
 /** Scripts the first page load fetches before anything lazy: the entry module and its modulepreloads. */
 export function initialScripts(html) {
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+  const sources = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => m[1]);
   return [...new Set(sources)];
 }
 
 export function initialJsGzipBytes() {
   const html = readFileSync(join(dist, "index.html"), "utf8");
   const files = initialScripts(html);
-  if (files.length === 0) throw new Error("web/dist/index.html loads no script: build the SPA first (npm run build:web)");
-  return { files, gzipBytes: files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).byteLength, 0) };
+  if (files.length === 0)
+    throw new Error("web/dist/index.html loads no script: build the SPA first (npm run build:web)");
+  return {
+    files,
+    gzipBytes: files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).byteLength, 0),
+  };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function blankPageServer() {
-  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>blank</title><p>blank</p>"));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>blank</title><p>blank</p>"),
+  );
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
@@ -48,7 +57,10 @@ export async function benchSpa({ url, owner }) {
   const login = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `mutation ($input: LoginInput!) { login(input: $input) { refreshToken } }`, variables: { input: owner } }),
+    body: JSON.stringify({
+      query: `mutation ($input: LoginInput!) { login(input: $input) { refreshToken } }`,
+      variables: { input: owner },
+    }),
   }).then((r) => r.json());
   const browser = await launchBrowser();
   const blank = await blankPageServer();
@@ -65,11 +77,17 @@ export async function benchSpa({ url, owner }) {
     for (let i = 0; i < LOADS; i++) {
       // A fresh context each time: nothing cached, signed in by a refresh token as after a reload.
       // Refresh tokens work once, so each load gets its own.
-      const fresh = i === 0 ? login.data.login.refreshToken : await fetch(`${url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `mutation ($input: LoginInput!) { login(input: $input) { refreshToken } }`, variables: { input: owner } }),
-      }).then(async (r) => (await r.json()).data.login.refreshToken);
+      const fresh =
+        i === 0
+          ? login.data.login.refreshToken
+          : await fetch(`${url}/graphql`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({
+                query: `mutation ($input: LoginInput!) { login(input: $input) { refreshToken } }`,
+                variables: { input: owner },
+              }),
+            }).then(async (r) => (await r.json()).data.login.refreshToken);
       const context = await browser.newContext({ serviceWorkers: "block" });
       await context.addInitScript((token) => localStorage.setItem("vortex.refreshToken", token), fresh);
       const page = await context.newPage();
@@ -82,8 +100,18 @@ export async function benchSpa({ url, owner }) {
     const blankMedian = median(blankMs);
     const dashboardMedian = median(dashboardMs);
     return {
-      initialJs: { ...size, budgetBytes: INITIAL_JS_BUDGET_BYTES, ratioToBudget: size.gzipBytes / INITIAL_JS_BUDGET_BYTES },
-      dashboard: { loads: LOADS, medianMs: dashboardMedian, blankPageMedianMs: blankMedian, ratioToBlankPage: dashboardMedian / blankMedian, budgetMs: DASHBOARD_BUDGET_MS },
+      initialJs: {
+        ...size,
+        budgetBytes: INITIAL_JS_BUDGET_BYTES,
+        ratioToBudget: size.gzipBytes / INITIAL_JS_BUDGET_BYTES,
+      },
+      dashboard: {
+        loads: LOADS,
+        medianMs: dashboardMedian,
+        blankPageMedianMs: blankMedian,
+        ratioToBlankPage: dashboardMedian / blankMedian,
+        budgetMs: DASHBOARD_BUDGET_MS,
+      },
     };
   } finally {
     blank.close();
@@ -104,9 +132,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const panel = await startPanel();
   try {
     // Something to show: a node, an inbound, a group and a few hundred users.
-    const { createInbound } = await panel.gql(`mutation { createInbound(input: { tag: "bench-in", port: 26443, protocol: VLESS }) { id } }`);
-    await panel.gql(`mutation ($ids: [ID!]) { createServer(input: { name: "bench-node", address: "127.0.0.1", inboundIds: $ids }) { id } }`, { ids: [createInbound.id] });
-    for (let i = 0; i < 200; i++) await panel.gql(`mutation ($n: String!) { createUser(input: { username: $n, dataLimit: 1073741824 }) { id } }`, { n: `bench-spa-${i}` });
+    const { createInbound } = await panel.gql(
+      `mutation { createInbound(input: { tag: "bench-in", port: 26443, protocol: VLESS }) { id } }`,
+    );
+    await panel.gql(
+      `mutation ($ids: [ID!]) { createServer(input: { name: "bench-node", address: "127.0.0.1", inboundIds: $ids }) { id } }`,
+      { ids: [createInbound.id] },
+    );
+    for (let i = 0; i < 200; i++)
+      await panel.gql(`mutation ($n: String!) { createUser(input: { username: $n, dataLimit: 1073741824 }) { id } }`, {
+        n: `bench-spa-${i}`,
+      });
     console.log(formatSpaFigures(await benchSpa({ url: panel.url, owner: OWNER })));
   } finally {
     await panel.stop();

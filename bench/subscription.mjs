@@ -12,8 +12,14 @@ const USER_AGENT = "v2rayN/7.10.5";
 async function run(options) {
   await autocannon({ ...options, duration: 3 });
   const result = await autocannon(options);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`/sub: ${result.non2xx} non-2xx responses and ${result.errors} errors`);
-  return { requestsPerSec: result.requests.average, latencyP50Ms: result.latency.p50, latencyP99Ms: result.latency.p99, total: result.requests.total };
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`/sub: ${result.non2xx} non-2xx responses and ${result.errors} errors`);
+  return {
+    requestsPerSec: result.requests.average,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    total: result.requests.total,
+  };
 }
 
 export async function benchSubscription({ url, users, seconds, connections, helloRequestsPerSec }) {
@@ -30,7 +36,12 @@ export async function benchSubscription({ url, users, seconds, connections, hell
     ...base,
     url,
     // A different user per request, across all seeded users: far more than the render cache holds.
-    requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/sub/${benchSubToken((next++ % users) + 1)}` }) }],
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request) => ({ ...request, path: `/sub/${benchSubToken((next++ % users) + 1)}` }),
+      },
+    ],
   });
   return {
     d1StatementsPerRequest: statements,

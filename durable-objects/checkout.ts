@@ -67,7 +67,8 @@ export class CheckoutObject extends DurableObject<Env> {
     } catch (error) {
       if (!(error instanceof DomainError && error.code === "UNAVAILABLE")) throw error;
       const invoice = await findInvoice(this.db(), invoiceId);
-      if (invoice && stillWatching(invoice, nowSec)) await this.ctx.storage.setAlarm(Date.now() + Math.max(this.pollMs(), UNREACHABLE_RETRY_MS));
+      if (invoice && stillWatching(invoice, nowSec))
+        await this.ctx.storage.setAlarm(Date.now() + Math.max(this.pollMs(), UNREACHABLE_RETRY_MS));
       else await this.ctx.storage.deleteAlarm();
       return { chainUnreachable: true };
     }

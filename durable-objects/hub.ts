@@ -1,7 +1,14 @@
 import { DurableObject } from "cloudflare:workers";
 import { createDb } from "../workers/db/client";
 import { loadSystemMetrics } from "../workers/live/metrics";
-import { TOPICS, tagOf, tagsFor, type LiveEvent, type TrafficBatch, type UserTrafficPayload } from "../workers/live/topics";
+import {
+  TOPICS,
+  tagOf,
+  tagsFor,
+  type LiveEvent,
+  type TrafficBatch,
+  type UserTrafficPayload,
+} from "../workers/live/topics";
 
 /** Panel-wide upload/download rates are averaged over the pushes of this window. */
 export const RATE_WINDOW_MS = 10_000;
@@ -27,7 +34,9 @@ export class HubObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
-      this.ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS samples (at_ms INTEGER NOT NULL, up INTEGER NOT NULL, down INTEGER NOT NULL)`);
+      this.ctx.storage.sql.exec(
+        `CREATE TABLE IF NOT EXISTS samples (at_ms INTEGER NOT NULL, up INTEGER NOT NULL, down INTEGER NOT NULL)`,
+      );
     });
     // Keep-alives are answered without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
@@ -35,7 +44,8 @@ export class HubObject extends DurableObject<Env> {
 
   /** A subscriber connects: `GET /?tag=<tag>` with `Upgrade: websocket`. Only the Worker can reach this. */
   override fetch(request: Request): Response {
-    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket")
+      return new Response("expected a WebSocket upgrade", { status: 426 });
     const tag = new URL(request.url).searchParams.get("tag");
     if (!tag) return new Response("tag is required", { status: 400 });
     const [client, server] = Object.values(new WebSocketPair());
@@ -58,7 +68,14 @@ export class HubObject extends DurableObject<Env> {
     const outgoing = new Map<string, unknown[]>();
     for (const [userId, upload, download, usedTraffic] of traffic?.users ?? []) {
       const tag = tagOf(TOPICS.userTraffic, userId);
-      if (listening.has(tag)) append(outgoing, tag, { userId: String(userId), upload, download, usedTraffic, at: traffic!.atSec } satisfies UserTrafficPayload);
+      if (listening.has(tag))
+        append(outgoing, tag, {
+          userId: String(userId),
+          upload,
+          download,
+          usedTraffic,
+          at: traffic!.atSec,
+        } satisfies UserTrafficPayload);
     }
     for (const event of events) {
       // systemMetrics events only say "recompute"; the figures go out below.
@@ -93,7 +110,10 @@ export class HubObject extends DurableObject<Env> {
   rates(): { uploadRate: number; downloadRate: number } {
     const since = Date.now() - RATE_WINDOW_MS;
     const [row] = this.ctx.storage.sql
-      .exec<{ up: number; down: number }>(`SELECT coalesce(sum(up), 0) AS up, coalesce(sum(down), 0) AS down FROM samples WHERE at_ms >= ?`, since)
+      .exec<{ up: number; down: number }>(
+        `SELECT coalesce(sum(up), 0) AS up, coalesce(sum(down), 0) AS down FROM samples WHERE at_ms >= ?`,
+        since,
+      )
       .toArray();
     const seconds = RATE_WINDOW_MS / 1000;
     return { uploadRate: Math.round((row?.up ?? 0) / seconds), downloadRate: Math.round((row?.down ?? 0) / seconds) };

@@ -3,9 +3,14 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 
 async function insertNode(id: number, lastSeenAtSec: number) {
-  await env.DB.prepare(`INSERT INTO nodes (id, name, address, status, last_seen_at) VALUES (?, ?, '127.0.0.1', 'online', ?)`).bind(id, `n${id}`, lastSeenAtSec).run();
+  await env.DB.prepare(
+    `INSERT INTO nodes (id, name, address, status, last_seen_at) VALUES (?, ?, '127.0.0.1', 'online', ?)`,
+  )
+    .bind(id, `n${id}`, lastSeenAtSec)
+    .run();
 }
-const statusOf = async (id: number) => (await env.DB.prepare(`SELECT status FROM nodes WHERE id = ?`).bind(id).first<{ status: string }>())!.status;
+const statusOf = async (id: number) =>
+  (await env.DB.prepare(`SELECT status FROM nodes WHERE id = ?`).bind(id).first<{ status: string }>())!.status;
 
 describe("NodeObject", () => {
   it("marks a silent node offline when its alarm fires, and leaves a node that reported since", async () => {

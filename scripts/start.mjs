@@ -38,16 +38,28 @@ function ensureDevVars() {
     // Local: introspection on, and the SPA may send any GraphQL while it is being built.
     ["ENVIRONMENT", "development"],
     ["SECRETS_KEY", `k1:${randomBytes(32).toString("base64url")}`],
-    ["CONFIG_SIGNING_KEY", generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")],
+    [
+      "CONFIG_SIGNING_KEY",
+      generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
+    ],
   ].filter(([key]) => !has(key));
   // Billing placeholders, left empty: card and on-chain checkout stay off until real values are filled in.
-  missing.push(...["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "ONCHAIN_XPUB"].filter((key) => !listed(key)).map((key) => [key, ""]));
+  missing.push(
+    ...["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "ONCHAIN_XPUB"]
+      .filter((key) => !listed(key))
+      .map((key) => [key, ""]),
+  );
   if (missing.length) {
     const lines = missing.map(([key, value]) => `${key}=${value}`).join("\n");
     writeFileSync(path, `${current}${current && !current.endsWith("\n") ? "\n" : ""}${lines}\n`, { mode: 0o600 });
     log(`wrote ${missing.map(([key]) => key).join(", ")} to ${path}`);
   }
-  return Object.fromEntries(readFileSync(path, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+  return Object.fromEntries(
+    readFileSync(path, "utf8")
+      .split("\n")
+      .filter((l) => l.includes("="))
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
 }
 
 function run(command, args) {
@@ -83,7 +95,9 @@ async function ensureOwner(setupToken) {
     body: JSON.stringify({ username, password }),
   });
   if (response.status === 201) {
-    log(`owner account created: ${username}${generated ? ` / ${password}  (shown once; change it after signing in)` : ""}`);
+    log(
+      `owner account created: ${username}${generated ? ` / ${password}  (shown once; change it after signing in)` : ""}`,
+    );
   } else if (response.status === 409) {
     log("owner account already exists");
   } else {
@@ -94,15 +108,31 @@ async function ensureOwner(setupToken) {
 
 const secrets = ensureDevVars();
 // The SPA watcher below puts the agent bundle into every build (web/vite.config.ts): it must exist.
-if (!existsSync(`${root}web/dist/index.html`) || !existsSync(`${root}node-agent/dist/vortex-agent.mjs`)) run("npm", ["run", "build:web"]);
+if (!existsSync(`${root}web/dist/index.html`) || !existsSync(`${root}node-agent/dist/vortex-agent.mjs`))
+  run("npm", ["run", "build:web"]);
 run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", ...stateArgs]);
 
 const children = [
-  spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--test-scheduled", ...stateArgs, ...varsArgs], {
-    cwd: root,
-    env,
-    stdio: "inherit",
-  }),
+  spawn(
+    "npx",
+    [
+      "wrangler",
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--show-interactive-dev-session=false",
+      "--test-scheduled",
+      ...stateArgs,
+      ...varsArgs,
+    ],
+    {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    },
+  ),
   // Rebuilds web/dist on every change; wrangler dev serves the new files on the next request.
   spawn("npm", ["run", "dev", "--workspace", "web", "--", "--logLevel", "warn"], { cwd: root, env, stdio: "inherit" }),
 ];

@@ -23,7 +23,9 @@ function agentBundle(): Plugin {
       try {
         source = readFileSync(AGENT_BUNDLE);
       } catch {
-        this.error(`${AGENT_BUNDLE} is missing: build the agent first (npm run build --workspace node-agent, or npm run build:web)`);
+        this.error(
+          `${AGENT_BUNDLE} is missing: build the agent first (npm run build --workspace node-agent, or npm run build:web)`,
+        );
       }
       this.emitFile({ type: "asset", fileName: "downloads/vortex-agent.mjs", source });
     },

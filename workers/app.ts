@@ -52,7 +52,11 @@ app.route("/sub", subscriptionRoutes);
 
 // Missing assets land here too (wrangler.toml: not_found_handling = "none"): only a page
 // navigation gets the SPA, so a script or a download that is not there is a plain 404.
-app.notFound((c) => (isPageNavigation(c.req.raw) ? spaShell(c.env.ASSETS, c.req.raw) : c.json({ error: { code: "NOT_FOUND", message: `no route for ${c.req.method} ${c.req.path}` } }, 404)));
+app.notFound((c) =>
+  isPageNavigation(c.req.raw)
+    ? spaShell(c.env.ASSETS, c.req.raw)
+    : c.json({ error: { code: "NOT_FOUND", message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
+);
 
 /** The one place HTTP routes turn errors into responses; GraphQL has its own in graphql/yoga.ts. */
 app.onError((error, c) => {
@@ -63,6 +67,9 @@ app.onError((error, c) => {
     const code = error.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
     return c.json({ error: { code, message: error.message } }, error.status);
   }
-  console.error(JSON.stringify({ event: "http.unexpected_error", path: c.req.path, error: `${error.name}: ${error.message}` }), error.stack);
+  console.error(
+    JSON.stringify({ event: "http.unexpected_error", path: c.req.path, error: `${error.name}: ${error.message}` }),
+    error.stack,
+  );
   return c.json({ error: { code: "INTERNAL_SERVER_ERROR", message: "internal server error" } }, 500);
 });

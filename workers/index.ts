@@ -22,7 +22,13 @@ export default {
     publishLive(env, (promise) => ctx.waitUntil(promise), userStatusNotices(result.statusChanges, nowSec));
     await Promise.all([expireInvoices(db, nowSec), pruneEndedSessions(db, nowSec)]);
     if (result.periodsReset.length || result.statusChanges.length) {
-      console.log(JSON.stringify({ event: "housekeeping", periodsReset: result.periodsReset.length, statusChanges: result.statusChanges.length }));
+      console.log(
+        JSON.stringify({
+          event: "housekeeping",
+          periodsReset: result.periodsReset.length,
+          statusChanges: result.statusChanges.length,
+        }),
+      );
     }
   },
 } satisfies ExportedHandler<Env>;

@@ -17,7 +17,12 @@ function passwordHash(password) {
 export const benchSubToken = (id) => createHash("sha256").update(`bench-user-${id}`).digest("base64url").slice(0, 32);
 
 /** The node and inbound every seeded group reaches, so /sub/<token> has something to render. */
-export const BENCH_SUB_NODE = { name: "bench-sub-node", address: "sub-node.example.com", latitude: 50.1, longitude: 8.7 };
+export const BENCH_SUB_NODE = {
+  name: "bench-sub-node",
+  address: "sub-node.example.com",
+  latitude: 50.1,
+  longitude: 8.7,
+};
 
 const quote = (text) => `'${String(text).replace(/'/g, "''")}'`;
 
@@ -26,7 +31,8 @@ export function seedSql({ users, groups = 10, rowsPerInsert = 200 }) {
   const lines = [
     `INSERT INTO admins (id, username, password_hash, role, created_at, updated_at) VALUES (1, ${quote(BENCH_OWNER.username)}, ${quote(passwordHash(BENCH_OWNER.password))}, 'owner', ${now}, ${now});`,
   ];
-  for (let g = 1; g <= groups; g++) lines.push(`INSERT INTO groups (id, name, created_at) VALUES (${g}, 'group-${g}', ${now});`);
+  for (let g = 1; g <= groups; g++)
+    lines.push(`INSERT INTO groups (id, name, created_at) VALUES (${g}, 'group-${g}', ${now});`);
   lines.push(
     `INSERT INTO inbounds (id, tag, remark, protocol, port, transport, security, protocol_settings, transport_settings, security_settings, created_at, updated_at) VALUES (1, 'bench-vless-ws', '', 'vless', 443, 'ws', 'tls', '{}', '{"path":"/ws"}', '{"serverName":"sub-node.example.com","fingerprint":"chrome"}', ${now}, ${now}), (2, 'bench-ss', '', 'shadowsocks', 8388, 'tcp', 'none', '{"method":"chacha20-ietf-poly1305"}', '{}', '{}', ${now}, ${now});`,
     `INSERT INTO nodes (id, name, address, status, latitude, longitude, created_at, updated_at) VALUES (1000, ${quote(BENCH_SUB_NODE.name)}, ${quote(BENCH_SUB_NODE.address)}, 'online', ${BENCH_SUB_NODE.latitude}, ${BENCH_SUB_NODE.longitude}, ${now}, ${now});`,

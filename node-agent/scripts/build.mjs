@@ -13,8 +13,14 @@ const outfile = resolve(root, "dist/vortex-agent.mjs");
 const rawText = {
   name: "raw-text",
   setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -4)), namespace: "raw-text" }));
-    b.onLoad({ filter: /.*/, namespace: "raw-text" }, async (args) => ({ contents: await readFile(args.path, "utf8"), loader: "text" }));
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path.slice(0, -4)),
+      namespace: "raw-text",
+    }));
+    b.onLoad({ filter: /.*/, namespace: "raw-text" }, async (args) => ({
+      contents: await readFile(args.path, "utf8"),
+      loader: "text",
+    }));
   },
 };
 
@@ -30,7 +36,9 @@ await build({
   legalComments: "eof",
   plugins: [rawText],
   // Some CommonJS dependencies (protobufjs) call require() at run time.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __vortexCreateRequire } from 'node:module';\nconst require = __vortexCreateRequire(import.meta.url);" },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __vortexCreateRequire } from 'node:module';\nconst require = __vortexCreateRequire(import.meta.url);",
+  },
 });
 await chmod(outfile, 0o755);
 console.log(`built ${outfile}`);

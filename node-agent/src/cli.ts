@@ -32,7 +32,11 @@ class UsageError extends Error {}
  * sessions, compiler zones) from piling up in per-thread arenas that glibc never hands back.
  */
 const RUN_NODE_FLAGS = ["--max-semi-space-size=1", "--lite-mode"];
-const RUN_MALLOC_ENV: Record<string, string> = { MALLOC_ARENA_MAX: "1", MALLOC_TRIM_THRESHOLD_: "131072", MALLOC_MMAP_THRESHOLD_: "131072" };
+const RUN_MALLOC_ENV: Record<string, string> = {
+  MALLOC_ARENA_MAX: "1",
+  MALLOC_TRIM_THRESHOLD_: "131072",
+  MALLOC_MMAP_THRESHOLD_: "131072",
+};
 /** Set in the re-executed process (and by operators who tune it themselves) so it happens once. */
 const TUNED_ENV = "VORTEX_AGENT_TUNED";
 
@@ -50,7 +54,11 @@ function reexecTuned(): void {
   const env = { ...process.env, ...RUN_MALLOC_ENV, [TUNED_ENV]: "1" };
   // process.execve is experimental: its warning would be the one non-JSON line on stderr.
   process.removeAllListeners("warning");
-  execve(process.execPath, [process.execPath, ...RUN_NODE_FLAGS, ...process.execArgv, script, ...process.argv.slice(2)], env);
+  execve(
+    process.execPath,
+    [process.execPath, ...RUN_NODE_FLAGS, ...process.execArgv, script, ...process.argv.slice(2)],
+    env,
+  );
 }
 
 function isAlive(pid: number): boolean {
@@ -85,7 +93,8 @@ function parse(argv: string[]) {
 
 function intOption(name: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer in ${min}..${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be an integer in ${min}..${max}`);
   return n;
 }
 
@@ -93,24 +102,36 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    process.stdout.write(USAGE + "\n");
+    process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
   const logLevel = values["log-level"] as LogLevel;
-  if (!["debug", "info", "warn", "error"].includes(logLevel)) throw new UsageError("--log-level must be debug, info, warn or error");
+  if (!["debug", "info", "warn", "error"].includes(logLevel))
+    throw new UsageError("--log-level must be debug, info, warn or error");
   const logger = createLogger({ level: logLevel });
   const state = new StateDir(values["state-dir"]);
 
   switch (command) {
     case "version":
-      process.stdout.write(AGENT_VERSION + "\n");
+      process.stdout.write(`${AGENT_VERSION}\n`);
       return 0;
     case "enroll": {
       const [panelUrl, token] = rest;
       if (!panelUrl || !token) throw new UsageError("enroll needs <panel-url> <enrollment-token>");
       const expectedPanelPublicKey = values["panel-key"];
-      const identity = await enroll({ panelUrl, token, state, agentVersion: AGENT_VERSION, logger, force: values.force, ...(expectedPanelPublicKey ? { expectedPanelPublicKey } : {}) });
-      process.stdout.write(JSON.stringify({ enrolled: true, nodeId: identity.nodeId, panelUrl: identity.panelUrl, stateDir: state.root }) + "\n");
+      const identity = await enroll({
+        panelUrl,
+        token,
+        state,
+        agentVersion: AGENT_VERSION,
+        logger,
+        force: values.force,
+        ...(expectedPanelPublicKey ? { expectedPanelPublicKey } : {}),
+      });
+      process.stdout.write(
+        JSON.stringify({ enrolled: true, nodeId: identity.nodeId, panelUrl: identity.panelUrl, stateDir: state.root }) +
+          "\n",
+      );
       return 0;
     }
     case "run": {
@@ -118,7 +139,8 @@ export async function main(argv: string[]): Promise<number> {
       const core = values.core as CoreKind;
       if (!CORE_KINDS.includes(core)) throw new UsageError("--core must be xray or v2ray");
       const coreBin = values["core-bin"] ?? CORE_PROFILES[core].defaultBin;
-      if (coreBin.includes("/") && !existsSync(coreBin)) throw new UsageError(`core binary ${coreBin} not found (--core-bin)`);
+      if (coreBin.includes("/") && !existsSync(coreBin))
+        throw new UsageError(`core binary ${coreBin} not found (--core-bin)`);
       const cert = values["tls-cert"];
       const key = values["tls-key"];
       if (Boolean(cert) !== Boolean(key)) throw new UsageError("--tls-cert and --tls-key go together");
@@ -163,7 +185,7 @@ export async function main(argv: string[]): Promise<number> {
         agent: running,
         agentAlive: typeof running?.pid === "number" ? isAlive(running.pid) : false,
       };
-      process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return identity ? 0 : 1;
     }
     default:
@@ -175,8 +197,15 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     const usage = err instanceof UsageError;
-    process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level: "error", event: usage ? "cli.usage" : "cli.failed", reason: (err as Error).message }) + "\n");
-    if (usage) process.stderr.write(USAGE + "\n");
+    process.stderr.write(
+      `${JSON.stringify({
+        t: new Date().toISOString(),
+        level: "error",
+        event: usage ? "cli.usage" : "cli.failed",
+        reason: (err as Error).message,
+      })}\n`,
+    );
+    if (usage) process.stderr.write(`${USAGE}\n`);
     process.exit(usage ? 2 : 1);
   },
 );

@@ -23,12 +23,22 @@ const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefo
 beforeAll(async () => {
   [panel, browser] = await Promise.all([startPanel({ vars: { ENVIRONMENT: "production" } }), launchBrowser()]);
   // WebAuthn wants a domain as relying party, not an IP address.
-  page = await openPage(browser, panel.url.replace("127.0.0.1", "localhost"), { locale: "en-US", viewport: { width: 1280, height: 900 } });
+  page = await openPage(browser, panel.url.replace("127.0.0.1", "localhost"), {
+    locale: "en-US",
+    viewport: { width: 1280, height: 900 },
+  });
   page.setDefaultTimeout(10_000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
 });
 
@@ -38,10 +48,18 @@ afterAll(async () => {
 });
 
 /** A GraphQL call from somewhere else: a script, with its own User-Agent and no Origin. */
-async function elsewhere<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> {
+async function elsewhere<T = any>(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> {
   const response = await fetch(`${panel.url}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", "user-agent": FIREFOX, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      "user-agent": FIREFOX,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return response.json() as Promise<any>;
@@ -62,7 +80,11 @@ describe("the owner's account and security", () => {
   it("runs as production: query text from a browser is refused, the SPA's persisted operations are not", async () => {
     await page.goto("/login");
     const refused = await page.evaluate(async () => {
-      const response = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ signInOptions { oidcEnabled } }" }) });
+      const response = await fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ signInOptions { oidcEnabled } }" }),
+      });
       return response.json();
     });
     expect(refused.errors[0].extensions.code).toBe("PERSISTED_QUERY_ONLY");
@@ -119,13 +141,19 @@ describe("the owner's account and security", () => {
   });
 
   it("lists a session opened elsewhere with a backup code, and ends it", async () => {
-    const started = await elsewhere(`mutation ($input: LoginInput!) { signIn(input: $input) { ... on SecondFactorChallenge { challengeToken } } }`, {
-      input: { username: OWNER.username, password: OWNER.password },
-    });
+    const started = await elsewhere(
+      `mutation ($input: LoginInput!) { signIn(input: $input) { ... on SecondFactorChallenge { challengeToken } } }`,
+      {
+        input: { username: OWNER.username, password: OWNER.password },
+      },
+    );
     const challengeToken = started.data.signIn.challengeToken;
-    const finished = await elsewhere(`mutation ($input: SecondFactorInput!) { completeSecondFactor(input: $input) { accessToken } }`, {
-      input: { challengeToken, code: backupCodes[0]!.trim() },
-    });
+    const finished = await elsewhere(
+      `mutation ($input: SecondFactorInput!) { completeSecondFactor(input: $input) { accessToken } }`,
+      {
+        input: { challengeToken, code: backupCodes[0]!.trim() },
+      },
+    );
     const otherToken: string = finished.data.completeSecondFactor.accessToken;
     expect((await elsewhere(`{ me { username } }`, {}, otherToken)).data?.me.username).toBe(OWNER.username);
 
@@ -133,10 +161,14 @@ describe("the owner's account and security", () => {
     const firefox = page.locator("tr[data-session]", { hasText: "Firefox" });
     await firefox.waitFor();
     await expect(firefox.textContent()).resolves.toContain("Password + code");
-    await expect(page.locator("tr[data-session]", { hasText: "This device" }).textContent()).resolves.toContain("Passkey");
+    await expect(page.locator("tr[data-session]", { hasText: "This device" }).textContent()).resolves.toContain(
+      "Passkey",
+    );
     await firefox.getByRole("button", { name: "Sign out" }).click();
     await expect.poll(() => firefox.count()).toBe(0);
-    expect((await elsewhere(`{ me { username } }`, {}, otherToken)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await elsewhere(`{ me { username } }`, {}, otherToken)).errors?.[0]?.extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
     // The page's own session carries on.
     await page.reload();
     await page.locator("tr[data-session]", { hasText: "This device" }).waitFor();
@@ -161,11 +193,16 @@ describe("the owner's account and security", () => {
     await page.getByLabel("Current code (or a backup code)").fill(renewed[0]!);
     await page.getByRole("button", { name: "Turn off" }).click();
     await page.getByRole("button", { name: "Set up authenticator app" }).waitFor();
-    expect((await panel.gql(`{ twoFactor { totpEnabled backupCodesLeft } }`)).twoFactor).toEqual({ totpEnabled: false, backupCodesLeft: 0 });
+    expect((await panel.gql(`{ twoFactor { totpEnabled backupCodesLeft } }`)).twoFactor).toEqual({
+      totpEnabled: false,
+      backupCodesLeft: 0,
+    });
   });
 
   it("confines another admin to a network and links its single sign-on identity, from the Admins page", async () => {
-    const { createAdmin: ops } = await panel.gql(`mutation { createAdmin(input: { username: "ops", password: "ops-password-long", role: ADMIN }) { id } }`);
+    const { createAdmin: ops } = await panel.gql(
+      `mutation { createAdmin(input: { username: "ops", password: "ops-password-long", role: ADMIN }) { id } }`,
+    );
     await page.getByRole("link", { name: "Admins" }).click();
     await page.locator("tr", { hasText: "ops" }).getByRole("button", { name: "Access" }).click();
     const dialog = page.getByRole("dialog", { name: "Access of ops" });
@@ -174,14 +211,19 @@ describe("the owner's account and security", () => {
     // The server answers in canonical form, and the dialog shows what was stored.
     await expect.poll(() => dialog.getByLabel("Allowed networks").inputValue()).toBe("203.0.113.0/24\n2001:db8::/32");
     const { admins } = await panel.gql(`{ admins { id ipAllowlist } }`);
-    expect(admins.find((a: { id: string }) => a.id === ops.id).ipAllowlist).toEqual(["203.0.113.0/24", "2001:db8::/32"]);
+    expect(admins.find((a: { id: string }) => a.id === ops.id).ipAllowlist).toEqual([
+      "203.0.113.0/24",
+      "2001:db8::/32",
+    ]);
 
     await dialog.getByLabel("Match by").selectOption("EMAIL");
     await dialog.getByLabel("Value").fill("ops@example.test");
     await dialog.getByRole("button", { name: "Link", exact: true }).click();
     const identity = dialog.locator('li[data-identity="ops@example.test"]');
     await identity.waitFor();
-    expect((await panel.gql(`{ oidcIdentities { adminId kind value } }`)).oidcIdentities).toEqual([{ adminId: ops.id, kind: "EMAIL", value: "ops@example.test" }]);
+    expect((await panel.gql(`{ oidcIdentities { adminId kind value } }`)).oidcIdentities).toEqual([
+      { adminId: ops.id, kind: "EMAIL", value: "ops@example.test" },
+    ]);
     await identity.getByRole("button", { name: "Unlink" }).click();
     await expect.poll(() => identity.count()).toBe(0);
     expect((await panel.gql(`{ oidcIdentities { id } }`)).oidcIdentities).toEqual([]);
@@ -190,7 +232,9 @@ describe("the owner's account and security", () => {
   });
 
   it("requires TOTP of admins once Settings says so: such an admin lands on enrollment and sees the rest after", async () => {
-    await panel.gql(`mutation { createAdmin(input: { username: "fresh", password: "fresh-password-long", role: ADMIN }) { id } }`);
+    await panel.gql(
+      `mutation { createAdmin(input: { username: "fresh", password: "fresh-password-long", role: ADMIN }) { id } }`,
+    );
     await page.getByRole("link", { name: "Settings" }).click();
     const fieldset = page.getByRole("group", { name: "Two-step sign-in required for" });
     await fieldset.getByLabel("admin", { exact: true }).check();
@@ -210,7 +254,12 @@ describe("the owner's account and security", () => {
       await expect(other.getByRole("heading", { name: "Signed-in devices" }).count()).resolves.toBe(0);
       await other.getByRole("button", { name: "Set up authenticator app" }).click();
       const secret = (await other.getByTestId("totp-secret").textContent())!.trim();
-      const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate();
+      const code = new OTPAuth.TOTP({
+        secret: OTPAuth.Secret.fromBase32(secret),
+        algorithm: "SHA1",
+        digits: 6,
+        period: 30,
+      }).generate();
       await other.getByLabel("Code", { exact: true }).fill(code);
       await other.getByRole("button", { name: "Turn on" }).click();
       await other.getByTestId("backup-codes").waitFor();

@@ -91,24 +91,37 @@ describe("an admin's day in the app", () => {
     await dialog.getByRole("button", { name: "Create" }).click();
     await page.getByRole("heading", { name: /e2e-alice/ }).waitFor();
     userPath = new URL(page.url()).pathname;
-    const { users } = await panel.gql(`{ users(filter: { search: "e2e-alice" }) { edges { node { status dataLimit onHoldExpireDays groups { name } } } } }`);
-    expect(users.edges[0].node).toEqual({ status: "ON_HOLD", dataLimit: 10 * 2 ** 30, onHoldExpireDays: 30, groups: [{ name: "e2e-group" }] });
+    const { users } = await panel.gql(
+      `{ users(filter: { search: "e2e-alice" }) { edges { node { status dataLimit onHoldExpireDays groups { name } } } } }`,
+    );
+    expect(users.edges[0].node).toEqual({
+      status: "ON_HOLD",
+      dataLimit: 10 * 2 ** 30,
+      onHoldExpireDays: 30,
+      groups: [{ name: "e2e-group" }],
+    });
   });
 
   it("finds the user by search among others", async () => {
-    for (const name of ["e2e-bob", "e2e-carol"]) await panel.gql(`mutation ($n: String!) { createUser(input: { username: $n }) { id } }`, { n: name });
+    for (const name of ["e2e-bob", "e2e-carol"])
+      await panel.gql(`mutation ($n: String!) { createUser(input: { username: $n }) { id } }`, { n: name });
     await page.getByRole("link", { name: "Users" }).click();
     await page.locator("tr[data-user]").first().waitFor();
-    const names = () => page.locator("tr[data-user]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-user")));
+    const names = () =>
+      page.locator("tr[data-user]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-user")));
     // Newest first until a column is chosen; the server sorts, a second click turns it around.
     await expect.poll(names).toEqual(["e2e-carol", "e2e-bob", "e2e-alice"]);
     await page.getByRole("button", { name: "Username" }).click();
     await expect.poll(names).toEqual(["e2e-alice", "e2e-bob", "e2e-carol"]);
     await page.getByRole("button", { name: "Username" }).click();
     await expect.poll(names).toEqual(["e2e-carol", "e2e-bob", "e2e-alice"]);
-    await expect(page.getByRole("columnheader", { name: "Username" }).getAttribute("aria-sort")).resolves.toBe("descending");
+    await expect(page.getByRole("columnheader", { name: "Username" }).getAttribute("aria-sort")).resolves.toBe(
+      "descending",
+    );
     await page.getByRole("searchbox", { name: "Search users" }).fill("ali");
-    await expect.poll(() => page.locator("tr[data-user]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-user")))).toEqual(["e2e-alice"]);
+    await expect
+      .poll(() => page.locator("tr[data-user]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-user"))))
+      .toEqual(["e2e-alice"]);
     await expect(page.getByText("1 users").isVisible()).resolves.toBe(true);
   });
 
@@ -122,7 +135,10 @@ describe("an admin's day in the app", () => {
     const qr = await page.getByRole("img", { name: /QR code of e2e-alice/ }).boundingBox();
     expect(qr?.width).toBeGreaterThan(100);
 
-    const [subscriber] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: "Open page" }).click()]);
+    const [subscriber] = await Promise.all([
+      page.context().waitForEvent("page"),
+      page.getByRole("link", { name: "Open page" }).click(),
+    ]);
     await subscriber.waitForLoadState();
     expect(subscriber.url()).toBe(url);
     expect(await subscriber.textContent("body")).toContain("e2e-alice");
@@ -159,14 +175,22 @@ describe("an admin's day in the app", () => {
     const form = page.getByRole("form", { name: "Routing policy" });
     await form.getByLabel(/^Blocked destination CIDRs/).fill("203.0.113.0/24\n10.0.0.0/40");
     await form.getByRole("button", { name: "Save" }).click();
-    await form.locator("#routing-blockedCidrs-error").getByText('"10.0.0.0/40": the prefix length must be 0 to 32').waitFor();
+    await form
+      .locator("#routing-blockedCidrs-error")
+      .getByText('"10.0.0.0/40": the prefix length must be 0 to 32')
+      .waitFor();
     await form.getByLabel(/^Blocked destination CIDRs/).fill("203.0.113.0/24");
     await form.getByLabel(/^Allowed private destinations/).fill("10.0.0.53/32 53");
     await form.getByRole("button", { name: "Save" }).click();
-    const policy = async () => (await panel.gql(`{ routingPolicy { blockedCidrs allowedPrivate { cidr ports } } }`)).routingPolicy;
-    await expect.poll(policy).toEqual({ blockedCidrs: ["203.0.113.0/24"], allowedPrivate: [{ cidr: "10.0.0.53/32", ports: ["53"] }] });
+    const policy = async () =>
+      (await panel.gql(`{ routingPolicy { blockedCidrs allowedPrivate { cidr ports } } }`)).routingPolicy;
+    await expect
+      .poll(policy)
+      .toEqual({ blockedCidrs: ["203.0.113.0/24"], allowedPrivate: [{ cidr: "10.0.0.53/32", ports: ["53"] }] });
 
-    const { createServer } = await panel.gql(`mutation { createServer(input: { name: "e2e-node", address: "203.0.113.7" }) { id } }`);
+    const { createServer } = await panel.gql(
+      `mutation { createServer(input: { name: "e2e-node", address: "203.0.113.7" }) { id } }`,
+    );
     await page.getByRole("link", { name: "Nodes" }).click();
     await page.locator('tr[data-node="e2e-node"]').getByRole("button", { name: "Routing" }).click();
     const dialog = page.getByRole("dialog");
@@ -176,14 +200,24 @@ describe("an admin's day in the app", () => {
     await dialog.getByLabel("This node has its own policy").check();
     await dialog.getByLabel(/^Block BitTorrent/).uncheck();
     await dialog.getByRole("button", { name: "Save" }).click();
-    const override = async () => (await panel.gql(`query ($id: ID!) { server(id: $id) { routingPolicyOverride { blockBittorrent blockedCidrs } } }`, { id: createServer.id })).server.routingPolicyOverride;
+    const override = async () =>
+      (
+        await panel.gql(
+          `query ($id: ID!) { server(id: $id) { routingPolicyOverride { blockBittorrent blockedCidrs } } }`,
+          { id: createServer.id },
+        )
+      ).server.routingPolicyOverride;
     await expect.poll(override).toEqual({ blockBittorrent: false, blockedCidrs: ["203.0.113.0/24"] });
     await page.keyboard.press("Escape");
   });
 
   it("shows a reseller's balance and tops it up on the Admins page", async () => {
-    const { createAdmin } = await panel.gql(`mutation { createAdmin(input: { username: "e2e-reseller", password: "e2e-reseller-pass", role: RESELLER, maxDataLimit: 1073741824 }) { id } }`);
-    await panel.gql(`mutation { createUser(input: { username: "e2e-resold", dataLimit: 268435456, ownerId: "${createAdmin.id}" }) { id } }`);
+    const { createAdmin } = await panel.gql(
+      `mutation { createAdmin(input: { username: "e2e-reseller", password: "e2e-reseller-pass", role: RESELLER, maxDataLimit: 1073741824 }) { id } }`,
+    );
+    await panel.gql(
+      `mutation { createUser(input: { username: "e2e-resold", dataLimit: 268435456, ownerId: "${createAdmin.id}" }) { id } }`,
+    );
     await page.getByRole("link", { name: "Admins" }).click();
     const row = page.locator("tr", { hasText: "e2e-reseller" });
     await expect.poll(() => row.getByTestId("reseller-balance").textContent()).toMatch(/256\sMB given · 768\sMB left/);
@@ -192,8 +226,12 @@ describe("an admin's day in the app", () => {
     await dialog.getByLabel(/^Add data/).fill("1");
     await dialog.getByLabel(/^Unit/).selectOption("GB");
     await dialog.getByRole("button", { name: "Top up" }).click();
-    await expect.poll(() => row.getByTestId("reseller-balance").textContent()).toMatch(/256\sMB given · 1\.75\sGB left/);
-    const { admin } = await panel.gql(`query ($id: ID!) { admin(id: $id) { maxDataLimit dataGiven dataLeft } }`, { id: createAdmin.id });
+    await expect
+      .poll(() => row.getByTestId("reseller-balance").textContent())
+      .toMatch(/256\sMB given · 1\.75\sGB left/);
+    const { admin } = await panel.gql(`query ($id: ID!) { admin(id: $id) { maxDataLimit dataGiven dataLeft } }`, {
+      id: createAdmin.id,
+    });
     expect(admin).toEqual({ maxDataLimit: 2 * 2 ** 30, dataGiven: 2 ** 28, dataLeft: 2 * 2 ** 30 - 2 ** 28 });
   });
 
@@ -201,8 +239,13 @@ describe("an admin's day in the app", () => {
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByLabel(/^Allowed browser origins/).fill("https://dash.example.com\nhttps://Ops.example.com:8443");
     await page.getByRole("button", { name: "Save" }).first().click();
-    await expect.poll(async () => (await panel.gql(`{ settings { corsAllowedOrigins } }`)).settings.corsAllowedOrigins).toEqual(["https://dash.example.com", "https://ops.example.com:8443"]);
-    const preflight = await fetch(`${panel.url}/graphql`, { method: "OPTIONS", headers: { origin: "https://dash.example.com", "access-control-request-method": "POST" } });
+    await expect
+      .poll(async () => (await panel.gql(`{ settings { corsAllowedOrigins } }`)).settings.corsAllowedOrigins)
+      .toEqual(["https://dash.example.com", "https://ops.example.com:8443"]);
+    const preflight = await fetch(`${panel.url}/graphql`, {
+      method: "OPTIONS",
+      headers: { origin: "https://dash.example.com", "access-control-request-method": "POST" },
+    });
     expect(preflight.headers.get("access-control-allow-origin")).toBe("https://dash.example.com");
   });
 
@@ -229,7 +272,8 @@ describe("an admin's day in the app", () => {
     await page.locator("tr[data-user]").first().waitFor();
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
-      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
       return urls;
     });
     expect(cached).toContain("/");
@@ -247,7 +291,18 @@ describe("an admin's day in the app", () => {
 });
 
 describe("screenshots", () => {
-  const pages = ["/", "/users", "__user__", "/nodes", "/inbounds", "/groups", "/admins", "/audit", "/settings", "/account"];
+  const pages = [
+    "/",
+    "/users",
+    "__user__",
+    "/nodes",
+    "/inbounds",
+    "/groups",
+    "/admins",
+    "/audit",
+    "/settings",
+    "/account",
+  ];
 
   it("photographs every main page in light, dark and Persian", { timeout: 180_000 }, async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -258,12 +313,17 @@ describe("screenshots", () => {
     ] as const) {
       const shot = await openPage(browser, panel.url, { viewport: { width: 1280, height: 800 }, colorScheme: theme });
       shot.setDefaultTimeout(10_000);
-      await shot.addInitScript(([l, t]) => (localStorage.setItem("vortex.locale", l), localStorage.setItem("vortex.theme", t)), [locale, theme]);
+      await shot.addInitScript(
+        ([l, t]) => (localStorage.setItem("vortex.locale", l), localStorage.setItem("vortex.theme", t)),
+        [locale, theme],
+      );
       await signIn(shot);
       for (const path of pages) {
         await shot.goto(path === "__user__" ? userPath : path);
         await shot.locator("main h1").first().waitFor();
-        await shot.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'), undefined, { timeout: 10_000 }).catch(() => undefined);
+        await shot
+          .waitForFunction(() => !document.querySelector('main [aria-busy="true"]'), undefined, { timeout: 10_000 })
+          .catch(() => undefined);
         const name = path === "/" ? "dashboard" : path === "__user__" ? "user" : path.slice(1);
         await shot.screenshot({ path: join(SCREENSHOTS, `${name}-${variant}.png`), fullPage: true });
       }

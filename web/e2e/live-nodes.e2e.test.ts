@@ -72,16 +72,33 @@ describe("a node's status, live", () => {
     await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
 
     const keys = await generateSigningKeyPair();
-    const { nodeId } = await requestEnrollment({ panelUrl: panel.url, token: token!, publicKey: keys.publicKey, agentVersion: "e2e" });
+    const { nodeId } = await requestEnrollment({
+      panelUrl: panel.url,
+      token: token!,
+      publicKey: keys.publicKey,
+      agentVersion: "e2e",
+    });
     const agent = new EdgeClient({ panelUrl: panel.url, nodeId, nodeKey: await importPrivateKey(keys.privateKey) });
     let seq = 0;
-    const push = (coreRunning: boolean) => agent.pushUsage({ nodeId, seq: ++seq, fromSec: 0, toSec: Math.floor(Date.now() / 1000), deltas: [], health: health(coreRunning) });
+    const push = (coreRunning: boolean) =>
+      agent.pushUsage({
+        nodeId,
+        seq: ++seq,
+        fromSec: 0,
+        toSec: Math.floor(Date.now() / 1000),
+        deltas: [],
+        health: health(coreRunning),
+      });
 
     await push(true);
     await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe("Online");
     await expect(page.locator('tr[data-node="edge-1"]').textContent()).resolves.toContain("v2ray 5.22.0");
     // What the core can serve arrives with the first report, without a reload.
-    await expect.poll(() => page.locator('tr[data-node="edge-1"] [data-testid="node-capabilities"]').textContent(), { timeout: 5_000 }).toBe("serves: vless, vmess · tcp, ws · none, tls");
+    await expect
+      .poll(() => page.locator('tr[data-node="edge-1"] [data-testid="node-capabilities"]').textContent(), {
+        timeout: 5_000,
+      })
+      .toBe("serves: vless, vmess · tcp, ws · none, tls");
 
     await push(false);
     await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe("Degraded");

@@ -27,9 +27,18 @@ let accountAtProvider = "alice-sub";
 beforeAll(async () => {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
-  panel = await startPanel({ vars: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT.client_id, OIDC_CLIENT_SECRET: CLIENT.client_secret } });
+  panel = await startPanel({
+    vars: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT.client_id, OIDC_CLIENT_SECRET: CLIENT.client_secret },
+  });
   provider = new Provider(issuer, {
-    clients: [{ ...CLIENT, redirect_uris: [`${panel.url}/login/oidc`], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        ...CLIENT,
+        redirect_uris: [`${panel.url}/login/oidc`],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     claims: { openid: ["sub"], email: ["email", "email_verified"] },
     conformIdTokenClaims: false,
     cookies: { keys: ["e2e-cookie-key"] },
@@ -43,12 +52,25 @@ beforeAll(async () => {
     if (!req.url?.startsWith("/interaction/")) return callback(req, res);
     const details = await provider.interactionDetails(req, res);
     if (details.prompt.name === "login") {
-      await provider.interactionFinished(req, res, { login: { accountId: accountAtProvider } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: accountAtProvider } },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
-    const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
+    const grant = new provider.Grant({
+      accountId: details.session!.accountId,
+      clientId: String(details.params.client_id),
+    });
     grant.addOIDCScope("openid email");
-    await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+    await provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId: await grant.save() } },
+      { mergeWithLastSubmission: true },
+    );
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
 });
@@ -73,14 +95,20 @@ async function authorizeAtProvider(authorizationUrl: string): Promise<URL> {
   const cookies = new Map<string, string>();
   let url = authorizationUrl;
   for (let hop = 0; hop < 20; hop++) {
-    const response = await fetch(url, { redirect: "manual", headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+    const response = await fetch(url, {
+      redirect: "manual",
+      headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const [name, ...value] = pair!.split("=");
       cookies.set(name!.trim(), value.join("="));
     }
     const location = response.headers.get("location");
-    if (!location) throw new Error(`the provider stopped at ${url} with HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    if (!location)
+      throw new Error(
+        `the provider stopped at ${url} with HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`,
+      );
     const next = new URL(location, url);
     if (next.href.startsWith(`${panel.url}/login/oidc`)) return next;
     url = next.href;
@@ -104,11 +132,15 @@ describe("OpenID Connect sign-in", () => {
   let admin: { id: string; username: string };
 
   it("advertises itself and sends the browser to the provider with PKCE, state and nonce", async () => {
-    expect((await call(`{ signInOptions { oidcEnabled oidcIssuer } }`)).data.signInOptions).toEqual({ oidcEnabled: true, oidcIssuer: provider.issuer });
+    expect((await call(`{ signInOptions { oidcEnabled oidcIssuer } }`)).data.signInOptions).toEqual({
+      oidcEnabled: true,
+      oidcIssuer: provider.issuer,
+    });
     const { sent } = await signInAs("alice-sub");
     expect(sent.searchParams.get("code_challenge_method")).toBe("S256");
     expect(sent.searchParams.get("redirect_uri")).toBe(`${panel.url}/login/oidc`);
-    for (const param of ["state", "nonce", "code_challenge"]) expect(sent.searchParams.get(param)?.length).toBeGreaterThanOrEqual(43);
+    for (const param of ["state", "nonce", "code_challenge"])
+      expect(sent.searchParams.get(param)?.length).toBeGreaterThanOrEqual(43);
   });
 
   it("refuses an identity that is not linked to an admin", async () => {
@@ -119,12 +151,21 @@ describe("OpenID Connect sign-in", () => {
   });
 
   it("signs in an identity linked by subject, once per state", async () => {
-    ({ createAdmin: admin } = await panel.gql(`mutation { createAdmin(input: { username: "oidc-alice", password: "oidc-alice-password", role: ADMIN }) { id username } }`));
-    await panel.gql(`mutation ($id: ID!) { linkOidcIdentity(input: { adminId: $id, kind: SUBJECT, value: "alice-sub" }) { id } }`, { id: admin.id });
+    ({ createAdmin: admin } = await panel.gql(
+      `mutation { createAdmin(input: { username: "oidc-alice", password: "oidc-alice-password", role: ADMIN }) { id username } }`,
+    ));
+    await panel.gql(
+      `mutation ($id: ID!) { linkOidcIdentity(input: { adminId: $id, kind: SUBJECT, value: "alice-sub" }) { id } }`,
+      { id: admin.id },
+    );
     const { state, code } = await signInAs("alice-sub");
     const { data } = await call(FINISH, { input: { state, code } });
     expect(data.finishOidcLogin.admin.username).toBe("oidc-alice");
-    const { data: me } = await call(`{ me { username } mySessions { method current } }`, {}, data.finishOidcLogin.accessToken);
+    const { data: me } = await call(
+      `{ me { username } mySessions { method current } }`,
+      {},
+      data.finishOidcLogin.accessToken,
+    );
     expect(me.me.username).toBe("oidc-alice");
     expect(me.mySessions.find((s: { current: boolean }) => s.current).method).toBe("OIDC");
     // The state was used up with the first answer.
@@ -132,23 +173,37 @@ describe("OpenID Connect sign-in", () => {
   });
 
   it("signs in by verified email, and never by an unverified one", async () => {
-    await panel.gql(`mutation ($id: ID!) { linkOidcIdentity(input: { adminId: $id, kind: EMAIL, value: "Bob@Example.test" }) { id } }`, { id: admin.id });
-    await panel.gql(`mutation ($id: ID!) { linkOidcIdentity(input: { adminId: $id, kind: EMAIL, value: "carol@example.test" }) { id } }`, { id: admin.id });
+    await panel.gql(
+      `mutation ($id: ID!) { linkOidcIdentity(input: { adminId: $id, kind: EMAIL, value: "Bob@Example.test" }) { id } }`,
+      { id: admin.id },
+    );
+    await panel.gql(
+      `mutation ($id: ID!) { linkOidcIdentity(input: { adminId: $id, kind: EMAIL, value: "carol@example.test" }) { id } }`,
+      { id: admin.id },
+    );
     const bob = await signInAs("bob-sub");
-    expect((await call(FINISH, { input: { state: bob.state, code: bob.code } })).data.finishOidcLogin.admin.username).toBe("oidc-alice");
+    expect(
+      (await call(FINISH, { input: { state: bob.state, code: bob.code } })).data.finishOidcLogin.admin.username,
+    ).toBe("oidc-alice");
     const mallory = await signInAs("mallory-sub");
-    expect((await call(FINISH, { input: { state: mallory.state, code: mallory.code } })).errors?.[0]?.message).toContain("not linked");
+    expect(
+      (await call(FINISH, { input: { state: mallory.state, code: mallory.code } })).errors?.[0]?.message,
+    ).toContain("not linked");
   });
 
   it("refuses a state the panel did not issue", async () => {
-    const { code } = await signInAs("alice-sub", (url) => url.searchParams.set("state", "forged-state-forged-state-forged-state-forged"));
+    const { code } = await signInAs("alice-sub", (url) =>
+      url.searchParams.set("state", "forged-state-forged-state-forged-state-forged"),
+    );
     const refused = await call(FINISH, { input: { state: "forged-state-forged-state-forged-state-forged", code } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(refused.errors?.[0]?.message).toContain("unknown or expired state");
   });
 
   it("refuses an ID token whose nonce is not the one the panel issued", async () => {
-    const { state, code } = await signInAs("alice-sub", (url) => url.searchParams.set("nonce", "attacker-chosen-nonce"));
+    const { state, code } = await signInAs("alice-sub", (url) =>
+      url.searchParams.set("nonce", "attacker-chosen-nonce"),
+    );
     const refused = await call(FINISH, { input: { state, code } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(refused.errors?.[0]?.message).toContain("nonce");
@@ -162,12 +217,21 @@ describe("OpenID Connect sign-in", () => {
   });
 
   it("records every refusal and every sign-in in the audit log", async () => {
-    const { auditLog } = await panel.gql(`{ auditLog(filter: { actionPrefix: "auth.login" }, page: { first: 100 }) { edges { node { action details } } } }`);
+    const { auditLog } = await panel.gql(
+      `{ auditLog(filter: { actionPrefix: "auth.login" }, page: { first: 100 }) { edges { node { action details } } } }`,
+    );
     const entries = auditLog.edges.map((e: { node: { action: string; details: Record<string, unknown> } }) => e.node);
-    const reasons = entries.filter((e: { action: string }) => e.action === "auth.login_failed").map((e: { details: { reason: string } }) => e.details.reason);
+    const reasons = entries
+      .filter((e: { action: string }) => e.action === "auth.login_failed")
+      .map((e: { details: { reason: string } }) => e.details.reason);
     expect(reasons.filter((r: string) => r === "oidc-not-linked")).toHaveLength(2);
     expect(reasons.filter((r: string) => r === "oidc-refused").length).toBeGreaterThanOrEqual(4);
-    expect(entries.filter((e: { action: string; details: { method?: string } }) => e.action === "auth.login" && e.details.method === "oidc")).toHaveLength(2);
+    expect(
+      entries.filter(
+        (e: { action: string; details: { method?: string } }) =>
+          e.action === "auth.login" && e.details.method === "oidc",
+      ),
+    ).toHaveLength(2);
   });
 
   it("signs in from the SPA's button: out to the provider and back through /login/oidc", async () => {

@@ -32,7 +32,8 @@ const DUE = 4_990_000n;
 
 /** The merchant's wallet: a fresh seed per run; only its account-level public key goes to the panel. */
 const master = HDKey.fromMasterSeed(randomBytes(32));
-const walletAddress = (index: number) => privateKeyToAccount(bytesToHex(master.derive(`m/44'/60'/0'/0/${index}`).privateKey!)).address;
+const walletAddress = (index: number) =>
+  privateKeyToAccount(bytesToHex(master.derive(`m/44'/60'/0'/0/${index}`).privateKey!)).address;
 
 let panel: Panel;
 let browser: Browser;
@@ -63,15 +64,29 @@ beforeAll(async () => {
     i: { chainId: createChain.id, symbol: "USDT", address: token.address, decimals: 6, currency: "USD" },
   });
 
-  const { createInbound } = await panel.gql(`mutation { createInbound(input: { tag: "buy-in", port: 24480, protocol: VLESS, transport: TCP, security: NONE }) { id } }`);
-  const { createGroup } = await panel.gql(`mutation ($ids: [ID!]) { createGroup(input: { name: "buy-group", inboundIds: $ids }) { id } }`, { ids: [createInbound.id] });
+  const { createInbound } = await panel.gql(
+    `mutation { createInbound(input: { tag: "buy-in", port: 24480, protocol: VLESS, transport: TCP, security: NONE }) { id } }`,
+  );
+  const { createGroup } = await panel.gql(
+    `mutation ($ids: [ID!]) { createGroup(input: { name: "buy-group", inboundIds: $ids }) { id } }`,
+    { ids: [createInbound.id] },
+  );
   groupId = createGroup.id;
-  const { createServer } = await panel.gql(`mutation ($ids: [ID!]) { createServer(input: { name: "buy-node", address: "127.0.0.1", inboundIds: $ids }) { id } }`, { ids: [createInbound.id] });
+  const { createServer } = await panel.gql(
+    `mutation ($ids: [ID!]) { createServer(input: { name: "buy-node", address: "127.0.0.1", inboundIds: $ids }) { id } }`,
+    { ids: [createInbound.id] },
+  );
   node = await enrollNode(createServer.id);
 
   for (const plan of [
     { name: PLAN.name, dataLimit: PLAN.dataLimit, durationDays: PLAN.durationDays, prices: [PLAN.price], sortOrder: 1 },
-    { name: "Staff only", dataLimit: 100 * GIB, durationDays: 365, prices: [{ currency: "USD", amount: "0.01" }], visible: false },
+    {
+      name: "Staff only",
+      dataLimit: 100 * GIB,
+      durationDays: 365,
+      prices: [{ currency: "USD", amount: "0.01" }],
+      visible: false,
+    },
   ]) {
     await panel.gql(`mutation ($i: CreatePlanInput!) { createPlan(input: $i) { id } }`, { i: plan });
   }
@@ -85,19 +100,40 @@ afterAll(async () => {
 
 /** A node enrolled the way the agent enrolls, reporting usage with the agent's own client. */
 async function enrollNode(serverId: string) {
-  const { createServerEnrollment } = await panel.gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`, { id: serverId });
+  const { createServerEnrollment } = await panel.gql(
+    `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
+    { id: serverId },
+  );
   const keys = await generateSigningKeyPair();
-  const { nodeId } = await requestEnrollment({ panelUrl: panel.url, token: createServerEnrollment.token, publicKey: keys.publicKey, agentVersion: "purchase-e2e" });
-  return { client: new EdgeClient({ panelUrl: panel.url, nodeId, nodeKey: await importPrivateKey(keys.privateKey) }), nodeId, seq: 0 };
+  const { nodeId } = await requestEnrollment({
+    panelUrl: panel.url,
+    token: createServerEnrollment.token,
+    publicKey: keys.publicKey,
+    agentVersion: "purchase-e2e",
+  });
+  return {
+    client: new EdgeClient({ panelUrl: panel.url, nodeId, nodeKey: await importPrivateKey(keys.privateKey) }),
+    nodeId,
+    seq: 0,
+  };
 }
 
 /** A subscriber whose node has reported its whole quota used: LIMITED, as the panel sees it. */
 async function limitedUser(username: string) {
-  const { createUser } = await panel.gql(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id subscriptionUrl } }`, {
-    i: { username, groupIds: [groupId], dataLimit: OLD_LIMIT },
-  });
+  const { createUser } = await panel.gql(
+    `mutation ($i: CreateUserInput!) { createUser(input: $i) { id subscriptionUrl } }`,
+    {
+      i: { username, groupIds: [groupId], dataLimit: OLD_LIMIT },
+    },
+  );
   const nowSec = Math.floor(Date.now() / 1000);
-  const reply = await node.client.pushUsage({ nodeId: node.nodeId, seq: ++node.seq, fromSec: nowSec - 60, toSec: nowSec, deltas: [{ userId: Number(createUser.id), upBytes: 200_000, downBytes: OLD_LIMIT - 200_000 }] });
+  const reply = await node.client.pushUsage({
+    nodeId: node.nodeId,
+    seq: ++node.seq,
+    fromSec: nowSec - 60,
+    toSec: nowSec,
+    deltas: [{ userId: Number(createUser.id), upBytes: 200_000, downBytes: OLD_LIMIT - 200_000 }],
+  });
   expect(reply.cut).toContain(Number(createUser.id));
   expect(await userView(createUser.id)).toMatchObject({ status: "LIMITED", usedTraffic: OLD_LIMIT });
   expect((await nodeConfigUsers()).map((u) => u.id)).not.toContain(Number(createUser.id));
@@ -112,12 +148,17 @@ async function nodeConfigUsers(): Promise<AgentUser[]> {
 }
 
 async function userView(id: string) {
-  const { user } = await panel.gql(`query ($id: ID!) { user(id: $id) { status dataLimit usedTraffic expireAt } }`, { id });
+  const { user } = await panel.gql(`query ($id: ID!) { user(id: $id) { status dataLimit usedTraffic expireAt } }`, {
+    id,
+  });
   return user as { status: string; dataLimit: number; usedTraffic: number; expireAt: string | null };
 }
 
 async function invoiceView(id: string) {
-  const { invoice } = await panel.gql(`query ($id: ID!) { invoice(id: $id) { status total currency paidVia paymentRef user { id } } }`, { id });
+  const { invoice } = await panel.gql(
+    `query ($id: ID!) { invoice(id: $id) { status total currency paidVia paymentRef user { id } } }`,
+    { id },
+  );
   return invoice;
 }
 
@@ -157,7 +198,10 @@ async function expectRenewed(page: Page, subscriptionUrl: string, userId: string
   expect(expiresInDays).toBeGreaterThan(PLAN.durationDays - 1 / 24);
   expect(expiresInDays).toBeLessThan(PLAN.durationDays + 1 / 24);
   // And its node serves it again, with the new quota.
-  expect((await nodeConfigUsers()).find((u) => u.id === Number(userId))).toMatchObject({ dataLimitBytes: PLAN.dataLimit, usedBytes: 0 });
+  expect((await nodeConfigUsers()).find((u) => u.id === Number(userId))).toMatchObject({
+    dataLimitBytes: PLAN.dataLimit,
+    usedBytes: 0,
+  });
 }
 
 describe("a limited subscriber buys a plan in the browser", () => {
@@ -172,7 +216,10 @@ describe("a limited subscriber buys a plan in the browser", () => {
     await page.route("https://checkout.stripe.com/**", (route) => {
       const sessionNumber = Number(/cs_test_(\d+)$/.exec(route.request().url())![1]);
       const success = stripe.requests[sessionNumber - 1]!.params.get("success_url")!;
-      return route.fulfill({ contentType: "text/html", body: `<!doctype html><title>Stripe Checkout</title><h1>Pay US$4.99</h1><a id="pay" href="${success}">Pay</a>` });
+      return route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><title>Stripe Checkout</title><h1>Pay US$4.99</h1><a id="pay" href="${success}">Pay</a>`,
+      });
     });
 
     const { invoiceUrl, invoiceId } = await renewFromSubscriptionPage(page, user.subscriptionUrl);
@@ -205,10 +252,29 @@ describe("a limited subscriber buys a plan in the browser", () => {
         id: `evt_purchase_${invoiceId}`,
         object: "event",
         type: "checkout.session.completed",
-        data: { object: { id: sessionId, object: "checkout.session", client_reference_id: invoiceId, metadata: { invoice_id: invoiceId }, payment_status: "paid", currency: "usd", amount_subtotal: 499, amount_total: 499, payment_intent: `pi_purchase_${invoiceId}` } },
+        data: {
+          object: {
+            id: sessionId,
+            object: "checkout.session",
+            client_reference_id: invoiceId,
+            metadata: { invoice_id: invoiceId },
+            payment_status: "paid",
+            currency: "usd",
+            amount_subtotal: 499,
+            amount_total: 499,
+            payment_intent: `pi_purchase_${invoiceId}`,
+          },
+        },
       });
-      const signature = await new Stripe("sk_test_unused").webhooks.generateTestHeaderStringAsync({ payload, secret: WEBHOOK_SECRET });
-      const webhook = await fetch(`${panel.url}/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+      const signature = await new Stripe("sk_test_unused").webhooks.generateTestHeaderStringAsync({
+        payload,
+        secret: WEBHOOK_SECRET,
+      });
+      const webhook = await fetch(`${panel.url}/webhooks/stripe`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "stripe-signature": signature },
+        body: payload,
+      });
       expect(webhook.status).toBe(200);
     };
 
@@ -222,14 +288,25 @@ describe("a limited subscriber buys a plan in the browser", () => {
       expect(await page.locator("#confirming").innerText()).toContain("waiting for Stripe to confirm it");
       expect(await page.getByRole("button", { name: /^Pay / }).count()).toBe(0);
       await deliverWebhook();
-      await page.waitForFunction(() => /^Status: paid, /.test(document.querySelector("p.status")?.textContent ?? ""), undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => /^Status: paid, /.test(document.querySelector("p.status")?.textContent ?? ""),
+        undefined,
+        { timeout: 30_000 },
+      );
     }
     expect(await statusLine(page)).toMatch(/^Status: paid, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
     expect(await page.getByRole("button", { name: /^Pay / }).count()).toBe(0);
     expect(await page.locator("#confirming").count()).toBe(0);
 
     await expectRenewed(page, user.subscriptionUrl, user.id, paidAtMs);
-    expect(await invoiceView(invoiceId)).toEqual({ status: "PAID", total: "4.99", currency: "USD", paidVia: "STRIPE", paymentRef: `pi_purchase_${invoiceId}`, user: { id: user.id } });
+    expect(await invoiceView(invoiceId)).toEqual({
+      status: "PAID",
+      total: "4.99",
+      currency: "USD",
+      paidVia: "STRIPE",
+      paymentRef: `pi_purchase_${invoiceId}`,
+      user: { id: user.id },
+    });
     await page.context().close();
   });
 
@@ -254,20 +331,36 @@ describe("a limited subscriber buys a plan in the browser", () => {
     expect(await page.locator("#live").innerText()).toBe("waiting for payment");
 
     // The payer sends from its own wallet (anvil's funded account), not from the browser.
-    const hash = await evm.wallet.writeContract({ address: token.address, abi: token.abi, functionName: "transfer", args: [address, DUE] });
+    const hash = await evm.wallet.writeContract({
+      address: token.address,
+      abi: token.abi,
+      functionName: "transfer",
+      args: [address, DUE],
+    });
     await evm.public.waitForTransactionReceipt({ hash });
     await evm.test.mine({ blocks: CONFIRMATIONS - 1 });
     const paidAtMs = Date.now();
 
     // Nobody touches the page: its own polling sees the invoice paid.
-    await page.waitForFunction(() => /^Status: paid, /.test(document.querySelector("p.status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /^Status: paid, /.test(document.querySelector("p.status")?.textContent ?? ""),
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(page.url()).toBe(invoiceUrl);
     // Paid: nothing on the page asks for the money again.
     expect(await page.locator("section", { hasText: "Send exactly" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /Pay|Check now/ }).count()).toBe(0);
 
     await expectRenewed(page, user.subscriptionUrl, user.id, paidAtMs);
-    expect(await invoiceView(invoiceId)).toEqual({ status: "PAID", total: "4.99", currency: "USD", paidVia: "ONCHAIN", paymentRef: `31337:${hash}`, user: { id: user.id } });
+    expect(await invoiceView(invoiceId)).toEqual({
+      status: "PAID",
+      total: "4.99",
+      currency: "USD",
+      paidVia: "ONCHAIN",
+      paymentRef: `31337:${hash}`,
+      user: { id: user.id },
+    });
     await page.context().close();
   }, 120_000);
 });

@@ -24,7 +24,9 @@ describe("SPA security headers", () => {
   it("sends CSP, HSTS, frame-ancestors, referrer policy and nosniff on the app and its deep links", async () => {
     for (const path of ["/", "/users/42"]) {
       // As a browser opens a page: only navigations get the app's shell, a bare fetch of /users/42 is a 404.
-      const response = await fetch(`${panel.url}${path}`, { headers: { "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", accept: "text/html" } });
+      const response = await fetch(`${panel.url}${path}`, {
+        headers: { "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", accept: "text/html" },
+      });
       expect(response.status, path).toBe(200);
       const csp = response.headers.get("content-security-policy") ?? "";
       expect(csp).toContain("script-src 'self'");
@@ -52,7 +54,11 @@ describe("SPA security headers", () => {
     expect(ran).toBe(false);
     expect(violations.join("\n")).toContain("Content Security Policy");
     const body = await page.evaluate(async () => {
-      const response = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ healthCheck { status } }" }) });
+      const response = await fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ healthCheck { status } }" }),
+      });
       return response.json();
     });
     expect(body.errors[0].extensions.code).toBe("PERSISTED_QUERY_ONLY");

@@ -13,8 +13,13 @@ let subscriptionUrl: string;
 
 beforeAll(async () => {
   [panel, browser] = await Promise.all([startPanel(), launchBrowser()]);
-  const { createInbound } = await panel.gql(`mutation { createInbound(input: { tag: "page-in", port: 24443, protocol: VLESS, transport: TCP, security: NONE }) { id } }`);
-  const { createGroup } = await panel.gql(`mutation ($ids: [ID!]) { createGroup(input: { name: "page-group", inboundIds: $ids }) { id } }`, { ids: [createInbound.id] });
+  const { createInbound } = await panel.gql(
+    `mutation { createInbound(input: { tag: "page-in", port: 24443, protocol: VLESS, transport: TCP, security: NONE }) { id } }`,
+  );
+  const { createGroup } = await panel.gql(
+    `mutation ($ids: [ID!]) { createGroup(input: { name: "page-group", inboundIds: $ids }) { id } }`,
+    { ids: [createInbound.id] },
+  );
   const { createUser } = await panel.gql(
     `mutation ($input: CreateUserInput!) { createUser(input: $input) { subscriptionUrl } }`,
     { input: { username: "page-reader", groupIds: [createGroup.id], dataLimit: 10 * 2 ** 30 } },
@@ -51,7 +56,10 @@ describe("the subscription page in a browser", () => {
   });
 
   it("speaks Persian right to left when the browser asks for it", async () => {
-    const page = await openPage(browser, panel.url, { locale: "fa-IR", extraHTTPHeaders: { "accept-language": "fa-IR,fa;q=0.9" } });
+    const page = await openPage(browser, panel.url, {
+      locale: "fa-IR",
+      extraHTTPHeaders: { "accept-language": "fa-IR,fa;q=0.9" },
+    });
     await page.goto(subscriptionUrl);
     await expect(page.locator("html").getAttribute("dir")).resolves.toBe("rtl");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("fa");

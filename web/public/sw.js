@@ -8,7 +8,12 @@ const SHELL = ["/", "/manifest.webmanifest", "/icon.svg"];
 const NEVER = /^\/(graphql|api|sub|agent|install|health)/;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener("activate", (event) => {

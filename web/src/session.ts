@@ -9,7 +9,9 @@ export interface SignedInAdmin {
   role: "OWNER" | "ADMIN" | "RESELLER";
 }
 
-const [resource, { refetch }] = createRoot(() => createResource(async () => (hasSession() ? (await request<{ me: SignedInAdmin }>(Me)).me : undefined)));
+const [resource, { refetch }] = createRoot(() =>
+  createResource(async () => (hasSession() ? (await request<{ me: SignedInAdmin }>(Me)).me : undefined)),
+);
 
 /** The signed-in admin, or undefined while loading, signed out or unreachable (reading never throws). */
 export const me = (): SignedInAdmin | undefined => (resource.state === "ready" ? resource() : undefined);

@@ -9,9 +9,21 @@ describe("admins", () => {
   it("the owner creates a reseller with limits, including byte limits above 32 bits", async () => {
     const owner = await ownerToken();
     const auditBefore = await countRows("audit_log");
-    const input = { username: unique("res"), password: "reseller-password", role: "RESELLER", maxUsers: 5, maxDataLimit: 5 * 2 ** 40 };
+    const input = {
+      username: unique("res"),
+      password: "reseller-password",
+      role: "RESELLER",
+      maxUsers: 5,
+      maxDataLimit: 5 * 2 ** 40,
+    };
     const { createAdmin } = ok(await gql(CREATE, { input }, { token: owner }));
-    expect(createAdmin).toMatchObject({ username: input.username, role: "RESELLER", maxUsers: 5, maxDataLimit: 5 * 2 ** 40, disabled: false });
+    expect(createAdmin).toMatchObject({
+      username: input.username,
+      role: "RESELLER",
+      maxUsers: 5,
+      maxDataLimit: 5 * 2 ** 40,
+      disabled: false,
+    });
     expect(await countRows("audit_log")).toBe(auditBefore + 1);
     const { admins } = ok(await gql(`{ admins { username role } }`, {}, { token: owner }));
     expect(admins).toContainEqual({ username: input.username, role: "RESELLER" });
@@ -26,7 +38,10 @@ describe("admins", () => {
       { input: { username: unique("w"), password: "short", role: "ADMIN" }, code: "BAD_USER_INPUT" },
       { input: { username: "has spaces", password: "long-enough-password", role: "ADMIN" }, code: "BAD_USER_INPUT" },
       { input: { username: "OWNER", password: "long-enough-password", role: "ADMIN" }, code: "CONFLICT" },
-      { input: { username: unique("n"), password: "long-enough-password", role: "RESELLER", maxUsers: -1 }, code: "BAD_USER_INPUT" },
+      {
+        input: { username: unique("n"), password: "long-enough-password", role: "RESELLER", maxUsers: -1 },
+        code: "BAD_USER_INPUT",
+      },
     ];
     for (const { input, code } of cases) {
       expect(errorCode(await gql(CREATE, { input }, { token: owner })), JSON.stringify(input)).toBe(code);
@@ -48,13 +63,18 @@ describe("admins", () => {
     }
     expect(errorCode(await gql(CREATE, { input }))).toBe("UNAUTHENTICATED");
     // Everyone may read their own account.
-    expect(ok(await gql(`{ me { username role } }`, {}, { token: reseller.token })).me).toEqual({ username: reseller.username, role: "RESELLER" });
+    expect(ok(await gql(`{ me { username role } }`, {}, { token: reseller.token })).me).toEqual({
+      username: reseller.username,
+      role: "RESELLER",
+    });
   });
 
   it("updates limits and role; clearing a limit with null", async () => {
     const owner = await ownerToken();
     const reseller = await adminAs(owner, "RESELLER", { maxUsers: 3 });
-    const { updateAdmin } = ok(await gql(UPDATE, { id: reseller.id, input: { maxUsers: null, maxDataLimit: 1000 } }, { token: owner }));
+    const { updateAdmin } = ok(
+      await gql(UPDATE, { id: reseller.id, input: { maxUsers: null, maxDataLimit: 1000 } }, { token: owner }),
+    );
     expect(updateAdmin).toMatchObject({ maxUsers: null, maxDataLimit: 1000, role: "RESELLER" });
     const promoted = ok(await gql(UPDATE, { id: reseller.id, input: { role: "ADMIN" } }, { token: owner }));
     expect(promoted.updateAdmin.role).toBe("ADMIN");
@@ -68,7 +88,11 @@ describe("admins", () => {
     const fresh = await login(admin.username, "replaced-password-1");
     ok(await gql(UPDATE, { id: admin.id, input: { disabled: true } }, { token: owner }));
     expect(errorCode(await gql(`{ me { id } }`, {}, { token: fresh.accessToken }))).toBe("UNAUTHENTICATED");
-    const relogin = await gql(`mutation { login(input: {username: "${admin.username}", password: "replaced-password-1"}) { accessToken } }`, {}, { ip: "10.9.9.9" });
+    const relogin = await gql(
+      `mutation { login(input: {username: "${admin.username}", password: "replaced-password-1"}) { accessToken } }`,
+      {},
+      { ip: "10.9.9.9" },
+    );
     expect(errorCode(relogin)).toBe("UNAUTHENTICATED");
   });
 
@@ -88,12 +112,16 @@ describe("admins", () => {
     expect(refused.errors?.[0]?.extensions?.ownedUsers).toBe(1);
     ok(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, { token: owner }));
     expect(ok(await gql(DELETE, { id: reseller.id }, { token: owner })).deleteAdmin).toBe(true);
-    expect(ok(await gql(`query ($id: ID!) { admin(id: $id) { id } }`, { id: reseller.id }, { token: owner })).admin).toBeNull();
+    expect(
+      ok(await gql(`query ($id: ID!) { admin(id: $id) { id } }`, { id: reseller.id }, { token: owner })).admin,
+    ).toBeNull();
   });
 
   it("answers NOT_FOUND for unknown ids and BAD_USER_INPUT for malformed ones", async () => {
     const owner = await ownerToken();
-    expect(errorCode(await gql(UPDATE, { id: "999999", input: { disabled: true } }, { token: owner }))).toBe("NOT_FOUND");
+    expect(errorCode(await gql(UPDATE, { id: "999999", input: { disabled: true } }, { token: owner }))).toBe(
+      "NOT_FOUND",
+    );
     expect(errorCode(await gql(DELETE, { id: "abc" }, { token: owner }))).toBe("BAD_USER_INPUT");
   });
 });

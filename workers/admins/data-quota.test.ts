@@ -11,13 +11,20 @@ const TOP_UP = `mutation ($id: ID!, $bytes: Bytes!) { topUpResellerQuota(adminId
 
 async function resellerWithQuota(owner: string, maxDataLimit: number) {
   const reseller = await adminAs(owner, "RESELLER", { maxDataLimit });
-  const create = async (dataLimit: number) => gql(CREATE, { input: { username: unique("q"), dataLimit } }, { token: reseller.token });
-  const balance = async () => ok(await gql(BALANCE, { id: reseller.id }, { token: owner })).admin as { maxDataLimit: number; dataGiven: number; dataLeft: number };
+  const create = async (dataLimit: number) =>
+    gql(CREATE, { input: { username: unique("q"), dataLimit } }, { token: reseller.token });
+  const balance = async () =>
+    ok(await gql(BALANCE, { id: reseller.id }, { token: owner })).admin as {
+      maxDataLimit: number;
+      dataGiven: number;
+      dataLeft: number;
+    };
   return { ...reseller, create, balance };
 }
 
 /** Usage as the ingest writes it. */
-const setUsed = (userId: string, bytes: number) => env.DB.prepare(`UPDATE users SET used_bytes = ? WHERE id = ?`).bind(bytes, Number(userId)).run();
+const setUsed = (userId: string, bytes: number) =>
+  env.DB.prepare(`UPDATE users SET used_bytes = ? WHERE id = ?`).bind(bytes, Number(userId)).run();
 
 describe("a reseller's data quota", () => {
   it("is drawn by creating users, raising limits and resetting usage, and refuses what is not left, naming the quota and the rest", async () => {
@@ -35,7 +42,11 @@ describe("a reseller's data quota", () => {
     const refused = await reseller.create(1200);
     expect(errorCode(refused)).toBe("FORBIDDEN");
     expect(refused.errors![0]!.message).toMatch(/3000 bytes; 1100 bytes are left/);
-    expect(refused.errors![0]!.extensions).toMatchObject({ availableBytes: 1100, maxDataLimit: 3000, neededBytes: 1200 });
+    expect(refused.errors![0]!.extensions).toMatchObject({
+      availableBytes: 1100,
+      maxDataLimit: 3000,
+      neededBytes: 1200,
+    });
     expect(await countRows("users")).toBe(users);
     ok(await reseller.create(1100));
     expect(await reseller.balance()).toEqual({ maxDataLimit: 3000, dataGiven: 3000, dataLeft: 0 });
@@ -75,11 +86,25 @@ describe("a reseller's data quota", () => {
   it("cannot hold unlimited users or reset schedules, which would hand out bytes it never drew", async () => {
     const owner = await ownerToken();
     const reseller = await resellerWithQuota(owner, 10_000);
-    expect(errorCode(await gql(CREATE, { input: { username: unique("unl") } }, { token: reseller.token }))).toBe("FORBIDDEN");
-    expect(errorCode(await gql(CREATE, { input: { username: unique("mon"), dataLimit: 10, resetStrategy: "MONTH" } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    expect(errorCode(await gql(CREATE, { input: { username: unique("unl") } }, { token: reseller.token }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      errorCode(
+        await gql(
+          CREATE,
+          { input: { username: unique("mon"), dataLimit: 10, resetStrategy: "MONTH" } },
+          { token: reseller.token },
+        ),
+      ),
+    ).toBe("FORBIDDEN");
     const a = ok(await reseller.create(10)).createUser;
-    expect(errorCode(await gql(UPDATE, { id: a.id, input: { resetStrategy: "DAY" } }, { token: reseller.token }))).toBe("FORBIDDEN");
-    expect(errorCode(await gql(UPDATE, { id: a.id, input: { dataLimit: null } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    expect(errorCode(await gql(UPDATE, { id: a.id, input: { resetStrategy: "DAY" } }, { token: reseller.token }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(errorCode(await gql(UPDATE, { id: a.id, input: { dataLimit: null } }, { token: reseller.token }))).toBe(
+      "FORBIDDEN",
+    );
     // Without a quota there is nothing to draw on: both are allowed.
     const free = await adminAs(owner, "RESELLER");
     ok(await gql(CREATE, { input: { username: unique("free"), resetStrategy: "MONTH" } }, { token: free.token }));
@@ -92,7 +117,11 @@ describe("a reseller's data quota", () => {
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.filter((r) => errorCode(r) === "FORBIDDEN").length).toBe(2);
     expect((await reseller.balance()).dataGiven).toBe(600);
-    const owned = await env.DB.prepare(`SELECT count(*) AS n, sum(data_limit_bytes) AS bytes FROM users WHERE admin_id = ?`).bind(Number(reseller.id)).first();
+    const owned = await env.DB.prepare(
+      `SELECT count(*) AS n, sum(data_limit_bytes) AS bytes FROM users WHERE admin_id = ?`,
+    )
+      .bind(Number(reseller.id))
+      .first();
     expect(owned).toEqual({ n: 1, bytes: 600 });
 
     // Raises race the same way: two raises of 300 each against 400 left.
@@ -131,7 +160,9 @@ describe("topping up a reseller", () => {
     const topped = ok(await gql(TOP_UP, { id: reseller.id, bytes: 500 }, { token: owner })).topUpResellerQuota;
     expect(topped).toEqual({ maxDataLimit: 1500, dataGiven: 1000, dataLeft: 500 });
     ok(await reseller.create(500));
-    const audit = await env.DB.prepare(`SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1 OFFSET 1`).first<{ action: string; target_id: string; details: string }>();
+    const audit = await env.DB.prepare(
+      `SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1 OFFSET 1`,
+    ).first<{ action: string; target_id: string; details: string }>();
     expect(audit).toMatchObject({ action: "admin.top_up_quota", target_id: reseller.id });
     expect(JSON.parse(audit!.details)).toEqual({ bytes: 500 });
 
@@ -146,6 +177,10 @@ describe("topping up a reseller", () => {
     const owner = await ownerToken();
     const reseller = await resellerWithQuota(owner, 2000);
     ok(await reseller.create(700));
-    expect(ok(await gql(`{ me { maxDataLimit dataGiven dataLeft } }`, {}, { token: reseller.token })).me).toEqual({ maxDataLimit: 2000, dataGiven: 700, dataLeft: 1300 });
+    expect(ok(await gql(`{ me { maxDataLimit dataGiven dataLeft } }`, {}, { token: reseller.token })).me).toEqual({
+      maxDataLimit: 2000,
+      dataGiven: 700,
+      dataLeft: 1300,
+    });
   });
 });

@@ -79,7 +79,12 @@ export function dataLeftBytes(admin: Pick<AdminRow, "maxDataLimitBytes" | "dataG
 }
 
 /** The FORBIDDEN a refused draw reports, with the balance read after the refusal. */
-export async function quotaShortError(db: Db, adminId: number, neededBytes: number, what: string): Promise<DomainError> {
+export async function quotaShortError(
+  db: Db,
+  adminId: number,
+  neededBytes: number,
+  what: string,
+): Promise<DomainError> {
   const admin = await db.select().from(admins).where(eq(admins.id, adminId)).get();
   const availableBytes = admin ? (dataLeftBytes(admin) ?? 0) : 0;
   return new DomainError(

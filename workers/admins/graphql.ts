@@ -88,13 +88,15 @@ export const adminsModule: GraphQLModule = {
     Query: {
       me: async (_: unknown, __: unknown, ctx: SignedInContext) => findAdmin(ctx.db, ctx.actor.id),
       admins: (_: unknown, __: unknown, ctx: SignedInContext) => listAdmins(ctx.db),
-      admin: (_: unknown, args: { id: string }, ctx: SignedInContext) => findAdmin(ctx.db, parseInput(idSchema, args.id)),
+      admin: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        findAdmin(ctx.db, parseInput(idSchema, args.id)),
     },
     Mutation: {
       createAdmin: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createAdmin(ctx, args.input),
       updateAdmin: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
         updateAdmin(ctx, parseInput(idSchema, args.id), args.input),
-      deleteAdmin: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteAdmin(ctx, parseInput(idSchema, args.id)),
+      deleteAdmin: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        deleteAdmin(ctx, parseInput(idSchema, args.id)),
       topUpResellerQuota: (_: unknown, args: { adminId: string; bytes: unknown }, ctx: SignedInContext) =>
         topUpResellerQuota(ctx, parseInput(idSchema, args.adminId), args.bytes),
     },

@@ -109,7 +109,9 @@ export async function updateAdmin(ctx: ActorContext, id: number, rawInput: unkno
     }),
   ];
   if (input.password !== undefined || input.disabled === true) {
-    statements.push(revokeSessionsOf(ctx.db, id, input.password !== undefined ? "password changed" : "admin disabled", nowSec));
+    statements.push(
+      revokeSessionsOf(ctx.db, id, input.password !== undefined ? "password changed" : "admin disabled", nowSec),
+    );
   }
   const [updated] = (await runBatch(ctx.db, statements)) as [AdminRow[]];
   return updated[0]!;
@@ -125,7 +127,10 @@ export async function topUpResellerQuota(ctx: ActorContext, id: number, rawBytes
   const bytes = parseInput(topUpSchema, rawBytes);
   const admin = await editableAdmin(ctx, id);
   if (admin.role !== "reseller" || admin.maxDataLimitBytes === null) {
-    throw new DomainError("BAD_USER_INPUT", `admin "${admin.username}" has no data quota to top up; give a reseller one with updateAdmin(maxDataLimit)`);
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      `admin "${admin.username}" has no data quota to top up; give a reseller one with updateAdmin(maxDataLimit)`,
+    );
   }
   const [updated] = (await runBatch(ctx.db, [
     ctx.db
@@ -135,22 +140,26 @@ export async function topUpResellerQuota(ctx: ActorContext, id: number, rawBytes
       .returning(),
     auditBy(ctx, { action: "admin.top_up_quota", targetType: "admin", targetId: id, details: { bytes } }),
   ])) as [AdminRow[]];
-  if (!updated[0]) throw new DomainError("CONFLICT", `admin "${admin.username}" lost its data quota a moment ago; nothing was topped up`);
+  if (!updated[0])
+    throw new DomainError(
+      "CONFLICT",
+      `admin "${admin.username}" lost its data quota a moment ago; nothing was topped up`,
+    );
   return updated[0];
 }
 
 /** Refuses while the admin still owns users: reassign or delete them first, so nobody is orphaned. */
 export async function deleteAdmin(ctx: ActorContext, id: number): Promise<boolean> {
   const admin = await editableAdmin(ctx, id);
-  const owned = await ctx.db
-    .select({ n: sql<number>`count(*)` })
-    .from(users)
-    .where(eq(users.adminId, id))
-    .get();
+  const owned = await ctx.db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.adminId, id)).get();
   if (owned && owned.n > 0) {
-    throw new DomainError("CONFLICT", `admin "${admin.username}" still owns ${owned.n} users; reassign or delete them first`, {
-      ownedUsers: owned.n,
-    });
+    throw new DomainError(
+      "CONFLICT",
+      `admin "${admin.username}" still owns ${owned.n} users; reassign or delete them first`,
+      {
+        ownedUsers: owned.n,
+      },
+    );
   }
   await ctx.db.batch([
     ctx.db.delete(admins).where(eq(admins.id, id)),

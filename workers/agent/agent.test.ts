@@ -8,8 +8,20 @@ import { enrolledAgent } from "../test/agent";
 async function world() {
   const owner = await ownerToken();
   const inbound = await createInbound(owner, { protocol: "VLESS" });
-  const group = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("g"), inboundIds: [inbound.id] } }, { token: owner })).createGroup;
-  const server = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`, { input: { name: unique("n"), address: "127.0.0.1", inboundIds: [inbound.id] } }, { token: owner })).createServer;
+  const group = ok(
+    await gql(
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+      { input: { name: unique("g"), inboundIds: [inbound.id] } },
+      { token: owner },
+    ),
+  ).createGroup;
+  const server = ok(
+    await gql(
+      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+      { input: { name: unique("n"), address: "127.0.0.1", inboundIds: [inbound.id] } },
+      { token: owner },
+    ),
+  ).createServer;
   const agent = await enrolledAgent(owner, server.id);
   return { owner, inbound, group, server, agent };
 }
@@ -23,10 +35,24 @@ async function readConfig(response: Response, panelPublicKey: string) {
 describe("enrollment", () => {
   it("pins the panel key and refuses the same token twice", async () => {
     const owner = await ownerToken();
-    const server = ok(await gql(`mutation { createServer(input: {name: "${unique("e")}", address: "10.0.0.1"}) { id } }`, {}, { token: owner })).createServer;
-    const { createServerEnrollment } = ok(await gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { token command expiresAt } }`, { id: server.id }, { token: owner }));
+    const server = ok(
+      await gql(
+        `mutation { createServer(input: {name: "${unique("e")}", address: "10.0.0.1"}) { id } }`,
+        {},
+        { token: owner },
+      ),
+    ).createServer;
+    const { createServerEnrollment } = ok(
+      await gql(
+        `mutation ($id: ID!) { createServerEnrollment(id: $id) { token command expiresAt } }`,
+        { id: server.id },
+        { token: owner },
+      ),
+    );
     // The whole line is workers/downloads' to test; here: it carries this token for this panel.
-    expect(createServerEnrollment.command).toContain(`bash "$f" 'http://panel.test' '${createServerEnrollment.token}' `);
+    expect(createServerEnrollment.command).toContain(
+      `bash "$f" 'http://panel.test' '${createServerEnrollment.token}' `,
+    );
     const enroll = () =>
       exports.default.fetch("http://panel.test/agent/v1/enroll", {
         method: "POST",
@@ -37,14 +63,22 @@ describe("enrollment", () => {
     expect(first.status).toBe(200);
     expect(((await first.json()) as { nodeId: number }).nodeId).toBe(Number(server.id));
     expect((await enroll()).status).toBe(401);
-    const { server: enrolled } = ok(await gql(`query ($id: ID!) { server(id: $id) { status } }`, { id: server.id }, { token: owner }));
+    const { server: enrolled } = ok(
+      await gql(`query ($id: ID!) { server(id: $id) { status } }`, { id: server.id }, { token: owner }),
+    );
     expect(enrolled.status).toBe("OFFLINE");
   });
 
   it("refuses unknown tokens and malformed keys", async () => {
-    const bad = await exports.default.fetch("http://panel.test/agent/v1/enroll", { method: "POST", body: JSON.stringify({ token: "x".repeat(32), publicKey: "A".repeat(43) }) });
+    const bad = await exports.default.fetch("http://panel.test/agent/v1/enroll", {
+      method: "POST",
+      body: JSON.stringify({ token: "x".repeat(32), publicKey: "A".repeat(43) }),
+    });
     expect(bad.status).toBe(401);
-    const malformed = await exports.default.fetch("http://panel.test/agent/v1/enroll", { method: "POST", body: JSON.stringify({ token: "x".repeat(32), publicKey: "short" }) });
+    const malformed = await exports.default.fetch("http://panel.test/agent/v1/enroll", {
+      method: "POST",
+      body: JSON.stringify({ token: "x".repeat(32), publicKey: "short" }),
+    });
     expect(malformed.status).toBe(400);
   });
 });
@@ -82,13 +116,35 @@ describe("signed agent requests", () => {
   it("refuse replays, stale timestamps, other nodes' ids and unsigned calls", async () => {
     const { agent } = await world();
     const other = await world();
-    expect((await agent.call("GET", "/agent/v1/config", undefined, {}, { nonce: "fixed-nonce-0123456789" })).status).toBe(200);
-    expect((await agent.call("GET", "/agent/v1/config", undefined, {}, { nonce: "fixed-nonce-0123456789" })).status).toBe(401);
-    expect((await agent.call("GET", "/agent/v1/config", undefined, {}, { timestampSec: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    expect(
+      (await agent.call("GET", "/agent/v1/config", undefined, {}, { nonce: "fixed-nonce-0123456789" })).status,
+    ).toBe(200);
+    expect(
+      (await agent.call("GET", "/agent/v1/config", undefined, {}, { nonce: "fixed-nonce-0123456789" })).status,
+    ).toBe(401);
+    expect(
+      (
+        await agent.call(
+          "GET",
+          "/agent/v1/config",
+          undefined,
+          {},
+          { timestampSec: Math.floor(Date.now() / 1000) - 600 },
+        )
+      ).status,
+    ).toBe(401);
     // Signed with this agent's key but claiming to be the other node.
-    expect((await agent.call("GET", "/agent/v1/config", undefined, {}, { nodeId: other.agent.nodeId })).status).toBe(401);
+    expect((await agent.call("GET", "/agent/v1/config", undefined, {}, { nodeId: other.agent.nodeId })).status).toBe(
+      401,
+    );
     expect((await exports.default.fetch("http://panel.test/agent/v1/config")).status).toBe(401);
-    const foreignPush = await agent.call("POST", "/agent/v1/usage", { nodeId: other.agent.nodeId, seq: 1, fromSec: 0, toSec: 1, deltas: [] });
+    const foreignPush = await agent.call("POST", "/agent/v1/usage", {
+      nodeId: other.agent.nodeId,
+      seq: 1,
+      fromSec: 0,
+      toSec: 1,
+      deltas: [],
+    });
     expect(foreignPush.status).toBe(403);
   });
 });
@@ -104,9 +160,13 @@ describe("usage pushes", () => {
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ ackSeq: 1 });
     await agent.push([{ userId: id, upBytes: 3_000_000_000, downBytes: 3_000_000_000 }], { seq: 2 });
-    const { user: counted } = ok(await gql(`query ($id: ID!) { user(id: $id) { usedTraffic } }`, { id: user.id }, { token: owner }));
+    const { user: counted } = ok(
+      await gql(`query ($id: ID!) { user(id: $id) { usedTraffic } }`, { id: user.id }, { token: owner }),
+    );
     expect(counted.usedTraffic).toBe(6_000_006_000);
-    const daily = await env.DB.prepare(`SELECT up_bytes, down_bytes FROM usage_daily WHERE user_id = ?`).bind(id).first();
+    const daily = await env.DB.prepare(`SELECT up_bytes, down_bytes FROM usage_daily WHERE user_id = ?`)
+      .bind(id)
+      .first();
     expect(daily).toEqual({ up_bytes: 3_000_001_000, down_bytes: 3_000_005_000 });
   });
 
@@ -115,14 +175,25 @@ describe("usage pushes", () => {
     const user = await createUser(owner, { groupIds: [group.id], dataLimit: 10_000 });
     const before = await readConfig(await agent.pullConfig(), agent.panelPublicKey);
     expect(before.users.map((u) => u.id)).toContain(Number(user.id));
-    const reply = await (await agent.push([{ userId: Number(user.id), upBytes: 4000, downBytes: 6000 }])).json<{ cut: number[]; configVersion: number }>();
+    const reply = await (await agent.push([{ userId: Number(user.id), upBytes: 4000, downBytes: 6000 }])).json<{
+      cut: number[];
+      configVersion: number;
+    }>();
     expect(reply.cut).toEqual([Number(user.id)]);
     expect(reply.configVersion).toBeGreaterThan(before.version);
     const after = await readConfig(await agent.pullConfig(before.version), agent.panelPublicKey);
     expect(after.users.map((u) => u.id)).not.toContain(Number(user.id));
-    expect(ok(await gql(`query ($id: ID!) { user(id: $id) { status } }`, { id: user.id }, { token: owner })).user.status).toBe("LIMITED");
+    expect(
+      ok(await gql(`query ($id: ID!) { user(id: $id) { status } }`, { id: user.id }, { token: owner })).user.status,
+    ).toBe("LIMITED");
 
-    ok(await gql(`mutation ($id: ID!) { updateUser(id: $id, input: {dataLimit: 50000}) { status } }`, { id: user.id }, { token: owner }));
+    ok(
+      await gql(
+        `mutation ($id: ID!) { updateUser(id: $id, input: {dataLimit: 50000}) { status } }`,
+        { id: user.id },
+        { token: owner },
+      ),
+    );
     const restored = await readConfig(await agent.pullConfig(after.version), agent.panelPublicKey);
     expect(restored.users.map((u) => u.id)).toContain(Number(user.id));
   });
@@ -132,31 +203,67 @@ describe("usage pushes", () => {
     const user = await createUser(owner, { groupIds: [group.id], status: "ON_HOLD", onHoldExpireDays: 10 });
     const config = await readConfig(await agent.pullConfig(), agent.panelPublicKey);
     expect(config.users.map((u) => u.id)).toContain(Number(user.id));
-    const reply = await (await agent.push([{ userId: Number(user.id), upBytes: 1, downBytes: 1 }])).json<{ cut: number[] }>();
+    const reply = await (await agent.push([{ userId: Number(user.id), upBytes: 1, downBytes: 1 }])).json<{
+      cut: number[];
+    }>();
     expect(reply.cut).toEqual([]);
-    const { user: started } = ok(await gql(`query ($id: ID!) { user(id: $id) { status expireAt } }`, { id: user.id }, { token: owner }));
+    const { user: started } = ok(
+      await gql(`query ($id: ID!) { user(id: $id) { status expireAt } }`, { id: user.id }, { token: owner }),
+    );
     expect(started.status).toBe("ACTIVE");
     expect(Date.parse(started.expireAt) - Date.now()).toBeGreaterThan(9.9 * 86_400_000);
   });
 
   it("mark the server online with what the agent reports", async () => {
     const { owner, server, agent } = await world();
-    const health = { cpuPercent: 12.5, memUsedBytes: 5e9, memTotalBytes: 8e9, netRxBytes: 1, netTxBytes: 2, coreRunning: true, coreVersion: "v2ray 4.34.0", agentVersion: "0.1.0", uptimeSec: 60, appliedConfigVersion: 3 };
+    const health = {
+      cpuPercent: 12.5,
+      memUsedBytes: 5e9,
+      memTotalBytes: 8e9,
+      netRxBytes: 1,
+      netTxBytes: 2,
+      coreRunning: true,
+      coreVersion: "v2ray 4.34.0",
+      agentVersion: "0.1.0",
+      uptimeSec: 60,
+      appliedConfigVersion: 3,
+    };
     await agent.push([], { health });
-    const { server: seen } = ok(await gql(`query ($id: ID!) { server(id: $id) { status coreVersion agentVersion appliedConfigVersion lastSeenAt health { cpuPercent memTotalBytes coreRunning } } }`, { id: server.id }, { token: owner }));
-    expect(seen).toMatchObject({ status: "ONLINE", coreVersion: "v2ray 4.34.0", appliedConfigVersion: 3, health: { cpuPercent: 12.5, memTotalBytes: 8e9, coreRunning: true } });
+    const { server: seen } = ok(
+      await gql(
+        `query ($id: ID!) { server(id: $id) { status coreVersion agentVersion appliedConfigVersion lastSeenAt health { cpuPercent memTotalBytes coreRunning } } }`,
+        { id: server.id },
+        { token: owner },
+      ),
+    );
+    expect(seen).toMatchObject({
+      status: "ONLINE",
+      coreVersion: "v2ray 4.34.0",
+      appliedConfigVersion: 3,
+      health: { cpuPercent: 12.5, memTotalBytes: 8e9, coreRunning: true },
+    });
     await agent.push([], { health: { ...health, coreRunning: false } });
-    expect(ok(await gql(`query ($id: ID!) { server(id: $id) { status } }`, { id: server.id }, { token: owner })).server.status).toBe("DEGRADED");
+    expect(
+      ok(await gql(`query ($id: ID!) { server(id: $id) { status } }`, { id: server.id }, { token: owner })).server
+        .status,
+    ).toBe("DEGRADED");
   });
 
   it("accept a push of 10,000 users' deltas, larger than the API's 256 KB body limit", async () => {
     const { owner, group, agent } = await world();
     const user = await createUser(owner, { groupIds: [group.id] });
-    const deltas = Array.from({ length: 10_000 }, (_, i) => ({ userId: 1_000_000 + i, upBytes: 123_456, downBytes: 654_321 }));
+    const deltas = Array.from({ length: 10_000 }, (_, i) => ({
+      userId: 1_000_000 + i,
+      upBytes: 123_456,
+      downBytes: 654_321,
+    }));
     deltas[4321] = { userId: Number(user.id), upBytes: 7, downBytes: 8 };
     const response = await agent.push(deltas);
     expect(response.status).toBe(200);
-    expect(ok(await gql(`query ($id: ID!) { user(id: $id) { usedTraffic } }`, { id: user.id }, { token: owner })).user.usedTraffic).toBe(15);
+    expect(
+      ok(await gql(`query ($id: ID!) { user(id: $id) { usedTraffic } }`, { id: user.id }, { token: owner })).user
+        .usedTraffic,
+    ).toBe(15);
   });
 
   it("refuse malformed pushes without counting anything", async () => {

@@ -4,7 +4,13 @@ import type { Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import type { AppEnv } from "../http/request-context";
 import { nodes } from "../nodes/table";
-import { importPublicKey, REQUEST_HEADERS, REQUEST_MAX_SKEW_SEC, requestSigningText, verifyText } from "./protocol/signing";
+import {
+  importPublicKey,
+  REQUEST_HEADERS,
+  REQUEST_MAX_SKEW_SEC,
+  requestSigningText,
+  verifyText,
+} from "./protocol/signing";
 
 export type AgentEnv = AppEnv & { Variables: AppEnv["Variables"] & { nodeId: number; body: Uint8Array<ArrayBuffer> } };
 
@@ -22,17 +28,33 @@ export async function verifyAgentRequest(c: Context<AgentEnv>, next: Next) {
   const signature = header(REQUEST_HEADERS.signature);
   const nowSec = Math.floor(Date.now() / 1000);
   const deny = (why: string) => {
-    console.warn(JSON.stringify({ event: "agent.request_refused", nodeId: Number.isSafeInteger(nodeId) ? nodeId : null, why, path: c.req.path }));
+    console.warn(
+      JSON.stringify({
+        event: "agent.request_refused",
+        nodeId: Number.isSafeInteger(nodeId) ? nodeId : null,
+        why,
+        path: c.req.path,
+      }),
+    );
     return refuse("bad signature, stale timestamp, replay or unknown node");
   };
 
-  if (!Number.isSafeInteger(nodeId) || nodeId < 1 || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce) || !signature) throw deny("missing or malformed headers");
-  if (!Number.isSafeInteger(timestampSec) || Math.abs(nowSec - timestampSec) > REQUEST_MAX_SKEW_SEC) throw deny("timestamp outside the window");
+  if (!Number.isSafeInteger(nodeId) || nodeId < 1 || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce) || !signature)
+    throw deny("missing or malformed headers");
+  if (!Number.isSafeInteger(timestampSec) || Math.abs(nowSec - timestampSec) > REQUEST_MAX_SKEW_SEC)
+    throw deny("timestamp outside the window");
   const node = await nodePublicKey(c.var.db, nodeId);
   if (!node) throw deny("node unknown or not enrolled");
   const body = new Uint8Array(await c.req.arrayBuffer());
   const url = new URL(c.req.url);
-  const text = await requestSigningText({ method: c.req.method, pathWithQuery: url.pathname + url.search, nodeId, timestampSec, nonce, body });
+  const text = await requestSigningText({
+    method: c.req.method,
+    pathWithQuery: url.pathname + url.search,
+    nodeId,
+    timestampSec,
+    nonce,
+    body,
+  });
   if (!(await verifyText(await importPublicKey(node), text, signature))) throw deny("signature does not verify");
   if (!(await c.env.NODE.getByName(String(nodeId)).acceptNonce(nonce))) throw deny("nonce replayed");
   c.set("nodeId", nodeId);

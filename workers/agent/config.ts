@@ -14,7 +14,12 @@ export const CONFIG_TTL_SEC = 24 * 3600;
  * any of them through a group, with the tags that user may use, and the routing policy it
  * applies to their traffic. Four statements, whatever the number of users.
  */
-export async function buildConfigPayload(db: Db, nodeId: number, version: number, nowSec: number): Promise<ConfigPayload> {
+export async function buildConfigPayload(
+  db: Db,
+  nodeId: number,
+  version: number,
+  nowSec: number,
+): Promise<ConfigPayload> {
   const served = await db
     .select({ inbound: inbounds })
     .from(nodeInbounds)
@@ -81,4 +86,3 @@ export async function signConfig(payload: ConfigPayload, privateKey: CryptoKey):
   const text = JSON.stringify(payload);
   return { payload: text, signature: await signText(privateKey, text) };
 }
-

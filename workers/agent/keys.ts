@@ -18,9 +18,13 @@ export function panelSigningKey(env: { CONFIG_SIGNING_KEY?: string }): Promise<P
   let key = cache.get(secret);
   if (!key) {
     key = (async () => {
-      const extractable = await crypto.subtle.importKey("pkcs8", fromBase64Url(secret), { name: "Ed25519" }, true, ["sign"]);
+      const extractable = await crypto.subtle.importKey("pkcs8", fromBase64Url(secret), { name: "Ed25519" }, true, [
+        "sign",
+      ]);
       const jwk = (await crypto.subtle.exportKey("jwk", extractable)) as JsonWebKey;
-      const privateKey = await crypto.subtle.importKey("pkcs8", fromBase64Url(secret), { name: "Ed25519" }, false, ["sign"]);
+      const privateKey = await crypto.subtle.importKey("pkcs8", fromBase64Url(secret), { name: "Ed25519" }, false, [
+        "sign",
+      ]);
       return { privateKey, publicKey: jwk.x! };
     })();
     cache.set(secret, key);

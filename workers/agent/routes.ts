@@ -67,7 +67,16 @@ export const agentRoutes = new Hono<AgentEnv>()
     if (!node) throw new DomainError("NOT_FOUND", `server ${push.nodeId} does not exist`);
     const nodeEvents = await c.env.NODE.getByName(String(push.nodeId)).seen(push.nodeId, node);
     // One hub call per push whatever its size; it runs after the reply is sent.
-    publishLive(c.env, (promise) => c.executionCtx.waitUntil(promise), [...nodeEvents, ...userStatusNotices(result.cut, nowSec())], result.traffic);
-    const reply: UsageReply = { ackSeq: push.seq, configVersion: node.configVersion, cut: result.cut.map((user) => user.id) };
+    publishLive(
+      c.env,
+      (promise) => c.executionCtx.waitUntil(promise),
+      [...nodeEvents, ...userStatusNotices(result.cut, nowSec())],
+      result.traffic,
+    );
+    const reply: UsageReply = {
+      ackSeq: push.seq,
+      configVersion: node.configVersion,
+      cut: result.cut.map((user) => user.id),
+    };
     return c.json(reply);
   });

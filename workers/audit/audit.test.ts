@@ -12,8 +12,20 @@ const LOG = /* GraphQL */ `
     }
   }
 `;
-type Entry = { id: string; at: string; actorId: string | null; actorUsername: string | null; action: string; targetType: string | null; targetId: string | null; ip: string | null; details: unknown };
-type Log = { auditLog: { edges: { cursor: string; node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type Entry = {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: unknown;
+};
+type Log = {
+  auditLog: { edges: { cursor: string; node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+};
 
 let owner: string;
 let admin: { id: string; username: string; token: string };
@@ -27,11 +39,14 @@ beforeAll(async () => {
 
 const log = async (token: string, filter?: Record<string, unknown>, page?: Record<string, unknown>) =>
   ok(await gql<Log>(LOG, { filter, page }, { token })).auditLog;
-const entries = async (token: string, filter?: Record<string, unknown>) => (await log(token, filter, { first: 100 })).edges.map((e) => e.node);
+const entries = async (token: string, filter?: Record<string, unknown>) =>
+  (await log(token, filter, { first: 100 })).edges.map((e) => e.node);
 
 /** Adds `count` audit rows by `actorId` straight to D1, for paging through more than one page. */
 async function seedAudit(actorId: number, action: string, count: number) {
-  const insert = env.DB.prepare(`INSERT INTO audit_log (at, actor_id, actor_username, action, target_type, target_id, ip) VALUES (unixepoch(), ?, 'seed', ?, 'seed', ?, '192.0.2.1')`);
+  const insert = env.DB.prepare(
+    `INSERT INTO audit_log (at, actor_id, actor_username, action, target_type, target_id, ip) VALUES (unixepoch(), ?, 'seed', ?, 'seed', ?, '192.0.2.1')`,
+  );
   await env.DB.batch(Array.from({ length: count }, (_, i) => insert.bind(actorId, action, String(i))));
 }
 
@@ -44,8 +59,20 @@ describe("auditLog", () => {
 
   it("shows who did what to which target, when and from where, newest first", async () => {
     const name = unique("audited");
-    const created = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name, note: "n" } }, { token: admin.token, ip: "203.0.113.5" }));
-    ok(await gql(`mutation ($id: ID!) { updateGroup(id: $id, input: { note: "m" }) { id } }`, { id: created.createGroup.id }, { token: admin.token, ip: "203.0.113.6" }));
+    const created = ok(
+      await gql(
+        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+        { input: { name, note: "n" } },
+        { token: admin.token, ip: "203.0.113.5" },
+      ),
+    );
+    ok(
+      await gql(
+        `mutation ($id: ID!) { updateGroup(id: $id, input: { note: "m" }) { id } }`,
+        { id: created.createGroup.id },
+        { token: admin.token, ip: "203.0.113.6" },
+      ),
+    );
     const mine = await entries(owner, { actorId: admin.id, targetType: "group" });
     const [update, create] = mine;
     expect(update).toMatchObject({
@@ -57,7 +84,12 @@ describe("auditLog", () => {
       ip: "203.0.113.6",
       details: { note: "m" },
     });
-    expect(create).toMatchObject({ action: "group.create", targetId: created.createGroup.id, ip: "203.0.113.5", details: { name, note: "n", inboundIds: [] } });
+    expect(create).toMatchObject({
+      action: "group.create",
+      targetId: created.createGroup.id,
+      ip: "203.0.113.5",
+      details: { name, note: "n", inboundIds: [] },
+    });
     expect(Number(update!.id)).toBeGreaterThan(Number(create!.id));
     expect(Date.parse(update!.at)).not.toBeNaN();
   });
@@ -78,7 +110,13 @@ describe("auditLog", () => {
   });
 
   it("narrows by action, actor, target type and target id", async () => {
-    const group = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("f") } }, { token: admin.token }));
+    const group = ok(
+      await gql(
+        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+        { input: { name: unique("f") } },
+        { token: admin.token },
+      ),
+    );
     const id = group.createGroup.id;
     ok(await gql(`mutation ($id: ID!) { deleteGroup(id: $id) }`, { id }, { token: admin.token }));
     const byTarget = await entries(owner, { targetType: "group", targetId: id });
@@ -120,7 +158,14 @@ describe("auditLog", () => {
   });
 
   it("refuses page sizes outside 1 to 100, foreign cursors and malformed filters with BAD_USER_INPUT", async () => {
-    for (const page of [{ first: 101 }, { first: 0 }, { first: -1 }, { after: "not-a-cursor" }, { after: btoa("c:-5") }, { after: "x".repeat(65) }]) {
+    for (const page of [
+      { first: 101 },
+      { first: 0 },
+      { first: -1 },
+      { after: "not-a-cursor" },
+      { after: btoa("c:-5") },
+      { after: "x".repeat(65) },
+    ]) {
       expect(errorCode(await gql(LOG, { page }, { token: owner })), JSON.stringify(page)).toBe("BAD_USER_INPUT");
     }
     for (const filter of [{ actorId: "abc" }, { action: "a".repeat(65) }, { targetType: "t".repeat(33) }]) {

@@ -85,7 +85,9 @@ export const auditModule: GraphQLModule = {
               filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
               filter.action ? eq(auditLog.action, filter.action) : undefined,
               // The range [prefix, prefix + U+FFFF) is what LIKE 'prefix%' means, without LIKE's wildcards.
-              filter.actionPrefix ? and(gte(auditLog.action, filter.actionPrefix), lt(auditLog.action, `${filter.actionPrefix}\uffff`)) : undefined,
+              filter.actionPrefix
+                ? and(gte(auditLog.action, filter.actionPrefix), lt(auditLog.action, `${filter.actionPrefix}\uffff`))
+                : undefined,
               filter.targetType ? eq(auditLog.targetType, filter.targetType) : undefined,
               filter.targetId ? eq(auditLog.targetId, filter.targetId) : undefined,
               page.beforeId === undefined ? undefined : lt(auditLog.id, page.beforeId),

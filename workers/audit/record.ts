@@ -17,14 +17,23 @@ export interface AuditEvent {
  * The audit insert for one event, returned unexecuted so callers put it in the same D1 batch as
  * the change it describes: the change and its record land together or not at all.
  */
-export function auditInsert(db: Db, who: { actor: Pick<Actor, "id" | "username"> | null; ip: string; nowSec: number }, event: AuditEvent) {
+export function auditInsert(
+  db: Db,
+  who: { actor: Pick<Actor, "id" | "username"> | null; ip: string; nowSec: number },
+  event: AuditEvent,
+) {
   return db.insert(auditLog).values({
     atSec: who.nowSec,
     actorId: who.actor?.id ?? null,
     actorUsername: who.actor?.username ?? null,
     action: event.action,
     targetType: event.targetType ?? null,
-    targetId: event.targetId === undefined ? null : is(event.targetId, SQL) ? sql`CAST(${event.targetId} AS TEXT)` : String(event.targetId),
+    targetId:
+      event.targetId === undefined
+        ? null
+        : is(event.targetId, SQL)
+          ? sql`CAST(${event.targetId} AS TEXT)`
+          : String(event.targetId),
     ip: who.ip,
     details: event.details ?? null,
   });

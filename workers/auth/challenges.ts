@@ -28,22 +28,49 @@ export async function createChallenge<T extends Record<string, unknown>>(
   const expiresAtSec = nowSec + CHALLENGE_TTL_SEC;
   await db.batch([
     db.delete(authChallenges).where(lt(authChallenges.expiresAtSec, nowSec)),
-    db.insert(authChallenges).values({ idHash: await sha256Hex(handle), purpose, adminId: value.adminId ?? null, data: value.data, expiresAtSec }),
+    db.insert(authChallenges).values({
+      idHash: await sha256Hex(handle),
+      purpose,
+      adminId: value.adminId ?? null,
+      data: value.data,
+      expiresAtSec,
+    }),
   ]);
   return { handle, expiresAtSec };
 }
 
 const live = async (purpose: ChallengePurpose, handle: string, nowSec: number) =>
-  and(eq(authChallenges.idHash, await sha256Hex(handle)), eq(authChallenges.purpose, purpose), gt(authChallenges.expiresAtSec, nowSec));
+  and(
+    eq(authChallenges.idHash, await sha256Hex(handle)),
+    eq(authChallenges.purpose, purpose),
+    gt(authChallenges.expiresAtSec, nowSec),
+  );
 
 /** Reads a live challenge without using it up (a mistyped TOTP code may be retried). */
-export async function peekChallenge<T>(db: Db, purpose: ChallengePurpose, handle: string, nowSec: number): Promise<StoredChallenge<T> | undefined> {
-  const row = await db.select().from(authChallenges).where(await live(purpose, handle, nowSec)).get();
+export async function peekChallenge<T>(
+  db: Db,
+  purpose: ChallengePurpose,
+  handle: string,
+  nowSec: number,
+): Promise<StoredChallenge<T> | undefined> {
+  const row = await db
+    .select()
+    .from(authChallenges)
+    .where(await live(purpose, handle, nowSec))
+    .get();
   return row ? { adminId: row.adminId, data: row.data as T, expiresAtSec: row.expiresAtSec } : undefined;
 }
 
 /** Uses a live challenge up: of two racing requests only one gets it back. */
-export async function consumeChallenge<T>(db: Db, purpose: ChallengePurpose, handle: string, nowSec: number): Promise<StoredChallenge<T> | undefined> {
-  const [row] = await db.delete(authChallenges).where(await live(purpose, handle, nowSec)).returning();
+export async function consumeChallenge<T>(
+  db: Db,
+  purpose: ChallengePurpose,
+  handle: string,
+  nowSec: number,
+): Promise<StoredChallenge<T> | undefined> {
+  const [row] = await db
+    .delete(authChallenges)
+    .where(await live(purpose, handle, nowSec))
+    .returning();
   return row ? { adminId: row.adminId, data: row.data as T, expiresAtSec: row.expiresAtSec } : undefined;
 }

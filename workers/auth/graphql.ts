@@ -138,9 +138,13 @@ export const authModule: GraphQLModule = {
       login: async (_: unknown, args: { input: unknown }, ctx: AppContext) => {
         const result = await signInWithPassword(loginDeps(ctx), args.input);
         if (result.kind === "second-factor") {
-          throw new DomainError("UNAUTHENTICATED", "this admin has two-factor sign-in: use signIn, then completeSecondFactor", {
-            secondFactorRequired: true,
-          });
+          throw new DomainError(
+            "UNAUTHENTICATED",
+            "this admin has two-factor sign-in: use signIn, then completeSecondFactor",
+            {
+              secondFactorRequired: true,
+            },
+          );
         }
         return authPayload(result);
       },
@@ -149,7 +153,11 @@ export const authModule: GraphQLModule = {
         const result = await signInWithPassword(loginDeps(ctx), args.input);
         return result.kind === "session"
           ? { __typename: "AuthPayload", ...authPayload(result) }
-          : { __typename: "SecondFactorChallenge", challengeToken: result.challengeToken, expiresAt: result.expiresAtSec };
+          : {
+              __typename: "SecondFactorChallenge",
+              challengeToken: result.challengeToken,
+              expiresAt: result.expiresAtSec,
+            };
       },
 
       completeSecondFactor: async (_: unknown, args: { input: unknown }, ctx: AppContext) =>
@@ -174,7 +182,11 @@ export const authModule: GraphQLModule = {
           }).run();
           throw new DomainError("UNAUTHENTICATED", "refresh token was already used; the session has been signed out");
         }
-        await auditInsert(ctx.db, who, { action: "auth.refresh", targetType: "session", targetId: result.session.id }).run();
+        await auditInsert(ctx.db, who, {
+          action: "auth.refresh",
+          targetType: "session",
+          targetId: result.session.id,
+        }).run();
         return authPayload({ tokens: result.tokens, admin: result.admin });
       },
 

@@ -64,7 +64,16 @@ export type SignInResult =
   | { kind: "second-factor"; challengeToken: string; expiresAtSec: number };
 
 /** Why a sign-in failed, for the audit log only: the client always hears the same thing. */
-type FailureReason = "unknown-user" | "wrong-password" | "disabled" | "password-login-disabled" | "wrong-second-factor" | "ip-not-allowed" | "passkey-not-verified" | "oidc-refused" | "oidc-not-linked";
+type FailureReason =
+  | "unknown-user"
+  | "wrong-password"
+  | "disabled"
+  | "password-login-disabled"
+  | "wrong-second-factor"
+  | "ip-not-allowed"
+  | "passkey-not-verified"
+  | "oidc-refused"
+  | "oidc-not-linked";
 
 const wrongCredentials = () => new DomainError("UNAUTHENTICATED", "username or password is wrong");
 
@@ -81,11 +90,22 @@ async function refuseIfLimited(limiters: LoginLimiter[], limits: { limit: number
 }
 
 /** Records a failed sign-in in the audit log (no actor: nobody is signed in). */
-function auditFailure(deps: Pick<LoginDeps, "db" | "client" | "nowSec">, username: string | null, reason: FailureReason, adminId?: number, details: Record<string, unknown> = {}) {
+function auditFailure(
+  deps: Pick<LoginDeps, "db" | "client" | "nowSec">,
+  username: string | null,
+  reason: FailureReason,
+  adminId?: number,
+  details: Record<string, unknown> = {},
+) {
   return auditInsert(
     deps.db,
     { actor: null, ip: deps.client.ip, nowSec: deps.nowSec },
-    { action: "auth.login_failed", targetType: "admin", targetId: adminId, details: { username: username?.slice(0, 64) ?? null, reason, ...details } },
+    {
+      action: "auth.login_failed",
+      targetType: "admin",
+      targetId: adminId,
+      details: { username: username?.slice(0, 64) ?? null, reason, ...details },
+    },
   ).run();
 }
 
@@ -94,7 +114,8 @@ function auditFailure(deps: Pick<LoginDeps, "db" | "client" | "nowSec">, usernam
  * so each client IP may start only so many a minute.
  */
 export const SIGN_IN_STARTS = { limit: 30, windowMs: 60_000 } as const;
-export const limitSignInStarts = (ctx: AppContext) => spend(ctx.env, `login:start:${ctx.client.ip}`, SIGN_IN_STARTS.limit, SIGN_IN_STARTS.windowMs);
+export const limitSignInStarts = (ctx: AppContext) =>
+  spend(ctx.env, `login:start:${ctx.client.ip}`, SIGN_IN_STARTS.limit, SIGN_IN_STARTS.windowMs);
 
 /**
  * For sign-in methods without a username (passkeys, OIDC): refuses a client IP over the failed
@@ -104,7 +125,10 @@ export async function guardClientSignIn(deps: LoginDeps) {
   const ipLimiter = deps.limiter(`login:ip:${deps.client.ip}`);
   await refuseIfLimited([ipLimiter], [LOGIN_LIMITS.ip]);
   return (reason: FailureReason, admin?: { id: number; username: string }, details?: Record<string, unknown>) =>
-    Promise.all([ipLimiter.recordFailure(LOGIN_LIMITS.ip.windowMs), auditFailure(deps, admin?.username ?? null, reason, admin?.id, details)]);
+    Promise.all([
+      ipLimiter.recordFailure(LOGIN_LIMITS.ip.windowMs),
+      auditFailure(deps, admin?.username ?? null, reason, admin?.id, details),
+    ]);
 }
 
 /**
@@ -150,7 +174,12 @@ export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Pr
   await accountLimiter.clear();
 
   if ((await totpStatus(deps.db, admin.id)).enabled) {
-    const { handle, expiresAtSec } = await createChallenge(deps.db, "second-factor", { adminId: admin.id, data: {} }, deps.nowSec);
+    const { handle, expiresAtSec } = await createChallenge(
+      deps.db,
+      "second-factor",
+      { adminId: admin.id, data: {} },
+      deps.nowSec,
+    );
     return { kind: "second-factor", challengeToken: handle, expiresAtSec };
   }
   return { kind: "session", ...(await startAdminSession(deps, admin, "password")) };
@@ -163,7 +192,11 @@ export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Pr
  */
 export async function completeSecondFactor(deps: LoginDeps, rawInput: unknown) {
   const input = parseInput(secondFactorInputSchema, rawInput);
-  const expired = () => new DomainError("UNAUTHENTICATED", "the sign-in challenge is unknown, used or expired; sign in with your password again");
+  const expired = () =>
+    new DomainError(
+      "UNAUTHENTICATED",
+      "the sign-in challenge is unknown, used or expired; sign in with your password again",
+    );
   const challenge = await peekChallenge(deps.db, "second-factor", input.challengeToken, deps.nowSec);
   if (!challenge?.adminId) throw expired();
   const admin = await deps.db.select().from(admins).where(eq(admins.id, challenge.adminId)).get();
@@ -197,8 +230,21 @@ export async function startAdminSession(
   const audit = auditInsert(
     deps.db,
     { actor: admin, ip: deps.client.ip, nowSec: deps.nowSec },
-    { action: "auth.login", targetType: "admin", targetId: admin.id, details: { method, ...details, ...(mustEnrollTotp ? { mustEnrollTotp } : {}) } },
+    {
+      action: "auth.login",
+      targetType: "admin",
+      targetId: admin.id,
+      details: { method, ...details, ...(mustEnrollTotp ? { mustEnrollTotp } : {}) },
+    },
   );
-  const tokens = await startSession(deps.db, deps.sessions, admin, deps.client, deps.nowSec, { method, mustEnrollTotp }, [audit]);
+  const tokens = await startSession(
+    deps.db,
+    deps.sessions,
+    admin,
+    deps.client,
+    deps.nowSec,
+    { method, mustEnrollTotp },
+    [audit],
+  );
   return { tokens, admin };
 }

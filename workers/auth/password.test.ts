@@ -4,7 +4,9 @@ import { hashPassword, PBKDF2_MAX_ITERATIONS, verifyPassword } from "./password"
 describe("password hashing", () => {
   it("stores its parameters with the hash and verifies the right password only", async () => {
     const stored = await hashPassword("correct horse battery");
-    expect(stored).toMatch(new RegExp(`^pbkdf2-sha256\\$${PBKDF2_MAX_ITERATIONS}\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$`));
+    expect(stored).toMatch(
+      new RegExp(`^pbkdf2-sha256\\$${PBKDF2_MAX_ITERATIONS}\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$`),
+    );
     expect(await verifyPassword("correct horse battery", stored)).toBe(true);
     expect(await verifyPassword("correct horse batterz", stored)).toBe(false);
   });

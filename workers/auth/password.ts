@@ -22,7 +22,8 @@ async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iteration
  * await verifyPassword("correct horse", stored); // true
  */
 export async function hashPassword(password: string, iterations = PBKDF2_MAX_ITERATIONS): Promise<string> {
-  if (iterations > PBKDF2_MAX_ITERATIONS) throw new RangeError(`PBKDF2 iterations are capped at ${PBKDF2_MAX_ITERATIONS}`);
+  if (iterations > PBKDF2_MAX_ITERATIONS)
+    throw new RangeError(`PBKDF2 iterations are capped at ${PBKDF2_MAX_ITERATIONS}`);
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const hash = await derive(password, salt, iterations);
   return `pbkdf2-sha256$${iterations}$${toBase64(salt)}$${toBase64(hash)}`;
@@ -32,7 +33,12 @@ export async function hashPassword(password: string, iterations = PBKDF2_MAX_ITE
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, iterationsText, saltText, hashText] = stored.split("$");
   const iterations = Number(iterationsText);
-  if (scheme !== "pbkdf2-sha256" || !Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_MAX_ITERATIONS) {
+  if (
+    scheme !== "pbkdf2-sha256" ||
+    !Number.isInteger(iterations) ||
+    iterations < 1 ||
+    iterations > PBKDF2_MAX_ITERATIONS
+  ) {
     return false;
   }
   if (!saltText || !hashText) return false;

@@ -2,12 +2,32 @@ import { describe, expect, it } from "vitest";
 import { hasPermission, ownedUsersScope, type Actor, type Permission } from "./roles";
 
 const ALL: Permission[] = [
-  "users:read", "users:write", "users:reassign", "groups:read", "groups:write", "inbounds:read", "inbounds:write",
-  "nodes:read", "nodes:write", "settings:read", "settings:write", "admins:manage", "audit:read", "system:read",
+  "users:read",
+  "users:write",
+  "users:reassign",
+  "groups:read",
+  "groups:write",
+  "inbounds:read",
+  "inbounds:write",
+  "nodes:read",
+  "nodes:write",
+  "settings:read",
+  "settings:write",
+  "admins:manage",
+  "audit:read",
+  "system:read",
   "metrics:read",
 ];
 
-const actor = (role: Actor["role"]): Actor => ({ id: 7, username: "a", role, sessionId: "s", maxUsers: null, maxDataLimitBytes: null, mustEnrollTotp: false });
+const actor = (role: Actor["role"]): Actor => ({
+  id: 7,
+  username: "a",
+  role,
+  sessionId: "s",
+  maxUsers: null,
+  maxDataLimitBytes: null,
+  mustEnrollTotp: false,
+});
 
 describe("roles", () => {
   it("rank owner > admin > reseller: each holds everything the one below holds", () => {
@@ -26,7 +46,14 @@ describe("roles", () => {
   it("keep resellers to their own users and away from infrastructure", () => {
     expect(ownedUsersScope(actor("reseller"))).toBe(7);
     expect(ownedUsersScope(actor("admin"))).toBeUndefined();
-    for (const permission of ["inbounds:read", "nodes:write", "settings:read", "groups:write", "users:reassign", "metrics:read"] as const) {
+    for (const permission of [
+      "inbounds:read",
+      "nodes:write",
+      "settings:read",
+      "groups:write",
+      "users:reassign",
+      "metrics:read",
+    ] as const) {
       expect(hasPermission("reseller", permission)).toBe(false);
     }
   });

@@ -17,8 +17,10 @@ async function loginFrom(username: string, password: string, ip: string, userAge
   return body.data.login;
 }
 
-const CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-const SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+const CHROME_WINDOWS =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const SAFARI_IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 const FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
 describe("session management", () => {
@@ -33,7 +35,12 @@ describe("session management", () => {
     // adminAs signed in once too.
     expect(seen).toHaveLength(4);
     expect(seen.filter((s) => s.current)).toHaveLength(1);
-    expect(seen.find((s) => s.current)).toMatchObject({ device: "Chrome on Windows", ip: "203.0.113.10", method: "PASSWORD", userAgent: CHROME_WINDOWS });
+    expect(seen.find((s) => s.current)).toMatchObject({
+      device: "Chrome on Windows",
+      ip: "203.0.113.10",
+      method: "PASSWORD",
+      userAgent: CHROME_WINDOWS,
+    });
     expect(seen.map((s) => s.device)).toEqual(expect.arrayContaining(["Safari on iPhone", "Firefox on Linux"]));
     expect(seen.find((s) => s.device === "Safari on iPhone")?.ip).toBe("2001:db8::7");
     expect(Date.parse(seen[0]!.createdAt as string)).not.toBeNaN();
@@ -43,31 +50,74 @@ describe("session management", () => {
 
     // Revoking one: that device's token stops at once, the others keep working.
     const phoneSession = seen.find((s) => s.device === "Safari on iPhone")!;
-    expect(errorCode(await gql(`mutation ($id: ID!) { revokeSession(id: $id) }`, { id: phoneSession.id }, { token: owner }))).toBe("NOT_FOUND");
-    ok(await gql(`mutation ($id: ID!) { revokeSession(id: $id) }`, { id: phoneSession.id }, { token: laptop.accessToken }));
+    expect(
+      errorCode(await gql(`mutation ($id: ID!) { revokeSession(id: $id) }`, { id: phoneSession.id }, { token: owner })),
+    ).toBe("NOT_FOUND");
+    ok(
+      await gql(
+        `mutation ($id: ID!) { revokeSession(id: $id) }`,
+        { id: phoneSession.id },
+        { token: laptop.accessToken },
+      ),
+    );
     expect(errorCode(await gql(`{ me { id } }`, {}, { token: phone.accessToken }))).toBe("UNAUTHENTICATED");
-    expect(errorCode(await gql(`mutation ($t: String!) { refreshToken(token: $t) { accessToken } }`, { t: phone.refreshToken }))).toBe("UNAUTHENTICATED");
+    expect(
+      errorCode(
+        await gql(`mutation ($t: String!) { refreshToken(token: $t) { accessToken } }`, { t: phone.refreshToken }),
+      ),
+    ).toBe("UNAUTHENTICATED");
     expect(errorCode(await gql(`{ me { id } }`, {}, { token: desktop.accessToken }))).toBeUndefined();
-    expect(errorCode(await gql(`mutation ($id: ID!) { revokeSession(id: $id) }`, { id: phoneSession.id }, { token: laptop.accessToken }))).toBe("NOT_FOUND");
+    expect(
+      errorCode(
+        await gql(
+          `mutation ($id: ID!) { revokeSession(id: $id) }`,
+          { id: phoneSession.id },
+          { token: laptop.accessToken },
+        ),
+      ),
+    ).toBe("NOT_FOUND");
 
     // Revoking all others leaves only the current one.
-    const ended = ok(await gql(`mutation { revokeOtherSessions }`, {}, { token: laptop.accessToken })).revokeOtherSessions;
+    const ended = ok(
+      await gql(`mutation { revokeOtherSessions }`, {}, { token: laptop.accessToken }),
+    ).revokeOtherSessions;
     expect(ended).toBe(2);
     expect(errorCode(await gql(`{ me { id } }`, {}, { token: desktop.accessToken }))).toBe("UNAUTHENTICATED");
     expect((ok(await gql(SESSIONS, {}, { token: laptop.accessToken })).mySessions as unknown[]).length).toBe(1);
 
     // Every sign-in, failed sign-in and revocation is in the audit log, found by the auth. prefix.
-    expect(errorCode(await gql(LOGIN, { input: { username: admin.username, password: "typed-secret-guess" } }, { ip: "203.0.113.99" }))).toBe("UNAUTHENTICATED");
+    expect(
+      errorCode(
+        await gql(
+          LOGIN,
+          { input: { username: admin.username, password: "typed-secret-guess" } },
+          { ip: "203.0.113.99" },
+        ),
+      ),
+    ).toBe("UNAUTHENTICATED");
     const log = ok(
-      await gql(`{ auditLog(filter: { actionPrefix: "auth." }, page: { first: 100 }) { edges { node { action targetId details } } } }`, {}, { token: owner }),
-    ).auditLog.edges.map((e: { node: { action: string; targetId: string; details: Record<string, unknown> } }) => e.node);
+      await gql(
+        `{ auditLog(filter: { actionPrefix: "auth." }, page: { first: 100 }) { edges { node { action targetId details } } } }`,
+        {},
+        { token: owner },
+      ),
+    ).auditLog.edges.map(
+      (e: { node: { action: string; targetId: string; details: Record<string, unknown> } }) => e.node,
+    );
     expect(log.every((e: { action: string }) => e.action.startsWith("auth."))).toBe(true);
     const actions = log.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["auth.login", "auth.login_failed", "auth.session_revoke", "auth.session_revoke_others"]));
-    expect(log.find((e: { action: string }) => e.action === "auth.login_failed")).toMatchObject({ targetId: admin.id, details: { username: admin.username, reason: "wrong-password" } });
+    expect(actions).toEqual(
+      expect.arrayContaining(["auth.login", "auth.login_failed", "auth.session_revoke", "auth.session_revoke_others"]),
+    );
+    expect(log.find((e: { action: string }) => e.action === "auth.login_failed")).toMatchObject({
+      targetId: admin.id,
+      details: { username: admin.username, reason: "wrong-password" },
+    });
     expect(log.find((e: { action: string }) => e.action === "auth.session_revoke")?.targetId).toBe(phoneSession.id);
     // The password that was tried is never written down.
-    const rows = await env.DB.prepare(`SELECT details FROM audit_log WHERE action = 'auth.login_failed'`).all<{ details: string }>();
+    const rows = await env.DB.prepare(`SELECT details FROM audit_log WHERE action = 'auth.login_failed'`).all<{
+      details: string;
+    }>();
     expect(rows.results.some((r) => r.details.includes("typed-secret-guess"))).toBe(false);
   });
 
@@ -75,7 +125,13 @@ describe("session management", () => {
     const owner = await ownerToken();
     const admin = await adminAs(owner, "RESELLER");
     const other = await loginFrom(admin.username, admin.password, "203.0.113.20", FIREFOX_LINUX);
-    ok(await gql(`mutation ($input: ChangePasswordInput!) { changePassword(input: $input) }`, { input: { currentPassword: admin.password, newPassword: "another-long-password-9" } }, { token: admin.token }));
+    ok(
+      await gql(
+        `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) }`,
+        { input: { currentPassword: admin.password, newPassword: "another-long-password-9" } },
+        { token: admin.token },
+      ),
+    );
     expect(errorCode(await gql(`{ me { id } }`, {}, { token: other.accessToken }))).toBe("UNAUTHENTICATED");
     expect(errorCode(await gql(`{ me { id } }`, {}, { token: admin.token }))).toBeUndefined();
   });

@@ -11,7 +11,9 @@ export function listMySessions(ctx: SignedInContext) {
   return ctx.db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.adminId, ctx.actor.id), isNull(sessions.revokedAtSec), gt(sessions.expiresAtSec, ctx.nowSec())))
+    .where(
+      and(eq(sessions.adminId, ctx.actor.id), isNull(sessions.revokedAtSec), gt(sessions.expiresAtSec, ctx.nowSec())),
+    )
     .orderBy(desc(sessions.lastSeenAtSec), desc(sessions.createdAtSec))
     .all();
 }

@@ -56,7 +56,10 @@ describe("refresh token rotation", () => {
 
   it("gives two concurrent uses of a token (two tabs) each a working pair", async () => {
     const session = await login(OWNER.username, OWNER.password);
-    const results = await Promise.all([gql(REFRESH, { token: session.refreshToken }), gql(REFRESH, { token: session.refreshToken })]);
+    const results = await Promise.all([
+      gql(REFRESH, { token: session.refreshToken }),
+      gql(REFRESH, { token: session.refreshToken }),
+    ]);
     for (const result of results) {
       expect(ok(await gql(ME, {}, { token: result.data!.refreshToken.accessToken })).me.username).toBe(OWNER.username);
     }
@@ -69,7 +72,13 @@ describe("refresh token rotation", () => {
     const nowSec = Math.floor(Date.now() / 1000);
     const first = await rotateRefreshToken(db, config, session.refreshToken, nowSec, "192.0.2.1");
     expect(first.reused).toBe(false);
-    const late = await rotateRefreshToken(db, config, session.refreshToken, nowSec + REFRESH_REUSE_GRACE_SEC + 1, "192.0.2.1");
+    const late = await rotateRefreshToken(
+      db,
+      config,
+      session.refreshToken,
+      nowSec + REFRESH_REUSE_GRACE_SEC + 1,
+      "192.0.2.1",
+    );
     expect(late.reused).toBe(true);
     expect(errorCode(await gql(ME, {}, { token: session.accessToken }))).toBe("UNAUTHENTICATED");
   });
@@ -135,7 +144,8 @@ describe("the minute's cron", () => {
   it("deletes sessions that ended over a week ago with their refresh tokens, and keeps the rest", async () => {
     const signIn = () => login(OWNER.username, OWNER.password);
     const [live, expired, revokedLongAgo, revokedToday] = await Promise.all([signIn(), signIn(), signIn(), signIn()]);
-    const sessionOf = (session: { accessToken: string }) => JSON.parse(new TextDecoder().decode(fromBase64Url(session.accessToken.split(".")[1]!))).sid as string;
+    const sessionOf = (session: { accessToken: string }) =>
+      JSON.parse(new TextDecoder().decode(fromBase64Url(session.accessToken.split(".")[1]!))).sid as string;
     const nowSec = Math.floor(Date.now() / 1000);
     const longAgo = nowSec - ENDED_SESSION_RETENTION_SEC - 60;
     await env.DB.batch([
@@ -149,10 +159,21 @@ describe("the minute's cron", () => {
     await waitOnExecutionContext(ctx);
 
     const remaining = async (table: string, column: string, session: { accessToken: string }) =>
-      (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).bind(sessionOf(session)).first<{ n: number }>())!.n;
-    expect([await remaining("sessions", "id", expired), await remaining("refresh_tokens", "session_id", expired)]).toEqual([0, 0]);
-    expect([await remaining("sessions", "id", revokedLongAgo), await remaining("refresh_tokens", "session_id", revokedLongAgo)]).toEqual([0, 0]);
-    expect([await remaining("sessions", "id", revokedToday), await remaining("refresh_tokens", "session_id", revokedToday)]).toEqual([1, 1]);
+      (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`)
+        .bind(sessionOf(session))
+        .first<{ n: number }>())!.n;
+    expect([
+      await remaining("sessions", "id", expired),
+      await remaining("refresh_tokens", "session_id", expired),
+    ]).toEqual([0, 0]);
+    expect([
+      await remaining("sessions", "id", revokedLongAgo),
+      await remaining("refresh_tokens", "session_id", revokedLongAgo),
+    ]).toEqual([0, 0]);
+    expect([
+      await remaining("sessions", "id", revokedToday),
+      await remaining("refresh_tokens", "session_id", revokedToday),
+    ]).toEqual([1, 1]);
     expect(ok(await gql(ME, {}, { token: live.accessToken })).me.username).toBe(OWNER.username);
   });
 });

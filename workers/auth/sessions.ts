@@ -99,7 +99,13 @@ export const REFRESH_REUSE_GRACE_SEC = 30;
  * it was copied, so the whole session is revoked and every token of its family stops working,
  * unless it comes back within the grace window before the family has moved on.
  */
-export async function rotateRefreshToken(db: Db, config: SessionConfig, presented: string, nowSec: number, clientIp: string) {
+export async function rotateRefreshToken(
+  db: Db,
+  config: SessionConfig,
+  presented: string,
+  nowSec: number,
+  clientIp: string,
+) {
   const tokenHash = await sha256Hex(presented);
   const found = await db
     .select({ token: refreshTokens, session: sessions, admin: admins })
@@ -126,7 +132,12 @@ export async function rotateRefreshToken(db: Db, config: SessionConfig, presente
 
   const refreshToken = randomToken();
   await db.batch([
-    db.insert(refreshTokens).values({ tokenHash: await sha256Hex(refreshToken), sessionId: session.id, parentHash: tokenHash, issuedAtSec: nowSec }),
+    db.insert(refreshTokens).values({
+      tokenHash: await sha256Hex(refreshToken),
+      sessionId: session.id,
+      parentHash: tokenHash,
+      issuedAtSec: nowSec,
+    }),
     db.update(sessions).set({ lastSeenAtSec: nowSec }).where(eq(sessions.id, session.id)),
   ]);
   const access = await issueAccessToken(config, admin.id, session.id, nowSec);
@@ -162,7 +173,13 @@ export function revokeSession(db: Db, sessionId: string, reason: string, nowSec:
  * live and the admin enabled, so logout and disabling an admin take effect at once. The admin's
  * IP allowlist is checked here, on every request, not only at sign-in.
  */
-export async function authenticateAccessToken(db: Db, config: SessionConfig, token: string, nowSec: number, clientIp: string): Promise<Actor | null> {
+export async function authenticateAccessToken(
+  db: Db,
+  config: SessionConfig,
+  token: string,
+  nowSec: number,
+  clientIp: string,
+): Promise<Actor | null> {
   let claims: AccessClaims;
   try {
     claims = (await verify(token, config.jwtSecret, "HS256")) as AccessClaims;
@@ -225,4 +242,5 @@ export async function pruneEndedSessions(db: Db, nowSec: number): Promise<void> 
   await db.delete(sessions).where(or(lt(sessions.expiresAtSec, cutoffSec), lt(sessions.revokedAtSec, cutoffSec)));
 }
 
-export const ipNotAllowed = () => new DomainError("FORBIDDEN", "this admin may not sign in or work from this IP address (IP allowlist)");
+export const ipNotAllowed = () =>
+  new DomainError("FORBIDDEN", "this admin may not sign in or work from this IP address (IP allowlist)");

@@ -18,7 +18,8 @@ describe("money", () => {
   });
 
   it("accepts only positive decimal amounts and currency codes", () => {
-    for (const bad of ["-1", "0", "0.00", "1e3", "1,5", "", " . "]) expect(amountSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ["-1", "0", "0.00", "1e3", "1,5", "", " . "])
+      expect(amountSchema.safeParse(bad).success).toBe(false);
     expect(amountSchema.parse(" 4.99 ")).toBe("4.99");
     expect(currencySchema.parse("usd")).toBe("USD");
     for (const bad of ["US", "U$D", "TOOLONGCODE"]) expect(currencySchema.safeParse(bad).success).toBe(false);

@@ -20,7 +20,8 @@ export const amountSchema = z
  */
 export function toUnits(amount: string, decimals: number): bigint {
   const [whole, fraction = ""] = amount.split(".");
-  if (fraction.replace(/0+$/, "").length > decimals) throw new RangeError(`${amount} has more than ${decimals} decimal places`);
+  if (fraction.replace(/0+$/, "").length > decimals)
+    throw new RangeError(`${amount} has more than ${decimals} decimal places`);
   // Trailing zeros beyond the unit ("5.50" at 1 decimal) carry no value: cut them, never shift.
   return BigInt(whole! + fraction.slice(0, decimals).padEnd(decimals, "0"));
 }

@@ -22,5 +22,6 @@ export async function assertAllExist(db: Db, table: "inbounds" | "groups", ids: 
     .where(sql`${source.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     .all();
   const missing = ids.filter((id) => !found.some((row) => row.id === id));
-  if (missing.length) throw new DomainError("BAD_USER_INPUT", `${table} ${missing.join(", ")} do not exist`, { missing });
+  if (missing.length)
+    throw new DomainError("BAD_USER_INPUT", `${table} ${missing.join(", ")} do not exist`, { missing });
 }

@@ -9,13 +9,26 @@ import { gql, ok, ownerToken, unique } from "../test/api";
 import { installLine } from "./install-script";
 import { AGENT_DOWNLOAD_PATH, currentRelease, releaseSigningText, type ReleaseManifest } from "./release";
 
-const get = (path: string, headers: Record<string, string> = {}) => exports.default.fetch(`http://panel.test${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  exports.default.fetch(`http://panel.test${path}`, { headers });
 
 describe("the install line", () => {
   it("pins the hash of the script the panel serves and hands it the origin, token and panel key as quoted arguments", async () => {
     const owner = await ownerToken();
-    const server = ok(await gql(`mutation { createServer(input: {name: "${unique("i")}", address: "10.0.0.2"}) { id } }`, {}, { token: owner })).createServer;
-    const { createServerEnrollment } = ok(await gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { token command } }`, { id: server.id }, { token: owner }));
+    const server = ok(
+      await gql(
+        `mutation { createServer(input: {name: "${unique("i")}", address: "10.0.0.2"}) { id } }`,
+        {},
+        { token: owner },
+      ),
+    ).createServer;
+    const { createServerEnrollment } = ok(
+      await gql(
+        `mutation ($id: ID!) { createServerEnrollment(id: $id) { token command } }`,
+        { id: server.id },
+        { token: owner },
+      ),
+    );
     const { publicKey } = await panelSigningKey(env);
 
     const script = await get("/agent/install.sh");
@@ -53,10 +66,21 @@ describe("the agent release", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-cache");
     const manifest = (await response.json()) as ReleaseManifest;
-    const bundle = new Uint8Array(await (await env.ASSETS.fetch(`http://panel.test${AGENT_DOWNLOAD_PATH}`)).arrayBuffer());
+    const bundle = new Uint8Array(
+      await (await env.ASSETS.fetch(`http://panel.test${AGENT_DOWNLOAD_PATH}`)).arrayBuffer(),
+    );
     const { publicKey } = await panelSigningKey(env);
-    expect(manifest).toMatchObject({ path: AGENT_DOWNLOAD_PATH, sha256: await sha256Hex(bundle), panelPublicKey: publicKey });
-    const valid = await crypto.subtle.verify({ name: "Ed25519" }, await importPublicKey(publicKey), fromBase64Url(manifest.signature), new TextEncoder().encode(releaseSigningText(manifest.sha256)));
+    expect(manifest).toMatchObject({
+      path: AGENT_DOWNLOAD_PATH,
+      sha256: await sha256Hex(bundle),
+      panelPublicKey: publicKey,
+    });
+    const valid = await crypto.subtle.verify(
+      { name: "Ed25519" },
+      await importPublicKey(publicKey),
+      fromBase64Url(manifest.signature),
+      new TextEncoder().encode(releaseSigningText(manifest.sha256)),
+    );
     expect(valid).toBe(true);
     // A second request is the same manifest (memoised by the asset's ETag), not a re-signed variant.
     expect(await (await get("/agent/release.json")).json()).toEqual(manifest);
@@ -64,8 +88,15 @@ describe("the agent release", () => {
 
   it("is never made of HTML an SPA fallback served in the bundle's place", async () => {
     // The assets layer as it was configured when this broke: index.html, 200, for any missing file.
-    const spaFallback = { fetch: async () => new Response("<!doctype html><div id=\"root\"></div>", { headers: { "content-type": "text/html; charset=utf-8" } }) };
-    await expect(currentRelease(spaFallback, "http://panel.test/agent/release.json", await panelSigningKey(env))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const spaFallback = {
+      fetch: async () =>
+        new Response('<!doctype html><div id="root"></div>', {
+          headers: { "content-type": "text/html; charset=utf-8" },
+        }),
+    };
+    await expect(
+      currentRelease(spaFallback, "http://panel.test/agent/release.json", await panelSigningKey(env)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -76,17 +107,29 @@ describe("paths nothing serves", () => {
       expect(response.status, path).toBe(404);
       await response.body?.cancel();
     }
-    const page = await get("/users/12", { "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", accept: "text/html" });
+    const page = await get("/users/12", {
+      "sec-fetch-mode": "navigate",
+      "sec-fetch-dest": "document",
+      accept: "text/html",
+    });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
-    const script = await get("/assets/missing.js", { "sec-fetch-mode": "no-cors", "sec-fetch-dest": "script", accept: "*/*" });
+    const script = await get("/assets/missing.js", {
+      "sec-fetch-mode": "no-cors",
+      "sec-fetch-dest": "script",
+      accept: "*/*",
+    });
     expect(script.status).toBe(404);
     // A browser too old for Fetch Metadata still gets the page it asked for as HTML.
     const legacy = await get("/users/12", { accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
     expect(legacy.status).toBe(200);
     await legacy.body?.cancel();
     // The installed app's service worker re-fetches a reload of a deep link: mode same-origin, destination document.
-    const throughServiceWorker = await get("/users/12", { "sec-fetch-mode": "same-origin", "sec-fetch-dest": "document", accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
+    const throughServiceWorker = await get("/users/12", {
+      "sec-fetch-mode": "same-origin",
+      "sec-fetch-dest": "document",
+      accept: "text/html,application/xhtml+xml,*/*;q=0.8",
+    });
     expect(throughServiceWorker.status).toBe(200);
     await throughServiceWorker.body?.cancel();
   });

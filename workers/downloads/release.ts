@@ -32,7 +32,9 @@ export function releaseSigningText(sha256: string): string {
 
 export async function signRelease(bytes: Uint8Array<ArrayBuffer>, key: PanelSigningKey): Promise<ReleaseManifest> {
   const sha256 = await sha256Hex(bytes);
-  const signature = new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, key.privateKey, new TextEncoder().encode(releaseSigningText(sha256))));
+  const signature = new Uint8Array(
+    await crypto.subtle.sign({ name: "Ed25519" }, key.privateKey, new TextEncoder().encode(releaseSigningText(sha256))),
+  );
   return { path: AGENT_DOWNLOAD_PATH, sha256, signature: toBase64Url(signature), panelPublicKey: key.publicKey };
 }
 
@@ -42,12 +44,19 @@ let memo: { etag: string; publicKey: string; manifest: ReleaseManifest } | undef
  * The manifest of the bundle the assets serve right now. Hashing and signing a ~1 MB file runs
  * once per bundle version (its ETag) and key in an isolate, not on every install.
  */
-export async function currentRelease(assets: { fetch(request: Request): Promise<Response> }, requestUrl: string, key: PanelSigningKey): Promise<ReleaseManifest> {
+export async function currentRelease(
+  assets: { fetch(request: Request): Promise<Response> },
+  requestUrl: string,
+  key: PanelSigningKey,
+): Promise<ReleaseManifest> {
   const response = await assets.fetch(new Request(new URL(AGENT_DOWNLOAD_PATH, requestUrl)));
   // An SPA fallback answering for a missing bundle would have the panel sign its index.html.
   if (!response.ok || (response.headers.get("content-type") ?? "").startsWith("text/html")) {
     await response.body?.cancel();
-    throw new DomainError("NOT_FOUND", `the agent bundle is not among the panel's assets (${AGENT_DOWNLOAD_PATH}); build it with npm run build:web`);
+    throw new DomainError(
+      "NOT_FOUND",
+      `the agent bundle is not among the panel's assets (${AGENT_DOWNLOAD_PATH}); build it with npm run build:web`,
+    );
   }
   const etag = response.headers.get("etag");
   const known = memo;

@@ -38,4 +38,5 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string | number) => new DomainError("NOT_FOUND", `${what} ${id} does not exist`);
+export const notFound = (what: string, id: string | number) =>
+  new DomainError("NOT_FOUND", `${what} ${id} does not exist`);

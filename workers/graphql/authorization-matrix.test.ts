@@ -33,7 +33,9 @@ const schema = buildSchema();
 const roots = (["Query", "Mutation", "Subscription"] as const)
   .map((name) => schema.getType(name) as GraphQLObjectType | undefined)
   .filter((t): t is GraphQLObjectType => t !== undefined);
-const operations = roots.flatMap((type) => Object.values(type.getFields()).map((field) => ({ key: `${type.name}.${field.name}`, type, field })));
+const operations = roots.flatMap((type) =>
+  Object.values(type.getFields()).map((field) => ({ key: `${type.name}.${field.name}`, type, field })),
+);
 
 /** A value of the given input type that passes GraphQL validation; resolvers may still refuse it. */
 function dummyValue(type: GraphQLInputType): unknown {
@@ -48,7 +50,15 @@ function dummyValue(type: GraphQLInputType): unknown {
     );
   }
   if (isScalarType(type)) {
-    const samples: Record<string, unknown> = { ID: "999999", String: "x", Int: 1, Float: 1, Boolean: false, Bytes: 1, DateTime: "2030-01-01T00:00:00Z" };
+    const samples: Record<string, unknown> = {
+      ID: "999999",
+      String: "x",
+      Int: 1,
+      Float: 1,
+      Boolean: false,
+      Bytes: 1,
+      DateTime: "2030-01-01T00:00:00Z",
+    };
     if (!(type.name in samples)) throw new Error(`add a sample value for the scalar ${type.name}`);
     return samples[type.name];
   }
@@ -72,7 +82,11 @@ function documentFor(operation: (typeof operations)[number]) {
  * A subscription over SSE: a refused (or failed) one answers at once with an error event; an
  * admitted one opens its socket to the live hub and waits for news, which counts as allowed.
  */
-async function trySubscription(query: string, variables: Record<string, unknown>, token: string | undefined): Promise<GraphQLResponse> {
+async function trySubscription(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | undefined,
+): Promise<GraphQLResponse> {
   const hub = env.HUB.getByName(HUB_NAME);
   const before = await hub.connections();
   const stream = await subscribe(query, variables, token);
@@ -105,18 +119,27 @@ beforeAll(async () => {
   tokens = { anonymous: undefined, reseller: reseller.token, admin: admin.token, owner };
 });
 
-const deniedByRule = (response: GraphQLResponse) => response.errors?.some((e) => e.extensions?.rule !== undefined) ?? false;
+const deniedByRule = (response: GraphQLResponse) =>
+  response.errors?.some((e) => e.extensions?.rule !== undefined) ?? false;
 
 describe("authorisation matrix", () => {
   it("has an expectation for every root operation, and none for operations that do not exist", () => {
     const keys = operations.map((o) => o.key).sort();
-    expect(keys.filter((k) => !(k in EXPECTED_ACCESS)), "operations without an entry in authorization-matrix.expected.ts").toEqual([]);
-    expect(Object.keys(EXPECTED_ACCESS).filter((k) => !keys.includes(k)), "entries for operations that no longer exist").toEqual([]);
+    expect(
+      keys.filter((k) => !(k in EXPECTED_ACCESS)),
+      "operations without an entry in authorization-matrix.expected.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED_ACCESS).filter((k) => !keys.includes(k)),
+      "entries for operations that no longer exist",
+    ).toEqual([]);
   });
 
   it("lets each role call exactly what the table says, and nothing crashes on type-correct input", async () => {
     // logout ends the caller's session, so it goes last.
-    const ordered = [...operations].sort((a, b) => Number(a.key === "Mutation.logout") - Number(b.key === "Mutation.logout"));
+    const ordered = [...operations].sort(
+      (a, b) => Number(a.key === "Mutation.logout") - Number(b.key === "Mutation.logout"),
+    );
     const actual: Record<string, Record<Role, "allow" | "deny">> = {};
     const expected: typeof actual = {};
     const crashes: string[] = [];
@@ -129,7 +152,8 @@ describe("authorisation matrix", () => {
           operation.type.name === "Subscription"
             ? await trySubscription(query, variables, tokens[role])
             : await gql(query, variables, { token: tokens[role], ip: "198.51.100.1" });
-        if (response.status >= 500 || response.errors?.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR")) crashes.push(`${operation.key} as ${role}`);
+        if (response.status >= 500 || response.errors?.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR"))
+          crashes.push(`${operation.key} as ${role}`);
         actual[operation.key]![role] = deniedByRule(response) ? "deny" : "allow";
         const lowest = EXPECTED_ACCESS[operation.key];
         expected[operation.key]![role] = lowest !== undefined && RANK[role] >= RANK[lowest] ? "allow" : "deny";

@@ -22,12 +22,19 @@ async function admit(key: string, rule: OperationRule, ctx: AppContext): Promise
   if (rule === "public") return null;
   const actor = await ctx.authenticate();
   // extensions.rule tells clients (and the authorisation matrix test) that the rule refused the call.
-  if (!actor) throw new DomainError("UNAUTHENTICATED", "sign in first: the access token is missing, expired or revoked", { rule });
-  if (actor.mustEnrollTotp && !ENROLLMENT_OPERATIONS.has(key)) {
-    throw new DomainError("FORBIDDEN", "your role requires two-factor sign-in: enroll TOTP (beginTotpEnrollment) before anything else", {
-      totpEnrollmentRequired: true,
+  if (!actor)
+    throw new DomainError("UNAUTHENTICATED", "sign in first: the access token is missing, expired or revoked", {
       rule,
     });
+  if (actor.mustEnrollTotp && !ENROLLMENT_OPERATIONS.has(key)) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "your role requires two-factor sign-in: enroll TOTP (beginTotpEnrollment) before anything else",
+      {
+        totpEnrollmentRequired: true,
+        rule,
+      },
+    );
   }
   if (rule !== "signed-in" && !hasPermission(actor.role, rule)) {
     throw new DomainError("FORBIDDEN", `the ${actor.role} role may not do this (${rule})`, { rule });
@@ -43,7 +50,10 @@ export function authorizeRootFields(schema: GraphQLSchema, rules: Record<string,
   for (const typeName of ROOT_TYPES) {
     const type = schema.getType(typeName);
     if (!type || !("getFields" in type)) continue;
-    for (const [fieldName, field] of Object.entries(type.getFields()) as [string, GraphQLFieldConfig<unknown, AppContext>][]) {
+    for (const [fieldName, field] of Object.entries(type.getFields()) as [
+      string,
+      GraphQLFieldConfig<unknown, AppContext>,
+    ][]) {
       const key = `${typeName}.${fieldName}`;
       const rule = rules[key];
       if (!rule) throw new Error(`no authorization rule for ${key}`);

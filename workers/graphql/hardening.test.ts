@@ -9,7 +9,11 @@ import { errorCode, gql } from "../test/api";
 // The worker under test runs with wrangler.toml's vars: ENVIRONMENT is "production".
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  exports.default.fetch("http://panel.test/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  exports.default.fetch("http://panel.test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 /** What a page's fetch() adds to every request. */
 const BROWSER = { "sec-fetch-mode": "cors", "sec-fetch-site": "same-origin", origin: "http://panel.test" };
@@ -29,7 +33,10 @@ describe("GraphQL hardening in production", () => {
     expect(body.errors[0]!.extensions.code).toBe("PERSISTED_QUERY_ONLY");
     expect(body.errors[0]!.message).toContain("persisted");
 
-    const unknownId = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }, BROWSER);
+    const unknownId = await post(
+      { extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } },
+      BROWSER,
+    );
     expect(((await unknownId.json()) as typeof body).errors[0]!.extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
 
     const script = await post({ query: `{ healthCheck { status } }` });
@@ -39,7 +46,10 @@ describe("GraphQL hardening in production", () => {
   it("runs every allow-listed operation from a browser by its id alone", async () => {
     for (const [id, document] of Object.entries(checkedInManifest as Record<string, string>)) {
       expect(await operationId(document)).toBe(id);
-      const response = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: id } }, variables: {} }, BROWSER);
+      const response = await post(
+        { extensions: { persistedQuery: { version: 1, sha256Hash: id } }, variables: {} },
+        BROWSER,
+      );
       const result = (await response.json()) as { errors?: { extensions: { code: string } }[] };
       expect(result.errors?.map((e) => e.extensions.code) ?? []).not.toContain("PERSISTED_QUERY_NOT_FOUND");
       expect(result.errors?.map((e) => e.extensions.code) ?? []).not.toContain("PERSISTED_QUERY_ONLY");
@@ -58,8 +68,16 @@ describe("GraphQL hardening in production", () => {
 
 describe("the persisted-operations allow-list", () => {
   it("is built from web/src/graphql and checked in up to date (npm run persisted:generate)", async () => {
-    const sources = import.meta.glob("../../web/src/graphql/*.ts", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
-    const files = Object.fromEntries(Object.entries(sources).filter(([f]) => !f.endsWith(".test.ts")).map(([f, text]) => [f.split("/").pop()!, text]));
+    const sources = import.meta.glob("../../web/src/graphql/*.ts", {
+      query: "?raw",
+      import: "default",
+      eager: true,
+    }) as Record<string, string>;
+    const files = Object.fromEntries(
+      Object.entries(sources)
+        .filter(([f]) => !f.endsWith(".test.ts"))
+        .map(([f, text]) => [f.split("/").pop()!, text]),
+    );
     expect(await buildManifest(extractOperations(files), buildSchema())).toEqual(checkedInManifest);
   });
 
@@ -72,7 +90,11 @@ describe("the persisted-operations allow-list", () => {
     const manifest = await buildManifest(ops, buildSchema());
     expect(manifest[await operationId("query Me { me { id } }")]).toBe("query Me { me { id } }");
     expect(Object.keys(manifest)).toHaveLength(2);
-    expect(() => extractOperations({ "x.ts": "export const X = /* GraphQL */ `query { user(id: ${id}) { id } }`;" })).toThrow(/interpolates/);
-    await expect(buildManifest(extractOperations({ "y.ts": "export const Y = /* GraphQL */ `{ noSuchField }`;" }), buildSchema())).rejects.toThrow(/does not validate/);
+    expect(() =>
+      extractOperations({ "x.ts": "export const X = /* GraphQL */ `query { user(id: ${id}) { id } }`;" }),
+    ).toThrow(/interpolates/);
+    await expect(
+      buildManifest(extractOperations({ "y.ts": "export const Y = /* GraphQL */ `{ noSuchField }`;" }), buildSchema()),
+    ).rejects.toThrow(/does not validate/);
   });
 });

@@ -6,4 +6,7 @@ export const idSchema = z.coerce
   .regex(/^[1-9]\d{0,15}$/, "must be a positive whole-number id")
   .transform(Number);
 
-export const idListSchema = z.array(idSchema).max(1000).transform((ids) => [...new Set(ids)]);
+export const idListSchema = z
+  .array(idSchema)
+  .max(1000)
+  .transform((ids) => [...new Set(ids)]);

@@ -11,8 +11,20 @@ beforeAll(async () => {
   owner = await ownerToken();
   // Something to walk through, so deep queries do real work.
   const inbound = await createInbound(owner, { port: 50001 });
-  ok(await gql(`mutation ($i: [ID!]) { createServer(input: { name: "deep", address: "deep.example", inboundIds: $i }) { id } }`, { i: [inbound.id] }, { token: owner }));
-  ok(await gql(`mutation ($i: [ID!]) { createGroup(input: { name: "deep", inboundIds: $i }) { id } }`, { i: [inbound.id] }, { token: owner }));
+  ok(
+    await gql(
+      `mutation ($i: [ID!]) { createServer(input: { name: "deep", address: "deep.example", inboundIds: $i }) { id } }`,
+      { i: [inbound.id] },
+      { token: owner },
+    ),
+  );
+  ok(
+    await gql(
+      `mutation ($i: [ID!]) { createGroup(input: { name: "deep", inboundIds: $i }) { id } }`,
+      { i: [inbound.id] },
+      { token: owner },
+    ),
+  );
 });
 
 /** POSTs a raw body to /graphql, signed in as the owner. */
@@ -52,7 +64,8 @@ describe("query limits", () => {
   });
 
   it(`allows ${QUERY_LIMITS.maxDirectives} directives and refuses more`, async () => {
-    const directed = (n: number) => `{ healthCheck { ${Array.from({ length: n }, () => "ok @include(if: true)").join(" ")} } }`;
+    const directed = (n: number) =>
+      `{ healthCheck { ${Array.from({ length: n }, () => "ok @include(if: true)").join(" ")} } }`;
     ok(await gql(directed(QUERY_LIMITS.maxDirectives), {}, { token: owner }));
     const tooMany = await gql(directed(QUERY_LIMITS.maxDirectives + 1), {}, { token: owner });
     expect(errorCode(tooMany)).toBe("GRAPHQL_VALIDATION_FAILED");
@@ -74,7 +87,9 @@ describe("query limits", () => {
       ok(await gql(query, { n: MAX_PAGE_SIZE }, { token: owner }));
       const tooBig = await gql(query, { n: MAX_PAGE_SIZE + 1 }, { token: owner });
       expect(errorCode(tooBig), field).toBe("BAD_USER_INPUT");
-      expect(tooBig.errors![0]!.extensions!.fields).toEqual([{ path: "first", message: expect.stringContaining(String(MAX_PAGE_SIZE)) }]);
+      expect(tooBig.errors![0]!.extensions!.fields).toEqual([
+        { path: "first", message: expect.stringContaining(String(MAX_PAGE_SIZE)) },
+      ]);
     }
   });
 });
@@ -84,7 +99,10 @@ describe("malformed requests", () => {
 
   it(`refuses a body over ${MAX_BODY_BYTES / 1024} KB with 413 and a JSON error, running nothing`, async () => {
     const groups = await countRows("groups");
-    const body = JSON.stringify({ query: CREATE_GROUP, variables: { input: { name: unique("big") }, padding: "x".repeat(MAX_BODY_BYTES) } });
+    const body = JSON.stringify({
+      query: CREATE_GROUP,
+      variables: { input: { name: unique("big") }, padding: "x".repeat(MAX_BODY_BYTES) },
+    });
     const response = await post(body);
     expect(response.status).toBe(413);
     expect(JSON.parse(response.text)).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: expect.any(String) } });
@@ -92,7 +110,9 @@ describe("malformed requests", () => {
   });
 
   it("refuses an oversized body sent without a length, as a stream", async () => {
-    const chunk = new TextEncoder().encode(`{"query":"{ healthCheck { ok } }","variables":{"padding":"${"x".repeat(64 * 1024)}`);
+    const chunk = new TextEncoder().encode(
+      `{"query":"{ healthCheck { ok } }","variables":{"padding":"${"x".repeat(64 * 1024)}`,
+    );
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         for (let i = 0; i < 5; i++) controller.enqueue(chunk);
@@ -105,7 +125,10 @@ describe("malformed requests", () => {
   });
 
   it("accepts a large body under the limit", async () => {
-    const body = JSON.stringify({ query: "{ healthCheck { ok } }", variables: { padding: "x".repeat(MAX_BODY_BYTES - 1024) } });
+    const body = JSON.stringify({
+      query: "{ healthCheck { ok } }",
+      variables: { padding: "x".repeat(MAX_BODY_BYTES - 1024) },
+    });
     const response = await post(body);
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text).data).toEqual({ healthCheck: { ok: true } });
@@ -141,7 +164,11 @@ describe("malformed requests", () => {
   });
 
   it("keeps a custom scalar's own code when a variable fails it", async () => {
-    const response = await gql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { username: unique("u"), dataLimit: -5 } }, { token: owner });
+    const response = await gql(
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      { input: { username: unique("u"), dataLimit: -5 } },
+      { token: owner },
+    );
     expect(response.status).toBe(400);
     expect(errorCode(response)).toBe("BAD_USER_INPUT");
     expect(response.errors![0]!.message).toMatch(/\$input.*Bytes/);
@@ -165,11 +192,19 @@ describe("unexpected errors", () => {
       body: JSON.stringify({ query: "{ settings { subscriptionUrlPrefix } }" }),
     });
     const text = await response.text();
-    const body = JSON.parse(text) as { data: unknown; errors: { message: string; path: string[]; extensions: Record<string, unknown> }[] };
+    const body = JSON.parse(text) as {
+      data: unknown;
+      errors: { message: string; path: string[]; extensions: Record<string, unknown> }[];
+    };
     expect(body.data).toBeNull();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors[0]).toMatchObject({ message: "Internal server error", path: ["settings"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(body.errors[0]).toMatchObject({
+      message: "Internal server error",
+      path: ["settings"],
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
     expect(Object.keys(body.errors[0]!.extensions)).toEqual(["code"]);
-    for (const leak of [/select/i, /from/i, /sqlite/i, /D1_/, /no such table/i, /\.ts:\d+/, /at /]) expect(text).not.toMatch(leak);
+    for (const leak of [/select/i, /from/i, /sqlite/i, /D1_/, /no such table/i, /\.ts:\d+/, /at /])
+      expect(text).not.toMatch(leak);
   });
 });

@@ -106,7 +106,12 @@ export function createLoaders(db: Db) {
           .select({ key: userGroups.groupId, value: sql<number>`count(*)` })
           .from(userGroups)
           .innerJoin(users, eq(users.id, userGroups.userId))
-          .where(and(keysIn(userGroups.groupId, groupIds), ownerScope === undefined ? undefined : eq(users.adminId, ownerScope)))
+          .where(
+            and(
+              keysIn(userGroups.groupId, groupIds),
+              ownerScope === undefined ? undefined : eq(users.adminId, ownerScope),
+            ),
+          )
           .groupBy(userGroups.groupId)
           .all();
         return grouped(groupIds, rows).map((counts) => counts[0] ?? 0);

@@ -49,7 +49,11 @@ export function parsePage(page: unknown): PageRequest {
 }
 
 /** Builds a connection from `first + 1` rows fetched newest first (or in the order `cursorOf` encodes). */
-export function toConnection<T extends { id: number }>(rows: T[], first: number, cursorOf: (row: T) => string = (row) => encodeCursor(row.id)) {
+export function toConnection<T extends { id: number }>(
+  rows: T[],
+  first: number,
+  cursorOf: (row: T) => string = (row) => encodeCursor(row.id),
+) {
   const nodes = rows.slice(0, first);
   return {
     edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),

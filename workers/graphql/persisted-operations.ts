@@ -25,7 +25,8 @@ export function extractOperations(files: Record<string, string>): PersistedOpera
   const operations: PersistedOperation[] = [];
   for (const [file, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     for (const [, name, document] of text.matchAll(EXPORT)) {
-      if (document!.includes("${")) throw new Error(`${file}: ${name} interpolates; persisted operations must be plain text`);
+      if (document!.includes("${"))
+        throw new Error(`${file}: ${name} interpolates; persisted operations must be plain text`);
       operations.push({ name: name!, file, document: document! });
     }
   }
@@ -35,11 +36,15 @@ export function extractOperations(files: Record<string, string>): PersistedOpera
 export { operationId };
 
 /** The allow-list, id → document, each operation checked against the schema first. */
-export async function buildManifest(operations: PersistedOperation[], schema: GraphQLSchema): Promise<Record<string, string>> {
+export async function buildManifest(
+  operations: PersistedOperation[],
+  schema: GraphQLSchema,
+): Promise<Record<string, string>> {
   const entries = await Promise.all(
     operations.map(async (op) => {
       const errors = validate(schema, parse(op.document));
-      if (errors.length) throw new Error(`${op.file}: ${op.name} does not validate: ${errors.map((e) => e.message).join("; ")}`);
+      if (errors.length)
+        throw new Error(`${op.file}: ${op.name} does not validate: ${errors.map((e) => e.message).join("; ")}`);
       return [await operationId(op.document), op.document] as const;
     }),
   );

@@ -20,7 +20,8 @@ export const BytesScalar = new GraphQLScalarType({
   serialize: (value) => toBytes(value),
   parseValue: toBytes,
   parseLiteral(ast) {
-    if (ast.kind === Kind.INT || ast.kind === Kind.STRING) return toBytes(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
+    if (ast.kind === Kind.INT || ast.kind === Kind.STRING)
+      return toBytes(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
     throw badInput("Bytes must be an integer or a decimal string");
   },
 });

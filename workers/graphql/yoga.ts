@@ -28,7 +28,13 @@ export interface GraphQLServerContext {
  * grows with the square of a document's fields (graphql-js compares same-named pairs), and
  * healthCheck needs no sign-in, so tokens are capped at 1,000: 2,000 took ~1 s to validate.
  */
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 1000, maxCost: 5000 } as const;
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 1000,
+  maxCost: 5000,
+} as const;
 
 /*
  * Armor's envelop rules throw by default, which skips yoga's validation bookkeeping: the client
@@ -155,8 +161,10 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
       nowSec,
       loaders: createLoaders(db),
       publish: (events) => publishLive(env, waitUntil, events),
-      authenticate: () => (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip) : Promise.resolve(null)),
-      sessionStillValid: async () => !!bearer && (await authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip)) !== null,
+      authenticate: () =>
+        (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip) : Promise.resolve(null)),
+      sessionStillValid: async () =>
+        !!bearer && (await authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip)) !== null,
     };
   },
 });

@@ -56,18 +56,21 @@ export const groupsModule: GraphQLModule = {
     Group: {
       id: (g: GroupRow) => String(g.id),
       inbounds: (g: GroupRow, _: unknown, ctx: SignedInContext) => ctx.loaders.inboundsByGroup.load(g.id),
-      userCount: (g: GroupRow, _: unknown, ctx: SignedInContext) => ctx.loaders.userCountByGroup(ownedUsersScope(ctx.actor)).load(g.id),
+      userCount: (g: GroupRow, _: unknown, ctx: SignedInContext) =>
+        ctx.loaders.userCountByGroup(ownedUsersScope(ctx.actor)).load(g.id),
       createdAt: (g: GroupRow) => g.createdAtSec,
     },
     Query: {
       groups: (_: unknown, __: unknown, ctx: SignedInContext) => listGroups(ctx.db),
-      group: (_: unknown, args: { id: string }, ctx: SignedInContext) => findGroup(ctx.db, parseInput(idSchema, args.id)),
+      group: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        findGroup(ctx.db, parseInput(idSchema, args.id)),
     },
     Mutation: {
       createGroup: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createGroup(ctx, args.input),
       updateGroup: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
         updateGroup(ctx, parseInput(idSchema, args.id), args.input),
-      deleteGroup: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteGroup(ctx, parseInput(idSchema, args.id)),
+      deleteGroup: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        deleteGroup(ctx, parseInput(idSchema, args.id)),
     },
   },
 };

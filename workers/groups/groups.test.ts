@@ -48,20 +48,33 @@ async function lastAuditId(): Promise<number> {
 }
 
 async function auditRowsSince(lastId: number) {
-  return (await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`).bind(lastId).all<Record<string, unknown>>()).results;
+  return (
+    await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`).bind(lastId).all<Record<string, unknown>>()
+  ).results;
 }
 
 async function linkedInboundIds(groupId: string): Promise<string[]> {
-  const rows = await env.DB.prepare(`SELECT inbound_id AS id FROM group_inbounds WHERE group_id = ? ORDER BY inbound_id`).bind(Number(groupId)).all<{ id: number }>();
+  const rows = await env.DB.prepare(
+    `SELECT inbound_id AS id FROM group_inbounds WHERE group_id = ? ORDER BY inbound_id`,
+  )
+    .bind(Number(groupId))
+    .all<{ id: number }>();
   return rows.results.map((r) => String(r.id));
 }
 
 /** Everything a refused call must leave as it was. */
 async function snapshot() {
   const groups = await env.DB.prepare(`SELECT id, name, note FROM groups ORDER BY id`).all();
-  const links = await env.DB.prepare(`SELECT group_id, inbound_id FROM group_inbounds ORDER BY group_id, inbound_id`).all();
+  const links = await env.DB.prepare(
+    `SELECT group_id, inbound_id FROM group_inbounds ORDER BY group_id, inbound_id`,
+  ).all();
   const versions = await env.DB.prepare(`SELECT id, config_version FROM nodes ORDER BY id`).all();
-  return { audit: await countRows("audit_log"), groups: groups.results, links: links.results, versions: versions.results };
+  return {
+    audit: await countRows("audit_log"),
+    groups: groups.results,
+    links: links.results,
+    versions: versions.results,
+  };
 }
 
 describe("who may manage groups", () => {
@@ -86,7 +99,10 @@ describe("who may manage groups", () => {
     const group = await createGroup({ note: "for resellers" });
     const token = reseller.token;
     expect(ok(await gql(LIST, {}, { token })).groups).toContainEqual({ id: group.id, name: group.name, userCount: 0 });
-    expect(ok(await gql(ONE, { id: group.id }, { token })).group).toMatchObject({ id: group.id, note: "for resellers" });
+    expect(ok(await gql(ONE, { id: group.id }, { token })).group).toMatchObject({
+      id: group.id,
+      note: "for resellers",
+    });
     const before = await snapshot();
     const calls = [
       gql(CREATE, { input: { name: unique("res") } }, { token }),
@@ -102,12 +118,24 @@ describe("who may manage groups", () => {
     await createServer([a.id]);
     const group = await createGroup({ inboundIds: [a.id] });
     const token = reseller.token;
-    const visible = ok(await gql(`query ($id: ID!) { group(id: $id) { inbounds { id tag port } } }`, { id: group.id }, { token }));
+    const visible = ok(
+      await gql(`query ($id: ID!) { group(id: $id) { inbounds { id tag port } } }`, { id: group.id }, { token }),
+    );
     expect(visible.group.inbounds).toEqual([{ id: a.id, tag: a.tag, port }]);
-    const servers = await gql(`query ($id: ID!) { group(id: $id) { inbounds { servers { name address } } } }`, { id: group.id }, { token });
+    const servers = await gql(
+      `query ($id: ID!) { group(id: $id) { inbounds { servers { name address } } } }`,
+      { id: group.id },
+      { token },
+    );
     expect(errorCode(servers)).toBe("FORBIDDEN");
     expect(JSON.stringify(servers.data)).not.toContain("edge.example.com");
-    const forAdmin = ok(await gql(`query ($id: ID!) { group(id: $id) { inbounds { servers { address } } } }`, { id: group.id }, { token: admin.token }));
+    const forAdmin = ok(
+      await gql(
+        `query ($id: ID!) { group(id: $id) { inbounds { servers { address } } } }`,
+        { id: group.id },
+        { token: admin.token },
+      ),
+    );
     expect(forAdmin.group.inbounds[0].servers).toEqual([{ address: "edge.example.com" }]);
   });
 
@@ -127,7 +155,13 @@ describe("createGroup", () => {
     const auditFrom = await lastAuditId();
     const groupsBefore = await countRows("groups");
     const name = unique("Premium ");
-    const { createGroup } = ok(await gql(CREATE, { input: { name, note: "paying users", inboundIds: [c.id, a.id, b.id] } }, { token: admin.token, ip: IP }));
+    const { createGroup } = ok(
+      await gql(
+        CREATE,
+        { input: { name, note: "paying users", inboundIds: [c.id, a.id, b.id] } },
+        { token: admin.token, ip: IP },
+      ),
+    );
     expect(createGroup).toMatchObject({ name, note: "paying users", userCount: 0 });
     expect(createGroup.inbounds).toEqual([a, b, c].map(({ id, tag }) => ({ id, tag })));
     expect(await linkedInboundIds(createGroup.id)).toEqual([a.id, b.id, c.id]);
@@ -135,7 +169,13 @@ describe("createGroup", () => {
     expect(ok(await gql(ONE, { id: createGroup.id }, { token: admin.token })).group).toEqual(createGroup);
     const audit = await auditRowsSince(auditFrom);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "group.create", target_type: "group", actor_id: Number(admin.id), actor_username: admin.username, ip: IP });
+    expect(audit[0]).toMatchObject({
+      action: "group.create",
+      target_type: "group",
+      actor_id: Number(admin.id),
+      actor_username: admin.username,
+      ip: IP,
+    });
   });
 
   it("links many inbounds to the new group and to no other group", async () => {
@@ -150,8 +190,15 @@ describe("createGroup", () => {
   it("refuses bad input with BAD_USER_INPUT and a taken name with CONFLICT, storing nothing", async () => {
     const existing = await createGroup();
     const before = await snapshot();
-    for (const input of [{ name: "" }, { name: "n".repeat(65) }, { name: unique("g"), note: "x".repeat(1025) }, { name: unique("g"), inboundIds: ["999999"] }]) {
-      expect(errorCode(await gql(CREATE, { input }, { token: admin.token })), JSON.stringify(input).slice(0, 80)).toBe("BAD_USER_INPUT");
+    for (const input of [
+      { name: "" },
+      { name: "n".repeat(65) },
+      { name: unique("g"), note: "x".repeat(1025) },
+      { name: unique("g"), inboundIds: ["999999"] },
+    ]) {
+      expect(errorCode(await gql(CREATE, { input }, { token: admin.token })), JSON.stringify(input).slice(0, 80)).toBe(
+        "BAD_USER_INPUT",
+      );
     }
     expect(errorCode(await gql(CREATE, { input: { name: existing.name } }, { token: admin.token }))).toBe("CONFLICT");
     expect(await snapshot()).toEqual(before);
@@ -178,12 +225,20 @@ describe("updateGroup", () => {
     const [version] = await configVersions([server]);
     const auditFrom = await lastAuditId();
     const name = unique("renamed");
-    const { updateGroup } = ok(await gql(UPDATE, { id: group.id, input: { name, note: "new note" } }, { token: admin.token, ip: IP }));
+    const { updateGroup } = ok(
+      await gql(UPDATE, { id: group.id, input: { name, note: "new note" } }, { token: admin.token, ip: IP }),
+    );
     expect(updateGroup).toMatchObject({ id: group.id, name, note: "new note", inbounds: [{ id: a.id, tag: a.tag }] });
     expect(await configVersions([server])).toEqual([version]);
     const audit = await auditRowsSince(auditFrom);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "group.update", target_type: "group", target_id: group.id, actor_id: Number(admin.id), ip: IP });
+    expect(audit[0]).toMatchObject({
+      action: "group.update",
+      target_type: "group",
+      target_id: group.id,
+      actor_id: Number(admin.id),
+      ip: IP,
+    });
   });
 
   it("bumps the servers serving the old inbounds and the new ones, and no others", async () => {
@@ -195,7 +250,9 @@ describe("updateGroup", () => {
     const group = await createGroup({ inboundIds: [old.id] });
     const servers = [servesOld, servesNew, servesBoth, servesOther];
     const before = await configVersions(servers);
-    const { updateGroup } = ok(await gql(UPDATE, { id: group.id, input: { inboundIds: [fresh.id] } }, { token: admin.token }));
+    const { updateGroup } = ok(
+      await gql(UPDATE, { id: group.id, input: { inboundIds: [fresh.id] } }, { token: admin.token }),
+    );
     expect(updateGroup.inbounds).toEqual([{ id: fresh.id, tag: fresh.tag }]);
     const after = await configVersions(servers);
     expect(after[0]).toBe(before[0]! + 1);
@@ -213,8 +270,12 @@ describe("updateGroup", () => {
     const [version] = await configVersions([server]);
     const token = admin.token;
     expect(errorCode(await gql(UPDATE, { id: "999999", input: { note: "x" } }, { token }))).toBe("NOT_FOUND");
-    expect(errorCode(await gql(UPDATE, { id: group.id, input: { name: other.name, inboundIds: [] } }, { token }))).toBe("CONFLICT");
-    expect(errorCode(await gql(UPDATE, { id: group.id, input: { inboundIds: [a.id, "999999"] } }, { token }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(UPDATE, { id: group.id, input: { name: other.name, inboundIds: [] } }, { token }))).toBe(
+      "CONFLICT",
+    );
+    expect(errorCode(await gql(UPDATE, { id: group.id, input: { inboundIds: [a.id, "999999"] } }, { token }))).toBe(
+      "BAD_USER_INPUT",
+    );
     expect(errorCode(await gql(UPDATE, { id: group.id, input: { name: " " } }, { token }))).toBe("BAD_USER_INPUT");
     expect(await snapshot()).toEqual(before);
     expect(await configVersions([server])).toEqual([version]);
@@ -233,12 +294,20 @@ describe("deleteGroup", () => {
     expect(ok(await gql(DELETE, { id: group.id }, { token: admin.token, ip: IP })).deleteGroup).toBe(true);
     expect(ok(await gql(ONE, { id: group.id }, { token: admin.token })).group).toBeNull();
     expect(await configVersions([server, bystander])).toEqual([versions[0]! + 1, versions[1]]);
-    const { user } = ok(await gql(`query ($id: ID!) { user(id: $id) { id groups { id } } }`, { id: member.id }, { token: admin.token }));
+    const { user } = ok(
+      await gql(`query ($id: ID!) { user(id: $id) { id groups { id } } }`, { id: member.id }, { token: admin.token }),
+    );
     expect(user).toEqual({ id: member.id, groups: [] });
     expect(await linkedInboundIds(group.id)).toEqual([]);
     const audit = await auditRowsSince(auditFrom);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "group.delete", target_type: "group", target_id: group.id, actor_id: Number(admin.id), ip: IP });
+    expect(audit[0]).toMatchObject({
+      action: "group.delete",
+      target_type: "group",
+      target_id: group.id,
+      actor_id: Number(admin.id),
+      ip: IP,
+    });
   });
 
   it("refuses an unknown group with NOT_FOUND", async () => {
@@ -261,7 +330,13 @@ describe("members and config versions", () => {
     expect(await versions()).toEqual([start[0]! + 1, start[1]]);
 
     const afterCreate = await versions();
-    ok(await gql(`mutation ($id: ID!) { updateUser(id: $id, input: { note: "changed" }) { id } }`, { id: member.id }, { token: admin.token }));
+    ok(
+      await gql(
+        `mutation ($id: ID!) { updateUser(id: $id, input: { note: "changed" }) { id } }`,
+        { id: member.id },
+        { token: admin.token },
+      ),
+    );
     const afterUpdate = await versions();
     expect(afterUpdate[0]).toBeGreaterThan(afterCreate[0]!);
     expect(afterUpdate[1]).toBe(afterCreate[1]);
@@ -280,7 +355,13 @@ describe("members and config versions", () => {
     const groupB = await createGroup({ inboundIds: [b.id] });
     const member = await createUser(admin.token, { groupIds: [groupA.id] });
     const before = await configVersions([servesA, servesB]);
-    ok(await gql(`mutation ($id: ID!, $g: [ID!]) { updateUser(id: $id, input: { groupIds: $g }) { id } }`, { id: member.id, g: [groupB.id] }, { token: admin.token }));
+    ok(
+      await gql(
+        `mutation ($id: ID!, $g: [ID!]) { updateUser(id: $id, input: { groupIds: $g }) { id } }`,
+        { id: member.id, g: [groupB.id] },
+        { token: admin.token },
+      ),
+    );
     const after = await configVersions([servesA, servesB]);
     expect(after[0]).toBeGreaterThan(before[0]!);
     expect(after[1]).toBeGreaterThan(before[1]!);

@@ -12,7 +12,11 @@ import { groupInbounds, groups, type GroupRow } from "./table";
 const nameSchema = z.string().trim().min(1, "name is required").max(64);
 const noteSchema = z.string().max(1024);
 const createSchema = z.object({ name: nameSchema, note: noteSchema.default(""), inboundIds: idListSchema.default([]) });
-const updateSchema = z.object({ name: nameSchema.optional(), note: noteSchema.optional(), inboundIds: idListSchema.optional() });
+const updateSchema = z.object({
+  name: nameSchema.optional(),
+  note: noteSchema.optional(),
+  inboundIds: idListSchema.optional(),
+});
 
 const nameTaken = (name: string) => new DomainError("CONFLICT", `a group named "${name}" already exists`);
 
@@ -30,8 +34,11 @@ export function findGroup(db: Db, id: number) {
  * inbound after the first would be linked to whatever group has that row's id.
  */
 const linkInbounds = (db: Db, groupId: number | SQL, inboundIds: number[]) =>
-  rawStatement(db, sql`INSERT INTO group_inbounds (group_id, inbound_id)
-    SELECT ${groupId}, value FROM json_each(${JSON.stringify(inboundIds)})`);
+  rawStatement(
+    db,
+    sql`INSERT INTO group_inbounds (group_id, inbound_id)
+    SELECT ${groupId}, value FROM json_each(${JSON.stringify(inboundIds)})`,
+  );
 
 export async function createGroup(ctx: ActorContext, rawInput: unknown): Promise<GroupRow> {
   const input = parseInput(createSchema, rawInput);
@@ -40,7 +47,12 @@ export async function createGroup(ctx: ActorContext, rawInput: unknown): Promise
     const [inserted] = (await runBatch(ctx.db, [
       ctx.db.insert(groups).values({ name: input.name, note: input.note, createdAtSec: ctx.nowSec() }).returning(),
       linkInbounds(ctx.db, sql`(SELECT id FROM groups WHERE name = ${input.name})`, input.inboundIds),
-      auditBy(ctx, { action: "group.create", targetType: "group", targetId: sql`(SELECT id FROM groups WHERE name = ${input.name})`, details: input }),
+      auditBy(ctx, {
+        action: "group.create",
+        targetType: "group",
+        targetId: sql`(SELECT id FROM groups WHERE name = ${input.name})`,
+        details: input,
+      }),
     ])) as [GroupRow[]];
     return inserted[0]!;
   } catch (error) {

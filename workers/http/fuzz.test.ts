@@ -38,14 +38,34 @@ const targets = (): Target[] => [
   { name: "payer card checkout", method: "POST", path: `/sub/${subToken}/invoices/1/stripe` },
   { name: "payer chain deposit", method: "POST", path: `/sub/${subToken}/invoices/1/onchain` },
   { name: "payer chain check", method: "POST", path: `/sub/${subToken}/invoices/1/onchain/check` },
-  { name: "agent config", method: "GET", path: "/agent/v1/config", headers: { [REQUEST_HEADERS.node]: "1", [REQUEST_HEADERS.timestamp]: "0", [REQUEST_HEADERS.nonce]: "n", [REQUEST_HEADERS.signature]: "AAAA" } },
-  { name: "agent usage", method: "POST", path: "/agent/v1/usage", headers: { [REQUEST_HEADERS.node]: "1", [REQUEST_HEADERS.timestamp]: "0", [REQUEST_HEADERS.nonce]: "n", [REQUEST_HEADERS.signature]: "AAAA" } },
+  {
+    name: "agent config",
+    method: "GET",
+    path: "/agent/v1/config",
+    headers: {
+      [REQUEST_HEADERS.node]: "1",
+      [REQUEST_HEADERS.timestamp]: "0",
+      [REQUEST_HEADERS.nonce]: "n",
+      [REQUEST_HEADERS.signature]: "AAAA",
+    },
+  },
+  {
+    name: "agent usage",
+    method: "POST",
+    path: "/agent/v1/usage",
+    headers: {
+      [REQUEST_HEADERS.node]: "1",
+      [REQUEST_HEADERS.timestamp]: "0",
+      [REQUEST_HEADERS.nonce]: "n",
+      [REQUEST_HEADERS.signature]: "AAAA",
+    },
+  },
 ];
 
 const INJECTIONS = [
   "' OR 1=1 --",
   "'); DROP TABLE users; --",
-  "\" OR \"\"=\"",
+  '" OR ""="',
   "<script>alert(1)</script>",
   "../../../../etc/passwd",
   "%00%0d%0aSet-Cookie: x=1",
@@ -60,35 +80,75 @@ const BODIES: { name: string; body: string; contentType?: string }[] = [
   { name: "empty body", body: "" },
   { name: "JSON null", body: "null" },
   { name: "JSON number", body: "42" },
-  { name: "JSON array", body: "[1, \"two\", null]" },
+  { name: "JSON array", body: '[1, "two", null]' },
   { name: "deeply nested JSON", body: `${"[".repeat(5000)}${"]".repeat(5000)}` },
-  { name: "wrong field types", body: JSON.stringify({ query: 42, variables: "x", token: { nested: true }, publicKey: [1], nodeId: "one", seq: -1, deltas: "all" }) },
+  {
+    name: "wrong field types",
+    body: JSON.stringify({
+      query: 42,
+      variables: "x",
+      token: { nested: true },
+      publicKey: [1],
+      nodeId: "one",
+      seq: -1,
+      deltas: "all",
+    }),
+  },
   { name: "prototype pollution", body: '{"__proto__": {"admin": true}, "constructor": {"prototype": {"x": 1}}}' },
   { name: "not JSON at all", body: "username=admin&password=x", contentType: "application/x-www-form-urlencoded" },
   { name: "oversized", body: JSON.stringify({ query: "{ __typename }", padding: "x".repeat(300 * 1024) }) },
-  ...INJECTIONS.map((s, i) => ({ name: `injection ${i}`, body: JSON.stringify({ query: s, token: s, username: s, password: s, publicKey: s, state: s, code: s }) })),
+  ...INJECTIONS.map((s, i) => ({
+    name: `injection ${i}`,
+    body: JSON.stringify({ query: s, token: s, username: s, password: s, publicKey: s, state: s, code: s }),
+  })),
 ];
 
 /** GraphQL documents that are syntactically fine or nearly so, and meant to hurt. */
 const QUERIES: { name: string; body: unknown }[] = [
   { name: "deep query", body: { query: `{ me ${"{ id ".repeat(60)}${"}".repeat(60)} }` } },
-  { name: "alias bomb", body: { query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: healthCheck { status }`).join(" ")} }` } },
+  {
+    name: "alias bomb",
+    body: { query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: healthCheck { status }`).join(" ")} }` },
+  },
   { name: "directive bomb", body: { query: `{ healthCheck ${"@include(if: true) ".repeat(200)} { status } }` } },
   { name: "fragment cycle", body: { query: `{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }` } },
   { name: "batched operations", body: Array.from({ length: 50 }, () => ({ query: "{ healthCheck { status } }" })) },
   { name: "huge token count", body: { query: `{ ${"healthCheck { status } ".repeat(2000)} }` } },
-  { name: "wrong variable types", body: { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", variables: { input: { username: 1, password: ["x"] } } } },
-  { name: "missing variables", body: { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }" } },
+  {
+    name: "wrong variable types",
+    body: {
+      query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }",
+      variables: { input: { username: 1, password: ["x"] } },
+    },
+  },
+  {
+    name: "missing variables",
+    body: { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }" },
+  },
   { name: "unknown operation name", body: { query: "query A { healthCheck { status } }", operationName: "B" } },
-  { name: "injection in variables", body: { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", variables: { input: { username: INJECTIONS[1], password: INJECTIONS[0] } } } },
-  { name: "forged bearer", body: { query: "{ me { id } }" }, },
+  {
+    name: "injection in variables",
+    body: {
+      query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }",
+      variables: { input: { username: INJECTIONS[1], password: INJECTIONS[0] } },
+    },
+  },
+  { name: "forged bearer", body: { query: "{ me { id } }" } },
   { name: "introspection", body: { query: "{ __schema { queryType { name } } }" } },
-  { name: "huge variable string", body: { query: "mutation ($t: String!) { refreshToken(token: $t) { accessToken } }", variables: { t: "x".repeat(200 * 1024) } } },
+  {
+    name: "huge variable string",
+    body: {
+      query: "mutation ($t: String!) { refreshToken(token: $t) { accessToken } }",
+      variables: { t: "x".repeat(200 * 1024) },
+    },
+  },
   { name: "oversized by content-length", body: { query: `# ${"x".repeat(400 * 1024)}\n{ healthCheck { status } }` } },
 ];
 
 async function tableCounts(): Promise<Record<string, number>> {
-  const tables = await env.DB.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', 'audit_log')`).all<{ name: string }>();
+  const tables = await env.DB.prepare(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', 'audit_log')`,
+  ).all<{ name: string }>();
   const counts = await env.DB.batch(tables.results.map((t) => env.DB.prepare(`SELECT count(*) AS n FROM "${t.name}"`)));
   return Object.fromEntries(tables.results.map((t, i) => [t.name, (counts[i]!.results[0] as { n: number }).n]));
 }
@@ -121,9 +181,17 @@ beforeAll(async () => {
   const owner = await ownerToken();
   const inbound = await createInbound(owner);
   const user = await createUser(owner);
-  const { user: found } = ok(await gql(`query ($id: ID!) { user(id: $id) { subscriptionUrl } }`, { id: user.id }, { token: owner }));
+  const { user: found } = ok(
+    await gql(`query ($id: ID!) { user(id: $id) { subscriptionUrl } }`, { id: user.id }, { token: owner }),
+  );
   subToken = found.subscriptionUrl.split("/sub/")[1];
-  const server = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`, { input: { name: unique("fz"), address: "127.0.0.1", inboundIds: [inbound.id] } }, { token: owner })).createServer;
+  const server = ok(
+    await gql(
+      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+      { input: { name: unique("fz"), address: "127.0.0.1", inboundIds: [inbound.id] } },
+      { token: owner },
+    ),
+  ).createServer;
   await enrolledAgent(owner, server.id);
   before = await tableCounts();
 });
@@ -132,7 +200,11 @@ describe("fuzzing every public door", () => {
   it("answers hostile bodies on every POST door with a clear 4xx", async () => {
     for (const target of targets().filter((t) => t.method === "POST")) {
       for (const { name, body, contentType } of BODIES) {
-        const response = await send(target.path, { method: "POST", headers: { "content-type": contentType ?? "application/json", ...target.headers }, body });
+        const response = await send(target.path, {
+          method: "POST",
+          headers: { "content-type": contentType ?? "application/json", ...target.headers },
+          body,
+        });
         outcomes.push(await outcome(`${target.name}: ${name}`, response));
       }
     }
@@ -146,8 +218,24 @@ describe("fuzzing every public door", () => {
     for (const target of targets().filter((t) => t.method === "GET")) {
       for (const [i, s] of INJECTIONS.entries()) {
         const encoded = encodeURIComponent(s).slice(0, 2000);
-        for (const path of [`${target.path}?query=${encoded}&wait=${encoded}&format=${encoded}`, `${target.path}/${encoded}`, `/sub/${encoded}`]) {
-          local.push(await outcome(`${target.name} path ${i}`, await send(path, { headers: { ...target.headers, "user-agent": s.slice(0, 500).replace(/[\u0000-\u001f\u007f-\uffff]/g, "?"), accept: "text/html", "x-hwid": encoded.slice(0, 100) } })));
+        for (const path of [
+          `${target.path}?query=${encoded}&wait=${encoded}&format=${encoded}`,
+          `${target.path}/${encoded}`,
+          `/sub/${encoded}`,
+        ]) {
+          local.push(
+            await outcome(
+              `${target.name} path ${i}`,
+              await send(path, {
+                headers: {
+                  ...target.headers,
+                  "user-agent": s.slice(0, 500).replace(/[\u0000-\u001f\u007f-\uffff]/g, "?"),
+                  accept: "text/html",
+                  "x-hwid": encoded.slice(0, 100),
+                },
+              }),
+            ),
+          );
         }
       }
     }
@@ -157,8 +245,15 @@ describe("fuzzing every public door", () => {
 
   it("refuses hurtful GraphQL with a named error, with and without a forged token", async () => {
     for (const { name, body } of QUERIES) {
-      for (const authorization of [undefined, "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwic2lkIjoieCIsImV4cCI6OTk5OTk5OTk5OX0.forged"]) {
-        const response = await send("/graphql", { method: "POST", headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) }, body: JSON.stringify(body) });
+      for (const authorization of [
+        undefined,
+        "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwic2lkIjoieCIsImV4cCI6OTk5OTk5OTk5OX0.forged",
+      ]) {
+        const response = await send("/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify(body),
+        });
         const result = await outcome(`graphql ${name}${authorization ? " (forged token)" : ""}`, response);
         expect(result.status, result.what).toBeLessThan(500);
         outcomes.push(result);
@@ -177,12 +272,31 @@ describe("fuzzing every public door", () => {
   it("refuses validly signed agent requests with hostile bodies", async () => {
     const owner = await ownerToken();
     const inbound = await createInbound(owner);
-    const server = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`, { input: { name: unique("fz"), address: "127.0.0.1", inboundIds: [inbound.id] } }, { token: owner })).createServer;
+    const server = ok(
+      await gql(
+        `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+        { input: { name: unique("fz"), address: "127.0.0.1", inboundIds: [inbound.id] } },
+        { token: owner },
+      ),
+    ).createServer;
     const agent = await enrolledAgent(owner, server.id);
     before = await tableCounts();
     const local: Outcome[] = [];
-    for (const body of [null, 42, "x", [], { nodeId: agent.nodeId, seq: "1", deltas: [] }, { nodeId: agent.nodeId, seq: 1, fromSec: 0, toSec: 1, deltas: [{ userId: INJECTIONS[1], up: -1, down: "x" }] }, { nodeId: 999999, seq: 1, fromSec: 0, toSec: 1, deltas: [] }]) {
-      local.push(await outcome(`signed usage ${JSON.stringify(body)?.slice(0, 40)}`, await agent.call("POST", "/agent/v1/usage", body)));
+    for (const body of [
+      null,
+      42,
+      "x",
+      [],
+      { nodeId: agent.nodeId, seq: "1", deltas: [] },
+      { nodeId: agent.nodeId, seq: 1, fromSec: 0, toSec: 1, deltas: [{ userId: INJECTIONS[1], up: -1, down: "x" }] },
+      { nodeId: 999999, seq: 1, fromSec: 0, toSec: 1, deltas: [] },
+    ]) {
+      local.push(
+        await outcome(
+          `signed usage ${JSON.stringify(body)?.slice(0, 40)}`,
+          await agent.call("POST", "/agent/v1/usage", body),
+        ),
+      );
     }
     assertClear(local);
     expect(await tableCounts()).toEqual(before);

@@ -13,7 +13,9 @@ const MIN_SECRET_LENGTH = 32;
 export function sessionConfig(env: Env): SessionConfig {
   const secret = env.JWT_SECRET;
   if (!secret || secret.length < MIN_SECRET_LENGTH) {
-    throw new Error(`JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters (wrangler secret put JWT_SECRET)`);
+    throw new Error(
+      `JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters (wrangler secret put JWT_SECRET)`,
+    );
   }
   return {
     jwtSecret: secret,
@@ -37,7 +39,12 @@ export function clientMeta(request: Request): ClientMeta {
  */
 export async function withRequestContext(c: Context<AppEnv>, next: () => Promise<void>) {
   const counter: StatementCounter | undefined = c.env.DEBUG_D1_STATEMENTS === "1" ? { statements: 0 } : undefined;
-  c.set("db", createDb(counter ? countStatements(c.env.DB, counter) : c.env.DB, { onNodesBumped: (bumps) => notifyNodes(c.env, bumps) }));
+  c.set(
+    "db",
+    createDb(counter ? countStatements(c.env.DB, counter) : c.env.DB, {
+      onNodesBumped: (bumps) => notifyNodes(c.env, bumps),
+    }),
+  );
   c.set("client", clientMeta(c.req.raw));
   await next();
   if (counter) c.res.headers.set("x-d1-statements", String(counter.statements));

@@ -17,12 +17,18 @@
 export function isPageNavigation(request: Request): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const headers = request.headers;
-  return headers.get("sec-fetch-mode") === "navigate" || headers.get("sec-fetch-dest") === "document" || (headers.get("accept") ?? "").includes("text/html");
+  return (
+    headers.get("sec-fetch-mode") === "navigate" ||
+    headers.get("sec-fetch-dest") === "document" ||
+    (headers.get("accept") ?? "").includes("text/html")
+  );
 }
 
 /** The SPA's index.html (the assets layer serves it at "/"), for a client-side route like /users/12. */
 export async function spaShell(assets: Fetcher, request: Request): Promise<Response> {
-  const shell = await assets.fetch(new Request(new URL("/", request.url), { method: request.method, headers: request.headers }));
+  const shell = await assets.fetch(
+    new Request(new URL("/", request.url), { method: request.method, headers: request.headers }),
+  );
   // A fetched response's headers are immutable; middleware after this one may add its own.
   return new Response(shell.body, shell);
 }

@@ -147,7 +147,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-
 export const inboundsModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -173,13 +172,15 @@ export const inboundsModule: GraphQLModule = {
     },
     Query: {
       inbounds: (_: unknown, __: unknown, ctx: SignedInContext) => listInbounds(ctx.db),
-      inbound: (_: unknown, args: { id: string }, ctx: SignedInContext) => findInbound(ctx.db, parseInput(idSchema, args.id)),
+      inbound: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        findInbound(ctx.db, parseInput(idSchema, args.id)),
     },
     Mutation: {
       createInbound: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createInbound(ctx, args.input),
       updateInbound: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
         updateInbound(ctx, parseInput(idSchema, args.id), args.input),
-      deleteInbound: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteInbound(ctx, parseInput(idSchema, args.id)),
+      deleteInbound: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        deleteInbound(ctx, parseInput(idSchema, args.id)),
     },
   },
 };

@@ -56,7 +56,9 @@ async function storedInbound(id: string) {
 }
 
 async function auditRowsSince(lastId: number) {
-  const rows = await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`).bind(lastId).all<Record<string, unknown>>();
+  const rows = await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`)
+    .bind(lastId)
+    .all<Record<string, unknown>>();
   return rows.results;
 }
 
@@ -71,7 +73,8 @@ async function snapshot() {
     nodes: await countRows("nodes"),
     audit: await countRows("audit_log"),
     links: await countRows("node_inbounds"),
-    versions: (await env.DB.prepare(`SELECT sum(config_version) AS v FROM nodes`).first<{ v: number | null }>())?.v ?? 0,
+    versions:
+      (await env.DB.prepare(`SELECT sum(config_version) AS v FROM nodes`).first<{ v: number | null }>())?.v ?? 0,
   };
 }
 
@@ -125,7 +128,11 @@ describe("createInbound", () => {
     const tag = unique("ws");
     const p = nextPort();
     const { createInbound } = ok(
-      await gql(CREATE, { input: { tag, remark: "Frankfurt WS", protocol: "VMESS", port: p, transport: "WS", security: "TLS" } }, { token: admin.token, ip: IP }),
+      await gql(
+        CREATE,
+        { input: { tag, remark: "Frankfurt WS", protocol: "VMESS", port: p, transport: "WS", security: "TLS" } },
+        { token: admin.token, ip: IP },
+      ),
     );
     expect(createInbound).toMatchObject({
       tag,
@@ -154,13 +161,30 @@ describe("createInbound", () => {
       target_type: "inbound",
       ip: IP,
     });
-    expect(JSON.parse(audit[0]!.details as string)).toMatchObject({ protocol: "vmess", port: p, transport: "ws", security: "tls" });
+    expect(JSON.parse(audit[0]!.details as string)).toMatchObject({
+      protocol: "vmess",
+      port: p,
+      transport: "ws",
+      security: "tls",
+    });
   });
 
   it("fills the gRPC service name from the tag and the XHTTP mode with auto", async () => {
-    const grpc = ok(await gql(CREATE, { input: { tag: unique("grpc"), protocol: "VLESS", port: nextPort(), transport: "GRPC", security: "TLS" } }, { token: admin.token }));
+    const grpc = ok(
+      await gql(
+        CREATE,
+        { input: { tag: unique("grpc"), protocol: "VLESS", port: nextPort(), transport: "GRPC", security: "TLS" } },
+        { token: admin.token },
+      ),
+    );
     expect(grpc.createInbound.transportSettings.serviceName).toBe(grpc.createInbound.tag);
-    const xhttp = ok(await gql(CREATE, { input: { tag: unique("xh"), protocol: "VLESS", port: nextPort(), transport: "XHTTP" } }, { token: admin.token }));
+    const xhttp = ok(
+      await gql(
+        CREATE,
+        { input: { tag: unique("xh"), protocol: "VLESS", port: nextPort(), transport: "XHTTP" } },
+        { token: admin.token },
+      ),
+    );
     expect(xhttp.createInbound.transportSettings).toMatchObject({ mode: "auto", path: "/" });
   });
 
@@ -183,18 +207,37 @@ describe("createInbound", () => {
       { tag: "has spaces", protocol: "VLESS", port: nextPort() },
       { tag: unique("p"), protocol: "VLESS", port: 70000 },
       { tag: unique("p"), protocol: "VLESS", port: 0 },
-      { tag: unique("p"), protocol: "VLESS", port: nextPort(), transport: "WS", transportSettings: { path: "no-slash" } },
-      { tag: unique("p"), protocol: "VLESS", port: nextPort(), security: "REALITY", securitySettings: { ...REALITY, realityPrivateKey: "too-short" } },
+      {
+        tag: unique("p"),
+        protocol: "VLESS",
+        port: nextPort(),
+        transport: "WS",
+        transportSettings: { path: "no-slash" },
+      },
+      {
+        tag: unique("p"),
+        protocol: "VLESS",
+        port: nextPort(),
+        security: "REALITY",
+        securitySettings: { ...REALITY, realityPrivateKey: "too-short" },
+      },
       { tag: unique("p"), protocol: "VLESS", port: nextPort(), remark: "r".repeat(129) },
     ];
-    for (const input of bad) expect(errorCode(await gql(CREATE, { input }, { token: admin.token })), JSON.stringify(input)).toBe("BAD_USER_INPUT");
+    for (const input of bad)
+      expect(errorCode(await gql(CREATE, { input }, { token: admin.token })), JSON.stringify(input)).toBe(
+        "BAD_USER_INPUT",
+      );
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses a tag that is already taken with CONFLICT", async () => {
     const first = await createInbound(admin.token, { port: nextPort() });
     const before = await snapshot();
-    const response = await gql(CREATE, { input: { tag: first.tag, protocol: "TROJAN", port: nextPort() } }, { token: admin.token });
+    const response = await gql(
+      CREATE,
+      { input: { tag: first.tag, protocol: "TROJAN", port: nextPort() } },
+      { token: admin.token },
+    );
     expect(errorCode(response)).toBe("CONFLICT");
     expect(await snapshot()).toEqual(before);
   });
@@ -203,7 +246,19 @@ describe("createInbound", () => {
 describe("REALITY keys", () => {
   it("generates a key pair and a short id, exposing only the public key", async () => {
     const { createInbound } = ok(
-      await gql(CREATE, { input: { tag: unique("rea"), protocol: "VLESS", port: nextPort(), security: "REALITY", securitySettings: REALITY } }, { token: admin.token }),
+      await gql(
+        CREATE,
+        {
+          input: {
+            tag: unique("rea"),
+            protocol: "VLESS",
+            port: nextPort(),
+            security: "REALITY",
+            securitySettings: REALITY,
+          },
+        },
+        { token: admin.token },
+      ),
     );
     const security = createInbound.securitySettings;
     expect(fromBase64Url(security.realityPublicKey).byteLength).toBe(32);
@@ -215,9 +270,17 @@ describe("REALITY keys", () => {
     const stored = JSON.parse((await storedInbound(createInbound.id))!.security_settings as string);
     expect(stored.realityPrivateKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(stored.realityPublicKey).toBe(security.realityPublicKey);
-    const everything = await gql(`{ inbounds { ${INBOUND_FIELDS} } auditLog { edges { node { details } } } }`, {}, { token: owner });
+    const everything = await gql(
+      `{ inbounds { ${INBOUND_FIELDS} } auditLog { edges { node { details } } } }`,
+      {},
+      { token: owner },
+    );
     expect(JSON.stringify(everything)).not.toContain(stored.realityPrivateKey);
-    const asked = await gql(`query ($id: ID!) { inbound(id: $id) { securitySettings { realityPrivateKey } } }`, { id: createInbound.id }, { token: owner });
+    const asked = await gql(
+      `query ($id: ID!) { inbound(id: $id) { securitySettings { realityPrivateKey } } }`,
+      { id: createInbound.id },
+      { token: owner },
+    );
     expect(errorCode(asked)).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
@@ -245,14 +308,35 @@ describe("REALITY keys", () => {
 
   it("keeps the key pair when an update leaves the private key out", async () => {
     const { createInbound } = ok(
-      await gql(CREATE, { input: { tag: unique("rea"), protocol: "VLESS", port: nextPort(), security: "REALITY", securitySettings: REALITY } }, { token: admin.token }),
+      await gql(
+        CREATE,
+        {
+          input: {
+            tag: unique("rea"),
+            protocol: "VLESS",
+            port: nextPort(),
+            security: "REALITY",
+            securitySettings: REALITY,
+          },
+        },
+        { token: admin.token },
+      ),
     );
     const { updateInbound } = ok(
-      await gql(UPDATE, { id: createInbound.id, input: { remark: "renamed", securitySettings: { ...REALITY, realitySpiderX: "/spider" } } }, { token: admin.token }),
+      await gql(
+        UPDATE,
+        {
+          id: createInbound.id,
+          input: { remark: "renamed", securitySettings: { ...REALITY, realitySpiderX: "/spider" } },
+        },
+        { token: admin.token },
+      ),
     );
     expect(updateInbound.securitySettings.realityPublicKey).toBe(createInbound.securitySettings.realityPublicKey);
     expect(updateInbound.securitySettings.realitySpiderX).toBe("/spider");
-    const { updateInbound: again } = ok(await gql(UPDATE, { id: createInbound.id, input: { port: nextPort() } }, { token: admin.token }));
+    const { updateInbound: again } = ok(
+      await gql(UPDATE, { id: createInbound.id, input: { port: nextPort() } }, { token: admin.token }),
+    );
     expect(again.securitySettings).toMatchObject({
       realityPublicKey: createInbound.securitySettings.realityPublicKey,
       realitySpiderX: "/spider",
@@ -277,15 +361,24 @@ describe("shadowsocks 2022 server keys", () => {
   });
 
   it("gives classic methods no server key", async () => {
-    expect((await create("chacha20-ietf-poly1305")).protocolSettings).toMatchObject({ method: "chacha20-ietf-poly1305", serverKey: null });
+    expect((await create("chacha20-ietf-poly1305")).protocolSettings).toMatchObject({
+      method: "chacha20-ietf-poly1305",
+      serverKey: null,
+    });
   });
 
   it("keeps the key while the method stays and makes a new one of the right length when it changes", async () => {
     const made = await create("2022-blake3-aes-128-gcm");
-    const kept = ok(await gql(UPDATE, { id: made.id, input: { remark: "still 128" } }, { token: admin.token })).updateInbound;
+    const kept = ok(
+      await gql(UPDATE, { id: made.id, input: { remark: "still 128" } }, { token: admin.token }),
+    ).updateInbound;
     expect(kept.protocolSettings.serverKey).toBe(made.protocolSettings.serverKey);
     const changed = ok(
-      await gql(UPDATE, { id: made.id, input: { protocolSettings: { method: "2022-blake3-aes-256-gcm" } } }, { token: admin.token }),
+      await gql(
+        UPDATE,
+        { id: made.id, input: { protocolSettings: { method: "2022-blake3-aes-256-gcm" } } },
+        { token: admin.token },
+      ),
     ).updateInbound;
     expect(fromBase64(changed.protocolSettings.serverKey).byteLength).toBe(32);
   });
@@ -293,10 +386,23 @@ describe("shadowsocks 2022 server keys", () => {
 
 describe("updateInbound", () => {
   it("changes what was given, keeps the rest, and records one audit entry", async () => {
-    const made = await createInbound(admin.token, { port: nextPort(), remark: "before", transport: "WS", transportSettings: { path: "/a" } });
+    const made = await createInbound(admin.token, {
+      port: nextPort(),
+      remark: "before",
+      transport: "WS",
+      transportSettings: { path: "/a" },
+    });
     const auditFrom = await lastAuditId();
-    const { updateInbound } = ok(await gql(UPDATE, { id: made.id, input: { remark: "after" } }, { token: admin.token, ip: IP }));
-    expect(updateInbound).toMatchObject({ id: made.id, tag: made.tag, remark: "after", transport: "WS", transportSettings: { path: "/a" } });
+    const { updateInbound } = ok(
+      await gql(UPDATE, { id: made.id, input: { remark: "after" } }, { token: admin.token, ip: IP }),
+    );
+    expect(updateInbound).toMatchObject({
+      id: made.id,
+      tag: made.tag,
+      remark: "after",
+      transport: "WS",
+      transportSettings: { path: "/a" },
+    });
     expect((await storedInbound(made.id))?.remark).toBe("after");
     const audit = await auditRowsSince(auditFrom);
     expect(audit).toHaveLength(1);
@@ -327,8 +433,12 @@ describe("updateInbound", () => {
 
   it("refuses an unknown inbound with NOT_FOUND and a malformed id with BAD_USER_INPUT", async () => {
     const before = await snapshot();
-    expect(errorCode(await gql(UPDATE, { id: "999999", input: { remark: "x" } }, { token: admin.token }))).toBe("NOT_FOUND");
-    expect(errorCode(await gql(UPDATE, { id: "abc", input: { remark: "x" } }, { token: admin.token }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(UPDATE, { id: "999999", input: { remark: "x" } }, { token: admin.token }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(errorCode(await gql(UPDATE, { id: "abc", input: { remark: "x" } }, { token: admin.token }))).toBe(
+      "BAD_USER_INPUT",
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -398,7 +508,13 @@ describe("deleteInbound", () => {
     const kept = await createInbound(admin.token, { port: nextPort() });
     const serving = await createServer([doomed.id, kept.id]);
     const other = await createServer([kept.id]);
-    ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("g"), inboundIds: [doomed.id] } }, { token: admin.token }));
+    ok(
+      await gql(
+        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+        { input: { name: unique("g"), inboundIds: [doomed.id] } },
+        { token: admin.token },
+      ),
+    );
     const inboundsBefore = await countRows("inbounds");
     const versions = await configVersions([serving, other]);
     const auditFrom = await lastAuditId();
@@ -416,7 +532,13 @@ describe("deleteInbound", () => {
     expect(await configVersions([serving, other])).toEqual([versions[0]! + 1, versions[1]]);
     const audit = await auditRowsSince(auditFrom);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "inbound.delete", target_type: "inbound", target_id: doomed.id, actor_id: Number(admin.id), ip: IP });
+    expect(audit[0]).toMatchObject({
+      action: "inbound.delete",
+      target_type: "inbound",
+      target_id: doomed.id,
+      actor_id: Number(admin.id),
+      ip: IP,
+    });
     expect(ok(await gql(ONE, { id: doomed.id }, { token: admin.token })).inbound).toBeNull();
   });
 

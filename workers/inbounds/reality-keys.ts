@@ -32,4 +32,3 @@ export async function realityPublicKeyOf(privateKey: string): Promise<string> {
 export function randomShortId(): string {
   return [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
-

@@ -37,7 +37,8 @@ async function withDefaults(fields: InboundFields, previous?: InboundRow) {
   const protocol: InboundRow["protocolSettings"] = compact(fields.protocolSettings);
   if (protocol.method?.startsWith("2022-")) {
     const keyBytes = protocol.method.includes("aes-128") ? 16 : 32;
-    const kept = previous?.protocolSettings.method === protocol.method ? previous.protocolSettings.serverKey : undefined;
+    const kept =
+      previous?.protocolSettings.method === protocol.method ? previous.protocolSettings.serverKey : undefined;
     protocol.serverKey = kept ?? toBase64(crypto.getRandomValues(new Uint8Array(keyBytes)));
   }
 
@@ -81,11 +82,18 @@ async function assertPortFree(db: Db, inboundId: number, port: number): Promise<
       and(
         eq(inbounds.port, port),
         ne(inbounds.id, inboundId),
-        inArray(nodeInbounds.nodeId, db.select({ id: nodeInbounds.nodeId }).from(nodeInbounds).where(eq(nodeInbounds.inboundId, inboundId))),
+        inArray(
+          nodeInbounds.nodeId,
+          db.select({ id: nodeInbounds.nodeId }).from(nodeInbounds).where(eq(nodeInbounds.inboundId, inboundId)),
+        ),
       ),
     )
     .get();
-  if (clash) throw new DomainError("CONFLICT", `port ${port} is already used by inbound "${clash.tag}" on a node serving this one`);
+  if (clash)
+    throw new DomainError(
+      "CONFLICT",
+      `port ${port} is already used by inbound "${clash.tag}" on a node serving this one`,
+    );
 }
 
 /**
@@ -120,7 +128,12 @@ export async function createInbound(ctx: ActorContext, rawInput: unknown): Promi
         action: "inbound.create",
         targetType: "inbound",
         targetId: sql`(SELECT id FROM inbounds WHERE tag = ${fields.tag})`,
-        details: { protocol: fields.protocol, port: fields.port, transport: fields.transport, security: fields.security },
+        details: {
+          protocol: fields.protocol,
+          port: fields.port,
+          transport: fields.transport,
+          security: fields.security,
+        },
       }),
     ])) as [InboundRow[]];
     return inserted[0]!;
@@ -158,7 +171,12 @@ export async function updateInbound(ctx: ActorContext, id: number, rawInput: unk
       .returning(),
     bumpNodesServingInbounds(ctx.db, [id]),
     refreshServedOfInbound(ctx.db, id),
-    auditBy(ctx, { action: "inbound.update", targetType: "inbound", targetId: id, details: { changed: Object.keys(input) } }),
+    auditBy(ctx, {
+      action: "inbound.update",
+      targetType: "inbound",
+      targetId: id,
+      details: { changed: Object.keys(input) },
+    }),
   ];
   try {
     const [updated] = (await runBatch(ctx.db, statements)) as [InboundRow[]];

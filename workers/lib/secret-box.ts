@@ -33,7 +33,11 @@ const cache = new Map<string, Promise<SecretBox>>();
 /** The box for a SECRETS_KEY value; keys are imported once per isolate. */
 export function secretBox(secretsKey: string | undefined): Promise<SecretBox> {
   if (!secretsKey) {
-    return Promise.reject(new SecretKeyConfigError("SECRETS_KEY is not set (wrangler secret put SECRETS_KEY); see README \"Access security\""));
+    return Promise.reject(
+      new SecretKeyConfigError(
+        'SECRETS_KEY is not set (wrangler secret put SECRETS_KEY); see README "Access security"',
+      ),
+    );
   }
   let box = cache.get(secretsKey);
   if (!box) {
@@ -45,33 +49,47 @@ export function secretBox(secretsKey: string | undefined): Promise<SecretBox> {
 }
 
 async function buildBox(secretsKey: string): Promise<SecretBox> {
-  const entries = secretsKey.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = secretsKey
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const keys = new Map<string, CryptoKey>();
   for (const entry of entries) {
     const [id, material] = entry.split(":");
     const raw = material ? safeDecode(material) : undefined;
     if (!id || !KEY_ID.test(id) || raw?.byteLength !== 32) {
-      throw new SecretKeyConfigError("SECRETS_KEY entries must look like <id>:<32 bytes base64url>, comma-separated, newest first");
+      throw new SecretKeyConfigError(
+        "SECRETS_KEY entries must look like <id>:<32 bytes base64url>, comma-separated, newest first",
+      );
     }
     keys.set(id, await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]));
   }
   const currentKeyId = entries[0]!.split(":")[0]!;
   const keyOf = (id: string) => {
     const key = keys.get(id);
-    if (!key) throw new SecretKeyConfigError(`a secret was sealed under key "${id}", which SECRETS_KEY no longer holds`);
+    if (!key)
+      throw new SecretKeyConfigError(`a secret was sealed under key "${id}", which SECRETS_KEY no longer holds`);
     return key;
   };
   return {
     currentKeyId,
     async seal(plaintext, context) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: encoder.encode(context) }, keyOf(currentKeyId), encoder.encode(plaintext));
+      const sealed = await crypto.subtle.encrypt(
+        { name: "AES-GCM", iv, additionalData: encoder.encode(context) },
+        keyOf(currentKeyId),
+        encoder.encode(plaintext),
+      );
       return ["v1", currentKeyId, toBase64Url(iv), toBase64Url(new Uint8Array(sealed))].join(".");
     },
     async open(sealed, context) {
       const [version, id, iv, data] = sealed.split(".");
       if (version !== "v1" || !id || !iv || !data) throw new Error("not a sealed secret");
-      const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64Url(iv), additionalData: encoder.encode(context) }, keyOf(id), fromBase64Url(data));
+      const plain = await crypto.subtle.decrypt(
+        { name: "AES-GCM", iv: fromBase64Url(iv), additionalData: encoder.encode(context) },
+        keyOf(id),
+        fromBase64Url(data),
+      );
       return decoder.decode(plain);
     },
     needsResealing: (sealed) => sealed.split(".")[1] !== currentKeyId,

@@ -98,17 +98,29 @@ function sessionGuard(ctx: SignedInContext): () => Promise<boolean> {
   };
 }
 
-const sessionEnded = () => new DomainError("UNAUTHENTICATED", "the session ended (signed out, revoked or expired): subscribe again after signing in");
+const sessionEnded = () =>
+  new DomainError(
+    "UNAUTHENTICATED",
+    "the session ended (signed out, revoked or expired): subscribe again after signing in",
+  );
 
 /**
  * A subscription field whose events are the hub's payloads on one tag. Each event gets fresh
  * DataLoaders: the subscription's context lives as long as the stream, and its cached rows
  * (a server's inbounds) would otherwise go stale.
  */
-const fromHub = <A>(tag: (args: A, ctx: SignedInContext) => string | Promise<string>, keep?: (payload: any, args: A) => boolean) => ({
+const fromHub = <A>(
+  tag: (args: A, ctx: SignedInContext) => string | Promise<string>,
+  keep?: (payload: any, args: A) => boolean,
+) => ({
   subscribe: async (_: unknown, args: A, ctx: SignedInContext) => {
     const events = listen(ctx.env, await tag(args, ctx), sessionGuard(ctx), sessionEnded);
-    return keep ? pipe(events, filter((payload) => keep(payload, args))) : events;
+    return keep
+      ? pipe(
+          events,
+          filter((payload) => keep(payload, args)),
+        )
+      : events;
   },
   resolve: (payload: unknown, _: unknown, ctx: SignedInContext) => {
     ctx.loaders = createLoaders(ctx.db);
@@ -138,7 +150,9 @@ export const liveModule: GraphQLModule = {
       serverStatus: fromHub((args: { serverId?: string | null }) =>
         tagOf(TOPICS.serverStatus, args.serverId == null ? null : parseInput(idSchema, args.serverId)),
       ),
-      userTraffic: fromHub(async (args: { userId: string }, ctx) => tagOf(TOPICS.userTraffic, await visibleUserId(ctx, args.userId))),
+      userTraffic: fromHub(async (args: { userId: string }, ctx) =>
+        tagOf(TOPICS.userTraffic, await visibleUserId(ctx, args.userId)),
+      ),
       systemMetrics: fromHub(() => TOPICS.systemMetrics),
       // Admins hear everything; a reseller only news about users it owns (keyed by owner).
       // One user's news rides the owner's stream, filtered here: notices are few, tags stay per owner.
@@ -147,12 +161,19 @@ export const liveModule: GraphQLModule = {
           if (args.userId != null) await visibleUserId(ctx, args.userId);
           return tagOf(TOPICS.notifications, ownedUsersScope(ctx.actor));
         },
-        (notice: NotificationPayload, args) => args.userId == null || notice.userId === String(parseInput(idSchema, args.userId)),
+        (notice: NotificationPayload, args) =>
+          args.userId == null || notice.userId === String(parseInput(idSchema, args.userId)),
       ),
     },
     Query: {
       trafficSeries: (_: unknown, args: { range: string; userId?: string | null }, ctx: SignedInContext) =>
-        trafficSeries(ctx.db, ctx.actor, parseInput(trafficRangeSchema, args.range), args.userId == null ? undefined : parseInput(idSchema, args.userId), ctx.nowSec()),
+        trafficSeries(
+          ctx.db,
+          ctx.actor,
+          parseInput(trafficRangeSchema, args.range),
+          args.userId == null ? undefined : parseInput(idSchema, args.userId),
+          ctx.nowSec(),
+        ),
       systemMetrics: async (_: unknown, __: unknown, ctx: SignedInContext) =>
         loadSystemMetrics(ctx.db, ctx.nowSec(), await ctx.env.HUB.getByName(HUB_NAME).rates()),
     },

@@ -13,7 +13,12 @@ const BUFFERED_EVENTS = 1000;
  * Sends events to the hub without holding up the caller's response: the call runs under
  * `waitUntil`, and a failure is logged, never surfaced to the request that caused the event.
  */
-export function publishLive(env: Env, waitUntil: (promise: Promise<unknown>) => void, events: LiveEvent[], traffic?: TrafficBatch): void {
+export function publishLive(
+  env: Env,
+  waitUntil: (promise: Promise<unknown>) => void,
+  events: LiveEvent[],
+  traffic?: TrafficBatch,
+): void {
   if (!events.length && !traffic?.users.length) return;
   waitUntil(
     hub(env)
@@ -29,9 +34,16 @@ export function publishLive(env: Env, waitUntil: (promise: Promise<unknown>) => 
  * `admitted` is asked before each message is passed on; when it says no, the stream ends with
  * `refusal`.
  */
-export function listen<T>(env: Env, tag: string, admitted: () => Promise<boolean>, refusal: () => Error): AsyncIterableIterator<T> {
+export function listen<T>(
+  env: Env,
+  tag: string,
+  admitted: () => Promise<boolean>,
+  refusal: () => Error,
+): AsyncIterableIterator<T> {
   return new Repeater<T>(async (push, stop) => {
-    const response = await hub(env).fetch(`https://hub/?tag=${encodeURIComponent(tag)}`, { headers: { upgrade: "websocket" } });
+    const response = await hub(env).fetch(`https://hub/?tag=${encodeURIComponent(tag)}`, {
+      headers: { upgrade: "websocket" },
+    });
     const ws = response.webSocket;
     if (!ws) {
       stop(new Error(`the live hub refused the subscription (${response.status})`));

@@ -1,4 +1,10 @@
-import { createExecutionContext, createScheduledController, runDurableObjectAlarm, runInDurableObject, waitOnExecutionContext } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createScheduledController,
+  runDurableObjectAlarm,
+  runInDurableObject,
+  waitOnExecutionContext,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import worker from "../index";
 import { describe, expect, it, vi } from "vitest";
@@ -27,11 +33,29 @@ describe("live updates", () => {
 
   it("bridge a subscription to the hub and close the hub socket when the client leaves", async () => {
     const owner = await ownerToken();
-    const stream = await live(`subscription { notifications { id kind severity message at serverId userId } }`, {}, owner, TOPICS.notifications);
+    const stream = await live(
+      `subscription { notifications { id kind severity message at serverId userId } }`,
+      {},
+      owner,
+      TOPICS.notifications,
+    );
     expect(stream.response.status).toBe(200);
     expect(stream.response.headers.get("content-type")).toContain("text/event-stream");
-    await hub().publish([{ topic: TOPICS.notifications, payload: { id: "n1", kind: "test", severity: "INFO", message: "hello", at: 0, serverId: null, userId: "5" } }]);
-    expect((await stream.next()).data.notifications).toEqual({ id: "n1", kind: "test", severity: "INFO", message: "hello", at: "1970-01-01T00:00:00.000Z", serverId: null, userId: "5" });
+    await hub().publish([
+      {
+        topic: TOPICS.notifications,
+        payload: { id: "n1", kind: "test", severity: "INFO", message: "hello", at: 0, serverId: null, userId: "5" },
+      },
+    ]);
+    expect((await stream.next()).data.notifications).toEqual({
+      id: "n1",
+      kind: "test",
+      severity: "INFO",
+      message: "hello",
+      at: "1970-01-01T00:00:00.000Z",
+      serverId: null,
+      userId: "5",
+    });
     await stream.cancel();
     await vi.waitFor(async () => expect(await hub().connections()).toBe(0));
   });
@@ -39,8 +63,17 @@ describe("live updates", () => {
   it("narrow notifications to one user the caller can see, and refuse one it cannot", async () => {
     const owner = await ownerToken();
     const user = await createUser(owner);
-    const stream = await live(`subscription ($u: ID) { notifications(userId: $u) { id userId } }`, { u: user.id }, owner, TOPICS.notifications);
-    const notice = (id: string, userId: string | null) => ({ topic: TOPICS.notifications, payload: { id, kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId } }) as const;
+    const stream = await live(
+      `subscription ($u: ID) { notifications(userId: $u) { id userId } }`,
+      { u: user.id },
+      owner,
+      TOPICS.notifications,
+    );
+    const notice = (id: string, userId: string | null) =>
+      ({
+        topic: TOPICS.notifications,
+        payload: { id, kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId },
+      }) as const;
     await hub().publish([notice("other-user", "999999"), notice("server-news", null), notice("mine", String(user.id))]);
     expect((await stream.next()).data.notifications).toEqual({ id: "mine", userId: String(user.id) });
     await stream.cancel();
@@ -53,7 +86,10 @@ describe("live updates", () => {
     const owner = await ownerToken();
     const before = await hub().connections(TOPICS.notifications);
     const stream = await live(`subscription { notifications { kind } }`, {}, owner, TOPICS.notifications);
-    const notice = { topic: TOPICS.notifications, payload: { id: "n", kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId: null } } as const;
+    const notice = {
+      topic: TOPICS.notifications,
+      payload: { id: "n", kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId: null },
+    } as const;
     await hub().publish([notice]);
     expect((await stream.next()).data.notifications.kind).toBe("test");
     ok(await gql(`mutation { logout }`, {}, { token: owner }));
@@ -73,7 +109,13 @@ const SERVER_FIELDS = `id status lastSeenAt agentVersion inbounds { tag }`;
 const NOTIFICATION_FIELDS = `id kind severity message serverId userId`;
 
 async function createServer(owner: string) {
-  return ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`, { input: { name: unique("n"), address: "127.0.0.1" } }, { token: owner })).createServer as { id: string };
+  return ok(
+    await gql(
+      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+      { input: { name: unique("n"), address: "127.0.0.1" } },
+      { token: owner },
+    ),
+  ).createServer as { id: string };
 }
 
 describe("publishers", () => {
@@ -85,14 +127,29 @@ describe("publishers", () => {
     const agent = await enrolledAgent(owner, server.id);
     const otherAgent = await enrolledAgent(owner, other.id);
 
-    const one = await live(`subscription ($id: ID) { serverStatus(serverId: $id) { ${SERVER_FIELDS} } }`, { id: server.id }, owner, tagOf(TOPICS.serverStatus, server.id));
+    const one = await live(
+      `subscription ($id: ID) { serverStatus(serverId: $id) { ${SERVER_FIELDS} } }`,
+      { id: server.id },
+      owner,
+      tagOf(TOPICS.serverStatus, server.id),
+    );
     const all = await live(`subscription { serverStatus { ${SERVER_FIELDS} } }`, {}, owner, TOPICS.serverStatus);
-    const notices = await live(`subscription { notifications { ${NOTIFICATION_FIELDS} } }`, {}, owner, TOPICS.notifications);
+    const notices = await live(
+      `subscription { notifications { ${NOTIFICATION_FIELDS} } }`,
+      {},
+      owner,
+      TOPICS.notifications,
+    );
 
     // The other node's heartbeat reaches the all-node subscriber only.
     expect((await otherAgent.push([])).status).toBe(200);
     expect((await all.next()).data.serverStatus).toMatchObject({ id: other.id, status: "ONLINE" });
-    expect((await notices.next()).data.notifications).toMatchObject({ kind: "server.online", severity: "INFO", serverId: other.id, message: expect.stringContaining("is online") });
+    expect((await notices.next()).data.notifications).toMatchObject({
+      kind: "server.online",
+      severity: "INFO",
+      serverId: other.id,
+      message: expect.stringContaining("is online"),
+    });
 
     expect((await agent.push([])).status).toBe(200);
     const heartbeat = (await one.next()).data.serverStatus;
@@ -104,24 +161,56 @@ describe("publishers", () => {
     // A plain heartbeat is status news but no notification: the next notification is the offline one.
     // Each event is resolved afresh: an inbound assigned meanwhile shows up.
     const inbound = await createInbound(owner);
-    ok(await gql(`mutation ($id: ID!, $input: UpdateServerInput!) { updateServer(id: $id, input: $input) { id } }`, { id: server.id, input: { inboundIds: [inbound.id] } }, { token: owner }));
+    ok(
+      await gql(
+        `mutation ($id: ID!, $input: UpdateServerInput!) { updateServer(id: $id, input: $input) { id } }`,
+        { id: server.id, input: { inboundIds: [inbound.id] } },
+        { token: owner },
+      ),
+    );
     expect((await agent.push([])).status).toBe(200);
     expect((await one.next()).data.serverStatus).toMatchObject({ status: "ONLINE", inbounds: [{ tag: inbound.tag }] });
 
-    await env.DB.prepare(`UPDATE nodes SET last_seen_at = last_seen_at - 120 WHERE id = ?`).bind(Number(server.id)).run();
+    await env.DB.prepare(`UPDATE nodes SET last_seen_at = last_seen_at - 120 WHERE id = ?`)
+      .bind(Number(server.id))
+      .run();
     expect(await runDurableObjectAlarm(env.NODE.getByName(server.id))).toBe(true);
     expect((await one.next()).data.serverStatus).toMatchObject({ id: server.id, status: "OFFLINE" });
-    expect((await notices.next()).data.notifications).toMatchObject({ kind: "server.offline", severity: "CRITICAL", serverId: server.id, userId: null });
+    expect((await notices.next()).data.notifications).toMatchObject({
+      kind: "server.offline",
+      severity: "CRITICAL",
+      serverId: server.id,
+      userId: null,
+    });
 
     expect((await agent.push([])).status).toBe(200);
     expect((await one.next()).data.serverStatus.status).toBe("ONLINE");
-    expect((await notices.next()).data.notifications).toMatchObject({ kind: "server.online", message: expect.stringContaining("back online"), serverId: server.id });
+    expect((await notices.next()).data.notifications).toMatchObject({
+      kind: "server.online",
+      message: expect.stringContaining("back online"),
+      serverId: server.id,
+    });
 
     // The agent reports its core down: health and status move together, with a warning.
-    const health = { cpuPercent: 3, memUsedBytes: 1, memTotalBytes: 2, netRxBytes: 0, netTxBytes: 0, coreRunning: false, coreVersion: "v2ray 4.34.0", agentVersion: "0.1.0", uptimeSec: 5, appliedConfigVersion: 1 };
+    const health = {
+      cpuPercent: 3,
+      memUsedBytes: 1,
+      memTotalBytes: 2,
+      netRxBytes: 0,
+      netTxBytes: 0,
+      coreRunning: false,
+      coreVersion: "v2ray 4.34.0",
+      agentVersion: "0.1.0",
+      uptimeSec: 5,
+      appliedConfigVersion: 1,
+    };
     expect((await agent.push([], { health })).status).toBe(200);
     expect((await one.next()).data.serverStatus).toMatchObject({ status: "DEGRADED", agentVersion: "0.1.0" });
-    expect((await notices.next()).data.notifications).toMatchObject({ kind: "server.degraded", severity: "WARNING", serverId: server.id });
+    expect((await notices.next()).data.notifications).toMatchObject({
+      kind: "server.degraded",
+      severity: "WARNING",
+      serverId: server.id,
+    });
     for (const stream of [one, all, notices]) await stream.cancel();
   });
 
@@ -132,7 +221,12 @@ describe("publishers", () => {
     const agent = await enrolledAgent(owner, server.id);
     const watched = await createUser(owner);
     const unwatched = await createUser(owner);
-    const stream = await live(`subscription ($id: ID!) { userTraffic(userId: $id) { userId upload download usedTraffic at } }`, { id: watched.id }, owner, tagOf(TOPICS.userTraffic, watched.id));
+    const stream = await live(
+      `subscription ($id: ID!) { userTraffic(userId: $id) { userId upload download usedTraffic at } }`,
+      { id: watched.id },
+      owner,
+      tagOf(TOPICS.userTraffic, watched.id),
+    );
 
     await agent.push([{ userId: Number(unwatched.id), upBytes: 7, downBytes: 7 }]);
     await agent.push([
@@ -157,35 +251,88 @@ describe("publishers", () => {
     const ownersUser = await createUser(owner, { dataLimit: 1000 });
     const resellersUser = await createUser(reseller.token);
 
-    const ownerNotices = await live(`subscription { notifications { ${NOTIFICATION_FIELDS} } }`, {}, owner, TOPICS.notifications);
-    const resellerNotices = await live(`subscription { notifications { ${NOTIFICATION_FIELDS} } }`, {}, reseller.token, tagOf(TOPICS.notifications, reseller.id));
+    const ownerNotices = await live(
+      `subscription { notifications { ${NOTIFICATION_FIELDS} } }`,
+      {},
+      owner,
+      TOPICS.notifications,
+    );
+    const resellerNotices = await live(
+      `subscription { notifications { ${NOTIFICATION_FIELDS} } }`,
+      {},
+      reseller.token,
+      tagOf(TOPICS.notifications, reseller.id),
+    );
 
     // Over its limit: the push cuts the owner's user. Admins hear it; the reseller does not.
-    const reply = await (await agent.push([{ userId: Number(ownersUser.id), upBytes: 600, downBytes: 600 }])).json<{ cut: number[] }>();
+    const reply = await (await agent.push([{ userId: Number(ownersUser.id), upBytes: 600, downBytes: 600 }])).json<{
+      cut: number[];
+    }>();
     expect(reply.cut).toEqual([Number(ownersUser.id)]);
     // (The node's own first report comes first.)
     expect((await ownerNotices.next()).data.notifications.kind).toBe("server.online");
-    expect((await ownerNotices.next()).data.notifications).toMatchObject({ kind: "user.limited", severity: "WARNING", userId: ownersUser.id, message: expect.stringContaining(ownersUser.username) });
+    expect((await ownerNotices.next()).data.notifications).toMatchObject({
+      kind: "user.limited",
+      severity: "WARNING",
+      userId: ownersUser.id,
+      message: expect.stringContaining(ownersUser.username),
+    });
 
     // The reseller disables its own user through the API: both hear it, and it is the reseller's first news.
-    ok(await gql(`mutation ($id: ID!) { updateUser(id: $id, input: { status: DISABLED }) { status } }`, { id: resellersUser.id }, { token: reseller.token }));
-    expect((await resellerNotices.next()).data.notifications).toMatchObject({ kind: "user.disabled", userId: resellersUser.id, serverId: null });
-    expect((await ownerNotices.next()).data.notifications).toMatchObject({ kind: "user.disabled", userId: resellersUser.id });
+    ok(
+      await gql(
+        `mutation ($id: ID!) { updateUser(id: $id, input: { status: DISABLED }) { status } }`,
+        { id: resellersUser.id },
+        { token: reseller.token },
+      ),
+    );
+    expect((await resellerNotices.next()).data.notifications).toMatchObject({
+      kind: "user.disabled",
+      userId: resellersUser.id,
+      serverId: null,
+    });
+    expect((await ownerNotices.next()).data.notifications).toMatchObject({
+      kind: "user.disabled",
+      userId: resellersUser.id,
+    });
 
     // Raising the limit brings the owner's user back.
-    ok(await gql(`mutation ($id: ID!) { updateUser(id: $id, input: { dataLimit: 100000 }) { status } }`, { id: ownersUser.id }, { token: owner }));
-    expect((await ownerNotices.next()).data.notifications).toMatchObject({ kind: "user.enabled", severity: "INFO", userId: ownersUser.id });
+    ok(
+      await gql(
+        `mutation ($id: ID!) { updateUser(id: $id, input: { dataLimit: 100000 }) { status } }`,
+        { id: ownersUser.id },
+        { token: owner },
+      ),
+    );
+    expect((await ownerNotices.next()).data.notifications).toMatchObject({
+      kind: "user.enabled",
+      severity: "INFO",
+      userId: ownersUser.id,
+    });
     for (const stream of [ownerNotices, resellerNotices]) await stream.cancel();
   });
 
   it("announce users the minute's housekeeping expires", async () => {
     const owner = await ownerToken();
     const user = await createUser(owner, { expireAt: new Date(Date.now() + 60_000).toISOString() });
-    const notices = await live(`subscription { notifications { ${NOTIFICATION_FIELDS} } }`, {}, owner, TOPICS.notifications);
+    const notices = await live(
+      `subscription { notifications { ${NOTIFICATION_FIELDS} } }`,
+      {},
+      owner,
+      TOPICS.notifications,
+    );
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ scheduledTime: Date.now() + 120_000, cron: "* * * * *" }), env, ctx);
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: Date.now() + 120_000, cron: "* * * * *" }),
+      env,
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
-    expect((await notices.next()).data.notifications).toMatchObject({ kind: "user.expired", severity: "WARNING", userId: user.id });
+    expect((await notices.next()).data.notifications).toMatchObject({
+      kind: "user.expired",
+      severity: "WARNING",
+      userId: user.id,
+    });
     await notices.cancel();
   });
 
@@ -193,7 +340,11 @@ describe("publishers", () => {
     const owner = await ownerToken();
     const reseller = await adminAs(owner, "RESELLER");
     const ownersUser = await createUser(owner);
-    const foreign = await subscribe(`subscription ($id: ID!) { userTraffic(userId: $id) { userId } }`, { id: ownersUser.id }, reseller.token);
+    const foreign = await subscribe(
+      `subscription ($id: ID!) { userTraffic(userId: $id) { userId } }`,
+      { id: ownersUser.id },
+      reseller.token,
+    );
     expect((await foreign.nextEvent()).data.errors[0].extensions.code).toBe("NOT_FOUND");
     const metrics = await subscribe(`subscription { systemMetrics { serversOnline } }`, {}, reseller.token);
     expect((await metrics.nextEvent()).data.errors[0].extensions.code).toBe("FORBIDDEN");
@@ -201,7 +352,12 @@ describe("publishers", () => {
     expect(query.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     // Its own user is fine.
     const own = await createUser(reseller.token);
-    const allowed = await live(`subscription ($id: ID!) { userTraffic(userId: $id) { userId } }`, { id: own.id }, reseller.token, tagOf(TOPICS.userTraffic, own.id));
+    const allowed = await live(
+      `subscription ($id: ID!) { userTraffic(userId: $id) { userId } }`,
+      { id: own.id },
+      reseller.token,
+      tagOf(TOPICS.userTraffic, own.id),
+    );
     await allowed.cancel();
   });
 
@@ -211,7 +367,12 @@ describe("publishers", () => {
     const { enrolledAgent } = await import("../test/agent");
     const agent = await enrolledAgent(owner, server.id);
     const user = await createUser(owner);
-    const stream = await live(`subscription { systemMetrics { at users { total active } serversOnline serversOffline serversDegraded uploadRate downloadRate } }`, {}, owner, TOPICS.systemMetrics);
+    const stream = await live(
+      `subscription { systemMetrics { at users { total active } serversOnline serversOffline serversDegraded uploadRate downloadRate } }`,
+      {},
+      owner,
+      TOPICS.systemMetrics,
+    );
     await agent.push([{ userId: Number(user.id), upBytes: 20_000, downBytes: 50_000 }]);
     const metrics = (await stream.next()).data.systemMetrics;
     const users = (await env.DB.prepare(`SELECT count(*) AS n FROM users`).first<{ n: number }>())!.n;
@@ -220,7 +381,9 @@ describe("publishers", () => {
     // Rates average the pushes of the last RATE_WINDOW_MS (10 s); earlier files' pushes do not share this storage.
     expect(metrics.uploadRate).toBeGreaterThanOrEqual(2_000);
     expect(metrics.downloadRate).toBeGreaterThanOrEqual(5_000);
-    const query = ok(await gql(`{ systemMetrics { users { total } serversOnline uploadRate } }`, {}, { token: owner })).systemMetrics;
+    const query = ok(
+      await gql(`{ systemMetrics { users { total } serversOnline uploadRate } }`, {}, { token: owner }),
+    ).systemMetrics;
     expect(query).toMatchObject({ users: { total: users }, serversOnline: metrics.serversOnline });
     expect(query.uploadRate).toBeGreaterThanOrEqual(2_000);
     // A new user moves the figures too (within the hub's once-a-second pace).
@@ -234,7 +397,10 @@ describe("the hub", () => {
   it("keeps a stream alive through a burst bigger than its buffer, keeping the newest events", async () => {
     const owner = await ownerToken();
     const stream = await live(`subscription { notifications { id } }`, {}, owner, TOPICS.notifications);
-    const notice = (id: string) => ({ topic: TOPICS.notifications, payload: { id, kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId: null } });
+    const notice = (id: string) => ({
+      topic: TOPICS.notifications,
+      payload: { id, kind: "test", severity: "INFO", message: "m", at: 0, serverId: null, userId: null },
+    });
     // One hub message of 1,100 events lands at once: more than the 1,000 a stream holds.
     await hub().publish(Array.from({ length: 1_100 }, (_, i) => notice(String(i + 1))));
     await hub().publish([notice("after")]);
@@ -267,11 +433,33 @@ describe("the hub", () => {
     const owner = await ownerToken();
     // Earlier stories' sockets close lazily; the counts below are about this story's only.
     await vi.waitFor(async () => expect(await hub().connections()).toBe(0));
-    const one = await live(`subscription { serverStatus(serverId: "101") { id name } }`, {}, owner, tagOf(TOPICS.serverStatus, 101));
-    const two = await live(`subscription { serverStatus(serverId: "102") { id name } }`, {}, owner, tagOf(TOPICS.serverStatus, 102));
+    const one = await live(
+      `subscription { serverStatus(serverId: "101") { id name } }`,
+      {},
+      owner,
+      tagOf(TOPICS.serverStatus, 101),
+    );
+    const two = await live(
+      `subscription { serverStatus(serverId: "102") { id name } }`,
+      {},
+      owner,
+      tagOf(TOPICS.serverStatus, 102),
+    );
     const all = await live(`subscription { serverStatus { id name } }`, {}, owner, TOPICS.serverStatus);
-    const node = (id: number) => ({ id, name: `n${id}`, status: "online", configVersion: 1, createdAtSec: 0, updatedAtSec: 0 });
-    expect(await hub().publish([{ topic: TOPICS.serverStatus, key: 101, payload: node(101) }, { topic: TOPICS.notifications, payload: {} }])).toBe(2);
+    const node = (id: number) => ({
+      id,
+      name: `n${id}`,
+      status: "online",
+      configVersion: 1,
+      createdAtSec: 0,
+      updatedAtSec: 0,
+    });
+    expect(
+      await hub().publish([
+        { topic: TOPICS.serverStatus, key: 101, payload: node(101) },
+        { topic: TOPICS.notifications, payload: {} },
+      ]),
+    ).toBe(2);
     expect(await hub().publish([{ topic: TOPICS.serverStatus, key: 102, payload: node(102) }])).toBe(2);
     expect(await hub().publish([{ topic: TOPICS.serverStatus, key: 103, payload: node(103) }])).toBe(1);
     expect((await one.next()).data.serverStatus.id).toBe("101");
@@ -280,7 +468,15 @@ describe("the hub", () => {
     expect((await all.next()).data.serverStatus.id).toBe("102");
     expect((await all.next()).data.serverStatus.id).toBe("103");
     // A user's traffic rows reach only that user's watchers.
-    expect(await hub().publish([], { atSec: 0, users: [[7, 1, 1, 2], [8, 1, 1, 2]] })).toBe(0);
+    expect(
+      await hub().publish([], {
+        atSec: 0,
+        users: [
+          [7, 1, 1, 2],
+          [8, 1, 1, 2],
+        ],
+      }),
+    ).toBe(0);
     for (const stream of [one, two, all]) await stream.cancel();
     await vi.waitFor(async () => expect(await hub().connections()).toBe(0));
   });

@@ -14,7 +14,11 @@ export interface SystemMetrics {
 }
 
 /** Panel-wide figures: two grouped counts in one batch, plus the rates the hub keeps. */
-export async function loadSystemMetrics(db: Db, nowSec: number, rates: { uploadRate: number; downloadRate: number }): Promise<SystemMetrics> {
+export async function loadSystemMetrics(
+  db: Db,
+  nowSec: number,
+  rates: { uploadRate: number; downloadRate: number },
+): Promise<SystemMetrics> {
   const [byStatus, serversByStatus] = await db.batch([
     usersByStatus(db),
     db.select({ status: nodes.status, n: sql<number>`count(*)` }).from(nodes).groupBy(nodes.status),

@@ -1,7 +1,13 @@
 import type { NodeRow, NodeStatus } from "../nodes/table";
 import { TOPICS, type LiveEvent, type NotificationPayload, type NotificationSeverity } from "./topics";
 
-function notification(kind: string, severity: NotificationSeverity, message: string, atSec: number, ids: { serverId?: number; userId?: number }): NotificationPayload {
+function notification(
+  kind: string,
+  severity: NotificationSeverity,
+  message: string,
+  atSec: number,
+  ids: { serverId?: number; userId?: number },
+): NotificationPayload {
   return {
     id: crypto.randomUUID(),
     kind,
@@ -14,12 +20,21 @@ function notification(kind: string, severity: NotificationSeverity, message: str
 }
 
 /** A server's latest state, for serverStatus subscribers of all servers and of this one. */
-export const serverStatusEvent = (node: NodeRow): LiveEvent => ({ topic: TOPICS.serverStatus, key: node.id, payload: node });
+export const serverStatusEvent = (node: NodeRow): LiveEvent => ({
+  topic: TOPICS.serverStatus,
+  key: node.id,
+  payload: node,
+});
 
-const SERVER_NOTICES: Partial<Record<NodeStatus, { severity: NotificationSeverity; text: (name: string, was: NodeStatus) => string }>> = {
+const SERVER_NOTICES: Partial<
+  Record<NodeStatus, { severity: NotificationSeverity; text: (name: string, was: NodeStatus) => string }>
+> = {
   offline: { severity: "CRITICAL", text: (name) => `Server ${name} is offline: its agent has not reported in` },
   degraded: { severity: "WARNING", text: (name) => `Server ${name} reports in but its proxy core is not running` },
-  online: { severity: "INFO", text: (name, was) => (was === "pending" ? `Server ${name} is online` : `Server ${name} is back online`) },
+  online: {
+    severity: "INFO",
+    text: (name, was) => (was === "pending" ? `Server ${name} is online` : `Server ${name} is back online`),
+  },
 };
 
 /** What admins hear when a server's status moves; nothing when it did not. Server news goes to admins only (no key). */
@@ -28,7 +43,9 @@ export function serverStatusNotice(node: NodeRow, was: NodeStatus, atSec: number
   if (was === node.status || !notice) return undefined;
   return {
     topic: TOPICS.notifications,
-    payload: notification(`server.${node.status}`, notice.severity, notice.text(node.name, was), atSec, { serverId: node.id }),
+    payload: notification(`server.${node.status}`, notice.severity, notice.text(node.name, was), atSec, {
+      serverId: node.id,
+    }),
   };
 }
 
@@ -39,7 +56,10 @@ export interface UserStatusChange {
   status: string;
 }
 
-const USER_NOTICES: Record<string, { kind: string; severity: NotificationSeverity; text: (username: string) => string }> = {
+const USER_NOTICES: Record<
+  string,
+  { kind: string; severity: NotificationSeverity; text: (username: string) => string }
+> = {
   limited: { kind: "user.limited", severity: "WARNING", text: (u) => `User ${u} used up its data limit and was cut` },
   expired: { kind: "user.expired", severity: "WARNING", text: (u) => `User ${u} expired and was cut` },
   disabled: { kind: "user.disabled", severity: "INFO", text: (u) => `User ${u} was disabled` },
@@ -54,6 +74,12 @@ export function userStatusNotices(changes: UserStatusChange[], atSec: number): L
   return changes.flatMap((user) => {
     const notice = USER_NOTICES[user.status];
     if (!notice) return [];
-    return [{ topic: TOPICS.notifications, key: user.adminId, payload: notification(notice.kind, notice.severity, notice.text(user.username), atSec, { userId: user.id }) }];
+    return [
+      {
+        topic: TOPICS.notifications,
+        key: user.adminId,
+        payload: notification(notice.kind, notice.severity, notice.text(user.username), atSec, { userId: user.id }),
+      },
+    ];
   });
 }

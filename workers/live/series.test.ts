@@ -11,12 +11,19 @@ describe("trafficSeries", () => {
   it("buckets traffic by UTC hour and day, for everyone the caller sees or one user, with empty buckets as zeros", async () => {
     const owner = await ownerToken();
     const reseller = await adminAs(owner, "RESELLER");
-    const server = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`, { input: { name: unique("n"), address: "127.0.0.1" } }, { token: owner })).createServer;
+    const server = ok(
+      await gql(
+        `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+        { input: { name: unique("n"), address: "127.0.0.1" } },
+        { token: owner },
+      ),
+    ).createServer;
     const agent = await enrolledAgent(owner, server.id);
     const mine = Number((await createUser(owner)).id);
     const theirs = Number((await createUser(reseller.token)).id);
     const series = async (token: string, range: string, userId?: number) =>
-      ok(await gql(SERIES, { range, userId: userId === undefined ? undefined : String(userId) }, { token })).trafficSeries as { at: string; upload: number; download: number }[];
+      ok(await gql(SERIES, { range, userId: userId === undefined ? undefined : String(userId) }, { token }))
+        .trafficSeries as { at: string; upload: number; download: number }[];
 
     const nowSec = Math.floor(Date.now() / 1000);
     const hour = Math.floor(nowSec / HOUR) * HOUR;
@@ -60,14 +67,19 @@ describe("trafficSeries", () => {
     // One user: daily points; DAY is yesterday and today.
     const userDay = await series(owner, "DAY", mine);
     expect(userDay.map((p) => p.at)).toEqual([iso(today - DAY), iso(today)]);
-    const upOn = (dayStart: number) => charged.filter((c) => c.userId === mine && c.toSec >= dayStart && c.toSec < dayStart + DAY).reduce((sum, c) => sum + c.up, 0);
+    const upOn = (dayStart: number) =>
+      charged
+        .filter((c) => c.userId === mine && c.toSec >= dayStart && c.toSec < dayStart + DAY)
+        .reduce((sum, c) => sum + c.up, 0);
     expect(userDay.map((p) => p.upload)).toEqual([upOn(today - DAY), upOn(today)]);
     const userWeek = await series(owner, "WEEK", mine);
     expect(userWeek).toHaveLength(7);
     expect(userWeek[0]).toEqual({ at: iso(today - 6 * DAY), upload: 32, download: 320 });
 
     // Another reseller's user, or none at all, reads as absent.
-    expect(errorCode(await gql(SERIES, { range: "DAY", userId: String(mine) }, { token: reseller.token }))).toBe("NOT_FOUND");
+    expect(errorCode(await gql(SERIES, { range: "DAY", userId: String(mine) }, { token: reseller.token }))).toBe(
+      "NOT_FOUND",
+    );
     expect(errorCode(await gql(SERIES, { range: "DAY", userId: "999999" }, { token: owner }))).toBe("NOT_FOUND");
     expect(errorCode(await gql(SERIES, { range: "DAY" }))).toBe("UNAUTHENTICATED");
   });

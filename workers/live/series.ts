@@ -35,7 +35,12 @@ const PANEL_BUCKETS: Record<TrafficRange, { sizeSec: number; points: number }> =
 const USER_POINTS: Record<TrafficRange, number> = { DAY: 2, WEEK: 7, MONTH: 30 };
 
 /** Buckets from `startSec`, every `sizeSec`, with zeros where nothing was charged. */
-function fill(startSec: number, sizeSec: number, points: number, rows: { at: number; up: number; down: number }[]): TrafficPoint[] {
+function fill(
+  startSec: number,
+  sizeSec: number,
+  points: number,
+  rows: { at: number; up: number; down: number }[],
+): TrafficPoint[] {
   const byStart = new Map(rows.map((row) => [row.at, row]));
   return Array.from({ length: points }, (_, i) => {
     const at = startSec + i * sizeSec;
@@ -50,7 +55,13 @@ const utcDay = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
  * Traffic over time: every user the actor can see (a reseller: its own), or one user it can see.
  * A user the actor may not see reads as absent.
  */
-export async function trafficSeries(db: Db, actor: Actor, range: TrafficRange, userId: number | undefined, nowSec: number): Promise<TrafficPoint[]> {
+export async function trafficSeries(
+  db: Db,
+  actor: Actor,
+  range: TrafficRange,
+  userId: number | undefined,
+  nowSec: number,
+): Promise<TrafficPoint[]> {
   if (userId !== undefined) {
     if (!(await findVisibleUser(db, actor, userId))) throw notFound("user", userId);
     const points = USER_POINTS[range];
@@ -59,7 +70,12 @@ export async function trafficSeries(db: Db, actor: Actor, range: TrafficRange, u
       .select({ day: usageDaily.day, up: usageDaily.upBytes, down: usageDaily.downBytes })
       .from(usageDaily)
       .where(and(eq(usageDaily.userId, userId), gte(usageDaily.day, utcDay(startSec))));
-    return fill(startSec, DAY_SEC, points, rows.map((row) => ({ at: Date.parse(`${row.day}T00:00:00Z`) / 1000, up: row.up, down: row.down })));
+    return fill(
+      startSec,
+      DAY_SEC,
+      points,
+      rows.map((row) => ({ at: Date.parse(`${row.day}T00:00:00Z`) / 1000, up: row.up, down: row.down })),
+    );
   }
   const { sizeSec, points } = PANEL_BUCKETS[range];
   const startSec = Math.floor(nowSec / sizeSec) * sizeSec - (points - 1) * sizeSec;
@@ -67,9 +83,15 @@ export async function trafficSeries(db: Db, actor: Actor, range: TrafficRange, u
   // % works on integers whatever type the bound size arrives as (D1 may bind a JS number as REAL).
   const bucket = sql<number>`${trafficHourly.hourSec} - ${trafficHourly.hourSec} % ${sizeSec}`;
   const rows = await db
-    .select({ at: bucket, up: sql<number>`sum(${trafficHourly.upBytes})`, down: sql<number>`sum(${trafficHourly.downBytes})` })
+    .select({
+      at: bucket,
+      up: sql<number>`sum(${trafficHourly.upBytes})`,
+      down: sql<number>`sum(${trafficHourly.downBytes})`,
+    })
     .from(trafficHourly)
-    .where(and(gte(trafficHourly.hourSec, startSec), scope === undefined ? undefined : eq(trafficHourly.adminId, scope)))
+    .where(
+      and(gte(trafficHourly.hourSec, startSec), scope === undefined ? undefined : eq(trafficHourly.adminId, scope)),
+    )
     .groupBy(bucket);
   return fill(startSec, sizeSec, points, rows);
 }

@@ -25,10 +25,12 @@ export interface LiveEvent {
 export const METRICS_CHANGED: LiveEvent = { topic: TOPICS.systemMetrics, payload: null };
 
 /** The tag a subscriber listens on: the whole topic, or one key of it. */
-export const tagOf = (topic: Topic, key?: string | number | null) => (key === undefined || key === null ? topic : `${topic}:${key}`);
+export const tagOf = (topic: Topic, key?: string | number | null) =>
+  key === undefined || key === null ? topic : `${topic}:${key}`;
 
 /** The tags an event reaches. */
-export const tagsFor = (event: LiveEvent) => (event.key === undefined ? [event.topic] : [event.topic, tagOf(event.topic, event.key)]);
+export const tagsFor = (event: LiveEvent) =>
+  event.key === undefined ? [event.topic] : [event.topic, tagOf(event.topic, event.key)];
 
 /** The hub every publisher and subscriber uses (see the sharding note in durable-objects/hub.ts). */
 export const HUB_NAME = "panel";

@@ -40,11 +40,23 @@ const UPDATE_SERVER = `mutation ($id: ID!, $input: UpdateServerInput!) { updateS
 
 let owner: string;
 let port = 41000;
-const hysteria2 = () => createInbound(owner, { port: ++port, protocol: "HYSTERIA2", security: "TLS", securitySettings: { serverName: "h.example.com" } });
+const hysteria2 = () =>
+  createInbound(owner, {
+    port: ++port,
+    protocol: "HYSTERIA2",
+    security: "TLS",
+    securitySettings: { serverName: "h.example.com" },
+  });
 const vless = () => createInbound(owner, { port: ++port, protocol: "VLESS" });
 
 async function node(inboundIds: string[]) {
-  const { createServer } = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id name } }`, { input: { name: unique("cap"), address: "node.example.com", inboundIds } }, { token: owner }));
+  const { createServer } = ok(
+    await gql(
+      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id name } }`,
+      { input: { name: unique("cap"), address: "node.example.com", inboundIds } },
+      { token: owner },
+    ),
+  );
   return createServer as { id: string; name: string };
 }
 
@@ -79,13 +91,18 @@ describe("reported capabilities", () => {
       { inbound: { tag: plain.tag }, reason: skip.reason },
     ]);
     // The vitals column keeps only the vitals; capabilities have their own.
-    const row = await env.DB.prepare(`SELECT health, capabilities FROM nodes WHERE id = ?`).bind(Number(server.id)).first<{ health: string; capabilities: string }>();
+    const row = await env.DB.prepare(`SELECT health, capabilities FROM nodes WHERE id = ?`)
+      .bind(Number(server.id))
+      .first<{ health: string; capabilities: string }>();
     expect(JSON.parse(row!.health)).not.toHaveProperty("capabilities");
     expect(JSON.parse(row!.capabilities).skipped).toEqual([skip]);
 
     // An agent that reports no capabilities (an older one) makes them unknown again.
     await agent.push([], { health: health() });
-    expect(ok(await gql(SERVER, { id: server.id }, { token: owner })).server).toEqual({ capabilities: null, unservedInbounds: [] });
+    expect(ok(await gql(SERVER, { id: server.id }, { token: owner })).server).toEqual({
+      capabilities: null,
+      unservedInbounds: [],
+    });
   });
 });
 
@@ -96,17 +113,31 @@ describe("assigning inbounds", () => {
     const agent = await enrolledAgent(owner, server.id);
     await agent.push([], { health: health(V2RAY) });
     const hy2 = await hysteria2();
-    const refused = await gql(UPDATE_SERVER, { id: server.id, input: { inboundIds: [plain.id, hy2.id] } }, { token: owner });
+    const refused = await gql(
+      UPDATE_SERVER,
+      { id: server.id, input: { inboundIds: [plain.id, hy2.id] } },
+      { token: owner },
+    );
     expect(errorCode(refused)).toBe("BAD_USER_INPUT");
-    expect(refused.errors![0]!.message).toBe(`node "${server.name}" cannot serve inbound "${hy2.tag}": protocol hysteria2 is not supported on v2ray 4.34.0`);
-    const links = await env.DB.prepare(`SELECT inbound_id FROM node_inbounds WHERE node_id = ?`).bind(Number(server.id)).all<{ inbound_id: number }>();
+    expect(refused.errors![0]!.message).toBe(
+      `node "${server.name}" cannot serve inbound "${hy2.tag}": protocol hysteria2 is not supported on v2ray 4.34.0`,
+    );
+    const links = await env.DB.prepare(`SELECT inbound_id FROM node_inbounds WHERE node_id = ?`)
+      .bind(Number(server.id))
+      .all<{ inbound_id: number }>();
     expect(links.results.map((r) => String(r.inbound_id))).toEqual([plain.id]);
   });
 
   it("accepts any inbound on a node that has not reported yet, and shows the mismatch once it does", async () => {
     const hy2 = await hysteria2();
     const server = await node([hy2.id]);
-    ok(await gql(UPDATE_SERVER, { id: server.id, input: { inboundIds: [hy2.id, (await vless()).id] } }, { token: owner }));
+    ok(
+      await gql(
+        UPDATE_SERVER,
+        { id: server.id, input: { inboundIds: [hy2.id, (await vless()).id] } },
+        { token: owner },
+      ),
+    );
     const agent = await enrolledAgent(owner, server.id);
     await agent.push([], { health: health(V2RAY) });
     expect(ok(await gql(SERVER, { id: server.id }, { token: owner })).server.unservedInbounds).toEqual([
@@ -119,10 +150,17 @@ describe("assigning inbounds", () => {
     const server = await node([plain.id]);
     const agent = await enrolledAgent(owner, server.id);
     await agent.push([], { health: health(V2RAY) });
-    const update = (input: Record<string, unknown>) => gql(`mutation ($id: ID!, $input: UpdateInboundInput!) { updateInbound(id: $id, input: $input) { transport } }`, { id: plain.id, input }, { token: owner });
+    const update = (input: Record<string, unknown>) =>
+      gql(
+        `mutation ($id: ID!, $input: UpdateInboundInput!) { updateInbound(id: $id, input: $input) { transport } }`,
+        { id: plain.id, input },
+        { token: owner },
+      );
     const refused = await update({ transport: "GRPC" });
     expect(errorCode(refused)).toBe("BAD_USER_INPUT");
-    expect(refused.errors![0]!.message).toBe(`node "${server.name}" cannot serve inbound "${plain.tag}": transport grpc is not supported on v2ray 4.34.0`);
+    expect(refused.errors![0]!.message).toBe(
+      `node "${server.name}" cannot serve inbound "${plain.tag}": transport grpc is not supported on v2ray 4.34.0`,
+    );
     expect(ok(await update({ transport: "WS" })).updateInbound.transport).toBe("WS");
   });
 });
@@ -132,24 +170,46 @@ describe("subscriptions", () => {
     const hy2 = await hysteria2();
     const plain = await vless();
     const skippedOne = await createInbound(owner, { port: ++port, protocol: "TROJAN" });
-    const group = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("g"), inboundIds: [hy2.id, plain.id, skippedOne.id] } }, { token: owner })).createGroup;
+    const group = ok(
+      await gql(
+        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+        { input: { name: unique("g"), inboundIds: [hy2.id, plain.id, skippedOne.id] } },
+        { token: owner },
+      ),
+    ).createGroup;
     const server = await node([hy2.id, plain.id, skippedOne.id]);
     const user = await createUser(owner, { groupIds: [group.id] });
-    const token = (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`).bind(Number(user.id)).first<{ t: string }>())!.t;
+    const token = (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`)
+      .bind(Number(user.id))
+      .first<{ t: string }>())!.t;
     const schemes = async () => {
-      const response = await exports.default.fetch(`http://panel.test/sub/${token}`, { headers: { "user-agent": "v2rayN/7.10.5" } });
+      const response = await exports.default.fetch(`http://panel.test/sub/${token}`, {
+        headers: { "user-agent": "v2rayN/7.10.5" },
+      });
       expect(response.status).toBe(200);
       // Filtered inside the one statement the hot path already runs.
       expect(response.headers.get("x-d1-statements")).toBe("1");
-      return atob(await response.text()).trim().split("\n").map((link) => link.split("://")[0]);
+      return atob(await response.text())
+        .trim()
+        .split("\n")
+        .map((link) => link.split("://")[0]);
     };
     expect((await schemes()).sort()).toEqual(["hysteria2", "trojan", "vless"]);
     const agent = await enrolledAgent(owner, server.id);
-    const report = health({ ...V2RAY, skipped: [{ tag: skippedOne.tag, reason: "shadowsocks inbound has no user (v2ray needs exactly one)" }] });
+    const report = health({
+      ...V2RAY,
+      skipped: [{ tag: skippedOne.tag, reason: "shadowsocks inbound has no user (v2ray needs exactly one)" }],
+    });
     await agent.push([], { health: report });
     expect(await schemes()).toEqual(["vless"]);
     // Re-linking the same set keeps the verdict; so does the same report pushed again.
-    ok(await gql(UPDATE_SERVER, { id: server.id, input: { inboundIds: [hy2.id, plain.id, skippedOne.id] } }, { token: owner }));
+    ok(
+      await gql(
+        UPDATE_SERVER,
+        { id: server.id, input: { inboundIds: [hy2.id, plain.id, skippedOne.id] } },
+        { token: owner },
+      ),
+    );
     await agent.push([], { health: report });
     expect(await schemes()).toEqual(["vless"]);
     // The agent serves it once it stops skipping it; an agent that reports nothing is trusted again.
@@ -164,14 +224,29 @@ describe("an inbound changed into one its node serves", () => {
   it("is listed in subscriptions again at once, without waiting for the next report", async () => {
     const hy2 = await hysteria2();
     const server = await node([hy2.id]);
-    const group = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("g"), inboundIds: [hy2.id] } }, { token: owner })).createGroup;
+    const group = ok(
+      await gql(
+        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+        { input: { name: unique("g"), inboundIds: [hy2.id] } },
+        { token: owner },
+      ),
+    ).createGroup;
     const user = await createUser(owner, { groupIds: [group.id] });
-    const token = (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`).bind(Number(user.id)).first<{ t: string }>())!.t;
-    const links = async () => (await (await exports.default.fetch(`http://panel.test/sub/${token}/links`)).text()).trim();
+    const token = (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`)
+      .bind(Number(user.id))
+      .first<{ t: string }>())!.t;
+    const links = async () =>
+      (await (await exports.default.fetch(`http://panel.test/sub/${token}/links`)).text()).trim();
     const agent = await enrolledAgent(owner, server.id);
     await agent.push([], { health: health(V2RAY) });
     expect(await links()).toBe("");
-    ok(await gql(`mutation ($id: ID!, $input: UpdateInboundInput!) { updateInbound(id: $id, input: $input) { id } }`, { id: hy2.id, input: { protocol: "TROJAN", security: "TLS" } }, { token: owner }));
+    ok(
+      await gql(
+        `mutation ($id: ID!, $input: UpdateInboundInput!) { updateInbound(id: $id, input: $input) { id } }`,
+        { id: hy2.id, input: { protocol: "TROJAN", security: "TLS" } },
+        { token: owner },
+      ),
+    );
     expect(await links()).toMatch(/^trojan:\/\//);
   });
 });
@@ -194,27 +269,61 @@ describe("unservedSql", () => {
         skipped: [{ tag: "sql-3", reason: "skipped by the agent" }],
       },
     ];
-    type Case = { tag: string; protocol: string; transport: string; security: string; protocolSettings: Record<string, unknown>; securitySettings: Record<string, unknown> };
+    type Case = {
+      tag: string;
+      protocol: string;
+      transport: string;
+      security: string;
+      protocolSettings: Record<string, unknown>;
+      securitySettings: Record<string, unknown>;
+    };
     const cases: Case[] = [];
     for (const protocol of ["vless", "vmess", "trojan", "shadowsocks", "hysteria2"] as const)
       for (const transport of ["tcp", "ws", "grpc", "httpupgrade", "xhttp"] as const)
         for (const security of ["none", "tls", "reality"] as const)
-          for (const protocolSettings of protocol === "shadowsocks" ? [{}, { method: "aes-128-gcm" }, { method: "2022-blake3-aes-128-gcm" }] : [{}])
-            for (const securitySettings of security === "tls" ? [{}, { certificateFile: "/c.pem", keyFile: "/k.pem" }, { certificateFile: "/c.pem" }] : [{}])
-              cases.push({ tag: `sql-${cases.length}`, protocol, transport, security, protocolSettings, securitySettings });
+          for (const protocolSettings of protocol === "shadowsocks"
+            ? [{}, { method: "aes-128-gcm" }, { method: "2022-blake3-aes-128-gcm" }]
+            : [{}])
+            for (const securitySettings of security === "tls"
+              ? [{}, { certificateFile: "/c.pem", keyFile: "/k.pem" }, { certificateFile: "/c.pem" }]
+              : [{}])
+              cases.push({
+                tag: `sql-${cases.length}`,
+                protocol,
+                transport,
+                security,
+                protocolSettings,
+                securitySettings,
+              });
     await env.DB.batch([
       env.DB.prepare(`CREATE TABLE sql_nodes (id INTEGER PRIMARY KEY, capabilities TEXT)`),
-      env.DB.prepare(`CREATE TABLE sql_inbounds (id INTEGER PRIMARY KEY, tag TEXT, protocol TEXT, transport TEXT, security TEXT, protocol_settings TEXT, security_settings TEXT)`),
-      ...reports.map((r, k) => env.DB.prepare(`INSERT INTO sql_nodes VALUES (?, ?)`).bind(k, r ? JSON.stringify(r) : null)),
+      env.DB.prepare(
+        `CREATE TABLE sql_inbounds (id INTEGER PRIMARY KEY, tag TEXT, protocol TEXT, transport TEXT, security TEXT, protocol_settings TEXT, security_settings TEXT)`,
+      ),
+      ...reports.map((r, k) =>
+        env.DB.prepare(`INSERT INTO sql_nodes VALUES (?, ?)`).bind(k, r ? JSON.stringify(r) : null),
+      ),
       ...cases.map((c, k) =>
-        env.DB.prepare(`INSERT INTO sql_inbounds VALUES (?, ?, ?, ?, ?, ?, ?)`).bind(k, c.tag, c.protocol, c.transport, c.security, JSON.stringify(c.protocolSettings), JSON.stringify(c.securitySettings)),
+        env.DB.prepare(`INSERT INTO sql_inbounds VALUES (?, ?, ?, ?, ?, ?, ?)`).bind(
+          k,
+          c.tag,
+          c.protocol,
+          c.transport,
+          c.security,
+          JSON.stringify(c.protocolSettings),
+          JSON.stringify(c.securitySettings),
+        ),
       ),
     ]);
-    const rows = await db.all<{ node: number; inbound: number; unserved: number }>(sql`SELECT n.id AS node, i.id AS inbound, ${unservedSql} AS unserved FROM sql_nodes n, sql_inbounds i ORDER BY n.id, i.id`);
+    const rows = await db.all<{ node: number; inbound: number; unserved: number }>(
+      sql`SELECT n.id AS node, i.id AS inbound, ${unservedSql} AS unserved FROM sql_nodes n, sql_inbounds i ORDER BY n.id, i.id`,
+    );
     expect(rows).toHaveLength(reports.length * cases.length);
     for (const row of rows) {
       const c = cases[row.inbound]! as Parameters<typeof unservedReason>[0];
-      expect(row.unserved === 1, JSON.stringify({ report: row.node, inbound: c })).toBe(unservedReason(c, reports[row.node] ?? null) !== null);
+      expect(row.unserved === 1, JSON.stringify({ report: row.node, inbound: c })).toBe(
+        unservedReason(c, reports[row.node] ?? null) !== null,
+      );
     }
   });
 });

@@ -18,7 +18,10 @@ export type ReportedCapabilities = CoreCapabilities | null;
  *
  * @example unservedReason({ tag: "hy2", protocol: "hysteria2", … }, v2rayReport) // "protocol hysteria2 is not supported on v2ray 4.34.0"
  */
-export function unservedReason(inbound: InboundShape & { tag: string }, capabilities: ReportedCapabilities): string | null {
+export function unservedReason(
+  inbound: InboundShape & { tag: string },
+  capabilities: ReportedCapabilities,
+): string | null {
   if (!capabilities) return null;
   const skipped = capabilities.skipped.find((s) => s.tag === inbound.tag);
   return skipped ? skipped.reason : capabilityMismatch(inbound, capabilities);
@@ -52,15 +55,21 @@ export const servedOnLink = (nodeId: number | SQL, inboundId: SQL) =>
  */
 export function refreshServedOnReport(db: Db, nodeId: number, capabilities: CoreCapabilities | null) {
   const text = capabilities ? JSON.stringify(capabilities) : null;
-  return rawStatement(db, sql`UPDATE node_inbounds SET served = NOT (SELECT ${unservedSql} FROM (SELECT ${text} AS capabilities) n, inbounds i
+  return rawStatement(
+    db,
+    sql`UPDATE node_inbounds SET served = NOT (SELECT ${unservedSql} FROM (SELECT ${text} AS capabilities) n, inbounds i
       WHERE i.id = node_inbounds.inbound_id)
-    WHERE node_id = ${nodeId} AND (SELECT capabilities FROM nodes WHERE id = ${nodeId}) IS NOT ${text}`);
+    WHERE node_id = ${nodeId} AND (SELECT capabilities FROM nodes WHERE id = ${nodeId}) IS NOT ${text}`,
+  );
 }
 
 /** Re-derives `served` for every node serving an inbound that just changed. */
 export function refreshServedOfInbound(db: Db, inboundId: number) {
-  return rawStatement(db, sql`UPDATE node_inbounds SET served = ${servedOnLink(sql`node_inbounds.node_id`, sql`node_inbounds.inbound_id`)}
-    WHERE inbound_id = ${inboundId}`);
+  return rawStatement(
+    db,
+    sql`UPDATE node_inbounds SET served = ${servedOnLink(sql`node_inbounds.node_id`, sql`node_inbounds.inbound_id`)}
+    WHERE inbound_id = ${inboundId}`,
+  );
 }
 
 /**
@@ -68,8 +77,16 @@ export function refreshServedOfInbound(db: Db, inboundId: number) {
  * capability rule counts here: a skip the agent reported for the inbound's current form may be
  * passing (a v2ray shadowsocks inbound waiting for its one user).
  */
-export function assertNodeCanServe(node: { name: string; capabilities: ReportedCapabilities }, inbound: InboundShape & { tag: string }): void {
+export function assertNodeCanServe(
+  node: { name: string; capabilities: ReportedCapabilities },
+  inbound: InboundShape & { tag: string },
+): void {
   if (!node.capabilities) return;
   const reason = capabilityMismatch(inbound, node.capabilities);
-  if (reason) throw new DomainError("BAD_USER_INPUT", `node "${node.name}" cannot serve inbound "${inbound.tag}": ${reason}`, { node: node.name, inbound: inbound.tag, reason });
+  if (reason)
+    throw new DomainError("BAD_USER_INPUT", `node "${node.name}" cannot serve inbound "${inbound.tag}": ${reason}`, {
+      node: node.name,
+      inbound: inbound.tag,
+      reason,
+    });
 }

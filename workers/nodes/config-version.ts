@@ -17,29 +17,41 @@ export function bumpAllNodes(db: Db) {
 }
 
 export function bumpNodes(db: Db, nodeIds: number[]) {
-  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
-    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(nodeIds)})) ${returning}`);
+  return rawStatement(
+    db,
+    sql`UPDATE nodes SET ${bumpSet}
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(nodeIds)})) ${returning}`,
+  );
 }
 
 export function bumpNodesServingInbounds(db: Db, inboundIds: number[]) {
-  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
+  return rawStatement(
+    db,
+    sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT node_id FROM node_inbounds
-      WHERE inbound_id IN (SELECT value FROM json_each(${JSON.stringify(inboundIds)}))) ${returning}`);
+      WHERE inbound_id IN (SELECT value FROM json_each(${JSON.stringify(inboundIds)}))) ${returning}`,
+  );
 }
 
 export function bumpNodesServingGroups(db: Db, groupIds: number[]) {
-  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
+  return rawStatement(
+    db,
+    sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
       JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id
-      WHERE gi.group_id IN (SELECT value FROM json_each(${JSON.stringify(groupIds)}))) ${returning}`);
+      WHERE gi.group_id IN (SELECT value FROM json_each(${JSON.stringify(groupIds)}))) ${returning}`,
+  );
 }
 
 export function bumpNodesServingUsers(db: Db, userIds: number[]) {
-  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
+  return rawStatement(
+    db,
+    sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
       JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id
       JOIN user_groups ug ON ug.group_id = gi.group_id
-      WHERE ug.user_id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))) ${returning}`);
+      WHERE ug.user_id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))) ${returning}`,
+  );
 }
 
 /**
@@ -47,10 +59,13 @@ export function bumpNodesServingUsers(db: Db, userIds: number[]) {
  * run it after usage is added and before the status is rewritten.
  */
 export function bumpNodesServingUsersWhoseStatusChanges(db: Db, userIds: SQL, nowSec: number) {
-  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet}
+  return rawStatement(
+    db,
+    sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
       JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id
       JOIN user_groups ug ON ug.group_id = gi.group_id
       JOIN users ON users.id = ug.user_id
-      WHERE users.id IN ${userIds} AND users.status != ${derivedStatusSql(nowSec)}) ${returning}`);
+      WHERE users.id IN ${userIds} AND users.status != ${derivedStatusSql(nowSec)}) ${returning}`,
+  );
 }

@@ -21,7 +21,12 @@ export async function issueEnrollmentToken(ctx: ActorContext, nodeId: number) {
   const token = randomToken(24);
   const nowSec = ctx.nowSec();
   await runBatch(ctx.db, [
-    ctx.db.insert(nodeEnrollments).values({ tokenHash: await sha256Hex(token), nodeId, createdAtSec: nowSec, expiresAtSec: nowSec + ENROLLMENT_TTL_SEC }),
+    ctx.db.insert(nodeEnrollments).values({
+      tokenHash: await sha256Hex(token),
+      nodeId,
+      createdAtSec: nowSec,
+      expiresAtSec: nowSec + ENROLLMENT_TTL_SEC,
+    }),
     auditBy(ctx, { action: "node.enrollment_issued", targetType: "node", targetId: nodeId }),
   ]);
   return { token, expiresAtSec: nowSec + ENROLLMENT_TTL_SEC };
@@ -34,15 +39,30 @@ const enrollSchema = z.object({
 });
 
 /** Redeems an enrollment token: records the node's public key, once, and returns the node id. */
-export async function enrollNode(db: Db, rawInput: unknown, client: { ip: string }, nowSec: number): Promise<{ nodeId: number }> {
+export async function enrollNode(
+  db: Db,
+  rawInput: unknown,
+  client: { ip: string },
+  nowSec: number,
+): Promise<{ nodeId: number }> {
   const input = parseInput(enrollSchema, rawInput);
   const tokenHash = await sha256Hex(input.token);
   const enrollment = await db
     .select()
     .from(nodeEnrollments)
-    .where(and(eq(nodeEnrollments.tokenHash, tokenHash), isNull(nodeEnrollments.usedAtSec), gt(nodeEnrollments.expiresAtSec, nowSec)))
+    .where(
+      and(
+        eq(nodeEnrollments.tokenHash, tokenHash),
+        isNull(nodeEnrollments.usedAtSec),
+        gt(nodeEnrollments.expiresAtSec, nowSec),
+      ),
+    )
     .get();
-  if (!enrollment) throw new DomainError("UNAUTHENTICATED", "enrollment token is unknown, used or expired; issue a new one in the panel");
+  if (!enrollment)
+    throw new DomainError(
+      "UNAUTHENTICATED",
+      "enrollment token is unknown, used or expired; issue a new one in the panel",
+    );
   const [claimed] = (await runBatch(db, [
     db
       .update(nodeEnrollments)
@@ -50,11 +70,17 @@ export async function enrollNode(db: Db, rawInput: unknown, client: { ip: string
       .where(and(eq(nodeEnrollments.tokenHash, tokenHash), isNull(nodeEnrollments.usedAtSec)))
       .returning({ nodeId: nodeEnrollments.nodeId }),
     // changes() is the claim above: of two racing redemptions, only the winner writes the key.
-    rawStatement(db, sql`UPDATE nodes SET public_key = ${input.publicKey}, enrolled_at = ${nowSec},
-      agent_version = ${input.agentVersion}, status = 'offline' WHERE id = ${enrollment.nodeId} AND changes() = 1`),
-    rawStatement(db, sql`INSERT INTO audit_log (at, action, target_type, target_id, ip, details)
+    rawStatement(
+      db,
+      sql`UPDATE nodes SET public_key = ${input.publicKey}, enrolled_at = ${nowSec},
+      agent_version = ${input.agentVersion}, status = 'offline' WHERE id = ${enrollment.nodeId} AND changes() = 1`,
+    ),
+    rawStatement(
+      db,
+      sql`INSERT INTO audit_log (at, action, target_type, target_id, ip, details)
       SELECT ${nowSec}, 'node.enrolled', 'node', ${String(enrollment.nodeId)}, ${client.ip}, ${JSON.stringify({ agentVersion: input.agentVersion })}
-      WHERE changes() = 1`),
+      WHERE changes() = 1`,
+    ),
     bumpNodes(db, [enrollment.nodeId]),
   ])) as [{ nodeId: number }[]];
   if (!claimed.length) throw new DomainError("UNAUTHENTICATED", "enrollment token was used a moment ago");

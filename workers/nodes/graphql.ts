@@ -156,17 +156,23 @@ export const nodesModule: GraphQLModule = {
     },
     Query: {
       servers: (_: unknown, args: { filter?: unknown }, ctx: SignedInContext) => listNodes(ctx.db, args.filter),
-      server: (_: unknown, args: { id: string }, ctx: SignedInContext) => findNode(ctx.db, parseInput(idSchema, args.id)),
+      server: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        findNode(ctx.db, parseInput(idSchema, args.id)),
     },
     Mutation: {
       createServer: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createNode(ctx, args.input),
       updateServer: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
         updateNode(ctx, parseInput(idSchema, args.id), args.input),
-      deleteServer: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteNode(ctx, parseInput(idSchema, args.id)),
+      deleteServer: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        deleteNode(ctx, parseInput(idSchema, args.id)),
       createServerEnrollment: async (_: unknown, args: { id: string }, ctx: SignedInContext) => {
         const { token, expiresAtSec } = await issueEnrollmentToken(ctx, parseInput(idSchema, args.id));
         const { publicKey } = await panelSigningKey(ctx.env);
-        return { token, expiresAt: expiresAtSec, command: await installLine({ origin: ctx.origin, token, panelPublicKey: publicKey }) };
+        return {
+          token,
+          expiresAt: expiresAtSec,
+          command: await installLine({ origin: ctx.origin, token, panelPublicKey: publicKey }),
+        };
       },
     },
   },

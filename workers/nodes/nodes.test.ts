@@ -26,7 +26,13 @@ beforeAll(async () => {
 });
 
 async function createServer(input: Record<string, unknown> = {}) {
-  return ok(await gql(CREATE, { input: { name: unique("srv"), address: "edge.example.com", ...input } }, { token: admin.token })).createServer;
+  return ok(
+    await gql(
+      CREATE,
+      { input: { name: unique("srv"), address: "edge.example.com", ...input } },
+      { token: admin.token },
+    ),
+  ).createServer;
 }
 
 async function lastAuditId(): Promise<number> {
@@ -34,11 +40,15 @@ async function lastAuditId(): Promise<number> {
 }
 
 async function auditRowsSince(lastId: number) {
-  return (await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`).bind(lastId).all<Record<string, unknown>>()).results;
+  return (
+    await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`).bind(lastId).all<Record<string, unknown>>()
+  ).results;
 }
 
 async function linkedInboundIds(serverId: string): Promise<string[]> {
-  const rows = await env.DB.prepare(`SELECT inbound_id AS id FROM node_inbounds WHERE node_id = ? ORDER BY inbound_id`).bind(Number(serverId)).all<{ id: number }>();
+  const rows = await env.DB.prepare(`SELECT inbound_id AS id FROM node_inbounds WHERE node_id = ? ORDER BY inbound_id`)
+    .bind(Number(serverId))
+    .all<{ id: number }>();
   return rows.results.map((r) => String(r.id));
 }
 
@@ -49,8 +59,15 @@ async function storedServer(id: string) {
 /** Everything a refused call must leave as it was. */
 async function snapshot() {
   const versions = await env.DB.prepare(`SELECT id, config_version FROM nodes ORDER BY id`).all();
-  const links = await env.DB.prepare(`SELECT node_id, inbound_id FROM node_inbounds ORDER BY node_id, inbound_id`).all();
-  return { nodes: await countRows("nodes"), audit: await countRows("audit_log"), versions: versions.results, links: links.results };
+  const links = await env.DB.prepare(
+    `SELECT node_id, inbound_id FROM node_inbounds ORDER BY node_id, inbound_id`,
+  ).all();
+  return {
+    nodes: await countRows("nodes"),
+    audit: await countRows("audit_log"),
+    versions: versions.results,
+    links: links.results,
+  };
 }
 
 describe("who may manage servers", () => {
@@ -93,7 +110,13 @@ describe("createServer", () => {
     const nodesBefore = await countRows("nodes");
     const auditFrom = await lastAuditId();
     const name = unique("fra");
-    const { createServer } = ok(await gql(CREATE, { input: { name, address: "198.51.100.20", inboundIds: [c.id, a.id, b.id] } }, { token: admin.token, ip: IP }));
+    const { createServer } = ok(
+      await gql(
+        CREATE,
+        { input: { name, address: "198.51.100.20", inboundIds: [c.id, a.id, b.id] } },
+        { token: admin.token, ip: IP },
+      ),
+    );
     expect(createServer).toMatchObject({ name, address: "198.51.100.20", configVersion: 1 });
     expect(createServer.inbounds).toEqual([a, b, c].map(({ id, tag }) => ({ id, tag })));
     expect(await countRows("nodes")).toBe(nodesBefore + 1);
@@ -102,7 +125,13 @@ describe("createServer", () => {
 
     const audit = await auditRowsSince(auditFrom);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "node.create", target_type: "node", actor_id: Number(admin.id), actor_username: admin.username, ip: IP });
+    expect(audit[0]).toMatchObject({
+      action: "node.create",
+      target_type: "node",
+      actor_id: Number(admin.id),
+      actor_username: admin.username,
+      ip: IP,
+    });
   });
 
   it("links many inbounds to the new server and to no other server", async () => {
@@ -130,8 +159,15 @@ describe("createServer", () => {
       { name: unique("bad"), address: "a.example", inboundIds: ["999999"] },
       { name: unique("bad"), address: "a.example", inboundIds: ["-1"] },
     ];
-    for (const input of bad) expect(errorCode(await gql(CREATE, { input }, { token: admin.token })), JSON.stringify(input)).toBe("BAD_USER_INPUT");
-    const missing = await gql(CREATE, { input: { name: unique("bad"), address: "a.example", inboundIds: ["999998"] } }, { token: admin.token });
+    for (const input of bad)
+      expect(errorCode(await gql(CREATE, { input }, { token: admin.token })), JSON.stringify(input)).toBe(
+        "BAD_USER_INPUT",
+      );
+    const missing = await gql(
+      CREATE,
+      { input: { name: unique("bad"), address: "a.example", inboundIds: ["999998"] } },
+      { token: admin.token },
+    );
     expect(missing.errors![0]!.extensions!.missing).toEqual([999998]);
     expect(await snapshot()).toEqual(before);
   });
@@ -139,7 +175,9 @@ describe("createServer", () => {
   it("refuses a name that is taken with CONFLICT", async () => {
     const first = await createServer();
     const before = await snapshot();
-    expect(errorCode(await gql(CREATE, { input: { name: first.name, address: "b.example" } }, { token: admin.token }))).toBe("CONFLICT");
+    expect(
+      errorCode(await gql(CREATE, { input: { name: first.name, address: "b.example" } }, { token: admin.token })),
+    ).toBe("CONFLICT");
     expect(await snapshot()).toEqual(before);
   });
 
@@ -147,7 +185,11 @@ describe("createServer", () => {
     const a = await inbound();
     const b = await createInbound(owner, { port, protocol: "TROJAN" });
     const before = await snapshot();
-    const response = await gql(CREATE, { input: { name: unique("clash"), address: "a.example", inboundIds: [a.id, b.id] } }, { token: admin.token });
+    const response = await gql(
+      CREATE,
+      { input: { name: unique("clash"), address: "a.example", inboundIds: [a.id, b.id] } },
+      { token: admin.token },
+    );
     expect(errorCode(response)).toBe("CONFLICT");
     expect(response.errors![0]!.message).toContain(String(port));
     expect(await snapshot()).toEqual(before);
@@ -161,7 +203,9 @@ describe("servers and server", () => {
     const lookalike = await createServer({ name: `FrankfurtXA${tag}` });
     const percent = await createServer({ name: `Paris100%${tag}` });
     const search = async (text: string) =>
-      ok(await gql(LIST, { filter: { search: text } }, { token: admin.token })).servers.map((s: { id: string }) => s.id);
+      ok(await gql(LIST, { filter: { search: text } }, { token: admin.token })).servers.map(
+        (s: { id: string }) => s.id,
+      );
     expect(await search(`frankfurt`)).toEqual(expect.arrayContaining([plain.id, lookalike.id]));
     expect(await search(`t_a${tag}`)).toEqual([plain.id]);
     expect(await search(`100%${tag}`)).toEqual([percent.id]);
@@ -185,25 +229,48 @@ describe("updateServer", () => {
     const bystander = await createServer();
     const auditFrom = await lastAuditId();
     const name = unique("renamed");
-    const { updateServer } = ok(await gql(UPDATE, { id: server.id, input: { name, address: "203.0.113.50" } }, { token: admin.token, ip: IP }));
-    expect(updateServer).toMatchObject({ id: server.id, name, address: "203.0.113.50", configVersion: server.configVersion + 1 });
-    expect(await storedServer(server.id)).toEqual({ name, address: "203.0.113.50", config_version: server.configVersion + 1 });
+    const { updateServer } = ok(
+      await gql(UPDATE, { id: server.id, input: { name, address: "203.0.113.50" } }, { token: admin.token, ip: IP }),
+    );
+    expect(updateServer).toMatchObject({
+      id: server.id,
+      name,
+      address: "203.0.113.50",
+      configVersion: server.configVersion + 1,
+    });
+    expect(await storedServer(server.id)).toEqual({
+      name,
+      address: "203.0.113.50",
+      config_version: server.configVersion + 1,
+    });
     expect((await storedServer(bystander.id))?.config_version).toBe(bystander.configVersion);
     const audit = await auditRowsSince(auditFrom);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "node.update", target_type: "node", target_id: server.id, actor_id: Number(admin.id), ip: IP });
+    expect(audit[0]).toMatchObject({
+      action: "node.update",
+      target_type: "node",
+      target_id: server.id,
+      actor_id: Number(admin.id),
+      ip: IP,
+    });
   });
 
   it("keeps what was left out and replaces the inbound set when one is given", async () => {
     const [a, b, c] = [await inbound(), await inbound(), await inbound()];
     const server = await createServer({ address: "keep.example", inboundIds: [a.id, b.id] });
-    const kept = ok(await gql(UPDATE, { id: server.id, input: { name: unique("n") } }, { token: admin.token })).updateServer;
+    const kept = ok(
+      await gql(UPDATE, { id: server.id, input: { name: unique("n") } }, { token: admin.token }),
+    ).updateServer;
     expect(kept.address).toBe("keep.example");
     expect(kept.inbounds.map((i: { id: string }) => i.id)).toEqual([a.id, b.id]);
-    const replaced = ok(await gql(UPDATE, { id: server.id, input: { inboundIds: [c.id, b.id] } }, { token: admin.token })).updateServer;
+    const replaced = ok(
+      await gql(UPDATE, { id: server.id, input: { inboundIds: [c.id, b.id] } }, { token: admin.token }),
+    ).updateServer;
     expect(replaced.inbounds.map((i: { id: string }) => i.id)).toEqual([b.id, c.id]);
     expect(await linkedInboundIds(server.id)).toEqual([b.id, c.id]);
-    const emptied = ok(await gql(UPDATE, { id: server.id, input: { inboundIds: [] } }, { token: admin.token })).updateServer;
+    const emptied = ok(
+      await gql(UPDATE, { id: server.id, input: { inboundIds: [] } }, { token: admin.token }),
+    ).updateServer;
     expect(emptied.inbounds).toEqual([]);
   });
 
@@ -215,10 +282,18 @@ describe("updateServer", () => {
     const before = await snapshot();
     const token = admin.token;
     expect(errorCode(await gql(UPDATE, { id: "999999", input: { name: unique("x") } }, { token }))).toBe("NOT_FOUND");
-    expect(errorCode(await gql(UPDATE, { id: server.id, input: { name: other.name, inboundIds: [] } }, { token }))).toBe("CONFLICT");
-    expect(errorCode(await gql(UPDATE, { id: server.id, input: { inboundIds: [a.id, sameport.id] } }, { token }))).toBe("CONFLICT");
-    expect(errorCode(await gql(UPDATE, { id: server.id, input: { inboundIds: [a.id, "999999"] } }, { token }))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await gql(UPDATE, { id: server.id, input: { address: "not an address" } }, { token }))).toBe("BAD_USER_INPUT");
+    expect(
+      errorCode(await gql(UPDATE, { id: server.id, input: { name: other.name, inboundIds: [] } }, { token })),
+    ).toBe("CONFLICT");
+    expect(errorCode(await gql(UPDATE, { id: server.id, input: { inboundIds: [a.id, sameport.id] } }, { token }))).toBe(
+      "CONFLICT",
+    );
+    expect(errorCode(await gql(UPDATE, { id: server.id, input: { inboundIds: [a.id, "999999"] } }, { token }))).toBe(
+      "BAD_USER_INPUT",
+    );
+    expect(errorCode(await gql(UPDATE, { id: server.id, input: { address: "not an address" } }, { token }))).toBe(
+      "BAD_USER_INPUT",
+    );
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -233,11 +308,19 @@ describe("deleteServer", () => {
     expect(await storedServer(server.id)).toBeNull();
     expect(await linkedInboundIds(server.id)).toEqual([]);
     expect(await countRows("inbounds")).toBe(inboundsBefore);
-    const { inbound: still } = ok(await gql(`query ($id: ID!) { inbound(id: $id) { servers { id } } }`, { id: a.id }, { token: admin.token }));
+    const { inbound: still } = ok(
+      await gql(`query ($id: ID!) { inbound(id: $id) { servers { id } } }`, { id: a.id }, { token: admin.token }),
+    );
     expect(still.servers).toEqual([]);
     const audit = await auditRowsSince(auditFrom);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "node.delete", target_type: "node", target_id: server.id, actor_id: Number(admin.id), ip: IP });
+    expect(audit[0]).toMatchObject({
+      action: "node.delete",
+      target_type: "node",
+      target_id: server.id,
+      actor_id: Number(admin.id),
+      ip: IP,
+    });
   });
 
   it("refuses an unknown server with NOT_FOUND", async () => {

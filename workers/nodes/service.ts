@@ -21,8 +21,16 @@ const addressSchema = z
   .regex(/^([A-Za-z0-9-]+\.)*[A-Za-z0-9-]+$|^[0-9a-fA-F:]+$/, "must be a host name or an IP address");
 
 /** Degrees; null means unknown (such a node sorts after located ones for every requester). */
-const latitudeSchema = z.number().min(-90, "latitude runs from -90 to 90").max(90, "latitude runs from -90 to 90").nullable();
-const longitudeSchema = z.number().min(-180, "longitude runs from -180 to 180").max(180, "longitude runs from -180 to 180").nullable();
+const latitudeSchema = z
+  .number()
+  .min(-90, "latitude runs from -90 to 90")
+  .max(90, "latitude runs from -90 to 90")
+  .nullable();
+const longitudeSchema = z
+  .number()
+  .min(-180, "longitude runs from -180 to 180")
+  .max(180, "longitude runs from -180 to 180")
+  .nullable();
 
 const createSchema = z.object({
   name: nameSchema,
@@ -45,13 +53,15 @@ const nameTaken = (name: string) => new DomainError("CONFLICT", `a node named "$
 export function listNodes(db: Db, rawFilter: unknown) {
   const filter = parseInput(filterSchema, rawFilter);
   const search = filter?.search;
-  return db
-    .select()
-    .from(nodes)
-    // SQLite's LIKE has no escape character unless the statement names one.
-    .where(search ? sql`${nodes.name} LIKE ${`%${search.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'` : undefined)
-    .orderBy(asc(nodes.id))
-    .all();
+  return (
+    db
+      .select()
+      .from(nodes)
+      // SQLite's LIKE has no escape character unless the statement names one.
+      .where(search ? sql`${nodes.name} LIKE ${`%${search.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'` : undefined)
+      .orderBy(asc(nodes.id))
+      .all()
+  );
 }
 
 export function findNode(db: Db, id: number) {
@@ -69,7 +79,8 @@ async function assertServableSet(db: Db, inboundIds: number[]) {
   const byPort = new Map<number, string>();
   for (const inbound of found) {
     const other = byPort.get(inbound.port);
-    if (other) throw new DomainError("CONFLICT", `inbounds "${other}" and "${inbound.tag}" both use port ${inbound.port}`);
+    if (other)
+      throw new DomainError("CONFLICT", `inbounds "${other}" and "${inbound.tag}" both use port ${inbound.port}`);
     byPort.set(inbound.port, inbound.tag);
   }
   return found;
@@ -81,8 +92,11 @@ async function assertServableSet(db: Db, inboundIds: number[]) {
  * inbound after the first would be linked to whatever node has that row's id.
  */
 const linkInbounds = (db: Db, nodeId: number | SQL, inboundIds: number[]) =>
-  rawStatement(db, sql`INSERT INTO node_inbounds (node_id, inbound_id, served)
-    SELECT ${nodeId}, value, ${servedOnLink(nodeId, sql`value`)} FROM json_each(${JSON.stringify(inboundIds)})`);
+  rawStatement(
+    db,
+    sql`INSERT INTO node_inbounds (node_id, inbound_id, served)
+    SELECT ${nodeId}, value, ${servedOnLink(nodeId, sql`value`)} FROM json_each(${JSON.stringify(inboundIds)})`,
+  );
 
 export async function createNode(ctx: ActorContext, rawInput: unknown): Promise<NodeRow> {
   const input = parseInput(createSchema, rawInput);
@@ -92,10 +106,22 @@ export async function createNode(ctx: ActorContext, rawInput: unknown): Promise<
     const [inserted] = (await runBatch(ctx.db, [
       ctx.db
         .insert(nodes)
-        .values({ name: input.name, address: input.address, latitude: input.latitude, longitude: input.longitude, createdAtSec: nowSec, updatedAtSec: nowSec })
+        .values({
+          name: input.name,
+          address: input.address,
+          latitude: input.latitude,
+          longitude: input.longitude,
+          createdAtSec: nowSec,
+          updatedAtSec: nowSec,
+        })
         .returning(),
       linkInbounds(ctx.db, sql`(SELECT id FROM nodes WHERE name = ${input.name})`, input.inboundIds),
-      auditBy(ctx, { action: "node.create", targetType: "node", targetId: sql`(SELECT id FROM nodes WHERE name = ${input.name})`, details: input }),
+      auditBy(ctx, {
+        action: "node.create",
+        targetType: "node",
+        targetId: sql`(SELECT id FROM nodes WHERE name = ${input.name})`,
+        details: input,
+      }),
     ])) as [NodeRow[]];
     return inserted[0]!;
   } catch (error) {
@@ -111,17 +137,30 @@ export async function updateNode(ctx: ActorContext, id: number, rawInput: unknow
   if (input.inboundIds) {
     const wanted = await assertServableSet(ctx.db, input.inboundIds);
     // Only what is being added: an inbound already there that the core stopped serving is shown, not a reason to refuse every edit.
-    const current = new Set((await ctx.db.select({ id: nodeInbounds.inboundId }).from(nodeInbounds).where(eq(nodeInbounds.nodeId, id)).all()).map((r) => r.id));
+    const current = new Set(
+      (
+        await ctx.db.select({ id: nodeInbounds.inboundId }).from(nodeInbounds).where(eq(nodeInbounds.nodeId, id)).all()
+      ).map((r) => r.id),
+    );
     for (const inbound of wanted) if (!current.has(inbound.id)) assertNodeCanServe(node, inbound);
   }
   const statements: Statement[] = [];
   if (input.inboundIds) {
-    statements.push(ctx.db.delete(nodeInbounds).where(eq(nodeInbounds.nodeId, id)), linkInbounds(ctx.db, id, input.inboundIds));
+    statements.push(
+      ctx.db.delete(nodeInbounds).where(eq(nodeInbounds.nodeId, id)),
+      linkInbounds(ctx.db, id, input.inboundIds),
+    );
   }
   statements.push(
     ctx.db
       .update(nodes)
-      .set({ name: input.name, address: input.address, latitude: input.latitude, longitude: input.longitude, updatedAtSec: ctx.nowSec() })
+      .set({
+        name: input.name,
+        address: input.address,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        updatedAtSec: ctx.nowSec(),
+      })
       .where(eq(nodes.id, id)),
     bumpNodes(ctx.db, [id]),
     auditBy(ctx, { action: "node.update", targetType: "node", targetId: id, details: input }),

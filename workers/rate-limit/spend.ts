@@ -7,6 +7,9 @@ import { DomainError } from "../errors/domain-error";
 export async function spend(env: Env, key: string, limit: number, windowMs: number): Promise<void> {
   const limiter = env.RATE_LIMITER.getByName(key);
   const verdict = await limiter.check(limit, windowMs);
-  if (verdict.limited) throw new DomainError("RATE_LIMITED", `too many requests; try again in ${verdict.retryAfterSec} s`, { retryAfterSec: verdict.retryAfterSec });
+  if (verdict.limited)
+    throw new DomainError("RATE_LIMITED", `too many requests; try again in ${verdict.retryAfterSec} s`, {
+      retryAfterSec: verdict.retryAfterSec,
+    });
   await limiter.recordFailure(windowMs);
 }

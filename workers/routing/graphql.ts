@@ -88,14 +88,16 @@ export const routingModule: GraphQLModule = {
   resolvers: {
     RoutingOutbound: { DIRECT: "direct", DIRECT_IPV4: "directIpv4" },
     Server: {
-      routingPolicy: async (n: NodeRow, _: unknown, ctx: SignedInContext) => effectivePolicy(await ctx.loaders.routingPolicy(), n.routingPolicy),
+      routingPolicy: async (n: NodeRow, _: unknown, ctx: SignedInContext) =>
+        effectivePolicy(await ctx.loaders.routingPolicy(), n.routingPolicy),
       routingPolicyOverride: (n: NodeRow) => (n.routingPolicy == null ? null : storedPolicy(n.routingPolicy)),
     },
     Query: {
       routingPolicy: (_: unknown, __: unknown, ctx: SignedInContext) => readPanelPolicy(ctx.db),
     },
     Mutation: {
-      updateRoutingPolicy: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => updatePanelPolicy(ctx, args.input),
+      updateRoutingPolicy: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
+        updatePanelPolicy(ctx, args.input),
       setServerRoutingPolicyOverride: (_: unknown, args: { id: string; policy?: unknown }, ctx: SignedInContext) =>
         setNodeOverride(ctx, parseInput(idSchema, args.id), args.policy ?? null),
     },

@@ -35,7 +35,11 @@ export function effectivePolicy(panelWide: RoutingPolicy, override: unknown): Ro
 /** GraphQL sends explicit nulls for omitted optional fields; the schema's defaults stand for them. */
 function withoutNulls(input: unknown): unknown {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null).map(([k, v]) => [k, Array.isArray(v) ? v.map(withoutNulls) : v]));
+  return Object.fromEntries(
+    Object.entries(input)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, Array.isArray(v) ? v.map(withoutNulls) : v]),
+  );
 }
 
 /** Validates an admin's policy: a whole policy, omitted fields taking their defaults. */
@@ -61,7 +65,10 @@ export async function readNodePolicy(db: Db, nodeId: number): Promise<RoutingPol
 export async function updatePanelPolicy(ctx: ActorContext, rawInput: unknown): Promise<RoutingPolicy> {
   const policy = parsePolicyInput(rawInput);
   await runBatch(ctx.db, [
-    ctx.db.insert(settings).values({ key: ROUTING_SETTING_KEY, value: policy }).onConflictDoUpdate({ target: settings.key, set: { value: policy } }),
+    ctx.db
+      .insert(settings)
+      .values({ key: ROUTING_SETTING_KEY, value: policy })
+      .onConflictDoUpdate({ target: settings.key, set: { value: policy } }),
     bumpAllNodes(ctx.db),
     auditBy(ctx, { action: "routing.update", targetType: "settings", targetId: ROUTING_SETTING_KEY, details: policy }),
   ]);
@@ -71,11 +78,17 @@ export async function updatePanelPolicy(ctx: ActorContext, rawInput: unknown): P
 /** Sets (a policy) or clears (null) one node's override; only that node pulls a new config. */
 export async function setNodeOverride(ctx: ActorContext, nodeId: number, rawInput: unknown): Promise<NodeRow> {
   const policy = rawInput == null ? null : parsePolicyInput(rawInput);
-  if (!(await ctx.db.select({ id: nodes.id }).from(nodes).where(eq(nodes.id, nodeId)).get())) throw notFound("node", nodeId);
+  if (!(await ctx.db.select({ id: nodes.id }).from(nodes).where(eq(nodes.id, nodeId)).get()))
+    throw notFound("node", nodeId);
   const results = await runBatch(ctx.db, [
     ctx.db.update(nodes).set({ routingPolicy: policy, updatedAtSec: ctx.nowSec() }).where(eq(nodes.id, nodeId)),
     bumpNodes(ctx.db, [nodeId]),
-    auditBy(ctx, { action: policy ? "node.routing_override.set" : "node.routing_override.clear", targetType: "node", targetId: nodeId, details: policy ? { policy } : {} }),
+    auditBy(ctx, {
+      action: policy ? "node.routing_override.set" : "node.routing_override.clear",
+      targetType: "node",
+      targetId: nodeId,
+      details: policy ? { policy } : {},
+    }),
     ctx.db.select().from(nodes).where(eq(nodes.id, nodeId)),
   ]);
   return (results[results.length - 1] as NodeRow[])[0]!;

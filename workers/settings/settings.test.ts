@@ -22,10 +22,13 @@ beforeAll(async () => {
   reseller = await adminAs(owner, "RESELLER");
   user = await createUser(admin.token);
   resellersUser = await createUser(reseller.token, { dataLimit: 1_000_000 });
-  subToken = (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`).bind(Number(user.id)).first<{ t: string }>())!.t;
+  subToken = (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`)
+    .bind(Number(user.id))
+    .first<{ t: string }>())!.t;
 });
 
-const subscriptionUrl = async (id = user.id, token = admin.token) => ok(await gql(SUB_URL, { id }, { token })).user.subscriptionUrl as string;
+const subscriptionUrl = async (id = user.id, token = admin.token) =>
+  ok(await gql(SUB_URL, { id }, { token })).user.subscriptionUrl as string;
 
 async function snapshot() {
   const stored = await env.DB.prepare(`SELECT key, value FROM settings ORDER BY key`).all();
@@ -35,12 +38,18 @@ async function snapshot() {
 describe("settings", () => {
   it("turns away anonymous callers and resellers, changing nothing", async () => {
     const before = await snapshot();
-    for (const response of [await gql(READ), await gql(UPDATE, { input: { subscriptionUrlPrefix: "https://evil.example" } })]) {
+    for (const response of [
+      await gql(READ),
+      await gql(UPDATE, { input: { subscriptionUrlPrefix: "https://evil.example" } }),
+    ]) {
       expect(errorCode(response)).toBe("UNAUTHENTICATED");
       expect(response.data).toBeNull();
     }
     const token = reseller.token;
-    for (const response of [await gql(READ, {}, { token }), await gql(UPDATE, { input: { subscriptionUrlPrefix: "https://evil.example" } }, { token })]) {
+    for (const response of [
+      await gql(READ, {}, { token }),
+      await gql(UPDATE, { input: { subscriptionUrlPrefix: "https://evil.example" } }, { token }),
+    ]) {
       expect(errorCode(response)).toBe("FORBIDDEN");
     }
     expect(await snapshot()).toEqual(before);
@@ -53,20 +62,40 @@ describe("settings", () => {
 
   it("sets the prefix for every subscription link, without a trailing slash, and records it", async () => {
     const auditBefore = await countRows("audit_log");
-    const { updateSettings } = ok(await gql(UPDATE, { input: { subscriptionUrlPrefix: " https://sub.example.com/ " } }, { token: admin.token, ip: IP }));
+    const { updateSettings } = ok(
+      await gql(
+        UPDATE,
+        { input: { subscriptionUrlPrefix: " https://sub.example.com/ " } },
+        { token: admin.token, ip: IP },
+      ),
+    );
     expect(updateSettings).toEqual({ subscriptionUrlPrefix: "https://sub.example.com" });
-    expect(ok(await gql(READ, {}, { token: owner })).settings).toEqual({ subscriptionUrlPrefix: "https://sub.example.com" });
+    expect(ok(await gql(READ, {}, { token: owner })).settings).toEqual({
+      subscriptionUrlPrefix: "https://sub.example.com",
+    });
     expect(await subscriptionUrl()).toBe(`https://sub.example.com/sub/${subToken}`);
-    expect(await subscriptionUrl(resellersUser.id, reseller.token)).toMatch(/^https:\/\/sub\.example\.com\/sub\/[A-Za-z0-9_-]+$/);
+    expect(await subscriptionUrl(resellersUser.id, reseller.token)).toMatch(
+      /^https:\/\/sub\.example\.com\/sub\/[A-Za-z0-9_-]+$/,
+    );
 
     expect(await countRows("audit_log")).toBe(auditBefore + 1);
-    const audit = await env.DB.prepare(`SELECT * FROM audit_log ORDER BY id DESC LIMIT 1`).first<Record<string, unknown>>();
-    expect(audit).toMatchObject({ action: "settings.update", target_type: "settings", actor_id: Number(admin.id), actor_username: admin.username, ip: IP });
+    const audit = await env.DB.prepare(`SELECT * FROM audit_log ORDER BY id DESC LIMIT 1`).first<
+      Record<string, unknown>
+    >();
+    expect(audit).toMatchObject({
+      action: "settings.update",
+      target_type: "settings",
+      actor_id: Number(admin.id),
+      actor_username: admin.username,
+      ip: IP,
+    });
     expect(JSON.parse(audit!.details as string)).toEqual({ subscriptionUrlPrefix: "https://sub.example.com" });
   });
 
   it("keeps the prefix when an update leaves it out", async () => {
-    expect(ok(await gql(UPDATE, { input: {} }, { token: admin.token })).updateSettings).toEqual({ subscriptionUrlPrefix: "https://sub.example.com" });
+    expect(ok(await gql(UPDATE, { input: {} }, { token: admin.token })).updateSettings).toEqual({
+      subscriptionUrlPrefix: "https://sub.example.com",
+    });
     expect(await subscriptionUrl()).toBe(`https://sub.example.com/sub/${subToken}`);
   });
 
@@ -87,7 +116,9 @@ describe("settings", () => {
       expect(errorCode(response), subscriptionUrlPrefix).toBe("BAD_USER_INPUT");
       expect((response.errors![0]!.extensions!.fields as { path: string }[])[0]!.path).toBe("subscriptionUrlPrefix");
     }
-    expect(errorCode(await gql(UPDATE, { input: { subscriptionUrlPrefix: null } }, { token: admin.token }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(UPDATE, { input: { subscriptionUrlPrefix: null } }, { token: admin.token }))).toBe(
+      "BAD_USER_INPUT",
+    );
     expect(await snapshot()).toEqual(before);
     expect(await subscriptionUrl()).toBe(`https://sub.example.com/sub/${subToken}`);
   });
@@ -100,7 +131,9 @@ describe("settings", () => {
   });
 
   it("goes back to the panel's own address when the prefix is cleared", async () => {
-    expect(ok(await gql(UPDATE, { input: { subscriptionUrlPrefix: "" } }, { token: admin.token })).updateSettings).toEqual({ subscriptionUrlPrefix: "" });
+    expect(
+      ok(await gql(UPDATE, { input: { subscriptionUrlPrefix: "" } }, { token: admin.token })).updateSettings,
+    ).toEqual({ subscriptionUrlPrefix: "" });
     expect(await subscriptionUrl()).toBe(`http://panel.test/sub/${subToken}`);
   });
 });

@@ -12,7 +12,10 @@ const httpUrl = (example: string) =>
     .string()
     .trim()
     .max(256)
-    .refine((v) => v === "" || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), `must be an http(s) URL, e.g. ${example}`);
+    .refine(
+      (v) => v === "" || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v),
+      `must be an http(s) URL, e.g. ${example}`,
+    );
 
 const urlPrefix = httpUrl("https://sub.example.com").transform((v) => v.replace(/\/+$/, ""));
 
@@ -24,7 +27,11 @@ const template = (allowed: readonly string[]) =>
     .max(200)
     .superRefine((v, ctx) => {
       const unknown = unknownVariables(v, allowed);
-      if (unknown.length) ctx.addIssue({ code: "custom", message: `unknown variable {${unknown[0]}}; use ${allowed.map((n) => `{${n}}`).join(", ")}` });
+      if (unknown.length)
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown variable {${unknown[0]}}; use ${allowed.map((n) => `{${n}}`).join(", ")}`,
+        });
     });
 
 /**
@@ -38,7 +45,9 @@ const browserOrigin = z
   .refine((v) => {
     if (!/^https?:\/\/[^\s/?#@]+$/.test(v) || !URL.canParse(v)) return false;
     const url = new URL(v);
-    return url.origin === v && (url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
+    return (
+      url.origin === v && (url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname))
+    );
   }, "must be an origin such as https://dash.example.com or https://dash.example.com:8443 (no path); http only for localhost");
 
 export const INACTIVE_USER_RESPONSES = ["placeholder", "forbidden", "not_found"] as const;
@@ -77,9 +86,15 @@ const settingFields = {
   invoiceTtlHours: z.number().int().min(1, "at least 1 hour").max(720, "at most 720 hours"),
   /** Roles whose admins must sign in with TOTP; one without it may only enroll after its password. */
   // Canonical order (and no repeats), so the same choice always reads back the same.
-  totpRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length).transform((roles) => ROLES.filter((role) => roles.includes(role))),
+  totpRequiredRoles: z
+    .array(z.enum(ROLES))
+    .max(ROLES.length)
+    .transform((roles) => ROLES.filter((role) => roles.includes(role))),
   /** Browser origins besides the panel's own that may call /graphql (CORS); the SPA itself needs none. */
-  corsAllowedOrigins: z.array(browserOrigin).max(20, "at most 20 origins").transform((origins) => [...new Set(origins)]),
+  corsAllowedOrigins: z
+    .array(browserOrigin)
+    .max(20, "at most 20 origins")
+    .transform((origins) => [...new Set(origins)]),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -128,7 +143,8 @@ export async function readSettings(db: Db): Promise<Settings> {
 
 export async function updateSettings(ctx: ActorContext, rawInput: unknown): Promise<Settings> {
   const input = parseInput(updateSchema, rawInput);
-  if (input.totpRequiredRoles && ctx.actor.role !== "owner") await refuseTotpPolicyChange(ctx.db, input.totpRequiredRoles);
+  if (input.totpRequiredRoles && ctx.actor.role !== "owner")
+    await refuseTotpPolicyChange(ctx.db, input.totpRequiredRoles);
   const entries = Object.entries(input).filter(([, v]) => v !== undefined);
   await runBatch(ctx.db, [
     ...entries.map(([key, value]) =>

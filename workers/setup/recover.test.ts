@@ -27,8 +27,13 @@ describe("POST /api/setup/recover", () => {
     // Old sessions are over; the new password alone signs in, from anywhere.
     expect(errorCode(await gql(`{ me { id } }`, {}, { token, ip: "198.51.100.1" }))).toBe("UNAUTHENTICATED");
     const session = await login(OWNER.username, "recovered-password-1", "203.0.113.50");
-    expect(ok(await gql(`{ twoFactor { totpEnabled } }`, {}, { token: session.accessToken, ip: "203.0.113.50" })).twoFactor.totpEnabled).toBe(false);
-    const audit = await env.DB.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'auth.owner_recovery'`).first("n");
+    expect(
+      ok(await gql(`{ twoFactor { totpEnabled } }`, {}, { token: session.accessToken, ip: "203.0.113.50" })).twoFactor
+        .totpEnabled,
+    ).toBe(false);
+    const audit = await env.DB.prepare(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'auth.owner_recovery'`,
+    ).first("n");
     expect(audit).toBe(1);
   });
 });

@@ -20,21 +20,37 @@ const recoverSchema = z.object({ newPassword: passwordSchema });
  * on, the IP allowlist is cleared and every owner session ends. Passkeys stay; the owner removes
  * any it lost from its security page.
  */
-export async function recoverOwner(db: Db, deps: { setupToken: string | undefined; presentedToken: string; ip: string; nowSec: number }, rawInput: unknown) {
-  if (!deps.setupToken) throw new DomainError("NOT_FOUND", "recovery is not enabled: set the VORTEX_SETUP_TOKEN secret to enable it");
-  if (!timingSafeEqualText(deps.presentedToken, deps.setupToken)) throw new DomainError("UNAUTHENTICATED", "setup token is wrong");
+export async function recoverOwner(
+  db: Db,
+  deps: { setupToken: string | undefined; presentedToken: string; ip: string; nowSec: number },
+  rawInput: unknown,
+) {
+  if (!deps.setupToken)
+    throw new DomainError("NOT_FOUND", "recovery is not enabled: set the VORTEX_SETUP_TOKEN secret to enable it");
+  if (!timingSafeEqualText(deps.presentedToken, deps.setupToken))
+    throw new DomainError("UNAUTHENTICATED", "setup token is wrong");
   const input = parseInput(recoverSchema, rawInput);
   const owner = await db.select().from(admins).where(eq(admins.role, "owner")).get();
   if (!owner) throw new DomainError("NOT_FOUND", "there is no owner yet: run setup");
   await runBatch(db, [
     db
       .update(admins)
-      .set({ passwordHash: await hashPassword(input.newPassword), passwordLoginDisabled: false, ipAllowlist: null, disabled: false, updatedAtSec: deps.nowSec })
+      .set({
+        passwordHash: await hashPassword(input.newPassword),
+        passwordLoginDisabled: false,
+        ipAllowlist: null,
+        disabled: false,
+        updatedAtSec: deps.nowSec,
+      })
       .where(eq(admins.id, owner.id)),
     db.delete(adminTotp).where(eq(adminTotp.adminId, owner.id)),
     db.delete(totpBackupCodes).where(eq(totpBackupCodes.adminId, owner.id)),
     revokeSessionsOf(db, owner.id, "owner recovery", deps.nowSec),
-    auditInsert(db, { actor: null, ip: deps.ip, nowSec: deps.nowSec }, { action: "auth.owner_recovery", targetType: "admin", targetId: owner.id }),
+    auditInsert(
+      db,
+      { actor: null, ip: deps.ip, nowSec: deps.nowSec },
+      { action: "auth.owner_recovery", targetType: "admin", targetId: owner.id },
+    ),
   ]);
   return { username: owner.username };
 }

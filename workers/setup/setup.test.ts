@@ -40,11 +40,16 @@ describe("POST /api/setup", () => {
       post({ username: "second", password: "second-password-1" }, env.VORTEX_SETUP_TOKEN),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
-    const winner = a.status === 201 ? { username: "first", password: "first-password-1" } : { username: "second", password: "second-password-1" };
+    const winner =
+      a.status === 201
+        ? { username: "first", password: "first-password-1" }
+        : { username: "second", password: "second-password-1" };
     expect(await countRows("admins")).toBe(1);
     const session = await login(winner.username, winner.password);
     expect(session.admin.role).toBe("OWNER");
-    const audit = await env.DB.prepare(`SELECT action, actor_username FROM audit_log WHERE action = 'setup.create_owner'`).all();
+    const audit = await env.DB.prepare(
+      `SELECT action, actor_username FROM audit_log WHERE action = 'setup.create_owner'`,
+    ).all();
     expect(audit.results).toEqual([{ action: "setup.create_owner", actor_username: winner.username }]);
   });
 

@@ -25,7 +25,13 @@ export function uniqueRemarks(endpoints: Endpoint[]): Endpoint[] {
  * A user's endpoints for one requester: (node × inbound) pairs ordered by node health and
  * distance, inbounds in id order within a node, each named by the remark template.
  */
-export function userEndpoints(user: SubscriptionUser, pairs: readonly ServedPair[], settings: Settings, values: TemplateValues, requester: Coordinates | null): Endpoint[] {
+export function userEndpoints(
+  user: SubscriptionUser,
+  pairs: readonly ServedPair[],
+  settings: Settings,
+  values: TemplateValues,
+  requester: Coordinates | null,
+): Endpoint[] {
   const byInbound = [...pairs].sort((a, b) => a.nodeId - b.nodeId || a.inbound.id - b.inbound.id);
   const endpoints = orderByHealthAndDistance(byInbound, requester).map((pair) =>
     toEndpoint(

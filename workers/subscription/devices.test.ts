@@ -12,7 +12,8 @@ const REMOVE = `mutation ($id: ID!, $hwid: String!) { removeUserDevice(userId: $
 
 async function fetchAs(hwid: string | null, extra: Record<string, string> = {}) {
   const headers: Record<string, string> = { "user-agent": "Happ/3.2.0", ...extra };
-  if (hwid) Object.assign(headers, { "x-hwid": hwid, "x-device-os": "Android", "x-ver-os": "14", "x-device-model": "Pixel 8" });
+  if (hwid)
+    Object.assign(headers, { "x-hwid": hwid, "x-device-os": "Android", "x-ver-os": "14", "x-device-model": "Pixel 8" });
   const response = await exports.default.fetch(`http://panel.test/sub/${user.token}/links`, { headers });
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
@@ -20,11 +21,25 @@ async function fetchAs(hwid: string | null, extra: Record<string, string> = {}) 
 beforeAll(async () => {
   owner = await ownerToken();
   const inbound = await createInbound(owner, { port: 24001 });
-  const group = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("dev"), inboundIds: [inbound.id] } }, { token: owner })).createGroup;
-  const node = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`, { input: { name: unique("n"), address: "n.example.com", inboundIds: [inbound.id] } }, { token: owner })).createServer;
+  const group = ok(
+    await gql(
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+      { input: { name: unique("dev"), inboundIds: [inbound.id] } },
+      { token: owner },
+    ),
+  ).createGroup;
+  const node = ok(
+    await gql(
+      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+      { input: { name: unique("n"), address: "n.example.com", inboundIds: [inbound.id] } },
+      { token: owner },
+    ),
+  ).createServer;
   await env.DB.prepare(`UPDATE nodes SET status = 'online' WHERE id = ?`).bind(Number(node.id)).run();
   const created = await createUser(owner, { groupIds: [group.id] });
-  const token = (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`).bind(Number(created.id)).first<{ t: string }>())!.t;
+  const token = (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`)
+    .bind(Number(created.id))
+    .first<{ t: string }>())!.t;
   user = { id: created.id, token };
 });
 
@@ -61,9 +76,15 @@ describe("device limit", () => {
   });
 
   it("frees a place when an admin removes a device, and records it", async () => {
-    expect(ok(await gql(REMOVE, { id: user.id, hwid: "device-two-0002" }, { token: owner })).removeUserDevice).toBe(true);
-    expect(ok(await gql(REMOVE, { id: user.id, hwid: "device-two-0002" }, { token: owner })).removeUserDevice).toBe(false);
-    const audit = await env.DB.prepare(`SELECT action, target_id FROM audit_log WHERE action = 'user.device.remove' ORDER BY id DESC LIMIT 1`).first();
+    expect(ok(await gql(REMOVE, { id: user.id, hwid: "device-two-0002" }, { token: owner })).removeUserDevice).toBe(
+      true,
+    );
+    expect(ok(await gql(REMOVE, { id: user.id, hwid: "device-two-0002" }, { token: owner })).removeUserDevice).toBe(
+      false,
+    );
+    const audit = await env.DB.prepare(
+      `SELECT action, target_id FROM audit_log WHERE action = 'user.device.remove' ORDER BY id DESC LIMIT 1`,
+    ).first();
     expect(audit).toEqual({ action: "user.device.remove", target_id: user.id });
     expect((await fetchAs("device-three-03")).body).toContain("n.example.com");
   });
@@ -71,8 +92,20 @@ describe("device limit", () => {
   it("keeps device lists from anonymous callers and other resellers' eyes", async () => {
     expect(errorCode(await gql(DEVICES, { id: user.id }))).toBe("UNAUTHENTICATED");
     const name = unique("rs");
-    ok(await gql(`mutation ($input: CreateAdminInput!) { createAdmin(input: $input) { id } }`, { input: { username: name, password: "a-long-password-123", role: "RESELLER" } }, { token: owner }));
-    const token = ok(await gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { username: name, password: "a-long-password-123" } }, { ip: "198.51.100.7" })).login.accessToken;
+    ok(
+      await gql(
+        `mutation ($input: CreateAdminInput!) { createAdmin(input: $input) { id } }`,
+        { input: { username: name, password: "a-long-password-123", role: "RESELLER" } },
+        { token: owner },
+      ),
+    );
+    const token = ok(
+      await gql(
+        `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
+        { input: { username: name, password: "a-long-password-123" } },
+        { ip: "198.51.100.7" },
+      ),
+    ).login.accessToken;
     expect(errorCode(await gql(DEVICES, { id: user.id }, { token }))).toBe("NOT_FOUND");
     expect(errorCode(await gql(REMOVE, { id: user.id, hwid: "device-one-0001" }, { token }))).toBe("NOT_FOUND");
   });
@@ -80,7 +113,13 @@ describe("device limit", () => {
   it("follows a user's own limit over the panel's: lower, higher, or 0 for none", async () => {
     // The panel allows 2 and the user holds two devices (one and three) from the stories above.
     const set = async (deviceLimit: number | null) =>
-      ok(await gql(`mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { deviceLimit } }`, { id: user.id, input: { deviceLimit } }, { token: owner })).updateUser;
+      ok(
+        await gql(
+          `mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { deviceLimit } }`,
+          { id: user.id, input: { deviceLimit } },
+          { token: owner },
+        ),
+      ).updateUser;
     expect(await set(3)).toEqual({ deviceLimit: 3 });
     const fourth = await fetchAs("device-four-004");
     expect(fourth.headers.get("x-hwid-limit")).toBe("3");
@@ -92,6 +131,14 @@ describe("device limit", () => {
     expect(unlimited.body).toContain("n.example.com");
     await set(null);
     expect((await fetchAs("device-five-005")).headers.get("x-hwid-limit")).toBe("2");
-    expect(errorCode(await gql(`mutation ($id: ID!) { updateUser(id: $id, input: {deviceLimit: -1}) { id } }`, { id: user.id }, { token: owner }))).toBe("BAD_USER_INPUT");
+    expect(
+      errorCode(
+        await gql(
+          `mutation ($id: ID!) { updateUser(id: $id, input: {deviceLimit: -1}) { id } }`,
+          { id: user.id },
+          { token: owner },
+        ),
+      ),
+    ).toBe("BAD_USER_INPUT");
   });
 });

@@ -32,8 +32,15 @@ export function deviceFromHeaders(headers: Headers): DeviceFacts | null {
  * Records a new device if the user is under `limit`, in one statement: the count and the insert
  * happen together, so two new devices racing cannot both take the last place. True when stored.
  */
-export async function admitNewDevice(db: Db, userId: number, device: DeviceFacts, limit: number, nowSec: number): Promise<boolean> {
-  const result = await db.run(sql`INSERT INTO user_devices (user_id, hwid, platform, os_version, model, user_agent, first_seen_at, last_seen_at)
+export async function admitNewDevice(
+  db: Db,
+  userId: number,
+  device: DeviceFacts,
+  limit: number,
+  nowSec: number,
+): Promise<boolean> {
+  const result =
+    await db.run(sql`INSERT INTO user_devices (user_id, hwid, platform, os_version, model, user_agent, first_seen_at, last_seen_at)
     SELECT ${userId}, ${device.hwid}, ${device.platform}, ${device.osVersion}, ${device.model}, ${device.userAgent}, ${nowSec}, ${nowSec}
     WHERE (SELECT count(*) FROM user_devices WHERE user_id = ${userId}) < ${limit}
     ON CONFLICT (user_id, hwid) DO UPDATE SET last_seen_at = excluded.last_seen_at`);
@@ -44,11 +51,22 @@ export async function admitNewDevice(db: Db, userId: number, device: DeviceFacts
 export function touchDevice(db: Db, userId: number, device: DeviceFacts, nowSec: number) {
   return db
     .update(userDevices)
-    .set({ lastSeenAtSec: nowSec, userAgent: device.userAgent, platform: device.platform, osVersion: device.osVersion, model: device.model })
+    .set({
+      lastSeenAtSec: nowSec,
+      userAgent: device.userAgent,
+      platform: device.platform,
+      osVersion: device.osVersion,
+      model: device.model,
+    })
     .where(and(eq(userDevices.userId, userId), eq(userDevices.hwid, device.hwid)))
     .run();
 }
 
 export function listDevices(db: Db, userId: number) {
-  return db.select().from(userDevices).where(eq(userDevices.userId, userId)).orderBy(desc(userDevices.lastSeenAtSec)).all();
+  return db
+    .select()
+    .from(userDevices)
+    .where(eq(userDevices.userId, userId))
+    .orderBy(desc(userDevices.lastSeenAtSec))
+    .all();
 }

@@ -4,7 +4,14 @@
  * (real v2ray) can import the renderers directly.
  */
 import { shadowsocks2022UserKey } from "../agent/protocol/shadowsocks";
-import type { Protocol, ProtocolSettings, Security, SecuritySettings, Transport, TransportSettings } from "../inbounds/table";
+import type {
+  Protocol,
+  ProtocolSettings,
+  Security,
+  SecuritySettings,
+  Transport,
+  TransportSettings,
+} from "../inbounds/table";
 
 /** What a client needs for TLS or REALITY; empty for security "none". */
 export interface ClientSecurity {
@@ -86,7 +93,12 @@ function secretFor(inbound: ServedInbound, secrets: UserSecrets): string {
 function clientSecurity(inbound: ServedInbound): ClientSecurity {
   const s = inbound.securitySettings;
   if (inbound.security === "tls") {
-    return { sni: s.serverName, alpn: s.alpn?.length ? s.alpn : undefined, fingerprint: s.fingerprint, allowInsecure: s.allowInsecure || undefined };
+    return {
+      sni: s.serverName,
+      alpn: s.alpn?.length ? s.alpn : undefined,
+      fingerprint: s.fingerprint,
+      allowInsecure: s.allowInsecure || undefined,
+    };
   }
   if (inbound.security === "reality") {
     return {

@@ -150,16 +150,21 @@ export const subscriptionModule: GraphQLModule = {
     },
     Query: {
       subscriptionRules: (_: unknown, __: unknown, ctx: SignedInContext) => readRules(ctx.db),
-      userDevices: async (_: unknown, args: { userId: string }, ctx: SignedInContext) => listDevices(ctx.db, await visibleUserId(ctx, args.userId)),
+      userDevices: async (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
+        listDevices(ctx.db, await visibleUserId(ctx, args.userId)),
     },
     Mutation: {
-      updateSubscriptionRules: (_: unknown, args: { rules: unknown }, ctx: SignedInContext) => replaceRules(ctx, args.rules),
+      updateSubscriptionRules: (_: unknown, args: { rules: unknown }, ctx: SignedInContext) =>
+        replaceRules(ctx, args.rules),
       resetSubscriptionRules: (_: unknown, __: unknown, ctx: SignedInContext) => resetRules(ctx),
       removeUserDevice: async (_: unknown, args: { userId: string; hwid: string }, ctx: SignedInContext) => {
         const userId = await visibleUserId(ctx, args.userId);
         const hwid = parseInput(hwidSchema, args.hwid);
         const [deleted] = (await runBatch(ctx.db, [
-          ctx.db.delete(userDevices).where(and(eq(userDevices.userId, userId), eq(userDevices.hwid, hwid))).returning({ hwid: userDevices.hwid }),
+          ctx.db
+            .delete(userDevices)
+            .where(and(eq(userDevices.userId, userId), eq(userDevices.hwid, hwid)))
+            .returning({ hwid: userDevices.hwid }),
           auditBy(ctx, { action: "user.device.remove", targetType: "user", targetId: userId, details: { hwid } }),
         ])) as [unknown[]];
         return deleted.length > 0;

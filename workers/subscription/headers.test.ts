@@ -8,21 +8,43 @@ import { SECRETS } from "./testing";
 const NOW = 1_800_000_000;
 const USER: SubscriptionUser = {
   ...SECRETS,
-  id: 1, username: "alice", status: "active", enabled: true, dataLimitBytes: null, usedBytes: 0, expireAtSec: null, onHoldExpireDays: null,
-  firstUsedAtSec: null, resetStrategy: "none", deviceLimit: null, periodStartedAtSec: null, createdAtSec: NOW, updatedAtSec: NOW, subToken: "t",
+  id: 1,
+  username: "alice",
+  status: "active",
+  enabled: true,
+  dataLimitBytes: null,
+  usedBytes: 0,
+  expireAtSec: null,
+  onHoldExpireDays: null,
+  firstUsedAtSec: null,
+  resetStrategy: "none",
+  deviceLimit: null,
+  periodStartedAtSec: null,
+  createdAtSec: NOW,
+  updatedAtSec: NOW,
+  subToken: "t",
 };
-const headersWith = (settings: Record<string, unknown>) => subscriptionHeaders(USER, settingsSchema.parse(settings), userValues(USER, NOW), "https://p/sub/t");
+const headersWith = (settings: Record<string, unknown>) =>
+  subscriptionHeaders(USER, settingsSchema.parse(settings), userValues(USER, NOW), "https://p/sub/t");
 
 describe("subscription headers", () => {
   it("names the file in ASCII and exactly in UTF-8 (RFC 5987)", () => {
     expect(contentDisposition("alice", "yaml")).toBe(`attachment; filename="alice.yaml"; filename*=UTF-8''alice.yaml`);
-    expect(contentDisposition("Héloïse's \"vpn\"", "txt")).toBe(`attachment; filename="H_lo_se's _vpn_.txt"; filename*=UTF-8''H%C3%A9lo%C3%AFse%27s%20%22vpn%22.txt`);
-    expect(contentDisposition("用户", "json")).toBe(`attachment; filename="__.json"; filename*=UTF-8''%E7%94%A8%E6%88%B7.json`);
+    expect(contentDisposition('Héloïse\'s "vpn"', "txt")).toBe(
+      `attachment; filename="H_lo_se's _vpn_.txt"; filename*=UTF-8''H%C3%A9lo%C3%AFse%27s%20%22vpn%22.txt`,
+    );
+    expect(contentDisposition("用户", "json")).toBe(
+      `attachment; filename="__.json"; filename*=UTF-8''%E7%94%A8%E6%88%B7.json`,
+    );
   });
 
   it("puts all usage in download, 0 for unlimited and never", () => {
-    expect(subscriptionUserinfo({ usedBytes: 5, dataLimitBytes: null, expireAtSec: null })).toBe("upload=0; download=5; total=0; expire=0");
-    expect(subscriptionUserinfo({ usedBytes: 2 ** 40, dataLimitBytes: 2 ** 41, expireAtSec: 1_900_000_000 })).toBe(`upload=0; download=${2 ** 40}; total=${2 ** 41}; expire=1900000000`);
+    expect(subscriptionUserinfo({ usedBytes: 5, dataLimitBytes: null, expireAtSec: null })).toBe(
+      "upload=0; download=5; total=0; expire=0",
+    );
+    expect(subscriptionUserinfo({ usedBytes: 2 ** 40, dataLimitBytes: 2 ** 41, expireAtSec: 1_900_000_000 })).toBe(
+      `upload=0; download=${2 ** 40}; total=${2 ** 41}; expire=1900000000`,
+    );
   });
 
   it("sends Happ's routing with routing-enable and hide-settings only when set", () => {
@@ -30,8 +52,15 @@ describe("subscription headers", () => {
     expect(plain).not.toHaveProperty("routing");
     expect(plain).not.toHaveProperty("routing-enable");
     expect(plain).not.toHaveProperty("hide-settings");
-    const routed = headersWith({ subscriptionRouting: "happ://routing/onadd/eyJOYW1lIjoiUlUifQ", subscriptionHideSettings: true });
-    expect(routed).toMatchObject({ routing: "happ://routing/onadd/eyJOYW1lIjoiUlUifQ", "routing-enable": "true", "hide-settings": "1" });
+    const routed = headersWith({
+      subscriptionRouting: "happ://routing/onadd/eyJOYW1lIjoiUlUifQ",
+      subscriptionHideSettings: true,
+    });
+    expect(routed).toMatchObject({
+      routing: "happ://routing/onadd/eyJOYW1lIjoiUlUifQ",
+      "routing-enable": "true",
+      "hide-settings": "1",
+    });
   });
 
   it("refuses a routing payload that could not travel as one header line", () => {

@@ -21,12 +21,19 @@ export function contentDisposition(name: string, extension: string): string {
  * `upload=0; download=<used>; total=<limit>; expire=<unix>`: all usage in download (as Marzban,
  * PasarGuard and Remnawave send it: the panel counts one total), 0 for unlimited and never.
  */
-export function subscriptionUserinfo(user: Pick<SubscriptionUser, "usedBytes" | "dataLimitBytes" | "expireAtSec">): string {
+export function subscriptionUserinfo(
+  user: Pick<SubscriptionUser, "usedBytes" | "dataLimitBytes" | "expireAtSec">,
+): string {
   return `upload=0; download=${user.usedBytes}; total=${user.dataLimitBytes ?? 0}; expire=${user.expireAtSec ?? 0}`;
 }
 
 /** The informational headers every subscription response carries. */
-export function subscriptionHeaders(user: SubscriptionUser, settings: Settings, values: TemplateValues, pageUrl: string): Record<string, string> {
+export function subscriptionHeaders(
+  user: SubscriptionUser,
+  settings: Settings,
+  values: TemplateValues,
+  pageUrl: string,
+): Record<string, string> {
   const headers: Record<string, string> = {
     "subscription-userinfo": subscriptionUserinfo(user),
     "profile-update-interval": String(settings.subscriptionUpdateIntervalHours),
@@ -34,9 +41,11 @@ export function subscriptionHeaders(user: SubscriptionUser, settings: Settings, 
     "profile-web-page-url": pageUrl,
   };
   if (settings.subscriptionSupportUrl) headers["support-url"] = settings.subscriptionSupportUrl;
-  if (settings.subscriptionAnnounce) headers.announce = `base64:${textToBase64(fillTemplate(settings.subscriptionAnnounce, values))}`;
+  if (settings.subscriptionAnnounce)
+    headers.announce = `base64:${textToBase64(fillTemplate(settings.subscriptionAnnounce, values))}`;
   // routing-enable is left out, not sent as false, when there is no routing (3x-ui #6008).
-  if (settings.subscriptionRouting) Object.assign(headers, { routing: settings.subscriptionRouting, "routing-enable": "true" });
+  if (settings.subscriptionRouting)
+    Object.assign(headers, { routing: settings.subscriptionRouting, "routing-enable": "true" });
   if (settings.subscriptionHideSettings) headers["hide-settings"] = "1";
   const refill = nextRefillAtSec(user.resetStrategy, user.periodStartedAtSec, user.createdAtSec);
   if (refill !== null) headers["subscription-refill-date"] = String(refill);

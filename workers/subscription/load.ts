@@ -83,7 +83,8 @@ interface Row {
  * round trip as a known one (a rotated-away token is indistinguishable from one never issued).
  */
 export async function loadSubscription(db: Db, token: string, hwid: string | null): Promise<SubscriptionLookup> {
-  const rows = await db.all<Row>(sql`SELECT u.id, u.username, u.status, u.enabled, u.data_limit_bytes, u.used_bytes, u.expire_at,
+  const rows =
+    await db.all<Row>(sql`SELECT u.id, u.username, u.status, u.enabled, u.data_limit_bytes, u.used_bytes, u.expire_at,
       u.on_hold_expire_days, u.first_used_at, u.reset_strategy, u.device_limit, u.period_started_at, u.created_at, u.updated_at, u.sub_token,
       u.vless_id, u.vmess_id, u.trojan_password, u.shadowsocks_password, u.hysteria2_password,
       (SELECT json_group_array(json_array(key, json(value))) FROM settings) AS settings,
@@ -127,11 +128,18 @@ export async function loadSubscription(db: Db, token: string, hwid: string | nul
           shadowsocksPassword: row.shadowsocks_password,
           hysteria2Password: row.hysteria2_password,
         };
-  return { user, settingsText: row.settings, servedText: row.served, deviceCount: row.device_count, deviceKnown: row.device_known === 1 };
+  return {
+    user,
+    settingsText: row.settings,
+    servedText: row.served,
+    deviceCount: row.device_count,
+    deviceKnown: row.device_known === 1,
+  };
 }
 
 /** The served pairs, parsed (the text holds D1's json_group_array). */
 export const parseServed = (text: string) => JSON.parse(text) as ServedPair[];
 
 /** Settings rows, parsed from the json_group_array of [key, value]. */
-export const parseSettingsRows = (text: string) => (JSON.parse(text) as [string, unknown][]).map(([key, value]) => ({ key, value }));
+export const parseSettingsRows = (text: string) =>
+  (JSON.parse(text) as [string, unknown][]).map(([key, value]) => ({ key, value }));

@@ -33,7 +33,9 @@ export function orderByHealthAndDistance<T extends Placed>(items: readonly T[], 
   const anyOnline = items.some((i) => i.status === "online");
   const kept = anyOnline ? items.filter((i) => i.status === "online") : [...items];
   const distance = (i: T) =>
-    requester && i.latitude !== null && i.longitude !== null ? distanceKm(requester, { latitude: i.latitude, longitude: i.longitude }) : Number.POSITIVE_INFINITY;
+    requester && i.latitude !== null && i.longitude !== null
+      ? distanceKm(requester, { latitude: i.latitude, longitude: i.longitude })
+      : Number.POSITIVE_INFINITY;
   return kept
     .map((item, index) => ({ item, index, rank: HEALTH_RANK[item.status], km: distance(item) }))
     .sort((a, b) => a.rank - b.rank || a.km - b.km || a.item.nodeId - b.item.nodeId || a.index - b.index)
@@ -47,6 +49,7 @@ export function orderByHealthAndDistance<T extends Placed>(items: readonly T[], 
 export function requesterPosition(cf: { latitude?: unknown; longitude?: unknown } | undefined): Coordinates | null {
   const latitude = Number(cf?.latitude);
   const longitude = Number(cf?.longitude);
-  if (!cf || cf.latitude == null || cf.longitude == null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
+  if (!cf || cf.latitude == null || cf.longitude == null || !Number.isFinite(latitude) || !Number.isFinite(longitude))
+    return null;
   return { latitude: Math.round(latitude), longitude: Math.round(longitude) };
 }

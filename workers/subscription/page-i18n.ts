@@ -28,7 +28,13 @@ export const STRINGS: Record<Language, PageStrings> = {
   en: {
     dir: "ltr",
     title: "Your subscription",
-    status: { active: "Active", on_hold: "Starts on first use", limited: "Data limit reached", expired: "Expired", disabled: "Disabled" },
+    status: {
+      active: "Active",
+      on_hold: "Starts on first use",
+      limited: "Data limit reached",
+      expired: "Expired",
+      disabled: "Disabled",
+    },
     used: "Used",
     of: "of",
     unlimited: "unlimited",
@@ -49,7 +55,13 @@ export const STRINGS: Record<Language, PageStrings> = {
   ru: {
     dir: "ltr",
     title: "Ваша подписка",
-    status: { active: "Активна", on_hold: "Начнётся при первом подключении", limited: "Трафик исчерпан", expired: "Истекла", disabled: "Отключена" },
+    status: {
+      active: "Активна",
+      on_hold: "Начнётся при первом подключении",
+      limited: "Трафик исчерпан",
+      expired: "Истекла",
+      disabled: "Отключена",
+    },
     used: "Использовано",
     of: "из",
     unlimited: "без ограничений",
@@ -70,7 +82,13 @@ export const STRINGS: Record<Language, PageStrings> = {
   fa: {
     dir: "rtl",
     title: "اشتراک شما",
-    status: { active: "فعال", on_hold: "با اولین اتصال شروع می‌شود", limited: "حجم تمام شده", expired: "منقضی شده", disabled: "غیرفعال" },
+    status: {
+      active: "فعال",
+      on_hold: "با اولین اتصال شروع می‌شود",
+      limited: "حجم تمام شده",
+      expired: "منقضی شده",
+      disabled: "غیرفعال",
+    },
     used: "مصرف",
     of: "از",
     unlimited: "نامحدود",

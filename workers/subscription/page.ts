@@ -24,7 +24,13 @@ export interface PageInput {
   language: Language;
 }
 
-const date = (sec: number, language: Language) => new Date(sec * 1000).toLocaleDateString(language === "fa" ? "fa-IR" : language, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const date = (sec: number, language: Language) =>
+  new Date(sec * 1000).toLocaleDateString(language === "fa" ? "fa-IR" : language, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
 
 const CSS = `:root{color-scheme:light dark;--bg:#f6f7f9;--card:#fff;--fg:#15171a;--muted:#5f6670;--line:#e3e6ea;--accent:#2563eb;--ok:#16a34a;--bad:#dc2626}
 @media (prefers-color-scheme:dark){:root{--bg:#0f1115;--card:#181b21;--fg:#e8eaee;--muted:#9aa3ad;--line:#2a2f37;--accent:#60a5fa}}
@@ -59,9 +65,12 @@ export function renderPage(input: PageInput): string {
     user.expireAtSec === null
       ? `${t.expires}: ${t.never}`
       : `${t.expires}: ${e(date(user.expireAtSec, language))} (${Math.max(0, Math.ceil((user.expireAtSec - input.nowSec) / 86400))} ${t.daysLeft})`;
-  const copy = (text: string) => `<button type="button" data-copy="${e(text)}" data-done="${e(t.copied)}">${e(t.copy)}</button>`;
-  const qr = (text: string, label: string) => `<details><summary>${e(t.showQr)}</summary>${qrSvg(text, e(label))}</details>`;
-  const lazyQr = (text: string) => `<details><summary>${e(t.showQr)}</summary><canvas data-qr="${qrBits(text)}"></canvas></details>`;
+  const copy = (text: string) =>
+    `<button type="button" data-copy="${e(text)}" data-done="${e(t.copied)}">${e(t.copy)}</button>`;
+  const qr = (text: string, label: string) =>
+    `<details><summary>${e(t.showQr)}</summary>${qrSvg(text, e(label))}</details>`;
+  const lazyQr = (text: string) =>
+    `<details><summary>${e(t.showQr)}</summary><canvas data-qr="${qrBits(text)}"></canvas></details>`;
 
   const servers = input.inactive
     ? ""
@@ -79,7 +88,10 @@ export function renderPage(input: PageInput): string {
   const apps = PLATFORMS.map((platform) => {
     const list = CLIENT_APPS.filter((app) => app.platforms.includes(platform.id))
       .map((app) => {
-        const add = app.importLink && !input.inactive ? ` <a class="btn primary" href="${e(app.importLink(input.pageUrl, title))}">${e(t.addToApp)}</a>` : "";
+        const add =
+          app.importLink && !input.inactive
+            ? ` <a class="btn primary" href="${e(app.importLink(input.pageUrl, title))}">${e(t.addToApp)}</a>`
+            : "";
         return `<li class="row"><strong>${e(app.name)}</strong> <a class="btn" href="${e(app.url)}" rel="noopener noreferrer">${e(t.getApp)}</a>${add}</li>`;
       })
       .join("");

@@ -6,7 +6,11 @@ import type { ResetStrategy } from "../users/table";
  * (SQLite's date modifiers, which roll Jan 31 + 1 month over to early March) computes it.
  * Null when the user has no reset strategy.
  */
-export function nextRefillAtSec(strategy: ResetStrategy, periodStartedAtSec: number | null, createdAtSec: number): number | null {
+export function nextRefillAtSec(
+  strategy: ResetStrategy,
+  periodStartedAtSec: number | null,
+  createdAtSec: number,
+): number | null {
   if (strategy === "none") return null;
   const start = new Date((periodStartedAtSec ?? createdAtSec) * 1000);
   const [y, m, d] = [start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()];

@@ -4,13 +4,28 @@
  */
 import type { UserStatus } from "../users/table";
 
-export const USER_VARIABLES = ["username", "status", "statusEmoji", "dataUsed", "dataLeft", "dataLimit", "daysLeft", "expireDate"] as const;
+export const USER_VARIABLES = [
+  "username",
+  "status",
+  "statusEmoji",
+  "dataUsed",
+  "dataLeft",
+  "dataLimit",
+  "daysLeft",
+  "expireDate",
+] as const;
 export const ENDPOINT_VARIABLES = ["node", "protocol", "transport", "security", "inbound"] as const;
 export const TEMPLATE_VARIABLES = [...USER_VARIABLES, ...ENDPOINT_VARIABLES] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TemplateValues = Partial<Record<TemplateVariable, string>>;
 
-export const STATUS_EMOJI: Record<UserStatus, string> = { active: "✅", on_hold: "⏳", limited: "🪫", expired: "⌛", disabled: "⛔" };
+export const STATUS_EMOJI: Record<UserStatus, string> = {
+  active: "✅",
+  on_hold: "⏳",
+  limited: "🪫",
+  expired: "⌛",
+  disabled: "⛔",
+};
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 

@@ -17,7 +17,10 @@ export async function readRules(db: Db): Promise<FormatRule[]> {
 export async function replaceRules(ctx: ActorContext, rawRules: unknown): Promise<FormatRule[]> {
   const rules = parseInput(rulesSchema, rawRules);
   await runBatch(ctx.db, [
-    ctx.db.insert(settings).values({ key: RULES_KEY, value: rules }).onConflictDoUpdate({ target: settings.key, set: { value: rules } }),
+    ctx.db
+      .insert(settings)
+      .values({ key: RULES_KEY, value: rules })
+      .onConflictDoUpdate({ target: settings.key, set: { value: rules } }),
     auditBy(ctx, { action: "subscription.rules.update", targetType: "settings", details: { rules } }),
   ]);
   return readRules(ctx.db);

@@ -52,13 +52,38 @@ describe("format rules", () => {
   }
 
   it("serves the page to a browser, whatever its user agent", () => {
-    expect(formatFor("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15", "text/html,application/xhtml+xml,*/*;q=0.8")).toBe("page");
+    expect(
+      formatFor(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15",
+        "text/html,application/xhtml+xml,*/*;q=0.8",
+      ),
+    ).toBe("page");
     expect(formatFor("Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0", "TEXT/HTML")).toBe("page");
   });
 
   it("has a named default rule for every client the issue lists", () => {
     const names = DEFAULT_RULES.map((r) => r.name).join(" | ");
-    for (const client of ["v2rayN", "v2rayNG", "Streisand", "Shadowrocket", "Hiddify", "NekoBox", "Happ", "v2RayTun", "Karing", "Clash Verge", "mihomo", "FlClash", "Stash", "SFA", "SFI", "SFM", "SFT", "Outline", "Browsers"]) {
+    for (const client of [
+      "v2rayN",
+      "v2rayNG",
+      "Streisand",
+      "Shadowrocket",
+      "Hiddify",
+      "NekoBox",
+      "Happ",
+      "v2RayTun",
+      "Karing",
+      "Clash Verge",
+      "mihomo",
+      "FlClash",
+      "Stash",
+      "SFA",
+      "SFI",
+      "SFM",
+      "SFT",
+      "Outline",
+      "Browsers",
+    ]) {
       expect(names).toContain(client);
     }
     expect(rulesSchema.parse(DEFAULT_RULES)).toEqual(DEFAULT_RULES);
@@ -66,30 +91,58 @@ describe("format rules", () => {
 
   it("applies the first matching rule: block, not found, any-of and all-of conditions", () => {
     const rules: FormatRule[] = rulesSchema.parse([
-      { name: "old v2rayNG", conditions: [{ header: "user-agent", operator: "regex", value: "^v2rayNG/1\\.[0-7]\\." }], action: "block" },
-      { name: "scanner", match: "any", conditions: [{ header: "user-agent", operator: "contains", value: "python-requests" }, { header: "x-scanner", operator: "equals", value: "yes" }], action: "not_found" },
+      {
+        name: "old v2rayNG",
+        conditions: [{ header: "user-agent", operator: "regex", value: "^v2rayNG/1\\.[0-7]\\." }],
+        action: "block",
+      },
+      {
+        name: "scanner",
+        match: "any",
+        conditions: [
+          { header: "user-agent", operator: "contains", value: "python-requests" },
+          { header: "x-scanner", operator: "equals", value: "yes" },
+        ],
+        action: "not_found",
+      },
       {
         name: "Happ with hwid",
         match: "all",
-        conditions: [{ header: "user-agent", operator: "contains", value: "happ" }, { header: "x-hwid", operator: "regex", value: "." }],
+        conditions: [
+          { header: "user-agent", operator: "contains", value: "happ" },
+          { header: "x-hwid", operator: "regex", value: "." },
+        ],
         action: "serve",
         format: "xray-json",
       },
-      { name: "exact", conditions: [{ header: "user-agent", operator: "equals", value: "Exact/1", caseSensitive: true }], action: "serve", format: "clash" },
+      {
+        name: "exact",
+        conditions: [{ header: "user-agent", operator: "equals", value: "Exact/1", caseSensitive: true }],
+        action: "serve",
+        format: "clash",
+      },
     ]);
     const decide = (headers: Record<string, string>) => chooseFormat(rules, new Headers(headers));
     expect(decide({ "user-agent": "v2rayNG/1.7.3" })).toEqual({ action: "block", rule: "old v2rayNG" });
     expect(decide({ "user-agent": "v2rayNG/1.9.0" })).toEqual({ action: "serve", format: "base64", rule: null });
     expect(decide({ "user-agent": "Python-Requests/2.31" })).toEqual({ action: "not_found", rule: "scanner" });
     expect(decide({ "user-agent": "x", "x-scanner": "YES" })).toEqual({ action: "not_found", rule: "scanner" });
-    expect(decide({ "user-agent": "Happ/3.0" }).action === "serve" && decide({ "user-agent": "Happ/3.0" })).toMatchObject({ format: "base64" });
-    expect(decide({ "user-agent": "Happ/3.0", "x-hwid": "abc" })).toEqual({ action: "serve", format: "xray-json", rule: "Happ with hwid" });
+    expect(
+      decide({ "user-agent": "Happ/3.0" }).action === "serve" && decide({ "user-agent": "Happ/3.0" }),
+    ).toMatchObject({ format: "base64" });
+    expect(decide({ "user-agent": "Happ/3.0", "x-hwid": "abc" })).toEqual({
+      action: "serve",
+      format: "xray-json",
+      rule: "Happ with hwid",
+    });
     expect(decide({ "user-agent": "Exact/1" })).toMatchObject({ format: "clash" });
     expect(decide({ "user-agent": "exact/1" })).toMatchObject({ format: "base64" });
   });
 
   it("matches only the first 512 characters of a header", () => {
-    const rules = rulesSchema.parse([{ name: "tail", conditions: [{ header: "user-agent", operator: "contains", value: "needle" }], action: "block" }]);
+    const rules = rulesSchema.parse([
+      { name: "tail", conditions: [{ header: "user-agent", operator: "contains", value: "needle" }], action: "block" },
+    ]);
     expect(chooseFormat(rules, new Headers({ "user-agent": `${"a".repeat(600)}needle` })).action).toBe("serve");
     expect(chooseFormat(rules, new Headers({ "user-agent": `${"a".repeat(500)}needle` })).action).toBe("block");
   });
@@ -97,7 +150,12 @@ describe("format rules", () => {
   it("refuses rules that cannot work", () => {
     const bad = [
       { name: "no format", conditions: [{ header: "user-agent", operator: "contains", value: "x" }], action: "serve" },
-      { name: "format on block", conditions: [{ header: "user-agent", operator: "contains", value: "x" }], action: "block", format: "clash" },
+      {
+        name: "format on block",
+        conditions: [{ header: "user-agent", operator: "contains", value: "x" }],
+        action: "block",
+        format: "clash",
+      },
       { name: "bad regex", conditions: [{ header: "user-agent", operator: "regex", value: "(" }], action: "block" },
       { name: "bad header", conditions: [{ header: "user agent", operator: "contains", value: "x" }], action: "block" },
       { name: "no conditions", conditions: [], action: "block" },

@@ -34,14 +34,20 @@ export const ruleSchema = z
     format: z.enum(RULE_TARGETS).nullish(),
   })
   .superRefine((rule, ctx) => {
-    if (rule.action === "serve" && !rule.format) ctx.addIssue({ code: "custom", path: ["format"], message: "a SERVE rule needs a format" });
-    if (rule.action !== "serve" && rule.format) ctx.addIssue({ code: "custom", path: ["format"], message: "only SERVE rules take a format" });
+    if (rule.action === "serve" && !rule.format)
+      ctx.addIssue({ code: "custom", path: ["format"], message: "a SERVE rule needs a format" });
+    if (rule.action !== "serve" && rule.format)
+      ctx.addIssue({ code: "custom", path: ["format"], message: "only SERVE rules take a format" });
     for (const [i, c] of rule.conditions.entries()) {
       if (c.operator !== "regex") continue;
       try {
         new RegExp(c.value);
       } catch (error) {
-        ctx.addIssue({ code: "custom", path: ["conditions", i, "value"], message: `not a valid regular expression: ${(error as Error).message}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["conditions", i, "value"],
+          message: `not a valid regular expression: ${(error as Error).message}`,
+        });
       }
     }
   });
@@ -64,8 +70,18 @@ const ua = (name: string, pattern: string, format: RuleTarget): FormatRule => ({
  * move one to Xray JSON without writing a pattern.
  */
 export const DEFAULT_RULES: FormatRule[] = [
-  { name: "Browsers", match: "all", conditions: [{ header: "accept", operator: "contains", value: "text/html", caseSensitive: false }], action: "serve", format: "page" },
-  ua("mihomo: Clash Verge, FlClash, Clash Meta and kin", "^(clash-verge|clash[-.]?meta|clashx meta|clash-nyanpasu|flclash|mihomo|koala-clash|prizrak-box|flowvy|murge)", "clash-meta"),
+  {
+    name: "Browsers",
+    match: "all",
+    conditions: [{ header: "accept", operator: "contains", value: "text/html", caseSensitive: false }],
+    action: "serve",
+    format: "page",
+  },
+  ua(
+    "mihomo: Clash Verge, FlClash, Clash Meta and kin",
+    "^(clash-verge|clash[-.]?meta|clashx meta|clash-nyanpasu|flclash|mihomo|koala-clash|prizrak-box|flowvy|murge)",
+    "clash-meta",
+  ),
   ua("Stash", "^stash", "clash"),
   ua("Clash", "^clash", "clash"),
   ua("sing-box apps (SFA, SFI, SFM, SFT) and Karing", "^(sfa|sfi|sfm|sft)\\b|^sing-?box|^karing", "sing-box"),
@@ -80,7 +96,9 @@ export const DEFAULT_RULES: FormatRule[] = [
   ua("v2RayTun", "^v2raytun", "base64"),
 ];
 
-export type RuleDecision = { action: "serve"; format: Format | "page"; rule: string | null } | { action: "block" | "not_found"; rule: string };
+export type RuleDecision =
+  | { action: "serve"; format: Format | "page"; rule: string | null }
+  | { action: "block" | "not_found"; rule: string };
 
 type Compiled = { rule: FormatRule; tests: ((headers: Headers) => boolean)[] };
 

@@ -24,7 +24,10 @@ interface SubResponse {
   body: string;
 }
 
-async function fetchSub(path: string, init: { headers?: Record<string, string>; method?: string; cf?: Record<string, unknown> } = {}): Promise<SubResponse> {
+async function fetchSub(
+  path: string,
+  init: { headers?: Record<string, string>; method?: string; cf?: Record<string, unknown> } = {},
+): Promise<SubResponse> {
   const response = await exports.default.fetch(`http://panel.test/sub/${path}`, {
     method: init.method ?? "GET",
     headers: { "user-agent": "v2rayN/7.10.5", ...init.headers },
@@ -36,7 +39,9 @@ async function fetchSub(path: string, init: { headers?: Record<string, string>; 
 const fromBase64 = (text: string) => new TextDecoder().decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
 
 async function tokenOf(userId: string): Promise<string> {
-  return (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`).bind(Number(userId)).first<{ t: string }>())!.t;
+  return (await env.DB.prepare(`SELECT sub_token AS t FROM users WHERE id = ?`)
+    .bind(Number(userId))
+    .first<{ t: string }>())!.t;
 }
 
 async function subscriber(input: Record<string, unknown> = {}) {
@@ -51,8 +56,19 @@ async function setUser(id: string, columns: Record<string, unknown>) {
     .run();
 }
 
-async function createNode(name: string, inboundIds: string[], location: { latitude: number; longitude: number } | null, status: string) {
-  const { createServer } = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id latitude longitude } }`, { input: { name, address: `${name}.example.com`, inboundIds, ...location } }, { token: owner }));
+async function createNode(
+  name: string,
+  inboundIds: string[],
+  location: { latitude: number; longitude: number } | null,
+  status: string,
+) {
+  const { createServer } = ok(
+    await gql(
+      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id latitude longitude } }`,
+      { input: { name, address: `${name}.example.com`, inboundIds, ...location } },
+      { token: owner },
+    ),
+  );
   expect(createServer).toMatchObject({ latitude: location?.latitude ?? null, longitude: location?.longitude ?? null });
   await env.DB.prepare(`UPDATE nodes SET status = ? WHERE id = ?`).bind(status, Number(createServer.id)).run();
   nodeIds[name] = Number(createServer.id);
@@ -61,15 +77,55 @@ async function createNode(name: string, inboundIds: string[], location: { latitu
 beforeAll(async () => {
   owner = await ownerToken();
   const inbounds = [
-    await createInbound(owner, { port: ++port, protocol: "VLESS", transport: "TCP", security: "REALITY", protocolSettings: { flow: "xtls-rprx-vision" }, securitySettings: { realityDest: "www.microsoft.com:443", realityServerNames: ["www.microsoft.com"] } }),
-    await createInbound(owner, { port: ++port, protocol: "VMESS", transport: "WS", security: "TLS", transportSettings: { path: "/vm", host: "cdn.example.com" }, securitySettings: { serverName: "cdn.example.com" } }),
-    await createInbound(owner, { port: ++port, protocol: "TROJAN", transport: "GRPC", security: "TLS", securitySettings: { serverName: "t.example.com" } }),
-    await createInbound(owner, { port: ++port, protocol: "SHADOWSOCKS", protocolSettings: { method: "chacha20-ietf-poly1305" } }),
-    await createInbound(owner, { port: ++port, protocol: "SHADOWSOCKS", protocolSettings: { method: "2022-blake3-aes-128-gcm" } }),
-    await createInbound(owner, { port: ++port, protocol: "HYSTERIA2", security: "TLS", securitySettings: { serverName: "h.example.com" }, protocolSettings: { obfsPassword: "salt" } }),
+    await createInbound(owner, {
+      port: ++port,
+      protocol: "VLESS",
+      transport: "TCP",
+      security: "REALITY",
+      protocolSettings: { flow: "xtls-rprx-vision" },
+      securitySettings: { realityDest: "www.microsoft.com:443", realityServerNames: ["www.microsoft.com"] },
+    }),
+    await createInbound(owner, {
+      port: ++port,
+      protocol: "VMESS",
+      transport: "WS",
+      security: "TLS",
+      transportSettings: { path: "/vm", host: "cdn.example.com" },
+      securitySettings: { serverName: "cdn.example.com" },
+    }),
+    await createInbound(owner, {
+      port: ++port,
+      protocol: "TROJAN",
+      transport: "GRPC",
+      security: "TLS",
+      securitySettings: { serverName: "t.example.com" },
+    }),
+    await createInbound(owner, {
+      port: ++port,
+      protocol: "SHADOWSOCKS",
+      protocolSettings: { method: "chacha20-ietf-poly1305" },
+    }),
+    await createInbound(owner, {
+      port: ++port,
+      protocol: "SHADOWSOCKS",
+      protocolSettings: { method: "2022-blake3-aes-128-gcm" },
+    }),
+    await createInbound(owner, {
+      port: ++port,
+      protocol: "HYSTERIA2",
+      security: "TLS",
+      securitySettings: { serverName: "h.example.com" },
+      protocolSettings: { obfsPassword: "salt" },
+    }),
   ];
   const ids = inbounds.map((i) => i.id);
-  groupId = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("subs"), inboundIds: ids } }, { token: owner })).createGroup.id;
+  groupId = ok(
+    await gql(
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+      { input: { name: unique("subs"), inboundIds: ids } },
+      { token: owner },
+    ),
+  ).createGroup.id;
   await createNode("fra", ids, FRANKFURT, "online");
   await createNode("sin", ids, SINGAPORE, "online");
   await createNode("down", ids, FRANKFURT, "offline");
@@ -84,9 +140,13 @@ describe("GET /sub/:token", () => {
     expect(fromAsia.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     const links = fromBase64(fromAsia.body).split("\n");
     expect(links).toHaveLength(12);
-    const hosts = links.map((l) => (l.startsWith("vmess://") ? JSON.parse(fromBase64(l.slice(8))).add : new URL(l).hostname));
+    const hosts = links.map((l) =>
+      l.startsWith("vmess://") ? JSON.parse(fromBase64(l.slice(8))).add : new URL(l).hostname,
+    );
     expect(hosts).toEqual([...Array(6).fill("sin.example.com"), ...Array(6).fill("fra.example.com")]);
-    expect(links.map((l) => l.split("://")[0])).toEqual(Array(2).fill(["vless", "vmess", "trojan", "ss", "ss", "hysteria2"]).flat());
+    expect(links.map((l) => l.split("://")[0])).toEqual(
+      Array(2).fill(["vless", "vmess", "trojan", "ss", "ss", "hysteria2"]).flat(),
+    );
     const fromEurope = fromBase64((await fetchSub(user.token, { cf: FRANKFURT })).body).split("\n");
     expect(new URL(fromEurope[0]!).hostname).toBe("fra.example.com");
     // Without a location the order is by node id: fra was created first.
@@ -101,52 +161,104 @@ describe("GET /sub/:token", () => {
       expect(links).toHaveLength(24);
       expect(new URL(links.at(-1)!).hostname).toBe("new.example.com");
     } finally {
-      await env.DB.prepare(`UPDATE nodes SET status = 'online' WHERE id IN (?, ?)`).bind(nodeIds.fra, nodeIds.sin).run();
+      await env.DB.prepare(`UPDATE nodes SET status = 'online' WHERE id IN (?, ?)`)
+        .bind(nodeIds.fra, nodeIds.sin)
+        .run();
     }
   });
 
   it("names servers by the remark template and carries every header value", async () => {
     const expireAt = Math.floor(Date.now() / 1000) + 10 * 86400 - 60;
-    const user = await subscriber({ username: unique("heloise"), dataLimit: 10 * 2 ** 30, expireAt: new Date(expireAt * 1000).toISOString(), resetStrategy: "MONTH" });
+    const user = await subscriber({
+      username: unique("heloise"),
+      dataLimit: 10 * 2 ** 30,
+      expireAt: new Date(expireAt * 1000).toISOString(),
+      resetStrategy: "MONTH",
+    });
     await setUser(user.id, { used_bytes: 3 * 2 ** 30 });
-    ok(await gql(UPDATE_SETTINGS, { input: {
-      subscriptionTitle: "VPN of {username}",
-      subscriptionUpdateIntervalHours: 6,
-      subscriptionSupportUrl: "https://t.me/support",
-      subscriptionAnnounce: "Привет, {daysLeft} days left",
-      subscriptionRemarkTemplate: "{statusEmoji} {node} {protocol} {dataLeft} {daysLeft}d",
-    } }, { token: owner }));
+    ok(
+      await gql(
+        UPDATE_SETTINGS,
+        {
+          input: {
+            subscriptionTitle: "VPN of {username}",
+            subscriptionUpdateIntervalHours: 6,
+            subscriptionSupportUrl: "https://t.me/support",
+            subscriptionAnnounce: "Привет, {daysLeft} days left",
+            subscriptionRemarkTemplate: "{statusEmoji} {node} {protocol} {dataLeft} {daysLeft}d",
+          },
+        },
+        { token: owner },
+      ),
+    );
     try {
       const { headers, body } = await fetchSub(user.token);
-      const row = (await env.DB.prepare(`SELECT created_at, period_started_at FROM users WHERE id = ?`).bind(Number(user.id)).first<{ created_at: number; period_started_at: number | null }>())!;
-      expect(headers.get("subscription-userinfo")).toBe(`upload=0; download=${3 * 2 ** 30}; total=${10 * 2 ** 30}; expire=${expireAt}`);
+      const row = (await env.DB.prepare(`SELECT created_at, period_started_at FROM users WHERE id = ?`)
+        .bind(Number(user.id))
+        .first<{ created_at: number; period_started_at: number | null }>())!;
+      expect(headers.get("subscription-userinfo")).toBe(
+        `upload=0; download=${3 * 2 ** 30}; total=${10 * 2 ** 30}; expire=${expireAt}`,
+      );
       expect(headers.get("profile-update-interval")).toBe("6");
-      expect(headers.get("profile-title")).toBe(`base64:${btoa(String.fromCharCode(...new TextEncoder().encode(`VPN of ${user.username}`)))}`);
+      expect(headers.get("profile-title")).toBe(
+        `base64:${btoa(String.fromCharCode(...new TextEncoder().encode(`VPN of ${user.username}`)))}`,
+      );
       expect(headers.get("support-url")).toBe("https://t.me/support");
       expect(headers.get("profile-web-page-url")).toBe(`http://panel.test/sub/${user.token}`);
       expect(fromBase64(headers.get("announce")!.replace(/^base64:/, ""))).toBe("Привет, 10 days left");
-      expect(headers.get("subscription-refill-date")).toBe(String(nextRefillAtSec("month", row.period_started_at, row.created_at)));
+      expect(headers.get("subscription-refill-date")).toBe(
+        String(nextRefillAtSec("month", row.period_started_at, row.created_at)),
+      );
       const file = `${user.username}.txt`;
-      expect(headers.get("content-disposition")).toBe(`attachment; filename="${file.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file)}`);
+      expect(headers.get("content-disposition")).toBe(
+        `attachment; filename="${file.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file)}`,
+      );
       expect(headers.get("etag")).toMatch(/^W\/"[A-Za-z0-9_-]{43}"$/);
       const first = fromBase64(body).split("\n")[0]!;
       expect(decodeURIComponent(new URL(first).hash.slice(1))).toBe("✅ fra vless 7 GB 10d");
     } finally {
-      ok(await gql(UPDATE_SETTINGS, { input: { subscriptionTitle: "VortexPanel", subscriptionUpdateIntervalHours: 12, subscriptionSupportUrl: "", subscriptionAnnounce: "", subscriptionRemarkTemplate: "{node} {protocol}" } }, { token: owner }));
+      ok(
+        await gql(
+          UPDATE_SETTINGS,
+          {
+            input: {
+              subscriptionTitle: "VortexPanel",
+              subscriptionUpdateIntervalHours: 12,
+              subscriptionSupportUrl: "",
+              subscriptionAnnounce: "",
+              subscriptionRemarkTemplate: "{node} {protocol}",
+            },
+          },
+          { token: owner },
+        ),
+      );
     }
   });
 
   it("leaves the refill date, support URL and announce out when they do not apply", async () => {
     const { headers } = await fetchSub((await subscriber()).token);
-    for (const name of ["subscription-refill-date", "support-url", "announce", "x-hwid-active"]) expect(headers.get(name), name).toBeNull();
+    for (const name of ["subscription-refill-date", "support-url", "announce", "x-hwid-active"])
+      expect(headers.get(name), name).toBeNull();
     expect(headers.get("subscription-userinfo")).toBe("upload=0; download=0; total=0; expire=0");
   });
 
   it("computes the refill date exactly as the housekeeping SQL does, month ends and leap days included", async () => {
-    for (const start of ["2025-01-31T10:00:00Z", "2024-02-29T00:00:00Z", "2024-12-31T23:59:59Z", "2025-03-30T01:30:00Z"]) {
+    for (const start of [
+      "2025-01-31T10:00:00Z",
+      "2024-02-29T00:00:00Z",
+      "2024-12-31T23:59:59Z",
+      "2025-03-30T01:30:00Z",
+    ]) {
       const sec = Date.parse(start) / 1000;
-      for (const [strategy, modifier] of [["day", "+1 day"], ["week", "+7 days"], ["month", "+1 month"], ["year", "+1 year"]] as const) {
-        const sqlite = (await env.DB.prepare(`SELECT unixepoch(?, 'unixepoch', ?) AS t`).bind(sec, modifier).first<{ t: number }>())!.t;
+      for (const [strategy, modifier] of [
+        ["day", "+1 day"],
+        ["week", "+7 days"],
+        ["month", "+1 month"],
+        ["year", "+1 year"],
+      ] as const) {
+        const sqlite = (await env.DB.prepare(`SELECT unixepoch(?, 'unixepoch', ?) AS t`)
+          .bind(sec, modifier)
+          .first<{ t: number }>())!.t;
         expect(nextRefillAtSec(strategy, sec, 0), `${start} ${strategy}`).toBe(sqlite);
       }
     }
@@ -158,7 +270,8 @@ describe("GET /sub/:token", () => {
     const head = await fetchSub(user.token, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.body).toBe("");
-    for (const name of ["subscription-userinfo", "profile-title", "etag", "content-type"]) expect(head.headers.get(name)).toBe(get.headers.get(name));
+    for (const name of ["subscription-userinfo", "profile-title", "etag", "content-type"])
+      expect(head.headers.get(name)).toBe(get.headers.get(name));
   });
 
   it("answers 304 to a matching If-None-Match and a fresh body once anything changes", async () => {
@@ -169,13 +282,27 @@ describe("GET /sub/:token", () => {
     expect(again.status).toBe(304);
     expect(again.body).toBe("");
     expect(again.headers.get("subscription-userinfo")).toBe(first.headers.get("subscription-userinfo"));
-    expect((await fetchSub(user.token, { headers: { "if-none-match": `"other", ${etag.replace("W/", "")}` } })).status).toBe(304);
+    expect(
+      (await fetchSub(user.token, { headers: { "if-none-match": `"other", ${etag.replace("W/", "")}` } })).status,
+    ).toBe(304);
 
     const changes: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
       ["usage", () => setUser(user.id, { used_bytes: 5 }), () => setUser(user.id, { used_bytes: 0 })],
-      ["a node going offline", () => env.DB.prepare(`UPDATE nodes SET status = 'offline' WHERE id = ?`).bind(nodeIds.sin).run(), () => env.DB.prepare(`UPDATE nodes SET status = 'online' WHERE id = ?`).bind(nodeIds.sin).run()],
-      ["a node's address", () => env.DB.prepare(`UPDATE nodes SET address = 'moved.example.com' WHERE id = ?`).bind(nodeIds.sin).run(), () => env.DB.prepare(`UPDATE nodes SET address = 'sin.example.com' WHERE id = ?`).bind(nodeIds.sin).run()],
-      ["the remark template", () => gql(UPDATE_SETTINGS, { input: { subscriptionRemarkTemplate: "{node}/{protocol}" } }, { token: owner }), () => gql(UPDATE_SETTINGS, { input: { subscriptionRemarkTemplate: "{node} {protocol}" } }, { token: owner })],
+      [
+        "a node going offline",
+        () => env.DB.prepare(`UPDATE nodes SET status = 'offline' WHERE id = ?`).bind(nodeIds.sin).run(),
+        () => env.DB.prepare(`UPDATE nodes SET status = 'online' WHERE id = ?`).bind(nodeIds.sin).run(),
+      ],
+      [
+        "a node's address",
+        () => env.DB.prepare(`UPDATE nodes SET address = 'moved.example.com' WHERE id = ?`).bind(nodeIds.sin).run(),
+        () => env.DB.prepare(`UPDATE nodes SET address = 'sin.example.com' WHERE id = ?`).bind(nodeIds.sin).run(),
+      ],
+      [
+        "the remark template",
+        () => gql(UPDATE_SETTINGS, { input: { subscriptionRemarkTemplate: "{node}/{protocol}" } }, { token: owner }),
+        () => gql(UPDATE_SETTINGS, { input: { subscriptionRemarkTemplate: "{node} {protocol}" } }, { token: owner }),
+      ],
     ];
     for (const [what, change, undo] of changes) {
       await change();
@@ -206,7 +333,9 @@ describe("forced formats", () => {
       ["outline", "text/plain; charset=utf-8", "txt"],
     ];
     for (const [format, type, extension] of expected) {
-      const { status, headers, body } = await fetchSub(`${user.token}/${format}`, { headers: { "user-agent": "clash-verge/v2" } });
+      const { status, headers, body } = await fetchSub(`${user.token}/${format}`, {
+        headers: { "user-agent": "clash-verge/v2" },
+      });
       expect(status, format).toBe(200);
       expect(headers.get("content-type"), format).toBe(type);
       expect(headers.get("content-disposition"), format).toContain(`filename="${user.username}.${extension}"`);
@@ -215,7 +344,15 @@ describe("forced formats", () => {
       if (format === "xray-json") expect((JSON.parse(body) as unknown[]).length).toBe(10);
       if (format === "sing-box") expect(JSON.parse(body).outbounds.length).toBe(2 + 12 + 1);
       if (format === "clash-meta") expect(parseYaml(body).proxies).toHaveLength(12);
-      if (format === "clash") expect(parseYaml(body).proxies.map((p: { type: string }) => p.type)).toEqual(["vmess", "trojan", "ss", "vmess", "trojan", "ss"]);
+      if (format === "clash")
+        expect(parseYaml(body).proxies.map((p: { type: string }) => p.type)).toEqual([
+          "vmess",
+          "trojan",
+          "ss",
+          "vmess",
+          "trojan",
+          "ss",
+        ]);
       if (format === "outline") expect(body).toMatch(/^ss:\/\/[A-Za-z0-9_-]+@fra\.example\.com:\d+#/);
     }
   });
@@ -242,7 +379,17 @@ describe("forced formats", () => {
     const { status, headers, body } = await fetchSub(`${user.token}/info`);
     expect(status).toBe(200);
     expect(headers.get("content-type")).toMatch(/^application\/json/);
-    expect(JSON.parse(body)).toMatchObject({ username: user.username, status: "active", usedBytes: 400, dataLimitBytes: 1000, remainingBytes: 600, expireAt: null, daysLeft: null, resetStrategy: "week", subscriptionUrl: `http://panel.test/sub/${user.token}` });
+    expect(JSON.parse(body)).toMatchObject({
+      username: user.username,
+      status: "active",
+      usedBytes: 400,
+      dataLimitBytes: 1000,
+      remainingBytes: 600,
+      expireAt: null,
+      daysLeft: null,
+      resetStrategy: "week",
+      subscriptionUrl: `http://panel.test/sub/${user.token}`,
+    });
     expect(JSON.parse(body).nextResetAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 });
@@ -252,7 +399,13 @@ describe("links that lead nowhere", () => {
     const user = await subscriber();
     const known = await fetchSub(user.token);
     const rotated = user.token;
-    ok(await gql(`mutation ($id: ID!) { rotateSubscriptionToken(userId: $id) { id } }`, { id: user.id }, { token: owner }));
+    ok(
+      await gql(
+        `mutation ($id: ID!) { rotateSubscriptionToken(userId: $id) { id } }`,
+        { id: user.id },
+        { token: owner },
+      ),
+    );
     const answers = [
       await fetchSub(rotated),
       await fetchSub("A".repeat(32)),
@@ -265,7 +418,9 @@ describe("links that lead nowhere", () => {
     for (const answer of answers) {
       expect(answer.status).toBe(404);
       expect(answer.body).toBe(JSON.stringify({ error: { code: "NOT_FOUND", message: "no such subscription" } }));
-      expect([...answer.headers].filter(([k]) => k !== "date")).toEqual([...answers[0]!.headers].filter(([k]) => k !== "date"));
+      expect([...answer.headers].filter(([k]) => k !== "date")).toEqual(
+        [...answers[0]!.headers].filter(([k]) => k !== "date"),
+      );
       expect(answer.headers.get("x-d1-statements")).toBe(known.headers.get("x-d1-statements"));
     }
     expect(known.headers.get("x-d1-statements")).toBe("1");
@@ -274,14 +429,22 @@ describe("links that lead nowhere", () => {
   it("rotating a token makes the new link work at once and records who did it", async () => {
     const user = await subscriber();
     const before = await tokenOf(user.id);
-    const { rotateSubscriptionToken } = ok(await gql(`mutation ($id: ID!) { rotateSubscriptionToken(userId: $id) { subscriptionUrl } }`, { id: user.id }, { token: owner }));
+    const { rotateSubscriptionToken } = ok(
+      await gql(
+        `mutation ($id: ID!) { rotateSubscriptionToken(userId: $id) { subscriptionUrl } }`,
+        { id: user.id },
+        { token: owner },
+      ),
+    );
     const after = await tokenOf(user.id);
     expect(after).not.toBe(before);
     expect(after.length * 6).toBeGreaterThanOrEqual(128);
     expect(rotateSubscriptionToken.subscriptionUrl).toBe(`http://panel.test/sub/${after}`);
     expect((await fetchSub(after)).status).toBe(200);
     expect((await fetchSub(before)).status).toBe(404);
-    const audit = await env.DB.prepare(`SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`).first<Record<string, unknown>>();
+    const audit = await env.DB.prepare(
+      `SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`,
+    ).first<Record<string, unknown>>();
     expect(audit).toMatchObject({ action: "user.rotate_subscription_token", target_id: user.id });
     expect(String(audit!.details)).not.toContain(after);
   });
@@ -290,7 +453,13 @@ describe("links that lead nowhere", () => {
     const user = await subscriber();
     const mutation = `mutation ($id: ID!) { rotateSubscriptionToken(userId: $id) { id } }`;
     expect(errorCode(await gql(mutation, { id: user.id }))).toBe("UNAUTHENTICATED");
-    const reseller = ok(await gql(`mutation ($input: CreateAdminInput!) { createAdmin(input: $input) { id } }`, { input: { username: unique("rs"), password: "a-long-password-123", role: "RESELLER" } }, { token: owner }));
+    const reseller = ok(
+      await gql(
+        `mutation ($input: CreateAdminInput!) { createAdmin(input: $input) { id } }`,
+        { input: { username: unique("rs"), password: "a-long-password-123", role: "RESELLER" } },
+        { token: owner },
+      ),
+    );
     expect(reseller).toBeDefined();
     expect(errorCode(await gql(mutation, { id: "999999" }, { token: owner }))).toBe("NOT_FOUND");
     expect(await tokenOf(user.id)).toBe(user.token);
@@ -301,9 +470,26 @@ describe("format rules", () => {
   it("blocks, hides and reroutes clients by the admin's rules, then goes back to the defaults", async () => {
     const user = await subscriber();
     const rules = [
-      { name: "no old v2rayNG", conditions: [{ header: "user-agent", operator: "REGEX", value: "^v2rayNG/1\\.[0-7]\\." }], action: "BLOCK" },
-      { name: "hide scanners", match: "ANY", conditions: [{ header: "user-agent", operator: "CONTAINS", value: "python" }, { header: "x-scan", operator: "EQUALS", value: "1" }], action: "NOT_FOUND" },
-      { name: "Happ gets JSON", conditions: [{ header: "user-agent", operator: "CONTAINS", value: "happ/" }], action: "SERVE", format: "XRAY_JSON" },
+      {
+        name: "no old v2rayNG",
+        conditions: [{ header: "user-agent", operator: "REGEX", value: "^v2rayNG/1\\.[0-7]\\." }],
+        action: "BLOCK",
+      },
+      {
+        name: "hide scanners",
+        match: "ANY",
+        conditions: [
+          { header: "user-agent", operator: "CONTAINS", value: "python" },
+          { header: "x-scan", operator: "EQUALS", value: "1" },
+        ],
+        action: "NOT_FOUND",
+      },
+      {
+        name: "Happ gets JSON",
+        conditions: [{ header: "user-agent", operator: "CONTAINS", value: "happ/" }],
+        action: "SERVE",
+        format: "XRAY_JSON",
+      },
     ];
     expect(ok(await gql(UPDATE_RULES, { rules }, { token: owner })).updateSubscriptionRules).toEqual([
       { name: "no old v2rayNG", action: "BLOCK", format: null },
@@ -320,14 +506,22 @@ describe("format rules", () => {
       const unknown = await fetchSub("nope", { headers: { "user-agent": "python-requests/2" } });
       expect([hidden.status, hidden.body]).toEqual([unknown.status, unknown.body]);
       expect((await fetchSub(user.token, { headers: { "user-agent": "curl", "x-scan": "1" } })).status).toBe(404);
-      expect(JSON.parse((await fetchSub(user.token, { headers: { "user-agent": "Happ/3.2" } })).body)[0].remarks).toBe("fra vless");
+      expect(JSON.parse((await fetchSub(user.token, { headers: { "user-agent": "Happ/3.2" } })).body)[0].remarks).toBe(
+        "fra vless",
+      );
       // The defaults are gone: a browser now gets links, since no rule names it.
-      expect((await fetchSub(user.token, { headers: { "user-agent": "Mozilla/5.0", accept: "text/html" } })).headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      expect(
+        (await fetchSub(user.token, { headers: { "user-agent": "Mozilla/5.0", accept: "text/html" } })).headers.get(
+          "content-type",
+        ),
+      ).toBe("text/plain; charset=utf-8");
     } finally {
       expect(ok(await gql(RESET_RULES, {}, { token: owner })).resetSubscriptionRules[0].name).toBe("Browsers");
     }
     expect((await fetchSub(user.token, { headers: { "user-agent": "v2rayNG/1.7.0" } })).status).toBe(200);
-    const actions = (await env.DB.prepare(`SELECT action FROM audit_log ORDER BY id DESC LIMIT 2`).all<{ action: string }>()).results.map((r) => r.action);
+    const actions = (
+      await env.DB.prepare(`SELECT action FROM audit_log ORDER BY id DESC LIMIT 2`).all<{ action: string }>()
+    ).results.map((r) => r.action);
     expect(actions).toEqual(["subscription.rules.reset", "subscription.rules.update"]);
   });
 
@@ -335,15 +529,28 @@ describe("format rules", () => {
     const before = ok(await gql(`{ subscriptionRules { name } }`, {}, { token: owner })).subscriptionRules;
     expect(errorCode(await gql(`{ subscriptionRules { name } }`))).toBe("UNAUTHENTICATED");
     const resellerName = unique("rs");
-    ok(await gql(`mutation ($input: CreateAdminInput!) { createAdmin(input: $input) { id } }`, { input: { username: resellerName, password: "a-long-password-123", role: "RESELLER" } }, { token: owner }));
-    const login = ok(await gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { username: resellerName, password: "a-long-password-123" } }, { ip: "198.51.100.9" }));
+    ok(
+      await gql(
+        `mutation ($input: CreateAdminInput!) { createAdmin(input: $input) { id } }`,
+        { input: { username: resellerName, password: "a-long-password-123", role: "RESELLER" } },
+        { token: owner },
+      ),
+    );
+    const login = ok(
+      await gql(
+        `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
+        { input: { username: resellerName, password: "a-long-password-123" } },
+        { ip: "198.51.100.9" },
+      ),
+    );
     expect(errorCode(await gql(RESET_RULES, {}, { token: login.login.accessToken }))).toBe("FORBIDDEN");
     const broken = [
       [{ name: "x", conditions: [{ header: "user-agent", operator: "REGEX", value: "(" }], action: "BLOCK" }],
       [{ name: "x", conditions: [{ header: "user-agent", operator: "CONTAINS", value: "a" }], action: "SERVE" }],
       [{ name: "x", conditions: [], action: "BLOCK" }],
     ];
-    for (const rules of broken) expect(errorCode(await gql(UPDATE_RULES, { rules }, { token: owner }))).toBe("BAD_USER_INPUT");
+    for (const rules of broken)
+      expect(errorCode(await gql(UPDATE_RULES, { rules }, { token: owner }))).toBe("BAD_USER_INPUT");
     expect(ok(await gql(`{ subscriptionRules { name } }`, {}, { token: owner })).subscriptionRules).toEqual(before);
   });
 });
@@ -359,7 +566,11 @@ describe("users who may not connect", () => {
     it(`gives a ${state} user a placeholder that explains itself in every format, never a working config`, async () => {
       const user = await subscriber();
       await setUser(user.id, columns);
-      const secrets = (await env.DB.prepare(`SELECT vless_id, vmess_id, trojan_password, shadowsocks_password, hysteria2_password FROM users WHERE id = ?`).bind(Number(user.id)).first<Record<string, string>>())!;
+      const secrets = (await env.DB.prepare(
+        `SELECT vless_id, vmess_id, trojan_password, shadowsocks_password, hysteria2_password FROM users WHERE id = ?`,
+      )
+        .bind(Number(user.id))
+        .first<Record<string, string>>())!;
       for (const format of ["links", "base64", "xray-json", "sing-box", "clash-meta", "clash", "outline"]) {
         const { status, body } = await fetchSub(`${user.token}/${format}`);
         expect(status, format).toBe(200);
@@ -399,7 +610,9 @@ describe("users who may not connect", () => {
 describe("the end-user page", () => {
   it("gives browsers a small page with status, usage, links with copy and QR, and import deep links", async () => {
     const user = await subscriber({ dataLimit: 2 ** 30 });
-    const { status, headers, body } = await fetchSub(user.token, { headers: { "user-agent": "Mozilla/5.0 (Linux; Android 14)", accept: "text/html,*/*" } });
+    const { status, headers, body } = await fetchSub(user.token, {
+      headers: { "user-agent": "Mozilla/5.0 (Linux; Android 14)", accept: "text/html,*/*" },
+    });
     expect(status).toBe(200);
     expect(headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(headers.get("content-security-policy")).toContain("default-src 'none'");
@@ -420,14 +633,17 @@ describe("the end-user page", () => {
 
   it("speaks Russian, Persian (right to left) and Chinese", async () => {
     const user = await subscriber();
-    const page = async (lang: string) => (await fetchSub(user.token, { headers: { accept: "text/html", "accept-language": lang } })).body;
+    const page = async (lang: string) =>
+      (await fetchSub(user.token, { headers: { accept: "text/html", "accept-language": lang } })).body;
     expect(await page("ru-RU,ru;q=0.9")).toContain("Ваша подписка");
     const fa = await page("fa");
     expect(fa).toContain('<html lang="fa" dir="rtl">');
     expect(fa).toContain("اشتراک شما");
     expect(await page("zh-CN")).toContain("您的订阅");
     expect(await page("de")).toContain("Your subscription");
-    expect((await fetchSub(`${user.token}?lang=zh`, { headers: { accept: "text/html", "accept-language": "ru" } })).body).toContain("您的订阅");
+    expect(
+      (await fetchSub(`${user.token}?lang=zh`, { headers: { accept: "text/html", "accept-language": "ru" } })).body,
+    ).toContain("您的订阅");
   });
 
   it("escapes what users and admins typed", async () => {

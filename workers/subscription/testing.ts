@@ -65,8 +65,21 @@ export function servableInbounds(): ServedInbound[] {
   for (const protocol of PROTOCOLS) {
     for (const transport of TRANSPORTS) {
       for (const security of SECURITIES) {
-        const methods = protocol === "shadowsocks" ? ["aes-128-gcm", "aes-256-gcm", "chacha20-ietf-poly1305", "2022-blake3-aes-128-gcm", "2022-blake3-aes-256-gcm", "2022-blake3-chacha20-poly1305"] : [undefined];
-        const flows = protocol === "vless" && transport === "tcp" && security !== "none" ? [undefined, "xtls-rprx-vision"] : [undefined];
+        const methods =
+          protocol === "shadowsocks"
+            ? [
+                "aes-128-gcm",
+                "aes-256-gcm",
+                "chacha20-ietf-poly1305",
+                "2022-blake3-aes-128-gcm",
+                "2022-blake3-aes-256-gcm",
+                "2022-blake3-chacha20-poly1305",
+              ]
+            : [undefined];
+        const flows =
+          protocol === "vless" && transport === "tcp" && security !== "none"
+            ? [undefined, "xtls-rprx-vision"]
+            : [undefined];
         for (const method of methods) {
           for (const flow of flows) {
             const transportSettings: ServedInbound["transportSettings"] =
@@ -78,17 +91,53 @@ export function servableInbounds(): ServedInbound[] {
                     ? { path: "/x", host: "cdn.example.com", mode: "packet-up" }
                     : {};
             const securitySettings: ServedInbound["securitySettings"] =
-              security === "tls" ? { serverName: "tls.example.com", alpn: protocol === "hysteria2" ? ["h3"] : ["h2", "http/1.1"], fingerprint: "firefox" } : security === "reality" ? { ...REALITY, realityShortIds: [...REALITY.realityShortIds], realityServerNames: [...REALITY.realityServerNames] } : {};
+              security === "tls"
+                ? {
+                    serverName: "tls.example.com",
+                    alpn: protocol === "hysteria2" ? ["h3"] : ["h2", "http/1.1"],
+                    fingerprint: "firefox",
+                  }
+                : security === "reality"
+                  ? {
+                      ...REALITY,
+                      realityShortIds: [...REALITY.realityShortIds],
+                      realityServerNames: [...REALITY.realityServerNames],
+                    }
+                  : {};
             const protocolSettings: ServedInbound["protocolSettings"] = {
               ...(method ? { method } : {}),
               ...(flow ? { flow } : {}),
               ...(protocol === "hysteria2" ? { obfsPassword: "obfs pass" } : {}),
             };
-            const fields = { tag: "t", remark: "", protocol, port: 443, transport, security, protocolSettings, transportSettings, securitySettings } as InboundFields;
+            const fields = {
+              tag: "t",
+              remark: "",
+              protocol,
+              port: 443,
+              transport,
+              security,
+              protocolSettings,
+              transportSettings,
+              securitySettings,
+            } as InboundFields;
             const { realityPublicKey: _public, ...checked } = securitySettings;
-            if (inboundProblems({ ...fields, securitySettings: checked as InboundFields["securitySettings"] }).length) continue;
-            if (method?.startsWith("2022-")) protocolSettings.serverKey = method.includes("aes-128") ? "AAAAAAAAAAAAAAAAAAAAAA==" : "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-            out.push(makeInbound({ protocol, transport, security, protocolSettings, transportSettings, securitySettings, port: 1000 + out.length }));
+            if (inboundProblems({ ...fields, securitySettings: checked as InboundFields["securitySettings"] }).length)
+              continue;
+            if (method?.startsWith("2022-"))
+              protocolSettings.serverKey = method.includes("aes-128")
+                ? "AAAAAAAAAAAAAAAAAAAAAA=="
+                : "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+            out.push(
+              makeInbound({
+                protocol,
+                transport,
+                security,
+                protocolSettings,
+                transportSettings,
+                securitySettings,
+                port: 1000 + out.length,
+              }),
+            );
           }
         }
       }

@@ -22,7 +22,13 @@ describe("systemStatus", () => {
     await createUser(token);
     await createUser(token, { status: "DISABLED" });
     await createUser(token, { status: "ON_HOLD", onHoldExpireDays: 30 });
-    const { systemStatus } = ok(await gql(`{ systemStatus { users { total active disabled onHold limited expired } servers inbounds groups } }`, {}, { token }));
+    const { systemStatus } = ok(
+      await gql(
+        `{ systemStatus { users { total active disabled onHold limited expired } servers inbounds groups } }`,
+        {},
+        { token },
+      ),
+    );
     expect(systemStatus.users).toEqual({ total: 3, active: 1, disabled: 1, onHold: 1, limited: 0, expired: 0 });
     expect(systemStatus).toMatchObject({ servers: 0, inbounds: 0, groups: 0 });
   });

@@ -1,12 +1,24 @@
 import { exports } from "cloudflare:workers";
 import type { UsagePush } from "../agent/protocol/messages";
-import { generateSigningKeyPair, importPrivateKey, REQUEST_HEADERS, requestSigningText, signText } from "../agent/protocol/signing";
+import {
+  generateSigningKeyPair,
+  importPrivateKey,
+  REQUEST_HEADERS,
+  requestSigningText,
+  signText,
+} from "../agent/protocol/signing";
 import { randomToken } from "../auth/crypto";
 import { gql, ok } from "./api";
 
 /** A node agent as the edge sees it: enrolled with a real key pair, signing every request. */
 export async function enrolledAgent(adminToken: string, serverId: string) {
-  const { createServerEnrollment } = ok(await gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`, { id: serverId }, { token: adminToken }));
+  const { createServerEnrollment } = ok(
+    await gql(
+      `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
+      { id: serverId },
+      { token: adminToken },
+    ),
+  );
   const keys = await generateSigningKeyPair();
   const response = await exports.default.fetch("http://panel.test/agent/v1/enroll", {
     method: "POST",
@@ -18,7 +30,13 @@ export async function enrolledAgent(adminToken: string, serverId: string) {
   const privateKey = await importPrivateKey(keys.privateKey);
   let seq = 0;
 
-  async function call(method: string, pathWithQuery: string, body?: unknown, headers: Record<string, string> = {}, overrides: { nodeId?: number; timestampSec?: number; nonce?: string } = {}) {
+  async function call(
+    method: string,
+    pathWithQuery: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    overrides: { nodeId?: number; timestampSec?: number; nonce?: string } = {},
+  ) {
     const bytes = body === undefined ? new Uint8Array() : new TextEncoder().encode(JSON.stringify(body));
     const parts = {
       method,
@@ -46,8 +64,16 @@ export async function enrolledAgent(adminToken: string, serverId: string) {
     ...enrolled,
     keys,
     call,
-    pullConfig: (known = 0, waitSec = 0) => call("GET", `/agent/v1/config?wait=${waitSec}`, undefined, known ? { "if-none-match": `"${known}"` } : {}),
+    pullConfig: (known = 0, waitSec = 0) =>
+      call("GET", `/agent/v1/config?wait=${waitSec}`, undefined, known ? { "if-none-match": `"${known}"` } : {}),
     push: (deltas: UsagePush["deltas"], extra: Partial<UsagePush> = {}) =>
-      call("POST", "/agent/v1/usage", { nodeId: enrolled.nodeId, seq: extra.seq ?? ++seq, fromSec: 0, toSec: Math.floor(Date.now() / 1000), deltas, ...extra }),
+      call("POST", "/agent/v1/usage", {
+        nodeId: enrolled.nodeId,
+        seq: extra.seq ?? ++seq,
+        fromSec: 0,
+        toSec: Math.floor(Date.now() / 1000),
+        deltas,
+        ...extra,
+      }),
   };
 }

@@ -58,11 +58,13 @@ const LOGIN = /* GraphQL */ `
 `;
 
 export async function login(username: string, password: string, ip = "198.51.100.1") {
-  const data = ok(await gql<{ login: { accessToken: string; refreshToken: string; admin: { id: string; role: string } } }>(
-    LOGIN,
-    { input: { username, password } },
-    { ip },
-  ));
+  const data = ok(
+    await gql<{ login: { accessToken: string; refreshToken: string; admin: { id: string; role: string } } }>(
+      LOGIN,
+      { input: { username, password } },
+      { ip },
+    ),
+  );
   return data.login;
 }
 
@@ -76,7 +78,11 @@ let sequence = 0;
 export const unique = (prefix: string) => `${prefix}${++sequence}${Date.now() % 100_000}`;
 
 /** Creates an admin or reseller as the owner and signs it in. */
-export async function adminAs(owner: string, role: "ADMIN" | "RESELLER", limits: { maxUsers?: number; maxDataLimit?: number } = {}) {
+export async function adminAs(
+  owner: string,
+  role: "ADMIN" | "RESELLER",
+  limits: { maxUsers?: number; maxDataLimit?: number } = {},
+) {
   const username = unique(role.toLowerCase());
   const password = "a-long-password-123";
   const created = ok(

@@ -13,7 +13,11 @@ export interface SseEvent {
 export async function subscribe(query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await exports.default.fetch("http://panel.test/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -39,7 +43,8 @@ export async function subscribe(query: string, variables: Record<string, unknown
           );
           buffered = buffered.slice(end + 2);
           // Keep-alive comments carry no event.
-          if (fields.event || fields.data) arrived.push({ event: fields.event ?? "message", data: fields.data ? JSON.parse(fields.data) : undefined });
+          if (fields.event || fields.data)
+            arrived.push({ event: fields.event ?? "message", data: fields.data ? JSON.parse(fields.data) : undefined });
         }
         wake?.();
       }
@@ -63,7 +68,8 @@ export async function subscribe(query: string, variables: Record<string, unknown
     /** The data of the next `next` event. */
     async next<T = any>(): Promise<T> {
       const event = await nextEvent();
-      if (event.event !== "next") throw new Error(`expected a next event, got ${event.event}: ${JSON.stringify(event.data)}`);
+      if (event.event !== "next")
+        throw new Error(`expected a next event, got ${event.event}: ${JSON.stringify(event.data)}`);
       return event.data as T;
     },
     cancel: () => reader.cancel(),

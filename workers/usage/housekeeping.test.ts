@@ -6,21 +6,43 @@ import { runHousekeeping } from "./housekeeping";
 
 const DAY = 86_400;
 const now = () => Math.floor(Date.now() / 1000);
-const status = async (owner: string, id: string) => ok(await gql(`query ($id: ID!) { user(id: $id) { status usedTraffic } }`, { id }, { token: owner })).user;
+const status = async (owner: string, id: string) =>
+  ok(await gql(`query ($id: ID!) { user(id: $id) { status usedTraffic } }`, { id }, { token: owner })).user;
 
 describe("housekeeping", () => {
   it("expires users whose time ran out and re-versions the nodes serving them", async () => {
     const owner = await ownerToken();
     const inbound = await createInbound(owner);
-    const group = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("g"), inboundIds: [inbound.id] } }, { token: owner })).createGroup;
-    const server = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id configVersion } }`, { input: { name: unique("n"), address: "127.0.0.1", inboundIds: [inbound.id] } }, { token: owner })).createServer;
-    const user = await createUser(owner, { groupIds: [group.id], expireAt: new Date((now() + 60) * 1000).toISOString() });
-    const versionBefore = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
+    const group = ok(
+      await gql(
+        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+        { input: { name: unique("g"), inboundIds: [inbound.id] } },
+        { token: owner },
+      ),
+    ).createGroup;
+    const server = ok(
+      await gql(
+        `mutation ($input: CreateServerInput!) { createServer(input: $input) { id configVersion } }`,
+        { input: { name: unique("n"), address: "127.0.0.1", inboundIds: [inbound.id] } },
+        { token: owner },
+      ),
+    ).createServer;
+    const user = await createUser(owner, {
+      groupIds: [group.id],
+      expireAt: new Date((now() + 60) * 1000).toISOString(),
+    });
+    const versionBefore = ok(
+      await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner }),
+    ).server.configVersion;
 
     const result = await runHousekeeping(createDb(env.DB), now() + 120);
-    expect(result.statusChanges).toEqual([{ id: Number(user.id), status: "expired", username: user.username, adminId: expect.any(Number) }]);
+    expect(result.statusChanges).toEqual([
+      { id: Number(user.id), status: "expired", username: user.username, adminId: expect.any(Number) },
+    ]);
     expect((await status(owner, user.id)).status).toBe("EXPIRED");
-    const versionAfter = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
+    const versionAfter = ok(
+      await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner }),
+    ).server.configVersion;
     expect(versionAfter).toBeGreaterThan(versionBefore);
     // Running again changes nothing.
     expect((await runHousekeeping(createDb(env.DB), now() + 120)).statusChanges).toEqual([]);
@@ -31,13 +53,19 @@ describe("housekeeping", () => {
     const daily = await createUser(owner, { resetStrategy: "DAY", dataLimit: 100 });
     const monthly = await createUser(owner, { resetStrategy: "MONTH", dataLimit: 100 });
     const t = now();
-    await env.DB.prepare(`UPDATE users SET used_bytes = 100, status = 'limited', period_started_at = ? WHERE id IN (?, ?)`).bind(t - DAY - 5, Number(daily.id), Number(monthly.id)).run();
+    await env.DB.prepare(
+      `UPDATE users SET used_bytes = 100, status = 'limited', period_started_at = ? WHERE id IN (?, ?)`,
+    )
+      .bind(t - DAY - 5, Number(daily.id), Number(monthly.id))
+      .run();
 
     const result = await runHousekeeping(createDb(env.DB), t);
     expect(result.periodsReset).toEqual([Number(daily.id)]);
     expect(await status(owner, daily.id)).toEqual({ status: "ACTIVE", usedTraffic: 0 });
     expect(await status(owner, monthly.id)).toEqual({ status: "LIMITED", usedTraffic: 100 });
-    const period = await env.DB.prepare(`SELECT period_started_at AS p FROM users WHERE id = ?`).bind(Number(daily.id)).first<{ p: number }>();
+    const period = await env.DB.prepare(`SELECT period_started_at AS p FROM users WHERE id = ?`)
+      .bind(Number(daily.id))
+      .first<{ p: number }>();
     // The new period starts where the old one ended, keeping the cadence.
     expect(period!.p).toBe(t - 5);
   });

@@ -15,13 +15,19 @@ const nextResetSql = sql`unixepoch(coalesce(users.period_started_at, users.creat
  */
 export async function runHousekeeping(db: Db, nowSec: number) {
   const results = await runBatch(db, [
-    rawStatement(db, sql`UPDATE users SET used_bytes = 0, period_started_at = ${nextResetSql}, updated_at = ${nowSec}
+    rawStatement(
+      db,
+      sql`UPDATE users SET used_bytes = 0, period_started_at = ${nextResetSql}, updated_at = ${nowSec}
       WHERE reset_strategy != 'none' AND ${nextResetSql} <= ${nowSec}
-      RETURNING id`),
+      RETURNING id`,
+    ),
     bumpNodesServingUsersWhoseStatusChanges(db, sql`(SELECT id FROM users)`, nowSec),
-    rawStatement(db, sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
+    rawStatement(
+      db,
+      sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
       WHERE status != ${derivedStatusSql(nowSec)}
-      RETURNING id, status, username, admin_id AS adminId`),
+      RETURNING id, status, username, admin_id AS adminId`,
+    ),
   ]);
   return {
     periodsReset: (results[0] as D1Result<{ id: number }>).results.map((r) => r.id),

@@ -47,43 +47,65 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
   const chargedAtSec = push.toSec || nowSec;
   try {
     const results = await runBatch(db, [
-      rawStatement(db, sql`INSERT INTO usage_pushes (node_id, seq, received_at) VALUES (${push.nodeId}, ${push.seq}, ${nowSec})`),
+      rawStatement(
+        db,
+        sql`INSERT INTO usage_pushes (node_id, seq, received_at) VALUES (${push.nodeId}, ${push.seq}, ${nowSec})`,
+      ),
       rawStatement(db, sql`DELETE FROM usage_pushes WHERE node_id = ${push.nodeId} AND seq < ${push.seq}`),
-      rawStatement(db, sql`INSERT INTO usage_daily (user_id, day, up_bytes, down_bytes)
+      rawStatement(
+        db,
+        sql`INSERT INTO usage_daily (user_id, day, up_bytes, down_bytes)
         SELECT json_extract(value, '$[0]'), ${utcDay(chargedAtSec)}, json_extract(value, '$[1]'), json_extract(value, '$[2]')
         FROM json_each(${deltas}) WHERE json_extract(value, '$[0]') IN (SELECT id FROM users)
-        ON CONFLICT (user_id, day) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`),
+        ON CONFLICT (user_id, day) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`,
+      ),
       // WHERE true: SQLite needs it to tell the upsert's ON CONFLICT from a join's ON.
-      rawStatement(db, sql`INSERT INTO traffic_hourly (admin_id, hour, up_bytes, down_bytes)
+      rawStatement(
+        db,
+        sql`INSERT INTO traffic_hourly (admin_id, hour, up_bytes, down_bytes)
         SELECT users.admin_id, ${utcHour(chargedAtSec)}, sum(json_extract(value, '$[1]')), sum(json_extract(value, '$[2]'))
         FROM json_each(${deltas}) JOIN users ON users.id = json_extract(value, '$[0]')
         WHERE true GROUP BY users.admin_id
-        ON CONFLICT (admin_id, hour) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`),
+        ON CONFLICT (admin_id, hour) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`,
+      ),
       // On-hold users' clocks start at first use. Its own statement, so that only those rows
       // write expire_at: setting it on every row (even to itself) rewrites its index entries.
-      rawStatement(db, sql`UPDATE users SET expire_at = ${nowSec} + on_hold_expire_days * 86400
-        WHERE id IN ${touched} AND first_used_at IS NULL AND on_hold_expire_days IS NOT NULL`),
-      rawStatement(db, sql`UPDATE users SET
+      rawStatement(
+        db,
+        sql`UPDATE users SET expire_at = ${nowSec} + on_hold_expire_days * 86400
+        WHERE id IN ${touched} AND first_used_at IS NULL AND on_hold_expire_days IS NOT NULL`,
+      ),
+      rawStatement(
+        db,
+        sql`UPDATE users SET
           used_bytes = used_bytes + d.bytes,
           lifetime_used_bytes = lifetime_used_bytes + d.bytes,
           first_used_at = coalesce(first_used_at, ${nowSec})
         FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') + json_extract(value, '$[2]') AS bytes
               FROM json_each(${deltas})) AS d
         WHERE users.id = d.id
-        RETURNING id, used_bytes`),
+        RETURNING id, used_bytes`,
+      ),
       bumpNodesServingUsersWhoseStatusChanges(db, touched, nowSec),
-      rawStatement(db, sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
+      rawStatement(
+        db,
+        sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
         WHERE id IN ${touched} AND status != ${derivedStatusSql(nowSec)}
-        RETURNING id, status, username, admin_id AS adminId`),
+        RETURNING id, status, username, admin_id AS adminId`,
+      ),
       ...nodePresence(db, push, nowSec),
     ]);
-    const used = new Map((results[5] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]));
+    const used = new Map(
+      (results[5] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]),
+    );
     const changed = (results[7] as D1Result<UserStatusChange>).results;
     // on_hold → active is a user's first connection, not a cut.
     const cut = changed.filter((u) => u.status !== "active" && u.status !== "on_hold");
     const traffic: TrafficBatch = {
       atSec: nowSec,
-      users: charged.flatMap(([id, up, down]) => (used.has(id) ? [[id, up, down, used.get(id)!] as TrafficBatch["users"][number]] : [])),
+      users: charged.flatMap(([id, up, down]) =>
+        used.has(id) ? [[id, up, down, used.get(id)!] as TrafficBatch["users"][number]] : [],
+      ),
     };
     return { applied: true, cut, traffic };
   } catch (error) {
@@ -106,14 +128,25 @@ function isReplay(error: unknown): boolean {
 function nodePresence(db: Db, push: UsagePush, nowSec: number): Statement[] {
   const health = push.health;
   if (!health) {
-    return [rawStatement(db, sql`UPDATE nodes SET last_seen_at = ${nowSec},
-      status = CASE WHEN status = 'degraded' THEN 'degraded' ELSE 'online' END WHERE id = ${push.nodeId}`)];
+    return [
+      rawStatement(
+        db,
+        sql`UPDATE nodes SET last_seen_at = ${nowSec},
+      status = CASE WHEN status = 'degraded' THEN 'degraded' ELSE 'online' END WHERE id = ${push.nodeId}`,
+      ),
+    ];
   }
   const { capabilities, ...vitals } = health;
-  return [refreshServedOnReport(db, push.nodeId, capabilities ?? null), rawStatement(db, sql`UPDATE nodes SET last_seen_at = ${nowSec},
+  return [
+    refreshServedOnReport(db, push.nodeId, capabilities ?? null),
+    rawStatement(
+      db,
+      sql`UPDATE nodes SET last_seen_at = ${nowSec},
       status = ${health.coreRunning ? "online" : "degraded"},
       core_version = ${health.coreVersion}, agent_version = ${health.agentVersion},
       applied_config_version = ${health.appliedConfigVersion}, health = ${JSON.stringify(vitals)},
       capabilities = ${capabilities ? JSON.stringify(capabilities) : null}
-    WHERE id = ${push.nodeId}`)];
+    WHERE id = ${push.nodeId}`,
+    ),
+  ];
 }

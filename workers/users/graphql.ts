@@ -5,7 +5,18 @@ import { parsePage, toConnection } from "../graphql/pagination";
 import { orderedCursor, parseOrderedPage } from "./order";
 import { parseInput } from "../errors/validate";
 import { subscriptionUrl } from "../settings/settings";
-import { countUsers, createUser, deleteUser, findVisibleUser, listUsers, listUsersOrdered, resetUserUsage, rotateSubscriptionToken, rotateUserCredentials, updateUser } from "./service";
+import {
+  countUsers,
+  createUser,
+  deleteUser,
+  findVisibleUser,
+  listUsers,
+  listUsersOrdered,
+  resetUserUsage,
+  rotateSubscriptionToken,
+  rotateUserCredentials,
+  updateUser,
+} from "./service";
 import type { UserRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -183,7 +194,8 @@ export const usersModule: GraphQLModule = {
       expireAt: (u: UserRow) => u.expireAtSec,
       owner: (u: UserRow, _: unknown, ctx: SignedInContext) => ctx.loaders.adminById.load(u.adminId),
       groups: (u: UserRow, _: unknown, ctx: SignedInContext) => ctx.loaders.groupsByUser.load(u.id),
-      subscriptionUrl: async (u: UserRow, _: unknown, ctx: SignedInContext) => subscriptionUrl(await ctx.loaders.settings(), ctx.origin, u.subToken),
+      subscriptionUrl: async (u: UserRow, _: unknown, ctx: SignedInContext) =>
+        subscriptionUrl(await ctx.loaders.settings(), ctx.origin, u.subToken),
       credentials: (u: UserRow) => u,
       createdAt: (u: UserRow) => u.createdAtSec,
       updatedAt: (u: UserRow) => u.updatedAtSec,
@@ -212,12 +224,14 @@ export const usersModule: GraphQLModule = {
       createUser: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createUser(ctx, args.input),
       updateUser: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
         updateUser(ctx, parseInput(idSchema, args.id), args.input),
-      deleteUser: (_: unknown, args: { id: string }, ctx: SignedInContext) => deleteUser(ctx, parseInput(idSchema, args.id)),
+      deleteUser: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        deleteUser(ctx, parseInput(idSchema, args.id)),
       rotateSubscriptionToken: (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
         rotateSubscriptionToken(ctx, parseInput(idSchema, args.userId)),
       rotateUserCredentials: (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
         rotateUserCredentials(ctx, parseInput(idSchema, args.userId)),
-      resetUserUsage: (_: unknown, args: { id: string }, ctx: SignedInContext) => resetUserUsage(ctx, parseInput(idSchema, args.id)),
+      resetUserUsage: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        resetUserUsage(ctx, parseInput(idSchema, args.id)),
     },
   },
 };

@@ -6,7 +6,15 @@ import { orderedCursor, parseOrderedPage } from "./order";
 import { listUsersOrdered } from "./service";
 import type { UserRow } from "./table";
 
-const OWNER_ACTOR = { id: 1, username: "owner", role: "owner", sessionId: "s", maxUsers: null, maxDataLimitBytes: null, mustEnrollTotp: false } satisfies Actor;
+const OWNER_ACTOR = {
+  id: 1,
+  username: "owner",
+  role: "owner",
+  sessionId: "s",
+  maxUsers: null,
+  maxDataLimitBytes: null,
+  mustEnrollTotp: false,
+} satisfies Actor;
 
 /** The statements a call sends to D1, with their bound values, so the test can ask SQLite how it would run them. */
 function recordingD1(sent: { query: string; values: unknown[] }[]): D1Database {
@@ -37,12 +45,21 @@ describe("the users list's sort orders", () => {
         const first = parseOrderedPage({ by, descending }, { first: 1 });
         await listUsersOrdered(db, OWNER_ACTOR, undefined, first);
         const cursor = orderedCursor(first)({ id: 7, username: "m", usedBytes: 5, expireAtSec: 5 } as UserRow);
-        await listUsersOrdered(db, OWNER_ACTOR, undefined, parseOrderedPage({ by, descending }, { first: 1, after: cursor }));
+        await listUsersOrdered(
+          db,
+          OWNER_ACTOR,
+          undefined,
+          parseOrderedPage({ by, descending }, { first: 1, after: cursor }),
+        );
         expect(sent).toHaveLength(2);
         for (const { query, values } of sent) {
-          const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`).bind(...values).all<{ detail: string }>();
+          const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`)
+            .bind(...values)
+            .all<{ detail: string }>();
           const details = plan.results.map((row) => row.detail).join("; ");
-          expect(details, `${by} ${descending ? "desc" : "asc"}: ${details}`).toMatch(/USING (COVERING )?INDEX users_(username|expiry)_idx/);
+          expect(details, `${by} ${descending ? "desc" : "asc"}: ${details}`).toMatch(
+            /USING (COVERING )?INDEX users_(username|expiry)_idx/,
+          );
           expect(details).not.toMatch(/TEMP B-TREE/);
         }
       }

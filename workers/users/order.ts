@@ -33,13 +33,15 @@ export interface OrderedPage {
   after: { value: string | number; id: number } | undefined;
 }
 
-const encode = (field: Field, value: string | number, id: number) => btoa(encodeURIComponent(JSON.stringify(["o", field, value, id])));
+const encode = (field: Field, value: string | number, id: number) =>
+  btoa(encodeURIComponent(JSON.stringify(["o", field, value, id])));
 
 function decode(field: Field, cursor: string): OrderedPage["after"] {
   try {
     const [tag, cursorField, value, id] = JSON.parse(decodeURIComponent(atob(cursor))) as unknown[];
     const valueOk = field === "username" ? typeof value === "string" : Number.isSafeInteger(value);
-    if (tag === "o" && cursorField === field && valueOk && Number.isSafeInteger(id)) return { value: value as string | number, id: id as number };
+    if (tag === "o" && cursorField === field && valueOk && Number.isSafeInteger(id))
+      return { value: value as string | number, id: id as number };
   } catch {
     // Falls through to the same refusal as any other foreign cursor.
   }
@@ -49,14 +51,20 @@ function decode(field: Field, cursor: string): OrderedPage["after"] {
 export function parseOrderedPage(rawOrder: unknown, rawPage: unknown): OrderedPage {
   const order = parseInput(orderSchema, rawOrder);
   const { first, after } = parsePageArgs(rawPage);
-  return { field: order.by, descending: order.descending ?? false, first, after: after ? decode(order.by, after) : undefined };
+  return {
+    field: order.by,
+    descending: order.descending ?? false,
+    first,
+    after: after ? decode(order.by, after) : undefined,
+  };
 }
 
 /** The WHERE part that starts after the cursor, and the ORDER BY, for `page`. */
 export function orderedPageClauses(page: OrderedPage) {
   const key = sortKey[page.field];
   const beyond = page.descending ? lt : gt;
-  const after = page.after && or(beyond(key, page.after.value), and(eq(key, page.after.value), beyond(users.id, page.after.id)));
+  const after =
+    page.after && or(beyond(key, page.after.value), and(eq(key, page.after.value), beyond(users.id, page.after.id)));
   const direction = page.descending ? desc : asc;
   return { after, orderBy: [direction(key), direction(users.id)] };
 }

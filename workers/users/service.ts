@@ -1,6 +1,13 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import { isQuotaShort, limitChangeBytes, moveDataGiven, quotaShortError, unusedBytesOf, usedBytesOf } from "../admins/data-quota";
+import {
+  isQuotaShort,
+  limitChangeBytes,
+  moveDataGiven,
+  quotaShortError,
+  unusedBytesOf,
+  usedBytesOf,
+} from "../admins/data-quota";
 import { admins } from "../admins/table";
 import { usernameSchema } from "../admins/service";
 import { auditBy, type ActorContext } from "../audit/record";
@@ -69,7 +76,9 @@ function filterConditions(actor: Actor, rawFilter: unknown) {
     filter.ownerId ? eq(users.adminId, filter.ownerId) : undefined,
     filter.status ? eq(users.status, filter.status) : undefined,
     search ? sql`lower(${users.username}) LIKE ${`%${search}%`} ESCAPE '\\'` : undefined,
-    filter.groupId ? sql`${users.id} IN (SELECT user_id FROM user_groups WHERE group_id = ${filter.groupId})` : undefined,
+    filter.groupId
+      ? sql`${users.id} IN (SELECT user_id FROM user_groups WHERE group_id = ${filter.groupId})`
+      : undefined,
   ];
 }
 
@@ -146,9 +155,13 @@ async function assertResellerCapacity(db: Db, ownerId: number, added: Footprint)
     }
   }
   if (owner.maxDataLimitBytes !== null) {
-    if (added.unlimited) throw new DomainError("FORBIDDEN", `reseller "${owner.username}" must give every user a data limit`);
+    if (added.unlimited)
+      throw new DomainError("FORBIDDEN", `reseller "${owner.username}" must give every user a data limit`);
     if (added.scheduledReset) {
-      throw new DomainError("FORBIDDEN", `reseller "${owner.username}" has a data quota: scheduled resets would refill users without drawing on it; use resetStrategy NONE and reset by hand`);
+      throw new DomainError(
+        "FORBIDDEN",
+        `reseller "${owner.username}" has a data quota: scheduled resets would refill users without drawing on it; use resetStrategy NONE and reset by hand`,
+      );
     }
   }
 }
@@ -161,22 +174,32 @@ function assertCanAssignOwner(actor: Actor, ownerId: number | undefined): void {
 
 function assertStatusFields(status: string, onHoldExpireDays: number | null, expireAtSec: number | null): void {
   if (status === "on_hold" && onHoldExpireDays === null) {
-    throw new DomainError("BAD_USER_INPUT", "onHoldExpireDays: ON_HOLD users need the number of days their time runs after first use");
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      "onHoldExpireDays: ON_HOLD users need the number of days their time runs after first use",
+    );
   }
   if (status === "on_hold" && expireAtSec !== null) {
-    throw new DomainError("BAD_USER_INPUT", "expireAt: an ON_HOLD user's expiry is set when it first connects; leave expireAt out");
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      "expireAt: an ON_HOLD user's expiry is set when it first connects; leave expireAt out",
+    );
   }
 }
 
 const linkGroups = (db: Db, userId: number | ReturnType<typeof sql>, groupIds: number[]) =>
-  rawStatement(db, sql`INSERT INTO user_groups (user_id, group_id) SELECT ${userId}, value FROM json_each(${JSON.stringify(groupIds)})`);
+  rawStatement(
+    db,
+    sql`INSERT INTO user_groups (user_id, group_id) SELECT ${userId}, value FROM json_each(${JSON.stringify(groupIds)})`,
+  );
 
 export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<UserRow> {
   const input = parseInput(createSchema, rawInput);
   const nowSec = ctx.nowSec();
   assertCanAssignOwner(ctx.actor, input.ownerId);
   const expireAtSec = input.expireAt ?? null;
-  if (expireAtSec !== null && expireAtSec <= nowSec) throw new DomainError("BAD_USER_INPUT", "expireAt: must be in the future");
+  if (expireAtSec !== null && expireAtSec <= nowSec)
+    throw new DomainError("BAD_USER_INPUT", "expireAt: must be in the future");
   const onHoldExpireDays = input.status === "on_hold" ? (input.onHoldExpireDays ?? null) : null;
   if (input.status !== "on_hold" && input.onHoldExpireDays != null) {
     throw new DomainError("BAD_USER_INPUT", "onHoldExpireDays: applies only to ON_HOLD users");
@@ -184,10 +207,21 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
   assertStatusFields(input.status, onHoldExpireDays, expireAtSec);
   const ownerId = input.ownerId ?? ctx.actor.id;
   const dataLimitBytes = input.dataLimit ?? null;
-  await assertResellerCapacity(ctx.db, ownerId, { users: 1, unlimited: dataLimitBytes === null, scheduledReset: input.resetStrategy !== "none" });
+  await assertResellerCapacity(ctx.db, ownerId, {
+    users: 1,
+    unlimited: dataLimitBytes === null,
+    scheduledReset: input.resetStrategy !== "none",
+  });
   await assertAllExist(ctx.db, "groups", input.groupIds);
 
-  const fields = { enabled: input.status !== "disabled", dataLimitBytes, usedBytes: 0, expireAtSec, onHoldExpireDays, firstUsedAtSec: null };
+  const fields = {
+    enabled: input.status !== "disabled",
+    dataLimitBytes,
+    usedBytes: 0,
+    expireAtSec,
+    onHoldExpireDays,
+    firstUsedAtSec: null,
+  };
   try {
     const [, , inserted] = (await runBatch(ctx.db, [
       ...moveDataGiven(ctx.db, ownerId, dataLimitBytes ?? 0),
@@ -221,7 +255,8 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
     return inserted[0]!;
   } catch (error) {
     if (isUniqueViolation(error)) throw usernameTaken(input.username);
-    if (isQuotaShort(error)) throw await quotaShortError(ctx.db, ownerId, dataLimitBytes ?? 0, "a user with this data limit");
+    if (isQuotaShort(error))
+      throw await quotaShortError(ctx.db, ownerId, dataLimitBytes ?? 0, "a user with this data limit");
     throw error;
   }
 }
@@ -238,7 +273,8 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
   const waitingForFirstUse = user.onHoldExpireDays !== null && user.firstUsedAtSec === null;
   const status = input.status ?? (!user.enabled ? "disabled" : waitingForFirstUse ? "on_hold" : "active");
   // Making a user ACTIVE ends any wait for first use; otherwise the wait stays as it was.
-  const onHoldExpireDays = input.onHoldExpireDays !== undefined ? input.onHoldExpireDays : status === "active" ? null : user.onHoldExpireDays;
+  const onHoldExpireDays =
+    input.onHoldExpireDays !== undefined ? input.onHoldExpireDays : status === "active" ? null : user.onHoldExpireDays;
   if (status === "active" && onHoldExpireDays !== null) {
     throw new DomainError("BAD_USER_INPUT", "onHoldExpireDays: applies only to ON_HOLD users");
   }
@@ -266,13 +302,20 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
   };
   // Before the user's row changes: the amounts are read from its limit and usage as they were.
   const statements: Statement[] = movesOwner
-    ? [...moveDataGiven(ctx.db, user.adminId, sql`0 - ${unusedBytesOf(id)}`), ...moveDataGiven(ctx.db, ownerId, dataLimitBytes ?? 0)]
+    ? [
+        ...moveDataGiven(ctx.db, user.adminId, sql`0 - ${unusedBytesOf(id)}`),
+        ...moveDataGiven(ctx.db, ownerId, dataLimitBytes ?? 0),
+      ]
     : input.dataLimit !== undefined
       ? moveDataGiven(ctx.db, ownerId, limitChangeBytes(id, dataLimitBytes))
       : [];
   statements.push(bumpNodesServingUsers(ctx.db, [id]));
   if (input.groupIds) {
-    statements.push(ctx.db.delete(userGroups).where(eq(userGroups.userId, id)), linkGroups(ctx.db, id, input.groupIds), bumpNodesServingUsers(ctx.db, [id]));
+    statements.push(
+      ctx.db.delete(userGroups).where(eq(userGroups.userId, id)),
+      linkGroups(ctx.db, id, input.groupIds),
+      bumpNodesServingUsers(ctx.db, [id]),
+    );
   }
   statements.push(
     ctx.db
@@ -322,10 +365,16 @@ export async function resetUserUsage(ctx: ActorContext, id: number): Promise<Use
       ...moveDataGiven(ctx.db, user.adminId, usedBytesOf(id)),
       bumpNodesServingUsers(ctx.db, [id]),
       ctx.db.update(users).set({ usedBytes: 0, status, updatedAtSec: nowSec }).where(eq(users.id, id)).returning(),
-      auditBy(ctx, { action: "user.reset_usage", targetType: "user", targetId: id, details: { usedBytes: user.usedBytes } }),
+      auditBy(ctx, {
+        action: "user.reset_usage",
+        targetType: "user",
+        targetId: id,
+        details: { usedBytes: user.usedBytes },
+      }),
     ])) as [unknown, unknown, unknown, UserRow[]];
   } catch (error) {
-    if (isQuotaShort(error)) throw await quotaShortError(ctx.db, user.adminId, user.usedBytes, "forgiving this user's usage");
+    if (isQuotaShort(error))
+      throw await quotaShortError(ctx.db, user.adminId, user.usedBytes, "forgiving this user's usage");
     throw error;
   }
   // Users by status moved: the dashboard's figures too.
@@ -347,7 +396,6 @@ export async function deleteUser(ctx: ActorContext, id: number): Promise<boolean
   return true;
 }
 
-
 /**
  * Gives the user a new subscription token. The old link stops working with this write: every
  * subscription request looks its token up in D1, so no cache can still answer for it.
@@ -355,7 +403,11 @@ export async function deleteUser(ctx: ActorContext, id: number): Promise<boolean
 export async function rotateSubscriptionToken(ctx: ActorContext, id: number): Promise<UserRow> {
   await findUserFor(ctx.db, ctx.actor, id);
   const [updated] = (await runBatch(ctx.db, [
-    ctx.db.update(users).set({ subToken: newSubscriptionToken(), updatedAtSec: ctx.nowSec() }).where(eq(users.id, id)).returning(),
+    ctx.db
+      .update(users)
+      .set({ subToken: newSubscriptionToken(), updatedAtSec: ctx.nowSec() })
+      .where(eq(users.id, id))
+      .returning(),
     auditBy(ctx, { action: "user.rotate_subscription_token", targetType: "user", targetId: id }),
   ])) as [UserRow[]];
   return updated[0]!;
@@ -371,7 +423,11 @@ export async function rotateUserCredentials(ctx: ActorContext, id: number): Prom
   await findUserFor(ctx.db, ctx.actor, id);
   const [, updated] = (await runBatch(ctx.db, [
     bumpNodesServingUsers(ctx.db, [id]),
-    ctx.db.update(users).set({ ...newCredentials(), updatedAtSec: ctx.nowSec() }).where(eq(users.id, id)).returning(),
+    ctx.db
+      .update(users)
+      .set({ ...newCredentials(), updatedAtSec: ctx.nowSec() })
+      .where(eq(users.id, id))
+      .returning(),
     // The secrets themselves stay out of the audit log: it is readable by resellers for their users.
     auditBy(ctx, { action: "user.rotate_credentials", targetType: "user", targetId: id }),
   ])) as [unknown, UserRow[]];

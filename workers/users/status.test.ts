@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { deriveStatus, type StatusInputs } from "./status";
 
 const NOW = 1_800_000_000;
-const base: StatusInputs = { enabled: true, dataLimitBytes: null, usedBytes: 0, expireAtSec: null, onHoldExpireDays: null, firstUsedAtSec: null };
+const base: StatusInputs = {
+  enabled: true,
+  dataLimitBytes: null,
+  usedBytes: 0,
+  expireAtSec: null,
+  onHoldExpireDays: null,
+  firstUsedAtSec: null,
+};
 
 describe("deriveStatus", () => {
   it("is active with nothing holding it back", () => {
@@ -21,7 +28,9 @@ describe("deriveStatus", () => {
 
   it("is on hold until first use, active after", () => {
     expect(deriveStatus({ ...base, onHoldExpireDays: 30 }, NOW)).toBe("on_hold");
-    expect(deriveStatus({ ...base, onHoldExpireDays: 30, firstUsedAtSec: NOW - 5, expireAtSec: NOW + 100 }, NOW)).toBe("active");
+    expect(deriveStatus({ ...base, onHoldExpireDays: 30, firstUsedAtSec: NOW - 5, expireAtSec: NOW + 100 }, NOW)).toBe(
+      "active",
+    );
   });
 
   it("ranks an admin's disable over the quota, and the quota over the clock", () => {

@@ -15,7 +15,13 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 const TIB = 2 ** 40;
 
 async function createGroup(token: string) {
-  return ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id name } }`, { input: { name: unique("g") } }, { token })).createGroup as {
+  return ok(
+    await gql(
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id name } }`,
+      { input: { name: unique("g") } },
+      { token },
+    ),
+  ).createGroup as {
     id: string;
     name: string;
   };
@@ -25,9 +31,23 @@ describe("creating users", () => {
   it("makes an active user with fresh credentials and an unguessable subscription link", async () => {
     const owner = await ownerToken();
     const group = await createGroup(owner);
-    const input = { username: unique("alice"), dataLimit: 10 * TIB, expireAt: inDays(30), resetStrategy: "MONTH", note: "vip", groupIds: [group.id] };
+    const input = {
+      username: unique("alice"),
+      dataLimit: 10 * TIB,
+      expireAt: inDays(30),
+      resetStrategy: "MONTH",
+      note: "vip",
+      groupIds: [group.id],
+    };
     const { createUser: user } = ok(await gql(CREATE, { input }, { token: owner }));
-    expect(user).toMatchObject({ username: input.username, status: "ACTIVE", dataLimit: 10 * TIB, usedTraffic: 0, resetStrategy: "MONTH", note: "vip" });
+    expect(user).toMatchObject({
+      username: input.username,
+      status: "ACTIVE",
+      dataLimit: 10 * TIB,
+      usedTraffic: 0,
+      resetStrategy: "MONTH",
+      note: "vip",
+    });
     expect(user.owner.username).toBe("owner");
     expect(user.groups).toEqual([{ name: group.name }]);
     expect(Math.abs(Date.parse(user.expireAt) - Date.parse(input.expireAt))).toBeLessThan(1000);
@@ -44,13 +64,21 @@ describe("creating users", () => {
   it("links a new user to every group it names", async () => {
     const owner = await ownerToken();
     const groups = [await createGroup(owner), await createGroup(owner), await createGroup(owner)];
-    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("multi"), groupIds: groups.map((g) => g.id) } }, { token: owner }));
+    const { createUser: user } = ok(
+      await gql(CREATE, { input: { username: unique("multi"), groupIds: groups.map((g) => g.id) } }, { token: owner }),
+    );
     expect(user.groups.map((g: { name: string }) => g.name).sort()).toEqual(groups.map((g) => g.name).sort());
   });
 
   it("puts users on hold until first use when asked", async () => {
     const owner = await ownerToken();
-    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("hold"), status: "ON_HOLD", onHoldExpireDays: 30 } }, { token: owner }));
+    const { createUser: user } = ok(
+      await gql(
+        CREATE,
+        { input: { username: unique("hold"), status: "ON_HOLD", onHoldExpireDays: 30 } },
+        { token: owner },
+      ),
+    );
     expect(user).toMatchObject({ status: "ON_HOLD", onHoldExpireDays: 30, expireAt: null });
   });
 
@@ -87,8 +115,16 @@ describe("creating users", () => {
 describe("updating users", () => {
   it("changes only what is given and clears with null", async () => {
     const owner = await ownerToken();
-    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("upd"), dataLimit: 100, expireAt: inDays(10), note: "keep" } }, { token: owner }));
-    const { updateUser } = ok(await gql(UPDATE, { id: user.id, input: { dataLimit: null, resetStrategy: "WEEK" } }, { token: owner }));
+    const { createUser: user } = ok(
+      await gql(
+        CREATE,
+        { input: { username: unique("upd"), dataLimit: 100, expireAt: inDays(10), note: "keep" } },
+        { token: owner },
+      ),
+    );
+    const { updateUser } = ok(
+      await gql(UPDATE, { id: user.id, input: { dataLimit: null, resetStrategy: "WEEK" } }, { token: owner }),
+    );
     expect(updateUser).toMatchObject({ dataLimit: null, resetStrategy: "WEEK", note: "keep", username: user.username });
     expect(updateUser.expireAt).toBe(user.expireAt);
     const cleared = ok(await gql(UPDATE, { id: user.id, input: { expireAt: null } }, { token: owner })).updateUser;
@@ -97,7 +133,9 @@ describe("updating users", () => {
 
   it("derives LIMITED from usage and lifts it when the limit is raised", async () => {
     const owner = await ownerToken();
-    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("lim"), dataLimit: 1000 } }, { token: owner }));
+    const { createUser: user } = ok(
+      await gql(CREATE, { input: { username: unique("lim"), dataLimit: 1000 } }, { token: owner }),
+    );
     // Usage arrives from nodes (agent issue); here it is written as the ingest would.
     await env.DB.prepare(`UPDATE users SET used_bytes = 1000 WHERE id = ?`).bind(Number(user.id)).run();
     const limited = ok(await gql(UPDATE, { id: user.id, input: { note: "over" } }, { token: owner })).updateUser;
@@ -108,11 +146,20 @@ describe("updating users", () => {
 
   it("resets usage by hand: a LIMITED user is ACTIVE again, and the reset is recorded", async () => {
     const owner = await ownerToken();
-    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("reset"), dataLimit: 1000 } }, { token: owner }));
-    await env.DB.prepare(`UPDATE users SET used_bytes = 1000, status = 'limited' WHERE id = ?`).bind(Number(user.id)).run();
+    const { createUser: user } = ok(
+      await gql(CREATE, { input: { username: unique("reset"), dataLimit: 1000 } }, { token: owner }),
+    );
+    await env.DB.prepare(`UPDATE users SET used_bytes = 1000, status = 'limited' WHERE id = ?`)
+      .bind(Number(user.id))
+      .run();
     const RESET = `mutation ($id: ID!) { resetUserUsage(id: $id) { status usedTraffic } }`;
-    expect(ok(await gql(RESET, { id: user.id }, { token: owner })).resetUserUsage).toEqual({ status: "ACTIVE", usedTraffic: 0 });
-    const audit = await env.DB.prepare(`SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`).first<{ action: string; target_id: string; details: string }>();
+    expect(ok(await gql(RESET, { id: user.id }, { token: owner })).resetUserUsage).toEqual({
+      status: "ACTIVE",
+      usedTraffic: 0,
+    });
+    const audit = await env.DB.prepare(
+      `SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`,
+    ).first<{ action: string; target_id: string; details: string }>();
     expect(audit).toMatchObject({ action: "user.reset_usage", target_id: user.id });
     expect(JSON.parse(audit!.details)).toEqual({ usedBytes: 1000 });
 
@@ -122,12 +169,20 @@ describe("updating users", () => {
 
   it("disables and re-enables; ends a hold when made ACTIVE", async () => {
     const owner = await ownerToken();
-    const { createUser: user } = ok(await gql(CREATE, { input: { username: unique("sw"), status: "ON_HOLD", onHoldExpireDays: 7 } }, { token: owner }));
+    const { createUser: user } = ok(
+      await gql(
+        CREATE,
+        { input: { username: unique("sw"), status: "ON_HOLD", onHoldExpireDays: 7 } },
+        { token: owner },
+      ),
+    );
     const disabled = ok(await gql(UPDATE, { id: user.id, input: { status: "DISABLED" } }, { token: owner })).updateUser;
     expect(disabled).toMatchObject({ status: "DISABLED", onHoldExpireDays: 7 });
     const held = ok(await gql(UPDATE, { id: user.id, input: { status: "ON_HOLD" } }, { token: owner })).updateUser;
     expect(held).toMatchObject({ status: "ON_HOLD", onHoldExpireDays: 7 });
-    const active = ok(await gql(UPDATE, { id: user.id, input: { status: "ACTIVE", expireAt: inDays(3) } }, { token: owner })).updateUser;
+    const active = ok(
+      await gql(UPDATE, { id: user.id, input: { status: "ACTIVE", expireAt: inDays(3) } }, { token: owner }),
+    ).updateUser;
     expect(active).toMatchObject({ status: "ACTIVE", onHoldExpireDays: null });
   });
 
@@ -151,11 +206,15 @@ describe("updating users", () => {
   it("deletes a user and records it", async () => {
     const owner = await ownerToken();
     const user = await createUser(owner);
-    expect(ok(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, { token: owner })).deleteUser).toBe(true);
+    expect(
+      ok(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, { token: owner })).deleteUser,
+    ).toBe(true);
     expect(ok(await gql(GET, { id: user.id }, { token: owner })).user).toBeNull();
     const audit = await env.DB.prepare(`SELECT action, target_id FROM audit_log ORDER BY id DESC LIMIT 1`).first();
     expect(audit).toEqual({ action: "user.delete", target_id: user.id });
-    expect(errorCode(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, { token: owner }))).toBe("NOT_FOUND");
+    expect(errorCode(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, { token: owner }))).toBe(
+      "NOT_FOUND",
+    );
   });
 });
 
@@ -168,8 +227,12 @@ describe("resellers", () => {
     const theirUser = await createUser(theirs.token);
 
     expect(ok(await gql(GET, { id: theirUser.id }, { token: mine.token })).user).toBeNull();
-    expect(errorCode(await gql(UPDATE, { id: theirUser.id, input: { note: "mine now" } }, { token: mine.token }))).toBe("NOT_FOUND");
-    expect(errorCode(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: theirUser.id }, { token: mine.token }))).toBe("NOT_FOUND");
+    expect(errorCode(await gql(UPDATE, { id: theirUser.id, input: { note: "mine now" } }, { token: mine.token }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      errorCode(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: theirUser.id }, { token: mine.token })),
+    ).toBe("NOT_FOUND");
     expect(ok(await gql(GET, { id: theirUser.id }, { token: theirs.token })).user.username).toBe(theirUser.username);
 
     const listed = ok(await gql(LIST, {}, { token: mine.token })).users;
@@ -183,7 +246,11 @@ describe("resellers", () => {
     const owner = await ownerToken();
     const reseller = await adminAs(owner, "RESELLER");
     const other = await adminAs(owner, "RESELLER");
-    expect(errorCode(await gql(CREATE, { input: { username: unique("gift"), ownerId: other.id } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    expect(
+      errorCode(
+        await gql(CREATE, { input: { username: unique("gift"), ownerId: other.id } }, { token: reseller.token }),
+      ),
+    ).toBe("FORBIDDEN");
     const user = await createUser(owner);
     const moved = ok(await gql(UPDATE, { id: user.id, input: { ownerId: reseller.id } }, { token: owner })).updateUser;
     expect(moved.owner.username).toBe(reseller.username);
@@ -193,15 +260,30 @@ describe("resellers", () => {
   it("stay within their user and data limits", async () => {
     const owner = await ownerToken();
     const reseller = await adminAs(owner, "RESELLER", { maxUsers: 2, maxDataLimit: 3000 });
-    expect(errorCode(await gql(CREATE, { input: { username: unique("unl") } }, { token: reseller.token }))).toBe("FORBIDDEN");
-    const first = ok(await gql(CREATE, { input: { username: unique("r"), dataLimit: 1000 } }, { token: reseller.token })).createUser;
-    expect(errorCode(await gql(CREATE, { input: { username: unique("r"), dataLimit: 2001 } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    expect(errorCode(await gql(CREATE, { input: { username: unique("unl") } }, { token: reseller.token }))).toBe(
+      "FORBIDDEN",
+    );
+    const first = ok(
+      await gql(CREATE, { input: { username: unique("r"), dataLimit: 1000 } }, { token: reseller.token }),
+    ).createUser;
+    expect(
+      errorCode(await gql(CREATE, { input: { username: unique("r"), dataLimit: 2001 } }, { token: reseller.token })),
+    ).toBe("FORBIDDEN");
     ok(await gql(CREATE, { input: { username: unique("r"), dataLimit: 2000 } }, { token: reseller.token }));
-    expect(errorCode(await gql(CREATE, { input: { username: unique("r"), dataLimit: 1 } }, { token: reseller.token }))).toBe("FORBIDDEN");
-    expect(errorCode(await gql(UPDATE, { id: first.id, input: { dataLimit: 1001 } }, { token: reseller.token }))).toBe("FORBIDDEN");
-    expect(errorCode(await gql(UPDATE, { id: first.id, input: { dataLimit: null } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    expect(
+      errorCode(await gql(CREATE, { input: { username: unique("r"), dataLimit: 1 } }, { token: reseller.token })),
+    ).toBe("FORBIDDEN");
+    expect(errorCode(await gql(UPDATE, { id: first.id, input: { dataLimit: 1001 } }, { token: reseller.token }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(errorCode(await gql(UPDATE, { id: first.id, input: { dataLimit: null } }, { token: reseller.token }))).toBe(
+      "FORBIDDEN",
+    );
     // Lowering a limit always fits.
-    expect(ok(await gql(UPDATE, { id: first.id, input: { dataLimit: 500 } }, { token: reseller.token })).updateUser.dataLimit).toBe(500);
+    expect(
+      ok(await gql(UPDATE, { id: first.id, input: { dataLimit: 500 } }, { token: reseller.token })).updateUser
+        .dataLimit,
+    ).toBe(500);
     const full = ok(await gql(LIST, {}, { token: reseller.token })).users;
     expect(full.totalCount).toBe(2);
   });
@@ -213,14 +295,34 @@ describe("listing users", () => {
     const reseller = await adminAs(owner, "RESELLER");
     const group = await createGroup(owner);
     const made = [];
-    for (let i = 0; i < 7; i++) made.push(await createUser(reseller.token, { username: unique(i % 2 ? "page-odd" : "page-even"), groupIds: i < 3 ? [group.id] : [] }));
+    for (let i = 0; i < 7; i++)
+      made.push(
+        await createUser(reseller.token, {
+          username: unique(i % 2 ? "page-odd" : "page-even"),
+          groupIds: i < 3 ? [group.id] : [],
+        }),
+      );
     const first = ok(await gql(LIST, { page: { first: 3 } }, { token: reseller.token })).users;
     expect(first.totalCount).toBe(7);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    expect(first.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(made.slice(4).reverse().map((u) => u.id));
-    const second = ok(await gql(LIST, { page: { first: 3, after: first.pageInfo.endCursor } }, { token: reseller.token })).users;
-    expect(second.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(made.slice(1, 4).reverse().map((u) => u.id));
-    const last = ok(await gql(LIST, { page: { first: 3, after: second.pageInfo.endCursor } }, { token: reseller.token })).users;
+    expect(first.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(
+      made
+        .slice(4)
+        .reverse()
+        .map((u) => u.id),
+    );
+    const second = ok(
+      await gql(LIST, { page: { first: 3, after: first.pageInfo.endCursor } }, { token: reseller.token }),
+    ).users;
+    expect(second.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(
+      made
+        .slice(1, 4)
+        .reverse()
+        .map((u) => u.id),
+    );
+    const last = ok(
+      await gql(LIST, { page: { first: 3, after: second.pageInfo.endCursor } }, { token: reseller.token }),
+    ).users;
     expect(last.edges).toHaveLength(1);
     expect(last.pageInfo.hasNextPage).toBe(false);
 
@@ -228,7 +330,9 @@ describe("listing users", () => {
     expect(odd.totalCount).toBe(3);
     const grouped = ok(await gql(LIST, { filter: { groupId: group.id } }, { token: reseller.token })).users;
     expect(grouped.totalCount).toBe(3);
-    expect(grouped.edges.every((e: { node: { groups: { name: string }[] } }) => e.node.groups[0]?.name === group.name)).toBe(true);
+    expect(
+      grouped.edges.every((e: { node: { groups: { name: string }[] } }) => e.node.groups[0]?.name === group.name),
+    ).toBe(true);
     const disabled = ok(await gql(LIST, { filter: { status: "DISABLED" } }, { token: reseller.token })).users;
     expect(disabled.totalCount).toBe(0);
   });
@@ -242,7 +346,9 @@ describe("listing users", () => {
     const made = [];
     for (let i = 0; i < usage.length; i++) {
       const user = await createUser(reseller.token, { username: `${tag}-${"edcba"[i]}` });
-      await env.DB.prepare(`UPDATE users SET used_bytes = ?, expire_at = ? WHERE id = ?`).bind(usage[i], expiry[i], Number(user.id)).run();
+      await env.DB.prepare(`UPDATE users SET used_bytes = ?, expire_at = ? WHERE id = ?`)
+        .bind(usage[i], expiry[i], Number(user.id))
+        .run();
       made.push(user.username);
     }
     const ORDERED = `query ($order: UserOrder, $page: Pagination) { users(order: $order, page: $page) { totalCount pageInfo { hasNextPage endCursor } edges { node { username } } } }`;
@@ -261,16 +367,30 @@ describe("listing users", () => {
     expect(await walk({ by: "EXPIRE_AT" })).toEqual([a, c, d, e, b]);
     expect(await walk({ by: "USERNAME" })).toEqual([a, b, c, d, e]);
 
-    const byName = ok(await gql(ORDERED, { order: { by: "USERNAME" }, page: { first: 1 } }, { token: reseller.token })).users;
-    expect(errorCode(await gql(ORDERED, { order: { by: "USED_TRAFFIC" }, page: { after: byName.pageInfo.endCursor } }, { token: reseller.token }))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await gql(LIST, { page: { after: byName.pageInfo.endCursor } }, { token: reseller.token }))).toBe("BAD_USER_INPUT");
+    const byName = ok(
+      await gql(ORDERED, { order: { by: "USERNAME" }, page: { first: 1 } }, { token: reseller.token }),
+    ).users;
+    expect(
+      errorCode(
+        await gql(
+          ORDERED,
+          { order: { by: "USED_TRAFFIC" }, page: { after: byName.pageInfo.endCursor } },
+          { token: reseller.token },
+        ),
+      ),
+    ).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(LIST, { page: { after: byName.pageInfo.endCursor } }, { token: reseller.token }))).toBe(
+      "BAD_USER_INPUT",
+    );
   });
 
   it("refuses oversized pages and forged cursors", async () => {
     const owner = await ownerToken();
     expect(errorCode(await gql(LIST, { page: { first: 101 } }, { token: owner }))).toBe("BAD_USER_INPUT");
     expect(errorCode(await gql(LIST, { page: { first: 0 } }, { token: owner }))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await gql(LIST, { page: { after: "bm90LWEtY3Vyc29y" } }, { token: owner }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(LIST, { page: { after: "bm90LWEtY3Vyc29y" } }, { token: owner }))).toBe(
+      "BAD_USER_INPUT",
+    );
   });
 
   it("costs the same number of D1 statements for a page of 2 and a page of 50", async () => {
@@ -295,25 +415,44 @@ describe("revoking a user's config", () => {
   it("issues new credentials for every protocol, keeps the link, moves the config of the user's nodes, and is recorded", async () => {
     const owner = await ownerToken();
     const inbound = await createInbound(owner);
-    const group = ok(await gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: unique("g"), inboundIds: [inbound.id] } }, { token: owner })).createGroup;
-    const server = ok(await gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id configVersion } }`, { input: { name: unique("n"), address: "10.0.0.1", inboundIds: [inbound.id] } }, { token: owner })).createServer;
+    const group = ok(
+      await gql(
+        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+        { input: { name: unique("g"), inboundIds: [inbound.id] } },
+        { token: owner },
+      ),
+    ).createGroup;
+    const server = ok(
+      await gql(
+        `mutation ($input: CreateServerInput!) { createServer(input: $input) { id configVersion } }`,
+        { input: { name: unique("n"), address: "10.0.0.1", inboundIds: [inbound.id] } },
+        { token: owner },
+      ),
+    ).createServer;
     const user = await createUser(owner, { groupIds: [group.id] });
     const before = ok(await gql(READ, { id: user.id }, { token: owner })).user;
-    const versionBefore = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
+    const versionBefore = ok(
+      await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner }),
+    ).server.configVersion;
     const links = async () => (await exports.default.fetch(`${before.subscriptionUrl}/links`)).text();
     expect(await links()).toContain(before.credentials.vlessId);
 
     const after = ok(await gql(ROTATE, { id: user.id }, { token: owner })).rotateUserCredentials;
     expect(after.subscriptionUrl).toBe(before.subscriptionUrl);
-    for (const key of Object.keys(before.credentials)) expect(after.credentials[key], key).not.toBe(before.credentials[key]);
+    for (const key of Object.keys(before.credentials))
+      expect(after.credentials[key], key).not.toBe(before.credentials[key]);
     expect(ok(await gql(READ, { id: user.id }, { token: owner })).user.credentials).toEqual(after.credentials);
-    const versionAfter = ok(await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner })).server.configVersion;
+    const versionAfter = ok(
+      await gql(`query ($id: ID!) { server(id: $id) { configVersion } }`, { id: server.id }, { token: owner }),
+    ).server.configVersion;
     expect(versionAfter).toBeGreaterThan(versionBefore);
     // The same link, fetched (and cached) before, now serves only the new credentials.
     const served = await links();
     expect(served).toContain(after.credentials.vlessId);
     expect(served).not.toContain(before.credentials.vlessId);
-    const audit = await env.DB.prepare(`SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`).first<{ action: string; target_id: string; details: string | null }>();
+    const audit = await env.DB.prepare(
+      `SELECT action, target_id, details FROM audit_log ORDER BY id DESC LIMIT 1`,
+    ).first<{ action: string; target_id: string; details: string | null }>();
     expect(audit).toMatchObject({ action: "user.rotate_credentials", target_id: user.id });
     // No secret, old or new, is written to the log.
     expect(JSON.stringify(audit)).not.toContain(after.credentials.trojanPassword);

@@ -117,7 +117,15 @@ export class Agent {
   }
 
   private get renderOptions(): RenderOptions {
-    return { core: this.options.core, coreVersion: this.coreVersionText, apiPort: this.options.apiPort, accessLogPath: join(this.options.state.coreDir, "access.log"), listen: this.options.listen, tls: this.options.tls, hostCidrs: this.hostCidrs };
+    return {
+      core: this.options.core,
+      coreVersion: this.coreVersionText,
+      apiPort: this.options.apiPort,
+      accessLogPath: join(this.options.state.coreDir, "access.log"),
+      listen: this.options.listen,
+      tls: this.options.tls,
+      hostCidrs: this.hostCidrs,
+    };
   }
 
   /** Loads state, recovers usage from an orphaned core, starts the core from the last good config. */
@@ -125,16 +133,36 @@ export class Agent {
     const { state } = this.options;
     state.ensure();
     const identity = state.readIdentity();
-    if (!identity) throw new Error(`not enrolled: no identity in ${state.root}; run "vortex-agent enroll <panel-url> <token>" first`);
+    if (!identity)
+      throw new Error(
+        `not enrolled: no identity in ${state.root}; run "vortex-agent enroll <panel-url> <token>" first`,
+      );
     this.identity = identity;
     this.panelKey = await importPublicKey(identity.panelPublicKey);
-    this.edge = new EdgeClient({ panelUrl: identity.panelUrl, nodeId: identity.nodeId, nodeKey: await importPrivateKey(identity.nodePrivateKey), ...(this.options.request ? { request: this.options.request } : {}) });
-    this.journal = UsageJournal.open(state.journalPath, { onTornTail: (bytes) => this.log.warn("journal.torn_tail", { bytes, reason: "an append was cut short by a crash; the reading is redone" }) });
+    this.edge = new EdgeClient({
+      panelUrl: identity.panelUrl,
+      nodeId: identity.nodeId,
+      nodeKey: await importPrivateKey(identity.nodePrivateKey),
+      ...(this.options.request ? { request: this.options.request } : {}),
+    });
+    this.journal = UsageJournal.open(state.journalPath, {
+      onTornTail: (bytes) =>
+        this.log.warn("journal.torn_tail", {
+          bytes,
+          reason: "an append was cut short by a crash; the reading is redone",
+        }),
+    });
     this.enforcer = new LocalEnforcer(state.cutPath);
     this.accessLog = new AccessLogIndex(this.renderOptions.accessLogPath);
     // Before the applier takes the render options: the version decides which protocols render.
     this.coreVersionText = await coreVersion(this.options.core, this.options.coreBin);
-    this.supervisor = new CoreSupervisor({ core: this.options.core, bin: this.options.coreBin, dir: state.coreDir, apiPort: this.options.apiPort, logger: this.log.child("core") });
+    this.supervisor = new CoreSupervisor({
+      core: this.options.core,
+      bin: this.options.coreBin,
+      dir: state.coreDir,
+      apiPort: this.options.apiPort,
+      logger: this.log.child("core"),
+    });
     this.api = new CoreApi({ core: this.options.core, address: this.supervisor.apiAddress });
     this.applier = new ConfigApplier({
       supervisor: this.supervisor,
@@ -152,22 +180,36 @@ export class Agent {
     const orphan = await this.supervisor.findOrphan();
     if (orphan) {
       await this.collectFrom(orphan.instanceId);
-      this.log.info("core.orphan_replaced", { pid: orphan.pid, reason: "counters of the previous agent's core were journaled; restarting it from the last good config" });
+      this.log.info("core.orphan_replaced", {
+        pid: orphan.pid,
+        reason: "counters of the previous agent's core were journaled; restarting it from the last good config",
+      });
       await this.supervisor.killInstance(orphan);
     }
 
     const lastGood = state.readLastGood();
     if (lastGood) {
-      const verdict = await verifyEnvelope(lastGood.envelope, { panelKey: this.panelKey, nodeId: identity.nodeId, appliedVersion: 0, nowSec: nowSec(), storedLastGood: true });
+      const verdict = await verifyEnvelope(lastGood.envelope, {
+        panelKey: this.panelKey,
+        nodeId: identity.nodeId,
+        appliedVersion: 0,
+        nowSec: nowSec(),
+        storedLastGood: true,
+      });
       if (verdict.ok) {
         dropUnusedCredentials(verdict.payload);
         this.enforcer.onConfigApplied(verdict.payload);
-        const outcome = await this.applier.apply(servedUsers(verdict.payload, new Set(this.enforcer.blocked(verdict.payload, nowSec()).keys())));
+        const outcome = await this.applier.apply(
+          servedUsers(verdict.payload, new Set(this.enforcer.blocked(verdict.payload, nowSec()).keys())),
+        );
         if (outcome.ok) {
           this.setPayload(verdict.payload);
           this.seenVersion = verdict.payload.version;
           this.blockedNow = this.enforcer.blocked(verdict.payload, nowSec());
-          this.log.info("config.resumed", { version: verdict.payload.version, reason: "last good config from the state dir" });
+          this.log.info("config.resumed", {
+            version: verdict.payload.version,
+            reason: "last good config from the state dir",
+          });
         } else this.log.error("config.resume_failed", { reason: outcome.reason });
       } else {
         this.log.error("config.last_good_rejected", { reason: verdict.reason, detail: verdict.detail });
@@ -192,7 +234,10 @@ export class Agent {
       await this.collect();
       await this.push(AbortSignal.timeout(3_000));
     } catch (err) {
-      this.log.warn("agent.final_push_failed", { reason: (err as Error).message, note: "journaled; sent on next start" });
+      this.log.warn("agent.final_push_failed", {
+        reason: (err as Error).message,
+        note: "journaled; sent on next start",
+      });
     }
     await this.supervisor.stop();
     this.supervisor.dispose();
@@ -227,7 +272,11 @@ export class Agent {
         if (poll.status === 200 && !(await this.onEnvelope(poll.envelope))) await this.sleep(this.options.tickMs);
       } catch (err) {
         if (this.stopped) return;
-        this.log.warn("config.poll_failed", { reason: (err as Error).message, retryInMs: backoffMs, note: "last good config keeps running" });
+        this.log.warn("config.poll_failed", {
+          reason: (err as Error).message,
+          retryInMs: backoffMs,
+          note: "last good config keeps running",
+        });
         await this.sleep(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 30_000);
       }
@@ -236,9 +285,18 @@ export class Agent {
 
   /** Verifies and applies one envelope from the edge. Public for tests that feed envelopes directly. */
   async onEnvelope(envelope: unknown): Promise<boolean> {
-    const verdict = await verifyEnvelope(envelope, { panelKey: this.panelKey, nodeId: this.identity.nodeId, appliedVersion: this.appliedVersion, nowSec: nowSec() });
+    const verdict = await verifyEnvelope(envelope, {
+      panelKey: this.panelKey,
+      nodeId: this.identity.nodeId,
+      appliedVersion: this.appliedVersion,
+      nowSec: nowSec(),
+    });
     if (!verdict.ok) {
-      this.log.warn("config.rejected", { reason: verdict.reason, detail: verdict.detail, keepRunning: this.appliedVersion });
+      this.log.warn("config.rejected", {
+        reason: verdict.reason,
+        detail: verdict.detail,
+        keepRunning: this.appliedVersion,
+      });
       return false;
     }
     const payload = dropUnusedCredentials(verdict.payload);
@@ -247,14 +305,24 @@ export class Agent {
     const blocked = this.enforcer.blocked(payload, nowSec());
     const outcome = await this.applier.apply(servedUsers(payload, new Set(blocked.keys())));
     if (!outcome.ok) {
-      this.log.error("config.apply_failed", { version: payload.version, reason: outcome.reason, keepRunning: this.appliedVersion });
+      this.log.error("config.apply_failed", {
+        version: payload.version,
+        reason: outcome.reason,
+        keepRunning: this.appliedVersion,
+      });
       return false;
     }
     this.setPayload(payload);
     this.blockedNow = blocked;
     this.refreshNearQuota();
     this.options.state.writeLastGood(envelope as { payload: string; signature: string }, payload.version, nowSec());
-    this.log.info("config.applied", { version: payload.version, restarted: outcome.restarted, userOps: outcome.ops, blocked: blocked.size, skippedInbounds: outcome.skipped });
+    this.log.info("config.applied", {
+      version: payload.version,
+      restarted: outcome.restarted,
+      userOps: outcome.ops,
+      blocked: blocked.size,
+      skippedInbounds: outcome.skipped,
+    });
     await this.closeConnections(outcome.removed, "removed from the config");
     return true;
   }
@@ -277,11 +345,17 @@ export class Agent {
       await this.sleep(Math.min(left, QUOTA_WATCH_MS));
       if (this.stopped || Date.now() - tickStarted >= this.options.tickMs) return;
       const crossed = await this.nearQuotaCrossed().catch((err: Error) => {
-        this.log.debug("enforce.watch_failed", { reason: err.message, note: "the next tick reads all counters anyway" });
+        this.log.debug("enforce.watch_failed", {
+          reason: err.message,
+          note: "the next tick reads all counters anyway",
+        });
         return null;
       });
       if (crossed) {
-        this.log.info("enforce.quota_crossed", { userId: crossed.id, reason: "counters read between ticks reached the known limit; ticking now" });
+        this.log.info("enforce.quota_crossed", {
+          userId: crossed.id,
+          reason: "counters read between ticks reached the known limit; ticking now",
+        });
         return;
       }
     }
@@ -295,21 +369,28 @@ export class Agent {
     if (this.nearQuota.length > QUOTA_WATCH_PER_USER_MAX) counters = await this.api.queryUserCounters();
     else {
       counters = new Map();
-      for (const user of this.nearQuota) for (const [email, pair] of await this.api.queryUserCounters(user.email)) counters.set(email, pair);
+      for (const user of this.nearQuota)
+        for (const [email, pair] of await this.api.queryUserCounters(user.email)) counters.set(email, pair);
     }
     const unjournaled = this.journal.unjournaledBytes(instance.instanceId, counters);
-    return this.nearQuota.find((user) => (this.enforcer.quotaLeft(user, unjournaled.get(user.email) ?? 0) ?? 1) <= 0) ?? null;
+    return (
+      this.nearQuota.find((user) => (this.enforcer.quotaLeft(user, unjournaled.get(user.email) ?? 0) ?? 1) <= 0) ?? null
+    );
   }
 
   private refreshNearQuota(): void {
-    this.nearQuota = this.payload ? this.enforcer.nearQuota(this.payload, this.blockedNow, QUOTA_WATCH_FLOOR_BYTES) : [];
+    this.nearQuota = this.payload
+      ? this.enforcer.nearQuota(this.payload, this.blockedNow, QUOTA_WATCH_FLOOR_BYTES)
+      : [];
   }
 
   /** One cycle: counters → journal → local enforcement → push → apply the reply. */
   async tick(): Promise<void> {
     try {
       if (!this.supervisor.running && this.payload) {
-        this.log.warn("core.restart_after_crash", { reason: "core is not running; starting it from the applied config" });
+        this.log.warn("core.restart_after_crash", {
+          reason: "core is not running; starting it from the applied config",
+        });
         await this.applier.apply(servedUsers(this.payload, new Set(this.blockedNow.keys())));
       }
       await this.collect();
@@ -368,11 +449,22 @@ export class Agent {
     const ports = [...new Set((this.payload?.inbounds ?? []).map((i) => i.port))];
     if (ports.length === 0) return;
     const started = Date.now();
-    const forgotten = await this.accessLog.pruneIfLarge(() => liveClientEndpoints(ports)).catch((err: Error) => {
-      this.log.warn("cut.index_prune_failed", { reason: err.message, note: "the index keeps old endpoints (capped); cuts still work" });
-      return null;
-    });
-    if (forgotten !== null) this.log.info("cut.index_pruned", { forgotten, kept: this.accessLog.size, ms: Date.now() - started, reason: "only open connections can need cutting" });
+    const forgotten = await this.accessLog
+      .pruneIfLarge(() => liveClientEndpoints(ports))
+      .catch((err: Error) => {
+        this.log.warn("cut.index_prune_failed", {
+          reason: err.message,
+          note: "the index keeps old endpoints (capped); cuts still work",
+        });
+        return null;
+      });
+    if (forgotten !== null)
+      this.log.info("cut.index_pruned", {
+        forgotten,
+        kept: this.accessLog.size,
+        ms: Date.now() - started,
+        reason: "only open connections can need cutting",
+      });
   }
 
   private async closeConnections(removed: RemovedUser[], why: string): Promise<void> {
@@ -381,15 +473,37 @@ export class Agent {
 
   private async push(signal: AbortSignal): Promise<void> {
     const batch = this.journal.takeBatch(nowSec());
-    const healthRecord = this.health.sample({ coreRunning: this.supervisor.running, coreVersion: this.coreVersionText, agentVersion: AGENT_VERSION, appliedConfigVersion: this.appliedVersion,
+    const healthRecord = this.health.sample({
+      coreRunning: this.supervisor.running,
+      coreVersion: this.coreVersionText,
+      agentVersion: AGENT_VERSION,
+      appliedConfigVersion: this.appliedVersion,
       // Within the wire limits: a record the edge refuses would lose the usage it travels with.
-      capabilities: { ...capabilitiesFor(this.renderOptions), skipped: this.applier.skipped.slice(0, 1000).map((s) => ({ tag: s.tag, reason: s.reason.slice(0, 200) })) },
+      capabilities: {
+        ...capabilitiesFor(this.renderOptions),
+        skipped: this.applier.skipped.slice(0, 1000).map((s) => ({ tag: s.tag, reason: s.reason.slice(0, 200) })),
+      },
     });
     try {
-      const reply = await this.edge.pushUsage({ nodeId: this.identity.nodeId, seq: batch.seq, fromSec: batch.fromSec, toSec: batch.toSec, deltas: batch.deltas, health: healthRecord }, signal);
+      const reply = await this.edge.pushUsage(
+        {
+          nodeId: this.identity.nodeId,
+          seq: batch.seq,
+          fromSec: batch.fromSec,
+          toSec: batch.toSec,
+          deltas: batch.deltas,
+          health: healthRecord,
+        },
+        signal,
+      );
       this.lastPushAtSec = nowSec();
       this.lastPushError = null;
-      if (reply.ackSeq < batch.seq) this.log.warn("usage.not_acknowledged", { seq: batch.seq, ackSeq: reply.ackSeq, reason: "edge has not applied this batch; it will be resent" });
+      if (reply.ackSeq < batch.seq)
+        this.log.warn("usage.not_acknowledged", {
+          seq: batch.seq,
+          ackSeq: reply.ackSeq,
+          reason: "edge has not applied this batch; it will be resent",
+        });
       this.journal.acknowledge(reply.ackSeq);
       if (reply.cut.length) {
         const fresh = this.enforcer.cutByEdge(reply.cut, reply.configVersion);
@@ -397,7 +511,12 @@ export class Agent {
       }
     } catch (err) {
       this.lastPushError = (err as Error).message;
-      if (!this.stopped) this.log.warn("usage.push_failed", { seq: batch.seq, reason: this.lastPushError, note: "kept in the journal and resent" });
+      if (!this.stopped)
+        this.log.warn("usage.push_failed", {
+          seq: batch.seq,
+          reason: this.lastPushError,
+          note: "kept in the journal and resent",
+        });
       else throw err;
     }
   }

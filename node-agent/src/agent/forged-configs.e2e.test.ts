@@ -41,12 +41,23 @@ let inbounds: AgentInbound[];
 let users: AgentUser[];
 let version = 0;
 
-const logged = (event: string, match: (e: Record<string, any>) => boolean) => logs.find((e) => e.event === event && match(e));
+const logged = (event: string, match: (e: Record<string, any>) => boolean) =>
+  logs.find((e) => e.event === event && match(e));
 
 async function publishValid(): Promise<number> {
   const now = Math.floor(Date.now() / 1000);
   version++;
-  await edge.publish(makePayload({ nodeId: edge.nodeId, version, issuedAtSec: now, expiresAtSec: now + 3600, inbounds, users, routing: routingAllowingLoopback(target.port) }));
+  await edge.publish(
+    makePayload({
+      nodeId: edge.nodeId,
+      version,
+      issuedAtSec: now,
+      expiresAtSec: now + 3600,
+      inbounds,
+      users,
+      routing: routingAllowingLoopback(target.port),
+    }),
+  );
   const v = version;
   await waitFor(`config v${v} applied`, () => logged("config.applied", (e) => e.version === v));
   return v;
@@ -62,11 +73,32 @@ beforeAll(async () => {
   inbounds = [makeInbound({ tag: "vless-in", protocol: "vless", port: await freePort() })];
   users = [makeUser(1, ["vless-in"])];
   // Not execFileSync: the stand-in edge lives in this process and must keep answering.
-  await promisify(execFile)(process.execPath, [bundle, "enroll", edge.url, "enroll-token", "--state-dir", stateDir], { timeout: 30_000 });
-  const apiPort = await freePort();
-  agent = spawn(process.execPath, [bundle, "run", "--state-dir", stateDir, "--core", "v2ray", "--core-bin", "v2ray", "--api-port", String(apiPort), "--listen", "127.0.0.1", "--tick-sec", "1"], {
-    stdio: ["ignore", "ignore", "pipe"],
+  await promisify(execFile)(process.execPath, [bundle, "enroll", edge.url, "enroll-token", "--state-dir", stateDir], {
+    timeout: 30_000,
   });
+  const apiPort = await freePort();
+  agent = spawn(
+    process.execPath,
+    [
+      bundle,
+      "run",
+      "--state-dir",
+      stateDir,
+      "--core",
+      "v2ray",
+      "--core-bin",
+      "v2ray",
+      "--api-port",
+      String(apiPort),
+      "--listen",
+      "127.0.0.1",
+      "--tick-sec",
+      "1",
+    ],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let buffered = "";
   agent.stderr!.on("data", (chunk: Buffer) => {
     buffered += chunk.toString();
@@ -99,7 +131,15 @@ afterAll(async () => {
 describe("configs the panel never sent", () => {
   it("are refused with a logged reason while the last good config keeps serving, and the next valid one is taken", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const base = makePayload({ nodeId: edge.nodeId, version: version + 1, issuedAtSec: now, expiresAtSec: now + 3600, inbounds, users, routing: routingAllowingLoopback(target.port) });
+    const base = makePayload({
+      nodeId: edge.nodeId,
+      version: version + 1,
+      issuedAtSec: now,
+      expiresAtSec: now + 3600,
+      inbounds,
+      users,
+      routing: routingAllowingLoopback(target.port),
+    });
     const sign = async (p: ConfigPayload) => {
       const text = JSON.stringify(p);
       return { payload: text, signature: await edge.signWithPanelKey(text) };
@@ -114,8 +154,13 @@ describe("configs the panel never sent", () => {
     for (const [reason, envelope] of cases) {
       const before = logs.length;
       edge.publishEnvelope(base.version, envelope);
-      await waitFor(`rejection ${reason}`, () => logs.slice(before).find((e) => e.event === "config.rejected" && e.reason === reason));
-      expect((await fetchThroughSocks(client!.socksPort, target.port, "/bytes/1000")).status, `serving after ${reason}`).toBe(200);
+      await waitFor(`rejection ${reason}`, () =>
+        logs.slice(before).find((e) => e.event === "config.rejected" && e.reason === reason),
+      );
+      expect(
+        (await fetchThroughSocks(client!.socksPort, target.port, "/bytes/1000")).status,
+        `serving after ${reason}`,
+      ).toBe(200);
     }
     expect(JSON.parse(readFileSync(join(stateDir, "status.json"), "utf8")).appliedConfigVersion).toBe(version);
     expect(await publishValid()).toBe(version);

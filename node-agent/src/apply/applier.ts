@@ -32,7 +32,11 @@ export type ApplyOutcome =
 
 /** Users left in the core: everyone in the payload not blocked locally. */
 export function servedUsers(payload: ConfigPayload, blocked: ReadonlySet<number>): ServedUsers {
-  return { inbounds: payload.inbounds, users: payload.users.filter((u) => !blocked.has(u.id)), routing: payload.routing };
+  return {
+    inbounds: payload.inbounds,
+    users: payload.users.filter((u) => !blocked.has(u.id)),
+    routing: payload.routing,
+  };
 }
 
 export class ConfigApplier {
@@ -80,7 +84,12 @@ export class ConfigApplier {
         const removed = await this.runOps(plan.ops);
         this.running = next;
         this.skippedNow = plan.skipped;
-        if (plan.ops.length) log.info("config.users_applied", { ops: plan.ops.length, removed: removed.length, reason: "only users changed: applied at runtime, no restart" });
+        if (plan.ops.length)
+          log.info("config.users_applied", {
+            ops: plan.ops.length,
+            removed: removed.length,
+            reason: "only users changed: applied at runtime, no restart",
+          });
         return { ok: true, restarted: false, ops: plan.ops.length, removed, skipped: plan.skipped };
       } catch (err) {
         // The core's user set is now unknown; a full restart from the config is the only sure state.
@@ -97,7 +106,11 @@ export class ConfigApplier {
     for (const s of rendered.skipped) log.warn("config.inbound_skipped", { tag: s.tag, reason: s.reason });
     const test = await supervisor.test(rendered.config);
     if (!test.ok) {
-      log.error("config.core_test_failed", { exitCode: test.exitCode, output: test.output, reason: "the core rejected the rendered config; the running config stays" });
+      log.error("config.core_test_failed", {
+        exitCode: test.exitCode,
+        output: test.output,
+        reason: "the core rejected the rendered config; the running config stays",
+      });
       return { ok: false, reason: "core -test rejected the config", result: { ok: false, stage: "test", test } };
     }
     if (supervisor.running) await this.deps.readCountersBeforeRestart(reasons.join("; "));
@@ -154,7 +167,11 @@ export class ConfigApplier {
 export const OPS_IN_FLIGHT = 16;
 
 /** Runs `task` over `items`, at most `limit` at a time; rejects with the first error after the in-flight ones settle. */
-export async function inBoundedFlight<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function inBoundedFlight<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: { err: unknown } | null = null;
   const worker = async () => {
@@ -175,5 +192,9 @@ function removedUsers(previous: ServedUsers, next: ServedUsers): RemovedUser[] {
   const still = new Set(next.users.map((u) => u.id));
   return previous.users
     .filter((u) => !still.has(u.id))
-    .map((u) => ({ userId: u.id, email: u.email, inboundPorts: previous.inbounds.filter((i) => u.inboundTags.includes(i.tag)).map((i) => i.port) }));
+    .map((u) => ({
+      userId: u.id,
+      email: u.email,
+      inboundPorts: previous.inbounds.filter((i) => u.inboundTags.includes(i.tag)).map((i) => i.port),
+    }));
 }

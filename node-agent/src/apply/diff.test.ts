@@ -4,13 +4,21 @@ import type { RenderOptions } from "../core/render.ts";
 import { makeInbound, makeUser } from "../testing/factories.ts";
 import { planApply } from "./diff.ts";
 
-const options: RenderOptions = { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort: 10085, accessLogPath: "/a.log", listen: "127.0.0.1", tls: null };
+const options: RenderOptions = {
+  core: "v2ray",
+  coreVersion: "V2Ray 4.34.0",
+  apiPort: 10085,
+  accessLogPath: "/a.log",
+  listen: "127.0.0.1",
+  tls: null,
+};
 const vless = makeInbound({ tag: "vless-in", protocol: "vless", port: 1001 });
 const vmess = makeInbound({ tag: "vmess-in", protocol: "vmess", port: 1002 });
 const u1 = makeUser(1, ["vless-in", "vmess-in"]);
 const u2 = makeUser(2, ["vless-in"]);
 
-const summary = (plan: ReturnType<typeof planApply>) => plan.ops.map((op) => `${op.kind} ${op.kind === "add" ? op.user.email : op.email} @${op.inbound.tag}`);
+const summary = (plan: ReturnType<typeof planApply>) =>
+  plan.ops.map((op) => `${op.kind} ${op.kind === "add" ? op.user.email : op.email} @${op.inbound.tag}`);
 
 describe("planApply", () => {
   it("starts the core when nothing runs yet", () => {
@@ -18,48 +26,92 @@ describe("planApply", () => {
   });
 
   it("adds and removes users at runtime without a restart", () => {
-    const plan = planApply({ inbounds: [vless, vmess], users: [u1] }, { inbounds: [vless, vmess], users: [u2] }, options);
+    const plan = planApply(
+      { inbounds: [vless, vmess], users: [u1] },
+      { inbounds: [vless, vmess], users: [u2] },
+      options,
+    );
     expect(plan.restart).toBe(false);
     expect(summary(plan)).toEqual(["remove u1 @vless-in", "remove u1 @vmess-in", "add u2 @vless-in"]);
   });
 
   it("changes a credential as remove then add, only on the inbounds whose protocol uses it", () => {
     const rotated = { ...u1, vmessId: "5f0c9a4e-7f3b-4c1d-9a52-0d3f8c1b2a99" };
-    const plan = planApply({ inbounds: [vless, vmess], users: [u1] }, { inbounds: [vless, vmess], users: [rotated] }, options);
+    const plan = planApply(
+      { inbounds: [vless, vmess], users: [u1] },
+      { inbounds: [vless, vmess], users: [rotated] },
+      options,
+    );
     expect(summary(plan)).toEqual(["remove u1 @vmess-in", "add u1 @vmess-in"]);
   });
 
   it("moves a user between inbounds at runtime", () => {
     const moved = { ...u2, inboundTags: ["vmess-in"] };
-    const plan = planApply({ inbounds: [vless, vmess], users: [u2] }, { inbounds: [vless, vmess], users: [moved] }, options);
+    const plan = planApply(
+      { inbounds: [vless, vmess], users: [u2] },
+      { inbounds: [vless, vmess], users: [moved] },
+      options,
+    );
     expect(summary(plan)).toEqual(["remove u2 @vless-in", "add u2 @vmess-in"]);
   });
 
   it("does nothing when only limits or usage changed", () => {
-    const plan = planApply({ inbounds: [vless], users: [u2] }, { inbounds: [vless], users: [{ ...u2, usedBytes: 99, dataLimitBytes: 1000, expireAtSec: 5 }] }, options);
+    const plan = planApply(
+      { inbounds: [vless], users: [u2] },
+      { inbounds: [vless], users: [{ ...u2, usedBytes: 99, dataLimitBytes: 1000, expireAtSec: 5 }] },
+      options,
+    );
     expect(plan).toEqual({ restart: false, restartReasons: [], ops: [], skipped: [] });
   });
 
   it("restarts when an inbound is added, removed or changed, and says which", () => {
-    expect(planApply({ inbounds: [vless], users: [] }, { inbounds: [vless, vmess], users: [] }, options).restartReasons).toEqual(["inbound vmess-in added"]);
-    expect(planApply({ inbounds: [vless, vmess], users: [] }, { inbounds: [vless], users: [] }, options).restartReasons).toEqual(["inbound vmess-in removed"]);
-    expect(planApply({ inbounds: [vless], users: [] }, { inbounds: [{ ...vless, port: 1009 }], users: [] }, options).restartReasons).toEqual(["inbound vless-in changed"]);
+    expect(
+      planApply({ inbounds: [vless], users: [] }, { inbounds: [vless, vmess], users: [] }, options).restartReasons,
+    ).toEqual(["inbound vmess-in added"]);
+    expect(
+      planApply({ inbounds: [vless, vmess], users: [] }, { inbounds: [vless], users: [] }, options).restartReasons,
+    ).toEqual(["inbound vmess-in removed"]);
+    expect(
+      planApply({ inbounds: [vless], users: [] }, { inbounds: [{ ...vless, port: 1009 }], users: [] }, options)
+        .restartReasons,
+    ).toEqual(["inbound vless-in changed"]);
   });
 
   it("restarts with a validated config when the routing policy changes, and says so", () => {
     const allowDns = { ...DEFAULT_ROUTING_POLICY, allowedPrivate: [{ cidr: "10.0.0.53/32", ports: ["53"] }] };
-    expect(planApply({ inbounds: [vless], users: [u2] }, { inbounds: [vless], users: [u2], routing: allowDns }, options)).toMatchObject({ restart: true, restartReasons: ["routing policy changed"] });
+    expect(
+      planApply({ inbounds: [vless], users: [u2] }, { inbounds: [vless], users: [u2], routing: allowDns }, options),
+    ).toMatchObject({ restart: true, restartReasons: ["routing policy changed"] });
     // An edge that sends no policy means the defaults: the same policy, nothing to do.
-    expect(planApply({ inbounds: [vless], users: [u2] }, { inbounds: [vless], users: [u2], routing: DEFAULT_ROUTING_POLICY }, options).restart).toBe(false);
+    expect(
+      planApply(
+        { inbounds: [vless], users: [u2] },
+        { inbounds: [vless], users: [u2], routing: DEFAULT_ROUTING_POLICY },
+        options,
+      ).restart,
+    ).toBe(false);
   });
 
   it("restarts for user changes on v2ray's single-user shadowsocks inbound, which has no runtime API", () => {
-    const ss = makeInbound({ tag: "ss-in", protocol: "shadowsocks", port: 1003, protocolSettings: { method: "aes-256-gcm" } });
+    const ss = makeInbound({
+      tag: "ss-in",
+      protocol: "shadowsocks",
+      port: 1003,
+      protocolSettings: { method: "aes-256-gcm" },
+    });
     const a = makeUser(3, ["ss-in"]);
-    const plan = planApply({ inbounds: [ss], users: [a] }, { inbounds: [ss], users: [{ ...a, shadowsocksPassword: "new" }] }, options);
+    const plan = planApply(
+      { inbounds: [ss], users: [a] },
+      { inbounds: [ss], users: [{ ...a, shadowsocksPassword: "new" }] },
+      options,
+    );
     expect(plan).toMatchObject({ restart: true, restartReasons: ["inbound ss-in changed"] });
     // On Xray the same change is a runtime op.
-    const xray = planApply({ inbounds: [ss], users: [a] }, { inbounds: [ss], users: [{ ...a, shadowsocksPassword: "new" }] }, { ...options, core: "xray" });
+    const xray = planApply(
+      { inbounds: [ss], users: [a] },
+      { inbounds: [ss], users: [{ ...a, shadowsocksPassword: "new" }] },
+      { ...options, core: "xray" },
+    );
     expect(xray.restart).toBe(false);
     expect(summary(xray)).toEqual(["remove u3 @ss-in", "add u3 @ss-in"]);
   });

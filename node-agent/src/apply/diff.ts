@@ -7,9 +7,17 @@
 import { DEFAULT_ROUTING_POLICY, type AgentInbound, type AgentUser } from "../../../workers/agent/protocol/messages.ts";
 import { CORE_PROFILES } from "../core/profile.ts";
 import { CREDENTIAL_FIELD } from "./credentials.ts";
-import { renderCoreConfig, usersOfInbound, type RenderOptions, type ServedUsers, type SkippedInbound } from "../core/render.ts";
+import {
+  renderCoreConfig,
+  usersOfInbound,
+  type RenderOptions,
+  type ServedUsers,
+  type SkippedInbound,
+} from "../core/render.ts";
 
-export type UserOp = { kind: "add"; inbound: AgentInbound; user: AgentUser } | { kind: "remove"; inbound: AgentInbound; email: string; userId: number };
+export type UserOp =
+  | { kind: "add"; inbound: AgentInbound; user: AgentUser }
+  | { kind: "remove"; inbound: AgentInbound; email: string; userId: number };
 
 export interface ApplyPlan {
   restart: boolean;
@@ -25,15 +33,24 @@ export interface ApplyPlan {
  * The rendered config with the clients of runtime-manageable inbounds removed: if this differs,
  * only a restart gets the core there.
  */
-function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; inbounds: Map<string, string>; routing: string; served: AgentInbound[]; skipped: SkippedInbound[] } {
+function shapeOf(
+  served: ServedUsers,
+  options: RenderOptions,
+): { json: string; inbounds: Map<string, string>; routing: string; served: AgentInbound[]; skipped: SkippedInbound[] } {
   const profile = CORE_PROFILES[options.core];
-  const runtimeTags = new Set(served.inbounds.filter((i) => profile.runtimeUserProtocols.has(i.protocol)).map((i) => i.tag));
+  const runtimeTags = new Set(
+    served.inbounds.filter((i) => profile.runtimeUserProtocols.has(i.protocol)).map((i) => i.tag),
+  );
   // Clients of runtime inbounds are dropped below; not rendering them keeps a 10k-user diff cheap.
   const users = served.users.filter((u) => u.inboundTags.some((tag) => !runtimeTags.has(tag)));
   // Which inbounds are served does not depend on runtime inbounds' users (only v2ray's
   // single-user Shadowsocks looks at users, and its users are kept here), so this render also
   // answers served/skipped without rendering 10k clients a second time.
-  const { config, served: rendered, skipped } = renderCoreConfig({ inbounds: served.inbounds, users, routing: served.routing }, options);
+  const {
+    config,
+    served: rendered,
+    skipped,
+  } = renderCoreConfig({ inbounds: served.inbounds, users, routing: served.routing }, options);
   const inbounds = new Map<string, string>();
   for (const inbound of (config.inbounds as Array<Record<string, any>>) ?? []) {
     const copy = structuredClone(inbound);
@@ -41,7 +58,13 @@ function shapeOf(served: ServedUsers, options: RenderOptions): { json: string; i
     inbounds.set(copy.tag, JSON.stringify(copy));
   }
   const rest = { ...config, inbounds: [...inbounds.values()] };
-  return { json: JSON.stringify(rest), inbounds, routing: JSON.stringify(served.routing ?? DEFAULT_ROUTING_POLICY), served: rendered, skipped };
+  return {
+    json: JSON.stringify(rest),
+    inbounds,
+    routing: JSON.stringify(served.routing ?? DEFAULT_ROUTING_POLICY),
+    served: rendered,
+    skipped,
+  };
 }
 
 /** The credential a protocol's account carries: a change means remove + add. */
@@ -55,7 +78,13 @@ function credentialOf(inbound: AgentInbound, user: AgentUser): string {
  * if (plan.restart) ...; else for (const op of plan.ops) ...
  */
 export function planApply(running: ServedUsers | null, next: ServedUsers, options: RenderOptions): ApplyPlan {
-  if (!running) return { restart: true, restartReasons: ["core not running a config yet"], ops: [], skipped: shapeOf(next, options).skipped };
+  if (!running)
+    return {
+      restart: true,
+      restartReasons: ["core not running a config yet"],
+      ops: [],
+      skipped: shapeOf(next, options).skipped,
+    };
   const before = shapeOf(running, options);
   const after = shapeOf(next, options);
   if (before.json !== after.json) {
@@ -78,11 +107,13 @@ export function planApply(running: ServedUsers | null, next: ServedUsers, option
     const now = new Map(usersOfInbound(inbound.tag, next.users).map((u) => [u.email, u]));
     for (const [email, user] of was) {
       const successor = now.get(email);
-      if (!successor || credentialOf(inbound, successor) !== credentialOf(inbound, user)) ops.push({ kind: "remove", inbound, email, userId: user.id });
+      if (!successor || credentialOf(inbound, successor) !== credentialOf(inbound, user))
+        ops.push({ kind: "remove", inbound, email, userId: user.id });
     }
     for (const [email, user] of now) {
       const previous = was.get(email);
-      if (!previous || credentialOf(inbound, previous) !== credentialOf(inbound, user)) ops.push({ kind: "add", inbound, user });
+      if (!previous || credentialOf(inbound, previous) !== credentialOf(inbound, user))
+        ops.push({ kind: "add", inbound, user });
     }
   }
   // Removes first: a changed credential is a remove then an add of the same email.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { generateSigningKeyPair, importPrivateKey, importPublicKey, signText } from "../../../workers/agent/protocol/signing.ts";
+import {
+  generateSigningKeyPair,
+  importPrivateKey,
+  importPublicKey,
+  signText,
+} from "../../../workers/agent/protocol/signing.ts";
 import type { ConfigEnvelope, ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
 import { makePayload } from "../testing/factories.ts";
 import { verifyEnvelope, type VerifyContext } from "./verify.ts";
@@ -29,7 +34,10 @@ describe("verifyEnvelope", async () => {
 
   it("rejects a config signed by any other key", async () => {
     const impostor = await panel();
-    expect(await verifyEnvelope(await impostor.sign(makePayload({ version: 5 })), ctx)).toMatchObject({ ok: false, reason: "bad_signature" });
+    expect(await verifyEnvelope(await impostor.sign(makePayload({ version: 5 })), ctx)).toMatchObject({
+      ok: false,
+      reason: "bad_signature",
+    });
   });
 
   it("rejects a payload changed after signing", async () => {
@@ -39,16 +47,28 @@ describe("verifyEnvelope", async () => {
   });
 
   it("rejects a config for another node", async () => {
-    expect(await verifyEnvelope(await pinned.sign(makePayload({ version: 5, nodeId: 2 })), ctx)).toMatchObject({ ok: false, reason: "other_node" });
+    expect(await verifyEnvelope(await pinned.sign(makePayload({ version: 5, nodeId: 2 })), ctx)).toMatchObject({
+      ok: false,
+      reason: "other_node",
+    });
   });
 
   it("rejects an older or equal version (a replayed config)", async () => {
-    expect(await verifyEnvelope(await pinned.sign(makePayload({ version: 4 })), ctx)).toMatchObject({ ok: false, reason: "not_newer" });
-    expect(await verifyEnvelope(await pinned.sign(makePayload({ version: 3 })), ctx)).toMatchObject({ ok: false, reason: "not_newer" });
+    expect(await verifyEnvelope(await pinned.sign(makePayload({ version: 4 })), ctx)).toMatchObject({
+      ok: false,
+      reason: "not_newer",
+    });
+    expect(await verifyEnvelope(await pinned.sign(makePayload({ version: 3 })), ctx)).toMatchObject({
+      ok: false,
+      reason: "not_newer",
+    });
   });
 
   it("rejects an expired config", async () => {
-    expect(await verifyEnvelope(await pinned.sign(makePayload({ version: 5, expiresAtSec: NOW })), ctx)).toMatchObject({ ok: false, reason: "expired" });
+    expect(await verifyEnvelope(await pinned.sign(makePayload({ version: 5, expiresAtSec: NOW })), ctx)).toMatchObject({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("rejects garbage without throwing", async () => {
@@ -61,6 +81,9 @@ describe("verifyEnvelope", async () => {
     const old = await pinned.sign(makePayload({ version: 4, expiresAtSec: NOW - 10 }));
     expect(await verifyEnvelope(old, { ...ctx, storedLastGood: true })).toMatchObject({ ok: true });
     const foreign = await pinned.sign(makePayload({ version: 4, nodeId: 9 }));
-    expect(await verifyEnvelope(foreign, { ...ctx, storedLastGood: true })).toMatchObject({ ok: false, reason: "other_node" });
+    expect(await verifyEnvelope(foreign, { ...ctx, storedLastGood: true })).toMatchObject({
+      ok: false,
+      reason: "other_node",
+    });
   });
 });

@@ -3,12 +3,24 @@
  * it is newer than the one running and it has not expired. Anything else is rejected with a
  * reason for the log; the caller keeps the last good config running.
  */
-import { configEnvelopeSchema, configPayloadSchema, type ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
+import {
+  configEnvelopeSchema,
+  configPayloadSchema,
+  type ConfigPayload,
+} from "../../../workers/agent/protocol/messages.ts";
 import { verifyText } from "../../../workers/agent/protocol/signing.ts";
 
-export type RejectionReason = "malformed_envelope" | "bad_signature" | "malformed_payload" | "other_node" | "not_newer" | "expired";
+export type RejectionReason =
+  | "malformed_envelope"
+  | "bad_signature"
+  | "malformed_payload"
+  | "other_node"
+  | "not_newer"
+  | "expired";
 
-export type EnvelopeVerdict = { ok: true; payload: ConfigPayload } | { ok: false; reason: RejectionReason; detail: string };
+export type EnvelopeVerdict =
+  | { ok: true; payload: ConfigPayload }
+  | { ok: false; reason: RejectionReason; detail: string };
 
 export interface VerifyContext {
   panelKey: CryptoKey;
@@ -41,10 +53,13 @@ export async function verifyEnvelope(input: unknown, ctx: VerifyContext): Promis
   const payload = configPayloadSchema.safeParse(raw);
   if (!payload.success) return { ok: false, reason: "malformed_payload", detail: payload.error.message };
   const p = payload.data;
-  if (p.nodeId !== ctx.nodeId) return { ok: false, reason: "other_node", detail: `config is for node ${p.nodeId}, this is node ${ctx.nodeId}` };
+  if (p.nodeId !== ctx.nodeId)
+    return { ok: false, reason: "other_node", detail: `config is for node ${p.nodeId}, this is node ${ctx.nodeId}` };
   if (!ctx.storedLastGood) {
-    if (p.version <= ctx.appliedVersion) return { ok: false, reason: "not_newer", detail: `version ${p.version} <= applied ${ctx.appliedVersion}` };
-    if (p.expiresAtSec <= ctx.nowSec) return { ok: false, reason: "expired", detail: `expired at ${p.expiresAtSec}, now ${ctx.nowSec}` };
+    if (p.version <= ctx.appliedVersion)
+      return { ok: false, reason: "not_newer", detail: `version ${p.version} <= applied ${ctx.appliedVersion}` };
+    if (p.expiresAtSec <= ctx.nowSec)
+      return { ok: false, reason: "expired", detail: `expired at ${p.expiresAtSec}, now ${ctx.nowSec}` };
   }
   return { ok: true, payload: p };
 }

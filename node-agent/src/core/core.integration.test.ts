@@ -29,7 +29,12 @@ let vless: AgentInbound, vmess: AgentInbound, trojan: AgentInbound;
 let alice: AgentUser, bob: AgentUser, carol: AgentUser;
 
 async function clientFor(inbound: AgentInbound, user: AgentUser): Promise<ClientCore> {
-  const client = await startClientCore(dir, `${inbound.tag}-${user.id}-${clients.length}`, await freePort(), clientOutbound(inbound, user, caFile));
+  const client = await startClientCore(
+    dir,
+    `${inbound.tag}-${user.id}-${clients.length}`,
+    await freePort(),
+    clientOutbound(inbound, user, caFile),
+  );
   clients.push(client);
   return client;
 }
@@ -52,15 +57,31 @@ beforeAll(async () => {
   target = await startHttpTarget();
   routing = routingAllowingLoopback(target.port);
   vless = makeInbound({ tag: "vless-in", protocol: "vless", port: await freePort() });
-  vmess = makeInbound({ tag: "vmess-in", protocol: "vmess", transport: "ws", port: await freePort(), transportSettings: { path: "/vm" } });
+  vmess = makeInbound({
+    tag: "vmess-in",
+    protocol: "vmess",
+    transport: "ws",
+    port: await freePort(),
+    transportSettings: { path: "/vm" },
+  });
   trojan = makeInbound({ tag: "trojan-in", protocol: "trojan", security: "tls", port: await freePort() });
   alice = makeUser(1, ["vless-in"]);
   bob = makeUser(2, ["vmess-in"]);
   carol = makeUser(3, ["trojan-in"]);
   const apiPort = await freePort();
-  renderOptions = { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort, accessLogPath: join(dir, "access.log"), listen: "127.0.0.1", tls };
+  renderOptions = {
+    core: "v2ray",
+    coreVersion: "V2Ray 4.34.0",
+    apiPort,
+    accessLogPath: join(dir, "access.log"),
+    listen: "127.0.0.1",
+    tls,
+  };
   supervisor = new CoreSupervisor({ core: "v2ray", bin: "v2ray", dir, apiPort, logger: memoryLogger() });
-  const { config, skipped } = renderCoreConfig({ inbounds: [vless, vmess, trojan], users: [alice, bob, carol], routing }, renderOptions);
+  const { config, skipped } = renderCoreConfig(
+    { inbounds: [vless, vmess, trojan], users: [alice, bob, carol], routing },
+    renderOptions,
+  );
   expect(skipped).toEqual([]);
   expect((await supervisor.test(config)).ok).toBe(true);
   await supervisor.start(config);
@@ -77,7 +98,11 @@ afterAll(async () => {
 
 describe("v2ray core driven by the agent", () => {
   it("counts each user's bytes exactly: uplink = request bytes, downlink = response bytes", async () => {
-    for (const [inbound, user] of [[vless, alice], [vmess, bob], [trojan, carol]] as const) {
+    for (const [inbound, user] of [
+      [vless, alice],
+      [vmess, bob],
+      [trojan, carol],
+    ] as const) {
       const client = await clientFor(inbound, user);
       const result = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1048576");
       expect(result.status).toBe(200);
@@ -109,7 +134,10 @@ describe("v2ray core driven by the agent", () => {
 
   it("keeps the running core when a new config fails -test", async () => {
     const pid = supervisor.instance!.pid;
-    const broken = renderCoreConfig({ inbounds: [vless], users: [{ ...alice, vlessId: "not-a-uuid" }], routing }, renderOptions).config;
+    const broken = renderCoreConfig(
+      { inbounds: [vless], users: [{ ...alice, vlessId: "not-a-uuid" }], routing },
+      renderOptions,
+    ).config;
     const result = await supervisor.replace(broken);
     expect(result).toMatchObject({ ok: false, stage: "test" });
     expect(supervisor.instance!.pid).toBe(pid);
@@ -121,7 +149,10 @@ describe("v2ray core driven by the agent", () => {
     await new Promise<void>((r) => squatter.listen(busyPort, "127.0.0.1", r));
     try {
       const extra = makeInbound({ tag: "busy-in", protocol: "vless", port: busyPort });
-      const next = renderCoreConfig({ inbounds: [vless, vmess, trojan, extra], users: [alice, bob, carol], routing }, renderOptions).config;
+      const next = renderCoreConfig(
+        { inbounds: [vless, vmess, trojan, extra], users: [alice, bob, carol], routing },
+        renderOptions,
+      ).config;
       const result = await supervisor.replace(next);
       expect(result).toMatchObject({ ok: false, stage: "start", rolledBack: true });
       expect(supervisor.running).toBe(true);

@@ -64,7 +64,12 @@ export const CORE_PROFILES: Record<CoreKind, CoreProfile> = {
 
 /** Shadowsocks AEAD ciphers each core can run; SS-2022 (`2022-blake3-*`) is Xray-only. */
 export const SHADOWSOCKS_CIPHERS: Record<CoreKind, Record<string, string>> = {
-  v2ray: { "aes-128-gcm": "AES_128_GCM", "aes-256-gcm": "AES_256_GCM", "chacha20-poly1305": "CHACHA20_POLY1305", "chacha20-ietf-poly1305": "CHACHA20_POLY1305" },
+  v2ray: {
+    "aes-128-gcm": "AES_128_GCM",
+    "aes-256-gcm": "AES_256_GCM",
+    "chacha20-poly1305": "CHACHA20_POLY1305",
+    "chacha20-ietf-poly1305": "CHACHA20_POLY1305",
+  },
   xray: {
     "aes-128-gcm": "AES_128_GCM",
     "aes-256-gcm": "AES_256_GCM",
@@ -76,7 +81,11 @@ export const SHADOWSOCKS_CIPHERS: Record<CoreKind, Record<string, string>> = {
 };
 
 /** SS-2022 methods (Xray only); the user key is derived per method (protocol/shadowsocks.ts). */
-export const SHADOWSOCKS_2022_METHODS = ["2022-blake3-aes-128-gcm", "2022-blake3-aes-256-gcm", "2022-blake3-chacha20-poly1305"] as const;
+export const SHADOWSOCKS_2022_METHODS = [
+  "2022-blake3-aes-128-gcm",
+  "2022-blake3-aes-256-gcm",
+  "2022-blake3-chacha20-poly1305",
+] as const;
 
 export function isShadowsocks2022(method: string): boolean {
   return method.startsWith("2022-");
@@ -105,7 +114,11 @@ function compareVersions(a: string, b: string): number {
  *
  * @example coreCapabilities("v2ray", "V2Ray 4.34.0 (V2Fly …)", false)  // protocols without hysteria2, version "4.34.0"
  */
-export function coreCapabilities(kind: CoreKind, reportedVersion: string, tlsCertificate: boolean): Omit<CoreCapabilities, "skipped"> {
+export function coreCapabilities(
+  kind: CoreKind,
+  reportedVersion: string,
+  tlsCertificate: boolean,
+): Omit<CoreCapabilities, "skipped"> {
   const profile = CORE_PROFILES[kind];
   const version = parseCoreVersion(reportedVersion);
   const protocols = [...profile.protocols].filter((p) => {
@@ -118,7 +131,10 @@ export function coreCapabilities(kind: CoreKind, reportedVersion: string, tlsCer
     protocols,
     transports: [...profile.transports],
     securities: [...profile.securities],
-    shadowsocksMethods: [...Object.keys(SHADOWSOCKS_CIPHERS[kind]), ...(kind === "xray" ? SHADOWSOCKS_2022_METHODS : [])],
+    shadowsocksMethods: [
+      ...Object.keys(SHADOWSOCKS_CIPHERS[kind]),
+      ...(kind === "xray" ? SHADOWSOCKS_2022_METHODS : []),
+    ],
     tlsCertificate,
   };
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { makeInbound, makeUser } from "../testing/factories.ts";
 import { capabilitiesFor, renderCoreConfig, type RenderOptions } from "./render.ts";
 
-const options: RenderOptions = { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort: 10085, accessLogPath: "/state/core/access.log", listen: "127.0.0.1", tls: null };
+const options: RenderOptions = {
+  core: "v2ray",
+  coreVersion: "V2Ray 4.34.0",
+  apiPort: 10085,
+  accessLogPath: "/state/core/access.log",
+  listen: "127.0.0.1",
+  tls: null,
+};
 
 type Json = Record<string, any>;
 const inboundOf = (config: Json, tag: string): Json => (config.inbounds as Json[]).find((i) => i.tag === tag)!;
@@ -23,21 +30,45 @@ describe("renderCoreConfig", () => {
     const trojan = makeInbound({ tag: "trojan-in", protocol: "trojan", port: 1003 });
     const a = makeUser(1, ["vless-in", "trojan-in"]);
     const b = makeUser(2, ["vmess-in"]);
-    const { config, skipped } = renderCoreConfig({ inbounds: [vless, vmess, trojan], users: [a, b] }, options) as { config: Json; skipped: unknown[] };
+    const { config, skipped } = renderCoreConfig({ inbounds: [vless, vmess, trojan], users: [a, b] }, options) as {
+      config: Json;
+      skipped: unknown[];
+    };
     expect(skipped).toEqual([]);
-    expect(inboundOf(config, "vless-in").settings).toEqual({ decryption: "none", clients: [{ email: "u1", level: 0, id: a.vlessId }] });
-    expect(inboundOf(config, "vmess-in").settings).toEqual({ clients: [{ email: "u2", level: 0, id: b.vmessId, alterId: 0 }] });
-    expect(inboundOf(config, "trojan-in").settings).toEqual({ clients: [{ email: "u1", level: 0, password: a.trojanPassword }] });
+    expect(inboundOf(config, "vless-in").settings).toEqual({
+      decryption: "none",
+      clients: [{ email: "u1", level: 0, id: a.vlessId }],
+    });
+    expect(inboundOf(config, "vmess-in").settings).toEqual({
+      clients: [{ email: "u2", level: 0, id: b.vmessId, alterId: 0 }],
+    });
+    expect(inboundOf(config, "trojan-in").settings).toEqual({
+      clients: [{ email: "u1", level: 0, password: a.trojanPassword }],
+    });
   });
 
   it("renders transports and TLS with the node's certificate", () => {
-    const ws = makeInbound({ tag: "ws-tls", protocol: "vless", transport: "ws", security: "tls", transportSettings: { path: "/x", host: "h.example" }, securitySettings: { serverName: "h.example", alpn: ["http/1.1"] } });
-    const { config } = renderCoreConfig({ inbounds: [ws], users: [] }, { ...options, tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } }) as { config: Json };
+    const ws = makeInbound({
+      tag: "ws-tls",
+      protocol: "vless",
+      transport: "ws",
+      security: "tls",
+      transportSettings: { path: "/x", host: "h.example" },
+      securitySettings: { serverName: "h.example", alpn: ["http/1.1"] },
+    });
+    const { config } = renderCoreConfig(
+      { inbounds: [ws], users: [] },
+      { ...options, tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } },
+    ) as { config: Json };
     expect(inboundOf(config, "ws-tls").streamSettings).toEqual({
       network: "ws",
       security: "tls",
       wsSettings: { path: "/x", headers: { Host: "h.example" } },
-      tlsSettings: { serverName: "h.example", alpn: ["http/1.1"], certificates: [{ certificateFile: "/c.pem", keyFile: "/k.pem" }] },
+      tlsSettings: {
+        serverName: "h.example",
+        alpn: ["http/1.1"],
+        certificates: [{ certificateFile: "/c.pem", keyFile: "/k.pem" }],
+      },
     });
   });
 
@@ -53,24 +84,65 @@ describe("renderCoreConfig", () => {
   });
 
   it("renders Xray specifics: vision flow, no alterId, multi-user shadowsocks and REALITY", () => {
-    const vless = makeInbound({ tag: "v", protocol: "vless", security: "reality", protocolSettings: { flow: "xtls-rprx-vision" }, securitySettings: { realityPrivateKey: "priv", realityDest: "example.com:443", realityServerNames: ["example.com"], realityShortIds: ["ab"] } });
+    const vless = makeInbound({
+      tag: "v",
+      protocol: "vless",
+      security: "reality",
+      protocolSettings: { flow: "xtls-rprx-vision" },
+      securitySettings: {
+        realityPrivateKey: "priv",
+        realityDest: "example.com:443",
+        realityServerNames: ["example.com"],
+        realityShortIds: ["ab"],
+      },
+    });
     const vmess = makeInbound({ tag: "m", protocol: "vmess" });
     const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "aes-256-gcm" } });
     const u = makeUser(3, ["v", "m", "s"]);
-    const { config } = renderCoreConfig({ inbounds: [vless, vmess, ss], users: [u] }, { ...options, core: "xray" }) as { config: Json };
-    expect(inboundOf(config, "v").settings.clients[0]).toEqual({ email: "u3", level: 0, id: u.vlessId, flow: "xtls-rprx-vision" });
-    expect(inboundOf(config, "v").streamSettings.realitySettings).toMatchObject({ privateKey: "priv", dest: "example.com:443", shortIds: ["ab"] });
+    const { config } = renderCoreConfig({ inbounds: [vless, vmess, ss], users: [u] }, { ...options, core: "xray" }) as {
+      config: Json;
+    };
+    expect(inboundOf(config, "v").settings.clients[0]).toEqual({
+      email: "u3",
+      level: 0,
+      id: u.vlessId,
+      flow: "xtls-rprx-vision",
+    });
+    expect(inboundOf(config, "v").streamSettings.realitySettings).toMatchObject({
+      privateKey: "priv",
+      dest: "example.com:443",
+      shortIds: ["ab"],
+    });
     expect(inboundOf(config, "m").settings.clients[0]).not.toHaveProperty("alterId");
-    expect(inboundOf(config, "s").settings).toEqual({ method: "aes-256-gcm", clients: [{ email: "u3", level: 0, password: u.shadowsocksPassword }], network: "tcp,udp" });
+    expect(inboundOf(config, "s").settings).toEqual({
+      method: "aes-256-gcm",
+      clients: [{ email: "u3", level: 0, password: u.shadowsocksPassword }],
+      network: "tcp,udp",
+    });
   });
 
   it("gives Xray a shadowsocks-2022 AES-128 user the 16-byte half of its key, as the subscription tells clients", () => {
-    const aes128 = makeInbound({ tag: "s128", protocol: "shadowsocks", protocolSettings: { method: "2022-blake3-aes-128-gcm", serverKey: "AAAAAAAAAAAAAAAAAAAAAA==" } });
-    const aes256 = makeInbound({ tag: "s256", protocol: "shadowsocks", protocolSettings: { method: "2022-blake3-aes-256-gcm", serverKey: "A".repeat(43) + "=" } });
+    const aes128 = makeInbound({
+      tag: "s128",
+      protocol: "shadowsocks",
+      protocolSettings: { method: "2022-blake3-aes-128-gcm", serverKey: "AAAAAAAAAAAAAAAAAAAAAA==" },
+    });
+    const aes256 = makeInbound({
+      tag: "s256",
+      protocol: "shadowsocks",
+      protocolSettings: { method: "2022-blake3-aes-256-gcm", serverKey: `${"A".repeat(43)}=` },
+    });
     const classic = makeInbound({ tag: "c128", protocol: "shadowsocks", protocolSettings: { method: "aes-128-gcm" } });
-    const u = makeUser(4, ["s128", "s256", "c128"], { shadowsocksPassword: btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i))) });
-    const { config } = renderCoreConfig({ inbounds: [aes128, aes256, classic], users: [u] }, { ...options, core: "xray" }) as { config: Json };
-    expect(inboundOf(config, "s128").settings.clients[0].password).toBe(btoa(String.fromCharCode(...Array.from({ length: 16 }, (_, i) => i))));
+    const u = makeUser(4, ["s128", "s256", "c128"], {
+      shadowsocksPassword: btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i))),
+    });
+    const { config } = renderCoreConfig(
+      { inbounds: [aes128, aes256, classic], users: [u] },
+      { ...options, core: "xray" },
+    ) as { config: Json };
+    expect(inboundOf(config, "s128").settings.clients[0].password).toBe(
+      btoa(String.fromCharCode(...Array.from({ length: 16 }, (_, i) => i))),
+    );
     expect(inboundOf(config, "s256").settings.clients[0].password).toBe(u.shadowsocksPassword);
     expect(inboundOf(config, "c128").settings.clients[0].password).toBe(u.shadowsocksPassword);
   });
@@ -80,45 +152,83 @@ describe("renderCoreConfig", () => {
     const u5 = makeUser(5, ["s"]);
     const u4 = makeUser(4, ["s"]);
     const { config } = renderCoreConfig({ inbounds: [ss], users: [u5, u4] }, options) as { config: Json };
-    expect(inboundOf(config, "s").settings).toMatchObject({ method: "chacha20-poly1305", password: u4.shadowsocksPassword, email: "u4" });
+    expect(inboundOf(config, "s").settings).toMatchObject({
+      method: "chacha20-poly1305",
+      password: u4.shadowsocksPassword,
+      email: "u4",
+    });
     expect(renderCoreConfig({ inbounds: [ss], users: [] }, options).skipped[0]!.reason).toMatch(/no user/);
   });
 
-  const xray = (version: string): RenderOptions => ({ ...options, core: "xray", coreVersion: `Xray ${version} (Xray, Penetrates Everything.) 6a909b2 (go1.26.0 linux/amd64)`, tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } });
+  const xray = (version: string): RenderOptions => ({
+    ...options,
+    core: "xray",
+    coreVersion: `Xray ${version} (Xray, Penetrates Everything.) 6a909b2 (go1.26.0 linux/amd64)`,
+    tls: { certificateFile: "/c.pem", keyFile: "/k.pem" },
+  });
 
   it("renders Hysteria2 on Xray 26.3.23 and later as Xray's hysteria inbound: version 2, an auth per user, QUIC TLS offering h3", () => {
-    const hy2 = makeInbound({ tag: "hy2", protocol: "hysteria2", port: 8443, security: "tls", securitySettings: { serverName: "h.example" } });
+    const hy2 = makeInbound({
+      tag: "hy2",
+      protocol: "hysteria2",
+      port: 8443,
+      security: "tls",
+      securitySettings: { serverName: "h.example" },
+    });
     const a = makeUser(1, ["hy2"]);
     const b = makeUser(2, ["hy2"]);
     for (const version of ["26.3.23", "26.7.28", "27.0.0"]) {
-      const { config, skipped } = renderCoreConfig({ inbounds: [hy2], users: [b, a] }, xray(version)) as { config: Json; skipped: unknown[] };
+      const { config, skipped } = renderCoreConfig({ inbounds: [hy2], users: [b, a] }, xray(version)) as {
+        config: Json;
+        skipped: unknown[];
+      };
       expect(skipped).toEqual([]);
       expect(inboundOf(config, "hy2")).toMatchObject({
         protocol: "hysteria",
         port: 8443,
-        settings: { version: 2, clients: [{ email: "u1", level: 0, auth: a.hysteria2Password }, { email: "u2", level: 0, auth: b.hysteria2Password }] },
+        settings: {
+          version: 2,
+          clients: [
+            { email: "u1", level: 0, auth: a.hysteria2Password },
+            { email: "u2", level: 0, auth: b.hysteria2Password },
+          ],
+        },
       });
       expect(inboundOf(config, "hy2").streamSettings).toEqual({
         network: "hysteria",
         security: "tls",
         hysteriaSettings: { version: 2 },
-        tlsSettings: { serverName: "h.example", alpn: ["h3"], certificates: [{ certificateFile: "/c.pem", keyFile: "/k.pem" }] },
+        tlsSettings: {
+          serverName: "h.example",
+          alpn: ["h3"],
+          certificates: [{ certificateFile: "/c.pem", keyFile: "/k.pem" }],
+        },
       });
     }
   });
 
   it("gives a Hysteria2 inbound with an obfuscation password Xray's salamander UDP mask", () => {
-    const hy2 = makeInbound({ tag: "hy2", protocol: "hysteria2", security: "tls", protocolSettings: { obfsPassword: "hidden" } });
+    const hy2 = makeInbound({
+      tag: "hy2",
+      protocol: "hysteria2",
+      security: "tls",
+      protocolSettings: { obfsPassword: "hidden" },
+    });
     const { config } = renderCoreConfig({ inbounds: [hy2], users: [] }, xray("26.3.23")) as { config: Json };
-    expect(inboundOf(config, "hy2").streamSettings.finalmask).toEqual({ udp: [{ type: "salamander", settings: { password: "hidden" } }] });
+    expect(inboundOf(config, "hy2").streamSettings.finalmask).toEqual({
+      udp: [{ type: "salamander", settings: { password: "hidden" } }],
+    });
   });
 
   it("skips Hysteria2 on an Xray before 26.3.23, on one whose version it cannot read, on v2ray 4.34, and without TLS", () => {
     const hy2 = makeInbound({ tag: "hy2", protocol: "hysteria2", security: "tls" });
-    const reasonOn = (o: RenderOptions, inbound = hy2) => renderCoreConfig({ inbounds: [inbound], users: [] }, o).skipped[0]?.reason;
+    const reasonOn = (o: RenderOptions, inbound = hy2) =>
+      renderCoreConfig({ inbounds: [inbound], users: [] }, o).skipped[0]?.reason;
     expect(reasonOn(xray("26.2.6"))).toBe("protocol hysteria2 is not supported on xray 26.2.6");
     expect(reasonOn({ ...xray("x"), coreVersion: "unknown" })).toBe("protocol hysteria2 is not supported on xray");
-    expect(reasonOn({ ...options, tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } })).toBe("protocol hysteria2 is not supported on v2ray 4.34.0");
+    expect(reasonOn({ ...options, tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } })).toBe(
+      "protocol hysteria2 is not supported on v2ray 4.34.0",
+    );
     expect(reasonOn({ ...xray("26.3.23"), tls: null })).toMatch(/no certificate/);
     expect(reasonOn(xray("26.3.23"), { ...hy2, security: "none" })).toBe("hysteria2 needs security tls");
   });
@@ -126,7 +236,13 @@ describe("renderCoreConfig", () => {
 
 describe("capabilitiesFor", () => {
   it("reports v2ray 4.34's set: no hysteria2, no gRPC/HTTPUpgrade/XHTTP, no REALITY, no shadowsocks-2022", () => {
-    expect(capabilitiesFor({ core: "v2ray", coreVersion: "V2Ray 4.34.0 (V2Fly, a community-driven edition of V2Ray.) Custom (go1.15.9 linux/amd64)", tls: null })).toEqual({
+    expect(
+      capabilitiesFor({
+        core: "v2ray",
+        coreVersion: "V2Ray 4.34.0 (V2Fly, a community-driven edition of V2Ray.) Custom (go1.15.9 linux/amd64)",
+        tls: null,
+      }),
+    ).toEqual({
       core: "v2ray",
       version: "4.34.0",
       protocols: ["vless", "vmess", "trojan", "shadowsocks"],
@@ -138,11 +254,22 @@ describe("capabilitiesFor", () => {
   });
 
   it("adds hysteria2 from Xray 26.3.23 on, with every transport, REALITY and shadowsocks-2022", () => {
-    const caps = capabilitiesFor({ core: "xray", coreVersion: "Xray 26.3.23 (Xray, Penetrates Everything.)", tls: { certificateFile: "/c.pem", keyFile: "/k.pem" } });
-    expect(caps).toMatchObject({ core: "xray", version: "26.3.23", tlsCertificate: true, securities: ["none", "tls", "reality"] });
+    const caps = capabilitiesFor({
+      core: "xray",
+      coreVersion: "Xray 26.3.23 (Xray, Penetrates Everything.)",
+      tls: { certificateFile: "/c.pem", keyFile: "/k.pem" },
+    });
+    expect(caps).toMatchObject({
+      core: "xray",
+      version: "26.3.23",
+      tlsCertificate: true,
+      securities: ["none", "tls", "reality"],
+    });
     expect(caps.protocols).toContain("hysteria2");
     expect(caps.transports).toEqual(["tcp", "ws", "grpc", "httpupgrade", "xhttp"]);
     expect(caps.shadowsocksMethods).toContain("2022-blake3-aes-128-gcm");
-    expect(capabilitiesFor({ core: "xray", coreVersion: "Xray 26.2.6 (Xray, Penetrates Everything.)", tls: null }).protocols).not.toContain("hysteria2");
+    expect(
+      capabilitiesFor({ core: "xray", coreVersion: "Xray 26.2.6 (Xray, Penetrates Everything.)", tls: null }).protocols,
+    ).not.toContain("hysteria2");
   });
 });

@@ -7,7 +7,12 @@
  * out with a reason instead of producing a config the core rejects as a whole.
  */
 import { capabilityMismatch } from "../../../workers/agent/protocol/capabilities.ts";
-import type { AgentInbound, AgentUser, CoreCapabilities, RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
+import type {
+  AgentInbound,
+  AgentUser,
+  CoreCapabilities,
+  RoutingPolicy,
+} from "../../../workers/agent/protocol/messages.ts";
 import { shadowsocks2022UserKey } from "../../../workers/agent/protocol/shadowsocks.ts";
 import { CORE_PROFILES, coreCapabilities, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
 import { renderRouting } from "./routing.ts";
@@ -68,7 +73,9 @@ function strList(settings: Record<string, unknown>, key: string): string[] | und
 }
 
 /** What the agent reports to the panel: the core's capabilities under these options. */
-export function capabilitiesFor(options: Pick<RenderOptions, "core" | "coreVersion" | "tls">): Omit<CoreCapabilities, "skipped"> {
+export function capabilitiesFor(
+  options: Pick<RenderOptions, "core" | "coreVersion" | "tls">,
+): Omit<CoreCapabilities, "skipped"> {
   return coreCapabilities(options.core, options.coreVersion, options.tls !== null);
 }
 
@@ -76,16 +83,23 @@ export function capabilitiesFor(options: Pick<RenderOptions, "core" | "coreVersi
  * Why this core cannot serve the inbound, or null when it can: the capability rule the panel
  * also applies, then what only the node can know (the inbound's own users and keys).
  */
-export function unservableReason(inbound: AgentInbound, profile: CoreProfile, capabilities: Omit<CoreCapabilities, "skipped">, users: readonly AgentUser[]): string | null {
+export function unservableReason(
+  inbound: AgentInbound,
+  profile: CoreProfile,
+  capabilities: Omit<CoreCapabilities, "skipped">,
+  users: readonly AgentUser[],
+): string | null {
   const mismatch = capabilityMismatch(inbound, capabilities);
   if (mismatch) return mismatch;
   // The Hysteria2 listener takes its QUIC TLS from the stream's tlsSettings; REALITY or none fail at start.
   if (inbound.protocol === "hysteria2" && inbound.security !== "tls") return "hysteria2 needs security tls";
   if (inbound.protocol === "shadowsocks") {
     const method = str(inbound.protocolSettings, "method") ?? "";
-    if (isShadowsocks2022(method) && !str(inbound.protocolSettings, "serverKey")) return "shadowsocks 2022 inbound without serverKey";
+    if (isShadowsocks2022(method) && !str(inbound.protocolSettings, "serverKey"))
+      return "shadowsocks 2022 inbound without serverKey";
     // 4.34 cannot run a Shadowsocks inbound without its one user.
-    if (!profile.shadowsocksMultiUser && usersOfInbound(inbound.tag, users).length === 0) return "shadowsocks inbound has no user (v2ray needs exactly one)";
+    if (!profile.shadowsocksMultiUser && usersOfInbound(inbound.tag, users).length === 0)
+      return "shadowsocks inbound has no user (v2ray needs exactly one)";
   }
   return null;
 }
@@ -112,7 +126,10 @@ export function clientEntry(inbound: AgentInbound, user: AgentUser, profile: Cor
     case "trojan":
       return { ...base, password: user.trojanPassword };
     case "shadowsocks":
-      return { ...base, password: shadowsocks2022UserKey(str(inbound.protocolSettings, "method") ?? "", user.shadowsocksPassword) };
+      return {
+        ...base,
+        password: shadowsocks2022UserKey(str(inbound.protocolSettings, "method") ?? "", user.shadowsocksPassword),
+      };
     case "hysteria2":
       // Xray's Hysteria2 server matches a client by its `auth` string; the share link carries it as the password.
       return { ...base, auth: user.hysteria2Password };
@@ -169,7 +186,11 @@ function streamSettings(inbound: AgentInbound, options: RenderOptions): Record<s
         stream.httpupgradeSettings = { path: str(t, "path") ?? "/", ...(host ? { host } : {}) };
         break;
       case "xhttp":
-        stream.xhttpSettings = { path: str(t, "path") ?? "/", ...(host ? { host } : {}), ...(str(t, "mode") ? { mode: str(t, "mode") } : {}) };
+        stream.xhttpSettings = {
+          path: str(t, "path") ?? "/",
+          ...(host ? { host } : {}),
+          ...(str(t, "mode") ? { mode: str(t, "mode") } : {}),
+        };
         break;
     }
   }
@@ -216,7 +237,10 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
   ];
   const userInbounds: Record<string, unknown>[] = [];
   for (const inbound of served.inbounds) {
-    const reason = inbound.tag === API_INBOUND_TAG ? "tag is reserved for the agent's API inbound" : unservableReason(inbound, profile, capabilities, served.users);
+    const reason =
+      inbound.tag === API_INBOUND_TAG
+        ? "tag is reserved for the agent's API inbound"
+        : unservableReason(inbound, profile, capabilities, served.users);
     if (reason) {
       skipped.push({ tag: inbound.tag, reason });
       continue;
@@ -232,7 +256,12 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
       streamSettings: streamSettings(inbound, options),
     });
   }
-  const { routing, outbounds, sniffing } = renderRouting(served.routing, rendered.map((i) => i.tag), { apiInboundTag: API_INBOUND_TAG, apiPort: options.apiPort }, options.hostCidrs);
+  const { routing, outbounds, sniffing } = renderRouting(
+    served.routing,
+    rendered.map((i) => i.tag),
+    { apiInboundTag: API_INBOUND_TAG, apiPort: options.apiPort },
+    options.hostCidrs,
+  );
   if (sniffing) for (const inbound of userInbounds) inbound.sniffing = sniffing;
   inbounds.push(...userInbounds);
   const config = {
@@ -241,7 +270,12 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
     stats: {},
     policy: {
       levels: { "0": { statsUserUplink: true, statsUserDownlink: true } },
-      system: { statsInboundUplink: true, statsInboundDownlink: true, statsOutboundUplink: true, statsOutboundDownlink: true },
+      system: {
+        statsInboundUplink: true,
+        statsInboundDownlink: true,
+        statsOutboundUplink: true,
+        statsOutboundDownlink: true,
+      },
     },
     inbounds,
     outbounds,

@@ -85,7 +85,12 @@ export function renderRouting(
 ): RenderedRouting {
   const policy = given ?? DEFAULT_ROUTING_POLICY;
   const users = [...userInboundTags];
-  const block = (conditions: Rule): Rule => ({ type: "field", inboundTag: users, ...conditions, outboundTag: BLOCK_OUTBOUND_TAG });
+  const block = (conditions: Rule): Rule => ({
+    type: "field",
+    inboundTag: users,
+    ...conditions,
+    outboundTag: BLOCK_OUTBOUND_TAG,
+  });
   const rules: Rule[] = [];
   // A rule with an empty inboundTag would match nothing on one core and everything on the
   // other; with no user inbound there is no user traffic to route.
@@ -97,7 +102,13 @@ export function renderRouting(
     if (policy.blockBittorrent) rules.push(block({ protocol: ["bittorrent"] }));
     if (policy.blockPrivate) {
       for (const allowed of policy.allowedPrivate) {
-        rules.push({ type: "field", inboundTag: users, ip: [allowed.cidr], ...(allowed.ports.length ? { port: allowed.ports.join(",") } : {}), outboundTag: DIRECT_OUTBOUND_TAG });
+        rules.push({
+          type: "field",
+          inboundTag: users,
+          ip: [allowed.cidr],
+          ...(allowed.ports.length ? { port: allowed.ports.join(",") } : {}),
+          outboundTag: DIRECT_OUTBOUND_TAG,
+        });
       }
       rules.push(block({ ip: [...PRIVATE_CIDRS, ...hostCidrs.filter((cidr) => !PRIVATE_CIDRS.includes(cidr))] }));
     }
@@ -112,7 +123,11 @@ export function renderRouting(
       rules,
     },
     outbounds: [
-      { tag: DIRECT_OUTBOUND_TAG, protocol: "freedom", settings: policy.defaultOutbound === "directIpv4" ? { domainStrategy: "UseIPv4" } : {} },
+      {
+        tag: DIRECT_OUTBOUND_TAG,
+        protocol: "freedom",
+        settings: policy.defaultOutbound === "directIpv4" ? { domainStrategy: "UseIPv4" } : {},
+      },
       { tag: BLOCK_OUTBOUND_TAG, protocol: "blackhole", settings: {} },
     ],
     // Sniffing reads the first packets for TLS SNI / HTTP Host (so domain rules see names a

@@ -17,7 +17,12 @@ import { CoreApi } from "./grpc/client.ts";
 import { CORE_PROFILES, type CoreKind } from "./profile.ts";
 import { testCoreConfig, type ConfigTestResult } from "./validate.ts";
 
-const instanceSchema = z.object({ pid: z.number().int(), instanceId: z.string(), configPath: z.string(), startedAtSec: z.number() });
+const instanceSchema = z.object({
+  pid: z.number().int(),
+  instanceId: z.string(),
+  configPath: z.string(),
+  startedAtSec: z.number(),
+});
 export type CoreInstance = z.infer<typeof instanceSchema>;
 
 export interface SupervisorOptions {
@@ -162,7 +167,10 @@ export class CoreSupervisor {
     const logFd = openSync(join(this.dir, "core.log"), "a", 0o600);
     let child;
     try {
-      child = spawn(this.bin, CORE_PROFILES[this.core].runArgs(this.configPath), { detached: true, stdio: ["ignore", logFd, logFd] });
+      child = spawn(this.bin, CORE_PROFILES[this.core].runArgs(this.configPath), {
+        detached: true,
+        stdio: ["ignore", logFd, logFd],
+      });
     } finally {
       closeSync(logFd);
     }
@@ -177,11 +185,18 @@ export class CoreSupervisor {
     });
     // The agent must be able to exit while the core keeps running (see the class comment).
     child.unref();
-    const instance: CoreInstance = { pid, instanceId: randomBytes(8).toString("hex"), configPath: this.configPath, startedAtSec: Math.floor(Date.now() / 1000) };
+    const instance: CoreInstance = {
+      pid,
+      instanceId: randomBytes(8).toString("hex"),
+      configPath: this.configPath,
+      startedAtSec: Math.floor(Date.now() / 1000),
+    };
     const ready = await this.waitReady(config, () => exitCode !== undefined);
     if (!ready.ok) {
       await this.terminate(pid);
-      throw new Error(`core did not start: ${ready.reason}${exitCode !== undefined ? ` (exit ${exitCode})` : ""}; see ${join(this.dir, "core.log")}`);
+      throw new Error(
+        `core did not start: ${ready.reason}${exitCode !== undefined ? ` (exit ${exitCode})` : ""}; see ${join(this.dir, "core.log")}`,
+      );
     }
     this.current = instance;
     writeFileAtomic(this.instancePath, JSON.stringify(instance));
@@ -191,7 +206,10 @@ export class CoreSupervisor {
   }
 
   /** Ready = the API answers a probe on a fresh connection and every inbound port accepts TCP. */
-  private async waitReady(config: unknown, exited: () => boolean): Promise<{ ok: true } | { ok: false; reason: string }> {
+  private async waitReady(
+    config: unknown,
+    exited: () => boolean,
+  ): Promise<{ ok: true } | { ok: false; reason: string }> {
     const deadline = Date.now() + this.startTimeoutMs;
     const ports = inboundPorts(config);
     let apiOk = false;
@@ -231,7 +249,11 @@ export class CoreSupervisor {
       const instance = this.current;
       if (!instance || this.stopping || isAlive(instance.pid)) return;
       this.current = null;
-      this.log.error("core.exited", { pid: instance.pid, instanceId: instance.instanceId, reason: "the core process died without being asked to stop" });
+      this.log.error("core.exited", {
+        pid: instance.pid,
+        instanceId: instance.instanceId,
+        reason: "the core process died without being asked to stop",
+      });
       for (const l of this.exitListeners) l(instance);
     }, 500);
     this.watchTimer.unref();
@@ -308,5 +330,8 @@ export function inboundPorts(config: unknown): Array<{ port: number; host: strin
   const inbounds = (config as { inbounds?: Array<{ port?: unknown; listen?: unknown }> }).inbounds ?? [];
   return inbounds
     .filter((i): i is { port: number; listen?: unknown } => typeof i.port === "number")
-    .map((i) => ({ port: i.port, host: typeof i.listen === "string" && i.listen !== "0.0.0.0" && i.listen !== "::" ? i.listen : "127.0.0.1" }));
+    .map((i) => ({
+      port: i.port,
+      host: typeof i.listen === "string" && i.listen !== "0.0.0.0" && i.listen !== "::" ? i.listen : "127.0.0.1",
+    }));
 }

@@ -14,15 +14,25 @@ export interface ConfigTestResult {
   output: string;
 }
 
-export function testCoreConfig(core: CoreKind, bin: string, configPath: string, timeoutMs = 15_000): Promise<ConfigTestResult> {
+export function testCoreConfig(
+  core: CoreKind,
+  bin: string,
+  configPath: string,
+  timeoutMs = 15_000,
+): Promise<ConfigTestResult> {
   return new Promise((resolve) => {
-    execFile(bin, CORE_PROFILES[core].testArgs(configPath), { timeout: timeoutMs, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-      const output = `${stdout}\n${stderr}`.trim().split("\n").slice(-20).join("\n");
-      const exitCode = err ? (typeof err.code === "number" ? err.code : null) : 0;
-      // Belt and braces: success also requires the core's explicit OK line.
-      const ok = exitCode === 0 && /Configuration OK/i.test(output);
-      resolve({ ok, exitCode, output });
-    });
+    execFile(
+      bin,
+      CORE_PROFILES[core].testArgs(configPath),
+      { timeout: timeoutMs, maxBuffer: 1 << 20 },
+      (err, stdout, stderr) => {
+        const output = `${stdout}\n${stderr}`.trim().split("\n").slice(-20).join("\n");
+        const exitCode = err ? (typeof err.code === "number" ? err.code : null) : 0;
+        // Belt and braces: success also requires the core's explicit OK line.
+        const ok = exitCode === 0 && /Configuration OK/i.test(output);
+        resolve({ ok, exitCode, output });
+      },
+    );
   });
 }
 

@@ -8,15 +8,30 @@ import { liveClientEndpoints, ssFilter } from "./destroy-sockets.ts";
 
 describe("access log", () => {
   it("parses v2ray and Xray lines, IPv4 and IPv6, and ignores lines without a user", () => {
-    expect(parseAccessLine("2026/11/27 13:17:19 127.0.0.1:42578 accepted tcp:127.0.0.1:18555 email: u1")).toEqual({ ip: "127.0.0.1", port: 42578, email: "u1" });
-    expect(parseAccessLine("2026/11/27 13:17:19 from [2001:db8::1]:5000 accepted tcp:example.com:443 [vless-in >> direct] email: U2")).toEqual({ ip: "2001:db8::1", port: 5000, email: "u2" });
-    expect(parseAccessLine("2026/11/27 13:17:19 from tcp:10.0.0.2:6000 accepted tcp:example.com:443 [in -> direct] email: u3")).toEqual({ ip: "10.0.0.2", port: 6000, email: "u3" });
+    expect(parseAccessLine("2026/11/27 13:17:19 127.0.0.1:42578 accepted tcp:127.0.0.1:18555 email: u1")).toEqual({
+      ip: "127.0.0.1",
+      port: 42578,
+      email: "u1",
+    });
+    expect(
+      parseAccessLine(
+        "2026/11/27 13:17:19 from [2001:db8::1]:5000 accepted tcp:example.com:443 [vless-in >> direct] email: U2",
+      ),
+    ).toEqual({ ip: "2001:db8::1", port: 5000, email: "u2" });
+    expect(
+      parseAccessLine(
+        "2026/11/27 13:17:19 from tcp:10.0.0.2:6000 accepted tcp:example.com:443 [in -> direct] email: u3",
+      ),
+    ).toEqual({ ip: "10.0.0.2", port: 6000, email: "u3" });
     expect(parseAccessLine("2026/11/27 13:17:19 127.0.0.1:40000 accepted tcp:127.0.0.1:10085 [api]")).toBeNull();
   });
 
   it("follows the file as it grows, including a line written in two parts", () => {
     const path = join(mkdtempSync(join(tmpdir(), "vortex-access-")), "access.log");
-    writeFileSync(path, "2026/11/27 13:17:19 127.0.0.1:1001 accepted tcp:127.0.0.1:80 email: u1\n2026/11/27 13:17:19 127.0.0.1:1002 acc");
+    writeFileSync(
+      path,
+      "2026/11/27 13:17:19 127.0.0.1:1001 accepted tcp:127.0.0.1:80 email: u1\n2026/11/27 13:17:19 127.0.0.1:1002 acc",
+    );
     const index = new AccessLogIndex(path);
     index.poll();
     expect(index.endpointsOf("u1")).toEqual([{ ip: "127.0.0.1", port: 1001 }]);
@@ -35,7 +50,8 @@ describe("access log", () => {
 
   it("prunes to the connections still open once large, keeping lines read while it asked the kernel", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "vortex-access-")), "access.log");
-    const line = (port: number, email: string) => `2026/11/27 13:17:19 127.0.0.1:${port} accepted tcp:127.0.0.1:80 email: ${email}\n`;
+    const line = (port: number, email: string) =>
+      `2026/11/27 13:17:19 127.0.0.1:${port} accepted tcp:127.0.0.1:80 email: ${email}\n`;
     writeFileSync(path, line(1001, "u1") + line(1002, "u1") + line(1003, "u2"));
     const index = new AccessLogIndex(path, { pruneAtEndpoints: 4 });
     expect(await index.pruneIfLarge(async () => new Set())).toBeNull(); // 3 < 4: not yet
@@ -57,7 +73,9 @@ describe("access log", () => {
   it("keeps everything when the kernel's list cannot be had, and does not retry every tick", async () => {
     const index = new AccessLogIndex("/nonexistent", { pruneAtEndpoints: 2 });
     for (const port of [1, 2, 3]) index.remember({ ip: "127.0.0.1", port, email: "u1" });
-    await expect(index.pruneIfLarge(async () => Promise.reject(new Error("ss: not permitted")))).rejects.toThrow(/not permitted/);
+    await expect(index.pruneIfLarge(async () => Promise.reject(new Error("ss: not permitted")))).rejects.toThrow(
+      /not permitted/,
+    );
     expect(index.endpointsOf("u1")).toHaveLength(3);
     let asked = false;
     expect(await index.pruneIfLarge(async () => ((asked = true), new Set<string>()))).toBeNull();
@@ -81,7 +99,15 @@ describe("access log", () => {
   });
 
   it("builds an ss filter that matches only the server side of the user's connections", () => {
-    expect(ssFilter([{ ip: "127.0.0.1", port: 5 }, { ip: "::1", port: 6 }], [443, 8443]).join(" ")).toBe(
+    expect(
+      ssFilter(
+        [
+          { ip: "127.0.0.1", port: 5 },
+          { ip: "::1", port: 6 },
+        ],
+        [443, 8443],
+      ).join(" "),
+    ).toBe(
       "( ( dst 127.0.0.1 and dport = :5 ) or ( dst [::1] and dport = :6 ) ) and ( sport = :443 or sport = :8443 )",
     );
   });

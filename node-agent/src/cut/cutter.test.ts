@@ -17,10 +17,14 @@ describe("cutting users' connections", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     const clients = await Promise.all(
-      Array.from({ length: n }, () => new Promise<Socket>((resolve) => {
-        const c = connect(port, "127.0.0.1", () => resolve(c));
-        c.on("error", () => undefined);
-      })),
+      Array.from(
+        { length: n },
+        () =>
+          new Promise<Socket>((resolve) => {
+            const c = connect(port, "127.0.0.1", () => resolve(c));
+            c.on("error", () => undefined);
+          }),
+      ),
     );
     cleanups.push(() => {
       for (const c of clients) c.destroy();
@@ -29,7 +33,8 @@ describe("cutting users' connections", () => {
     return { port, clients };
   }
 
-  const closed = (socket: Socket) => new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once("close", () => resolve())));
+  const closed = (socket: Socket) =>
+    new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once("close", () => resolve())));
 
   it("destroys every socket of the users cut, and only theirs, and reports each user's own count", async () => {
     const { port, clients } = await inboundWithClients(4);

@@ -24,7 +24,12 @@ export interface CutReport {
  * Users on the same inbound ports share their `ss -K` runs (32 endpoints each): a rotation that
  * removes 1,000 users costs a few dozen ss processes, not a thousand.
  */
-export async function closeUserConnections(users: readonly UserToCut[], accessLog: AccessLogIndex, log: Logger, why: string): Promise<CutReport[]> {
+export async function closeUserConnections(
+  users: readonly UserToCut[],
+  accessLog: AccessLogIndex,
+  log: Logger,
+  why: string,
+): Promise<CutReport[]> {
   if (users.length === 0) return [];
   accessLog.poll();
   const byPorts = new Map<string, Array<{ user: UserToCut; endpoints: Endpoint[] }>>();
@@ -41,14 +46,18 @@ export async function closeUserConnections(users: readonly UserToCut[], accessLo
     byPorts.set(ports.join(","), group);
   }
   for (const group of byPorts.values()) {
-    const result = await destroyClientSockets(group.flatMap((g) => g.endpoints), group[0]!.user.inboundPorts);
+    const result = await destroyClientSockets(
+      group.flatMap((g) => g.endpoints),
+      group[0]!.user.inboundPorts,
+    );
     for (const { user, endpoints } of group) {
       const destroyed = endpoints.reduce((n, e) => n + (result.destroyedByEndpoint.get(endpointKey(e)) ?? 0), 0);
       if (result.errors.length && destroyed === 0) {
         log.warn("cut.destroy_failed", {
           userId: user.userId,
           errors: result.errors,
-          reason: "ss -K failed; needs CONFIG_INET_DIAG_DESTROY and root or CAP_NET_ADMIN. Open connections end only when the client closes them",
+          reason:
+            "ss -K failed; needs CONFIG_INET_DIAG_DESTROY and root or CAP_NET_ADMIN. Open connections end only when the client closes them",
         });
       }
       accessLog.forget(user.email);

@@ -33,7 +33,17 @@ function addressToken(ip: string): string {
  * local port = one of the inbound ports (so the core's own outbound sockets are never touched).
  */
 export function ssFilter(endpoints: readonly Endpoint[], localPorts: readonly number[]): string[] {
-  const remotes = endpoints.flatMap((e, i) => [...(i > 0 ? ["or"] : []), "(", "dst", addressToken(e.ip), "and", "dport", "=", `:${e.port}`, ")"]);
+  const remotes = endpoints.flatMap((e, i) => [
+    ...(i > 0 ? ["or"] : []),
+    "(",
+    "dst",
+    addressToken(e.ip),
+    "and",
+    "dport",
+    "=",
+    `:${e.port}`,
+    ")",
+  ]);
   const locals = localPorts.flatMap((p, i) => [...(i > 0 ? ["or"] : []), "sport", "=", `:${p}`]);
   return ["(", ...remotes, ")", ...(locals.length ? ["and", "(", ...locals, ")"] : [])];
 }
@@ -49,7 +59,10 @@ function runSs(args: string[]): Promise<{ stdout: string; error: string | null }
 }
 
 /** Destroys the TCP sockets of these client endpoints on the given inbound ports. */
-export async function destroyClientSockets(endpoints: readonly Endpoint[], localPorts: readonly number[]): Promise<DestroyResult> {
+export async function destroyClientSockets(
+  endpoints: readonly Endpoint[],
+  localPorts: readonly number[],
+): Promise<DestroyResult> {
   let destroyed = 0;
   const destroyedByEndpoint = new Map<string, number>();
   const errors: string[] = [];
@@ -96,7 +109,10 @@ export async function liveClientEndpoints(localPorts: readonly number[]): Promis
 }
 
 /** How many established server-side sockets these endpoints still have (for verification). */
-export async function countClientSockets(endpoints: readonly Endpoint[], localPorts: readonly number[]): Promise<number> {
+export async function countClientSockets(
+  endpoints: readonly Endpoint[],
+  localPorts: readonly number[],
+): Promise<number> {
   if (endpoints.length === 0) return 0;
   const { stdout } = await runSs(["-t", "-n", "-H", "state", "established", ...ssFilter(endpoints, localPorts)]);
   return stdout.split("\n").filter((l) => l.trim().length > 0).length;

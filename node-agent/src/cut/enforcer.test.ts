@@ -10,7 +10,9 @@ const NOW = 1_700_000_000;
 describe("LocalEnforcer", () => {
   it("blocks a user whose expiry passed, with no word from the edge", () => {
     const enforcer = new LocalEnforcer(null);
-    const payload = makePayload({ users: [makeUser(1, [], { expireAtSec: NOW - 1 }), makeUser(2, [], { expireAtSec: NOW + 60 })] });
+    const payload = makePayload({
+      users: [makeUser(1, [], { expireAtSec: NOW - 1 }), makeUser(2, [], { expireAtSec: NOW + 60 })],
+    });
     expect([...enforcer.blocked(payload, NOW)]).toEqual([[1, "expired"]]);
   });
 

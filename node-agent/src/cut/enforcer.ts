@@ -10,7 +10,9 @@ import { writeFileAtomic } from "../state/atomic-file.ts";
 
 export type BlockReason = "cut_by_edge" | "expired" | "quota_exceeded";
 
-const cutFileSchema = z.object({ cuts: z.array(z.object({ userId: z.number().int(), atConfigVersion: z.number().int() })) });
+const cutFileSchema = z.object({
+  cuts: z.array(z.object({ userId: z.number().int(), atConfigVersion: z.number().int() })),
+});
 
 export class LocalEnforcer {
   /** userId → the config version current when the edge cut them. */
@@ -31,7 +33,10 @@ export class LocalEnforcer {
 
   private persist(): void {
     if (!this.cutPath) return;
-    writeFileAtomic(this.cutPath, JSON.stringify({ cuts: [...this.cuts].map(([userId, atConfigVersion]) => ({ userId, atConfigVersion })) }));
+    writeFileAtomic(
+      this.cutPath,
+      JSON.stringify({ cuts: [...this.cuts].map(([userId, atConfigVersion]) => ({ userId, atConfigVersion })) }),
+    );
   }
 
   /** The edge said: stop these users now. They stay stopped until a newer config lists them. */

@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { generateSigningKeyPair, importPrivateKey, importPublicKey, REQUEST_HEADERS, requestSigningText, verifyText } from "../../../workers/agent/protocol/signing.ts";
+import {
+  generateSigningKeyPair,
+  importPrivateKey,
+  importPublicKey,
+  REQUEST_HEADERS,
+  requestSigningText,
+  verifyText,
+} from "../../../workers/agent/protocol/signing.ts";
 import { EdgeClient, EdgeError, requestEnrollment } from "./client.ts";
 import type { HttpAnswer, HttpRequest, HttpRequestInit } from "./http.ts";
 
-const answer = (status: number, body: string, headers: Record<string, string> = {}): HttpAnswer => ({ status, statusText: "", headers, body });
+const answer = (status: number, body: string, headers: Record<string, string> = {}): HttpAnswer => ({
+  status,
+  statusText: "",
+  headers,
+  body,
+});
 
 describe("edge client", async () => {
   const pair = await generateSigningKeyPair();
@@ -57,7 +69,8 @@ describe("edge client", async () => {
       token: "t",
       publicKey: "pk",
       agentVersion: "0.1.0",
-      request: async () => answer(409, JSON.stringify({ error: { code: "TOKEN_USED", message: "token already used" } })),
+      request: async () =>
+        answer(409, JSON.stringify({ error: { code: "TOKEN_USED", message: "token already used" } })),
     });
     await expect(enroll).rejects.toMatchObject({ status: 409, code: "TOKEN_USED" });
     await expect(enroll).rejects.toBeInstanceOf(EdgeError);

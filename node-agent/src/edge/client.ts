@@ -57,11 +57,19 @@ export async function requestEnrollment(req: EnrollRequest): Promise<{ nodeId: n
   const res = await send(new URL("/agent/v1/enroll", req.panelUrl).toString(), {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: new TextEncoder().encode(JSON.stringify({ token: req.token, publicKey: req.publicKey, agentVersion: req.agentVersion })),
+    body: new TextEncoder().encode(
+      JSON.stringify({ token: req.token, publicKey: req.publicKey, agentVersion: req.agentVersion }),
+    ),
   });
   if (!isOk(res)) throw edgeErrorFrom(res, "enroll");
   const body = jsonOf(res, "enroll") as { nodeId?: unknown; panelPublicKey?: unknown };
-  if (typeof body.nodeId !== "number" || !Number.isInteger(body.nodeId) || body.nodeId <= 0 || typeof body.panelPublicKey !== "string" || !body.panelPublicKey) {
+  if (
+    typeof body.nodeId !== "number" ||
+    !Number.isInteger(body.nodeId) ||
+    body.nodeId <= 0 ||
+    typeof body.panelPublicKey !== "string" ||
+    !body.panelPublicKey
+  ) {
     throw new EdgeError("enroll: answer lacks nodeId/panelPublicKey", res.status, "BAD_ENROLL_REPLY");
   }
   return { nodeId: body.nodeId, panelPublicKey: body.panelPublicKey };
@@ -86,11 +94,24 @@ export class EdgeClient {
     this.send = options.request ?? httpRequest;
   }
 
-  private async signedRequest(method: string, pathWithQuery: string, body: Uint8Array<ArrayBuffer> | null, extraHeaders: Record<string, string>, signal?: AbortSignal): Promise<HttpAnswer> {
+  private async signedRequest(
+    method: string,
+    pathWithQuery: string,
+    body: Uint8Array<ArrayBuffer> | null,
+    extraHeaders: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<HttpAnswer> {
     const url = new URL(pathWithQuery, this.options.panelUrl);
     const timestampSec = Math.floor((this.options.now?.() ?? Date.now()) / 1000);
     const nonce = randomBytes(16).toString("hex");
-    const text = await requestSigningText({ method, pathWithQuery: url.pathname + url.search, nodeId: this.options.nodeId, timestampSec, nonce, body: body ?? new Uint8Array(new ArrayBuffer(0)) });
+    const text = await requestSigningText({
+      method,
+      pathWithQuery: url.pathname + url.search,
+      nodeId: this.options.nodeId,
+      timestampSec,
+      nonce,
+      body: body ?? new Uint8Array(new ArrayBuffer(0)),
+    });
     const headers: Record<string, string> = {
       ...extraHeaders,
       [REQUEST_HEADERS.node]: String(this.options.nodeId),
@@ -113,7 +134,13 @@ export class EdgeClient {
 
   async pushUsage(push: UsagePush, signal?: AbortSignal): Promise<UsageReply> {
     const body = new TextEncoder().encode(JSON.stringify(push));
-    const res = await this.signedRequest("POST", "/agent/v1/usage", body, { "content-type": "application/json" }, signal);
+    const res = await this.signedRequest(
+      "POST",
+      "/agent/v1/usage",
+      body,
+      { "content-type": "application/json" },
+      signal,
+    );
     if (!isOk(res)) throw edgeErrorFrom(res, "usage");
     const reply = usageReplySchema.safeParse(jsonOf(res, "usage"));
     if (!reply.success) throw new EdgeError(`usage: bad reply: ${reply.error.message}`, res.status, "BAD_USAGE_REPLY");

@@ -17,13 +17,20 @@ describe("edge HTTP requests (node:http)", () => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        received.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() });
+        received.push({
+          method: req.method!,
+          url: req.url!,
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString(),
+        });
         if (req.url === "/hang") return; // never answers: only the caller's signal ends it
         if (req.url === "/missing") {
           res.writeHead(404, "Not Found", { "content-type": "application/json" }).end('{"error":{"code":"NOPE"}}');
           return;
         }
-        res.writeHead(200, { etag: '"5"', "content-type": "application/json" }).end(JSON.stringify({ echo: Buffer.concat(chunks).toString() }));
+        res
+          .writeHead(200, { etag: '"5"', "content-type": "application/json" })
+          .end(JSON.stringify({ echo: Buffer.concat(chunks).toString() }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -36,7 +43,11 @@ describe("edge HTTP requests (node:http)", () => {
 
   it("sends method, path with query, headers and body, and returns status, headers and body", async () => {
     const body = new TextEncoder().encode('{"seq":1}');
-    const answer = await httpRequest(`${base}/agent/v1/usage?x=1`, { method: "POST", headers: { "x-vortex-node": "7" }, body });
+    const answer = await httpRequest(`${base}/agent/v1/usage?x=1`, {
+      method: "POST",
+      headers: { "x-vortex-node": "7" },
+      body,
+    });
     expect(answer.status).toBe(200);
     expect(headerOf(answer, "ETag")).toBe('"5"');
     expect(JSON.parse(answer.body)).toEqual({ echo: '{"seq":1}' });

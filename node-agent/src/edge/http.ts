@@ -40,20 +40,41 @@ export type HttpRequest = (url: string, init: HttpRequestInit) => Promise<HttpAn
 export const IDLE_TIMEOUT_MS = 60_000;
 
 // Keep-alive: a push every tick and a long-poll at a time reuse their connections (and TLS sessions).
-const agents = { "http:": new HttpAgent({ keepAlive: true, maxFreeSockets: 2 }), "https:": new HttpsAgent({ keepAlive: true, maxFreeSockets: 2 }) };
+const agents = {
+  "http:": new HttpAgent({ keepAlive: true, maxFreeSockets: 2 }),
+  "https:": new HttpsAgent({ keepAlive: true, maxFreeSockets: 2 }),
+};
 
 export const httpRequest: HttpRequest = (url, init) =>
   new Promise((resolve, reject) => {
     const target = new URL(url);
-    if (target.protocol !== "http:" && target.protocol !== "https:") return reject(new Error(`unsupported URL scheme ${target.protocol}`));
+    if (target.protocol !== "http:" && target.protocol !== "https:")
+      return reject(new Error(`unsupported URL scheme ${target.protocol}`));
     const send = target.protocol === "https:" ? tlsRequest : plainRequest;
     const headers = init.body ? { ...init.headers, "content-length": String(init.body.byteLength) } : init.headers;
-    const req = send(target, { method: init.method, headers, agent: agents[target.protocol], timeout: IDLE_TIMEOUT_MS, ...(init.signal ? { signal: init.signal } : {}) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("error", reject);
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? "", headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = send(
+      target,
+      {
+        method: init.method,
+        headers,
+        agent: agents[target.protocol],
+        timeout: IDLE_TIMEOUT_MS,
+        ...(init.signal ? { signal: init.signal } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? "",
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
     req.on("timeout", () => req.destroy(new Error(`no answer from ${target.host} within ${IDLE_TIMEOUT_MS / 1000} s`)));
     req.on("error", reject);
     req.end(init.body);

@@ -22,21 +22,41 @@ describe("enroll", () => {
       request: async (url, init) => {
         expect(url).toBe("https://panel.example/agent/v1/enroll");
         sent = JSON.parse(new TextDecoder().decode(init.body));
-        return { status: 200, statusText: "OK", headers: {}, body: JSON.stringify({ nodeId: 42, panelPublicKey: panel.publicKey }) };
+        return {
+          status: 200,
+          statusText: "OK",
+          headers: {},
+          body: JSON.stringify({ nodeId: 42, panelPublicKey: panel.publicKey }),
+        };
       },
     });
     expect(sent).toMatchObject({ token: "one-time", publicKey: identity.nodePublicKey, agentVersion: "0.1.0" });
-    expect(state.readIdentity()).toMatchObject({ nodeId: 42, panelPublicKey: panel.publicKey, panelUrl: "https://panel.example" });
+    expect(state.readIdentity()).toMatchObject({
+      nodeId: 42,
+      panelPublicKey: panel.publicKey,
+      panelUrl: "https://panel.example",
+    });
     expect(statSync(state.identityPath).mode & 0o777).toBe(0o600);
     expect(JSON.stringify(log.entries)).not.toContain(identity.nodePrivateKey);
     expect(JSON.stringify(log.entries)).not.toContain("one-time");
 
-    await expect(enroll({ panelUrl: "https://panel.example", token: "again", state, agentVersion: "0.1.0", logger: log, request: async () => ({ status: 200, statusText: "OK", headers: {}, body: "{}" }) })).rejects.toThrow(/already enrolled/);
+    await expect(
+      enroll({
+        panelUrl: "https://panel.example",
+        token: "again",
+        state,
+        agentVersion: "0.1.0",
+        logger: log,
+        request: async () => ({ status: 200, statusText: "OK", headers: {}, body: "{}" }),
+      }),
+    ).rejects.toThrow(/already enrolled/);
   });
 
   it("refuses a plain-http panel URL that is not localhost", async () => {
     const state = new StateDir(join(mkdtempSync(join(tmpdir(), "vortex-enroll-")), "state"));
-    await expect(enroll({ panelUrl: "http://panel.example", token: "t", state, agentVersion: "0.1.0", logger: memoryLogger() })).rejects.toThrow(/https/);
+    await expect(
+      enroll({ panelUrl: "http://panel.example", token: "t", state, agentVersion: "0.1.0", logger: memoryLogger() }),
+    ).rejects.toThrow(/https/);
   });
 
   it("refuses a panel that answers with another signing key than the expected one, and stores nothing", async () => {
@@ -49,7 +69,12 @@ describe("enroll", () => {
       agentVersion: "0.1.0",
       logger: memoryLogger(),
       expectedPanelPublicKey: shown.publicKey,
-      request: async () => ({ status: 200, statusText: "OK", headers: {}, body: JSON.stringify({ nodeId: 42, panelPublicKey: other.publicKey }) }),
+      request: async () => ({
+        status: 200,
+        statusText: "OK",
+        headers: {},
+        body: JSON.stringify({ nodeId: 42, panelPublicKey: other.publicKey }),
+      }),
     });
     await expect(attempt).rejects.toThrow(/not with the expected/);
     expect(state.readIdentity()).toBeNull();

@@ -32,7 +32,9 @@ export async function enroll(options: EnrollOptions): Promise<Identity> {
   }
   const existing = options.state.readIdentity();
   if (existing && !options.force) {
-    throw new Error(`already enrolled as node ${existing.nodeId} with ${existing.panelUrl}; pass --force to enroll again`);
+    throw new Error(
+      `already enrolled as node ${existing.nodeId} with ${existing.panelUrl}; pass --force to enroll again`,
+    );
   }
   const pair = await generateSigningKeyPair();
   const reply = await requestEnrollment({
@@ -43,7 +45,9 @@ export async function enroll(options: EnrollOptions): Promise<Identity> {
     ...(options.request ? { request: options.request } : {}),
   });
   if (options.expectedPanelPublicKey && reply.panelPublicKey !== options.expectedPanelPublicKey) {
-    throw new Error(`the panel signs with key ${reply.panelPublicKey}, not with the expected ${options.expectedPanelPublicKey} (--panel-key): not enrolled`);
+    throw new Error(
+      `the panel signs with key ${reply.panelPublicKey}, not with the expected ${options.expectedPanelPublicKey} (--panel-key): not enrolled`,
+    );
   }
   // A key that does not import is not worth pinning.
   await importPublicKey(reply.panelPublicKey);
@@ -56,6 +60,10 @@ export async function enroll(options: EnrollOptions): Promise<Identity> {
     enrolledAtSec: Math.floor(Date.now() / 1000),
   };
   options.state.writeIdentity(identity);
-  options.logger.info("enroll.done", { nodeId: identity.nodeId, panelUrl: identity.panelUrl, stateDir: options.state.root });
+  options.logger.info("enroll.done", {
+    nodeId: identity.nodeId,
+    panelUrl: identity.panelUrl,
+    stateDir: options.state.root,
+  });
   return identity;
 }

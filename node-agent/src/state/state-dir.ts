@@ -71,7 +71,7 @@ export class StateDir {
 
   writeIdentity(identity: Identity): void {
     this.ensure();
-    writeFileAtomic(this.identityPath, JSON.stringify(identity, null, 2) + "\n");
+    writeFileAtomic(this.identityPath, `${JSON.stringify(identity, null, 2)}\n`);
   }
 
   readLastGood(): LastGood | null {
@@ -81,12 +81,12 @@ export class StateDir {
   writeLastGood(envelope: ConfigEnvelope, version: number, nowSec: number): void {
     this.ensure();
     const record: LastGood = { envelope, version, appliedAtSec: nowSec };
-    writeFileAtomic(this.lastGoodPath, JSON.stringify(record) + "\n");
+    writeFileAtomic(this.lastGoodPath, `${JSON.stringify(record)}\n`);
   }
 
   writeJson(path: string, value: unknown): void {
     this.ensure();
-    writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n");
+    writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
   }
 
   /** Missing file → null; a present but invalid file is a fault worth stopping for. */

@@ -8,17 +8,39 @@ import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/me
 export function clientOutbound(inbound: AgentInbound, user: AgentUser, caFile?: string): Record<string, unknown> {
   const server = { address: "127.0.0.1", port: inbound.port };
   const streamSettings: Record<string, unknown> = { network: inbound.transport, security: inbound.security };
-  if (inbound.transport === "ws") streamSettings.wsSettings = { path: (inbound.transportSettings.path as string) ?? "/" };
-  if (inbound.security === "tls") streamSettings.tlsSettings = { serverName: "localhost", certificates: caFile ? [{ usage: "verify", certificateFile: caFile }] : [] };
+  if (inbound.transport === "ws")
+    streamSettings.wsSettings = { path: (inbound.transportSettings.path as string) ?? "/" };
+  if (inbound.security === "tls")
+    streamSettings.tlsSettings = {
+      serverName: "localhost",
+      certificates: caFile ? [{ usage: "verify", certificateFile: caFile }] : [],
+    };
   switch (inbound.protocol) {
     case "vless":
-      return { protocol: "vless", streamSettings, settings: { vnext: [{ ...server, users: [{ id: user.vlessId, encryption: "none" }] }] } };
+      return {
+        protocol: "vless",
+        streamSettings,
+        settings: { vnext: [{ ...server, users: [{ id: user.vlessId, encryption: "none" }] }] },
+      };
     case "vmess":
-      return { protocol: "vmess", streamSettings, settings: { vnext: [{ ...server, users: [{ id: user.vmessId, alterId: 0, security: "auto" }] }] } };
+      return {
+        protocol: "vmess",
+        streamSettings,
+        settings: { vnext: [{ ...server, users: [{ id: user.vmessId, alterId: 0, security: "auto" }] }] },
+      };
     case "trojan":
-      return { protocol: "trojan", streamSettings, settings: { servers: [{ ...server, password: user.trojanPassword }] } };
+      return {
+        protocol: "trojan",
+        streamSettings,
+        settings: { servers: [{ ...server, password: user.trojanPassword }] },
+      };
     case "shadowsocks":
-      return { protocol: "shadowsocks", settings: { servers: [{ ...server, method: inbound.protocolSettings.method, password: user.shadowsocksPassword }] } };
+      return {
+        protocol: "shadowsocks",
+        settings: {
+          servers: [{ ...server, method: inbound.protocolSettings.method, password: user.shadowsocksPassword }],
+        },
+      };
     default:
       throw new Error(`no client for ${inbound.protocol}`);
   }
@@ -43,13 +65,26 @@ async function waitForPort(port: number, attempts = 200): Promise<void> {
   throw new Error(`port ${port} never opened`);
 }
 
-export async function startClientCore(dir: string, name: string, socksPort: number, outbound: Record<string, unknown>): Promise<ClientCore> {
+export async function startClientCore(
+  dir: string,
+  name: string,
+  socksPort: number,
+  outbound: Record<string, unknown>,
+): Promise<ClientCore> {
   const configPath = join(dir, `client-${name}.json`);
   writeFileSync(
     configPath,
     JSON.stringify({
       log: { loglevel: "warning" },
-      inbounds: [{ tag: "socks-in", listen: "127.0.0.1", port: socksPort, protocol: "socks", settings: { auth: "noauth", udp: false } }],
+      inbounds: [
+        {
+          tag: "socks-in",
+          listen: "127.0.0.1",
+          port: socksPort,
+          protocol: "socks",
+          settings: { auth: "noauth", udp: false },
+        },
+      ],
       outbounds: [{ tag: "proxy", ...outbound }],
     }),
   );

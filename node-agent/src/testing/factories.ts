@@ -1,6 +1,12 @@
 /** Small factories for tests: a payload is built from a few inbounds and users, never copied. */
 import { randomUUID } from "node:crypto";
-import { routingPolicySchema, type AgentInbound, type AgentUser, type ConfigPayload, type RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
+import {
+  routingPolicySchema,
+  type AgentInbound,
+  type AgentUser,
+  type ConfigPayload,
+  type RoutingPolicy,
+} from "../../../workers/agent/protocol/messages.ts";
 
 export function makeInbound(overrides: Partial<AgentInbound> & Pick<AgentInbound, "tag">): AgentInbound {
   return {

@@ -5,8 +5,21 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { usagePushSchema, type ConfigEnvelope, type ConfigPayload, type UsagePush } from "../../../workers/agent/protocol/messages.ts";
-import { generateSigningKeyPair, importPrivateKey, importPublicKey, REQUEST_HEADERS, requestSigningText, signText, verifyText } from "../../../workers/agent/protocol/signing.ts";
+import {
+  usagePushSchema,
+  type ConfigEnvelope,
+  type ConfigPayload,
+  type UsagePush,
+} from "../../../workers/agent/protocol/messages.ts";
+import {
+  generateSigningKeyPair,
+  importPrivateKey,
+  importPublicKey,
+  REQUEST_HEADERS,
+  requestSigningText,
+  signText,
+  verifyText,
+} from "../../../workers/agent/protocol/signing.ts";
 
 export class FakeEdge {
   port = 0;
@@ -81,8 +94,18 @@ export class FakeEdge {
   private async verified(req: IncomingMessage, body: Uint8Array<ArrayBuffer>): Promise<boolean> {
     if (!this.nodeKey) return false;
     const h = (name: string) => String(req.headers[name] ?? "");
-    const text = await requestSigningText({ method: req.method!, pathWithQuery: req.url!, nodeId: Number(h(REQUEST_HEADERS.node)), timestampSec: Number(h(REQUEST_HEADERS.timestamp)), nonce: h(REQUEST_HEADERS.nonce), body });
-    return Number(h(REQUEST_HEADERS.node)) === this.nodeId && (await verifyText(this.nodeKey, text, h(REQUEST_HEADERS.signature)));
+    const text = await requestSigningText({
+      method: req.method!,
+      pathWithQuery: req.url!,
+      nodeId: Number(h(REQUEST_HEADERS.node)),
+      timestampSec: Number(h(REQUEST_HEADERS.timestamp)),
+      nonce: h(REQUEST_HEADERS.nonce),
+      body,
+    });
+    return (
+      Number(h(REQUEST_HEADERS.node)) === this.nodeId &&
+      (await verifyText(this.nodeKey, text, h(REQUEST_HEADERS.signature)))
+    );
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -91,7 +114,8 @@ export class FakeEdge {
     const url = new URL(req.url!, this.url);
     if (req.method === "POST" && url.pathname === "/agent/v1/enroll") {
       const { token, publicKey } = JSON.parse(Buffer.from(body).toString()) as { token: string; publicKey: string };
-      if (token !== "enroll-token") return this.json(res, 401, { error: { code: "BAD_TOKEN", message: "unknown token" } });
+      if (token !== "enroll-token")
+        return this.json(res, 401, { error: { code: "BAD_TOKEN", message: "unknown token" } });
       this.nodeKey = await importPublicKey(publicKey);
       return this.json(res, 200, { nodeId: this.nodeId, panelPublicKey: this.panelPublicKey });
     }

@@ -1,5 +1,11 @@
 /** A stand-in gRPC server on loopback for tests of the agent's unary client (node:http2, no framework). */
-import { createServer, type Http2Server, type IncomingHttpHeaders, type ServerHttp2Session, type ServerHttp2Stream } from "node:http2";
+import {
+  createServer,
+  type Http2Server,
+  type IncomingHttpHeaders,
+  type ServerHttp2Session,
+  type ServerHttp2Stream,
+} from "node:http2";
 import type { AddressInfo } from "node:net";
 import { frameMessage } from "../core/grpc/unary.ts";
 
@@ -37,7 +43,11 @@ export async function serveGrpc(handler: GrpcHandler, port = 0): Promise<StandIn
 }
 
 /** A successful unary reply: `message` framed, then grpc-status 0 (or `trailers`) in the trailers. */
-export function replyGrpc(stream: ServerHttp2Stream, message: Uint8Array, trailers: Record<string, string> = { "grpc-status": "0" }): void {
+export function replyGrpc(
+  stream: ServerHttp2Stream,
+  message: Uint8Array,
+  trailers: Record<string, string> = { "grpc-status": "0" },
+): void {
   stream.respond({ ":status": 200, "content-type": "application/grpc" }, { waitForTrailers: true });
   stream.once("wantTrailers", () => stream.sendTrailers(trailers));
   stream.end(frameMessage(message));

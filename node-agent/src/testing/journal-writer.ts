@@ -13,7 +13,7 @@ for (let i = start / 1000 + 1; ; i++) {
   journal.recordReading("inst-1", new Map([["u1", { up: i, down: i * 1000 }]]), () => 1, i);
   if (i % 3 === 0) {
     const batch = journal.takeBatch(i);
-    process.stdout.write(JSON.stringify(batch) + "\n");
+    process.stdout.write(`${JSON.stringify(batch)}\n`);
     journal.acknowledge(batch.seq);
   }
 }

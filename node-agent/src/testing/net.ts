@@ -87,7 +87,9 @@ export function socksConnect(socksPort: number, targetPort: number, host = "127.
         const port = Buffer.alloc(2);
         port.writeUInt16BE(targetPort);
         // An IPv4 address as such (ATYP 1); anything else as a name the far end resolves (ATYP 3).
-        const address = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? Buffer.from([1, ...host.split(".").map(Number)]) : Buffer.concat([Buffer.from([3, host.length]), Buffer.from(host)]);
+        const address = /^\d+\.\d+\.\d+\.\d+$/.test(host)
+          ? Buffer.from([1, ...host.split(".").map(Number)])
+          : Buffer.concat([Buffer.from([3, host.length]), Buffer.from(host)]);
         socket.write(Buffer.concat([Buffer.from([5, 1, 0]), address, port]));
       }
       if (stage === 1 && buf.length >= 10) {
@@ -116,7 +118,13 @@ export interface FetchResult {
  * A raw HTTP/1.1 GET through SOCKS: returns the exact bytes written and read on the tunnel, which
  * is what the core's per-user counters must equal (uplink = request, downlink = response).
  */
-export async function fetchThroughSocks(socksPort: number, targetPort: number, path: string, timeoutMs = 15_000, host = "127.0.0.1"): Promise<FetchResult> {
+export async function fetchThroughSocks(
+  socksPort: number,
+  targetPort: number,
+  path: string,
+  timeoutMs = 15_000,
+  host = "127.0.0.1",
+): Promise<FetchResult> {
   const socket = await socksConnect(socksPort, targetPort, host);
   const request = `GET ${path} HTTP/1.1\r\nHost: ${host}:${targetPort}\r\nConnection: close\r\n\r\n`;
   return new Promise((resolve) => {
@@ -143,6 +151,26 @@ export async function fetchThroughSocks(socksPort: number, targetPort: number, p
 export function makeSelfSignedCert(dir: string): { certificateFile: string; keyFile: string } {
   const certificateFile = join(dir, "server.crt");
   const keyFile = join(dir, "server.key");
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", keyFile, "-out", certificateFile, "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-keyout",
+      keyFile,
+      "-out",
+      certificateFile,
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
   return { certificateFile, keyFile };
 }

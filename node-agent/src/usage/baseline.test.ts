@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { diffCounters, type CounterPair } from "./baseline.ts";
 
-const counters = (entries: Record<string, [number, number]>) => new Map<string, CounterPair>(Object.entries(entries).map(([k, [up, down]]) => [k, { up, down }]));
+const counters = (entries: Record<string, [number, number]>) =>
+  new Map<string, CounterPair>(Object.entries(entries).map(([k, [up, down]]) => [k, { up, down }]));
 
 describe("diffCounters", () => {
   it("reports only what grew since the baseline", () => {
@@ -10,7 +11,9 @@ describe("diffCounters", () => {
   });
 
   it("counts a user with no baseline from zero (counters appear on first use)", () => {
-    expect(diffCounters(new Map(), counters({ u3: [7, 70] }))).toEqual([{ email: "u3", upBytes: 7, downBytes: 70, absolute: { up: 7, down: 70 } }]);
+    expect(diffCounters(new Map(), counters({ u3: [7, 70] }))).toEqual([
+      { email: "u3", upBytes: 7, downBytes: 70, absolute: { up: 7, down: 70 } },
+    ]);
   });
 
   it("treats a counter that dropped as reset by a core restart: all of it is new traffic", () => {

@@ -31,7 +31,10 @@ function grew(current: number, base: number): number {
  * @example diffCounters(new Map([["u1", { up: 10, down: 100 }]]), new Map([["u1", { up: 15, down: 100 }]]))
  * // → [{ email: "u1", upBytes: 5, downBytes: 0, absolute: { up: 15, down: 100 } }]
  */
-export function diffCounters(baseline: ReadonlyMap<string, CounterPair>, current: ReadonlyMap<string, CounterPair>): CounterDelta[] {
+export function diffCounters(
+  baseline: ReadonlyMap<string, CounterPair>,
+  current: ReadonlyMap<string, CounterPair>,
+): CounterDelta[] {
   const out: CounterDelta[] = [];
   for (const [email, now] of current) {
     const base = baseline.get(email) ?? { up: 0, down: 0 };

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { UsageJournal, type UsageBatch } from "./journal.ts";
 
 const journalPath = () => join(mkdtempSync(join(tmpdir(), "vortex-journal-")), "usage.journal");
-const reading = (entries: Record<string, [number, number]>) => new Map(Object.entries(entries).map(([k, [up, down]]) => [k, { up, down }]));
+const reading = (entries: Record<string, [number, number]>) =>
+  new Map(Object.entries(entries).map(([k, [up, down]]) => [k, { up, down }]));
 const idOf = (email: string) => Number(email.slice(1));
 
 /** The edge's side of the contract: apply each seq at most once. */
@@ -45,11 +46,18 @@ describe("usage journal", () => {
   it("tells the bytes a reading holds beyond the journaled baseline without recording them", () => {
     const journal = UsageJournal.open(journalPath());
     journal.recordReading("i1", reading({ u1: [10, 100] }), idOf, 100);
-    expect(journal.unjournaledBytes("i1", reading({ u1: [15, 300], u2: [1, 2] }))).toEqual(new Map([["u1", 205], ["u2", 3]]));
+    expect(journal.unjournaledBytes("i1", reading({ u1: [15, 300], u2: [1, 2] }))).toEqual(
+      new Map([
+        ["u1", 205],
+        ["u2", 3],
+      ]),
+    );
     // A new core instance starts from zero.
     expect(journal.unjournaledBytes("i2", reading({ u1: [15, 300] }))).toEqual(new Map([["u1", 315]]));
     // Nothing was journaled: the next reading still carries the whole delta.
-    expect(journal.recordReading("i1", reading({ u1: [15, 300] }), idOf, 105)).toEqual([{ userId: 1, email: "u1", upBytes: 5, downBytes: 200 }]);
+    expect(journal.recordReading("i1", reading({ u1: [15, 300] }), idOf, 105)).toEqual([
+      { userId: 1, email: "u1", upBytes: 5, downBytes: 200 },
+    ]);
   });
 
   it("resends the unacknowledged batch with the same seq and bytes after a restart", () => {
@@ -63,7 +71,10 @@ describe("usage journal", () => {
     second.recordReading("i1", reading({ u1: [6, 70] }), idOf, 3);
     expect(second.takeBatch(4)).toEqual(sent);
     second.acknowledge(sent.seq);
-    expect(second.takeBatch(5)).toMatchObject({ seq: sent.seq + 1, deltas: [{ userId: 1, upBytes: 1, downBytes: 20 }] });
+    expect(second.takeBatch(5)).toMatchObject({
+      seq: sent.seq + 1,
+      deltas: [{ userId: 1, upBytes: 1, downBytes: 20 }],
+    });
   });
 
   it("ignores a torn last line and counts those bytes once on the next reading", () => {
@@ -80,7 +91,11 @@ describe("usage journal", () => {
     reopened.recordReading("i1", reading({ u1: [0, 250] }), idOf, 3);
     expect(reopened.takeBatch(4).deltas).toEqual([{ userId: 1, upBytes: 0, downBytes: 250 }]);
     // The torn bytes were cut off, so later appends start on a clean line.
-    expect(readFileSync(path, "utf8").split("\n").every((l) => l === "" || JSON.parse(l))).toBe(true);
+    expect(
+      readFileSync(path, "utf8")
+        .split("\n")
+        .every((l) => l === "" || JSON.parse(l)),
+    ).toBe(true);
   });
 
   it("starts from a zero baseline for a new core instance (a restart wiped the counters)", () => {
@@ -111,7 +126,11 @@ describe("usage journal", () => {
     journal.close();
 
     const reopened = UsageJournal.open(path);
-    expect(reopened.stats()).toMatchObject({ lastSeq: before.lastSeq, ackSeq: before.ackSeq, unackedBytes: before.unackedBytes });
+    expect(reopened.stats()).toMatchObject({
+      lastSeq: before.lastSeq,
+      ackSeq: before.ackSeq,
+      unackedBytes: before.unackedBytes,
+    });
     reopened.acknowledge(edge.receive(reopened.takeBatch(62)));
     expect(edge.totals.get(1)).toEqual({ up: 61, down: 610 });
     expect(edge.totals.get(2)).toEqual({ up: 0, down: 60 });
@@ -121,11 +140,14 @@ describe("usage journal", () => {
     const path = journalPath();
     const edge = new FakeEdge();
     for (let round = 0; round < 3; round++) {
-      const child = spawn(process.execPath, [join(import.meta.dirname, "../testing/journal-writer.ts"), path], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(process.execPath, [join(import.meta.dirname, "../testing/journal-writer.ts"), path], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       let out = "";
       child.stdout.on("data", (c: Buffer) => (out += c.toString()));
       // Let it write a few hundred records (bounded wait), then kill it mid-loop.
-      for (let i = 0; i < 200 && !(out.split("\n").length > 20 + round * 5); i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 200 && !(out.split("\n").length > 20 + round * 5); i++)
+        await new Promise((r) => setTimeout(r, 25));
       child.kill("SIGKILL");
       await new Promise((r) => child.once("exit", r));
       // The edge received every batch that was printed whole, some perhaps never acknowledged.
@@ -137,7 +159,8 @@ describe("usage journal", () => {
     const journal = UsageJournal.open(path);
     const finalDown = 1_000_000_000;
     journal.recordReading("inst-1", reading({ u1: [finalDown / 1000, finalDown] }), () => 1, 1e9);
-    for (let i = 0; i < 5 && journal.stats().unackedBytes > 0; i++) journal.acknowledge(edge.receive(journal.takeBatch(1e9)));
+    for (let i = 0; i < 5 && journal.stats().unackedBytes > 0; i++)
+      journal.acknowledge(edge.receive(journal.takeBatch(1e9)));
     expect(journal.stats().unackedBytes).toBe(0);
     expect(edge.totals.get(1)).toEqual({ up: finalDown / 1000, down: finalDown });
     expect(statSync(path).size).toBeGreaterThan(0);

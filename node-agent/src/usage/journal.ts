@@ -180,7 +180,7 @@ export class UsageJournal {
   }
 
   private append(record: JournalRecord): void {
-    const bytes = Buffer.from(JSON.stringify(record) + "\n", "utf8");
+    const bytes = Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
     let off = 0;
     while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
     // Durable before anyone acts on it: the baseline in memory moves only after this returns.
@@ -202,7 +202,12 @@ export class UsageJournal {
    * Journals one reading of the core's counters (instance `inst`) and returns the new deltas.
    * Emails `resolveUserId` cannot map are left out and their baseline does not move.
    */
-  recordReading(inst: string, counters: ReadonlyMap<string, CounterPair>, resolveUserId: (email: string) => number | null, atSec: number): RecordedDelta[] {
+  recordReading(
+    inst: string,
+    counters: ReadonlyMap<string, CounterPair>,
+    resolveUserId: (email: string) => number | null,
+    atSec: number,
+  ): RecordedDelta[] {
     const entries: Entry[] = [];
     for (const d of diffCounters(this.baselineFor(inst), counters)) {
       const userId = resolveUserId(d.email);
@@ -211,7 +216,9 @@ export class UsageJournal {
     }
     if (entries.length === 0) return [];
     this.append({ k: "d", id: this.nextReadingId, at: atSec, inst, u: entries });
-    return entries.filter((e) => e[2] > 0 || e[3] > 0).map(([userId, email, upBytes, downBytes]) => ({ userId, email, upBytes, downBytes }));
+    return entries
+      .filter((e) => e[2] > 0 || e[3] > 0)
+      .map(([userId, email, upBytes, downBytes]) => ({ userId, email, upBytes, downBytes }));
   }
 
   /**
@@ -235,11 +242,18 @@ export class UsageJournal {
         upTo = reading.id;
       }
       const from = this.lastBatchToSec || this.pending[0]?.at || nowSec;
-      const d = [...totals].filter(([, t]) => t.up > 0 || t.down > 0).map(([userId, t]): [number, number, number] => [userId, t.up, t.down]);
+      const d = [...totals]
+        .filter(([, t]) => t.up > 0 || t.down > 0)
+        .map(([userId, t]): [number, number, number] => [userId, t.up, t.down]);
       this.append({ k: "b", seq: this.lastSeq + 1, upTo, from, to: Math.max(from, nowSec), d });
     }
     const batch = this.openBatch!;
-    return { seq: batch.seq, fromSec: batch.from, toSec: batch.to, deltas: batch.d.map(([userId, upBytes, downBytes]) => ({ userId, upBytes, downBytes })) };
+    return {
+      seq: batch.seq,
+      fromSec: batch.from,
+      toSec: batch.to,
+      deltas: batch.d.map(([userId, upBytes, downBytes]) => ({ userId, upBytes, downBytes })),
+    };
   }
 
   /** Records the edge's ack; compacts when the file has grown. True if the open batch is done. */
@@ -262,8 +276,12 @@ export class UsageJournal {
       inst: this.baselineInst,
       base: [...this.baseline].map(([email, c]) => [email, c.up, c.down]),
     };
-    const lines: JournalRecord[] = [snapshot, ...(this.openBatch ? [this.openBatch] : []), ...this.pending.map((r): ReadingRecord => ({ ...r, k: "q" }))];
-    writeFileAtomic(this.path, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    const lines: JournalRecord[] = [
+      snapshot,
+      ...(this.openBatch ? [this.openBatch] : []),
+      ...this.pending.map((r): ReadingRecord => ({ ...r, k: "q" })),
+    ];
+    writeFileAtomic(this.path, `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
     closeSync(this.fd);
     this.fd = openSync(this.path, "a+", 0o600);
   }

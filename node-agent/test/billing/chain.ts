@@ -23,7 +23,9 @@ export interface Chain {
 
 export async function startAnvil(): Promise<Chain> {
   const binary = join(require.resolve("@foundry-rs/anvil-linux-amd64/package.json"), "..", "bin", "anvil");
-  const child: ChildProcess = spawn(binary, ["--host", "127.0.0.1", "--port", "0", "--chain-id", String(foundry.id)], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(binary, ["--host", "127.0.0.1", "--port", "0", "--chain-id", String(foundry.id)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const port = await new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -63,14 +65,24 @@ export async function startRangeCappedRpc(upstream: string, maxBlocks: number): 
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString();
-    const call = JSON.parse(body) as { id: number; method: string; params: [{ fromBlock: string; toBlock: string; topics?: (string | null)[] }] };
+    const call = JSON.parse(body) as {
+      id: number;
+      method: string;
+      params: [{ fromBlock: string; toBlock: string; topics?: (string | null)[] }];
+    };
     if (call.method === "eth_getLogs") {
       const { fromBlock, toBlock, topics } = call.params[0];
       const query = { to: `0x${(topics?.[2] ?? "").slice(-40)}`, from: BigInt(fromBlock), until: BigInt(toBlock) };
       logQueries.push(query);
       if (query.until - query.from + 1n > BigInt(maxBlocks)) {
         response.writeHead(200, { "content-type": "application/json" });
-        response.end(JSON.stringify({ jsonrpc: "2.0", id: call.id, error: { code: -32600, message: `eth_getLogs is limited to a ${maxBlocks} block range` } }));
+        response.end(
+          JSON.stringify({
+            jsonrpc: "2.0",
+            id: call.id,
+            error: { code: -32600, message: `eth_getLogs is limited to a ${maxBlocks} block range` },
+          }),
+        );
         return;
       }
     }
@@ -80,7 +92,11 @@ export async function startRangeCappedRpc(upstream: string, maxBlocks: number): 
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, logQueries, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    logQueries,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 let compiled: { abi: Abi; bytecode: Hex } | undefined;
@@ -115,10 +131,20 @@ export function clients(rpcUrl: string) {
 }
 
 /** Deploys a fresh TestToken (6 decimals) and mints the payer 1,000 of it. */
-export async function deployTestToken(evm: ReturnType<typeof clients>, symbol: string): Promise<{ address: Hex; abi: Abi }> {
+export async function deployTestToken(
+  evm: ReturnType<typeof clients>,
+  symbol: string,
+): Promise<{ address: Hex; abi: Abi }> {
   const { abi, bytecode } = compileTestToken();
   const hash = await evm.wallet.deployContract({ abi, bytecode, args: [`Test ${symbol}`, symbol] });
   const address = (await evm.public.waitForTransactionReceipt({ hash })).contractAddress!;
-  await evm.public.waitForTransactionReceipt({ hash: await evm.wallet.writeContract({ address, abi, functionName: "mint", args: [evm.account.address, 1_000_000_000n] }) });
+  await evm.public.waitForTransactionReceipt({
+    hash: await evm.wallet.writeContract({
+      address,
+      abi,
+      functionName: "mint",
+      args: [evm.account.address, 1_000_000_000n],
+    }),
+  });
   return { address, abi };
 }

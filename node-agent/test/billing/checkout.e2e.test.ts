@@ -15,7 +15,8 @@ import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in.ts";
 /** The merchant's wallet: a fresh seed per run. Only its account-level PUBLIC key goes to the panel. */
 const master = HDKey.fromMasterSeed(randomBytes(32));
 const xpub = master.derive("m/44'/60'/0'").publicExtendedKey;
-const walletAddress = (index: number) => privateKeyToAccount(bytesToHex(master.derive(`m/44'/60'/0'/0/${index}`).privateKey!)).address;
+const walletAddress = (index: number) =>
+  privateKeyToAccount(bytesToHex(master.derive(`m/44'/60'/0'/0/${index}`).privateKey!)).address;
 
 let panel: Panel;
 let stripe: StripeStandIn;
@@ -32,7 +33,13 @@ const CONFIRMATIONS = 3;
 beforeAll(async () => {
   [stripe, chain] = await Promise.all([startStripeStandIn(), startAnvil()]);
   panel = await startPanel({
-    vars: { STRIPE_API_BASE: stripe.url, STRIPE_SECRET_KEY: "sk_test_e2e_standin", STRIPE_WEBHOOK_SECRET: "whsec_e2e", ONCHAIN_XPUB: xpub, CHECKOUT_POLL_SEC: "1" },
+    vars: {
+      STRIPE_API_BASE: stripe.url,
+      STRIPE_SECRET_KEY: "sk_test_e2e_standin",
+      STRIPE_WEBHOOK_SECRET: "whsec_e2e",
+      ONCHAIN_XPUB: xpub,
+      CHECKOUT_POLL_SEC: "1",
+    },
   });
   evm = clients(chain.rpcUrl);
   rpc = await startRangeCappedRpc(chain.rpcUrl, PROVIDER_LOG_RANGE);
@@ -40,10 +47,20 @@ beforeAll(async () => {
   lookalike = (await deployTestToken(evm, "USDT")).address;
 
   const { createChain } = await panel.gql(`mutation ($i: CreateChainInput!) { createChain(input: $i) { id } }`, {
-    i: { name: "anvil", chainId: 31337, rpcUrl: rpc.url, confirmations: CONFIRMATIONS, logBlockRange: PROVIDER_LOG_RANGE },
+    i: {
+      name: "anvil",
+      chainId: 31337,
+      rpcUrl: rpc.url,
+      confirmations: CONFIRMATIONS,
+      logBlockRange: PROVIDER_LOG_RANGE,
+    },
   });
   const add = async (input: Record<string, unknown>) =>
-    (await panel.gql(`mutation ($i: CreateChainTokenInput!) { createChainToken(input: $i) { id } }`, { i: { chainId: createChain.id, ...input } })).createChainToken.id as string;
+    (
+      await panel.gql(`mutation ($i: CreateChainTokenInput!) { createChainToken(input: $i) { id } }`, {
+        i: { chainId: createChain.id, ...input },
+      })
+    ).createChainToken.id as string;
   tokenIds = {
     usdt: await add({ symbol: "USDT", address: token.address, decimals: 6, currency: "USD" }),
     eth: await add({ symbol: "ETH", decimals: 18, currency: "ETH" }),
@@ -58,7 +75,10 @@ afterAll(async () => {
 /** A buyer with a 1-byte quota: a credited plan (5,000,000 bytes) is added on top (workers/billing tests cover renewal). */
 async function buyer() {
   const name = `buyer${Math.random().toString(36).slice(2, 8)}`;
-  const { createUser } = await panel.gql(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id subscriptionUrl } }`, { i: { username: name, dataLimit: 1 } });
+  const { createUser } = await panel.gql(
+    `mutation ($i: CreateUserInput!) { createUser(input: $i) { id subscriptionUrl } }`,
+    { i: { username: name, dataLimit: 1 } },
+  );
   return createUser as { id: string; subscriptionUrl: string };
 }
 
@@ -71,7 +91,11 @@ async function plan(prices: { currency: string; amount: string }[]) {
 }
 
 async function post(url: string, body: unknown) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
   const json = (await response.json()) as any;
   if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(json)}`);
   return json;
@@ -80,7 +104,10 @@ async function post(url: string, body: unknown) {
 async function invoiceFor(prices: { currency: string; amount: string }[], currency: string) {
   const user = await buyer();
   const p = await plan(prices);
-  const invoice = (await post(`${user.subscriptionUrl}/invoices`, { planId: p.id, currency })) as { id: string; url: string };
+  const invoice = (await post(`${user.subscriptionUrl}/invoices`, { planId: p.id, currency })) as {
+    id: string;
+    url: string;
+  };
   return { user, plan: p, invoice };
 }
 
@@ -129,7 +156,11 @@ describe("card checkout", () => {
     const { invoice } = await invoiceFor([{ currency: "EUR", amount: "10" }], "EUR");
     await post(`${invoice.url}/stripe`, {});
     const params = Object.fromEntries(stripe.requests.at(-1)!.params);
-    expect(params).toMatchObject({ "automatic_tax[enabled]": "true", "line_items[0][price_data][currency]": "eur", "line_items[0][price_data][unit_amount]": "1000" });
+    expect(params).toMatchObject({
+      "automatic_tax[enabled]": "true",
+      "line_items[0][price_data][currency]": "eur",
+      "line_items[0][price_data][unit_amount]": "1000",
+    });
     await panel.gql(`mutation { updateSettings(input: { billingAutomaticTax: false }) { billingAutomaticTax } }`);
   });
 });
@@ -138,7 +169,11 @@ describe("card checkout", () => {
 async function deliverWebhook(event: object) {
   const payload = JSON.stringify(event);
   const signature = new Stripe("sk_test_unused").webhooks.generateTestHeaderString({ payload, secret: "whsec_e2e" });
-  return fetch(`${panel.url}/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+  return fetch(`${panel.url}/webhooks/stripe`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+    body: payload,
+  });
 }
 
 describe("card purchase, end to end", () => {
@@ -151,18 +186,46 @@ describe("card purchase, end to end", () => {
       id: `evt_e2e_${invoice.id}`,
       object: "event",
       type: "checkout.session.completed",
-      data: { object: { id: sessionId, object: "checkout.session", metadata: { invoice_id: invoice.id }, payment_status: "paid", currency: "usd", amount_subtotal: 499, amount_total: 499, payment_intent: paymentIntent } },
+      data: {
+        object: {
+          id: sessionId,
+          object: "checkout.session",
+          metadata: { invoice_id: invoice.id },
+          payment_status: "paid",
+          currency: "usd",
+          amount_subtotal: 499,
+          amount_total: 499,
+          payment_intent: paymentIntent,
+        },
+      },
     });
     expect(paid.status).toBe(200);
-    const { invoice: afterPay } = await panel.gql(`query ($id: ID!) { invoice(id: $id) { status paidVia paymentRef user { dataLimit } } }`, { id: invoice.id });
-    expect(afterPay).toEqual({ status: "PAID", paidVia: "STRIPE", paymentRef: paymentIntent, user: { dataLimit: 5_000_001 } });
-    expect((await (await fetch(`${invoice.url}/status`)).json()) as object).toMatchObject({ status: "paid", final: true });
+    const { invoice: afterPay } = await panel.gql(
+      `query ($id: ID!) { invoice(id: $id) { status paidVia paymentRef user { dataLimit } } }`,
+      { id: invoice.id },
+    );
+    expect(afterPay).toEqual({
+      status: "PAID",
+      paidVia: "STRIPE",
+      paymentRef: paymentIntent,
+      user: { dataLimit: 5_000_001 },
+    });
+    expect((await (await fetch(`${invoice.url}/status`)).json()) as object).toMatchObject({
+      status: "paid",
+      final: true,
+    });
 
-    const { refundInvoice } = await panel.gql(`mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { status } }`, { id: invoice.id });
+    const { refundInvoice } = await panel.gql(
+      `mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { status } }`,
+      { id: invoice.id },
+    );
     expect(refundInvoice.status).toBe("REFUNDED");
     const refund = stripe.requests.at(-1)!;
     expect(refund.path).toBe("/v1/refunds");
-    expect(Object.fromEntries(refund.params)).toEqual({ payment_intent: paymentIntent, "metadata[invoice_id]": invoice.id });
+    expect(Object.fromEntries(refund.params)).toEqual({
+      payment_intent: paymentIntent,
+      "metadata[invoice_id]": invoice.id,
+    });
     expect(refund.headers["idempotency-key"]).toBe(`invoice-${invoice.id}-refund`);
     const { user: after } = await panel.gql(`query ($id: ID!) { user(id: $id) { status } }`, { id: user.id });
     expect(after.status).toBe("EXPIRED");
@@ -175,7 +238,8 @@ const DUE = 4_990_000n; // 4.99 at 6 decimals
 async function openDeposit(invoiceUrl: string, tokenId: string) {
   return (await post(`${invoiceUrl}/onchain`, { tokenId })) as { address: Hex; amountUnits: string; eip681: string };
 }
-const check = (invoiceUrl: string, txHash?: Hex) => post(`${invoiceUrl}/onchain/check`, txHash ? { txHash } : {}) as Promise<{ status: string; credited: boolean }>;
+const check = (invoiceUrl: string, txHash?: Hex) =>
+  post(`${invoiceUrl}/onchain/check`, txHash ? { txHash } : {}) as Promise<{ status: string; credited: boolean }>;
 const transfer = async (address: Hex, to: Hex, value: bigint) => {
   const hash = await evm.wallet.writeContract({ address, abi: token.abi, functionName: "transfer", args: [to, value] });
   await evm.public.waitForTransactionReceipt({ hash });
@@ -183,11 +247,17 @@ const transfer = async (address: Hex, to: Hex, value: bigint) => {
 };
 const mine = (blocks: number) => evm.test.mine({ blocks });
 async function adminView(invoiceId: string) {
-  const { invoice } = await panel.gql(`query ($id: ID!) { invoice(id: $id) { status paidVia paymentRef chainPayments { txHash status reason amountUnits } user { status dataLimit } } }`, { id: invoiceId });
+  const { invoice } = await panel.gql(
+    `query ($id: ID!) { invoice(id: $id) { status paidVia paymentRef chainPayments { txHash status reason amountUnits } user { status dataLimit } } }`,
+    { id: invoiceId },
+  );
   return invoice;
 }
 async function auditPays(invoiceId: string): Promise<number> {
-  const { auditLog } = await panel.gql(`query ($id: String!) { auditLog(filter: { action: "invoice.pay", targetType: "invoice", targetId: $id }) { edges { node { id } } } }`, { id: invoiceId });
+  const { auditLog } = await panel.gql(
+    `query ($id: String!) { auditLog(filter: { action: "invoice.pay", targetType: "invoice", targetId: $id }) { edges { node { id } } } }`,
+    { id: invoiceId },
+  );
   return auditLog.edges.length;
 }
 
@@ -197,7 +267,9 @@ describe("on-chain checkout", () => {
     const deposit = await openDeposit(invoice.url, tokenIds.usdt);
     expect(getAddress(deposit.address)).toBe(walletAddress(Number(invoice.id)));
     expect(deposit.amountUnits).toBe(DUE.toString());
-    expect(deposit.eip681).toBe(`ethereum:${token.address.toLowerCase()}@31337/transfer?address=${deposit.address}&uint256=${DUE}`);
+    expect(deposit.eip681).toBe(
+      `ethereum:${token.address.toLowerCase()}@31337/transfer?address=${deposit.address}&uint256=${DUE}`,
+    );
     const page = await (await fetch(invoice.url)).text();
     for (const text of [deposit.address, "4.99 USDT", "Pay with browser wallet", "<svg"]) expect(page).toContain(text);
   });
@@ -209,12 +281,21 @@ describe("on-chain checkout", () => {
     expect((await check(invoice.url)).status).toBe("open"); // 1 confirmation
     await mine(CONFIRMATIONS - 2);
     expect((await check(invoice.url)).status).toBe("open"); // 2 confirmations
-    expect((await adminView(invoice.id)).chainPayments).toEqual([{ txHash: hash, status: "PENDING", reason: null, amountUnits: DUE.toString() }]);
+    expect((await adminView(invoice.id)).chainPayments).toEqual([
+      { txHash: hash, status: "PENDING", reason: null, amountUnits: DUE.toString() },
+    ]);
     await mine(1);
     expect((await check(invoice.url)).status).toBe("paid");
     const view = await adminView(invoice.id);
-    expect(view).toMatchObject({ status: "PAID", paidVia: "ONCHAIN", paymentRef: `31337:${hash}`, user: { status: "ACTIVE", dataLimit: 5_000_001 } });
-    expect(view.chainPayments).toEqual([{ txHash: hash, status: "CREDITED", reason: null, amountUnits: DUE.toString() }]);
+    expect(view).toMatchObject({
+      status: "PAID",
+      paidVia: "ONCHAIN",
+      paymentRef: `31337:${hash}`,
+      user: { status: "ACTIVE", dataLimit: 5_000_001 },
+    });
+    expect(view.chainPayments).toEqual([
+      { txHash: hash, status: "CREDITED", reason: null, amountUnits: DUE.toString() },
+    ]);
     const { user: fresh } = await panel.gql(`query ($id: ID!) { user(id: $id) { status } }`, { id: user.id });
     expect(fresh.status).toBe("ACTIVE");
   });
@@ -238,7 +319,9 @@ describe("on-chain checkout", () => {
     const hash = await transfer(lookalike, deposit.address, DUE);
     await mine(CONFIRMATIONS);
     expect((await check(invoice.url)).status).toBe("open");
-    expect((await adminView(invoice.id)).chainPayments).toEqual([{ txHash: hash, status: "REJECTED", reason: "WRONG_TOKEN", amountUnits: DUE.toString() }]);
+    expect((await adminView(invoice.id)).chainPayments).toEqual([
+      { txHash: hash, status: "REJECTED", reason: "WRONG_TOKEN", amountUnits: DUE.toString() },
+    ]);
   });
 
   it("never credits a transfer to another address, even when the payer names its transaction", async () => {
@@ -248,7 +331,9 @@ describe("on-chain checkout", () => {
     const hash = await transfer(token.address, elsewhere, DUE);
     await mine(CONFIRMATIONS);
     expect((await check(invoice.url, hash)).status).toBe("open");
-    expect((await adminView(invoice.id)).chainPayments).toMatchObject([{ txHash: hash, status: "REJECTED", reason: "WRONG_RECIPIENT" }]);
+    expect((await adminView(invoice.id)).chainPayments).toMatchObject([
+      { txHash: hash, status: "REJECTED", reason: "WRONG_RECIPIENT" },
+    ]);
   });
 
   it("tracks an underpayment as partly paid and does not credit it", async () => {
@@ -259,7 +344,9 @@ describe("on-chain checkout", () => {
     expect((await check(invoice.url)).status).toBe("partially_paid");
     const view = await adminView(invoice.id);
     expect(view).toMatchObject({ status: "PARTIALLY_PAID", user: { dataLimit: 1 } });
-    expect(view.chainPayments).toEqual([{ txHash: hash, status: "REJECTED", reason: "UNDERPAID", amountUnits: (DUE - 1n).toString() }]);
+    expect(view.chainPayments).toEqual([
+      { txHash: hash, status: "REJECTED", reason: "UNDERPAID", amountUnits: (DUE - 1n).toString() },
+    ]);
   });
 
   it("never lets a transaction that paid one invoice pay another", async () => {
@@ -272,7 +359,9 @@ describe("on-chain checkout", () => {
     const second = await invoiceFor(USD, "USD");
     await openDeposit(second.invoice.url, tokenIds.usdt);
     expect((await check(second.invoice.url, hash)).status).toBe("open");
-    expect((await adminView(second.invoice.id)).chainPayments).toMatchObject([{ txHash: hash, status: "REJECTED", reason: "REUSED" }]);
+    expect((await adminView(second.invoice.id)).chainPayments).toMatchObject([
+      { txHash: hash, status: "REJECTED", reason: "REUSED" },
+    ]);
   });
 
   it("credits once when rounds race (three checks at once, with the alarm running too)", async () => {
@@ -317,20 +406,33 @@ describe("on-chain checkout", () => {
   it("never credits a payment made after the invoice expired", async () => {
     const { invoice } = await invoiceFor(USD, "USD");
     const deposit = await openDeposit(invoice.url, tokenIds.usdt);
-    const { invoice: stored } = await panel.gql(`query ($id: ID!) { invoice(id: $id) { expiresAt } }`, { id: invoice.id });
+    const { invoice: stored } = await panel.gql(`query ($id: ID!) { invoice(id: $id) { expiresAt } }`, {
+      id: invoice.id,
+    });
     // The next block is stamped after the invoice's expiry: the chain's clock, not the panel's, decides.
     const latest = await evm.public.getBlock();
-    await evm.test.setNextBlockTimestamp({ timestamp: BigInt(Math.max(Date.parse(stored.expiresAt) / 1000 + 60, Number(latest.timestamp) + 1)) });
+    await evm.test.setNextBlockTimestamp({
+      timestamp: BigInt(Math.max(Date.parse(stored.expiresAt) / 1000 + 60, Number(latest.timestamp) + 1)),
+    });
     const hash = await transfer(token.address, deposit.address, DUE);
     await mine(CONFIRMATIONS);
     expect((await check(invoice.url)).status).toBe("open");
-    expect((await adminView(invoice.id)).chainPayments).toMatchObject([{ txHash: hash, status: "REJECTED", reason: "AFTER_EXPIRY" }]);
+    expect((await adminView(invoice.id)).chainPayments).toMatchObject([
+      { txHash: hash, status: "REJECTED", reason: "AFTER_EXPIRY" },
+    ]);
   });
 
   it("lists every rejected transfer for the admin in one place", async () => {
-    const { chainPayments } = await panel.gql(`{ chainPayments(status: REJECTED, first: 100) { invoiceId reason status } }`);
+    const { chainPayments } = await panel.gql(
+      `{ chainPayments(status: REJECTED, first: 100) { invoiceId reason status } }`,
+    );
     const reasons = new Set(chainPayments.map((p: { reason: string }) => p.reason));
-    for (const reason of ["WRONG_TOKEN", "WRONG_RECIPIENT", "UNDERPAID", "REUSED", "AFTER_EXPIRY"]) expect(reasons).toContain(reason);
-    expect(chainPayments.every((p: { status: string; invoiceId: string }) => p.status === "REJECTED" && Number(p.invoiceId) > 0)).toBe(true);
+    for (const reason of ["WRONG_TOKEN", "WRONG_RECIPIENT", "UNDERPAID", "REUSED", "AFTER_EXPIRY"])
+      expect(reasons).toContain(reason);
+    expect(
+      chainPayments.every(
+        (p: { status: string; invoiceId: string }) => p.status === "REJECTED" && Number(p.invoiceId) > 0,
+      ),
+    ).toBe(true);
   });
 });

@@ -26,11 +26,23 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         return;
       }
       const id = `cs_test_${requests.length}`;
-      res.end(JSON.stringify({ id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}`, payment_status: "unpaid", status: "open" }));
+      res.end(
+        JSON.stringify({
+          id,
+          object: "checkout.session",
+          url: `https://checkout.stripe.com/c/pay/${id}`,
+          payment_status: "unpaid",
+          status: "open",
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 export interface StripeStandIn {

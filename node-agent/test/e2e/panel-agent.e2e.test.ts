@@ -15,14 +15,26 @@ import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/me
 import { CoreApi } from "../../src/core/grpc/client.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
-import { fetchThroughSocks, freePort, makeSelfSignedCert, socksConnect, startHttpTarget, type HttpTarget } from "../../src/testing/net.ts";
+import {
+  fetchThroughSocks,
+  freePort,
+  makeSelfSignedCert,
+  socksConnect,
+  startHttpTarget,
+  type HttpTarget,
+} from "../../src/testing/net.ts";
 import { startPanel, type Panel } from "./panel.ts";
 
 const packageDir = resolve(import.meta.dirname, "../..");
 const bundle = join(packageDir, "dist/vortex-agent.mjs");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, attempts = 400, intervalMs = 100): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  attempts = 400,
+  intervalMs = 100,
+): Promise<T> {
   for (let i = 0; i < attempts; i++) {
     const value = await check();
     if (value) return value;
@@ -48,14 +60,35 @@ const measured: Record<string, unknown> = {};
 const INBOUNDS = [
   { key: "vless", input: { protocol: "VLESS", transport: "TCP", security: "NONE" } },
   { key: "vmess", input: { protocol: "VMESS", transport: "WS", security: "NONE", transportSettings: { path: "/vm" } } },
-  { key: "trojan", input: { protocol: "TROJAN", transport: "TCP", security: "TLS", securitySettings: { serverName: "localhost" } } },
+  {
+    key: "trojan",
+    input: { protocol: "TROJAN", transport: "TCP", security: "TLS", securitySettings: { serverName: "localhost" } },
+  },
 ] as const;
 
 function startAgent(): ChildProcess {
   const child = spawn(
     process.execPath,
-    [bundle, "run", "--state-dir", stateDir, "--core", "v2ray", "--core-bin", "v2ray", "--api-port", String(apiPort), "--listen", "127.0.0.1",
-      "--tls-cert", tls.certificateFile, "--tls-key", tls.keyFile, "--tick-sec", "1"],
+    [
+      bundle,
+      "run",
+      "--state-dir",
+      stateDir,
+      "--core",
+      "v2ray",
+      "--core-bin",
+      "v2ray",
+      "--api-port",
+      String(apiPort),
+      "--listen",
+      "127.0.0.1",
+      "--tls-cert",
+      tls.certificateFile,
+      "--tls-key",
+      tls.keyFile,
+      "--tick-sec",
+      "1",
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   child.stderr!.on("data", (chunk: Buffer) => (agentLog += chunk.toString()));
@@ -72,17 +105,33 @@ async function stopAgent(signal: NodeJS.Signals) {
 }
 
 const corePid = () => JSON.parse(readFileSync(join(stateDir, "core/instance.json"), "utf8")).pid as number;
-const server = async () => (await panel.gql(`query ($id: ID!) { server(id: $id) { status configVersion appliedConfigVersion coreVersion } }`, { id: serverId })).server;
-const usedTraffic = async (id: string) => (await panel.gql(`query ($id: ID!) { user(id: $id) { usedTraffic status } }`, { id })).user;
+const server = async () =>
+  (
+    await panel.gql(`query ($id: ID!) { server(id: $id) { status configVersion appliedConfigVersion coreVersion } }`, {
+      id: serverId,
+    })
+  ).server;
+const usedTraffic = async (id: string) =>
+  (await panel.gql(`query ($id: ID!) { user(id: $id) { usedTraffic status } }`, { id })).user;
 
 /** The user's client core, built from the share link its subscription serves for this inbound. */
 async function clientFor(entry: (typeof users)[number]): Promise<ClientCore> {
   if (!entry.client) {
     const { user } = await panel.gql(`query ($id: ID!) { user(id: $id) { subscriptionUrl } }`, { id: entry.id });
     const links = (await (await fetch(`${user.subscriptionUrl}/links`)).text()).split("\n").filter(Boolean);
-    const link = links.find((l) => l.includes(`@127.0.0.1:${entry.inbound.port}`) || (l.startsWith("vmess://") && JSON.parse(Buffer.from(l.slice(8), "base64").toString()).port == entry.inbound.port));
+    const link = links.find(
+      (l) =>
+        l.includes(`@127.0.0.1:${entry.inbound.port}`) ||
+        (l.startsWith("vmess://") &&
+          JSON.parse(Buffer.from(l.slice(8), "base64").toString()).port === entry.inbound.port),
+    );
     if (!link) throw new Error(`no link for ${entry.inbound.tag} in ${user.subscriptionUrl}: ${links.join(" ")}`);
-    entry.client = await startClientCore(dir, `${entry.inbound.tag}-${entry.id}`, await freePort(), outboundFromLink(link, { caFile: tls.certificateFile }));
+    entry.client = await startClientCore(
+      dir,
+      `${entry.inbound.tag}-${entry.id}`,
+      await freePort(),
+      outboundFromLink(link, { caFile: tls.certificateFile }),
+    );
   }
   if (!clients.includes(entry.client)) clients.push(entry.client);
   return entry.client;
@@ -110,7 +159,9 @@ async function expectExactTotals(phase: string) {
 
 function establishedOn(port: number): Promise<number> {
   return new Promise((resolve) => {
-    execFile("ss", ["-t", "-n", "-H", "state", "established", "(", "sport", "=", `:${port}`, ")"], (_e, stdout) => resolve(stdout.split("\n").filter((l) => l.trim()).length));
+    execFile("ss", ["-t", "-n", "-H", "state", "established", "(", "sport", "=", `:${port}`, ")"], (_e, stdout) =>
+      resolve(stdout.split("\n").filter((l) => l.trim()).length),
+    );
   });
 }
 
@@ -140,14 +191,20 @@ beforeAll(async () => {
     inboundIds.push(createInbound.id);
     created[key] = createInbound;
   }
-  const { createServer } = await panel.gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`, {
-    input: { name: "e2e-node", address: "127.0.0.1", inboundIds },
-  });
+  const { createServer } = await panel.gql(
+    `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+    {
+      input: { name: "e2e-node", address: "127.0.0.1", inboundIds },
+    },
+  );
   serverId = createServer.id;
   for (const { key, input } of INBOUNDS) {
-    const { createGroup } = await panel.gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, {
-      input: { name: `${key}-group`, inboundIds: [created[key].id] },
-    });
+    const { createGroup } = await panel.gql(
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+      {
+        input: { name: `${key}-group`, inboundIds: [created[key].id] },
+      },
+    );
     const { createUser } = await panel.gql(
       `mutation ($input: CreateUserInput!) { createUser(input: $input) { id credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password } } }`,
       { input: { username: `e2e-${key}`, groupIds: [createGroup.id], dataLimit: 10 * 2 ** 30 } },
@@ -156,7 +213,15 @@ beforeAll(async () => {
     users.push({
       id: createUser.id,
       expectedBytes: 0,
-      user: { id: Number(createUser.id), email: `u${createUser.id}`, inboundTags: [tag], ...createUser.credentials, dataLimitBytes: null, usedBytes: 0, expireAtSec: null },
+      user: {
+        id: Number(createUser.id),
+        email: `u${createUser.id}`,
+        inboundTags: [tag],
+        ...createUser.credentials,
+        dataLimitBytes: null,
+        usedBytes: 0,
+        expireAtSec: null,
+      },
       inbound: {
         tag,
         protocol: input.protocol.toLowerCase() as AgentInbound["protocol"],
@@ -187,13 +252,21 @@ afterAll(async () => {
 
 describe("panel + agent + v2ray on loopback", () => {
   it("enrolls a node with the panel's one-time token, which then stops working", async () => {
-    const { createServerEnrollment } = await panel.gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { token command } }`, { id: serverId });
+    const { createServerEnrollment } = await panel.gql(
+      `mutation ($id: ID!) { createServerEnrollment(id: $id) { token command } }`,
+      { id: serverId },
+    );
     // The whole line runs in test/install/install.e2e.test.ts; this story enrolls by hand.
     expect(createServerEnrollment.command).toContain(`'${panel.url}' '${createServerEnrollment.token}'`);
     // The panel serves the agent the command downloads, byte for byte the bundle under test.
     const served = Buffer.from(await (await fetch(`${panel.url}/downloads/vortex-agent.mjs`)).arrayBuffer());
     expect(served.equals(readFileSync(bundle))).toBe(true);
-    const enroll = (state: string) => execFileSync(process.execPath, [bundle, "enroll", panel.url, createServerEnrollment.token, "--state-dir", state], { encoding: "utf8" });
+    const enroll = (state: string) =>
+      execFileSync(
+        process.execPath,
+        [bundle, "enroll", panel.url, createServerEnrollment.token, "--state-dir", state],
+        { encoding: "utf8" },
+      );
     expect(JSON.parse(enroll(stateDir))).toMatchObject({ enrolled: true, nodeId: Number(serverId) });
     expect(() => enroll(join(dir, "second"))).toThrow();
   });
@@ -217,8 +290,11 @@ describe("panel + agent + v2ray on loopback", () => {
   });
 
   it("reports v2ray 4.34's capabilities, and the panel then refuses a hysteria2 inbound on this node", async () => {
-    const { server: reported } = await panel.gql(`query ($id: ID!) { server(id: $id) {
-      capabilities { core version protocols transports securities tlsCertificate } unservedInbounds { reason } inbounds { id } } }`, { id: serverId });
+    const { server: reported } = await panel.gql(
+      `query ($id: ID!) { server(id: $id) {
+      capabilities { core version protocols transports securities tlsCertificate } unservedInbounds { reason } inbounds { id } } }`,
+      { id: serverId },
+    );
     expect(reported.capabilities).toEqual({
       core: "v2ray",
       version: "4.34.0",
@@ -228,15 +304,29 @@ describe("panel + agent + v2ray on loopback", () => {
       tlsCertificate: true,
     });
     expect(reported.unservedInbounds).toEqual([]);
-    const { createInbound } = await panel.gql(`mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`, {
-      input: { tag: "hy2-in", port: await freePort(), protocol: "HYSTERIA2", security: "TLS", securitySettings: { serverName: "localhost" } },
-    });
-    const assign = panel.gql(`mutation ($id: ID!, $input: UpdateServerInput!) { updateServer(id: $id, input: $input) { id } }`, {
-      id: serverId,
-      input: { inboundIds: [...reported.inbounds.map((i: { id: string }) => i.id), createInbound.id] },
-    });
+    const { createInbound } = await panel.gql(
+      `mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`,
+      {
+        input: {
+          tag: "hy2-in",
+          port: await freePort(),
+          protocol: "HYSTERIA2",
+          security: "TLS",
+          securitySettings: { serverName: "localhost" },
+        },
+      },
+    );
+    const assign = panel.gql(
+      `mutation ($id: ID!, $input: UpdateServerInput!) { updateServer(id: $id, input: $input) { id } }`,
+      {
+        id: serverId,
+        input: { inboundIds: [...reported.inbounds.map((i: { id: string }) => i.id), createInbound.id] },
+      },
+    );
     await expect(assign).rejects.toThrow(/BAD_USER_INPUT/);
-    await expect(assign).rejects.toThrow(/node \\"e2e-node\\" cannot serve inbound \\"hy2-in\\": protocol hysteria2 is not supported on v2ray 4.34.0/);
+    await expect(assign).rejects.toThrow(
+      /node \\"e2e-node\\" cannot serve inbound \\"hy2-in\\": protocol hysteria2 is not supported on v2ray 4.34.0/,
+    );
   });
 
   it("adds a user created in the panel to the running core without restarting it", async () => {
@@ -257,10 +347,15 @@ describe("panel + agent + v2ray on loopback", () => {
     users.push(late);
     const client = await clientFor(late);
     // Probes are refused until the core has the user; a refused probe moves no counted bytes.
-    const served = await waitFor("new user served", async () => {
-      const probe = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1", 3000);
-      return probe.status === 200 ? probe : undefined;
-    }, 100, 200);
+    const served = await waitFor(
+      "new user served",
+      async () => {
+        const probe = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1", 3000);
+        return probe.status === 200 ? probe : undefined;
+      },
+      100,
+      200,
+    );
     late.expectedBytes += served.requestBytes + served.responseBytes;
     await download(late, 256 * 1024);
     expect(corePid()).toBe(pid);
@@ -298,9 +393,19 @@ describe("panel + agent + v2ray on loopback", () => {
       `mutation ($input: CreateUserInput!) { createUser(input: $input) { id credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password } } }`,
       { input: { username: "e2e-expiring", groupIds: [group.id], expireAt: new Date(expireAtMs).toISOString() } },
     );
-    const expiring = { id: createUser.id, expectedBytes: 0, user: { ...template.user, id: Number(createUser.id), email: `u${createUser.id}`, ...createUser.credentials }, inbound: template.inbound };
+    const expiring = {
+      id: createUser.id,
+      expectedBytes: 0,
+      user: { ...template.user, id: Number(createUser.id), email: `u${createUser.id}`, ...createUser.credentials },
+      inbound: template.inbound,
+    };
     const client = await clientFor(expiring);
-    await waitFor("expiring user served", async () => (await fetchThroughSocks(client.socksPort, target.port, "/bytes/1", 3000)).status === 200, 100, 200);
+    await waitFor(
+      "expiring user served",
+      async () => (await fetchThroughSocks(client.socksPort, target.port, "/bytes/1", 3000)).status === 200,
+      100,
+      200,
+    );
 
     await panel.stop();
     try {
@@ -309,7 +414,12 @@ describe("panel + agent + v2ray on loopback", () => {
       socket.on("error", () => undefined);
       socket.write(`GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
       await waitFor("download flowing", () => target.openSlowStreams() === 1, 100);
-      const cutAt = await waitFor("cut by the agent on its own", async () => (target.openSlowStreams() === 0 && (await establishedOn(expiring.inbound.port)) === 0 ? Date.now() : undefined), 450);
+      const cutAt = await waitFor(
+        "cut by the agent on its own",
+        async () =>
+          target.openSlowStreams() === 0 && (await establishedOn(expiring.inbound.port)) === 0 ? Date.now() : undefined,
+        450,
+      );
       expect(cutAt).toBeGreaterThanOrEqual(expireAtMs - 1000);
       const refused = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1", 3000);
       expect(refused.status).toBeNull();
@@ -322,7 +432,10 @@ describe("panel + agent + v2ray on loopback", () => {
     const entry = users[1]!;
     const pid = corePid();
     const { usedTraffic: used } = await usedTraffic(entry.id);
-    await panel.gql(`mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, { id: entry.id, input: { dataLimit: used + 4 * 1024 * 1024 } });
+    await panel.gql(`mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, {
+      id: entry.id,
+      input: { dataLimit: used + 4 * 1024 * 1024 },
+    });
     const client = await clientFor(entry);
     const socket = await socksConnect(client.socksPort, target.port);
     sockets.push(socket);
@@ -333,18 +446,37 @@ describe("panel + agent + v2ray on loopback", () => {
     socket.on("error", () => undefined);
     socket.write(`GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
 
-    const limitedAt = await waitFor("user limited by the panel", async () => ((await usedTraffic(entry.id)).status === "LIMITED" ? Date.now() : undefined), 600);
-    const cutAt = await waitFor("live download cut", async () => (target.openSlowStreams() === 0 && (await establishedOn(entry.inbound.port)) === 0 && closed ? Date.now() : undefined), 200);
+    const limitedAt = await waitFor(
+      "user limited by the panel",
+      async () => ((await usedTraffic(entry.id)).status === "LIMITED" ? Date.now() : undefined),
+      600,
+    );
+    const cutAt = await waitFor(
+      "live download cut",
+      async () =>
+        target.openSlowStreams() === 0 && (await establishedOn(entry.inbound.port)) === 0 && closed
+          ? Date.now()
+          : undefined,
+      200,
+    );
     measured.limitedToCutMs = cutAt - limitedAt;
     expect(received).toBeGreaterThan(4 * 1024 * 1024 * 0.5);
     const refused = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1024", 5000);
     expect(refused.status).toBeNull();
 
-    await panel.gql(`mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, { id: entry.id, input: { dataLimit: 20 * 2 ** 30 } });
-    const back = await waitFor("user served again", async () => {
-      const result = await fetchThroughSocks(client.socksPort, target.port, "/bytes/2048", 5000);
-      return result.status === 200 ? result : undefined;
-    }, 100, 200);
+    await panel.gql(`mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, {
+      id: entry.id,
+      input: { dataLimit: 20 * 2 ** 30 },
+    });
+    const back = await waitFor(
+      "user served again",
+      async () => {
+        const result = await fetchThroughSocks(client.socksPort, target.port, "/bytes/2048", 5000);
+        return result.status === 200 ? result : undefined;
+      },
+      100,
+      200,
+    );
     expect(back.status).toBe(200);
     expect(corePid()).toBe(pid);
     // A cut stream's last bytes may be counted at the core yet never reach the client, so this
@@ -358,10 +490,22 @@ describe("panel + agent + v2ray on loopback", () => {
     const template = users[0]!;
     const { groups } = await panel.gql(`{ groups { id name } }`);
     const group = groups.find((g: { name: string }) => g.name === "vless-group");
-    const { createUser } = await panel.gql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { username: "e2e-leaked", groupIds: [group.id] } });
-    const leaked: (typeof users)[number] = { id: createUser.id, expectedBytes: 0, user: { ...template.user, id: Number(createUser.id), email: `u${createUser.id}` }, inbound: template.inbound };
+    const { createUser } = await panel.gql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+      input: { username: "e2e-leaked", groupIds: [group.id] },
+    });
+    const leaked: (typeof users)[number] = {
+      id: createUser.id,
+      expectedBytes: 0,
+      user: { ...template.user, id: Number(createUser.id), email: `u${createUser.id}` },
+      inbound: template.inbound,
+    };
     const oldClient = await clientFor(leaked);
-    await waitFor("leaked user served", async () => (await fetchThroughSocks(oldClient.socksPort, target.port, "/bytes/1", 3000)).status === 200, 100, 200);
+    await waitFor(
+      "leaked user served",
+      async () => (await fetchThroughSocks(oldClient.socksPort, target.port, "/bytes/1", 3000)).status === 200,
+      100,
+      200,
+    );
     const socket = await socksConnect(oldClient.socksPort, target.port);
     sockets.push(socket);
     let received = 0;
@@ -372,7 +516,12 @@ describe("panel + agent + v2ray on loopback", () => {
 
     const rotatedAt = Date.now();
     await panel.gql(`mutation ($id: ID!) { rotateUserCredentials(userId: $id) { id } }`, { id: leaked.id });
-    const cutAt = await waitFor("the leaked link's open connection closed", async () => (target.openSlowStreams() === 0 && (await establishedOn(leaked.inbound.port)) === 0 ? Date.now() : undefined), 300);
+    const cutAt = await waitFor(
+      "the leaked link's open connection closed",
+      async () =>
+        target.openSlowStreams() === 0 && (await establishedOn(leaked.inbound.port)) === 0 ? Date.now() : undefined,
+      300,
+    );
     measured.rotateToCutMs = cutAt - rotatedAt;
     // Whether the client app closes its side is up to it; what matters is that nothing flows any more.
     const receivedAtCut = received;
@@ -383,10 +532,15 @@ describe("panel + agent + v2ray on loopback", () => {
     // The same subscription link now yields the new credentials.
     leaked.client = undefined;
     const newClient = await clientFor(leaked);
-    const served = await waitFor("the refreshed link works", async () => {
-      const probe = await fetchThroughSocks(newClient.socksPort, target.port, "/bytes/2048", 3000);
-      return probe.status === 200 ? probe : undefined;
-    }, 100, 200);
+    const served = await waitFor(
+      "the refreshed link works",
+      async () => {
+        const probe = await fetchThroughSocks(newClient.socksPort, target.port, "/bytes/2048", 3000);
+        return probe.status === 200 ? probe : undefined;
+      },
+      100,
+      200,
+    );
     expect(served.status).toBe(200);
     expect(corePid()).toBe(pid);
   });
@@ -394,32 +548,55 @@ describe("panel + agent + v2ray on loopback", () => {
   it("charges a reseller's usage reset to its quota byte for byte, and refuses one its balance cannot pay", async () => {
     const limit = 8 * 1024 * 1024;
     const password = "e2e-reseller-password";
-    const { createAdmin } = await panel.gql(`mutation ($input: CreateAdminInput!) { createAdmin(input: $input) { id } }`, {
-      input: { username: "e2e-reseller", password, role: "RESELLER", maxDataLimit: limit + 1536 * 1024 },
+    const { createAdmin } = await panel.gql(
+      `mutation ($input: CreateAdminInput!) { createAdmin(input: $input) { id } }`,
+      {
+        input: { username: "e2e-reseller", password, role: "RESELLER", maxDataLimit: limit + 1536 * 1024 },
+      },
+    );
+    const login = await panel.gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, {
+      input: { username: "e2e-reseller", password },
     });
-    const login = await panel.gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { username: "e2e-reseller", password } });
     const asReseller = async (query: string, variables: Record<string, unknown>) => {
       const response = await fetch(`${panel.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${login.login.accessToken}` },
         body: JSON.stringify({ query, variables }),
       });
-      return (await response.json()) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] };
+      return (await response.json()) as {
+        data?: any;
+        errors?: { message: string; extensions: Record<string, unknown> }[];
+      };
     };
-    const balance = async () => (await panel.gql(`query ($id: ID!) { admin(id: $id) { dataGiven dataLeft } }`, { id: createAdmin.id })).admin;
+    const balance = async () =>
+      (await panel.gql(`query ($id: ID!) { admin(id: $id) { dataGiven dataLeft } }`, { id: createAdmin.id })).admin;
     const { groups } = await panel.gql(`{ groups { id name } }`);
     const group = groups.find((g: { name: string }) => g.name === "vless-group");
-    const created = await asReseller(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { username: "e2e-resold", groupIds: [group.id], dataLimit: limit } });
-    const entry = { id: created.data!.createUser.id, expectedBytes: 0, user: users[0]!.user, inbound: users[0]!.inbound };
+    const created = await asReseller(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+      input: { username: "e2e-resold", groupIds: [group.id], dataLimit: limit },
+    });
+    const entry = {
+      id: created.data!.createUser.id,
+      expectedBytes: 0,
+      user: users[0]!.user,
+      inbound: users[0]!.inbound,
+    };
     expect(await balance()).toEqual({ dataGiven: limit, dataLeft: 1536 * 1024 });
 
     const client = await clientFor(entry);
-    const moved = await waitFor("resold user served", async () => {
-      const probe = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1048576", 3000);
-      return probe.status === 200 ? probe : undefined;
-    }, 100, 200);
+    const moved = await waitFor(
+      "resold user served",
+      async () => {
+        const probe = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1048576", 3000);
+        return probe.status === 200 ? probe : undefined;
+      },
+      100,
+      200,
+    );
     const movedBytes = moved.requestBytes + moved.responseBytes;
-    await waitFor("the panel counted the resold user's traffic", async () => ((await usedTraffic(entry.id)).usedTraffic >= movedBytes ? true : undefined));
+    await waitFor("the panel counted the resold user's traffic", async () =>
+      (await usedTraffic(entry.id)).usedTraffic >= movedBytes ? true : undefined,
+    );
     await sleep(2500);
     expect((await usedTraffic(entry.id)).usedTraffic).toBe(movedBytes);
 
@@ -431,10 +608,18 @@ describe("panel + agent + v2ray on loopback", () => {
     const again = await fetchThroughSocks(client.socksPort, target.port, "/bytes/1048576", 5000);
     expect(again.status).toBe(200);
     const againBytes = again.requestBytes + again.responseBytes;
-    await waitFor("the second download counted", async () => ((await usedTraffic(entry.id)).usedTraffic >= againBytes ? true : undefined));
+    await waitFor("the second download counted", async () =>
+      (await usedTraffic(entry.id)).usedTraffic >= againBytes ? true : undefined,
+    );
     await sleep(2500);
-    const refused = await asReseller(`mutation ($id: ID!) { resetUserUsage(id: $id) { usedTraffic } }`, { id: entry.id });
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", availableBytes: after.dataLeft, neededBytes: againBytes });
+    const refused = await asReseller(`mutation ($id: ID!) { resetUserUsage(id: $id) { usedTraffic } }`, {
+      id: entry.id,
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: "FORBIDDEN",
+      availableBytes: after.dataLeft,
+      neededBytes: againBytes,
+    });
     expect((await usedTraffic(entry.id)).usedTraffic).toBe(againBytes);
     expect(await balance()).toEqual(after);
   });
@@ -450,6 +635,11 @@ describe("panel + agent + v2ray on loopback", () => {
     await waitFor("server offline", async () => ((await server()).status === "OFFLINE" ? true : undefined), 120, 1000);
     measured.silentToOfflineMs = Date.now() - wentSilent;
     startAgent();
-    await waitFor("server online again", async () => ((await server()).status === "ONLINE" ? true : undefined), 120, 500);
+    await waitFor(
+      "server online again",
+      async () => ((await server()).status === "ONLINE" ? true : undefined),
+      120,
+      500,
+    );
   });
 });

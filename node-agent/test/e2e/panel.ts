@@ -12,7 +12,13 @@ import { freePort } from "../../src/testing/net.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
 const wrangler = join(repo, "node_modules/.bin/wrangler");
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", DO_NOT_TRACK: "1", CI: "true" };
+const ENV = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  DO_NOT_TRACK: "1",
+  CI: "true",
+};
 export const OWNER = { username: "e2e-owner", password: "e2e-owner-password" };
 
 export interface Panel {
@@ -30,16 +36,23 @@ export interface Panel {
  * for "production".
  */
 export async function startPanel(options: { vars?: Record<string, string> } = {}): Promise<Panel> {
-  if (!existsSync(join(repo, "web/dist/index.html"))) throw new Error("build the SPA first (npm run build:web); npm test does");
+  if (!existsSync(join(repo, "web/dist/index.html")))
+    throw new Error("build the SPA first (npm run build:web); npm test does");
   const state = mkdtempSync(join(tmpdir(), "vortex-panel-"));
   const port = await freePort();
   const secrets = {
     JWT_SECRET: randomBytes(32).toString("base64url"),
     VORTEX_SETUP_TOKEN: randomBytes(16).toString("base64url"),
     SECRETS_KEY: `k1:${randomBytes(32).toString("base64url")}`,
-    CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
+    CONFIG_SIGNING_KEY: generateKeyPairSync("ed25519")
+      .privateKey.export({ format: "der", type: "pkcs8" })
+      .toString("base64url"),
   };
-  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { cwd: repo, env: ENV, encoding: "utf8" });
+  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
+    cwd: repo,
+    env: ENV,
+    encoding: "utf8",
+  });
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
   let child: ChildProcess | undefined;
@@ -58,13 +71,30 @@ export async function startPanel(options: { vars?: Record<string, string> } = {}
       return body.data;
     },
     async start() {
-      const vars = Object.entries({ ...secrets, ENVIRONMENT: "development", ...options.vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
-      const proc = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false", ...vars], {
-        cwd: repo,
-        env: ENV,
-        stdio: ["ignore", "pipe", "pipe"],
-        detached: true,
-      });
+      const vars = Object.entries({ ...secrets, ENVIRONMENT: "development", ...options.vars }).flatMap(([k, v]) => [
+        "--var",
+        `${k}:${v}`,
+      ]);
+      const proc = spawn(
+        wrangler,
+        [
+          "dev",
+          "--ip",
+          "127.0.0.1",
+          "--port",
+          String(port),
+          "--persist-to",
+          state,
+          "--show-interactive-dev-session=false",
+          ...vars,
+        ],
+        {
+          cwd: repo,
+          env: ENV,
+          stdio: ["ignore", "pipe", "pipe"],
+          detached: true,
+        },
+      );
       child = proc;
       let output = "";
       proc.stdout!.on("data", (c) => (output += c));
@@ -79,7 +109,9 @@ export async function startPanel(options: { vars?: Record<string, string> } = {}
         body: JSON.stringify(OWNER),
       });
       panel.token = "";
-      const login = await panel.gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: OWNER });
+      const login = await panel.gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, {
+        input: OWNER,
+      });
       panel.token = login.login.accessToken;
     },
     async stop() {

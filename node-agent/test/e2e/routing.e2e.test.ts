@@ -22,7 +22,12 @@ const packageDir = resolve(import.meta.dirname, "../..");
 const bundle = join(packageDir, "dist/vortex-agent.mjs");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, attempts = 300, intervalMs = 100): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  attempts = 300,
+  intervalMs = 100,
+): Promise<T> {
   for (let i = 0; i < attempts; i++) {
     const value = await check();
     if (value) return value;
@@ -58,10 +63,19 @@ let client: ClientCore;
 let apiThroughTunnel: Server;
 
 const UPDATE = `mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`;
-const server = async () => (await panel.gql(`query ($id: ID!) { server(id: $id) { status configVersion appliedConfigVersion } }`, { id: serverId })).server;
+const server = async () =>
+  (
+    await panel.gql(`query ($id: ID!) { server(id: $id) { status configVersion appliedConfigVersion } }`, {
+      id: serverId,
+    })
+  ).server;
 const corePid = () => JSON.parse(readFileSync(join(stateDir, "core/instance.json"), "utf8")).pid as number;
 const coreConfig = () => JSON.parse(readFileSync(join(stateDir, "core/config.json"), "utf8"));
-const agentEvents = () => agentLog.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, any>);
+const agentEvents = () =>
+  agentLog
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 async function appliedByTheNode() {
   return waitFor("the node runs the panel's current config", async () => {
@@ -72,7 +86,11 @@ async function appliedByTheNode() {
 
 /** The core's StatsService, called with gRPC through the user's tunnel (a local port piped into SOCKS). */
 async function queryStatsThroughTunnel() {
-  const api = new CoreApi({ core: "v2ray", address: `127.0.0.1:${(apiThroughTunnel.address() as { port: number }).port}`, deadlineMs: 3000 });
+  const api = new CoreApi({
+    core: "v2ray",
+    address: `127.0.0.1:${(apiThroughTunnel.address() as { port: number }).port}`,
+    deadlineMs: 3000,
+  });
   try {
     return await api.queryUserCounters();
   } finally {
@@ -90,25 +108,61 @@ beforeAll(async () => {
   panel = await startPanel();
 
   const port = await freePort();
-  const { createInbound } = await panel.gql(`mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`, {
-    input: { tag: "vless-in", port, protocol: "VLESS", transport: "TCP", security: "NONE" },
-  });
-  const { createServer: node } = await panel.gql(`mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`, {
-    input: { name: "routing-node", address: "127.0.0.1", inboundIds: [createInbound.id] },
-  });
+  const { createInbound } = await panel.gql(
+    `mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`,
+    {
+      input: { tag: "vless-in", port, protocol: "VLESS", transport: "TCP", security: "NONE" },
+    },
+  );
+  const { createServer: node } = await panel.gql(
+    `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+    {
+      input: { name: "routing-node", address: "127.0.0.1", inboundIds: [createInbound.id] },
+    },
+  );
   serverId = node.id;
-  const { createGroup } = await panel.gql(`mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`, { input: { name: "g", inboundIds: [createInbound.id] } });
-  const { createUser } = await panel.gql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { subscriptionUrl } }`, { input: { username: "tunnel-user", groupIds: [createGroup.id] } });
+  const { createGroup } = await panel.gql(
+    `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+    { input: { name: "g", inboundIds: [createInbound.id] } },
+  );
+  const { createUser } = await panel.gql(
+    `mutation ($input: CreateUserInput!) { createUser(input: $input) { subscriptionUrl } }`,
+    { input: { username: "tunnel-user", groupIds: [createGroup.id] } },
+  );
 
-  const { createServerEnrollment } = await panel.gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`, { id: serverId });
+  const { createServerEnrollment } = await panel.gql(
+    `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
+    { id: serverId },
+  );
   execFileSync(process.execPath, [bundle, "enroll", panel.url, createServerEnrollment.token, "--state-dir", stateDir]);
-  agent = spawn(process.execPath, [bundle, "run", "--state-dir", stateDir, "--core", "v2ray", "--core-bin", "v2ray", "--api-port", String(apiPort), "--listen", "127.0.0.1", "--tick-sec", "1"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  agent = spawn(
+    process.execPath,
+    [
+      bundle,
+      "run",
+      "--state-dir",
+      stateDir,
+      "--core",
+      "v2ray",
+      "--core-bin",
+      "v2ray",
+      "--api-port",
+      String(apiPort),
+      "--listen",
+      "127.0.0.1",
+      "--tick-sec",
+      "1",
+    ],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   agent.stderr!.on("data", (chunk: Buffer) => (agentLog += chunk.toString()));
   await appliedByTheNode();
 
-  const link = (await (await fetch(`${createUser.subscriptionUrl}/links`)).text()).split("\n").find((l) => l.startsWith("vless://"))!;
+  const link = (await (await fetch(`${createUser.subscriptionUrl}/links`)).text())
+    .split("\n")
+    .find((l) => l.startsWith("vless://"))!;
   client = await startClientCore(dir, "routing", await freePort(), outboundFromLink(link));
   apiThroughTunnel = createServer((local) => {
     socksConnect(client.socksPort, apiPort).then(
@@ -147,30 +201,52 @@ describe("routing policy on a real node", () => {
   it("keeps users away from HTTP services on the node's loopback and private addresses by default", async () => {
     expect((await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 3000)).status).toBeNull();
     // A name is resolved on the node and meets the same rules: "localhost" is no way around them.
-    expect((await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 3000, "localhost")).status).toBeNull();
-    if (!privateTarget) return console.warn("no private IPv4 address on this host: the private-address case was not exercised");
-    expect((await fetchThroughSocks(client.socksPort, privateTarget.port, "/bytes/10", 3000, privateAddress)).status).toBeNull();
+    expect(
+      (await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 3000, "localhost")).status,
+    ).toBeNull();
+    if (!privateTarget)
+      return console.warn("no private IPv4 address on this host: the private-address case was not exercised");
+    expect(
+      (await fetchThroughSocks(client.socksPort, privateTarget.port, "/bytes/10", 3000, privateAddress)).status,
+    ).toBeNull();
   });
 
   it("lets users reach a loopback origin once an admin allow-lists it, through a validated restart that shows in the core's config", async () => {
     const before = { pid: corePid(), version: (await server()).configVersion, events: agentEvents().length };
-    await panel.gql(UPDATE, { input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(loopbackTarget.port)] }] } });
+    await panel.gql(UPDATE, {
+      input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(loopbackTarget.port)] }] },
+    });
     const now = await appliedByTheNode();
     expect(now.configVersion).toBeGreaterThan(before.version);
     expect((await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 5000)).status).toBe(200);
-    expect((await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 5000, "localhost")).status).toBe(200);
-    if (privateTarget) expect((await fetchThroughSocks(client.socksPort, privateTarget.port, "/bytes/10", 3000, privateAddress)).status).toBeNull();
+    expect(
+      (await fetchThroughSocks(client.socksPort, loopbackTarget.port, "/bytes/10", 5000, "localhost")).status,
+    ).toBe(200);
+    if (privateTarget)
+      expect(
+        (await fetchThroughSocks(client.socksPort, privateTarget.port, "/bytes/10", 3000, privateAddress)).status,
+      ).toBeNull();
 
     // The core runs it: a new process whose config carries the allow rule after the API block.
     expect(corePid()).not.toBe(before.pid);
     const rules = coreConfig().routing.rules as Record<string, any>[];
-    expect(rules[0]).toMatchObject({ ip: expect.arrayContaining(["127.0.0.0/8"]), port: String(apiPort), outboundTag: "block" });
-    expect(rules).toContainEqual(expect.objectContaining({ ip: ["127.0.0.1/32"], port: String(loopbackTarget.port), outboundTag: "direct" }));
+    expect(rules[0]).toMatchObject({
+      ip: expect.arrayContaining(["127.0.0.0/8"]),
+      port: String(apiPort),
+      outboundTag: "block",
+    });
+    expect(rules).toContainEqual(
+      expect.objectContaining({ ip: ["127.0.0.1/32"], port: String(loopbackTarget.port), outboundTag: "direct" }),
+    );
     // Counters were read before the restart wiped them, and the restart says why.
-    const events = agentEvents().slice(before.events).map((e) => e.event as string);
+    const events = agentEvents()
+      .slice(before.events)
+      .map((e) => e.event as string);
     expect(events.indexOf("usage.read_before_restart")).toBeGreaterThanOrEqual(0);
     expect(events.indexOf("usage.read_before_restart")).toBeLessThan(events.indexOf("core.restarting"));
-    expect(agentEvents().find((e) => e.event === "core.restarting" && e.reasons.includes("routing policy changed"))).toBeDefined();
+    expect(
+      agentEvents().find((e) => e.event === "core.restarting" && e.reasons.includes("routing policy changed")),
+    ).toBeDefined();
   });
 
   it("keeps the API blocked when an admin allow-lists all of loopback on every port", async () => {

@@ -11,7 +11,13 @@ const checkedInUnit = resolve(import.meta.dirname, "../../systemd/vortex-agent.s
 
 describe("install.sh", () => {
   it("writes the unit that is checked in, given the default paths and Debian's node", () => {
-    const unit = systemdUnit({ nodeBin: "/usr/bin/node", agent: INSTALL_PATHS.agent, stateDir: INSTALL_PATHS.stateDir, core: "xray", coreBin: CORE_DEFAULT_BINS.xray });
+    const unit = systemdUnit({
+      nodeBin: "/usr/bin/node",
+      agent: INSTALL_PATHS.agent,
+      stateDir: INSTALL_PATHS.stateDir,
+      core: "xray",
+      coreBin: CORE_DEFAULT_BINS.xray,
+    });
     expect(readFileSync(checkedInUnit, "utf8")).toBe(unit);
   });
 
@@ -36,7 +42,11 @@ describe("install.sh", () => {
       ["https://panel.example", "token-token-token", `${key}x`],
       ["https://panel.example", "token-token-token"],
     ]) {
-      const run = spawnSync("bash", ["-s", "--", ...args], { input: INSTALL_SCRIPT, encoding: "utf8", env: { ...process.env, VORTEX_PREFIX: prefix, VORTEX_NO_SYSTEMD: "1" } });
+      const run = spawnSync("bash", ["-s", "--", ...args], {
+        input: INSTALL_SCRIPT,
+        encoding: "utf8",
+        env: { ...process.env, VORTEX_PREFIX: prefix, VORTEX_NO_SYSTEMD: "1" },
+      });
       expect(run.status, args.join(" ")).toBe(1);
       expect(run.stderr).toMatch(/^vortex-install: (usage|not a panel origin|malformed)/);
     }

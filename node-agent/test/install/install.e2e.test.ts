@@ -23,7 +23,13 @@ const OWNER = { username: "install-owner", password: "install-owner-password" };
  * rewrote web/dist as a non-production build (no service worker), and later browser stories ran on it.
  */
 const { NODE_ENV: _runnerMode, ...SHELL_ENV } = process.env;
-const ENV = { ...SHELL_ENV, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", DO_NOT_TRACK: "1", CI: "true" };
+const ENV = {
+  ...SHELL_ENV,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  DO_NOT_TRACK: "1",
+  CI: "true",
+};
 
 let start: ChildProcess;
 /** npm start's output goes to a file, not a pipe: a pipe nobody drains would stall the panel. */
@@ -38,7 +44,11 @@ let panelKey = "";
 let proxy: Server | undefined;
 let agent: ChildProcess | undefined;
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -60,12 +70,23 @@ async function gql<T = any>(query: string, variables: Record<string, unknown> = 
 }
 
 /** The line, as an operator pastes it into a root shell. */
-function runLine(line: string, options: { path?: string; prefix?: string } = {}): Promise<{ status: number | null; stdout: string; stderr: string; prefix: string }> {
+function runLine(
+  line: string,
+  options: { path?: string; prefix?: string } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string; prefix: string }> {
   const prefix = options.prefix ?? mkdtempSync(join(tmpdir(), "vortex-install-"));
-  const env = { ...ENV, PATH: options.path ?? `${join(repo, "node_modules/node/bin")}:${SYSTEM_PATH}`, VORTEX_PREFIX: prefix, VORTEX_NO_SYSTEMD: "1", VORTEX_CORE: "v2ray" };
+  const env = {
+    ...ENV,
+    PATH: options.path ?? `${join(repo, "node_modules/node/bin")}:${SYSTEM_PATH}`,
+    VORTEX_PREFIX: prefix,
+    VORTEX_NO_SYSTEMD: "1",
+    VORTEX_CORE: "v2ray",
+  };
   // Not spawnSync: the proxy story serves the line's downloads from this very process.
   return new Promise((done) => {
-    const child = execFile("bash", ["-c", line], { env, encoding: "utf8" }, (_error, stdout, stderr) => done({ status: child.exitCode, stdout, stderr, prefix }));
+    const child = execFile("bash", ["-c", line], { env, encoding: "utf8" }, (_error, stdout, stderr) =>
+      done({ status: child.exitCode, stdout, stderr, prefix }),
+    );
   });
 }
 
@@ -73,7 +94,8 @@ function runLine(line: string, options: { path?: string; prefix?: string } = {})
 function signingKeyStartingWithDash(): string {
   for (;;) {
     const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-    if (publicKey.export({ format: "jwk" }).x!.startsWith("-")) return privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url");
+    if (publicKey.export({ format: "jwk" }).x!.startsWith("-"))
+      return privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url");
   }
 }
 
@@ -82,7 +104,8 @@ const installed = (prefix: string) => readdirSync(prefix, { recursive: true });
 
 beforeAll(async () => {
   const index = join(repo, "web/dist/index.html");
-  if (!existsSync(index) || !existsSync(join(repo, "node-agent/dist/vortex-agent.mjs"))) throw new Error("build the SPA and the agent first (npm run build:web)");
+  if (!existsSync(index) || !existsSync(join(repo, "node-agent/dist/vortex-agent.mjs")))
+    throw new Error("build the SPA and the agent first (npm run build:web)");
   const builtBefore = statSync(index).mtimeMs;
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
@@ -93,25 +116,41 @@ beforeAll(async () => {
   const log = openSync(startLog, "a");
   start = spawn("npm", ["start"], {
     cwd: repo,
-    env: { ...ENV, PORT: String(port), VORTEX_STATE_DIR: stateDir, VORTEX_ADMIN_USERNAME: OWNER.username, VORTEX_ADMIN_PASSWORD: OWNER.password },
+    env: {
+      ...ENV,
+      PORT: String(port),
+      VORTEX_STATE_DIR: stateDir,
+      VORTEX_ADMIN_USERNAME: OWNER.username,
+      VORTEX_ADMIN_PASSWORD: OWNER.password,
+    },
     stdio: ["ignore", log, log],
     detached: true,
   });
-  await until("npm start: panel ready", () => {
-    if (start.exitCode !== null) throw new Error(`npm start exited:\n${output().slice(-3000)}`);
-    return /panel ready at/.test(output()) || undefined;
-  }, 120_000);
+  await until(
+    "npm start: panel ready",
+    () => {
+      if (start.exitCode !== null) throw new Error(`npm start exited:\n${output().slice(-3000)}`);
+      return /panel ready at/.test(output()) || undefined;
+    },
+    120_000,
+  );
   // The watcher's first build (vite build --watch empties web/dist, then writes it): the bug's trigger.
-  await until("the SPA watcher's first build", () => (statSync(index, { throwIfNoEntry: false })?.mtimeMs ?? 0) > builtBefore || undefined);
+  await until(
+    "the SPA watcher's first build",
+    () => (statSync(index, { throwIfNoEntry: false })?.mtimeMs ?? 0) > builtBefore || undefined,
+  );
   // Its files are written together; give the last of them a moment to land.
   await new Promise((r) => setTimeout(r, 1000));
   // What later stories in this run load: the production build, whose app registers its service worker.
   const entry = readdirSync(join(repo, "web/dist/assets")).find((name) => /^index-.*\.js$/.test(name))!;
   expect(readFileSync(join(repo, "web/dist/assets", entry), "utf8")).toContain("serviceWorker.register");
 
-  accessToken = (await gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: OWNER })).login.accessToken;
-  serverId = (await gql(`mutation { createServer(input: {name: "installed", address: "127.0.0.1"}) { id } }`)).createServer.id;
-  command = (await gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { command } }`, { id: serverId })).createServerEnrollment.command;
+  accessToken = (await gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: OWNER }))
+    .login.accessToken;
+  serverId = (await gql(`mutation { createServer(input: {name: "installed", address: "127.0.0.1"}) { id } }`))
+    .createServer.id;
+  command = (await gql(`mutation ($id: ID!) { createServerEnrollment(id: $id) { command } }`, { id: serverId }))
+    .createServerEnrollment.command;
   panelKey = /'([A-Za-z0-9_-]{43})'\)$/.exec(command)![1]!;
   expect(panelKey, "the panel key this story needs").toMatch(/^-/);
 }, 180_000);
@@ -146,7 +185,9 @@ describe("the install line under npm start", () => {
     expect(statSync(stateDir).mode & 0o777).toBe(0o700);
     const identity = JSON.parse(readFileSync(join(stateDir, "identity.json"), "utf8"));
     expect(identity).toMatchObject({ nodeId: Number(serverId), panelUrl: url, panelPublicKey: panelKey });
-    const status = spawnSync(join(prefix, "usr/local/bin/vortex-agent"), ["status", "--state-dir", stateDir], { encoding: "utf8" });
+    const status = spawnSync(join(prefix, "usr/local/bin/vortex-agent"), ["status", "--state-dir", stateDir], {
+      encoding: "utf8",
+    });
     expect(JSON.parse(status.stdout)).toMatchObject({ enrolled: true, nodeId: Number(serverId) });
 
     const { server } = await gql(`query ($id: ID!) { server(id: $id) { status agentVersion } }`, { id: serverId });
@@ -163,12 +204,17 @@ describe("the install line under npm start", () => {
   });
 
   it("with only an old Node says how to get Node 22 and installs nothing", async () => {
-    const systemNode = spawnSync("bash", ["-c", "node --version"], { encoding: "utf8", env: { PATH: SYSTEM_PATH } }).stdout.trim();
+    const systemNode = spawnSync("bash", ["-c", "node --version"], {
+      encoding: "utf8",
+      env: { PATH: SYSTEM_PATH },
+    }).stdout.trim();
     expect(Number(/^v(\d+)/.exec(systemNode)?.[1])).toBeLessThan(22);
     const run = await runLine(command, { path: SYSTEM_PATH });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`Node.js >= 22 is required; `);
-    expect(run.stderr).toContain("curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs");
+    expect(run.stderr).toContain(
+      "curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs",
+    );
     expect(installed(run.prefix)).toEqual([]);
   });
 
@@ -179,7 +225,11 @@ describe("the install line under npm start", () => {
       const upstream = await fetch(`${url}${req.url}`);
       let body = Buffer.from(await upstream.arrayBuffer());
       if (req.url === "/downloads/vortex-agent.mjs") body = Buffer.concat([body, Buffer.from("\n// injected\n")]);
-      res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/octet-stream" }).end(body);
+      res
+        .writeHead(upstream.status, {
+          "content-type": upstream.headers.get("content-type") ?? "application/octet-stream",
+        })
+        .end(body);
     });
     await new Promise<void>((r) => proxy!.listen(proxyPort, "127.0.0.1", r));
     const run = await runLine(command.replaceAll(url, `http://127.0.0.1:${proxyPort}`));
@@ -201,7 +251,21 @@ describe("the install line under npm start", () => {
       expect(spawnSync("curl", ["-fsS", "-o", "/dev/null", `${url}${path}`]).status, path).toBe(22);
     }
     // curl, as a browser's navigation: Node's fetch adds its own Sec-Fetch-Mode (cors).
-    const page = spawnSync("curl", ["-fsS", "-i", "-H", "Sec-Fetch-Mode: navigate", "-H", "Sec-Fetch-Dest: document", "-H", "Accept: text/html", `${url}/users/12`], { encoding: "utf8" });
+    const page = spawnSync(
+      "curl",
+      [
+        "-fsS",
+        "-i",
+        "-H",
+        "Sec-Fetch-Mode: navigate",
+        "-H",
+        "Sec-Fetch-Dest: document",
+        "-H",
+        "Accept: text/html",
+        `${url}/users/12`,
+      ],
+      { encoding: "utf8" },
+    );
     expect(page.status).toBe(0);
     expect(page.stdout).toMatch(/^HTTP\/1\.1 200/);
     expect(page.stdout).toMatch(/^content-security-policy: default-src 'self'/im);
@@ -212,7 +276,11 @@ describe("the install line under npm start", () => {
     const unit = readFileSync(join(prefix, "etc/systemd/system/vortex-agent.service"), "utf8");
     const [bin, ...args] = /^ExecStart=(.+)$/m.exec(unit)![1]!.split(" ");
     // Its own gRPC port: other tests on this machine may hold the default one.
-    agent = spawn(bin!, [...args, "--api-port", String(await freePort())], { env: ENV, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    agent = spawn(bin!, [...args, "--api-port", String(await freePort())], {
+      env: ENV,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     agent.stdout!.resume();
     agent.stderr!.on("data", (c) => (agentOutput += c));
     const online = await until("the node online", async () => {

@@ -19,11 +19,21 @@ import { testCoreConfig } from "../../src/core/validate.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
 import { routingAllowingLoopback } from "../../src/testing/factories.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
-import { fetchThroughSocks, freePort, makeSelfSignedCert, startHttpTarget, type HttpTarget } from "../../src/testing/net.ts";
+import {
+  fetchThroughSocks,
+  freePort,
+  makeSelfSignedCert,
+  startHttpTarget,
+  type HttpTarget,
+} from "../../src/testing/net.ts";
 
 /** What 4.34 runs: no gRPC/HTTPUpgrade/XHTTP, no REALITY, no Vision, no shadowsocks-2022. */
 const v2rayRuns = (e: Endpoint) =>
-  xrayJsonSupports(e) && ["tcp", "ws"].includes(e.transport) && e.security !== "reality" && !e.flow && !(e.method ?? "").startsWith("2022-");
+  xrayJsonSupports(e) &&
+  ["tcp", "ws"].includes(e.transport) &&
+  e.security !== "reality" &&
+  !e.flow &&
+  !(e.method ?? "").startsWith("2022-");
 
 let dir: string;
 
@@ -32,7 +42,10 @@ describe("Xray JSON against v2ray -test", () => {
     dir = mkdtempSync(join(tmpdir(), "vortex-sub-"));
   });
 
-  const endpoints = servableInbounds().map((inbound) => ({ inbound, endpoint: toEndpoint(inbound, "de.example.com", SECRETS, describeInbound(inbound)) }));
+  const endpoints = servableInbounds().map((inbound) => ({
+    inbound,
+    endpoint: toEndpoint(inbound, "de.example.com", SECRETS, describeInbound(inbound)),
+  }));
 
   it("tests every combination 4.34 can run, and no fewer than 14", () => {
     expect(endpoints.filter((e) => v2rayRuns(e.endpoint)).length).toBeGreaterThanOrEqual(14);
@@ -41,7 +54,10 @@ describe("Xray JSON against v2ray -test", () => {
   for (const { inbound, endpoint } of endpoints.filter((e) => v2rayRuns(e.endpoint))) {
     it(`accepts the ${describeInbound(inbound)} config`, async () => {
       const path = join(dir, `${inbound.id}.json`);
-      writeFileSync(path, JSON.stringify(xrayClientConfig(endpoint, { socks: await freePort(), http: await freePort() })));
+      writeFileSync(
+        path,
+        JSON.stringify(xrayClientConfig(endpoint, { socks: await freePort(), http: await freePort() })),
+      );
       const result = await testCoreConfig("v2ray", "v2ray", path);
       expect(result.output).toMatch(/Configuration OK/);
       expect(result.ok).toBe(true);
@@ -61,15 +77,63 @@ describe("clients built from subscription output carry traffic", () => {
     target = await startHttpTarget();
     served.push(
       makeInbound({ tag: "vless-tcp", protocol: "vless", port: await freePort() }),
-      makeInbound({ tag: "vmess-ws", protocol: "vmess", transport: "ws", port: await freePort(), transportSettings: { path: "/vm ws" } }),
-      makeInbound({ tag: "trojan-tls", protocol: "trojan", security: "tls", port: await freePort(), securitySettings: { serverName: "localhost", allowInsecure: true } }),
-      makeInbound({ tag: "vless-ws-tls", protocol: "vless", transport: "ws", security: "tls", port: await freePort(), transportSettings: { path: "/v" }, securitySettings: { serverName: "localhost", allowInsecure: true } }),
-      makeInbound({ tag: "ss", protocol: "shadowsocks", port: await freePort(), protocolSettings: { method: "aes-256-gcm" } }),
+      makeInbound({
+        tag: "vmess-ws",
+        protocol: "vmess",
+        transport: "ws",
+        port: await freePort(),
+        transportSettings: { path: "/vm ws" },
+      }),
+      makeInbound({
+        tag: "trojan-tls",
+        protocol: "trojan",
+        security: "tls",
+        port: await freePort(),
+        securitySettings: { serverName: "localhost", allowInsecure: true },
+      }),
+      makeInbound({
+        tag: "vless-ws-tls",
+        protocol: "vless",
+        transport: "ws",
+        security: "tls",
+        port: await freePort(),
+        transportSettings: { path: "/v" },
+        securitySettings: { serverName: "localhost", allowInsecure: true },
+      }),
+      makeInbound({
+        tag: "ss",
+        protocol: "shadowsocks",
+        port: await freePort(),
+        protocolSettings: { method: "aes-256-gcm" },
+      }),
     );
-    const user: AgentUser = { id: 1, email: "u1", inboundTags: served.map((i) => i.tag), ...SECRETS, dataLimitBytes: null, usedBytes: 0, expireAtSec: null };
-    const inbounds: AgentInbound[] = served.map((i) => ({ ...i, protocolSettings: { ...i.protocolSettings }, transportSettings: { ...i.transportSettings }, securitySettings: { ...i.securitySettings } }));
+    const user: AgentUser = {
+      id: 1,
+      email: "u1",
+      inboundTags: served.map((i) => i.tag),
+      ...SECRETS,
+      dataLimitBytes: null,
+      usedBytes: 0,
+      expireAtSec: null,
+    };
+    const inbounds: AgentInbound[] = served.map((i) => ({
+      ...i,
+      protocolSettings: { ...i.protocolSettings },
+      transportSettings: { ...i.transportSettings },
+      securitySettings: { ...i.securitySettings },
+    }));
     const apiPort = await freePort();
-    const { config, skipped } = renderCoreConfig({ inbounds, users: [user], routing: routingAllowingLoopback(target.port) }, { core: "v2ray", coreVersion: "V2Ray 4.34.0", apiPort, accessLogPath: join(dir, "access.log"), listen: "127.0.0.1", tls });
+    const { config, skipped } = renderCoreConfig(
+      { inbounds, users: [user], routing: routingAllowingLoopback(target.port) },
+      {
+        core: "v2ray",
+        coreVersion: "V2Ray 4.34.0",
+        apiPort,
+        accessLogPath: join(dir, "access.log"),
+        listen: "127.0.0.1",
+        tls,
+      },
+    );
     expect(skipped).toEqual([]);
     supervisor = new CoreSupervisor({ core: "v2ray", bin: "v2ray", dir, apiPort, logger: memoryLogger() });
     const started = await supervisor.replace(config);

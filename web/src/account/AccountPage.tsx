@@ -28,7 +28,12 @@ export default function AccountPage() {
       <Loaded resource={overview} retry={refetch} skeleton={<Skeleton lines={8} />}>
         {(o) => (
           <div class="stack">
-            <TotpCard status={o.twoFactor} onChange={() => void refetch()} backupCodes={backupCodes()} showBackupCodes={showBackupCodes} />
+            <TotpCard
+              status={o.twoFactor}
+              onChange={() => void refetch()}
+              backupCodes={backupCodes()}
+              showBackupCodes={showBackupCodes}
+            />
             <Show when={!o.twoFactor.mustEnrollTotp}>
               <PasskeysCard passwordLoginDisabled={o.twoFactor.passwordLoginDisabled} onChange={() => void refetch()} />
               <SessionsCard />
@@ -57,12 +62,21 @@ function AllowlistCard(props: { cidrs: string[]; onChange: () => void }) {
     <form class="card form" onSubmit={save} aria-labelledby="allowlist-title">
       <h2 id="allowlist-title">{t("allowlist.title")}</h2>
       <p class="muted">{t("allowlist.help")}</p>
-      <textarea name="cidrs" rows="4" class="ltr" aria-labelledby="allowlist-title" placeholder={"203.0.113.0/24\n2001:db8::/32"} value={props.cidrs.join("\n")} />
+      <textarea
+        name="cidrs"
+        rows="4"
+        class="ltr"
+        aria-labelledby="allowlist-title"
+        placeholder={"203.0.113.0/24\n2001:db8::/32"}
+        value={props.cidrs.join("\n")}
+      />
       <Show when={action.error()}>
         <ErrorBox error={action.error()} />
       </Show>
       <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>{t("action.save")}</button>
+        <button type="submit" class="primary" disabled={action.busy()}>
+          {t("action.save")}
+        </button>
       </div>
     </form>
   );
@@ -106,7 +120,9 @@ function PasswordCard() {
         <ErrorBox error={action.error()} />
       </Show>
       <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>{t("password.change")}</button>
+        <button type="submit" class="primary" disabled={action.busy()}>
+          {t("password.change")}
+        </button>
       </div>
     </form>
   );

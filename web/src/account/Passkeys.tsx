@@ -8,7 +8,14 @@ import { createPasskey, passkeysSupported } from "../api/webauthn";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import { BeginPasskeyRegistration, FinishPasskeyRegistration, MyPasskeys, RemovePasskey, RenamePasskey, SetPasswordLogin } from "../graphql/account";
+import {
+  BeginPasskeyRegistration,
+  FinishPasskeyRegistration,
+  MyPasskeys,
+  RemovePasskey,
+  RenamePasskey,
+  SetPasswordLogin,
+} from "../graphql/account";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { createAction } from "../lib/action";
@@ -21,7 +28,9 @@ interface Passkey {
 }
 
 export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: () => void }) {
-  const [passkeys, { refetch }] = createResource(async () => (await request<{ myPasskeys: Passkey[] }>(MyPasskeys)).myPasskeys);
+  const [passkeys, { refetch }] = createResource(
+    async () => (await request<{ myPasskeys: Passkey[] }>(MyPasskeys)).myPasskeys,
+  );
   const [renaming, setRenaming] = createSignal<Passkey | null>(null);
   const [removing, setRemoving] = createSignal<Passkey | null>(null);
   const action = createAction();
@@ -35,7 +44,9 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
     const form = event.currentTarget as HTMLFormElement;
     const name = String(new FormData(form).get("name")).trim();
     void action.run(async () => {
-      const { beginPasskeyRegistration: ceremony } = await request<{ beginPasskeyRegistration: { challengeToken: string; options: unknown } }>(BeginPasskeyRegistration);
+      const { beginPasskeyRegistration: ceremony } = await request<{
+        beginPasskeyRegistration: { challengeToken: string; options: unknown };
+      }>(BeginPasskeyRegistration);
       const response = await createPasskey(ceremony.options);
       await request(FinishPasskeyRegistration, { input: { challengeToken: ceremony.challengeToken, name, response } });
       form.reset();
@@ -54,7 +65,8 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
     });
   };
   const remove = (id: string) => void action.run(async () => (await request(RemovePasskey, { id }), changed()));
-  const setPasswordLogin = (enabled: boolean) => void action.run(async () => (await request(SetPasswordLogin, { enabled }), changed()));
+  const setPasswordLogin = (enabled: boolean) =>
+    void action.run(async () => (await request(SetPasswordLogin, { enabled }), changed()));
 
   return (
     <section class="card form" aria-labelledby="passkeys-title">
@@ -70,7 +82,9 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
                       <th>{t("passkey.name")}</th>
                       <th>{t("admins.created")}</th>
                       <th>{t("passkey.lastUsed")}</th>
-                      <th><span class="visually-hidden">{t("action.edit")}</span></th>
+                      <th>
+                        <span class="visually-hidden">{t("action.edit")}</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -81,8 +95,12 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
                           <td>{formatDateTime(passkey.createdAt, locale())}</td>
                           <td>{passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt, locale()) : "—"}</td>
                           <td class="actions">
-                            <button type="button" onClick={() => setRenaming(passkey)}>{t("passkey.rename")}</button>
-                            <button type="button" class="danger" onClick={() => setRemoving(passkey)}>{t("action.remove")}</button>
+                            <button type="button" onClick={() => setRenaming(passkey)}>
+                              {t("passkey.rename")}
+                            </button>
+                            <button type="button" class="danger" onClick={() => setRemoving(passkey)}>
+                              {t("action.remove")}
+                            </button>
                           </td>
                         </tr>
                       )}
@@ -91,7 +109,12 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
                 </table>
               </div>
               <label class="inline">
-                <input type="checkbox" checked={!props.passwordLoginDisabled} disabled={action.busy()} onChange={(e) => setPasswordLogin(e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={!props.passwordLoginDisabled}
+                  disabled={action.busy()}
+                  onChange={(e) => setPasswordLogin(e.currentTarget.checked)}
+                />
                 {t("passkey.allowPassword")}
               </label>
             </Show>
@@ -105,7 +128,9 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
             <input name="name" required maxlength="64" placeholder={t("passkey.namePlaceholder")} />
           </label>
           <div class="actions">
-            <button type="submit" class="primary" disabled={action.busy()}>{t("passkey.add")}</button>
+            <button type="submit" class="primary" disabled={action.busy()}>
+              {t("passkey.add")}
+            </button>
           </div>
         </form>
       </Show>
@@ -119,7 +144,9 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
             <input name="name" required maxlength="64" value={renaming()?.name ?? ""} />
           </label>
           <div class="actions">
-            <button type="submit" class="primary">{t("action.save")}</button>
+            <button type="submit" class="primary">
+              {t("action.save")}
+            </button>
           </div>
         </form>
       </Modal>

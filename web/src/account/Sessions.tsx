@@ -20,14 +20,20 @@ interface Session {
 }
 
 export function SessionsCard() {
-  const [sessions, { refetch }] = createResource(async () => (await request<{ mySessions: Session[] }>(MySessions)).mySessions);
+  const [sessions, { refetch }] = createResource(
+    async () => (await request<{ mySessions: Session[] }>(MySessions)).mySessions,
+  );
   const action = createAction();
   const revoke = async (id: string) => {
     if (await action.run(() => request(RevokeSession, { id }))) void refetch();
   };
   const revokeOthers = async () => {
     let ended = 0;
-    if (await action.run(async () => (ended = (await request<{ revokeOtherSessions: number }>(RevokeOtherSessions)).revokeOtherSessions))) {
+    if (
+      await action.run(
+        async () => (ended = (await request<{ revokeOtherSessions: number }>(RevokeOtherSessions)).revokeOtherSessions),
+      )
+    ) {
       notify(t("account.sessionsEnded", { count: ended }));
       void refetch();
     }
@@ -35,7 +41,9 @@ export function SessionsCard() {
   return (
     <section class="card" aria-labelledby="sessions-title">
       <div class="toolbar">
-        <h2 id="sessions-title" class="grow">{t("account.sessions")}</h2>
+        <h2 id="sessions-title" class="grow">
+          {t("account.sessions")}
+        </h2>
         <button type="button" onClick={() => void revokeOthers()} disabled={action.busy()}>
           {t("account.revokeOthers")}
         </button>
@@ -55,7 +63,9 @@ export function SessionsCard() {
                   <th>{t("account.method")}</th>
                   <th>{t("account.signedInAt")}</th>
                   <th>{t("account.lastSeen")}</th>
-                  <th><span class="visually-hidden">{t("account.revoke")}</span></th>
+                  <th>
+                    <span class="visually-hidden">{t("account.revoke")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -69,8 +79,16 @@ export function SessionsCard() {
                       <td>{formatDateTime(session.createdAt, locale())}</td>
                       <td>{formatDateTime(session.lastSeenAt, locale())}</td>
                       <td>
-                        <Show when={!session.current} fallback={<span class="badge ACTIVE">{t("account.thisDevice")}</span>}>
-                          <button type="button" class="danger" onClick={() => void revoke(session.id)} disabled={action.busy()}>
+                        <Show
+                          when={!session.current}
+                          fallback={<span class="badge ACTIVE">{t("account.thisDevice")}</span>}
+                        >
+                          <button
+                            type="button"
+                            class="danger"
+                            onClick={() => void revoke(session.id)}
+                            disabled={action.busy()}
+                          >
                             {t("account.revoke")}
                           </button>
                         </Show>

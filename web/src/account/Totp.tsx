@@ -39,15 +39,20 @@ export function TotpCard(props: {
   const [enrollment, setEnrollment] = createSignal<Enrollment | null>(null);
   const setBackupCodes = (codes: string[] | null) => props.showBackupCodes(codes);
   const action = createAction();
-  const codeOf = (event: SubmitEvent) => String(new FormData(event.currentTarget as HTMLFormElement).get("code")).trim();
+  const codeOf = (event: SubmitEvent) =>
+    String(new FormData(event.currentTarget as HTMLFormElement).get("code")).trim();
 
   const begin = () =>
-    void action.run(async () => setEnrollment((await request<{ beginTotpEnrollment: Enrollment }>(BeginTotpEnrollment)).beginTotpEnrollment));
+    void action.run(async () =>
+      setEnrollment((await request<{ beginTotpEnrollment: Enrollment }>(BeginTotpEnrollment)).beginTotpEnrollment),
+    );
   const confirm = (event: SubmitEvent) => {
     event.preventDefault();
     const code = codeOf(event);
     void action.run(async () => {
-      setBackupCodes((await request<{ confirmTotpEnrollment: string[] }>(ConfirmTotpEnrollment, { code })).confirmTotpEnrollment);
+      setBackupCodes(
+        (await request<{ confirmTotpEnrollment: string[] }>(ConfirmTotpEnrollment, { code })).confirmTotpEnrollment,
+      );
       setEnrollment(null);
       props.onChange();
     });
@@ -61,7 +66,9 @@ export function TotpCard(props: {
         await request(DisableTotp, { code });
         notify(t("totp.disabled"));
       } else {
-        setBackupCodes((await request<{ regenerateBackupCodes: string[] }>(RegenerateBackupCodes, { code })).regenerateBackupCodes);
+        setBackupCodes(
+          (await request<{ regenerateBackupCodes: string[] }>(RegenerateBackupCodes, { code })).regenerateBackupCodes,
+        );
       }
       props.onChange();
     });
@@ -71,16 +78,26 @@ export function TotpCard(props: {
     <section class="card form" aria-labelledby="totp-title">
       <h2 id="totp-title">{t("totp.title")}</h2>
       <Show when={props.status.mustEnrollTotp}>
-        <p class="error" role="status">{t("totp.required")}</p>
+        <p class="error" role="status">
+          {t("totp.required")}
+        </p>
       </Show>
       <Show when={props.backupCodes}>
         {(codes) => (
           <div class="card" data-testid="backup-codes">
             <p>{t("totp.backupCodesOnce")}</p>
             <ul class="codes ltr">
-              <For each={codes()}>{(code) => <li><code>{code}</code></li>}</For>
+              <For each={codes()}>
+                {(code) => (
+                  <li>
+                    <code>{code}</code>
+                  </li>
+                )}
+              </For>
             </ul>
-            <button type="button" onClick={() => setBackupCodes(null)}>{t("totp.savedThem")}</button>
+            <button type="button" onClick={() => setBackupCodes(null)}>
+              {t("totp.savedThem")}
+            </button>
           </div>
         )}
       </Show>
@@ -93,7 +110,9 @@ export function TotpCard(props: {
               <>
                 <p class="muted">{t("totp.off")}</p>
                 <div class="actions">
-                  <button type="button" class="primary" onClick={begin} disabled={action.busy()}>{t("totp.setUp")}</button>
+                  <button type="button" class="primary" onClick={begin} disabled={action.busy()}>
+                    {t("totp.setUp")}
+                  </button>
                 </div>
               </>
             }
@@ -103,15 +122,22 @@ export function TotpCard(props: {
                 <p>{t("totp.scan")}</p>
                 <Qr text={e().uri} label={t("totp.qr")} />
                 <p class="muted">
-                  {t("totp.manual")} <code class="ltr" data-testid="totp-secret">{e().secret}</code>
+                  {t("totp.manual")}{" "}
+                  <code class="ltr" data-testid="totp-secret">
+                    {e().secret}
+                  </code>
                 </p>
                 <label>
                   {t("login.code")}
                   <input name="code" autocomplete="one-time-code" inputmode="numeric" class="ltr" required />
                 </label>
                 <div class="actions">
-                  <button type="button" onClick={() => setEnrollment(null)}>{t("action.cancel")}</button>
-                  <button type="submit" class="primary" disabled={action.busy()}>{t("totp.confirm")}</button>
+                  <button type="button" onClick={() => setEnrollment(null)}>
+                    {t("action.cancel")}
+                  </button>
+                  <button type="submit" class="primary" disabled={action.busy()}>
+                    {t("totp.confirm")}
+                  </button>
                 </div>
               </form>
             )}
@@ -128,8 +154,12 @@ export function TotpCard(props: {
             <input name="code" autocomplete="one-time-code" class="ltr" required />
           </label>
           <div class="actions">
-            <button type="submit" value="regenerate" disabled={action.busy()}>{t("totp.newBackupCodes")}</button>
-            <button type="submit" value="disable" class="danger" disabled={action.busy()}>{t("totp.disable")}</button>
+            <button type="submit" value="regenerate" disabled={action.busy()}>
+              {t("totp.newBackupCodes")}
+            </button>
+            <button type="submit" value="disable" class="danger" disabled={action.busy()}>
+              {t("totp.disable")}
+            </button>
           </div>
         </form>
       </Show>

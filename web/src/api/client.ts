@@ -3,7 +3,16 @@
  * localStorage so a reload keeps the admin signed in. An expired access token is refreshed once
  * and the request retried. Every request goes through `send`.
  */
-import { BeginOidcLogin, BeginPasskeyLogin, CompleteSecondFactor, FinishOidcLogin, FinishPasskeyLogin, Logout, RefreshToken, SignIn } from "../graphql/auth";
+import {
+  BeginOidcLogin,
+  BeginPasskeyLogin,
+  CompleteSecondFactor,
+  FinishOidcLogin,
+  FinishPasskeyLogin,
+  Logout,
+  RefreshToken,
+  SignIn,
+} from "../graphql/auth";
 import { operationBody } from "./operation";
 import { getPasskey } from "./webauthn";
 
@@ -43,7 +52,9 @@ async function send<T>(document: string, variables: Record<string, unknown>, tok
   } catch {
     throw new ApiError("network", "NETWORK");
   }
-  const body = (await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }))) as GraphQLResponse<T>;
+  const body = (await response
+    .json()
+    .catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }))) as GraphQLResponse<T>;
   const error = body.errors?.[0];
   if (error) throw new ApiError(error.message, error.extensions?.code ?? "UNKNOWN", error.extensions?.fields ?? []);
   return body.data as T;
@@ -65,7 +76,9 @@ export function hasSession(): boolean {
 
 /** Password sign-in. An admin with TOTP gets a challenge back: pass it to `completeSecondFactor` with a code. */
 export async function signIn(username: string, password: string): Promise<{ challengeToken: string } | null> {
-  type Result = (Tokens & { __typename: "AuthPayload" }) | { __typename: "SecondFactorChallenge"; challengeToken: string };
+  type Result =
+    | (Tokens & { __typename: "AuthPayload" })
+    | { __typename: "SecondFactorChallenge"; challengeToken: string };
   const { signIn: result } = await send<{ signIn: Result }>(SignIn, { input: { username, password } }, null);
   if (result.__typename === "SecondFactorChallenge") return { challengeToken: result.challengeToken };
   keep(result);
@@ -74,12 +87,17 @@ export async function signIn(username: string, password: string): Promise<{ chal
 
 /** `code` is six digits from the authenticator app or one of the backup codes. */
 export async function completeSecondFactor(challengeToken: string, code: string): Promise<void> {
-  keep((await send<{ completeSecondFactor: Tokens }>(CompleteSecondFactor, { input: { challengeToken, code } }, null)).completeSecondFactor);
+  keep(
+    (await send<{ completeSecondFactor: Tokens }>(CompleteSecondFactor, { input: { challengeToken, code } }, null))
+      .completeSecondFactor,
+  );
 }
 
 /** Discoverable passkey sign-in: the browser offers the passkeys it holds for this panel, no username needed. */
 export async function signInWithPasskey(): Promise<void> {
-  const { beginPasskeyLogin: ceremony } = await send<{ beginPasskeyLogin: { challengeToken: string; options: unknown } }>(BeginPasskeyLogin, {}, null);
+  const { beginPasskeyLogin: ceremony } = await send<{
+    beginPasskeyLogin: { challengeToken: string; options: unknown };
+  }>(BeginPasskeyLogin, {}, null);
   const response = await getPasskey(ceremony.options);
   const input = { challengeToken: ceremony.challengeToken, response };
   keep((await send<{ finishPasskeyLogin: Tokens }>(FinishPasskeyLogin, { input }, null)).finishPasskeyLogin);
@@ -87,7 +105,8 @@ export async function signInWithPasskey(): Promise<void> {
 
 /** The provider's sign-in page; it sends the browser back to /login/oidc with `code` and `state`. */
 export async function oidcAuthorizationUrl(): Promise<string> {
-  return (await send<{ beginOidcLogin: { authorizationUrl: string } }>(BeginOidcLogin, {}, null)).beginOidcLogin.authorizationUrl;
+  return (await send<{ beginOidcLogin: { authorizationUrl: string } }>(BeginOidcLogin, {}, null)).beginOidcLogin
+    .authorizationUrl;
 }
 
 export async function finishOidcSignIn(state: string, code: string): Promise<void> {

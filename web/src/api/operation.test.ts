@@ -20,7 +20,8 @@ describe("request bodies name persisted operations", () => {
   });
 
   it("gives different documents different ids and the same document the same one", async () => {
-    const id = async (document: string) => JSON.parse(await operationBody(document)).extensions.persistedQuery.sha256Hash;
+    const id = async (document: string) =>
+      JSON.parse(await operationBody(document)).extensions.persistedQuery.sha256Hash;
     expect(await id(auth.Me)).toBe(await id(auth.Me));
     expect(await id(auth.Me)).not.toBe(await id(auth.Logout));
     expect(await id(auth.Me)).toMatch(/^[0-9a-f]{64}$/);

@@ -6,7 +6,9 @@
 import { t } from "../i18n";
 
 function supported(): boolean {
-  return typeof PublicKeyCredential !== "undefined" && typeof PublicKeyCredential.parseCreationOptionsFromJSON === "function";
+  return (
+    typeof PublicKeyCredential !== "undefined" && typeof PublicKeyCredential.parseCreationOptionsFromJSON === "function"
+  );
 }
 
 export const passkeysSupported = supported;

@@ -24,7 +24,11 @@ export function ErrorBox(props: { error: unknown; retry?: () => void }) {
 export function Skeleton(props: { lines?: number; block?: boolean }) {
   return (
     <div aria-busy="true" aria-label={t("state.loading")} style={{ display: "grid", gap: "0.5rem" }}>
-      {props.block ? <div class="skeleton block" /> : Array.from({ length: props.lines ?? 3 }, () => <div class="skeleton" />)}
+      {props.block ? (
+        <div class="skeleton block" />
+      ) : (
+        Array.from({ length: props.lines ?? 3 }, () => <div class="skeleton" />)
+      )}
     </div>
   );
 }
@@ -39,7 +43,12 @@ export function settled<T>(resource: Resource<T>): T | undefined {
 }
 
 /** Renders `children` with the resource's value; never a blank area while loading or after a failure. */
-export function Loaded<T>(props: { resource: Resource<T>; retry: () => void; skeleton?: JSX.Element; children: (value: T) => JSX.Element }) {
+export function Loaded<T>(props: {
+  resource: Resource<T>;
+  retry: () => void;
+  skeleton?: JSX.Element;
+  children: (value: T) => JSX.Element;
+}) {
   return (
     <Show when={!props.resource.error} fallback={<ErrorBox error={props.resource.error} retry={props.retry} />}>
       <Show when={settled(props.resource) !== undefined} fallback={props.skeleton ?? <Skeleton />}>

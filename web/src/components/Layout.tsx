@@ -26,11 +26,27 @@ export function Preferences() {
     <>
       <label>
         <span class="visually-hidden">{t("prefs.language")}</span>
-        <select aria-label={t("prefs.language")} value={locale()} onChange={(e) => void setLocale(e.currentTarget.value as Locale)} data-testid="language">
-          <For each={LOCALES}>{(l) => <option value={l.code} lang={l.code}>{l.name}</option>}</For>
+        <select
+          aria-label={t("prefs.language")}
+          value={locale()}
+          onChange={(e) => void setLocale(e.currentTarget.value as Locale)}
+          data-testid="language"
+        >
+          <For each={LOCALES}>
+            {(l) => (
+              <option value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            )}
+          </For>
         </select>
       </label>
-      <button type="button" aria-pressed={theme() === "dark"} onClick={() => setTheme(theme() === "dark" ? "light" : "dark")} data-testid="theme">
+      <button
+        type="button"
+        aria-pressed={theme() === "dark"}
+        onClick={() => setTheme(theme() === "dark" ? "light" : "dark")}
+        data-testid="theme"
+      >
         {theme() === "dark" ? t("prefs.light") : t("prefs.dark")}
       </button>
     </>

@@ -3,7 +3,12 @@ import { Dialog } from "@kobalte/core/dialog";
 import type { JSX } from "solid-js";
 import { t } from "../i18n";
 
-export function Modal(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; children: JSX.Element }) {
+export function Modal(props: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  children: JSX.Element;
+}) {
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange}>
       <Dialog.Portal>
@@ -23,7 +28,14 @@ export function Modal(props: { open: boolean; onOpenChange: (open: boolean) => v
 }
 
 /** Asks before something that cannot be undone. */
-export function Confirm(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; message: string; confirmLabel: string; onConfirm: () => void }) {
+export function Confirm(props: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+}) {
   return (
     <Modal open={props.open} onOpenChange={props.onOpenChange} title={props.title}>
       <p>{props.message}</p>

@@ -14,15 +14,38 @@ const HEIGHT = 160;
 export function TrafficChart(props: { points: SeriesPoint[]; label: string }) {
   const geometry = createMemo(() => chartPaths(props.points, WIDTH, HEIGHT));
   const tickLabel = (at: string) =>
-    new Date(at).toLocaleString(locale(), props.points.length > 30 ? { month: "short", day: "numeric" } : { weekday: "short", hour: "2-digit", minute: "2-digit" });
+    new Date(at).toLocaleString(
+      locale(),
+      props.points.length > 30
+        ? { month: "short", day: "numeric" }
+        : { weekday: "short", hour: "2-digit", minute: "2-digit" },
+    );
   return (
     <figure class="chart-figure">
       <Show when={props.points.length > 0} fallback={<p class="muted">{t("state.noData")}</p>}>
         <div class="muted chart-max">{formatBytes(geometry().max, locale())}</div>
-        <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={props.label}>
+        <svg
+          class="chart"
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={props.label}
+        >
           <line class="axis" x1="0" x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} vector-effect="non-scaling-stroke" />
-          <polyline class="upload" fill="none" stroke-width="2" vector-effect="non-scaling-stroke" points={geometry().upload} />
-          <polyline class="download" fill="none" stroke-width="2" vector-effect="non-scaling-stroke" points={geometry().download} />
+          <polyline
+            class="upload"
+            fill="none"
+            stroke-width="2"
+            vector-effect="non-scaling-stroke"
+            points={geometry().upload}
+          />
+          <polyline
+            class="download"
+            fill="none"
+            stroke-width="2"
+            vector-effect="non-scaling-stroke"
+            points={geometry().download}
+          />
         </svg>
         <div class="chart-ticks muted" dir="ltr">
           <For each={geometry().ticks}>{(tick) => <span>{tickLabel(tick.at)}</span>}</For>

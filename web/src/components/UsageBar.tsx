@@ -11,7 +11,13 @@ export function UsageBar(props: { used: number; limit: number | null }) {
         {formatBytes(props.used, locale())} / {props.limit === null ? "∞" : formatBytes(props.limit, locale())}
       </div>
       <Show when={props.limit !== null}>
-        <div class="usage-bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={Math.round(percent())}>
+        <div
+          class="usage-bar"
+          role="progressbar"
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow={Math.round(percent())}
+        >
           <span style={{ "inline-size": `${percent()}%` }} />
         </div>
       </Show>

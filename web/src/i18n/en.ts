@@ -114,7 +114,8 @@ export const en = {
   "user.rotateWarning": "The current link stops working at once; the user must import the new one.",
   "user.rotated": "A new link was issued",
   "user.revoke": "Revoke config / new credentials",
-  "user.revokeWarning": "Issues a new UUID and new passwords for every protocol. Within seconds the nodes drop the old ones and close their open connections, so a leaked config stops working. The link stays the same: the user must refresh the subscription in the app to connect again.",
+  "user.revokeWarning":
+    "Issues a new UUID and new passwords for every protocol. Within seconds the nodes drop the old ones and close their open connections, so a leaked config stops working. The link stays the same: the user must refresh the subscription in the app to connect again.",
   "user.revoked": "New credentials issued; the old config no longer connects",
   "user.qr": "QR code",
   "user.qrLabel": "QR code of {name}'s subscription link",
@@ -302,7 +303,8 @@ export const en = {
   "totp.disable": "Turn off",
   "totp.disabled": "Two-step sign-in turned off",
   "allowlist.title": "Allowed networks",
-  "allowlist.help": "You can sign in and work only from these networks (IPv4 or IPv6, one per line, e.g. 203.0.113.0/24). Empty allows anywhere; your current address must be included.",
+  "allowlist.help":
+    "You can sign in and work only from these networks (IPv4 or IPv6, one per line, e.g. 203.0.113.0/24). Empty allows anywhere; your current address must be included.",
   "password.title": "Password",
   "password.current": "Current password",
   "password.new": "New password",
@@ -311,10 +313,12 @@ export const en = {
   "password.changed": "Password changed; your other devices were signed out.",
   "password.change": "Change password",
   "settings.totpRequired": "Two-step sign-in required for",
-  "settings.totpRequiredHelp": "Admins of these roles must use an authenticator app or a passkey; until they set one up they can do nothing else.",
+  "settings.totpRequiredHelp":
+    "Admins of these roles must use an authenticator app or a passkey; until they set one up they can do nothing else.",
   "settings.totpOwnerOnly": "Only the owner can change this.",
   "settings.cors": "Allowed browser origins (CORS)",
-  "settings.corsHint": "One origin per line, e.g. https://dash.example.com. Pages there may call this panel's API; the panel's own pages need no entry.",
+  "settings.corsHint":
+    "One origin per line, e.g. https://dash.example.com. Pages there may call this panel's API; the panel's own pages need no entry.",
   "admins.security": "Access",
   "admins.securityOf": "Access of {name}",
   "allowlist.adminHelp": "IPv4 or IPv6 networks, one per line; empty allows anywhere.",
@@ -338,7 +342,8 @@ export const en = {
   "routing.blockedCidrs": "Blocked destination CIDRs",
   "routing.blockedCidrsHelp": "One per line, IPv4 or IPv6.",
   "routing.blockedDomains": "Blocked domains",
-  "routing.blockedDomainsHelp": "One per line: domain:example.com (with subdomains), full:a.example.com, keyword:word or regexp:pattern",
+  "routing.blockedDomainsHelp":
+    "One per line: domain:example.com (with subdomains), full:a.example.com, keyword:word or regexp:pattern",
   "routing.blockedPorts": "Blocked destination ports",
   "routing.blockedPortsHelp": "Ports or ranges, e.g. 25 or 6881-6889.",
   "routing.defaultOutbound": "Everything else goes",

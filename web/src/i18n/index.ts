@@ -45,7 +45,14 @@ export { locale };
 
 /** The message in the current language; number parameters are written with the language's digits. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const localised = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? new Intl.NumberFormat(locale()).format(v) : v]));
+  const localised =
+    params &&
+    Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [
+        k,
+        typeof v === "number" ? new Intl.NumberFormat(locale()).format(v) : v,
+      ]),
+    );
   return interpolate(messages()[key] ?? en[key], localised);
 }
 

@@ -115,7 +115,8 @@ export const zhCN: Messages = {
   "user.rotateWarning": "当前链接将立即失效，用户需要导入新链接。",
   "user.rotated": "已生成新链接",
   "user.revoke": "吊销配置 / 更换凭据",
-  "user.revokeWarning": "为所有协议签发新的 UUID 和新密码。几秒内节点会丢弃旧凭据并关闭其现有连接，泄露的配置随即失效。订阅链接保持不变：用户需要在应用中刷新订阅才能重新连接。",
+  "user.revokeWarning":
+    "为所有协议签发新的 UUID 和新密码。几秒内节点会丢弃旧凭据并关闭其现有连接，泄露的配置随即失效。订阅链接保持不变：用户需要在应用中刷新订阅才能重新连接。",
   "user.revoked": "已签发新凭据；旧配置无法再连接",
   "user.qr": "二维码",
   "user.qrLabel": "{name} 的订阅链接二维码",
@@ -303,7 +304,8 @@ export const zhCN: Messages = {
   "totp.disable": "关闭",
   "totp.disabled": "两步登录已关闭",
   "allowlist.title": "允许的网络",
-  "allowlist.help": "只能从这些网络登录和操作（IPv4 或 IPv6，每行一个，例如 203.0.113.0/24）。留空表示不限；必须包含您当前的地址。",
+  "allowlist.help":
+    "只能从这些网络登录和操作（IPv4 或 IPv6，每行一个，例如 203.0.113.0/24）。留空表示不限；必须包含您当前的地址。",
   "password.title": "密码",
   "password.current": "当前密码",
   "password.new": "新密码",
@@ -315,7 +317,8 @@ export const zhCN: Messages = {
   "settings.totpRequiredHelp": "这些角色的管理员必须使用身份验证器应用或通行密钥；设置之前不能进行其他操作。",
   "settings.totpOwnerOnly": "只有所有者可以更改此项。",
   "settings.cors": "允许的浏览器来源（CORS）",
-  "settings.corsHint": "每行一个来源，例如 https://dash.example.com。这些页面可以调用本面板的 API；面板自身的页面无需添加。",
+  "settings.corsHint":
+    "每行一个来源，例如 https://dash.example.com。这些页面可以调用本面板的 API；面板自身的页面无需添加。",
   "admins.security": "访问",
   "admins.securityOf": "{name} 的访问",
   "allowlist.adminHelp": "IPv4 或 IPv6 网络，每行一个；留空表示不限。",
@@ -339,7 +342,8 @@ export const zhCN: Messages = {
   "routing.blockedCidrs": "阻止的目标 CIDR",
   "routing.blockedCidrsHelp": "每行一个，IPv4 或 IPv6。",
   "routing.blockedDomains": "阻止的域名",
-  "routing.blockedDomainsHelp": "每行一个：domain:example.com（含子域名）、full:a.example.com、keyword:关键词 或 regexp:正则",
+  "routing.blockedDomainsHelp":
+    "每行一个：domain:example.com（含子域名）、full:a.example.com、keyword:关键词 或 regexp:正则",
   "routing.blockedPorts": "阻止的目标端口",
   "routing.blockedPortsHelp": "端口或范围，例如 25 或 6881-6889。",
   "routing.defaultOutbound": "其余流量走",

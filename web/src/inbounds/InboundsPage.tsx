@@ -31,23 +31,51 @@ type StoredInbound = Parameters<typeof inboundToForm>[0] & {
   servers: { id: string; name: string; unservedInbounds: { inbound: { id: string }; reason: string }[] }[];
 };
 
-function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubmit: (input: Record<string, unknown>) => Promise<void> }) {
+function InboundForm(props: {
+  initial: InboundFormValues;
+  isNew: boolean;
+  onSubmit: (input: Record<string, unknown>) => Promise<void>;
+}) {
   const [values, setValues] = createStore<InboundFormValues>(structuredClone(props.initial));
   const [errors, setErrors] = createSignal<Partial<Record<keyof InboundFormValues, InboundFieldError>>>({});
   const action = createAction();
-  const change = <K extends keyof InboundFormValues>(key: K, value: InboundFormValues[K]) => setValues(normalise({ ...values, [key]: value }));
-  const preview = createMemo(() => JSON.stringify(validateInboundForm(values).input ?? { errors: validateInboundForm(values).errors }, null, 2));
+  const change = <K extends keyof InboundFormValues>(key: K, value: InboundFormValues[K]) =>
+    setValues(normalise({ ...values, [key]: value }));
+  const preview = createMemo(() =>
+    JSON.stringify(validateInboundForm(values).input ?? { errors: validateInboundForm(values).errors }, null, 2),
+  );
 
-  const text = (key: keyof InboundFormValues, label: MessageKey, attrs: JSX.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const text = (
+    key: keyof InboundFormValues,
+    label: MessageKey,
+    attrs: JSX.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
     <div class="field">
       <label>
         {t(label)}
-        <input name={key} value={values[key] as string} onInput={(e) => change(key, e.currentTarget.value as never)} aria-invalid={Boolean(errors()[key])} aria-describedby={errors()[key] ? `${key}-error` : undefined} {...attrs} />
+        <input
+          name={key}
+          value={values[key] as string}
+          onInput={(e) => change(key, e.currentTarget.value as never)}
+          aria-invalid={Boolean(errors()[key])}
+          aria-describedby={errors()[key] ? `${key}-error` : undefined}
+          {...attrs}
+        />
       </label>
-      <Show when={errors()[key]}>{(code) => <span class="field-error" id={`${key}-error`} role="alert">{t(`inboundForm.error.${code()}` as MessageKey)}</span>}</Show>
+      <Show when={errors()[key]}>
+        {(code) => (
+          <span class="field-error" id={`${key}-error`} role="alert">
+            {t(`inboundForm.error.${code()}` as MessageKey)}
+          </span>
+        )}
+      </Show>
     </div>
   );
-  const choice = (key: "protocol" | "transport" | "security" | "method" | "fingerprint" | "mode" | "flow", label: MessageKey, options: readonly string[]) => (
+  const choice = (
+    key: "protocol" | "transport" | "security" | "method" | "fingerprint" | "mode" | "flow",
+    label: MessageKey,
+    options: readonly string[],
+  ) => (
     <label>
       {t(label)}
       <select name={key} value={values[key]} onChange={(e) => change(key, e.currentTarget.value as never)}>
@@ -57,7 +85,11 @@ function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubm
   );
   const makeKeys = async () => {
     const keys = await generateRealityKeys();
-    setValues({ realityPrivateKey: keys.privateKey, realityPublicKey: keys.publicKey, realityShortIds: values.realityShortIds || randomShortId() });
+    setValues({
+      realityPrivateKey: keys.privateKey,
+      realityPublicKey: keys.publicKey,
+      realityShortIds: values.realityShortIds || randomShortId(),
+    });
   };
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -84,13 +116,25 @@ function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubm
             {choice("security", "inbounds.security", securitiesFor(values.protocol))}
             {choice("transport", "inbounds.transport", transportsFor(values.protocol, values.security))}
           </div>
-          <Show when={values.protocol === "VLESS" && values.transport === "TCP" && values.security !== "NONE"}>{choice("flow", "inbounds.flow", ["", "xtls-rprx-vision"])}</Show>
-          <Show when={values.protocol === "SHADOWSOCKS"}>{choice("method", "inbounds.method", SHADOWSOCKS_METHODS)}</Show>
+          <Show when={values.protocol === "VLESS" && values.transport === "TCP" && values.security !== "NONE"}>
+            {choice("flow", "inbounds.flow", ["", "xtls-rprx-vision"])}
+          </Show>
+          <Show when={values.protocol === "SHADOWSOCKS"}>
+            {choice("method", "inbounds.method", SHADOWSOCKS_METHODS)}
+          </Show>
           <Show when={values.protocol === "HYSTERIA2"}>{text("obfsPassword", "inbounds.obfsPassword")}</Show>
           <div class="row">
-            <Show when={["WS", "HTTPUPGRADE", "XHTTP"].includes(values.transport)}>{text("path", "inbounds.path", { class: "ltr", placeholder: "/" })}</Show>
-            <Show when={values.transport !== "GRPC" && values.protocol !== "SHADOWSOCKS" && values.protocol !== "HYSTERIA2"}>{text("host", "inbounds.host", { class: "ltr" })}</Show>
-            <Show when={values.transport === "GRPC"}>{text("serviceName", "inbounds.serviceName", { class: "ltr" })}</Show>
+            <Show when={["WS", "HTTPUPGRADE", "XHTTP"].includes(values.transport)}>
+              {text("path", "inbounds.path", { class: "ltr", placeholder: "/" })}
+            </Show>
+            <Show
+              when={values.transport !== "GRPC" && values.protocol !== "SHADOWSOCKS" && values.protocol !== "HYSTERIA2"}
+            >
+              {text("host", "inbounds.host", { class: "ltr" })}
+            </Show>
+            <Show when={values.transport === "GRPC"}>
+              {text("serviceName", "inbounds.serviceName", { class: "ltr" })}
+            </Show>
             <Show when={values.transport === "XHTTP"}>{choice("mode", "inbounds.mode", XHTTP_MODES)}</Show>
           </div>
           <Show when={values.security !== "NONE"}>
@@ -112,10 +156,18 @@ function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubm
               </div>
               <label>
                 {t("inbounds.publicKey")}
-                <input readonly class="ltr" value={values.realityPublicKey} placeholder={props.isNew ? t("inbounds.keyGeneratedOnSave") : ""} data-testid="reality-public-key" />
+                <input
+                  readonly
+                  class="ltr"
+                  value={values.realityPublicKey}
+                  placeholder={props.isNew ? t("inbounds.keyGeneratedOnSave") : ""}
+                  data-testid="reality-public-key"
+                />
               </label>
               <div class="actions" style={{ "justify-content": "flex-start" }}>
-                <button type="button" onClick={() => void makeKeys()}>{t("inbounds.generateKeys")}</button>
+                <button type="button" onClick={() => void makeKeys()}>
+                  {t("inbounds.generateKeys")}
+                </button>
               </div>
             </fieldset>
           </Show>
@@ -123,19 +175,25 @@ function InboundForm(props: { initial: InboundFormValues; isNew: boolean; onSubm
             <ErrorBox error={action.error()} />
           </Show>
           <div class="actions">
-            <button type="submit" class="primary" disabled={action.busy()}>{action.busy() ? t("state.saving") : t("action.save")}</button>
+            <button type="submit" class="primary" disabled={action.busy()}>
+              {action.busy() ? t("state.saving") : t("action.save")}
+            </button>
           </div>
         </form>
       </Tabs.Content>
       <Tabs.Content value="json">
-        <textarea readonly rows="18" aria-label="JSON" class="ltr">{preview()}</textarea>
+        <textarea readonly rows="18" aria-label="JSON" class="ltr">
+          {preview()}
+        </textarea>
       </Tabs.Content>
     </Tabs>
   );
 }
 
 export default function InboundsPage() {
-  const [data, { refetch }] = createResource(async () => (await request<{ inbounds: StoredInbound[] }>(Inbounds)).inbounds);
+  const [data, { refetch }] = createResource(
+    async () => (await request<{ inbounds: StoredInbound[] }>(Inbounds)).inbounds,
+  );
   const [editing, setEditing] = createSignal<StoredInbound | "new" | null>(null);
   const [removing, setRemoving] = createSignal<StoredInbound | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -145,18 +203,39 @@ export default function InboundsPage() {
     <>
       <div class="toolbar">
         <h1 class="grow">{t("nav.inbounds")}</h1>
-        <button type="button" class="primary" onClick={() => setEditing("new")}>{t("inbounds.create")}</button>
+        <button type="button" class="primary" onClick={() => setEditing("new")}>
+          {t("inbounds.create")}
+        </button>
       </div>
-      <Show when={failure()}><ErrorBox error={failure()} /></Show>
+      <Show when={failure()}>
+        <ErrorBox error={failure()} />
+      </Show>
       <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={5} />}>
         {(list) => (
           <div class="table-wrap">
             <table>
               <thead>
-                <tr><th>{t("inbounds.tag")}</th><th>{t("inbounds.protocol")}</th><th>{t("inbounds.port")}</th><th>{t("inbounds.transport")}</th><th>{t("inbounds.security")}</th><th>{t("nav.nodes")}</th><th /></tr>
+                <tr>
+                  <th>{t("inbounds.tag")}</th>
+                  <th>{t("inbounds.protocol")}</th>
+                  <th>{t("inbounds.port")}</th>
+                  <th>{t("inbounds.transport")}</th>
+                  <th>{t("inbounds.security")}</th>
+                  <th>{t("nav.nodes")}</th>
+                  <th />
+                </tr>
               </thead>
               <tbody>
-                <For each={list} fallback={<tr><td colspan="7" class="muted">{t("state.noInbounds")}</td></tr>}>
+                <For
+                  each={list}
+                  fallback={
+                    <tr>
+                      <td colspan="7" class="muted">
+                        {t("state.noInbounds")}
+                      </td>
+                    </tr>
+                  }
+                >
                   {(inbound) => (
                     <tr data-inbound={inbound.tag}>
                       <td>
@@ -169,7 +248,13 @@ export default function InboundsPage() {
                       <td>{inbound.security}</td>
                       <td>
                         {inbound.servers.map((s) => s.name).join(", ") || "—"}
-                        <For each={inbound.servers.flatMap((s) => s.unservedInbounds.filter((u) => u.inbound.id === inbound.id).map((u) => ({ server: s.name, reason: u.reason })))}>
+                        <For
+                          each={inbound.servers.flatMap((s) =>
+                            s.unservedInbounds
+                              .filter((u) => u.inbound.id === inbound.id)
+                              .map((u) => ({ server: s.name, reason: u.reason })),
+                          )}
+                        >
                           {(u) => (
                             <div class="warn" data-testid="inbound-unserved">
                               {t("inbounds.unservedOn", { name: u.server })}: {u.reason}
@@ -179,8 +264,12 @@ export default function InboundsPage() {
                       </td>
                       <td>
                         <div class="actions">
-                          <button type="button" onClick={() => setEditing(inbound)}>{t("action.edit")}</button>
-                          <button type="button" class="danger" onClick={() => setRemoving(inbound)}>{t("action.delete")}</button>
+                          <button type="button" onClick={() => setEditing(inbound)}>
+                            {t("action.edit")}
+                          </button>
+                          <button type="button" class="danger" onClick={() => setRemoving(inbound)}>
+                            {t("action.delete")}
+                          </button>
                         </div>
                       </td>
                     </tr>
@@ -191,7 +280,11 @@ export default function InboundsPage() {
           </div>
         )}
       </Loaded>
-      <Modal open={editing() !== null} onOpenChange={(open) => !open && setEditing(null)} title={editing() === "new" ? t("inbounds.create") : t("action.edit")}>
+      <Modal
+        open={editing() !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        title={editing() === "new" ? t("inbounds.create") : t("action.edit")}
+      >
         <Show when={current()} keyed>
           {(target) => (
             <InboundForm

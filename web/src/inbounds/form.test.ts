@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { emptyInboundForm, generateRealityKeys, inboundToForm, normalise, securitiesFor, transportsFor, validateInboundForm, type InboundFormValues } from "./form";
+import {
+  emptyInboundForm,
+  generateRealityKeys,
+  inboundToForm,
+  normalise,
+  securitiesFor,
+  transportsFor,
+  validateInboundForm,
+  type InboundFormValues,
+} from "./form";
 
-const form = (changes: Partial<InboundFormValues>): InboundFormValues => ({ ...emptyInboundForm(), tag: "in-1", ...changes });
+const form = (changes: Partial<InboundFormValues>): InboundFormValues => ({
+  ...emptyInboundForm(),
+  tag: "in-1",
+  ...changes,
+});
 
 describe("the inbound form", () => {
   it("offers only the combinations the cores accept", () => {
@@ -13,12 +26,20 @@ describe("the inbound form", () => {
   });
 
   it("moves to a valid choice when the protocol changes under it", () => {
-    expect(normalise(form({ protocol: "SHADOWSOCKS", transport: "WS", security: "TLS" }))).toMatchObject({ transport: "TCP", security: "NONE" });
-    expect(normalise(form({ protocol: "VLESS", transport: "WS", security: "REALITY" }))).toMatchObject({ transport: "TCP", security: "REALITY" });
+    expect(normalise(form({ protocol: "SHADOWSOCKS", transport: "WS", security: "TLS" }))).toMatchObject({
+      transport: "TCP",
+      security: "NONE",
+    });
+    expect(normalise(form({ protocol: "VLESS", transport: "WS", security: "REALITY" }))).toMatchObject({
+      transport: "TCP",
+      security: "REALITY",
+    });
   });
 
   it("sends only the settings of the chosen transport and security", () => {
-    const result = validateInboundForm(form({ transport: "WS", path: "/ws", serviceName: "ignored", serverName: "ignored.example" }));
+    const result = validateInboundForm(
+      form({ transport: "WS", path: "/ws", serviceName: "ignored", serverName: "ignored.example" }),
+    );
     expect(result.input).toEqual({
       tag: "in-1",
       remark: "",
@@ -33,15 +54,38 @@ describe("the inbound form", () => {
   });
 
   it("needs a destination and server names for REALITY and checks short ids", () => {
-    expect(validateInboundForm(form({ security: "REALITY" })).errors).toEqual({ realityDest: "realityDest", realityServerNames: "realityServerNames" });
-    const ok = validateInboundForm(form({ security: "REALITY", realityDest: "www.example.com:443", realityServerNames: "www.example.com, example.com", realityShortIds: "abcd", flow: "xtls-rprx-vision" }));
-    expect(ok.input?.securitySettings).toMatchObject({ realityDest: "www.example.com:443", realityServerNames: ["www.example.com", "example.com"], realityShortIds: ["abcd"] });
+    expect(validateInboundForm(form({ security: "REALITY" })).errors).toEqual({
+      realityDest: "realityDest",
+      realityServerNames: "realityServerNames",
+    });
+    const ok = validateInboundForm(
+      form({
+        security: "REALITY",
+        realityDest: "www.example.com:443",
+        realityServerNames: "www.example.com, example.com",
+        realityShortIds: "abcd",
+        flow: "xtls-rprx-vision",
+      }),
+    );
+    expect(ok.input?.securitySettings).toMatchObject({
+      realityDest: "www.example.com:443",
+      realityServerNames: ["www.example.com", "example.com"],
+      realityShortIds: ["abcd"],
+    });
     expect(ok.input?.protocolSettings).toEqual({ flow: "xtls-rprx-vision" });
-    expect(validateInboundForm(form({ security: "REALITY", realityDest: "a:1", realityServerNames: "a", realityShortIds: "xyz" })).errors).toEqual({ realityShortIds: "realityShortIds" });
+    expect(
+      validateInboundForm(
+        form({ security: "REALITY", realityDest: "a:1", realityServerNames: "a", realityShortIds: "xyz" }),
+      ).errors,
+    ).toEqual({ realityShortIds: "realityShortIds" });
   });
 
   it("refuses a bad tag, port, path or a vision flow without TLS", () => {
-    expect(validateInboundForm(form({ tag: "has space", port: "70000", transport: "WS", path: "ws", flow: "xtls-rprx-vision" })).errors).toEqual({ tag: "tag", port: "port", path: "path", flow: "flow" });
+    expect(
+      validateInboundForm(
+        form({ tag: "has space", port: "70000", transport: "WS", path: "ws", flow: "xtls-rprx-vision" }),
+      ).errors,
+    ).toEqual({ tag: "tag", port: "port", path: "path", flow: "flow" });
   });
 
   it("round-trips a stored inbound through the form", () => {
@@ -54,10 +98,21 @@ describe("the inbound form", () => {
       security: "REALITY" as const,
       protocolSettings: {},
       transportSettings: { serviceName: "svc" },
-      securitySettings: { realityDest: "a.example:443", realityServerNames: ["a.example"], realityShortIds: ["0a"], fingerprint: "chrome", realityPublicKey: "pub" },
+      securitySettings: {
+        realityDest: "a.example:443",
+        realityServerNames: ["a.example"],
+        realityShortIds: ["0a"],
+        fingerprint: "chrome",
+        realityPublicKey: "pub",
+      },
     };
     const result = validateInboundForm(inboundToForm(stored));
-    expect(result.input).toMatchObject({ tag: "grpc-r", port: 8443, transportSettings: { serviceName: "svc" }, securitySettings: { realityDest: "a.example:443", realityShortIds: ["0a"] } });
+    expect(result.input).toMatchObject({
+      tag: "grpc-r",
+      port: 8443,
+      transportSettings: { serviceName: "svc" },
+      securitySettings: { realityDest: "a.example:443", realityShortIds: ["0a"] },
+    });
   });
 });
 

@@ -6,7 +6,14 @@
 export const PROTOCOLS = ["VLESS", "VMESS", "TROJAN", "SHADOWSOCKS", "HYSTERIA2"] as const;
 export const TRANSPORTS = ["TCP", "WS", "GRPC", "HTTPUPGRADE", "XHTTP"] as const;
 export const SECURITIES = ["NONE", "TLS", "REALITY"] as const;
-export const SHADOWSOCKS_METHODS = ["2022-blake3-aes-128-gcm", "2022-blake3-aes-256-gcm", "2022-blake3-chacha20-poly1305", "aes-128-gcm", "aes-256-gcm", "chacha20-ietf-poly1305"] as const;
+export const SHADOWSOCKS_METHODS = [
+  "2022-blake3-aes-128-gcm",
+  "2022-blake3-aes-256-gcm",
+  "2022-blake3-chacha20-poly1305",
+  "aes-128-gcm",
+  "aes-256-gcm",
+  "chacha20-ietf-poly1305",
+] as const;
 export const FINGERPRINTS = ["chrome", "firefox", "safari", "ios", "android", "edge", "random", "randomized"] as const;
 export const XHTTP_MODES = ["auto", "packet-up", "stream-up", "stream-one"] as const;
 
@@ -79,13 +86,26 @@ export const emptyInboundForm = (): InboundFormValues => ({
 
 /** Keeps transport and security valid after the protocol or security changed. */
 export function normalise(values: InboundFormValues): InboundFormValues {
-  const security = securitiesFor(values.protocol).includes(values.security) ? values.security : securitiesFor(values.protocol)[0];
+  const security = securitiesFor(values.protocol).includes(values.security)
+    ? values.security
+    : securitiesFor(values.protocol)[0];
   const transports = transportsFor(values.protocol, security);
   const transport = transports.includes(values.transport) ? values.transport : transports[0];
   return { ...values, security, transport };
 }
 
-export type InboundFieldError = "tag" | "port" | "path" | "host" | "serviceName" | "realityDest" | "realityServerNames" | "realityShortIds" | "serverName" | "flow" | "method";
+export type InboundFieldError =
+  | "tag"
+  | "port"
+  | "path"
+  | "host"
+  | "serviceName"
+  | "realityDest"
+  | "realityServerNames"
+  | "realityShortIds"
+  | "serverName"
+  | "flow"
+  | "method";
 
 const list = (text: string) =>
   text
@@ -95,7 +115,11 @@ const list = (text: string) =>
 const HOST = /^[A-Za-z0-9.-]{1,253}$/;
 
 /** Only the settings that apply to the chosen protocol, transport and security; the rest is never sent. */
-export function validateInboundForm(values: InboundFormValues): { input: Record<string, unknown>; errors?: undefined } | { errors: Partial<Record<keyof InboundFormValues, InboundFieldError>>; input?: undefined } {
+export function validateInboundForm(
+  values: InboundFormValues,
+):
+  | { input: Record<string, unknown>; errors?: undefined }
+  | { errors: Partial<Record<keyof InboundFormValues, InboundFieldError>>; input?: undefined } {
   const v = normalise(values);
   const errors: Partial<Record<keyof InboundFormValues, InboundFieldError>> = {};
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(v.tag.trim())) errors.tag = "tag";
@@ -118,7 +142,12 @@ export function validateInboundForm(values: InboundFormValues): { input: Record<
     if (!v.path.startsWith("/")) errors.path = "path";
     else transportSettings.path = v.path.trim();
   }
-  if (["WS", "HTTPUPGRADE", "XHTTP", "TCP"].includes(v.transport) && v.host && v.protocol !== "HYSTERIA2" && v.protocol !== "SHADOWSOCKS") {
+  if (
+    ["WS", "HTTPUPGRADE", "XHTTP", "TCP"].includes(v.transport) &&
+    v.host &&
+    v.protocol !== "HYSTERIA2" &&
+    v.protocol !== "SHADOWSOCKS"
+  ) {
     if (!HOST.test(v.host.trim())) errors.host = "host";
     else transportSettings.host = v.host.trim();
   }
@@ -175,7 +204,16 @@ interface StoredInbound {
   security: Security;
   protocolSettings: { flow?: string | null; method?: string | null; obfsPassword?: string | null };
   transportSettings: { path?: string | null; host?: string | null; serviceName?: string | null; mode?: string | null };
-  securitySettings: { serverName?: string | null; alpn?: string[] | null; fingerprint?: string | null; realityDest?: string | null; realityServerNames?: string[] | null; realityShortIds?: string[] | null; realitySpiderX?: string | null; realityPublicKey?: string | null };
+  securitySettings: {
+    serverName?: string | null;
+    alpn?: string[] | null;
+    fingerprint?: string | null;
+    realityDest?: string | null;
+    realityServerNames?: string[] | null;
+    realityShortIds?: string[] | null;
+    realitySpiderX?: string | null;
+    realityPublicKey?: string | null;
+  };
 }
 
 export function inboundToForm(inbound: StoredInbound): InboundFormValues {
@@ -208,7 +246,11 @@ export function inboundToForm(inbound: StoredInbound): InboundFormValues {
   };
 }
 
-const base64Url = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const base64Url = (bytes: ArrayBuffer) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 
 /** A fresh REALITY key pair made in the browser (WebCrypto X25519), raw 32-byte keys in base64url as `xray x25519` prints them. */
 export async function generateRealityKeys(): Promise<{ privateKey: string; publicKey: string }> {

@@ -8,7 +8,12 @@ export interface BulkResult<T> {
   failed: { item: T; error: unknown }[];
 }
 
-export async function runBulk<T>(items: readonly T[], operation: (item: T) => Promise<unknown>, onProgress: (finished: number, total: number) => void, concurrency = 4): Promise<BulkResult<T>> {
+export async function runBulk<T>(
+  items: readonly T[],
+  operation: (item: T) => Promise<unknown>,
+  onProgress: (finished: number, total: number) => void,
+  concurrency = 4,
+): Promise<BulkResult<T>> {
   const result: BulkResult<T> = { done: [], failed: [] };
   let next = 0;
   let finished = 0;

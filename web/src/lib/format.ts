@@ -6,7 +6,13 @@
 export const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
 export type ByteUnit = (typeof BYTE_UNITS)[number];
 
-const INTL_UNIT: Record<ByteUnit, string> = { B: "byte", KB: "kilobyte", MB: "megabyte", GB: "gigabyte", TB: "terabyte" };
+const INTL_UNIT: Record<ByteUnit, string> = {
+  B: "byte",
+  KB: "kilobyte",
+  MB: "megabyte",
+  GB: "gigabyte",
+  TB: "terabyte",
+};
 
 export function unitBytes(unit: ByteUnit): number {
   return 1024 ** BYTE_UNITS.indexOf(unit);
@@ -22,13 +28,23 @@ export function splitBytes(bytes: number): [number, ByteUnit] {
 /** `formatBytes(1610612736, "en")` → "1.5 GB"; `"ru"` → "1,5 ГБ". */
 export function formatBytes(bytes: number, locale: string): string {
   const [value, unit] = splitBytes(bytes);
-  return new Intl.NumberFormat(locale, { style: "unit", unit: INTL_UNIT[unit], unitDisplay: "short", maximumFractionDigits: value < 10 ? 2 : 1 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: INTL_UNIT[unit],
+    unitDisplay: "short",
+    maximumFractionDigits: value < 10 ? 2 : 1,
+  }).format(value);
 }
 
 /** A rate: `formatRate(2048, "en")` → "2 kB/s"-style text with the locale's unit names. */
 export function formatRate(bytesPerSecond: number, locale: string): string {
   const [value, unit] = splitBytes(bytesPerSecond);
-  return new Intl.NumberFormat(locale, { style: "unit", unit: `${INTL_UNIT[unit]}-per-second`, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: `${INTL_UNIT[unit]}-per-second`,
+    unitDisplay: "short",
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /**
@@ -64,7 +80,8 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(iso: string, locale: string, now = Date.now()): string {
   let amount = (new Date(iso).getTime() - now) / 1000;
   for (const [unit, size] of STEPS) {
-    if (Math.abs(amount) < size) return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(Math.round(amount), unit);
+    if (Math.abs(amount) < size)
+      return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(Math.round(amount), unit);
     amount /= size;
   }
   return "";

@@ -4,7 +4,8 @@ import { backoffMs, SseParser, subscribe } from "./sse";
 describe("the event-stream parser", () => {
   it("reassembles events split anywhere across chunks", () => {
     const parser = new SseParser();
-    const text = 'event: next\ndata: {"data":{"n":1}}\n\n:keep-alive\n\nevent: next\r\ndata: {"data":\r\ndata: {"n":2}}\r\n\r\nevent: complete\ndata:\n\n';
+    const text =
+      'event: next\ndata: {"data":{"n":1}}\n\n:keep-alive\n\nevent: next\r\ndata: {"data":\r\ndata: {"n":2}}\r\n\r\nevent: complete\ndata:\n\n';
     const events = [];
     for (let i = 0; i < text.length; i += 3) events.push(...parser.push(text.slice(i, i + 3)));
     expect(events).toEqual([
@@ -50,7 +51,7 @@ describe("a live subscription", () => {
         throw new TypeError("connection refused");
       },
       () => new Response("busy", { status: 503 }),
-      stream(next({ n: 2 }) + "event: complete\n\n"),
+      stream(`${next({ n: 2 })}event: complete\n\n`),
     ]);
     const seen: unknown[] = [];
     let resyncs = 0;
@@ -89,7 +90,11 @@ describe("a live subscription", () => {
     const waits: number[] = [];
     await new Promise<void>((resolve) => {
       subscribe(
-        { body: "{}", token: async (refresh) => (asked.push(refresh), refresh ? "new" : "old"), onData: () => resolve() },
+        {
+          body: "{}",
+          token: async (refresh) => (asked.push(refresh), refresh ? "new" : "old"),
+          onData: () => resolve(),
+        },
         { fetch, wait: async (ms) => void waits.push(ms) },
       );
     });
@@ -100,19 +105,30 @@ describe("a live subscription", () => {
 
   it("waits between tries when even a fresh token is refused, instead of spinning", async () => {
     const refused = `event: next\ndata: ${JSON.stringify({ errors: [{ message: "no", extensions: { code: "UNAUTHENTICATED" } }] })}\n\nevent: complete\n\n`;
-    const { fetch, requests } = scriptedFetch([stream(refused), stream(refused), stream(refused), stream(next({ back: true }))]);
+    const { fetch, requests } = scriptedFetch([
+      stream(refused),
+      stream(refused),
+      stream(refused),
+      stream(next({ back: true })),
+    ]);
     const waits: number[] = [];
     await new Promise<void>((resolve) => {
-      subscribe({ body: "{}", token: async () => null, onData: () => resolve() }, { fetch, wait: async (ms) => void waits.push(ms) });
+      subscribe(
+        { body: "{}", token: async () => null, onData: () => resolve() },
+        { fetch, wait: async (ms) => void waits.push(ms) },
+      );
     });
     expect(requests).toHaveLength(4);
     expect(waits).toEqual([500, 1000]);
   });
 
   it("stops for good when unsubscribed, even while waiting to reconnect", async () => {
-    const { fetch, requests } = scriptedFetch([() => new Response("down", { status: 502 }), stream(next({ late: true }))]);
+    const { fetch, requests } = scriptedFetch([
+      () => new Response("down", { status: 502 }),
+      stream(next({ late: true })),
+    ]);
     const seen: unknown[] = [];
-    let unsubscribe = () => undefined as void;
+    let unsubscribe: () => void = () => {};
     await new Promise<void>((resolve) => {
       unsubscribe = subscribe(
         { body: "{}", token: async () => null, onData: (d) => seen.push(d) },

@@ -28,7 +28,8 @@ export class SseParser {
       this.buffer = this.buffer.slice(newline + width);
       if (line === "") {
         // Unlike EventSource, a named event without data still counts: some servers end with a bare `event: complete`.
-        if (this.data.length > 0 || this.event) events.push({ event: this.event || "message", data: this.data.join("\n") });
+        if (this.data.length > 0 || this.event)
+          events.push({ event: this.event || "message", data: this.data.join("\n") });
         this.event = "";
         this.data = [];
         continue;
@@ -94,7 +95,11 @@ export function subscribe<T>(options: SubscribeOptions<T>, deps: Partial<Subscri
         tokenRefused = false;
         const response = await doFetch(endpoint, {
           method: "POST",
-          headers: { "content-type": "application/json", accept: "text/event-stream", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            "content-type": "application/json",
+            accept: "text/event-stream",
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
           body: await options.body,
           signal: stop.signal,
         });
@@ -109,7 +114,10 @@ export function subscribe<T>(options: SubscribeOptions<T>, deps: Partial<Subscri
           for (const event of parser.push(value)) {
             if (event.event === "complete") completed = true;
             else if (event.event === "next") {
-              const payload = JSON.parse(event.data) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+              const payload = JSON.parse(event.data) as {
+                data?: T;
+                errors?: { message: string; extensions?: { code?: string } }[];
+              };
               const error = payload.errors?.[0];
               if (error?.extensions?.code === "UNAUTHENTICATED") tokenRefused = true;
               else if (error) options.onError?.(error.message);

@@ -14,7 +14,12 @@ describe("useLive", () => {
     });
     const [userId, setUserId] = createSignal("1");
     const dispose = createRoot((dispose) => {
-      useLive("subscription ($userId: ID!) { userTraffic(userId: $userId) { usedTraffic } }", () => ({ userId: userId() }), () => undefined, () => undefined);
+      useLive(
+        "subscription ($userId: ID!) { userTraffic(userId: $userId) { usedTraffic } }",
+        () => ({ userId: userId() }),
+        () => undefined,
+        () => undefined,
+      );
       return dispose;
     });
     await vi.waitFor(() => expect(requests).toHaveLength(1));

@@ -8,7 +8,12 @@ import { subscribe, type LiveState } from "./sse";
  * `variables` is read reactively: when it changes (another user's page in the same component),
  * the old stream is closed and a new one opened, so events never belong to the previous subject.
  */
-export function useLive<T>(document: string, variables: () => Record<string, unknown>, onData: (data: T) => void, onResync: () => void) {
+export function useLive<T>(
+  document: string,
+  variables: () => Record<string, unknown>,
+  onData: (data: T) => void,
+  onResync: () => void,
+) {
   const [state, setState] = createSignal<LiveState>("connecting");
   createEffect(
     on(variables, (current) => {

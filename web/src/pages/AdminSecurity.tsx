@@ -19,8 +19,13 @@ interface Identity {
   value: string;
 }
 
-export function AdminSecurity(props: { admin: { id: string; username: string; ipAllowlist: string[] }; onChange: () => void }) {
-  const [identities, { refetch }] = createResource(async () => (await request<{ oidcIdentities: Identity[] }>(OidcIdentities)).oidcIdentities);
+export function AdminSecurity(props: {
+  admin: { id: string; username: string; ipAllowlist: string[] };
+  onChange: () => void;
+}) {
+  const [identities, { refetch }] = createResource(
+    async () => (await request<{ oidcIdentities: Identity[] }>(OidcIdentities)).oidcIdentities,
+  );
   const action = createAction();
 
   const saveNetworks = (event: SubmitEvent) => {
@@ -37,23 +42,34 @@ export function AdminSecurity(props: { admin: { id: string; username: string; ip
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     void action.run(async () => {
-      await request(LinkOidcIdentity, { input: { adminId: props.admin.id, kind: String(data.get("kind")), value: String(data.get("value")).trim() } });
+      await request(LinkOidcIdentity, {
+        input: { adminId: props.admin.id, kind: String(data.get("kind")), value: String(data.get("value")).trim() },
+      });
       form.reset();
       void refetch();
     });
   };
-  const unlink = (id: string) => void action.run(async () => (await request(UnlinkOidcIdentity, { id }), void refetch()));
+  const unlink = (id: string) =>
+    void action.run(async () => (await request(UnlinkOidcIdentity, { id }), void refetch()));
 
   return (
     <div class="stack">
       <form class="form" onSubmit={saveNetworks}>
         <label>
           {t("allowlist.title")}
-          <textarea name="cidrs" rows="3" class="ltr" placeholder={"203.0.113.0/24\n2001:db8::/32"} value={props.admin.ipAllowlist.join("\n")} />
+          <textarea
+            name="cidrs"
+            rows="3"
+            class="ltr"
+            placeholder={"203.0.113.0/24\n2001:db8::/32"}
+            value={props.admin.ipAllowlist.join("\n")}
+          />
           <span class="muted">{t("allowlist.adminHelp")}</span>
         </label>
         <div class="actions">
-          <button type="submit" class="primary" disabled={action.busy()}>{t("action.save")}</button>
+          <button type="submit" class="primary" disabled={action.busy()}>
+            {t("action.save")}
+          </button>
         </div>
       </form>
       <section class="form" aria-labelledby="identities-title">
@@ -66,7 +82,9 @@ export function AdminSecurity(props: { admin: { id: string; username: string; ip
                   {(identity) => (
                     <li data-identity={identity.value}>
                       {t(`oidc.${identity.kind}`)}: <span class="ltr">{identity.value}</span>{" "}
-                      <button type="button" class="danger" onClick={() => unlink(identity.id)} disabled={action.busy()}>{t("oidc.unlink")}</button>
+                      <button type="button" class="danger" onClick={() => unlink(identity.id)} disabled={action.busy()}>
+                        {t("oidc.unlink")}
+                      </button>
                     </li>
                   )}
                 </For>
@@ -87,7 +105,9 @@ export function AdminSecurity(props: { admin: { id: string; username: string; ip
             <input name="value" required class="ltr" />
           </label>
           <div class="actions">
-            <button type="submit" disabled={action.busy()}>{t("oidc.link")}</button>
+            <button type="submit" disabled={action.busy()}>
+              {t("oidc.link")}
+            </button>
           </div>
         </form>
       </section>

@@ -54,7 +54,13 @@ export default function Admins() {
     }
     try {
       await request(CreateAdmin, {
-        input: { username: String(form.get("username")).trim(), password: String(form.get("password")), role: String(form.get("role")), maxUsers: maxUsers ? Number(maxUsers) : null, maxDataLimit },
+        input: {
+          username: String(form.get("username")).trim(),
+          password: String(form.get("password")),
+          role: String(form.get("role")),
+          maxUsers: maxUsers ? Number(maxUsers) : null,
+          maxDataLimit,
+        },
       });
       setCreating(false);
       notify(t("state.saved"));
@@ -90,39 +96,68 @@ export default function Admins() {
     <>
       <div class="toolbar">
         <h1 class="grow">{t("nav.admins")}</h1>
-        <button type="button" class="primary" onClick={() => setCreating(true)}>{t("admins.create")}</button>
+        <button type="button" class="primary" onClick={() => setCreating(true)}>
+          {t("admins.create")}
+        </button>
       </div>
-      <Show when={failure() && !creating() && !toppingUp()}><ErrorBox error={failure()} /></Show>
+      <Show when={failure() && !creating() && !toppingUp()}>
+        <ErrorBox error={failure()} />
+      </Show>
       <Loaded resource={admins} retry={refetch} skeleton={<Skeleton lines={4} />}>
         {(list) => (
           <div class="table-wrap">
             <table>
               <thead>
-                <tr><th>{t("login.username")}</th><th>{t("admins.role")}</th><th>{t("admins.limits")}</th><th>{t("admins.created")}</th><th /></tr>
+                <tr>
+                  <th>{t("login.username")}</th>
+                  <th>{t("admins.role")}</th>
+                  <th>{t("admins.limits")}</th>
+                  <th>{t("admins.created")}</th>
+                  <th />
+                </tr>
               </thead>
               <tbody>
                 <For each={list}>
                   {(admin) => (
                     <tr>
-                      <td>{admin.username} <Show when={admin.disabled}><span class="badge DISABLED">{t("status.DISABLED")}</span></Show></td>
+                      <td>
+                        {admin.username}{" "}
+                        <Show when={admin.disabled}>
+                          <span class="badge DISABLED">{t("status.DISABLED")}</span>
+                        </Show>
+                      </td>
                       <td>{t(`role.${admin.role}`)}</td>
                       <td class="muted">
-                        {admin.maxUsers ?? "∞"} {t("nav.users").toLowerCase()} · {admin.maxDataLimit === null ? "∞" : formatBytes(admin.maxDataLimit, locale())}
+                        {admin.maxUsers ?? "∞"} {t("nav.users").toLowerCase()} ·{" "}
+                        {admin.maxDataLimit === null ? "∞" : formatBytes(admin.maxDataLimit, locale())}
                         <Show when={admin.role === "RESELLER" && admin.dataLeft !== null}>
                           <br />
-                          <span data-testid="reseller-balance">{t("admins.balance", { given: formatBytes(admin.dataGiven, locale()), left: formatBytes(admin.dataLeft!, locale()) })}</span>
+                          <span data-testid="reseller-balance">
+                            {t("admins.balance", {
+                              given: formatBytes(admin.dataGiven, locale()),
+                              left: formatBytes(admin.dataLeft!, locale()),
+                            })}
+                          </span>
                         </Show>
                       </td>
                       <td>{formatDate(admin.createdAt, locale())}</td>
                       <td>
                         <div class="actions">
-                          <button type="button" onClick={() => setSecuring(admin.id)}>{t("admins.security")}</button>
+                          <button type="button" onClick={() => setSecuring(admin.id)}>
+                            {t("admins.security")}
+                          </button>
                           <Show when={admin.role === "RESELLER" && admin.maxDataLimit !== null}>
-                            <button type="button" onClick={() => (setFailure(null), setToppingUp(admin))}>{t("admins.topUp")}</button>
+                            <button type="button" onClick={() => (setFailure(null), setToppingUp(admin))}>
+                              {t("admins.topUp")}
+                            </button>
                           </Show>
                           <Show when={admin.role !== "OWNER"}>
-                            <button type="button" onClick={() => void toggle(admin)}>{admin.disabled ? t("bulk.enable") : t("bulk.disable")}</button>
-                            <button type="button" class="danger" onClick={() => setRemoving(admin)}>{t("action.delete")}</button>
+                            <button type="button" onClick={() => void toggle(admin)}>
+                              {admin.disabled ? t("bulk.enable") : t("bulk.disable")}
+                            </button>
+                            <button type="button" class="danger" onClick={() => setRemoving(admin)}>
+                              {t("action.delete")}
+                            </button>
                           </Show>
                         </div>
                       </td>
@@ -137,8 +172,14 @@ export default function Admins() {
       <Modal open={creating()} onOpenChange={setCreating} title={t("admins.create")}>
         <form class="form" onSubmit={create}>
           <div class="row">
-            <label>{t("login.username")}<input name="username" required autocomplete="off" /></label>
-            <label>{t("login.password")}<input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
+            <label>
+              {t("login.username")}
+              <input name="username" required autocomplete="off" />
+            </label>
+            <label>
+              {t("login.password")}
+              <input name="password" type="password" required minlength="8" autocomplete="new-password" />
+            </label>
           </div>
           <div class="row">
             <label>
@@ -148,27 +189,58 @@ export default function Admins() {
                 <option value="RESELLER">{t("role.RESELLER")}</option>
               </select>
             </label>
-            <label>{t("admins.maxUsers")}<input name="maxUsers" inputmode="numeric" placeholder="∞" /></label>
-            <label>{t("admins.maxData")}<input name="maxDataLimit" inputmode="decimal" placeholder="∞" /></label>
+            <label>
+              {t("admins.maxUsers")}
+              <input name="maxUsers" inputmode="numeric" placeholder="∞" />
+            </label>
+            <label>
+              {t("admins.maxData")}
+              <input name="maxDataLimit" inputmode="decimal" placeholder="∞" />
+            </label>
             <DataUnit />
           </div>
-          <Show when={failure()}><ErrorBox error={failure()} /></Show>
-          <div class="actions"><button type="submit" class="primary">{t("action.create")}</button></div>
+          <Show when={failure()}>
+            <ErrorBox error={failure()} />
+          </Show>
+          <div class="actions">
+            <button type="submit" class="primary">
+              {t("action.create")}
+            </button>
+          </div>
         </form>
       </Modal>
-      <Modal open={toppingUp() !== null} onOpenChange={(open) => !open && setToppingUp(null)} title={t("admins.topUpOf", { name: toppingUp()?.username ?? "" })}>
+      <Modal
+        open={toppingUp() !== null}
+        onOpenChange={(open) => !open && setToppingUp(null)}
+        title={t("admins.topUpOf", { name: toppingUp()?.username ?? "" })}
+      >
         <form class="form" onSubmit={topUp}>
           <div class="row">
-            <label>{t("admins.topUpAmount")}<input name="bytes" inputmode="decimal" required /></label>
+            <label>
+              {t("admins.topUpAmount")}
+              <input name="bytes" inputmode="decimal" required />
+            </label>
             <DataUnit />
           </div>
-          <Show when={failure()}><ErrorBox error={failure()} /></Show>
-          <div class="actions"><button type="submit" class="primary">{t("admins.topUp")}</button></div>
+          <Show when={failure()}>
+            <ErrorBox error={failure()} />
+          </Show>
+          <div class="actions">
+            <button type="submit" class="primary">
+              {t("admins.topUp")}
+            </button>
+          </div>
         </form>
       </Modal>
-      <Modal open={securing() !== null} onOpenChange={(open) => !open && setSecuring(null)} title={t("admins.securityOf", { name: settled(admins)?.find((a) => a.id === securing())?.username ?? "" })}>
+      <Modal
+        open={securing() !== null}
+        onOpenChange={(open) => !open && setSecuring(null)}
+        title={t("admins.securityOf", { name: settled(admins)?.find((a) => a.id === securing())?.username ?? "" })}
+      >
         {/* Looked up by id, so a save that reloads the list shows the admin's new state here. */}
-        <Show when={settled(admins)?.find((a) => a.id === securing())}>{(admin) => <AdminSecurity admin={admin()} onChange={() => void refetch()} />}</Show>
+        <Show when={settled(admins)?.find((a) => a.id === securing())}>
+          {(admin) => <AdminSecurity admin={admin()} onChange={() => void refetch()} />}
+        </Show>
       </Modal>
       <Confirm
         open={removing() !== null}

@@ -25,8 +25,18 @@ interface Page {
 }
 
 export default function Audit() {
-  const [params, setParams] = useSearchParams<{ action?: string; targetType?: string; targetId?: string; actor?: string }>();
-  const filter = createMemo(() => ({ action: params.action || undefined, targetType: params.targetType || undefined, targetId: params.targetId || undefined, actorId: params.actor || undefined }));
+  const [params, setParams] = useSearchParams<{
+    action?: string;
+    targetType?: string;
+    targetId?: string;
+    actor?: string;
+  }>();
+  const filter = createMemo(() => ({
+    action: params.action || undefined,
+    targetType: params.targetType || undefined,
+    targetId: params.targetId || undefined,
+    actorId: params.actor || undefined,
+  }));
   // Resellers see only their own actions, so only admins and the owner get a "who" filter.
   const [actors] = createResource(
     () => me()?.role === "OWNER" || me()?.role === "ADMIN",
@@ -37,7 +47,9 @@ export default function Audit() {
   const [page, { refetch }] = createResource(
     () => ({ filter: filter(), after: after() }),
     async (q) => {
-      const result = (await request<{ auditLog: Page }>(AuditLog, { filter: q.filter, page: { first: 50, after: q.after } })).auditLog;
+      const result = (
+        await request<{ auditLog: Page }>(AuditLog, { filter: q.filter, page: { first: 50, after: q.after } })
+      ).auditLog;
       const nodes = result.edges.map((e) => e.node);
       setEntries((current) => (q.after ? [...current, ...nodes] : nodes));
       return result;
@@ -48,16 +60,28 @@ export default function Audit() {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setAfter(null);
     const field = (name: string) => String(form.get(name) ?? "") || undefined;
-    setParams({ action: field("action"), targetType: field("targetType"), targetId: field("targetId"), actor: field("actor") }, { replace: true });
+    setParams(
+      { action: field("action"), targetType: field("targetType"), targetId: field("targetId"), actor: field("actor") },
+      { replace: true },
+    );
   };
 
   return (
     <>
       <h1>{t("nav.audit")}</h1>
       <form class="toolbar" onSubmit={apply} role="search">
-        <label>{t("audit.action")}<input name="action" value={params.action ?? ""} placeholder="user.create" class="ltr" /></label>
-        <label>{t("audit.targetType")}<input name="targetType" value={params.targetType ?? ""} placeholder="user" class="ltr" /></label>
-        <label>{t("audit.targetId")}<input name="targetId" value={params.targetId ?? ""} class="ltr" /></label>
+        <label>
+          {t("audit.action")}
+          <input name="action" value={params.action ?? ""} placeholder="user.create" class="ltr" />
+        </label>
+        <label>
+          {t("audit.targetType")}
+          <input name="targetType" value={params.targetType ?? ""} placeholder="user" class="ltr" />
+        </label>
+        <label>
+          {t("audit.targetId")}
+          <input name="targetId" value={params.targetId ?? ""} class="ltr" />
+        </label>
         <Show when={settled(actors)}>
           {(list) => (
             <label>
@@ -74,10 +98,28 @@ export default function Audit() {
       <div class="table-wrap">
         <table aria-busy={page.loading}>
           <thead>
-            <tr><th>{t("audit.at")}</th><th>{t("audit.actor")}</th><th>{t("audit.action")}</th><th>{t("audit.target")}</th><th>IP</th><th>{t("audit.details")}</th></tr>
+            <tr>
+              <th>{t("audit.at")}</th>
+              <th>{t("audit.actor")}</th>
+              <th>{t("audit.action")}</th>
+              <th>{t("audit.target")}</th>
+              <th>IP</th>
+              <th>{t("audit.details")}</th>
+            </tr>
           </thead>
           <tbody>
-            <For each={entries()} fallback={<Show when={!page.loading}><tr><td colspan="6" class="muted">{t("audit.none")}</td></tr></Show>}>
+            <For
+              each={entries()}
+              fallback={
+                <Show when={!page.loading}>
+                  <tr>
+                    <td colspan="6" class="muted">
+                      {t("audit.none")}
+                    </td>
+                  </tr>
+                </Show>
+              }
+            >
               {(entry) => (
                 <tr>
                   <td>{formatDateTime(entry.at, locale())}</td>
@@ -85,18 +127,26 @@ export default function Audit() {
                   <td class="ltr">{entry.action}</td>
                   <td class="ltr">{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : "—"}</td>
                   <td class="ltr">{entry.ip ?? "—"}</td>
-                  <td class="muted ltr" style={{ "white-space": "normal", "max-inline-size": "24rem" }}>{entry.details ? JSON.stringify(entry.details) : ""}</td>
+                  <td class="muted ltr" style={{ "white-space": "normal", "max-inline-size": "24rem" }}>
+                    {entry.details ? JSON.stringify(entry.details) : ""}
+                  </td>
                 </tr>
               )}
             </For>
           </tbody>
         </table>
       </div>
-      <Show when={page.loading}><Skeleton lines={3} /></Show>
-      <Show when={page.error}><ErrorBox error={page.error} retry={refetch} /></Show>
+      <Show when={page.loading}>
+        <Skeleton lines={3} />
+      </Show>
+      <Show when={page.error}>
+        <ErrorBox error={page.error} retry={refetch} />
+      </Show>
       <Show when={page.state === "ready" && page()?.pageInfo.hasNextPage}>
         <div class="pager">
-          <button type="button" onClick={() => setAfter(page()!.pageInfo.endCursor)}>{t("audit.more")}</button>
+          <button type="button" onClick={() => setAfter(page()!.pageInfo.endCursor)}>
+            {t("audit.more")}
+          </button>
         </div>
       </Show>
     </>

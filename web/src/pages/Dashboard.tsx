@@ -40,7 +40,10 @@ export default function Dashboard() {
   const [summary, { refetch: refetchSummary }] = createResource(loadSummary);
   const [metrics, { refetch: refetchMetrics, mutate: setMetrics }] = createResource(loadMetrics);
   const [range, setRange] = createSignal<"DAY" | "WEEK" | "MONTH">("DAY");
-  const [series, { refetch: refetchSeries }] = createResource(range, async (r) => (await request<{ trafficSeries: SeriesPoint[] }>(TrafficSeries, { range: r })).trafficSeries);
+  const [series, { refetch: refetchSeries }] = createResource(
+    range,
+    async (r) => (await request<{ trafficSeries: SeriesPoint[] }>(TrafficSeries, { range: r })).trafficSeries,
+  );
   const live = useLive<{ systemMetrics: Metrics }>(
     SystemMetricsUpdates,
     () => ({}),
@@ -72,9 +75,18 @@ export default function Dashboard() {
           <Show when={nodes()} fallback={<Skeleton lines={2} />}>
             {(n) => (
               <dl class="stats">
-                <div><dt>{t("serverStatus.ONLINE")}</dt><dd data-testid="nodes-online">{formatNumber(n().online, locale())}</dd></div>
-                <div><dt>{t("serverStatus.OFFLINE")}</dt><dd data-testid="nodes-offline">{formatNumber(n().offline, locale())}</dd></div>
-                <div><dt>{t("serverStatus.DEGRADED")}</dt><dd>{formatNumber(n().degraded, locale())}</dd></div>
+                <div>
+                  <dt>{t("serverStatus.ONLINE")}</dt>
+                  <dd data-testid="nodes-online">{formatNumber(n().online, locale())}</dd>
+                </div>
+                <div>
+                  <dt>{t("serverStatus.OFFLINE")}</dt>
+                  <dd data-testid="nodes-offline">{formatNumber(n().offline, locale())}</dd>
+                </div>
+                <div>
+                  <dt>{t("serverStatus.DEGRADED")}</dt>
+                  <dd>{formatNumber(n().degraded, locale())}</dd>
+                </div>
               </dl>
             )}
           </Show>
@@ -84,8 +96,14 @@ export default function Dashboard() {
           <Loaded resource={metrics} retry={refetchMetrics} skeleton={<Skeleton lines={2} />}>
             {(m) => (
               <dl class="stats">
-                <div><dt>{t("traffic.upload")}</dt><dd>{formatRate(m.uploadRate, locale())}</dd></div>
-                <div><dt>{t("traffic.download")}</dt><dd>{formatRate(m.downloadRate, locale())}</dd></div>
+                <div>
+                  <dt>{t("traffic.upload")}</dt>
+                  <dd>{formatRate(m.uploadRate, locale())}</dd>
+                </div>
+                <div>
+                  <dt>{t("traffic.download")}</dt>
+                  <dd>{formatRate(m.downloadRate, locale())}</dd>
+                </div>
               </dl>
             )}
           </Loaded>
@@ -95,21 +113,47 @@ export default function Dashboard() {
           <Show when={settled(summary)} fallback={<Skeleton lines={2} />}>
             {(s) => (
               <dl class="stats">
-                <div><dt>{t("dashboard.health")}</dt><dd class={s().healthCheck.ok ? "" : "error"}>{s().healthCheck.ok ? t("dashboard.ok") : t("dashboard.down")}</dd></div>
-                <div><dt>{t("nav.inbounds")}</dt><dd>{s().systemStatus.inbounds}</dd></div>
-                <div><dt>{t("nav.groups")}</dt><dd>{s().systemStatus.groups}</dd></div>
-                <div><dt>{t("dashboard.version")}</dt><dd style={{ "font-size": "1rem" }}>{s().systemStatus.version}</dd></div>
+                <div>
+                  <dt>{t("dashboard.health")}</dt>
+                  <dd class={s().healthCheck.ok ? "" : "error"}>
+                    {s().healthCheck.ok ? t("dashboard.ok") : t("dashboard.down")}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t("nav.inbounds")}</dt>
+                  <dd>{s().systemStatus.inbounds}</dd>
+                </div>
+                <div>
+                  <dt>{t("nav.groups")}</dt>
+                  <dd>{s().systemStatus.groups}</dd>
+                </div>
+                <div>
+                  <dt>{t("dashboard.version")}</dt>
+                  <dd style={{ "font-size": "1rem" }}>{s().systemStatus.version}</dd>
+                </div>
               </dl>
             )}
           </Show>
         </section>
       </div>
-      <section class="card" aria-labelledby="users-card" style={{ "margin-block-end": "1rem" }} data-testid="users-card">
+      <section
+        class="card"
+        aria-labelledby="users-card"
+        style={{ "margin-block-end": "1rem" }}
+        data-testid="users-card"
+      >
         <h2 id="users-card">{t("nav.users")}</h2>
         <Show when={users()} fallback={<Skeleton lines={2} />}>
           {(u) => (
             <dl class="stats">
-              <For each={USER_STATUSES}>{([key, label]) => <div><dt>{t(label)}</dt><dd>{formatNumber(u()[key], locale())}</dd></div>}</For>
+              <For each={USER_STATUSES}>
+                {([key, label]) => (
+                  <div>
+                    <dt>{t(label)}</dt>
+                    <dd>{formatNumber(u()[key], locale())}</dd>
+                  </div>
+                )}
+              </For>
             </dl>
           )}
         </Show>
@@ -124,7 +168,9 @@ export default function Dashboard() {
         <Loaded resource={series} retry={refetchSeries} skeleton={<Skeleton block />}>
           {(points) => <TrafficChart points={points} label={t("dashboard.traffic")} />}
         </Loaded>
-        <Show when={settled(metrics)}>{(m) => <p class="muted">{t("dashboard.updated", { at: formatDateTime(m().at, locale()) })}</p>}</Show>
+        <Show when={settled(metrics)}>
+          {(m) => <p class="muted">{t("dashboard.updated", { at: formatDateTime(m().at, locale()) })}</p>}
+        </Show>
       </section>
     </>
   );

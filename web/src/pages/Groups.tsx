@@ -26,7 +26,11 @@ export default function Groups() {
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const input = { name: String(form.get("name")).trim(), note: String(form.get("note")), inboundIds: form.getAll("inboundIds").map(String) };
+    const input = {
+      name: String(form.get("name")).trim(),
+      note: String(form.get("note")),
+      inboundIds: form.getAll("inboundIds").map(String),
+    };
     const target = editing();
     setFailure(null);
     try {
@@ -44,17 +48,34 @@ export default function Groups() {
     <>
       <div class="toolbar">
         <h1 class="grow">{t("nav.groups")}</h1>
-        <button type="button" class="primary" onClick={() => setEditing("new")}>{t("groups.create")}</button>
+        <button type="button" class="primary" onClick={() => setEditing("new")}>
+          {t("groups.create")}
+        </button>
       </div>
       <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={4} />}>
         {(d) => (
           <div class="table-wrap">
             <table>
               <thead>
-                <tr><th>{t("groups.name")}</th><th>{t("nav.inbounds")}</th><th>{t("nav.users")}</th><th>{t("user.note")}</th><th /></tr>
+                <tr>
+                  <th>{t("groups.name")}</th>
+                  <th>{t("nav.inbounds")}</th>
+                  <th>{t("nav.users")}</th>
+                  <th>{t("user.note")}</th>
+                  <th />
+                </tr>
               </thead>
               <tbody>
-                <For each={d.groups} fallback={<tr><td colspan="5" class="muted">{t("state.noGroups")}</td></tr>}>
+                <For
+                  each={d.groups}
+                  fallback={
+                    <tr>
+                      <td colspan="5" class="muted">
+                        {t("state.noGroups")}
+                      </td>
+                    </tr>
+                  }
+                >
                   {(group) => (
                     <tr data-group={group.name}>
                       <td>{group.name}</td>
@@ -63,8 +84,12 @@ export default function Groups() {
                       <td class="muted">{group.note}</td>
                       <td>
                         <div class="actions">
-                          <button type="button" onClick={() => setEditing(group)}>{t("action.edit")}</button>
-                          <button type="button" class="danger" onClick={() => setRemoving(group)}>{t("action.delete")}</button>
+                          <button type="button" onClick={() => setEditing(group)}>
+                            {t("action.edit")}
+                          </button>
+                          <button type="button" class="danger" onClick={() => setRemoving(group)}>
+                            {t("action.delete")}
+                          </button>
                         </div>
                       </td>
                     </tr>
@@ -75,7 +100,11 @@ export default function Groups() {
           </div>
         )}
       </Loaded>
-      <Modal open={editing() !== null} onOpenChange={(open) => !open && setEditing(null)} title={editing() === "new" ? t("groups.create") : t("action.edit")}>
+      <Modal
+        open={editing() !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        title={editing() === "new" ? t("groups.create") : t("action.edit")}
+      >
         <Show when={editing()} keyed>
           {(target) => {
             const group = target === "new" ? undefined : target;
@@ -87,10 +116,18 @@ export default function Groups() {
                 </label>
                 <fieldset>
                   <legend>{t("nav.inbounds")}</legend>
-                  <For each={settled(data)?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
+                  <For
+                    each={settled(data)?.inbounds ?? []}
+                    fallback={<span class="muted">{t("state.noInbounds")}</span>}
+                  >
                     {(inbound) => (
                       <label class="inline">
-                        <input type="checkbox" name="inboundIds" value={inbound.id} checked={group ? group.inbounds.some((i) => i.id === inbound.id) : true} />
+                        <input
+                          type="checkbox"
+                          name="inboundIds"
+                          value={inbound.id}
+                          checked={group ? group.inbounds.some((i) => i.id === inbound.id) : true}
+                        />
                         <span class="ltr">{inbound.tag}</span>
                       </label>
                     )}
@@ -98,11 +135,17 @@ export default function Groups() {
                 </fieldset>
                 <label>
                   {t("user.note")}
-                  <textarea name="note" rows="2">{group?.note ?? ""}</textarea>
+                  <textarea name="note" rows="2">
+                    {group?.note ?? ""}
+                  </textarea>
                 </label>
-                <Show when={failure()}><ErrorBox error={failure()} /></Show>
+                <Show when={failure()}>
+                  <ErrorBox error={failure()} />
+                </Show>
                 <div class="actions">
-                  <button type="submit" class="primary">{t("action.save")}</button>
+                  <button type="submit" class="primary">
+                    {t("action.save")}
+                  </button>
                 </div>
               </form>
             );

@@ -38,7 +38,13 @@ interface Node {
   health: Health | null;
   inbounds: { id: string; tag: string }[];
   /** Null until the agent reports it. */
-  capabilities: { core: string; version: string | null; protocols: string[]; transports: string[]; securities: string[] } | null;
+  capabilities: {
+    core: string;
+    version: string | null;
+    protocols: string[];
+    transports: string[];
+    securities: string[];
+  } | null;
   unservedInbounds: { inbound: { id: string; tag: string }; reason: string }[];
 }
 type Data = { servers: Node[]; inbounds: { id: string; tag: string }[] };
@@ -63,7 +69,8 @@ export default function Nodes() {
     ({ serverStatus }) => {
       const index = nodes.findIndex((n) => n.id === serverStatus.id);
       // New capabilities change which inbounds are unserved: the list query recomputes them.
-      if (index === -1 || JSON.stringify(serverStatus.capabilities) !== JSON.stringify(nodes[index]!.capabilities)) load();
+      if (index === -1 || JSON.stringify(serverStatus.capabilities) !== JSON.stringify(nodes[index]!.capabilities))
+        load();
       else setNodes(index, serverStatus);
     },
     load,
@@ -76,7 +83,9 @@ export default function Nodes() {
   const [routing, setRouting] = createSignal<Node | null>(null);
 
   const enroll = async (node: { id: string; name: string }) => {
-    const { createServerEnrollment } = await request<{ createServerEnrollment: { command: string; expiresAt: string } }>(CreateServerEnrollment, { id: node.id });
+    const { createServerEnrollment } = await request<{
+      createServerEnrollment: { command: string; expiresAt: string };
+    }>(CreateServerEnrollment, { id: node.id });
     setEnrollment({ name: node.name, ...createServerEnrollment });
   };
   const add = async (event: SubmitEvent) => {
@@ -85,7 +94,11 @@ export default function Nodes() {
     setFailure(null);
     try {
       const { createServer } = await request<{ createServer: { id: string } }>(CreateServer, {
-        input: { name: String(form.get("name")).trim(), address: String(form.get("address")).trim(), inboundIds: form.getAll("inboundIds").map(String) },
+        input: {
+          name: String(form.get("name")).trim(),
+          address: String(form.get("address")).trim(),
+          inboundIds: form.getAll("inboundIds").map(String),
+        },
       });
       setAdding(false);
       await enroll({ id: createServer.id, name: String(form.get("name")) });
@@ -100,7 +113,9 @@ export default function Nodes() {
       <div class="toolbar">
         <h1 class="grow">{t("nav.nodes")}</h1>
         <LiveDot state={live()} />
-        <button type="button" class="primary" onClick={() => setAdding(true)}>{t("nodes.add")}</button>
+        <button type="button" class="primary" onClick={() => setAdding(true)}>
+          {t("nodes.add")}
+        </button>
       </div>
       <Loaded resource={data} retry={load} skeleton={<Skeleton lines={5} />}>
         {() => (
@@ -118,28 +133,53 @@ export default function Nodes() {
                 </tr>
               </thead>
               <tbody>
-                <For each={nodes} fallback={<tr><td colspan="7" class="muted">{t("nodes.none")}</td></tr>}>
+                <For
+                  each={nodes}
+                  fallback={
+                    <tr>
+                      <td colspan="7" class="muted">
+                        {t("nodes.none")}
+                      </td>
+                    </tr>
+                  }
+                >
                   {(node) => (
                     <tr data-node={node.name}>
                       <td>
                         <div>{node.name}</div>
                         <div class="muted ltr">{node.address}</div>
                       </td>
-                      <td><span class={`badge ${node.status}`} data-testid="node-status">{t(`serverStatus.${node.status}`)}</span></td>
-                      <td title={node.lastSeenAt ? formatDateTime(node.lastSeenAt, locale()) : ""}>{node.lastSeenAt ? formatRelative(node.lastSeenAt, locale()) : "—"}</td>
+                      <td>
+                        <span class={`badge ${node.status}`} data-testid="node-status">
+                          {t(`serverStatus.${node.status}`)}
+                        </span>
+                      </td>
+                      <td title={node.lastSeenAt ? formatDateTime(node.lastSeenAt, locale()) : ""}>
+                        {node.lastSeenAt ? formatRelative(node.lastSeenAt, locale()) : "—"}
+                      </td>
                       <td>
                         v{node.configVersion}
                         <Show when={node.appliedConfigVersion !== node.configVersion}>
-                          <span class="muted"> ({t("nodes.applied", { version: node.appliedConfigVersion ?? "—" })})</span>
+                          <span class="muted">
+                            {" "}
+                            ({t("nodes.applied", { version: node.appliedConfigVersion ?? "—" })})
+                          </span>
                         </Show>
                       </td>
                       <td class="muted">
-                        <div>{t("nodes.core")}: {node.coreVersion ?? "—"}</div>
-                        <div>{t("nodes.agent")}: {node.agentVersion ?? "—"}</div>
+                        <div>
+                          {t("nodes.core")}: {node.coreVersion ?? "—"}
+                        </div>
+                        <div>
+                          {t("nodes.agent")}: {node.agentVersion ?? "—"}
+                        </div>
                         <Show when={node.capabilities}>
                           {(c) => (
                             <div data-testid="node-capabilities">
-                              {t("nodes.serves")}: {[c().protocols, c().transports, c().securities].map((list) => list.map((v) => v.toLowerCase()).join(", ")).join(" · ")}
+                              {t("nodes.serves")}:{" "}
+                              {[c().protocols, c().transports, c().securities]
+                                .map((list) => list.map((v) => v.toLowerCase()).join(", "))
+                                .join(" · ")}
                             </div>
                           )}
                         </Show>
@@ -155,17 +195,29 @@ export default function Nodes() {
                         <Show when={node.health} fallback="—">
                           {(h) => (
                             <div class="muted">
-                              <div>CPU {h().cpuPercent.toFixed(0)}% · RAM {formatBytes(h().memUsedBytes, locale())} / {formatBytes(h().memTotalBytes, locale())}</div>
-                              <div>{h().coreRunning ? t("nodes.coreRunning") : t("nodes.coreStopped")} · {t("nodes.uptime", { time: uptime(h().uptimeSec) })}</div>
+                              <div>
+                                CPU {h().cpuPercent.toFixed(0)}% · RAM {formatBytes(h().memUsedBytes, locale())} /{" "}
+                                {formatBytes(h().memTotalBytes, locale())}
+                              </div>
+                              <div>
+                                {h().coreRunning ? t("nodes.coreRunning") : t("nodes.coreStopped")} ·{" "}
+                                {t("nodes.uptime", { time: uptime(h().uptimeSec) })}
+                              </div>
                             </div>
                           )}
                         </Show>
                       </td>
                       <td>
                         <div class="actions">
-                          <button type="button" onClick={() => void enroll(node).catch(setFailure)}>{t("nodes.enroll")}</button>
-                          <button type="button" onClick={() => setRouting(node)}>{t("nodes.routing")}</button>
-                          <button type="button" class="danger" onClick={() => setRemoving(node)}>{t("action.delete")}</button>
+                          <button type="button" onClick={() => void enroll(node).catch(setFailure)}>
+                            {t("nodes.enroll")}
+                          </button>
+                          <button type="button" onClick={() => setRouting(node)}>
+                            {t("nodes.routing")}
+                          </button>
+                          <button type="button" class="danger" onClick={() => setRemoving(node)}>
+                            {t("action.delete")}
+                          </button>
                         </div>
                       </td>
                     </tr>
@@ -204,16 +256,24 @@ export default function Nodes() {
             <ErrorBox error={failure()} />
           </Show>
           <div class="actions">
-            <button type="submit" class="primary">{t("action.create")}</button>
+            <button type="submit" class="primary">
+              {t("action.create")}
+            </button>
           </div>
         </form>
       </Modal>
-      <Modal open={enrollment() !== null} onOpenChange={(open) => !open && setEnrollment(null)} title={t("nodes.enrollTitle", { name: enrollment()?.name ?? "" })}>
+      <Modal
+        open={enrollment() !== null}
+        onOpenChange={(open) => !open && setEnrollment(null)}
+        title={t("nodes.enrollTitle", { name: enrollment()?.name ?? "" })}
+      >
         <Show when={enrollment()}>
           {(e) => (
             <div class="form">
               <p>{t("nodes.enrollHelp")}</p>
-              <code class="command" data-testid="enroll-command">{e().command}</code>
+              <code class="command" data-testid="enroll-command">
+                {e().command}
+              </code>
               <p class="muted">{t("nodes.enrollExpires", { at: formatDateTime(e().expiresAt, locale()) })}</p>
               <div class="actions">
                 <CopyButton text={e().command} />
@@ -222,7 +282,11 @@ export default function Nodes() {
           )}
         </Show>
       </Modal>
-      <Modal open={routing() !== null} onOpenChange={(open) => !open && setRouting(null)} title={t("nodes.routingTitle", { name: routing()?.name ?? "" })}>
+      <Modal
+        open={routing() !== null}
+        onOpenChange={(open) => !open && setRouting(null)}
+        title={t("nodes.routingTitle", { name: routing()?.name ?? "" })}
+      >
         <Show when={routing()}>{(node) => <NodeRoutingSection serverId={node().id} onSaved={load} />}</Show>
       </Modal>
       <Confirm

@@ -13,7 +13,8 @@ export default function OidcCallback() {
   onMount(async () => {
     try {
       // The provider reports a refusal (the admin cancelled, no consent) in the query instead of a code.
-      if (!params.code || !params.state) throw new Error(params.error_description || params.error || t("login.oidcNoCode"));
+      if (!params.code || !params.state)
+        throw new Error(params.error_description || params.error || t("login.oidcNoCode"));
       await finishOidcSignIn(params.state, params.code);
       await enterApp(navigate);
     } catch (e) {

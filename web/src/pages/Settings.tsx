@@ -74,7 +74,9 @@ export default function SettingsPageView() {
       rules = JSON.parse(String(form.get("rules")));
       if (!Array.isArray(rules)) throw new Error(t("settings.rulesNotList"));
     } catch (error) {
-      setRulesError(error instanceof SyntaxError ? new Error(t("settings.rulesBadJson", { message: error.message })) : error);
+      setRulesError(
+        error instanceof SyntaxError ? new Error(t("settings.rulesBadJson", { message: error.message })) : error,
+      );
       return;
     }
     try {
@@ -97,59 +99,137 @@ export default function SettingsPageView() {
       <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={8} />}>
         {(d) => (
           <>
-            <form class="card form" onSubmit={saveSettings} style={{ "margin-block-end": "1rem" }} aria-labelledby="sub-settings">
+            <form
+              class="card form"
+              onSubmit={saveSettings}
+              style={{ "margin-block-end": "1rem" }}
+              aria-labelledby="sub-settings"
+            >
               <h2 id="sub-settings">{t("settings.subscription")}</h2>
               <div class="row">
-                <label>{t("settings.title")}<input name="subscriptionTitle" value={d.settings.subscriptionTitle} /></label>
-                <label>{t("settings.interval")}<input name="subscriptionUpdateIntervalHours" type="number" min="1" max="168" required value={d.settings.subscriptionUpdateIntervalHours} /></label>
+                <label>
+                  {t("settings.title")}
+                  <input name="subscriptionTitle" value={d.settings.subscriptionTitle} />
+                </label>
+                <label>
+                  {t("settings.interval")}
+                  <input
+                    name="subscriptionUpdateIntervalHours"
+                    type="number"
+                    min="1"
+                    max="168"
+                    required
+                    value={d.settings.subscriptionUpdateIntervalHours}
+                  />
+                </label>
               </div>
               <div class="row">
-                <label>{t("settings.supportUrl")}<input name="subscriptionSupportUrl" type="url" class="ltr" value={d.settings.subscriptionSupportUrl} /></label>
-                <label>{t("settings.urlPrefix")}<input name="subscriptionUrlPrefix" type="url" class="ltr" value={d.settings.subscriptionUrlPrefix} placeholder="https://sub.example.com" /></label>
+                <label>
+                  {t("settings.supportUrl")}
+                  <input
+                    name="subscriptionSupportUrl"
+                    type="url"
+                    class="ltr"
+                    value={d.settings.subscriptionSupportUrl}
+                  />
+                </label>
+                <label>
+                  {t("settings.urlPrefix")}
+                  <input
+                    name="subscriptionUrlPrefix"
+                    type="url"
+                    class="ltr"
+                    value={d.settings.subscriptionUrlPrefix}
+                    placeholder="https://sub.example.com"
+                  />
+                </label>
               </div>
               <label>
                 {t("settings.remarkTemplate")}
                 <input name="subscriptionRemarkTemplate" class="ltr" value={d.settings.subscriptionRemarkTemplate} />
                 <span class="muted">{t("settings.remarkHelp")}</span>
               </label>
-              <label>{t("settings.announce")}<input name="subscriptionAnnounce" value={d.settings.subscriptionAnnounce} /></label>
-              <label>{t("settings.routing")}<textarea name="subscriptionRouting" rows="2">{d.settings.subscriptionRouting}</textarea></label>
+              <label>
+                {t("settings.announce")}
+                <input name="subscriptionAnnounce" value={d.settings.subscriptionAnnounce} />
+              </label>
+              <label>
+                {t("settings.routing")}
+                <textarea name="subscriptionRouting" rows="2">
+                  {d.settings.subscriptionRouting}
+                </textarea>
+              </label>
               <div class="row">
                 <label>
                   {t("settings.inactive")}
                   <select name="inactiveUserResponse" value={d.settings.inactiveUserResponse}>
-                    <For each={["PLACEHOLDER", "NOT_FOUND", "FORBIDDEN"] as const}>{(v) => <option value={v}>{t(`inactive.${v}`)}</option>}</For>
+                    <For each={["PLACEHOLDER", "NOT_FOUND", "FORBIDDEN"] as const}>
+                      {(v) => <option value={v}>{t(`inactive.${v}`)}</option>}
+                    </For>
                   </select>
                 </label>
-                <label>{t("settings.deviceLimit")}<input name="deviceLimit" type="number" min="0" max="100" value={d.settings.deviceLimit} /></label>
+                <label>
+                  {t("settings.deviceLimit")}
+                  <input name="deviceLimit" type="number" min="0" max="100" value={d.settings.deviceLimit} />
+                </label>
               </div>
-              <label class="inline"><input type="checkbox" name="subscriptionHideSettings" checked={d.settings.subscriptionHideSettings} />{t("settings.hideSettings")}</label>
+              <label class="inline">
+                <input type="checkbox" name="subscriptionHideSettings" checked={d.settings.subscriptionHideSettings} />
+                {t("settings.hideSettings")}
+              </label>
               <fieldset>
                 <legend>{t("settings.totpRequired")}</legend>
                 <p class="muted">{t("settings.totpRequiredHelp")}</p>
-                <Show when={!isOwner()}><p class="muted">{t("settings.totpOwnerOnly")}</p></Show>
+                <Show when={!isOwner()}>
+                  <p class="muted">{t("settings.totpOwnerOnly")}</p>
+                </Show>
                 <For each={ROLES}>
                   {(role) => (
-                    <label class="inline"><input type="checkbox" name="totpRequiredRoles" value={role} checked={d.settings.totpRequiredRoles.includes(role)} disabled={!isOwner()} />{t(`role.${role}`)}</label>
+                    <label class="inline">
+                      <input
+                        type="checkbox"
+                        name="totpRequiredRoles"
+                        value={role}
+                        checked={d.settings.totpRequiredRoles.includes(role)}
+                        disabled={!isOwner()}
+                      />
+                      {t(`role.${role}`)}
+                    </label>
                   )}
                 </For>
               </fieldset>
               <label>
                 {t("settings.cors")}
-                <textarea name="corsAllowedOrigins" rows="2" class="ltr" placeholder="https://dash.example.com">{d.settings.corsAllowedOrigins.join("\n")}</textarea>
+                <textarea name="corsAllowedOrigins" rows="2" class="ltr" placeholder="https://dash.example.com">
+                  {d.settings.corsAllowedOrigins.join("\n")}
+                </textarea>
                 <span class="muted">{t("settings.corsHint")}</span>
               </label>
-              <Show when={settingsError()}><ErrorBox error={settingsError()} /></Show>
-              <div class="actions"><button type="submit" class="primary" disabled={busy()}>{t("action.save")}</button></div>
+              <Show when={settingsError()}>
+                <ErrorBox error={settingsError()} />
+              </Show>
+              <div class="actions">
+                <button type="submit" class="primary" disabled={busy()}>
+                  {t("action.save")}
+                </button>
+              </div>
             </form>
             <form class="card form" onSubmit={saveRules} aria-labelledby="rules-title">
               <h2 id="rules-title">{t("settings.rules")}</h2>
               <p class="muted">{t("settings.rulesHelp")}</p>
-              <textarea name="rules" rows="16" class="ltr" aria-labelledby="rules-title">{JSON.stringify(d.subscriptionRules, null, 2)}</textarea>
-              <Show when={rulesError()}><ErrorBox error={rulesError()} /></Show>
+              <textarea name="rules" rows="16" class="ltr" aria-labelledby="rules-title">
+                {JSON.stringify(d.subscriptionRules, null, 2)}
+              </textarea>
+              <Show when={rulesError()}>
+                <ErrorBox error={rulesError()} />
+              </Show>
               <div class="actions">
-                <button type="button" onClick={() => void resetRules()}>{t("settings.resetRules")}</button>
-                <button type="submit" class="primary">{t("action.save")}</button>
+                <button type="button" onClick={() => void resetRules()}>
+                  {t("settings.resetRules")}
+                </button>
+                <button type="submit" class="primary">
+                  {t("action.save")}
+                </button>
               </div>
             </form>
           </>

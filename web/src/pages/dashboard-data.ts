@@ -52,4 +52,5 @@ function take<K extends "summary" | "metrics">(key: K): NonNullable<typeof prelo
 }
 
 export const loadSummary = (): Promise<Summary> => take("summary") ?? request<Summary>(DashboardSummary);
-export const loadMetrics = (): Promise<Metrics> => take("metrics") ?? request<{ systemMetrics: Metrics }>(SystemMetricsNow).then((d) => d.systemMetrics);
+export const loadMetrics = (): Promise<Metrics> =>
+  take("metrics") ?? request<{ systemMetrics: Metrics }>(SystemMetricsNow).then((d) => d.systemMetrics);

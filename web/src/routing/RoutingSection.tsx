@@ -8,12 +8,29 @@ import { createStore } from "solid-js/store";
 import { ApiError, request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
-import { PanelRoutingPolicy, ServerRoutingPolicy, SetServerRoutingPolicyOverride, UpdateRoutingPolicy } from "../graphql/routing";
+import {
+  PanelRoutingPolicy,
+  ServerRoutingPolicy,
+  SetServerRoutingPolicyOverride,
+  UpdateRoutingPolicy,
+} from "../graphql/routing";
 import { t } from "../i18n";
 import { createAction } from "../lib/action";
-import { formToInput, OUTBOUNDS, policyToForm, problemsByField, type ListField, type RoutingFormValues, type RoutingPolicy } from "./form";
+import {
+  formToInput,
+  OUTBOUNDS,
+  policyToForm,
+  problemsByField,
+  type ListField,
+  type RoutingFormValues,
+  type RoutingPolicy,
+} from "./form";
 
-function RoutingPolicyForm(props: { initial: RoutingPolicy; onSubmit: (policy: RoutingPolicy | null) => Promise<void>; override?: { enabled: boolean } }) {
+function RoutingPolicyForm(props: {
+  initial: RoutingPolicy;
+  onSubmit: (policy: RoutingPolicy | null) => Promise<void>;
+  override?: { enabled: boolean };
+}) {
   const [values, setValues] = createStore<RoutingFormValues>(policyToForm(props.initial));
   const [own, setOwn] = createSignal(props.override?.enabled ?? true);
   const action = createAction();
@@ -69,11 +86,23 @@ function RoutingPolicyForm(props: { initial: RoutingPolicy; onSubmit: (policy: R
         <p class="muted">{own() ? t("routing.overrideOn") : t("routing.overrideOff")}</p>
       </Show>
       <label class="inline">
-        <input type="checkbox" name="blockPrivate" checked={values.blockPrivate} onChange={(e) => setValues("blockPrivate", e.currentTarget.checked)} disabled={!own()} />
+        <input
+          type="checkbox"
+          name="blockPrivate"
+          checked={values.blockPrivate}
+          onChange={(e) => setValues("blockPrivate", e.currentTarget.checked)}
+          disabled={!own()}
+        />
         {t("routing.blockPrivate")}
       </label>
       <label class="inline">
-        <input type="checkbox" name="blockBittorrent" checked={values.blockBittorrent} onChange={(e) => setValues("blockBittorrent", e.currentTarget.checked)} disabled={!own()} />
+        <input
+          type="checkbox"
+          name="blockBittorrent"
+          checked={values.blockBittorrent}
+          onChange={(e) => setValues("blockBittorrent", e.currentTarget.checked)}
+          disabled={!own()}
+        />
         {t("routing.blockBittorrent")}
       </label>
       {list("allowedPrivate", 3, "10.0.0.53/32 53")}
@@ -82,7 +111,12 @@ function RoutingPolicyForm(props: { initial: RoutingPolicy; onSubmit: (policy: R
       {list("blockedPorts", 2, "25\n6881-6889")}
       <label>
         {t("routing.defaultOutbound")}
-        <select name="defaultOutbound" value={values.defaultOutbound} onChange={(e) => setValues("defaultOutbound", e.currentTarget.value as RoutingFormValues["defaultOutbound"])} disabled={!own()}>
+        <select
+          name="defaultOutbound"
+          value={values.defaultOutbound}
+          onChange={(e) => setValues("defaultOutbound", e.currentTarget.value as RoutingFormValues["defaultOutbound"])}
+          disabled={!own()}
+        >
           <For each={OUTBOUNDS}>{(o) => <option value={o}>{t(`routing.outbound.${o}`)}</option>}</For>
         </select>
       </label>
@@ -91,7 +125,9 @@ function RoutingPolicyForm(props: { initial: RoutingPolicy; onSubmit: (policy: R
         <ErrorBox error={otherError()} />
       </Show>
       <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>{t("action.save")}</button>
+        <button type="submit" class="primary" disabled={action.busy()}>
+          {t("action.save")}
+        </button>
       </div>
     </form>
   );
@@ -117,11 +153,16 @@ export function PanelRoutingSection() {
   );
 }
 
-type ServerRouting = { server: { id: string; routingPolicy: RoutingPolicy; routingPolicyOverride: { blockPrivate: boolean } | null } | null };
+type ServerRouting = {
+  server: { id: string; routingPolicy: RoutingPolicy; routingPolicyOverride: { blockPrivate: boolean } | null } | null;
+};
 
 /** A node's own policy, on or off; off means it follows the panel-wide one. */
 export function NodeRoutingSection(props: { serverId: string; onSaved?: () => void }) {
-  const [data, { refetch }] = createResource(() => props.serverId, (id) => request<ServerRouting>(ServerRoutingPolicy, { id }));
+  const [data, { refetch }] = createResource(
+    () => props.serverId,
+    (id) => request<ServerRouting>(ServerRoutingPolicy, { id }),
+  );
   return (
     <Loaded resource={data} retry={() => void refetch()} skeleton={<Skeleton lines={6} />}>
       {(d) => (

@@ -32,9 +32,17 @@ export const LIST_FIELDS = ["allowedPrivate", "blockedCidrs", "blockedDomains", 
 export type ListField = (typeof LIST_FIELDS)[number];
 
 /** Entries separated by newlines or commas. */
-const lines = (text: string) => text.split(/[\n,]/).map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 /** Entries one per line, for those that may hold a comma themselves. */
-const perLine = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+const perLine = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function policyToForm(policy: RoutingPolicy): RoutingFormValues {
   return {

@@ -12,7 +12,15 @@ import { notify } from "../components/toast";
 import { TrafficChart } from "../components/TrafficChart";
 import { TrafficSeries } from "../graphql/dashboard";
 import { UserTrafficUpdates } from "../graphql/live";
-import { DeleteUser, RemoveUserDevice, ResetUserUsage, RotateSubscriptionToken, RotateUserCredentials, UpdateUser, UserDetail } from "../graphql/users";
+import {
+  DeleteUser,
+  RemoveUserDevice,
+  ResetUserUsage,
+  RotateSubscriptionToken,
+  RotateUserCredentials,
+  UpdateUser,
+  UserDetail,
+} from "../graphql/users";
 import { locale, t } from "../i18n";
 import type { SeriesPoint } from "../lib/chart";
 import { formatDate, formatDateTime, formatRelative } from "../lib/format";
@@ -38,13 +46,24 @@ interface Detail {
     owner: { username: string };
     groups: { id: string; name: string }[];
   } | null;
-  userDevices: { hwid: string; platform: string | null; osVersion: string | null; model: string | null; userAgent: string | null; firstSeenAt: string; lastSeenAt: string }[];
+  userDevices: {
+    hwid: string;
+    platform: string | null;
+    osVersion: string | null;
+    model: string | null;
+    userAgent: string | null;
+    firstSeenAt: string;
+    lastSeenAt: string;
+  }[];
 }
 
 export default function UserDetailPage() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
-  const [detail, { refetch, mutate }] = createResource(() => params.id, (id) => request<Detail>(UserDetail, { id }));
+  const [detail, { refetch, mutate }] = createResource(
+    () => params.id,
+    (id) => request<Detail>(UserDetail, { id }),
+  );
   const [range, setRange] = createSignal<"DAY" | "WEEK" | "MONTH">("WEEK");
   const [series, { refetch: refetchSeries }] = createResource(
     () => ({ range: range(), userId: params.id }),
@@ -87,28 +106,64 @@ export default function UserDetailPage() {
   return (
     <Loaded resource={detail} retry={refetch} skeleton={<Skeleton lines={8} />}>
       {(data) => (
-        <Show when={data.user} fallback={<p role="alert">{t("state.notFound")} <A href="/users">{t("nav.users")}</A></p>}>
+        <Show
+          when={data.user}
+          fallback={
+            <p role="alert">
+              {t("state.notFound")} <A href="/users">{t("nav.users")}</A>
+            </p>
+          }
+        >
           {(user) => (
             <>
               <div class="toolbar">
                 <h1 class="grow">
-                  {user().username} <span class={`badge ${user().status}`}>{t(`status.${user().status as "ACTIVE"}`)}</span>
+                  {user().username}{" "}
+                  <span class={`badge ${user().status}`}>{t(`status.${user().status as "ACTIVE"}`)}</span>
                 </h1>
                 <LiveDot state={live()} />
-                <button type="button" onClick={() => setEditing(true)}>{t("action.edit")}</button>
-                <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>{t("action.delete")}</button>
+                <button type="button" onClick={() => setEditing(true)}>
+                  {t("action.edit")}
+                </button>
+                <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>
+                  {t("action.delete")}
+                </button>
               </div>
               <div class="cards">
                 <section class="card" aria-labelledby="usage-title">
                   <h2 id="usage-title">{t("user.usage")}</h2>
                   <UsageBar used={user().usedTraffic} limit={user().dataLimit} />
                   <dl class="stats" style={{ "margin-block-start": "0.75rem" }}>
-                    <div><dt>{t("user.expiry")}</dt><dd style={{ "font-size": "1rem" }}>{user().status === "ON_HOLD" && user().onHoldExpireDays ? t("expiry.onHoldDays", { days: user().onHoldExpireDays! }) : user().expireAt ? formatDate(user().expireAt!, locale()) : t("expiry.never")}</dd></div>
-                    <div><dt>{t("user.resetStrategy")}</dt><dd style={{ "font-size": "1rem" }}>{t(`reset.${user().resetStrategy as "NONE"}`)}</dd></div>
-                    <div><dt>{t("user.owner")}</dt><dd style={{ "font-size": "1rem" }}>{user().owner.username}</dd></div>
-                    <div><dt>{t("nav.groups")}</dt><dd style={{ "font-size": "1rem" }}>{user().groups.map((g) => g.name).join(", ") || "—"}</dd></div>
+                    <div>
+                      <dt>{t("user.expiry")}</dt>
+                      <dd style={{ "font-size": "1rem" }}>
+                        {user().status === "ON_HOLD" && user().onHoldExpireDays
+                          ? t("expiry.onHoldDays", { days: user().onHoldExpireDays! })
+                          : user().expireAt
+                            ? formatDate(user().expireAt!, locale())
+                            : t("expiry.never")}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t("user.resetStrategy")}</dt>
+                      <dd style={{ "font-size": "1rem" }}>{t(`reset.${user().resetStrategy as "NONE"}`)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t("user.owner")}</dt>
+                      <dd style={{ "font-size": "1rem" }}>{user().owner.username}</dd>
+                    </div>
+                    <div>
+                      <dt>{t("nav.groups")}</dt>
+                      <dd style={{ "font-size": "1rem" }}>
+                        {user()
+                          .groups.map((g) => g.name)
+                          .join(", ") || "—"}
+                      </dd>
+                    </div>
                   </dl>
-                  <Show when={user().note}><p class="muted">{user().note}</p></Show>
+                  <Show when={user().note}>
+                    <p class="muted">{user().note}</p>
+                  </Show>
                   <div class="actions" style={{ "justify-content": "flex-start" }}>
                     <button type="button" onClick={() => void resetUsage()}>
                       {t("bulk.resetUsage")}
@@ -117,12 +172,20 @@ export default function UserDetailPage() {
                 </section>
                 <section class="card" aria-labelledby="sub-title">
                   <h2 id="sub-title">{t("user.subscription")}</h2>
-                  <p class="ltr" style={{ "word-break": "break-all" }} data-testid="subscription-url">{user().subscriptionUrl}</p>
+                  <p class="ltr" style={{ "word-break": "break-all" }} data-testid="subscription-url">
+                    {user().subscriptionUrl}
+                  </p>
                   <div class="actions" style={{ "justify-content": "flex-start" }}>
                     <CopyButton text={user().subscriptionUrl} />
-                    <a href={user().subscriptionUrl} target="_blank" rel="noopener">{t("user.openPage")}</a>
-                    <button type="button" onClick={() => setConfirmRotate(true)}>{t("user.rotate")}</button>
-                    <button type="button" class="danger" onClick={() => setConfirmRevoke(true)}>{t("user.revoke")}</button>
+                    <a href={user().subscriptionUrl} target="_blank" rel="noopener">
+                      {t("user.openPage")}
+                    </a>
+                    <button type="button" onClick={() => setConfirmRotate(true)}>
+                      {t("user.rotate")}
+                    </button>
+                    <button type="button" class="danger" onClick={() => setConfirmRevoke(true)}>
+                      {t("user.revoke")}
+                    </button>
                   </div>
                   <details>
                     <summary>{t("user.qr")}</summary>
@@ -148,10 +211,25 @@ export default function UserDetailPage() {
                 <div class="table-wrap">
                   <table>
                     <thead>
-                      <tr><th>{t("device.platform")}</th><th>{t("device.model")}</th><th>{t("device.lastSeen")}</th><th>{t("device.firstSeen")}</th><th /></tr>
+                      <tr>
+                        <th>{t("device.platform")}</th>
+                        <th>{t("device.model")}</th>
+                        <th>{t("device.lastSeen")}</th>
+                        <th>{t("device.firstSeen")}</th>
+                        <th />
+                      </tr>
                     </thead>
                     <tbody>
-                      <For each={data.userDevices} fallback={<tr><td colspan="5" class="muted">{t("user.noDevices")}</td></tr>}>
+                      <For
+                        each={data.userDevices}
+                        fallback={
+                          <tr>
+                            <td colspan="5" class="muted">
+                              {t("user.noDevices")}
+                            </td>
+                          </tr>
+                        }
+                      >
                         {(device) => (
                           <tr>
                             <td>{[device.platform, device.osVersion].filter(Boolean).join(" ") || "—"}</td>
@@ -159,7 +237,13 @@ export default function UserDetailPage() {
                             <td>{formatRelative(device.lastSeenAt, locale())}</td>
                             <td>{formatDateTime(device.firstSeenAt, locale())}</td>
                             <td>
-                              <button type="button" onClick={async () => (await request(RemoveUserDevice, { userId: user().id, hwid: device.hwid }), void refetch())}>
+                              <button
+                                type="button"
+                                onClick={async () => (
+                                  await request(RemoveUserDevice, { userId: user().id, hwid: device.hwid }),
+                                  void refetch()
+                                )}
+                              >
                                 {t("action.remove")}
                               </button>
                             </td>
@@ -182,8 +266,22 @@ export default function UserDetailPage() {
                   }}
                 />
               </Modal>
-              <Confirm open={confirmRotate()} onOpenChange={setConfirmRotate} title={t("user.rotate")} message={t("user.rotateWarning")} confirmLabel={t("user.rotate")} onConfirm={() => void rotate()} />
-              <Confirm open={confirmRevoke()} onOpenChange={setConfirmRevoke} title={t("user.revoke")} message={t("user.revokeWarning")} confirmLabel={t("user.revoke")} onConfirm={() => void revoke()} />
+              <Confirm
+                open={confirmRotate()}
+                onOpenChange={setConfirmRotate}
+                title={t("user.rotate")}
+                message={t("user.rotateWarning")}
+                confirmLabel={t("user.rotate")}
+                onConfirm={() => void rotate()}
+              />
+              <Confirm
+                open={confirmRevoke()}
+                onOpenChange={setConfirmRevoke}
+                title={t("user.revoke")}
+                message={t("user.revokeWarning")}
+                confirmLabel={t("user.revoke")}
+                onConfirm={() => void revoke()}
+              />
               <Confirm
                 open={confirmDelete()}
                 onOpenChange={setConfirmDelete}

@@ -9,7 +9,15 @@ import { request } from "../api/client";
 import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import { AdminChoices, CreateUser, DeleteUser, ResetUserUsage, UpdateUser, UserFilterChoices, UsersPage as UsersQuery } from "../graphql/users";
+import {
+  AdminChoices,
+  CreateUser,
+  DeleteUser,
+  ResetUserUsage,
+  UpdateUser,
+  UserFilterChoices,
+  UsersPage as UsersQuery,
+} from "../graphql/users";
 import { locale, t } from "../i18n";
 import { runBulk } from "../lib/bulk";
 import { formatDate, formatNumber } from "../lib/format";
@@ -40,7 +48,14 @@ const PAGE_SIZE = 50;
 
 export default function UsersPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams<{ search?: string; status?: string; owner?: string; group?: string; sort?: SortKey; desc?: string }>();
+  const [params, setParams] = useSearchParams<{
+    search?: string;
+    status?: string;
+    owner?: string;
+    group?: string;
+    sort?: SortKey;
+    desc?: string;
+  }>();
   const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
   const filter = createMemo(() => ({
     search: params.search || undefined,
@@ -49,7 +64,11 @@ export default function UsersPage() {
     groupId: params.group || undefined,
   }));
   const order = createMemo(() => (params.sort ? { by: params.sort, descending: params.desc === "1" } : undefined));
-  const query = createMemo(() => ({ filter: filter(), order: order(), page: { first: PAGE_SIZE, after: cursors().at(-1) } }));
+  const query = createMemo(() => ({
+    filter: filter(),
+    order: order(),
+    page: { first: PAGE_SIZE, after: cursors().at(-1) },
+  }));
   const [page, { refetch }] = createResource(query, async (q) => (await request<{ users: Page }>(UsersQuery, q)).users);
   const [choices] = createResource(() => request<{ groups: { id: string; name: string }[] }>(UserFilterChoices));
   const [owners] = createResource(
@@ -77,8 +96,10 @@ export default function UsersPage() {
     setSelected(next);
   };
   // A second click on the sorted column turns it around; cursors belong to one order, so paging restarts.
-  const sortBy = (key: SortKey) => setFilter({ sort: key, desc: params.sort === key && params.desc !== "1" ? "1" : undefined });
-  const ariaSort = (key: SortKey) => (params.sort === key ? (params.desc === "1" ? "descending" : "ascending") : "none");
+  const sortBy = (key: SortKey) =>
+    setFilter({ sort: key, desc: params.sort === key && params.desc !== "1" ? "1" : undefined });
+  const ariaSort = (key: SortKey) =>
+    params.sort === key ? (params.desc === "1" ? "descending" : "ascending") : "none";
 
   const bulk = async (label: string, operation: (user: UserRow) => Promise<unknown>) => {
     const chosen = rows().filter((u) => selected().has(u.id));
@@ -86,13 +107,22 @@ export default function UsersPage() {
     const result = await runBulk(chosen, operation, (done, total) => setProgress({ done, total }));
     setProgress(null);
     setSelected(new Set<string>());
-    if (result.failed.length) notify(t("bulk.failed", { action: label, count: result.failed.length, error: errorText(result.failed[0].error) }), "error");
+    if (result.failed.length)
+      notify(
+        t("bulk.failed", { action: label, count: result.failed.length, error: errorText(result.failed[0].error) }),
+        "error",
+      );
     else notify(t("bulk.done", { action: label, count: result.done.length }));
     void refetch();
   };
   const setStatus = (status: "ACTIVE" | "DISABLED") =>
-    bulk(t(status === "ACTIVE" ? "bulk.enable" : "bulk.disable"), (u) => request(UpdateUser, { id: u.id, input: { status } }));
-  const extend = (days: number) => bulk(t("bulk.extend"), (u) => request(UpdateUser, { id: u.id, input: { expireAt: extendedExpiry(u.expireAt, days) } }));
+    bulk(t(status === "ACTIVE" ? "bulk.enable" : "bulk.disable"), (u) =>
+      request(UpdateUser, { id: u.id, input: { status } }),
+    );
+  const extend = (days: number) =>
+    bulk(t("bulk.extend"), (u) =>
+      request(UpdateUser, { id: u.id, input: { expireAt: extendedExpiry(u.expireAt, days) } }),
+    );
   const remove = () => bulk(t("bulk.delete"), (u) => request(DeleteUser, { id: u.id }));
   const resetUsage = () => bulk(t("bulk.resetUsage"), (u) => request(ResetUserUsage, { id: u.id }));
 
@@ -120,17 +150,29 @@ export default function UsersPage() {
             }}
           />
         </label>
-        <select aria-label={t("users.filterStatus")} value={params.status ?? ""} onChange={(e) => setFilter({ status: e.currentTarget.value || undefined })}>
+        <select
+          aria-label={t("users.filterStatus")}
+          value={params.status ?? ""}
+          onChange={(e) => setFilter({ status: e.currentTarget.value || undefined })}
+        >
           <option value="">{t("users.anyStatus")}</option>
           <For each={STATUSES}>{(s) => <option value={s}>{t(`status.${s}`)}</option>}</For>
         </select>
-        <select aria-label={t("users.filterGroup")} value={params.group ?? ""} onChange={(e) => setFilter({ group: e.currentTarget.value || undefined })}>
+        <select
+          aria-label={t("users.filterGroup")}
+          value={params.group ?? ""}
+          onChange={(e) => setFilter({ group: e.currentTarget.value || undefined })}
+        >
           <option value="">{t("users.anyGroup")}</option>
           <For each={settled(choices)?.groups ?? []}>{(g) => <option value={g.id}>{g.name}</option>}</For>
         </select>
         <Show when={settled(owners)}>
           {(list) => (
-            <select aria-label={t("users.filterOwner")} value={params.owner ?? ""} onChange={(e) => setFilter({ owner: e.currentTarget.value || undefined })}>
+            <select
+              aria-label={t("users.filterOwner")}
+              value={params.owner ?? ""}
+              onChange={(e) => setFilter({ owner: e.currentTarget.value || undefined })}
+            >
               <option value="">{t("users.anyOwner")}</option>
               <For each={list()}>{(a) => <option value={a.id}>{a.username}</option>}</For>
             </select>
@@ -177,24 +219,58 @@ export default function UsersPage() {
                         onChange={(e) => setSelected(new Set(e.currentTarget.checked ? rows().map((u) => u.id) : []))}
                       />
                     </th>
-                    <th aria-sort={ariaSort("USERNAME")}><button type="button" onClick={() => sortBy("USERNAME")}>{t("user.username")}</button></th>
+                    <th aria-sort={ariaSort("USERNAME")}>
+                      <button type="button" onClick={() => sortBy("USERNAME")}>
+                        {t("user.username")}
+                      </button>
+                    </th>
                     <th>{t("user.status")}</th>
-                    <th aria-sort={ariaSort("USED_TRAFFIC")}><button type="button" onClick={() => sortBy("USED_TRAFFIC")}>{t("user.usage")}</button></th>
-                    <th aria-sort={ariaSort("EXPIRE_AT")}><button type="button" onClick={() => sortBy("EXPIRE_AT")}>{t("user.expiry")}</button></th>
+                    <th aria-sort={ariaSort("USED_TRAFFIC")}>
+                      <button type="button" onClick={() => sortBy("USED_TRAFFIC")}>
+                        {t("user.usage")}
+                      </button>
+                    </th>
+                    <th aria-sort={ariaSort("EXPIRE_AT")}>
+                      <button type="button" onClick={() => sortBy("EXPIRE_AT")}>
+                        {t("user.expiry")}
+                      </button>
+                    </th>
                     <th>{t("nav.groups")}</th>
                     <th>{t("user.owner")}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={rows()} fallback={<tr><td colspan="7" class="muted">{t("users.none")}</td></tr>}>
+                  <For
+                    each={rows()}
+                    fallback={
+                      <tr>
+                        <td colspan="7" class="muted">
+                          {t("users.none")}
+                        </td>
+                      </tr>
+                    }
+                  >
                     {(user) => (
                       <tr data-user={user.username}>
                         <td>
-                          <input type="checkbox" aria-label={t("users.select", { name: user.username })} checked={selected().has(user.id)} onChange={(e) => toggle(user.id, e.currentTarget.checked)} />
+                          <input
+                            type="checkbox"
+                            aria-label={t("users.select", { name: user.username })}
+                            checked={selected().has(user.id)}
+                            onChange={(e) => toggle(user.id, e.currentTarget.checked)}
+                          />
                         </td>
-                        <td><A href={`/users/${user.id}`}>{user.username}</A></td>
-                        <td><span class={`badge ${user.status}`}>{t(`status.${user.status as (typeof STATUSES)[number]}`)}</span></td>
-                        <td><UsageBar used={user.usedTraffic} limit={user.dataLimit} /></td>
+                        <td>
+                          <A href={`/users/${user.id}`}>{user.username}</A>
+                        </td>
+                        <td>
+                          <span class={`badge ${user.status}`}>
+                            {t(`status.${user.status as (typeof STATUSES)[number]}`)}
+                          </span>
+                        </td>
+                        <td>
+                          <UsageBar used={user.usedTraffic} limit={user.dataLimit} />
+                        </td>
                         <td>
                           {user.status === "ON_HOLD" && user.onHoldExpireDays
                             ? t("expiry.onHoldDays", { days: user.onHoldExpireDays })
@@ -215,7 +291,11 @@ export default function UsersPage() {
                 {t("action.previous")}
               </button>
               <span class="muted">{t("users.page", { page: cursors().length })}</span>
-              <button type="button" disabled={!current.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, current.pageInfo.endCursor])}>
+              <button
+                type="button"
+                disabled={!current.pageInfo.hasNextPage}
+                onClick={() => setCursors((c) => [...c, current.pageInfo.endCursor])}
+              >
                 {t("action.next")}
               </button>
             </nav>
@@ -234,7 +314,11 @@ export default function UsersPage() {
           }}
         />
       </Modal>
-      <Modal open={extendDays() !== null} onOpenChange={(open) => !open && setExtendDays(null)} title={t("bulk.extend")}>
+      <Modal
+        open={extendDays() !== null}
+        onOpenChange={(open) => !open && setExtendDays(null)}
+        title={t("bulk.extend")}
+      >
         <form
           class="form"
           onSubmit={(e) => {
@@ -246,10 +330,19 @@ export default function UsersPage() {
         >
           <label>
             {t("bulk.extendDays")}
-            <input type="number" min="1" max="3650" required value={extendDays() ?? 30} onInput={(e) => setExtendDays(Number(e.currentTarget.value) || 1)} />
+            <input
+              type="number"
+              min="1"
+              max="3650"
+              required
+              value={extendDays() ?? 30}
+              onInput={(e) => setExtendDays(Number(e.currentTarget.value) || 1)}
+            />
           </label>
           <div class="actions">
-            <button type="submit" class="primary">{t("bulk.extend")}</button>
+            <button type="submit" class="primary">
+              {t("bulk.extend")}
+            </button>
           </div>
         </form>
       </Modal>

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { emptyUserForm, extendedExpiry, userToForm, validateUserForm, type UserFormValues } from "./form";
 
-const form = (changes: Partial<UserFormValues>): UserFormValues => ({ ...emptyUserForm(), username: "alice", ...changes });
+const form = (changes: Partial<UserFormValues>): UserFormValues => ({
+  ...emptyUserForm(),
+  username: "alice",
+  ...changes,
+});
 const now = new Date("2026-05-01T12:00:00Z");
 
 describe("the user form", () => {
@@ -29,16 +33,24 @@ describe("the user form", () => {
   it("makes 'N days after first use' an on-hold user with its day count", () => {
     const result = validateUserForm(form({ expiryMode: "afterFirstUse", onHoldDays: "30" }), now);
     expect(result.input).toMatchObject({ status: "ON_HOLD", onHoldExpireDays: 30, expireAt: null });
-    expect(validateUserForm(form({ expiryMode: "afterFirstUse", onHoldDays: "0" }), now).errors).toEqual({ onHoldDays: "onHoldDays" });
-    expect(validateUserForm(form({ expiryMode: "afterFirstUse", onHoldDays: "4000" }), now).errors).toEqual({ onHoldDays: "onHoldDays" });
+    expect(validateUserForm(form({ expiryMode: "afterFirstUse", onHoldDays: "0" }), now).errors).toEqual({
+      onHoldDays: "onHoldDays",
+    });
+    expect(validateUserForm(form({ expiryMode: "afterFirstUse", onHoldDays: "4000" }), now).errors).toEqual({
+      onHoldDays: "onHoldDays",
+    });
   });
 
   it("expires at the end of the chosen day and refuses a day already gone", () => {
     const expireAt = validateUserForm(form({ expiryMode: "date", expireDate: "2026-06-30" }), now).input?.expireAt;
     expect(new Date(expireAt!).getDate()).toBe(30);
     expect(new Date(expireAt!).getHours()).toBe(23);
-    expect(validateUserForm(form({ expiryMode: "date", expireDate: "2026-04-01" }), now).errors).toEqual({ expireDate: "expireDatePast" });
-    expect(validateUserForm(form({ expiryMode: "date", expireDate: "" }), now).errors).toEqual({ expireDate: "expireDate" });
+    expect(validateUserForm(form({ expiryMode: "date", expireDate: "2026-04-01" }), now).errors).toEqual({
+      expireDate: "expireDatePast",
+    });
+    expect(validateUserForm(form({ expiryMode: "date", expireDate: "" }), now).errors).toEqual({
+      expireDate: "expireDate",
+    });
   });
 
   it("names every wrong field at once", () => {
@@ -51,10 +63,32 @@ describe("the user form", () => {
   });
 
   it("fills the form back from a stored user so saving unchanged changes nothing", () => {
-    const stored = { username: "bob", status: "ON_HOLD", dataLimit: 5 * 2 ** 30, expireAt: null, onHoldExpireDays: 7, resetStrategy: "MONTH", groups: [{ id: "3" }], note: "vip", deviceLimit: 2 };
+    const stored = {
+      username: "bob",
+      status: "ON_HOLD",
+      dataLimit: 5 * 2 ** 30,
+      expireAt: null,
+      onHoldExpireDays: 7,
+      resetStrategy: "MONTH",
+      groups: [{ id: "3" }],
+      note: "vip",
+      deviceLimit: 2,
+    };
     const values = userToForm(stored);
-    expect(values).toMatchObject({ dataLimit: "5", dataLimitUnit: "GB", expiryMode: "afterFirstUse", onHoldDays: "7", groupIds: ["3"], deviceLimit: "2" });
-    expect(validateUserForm(values, now).input).toMatchObject({ dataLimit: stored.dataLimit, status: "ON_HOLD", onHoldExpireDays: 7, resetStrategy: "MONTH" });
+    expect(values).toMatchObject({
+      dataLimit: "5",
+      dataLimitUnit: "GB",
+      expiryMode: "afterFirstUse",
+      onHoldDays: "7",
+      groupIds: ["3"],
+      deviceLimit: "2",
+    });
+    expect(validateUserForm(values, now).input).toMatchObject({
+      dataLimit: stored.dataLimit,
+      status: "ON_HOLD",
+      onHoldExpireDays: 7,
+      resetStrategy: "MONTH",
+    });
   });
 });
 

@@ -23,7 +23,14 @@ export interface UserFormValues {
   deviceLimit: string;
 }
 
-export type UserFieldError = "username" | "dataLimit" | "expireDate" | "expireDatePast" | "onHoldDays" | "deviceLimit" | "note";
+export type UserFieldError =
+  | "username"
+  | "dataLimit"
+  | "expireDate"
+  | "expireDatePast"
+  | "onHoldDays"
+  | "deviceLimit"
+  | "note";
 
 export interface UserInput {
   username: string;
@@ -59,7 +66,12 @@ function wholeNumber(text: string, min: number, max: number): number | undefined
   return n >= min && n <= max ? n : undefined;
 }
 
-export function validateUserForm(values: UserFormValues, now = new Date()): { input: UserInput; errors?: undefined } | { errors: Partial<Record<keyof UserFormValues, UserFieldError>>; input?: undefined } {
+export function validateUserForm(
+  values: UserFormValues,
+  now = new Date(),
+):
+  | { input: UserInput; errors?: undefined }
+  | { errors: Partial<Record<keyof UserFormValues, UserFieldError>>; input?: undefined } {
   const errors: Partial<Record<keyof UserFormValues, UserFieldError>> = {};
   const username = values.username.trim();
   if (!USERNAME.test(username)) errors.username = "username";
@@ -107,14 +119,27 @@ export function validateUserForm(values: UserFormValues, now = new Date()): { in
 }
 
 /** The form filled from a stored user, for editing. */
-export function userToForm(user: { username: string; status: string; dataLimit: number | null; expireAt: string | null; onHoldExpireDays: number | null; resetStrategy: string; groups: { id: string }[]; note: string; deviceLimit: number | null }): UserFormValues {
+export function userToForm(user: {
+  username: string;
+  status: string;
+  dataLimit: number | null;
+  expireAt: string | null;
+  onHoldExpireDays: number | null;
+  resetStrategy: string;
+  groups: { id: string }[];
+  note: string;
+  deviceLimit: number | null;
+}): UserFormValues {
   const form = emptyUserForm();
   form.username = user.username;
   form.enabled = user.status !== "DISABLED";
   if (user.dataLimit !== null) {
-    const unit: ByteUnit = user.dataLimit % 1024 ** 4 === 0 && user.dataLimit > 0 ? "TB" : user.dataLimit % 1024 ** 3 === 0 ? "GB" : "MB";
+    const unit: ByteUnit =
+      user.dataLimit % 1024 ** 4 === 0 && user.dataLimit > 0 ? "TB" : user.dataLimit % 1024 ** 3 === 0 ? "GB" : "MB";
     form.dataLimitUnit = unit;
-    form.dataLimit = String(Math.round((user.dataLimit / 1024 ** ["B", "KB", "MB", "GB", "TB"].indexOf(unit)) * 100) / 100);
+    form.dataLimit = String(
+      Math.round((user.dataLimit / 1024 ** ["B", "KB", "MB", "GB", "TB"].indexOf(unit)) * 100) / 100,
+    );
   }
   if (user.onHoldExpireDays !== null && user.status === "ON_HOLD") {
     form.expiryMode = "afterFirstUse";

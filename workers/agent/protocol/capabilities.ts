@@ -19,7 +19,12 @@ export interface InboundShape {
 /** An inbound may carry its own certificate files; otherwise TLS needs the node's. */
 function ownCertificate(securitySettings: object): boolean {
   const settings = securitySettings as { certificateFile?: unknown; keyFile?: unknown };
-  return typeof settings.certificateFile === "string" && settings.certificateFile !== "" && typeof settings.keyFile === "string" && settings.keyFile !== "";
+  return (
+    typeof settings.certificateFile === "string" &&
+    settings.certificateFile !== "" &&
+    typeof settings.keyFile === "string" &&
+    settings.keyFile !== ""
+  );
 }
 
 /**
@@ -28,17 +33,24 @@ function ownCertificate(securitySettings: object): boolean {
  * @example capabilityMismatch({ protocol: "hysteria2", transport: "tcp", security: "tls", protocolSettings: {}, securitySettings: {} }, v2rayCaps)
  *   // "protocol hysteria2 is not supported on v2ray 4.34.0"
  */
-export function capabilityMismatch(inbound: InboundShape, capabilities: Omit<CoreCapabilities, "skipped">): string | null {
+export function capabilityMismatch(
+  inbound: InboundShape,
+  capabilities: Omit<CoreCapabilities, "skipped">,
+): string | null {
   const core = capabilities.version ? `${capabilities.core} ${capabilities.version}` : capabilities.core;
-  if (!capabilities.protocols.includes(inbound.protocol)) return `protocol ${inbound.protocol} is not supported on ${core}`;
-  if (!capabilities.transports.includes(inbound.transport)) return `transport ${inbound.transport} is not supported on ${core}`;
-  if (!capabilities.securities.includes(inbound.security)) return `security ${inbound.security} is not supported on ${core}`;
+  if (!capabilities.protocols.includes(inbound.protocol))
+    return `protocol ${inbound.protocol} is not supported on ${core}`;
+  if (!capabilities.transports.includes(inbound.transport))
+    return `transport ${inbound.transport} is not supported on ${core}`;
+  if (!capabilities.securities.includes(inbound.security))
+    return `security ${inbound.security} is not supported on ${core}`;
   if (inbound.security === "tls" && !capabilities.tlsCertificate && !ownCertificate(inbound.securitySettings)) {
     return "TLS inbound but this node has no certificate (--tls-cert/--tls-key)";
   }
   if (inbound.protocol === "shadowsocks") {
     const { method } = inbound.protocolSettings as { method?: unknown };
-    if (typeof method !== "string" || !capabilities.shadowsocksMethods.includes(method)) return `shadowsocks method "${String(method ?? "")}" is not supported on ${core}`;
+    if (typeof method !== "string" || !capabilities.shadowsocksMethods.includes(method))
+      return `shadowsocks method "${String(method ?? "")}" is not supported on ${core}`;
   }
   return null;
 }

@@ -69,7 +69,10 @@ export const routingPolicySchema = z.object({
   /** Connections the core sniffs as BitTorrent (needs sniffing on user inbounds). */
   blockBittorrent: z.boolean().default(true),
   /** Private destinations users may reach anyway, e.g. an internal DNS; no ports = every port. */
-  allowedPrivate: z.array(z.object({ cidr: checked(cidrProblem), ports: portRanges.default([]) })).max(64).default([]),
+  allowedPrivate: z
+    .array(z.object({ cidr: checked(cidrProblem), ports: portRanges.default([]) }))
+    .max(64)
+    .default([]),
   blockedCidrs: z.array(checked(cidrProblem)).max(512).default([]),
   /** `domain:`, `full:`, `keyword:` or `regexp:` matchers. */
   blockedDomains: z.array(checked(domainMatcherProblem)).max(512).default([]),
@@ -127,7 +130,10 @@ export const coreCapabilitiesSchema = z.object({
 export type CoreCapabilities = z.infer<typeof coreCapabilitiesSchema>;
 
 export const healthSchema = z.object({
-  cpuPercent: z.number().min(0).max(100 * 1024),
+  cpuPercent: z
+    .number()
+    .min(0)
+    .max(100 * 1024),
   memUsedBytes: bytes,
   memTotalBytes: bytes,
   netRxBytes: bytes,

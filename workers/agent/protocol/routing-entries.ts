@@ -60,11 +60,17 @@ export function domainMatcherProblem(text: string): string | null {
     case "full":
       return HOST_NAME.test(value) ? null : `"${text}": "${value}" is not a domain name`;
     case "keyword":
-      return /^[^\s,]{1,253}$/.test(value) ? null : `"${text}": a keyword is 1 to 253 characters without spaces or commas`;
+      return /^[^\s,]{1,253}$/.test(value)
+        ? null
+        : `"${text}": a keyword is 1 to 253 characters without spaces or commas`;
     case "regexp": {
       if (value.length === 0) return `"${text}": the regular expression is empty`;
-      if (/\(\?<?[=!]|\\[1-9]|\(\?</.test(value)) return `"${text}": look-around, back-references and named groups are not in the cores' RE2 syntax`;
-      const counts = [...value.matchAll(/\{(\d+)(?:,(\d*))?\}/g)].flatMap((m) => [m[1], m[2]]).filter(Boolean).map(Number);
+      if (/\(\?<?[=!]|\\[1-9]|\(\?</.test(value))
+        return `"${text}": look-around, back-references and named groups are not in the cores' RE2 syntax`;
+      const counts = [...value.matchAll(/\{(\d+)(?:,(\d*))?\}/g)]
+        .flatMap((m) => [m[1], m[2]])
+        .filter(Boolean)
+        .map(Number);
       if (counts.some((n) => n > 1000)) return `"${text}": RE2 allows at most 1000 repetitions`;
       try {
         // Unicode mode refuses the loose escapes (\Z, \q) RE2 refuses; a leading RE2 flag group

@@ -8,7 +8,6 @@ import { fromBase64Url, toBase64Url } from "../../lib/base64";
 
 const encoder = new TextEncoder();
 
-
 export interface KeyPairText {
   /** Raw 32-byte public key, base64url. */
   publicKey: string;

@@ -17,7 +17,12 @@ const cidrListSchema = z
   .transform((list, ctx) => {
     const parsed = list.map((entry, i) => {
       const cidr = parseCidr(entry);
-      if (!cidr) ctx.addIssue({ code: "custom", path: [i], message: `"${entry}" is not an IPv4 or IPv6 address or CIDR network` });
+      if (!cidr)
+        ctx.addIssue({
+          code: "custom",
+          path: [i],
+          message: `"${entry}" is not an IPv4 or IPv6 address or CIDR network`,
+        });
       return cidr?.text;
     });
     return [...new Set(parsed.filter((c): c is string => c !== undefined))];
@@ -35,12 +40,18 @@ export async function setIpAllowlist(ctx: SignedInContext, rawAdminId: unknown, 
   }
   const cidrs = parseInput(cidrListSchema, rawCidrs);
   if (adminId === ctx.actor.id && !addressAllowed(cidrs, ctx.client.ip)) {
-    throw new DomainError("BAD_USER_INPUT", `the list does not include your current address ${ctx.client.ip}; you would lock yourself out`);
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      `the list does not include your current address ${ctx.client.ip}; you would lock yourself out`,
+    );
   }
   const target = await ctx.db.select({ id: admins.id }).from(admins).where(eq(admins.id, adminId)).get();
   if (!target) throw notFound("admin", adminId);
   await runBatch(ctx.db, [
-    ctx.db.update(admins).set({ ipAllowlist: cidrs.length ? cidrs : null, updatedAtSec: ctx.nowSec() }).where(eq(admins.id, adminId)),
+    ctx.db
+      .update(admins)
+      .set({ ipAllowlist: cidrs.length ? cidrs : null, updatedAtSec: ctx.nowSec() })
+      .where(eq(admins.id, adminId)),
     auditBy(ctx, { action: "auth.ip_allowlist_set", targetType: "admin", targetId: adminId, details: { cidrs } }),
   ]);
   return cidrs;

@@ -12,7 +12,19 @@ describe("CIDR allowlists", () => {
   });
 
   it("refuses what is not a network", () => {
-    for (const bad of ["", "300.1.1.1", "1.2.3/8", "1.2.3.4/33", "2001:db8::/129", "1:2:3:4:5:6:7:8:9", "1::2::3", "10.0.0.1/8/1", "host.example", "1.2.3.4/-1", "fe80::g"]) {
+    for (const bad of [
+      "",
+      "300.1.1.1",
+      "1.2.3/8",
+      "1.2.3.4/33",
+      "2001:db8::/129",
+      "1:2:3:4:5:6:7:8:9",
+      "1::2::3",
+      "10.0.0.1/8/1",
+      "host.example",
+      "1.2.3.4/-1",
+      "fe80::g",
+    ]) {
       expect(parseCidr(bad), bad).toBeUndefined();
     }
   });
@@ -31,6 +43,7 @@ describe("CIDR allowlists", () => {
     expect(parseAddress("::ffff:192.0.2.1")).toBe(parseAddress("192.0.2.1"));
     expect(parseAddress("::ffff:c000:201")).toBe(parseAddress("192.0.2.1"));
     expect(parseAddress("64:ff9b::192.0.2.1")).toBe(parseAddress("64:ff9b::c000:201"));
-    for (const bad of ["::ffff:300.0.0.1", "1:2:3:4:5:6:7:1.2.3.4", ":1.2.3.4", "1:2:3:4:5:6:7:8::"]) expect(parseAddress(bad), bad).toBeUndefined();
+    for (const bad of ["::ffff:300.0.0.1", "1:2:3:4:5:6:7:1.2.3.4", ":1.2.3.4", "1:2:3:4:5:6:7:8::"])
+      expect(parseAddress(bad), bad).toBeUndefined();
   });
 });

@@ -80,7 +80,10 @@ function formatNetwork(network: bigint, isV6: boolean): string {
   // Collapse the longest run of zero hextets, as RFC 5952 asks.
   let best = { start: -1, length: 0 };
   for (let i = 0; i < 8; ) {
-    if (hextets[i] !== "0") { i++; continue; }
+    if (hextets[i] !== "0") {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && hextets[j] === "0") j++;
     if (j - i > best.length && j - i > 1) best = { start: i, length: j - i };

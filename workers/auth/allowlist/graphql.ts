@@ -30,7 +30,8 @@ export const allowlistModule: GraphQLModule = {
       passwordLoginDisabled: (a: AdminRow) => a.passwordLoginDisabled,
     },
     Mutation: {
-      setIpAllowlist: (_: unknown, args: { adminId?: unknown; cidrs: unknown }, ctx: SignedInContext) => setIpAllowlist(ctx, args.adminId, args.cidrs),
+      setIpAllowlist: (_: unknown, args: { adminId?: unknown; cidrs: unknown }, ctx: SignedInContext) =>
+        setIpAllowlist(ctx, args.adminId, args.cidrs),
     },
   },
 };

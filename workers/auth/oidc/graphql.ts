@@ -91,8 +91,10 @@ export const oidcModule: GraphQLModule = {
     },
     Mutation: {
       beginOidcLogin: (_: unknown, __: unknown, ctx: AppContext) => beginOidcLogin(ctx),
-      finishOidcLogin: async (_: unknown, args: { input: unknown }, ctx: AppContext) => authPayload(await finishOidcLogin(ctx, args.input)),
-      linkOidcIdentity: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => linkOidcIdentity(ctx, args.input),
+      finishOidcLogin: async (_: unknown, args: { input: unknown }, ctx: AppContext) =>
+        authPayload(await finishOidcLogin(ctx, args.input)),
+      linkOidcIdentity: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
+        linkOidcIdentity(ctx, args.input),
       unlinkOidcIdentity: (_: unknown, args: { id: unknown }, ctx: SignedInContext) => unlinkOidcIdentity(ctx, args.id),
     },
   },

@@ -11,7 +11,10 @@ import { oidcIdentities } from "./table";
 
 const linkSchema = z
   .object({ adminId: idSchema, kind: z.enum(["subject", "email"]), value: z.string().trim().min(1).max(255) })
-  .refine((v) => v.kind !== "email" || z.email().safeParse(v.value).success, { path: ["value"], message: "must be an email address" });
+  .refine((v) => v.kind !== "email" || z.email().safeParse(v.value).success, {
+    path: ["value"],
+    message: "must be an email address",
+  });
 
 export function listOidcIdentities(ctx: SignedInContext) {
   return ctx.db.select().from(oidcIdentities).orderBy(oidcIdentities.id).all();
@@ -25,7 +28,12 @@ export async function linkOidcIdentity(ctx: SignedInContext, rawInput: unknown) 
   const row = { adminId: input.adminId, kind: input.kind, value: input.value, createdAtSec: ctx.nowSec() };
   const [inserted] = (await runBatch(ctx.db, [
     ctx.db.insert(oidcIdentities).values(row).onConflictDoNothing().returning(),
-    auditBy(ctx, { action: "auth.oidc_link", targetType: "admin", targetId: input.adminId, details: { kind: input.kind, value: input.value } }),
+    auditBy(ctx, {
+      action: "auth.oidc_link",
+      targetType: "admin",
+      targetId: input.adminId,
+      details: { kind: input.kind, value: input.value },
+    }),
   ])) as [(typeof oidcIdentities.$inferSelect)[]];
   if (!inserted[0]) throw new DomainError("CONFLICT", `this ${input.kind} is already linked to an admin`);
   return inserted[0];
@@ -37,7 +45,12 @@ export async function unlinkOidcIdentity(ctx: SignedInContext, rawId: unknown) {
   if (!row) throw notFound("OIDC identity", id);
   await runBatch(ctx.db, [
     ctx.db.delete(oidcIdentities).where(eq(oidcIdentities.id, id)),
-    auditBy(ctx, { action: "auth.oidc_unlink", targetType: "admin", targetId: row.adminId, details: { kind: row.kind, value: row.value } }),
+    auditBy(ctx, {
+      action: "auth.oidc_unlink",
+      targetType: "admin",
+      targetId: row.adminId,
+      details: { kind: row.kind, value: row.value },
+    }),
   ]);
   return true;
 }

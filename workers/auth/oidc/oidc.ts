@@ -41,7 +41,9 @@ interface OidcState extends Record<string, unknown> {
 export const OIDC_CALLBACK_PATH = "/login/oidc";
 
 export function oidcConfig(env: Env): OidcConfig | null {
-  const issuer = String(env.OIDC_ISSUER ?? "").trim().replace(/\/$/, "");
+  const issuer = String(env.OIDC_ISSUER ?? "")
+    .trim()
+    .replace(/\/$/, "");
   const clientId = String(env.OIDC_CLIENT_ID ?? "").trim();
   const clientSecret = String(env.OIDC_CLIENT_SECRET ?? "");
   return issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : null;
@@ -63,7 +65,9 @@ function providerMetadata(config: OidcConfig): Promise<ProviderMetadata> {
   const cached = metadataCache.get(config.issuer);
   if (cached && Date.now() - cached.at < METADATA_TTL_MS) return cached.metadata;
   const metadata = (async () => {
-    const response = await fetch(`${config.issuer}/.well-known/openid-configuration`, { headers: { accept: "application/json" } });
+    const response = await fetch(`${config.issuer}/.well-known/openid-configuration`, {
+      headers: { accept: "application/json" },
+    });
     if (!response.ok) throw new Error(`OIDC discovery failed with HTTP ${response.status}`);
     const parsed = metadataSchema.parse(await response.json());
     // The document must describe the issuer it was fetched for (OpenID Connect Discovery §4.3).
@@ -77,7 +81,11 @@ function providerMetadata(config: OidcConfig): Promise<ProviderMetadata> {
 
 function requireConfig(ctx: AppContext): OidcConfig {
   const config = oidcConfig(ctx.env);
-  if (!config) throw new DomainError("NOT_FOUND", "OpenID Connect sign-in is not configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)");
+  if (!config)
+    throw new DomainError(
+      "NOT_FOUND",
+      "OpenID Connect sign-in is not configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)",
+    );
   return config;
 }
 
@@ -93,7 +101,12 @@ export async function beginOidcLogin(ctx: AppContext) {
   const nonce = randomToken();
   const codeVerifier = randomToken(48);
   const redirectUri = `${ctx.origin}${OIDC_CALLBACK_PATH}`;
-  const { handle: state, expiresAtSec } = await createChallenge<OidcState>(ctx.db, "oidc", { data: { nonce, codeVerifier, redirectUri } }, ctx.nowSec());
+  const { handle: state, expiresAtSec } = await createChallenge<OidcState>(
+    ctx.db,
+    "oidc",
+    { data: { nonce, codeVerifier, redirectUri } },
+    ctx.nowSec(),
+  );
   const url = new URL(metadata.authorization_endpoint);
   url.search = new URLSearchParams({
     response_type: "code",
@@ -122,17 +135,26 @@ async function verifiedClaims(config: OidcConfig, state: OidcState, code: string
       accept: "application/json",
       authorization: `Basic ${btoa(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`)}`,
     },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: state.redirectUri, code_verifier: state.codeVerifier }),
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: state.redirectUri,
+      code_verifier: state.codeVerifier,
+    }),
   });
   if (!response.ok) throw refused("the provider did not accept the code");
   const tokens = (await response.json().catch(() => ({}))) as { id_token?: unknown };
   if (typeof tokens.id_token !== "string") throw refused("the provider sent no ID token");
   let jwks = jwksCache.get(metadata.jwks_uri);
   if (!jwks) jwksCache.set(metadata.jwks_uri, (jwks = createRemoteJWKSet(new URL(metadata.jwks_uri))));
-  const { payload } = await jwtVerify(tokens.id_token, jwks, { issuer: metadata.issuer, audience: config.clientId }).catch(() => {
+  const { payload } = await jwtVerify(tokens.id_token, jwks, {
+    issuer: metadata.issuer,
+    audience: config.clientId,
+  }).catch(() => {
     throw refused("the ID token did not verify");
   });
-  if (typeof payload.nonce !== "string" || !timingSafeEqualText(payload.nonce, state.nonce)) throw refused("the ID token's nonce does not match");
+  if (typeof payload.nonce !== "string" || !timingSafeEqualText(payload.nonce, state.nonce))
+    throw refused("the ID token's nonce does not match");
   return payload;
 }
 
@@ -152,7 +174,10 @@ export async function finishOidcLogin(ctx: AppContext, rawInput: unknown) {
     throw refused("unknown or expired state");
   }
   const claims = await verifiedClaims(config, challenge.data, input.code).catch(async (error: unknown) => {
-    await recordFailure("oidc-refused", undefined, { method: "oidc", why: error instanceof DomainError ? error.message : "provider" });
+    await recordFailure("oidc-refused", undefined, {
+      method: "oidc",
+      why: error instanceof DomainError ? error.message : "provider",
+    });
     throw error;
   });
   const email = typeof claims.email === "string" && claims.email_verified === true ? claims.email : null;
@@ -168,7 +193,11 @@ export async function finishOidcLogin(ctx: AppContext, rawInput: unknown) {
     )
     .get();
   if (!found || found.admin.disabled) {
-    await recordFailure(found ? "disabled" : "oidc-not-linked", found?.admin, { method: "oidc", subject: claims.sub, email });
+    await recordFailure(found ? "disabled" : "oidc-not-linked", found?.admin, {
+      method: "oidc",
+      subject: claims.sub,
+      email,
+    });
     throw refused("this identity is not linked to an admin");
   }
   return startAdminSession(deps, found.admin, "oidc", { subject: claims.sub });

@@ -17,5 +17,8 @@ export const oidcIdentities = sqliteTable(
     value: text("value").notNull(),
     createdAtSec: integer("created_at").notNull(),
   },
-  (t) => [uniqueIndex("oidc_identities_value_unique").on(t.kind, sql`lower(${t.value})`), index("oidc_identities_admin_idx").on(t.adminId)],
+  (t) => [
+    uniqueIndex("oidc_identities_value_unique").on(t.kind, sql`lower(${t.value})`),
+    index("oidc_identities_admin_idx").on(t.adminId),
+  ],
 );

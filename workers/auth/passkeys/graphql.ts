@@ -92,12 +92,16 @@ export const passkeysModule: GraphQLModule = {
     },
     Mutation: {
       beginPasskeyRegistration: (_: unknown, __: unknown, ctx: SignedInContext) => beginPasskeyRegistration(ctx),
-      finishPasskeyRegistration: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => finishPasskeyRegistration(ctx, args.input),
+      finishPasskeyRegistration: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
+        finishPasskeyRegistration(ctx, args.input),
       beginPasskeyLogin: (_: unknown, __: unknown, ctx: AppContext) => beginPasskeyLogin(ctx),
-      finishPasskeyLogin: async (_: unknown, args: { input: unknown }, ctx: AppContext) => authPayload(await finishPasskeyLogin(ctx, args.input)),
-      renamePasskey: (_: unknown, args: { id: unknown; name: unknown }, ctx: SignedInContext) => renamePasskey(ctx, args.id, args.name),
+      finishPasskeyLogin: async (_: unknown, args: { input: unknown }, ctx: AppContext) =>
+        authPayload(await finishPasskeyLogin(ctx, args.input)),
+      renamePasskey: (_: unknown, args: { id: unknown; name: unknown }, ctx: SignedInContext) =>
+        renamePasskey(ctx, args.id, args.name),
       removePasskey: (_: unknown, args: { id: unknown }, ctx: SignedInContext) => removePasskey(ctx, args.id),
-      setPasswordLogin: (_: unknown, args: { enabled: unknown }, ctx: SignedInContext) => setPasswordLogin(ctx, args.enabled),
+      setPasswordLogin: (_: unknown, args: { enabled: unknown }, ctx: SignedInContext) =>
+        setPasswordLogin(ctx, args.enabled),
     },
   },
 };

@@ -46,22 +46,40 @@ const credentialSchema = z
       return z.NEVER;
     }
   })
-  .pipe(z.looseObject({ id: z.string().min(1).max(1024), rawId: z.string().max(1024), type: z.literal("public-key"), response: z.record(z.string(), z.unknown()) }));
+  .pipe(
+    z.looseObject({
+      id: z.string().min(1).max(1024),
+      rawId: z.string().max(1024),
+      type: z.literal("public-key"),
+      response: z.record(z.string(), z.unknown()),
+    }),
+  );
 
-const finishRegistrationSchema = z.object({ challengeToken: z.string().min(1).max(128), name: nameSchema, response: credentialSchema });
+const finishRegistrationSchema = z.object({
+  challengeToken: z.string().min(1).max(128),
+  name: nameSchema,
+  response: credentialSchema,
+});
 const finishLoginSchema = z.object({ challengeToken: z.string().min(1).max(128), response: credentialSchema });
 
 /** Options for navigator.credentials.create(): a discoverable credential with user verification. */
 export async function beginPasskeyRegistration(ctx: SignedInContext) {
   const rp = relyingParty(ctx.env, ctx.origin);
-  const existing = await ctx.db.select({ id: passkeys.id, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.adminId, ctx.actor.id)).all();
+  const existing = await ctx.db
+    .select({ id: passkeys.id, transports: passkeys.transports })
+    .from(passkeys)
+    .where(eq(passkeys.adminId, ctx.actor.id))
+    .all();
   const options = await generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: rp.id,
     userName: ctx.actor.username,
     userID: new TextEncoder().encode(`admin:${ctx.actor.id}`),
     attestationType: "none",
-    excludeCredentials: existing.map((p) => ({ id: p.id, transports: (p.transports ?? undefined) as AuthenticatorTransport[] | undefined })),
+    excludeCredentials: existing.map((p) => ({
+      id: p.id,
+      transports: (p.transports ?? undefined) as AuthenticatorTransport[] | undefined,
+    })),
     authenticatorSelection: { residentKey: "required", userVerification: "required" },
   });
   const { handle, expiresAtSec } = await createChallenge<CeremonyState>(
@@ -73,7 +91,8 @@ export async function beginPasskeyRegistration(ctx: SignedInContext) {
   return { challengeToken: handle, expiresAt: expiresAtSec, options };
 }
 
-const ceremonyFailed = (what: string) => new DomainError("BAD_USER_INPUT", `the passkey ${what} could not be verified; start again`);
+const ceremonyFailed = (what: string) =>
+  new DomainError("BAD_USER_INPUT", `the passkey ${what} could not be verified; start again`);
 
 /** Verifies the browser's answer to beginPasskeyRegistration and stores the new passkey. */
 export async function finishPasskeyRegistration(ctx: SignedInContext, rawInput: unknown) {
@@ -101,7 +120,12 @@ export async function finishPasskeyRegistration(ctx: SignedInContext, rawInput: 
   };
   const [inserted] = (await runBatch(ctx.db, [
     ctx.db.insert(passkeys).values(row).onConflictDoNothing(),
-    auditBy(ctx, { action: "auth.passkey_register", targetType: "passkey", targetId: credential.id, details: { name: input.name } }),
+    auditBy(ctx, {
+      action: "auth.passkey_register",
+      targetType: "passkey",
+      targetId: credential.id,
+      details: { name: input.name },
+    }),
   ])) as [D1Result];
   if (inserted.meta.changes !== 1) throw new DomainError("CONFLICT", "this passkey is already registered");
   return { ...row, lastUsedAtSec: null };
@@ -137,7 +161,12 @@ export async function finishPasskeyLogin(ctx: AppContext, rawInput: unknown) {
   };
   const state = await consumeChallenge<CeremonyState>(ctx.db, "passkey-login", input.challengeToken, nowSec);
   if (!state) throw await refused();
-  const found = await ctx.db.select({ passkey: passkeys, admin: admins }).from(passkeys).innerJoin(admins, eq(admins.id, passkeys.adminId)).where(eq(passkeys.id, input.response.id)).get();
+  const found = await ctx.db
+    .select({ passkey: passkeys, admin: admins })
+    .from(passkeys)
+    .innerJoin(admins, eq(admins.id, passkeys.adminId))
+    .where(eq(passkeys.id, input.response.id))
+    .get();
   if (!found || found.admin.disabled) throw await refused(found?.admin);
   const { passkey, admin } = found;
   const verification = await verifyAuthenticationResponse({
@@ -167,7 +196,11 @@ export function listMyPasskeys(ctx: SignedInContext) {
 
 async function findMine(ctx: SignedInContext, rawId: unknown) {
   const id = parseInput(idSchema, rawId);
-  const row = await ctx.db.select().from(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.adminId, ctx.actor.id))).get();
+  const row = await ctx.db
+    .select()
+    .from(passkeys)
+    .where(and(eq(passkeys.id, id), eq(passkeys.adminId, ctx.actor.id)))
+    .get();
   if (!row) throw notFound("passkey", id);
   return row;
 }
@@ -185,14 +218,30 @@ export async function renamePasskey(ctx: SignedInContext, rawId: unknown, rawNam
 /** Removes a passkey; the last one cannot go while password sign-in is switched off. */
 export async function removePasskey(ctx: SignedInContext, rawId: unknown) {
   const row = await findMine(ctx, rawId);
-  const [{ n }] = (await ctx.db.select({ n: count() }).from(passkeys).where(eq(passkeys.adminId, ctx.actor.id)).all()) as [{ n: number }];
-  const admin = await ctx.db.select({ passwordLoginDisabled: admins.passwordLoginDisabled }).from(admins).where(eq(admins.id, ctx.actor.id)).get();
+  const [{ n }] = (await ctx.db
+    .select({ n: count() })
+    .from(passkeys)
+    .where(eq(passkeys.adminId, ctx.actor.id))
+    .all()) as [{ n: number }];
+  const admin = await ctx.db
+    .select({ passwordLoginDisabled: admins.passwordLoginDisabled })
+    .from(admins)
+    .where(eq(admins.id, ctx.actor.id))
+    .get();
   if (n <= 1 && admin?.passwordLoginDisabled) {
-    throw new DomainError("CONFLICT", "this is your last passkey and password sign-in is off: switch it on first (setPasswordLogin)");
+    throw new DomainError(
+      "CONFLICT",
+      "this is your last passkey and password sign-in is off: switch it on first (setPasswordLogin)",
+    );
   }
   await runBatch(ctx.db, [
     ctx.db.delete(passkeys).where(eq(passkeys.id, row.id)),
-    auditBy(ctx, { action: "auth.passkey_remove", targetType: "passkey", targetId: row.id, details: { name: row.name } }),
+    auditBy(ctx, {
+      action: "auth.passkey_remove",
+      targetType: "passkey",
+      targetId: row.id,
+      details: { name: row.name },
+    }),
   ]);
   return true;
 }
@@ -201,12 +250,24 @@ export async function removePasskey(ctx: SignedInContext, rawId: unknown) {
 export async function setPasswordLogin(ctx: SignedInContext, rawEnabled: unknown) {
   const enabled = parseInput(z.boolean(), rawEnabled);
   if (!enabled) {
-    const [{ n }] = (await ctx.db.select({ n: count() }).from(passkeys).where(eq(passkeys.adminId, ctx.actor.id)).all()) as [{ n: number }];
+    const [{ n }] = (await ctx.db
+      .select({ n: count() })
+      .from(passkeys)
+      .where(eq(passkeys.adminId, ctx.actor.id))
+      .all()) as [{ n: number }];
     if (n === 0) throw new DomainError("CONFLICT", "register a passkey before switching password sign-in off");
   }
   await runBatch(ctx.db, [
-    ctx.db.update(admins).set({ passwordLoginDisabled: !enabled, updatedAtSec: ctx.nowSec() }).where(eq(admins.id, ctx.actor.id)),
-    auditBy(ctx, { action: "auth.password_login_set", targetType: "admin", targetId: ctx.actor.id, details: { enabled } }),
+    ctx.db
+      .update(admins)
+      .set({ passwordLoginDisabled: !enabled, updatedAtSec: ctx.nowSec() })
+      .where(eq(admins.id, ctx.actor.id)),
+    auditBy(ctx, {
+      action: "auth.password_login_set",
+      targetType: "admin",
+      targetId: ctx.actor.id,
+      details: { enabled },
+    }),
   ]);
   return enabled;
 }

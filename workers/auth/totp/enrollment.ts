@@ -14,7 +14,9 @@ import { adminTotp, totpBackupCodes } from "./table";
 const codeSchema = z.string().trim().min(1, "code is required").max(32);
 
 const wrongCode = () =>
-  new DomainError("BAD_USER_INPUT", "the code is wrong or was already used", { fields: [{ path: "code", message: "the code is wrong or was already used" }] });
+  new DomainError("BAD_USER_INPUT", "the code is wrong or was already used", {
+    fields: [{ path: "code", message: "the code is wrong or was already used" }],
+  });
 
 /**
  * Starts (or restarts) TOTP enrollment: a new secret, not yet in force. The secret is returned
@@ -29,7 +31,10 @@ export async function beginTotpEnrollment(ctx: SignedInContext) {
   await ctx.db
     .insert(adminTotp)
     .values({ adminId: ctx.actor.id, secretSealed: sealed, createdAtSec: nowSec })
-    .onConflictDoUpdate({ target: adminTotp.adminId, set: { secretSealed: sealed, createdAtSec: nowSec, lastStep: 0, confirmedAtSec: null } });
+    .onConflictDoUpdate({
+      target: adminTotp.adminId,
+      set: { secretSealed: sealed, createdAtSec: nowSec, lastStep: 0, confirmedAtSec: null },
+    });
   return { secret, uri, qrSvg: qrSvg(uri, "TOTP enrollment QR code") };
 }
 
@@ -45,7 +50,10 @@ export async function confirmTotpEnrollment(ctx: SignedInContext, rawCode: unkno
   if (!(await acceptTotpCode(ctx.db, ctx.env, ctx.actor.id, code, ctx.nowSec() * 1000, false))) throw wrongCode();
   const backup = await newBackupCodes(ctx.db, ctx.actor.id);
   await runBatch(ctx.db, [
-    ctx.db.update(adminTotp).set({ confirmedAtSec: ctx.nowSec() }).where(and(eq(adminTotp.adminId, ctx.actor.id), isNull(adminTotp.confirmedAtSec))),
+    ctx.db
+      .update(adminTotp)
+      .set({ confirmedAtSec: ctx.nowSec() })
+      .where(and(eq(adminTotp.adminId, ctx.actor.id), isNull(adminTotp.confirmedAtSec))),
     ...backup.statements,
     ctx.db.update(sessions).set({ mustEnrollTotp: false }).where(eq(sessions.adminId, ctx.actor.id)),
     auditBy(ctx, { action: "auth.totp_enable", targetType: "admin", targetId: ctx.actor.id }),
@@ -77,7 +85,10 @@ export async function regenerateBackupCodes(ctx: SignedInContext, rawCode: unkno
   if (!(await totpStatus(ctx.db, ctx.actor.id)).enabled) throw new DomainError("CONFLICT", "TOTP is not on");
   await requireSecondFactor(ctx, rawCode);
   const backup = await newBackupCodes(ctx.db, ctx.actor.id);
-  await runBatch(ctx.db, [...backup.statements, auditBy(ctx, { action: "auth.backup_codes_regenerate", targetType: "admin", targetId: ctx.actor.id })]);
+  await runBatch(ctx.db, [
+    ...backup.statements,
+    auditBy(ctx, { action: "auth.backup_codes_regenerate", targetType: "admin", targetId: ctx.actor.id }),
+  ]);
   return backup.codes;
 }
 
@@ -85,7 +96,11 @@ export async function regenerateBackupCodes(ctx: SignedInContext, rawCode: unkno
 export async function twoFactorOverview(ctx: SignedInContext) {
   const [totp, admin] = await Promise.all([
     totpStatus(ctx.db, ctx.actor.id),
-    ctx.db.select({ passwordLoginDisabled: admins.passwordLoginDisabled }).from(admins).where(eq(admins.id, ctx.actor.id)).get(),
+    ctx.db
+      .select({ passwordLoginDisabled: admins.passwordLoginDisabled })
+      .from(admins)
+      .where(eq(admins.id, ctx.actor.id))
+      .get(),
   ]);
   return {
     totpEnabled: totp.enabled,

@@ -1,7 +1,13 @@
 import type { SignedInContext } from "../../graphql/context";
 import type { GraphQLModule } from "../../graphql/module";
 import { resealSecrets } from "./reseal";
-import { beginTotpEnrollment, confirmTotpEnrollment, disableTotp, regenerateBackupCodes, twoFactorOverview } from "./enrollment";
+import {
+  beginTotpEnrollment,
+  confirmTotpEnrollment,
+  disableTotp,
+  regenerateBackupCodes,
+  twoFactorOverview,
+} from "./enrollment";
 
 const typeDefs = /* GraphQL */ `
   "The signed-in admin's sign-in factors."
@@ -60,9 +66,11 @@ export const totpModule: GraphQLModule = {
     },
     Mutation: {
       beginTotpEnrollment: (_: unknown, __: unknown, ctx: SignedInContext) => beginTotpEnrollment(ctx),
-      confirmTotpEnrollment: (_: unknown, args: { code: unknown }, ctx: SignedInContext) => confirmTotpEnrollment(ctx, args.code),
+      confirmTotpEnrollment: (_: unknown, args: { code: unknown }, ctx: SignedInContext) =>
+        confirmTotpEnrollment(ctx, args.code),
       disableTotp: (_: unknown, args: { code: unknown }, ctx: SignedInContext) => disableTotp(ctx, args.code),
-      regenerateBackupCodes: (_: unknown, args: { code: unknown }, ctx: SignedInContext) => regenerateBackupCodes(ctx, args.code),
+      regenerateBackupCodes: (_: unknown, args: { code: unknown }, ctx: SignedInContext) =>
+        regenerateBackupCodes(ctx, args.code),
       resealSecrets: (_: unknown, __: unknown, ctx: SignedInContext) => resealSecrets(ctx),
     },
   },

@@ -12,24 +12,47 @@ describe("rotating SECRETS_KEY", () => {
   it("reseals TOTP secrets under the new first key, after which the old key can go", async () => {
     const token = await ownerToken();
     const { beginTotpEnrollment } = ok(await gql(`mutation { beginTotpEnrollment { secret } }`, {}, { token }));
-    ok(await gql(`mutation ($code: String!) { confirmTotpEnrollment(code: $code) }`, { code: new TOTP({ secret: Secret.fromBase32(beginTotpEnrollment.secret) }).generate() }, { token }));
+    ok(
+      await gql(
+        `mutation ($code: String!) { confirmTotpEnrollment(code: $code) }`,
+        { code: new TOTP({ secret: Secret.fromBase32(beginTotpEnrollment.secret) }).generate() },
+        { token },
+      ),
+    );
     const { me } = ok(await gql(`{ me { id username role } }`, {}, { token }));
 
     const newKey = `k2:${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
     const ctx = {
       env: { ...env, SECRETS_KEY: `${newKey},${env.SECRETS_KEY}` },
       db: createDb(env.DB),
-      actor: { id: Number(me.id), username: me.username, role: "owner", sessionId: "s", maxUsers: null, maxDataLimitBytes: null, mustEnrollTotp: false },
+      actor: {
+        id: Number(me.id),
+        username: me.username,
+        role: "owner",
+        sessionId: "s",
+        maxUsers: null,
+        maxDataLimitBytes: null,
+        mustEnrollTotp: false,
+      },
       client: { ip: "192.0.2.1", userAgent: null, country: null },
       nowSec: () => Math.floor(Date.now() / 1000),
     } as unknown as SignedInContext;
     expect(await resealSecrets(ctx)).toBe(1);
     expect(await resealSecrets(ctx)).toBe(0);
 
-    const row = await env.DB.prepare(`SELECT secret_sealed FROM admin_totp WHERE admin_id = ?`).bind(Number(me.id)).first<{ secret_sealed: string }>();
+    const row = await env.DB.prepare(`SELECT secret_sealed FROM admin_totp WHERE admin_id = ?`)
+      .bind(Number(me.id))
+      .first<{ secret_sealed: string }>();
     expect(row!.secret_sealed).toMatch(/^v1\.k2\./);
-    expect(await (await secretBox(newKey)).open(row!.secret_sealed, `totp:admin:${me.id}`)).toBe(beginTotpEnrollment.secret);
-    const audit = await env.DB.prepare(`SELECT details FROM audit_log WHERE action = 'auth.secrets_reseal' ORDER BY id`).all<{ details: string }>();
-    expect(audit.results.map((r) => JSON.parse(r.details))).toEqual([{ resealed: 1, keyId: "k2" }, { resealed: 0, keyId: "k2" }]);
+    expect(await (await secretBox(newKey)).open(row!.secret_sealed, `totp:admin:${me.id}`)).toBe(
+      beginTotpEnrollment.secret,
+    );
+    const audit = await env.DB.prepare(
+      `SELECT details FROM audit_log WHERE action = 'auth.secrets_reseal' ORDER BY id`,
+    ).all<{ details: string }>();
+    expect(audit.results.map((r) => JSON.parse(r.details))).toEqual([
+      { resealed: 1, keyId: "k2" },
+      { resealed: 0, keyId: "k2" },
+    ]);
   });
 });

@@ -12,7 +12,10 @@ import { adminTotp } from "./table";
  */
 export async function resealSecrets(ctx: SignedInContext): Promise<number> {
   const box = await secretBox(ctx.env.SECRETS_KEY);
-  const rows = await ctx.db.select({ adminId: adminTotp.adminId, sealed: adminTotp.secretSealed }).from(adminTotp).all();
+  const rows = await ctx.db
+    .select({ adminId: adminTotp.adminId, sealed: adminTotp.secretSealed })
+    .from(adminTotp)
+    .all();
   const stale = rows.filter((r) => box.needsResealing(r.sealed));
   const resealed = await Promise.all(
     stale.map(async (r) => {
@@ -21,7 +24,12 @@ export async function resealSecrets(ctx: SignedInContext): Promise<number> {
     }),
   );
   // Built outside the async map: drizzle queries are thenables, and a promise would run them.
-  const updates = resealed.map((r) => ctx.db.update(adminTotp).set({ secretSealed: r.sealed }).where(eq(adminTotp.adminId, r.adminId)));
-  await runBatch(ctx.db, [...updates, auditBy(ctx, { action: "auth.secrets_reseal", details: { resealed: stale.length, keyId: box.currentKeyId } })]);
+  const updates = resealed.map((r) =>
+    ctx.db.update(adminTotp).set({ secretSealed: r.sealed }).where(eq(adminTotp.adminId, r.adminId)),
+  );
+  await runBatch(ctx.db, [
+    ...updates,
+    auditBy(ctx, { action: "auth.secrets_reseal", details: { resealed: stale.length, keyId: box.currentKeyId } }),
+  ]);
   return stale.length;
 }

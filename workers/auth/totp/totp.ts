@@ -16,7 +16,14 @@ const WINDOW = 1;
 const context = (adminId: number) => `totp:admin:${adminId}`;
 
 function totpFor(secretBase32: string, label: string) {
-  return new TOTP({ issuer: TOTP_ISSUER, label, algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: TOTP_ISSUER,
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** A fresh 160-bit secret, sealed for storage, and what the authenticator app needs to add it. */
@@ -30,7 +37,13 @@ export async function newTotpSecret(env: Env, adminId: number, username: string)
  * The 30-second step a code is valid for, or null. Comparison of the code is done by otpauth
  * against each step in the window; the secret never leaves this function.
  */
-async function matchingStep(env: Env, adminId: number, sealed: string, code: string, nowMs: number): Promise<number | null> {
+async function matchingStep(
+  env: Env,
+  adminId: number,
+  sealed: string,
+  code: string,
+  nowMs: number,
+): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const secret = await (await secretBox(env.SECRETS_KEY)).open(sealed, context(adminId));
   const totp = totpFor(secret, "");
@@ -43,7 +56,14 @@ async function matchingStep(env: Env, adminId: number, sealed: string, code: str
  * atomically, so the same code (or an older one) is refused afterwards, even by a racing request.
  * `confirmedOnly: false` accepts the unconfirmed secret of an enrollment in progress.
  */
-export async function acceptTotpCode(db: Db, env: Env, adminId: number, code: string, nowMs: number, confirmedOnly = true): Promise<boolean> {
+export async function acceptTotpCode(
+  db: Db,
+  env: Env,
+  adminId: number,
+  code: string,
+  nowMs: number,
+  confirmedOnly = true,
+): Promise<boolean> {
   const row = await db.select().from(adminTotp).where(eq(adminTotp.adminId, adminId)).get();
   if (!row || (confirmedOnly && row.confirmedAtSec === null)) return false;
   const step = await matchingStep(env, adminId, row.secretSealed, code, nowMs);
@@ -66,7 +86,13 @@ export async function acceptBackupCode(db: Db, adminId: number, code: string, no
   const used = await db
     .update(totpBackupCodes)
     .set({ usedAtSec: nowSec })
-    .where(and(eq(totpBackupCodes.adminId, adminId), eq(totpBackupCodes.codeHash, await sha256Hex(normalised)), isNull(totpBackupCodes.usedAtSec)))
+    .where(
+      and(
+        eq(totpBackupCodes.adminId, adminId),
+        eq(totpBackupCodes.codeHash, await sha256Hex(normalised)),
+        isNull(totpBackupCodes.usedAtSec),
+      ),
+    )
     .run();
   return used.meta.changes === 1;
 }
@@ -88,7 +114,9 @@ export async function acceptSecondFactorLimited(
   const limiter = deps.limiter(`second-factor:admin:${adminId}`);
   const verdict = await limiter.check(SECOND_FACTOR_LIMIT.limit, SECOND_FACTOR_LIMIT.windowMs);
   if (verdict.limited) {
-    throw new DomainError("RATE_LIMITED", `too many wrong codes; try again in ${verdict.retryAfterSec} s`, { retryAfterSec: verdict.retryAfterSec });
+    throw new DomainError("RATE_LIMITED", `too many wrong codes; try again in ${verdict.retryAfterSec} s`, {
+      retryAfterSec: verdict.retryAfterSec,
+    });
   }
   const factor = await acceptSecondFactor(deps.db, deps.env, adminId, code, nowSec);
   await (factor ? limiter.clear() : limiter.recordFailure(SECOND_FACTOR_LIMIT.windowMs));
@@ -106,7 +134,10 @@ export async function acceptSecondFactor(db: Db, env: Env, adminId: number, code
  * Ten fresh backup codes (`xxxxx-xxxxx`, 50 bits each) and the statements that replace the
  * admin's old ones with their hashes. The plaintext is shown once and never stored.
  */
-export async function newBackupCodes(db: Db, adminId: number): Promise<{ codes: string[]; statements: BatchItem<"sqlite">[] }> {
+export async function newBackupCodes(
+  db: Db,
+  adminId: number,
+): Promise<{ codes: string[]; statements: BatchItem<"sqlite">[] }> {
   const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
   const codes = Array.from({ length: BACKUP_CODE_COUNT }, () => {
     const bytes = crypto.getRandomValues(new Uint8Array(10));
@@ -133,6 +164,9 @@ export async function totpStatus(db: Db, adminId: number) {
     .from(adminTotp)
     .where(eq(adminTotp.adminId, adminId))
     .get();
-  return { enabled: row?.confirmedAtSec != null, enabledAtSec: row?.confirmedAtSec ?? null, backupCodesLeft: row?.confirmedAtSec != null ? row.backupCodesLeft : 0 };
+  return {
+    enabled: row?.confirmedAtSec != null,
+    enabledAtSec: row?.confirmedAtSec ?? null,
+    backupCodesLeft: row?.confirmedAtSec != null ? row.backupCodesLeft : 0,
+  };
 }
-

@@ -4,7 +4,15 @@ import type { GraphQLModule } from "../../graphql/module";
 import { parsePage, toConnection } from "../../graphql/pagination";
 import { parseInput } from "../../errors/validate";
 import { subscriptionUrl } from "../../settings/settings";
-import { createInvoiceAsAdmin, findInvoice, invoiceNumber, listInvoices, markInvoicePaid, refundInvoice, voidInvoice } from "./service";
+import {
+  createInvoiceAsAdmin,
+  findInvoice,
+  invoiceNumber,
+  listInvoices,
+  markInvoicePaid,
+  refundInvoice,
+  voidInvoice,
+} from "./service";
 import { stripeClient } from "../stripe/client";
 import { refundCardPayment } from "../stripe/refund";
 import type { InvoiceRow } from "./table";
@@ -118,8 +126,10 @@ export const invoicesModule: GraphQLModule = {
     Invoice: {
       id: (i: InvoiceRow) => String(i.id),
       number: (i: InvoiceRow) => invoiceNumber(i.id),
-      user: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => (i.userId === null ? null : ctx.loaders.userById.load(i.userId)),
-      plan: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) => (i.planId === null ? null : ((await ctx.loaders.planById.load(i.planId)) ?? null)),
+      user: (i: InvoiceRow, _: unknown, ctx: SignedInContext) =>
+        i.userId === null ? null : ctx.loaders.userById.load(i.userId),
+      plan: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) =>
+        i.planId === null ? null : ((await ctx.loaders.planById.load(i.planId)) ?? null),
       createdBy: (i: InvoiceRow) => (i.createdBy === "user" ? "USER" : "ADMIN"),
       expiresAt: (i: InvoiceRow) => i.expiresAtSec,
       paidAt: (i: InvoiceRow) => i.paidAtSec,
@@ -136,16 +146,20 @@ export const invoicesModule: GraphQLModule = {
         const page = parsePage(args.page);
         return toConnection(await listInvoices(ctx.db, args.filter, page), page.first);
       },
-      invoice: async (_: unknown, args: { id: string }, ctx: SignedInContext) => (await findInvoice(ctx.db, parseInput(idSchema, args.id))) ?? null,
+      invoice: async (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        (await findInvoice(ctx.db, parseInput(idSchema, args.id))) ?? null,
     },
     Mutation: {
-      createInvoice: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createInvoiceAsAdmin(ctx, args.input),
-      voidInvoice: (_: unknown, args: { id: string }, ctx: SignedInContext) => voidInvoice(ctx, parseInput(idSchema, args.id)),
+      createInvoice: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
+        createInvoiceAsAdmin(ctx, args.input),
+      voidInvoice: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        voidInvoice(ctx, parseInput(idSchema, args.id)),
       refundInvoice: (_: unknown, args: { id: string; revoke: boolean }, ctx: SignedInContext) =>
         refundInvoice(ctx, parseInput(idSchema, args.id), args.revoke, async (invoice) => {
           if (invoice.paidVia === "stripe") await refundCardPayment(stripeClient(ctx.env), invoice);
         }),
-      markInvoicePaid: (_: unknown, args: { id: string; reference: string }, ctx: SignedInContext) => markInvoicePaid(ctx, parseInput(idSchema, args.id), args.reference),
+      markInvoicePaid: (_: unknown, args: { id: string; reference: string }, ctx: SignedInContext) =>
+        markInvoicePaid(ctx, parseInput(idSchema, args.id), args.reference),
     },
   },
 };

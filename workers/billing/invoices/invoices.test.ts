@@ -16,20 +16,43 @@ const MARK_PAID = `mutation ($id: ID!) { markInvoicePaid(id: $id, reference: "ca
 const now = () => Math.floor(Date.now() / 1000);
 
 async function subToken(userId: string): Promise<string> {
-  return (await env.DB.prepare("SELECT sub_token AS t FROM users WHERE id = ?").bind(Number(userId)).first<{ t: string }>())!.t;
+  return (await env.DB.prepare("SELECT sub_token AS t FROM users WHERE id = ?")
+    .bind(Number(userId))
+    .first<{ t: string }>())!.t;
 }
 
 const payer = (path: string, init: RequestInit = {}) => exports.default.fetch(`http://panel.test/sub/${path}`, init);
 const postJson = (path: string, body: unknown) =>
-  payer(path, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+  payer(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("invoices made by an admin", () => {
   it("are numbered, priced from the plan in the chosen currency, with line items and a payer URL", async () => {
     const { user } = await servedUser(owner);
-    const plan = await createPlan(owner, { prices: [{ currency: "USD", amount: "4.99" }, { currency: "EUR", amount: "4.50" }] });
-    const a = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "eur" } }, { token: owner })).createInvoice;
-    const b = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
-    expect(a).toMatchObject({ currency: "EUR", total: "4.50", status: "OPEN", createdBy: "ADMIN", lines: [{ description: plan.name, quantity: 1, unitAmount: "4.50" }], user: { id: user.id }, plan: { id: plan.id } });
+    const plan = await createPlan(owner, {
+      prices: [
+        { currency: "USD", amount: "4.99" },
+        { currency: "EUR", amount: "4.50" },
+      ],
+    });
+    const a = ok(
+      await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "eur" } }, { token: owner }),
+    ).createInvoice;
+    const b = ok(
+      await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner }),
+    ).createInvoice;
+    expect(a).toMatchObject({
+      currency: "EUR",
+      total: "4.50",
+      status: "OPEN",
+      createdBy: "ADMIN",
+      lines: [{ description: plan.name, quantity: 1, unitAmount: "4.50" }],
+      user: { id: user.id },
+      plan: { id: plan.id },
+    });
     expect(a.number).toBe(`INV-${a.id.padStart(6, "0")}`);
     expect(Number(b.id)).toBe(Number(a.id) + 1);
     expect(a.url).toBe(`http://panel.test/sub/${await subToken(user.id)}/invoices/${a.id}`);
@@ -40,10 +63,18 @@ describe("invoices made by an admin", () => {
     const { user } = await servedUser(owner);
     const plan = await createPlan(owner);
     const before = await countRows("invoices");
-    expect(errorCode(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "GBP" } }, { token: owner }))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await gql(CREATE, { input: { userId: "999999", planId: plan.id, currency: "USD" } }, { token: owner }))).toBe("NOT_FOUND");
+    expect(
+      errorCode(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "GBP" } }, { token: owner })),
+    ).toBe("BAD_USER_INPUT");
+    expect(
+      errorCode(await gql(CREATE, { input: { userId: "999999", planId: plan.id, currency: "USD" } }, { token: owner })),
+    ).toBe("NOT_FOUND");
     const reseller = await adminAs(owner, "RESELLER");
-    expect(errorCode(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: reseller.token }))).toBe("FORBIDDEN");
+    expect(
+      errorCode(
+        await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: reseller.token }),
+      ),
+    ).toBe("FORBIDDEN");
     expect(await countRows("invoices")).toBe(before);
   });
 });
@@ -53,7 +84,9 @@ describe("paying an invoice", () => {
     const { user, server } = await servedUser(owner, { dataLimit: 1000 });
     await setUsage(user.id, 1000, now() + 86400, "limited");
     const plan = await createPlan(owner, { dataLimit: 5000, durationDays: 30 });
-    const invoice = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
+    const invoice = ok(
+      await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner }),
+    ).createInvoice;
     const versionBefore = await configVersion(server.id);
 
     const results = await Promise.all([1, 2, 3].map(() => gql(MARK_PAID, { id: invoice.id }, { token: owner })));
@@ -62,17 +95,37 @@ describe("paying an invoice", () => {
     // Renewed once: a second application would have extended the limit to 10,000.
     expect(await storedUser(user.id)).toMatchObject({ status: "active", data_limit_bytes: 5000, used_bytes: 0 });
     expect(await configVersion(server.id)).toBeGreaterThan(versionBefore);
-    const pays = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.pay' AND target_id = ?").bind(invoice.id).first<{ n: number }>();
+    const pays = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.pay' AND target_id = ?",
+    )
+      .bind(invoice.id)
+      .first<{ n: number }>();
     expect(pays!.n).toBe(1);
-    expect(ok(await gql(`query ($id: ID!) { invoice(id: $id) { status paidVia paymentRef } }`, { id: invoice.id }, { token: owner })).invoice).toEqual({ status: "PAID", paidVia: "MANUAL", paymentRef: "cash" });
+    expect(
+      ok(
+        await gql(
+          `query ($id: ID!) { invoice(id: $id) { status paidVia paymentRef } }`,
+          { id: invoice.id },
+          { token: owner },
+        ),
+      ).invoice,
+    ).toEqual({ status: "PAID", paidVia: "MANUAL", paymentRef: "cash" });
   });
 
   it("uses the terms frozen at sale: editing the plan afterwards changes nothing", async () => {
     const { user } = await servedUser(owner, { dataLimit: 100 });
     await setUsage(user.id, 100, null, "limited");
     const plan = await createPlan(owner, { dataLimit: 2000, durationDays: null });
-    const invoice = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
-    ok(await gql(`mutation ($id: ID!) { updatePlan(id: $id, input: { dataLimit: 999999 }) { id } }`, { id: plan.id }, { token: owner }));
+    const invoice = ok(
+      await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner }),
+    ).createInvoice;
+    ok(
+      await gql(
+        `mutation ($id: ID!) { updatePlan(id: $id, input: { dataLimit: 999999 }) { id } }`,
+        { id: plan.id },
+        { token: owner },
+      ),
+    );
     ok(await gql(MARK_PAID, { id: invoice.id }, { token: owner }));
     expect((await storedUser(user.id))!.data_limit_bytes).toBe(2000);
   });
@@ -82,47 +135,107 @@ describe("void, refund, expiry and the admin list", () => {
   it("outlive their user: a deleted user's invoices stay, naming who was billed, and paying one applies nothing but says so", async () => {
     const { user } = await servedUser(owner);
     const plan = await createPlan(owner);
-    const paid = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
+    const paid = ok(
+      await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner }),
+    ).createInvoice;
     ok(await gql(MARK_PAID, { id: paid.id }, { token: owner }));
-    const open = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
-    const { username } = ok(await gql(`query ($id: ID!) { user(id: $id) { username } }`, { id: user.id }, { token: owner })).user;
+    const open = ok(
+      await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner }),
+    ).createInvoice;
+    const { username } = ok(
+      await gql(`query ($id: ID!) { user(id: $id) { username } }`, { id: user.id }, { token: owner }),
+    ).user;
     ok(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: user.id }, { token: owner }));
 
     const query = `query ($id: ID!) { invoice(id: $id) { status user { id } username url flag } }`;
-    expect(ok(await gql(query, { id: paid.id }, { token: owner })).invoice).toEqual({ status: "PAID", user: null, username, url: null, flag: null });
+    expect(ok(await gql(query, { id: paid.id }, { token: owner })).invoice).toEqual({
+      status: "PAID",
+      user: null,
+      username,
+      url: null,
+      flag: null,
+    });
     ok(await gql(MARK_PAID, { id: open.id }, { token: owner }));
-    expect(ok(await gql(query, { id: open.id }, { token: owner })).invoice).toMatchObject({ status: "PAID", user: null, flag: expect.stringContaining("user was deleted") });
+    expect(ok(await gql(query, { id: open.id }, { token: owner })).invoice).toMatchObject({
+      status: "PAID",
+      user: null,
+      flag: expect.stringContaining("user was deleted"),
+    });
   });
 
   it("void an open invoice, which then cannot be paid; refund a paid one, revoking the user's time", async () => {
     const { user } = await servedUser(owner);
     const plan = await createPlan(owner);
-    const voided = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
-    expect(ok(await gql(`mutation ($id: ID!) { voidInvoice(id: $id) { status } }`, { id: voided.id }, { token: owner })).voidInvoice.status).toBe("VOID");
+    const voided = ok(
+      await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner }),
+    ).createInvoice;
+    expect(
+      ok(await gql(`mutation ($id: ID!) { voidInvoice(id: $id) { status } }`, { id: voided.id }, { token: owner }))
+        .voidInvoice.status,
+    ).toBe("VOID");
     expect(errorCode(await gql(MARK_PAID, { id: voided.id }, { token: owner }))).toBe("CONFLICT");
 
-    const paid = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
+    const paid = ok(
+      await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner }),
+    ).createInvoice;
     ok(await gql(MARK_PAID, { id: paid.id }, { token: owner }));
-    expect(errorCode(await gql(`mutation ($id: ID!) { voidInvoice(id: $id) { status } }`, { id: paid.id }, { token: owner }))).toBe("CONFLICT");
-    const auditedVoids = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.void' AND target_id = ?").bind(paid.id).first<{ n: number }>();
+    expect(
+      errorCode(
+        await gql(`mutation ($id: ID!) { voidInvoice(id: $id) { status } }`, { id: paid.id }, { token: owner }),
+      ),
+    ).toBe("CONFLICT");
+    const auditedVoids = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.void' AND target_id = ?",
+    )
+      .bind(paid.id)
+      .first<{ n: number }>();
     expect(auditedVoids!.n).toBe(0); // a refused void leaves no audit entry claiming it happened
-    const refunded = ok(await gql(`mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { status } }`, { id: paid.id }, { token: owner })).refundInvoice;
+    const refunded = ok(
+      await gql(
+        `mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { status } }`,
+        { id: paid.id },
+        { token: owner },
+      ),
+    ).refundInvoice;
     expect(refunded.status).toBe("REFUNDED");
     expect((await storedUser(user.id))!.status).toBe("expired");
-    expect(errorCode(await gql(`mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { status } }`, { id: paid.id }, { token: owner }))).toBe("CONFLICT");
-    const auditedRefunds = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.refund' AND target_id = ?").bind(paid.id).first<{ n: number }>();
+    expect(
+      errorCode(
+        await gql(
+          `mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { status } }`,
+          { id: paid.id },
+          { token: owner },
+        ),
+      ),
+    ).toBe("CONFLICT");
+    const auditedRefunds = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.refund' AND target_id = ?",
+    )
+      .bind(paid.id)
+      .first<{ n: number }>();
     expect(auditedRefunds!.n).toBe(1);
 
-    const list = ok(await gql(`query ($f: InvoiceFilter) { invoices(filter: $f) { edges { node { id status } } } }`, { f: { userId: user.id, status: "REFUNDED" } }, { token: owner })).invoices.edges;
+    const list = ok(
+      await gql(
+        `query ($f: InvoiceFilter) { invoices(filter: $f) { edges { node { id status } } } }`,
+        { f: { userId: user.id, status: "REFUNDED" } },
+        { token: owner },
+      ),
+    ).invoices.edges;
     expect(list).toEqual([{ node: { id: paid.id, status: "REFUNDED" } }]);
   });
 
   it("expire open invoices past their time", async () => {
     const { user } = await servedUser(owner);
     const plan = await createPlan(owner);
-    const invoice = ok(await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
+    const invoice = ok(
+      await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner }),
+    ).createInvoice;
     await expireInvoices(createDb(env.DB), now() + 48 * 3600);
-    expect(ok(await gql(`query ($id: ID!) { invoice(id: $id) { status } }`, { id: invoice.id }, { token: owner })).invoice.status).toBe("EXPIRED");
+    expect(
+      ok(await gql(`query ($id: ID!) { invoice(id: $id) { status } }`, { id: invoice.id }, { token: owner })).invoice
+        .status,
+    ).toBe("EXPIRED");
   });
 });
 
@@ -143,7 +256,9 @@ describe("invoices asked for from the subscription page", () => {
     expect(created.status).toBe(201);
     const { id, number, url } = (await created.json()) as { id: string; number: string; url: string };
     expect(url).toBe(`http://panel.test/sub/${token}/invoices/${id}`);
-    const stored = await env.DB.prepare("SELECT user_id, created_by, total FROM invoices WHERE id = ?").bind(Number(id)).first();
+    const stored = await env.DB.prepare("SELECT user_id, created_by, total FROM invoices WHERE id = ?")
+      .bind(Number(id))
+      .first();
     expect(stored).toEqual({ user_id: Number(user.id), created_by: "user", total: "3.00" });
 
     const page = await payer(`${token}/invoices/${id}`);
@@ -160,7 +275,11 @@ describe("invoices asked for from the subscription page", () => {
     expect(returned).not.toContain("Pay by card");
     expect(returned).toContain('id="live"');
 
-    const form = await payer(`${token}/invoices`, { method: "POST", body: new URLSearchParams({ planId: plan.id, currency: "USD" }), redirect: "manual" });
+    const form = await payer(`${token}/invoices`, {
+      method: "POST",
+      body: new URLSearchParams({ planId: plan.id, currency: "USD" }),
+      redirect: "manual",
+    });
     expect(form.status).toBe(303);
     expect(form.headers.get("location")).toMatch(new RegExp(`/sub/${token}/invoices/\\d+$`));
 
@@ -179,7 +298,9 @@ describe("invoices asked for from the subscription page", () => {
     const { user: a } = await servedUser(owner);
     const { user: b } = await servedUser(owner);
     const plan = await createPlan(owner);
-    const invoice = ok(await gql(CREATE, { input: { userId: a.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice;
+    const invoice = ok(
+      await gql(CREATE, { input: { userId: a.id, planId: plan.id, currency: "USD" } }, { token: owner }),
+    ).createInvoice;
     expect((await payer(`${await subToken(b.id)}/invoices/${invoice.id}`)).status).toBe(404);
     expect((await payer(`${await subToken(a.id)}/invoices/${invoice.id}`)).status).toBe(200);
   });
@@ -189,10 +310,13 @@ describe("invoices asked for from the subscription page", () => {
     const token = await subToken(user.id);
     const plan = await createPlan(owner);
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await postJson(`${token}/invoices`, { planId: plan.id, currency: "USD" })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await postJson(`${token}/invoices`, { planId: plan.id, currency: "USD" })).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
     expect(statuses[10]).toBe(429);
     const { user: other } = await servedUser(owner);
-    expect((await postJson(`${await subToken(other.id)}/invoices`, { planId: plan.id, currency: "USD" })).status).toBe(201);
+    expect((await postJson(`${await subToken(other.id)}/invoices`, { planId: plan.id, currency: "USD" })).status).toBe(
+      201,
+    );
   });
 });

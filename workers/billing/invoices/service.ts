@@ -45,7 +45,8 @@ export async function issueInvoice(
   const plan = await findPlan(db, order.planId);
   if (!plan || (orderer.kind === "user" && !plan.visible)) throw notFound("plan", order.planId);
   const price = plan.prices.find((p) => p.currency === order.currency);
-  if (!price) throw new DomainError("BAD_USER_INPUT", `currency: plan "${plan.name}" has no price in ${order.currency}`);
+  if (!price)
+    throw new DomainError("BAD_USER_INPUT", `currency: plan "${plan.name}" has no price in ${order.currency}`);
   const settings = await readSettings(db);
   const nonce = crypto.randomUUID();
   const newId = sql`(SELECT id FROM invoices WHERE settle_nonce = ${nonce})`;
@@ -113,7 +114,11 @@ export function listInvoices(db: Db, rawFilter: unknown, page: PageRequest) {
 export async function voidInvoice(ctx: ActorContext, id: number): Promise<InvoiceRow> {
   const invoice = await findInvoiceOrThrow(ctx.db, id);
   const voidable = ["open", "expired", "partially_paid"];
-  const notVoidable = () => new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: only open, expired or partly paid invoices can be voided`);
+  const notVoidable = () =>
+    new DomainError(
+      "CONFLICT",
+      `invoice ${id} is ${invoice.status}: only open, expired or partly paid invoices can be voided`,
+    );
   if (!voidable.includes(invoice.status)) throw notVoidable();
   const nonce = randomToken(16);
   const moved = sql`EXISTS (SELECT 1 FROM invoices WHERE id = ${id} AND settle_nonce = ${nonce})`;
@@ -148,9 +153,15 @@ export const revokeStatements = (db: Db, userId: number, nowSec: number, guard =
  * Stripe refund for card payments; on-chain and manual refunds happen outside the panel and are
  * only recorded). `revoke` ends the user's time now; otherwise the user keeps what it bought.
  */
-export async function refundInvoice(ctx: ActorContext, id: number, revoke: boolean, returnMoney: (invoice: InvoiceRow) => Promise<void> = async () => {}): Promise<InvoiceRow> {
+export async function refundInvoice(
+  ctx: ActorContext,
+  id: number,
+  revoke: boolean,
+  returnMoney: (invoice: InvoiceRow) => Promise<void> = async () => {},
+): Promise<InvoiceRow> {
   const invoice = await findInvoiceOrThrow(ctx.db, id);
-  const notPaid = () => new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: only paid invoices can be refunded`);
+  const notPaid = () =>
+    new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: only paid invoices can be refunded`);
   if (invoice.status !== "paid") throw notPaid();
   await returnMoney(invoice);
   const nowSec = ctx.nowSec();
@@ -189,5 +200,9 @@ export async function markInvoicePaid(ctx: ActorContext, id: number, reference: 
 
 /** Open invoices past their time become expired; the minute's housekeeping runs this. */
 export function expireInvoices(db: Db, nowSec: number) {
-  return db.update(invoices).set({ status: "expired" }).where(and(eq(invoices.status, "open"), lt(invoices.expiresAtSec, nowSec + 1))).run();
+  return db
+    .update(invoices)
+    .set({ status: "expired" })
+    .where(and(eq(invoices.status, "open"), lt(invoices.expiresAtSec, nowSec + 1)))
+    .run();
 }

@@ -30,7 +30,15 @@ export interface AuditActor {
 }
 
 /** Audit entry that lands only if `guard` holds inside the batch: the change it records happened. */
-export function guardedAudit(db: Db, who: AuditActor, nowSec: number, action: string, targetId: number, details: Record<string, unknown>, guard: SQL) {
+export function guardedAudit(
+  db: Db,
+  who: AuditActor,
+  nowSec: number,
+  action: string,
+  targetId: number,
+  details: Record<string, unknown>,
+  guard: SQL,
+) {
   return rawStatement(
     db,
     sql`INSERT INTO audit_log (at, actor_id, actor_username, action, target_type, target_id, ip, details)
@@ -63,7 +71,15 @@ export async function settleInvoice(db: Db, s: Settlement): Promise<boolean> {
     ),
     ...(invoice.userId === null ? [] : applyPlanStatements(db, invoice.userId, terms, nowSec, guard)),
     ...(s.alongside?.(guard) ?? []),
-    guardedAudit(db, s.actor, nowSec, "invoice.pay", invoice.id, { via: s.via, ref: s.ref, planId: terms.planId }, guard),
+    guardedAudit(
+      db,
+      s.actor,
+      nowSec,
+      "invoice.pay",
+      invoice.id,
+      { via: s.via, ref: s.ref, planId: terms.planId },
+      guard,
+    ),
   ]);
   return ((results[first.length] as D1Result).meta?.changes ?? 0) === 1;
 }

@@ -13,7 +13,10 @@ export function depositAddress(xpub: string, invoiceId: number): `0x${string}` {
   try {
     account = HDKey.fromExtendedKey(xpub);
   } catch {
-    throw new DomainError("CONFLICT", "on-chain payments are not configured (ONCHAIN_XPUB is not an extended public key)");
+    throw new DomainError(
+      "CONFLICT",
+      "on-chain payments are not configured (ONCHAIN_XPUB is not an extended public key)",
+    );
   }
   const child = account.deriveChild(0).deriveChild(invoiceId);
   const uncompressed = secp256k1.ProjectivePoint.fromHex(child.publicKey!).toRawBytes(false);

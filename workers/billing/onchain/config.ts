@@ -30,7 +30,10 @@ const chainCreateSchema = chainSchema.extend({
 const chainUpdateSchema = chainSchema
   .omit({ chainId: true })
   .partial()
-  .refine((input) => Object.values(input).some((value) => value !== undefined), "give at least one of name, rpcUrl, confirmations, logBlockRange, enabled to change");
+  .refine(
+    (input) => Object.values(input).some((value) => value !== undefined),
+    "give at least one of name, rpcUrl, confirmations, logBlockRange, enabled to change",
+  );
 const tokenSchema = z.object({
   chainId: idSchema,
   symbol: z.string().trim().min(1).max(16),
@@ -75,7 +78,8 @@ export async function updateChain(ctx: ActorContext, id: number, raw: unknown): 
 
 export async function createChainToken(ctx: ActorContext, raw: unknown): Promise<ChainTokenRow> {
   const input = parseInput(tokenSchema, raw);
-  if (!(await ctx.db.select().from(chains).where(eq(chains.id, input.chainId)).get())) throw notFound("chain", input.chainId);
+  if (!(await ctx.db.select().from(chains).where(eq(chains.id, input.chainId)).get()))
+    throw notFound("chain", input.chainId);
   const { chainId, ...fields } = input;
   const [rows] = (await runBatch(ctx.db, [
     ctx.db
@@ -98,5 +102,10 @@ export function tokensFor(db: Db, currency: string) {
 }
 
 export function tokenWithChain(db: Db, tokenId: number) {
-  return db.select({ token: chainTokens, chain: chains }).from(chainTokens).innerJoin(chains, eq(chains.id, chainTokens.chainRowId)).where(eq(chainTokens.id, tokenId)).get();
+  return db
+    .select({ token: chainTokens, chain: chains })
+    .from(chainTokens)
+    .innerJoin(chains, eq(chains.id, chainTokens.chainRowId))
+    .where(eq(chainTokens.id, tokenId))
+    .get();
 }

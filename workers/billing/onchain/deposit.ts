@@ -56,24 +56,41 @@ const choiceSchema = z.object({ tokenId: idSchema });
  * invoice's own deposit address, and the block scans start from. Once made, the choice stands:
  * a payer who already sent funds must find the same address when coming back.
  */
-export async function openDeposit(db: Db, env: Pick<Env, "ONCHAIN_XPUB">, invoice: InvoiceRow, rawChoice: unknown): Promise<ChainDepositRow> {
+export async function openDeposit(
+  db: Db,
+  env: Pick<Env, "ONCHAIN_XPUB">,
+  invoice: InvoiceRow,
+  rawChoice: unknown,
+): Promise<ChainDepositRow> {
   const existing = await db.select().from(chainDeposits).where(eq(chainDeposits.invoiceId, invoice.id)).get();
   if (existing) return existing;
   if (invoice.status !== "open") throw new DomainError("CONFLICT", `invoice ${invoice.id} is ${invoice.status}`);
   const { tokenId } = parseInput(choiceSchema, rawChoice);
   const found = await tokenWithChain(db, tokenId);
-  if (!found || !found.token.enabled || !found.chain.enabled || found.token.currency !== invoice.currency) throw notFound("token", tokenId);
+  if (!found?.token.enabled || !found.chain.enabled || found.token.currency !== invoice.currency)
+    throw notFound("token", tokenId);
   if (!env.ONCHAIN_XPUB) throw new DomainError("CONFLICT", "on-chain payments are not configured (ONCHAIN_XPUB)");
   let amountUnits: bigint;
   try {
     amountUnits = toUnits(invoice.total, found.token.decimals);
   } catch {
-    throw new DomainError("BAD_USER_INPUT", `${invoice.total} ${invoice.currency} has more decimals than ${found.token.symbol} can carry`);
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      `${invoice.total} ${invoice.currency} has more decimals than ${found.token.symbol} can carry`,
+    );
   }
-  const fromBlock = Number(await readChain("open deposit", () => getBlockNumber(chainClient(found.chain.rpcUrl), { cacheTime: 0 })));
+  const fromBlock = Number(
+    await readChain("open deposit", () => getBlockNumber(chainClient(found.chain.rpcUrl), { cacheTime: 0 })),
+  );
   const [row] = await db
     .insert(chainDeposits)
-    .values({ invoiceId: invoice.id, tokenId, address: depositAddress(env.ONCHAIN_XPUB, invoice.id), amountUnits: amountUnits.toString(), fromBlock })
+    .values({
+      invoiceId: invoice.id,
+      tokenId,
+      address: depositAddress(env.ONCHAIN_XPUB, invoice.id),
+      amountUnits: amountUnits.toString(),
+      fromBlock,
+    })
     .onConflictDoNothing()
     .returning();
   return row ?? (await db.select().from(chainDeposits).where(eq(chainDeposits.invoiceId, invoice.id)).get())!;

@@ -142,22 +142,30 @@ export const onchainModule: GraphQLModule = {
     Chain: { id: (c: ChainRow) => String(c.id) },
     ChainToken: {
       id: (t: ChainTokenRow) => String(t.id),
-      chain: async (t: ChainTokenRow, _: unknown, ctx: SignedInContext) => (await listChains(ctx.db)).find((c) => c.id === t.chainRowId),
+      chain: async (t: ChainTokenRow, _: unknown, ctx: SignedInContext) =>
+        (await listChains(ctx.db)).find((c) => c.id === t.chainRowId),
     },
-    ChainPayment: { id: (p: ChainPaymentRow) => String(p.id), invoiceId: (p: ChainPaymentRow) => String(p.invoiceId), seenAt: (p: ChainPaymentRow) => p.seenAtSec },
+    ChainPayment: {
+      id: (p: ChainPaymentRow) => String(p.id),
+      invoiceId: (p: ChainPaymentRow) => String(p.invoiceId),
+      seenAt: (p: ChainPaymentRow) => p.seenAtSec,
+    },
     Invoice: {
       deposit: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => depositView(ctx.db, i.id),
       chainPayments: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => paymentsOf(ctx.db, i.id),
     },
     Query: {
-      chainPayments: (_: unknown, args: { status?: string | null; first?: number | null }, ctx: SignedInContext) => recentPayments(ctx.db, args),
+      chainPayments: (_: unknown, args: { status?: string | null; first?: number | null }, ctx: SignedInContext) =>
+        recentPayments(ctx.db, args),
       chains: (_: unknown, __: unknown, ctx: SignedInContext) => listChains(ctx.db),
       chainTokens: (_: unknown, __: unknown, ctx: SignedInContext) => listTokens(ctx.db),
     },
     Mutation: {
       createChain: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createChain(ctx, args.input),
-      updateChain: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) => updateChain(ctx, parseInput(idSchema, args.id), args.input),
-      createChainToken: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createChainToken(ctx, args.input),
+      updateChain: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
+        updateChain(ctx, parseInput(idSchema, args.id), args.input),
+      createChainToken: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
+        createChainToken(ctx, args.input),
     },
   },
 };

@@ -10,7 +10,8 @@ export function chainClient(rpcUrl: string): Client {
   return createClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 10_000 }) });
 }
 
-export const chainUnreachable = () => new DomainError("UNAVAILABLE", "the chain could not be read just now; try again in a minute");
+export const chainUnreachable = () =>
+  new DomainError("UNAVAILABLE", "the chain could not be read just now; try again in a minute");
 
 /**
  * Runs chain reads; an RPC that fails or refuses becomes UNAVAILABLE for the caller (not an
@@ -22,7 +23,14 @@ export async function readChain<T>(what: string, read: () => Promise<T>): Promis
     return await read();
   } catch (error) {
     if (!(error instanceof BaseError)) throw error;
-    console.error(JSON.stringify({ event: "chain_rpc_failed", what, reason: error.shortMessage, details: error.details?.slice(0, 200) }));
+    console.error(
+      JSON.stringify({
+        event: "chain_rpc_failed",
+        what,
+        reason: error.shortMessage,
+        details: error.details?.slice(0, 200),
+      }),
+    );
     throw chainUnreachable();
   }
 }

@@ -48,7 +48,14 @@ export const chainDeposits = sqliteTable("chain_deposits", {
 });
 
 export const CHAIN_PAYMENT_STATUSES = ["pending", "credited", "rejected"] as const;
-export const REJECTION_REASONS = ["wrong_token", "wrong_recipient", "underpaid", "reused", "after_expiry", "failed"] as const;
+export const REJECTION_REASONS = [
+  "wrong_token",
+  "wrong_recipient",
+  "underpaid",
+  "reused",
+  "after_expiry",
+  "failed",
+] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** Every transfer seen for an invoice's deposit, good or bad: what the admin reviews. */

@@ -9,7 +9,15 @@ import { settleInvoice } from "../invoices/settle";
 import type { InvoiceRow } from "../invoices/table";
 import { tokenWithChain } from "./config";
 import { chainClient } from "./rpc";
-import { CHAIN_PAYMENT_STATUSES, chainDeposits, chainPayments, type ChainDepositRow, type ChainPaymentRow, type ChainRow, type RejectionReason } from "./table";
+import {
+  CHAIN_PAYMENT_STATUSES,
+  chainDeposits,
+  chainPayments,
+  type ChainDepositRow,
+  type ChainPaymentRow,
+  type ChainRow,
+  type RejectionReason,
+} from "./table";
 
 const TRANSFER = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)");
 /** Late payments are still looked for (and recorded as such) this long after the invoice expired. */
@@ -65,13 +73,32 @@ async function transfersTo(client: Client, address: Hash, fromBlock: bigint, toB
  * wrong token is seen too), plus the transactions a payer named (a native transfer has no log; a
  * transfer to another address is only found that way).
  */
-async function observe(client: Client, chain: ChainRow, deposit: ChainDepositRow, tokenAddress: string | null, submitted: Hash[], head: bigint): Promise<Observation[]> {
+async function observe(
+  client: Client,
+  chain: ChainRow,
+  deposit: ChainDepositRow,
+  tokenAddress: string | null,
+  submitted: Hash[],
+  head: bigint,
+): Promise<Observation[]> {
   const byTx = new Map<string, Observation>();
   const others: Observation[] = [];
-  const logs = await transfersTo(client, deposit.address as Hash, scanStart(deposit, chain.confirmations), head, BigInt(chain.logBlockRange));
+  const logs = await transfersTo(
+    client,
+    deposit.address as Hash,
+    scanStart(deposit, chain.confirmations),
+    head,
+    BigInt(chain.logBlockRange),
+  );
   for (const log of logs) {
     if (log.removed || log.blockNumber === null || log.transactionHash === null) continue;
-    const base = { txHash: log.transactionHash, logIndex: log.logIndex!, tokenAddress: lower(log.address), toAddress: deposit.address, blockNumber: log.blockNumber };
+    const base = {
+      txHash: log.transactionHash,
+      logIndex: log.logIndex!,
+      tokenAddress: lower(log.address),
+      toAddress: deposit.address,
+      blockNumber: log.blockNumber,
+    };
     if (lower(log.address) !== tokenAddress) {
       others.push({ ...base, amount: log.args.value ?? 0n, reason: "wrong_token" });
       continue;
@@ -92,23 +119,61 @@ async function observe(client: Client, chain: ChainRow, deposit: ChainDepositRow
     if (tokenAddress === null) {
       const tx = await getTransaction(client, { hash });
       const to = lower(tx.to);
-      byTx.set(hash, { ...base, logIndex: -1, tokenAddress: null, toAddress: to, amount: tx.value, ...(to !== deposit.address && { reason: "wrong_recipient" as const }) });
+      byTx.set(hash, {
+        ...base,
+        logIndex: -1,
+        tokenAddress: null,
+        toAddress: to,
+        amount: tx.value,
+        ...(to !== deposit.address && { reason: "wrong_recipient" as const }),
+      });
       continue;
     }
-    const transfers = parseEventLogs({ abi: [TRANSFER], logs: receipt.logs }).filter((l) => lower(l.address) === tokenAddress);
+    const transfers = parseEventLogs({ abi: [TRANSFER], logs: receipt.logs }).filter(
+      (l) => lower(l.address) === tokenAddress,
+    );
     const first = transfers[0];
-    if (!first) others.push({ ...base, logIndex: -1, tokenAddress: lower(receipt.to), toAddress: lower(receipt.to), amount: 0n, reason: "wrong_token" });
+    if (!first)
+      others.push({
+        ...base,
+        logIndex: -1,
+        tokenAddress: lower(receipt.to),
+        toAddress: lower(receipt.to),
+        amount: 0n,
+        reason: "wrong_token",
+      });
     else if (transfers.every((t) => lower(t.args.to) !== deposit.address)) {
-      others.push({ ...base, logIndex: first.logIndex, tokenAddress, toAddress: lower(first.args.to), amount: first.args.value, reason: "wrong_recipient" });
+      others.push({
+        ...base,
+        logIndex: first.logIndex,
+        tokenAddress,
+        toAddress: lower(first.args.to),
+        amount: first.args.value,
+        reason: "wrong_recipient",
+      });
     } else if (receipt.blockNumber < BigInt(deposit.fromBlock)) {
       // Sent before this invoice's deposit existed: it paid something else.
-      others.push({ ...base, logIndex: first.logIndex, tokenAddress, toAddress: deposit.address, amount: first.args.value, reason: "reused" });
+      others.push({
+        ...base,
+        logIndex: first.logIndex,
+        tokenAddress,
+        toAddress: deposit.address,
+        amount: first.args.value,
+        reason: "reused",
+      });
     }
   }
   return [...byTx.values(), ...others];
 }
 
-function recordStatement(db: Db, invoiceId: number, chainId: number, o: Observation, status: "pending" | "rejected", nowSec: number): Statement {
+function recordStatement(
+  db: Db,
+  invoiceId: number,
+  chainId: number,
+  o: Observation,
+  status: "pending" | "rejected",
+  nowSec: number,
+): Statement {
   return rawStatement(
     db,
     sql`INSERT INTO chain_payments (invoice_id, chain_id, tx_hash, log_index, token_address, to_address, amount_units, block_number, status, reason, seen_at)
@@ -124,7 +189,13 @@ function recordStatement(db: Db, invoiceId: number, chainId: number, o: Observat
  * confirmations. Safe to run twice at once: crediting goes through settleInvoice, whose batch
  * pays once, and a transaction can be credited only once across all invoices (unique index).
  */
-export async function verifyDeposit(db: Db, invoiceId: number, submitted: Hash[], nowSec: number, clientFor = chainClient): Promise<RoundResult> {
+export async function verifyDeposit(
+  db: Db,
+  invoiceId: number,
+  submitted: Hash[],
+  nowSec: number,
+  clientFor = chainClient,
+): Promise<RoundResult> {
   const invoice = await findInvoice(db, invoiceId);
   const deposit = await db.select().from(chainDeposits).where(eq(chainDeposits.invoiceId, invoiceId)).get();
   if (!invoice || !deposit) return { invoice, watching: false, credited: false };
@@ -137,12 +208,20 @@ export async function verifyDeposit(db: Db, invoiceId: number, submitted: Hash[]
 
   const due = BigInt(deposit.amountUnits);
   const blockTimes = new Map<bigint, bigint>();
-  const blockTime = async (n: bigint) => blockTimes.get(n) ?? blockTimes.set(n, (await getBlock(client, { blockNumber: n })).timestamp).get(n)!;
+  const blockTime = async (n: bigint) =>
+    blockTimes.get(n) ?? blockTimes.set(n, (await getBlock(client, { blockNumber: n })).timestamp).get(n)!;
   const creditedElsewhere = async (hash: string) =>
     (await db
       .select({ id: chainPayments.id })
       .from(chainPayments)
-      .where(and(eq(chainPayments.chainId, chain.chainId), eq(chainPayments.txHash, hash), eq(chainPayments.status, "credited"), ne(chainPayments.invoiceId, invoiceId)))
+      .where(
+        and(
+          eq(chainPayments.chainId, chain.chainId),
+          eq(chainPayments.txHash, hash),
+          eq(chainPayments.status, "credited"),
+          ne(chainPayments.invoiceId, invoiceId),
+        ),
+      )
       .get()) !== undefined;
 
   let creditable: Observation | undefined;
@@ -160,9 +239,15 @@ export async function verifyDeposit(db: Db, invoiceId: number, submitted: Hash[]
     if (!o.reason && confirmations >= BigInt(chain.confirmations) && !creditable) creditable = o;
     else statements.push(recordStatement(db, invoiceId, chain.chainId, o, o.reason ? "rejected" : "pending", nowSec));
   }
-  if (underpaid) statements.push(rawStatement(db, sql`UPDATE invoices SET status = 'partially_paid' WHERE id = ${invoiceId} AND status = 'open'`));
+  if (underpaid)
+    statements.push(
+      rawStatement(db, sql`UPDATE invoices SET status = 'partially_paid' WHERE id = ${invoiceId} AND status = 'open'`),
+    );
   statements.push(
-    rawStatement(db, sql`UPDATE chain_deposits SET scanned_to_block = max(coalesce(scanned_to_block, 0), ${Number(head)}) WHERE invoice_id = ${invoiceId}`),
+    rawStatement(
+      db,
+      sql`UPDATE chain_deposits SET scanned_to_block = max(coalesce(scanned_to_block, 0), ${Number(head)}) WHERE invoice_id = ${invoiceId}`,
+    ),
   );
   await runBatch(db, statements);
 
@@ -202,7 +287,10 @@ export function paymentsOf(db: Db, invoiceId: number): Promise<ChainPaymentRow[]
   return db.select().from(chainPayments).where(eq(chainPayments.invoiceId, invoiceId)).orderBy(chainPayments.id).all();
 }
 
-const recentSchema = z.object({ status: z.enum(CHAIN_PAYMENT_STATUSES).nullish(), first: z.number().int().min(1).max(100).nullish() });
+const recentSchema = z.object({
+  status: z.enum(CHAIN_PAYMENT_STATUSES).nullish(),
+  first: z.number().int().min(1).max(100).nullish(),
+});
 
 export function recentPayments(db: Db, raw: unknown): Promise<ChainPaymentRow[]> {
   const { status, first } = parseInput(recentSchema, raw);

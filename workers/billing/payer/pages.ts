@@ -18,12 +18,13 @@ button,.btn{font:inherit;border:1px solid var(--line);background:var(--bg);color
 [hidden]{display:none!important}@media print{form,button,.btn,.noprint{display:none!important}body{background:#fff;color:#000}section{border:0}}`;
 
 /** Own CSP: forms post back to the panel; nothing loads from elsewhere. */
-export const PAYER_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'";
+export const PAYER_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'";
 
 const layout = (title: string, body: string, script = "") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(title)}</title><style>${CSS}</style></head><body><main>${body}</main>${script ? `<script>${script}</script>` : ""}</body></html>`;
 
-const date = (sec: number) => new Date(sec * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const date = (sec: number) => `${new Date(sec * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 const bytes = (n: number | null) => (n === null ? "unlimited data" : formatBytes(n));
 
 /** What the payer reads for each status: on the page and in its live updates alike. */
@@ -40,15 +41,19 @@ export const STATUS_LABELS: Record<InvoiceRow["status"], string> = {
 export function renderPlansPage(base: string, plans: PlanRow[]): string {
   const items = plans
     .map(
-      (p) => `<section><h2>${e(p.name)}</h2><p class="muted">${e(p.description)}</p><p>${e(bytes(p.dataLimitBytes))}, ${p.durationDays === null ? "no expiry" : `${p.durationDays} days`}</p>${p.prices
-        .map(
-          (price) =>
-            `<form method="post" action="${e(base)}/invoices"><input type="hidden" name="planId" value="${p.id}"><input type="hidden" name="currency" value="${e(price.currency)}"><button class="primary" type="submit">${e(price.amount)} ${e(price.currency)}</button></form> `,
-        )
-        .join("")}</section>`,
+      (p) =>
+        `<section><h2>${e(p.name)}</h2><p class="muted">${e(p.description)}</p><p>${e(bytes(p.dataLimitBytes))}, ${p.durationDays === null ? "no expiry" : `${p.durationDays} days`}</p>${p.prices
+          .map(
+            (price) =>
+              `<form method="post" action="${e(base)}/invoices"><input type="hidden" name="planId" value="${p.id}"><input type="hidden" name="currency" value="${e(price.currency)}"><button class="primary" type="submit">${e(price.amount)} ${e(price.currency)}</button></form> `,
+          )
+          .join("")}</section>`,
     )
     .join("");
-  return layout("Renew", `<section><h1>Renew or buy</h1><p class="muted">Pick a plan and a currency: you get an invoice to pay by card or crypto.</p><p><a class="btn" href="${e(base)}">Back</a></p></section>${items || `<section><p class="muted">No plans are on sale.</p></section>`}`);
+  return layout(
+    "Renew",
+    `<section><h1>Renew or buy</h1><p class="muted">Pick a plan and a currency: you get an invoice to pay by card or crypto.</p><p><a class="btn" href="${e(base)}">Back</a></p></section>${items || `<section><p class="muted">No plans are on sale.</p></section>`}`,
+  );
 }
 
 export interface InvoicePageInput {
@@ -76,19 +81,31 @@ export function renderInvoicePage(input: InvoicePageInput): string {
   const number = invoiceNumber(invoice.id);
   const url = `${base}/invoices/${invoice.id}`;
   const lines = invoice.lines
-    .map((l) => `<tr><td>${e(l.description)}</td><td class="num">${l.quantity}</td><td class="num">${e(l.unitAmount)} ${e(invoice.currency)}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td>${e(l.description)}</td><td class="num">${l.quantity}</td><td class="num">${e(l.unitAmount)} ${e(invoice.currency)}</td></tr>`,
+    )
     .join("");
   const open = invoice.status === "open" || invoice.status === "partially_paid";
   // Back from Stripe the card is charged, but its webhook may not have landed yet: offering to pay
   // again (card or chain) would invite a second charge.
   const offer = open && !deposit && !input.backFromCheckout;
-  const card = offer && input.cardAvailable ? `<form method="post" action="${e(url)}/stripe"><button class="primary" type="submit">Pay by card</button></form> ` : "";
+  const card =
+    offer && input.cardAvailable
+      ? `<form method="post" action="${e(url)}/stripe"><button class="primary" type="submit">Pay by card</button></form> `
+      : "";
   const chain = offer
     ? input.tokens
-        .map((t) => `<form method="post" action="${e(url)}/onchain"><input type="hidden" name="tokenId" value="${t.id}"><button type="submit">Pay with ${e(t.label)}</button></form> `)
+        .map(
+          (t) =>
+            `<form method="post" action="${e(url)}/onchain"><input type="hidden" name="tokenId" value="${t.id}"><button type="submit">Pay with ${e(t.label)}</button></form> `,
+        )
         .join("")
     : "";
-  const confirming = open && input.backFromCheckout ? `<p id="confirming" class="noprint">Card payment made: waiting for Stripe to confirm it. This page updates by itself.</p>` : "";
+  const confirming =
+    open && input.backFromCheckout
+      ? `<p id="confirming" class="noprint">Card payment made: waiting for Stripe to confirm it. This page updates by itself.</p>`
+      : "";
   // Once paid, expired or cancelled, the address must not invite money that would never be credited.
   const depositSection =
     deposit && open

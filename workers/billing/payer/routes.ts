@@ -26,18 +26,26 @@ const MINUTE_MS = 60_000;
 
 const html = (body: string) =>
   new Response(body, {
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": PAYER_CSP, "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "content-security-policy": PAYER_CSP,
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+    },
   });
 
 /** Forms post url-encoded fields, scripts post JSON: both are read the same way. */
 async function readBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   const type = c.req.header("content-type") ?? "";
-  if (type.includes("application/json")) return ((await c.req.json().catch(() => ({}))) ?? {}) as Record<string, unknown>;
+  if (type.includes("application/json"))
+    return ((await c.req.json().catch(() => ({}))) ?? {}) as Record<string, unknown>;
   return (await c.req.parseBody()) as Record<string, unknown>;
 }
 
 /** Browsers (forms) are sent on to the next page; scripts get JSON. */
-const wantsJson = (c: Context<AppEnv>) => (c.req.header("accept") ?? "").includes("application/json") && !(c.req.header("accept") ?? "").includes("text/html");
+const wantsJson = (c: Context<AppEnv>) =>
+  (c.req.header("accept") ?? "").includes("application/json") && !(c.req.header("accept") ?? "").includes("text/html");
 
 async function payer(c: Context<AppEnv>) {
   const user = await findUserByToken(c.var.db, c.req.param("token")!);
@@ -67,14 +75,25 @@ payerRoutes.get("/:token/plans", async (c) => {
 payerRoutes.post("/:token/invoices", async (c) => {
   const { user, base } = await payer(c);
   await spend(c.env, `invoice:${user.id}`, INVOICES_PER_HOUR, HOUR_MS);
-  const invoice = await issueInvoice(c.var.db, user, await readBody(c), { kind: "user" }, Math.floor(Date.now() / 1000));
+  const invoice = await issueInvoice(
+    c.var.db,
+    user,
+    await readBody(c),
+    { kind: "user" },
+    Math.floor(Date.now() / 1000),
+  );
   const url = `${base}/invoices/${invoice.id}`;
-  return wantsJson(c) ? c.json({ id: String(invoice.id), number: invoiceNumber(invoice.id), url }, 201) : c.redirect(url, 303);
+  return wantsJson(c)
+    ? c.json({ id: String(invoice.id), number: invoiceNumber(invoice.id), url }, 201)
+    : c.redirect(url, 303);
 });
 
 payerRoutes.get("/:token/invoices/:id", async (c) => {
   const { invoice, base } = await payerInvoice(c);
-  const tokens = (await tokensFor(c.var.db, invoice.currency)).map(({ token, chain }) => ({ id: token.id, label: `${token.symbol} (${chain.name})` }));
+  const tokens = (await tokensFor(c.var.db, invoice.currency)).map(({ token, chain }) => ({
+    id: token.id,
+    label: `${token.symbol} (${chain.name})`,
+  }));
   return html(
     renderInvoicePage({
       base,
@@ -96,7 +115,12 @@ payerRoutes.get("/:token/invoices/:id/status", async (c) => {
       status: invoice.status,
       label: STATUS_LABELS[invoice.status],
       final: invoice.status !== "open" && invoice.status !== "partially_paid",
-      payments: payments.map((p) => ({ txHash: p.txHash, amountUnits: p.amountUnits, status: p.status, reason: p.reason })),
+      payments: payments.map((p) => ({
+        txHash: p.txHash,
+        amountUnits: p.amountUnits,
+        status: p.status,
+        reason: p.reason,
+      })),
     },
     200,
     { "cache-control": "no-store" },
@@ -105,7 +129,11 @@ payerRoutes.get("/:token/invoices/:id/status", async (c) => {
 
 payerRoutes.post("/:token/invoices/:id/stripe", async (c) => {
   const { invoice, settings, url } = await payerInvoice(c);
-  const session = await openCheckoutSession(stripeClient(c.env), c.var.db, invoice, { invoiceUrl: url, settings, nowSec: Math.floor(Date.now() / 1000) });
+  const session = await openCheckoutSession(stripeClient(c.env), c.var.db, invoice, {
+    invoiceUrl: url,
+    settings,
+    nowSec: Math.floor(Date.now() / 1000),
+  });
   return wantsJson(c) ? c.json({ checkoutUrl: session.url }) : c.redirect(session.url!, 303);
 });
 
@@ -116,7 +144,13 @@ payerRoutes.post("/:token/invoices/:id/onchain", async (c) => {
   return wantsJson(c) ? c.json(await depositView(c.var.db, invoice.id)) : c.redirect(url, 303);
 });
 
-const txHashSchema = z.object({ txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte transaction hash").transform((h) => h.toLowerCase() as `0x${string}`).optional() });
+const txHashSchema = z.object({
+  txHash: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte transaction hash")
+    .transform((h) => h.toLowerCase() as `0x${string}`)
+    .optional(),
+});
 
 /** "I have paid": checks the chain now, with the transaction the payer's wallet reported, if any. */
 payerRoutes.post("/:token/invoices/:id/onchain/check", async (c) => {

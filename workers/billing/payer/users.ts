@@ -7,5 +7,9 @@ const MAX_TOKEN_LENGTH = 64;
 
 /** The subscription token is the payer's credential: whoever holds the link may buy for it. */
 export function findUserByToken(db: Db, token: string) {
-  return db.select().from(users).where(eq(users.subToken, token.slice(0, MAX_TOKEN_LENGTH))).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.subToken, token.slice(0, MAX_TOKEN_LENGTH)))
+    .get();
 }

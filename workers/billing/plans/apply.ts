@@ -32,7 +32,13 @@ export interface PlanTerms {
  * together each see the other's effect. `guard` is an SQL condition every statement also requires:
  * invoices use it so that only the batch that moved the invoice to paid applies the plan.
  */
-export function applyPlanStatements(db: Db, userId: number, terms: PlanTerms, nowSec: number, guard: SQL = sql`1`): Statement[] {
+export function applyPlanStatements(
+  db: Db,
+  userId: number,
+  terms: PlanTerms,
+  nowSec: number,
+  guard: SQL = sql`1`,
+): Statement[] {
   const renew = sql`((data_limit_bytes IS NOT NULL AND used_bytes >= data_limit_bytes) OR (expire_at IS NOT NULL AND expire_at <= ${nowSec}))`;
   const waitingForFirstUse = sql`(on_hold_expire_days IS NOT NULL AND first_used_at IS NULL)`;
   const seconds = terms.durationDays === null ? null : terms.durationDays * 86400;

@@ -103,13 +103,17 @@ export const plansModule: GraphQLModule = {
       updatedAt: (p: PlanRow) => p.updatedAtSec,
     },
     Query: {
-      plans: (_: unknown, args: { visibleOnly?: boolean | null }, ctx: SignedInContext) => listPlans(ctx.db, { visibleOnly: args.visibleOnly === true }),
-      plan: async (_: unknown, args: { id: string }, ctx: SignedInContext) => (await findPlan(ctx.db, parseInput(idSchema, args.id))) ?? null,
+      plans: (_: unknown, args: { visibleOnly?: boolean | null }, ctx: SignedInContext) =>
+        listPlans(ctx.db, { visibleOnly: args.visibleOnly === true }),
+      plan: async (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        (await findPlan(ctx.db, parseInput(idSchema, args.id))) ?? null,
     },
     Mutation: {
       createPlan: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createPlan(ctx, args.input),
-      updatePlan: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) => updatePlan(ctx, parseInput(idSchema, args.id), args.input),
-      deletePlan: (_: unknown, args: { id: string }, ctx: SignedInContext) => deletePlan(ctx, parseInput(idSchema, args.id)),
+      updatePlan: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
+        updatePlan(ctx, parseInput(idSchema, args.id), args.input),
+      deletePlan: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
+        deletePlan(ctx, parseInput(idSchema, args.id)),
       applyPlan: (_: unknown, args: { userId: string; planId: string }, ctx: SignedInContext) =>
         applyPlanToUser(ctx, parseInput(idSchema, args.userId), parseInput(idSchema, args.planId)),
     },

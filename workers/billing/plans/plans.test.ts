@@ -14,22 +14,37 @@ const now = () => Math.floor(Date.now() / 1000);
 
 describe("plans", () => {
   it("are created with prices per currency, limits and groups, listed in sort order, hidden ones only for admins who ask", async () => {
-    const group = ok(await gql(`mutation { createGroup(input: { name: "${unique("pg")}" }) { id name } }`, {}, { token: owner })).createGroup;
+    const group = ok(
+      await gql(`mutation { createGroup(input: { name: "${unique("pg")}" }) { id name } }`, {}, { token: owner }),
+    ).createGroup;
     const late = await createPlan(owner, { sortOrder: 20 });
     const early = await createPlan(owner, {
       sortOrder: -5,
-      prices: [{ currency: "usd", amount: "4.99" }, { currency: "ETH", amount: "0.0021" }],
+      prices: [
+        { currency: "usd", amount: "4.99" },
+        { currency: "ETH", amount: "0.0021" },
+      ],
       resetStrategy: "MONTH",
       deviceLimit: 3,
       groupIds: [group.id],
     });
     const hidden = await createPlan(owner, { visible: false });
-    expect(early).toMatchObject({ prices: [{ currency: "USD", amount: "4.99" }, { currency: "ETH", amount: "0.0021" }], resetStrategy: "MONTH", deviceLimit: 3, groups: [group] });
+    expect(early).toMatchObject({
+      prices: [
+        { currency: "USD", amount: "4.99" },
+        { currency: "ETH", amount: "0.0021" },
+      ],
+      resetStrategy: "MONTH",
+      deviceLimit: 3,
+      groups: [group],
+    });
 
     const all = ok(await gql(`{ plans { id } }`, {}, { token: owner })).plans.map((p: { id: string }) => p.id);
     expect(all.indexOf(early.id)).toBeLessThan(all.indexOf(late.id));
     expect(all).toContain(hidden.id);
-    const visible = ok(await gql(`{ plans(visibleOnly: true) { id } }`, {}, { token: owner })).plans.map((p: { id: string }) => p.id);
+    const visible = ok(await gql(`{ plans(visibleOnly: true) { id } }`, {}, { token: owner })).plans.map(
+      (p: { id: string }) => p.id,
+    );
     expect(visible).not.toContain(hidden.id);
     expect(visible).toContain(early.id);
   });
@@ -39,27 +54,63 @@ describe("plans", () => {
     const bad = [
       { name: unique("p"), prices: [] },
       { name: unique("p"), prices: [{ currency: "USD", amount: "-1" }] },
-      { name: unique("p"), prices: [{ currency: "USD", amount: "1.00" }, { currency: "usd", amount: "2.00" }] },
+      {
+        name: unique("p"),
+        prices: [
+          { currency: "USD", amount: "1.00" },
+          { currency: "usd", amount: "2.00" },
+        ],
+      },
       { name: unique("p"), prices: [{ currency: "USD", amount: "0" }] },
       { name: unique("p"), prices: [{ currency: "USD", amount: "1" }], durationDays: 0 },
     ];
     for (const input of bad) {
-      expect(errorCode(await gql(`mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }`, { input }, { token: owner }))).toBe("BAD_USER_INPUT");
+      expect(
+        errorCode(
+          await gql(
+            `mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
+            { input },
+            { token: owner },
+          ),
+        ),
+      ).toBe("BAD_USER_INPUT");
     }
     const taken = await createPlan(owner);
-    expect(errorCode(await gql(`mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }`, { input: { name: taken.name, prices: taken.prices } }, { token: owner }))).toBe("CONFLICT");
+    expect(
+      errorCode(
+        await gql(
+          `mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
+          { input: { name: taken.name, prices: taken.prices } },
+          { token: owner },
+        ),
+      ),
+    ).toBe("CONFLICT");
     expect(await countRows("plans")).toBe(before + 1);
   });
 
   it("update and delete, each with its audit entry; resellers may not touch them", async () => {
     const plan = await createPlan(owner);
-    const updated = ok(await gql(`mutation ($id: ID!) { updatePlan(id: $id, input: { visible: false, dataLimit: null, sortOrder: 7 }) { ${PLAN_FIELDS} } }`, { id: plan.id }, { token: owner })).updatePlan;
+    const updated = ok(
+      await gql(
+        `mutation ($id: ID!) { updatePlan(id: $id, input: { visible: false, dataLimit: null, sortOrder: 7 }) { ${PLAN_FIELDS} } }`,
+        { id: plan.id },
+        { token: owner },
+      ),
+    ).updatePlan;
     expect(updated).toMatchObject({ visible: false, dataLimit: null, sortOrder: 7, durationDays: 30 });
     const reseller = await adminAs(owner, "RESELLER");
-    expect(errorCode(await gql(`mutation ($id: ID!) { deletePlan(id: $id) }`, { id: plan.id }, { token: reseller.token }))).toBe("FORBIDDEN");
+    expect(
+      errorCode(await gql(`mutation ($id: ID!) { deletePlan(id: $id) }`, { id: plan.id }, { token: reseller.token })),
+    ).toBe("FORBIDDEN");
     expect(errorCode(await gql(`{ plans { id } }`, {}, { token: reseller.token }))).toBe("FORBIDDEN");
-    expect(ok(await gql(`mutation ($id: ID!) { deletePlan(id: $id) }`, { id: plan.id }, { token: owner })).deletePlan).toBe(true);
-    const actions = await env.DB.prepare("SELECT action FROM audit_log WHERE target_type = 'plan' AND target_id = ? ORDER BY id").bind(plan.id).all<{ action: string }>();
+    expect(
+      ok(await gql(`mutation ($id: ID!) { deletePlan(id: $id) }`, { id: plan.id }, { token: owner })).deletePlan,
+    ).toBe(true);
+    const actions = await env.DB.prepare(
+      "SELECT action FROM audit_log WHERE target_type = 'plan' AND target_id = ? ORDER BY id",
+    )
+      .bind(plan.id)
+      .all<{ action: string }>();
     expect(actions.results.map((r) => r.action)).toEqual(["plan.create", "plan.update", "plan.delete"]);
   });
 });
@@ -68,13 +119,24 @@ describe("applying a plan", () => {
   it("renews a LIMITED user: usage from zero, the plan's limit and days from now, its node re-versioned", async () => {
     const { user, server } = await servedUser(owner, { dataLimit: 1000 });
     await setUsage(user.id, 1000, now() + 5 * DAY, "limited");
-    const plan = await createPlan(owner, { dataLimit: 50_000, durationDays: 30, resetStrategy: "MONTH", deviceLimit: 2 });
+    const plan = await createPlan(owner, {
+      dataLimit: 50_000,
+      durationDays: 30,
+      resetStrategy: "MONTH",
+      deviceLimit: 2,
+    });
     const versionBefore = await configVersion(server.id);
 
     const applied = ok(await gql(APPLY, { userId: user.id, planId: plan.id }, { token: owner })).applyPlan;
     expect(applied.status).toBe("ACTIVE");
     const stored = (await storedUser(user.id))!;
-    expect(stored).toMatchObject({ status: "active", data_limit_bytes: 50_000, used_bytes: 0, reset_strategy: "month", device_limit: 2 });
+    expect(stored).toMatchObject({
+      status: "active",
+      data_limit_bytes: 50_000,
+      used_bytes: 0,
+      reset_strategy: "month",
+      device_limit: 2,
+    });
     expect(stored.expire_at).toBeGreaterThanOrEqual(now() + 30 * DAY - 5);
     expect(stored.expire_at).toBeLessThanOrEqual(now() + 30 * DAY + 5);
     expect(await configVersion(server.id)).toBeGreaterThan(versionBefore);
@@ -96,7 +158,12 @@ describe("applying a plan", () => {
     await setUsage(user.id, 400, expireAt, "active");
     const plan = await createPlan(owner, { dataLimit: 2000, durationDays: 30 });
     ok(await gql(APPLY, { userId: user.id, planId: plan.id }, { token: owner }));
-    expect(await storedUser(user.id)).toMatchObject({ status: "active", data_limit_bytes: 3000, used_bytes: 400, expire_at: expireAt + 30 * DAY });
+    expect(await storedUser(user.id)).toMatchObject({
+      status: "active",
+      data_limit_bytes: 3000,
+      used_bytes: 400,
+      expire_at: expireAt + 30 * DAY,
+    });
   });
 
   it("makes the side a plan leaves unlimited unlimited, and puts the user in the plan's groups", async () => {
@@ -105,14 +172,18 @@ describe("applying a plan", () => {
     const plan = await createPlan(owner, { dataLimit: null, durationDays: null, groupIds: [other.id] });
     ok(await gql(APPLY, { userId: user.id, planId: plan.id }, { token: owner }));
     expect(await storedUser(user.id)).toMatchObject({ data_limit_bytes: null, expire_at: null });
-    const groups = ok(await gql(`query ($id: ID!) { user(id: $id) { groups { id } } }`, { id: user.id }, { token: owner })).user.groups;
+    const groups = ok(
+      await gql(`query ($id: ID!) { user(id: $id) { groups { id } } }`, { id: user.id }, { token: owner }),
+    ).user.groups;
     expect(groups).toEqual([{ id: other.id }]);
   });
 
   it("never turns an admin's DISABLED switch on", async () => {
     const { user } = await servedUser(owner, { status: "DISABLED" });
     const plan = await createPlan(owner);
-    expect(ok(await gql(APPLY, { userId: user.id, planId: plan.id }, { token: owner })).applyPlan.status).toBe("DISABLED");
+    expect(ok(await gql(APPLY, { userId: user.id, planId: plan.id }, { token: owner })).applyPlan.status).toBe(
+      "DISABLED",
+    );
   });
 
   it("answers NOT_FOUND for a missing user or plan and writes nothing", async () => {

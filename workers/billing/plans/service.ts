@@ -78,7 +78,10 @@ export async function planTerms(db: Db, plan: PlanRow): Promise<PlanTerms> {
 }
 
 const linkGroups = (db: Db, planId: number | SQL, groupIds: number[]) =>
-  rawStatement(db, sql`INSERT INTO plan_groups (plan_id, group_id) SELECT ${planId}, value FROM json_each(${JSON.stringify(groupIds)})`);
+  rawStatement(
+    db,
+    sql`INSERT INTO plan_groups (plan_id, group_id) SELECT ${planId}, value FROM json_each(${JSON.stringify(groupIds)})`,
+  );
 
 export async function createPlan(ctx: ActorContext, rawInput: unknown): Promise<PlanRow> {
   const input = parseInput(createSchema, rawInput);
@@ -170,7 +173,10 @@ export async function applyPlanToUser(ctx: ActorContext, userId: number, planId:
   const results = await runBatch(ctx.db, [
     ...applyPlanStatements(ctx.db, userId, terms, ctx.nowSec()),
     auditBy(ctx, { action: "plan.apply", targetType: "user", targetId: userId, details: { planId, plan: plan.name } }),
-    ctx.db.select().from(users).where(and(eq(users.id, userId))),
+    ctx.db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, userId))),
   ]);
   return (results[results.length - 1] as UserRow[])[0]!;
 }

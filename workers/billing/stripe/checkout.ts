@@ -8,7 +8,24 @@ import { invoiceNumber } from "../invoices/service";
 import { invoices, type InvoiceRow } from "../invoices/table";
 
 /** Currencies Stripe counts in whole units (no cents); every other card currency has two decimals. */
-const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]);
+const ZERO_DECIMAL = new Set([
+  "BIF",
+  "CLP",
+  "DJF",
+  "GNF",
+  "JPY",
+  "KMF",
+  "KRW",
+  "MGA",
+  "PYG",
+  "RWF",
+  "UGX",
+  "VND",
+  "VUV",
+  "XAF",
+  "XOF",
+  "XPF",
+]);
 /** Coin tickers that look like ISO codes but no card network settles. */
 const NOT_CARD_CURRENCIES = new Set(["ETH", "BTC", "SOL", "TRX", "BNB"]);
 
@@ -35,8 +52,10 @@ export async function openCheckoutSession(
   invoice: InvoiceRow,
   options: { invoiceUrl: string; settings: Settings; nowSec: number },
 ): Promise<Stripe.Checkout.Session> {
-  if (invoice.status !== "open") throw new DomainError("CONFLICT", `invoice ${invoiceNumber(invoice.id)} is ${invoice.status}`);
-  if (!payableByCard(invoice.currency)) throw new DomainError("BAD_USER_INPUT", `${invoice.currency} cannot be paid by card`);
+  if (invoice.status !== "open")
+    throw new DomainError("CONFLICT", `invoice ${invoiceNumber(invoice.id)} is ${invoice.status}`);
+  if (!payableByCard(invoice.currency))
+    throw new DomainError("BAD_USER_INPUT", `${invoice.currency} cannot be paid by card`);
   const bucket = options.nowSec - (options.nowSec % BUCKET_SEC);
   const expiresAt = Math.min(bucket + MAX_SESSION_SEC, Math.max(bucket + MIN_SESSION_SEC, invoice.expiresAtSec));
   const metadata = { invoice_id: String(invoice.id) };
@@ -47,14 +66,20 @@ export async function openCheckoutSession(
     payment_intent_data: { metadata, description: invoiceNumber(invoice.id) },
     line_items: invoice.lines.map((line) => ({
       quantity: line.quantity,
-      price_data: { currency: invoice.currency.toLowerCase(), unit_amount: stripeAmount(line.unitAmount, invoice.currency), product_data: { name: line.description } },
+      price_data: {
+        currency: invoice.currency.toLowerCase(),
+        unit_amount: stripeAmount(line.unitAmount, invoice.currency),
+        product_data: { name: line.description },
+      },
     })),
     success_url: `${options.invoiceUrl}?checkout=success`,
     cancel_url: `${options.invoiceUrl}?checkout=cancelled`,
     expires_at: expiresAt,
     ...(options.settings.billingAutomaticTax && { automatic_tax: { enabled: true } }),
   };
-  const session = await stripe.checkout.sessions.create(params, { idempotencyKey: `invoice-${invoice.id}-checkout-${bucket}` });
+  const session = await stripe.checkout.sessions.create(params, {
+    idempotencyKey: `invoice-${invoice.id}-checkout-${bucket}`,
+  });
   await db.update(invoices).set({ stripeSessionId: session.id }).where(eq(invoices.id, invoice.id)).run();
   return session;
 }

@@ -14,7 +14,11 @@ export function stripeClient(env: Pick<Env, "STRIPE_SECRET_KEY" | "STRIPE_API_BA
     telemetry: false,
     // Stripe's own retries are safe: every create carries an idempotency key.
     maxNetworkRetries: base ? 0 : 2,
-    ...(base && { host: base.hostname, port: Number(base.port) || undefined, protocol: base.protocol === "http:" ? "http" : "https" }),
+    ...(base && {
+      host: base.hostname,
+      port: Number(base.port) || undefined,
+      protocol: base.protocol === "http:" ? "http" : "https",
+    }),
   });
 }
 

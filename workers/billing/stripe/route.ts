@@ -7,7 +7,11 @@ import { processStripeEvent } from "./webhook";
 /** Stripe's default: a signature older than five minutes is a replay. */
 const TOLERANCE_SEC = 300;
 
-const refuse = (message: string) => new Response(JSON.stringify({ error: { code: "BAD_REQUEST", message } }), { status: 400, headers: { "content-type": "application/json" } });
+const refuse = (message: string) =>
+  new Response(JSON.stringify({ error: { code: "BAD_REQUEST", message } }), {
+    status: 400,
+    headers: { "content-type": "application/json" },
+  });
 
 /**
  * `POST /webhooks/stripe`: the signature is checked on the raw body before anything is parsed,
@@ -20,10 +24,21 @@ stripeWebhookRoute.post("/", async (c) => {
   const body = await c.req.text();
   let event: Stripe.Event;
   try {
-    event = await Stripe.webhooks.constructEventAsync(body, signature, c.env.STRIPE_WEBHOOK_SECRET, TOLERANCE_SEC, subtleCrypto());
+    event = await Stripe.webhooks.constructEventAsync(
+      body,
+      signature,
+      c.env.STRIPE_WEBHOOK_SECRET,
+      TOLERANCE_SEC,
+      subtleCrypto(),
+    );
   } catch {
     return refuse("signature verification failed");
   }
-  const outcome = await processStripeEvent(c.var.db, event, await readSettings(c.var.db), Math.floor(Date.now() / 1000));
+  const outcome = await processStripeEvent(
+    c.var.db,
+    event,
+    await readSettings(c.var.db),
+    Math.floor(Date.now() / 1000),
+  );
   return c.json({ received: true, outcome });
 });

@@ -13,15 +13,27 @@ const cryptoProvider = Stripe.createSubtleCryptoProvider();
 const now = () => Math.floor(Date.now() / 1000);
 
 /** A delivery as Stripe makes it: the raw JSON body and its Stripe-Signature header. */
-async function deliver(event: object, options: { secret?: string; timestamp?: number; signature?: string | null; tamper?: (body: string) => string } = {}) {
+async function deliver(
+  event: object,
+  options: { secret?: string; timestamp?: number; signature?: string | null; tamper?: (body: string) => string } = {},
+) {
   const payload = JSON.stringify(event);
   const header =
     options.signature !== undefined
       ? options.signature
-      : await Stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: options.secret ?? env.STRIPE_WEBHOOK_SECRET, timestamp: options.timestamp, cryptoProvider });
+      : await Stripe.webhooks.generateTestHeaderStringAsync({
+          payload,
+          secret: options.secret ?? env.STRIPE_WEBHOOK_SECRET,
+          timestamp: options.timestamp,
+          cryptoProvider,
+        });
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (header !== null) headers["stripe-signature"] = header;
-  return exports.default.fetch("http://panel.test/webhooks/stripe", { method: "POST", headers, body: options.tamper ? options.tamper(payload) : payload });
+  return exports.default.fetch("http://panel.test/webhooks/stripe", {
+    method: "POST",
+    headers,
+    body: options.tamper ? options.tamper(payload) : payload,
+  });
 }
 
 const sessionCompleted = (invoiceId: string, overrides: Record<string, unknown> = {}) => ({
@@ -48,11 +60,18 @@ async function limitedUserWithInvoice() {
   const { user } = await servedUser(owner, { dataLimit: 1000 });
   await setUsage(user.id, 1000, now() + 86400, "limited");
   const plan = await createPlan(owner, { dataLimit: 5000, prices: [{ currency: "USD", amount: "4.99" }] });
-  const invoice = ok(await gql(`mutation ($input: CreateInvoiceInput!) { createInvoice(input: $input) { id } }`, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: owner })).createInvoice as { id: string };
+  const invoice = ok(
+    await gql(
+      `mutation ($input: CreateInvoiceInput!) { createInvoice(input: $input) { id } }`,
+      { input: { userId: user.id, planId: plan.id, currency: "USD" } },
+      { token: owner },
+    ),
+  ).createInvoice as { id: string };
   return { user, invoice };
 }
 
-const invoiceRow = (id: string) => env.DB.prepare("SELECT status, paid_via, payment_ref, flag FROM invoices WHERE id = ?").bind(Number(id)).first();
+const invoiceRow = (id: string) =>
+  env.DB.prepare("SELECT status, paid_via, payment_ref, flag FROM invoices WHERE id = ?").bind(Number(id)).first();
 
 describe("POST /webhooks/stripe", () => {
   it("pays the invoice once when the same signed event arrives three times at once", async () => {
@@ -60,13 +79,25 @@ describe("POST /webhooks/stripe", () => {
     const event = sessionCompleted(invoice.id);
     const responses = await Promise.all([1, 2, 3].map(() => deliver(event)));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
-    const outcomes = (await Promise.all(responses.map((r) => r.json() as Promise<{ outcome: string }>))).map((b) => b.outcome).sort();
+    const outcomes = (await Promise.all(responses.map((r) => r.json() as Promise<{ outcome: string }>)))
+      .map((b) => b.outcome)
+      .sort();
     expect(outcomes).toEqual(["duplicate", "duplicate", "paid"]);
-    expect(await invoiceRow(invoice.id)).toMatchObject({ status: "paid", paid_via: "stripe", payment_ref: event.data.object.payment_intent });
+    expect(await invoiceRow(invoice.id)).toMatchObject({
+      status: "paid",
+      paid_via: "stripe",
+      payment_ref: event.data.object.payment_intent,
+    });
     expect(await storedUser(user.id)).toMatchObject({ status: "active", data_limit_bytes: 5000, used_bytes: 0 });
-    const events = await env.DB.prepare("SELECT count(*) AS n FROM stripe_events WHERE id = ?").bind(event.id).first<{ n: number }>();
+    const events = await env.DB.prepare("SELECT count(*) AS n FROM stripe_events WHERE id = ?")
+      .bind(event.id)
+      .first<{ n: number }>();
     expect(events!.n).toBe(1);
-    const pays = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.pay' AND target_id = ?").bind(invoice.id).first<{ n: number }>();
+    const pays = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_log WHERE action = 'invoice.pay' AND target_id = ?",
+    )
+      .bind(invoice.id)
+      .first<{ n: number }>();
     expect(pays!.n).toBe(1);
   });
 
@@ -80,17 +111,27 @@ describe("POST /webhooks/stripe", () => {
 
   it("refuses forged, stale, unsigned and tampered deliveries with 400, changing nothing", async () => {
     const { user, invoice } = await limitedUserWithInvoice();
-    const before = { events: await countRows("stripe_events"), audit: await countRows("audit_log"), user: await storedUser(user.id) };
+    const before = {
+      events: await countRows("stripe_events"),
+      audit: await countRows("audit_log"),
+      user: await storedUser(user.id),
+    };
     const cases = [
       await deliver(sessionCompleted(invoice.id), { secret: "whsec_someone_else" }),
       await deliver(sessionCompleted(invoice.id), { timestamp: now() - 3600 }),
       await deliver(sessionCompleted(invoice.id), { signature: null }),
       await deliver(sessionCompleted(invoice.id), { signature: "t=1,v1=deadbeef" }),
-      await deliver(sessionCompleted(invoice.id), { tamper: (body) => body.replace('"amount_subtotal":499', '"amount_subtotal":1') }),
+      await deliver(sessionCompleted(invoice.id), {
+        tamper: (body) => body.replace('"amount_subtotal":499', '"amount_subtotal":1'),
+      }),
     ];
     expect(cases.map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
     expect(await invoiceRow(invoice.id)).toMatchObject({ status: "open" });
-    expect({ events: await countRows("stripe_events"), audit: await countRows("audit_log"), user: await storedUser(user.id) }).toEqual(before);
+    expect({
+      events: await countRows("stripe_events"),
+      audit: await countRows("audit_log"),
+      user: await storedUser(user.id),
+    }).toEqual(before);
   });
 
   it("does not pay for a session whose amount, currency or payment status does not match the invoice", async () => {
@@ -104,11 +145,31 @@ describe("POST /webhooks/stripe", () => {
 
   it("on charge.refunded flags the invoice or revokes the user's time, per the setting", async () => {
     for (const policy of ["FLAG", "REVOKE"] as const) {
-      ok(await gql(`mutation ($p: RefundPolicy!) { updateSettings(input: { billingRefundPolicy: $p }) { billingRefundPolicy } }`, { p: policy }, { token: owner }));
+      ok(
+        await gql(
+          `mutation ($p: RefundPolicy!) { updateSettings(input: { billingRefundPolicy: $p }) { billingRefundPolicy } }`,
+          { p: policy },
+          { token: owner },
+        ),
+      );
       const { user, invoice } = await limitedUserWithInvoice();
       const paid = sessionCompleted(invoice.id);
       await deliver(paid);
-      const refund = { id: unique("evt_"), object: "event", type: "charge.refunded", data: { object: { id: unique("ch_"), object: "charge", payment_intent: paid.data.object.payment_intent, amount: 499, amount_refunded: 499, refunded: true } } };
+      const refund = {
+        id: unique("evt_"),
+        object: "event",
+        type: "charge.refunded",
+        data: {
+          object: {
+            id: unique("ch_"),
+            object: "charge",
+            payment_intent: paid.data.object.payment_intent,
+            amount: 499,
+            amount_refunded: 499,
+            refunded: true,
+          },
+        },
+      };
       const response = await deliver(refund);
       expect(((await response.json()) as { outcome: string }).outcome).toBe("refunded");
       const row = (await invoiceRow(invoice.id)) as { status: string; flag: string };

@@ -18,7 +18,12 @@ export type WebhookOutcome = "paid" | "refunded" | "flagged" | "ignored" | "dupl
  * as the event's effect, so a redelivery (even a concurrent one) fails on the primary key and
  * changes nothing.
  */
-export async function processStripeEvent(db: Db, event: Stripe.Event, settings: Settings, nowSec: number): Promise<WebhookOutcome> {
+export async function processStripeEvent(
+  db: Db,
+  event: Stripe.Event,
+  settings: Settings,
+  nowSec: number,
+): Promise<WebhookOutcome> {
   const record = db.insert(stripeEvents).values({ id: event.id, type: event.type, receivedAtSec: nowSec });
   try {
     switch (event.type) {
@@ -37,7 +42,12 @@ export async function processStripeEvent(db: Db, event: Stripe.Event, settings: 
   }
 }
 
-async function sessionPaid(db: Db, session: Stripe.Checkout.Session, record: Statement, nowSec: number): Promise<WebhookOutcome> {
+async function sessionPaid(
+  db: Db,
+  session: Stripe.Checkout.Session,
+  record: Statement,
+  nowSec: number,
+): Promise<WebhookOutcome> {
   const invoiceId = Number(session.metadata?.invoice_id ?? session.client_reference_id);
   const invoice = Number.isSafeInteger(invoiceId) ? await findInvoice(db, invoiceId) : undefined;
   // Delayed methods complete the session unpaid and pay later (async_payment_succeeded).
@@ -45,12 +55,14 @@ async function sessionPaid(db: Db, session: Stripe.Checkout.Session, record: Sta
     invoice &&
     session.payment_status === "paid" &&
     session.currency?.toUpperCase() === invoice.currency &&
-    session.amount_subtotal === invoice.lines.reduce((sum, l) => sum + l.quantity * stripeAmount(l.unitAmount, invoice.currency), 0);
+    session.amount_subtotal ===
+      invoice.lines.reduce((sum, l) => sum + l.quantity * stripeAmount(l.unitAmount, invoice.currency), 0);
   if (!matches) {
     await runBatch(db, [record]);
     return "ignored";
   }
-  const paymentIntent = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? session.id);
+  const paymentIntent =
+    typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? session.id);
   const paid = await settleInvoice(db, {
     invoice,
     via: "stripe",
@@ -67,12 +79,22 @@ async function sessionPaid(db: Db, session: Stripe.Checkout.Session, record: Sta
  * A refund made in Stripe. A full refund marks the invoice refunded and, under the REVOKE policy,
  * ends the user's time; a partial one (or the FLAG policy) flags the invoice for an admin.
  */
-async function chargeRefunded(db: Db, charge: Stripe.Charge, record: Statement, settings: Settings, nowSec: number): Promise<WebhookOutcome> {
+async function chargeRefunded(
+  db: Db,
+  charge: Stripe.Charge,
+  record: Statement,
+  settings: Settings,
+  nowSec: number,
+): Promise<WebhookOutcome> {
   const paymentIntent = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
   const invoice = paymentIntent
-    ? await db.select().from(invoices).where(and(eq(invoices.paidVia, "stripe"), eq(invoices.paymentRef, paymentIntent))).get()
+    ? await db
+        .select()
+        .from(invoices)
+        .where(and(eq(invoices.paidVia, "stripe"), eq(invoices.paymentRef, paymentIntent)))
+        .get()
     : undefined;
-  if (!invoice || invoice.status !== "paid") {
+  if (invoice?.status !== "paid") {
     await runBatch(db, [record]);
     return "ignored";
   }
@@ -90,7 +112,15 @@ async function chargeRefunded(db: Db, charge: Stripe.Charge, record: Statement, 
         WHERE id = ${invoice.id} AND status = 'paid'`,
     ),
     ...(revoke && invoice.userId !== null ? revokeStatements(db, invoice.userId, nowSec, moved) : []),
-    guardedAudit(db, STRIPE_ACTOR, nowSec, "invoice.stripe_refund", invoice.id, { charge: charge.id, full, revoke }, moved),
+    guardedAudit(
+      db,
+      STRIPE_ACTOR,
+      nowSec,
+      "invoice.stripe_refund",
+      invoice.id,
+      { charge: charge.id, full, revoke },
+      moved,
+    ),
   ]);
   return full ? "refunded" : "flagged";
 }

@@ -28,15 +28,32 @@ function network(e: Endpoint): Record<string, unknown> {
   switch (e.transport) {
     case "tcp":
       if (t.headerType !== "http") return {};
-      return { network: "http", "http-opts": { method: "GET", path: [t.path ?? "/"], ...(t.host ? { headers: { Host: [t.host] } } : {}) } };
+      return {
+        network: "http",
+        "http-opts": { method: "GET", path: [t.path ?? "/"], ...(t.host ? { headers: { Host: [t.host] } } : {}) },
+      };
     case "ws":
       return { network: "ws", "ws-opts": { path: t.path ?? "/", ...(t.host ? { headers: { Host: t.host } } : {}) } };
     case "httpupgrade":
-      return { network: "ws", "ws-opts": { path: t.path ?? "/", ...(t.host ? { headers: { Host: t.host } } : {}), "v2ray-http-upgrade": true } };
+      return {
+        network: "ws",
+        "ws-opts": {
+          path: t.path ?? "/",
+          ...(t.host ? { headers: { Host: t.host } } : {}),
+          "v2ray-http-upgrade": true,
+        },
+      };
     case "grpc":
       return { network: "grpc", "grpc-opts": { "grpc-service-name": t.serviceName ?? "" } };
     case "xhttp":
-      return { network: "xhttp", "xhttp-opts": { path: t.path ?? "/", ...(t.host ? { host: t.host } : {}), ...(t.mode && t.mode !== "auto" ? { mode: t.mode } : {}) } };
+      return {
+        network: "xhttp",
+        "xhttp-opts": {
+          path: t.path ?? "/",
+          ...(t.host ? { host: t.host } : {}),
+          ...(t.mode && t.mode !== "auto" ? { mode: t.mode } : {}),
+        },
+      };
   }
 }
 
@@ -49,13 +66,21 @@ function security(e: Endpoint, sniKey: "servername" | "sni"): Record<string, unk
     ...(s.alpn ? { alpn: s.alpn } : {}),
     ...(s.allowInsecure ? { "skip-cert-verify": true } : {}),
     ...(s.fingerprint ? { "client-fingerprint": s.fingerprint } : {}),
-    ...(e.security === "reality" ? { "reality-opts": { "public-key": s.publicKey ?? "", "short-id": s.shortId ?? "" } } : {}),
+    ...(e.security === "reality"
+      ? { "reality-opts": { "public-key": s.publicKey ?? "", "short-id": s.shortId ?? "" } }
+      : {}),
   };
 }
 
 /** One endpoint as a Clash `proxies` entry. */
 export function clashProxy(e: Endpoint): Record<string, unknown> {
-  const base = { name: e.remark, type: e.protocol === "shadowsocks" ? "ss" : e.protocol, server: e.address, port: e.port, udp: true };
+  const base = {
+    name: e.remark,
+    type: e.protocol === "shadowsocks" ? "ss" : e.protocol,
+    server: e.address,
+    port: e.port,
+    udp: true,
+  };
   switch (e.protocol) {
     case "vless":
       return {

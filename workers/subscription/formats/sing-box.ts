@@ -23,7 +23,8 @@ function tls(e: Endpoint): Record<string, unknown> | undefined {
   if (s.alpn) out.alpn = s.alpn;
   // REALITY needs uTLS on the client; hysteria2 (QUIC) has no uTLS.
   if (s.fingerprint && e.protocol !== "hysteria2") out.utls = { enabled: true, fingerprint: s.fingerprint };
-  if (e.security === "reality") out.reality = { enabled: true, public_key: s.publicKey ?? "", short_id: s.shortId ?? "" };
+  if (e.security === "reality")
+    out.reality = { enabled: true, public_key: s.publicKey ?? "", short_id: s.shortId ?? "" };
   return out;
 }
 
@@ -47,7 +48,13 @@ export function singBoxOutbound(e: Endpoint): Record<string, unknown> {
   const stream = { ...(tls(e) ? { tls: tls(e) } : {}), ...(transport(e) ? { transport: transport(e) } : {}) };
   switch (e.protocol) {
     case "vless":
-      return { ...base, uuid: e.secret, ...(e.flow && e.transport === "tcp" && e.security !== "none" ? { flow: e.flow } : {}), packet_encoding: "xudp", ...stream };
+      return {
+        ...base,
+        uuid: e.secret,
+        ...(e.flow && e.transport === "tcp" && e.security !== "none" ? { flow: e.flow } : {}),
+        packet_encoding: "xudp",
+        ...stream,
+      };
     case "vmess":
       return { ...base, uuid: e.secret, security: "auto", alter_id: 0, packet_encoding: "xudp", ...stream };
     case "trojan":
@@ -55,7 +62,12 @@ export function singBoxOutbound(e: Endpoint): Record<string, unknown> {
     case "shadowsocks":
       return { ...base, method: e.method, password: e.secret };
     case "hysteria2":
-      return { ...base, password: e.secret, ...(e.obfsPassword ? { obfs: { type: "salamander", password: e.obfsPassword } } : {}), tls: tls(e) };
+      return {
+        ...base,
+        password: e.secret,
+        ...(e.obfsPassword ? { obfs: { type: "salamander", password: e.obfsPassword } } : {}),
+        tls: tls(e),
+      };
   }
 }
 
@@ -68,19 +80,35 @@ export function singBoxConfig(endpoints: readonly Endpoint[]): Record<string, un
   const tags = proxies.map((p) => p.tag as string);
   const groups = tags.length
     ? [
-        { type: "selector", tag: SELECTOR_TAG, outbounds: [URLTEST_TAG, ...tags], default: URLTEST_TAG, interrupt_exist_connections: true },
+        {
+          type: "selector",
+          tag: SELECTOR_TAG,
+          outbounds: [URLTEST_TAG, ...tags],
+          default: URLTEST_TAG,
+          interrupt_exist_connections: true,
+        },
         { type: "urltest", tag: URLTEST_TAG, outbounds: tags, url: URL_TEST_URL, interval: "3m", tolerance: 50 },
       ]
     : [{ type: "selector", tag: SELECTOR_TAG, outbounds: ["direct"] }];
   return {
     log: { level: "warn", timestamp: true },
     inbounds: [
-      { type: "tun", tag: "tun-in", address: ["172.19.0.1/30", "fdfe:dcba:9876::1/126"], auto_route: true, strict_route: true },
+      {
+        type: "tun",
+        tag: "tun-in",
+        address: ["172.19.0.1/30", "fdfe:dcba:9876::1/126"],
+        auto_route: true,
+        strict_route: true,
+      },
       { type: "mixed", tag: "mixed-in", listen: "127.0.0.1", listen_port: 2080 },
     ],
     outbounds: [...groups, ...proxies, { type: "direct", tag: "direct" }],
     route: {
-      rules: [{ action: "sniff" }, { protocol: "dns", action: "hijack-dns" }, { ip_is_private: true, outbound: "direct" }],
+      rules: [
+        { action: "sniff" },
+        { protocol: "dns", action: "hijack-dns" },
+        { ip_is_private: true, outbound: "direct" },
+      ],
       final: SELECTOR_TAG,
       auto_detect_interface: true,
     },

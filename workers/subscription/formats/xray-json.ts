@@ -1,7 +1,17 @@
 import type { Endpoint } from "../endpoint";
 
 /** Private and loopback ranges go direct; explicit CIDRs need no geoip.dat on the client. */
-export const PRIVATE_CIDRS = ["10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16", "::1/128", "fc00::/7", "fe80::/10"];
+export const PRIVATE_CIDRS = [
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "::1/128",
+  "fc00::/7",
+  "fe80::/10",
+];
 
 /** Xray has no hysteria2 outbound that every shipping client knows, so these endpoints are left out. */
 export const xrayJsonSupports = (e: Endpoint) => e.protocol !== "hysteria2";
@@ -58,16 +68,37 @@ export function xrayOutbound(e: Endpoint): Record<string, unknown> {
     case "vless":
       return {
         ...base,
-        settings: { vnext: [{ ...server, users: [{ id: e.secret, encryption: "none", ...(e.flow && e.transport === "tcp" && e.security !== "none" ? { flow: e.flow } : {}) }] }] },
+        settings: {
+          vnext: [
+            {
+              ...server,
+              users: [
+                {
+                  id: e.secret,
+                  encryption: "none",
+                  ...(e.flow && e.transport === "tcp" && e.security !== "none" ? { flow: e.flow } : {}),
+                },
+              ],
+            },
+          ],
+        },
         streamSettings: streamSettings(e),
       };
     case "vmess":
       // alterId left out: 0 (VMess AEAD) is the default in v2ray and the only value Xray accepts.
-      return { ...base, settings: { vnext: [{ ...server, users: [{ id: e.secret, security: "auto" }] }] }, streamSettings: streamSettings(e) };
+      return {
+        ...base,
+        settings: { vnext: [{ ...server, users: [{ id: e.secret, security: "auto" }] }] },
+        streamSettings: streamSettings(e),
+      };
     case "trojan":
       return { ...base, settings: { servers: [{ ...server, password: e.secret }] }, streamSettings: streamSettings(e) };
     case "shadowsocks":
-      return { ...base, settings: { servers: [{ ...server, method: e.method, password: e.secret }] }, streamSettings: streamSettings(e) };
+      return {
+        ...base,
+        settings: { servers: [{ ...server, method: e.method, password: e.secret }] },
+        streamSettings: streamSettings(e),
+      };
     case "hysteria2":
       throw new Error("hysteria2 has no Xray JSON outbound here; filter with xrayJsonSupports");
   }
@@ -79,15 +110,29 @@ export interface XrayClientPorts {
 }
 
 /** One complete client config: local SOCKS and HTTP in, the endpoint out, private ranges direct. */
-export function xrayClientConfig(e: Endpoint, ports: XrayClientPorts = { socks: 10808, http: 10809 }): Record<string, unknown> {
+export function xrayClientConfig(
+  e: Endpoint,
+  ports: XrayClientPorts = { socks: 10808, http: 10809 },
+): Record<string, unknown> {
   return {
     remarks: e.remark,
     log: { loglevel: "warning" },
     inbounds: [
-      { tag: "socks", listen: "127.0.0.1", port: ports.socks, protocol: "socks", settings: { auth: "noauth", udp: true }, sniffing: { enabled: true, destOverride: ["http", "tls"] } },
+      {
+        tag: "socks",
+        listen: "127.0.0.1",
+        port: ports.socks,
+        protocol: "socks",
+        settings: { auth: "noauth", udp: true },
+        sniffing: { enabled: true, destOverride: ["http", "tls"] },
+      },
       { tag: "http", listen: "127.0.0.1", port: ports.http, protocol: "http", settings: {} },
     ],
-    outbounds: [xrayOutbound(e), { tag: "direct", protocol: "freedom", settings: {} }, { tag: "block", protocol: "blackhole", settings: {} }],
+    outbounds: [
+      xrayOutbound(e),
+      { tag: "direct", protocol: "freedom", settings: {} },
+      { tag: "block", protocol: "blackhole", settings: {} },
+    ],
     routing: { domainStrategy: "AsIs", rules: [{ type: "field", ip: PRIVATE_CIDRS, outboundTag: "direct" }] },
   };
 }
@@ -97,5 +142,9 @@ export function xrayClientConfig(e: Endpoint, ports: XrayClientPorts = { socks: 
  * `remarks` — the form v2rayN, v2rayNG, Streisand and Happ import as a list of servers.
  */
 export function xrayJson(endpoints: readonly Endpoint[]): string {
-  return JSON.stringify(endpoints.filter(xrayJsonSupports).map((e) => xrayClientConfig(e)), null, 2);
+  return JSON.stringify(
+    endpoints.filter(xrayJsonSupports).map((e) => xrayClientConfig(e)),
+    null,
+    2,
+  );
 }

@@ -7,7 +7,8 @@ import { shareLink } from "./index";
 const REMARK = "DE 🇩🇪 #1 & co/50%";
 const inbounds = servableInbounds();
 const fromBase64 = (text: string) => new TextDecoder().decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
-const fromBase64Url = (text: string) => fromBase64(text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4));
+const fromBase64Url = (text: string) =>
+  fromBase64(text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4));
 
 /** What a client reads from a vless/trojan/hysteria2 link, through the WHATWG URL parser. */
 function parse(link: string) {
@@ -33,12 +34,23 @@ describe("share links", () => {
       if (inbound.protocol === "vmess") {
         expect(link).toMatch(/^vmess:\/\/[A-Za-z0-9+/]+=*$/);
         const json = JSON.parse(fromBase64(link.slice("vmess://".length)));
-        expect(json).toMatchObject({ v: "2", ps: REMARK, add: "de.example.com", port: String(inbound.port), id: SECRETS.vmessId, aid: "0", scy: "auto", net: inbound.transport });
+        expect(json).toMatchObject({
+          v: "2",
+          ps: REMARK,
+          add: "de.example.com",
+          port: String(inbound.port),
+          id: SECRETS.vmessId,
+          aid: "0",
+          scy: "auto",
+          net: inbound.transport,
+        });
         expect(json.tls).toBe(inbound.security === "none" ? "" : inbound.security);
         if (inbound.transport === "grpc") expect(json).toMatchObject({ path: t.serviceName, type: "gun" });
-        if (inbound.transport === "ws" || inbound.transport === "httpupgrade") expect(json).toMatchObject({ path: t.path, host: t.host });
+        if (inbound.transport === "ws" || inbound.transport === "httpupgrade")
+          expect(json).toMatchObject({ path: t.path, host: t.host });
         if (inbound.transport === "xhttp") expect(json).toMatchObject({ path: t.path, host: t.host, type: t.mode });
-        if (inbound.security === "tls") expect(json).toMatchObject({ sni: s.serverName, fp: s.fingerprint, alpn: "h2,http/1.1" });
+        if (inbound.security === "tls")
+          expect(json).toMatchObject({ sni: s.serverName, fp: s.fingerprint, alpn: "h2,http/1.1" });
         for (const value of Object.values(json)) expect(typeof value).toBe("string");
         return;
       }
@@ -74,15 +86,25 @@ describe("share links", () => {
         return;
       }
       expect(url.protocol).toBe(`${inbound.protocol}:`);
-      expect(decodeURIComponent(url.username)).toBe(inbound.protocol === "vless" ? SECRETS.vlessId : SECRETS.trojanPassword);
+      expect(decodeURIComponent(url.username)).toBe(
+        inbound.protocol === "vless" ? SECRETS.vlessId : SECRETS.trojanPassword,
+      );
       const expected: Record<string, string> = { type: inbound.transport, security: inbound.security };
       if (inbound.protocol === "vless") expected.encryption = "none";
-      if (inbound.transport === "ws" || inbound.transport === "httpupgrade") Object.assign(expected, { path: t.path, host: t.host });
+      if (inbound.transport === "ws" || inbound.transport === "httpupgrade")
+        Object.assign(expected, { path: t.path, host: t.host });
       if (inbound.transport === "grpc") Object.assign(expected, { serviceName: t.serviceName, mode: "gun" });
       if (inbound.transport === "xhttp") Object.assign(expected, { path: t.path, host: t.host, mode: t.mode });
-      if (inbound.security === "tls") Object.assign(expected, { sni: s.serverName, fp: s.fingerprint, alpn: "h2,http/1.1" });
+      if (inbound.security === "tls")
+        Object.assign(expected, { sni: s.serverName, fp: s.fingerprint, alpn: "h2,http/1.1" });
       if (inbound.security === "reality") {
-        Object.assign(expected, { sni: s.realityServerNames![0], fp: "chrome", pbk: s.realityPublicKey, sid: s.realityShortIds![0], spx: s.realitySpiderX });
+        Object.assign(expected, {
+          sni: s.realityServerNames![0],
+          fp: "chrome",
+          pbk: s.realityPublicKey,
+          sid: s.realityShortIds![0],
+          spx: s.realitySpiderX,
+        });
       }
       if (inbound.protocolSettings.flow) expected.flow = inbound.protocolSettings.flow;
       expect(query).toEqual(expected);
@@ -101,11 +123,15 @@ describe("share links", () => {
   });
 
   it("leaves flow out where Vision cannot run", () => {
-    const ws = shareLink(makeEndpoint({ transport: "ws", security: "tls", flow: "xtls-rprx-vision", transportSettings: { path: "/" } }));
+    const ws = shareLink(
+      makeEndpoint({ transport: "ws", security: "tls", flow: "xtls-rprx-vision", transportSettings: { path: "/" } }),
+    );
     expect(parse(ws).query.flow).toBeUndefined();
     const plain = shareLink(makeEndpoint({ flow: "xtls-rprx-vision" }));
     expect(parse(plain).query.flow).toBeUndefined();
-    const http = shareLink(makeEndpoint({ security: "tls", flow: "xtls-rprx-vision", transportSettings: { headerType: "http", host: "h" } }));
+    const http = shareLink(
+      makeEndpoint({ security: "tls", flow: "xtls-rprx-vision", transportSettings: { headerType: "http", host: "h" } }),
+    );
     expect(parse(http).query).toMatchObject({ headerType: "http", host: "h", path: "/" });
     expect(parse(http).query.flow).toBeUndefined();
   });
@@ -113,11 +139,17 @@ describe("share links", () => {
   it("marks insecure TLS with allowInsecure=1 and hysteria2 with insecure=1", () => {
     const tls = { sni: "a.example", allowInsecure: true };
     expect(parse(shareLink(makeEndpoint({ security: "tls", tls }))).query.allowInsecure).toBe("1");
-    expect(parse(shareLink(makeEndpoint({ protocol: "hysteria2", security: "tls", tls, secret: "p" }))).query.insecure).toBe("1");
+    expect(
+      parse(shareLink(makeEndpoint({ protocol: "hysteria2", security: "tls", tls, secret: "p" }))).query.insecure,
+    ).toBe("1");
   });
 
   it("truncates the shadowsocks-2022 user key to 16 bytes for AES-128 only", () => {
-    expect(shadowsocks2022UserKey("2022-blake3-aes-128-gcm", SECRETS.shadowsocksPassword)).toBe("AAECAwQFBgcICQoLDA0ODw==");
-    expect(shadowsocks2022UserKey("2022-blake3-aes-256-gcm", SECRETS.shadowsocksPassword)).toBe(SECRETS.shadowsocksPassword);
+    expect(shadowsocks2022UserKey("2022-blake3-aes-128-gcm", SECRETS.shadowsocksPassword)).toBe(
+      "AAECAwQFBgcICQoLDA0ODw==",
+    );
+    expect(shadowsocks2022UserKey("2022-blake3-aes-256-gcm", SECRETS.shadowsocksPassword)).toBe(
+      SECRETS.shadowsocksPassword,
+    );
   });
 });

@@ -6,7 +6,10 @@ import type { Endpoint } from "../endpoint";
  */
 export function streamQuery(e: Endpoint): [string, string | undefined][] {
   const t = e.transportSettings;
-  const pairs: [string, string | undefined][] = [["type", e.transport], ["security", e.security]];
+  const pairs: [string, string | undefined][] = [
+    ["type", e.transport],
+    ["security", e.security],
+  ];
   switch (e.transport) {
     case "tcp":
       if (t.headerType === "http") pairs.push(["headerType", "http"], ["host", t.host], ["path", t.path ?? "/"]);
@@ -24,7 +27,12 @@ export function streamQuery(e: Endpoint): [string, string | undefined][] {
   }
   const s = e.tls;
   if (e.security === "tls") {
-    pairs.push(["sni", s.sni], ["fp", s.fingerprint], ["alpn", s.alpn?.join(",")], ["allowInsecure", s.allowInsecure ? "1" : undefined]);
+    pairs.push(
+      ["sni", s.sni],
+      ["fp", s.fingerprint],
+      ["alpn", s.alpn?.join(",")],
+      ["allowInsecure", s.allowInsecure ? "1" : undefined],
+    );
   } else if (e.security === "reality") {
     pairs.push(["sni", s.sni], ["fp", s.fingerprint], ["pbk", s.publicKey], ["sid", s.shortId], ["spx", s.spiderX]);
   }

@@ -14,6 +14,13 @@ describe("accountFor", () => {
   });
 
   it("refuses a runtime Hysteria2 user on v2ray, which has no such inbound", () => {
-    expect(() => accountFor("v2ray", loadCoreProtos("v2ray"), makeInbound({ tag: "hy2", protocol: "hysteria2" }), makeUser(1, ["hy2"]))).toThrow(UnsupportedRuntimeUserError);
+    expect(() =>
+      accountFor(
+        "v2ray",
+        loadCoreProtos("v2ray"),
+        makeInbound({ tag: "hy2", protocol: "hysteria2" }),
+        makeUser(1, ["hy2"]),
+      ),
+    ).toThrow(UnsupportedRuntimeUserError);
   });
 });

@@ -24,15 +24,23 @@ export class UnsupportedRuntimeUserError extends Error {
 }
 
 /** The account for `user` on `inbound`, or throws when this core cannot take it at runtime. */
-export function accountFor(core: CoreKind, root: protobuf.Root, inbound: AgentInbound, user: AgentUser): TypedMessageValue {
+export function accountFor(
+  core: CoreKind,
+  root: protobuf.Root,
+  inbound: AgentInbound,
+  user: AgentUser,
+): TypedMessageValue {
   const profile = CORE_PROFILES[core];
   const p = profile.protoPrefix;
   if (!profile.runtimeUserProtocols.has(inbound.protocol)) {
-    throw new UnsupportedRuntimeUserError(`${core} cannot change ${inbound.protocol} users at runtime (inbound ${inbound.tag})`);
+    throw new UnsupportedRuntimeUserError(
+      `${core} cannot change ${inbound.protocol} users at runtime (inbound ${inbound.tag})`,
+    );
   }
   switch (inbound.protocol) {
     case "vless": {
-      const flow = typeof inbound.protocolSettings.flow === "string" && core === "xray" ? inbound.protocolSettings.flow : "";
+      const flow =
+        typeof inbound.protocolSettings.flow === "string" && core === "xray" ? inbound.protocolSettings.flow : "";
       // encryption stays empty: it is a client-side setting and the server must not set it.
       return packTyped(root, `${p}.proxy.vless.Account`, { id: user.vlessId, flow });
     }
@@ -42,10 +50,16 @@ export function accountFor(core: CoreKind, root: protobuf.Root, inbound: AgentIn
       return packTyped(root, `${p}.proxy.trojan.Account`, { password: user.trojanPassword });
     case "shadowsocks": {
       const method = String(inbound.protocolSettings.method ?? "");
-      if (isShadowsocks2022(method)) return packTyped(root, `${p}.proxy.shadowsocks_2022.Account`, { key: shadowsocks2022UserKey(method, user.shadowsocksPassword) });
+      if (isShadowsocks2022(method))
+        return packTyped(root, `${p}.proxy.shadowsocks_2022.Account`, {
+          key: shadowsocks2022UserKey(method, user.shadowsocksPassword),
+        });
       const cipher = SHADOWSOCKS_CIPHERS[core][method];
       if (!cipher) throw new UnsupportedRuntimeUserError(`unknown shadowsocks method ${method}`);
-      return packTyped(root, `${p}.proxy.shadowsocks.Account`, { password: user.shadowsocksPassword, cipher_type: cipher });
+      return packTyped(root, `${p}.proxy.shadowsocks.Account`, {
+        password: user.shadowsocksPassword,
+        cipher_type: cipher,
+      });
     }
     case "hysteria2":
       // Only Xray has it (runtimeUserProtocols); the server keys users by this auth string.

@@ -37,7 +37,10 @@ describe.each(CORE_KINDS)("core API client (%s protos)", (core) => {
     }
     expect(seen).toEqual([
       { path: `/${prefix}.app.stats.command.StatsService/QueryStats`, request: { pattern: "user>>>", reset: false } },
-      { path: `/${prefix}.app.stats.command.StatsService/QueryStats`, request: { pattern: "user>>>u1>>>", reset: false } },
+      {
+        path: `/${prefix}.app.stats.command.StatsService/QueryStats`,
+        request: { pattern: "user>>>u1>>>", reset: false },
+      },
     ]);
   });
 
@@ -46,10 +49,27 @@ describe.each(CORE_KINDS)("core API client (%s protos)", (core) => {
     const addOp = root.lookupType(`${prefix}.app.proxyman.command.AddUserOperation`);
     let sent: { path: unknown; tag?: string; opType?: string; accountType?: string; email?: string } = { path: "" };
     const server = await serveGrpc((stream, headers, body) => {
-      const req = alter.decode(unframeMessage(body)) as unknown as { tag: string; operation: { type: string; value: Uint8Array } };
+      const req = alter.decode(unframeMessage(body)) as unknown as {
+        tag: string;
+        operation: { type: string; value: Uint8Array };
+      };
       const op = addOp.decode(req.operation.value) as unknown as { user: { email: string; account: { type: string } } };
-      sent = { path: headers[":path"], tag: req.tag, opType: req.operation.type, accountType: op.user.account.type, email: op.user.email };
-      stream.respond({ ":status": 200, "content-type": "application/grpc", "grpc-status": "2", "grpc-message": "User u3 already exists." }, { endStream: true });
+      sent = {
+        path: headers[":path"],
+        tag: req.tag,
+        opType: req.operation.type,
+        accountType: op.user.account.type,
+        email: op.user.email,
+      };
+      stream.respond(
+        {
+          ":status": 200,
+          "content-type": "application/grpc",
+          "grpc-status": "2",
+          "grpc-message": "User u3 already exists.",
+        },
+        { endStream: true },
+      );
     });
     servers.push(server);
     const api = new CoreApi({ core, address: server.address });

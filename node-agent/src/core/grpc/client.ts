@@ -70,7 +70,8 @@ export class CoreApi {
     if (!rpc) {
       const fullName = `${this.prefix}.${service}`;
       const m = this.root.lookupService(fullName).methods[method];
-      if (!m?.resolvedRequestType || !m.resolvedResponseType) throw new Error(`method ${method} missing from ${fullName}`);
+      if (!m?.resolvedRequestType || !m.resolvedResponseType)
+        throw new Error(`method ${method} missing from ${fullName}`);
       rpc = { path: `/${fullName}/${method}`, request: m.resolvedRequestType, response: m.resolvedResponseType };
       this.rpcs.set(key, rpc);
     }
@@ -78,7 +79,12 @@ export class CoreApi {
   }
 
   /** Encodes `request`, calls, and returns the decoded reply message. */
-  private async call(service: string, method: string, request: Record<string, unknown>, deadlineMs = this.deadlineMs): Promise<protobuf.Message> {
+  private async call(
+    service: string,
+    method: string,
+    request: Record<string, unknown>,
+    deadlineMs = this.deadlineMs,
+  ): Promise<protobuf.Message> {
     const rpc = this.rpc(service, method);
     // fromObject converts enum names and nested TypedMessages; verify() on the raw object would reject them.
     const bytes = rpc.request.encode(rpc.request.fromObject(request)).finish();
@@ -114,7 +120,9 @@ export class CoreApi {
     // Plain substring match (both cores): "user>>>u1>>>" never matches u12's counters.
     const pattern = email === undefined ? "user>>>" : `user>>>${email}>>>`;
     const reply = await this.call("app.stats.command.StatsService", "QueryStats", { pattern, reset: false });
-    return parseUserCounters((reply as unknown as { stat: Array<{ name: string; value: number | { toNumber(): number } }> }).stat);
+    return parseUserCounters(
+      (reply as unknown as { stat: Array<{ name: string; value: number | { toNumber(): number } }> }).stat,
+    );
   }
 
   /** Cheap liveness check: the core's uptime (s) and heap in use (bytes). */
@@ -135,7 +143,9 @@ export class CoreApi {
 }
 
 /** `user>>>EMAIL>>>traffic>>>uplink|downlink` → per-email counters. */
-export function parseUserCounters(stats: ReadonlyArray<{ name: string; value: string | number | { toNumber(): number } }>): UserCounters {
+export function parseUserCounters(
+  stats: ReadonlyArray<{ name: string; value: string | number | { toNumber(): number } }>,
+): UserCounters {
   const out: UserCounters = new Map();
   for (const { name, value } of stats) {
     const parts = name.split(">>>");

@@ -29,7 +29,19 @@ import xrayHysteria from "../../../proto/xray/hysteria_account.proto?raw";
 
 const SOURCES: Record<CoreKind, string[]> = {
   v2ray: [v2rayTyped, v2rayUser, v2rayStats, v2rayHandler, v2rayLogger, v2rayVless, v2rayVmess, v2rayTrojan, v2raySs],
-  xray: [xrayTyped, xrayUser, xrayStats, xrayHandler, xrayLogger, xrayVless, xrayVmess, xrayTrojan, xraySs, xraySs2022, xrayHysteria],
+  xray: [
+    xrayTyped,
+    xrayUser,
+    xrayStats,
+    xrayHandler,
+    xrayLogger,
+    xrayVless,
+    xrayVmess,
+    xrayTrojan,
+    xraySs,
+    xraySs2022,
+    xrayHysteria,
+  ],
 };
 
 const cache = new Map<CoreKind, protobuf.Root>();

@@ -27,14 +27,22 @@ describe("unary gRPC over HTTP/2", () => {
     expect(answer.toString()).toBe("pong");
     expect(seen!.headers[":path"]).toBe("/pkg.Service/Ping");
     expect(seen!.headers["content-type"]).toBe("application/grpc");
-    expect(seen!.headers["te"]).toBe("trailers");
+    expect(seen!.headers.te).toBe("trailers");
     expect(seen!.headers["grpc-timeout"]).toBe("2000m");
     expect(unframeMessage(seen!.body).toString()).toBe("ping");
   });
 
   it("turns a trailers-only error into its code and decoded message", async () => {
     const server = await serve((stream) => {
-      stream.respond({ ":status": 200, "content-type": "application/grpc", "grpc-status": "2", "grpc-message": "User u1 already exists%2E" }, { endStream: true });
+      stream.respond(
+        {
+          ":status": 200,
+          "content-type": "application/grpc",
+          "grpc-status": "2",
+          "grpc-message": "User u1 already exists%2E",
+        },
+        { endStream: true },
+      );
     });
     servers.push(server);
     const call = connection(server.address).unary("/pkg.Service/Add", Buffer.alloc(0), 2_000);
@@ -66,7 +74,9 @@ describe("unary gRPC over HTTP/2", () => {
   it("gives up at the deadline when the server does not answer", async () => {
     const server = await serve(() => undefined);
     servers.push(server);
-    await expect(connection(server.address).unary("/p.S/Slow", Buffer.alloc(0), 100)).rejects.toMatchObject({ code: GRPC_STATUS.DEADLINE_EXCEEDED });
+    await expect(connection(server.address).unary("/p.S/Slow", Buffer.alloc(0), 100)).rejects.toMatchObject({
+      code: GRPC_STATUS.DEADLINE_EXCEEDED,
+    });
   });
 
   it("reports a refused connection, then reconnects once the server is back (core restart)", async () => {

@@ -9,10 +9,23 @@
  *   response: the same framing; the outcome is `grpc-status` (0 = OK) and `grpc-message` in the
  *             trailers, or in the headers for an error without a body ("trailers-only")
  */
-import { connect, constants, type ClientHttp2Session, type ClientHttp2Stream, type IncomingHttpHeaders } from "node:http2";
+import {
+  connect,
+  constants,
+  type ClientHttp2Session,
+  type ClientHttp2Stream,
+  type IncomingHttpHeaders,
+} from "node:http2";
 
 /** Status codes this agent produces itself (https://grpc.github.io/grpc/core/md_doc_statuscodes.html). */
-export const GRPC_STATUS = { OK: 0, CANCELLED: 1, UNKNOWN: 2, DEADLINE_EXCEEDED: 4, INTERNAL: 13, UNAVAILABLE: 14 } as const;
+export const GRPC_STATUS = {
+  OK: 0,
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  DEADLINE_EXCEEDED: 4,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+} as const;
 
 export class GrpcError extends Error {
   constructor(
@@ -37,7 +50,8 @@ export function unframeMessage(body: Buffer): Buffer {
   if (body.length < 5) throw new GrpcError(`reply of ${body.length} bytes has no message`, GRPC_STATUS.INTERNAL);
   if (body[0] !== 0) throw new GrpcError("compressed reply (no compression was offered)", GRPC_STATUS.INTERNAL);
   const length = body.readUInt32BE(1);
-  if (body.length !== 5 + length) throw new GrpcError(`reply frame says ${length} bytes, body has ${body.length - 5}`, GRPC_STATUS.INTERNAL);
+  if (body.length !== 5 + length)
+    throw new GrpcError(`reply frame says ${length} bytes, body has ${body.length - 5}`, GRPC_STATUS.INTERNAL);
   return body.subarray(5);
 }
 
@@ -127,8 +141,12 @@ export class GrpcConnection {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("error", (err) => finish(new GrpcError(err.message, GRPC_STATUS.UNAVAILABLE)));
       stream.on("close", () => {
-        if (!status) return finish(new GrpcError(`stream closed without a status (code ${stream.rstCode})`, GRPC_STATUS.UNAVAILABLE));
-        if (status.code !== GRPC_STATUS.OK) return finish(new GrpcError(status.message || `status ${status.code}`, status.code));
+        if (!status)
+          return finish(
+            new GrpcError(`stream closed without a status (code ${stream.rstCode})`, GRPC_STATUS.UNAVAILABLE),
+          );
+        if (status.code !== GRPC_STATUS.OK)
+          return finish(new GrpcError(status.message || `status ${status.code}`, status.code));
         try {
           finish(null, unframeMessage(Buffer.concat(chunks)));
         } catch (err) {
