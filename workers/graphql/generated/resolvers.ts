@@ -1,0 +1,2720 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { AppContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A byte count: a whole number from 0 to 2^53 - 1, as a JSON number (decimal strings accepted on input). */
+  Bytes: { input: unknown; output: unknown; }
+  /** An instant as an ISO 8601 string, e.g. 2026-12-31T23:59:59Z. */
+  DateTime: { input: unknown; output: unknown; }
+  /** Any JSON value. Output only. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** Someone who signs in to the panel. Resellers manage only their own users, within their limits. */
+export type Admin = {
+  __typename?: 'Admin';
+  createdAt: Scalars['DateTime']['output'];
+  /** Bytes handed out so far: users' limits and raises, plus usage forgiven by resets, less the unused bytes of lowered limits and deleted users. */
+  dataGiven: Scalars['Bytes']['output'];
+  /** maxDataLimit minus dataGiven (never below 0); null when there is no quota. */
+  dataLeft?: Maybe<Scalars['Bytes']['output']>;
+  disabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** Networks (IPv4/IPv6 CIDR) this admin may sign in and work from; empty means anywhere. Checked on every request. */
+  ipAllowlist: Array<Scalars['String']['output']>;
+  /** Reseller data quota: the most it may ever hand out (users' limits and forgiven usage); null means no limit. topUpResellerQuota raises it. */
+  maxDataLimit?: Maybe<Scalars['Bytes']['output']>;
+  /** Reseller limit on how many users it may own; null means no limit. */
+  maxUsers?: Maybe<Scalars['Int']['output']>;
+  /** The admin signs in with a passkey (or OIDC) only; its password alone is refused. */
+  passwordLoginDisabled: Scalars['Boolean']['output'];
+  role: AdminRole;
+  updatedAt: Scalars['DateTime']['output'];
+  username: Scalars['String']['output'];
+};
+
+export enum AdminRole {
+  Admin = 'ADMIN',
+  Owner = 'OWNER',
+  Reseller = 'RESELLER'
+}
+
+/** A private destination users may reach anyway, e.g. an internal DNS server. */
+export type AllowedDestination = {
+  __typename?: 'AllowedDestination';
+  /** An IPv4 or IPv6 CIDR or address, e.g. 10.0.0.53/32. */
+  cidr: Scalars['String']['output'];
+  /** Ports or ranges, e.g. 53 or 8000-8100; empty means every port. */
+  ports: Array<Scalars['String']['output']>;
+};
+
+export type AllowedDestinationInput = {
+  cidr: Scalars['String']['input'];
+  ports?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** One admin action: who did what to which target, when and from where. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** e.g. user.create, inbound.update, auth.login */
+  action: Scalars['String']['output'];
+  actorId?: Maybe<Scalars['ID']['output']>;
+  actorUsername?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  details?: Maybe<Scalars['JSON']['output']>;
+  id: Scalars['ID']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+  targetId?: Maybe<Scalars['String']['output']>;
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+export type AuditFilter = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Every action starting with this, e.g. auth. for sign-ins, failed sign-ins, factor changes and session revocations. */
+  actionPrefix?: InputMaybe<Scalars['String']['input']>;
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  targetId?: InputMaybe<Scalars['String']['input']>;
+  targetType?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  /** Short-lived; send as Authorization: Bearer <token>. */
+  accessToken: Scalars['String']['output'];
+  accessTokenExpiresAt: Scalars['DateTime']['output'];
+  admin: Admin;
+  /** Works once: exchange it with refreshToken for a new pair. Reusing one signs the session out. */
+  refreshToken: Scalars['String']['output'];
+};
+
+/** An EVM chain invoices can be paid on. */
+export type Chain = {
+  __typename?: 'Chain';
+  /** EIP-155 chain id. */
+  chainId: Scalars['Int']['output'];
+  /** Blocks a payment needs (its own included) before it is credited. */
+  confirmations: Scalars['Int']['output'];
+  enabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** Widest eth_getLogs block range the RPC accepts; payments are looked for in windows no wider. */
+  logBlockRange: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  rpcUrl: Scalars['String']['output'];
+};
+
+/** Where and how much an on-chain payer must send. */
+export type ChainDeposit = {
+  __typename?: 'ChainDeposit';
+  address: Scalars['String']['output'];
+  amount: Scalars['String']['output'];
+  amountUnits: Scalars['String']['output'];
+  chainId: Scalars['Int']['output'];
+  eip681: Scalars['String']['output'];
+  symbol: Scalars['String']['output'];
+  tokenAddress?: Maybe<Scalars['String']['output']>;
+};
+
+/** A transfer seen for an invoice's deposit, good or bad. */
+export type ChainPayment = {
+  __typename?: 'ChainPayment';
+  /** Smallest units of the token. */
+  amountUnits: Scalars['String']['output'];
+  blockNumber: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  invoiceId: Scalars['ID']['output'];
+  reason?: Maybe<ChainPaymentRejection>;
+  seenAt: Scalars['DateTime']['output'];
+  status: ChainPaymentStatus;
+  toAddress: Scalars['String']['output'];
+  tokenAddress?: Maybe<Scalars['String']['output']>;
+  txHash: Scalars['String']['output'];
+};
+
+/** Why an on-chain transfer was not credited. */
+export enum ChainPaymentRejection {
+  AfterExpiry = 'AFTER_EXPIRY',
+  Failed = 'FAILED',
+  /** The transaction already paid another invoice, or predates this one's deposit. */
+  Reused = 'REUSED',
+  Underpaid = 'UNDERPAID',
+  WrongRecipient = 'WRONG_RECIPIENT',
+  WrongToken = 'WRONG_TOKEN'
+}
+
+export enum ChainPaymentStatus {
+  Credited = 'CREDITED',
+  Pending = 'PENDING',
+  Rejected = 'REJECTED'
+}
+
+/** A coin on a chain and the invoice currency it settles one-for-one. */
+export type ChainToken = {
+  __typename?: 'ChainToken';
+  /** ERC-20 contract; null for the chain's native coin. */
+  address?: Maybe<Scalars['String']['output']>;
+  chain: Chain;
+  currency: Scalars['String']['output'];
+  decimals: Scalars['Int']['output'];
+  enabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  symbol: Scalars['String']['output'];
+};
+
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+export type CreateAdminInput = {
+  maxDataLimit?: InputMaybe<Scalars['Bytes']['input']>;
+  maxUsers?: InputMaybe<Scalars['Int']['input']>;
+  password: Scalars['String']['input'];
+  role: AdminRole;
+  username: Scalars['String']['input'];
+};
+
+export type CreateChainInput = {
+  chainId: Scalars['Int']['input'];
+  confirmations?: InputMaybe<Scalars['Int']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default 2000 (Alchemy's cap); lower it for a provider with a tighter one. */
+  logBlockRange?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  rpcUrl: Scalars['String']['input'];
+};
+
+export type CreateChainTokenInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  chainId: Scalars['ID']['input'];
+  currency: Scalars['String']['input'];
+  decimals: Scalars['Int']['input'];
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  symbol: Scalars['String']['input'];
+};
+
+export type CreateGroupInput = {
+  inboundIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  name: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateInboundInput = {
+  port: Scalars['Int']['input'];
+  protocol: Protocol;
+  protocolSettings?: InputMaybe<ProtocolSettingsInput>;
+  remark?: InputMaybe<Scalars['String']['input']>;
+  security?: InputMaybe<Security>;
+  securitySettings?: InputMaybe<SecuritySettingsInput>;
+  tag: Scalars['String']['input'];
+  transport?: InputMaybe<Transport>;
+  transportSettings?: InputMaybe<TransportSettingsInput>;
+};
+
+export type CreateInvoiceInput = {
+  /** One of the plan's price currencies. */
+  currency: Scalars['String']['input'];
+  planId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+export type CreatePlanInput = {
+  dataLimit?: InputMaybe<Scalars['Bytes']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  deviceLimit?: InputMaybe<Scalars['Int']['input']>;
+  durationDays?: InputMaybe<Scalars['Int']['input']>;
+  groupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  name: Scalars['String']['input'];
+  prices: Array<PriceInput>;
+  resetStrategy?: InputMaybe<ResetStrategy>;
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+  visible?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CreateServerInput = {
+  address: Scalars['String']['input'];
+  inboundIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Degrees, -90 to 90. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Degrees, -180 to 180. */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  name: Scalars['String']['input'];
+};
+
+/** status may be ACTIVE (default), DISABLED or ON_HOLD (with onHoldExpireDays). ownerId needs an admin or the owner. */
+export type CreateUserInput = {
+  dataLimit?: InputMaybe<Scalars['Bytes']['input']>;
+  deviceLimit?: InputMaybe<Scalars['Int']['input']>;
+  expireAt?: InputMaybe<Scalars['DateTime']['input']>;
+  groupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  onHoldExpireDays?: InputMaybe<Scalars['Int']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  resetStrategy?: InputMaybe<ResetStrategy>;
+  status?: InputMaybe<UserStatus>;
+  username: Scalars['String']['input'];
+};
+
+export type FinishOidcLoginInput = {
+  code: Scalars['String']['input'];
+  state: Scalars['String']['input'];
+};
+
+export type FinishPasskeyLoginInput = {
+  challengeToken: Scalars['String']['input'];
+  /** JSON.stringify of the browser's credential (PublicKeyCredential.toJSON(), an AuthenticationResponseJSON). */
+  response: Scalars['String']['input'];
+};
+
+export type FinishPasskeyRegistrationInput = {
+  challengeToken: Scalars['String']['input'];
+  /** What the admin calls it, e.g. YubiKey or Work laptop. */
+  name: Scalars['String']['input'];
+  /** JSON.stringify of the browser's credential (PublicKeyCredential.toJSON(), a RegistrationResponseJSON). */
+  response: Scalars['String']['input'];
+};
+
+/** A set of inbounds. Users in a group reach every inbound of the group on every node serving it. */
+export type Group = {
+  __typename?: 'Group';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  inbounds: Array<Inbound>;
+  name: Scalars['String']['output'];
+  note: Scalars['String']['output'];
+  /** Members the caller can see: a reseller counts only its own users. */
+  userCount: Scalars['Int']['output'];
+};
+
+/** A test on one request header (a missing header never matches). */
+export type HeaderCondition = {
+  __typename?: 'HeaderCondition';
+  caseSensitive: Scalars['Boolean']['output'];
+  /** Lower-case header name, e.g. user-agent, accept, x-hwid. */
+  header: Scalars['String']['output'];
+  operator: HeaderMatchOperator;
+  value: Scalars['String']['output'];
+};
+
+export type HeaderConditionInput = {
+  caseSensitive?: InputMaybe<Scalars['Boolean']['input']>;
+  header: Scalars['String']['input'];
+  operator: HeaderMatchOperator;
+  value: Scalars['String']['input'];
+};
+
+export enum HeaderMatchOperator {
+  Contains = 'CONTAINS',
+  Equals = 'EQUALS',
+  Regex = 'REGEX'
+}
+
+export type HealthStatus = {
+  __typename?: 'HealthStatus';
+  database: Scalars['Boolean']['output'];
+  /** True when the panel and its database answer. */
+  ok: Scalars['Boolean']['output'];
+  time: Scalars['DateTime']['output'];
+  version: Scalars['String']['output'];
+};
+
+/** What disabled, limited and expired users get from their subscription link: never a working config. */
+export enum InactiveUserResponse {
+  /** HTTP 403. */
+  Forbidden = 'FORBIDDEN',
+  /** HTTP 404, exactly as for a link that never existed. */
+  NotFound = 'NOT_FOUND',
+  /** A config that cannot connect, whose name explains the state and how to renew. */
+  Placeholder = 'PLACEHOLDER'
+}
+
+/** A listener a node runs: one protocol on one port with its transport and security. */
+export type Inbound = {
+  __typename?: 'Inbound';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  port: Scalars['Int']['output'];
+  protocol: Protocol;
+  protocolSettings: ProtocolSettings;
+  remark: Scalars['String']['output'];
+  security: Security;
+  securitySettings: SecuritySettings;
+  /** Nodes that serve this inbound. */
+  servers: Array<Server>;
+  tag: Scalars['String']['output'];
+  transport: Transport;
+  transportSettings: TransportSettings;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type Invoice = {
+  __typename?: 'Invoice';
+  chainPayments: Array<ChainPayment>;
+  createdAt: Scalars['DateTime']['output'];
+  /** ADMIN or USER (from the subscription page). */
+  createdBy: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+  deposit?: Maybe<ChainDeposit>;
+  expiresAt: Scalars['DateTime']['output'];
+  /** Why an admin should look at it (a refund under the FLAG policy). */
+  flag?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lines: Array<InvoiceLine>;
+  /** Sequential and never reused, e.g. INV-000042. */
+  number: Scalars['String']['output'];
+  paidAt?: Maybe<Scalars['DateTime']['output']>;
+  paidVia?: Maybe<PaymentMethod>;
+  paymentRef?: Maybe<Scalars['String']['output']>;
+  plan?: Maybe<Plan>;
+  refundedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: InvoiceStatus;
+  total: Scalars['String']['output'];
+  /** The printable invoice the payer sees, with its payment options; null once the user is deleted. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Null once the user has been deleted; username keeps who was billed. */
+  user?: Maybe<User>;
+  username: Scalars['String']['output'];
+};
+
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  pageInfo: PageInfo;
+};
+
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  cursor: Scalars['String']['output'];
+  node: Invoice;
+};
+
+export type InvoiceFilter = {
+  planId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<InvoiceStatus>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type InvoiceLine = {
+  __typename?: 'InvoiceLine';
+  description: Scalars['String']['output'];
+  quantity: Scalars['Int']['output'];
+  unitAmount: Scalars['String']['output'];
+};
+
+export enum InvoiceStatus {
+  /** Not paid in time; a late on-chain payment is never credited. */
+  Expired = 'EXPIRED',
+  Open = 'OPEN',
+  Paid = 'PAID',
+  /** Some of the amount arrived on-chain, not all: an admin decides. */
+  PartiallyPaid = 'PARTIALLY_PAID',
+  Refunded = 'REFUNDED',
+  /** Cancelled by an admin before it was paid. */
+  Void = 'VOID'
+}
+
+export type LinkOidcIdentityInput = {
+  adminId: Scalars['ID']['input'];
+  kind: OidcIdentityKind;
+  value: Scalars['String']['input'];
+};
+
+export type LoginInput = {
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Applies a plan without an invoice, by the same extend-or-renew rule as a payment. */
+  applyPlan: User;
+  /** Starts OpenID Connect sign-in (authorization code + PKCE; state and nonce are kept on the server for five minutes). */
+  beginOidcLogin: OidcSignIn;
+  /** Sign-in with a discoverable passkey: no username needed. */
+  beginPasskeyLogin: PasskeyCeremony;
+  beginPasskeyRegistration: PasskeyCeremony;
+  /** Step 1 of turning TOTP on: a new secret (not in force until confirmed). Restarting replaces an unconfirmed one. */
+  beginTotpEnrollment: TotpEnrollment;
+  /** Changes the signed-in admin's password and ends every other session it has. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Second step of signIn: the challenge and a TOTP or backup code. */
+  completeSecondFactor: AuthPayload;
+  /** Step 2: a current code from the app turns TOTP on. Returns ten one-time backup codes, shown only now. */
+  confirmTotpEnrollment: Array<Scalars['String']['output']>;
+  createAdmin: Admin;
+  createChain: Chain;
+  createChainToken: ChainToken;
+  createGroup: Group;
+  createInbound: Inbound;
+  createInvoice: Invoice;
+  createPlan: Plan;
+  createServer: Server;
+  /** Issues a one-time enrollment token; enrolling with it replaces the server's agent key. */
+  createServerEnrollment: ServerEnrollment;
+  createUser: User;
+  deleteAdmin: Scalars['Boolean']['output'];
+  deleteGroup: Scalars['Boolean']['output'];
+  deleteInbound: Scalars['Boolean']['output'];
+  deletePlan: Scalars['Boolean']['output'];
+  deleteServer: Scalars['Boolean']['output'];
+  deleteUser: Scalars['Boolean']['output'];
+  /** Turns TOTP off; needs a current TOTP or backup code. */
+  disableTotp: Scalars['Boolean']['output'];
+  /** Finishes it: state must be one this panel issued and not yet used; the ID token's signature, issuer, audience and nonce are checked. */
+  finishOidcLogin: AuthPayload;
+  /** A passkey with user verification is a complete sign-in: no TOTP step follows. */
+  finishPasskeyLogin: AuthPayload;
+  finishPasskeyRegistration: Passkey;
+  linkOidcIdentity: OidcIdentity;
+  /** Password sign-in for admins without TOTP. An admin with TOTP gets UNAUTHENTICATED with extensions.secondFactorRequired: use signIn. */
+  login: AuthPayload;
+  /** Ends the current session: its access and refresh tokens stop working. */
+  logout: Scalars['Boolean']['output'];
+  /** Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once. */
+  markInvoicePaid: Invoice;
+  refreshToken: AuthPayload;
+  /** Refunds a paid invoice: card payments through Stripe, others are recorded as refunded by hand; revoke ends the user's time now. */
+  refundInvoice: Invoice;
+  /** Ten new backup codes (the old ones stop working); needs a current TOTP or backup code. */
+  regenerateBackupCodes: Array<Scalars['String']['output']>;
+  /** The last passkey cannot be removed while password sign-in is off. */
+  removePasskey: Scalars['Boolean']['output'];
+  /** Forgets a device, freeing its place under the device limit. False when it was not on record. */
+  removeUserDevice: Scalars['Boolean']['output'];
+  renamePasskey: Passkey;
+  /** After putting a new key first in SECRETS_KEY: reseals every secret under it and returns how many moved. Then the old key can go (README: Access security). */
+  resealSecrets: Scalars['Int']['output'];
+  /** Goes back to the built-in rules. */
+  resetSubscriptionRules: Array<SubscriptionRule>;
+  /** Sets used traffic back to 0 now (a LIMITED user becomes ACTIVE); the reset schedule keeps its dates. */
+  resetUserUsage: User;
+  /** Ends every other session of the signed-in admin; returns how many were ended. */
+  revokeOtherSessions: Scalars['Int']['output'];
+  /** Ends one of the signed-in admin's own sessions (its access token stops working at once). */
+  revokeSession: Scalars['Boolean']['output'];
+  /** Issues a new subscription link; the old one stops working at once. */
+  rotateSubscriptionToken: User;
+  /** Revokes a leaked config: new UUIDs and passwords for every protocol. Nodes drop the old ones (open connections included) within seconds; the subscription link stays and serves the new ones, so the user must refresh it. */
+  rotateUserCredentials: User;
+  /**
+   * Sets an admin's IP allowlist (e.g. ["203.0.113.0/24", "2001:db8::/32"]); [] allows anywhere.
+   * adminId defaults to the signed-in admin; only the owner sets another's. A list without the
+   * caller's own current address is refused. Returns the list in canonical form.
+   */
+  setIpAllowlist: Array<Scalars['String']['output']>;
+  /** Password sign-in on or off for the signed-in admin; off needs at least one passkey. Returns the new state. */
+  setPasswordLogin: Scalars['Boolean']['output'];
+  /** Gives a node its own policy, or with policy null makes it follow the panel-wide one again. */
+  setServerRoutingPolicyOverride: Server;
+  /** Password sign-in, first step: a session, or a SecondFactorChallenge for admins with TOTP. */
+  signIn: SignInResult;
+  /** Raises a reseller's data quota (maxDataLimit) by bytes, so its balance grows by as much. */
+  topUpResellerQuota: Admin;
+  unlinkOidcIdentity: Scalars['Boolean']['output'];
+  updateAdmin: Admin;
+  updateChain: Chain;
+  updateGroup: Group;
+  updateInbound: Inbound;
+  updatePlan: Plan;
+  /** Replaces the panel-wide policy; every node restarts its core with it (a validated restart). */
+  updateRoutingPolicy: RoutingPolicy;
+  updateServer: Server;
+  updateSettings: Settings;
+  /** Replaces the whole ordered list. */
+  updateSubscriptionRules: Array<SubscriptionRule>;
+  updateUser: User;
+  /** Cancels an unpaid invoice. */
+  voidInvoice: Invoice;
+};
+
+
+export type MutationApplyPlanArgs = {
+  planId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
+};
+
+
+export type MutationCompleteSecondFactorArgs = {
+  input: SecondFactorInput;
+};
+
+
+export type MutationConfirmTotpEnrollmentArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationCreateAdminArgs = {
+  input: CreateAdminInput;
+};
+
+
+export type MutationCreateChainArgs = {
+  input: CreateChainInput;
+};
+
+
+export type MutationCreateChainTokenArgs = {
+  input: CreateChainTokenInput;
+};
+
+
+export type MutationCreateGroupArgs = {
+  input: CreateGroupInput;
+};
+
+
+export type MutationCreateInboundArgs = {
+  input: CreateInboundInput;
+};
+
+
+export type MutationCreateInvoiceArgs = {
+  input: CreateInvoiceInput;
+};
+
+
+export type MutationCreatePlanArgs = {
+  input: CreatePlanInput;
+};
+
+
+export type MutationCreateServerArgs = {
+  input: CreateServerInput;
+};
+
+
+export type MutationCreateServerEnrollmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationDeleteAdminArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteInboundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeletePlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteServerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisableTotpArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationFinishOidcLoginArgs = {
+  input: FinishOidcLoginInput;
+};
+
+
+export type MutationFinishPasskeyLoginArgs = {
+  input: FinishPasskeyLoginInput;
+};
+
+
+export type MutationFinishPasskeyRegistrationArgs = {
+  input: FinishPasskeyRegistrationInput;
+};
+
+
+export type MutationLinkOidcIdentityArgs = {
+  input: LinkOidcIdentityInput;
+};
+
+
+export type MutationLoginArgs = {
+  input: LoginInput;
+};
+
+
+export type MutationMarkInvoicePaidArgs = {
+  id: Scalars['ID']['input'];
+  reference: Scalars['String']['input'];
+};
+
+
+export type MutationRefreshTokenArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationRefundInvoiceArgs = {
+  id: Scalars['ID']['input'];
+  revoke: Scalars['Boolean']['input'];
+};
+
+
+export type MutationRegenerateBackupCodesArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationRemovePasskeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveUserDeviceArgs = {
+  hwid: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRenamePasskeyArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationResetUserUsageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateSubscriptionTokenArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateUserCredentialsArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetIpAllowlistArgs = {
+  adminId?: InputMaybe<Scalars['ID']['input']>;
+  cidrs: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationSetPasswordLoginArgs = {
+  enabled: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetServerRoutingPolicyOverrideArgs = {
+  id: Scalars['ID']['input'];
+  policy?: InputMaybe<RoutingPolicyInput>;
+};
+
+
+export type MutationSignInArgs = {
+  input: LoginInput;
+};
+
+
+export type MutationTopUpResellerQuotaArgs = {
+  adminId: Scalars['ID']['input'];
+  bytes: Scalars['Bytes']['input'];
+};
+
+
+export type MutationUnlinkOidcIdentityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateAdminArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateAdminInput;
+};
+
+
+export type MutationUpdateChainArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateChainInput;
+};
+
+
+export type MutationUpdateGroupArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateGroupInput;
+};
+
+
+export type MutationUpdateInboundArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateInboundInput;
+};
+
+
+export type MutationUpdatePlanArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePlanInput;
+};
+
+
+export type MutationUpdateRoutingPolicyArgs = {
+  input: RoutingPolicyInput;
+};
+
+
+export type MutationUpdateServerArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateServerInput;
+};
+
+
+export type MutationUpdateSettingsArgs = {
+  input: UpdateSettingsInput;
+};
+
+
+export type MutationUpdateSubscriptionRulesArgs = {
+  rules: Array<SubscriptionRuleInput>;
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+};
+
+
+export type MutationVoidInvoiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type Notification = {
+  __typename?: 'Notification';
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** What happened, e.g. server.offline, server.online, user.limited, user.expired, user.enabled, user.disabled. */
+  kind: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  serverId?: Maybe<Scalars['ID']['output']>;
+  severity: NotificationSeverity;
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+export enum NotificationSeverity {
+  Critical = 'CRITICAL',
+  Info = 'INFO',
+  Warning = 'WARNING'
+}
+
+/** An identity at the OpenID provider that signs in as an admin. */
+export type OidcIdentity = {
+  __typename?: 'OidcIdentity';
+  adminId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: OidcIdentityKind;
+  value: Scalars['String']['output'];
+};
+
+export enum OidcIdentityKind {
+  /** An email address the provider reports as verified (email_verified). */
+  Email = 'EMAIL',
+  /** The provider's stable user id (the sub claim). */
+  Subject = 'SUBJECT'
+}
+
+/**
+ * Send the browser to authorizationUrl. The provider returns it to /login/oidc?code=...&state=...
+ * on this panel's origin; that page calls finishOidcLogin with both.
+ */
+export type OidcSignIn = {
+  __typename?: 'OidcSignIn';
+  authorizationUrl: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Cursor pagination: first is 1 to 100 (default 50); after is a cursor from a previous page. */
+export type Pagination = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A WebAuthn credential (passkey) of the signed-in admin. */
+export type Passkey = {
+  __typename?: 'Passkey';
+  createdAt: Scalars['DateTime']['output'];
+  /** The credential id (base64url). */
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+};
+
+/**
+ * Server-side state of a WebAuthn ceremony (single use, five minutes). Pass options to
+ * navigator.credentials.create/get (decode base64url fields, or use @simplewebauthn/browser's
+ * startRegistration/startAuthentication), then send the result back with challengeToken.
+ */
+export type PasskeyCeremony = {
+  __typename?: 'PasskeyCeremony';
+  challengeToken: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** PublicKeyCredentialCreationOptionsJSON or PublicKeyCredentialRequestOptionsJSON. */
+  options: Scalars['JSON']['output'];
+};
+
+export enum PaymentMethod {
+  Manual = 'MANUAL',
+  Onchain = 'ONCHAIN',
+  Stripe = 'STRIPE'
+}
+
+/**
+ * What a user can buy. Applying it renews a LIMITED or EXPIRED user (usage from zero, limit and
+ * expiry from now) and extends anyone else (data and days added to what is left).
+ */
+export type Plan = {
+  __typename?: 'Plan';
+  createdAt: Scalars['DateTime']['output'];
+  /** Null means unlimited. */
+  dataLimit?: Maybe<Scalars['Bytes']['output']>;
+  description: Scalars['String']['output'];
+  /** Null leaves the user's device limit as it is. */
+  deviceLimit?: Maybe<Scalars['Int']['output']>;
+  /** Null means no expiry. */
+  durationDays?: Maybe<Scalars['Int']['output']>;
+  /** Groups the buyer is put in; empty leaves the buyer's groups alone. */
+  groups: Array<Group>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  prices: Array<Price>;
+  resetStrategy: ResetStrategy;
+  sortOrder: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Offered on the subscription page; hidden plans are sold by an admin only. */
+  visible: Scalars['Boolean']['output'];
+};
+
+/** An amount in one currency, as a decimal string ("4.99", "0.002"). */
+export type Price = {
+  __typename?: 'Price';
+  amount: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+};
+
+export type PriceInput = {
+  amount: Scalars['String']['input'];
+  currency: Scalars['String']['input'];
+};
+
+export enum Protocol {
+  Hysteria2 = 'HYSTERIA2',
+  Shadowsocks = 'SHADOWSOCKS',
+  Trojan = 'TROJAN',
+  Vless = 'VLESS',
+  Vmess = 'VMESS'
+}
+
+export type ProtocolSettings = {
+  __typename?: 'ProtocolSettings';
+  /** vless: xtls-rprx-vision (TCP with TLS or REALITY). */
+  flow?: Maybe<Scalars['String']['output']>;
+  /** shadowsocks: the cipher. */
+  method?: Maybe<Scalars['String']['output']>;
+  /** hysteria2: salamander obfuscation password. */
+  obfsPassword?: Maybe<Scalars['String']['output']>;
+  /** shadowsocks 2022: the server key clients combine with their own, base64. Generated. */
+  serverKey?: Maybe<Scalars['String']['output']>;
+};
+
+export type ProtocolSettingsInput = {
+  flow?: InputMaybe<Scalars['String']['input']>;
+  method?: InputMaybe<Scalars['String']['input']>;
+  obfsPassword?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  admin?: Maybe<Admin>;
+  admins: Array<Admin>;
+  /** Newest first. Resellers see only their own actions. */
+  auditLog: AuditEntryConnection;
+  /** Transfers seen on-chain across invoices, newest first: e.g. every REJECTED one, for review. */
+  chainPayments: Array<ChainPayment>;
+  chainTokens: Array<ChainToken>;
+  chains: Array<Chain>;
+  group?: Maybe<Group>;
+  groups: Array<Group>;
+  /** Needs no sign-in: for uptime monitors. */
+  healthCheck: HealthStatus;
+  inbound?: Maybe<Inbound>;
+  inbounds: Array<Inbound>;
+  invoice?: Maybe<Invoice>;
+  /** Newest first. */
+  invoices: InvoiceConnection;
+  /** The signed-in admin. */
+  me: Admin;
+  myPasskeys: Array<Passkey>;
+  /** The signed-in admin's live sessions, most recently used first. */
+  mySessions: Array<Session>;
+  oidcIdentities: Array<OidcIdentity>;
+  plan?: Maybe<Plan>;
+  /** In sort order; hidden plans too unless visibleOnly. */
+  plans: Array<Plan>;
+  /** The panel-wide routing policy, for every node without an override. */
+  routingPolicy: RoutingPolicy;
+  server?: Maybe<Server>;
+  servers: Array<Server>;
+  settings: Settings;
+  signInOptions: SignInOptions;
+  /** The ordered format rules subscription requests are matched against. */
+  subscriptionRules: Array<SubscriptionRule>;
+  systemMetrics: SystemMetrics;
+  systemStatus: SystemStatus;
+  /**
+   * Traffic over time for the dashboard (all users the caller can see) or one user. DAY: 24 hourly points; WEEK: 7 daily; MONTH: 30 daily.
+   * The last point is the current hour or day. One user's history is daily, so for one user DAY is 2 daily points: yesterday and today (UTC).
+   */
+  trafficSeries: Array<TrafficPoint>;
+  twoFactor: TwoFactorStatus;
+  user?: Maybe<User>;
+  /** Devices that fetched the user's subscription, most recent first. */
+  userDevices: Array<UserDevice>;
+  /** Newest first unless order is given. Resellers see only their own users. A cursor works only with the order it came from. */
+  users: UserConnection;
+};
+
+
+export type QueryAdminArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditLogArgs = {
+  filter?: InputMaybe<AuditFilter>;
+  page?: InputMaybe<Pagination>;
+};
+
+
+export type QueryChainPaymentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ChainPaymentStatus>;
+};
+
+
+export type QueryGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInboundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoicesArgs = {
+  filter?: InputMaybe<InvoiceFilter>;
+  page?: InputMaybe<Pagination>;
+};
+
+
+export type QueryPlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPlansArgs = {
+  visibleOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryServerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryServersArgs = {
+  filter?: InputMaybe<ServerFilter>;
+};
+
+
+export type QueryTrafficSeriesArgs = {
+  range: TrafficRange;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryUserDevicesArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QueryUsersArgs = {
+  filter?: InputMaybe<UserFilter>;
+  order?: InputMaybe<UserOrder>;
+  page?: InputMaybe<Pagination>;
+};
+
+/** What a card refund reported by Stripe does to the user who bought with it. */
+export enum RefundPolicy {
+  /** The invoice is flagged for an admin; the user keeps what it bought. */
+  Flag = 'FLAG',
+  /** The user's time ends now; an admin can give it back. */
+  Revoke = 'REVOKE'
+}
+
+export enum ResetStrategy {
+  Day = 'DAY',
+  Month = 'MONTH',
+  None = 'NONE',
+  Week = 'WEEK',
+  Year = 'YEAR'
+}
+
+/** Where users' traffic goes when no rule blocks it. */
+export enum RoutingOutbound {
+  /** Straight to the destination, as the client asked. */
+  Direct = 'DIRECT',
+  /** Straight to the destination, resolved and connected over IPv4 only (hosts with broken IPv6). */
+  DirectIpv4 = 'DIRECT_IPV4'
+}
+
+/**
+ * What nodes do with users' traffic. Users' traffic to the node's own core API is always blocked
+ * first, whatever this says. Then the explicit blocks, then allowedPrivate (exceptions to the
+ * private-range block only), then the private-range block; the rest goes to defaultOutbound.
+ */
+export type RoutingPolicy = {
+  __typename?: 'RoutingPolicy';
+  allowedPrivate: Array<AllowedDestination>;
+  /** Block connections the core recognises as BitTorrent. */
+  blockBittorrent: Scalars['Boolean']['output'];
+  /** Block loopback, private, link-local, CGNAT and multicast ranges (IPv4 and IPv6). */
+  blockPrivate: Scalars['Boolean']['output'];
+  /** Destination CIDRs to block. */
+  blockedCidrs: Array<Scalars['String']['output']>;
+  /** Domain matchers to block: domain:example.com (and subdomains), full:a.example.com, keyword:word, regexp:RE2. */
+  blockedDomains: Array<Scalars['String']['output']>;
+  /** Destination ports or ranges to block, e.g. 25 or 6881-6889. */
+  blockedPorts: Array<Scalars['String']['output']>;
+  defaultOutbound: RoutingOutbound;
+};
+
+/** A whole policy: omitted fields take their defaults (blocks on, lists empty, DIRECT). */
+export type RoutingPolicyInput = {
+  allowedPrivate?: InputMaybe<Array<AllowedDestinationInput>>;
+  blockBittorrent?: InputMaybe<Scalars['Boolean']['input']>;
+  blockPrivate?: InputMaybe<Scalars['Boolean']['input']>;
+  blockedCidrs?: InputMaybe<Array<Scalars['String']['input']>>;
+  blockedDomains?: InputMaybe<Array<Scalars['String']['input']>>;
+  blockedPorts?: InputMaybe<Array<Scalars['String']['input']>>;
+  defaultOutbound?: InputMaybe<RoutingOutbound>;
+};
+
+export enum RuleMatchMode {
+  /** Every condition must hold. */
+  All = 'ALL',
+  /** One condition is enough. */
+  Any = 'ANY'
+}
+
+/** The password was right and the admin has TOTP: answer with completeSecondFactor within five minutes. */
+export type SecondFactorChallenge = {
+  __typename?: 'SecondFactorChallenge';
+  /** Single use; pass it to completeSecondFactor with a code. */
+  challengeToken: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+};
+
+export type SecondFactorInput = {
+  challengeToken: Scalars['String']['input'];
+  /** Six digits from the authenticator app, or one of the backup codes (each works once). */
+  code: Scalars['String']['input'];
+};
+
+export enum Security {
+  None = 'NONE',
+  Reality = 'REALITY',
+  Tls = 'TLS'
+}
+
+export type SecuritySettings = {
+  __typename?: 'SecuritySettings';
+  allowInsecure?: Maybe<Scalars['Boolean']['output']>;
+  alpn?: Maybe<Array<Scalars['String']['output']>>;
+  fingerprint?: Maybe<Scalars['String']['output']>;
+  realityDest?: Maybe<Scalars['String']['output']>;
+  /** REALITY: derived from the private key, which never leaves the panel and the node. */
+  realityPublicKey?: Maybe<Scalars['String']['output']>;
+  realityServerNames?: Maybe<Array<Scalars['String']['output']>>;
+  realityShortIds?: Maybe<Array<Scalars['String']['output']>>;
+  realitySpiderX?: Maybe<Scalars['String']['output']>;
+  serverName?: Maybe<Scalars['String']['output']>;
+};
+
+/** Leave realityPrivateKey out to keep the current key (or generate one for a new REALITY inbound). */
+export type SecuritySettingsInput = {
+  allowInsecure?: InputMaybe<Scalars['Boolean']['input']>;
+  alpn?: InputMaybe<Array<Scalars['String']['input']>>;
+  fingerprint?: InputMaybe<Scalars['String']['input']>;
+  realityDest?: InputMaybe<Scalars['String']['input']>;
+  realityPrivateKey?: InputMaybe<Scalars['String']['input']>;
+  realityServerNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  realityShortIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  realitySpiderX?: InputMaybe<Scalars['String']['input']>;
+  serverName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A host running the proxy core and the VortexPanel agent. */
+export type Server = {
+  __typename?: 'Server';
+  /** Host name or IP clients connect to. */
+  address: Scalars['String']['output'];
+  agentVersion?: Maybe<Scalars['String']['output']>;
+  /** The config version the agent last reported running. */
+  appliedConfigVersion?: Maybe<Scalars['Int']['output']>;
+  /** Null until an agent that reports capabilities has reported in. */
+  capabilities?: Maybe<ServerCapabilities>;
+  /** Bumped by every change to what this node serves; the agent pulls a config when it moves. */
+  configVersion: Scalars['Int']['output'];
+  coreVersion?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  health?: Maybe<ServerHealth>;
+  id: Scalars['ID']['output'];
+  inbounds: Array<Inbound>;
+  lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the node stands, in degrees; subscriptions list nearer nodes first. Null: unknown. */
+  latitude?: Maybe<Scalars['Float']['output']>;
+  longitude?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  /** The policy this node applies: its override, or the panel-wide one. */
+  routingPolicy: RoutingPolicy;
+  /** This node's own policy, replacing the panel-wide one as a whole; null: it follows the panel-wide one. */
+  routingPolicyOverride?: Maybe<RoutingPolicy>;
+  status: ServerStatus;
+  /** Assigned inbounds this node does not serve (empty while its capabilities are unknown). */
+  unservedInbounds: Array<UnservedInbound>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** What the node's proxy core can serve, as its agent last reported it. */
+export type ServerCapabilities = {
+  __typename?: 'ServerCapabilities';
+  /** xray or v2ray. */
+  core: Scalars['String']['output'];
+  protocols: Array<Protocol>;
+  securities: Array<Security>;
+  shadowsocksMethods: Array<Scalars['String']['output']>;
+  /** Whether the node has a certificate for TLS inbounds. */
+  tlsCertificate: Scalars['Boolean']['output'];
+  transports: Array<Transport>;
+  /** The core's version number; null when the agent could not read it. */
+  version?: Maybe<Scalars['String']['output']>;
+};
+
+/** A one-time token for vortex-agent enroll; it works once, within 15 minutes. */
+export type ServerEnrollment = {
+  __typename?: 'ServerEnrollment';
+  /** One line to run on the node as root: checks Node.js and the core, installs the agent verified against this panel's key, enrolls it and starts it under systemd. */
+  command: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  token: Scalars['String']['output'];
+};
+
+export type ServerFilter = {
+  /** Part of the name, case-insensitive. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the agent last reported about its host. */
+export type ServerHealth = {
+  __typename?: 'ServerHealth';
+  coreRunning: Scalars['Boolean']['output'];
+  cpuPercent: Scalars['Float']['output'];
+  memTotalBytes: Scalars['Bytes']['output'];
+  memUsedBytes: Scalars['Bytes']['output'];
+  netRxBytes: Scalars['Bytes']['output'];
+  netTxBytes: Scalars['Bytes']['output'];
+  uptimeSec: Scalars['Int']['output'];
+};
+
+export enum ServerStatus {
+  /** The agent reports in but its proxy core is not running. */
+  Degraded = 'DEGRADED',
+  /** No report for 30 seconds. */
+  Offline = 'OFFLINE',
+  Online = 'ONLINE',
+  /** No agent has enrolled yet. */
+  Pending = 'PENDING'
+}
+
+/** One signed-in device of the current admin. */
+export type Session = {
+  __typename?: 'Session';
+  /** ISO country code from Cloudflare, when known. */
+  country?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** True for the session making this request. */
+  current: Scalars['Boolean']['output'];
+  /** Read from the User-Agent, e.g. Chrome on Windows. */
+  device: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+  /** When the session last exchanged its refresh token (about every access-token lifetime while in use). */
+  lastSeenAt: Scalars['DateTime']['output'];
+  method: SignInMethod;
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+export type Settings = {
+  __typename?: 'Settings';
+  /** Stripe Checkout computes and adds tax (needs Stripe Tax set up in the Stripe account). */
+  billingAutomaticTax: Scalars['Boolean']['output'];
+  billingRefundPolicy: RefundPolicy;
+  /** Browser origins besides the panel's own that may call the API (CORS), e.g. https://dash.example.com; the panel's own pages never need one. Every other origin gets no Access-Control-Allow-Origin. */
+  corsAllowedOrigins: Array<Scalars['String']['output']>;
+  /** Devices (x-hwid) one user may fetch the subscription from; 0 turns the limit off. */
+  deviceLimit: Scalars['Int']['output'];
+  inactiveUserResponse: InactiveUserResponse;
+  /** How long an invoice can be paid for, 1 to 720 hours. */
+  invoiceTtlHours: Scalars['Int']['output'];
+  /** A short message clients such as Happ and v2RayTun show (announce); empty leaves it out. */
+  subscriptionAnnounce: Scalars['String']['output'];
+  /** Sends hide-settings: 1, so clients that honour it hide server settings from the user. */
+  subscriptionHideSettings: Scalars['Boolean']['output'];
+  /** Each server's name in the client: the user variables plus {node} {protocol} {transport} {security} {inbound}. */
+  subscriptionRemarkTemplate: Scalars['String']['output'];
+  /** A Happ routing payload, sent as the routing header with routing-enable: true; empty leaves both out. */
+  subscriptionRouting: Scalars['String']['output'];
+  /** support-url header; empty leaves it out. */
+  subscriptionSupportUrl: Scalars['String']['output'];
+  /** The profile name clients show (profile-title). User variables: {username} {status} {statusEmoji} {dataUsed} {dataLeft} {dataLimit} {daysLeft} {expireDate}. */
+  subscriptionTitle: Scalars['String']['output'];
+  /** How often clients refetch the subscription (profile-update-interval), 1 to 168 hours. */
+  subscriptionUpdateIntervalHours: Scalars['Int']['output'];
+  /** Base of subscription links, e.g. https://sub.example.com; empty means the address the panel is reached on. */
+  subscriptionUrlPrefix: Scalars['String']['output'];
+  /** Admins of these roles must use TOTP (or a passkey). One without TOTP that signs in with its password may only enroll (beginTotpEnrollment) until it has. */
+  totpRequiredRoles: Array<AdminRole>;
+};
+
+export enum SignInMethod {
+  Oidc = 'OIDC',
+  Passkey = 'PASSKEY',
+  Password = 'PASSWORD',
+  PasswordTotp = 'PASSWORD_TOTP'
+}
+
+/** What the sign-in screen can offer. */
+export type SignInOptions = {
+  __typename?: 'SignInOptions';
+  /** OpenID Connect sign-in is configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET). */
+  oidcEnabled: Scalars['Boolean']['output'];
+  oidcIssuer?: Maybe<Scalars['String']['output']>;
+};
+
+/** A session, or the second step an admin with TOTP must take first. */
+export type SignInResult = AuthPayload | SecondFactorChallenge;
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Events an admin should see: node offline/online, user limited/expired/re-enabled, ... A reseller hears only about its own users; userId narrows to one user. */
+  notifications: Notification;
+  /** A node's status, health, versions or last-seen changed (heartbeat, went offline, came back). serverId filters to one node. */
+  serverStatus: Server;
+  /** Panel-wide figures; sent on change, at most about once a second. */
+  systemMetrics: SystemMetrics;
+  /** Traffic charged to one user by each usage push. */
+  userTraffic: TrafficUpdate;
+};
+
+
+export type SubscriptionNotificationsArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionServerStatusArgs = {
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionUserTrafficArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+/** What a subscription request gets; PAGE is the end-user HTML page. */
+export enum SubscriptionFormat {
+  Base64 = 'BASE64',
+  Clash = 'CLASH',
+  ClashMeta = 'CLASH_META',
+  Links = 'LINKS',
+  Outline = 'OUTLINE',
+  Page = 'PAGE',
+  SingBox = 'SING_BOX',
+  XrayJson = 'XRAY_JSON'
+}
+
+/** One rule: the first rule whose conditions hold decides; with none, clients get BASE64. */
+export type SubscriptionRule = {
+  __typename?: 'SubscriptionRule';
+  action: SubscriptionRuleAction;
+  conditions: Array<HeaderCondition>;
+  /** For SERVE rules. */
+  format?: Maybe<SubscriptionFormat>;
+  match: RuleMatchMode;
+  name: Scalars['String']['output'];
+};
+
+export enum SubscriptionRuleAction {
+  /** HTTP 403. */
+  Block = 'BLOCK',
+  /** HTTP 404, exactly as for a link that never existed. */
+  NotFound = 'NOT_FOUND',
+  /** Serve the rule's format. */
+  Serve = 'SERVE'
+}
+
+export type SubscriptionRuleInput = {
+  action: SubscriptionRuleAction;
+  conditions: Array<HeaderConditionInput>;
+  format?: InputMaybe<SubscriptionFormat>;
+  match?: InputMaybe<RuleMatchMode>;
+  name: Scalars['String']['input'];
+};
+
+export type SystemMetrics = {
+  __typename?: 'SystemMetrics';
+  at: Scalars['DateTime']['output'];
+  downloadRate: Scalars['Bytes']['output'];
+  serversDegraded: Scalars['Int']['output'];
+  serversOffline: Scalars['Int']['output'];
+  serversOnline: Scalars['Int']['output'];
+  /** bytes per second over the latest pushes */
+  uploadRate: Scalars['Bytes']['output'];
+  users: UserCounts;
+};
+
+export type SystemStatus = {
+  __typename?: 'SystemStatus';
+  groups: Scalars['Int']['output'];
+  inbounds: Scalars['Int']['output'];
+  servers: Scalars['Int']['output'];
+  /** Users the caller can see, by status. */
+  users: UserCounts;
+  version: Scalars['String']['output'];
+};
+
+/** Shown once, while enrolling: add it to an authenticator app, then confirm with a code. */
+export type TotpEnrollment = {
+  __typename?: 'TotpEnrollment';
+  /** The URI as an SVG QR code, ready to inline. */
+  qrSvg: Scalars['String']['output'];
+  /** Base32, for typing in by hand. */
+  secret: Scalars['String']['output'];
+  /** otpauth://totp/... URI, what the QR code holds. */
+  uri: Scalars['String']['output'];
+};
+
+/** Traffic in one bucket; at is the bucket's start (UTC). */
+export type TrafficPoint = {
+  __typename?: 'TrafficPoint';
+  at: Scalars['DateTime']['output'];
+  download: Scalars['Bytes']['output'];
+  upload: Scalars['Bytes']['output'];
+};
+
+export enum TrafficRange {
+  Day = 'DAY',
+  Month = 'MONTH',
+  Week = 'WEEK'
+}
+
+export type TrafficUpdate = {
+  __typename?: 'TrafficUpdate';
+  at: Scalars['DateTime']['output'];
+  download: Scalars['Bytes']['output'];
+  /** Charged by this push. */
+  upload: Scalars['Bytes']['output'];
+  /** total used this period */
+  usedTraffic: Scalars['Bytes']['output'];
+  userId: Scalars['ID']['output'];
+};
+
+export enum Transport {
+  Grpc = 'GRPC',
+  Httpupgrade = 'HTTPUPGRADE',
+  Tcp = 'TCP',
+  Ws = 'WS',
+  Xhttp = 'XHTTP'
+}
+
+export type TransportSettings = {
+  __typename?: 'TransportSettings';
+  headerType?: Maybe<Scalars['String']['output']>;
+  host?: Maybe<Scalars['String']['output']>;
+  mode?: Maybe<Scalars['String']['output']>;
+  path?: Maybe<Scalars['String']['output']>;
+  serviceName?: Maybe<Scalars['String']['output']>;
+};
+
+export type TransportSettingsInput = {
+  headerType?: InputMaybe<Scalars['String']['input']>;
+  host?: InputMaybe<Scalars['String']['input']>;
+  mode?: InputMaybe<Scalars['String']['input']>;
+  path?: InputMaybe<Scalars['String']['input']>;
+  serviceName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The signed-in admin's sign-in factors. */
+export type TwoFactorStatus = {
+  __typename?: 'TwoFactorStatus';
+  /** Unused backup codes; regenerate them when few are left. */
+  backupCodesLeft: Scalars['Int']['output'];
+  /** This session may do nothing but enroll TOTP: the admin's role requires it (Settings.totpRequiredRoles). */
+  mustEnrollTotp: Scalars['Boolean']['output'];
+  /** The admin signs in with a passkey only (setPasswordLogin). */
+  passwordLoginDisabled: Scalars['Boolean']['output'];
+  totpEnabled: Scalars['Boolean']['output'];
+  totpEnabledAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** An inbound assigned to a node that the node does not serve: clients never get it from this node. */
+export type UnservedInbound = {
+  __typename?: 'UnservedInbound';
+  inbound: Inbound;
+  /** The agent's reason, or why the reported capabilities rule it out. */
+  reason: Scalars['String']['output'];
+};
+
+/** Omitted fields stay as they are; null clears a limit. A new password or disabling ends the admin's sessions. */
+export type UpdateAdminInput = {
+  disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  maxDataLimit?: InputMaybe<Scalars['Bytes']['input']>;
+  maxUsers?: InputMaybe<Scalars['Int']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<AdminRole>;
+};
+
+export type UpdateChainInput = {
+  confirmations?: InputMaybe<Scalars['Int']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  logBlockRange?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  rpcUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Omitted fields keep their values; inboundIds, when given, replaces the group's set. */
+export type UpdateGroupInput = {
+  inboundIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Omitted fields keep their values; a settings object, when given, replaces the stored one whole. */
+export type UpdateInboundInput = {
+  port?: InputMaybe<Scalars['Int']['input']>;
+  protocol?: InputMaybe<Protocol>;
+  protocolSettings?: InputMaybe<ProtocolSettingsInput>;
+  remark?: InputMaybe<Scalars['String']['input']>;
+  security?: InputMaybe<Security>;
+  securitySettings?: InputMaybe<SecuritySettingsInput>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  transport?: InputMaybe<Transport>;
+  transportSettings?: InputMaybe<TransportSettingsInput>;
+};
+
+/** Omitted fields keep their values; null clears dataLimit or durationDays (unlimited); prices and groupIds replace. */
+export type UpdatePlanInput = {
+  dataLimit?: InputMaybe<Scalars['Bytes']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  deviceLimit?: InputMaybe<Scalars['Int']['input']>;
+  durationDays?: InputMaybe<Scalars['Int']['input']>;
+  groupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  prices?: InputMaybe<Array<PriceInput>>;
+  resetStrategy?: InputMaybe<ResetStrategy>;
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+  visible?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Omitted fields keep their values; inboundIds, when given, replaces the node's set. */
+export type UpdateServerInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  inboundIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** null clears it. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** null clears it. */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Omitted fields keep their values. */
+export type UpdateSettingsInput = {
+  billingAutomaticTax?: InputMaybe<Scalars['Boolean']['input']>;
+  billingRefundPolicy?: InputMaybe<RefundPolicy>;
+  corsAllowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
+  deviceLimit?: InputMaybe<Scalars['Int']['input']>;
+  inactiveUserResponse?: InputMaybe<InactiveUserResponse>;
+  invoiceTtlHours?: InputMaybe<Scalars['Int']['input']>;
+  subscriptionAnnounce?: InputMaybe<Scalars['String']['input']>;
+  subscriptionHideSettings?: InputMaybe<Scalars['Boolean']['input']>;
+  subscriptionRemarkTemplate?: InputMaybe<Scalars['String']['input']>;
+  subscriptionRouting?: InputMaybe<Scalars['String']['input']>;
+  subscriptionSupportUrl?: InputMaybe<Scalars['String']['input']>;
+  subscriptionTitle?: InputMaybe<Scalars['String']['input']>;
+  subscriptionUpdateIntervalHours?: InputMaybe<Scalars['Int']['input']>;
+  subscriptionUrlPrefix?: InputMaybe<Scalars['String']['input']>;
+  totpRequiredRoles?: InputMaybe<Array<AdminRole>>;
+};
+
+/** Omitted fields keep their values; null clears dataLimit (unlimited) or expireAt (never); groupIds replaces the set. */
+export type UpdateUserInput = {
+  dataLimit?: InputMaybe<Scalars['Bytes']['input']>;
+  deviceLimit?: InputMaybe<Scalars['Int']['input']>;
+  expireAt?: InputMaybe<Scalars['DateTime']['input']>;
+  groupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  onHoldExpireDays?: InputMaybe<Scalars['Int']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  resetStrategy?: InputMaybe<ResetStrategy>;
+  status?: InputMaybe<UserStatus>;
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Someone who uses the VPN through a subscription link. */
+export type User = {
+  __typename?: 'User';
+  createdAt: Scalars['DateTime']['output'];
+  credentials: UserCredentials;
+  /** Null means unlimited. */
+  dataLimit?: Maybe<Scalars['Bytes']['output']>;
+  /** Devices (by x-hwid) the subscription may be fetched from; null follows the panel setting, 0 means no limit. */
+  deviceLimit?: Maybe<Scalars['Int']['output']>;
+  /** Null means never. */
+  expireAt?: Maybe<Scalars['DateTime']['output']>;
+  groups: Array<Group>;
+  id: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  /** For ON_HOLD users: days of validity counted from first use. */
+  onHoldExpireDays?: Maybe<Scalars['Int']['output']>;
+  owner: Admin;
+  resetStrategy: ResetStrategy;
+  status: UserStatus;
+  subscriptionUrl: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Traffic counted in the current period (since the last reset). */
+  usedTraffic: Scalars['Bytes']['output'];
+  username: Scalars['String']['output'];
+};
+
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+  /** All users matching the filter, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UserCounts = {
+  __typename?: 'UserCounts';
+  active: Scalars['Int']['output'];
+  disabled: Scalars['Int']['output'];
+  expired: Scalars['Int']['output'];
+  limited: Scalars['Int']['output'];
+  onHold: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** What the user's clients authenticate with, per protocol. */
+export type UserCredentials = {
+  __typename?: 'UserCredentials';
+  hysteria2Password: Scalars['String']['output'];
+  shadowsocksPassword: Scalars['String']['output'];
+  trojanPassword: Scalars['String']['output'];
+  vlessId: Scalars['String']['output'];
+  vmessId: Scalars['String']['output'];
+};
+
+/** A device that fetched a user's subscription, known by the x-hwid header its app sends. */
+export type UserDevice = {
+  __typename?: 'UserDevice';
+  firstSeenAt: Scalars['DateTime']['output'];
+  hwid: Scalars['String']['output'];
+  lastSeenAt: Scalars['DateTime']['output'];
+  model?: Maybe<Scalars['String']['output']>;
+  osVersion?: Maybe<Scalars['String']['output']>;
+  platform?: Maybe<Scalars['String']['output']>;
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+export type UserFilter = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Part of the username, case-insensitive. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<UserStatus>;
+};
+
+export type UserOrder = {
+  by: UserOrderField;
+  /** Z to A, most traffic or latest expiry first. */
+  descending?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What the users list can be sorted by. */
+export enum UserOrderField {
+  /** Users who never expire come after every date. */
+  ExpireAt = 'EXPIRE_AT',
+  UsedTraffic = 'USED_TRAFFIC',
+  Username = 'USERNAME'
+}
+
+export enum UserStatus {
+  Active = 'ACTIVE',
+  Disabled = 'DISABLED',
+  /** Past its expiry. */
+  Expired = 'EXPIRED',
+  /** Used up its data limit. */
+  Limited = 'LIMITED',
+  /** Waiting for first use; its time starts then. */
+  OnHold = 'ON_HOLD'
+}
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  SignInResult:
+    | ( AuthPayload )
+    | ( SecondFactorChallenge )
+  ;
+};
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Admin: ResolverTypeWrapper<Admin>;
+  AdminRole: AdminRole;
+  AllowedDestination: ResolverTypeWrapper<AllowedDestination>;
+  AllowedDestinationInput: AllowedDestinationInput;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditFilter: AuditFilter;
+  AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Bytes: ResolverTypeWrapper<Scalars['Bytes']['output']>;
+  Chain: ResolverTypeWrapper<Chain>;
+  ChainDeposit: ResolverTypeWrapper<ChainDeposit>;
+  ChainPayment: ResolverTypeWrapper<ChainPayment>;
+  ChainPaymentRejection: ChainPaymentRejection;
+  ChainPaymentStatus: ChainPaymentStatus;
+  ChainToken: ResolverTypeWrapper<ChainToken>;
+  ChangePasswordInput: ChangePasswordInput;
+  CreateAdminInput: CreateAdminInput;
+  CreateChainInput: CreateChainInput;
+  CreateChainTokenInput: CreateChainTokenInput;
+  CreateGroupInput: CreateGroupInput;
+  CreateInboundInput: CreateInboundInput;
+  CreateInvoiceInput: CreateInvoiceInput;
+  CreatePlanInput: CreatePlanInput;
+  CreateServerInput: CreateServerInput;
+  CreateUserInput: CreateUserInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FinishOidcLoginInput: FinishOidcLoginInput;
+  FinishPasskeyLoginInput: FinishPasskeyLoginInput;
+  FinishPasskeyRegistrationInput: FinishPasskeyRegistrationInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Group: ResolverTypeWrapper<Group>;
+  HeaderCondition: ResolverTypeWrapper<HeaderCondition>;
+  HeaderConditionInput: HeaderConditionInput;
+  HeaderMatchOperator: HeaderMatchOperator;
+  HealthStatus: ResolverTypeWrapper<HealthStatus>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InactiveUserResponse: InactiveUserResponse;
+  Inbound: ResolverTypeWrapper<Inbound>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Invoice: ResolverTypeWrapper<Invoice>;
+  InvoiceConnection: ResolverTypeWrapper<InvoiceConnection>;
+  InvoiceEdge: ResolverTypeWrapper<InvoiceEdge>;
+  InvoiceFilter: InvoiceFilter;
+  InvoiceLine: ResolverTypeWrapper<InvoiceLine>;
+  InvoiceStatus: InvoiceStatus;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LinkOidcIdentityInput: LinkOidcIdentityInput;
+  LoginInput: LoginInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<Notification>;
+  NotificationSeverity: NotificationSeverity;
+  OidcIdentity: ResolverTypeWrapper<OidcIdentity>;
+  OidcIdentityKind: OidcIdentityKind;
+  OidcSignIn: ResolverTypeWrapper<OidcSignIn>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Pagination: Pagination;
+  Passkey: ResolverTypeWrapper<Passkey>;
+  PasskeyCeremony: ResolverTypeWrapper<PasskeyCeremony>;
+  PaymentMethod: PaymentMethod;
+  Plan: ResolverTypeWrapper<Plan>;
+  Price: ResolverTypeWrapper<Price>;
+  PriceInput: PriceInput;
+  Protocol: Protocol;
+  ProtocolSettings: ResolverTypeWrapper<ProtocolSettings>;
+  ProtocolSettingsInput: ProtocolSettingsInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefundPolicy: RefundPolicy;
+  ResetStrategy: ResetStrategy;
+  RoutingOutbound: RoutingOutbound;
+  RoutingPolicy: ResolverTypeWrapper<RoutingPolicy>;
+  RoutingPolicyInput: RoutingPolicyInput;
+  RuleMatchMode: RuleMatchMode;
+  SecondFactorChallenge: ResolverTypeWrapper<SecondFactorChallenge>;
+  SecondFactorInput: SecondFactorInput;
+  Security: Security;
+  SecuritySettings: ResolverTypeWrapper<SecuritySettings>;
+  SecuritySettingsInput: SecuritySettingsInput;
+  Server: ResolverTypeWrapper<Server>;
+  ServerCapabilities: ResolverTypeWrapper<ServerCapabilities>;
+  ServerEnrollment: ResolverTypeWrapper<ServerEnrollment>;
+  ServerFilter: ServerFilter;
+  ServerHealth: ResolverTypeWrapper<ServerHealth>;
+  ServerStatus: ServerStatus;
+  Session: ResolverTypeWrapper<Session>;
+  Settings: ResolverTypeWrapper<Settings>;
+  SignInMethod: SignInMethod;
+  SignInOptions: ResolverTypeWrapper<SignInOptions>;
+  SignInResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignInResult']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SubscriptionFormat: SubscriptionFormat;
+  SubscriptionRule: ResolverTypeWrapper<SubscriptionRule>;
+  SubscriptionRuleAction: SubscriptionRuleAction;
+  SubscriptionRuleInput: SubscriptionRuleInput;
+  SystemMetrics: ResolverTypeWrapper<SystemMetrics>;
+  SystemStatus: ResolverTypeWrapper<SystemStatus>;
+  TotpEnrollment: ResolverTypeWrapper<TotpEnrollment>;
+  TrafficPoint: ResolverTypeWrapper<TrafficPoint>;
+  TrafficRange: TrafficRange;
+  TrafficUpdate: ResolverTypeWrapper<TrafficUpdate>;
+  Transport: Transport;
+  TransportSettings: ResolverTypeWrapper<TransportSettings>;
+  TransportSettingsInput: TransportSettingsInput;
+  TwoFactorStatus: ResolverTypeWrapper<TwoFactorStatus>;
+  UnservedInbound: ResolverTypeWrapper<UnservedInbound>;
+  UpdateAdminInput: UpdateAdminInput;
+  UpdateChainInput: UpdateChainInput;
+  UpdateGroupInput: UpdateGroupInput;
+  UpdateInboundInput: UpdateInboundInput;
+  UpdatePlanInput: UpdatePlanInput;
+  UpdateServerInput: UpdateServerInput;
+  UpdateSettingsInput: UpdateSettingsInput;
+  UpdateUserInput: UpdateUserInput;
+  User: ResolverTypeWrapper<User>;
+  UserConnection: ResolverTypeWrapper<UserConnection>;
+  UserCounts: ResolverTypeWrapper<UserCounts>;
+  UserCredentials: ResolverTypeWrapper<UserCredentials>;
+  UserDevice: ResolverTypeWrapper<UserDevice>;
+  UserEdge: ResolverTypeWrapper<UserEdge>;
+  UserFilter: UserFilter;
+  UserOrder: UserOrder;
+  UserOrderField: UserOrderField;
+  UserStatus: UserStatus;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Admin: Admin;
+  AllowedDestination: AllowedDestination;
+  AllowedDestinationInput: AllowedDestinationInput;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
+  AuditFilter: AuditFilter;
+  AuthPayload: AuthPayload;
+  Boolean: Scalars['Boolean']['output'];
+  Bytes: Scalars['Bytes']['output'];
+  Chain: Chain;
+  ChainDeposit: ChainDeposit;
+  ChainPayment: ChainPayment;
+  ChainToken: ChainToken;
+  ChangePasswordInput: ChangePasswordInput;
+  CreateAdminInput: CreateAdminInput;
+  CreateChainInput: CreateChainInput;
+  CreateChainTokenInput: CreateChainTokenInput;
+  CreateGroupInput: CreateGroupInput;
+  CreateInboundInput: CreateInboundInput;
+  CreateInvoiceInput: CreateInvoiceInput;
+  CreatePlanInput: CreatePlanInput;
+  CreateServerInput: CreateServerInput;
+  CreateUserInput: CreateUserInput;
+  DateTime: Scalars['DateTime']['output'];
+  FinishOidcLoginInput: FinishOidcLoginInput;
+  FinishPasskeyLoginInput: FinishPasskeyLoginInput;
+  FinishPasskeyRegistrationInput: FinishPasskeyRegistrationInput;
+  Float: Scalars['Float']['output'];
+  Group: Group;
+  HeaderCondition: HeaderCondition;
+  HeaderConditionInput: HeaderConditionInput;
+  HealthStatus: HealthStatus;
+  ID: Scalars['ID']['output'];
+  Inbound: Inbound;
+  Int: Scalars['Int']['output'];
+  Invoice: Invoice;
+  InvoiceConnection: InvoiceConnection;
+  InvoiceEdge: InvoiceEdge;
+  InvoiceFilter: InvoiceFilter;
+  InvoiceLine: InvoiceLine;
+  JSON: Scalars['JSON']['output'];
+  LinkOidcIdentityInput: LinkOidcIdentityInput;
+  LoginInput: LoginInput;
+  Mutation: Record<PropertyKey, never>;
+  Notification: Notification;
+  OidcIdentity: OidcIdentity;
+  OidcSignIn: OidcSignIn;
+  PageInfo: PageInfo;
+  Pagination: Pagination;
+  Passkey: Passkey;
+  PasskeyCeremony: PasskeyCeremony;
+  Plan: Plan;
+  Price: Price;
+  PriceInput: PriceInput;
+  ProtocolSettings: ProtocolSettings;
+  ProtocolSettingsInput: ProtocolSettingsInput;
+  Query: Record<PropertyKey, never>;
+  RoutingPolicy: RoutingPolicy;
+  RoutingPolicyInput: RoutingPolicyInput;
+  SecondFactorChallenge: SecondFactorChallenge;
+  SecondFactorInput: SecondFactorInput;
+  SecuritySettings: SecuritySettings;
+  SecuritySettingsInput: SecuritySettingsInput;
+  Server: Server;
+  ServerCapabilities: ServerCapabilities;
+  ServerEnrollment: ServerEnrollment;
+  ServerFilter: ServerFilter;
+  ServerHealth: ServerHealth;
+  Session: Session;
+  Settings: Settings;
+  SignInOptions: SignInOptions;
+  SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
+  String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
+  SubscriptionRule: SubscriptionRule;
+  SubscriptionRuleInput: SubscriptionRuleInput;
+  SystemMetrics: SystemMetrics;
+  SystemStatus: SystemStatus;
+  TotpEnrollment: TotpEnrollment;
+  TrafficPoint: TrafficPoint;
+  TrafficUpdate: TrafficUpdate;
+  TransportSettings: TransportSettings;
+  TransportSettingsInput: TransportSettingsInput;
+  TwoFactorStatus: TwoFactorStatus;
+  UnservedInbound: UnservedInbound;
+  UpdateAdminInput: UpdateAdminInput;
+  UpdateChainInput: UpdateChainInput;
+  UpdateGroupInput: UpdateGroupInput;
+  UpdateInboundInput: UpdateInboundInput;
+  UpdatePlanInput: UpdatePlanInput;
+  UpdateServerInput: UpdateServerInput;
+  UpdateSettingsInput: UpdateSettingsInput;
+  UpdateUserInput: UpdateUserInput;
+  User: User;
+  UserConnection: UserConnection;
+  UserCounts: UserCounts;
+  UserCredentials: UserCredentials;
+  UserDevice: UserDevice;
+  UserEdge: UserEdge;
+  UserFilter: UserFilter;
+  UserOrder: UserOrder;
+};
+
+export type AdminResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Admin'] = ResolversParentTypes['Admin']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataGiven?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  dataLeft?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ipAllowlist?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  maxDataLimit?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
+  maxUsers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  passwordLoginDisabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['AdminRole'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AllowedDestinationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AllowedDestination'] = ResolversParentTypes['AllowedDestination']> = {
+  cidr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ports?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorUsername?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  details?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type AuthPayloadResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  admin?: Resolver<ResolversTypes['Admin'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface BytesScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Bytes'], any> {
+  name: 'Bytes';
+}
+
+export type ChainResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Chain'] = ResolversParentTypes['Chain']> = {
+  chainId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  confirmations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  logBlockRange?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rpcUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChainDepositResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ChainDeposit'] = ResolversParentTypes['ChainDeposit']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  amountUnits?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  chainId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eip681?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tokenAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChainPaymentResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ChainPayment'] = ResolversParentTypes['ChainPayment']> = {
+  amountUnits?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['ChainPaymentRejection']>, ParentType, ContextType>;
+  seenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChainPaymentStatus'], ParentType, ContextType>;
+  toAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tokenAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  txHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChainTokenResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ChainToken'] = ResolversParentTypes['ChainToken']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  chain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decimals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type GroupResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inbounds?: Resolver<Array<ResolversTypes['Inbound']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HeaderConditionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['HeaderCondition'] = ResolversParentTypes['HeaderCondition']> = {
+  caseSensitive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['HeaderMatchOperator'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HealthStatusResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['HealthStatus'] = ResolversParentTypes['HealthStatus']> = {
+  database?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InboundResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Inbound'] = ResolversParentTypes['Inbound']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['Protocol'], ParentType, ContextType>;
+  protocolSettings?: Resolver<ResolversTypes['ProtocolSettings'], ParentType, ContextType>;
+  remark?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  security?: Resolver<ResolversTypes['Security'], ParentType, ContextType>;
+  securitySettings?: Resolver<ResolversTypes['SecuritySettings'], ParentType, ContextType>;
+  servers?: Resolver<Array<ResolversTypes['Server']>, ParentType, ContextType>;
+  tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transport?: Resolver<ResolversTypes['Transport'], ParentType, ContextType>;
+  transportSettings?: Resolver<ResolversTypes['TransportSettings'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type InvoiceResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
+  chainPayments?: Resolver<Array<ResolversTypes['ChainPayment']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deposit?: Resolver<Maybe<ResolversTypes['ChainDeposit']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  flag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['InvoiceLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paidVia?: Resolver<Maybe<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
+  paymentRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType>;
+  refundedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InvoiceConnectionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['InvoiceConnection'] = ResolversParentTypes['InvoiceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InvoiceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InvoiceEdgeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['InvoiceEdge'] = ResolversParentTypes['InvoiceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+};
+
+export type InvoiceLineResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitAmount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MutationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  applyPlan?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationApplyPlanArgs, 'planId' | 'userId'>>;
+  beginOidcLogin?: Resolver<ResolversTypes['OidcSignIn'], ParentType, ContextType>;
+  beginPasskeyLogin?: Resolver<ResolversTypes['PasskeyCeremony'], ParentType, ContextType>;
+  beginPasskeyRegistration?: Resolver<ResolversTypes['PasskeyCeremony'], ParentType, ContextType>;
+  beginTotpEnrollment?: Resolver<ResolversTypes['TotpEnrollment'], ParentType, ContextType>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
+  completeSecondFactor?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteSecondFactorArgs, 'input'>>;
+  confirmTotpEnrollment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrollmentArgs, 'code'>>;
+  createAdmin?: Resolver<ResolversTypes['Admin'], ParentType, ContextType, RequireFields<MutationCreateAdminArgs, 'input'>>;
+  createChain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType, RequireFields<MutationCreateChainArgs, 'input'>>;
+  createChainToken?: Resolver<ResolversTypes['ChainToken'], ParentType, ContextType, RequireFields<MutationCreateChainTokenArgs, 'input'>>;
+  createGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
+  createInbound?: Resolver<ResolversTypes['Inbound'], ParentType, ContextType, RequireFields<MutationCreateInboundArgs, 'input'>>;
+  createInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationCreateInvoiceArgs, 'input'>>;
+  createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationCreatePlanArgs, 'input'>>;
+  createServer?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationCreateServerArgs, 'input'>>;
+  createServerEnrollment?: Resolver<ResolversTypes['ServerEnrollment'], ParentType, ContextType, RequireFields<MutationCreateServerEnrollmentArgs, 'id'>>;
+  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deleteAdmin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAdminArgs, 'id'>>;
+  deleteGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
+  deleteInbound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteInboundArgs, 'id'>>;
+  deletePlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePlanArgs, 'id'>>;
+  deleteServer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteServerArgs, 'id'>>;
+  deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
+  disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  finishOidcLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishOidcLoginArgs, 'input'>>;
+  finishPasskeyLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishPasskeyLoginArgs, 'input'>>;
+  finishPasskeyRegistration?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType, RequireFields<MutationFinishPasskeyRegistrationArgs, 'input'>>;
+  linkOidcIdentity?: Resolver<ResolversTypes['OidcIdentity'], ParentType, ContextType, RequireFields<MutationLinkOidcIdentityArgs, 'input'>>;
+  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  markInvoicePaid?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationMarkInvoicePaidArgs, 'id' | 'reference'>>;
+  refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'token'>>;
+  refundInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationRefundInvoiceArgs, 'id' | 'revoke'>>;
+  regenerateBackupCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationRegenerateBackupCodesArgs, 'code'>>;
+  removePasskey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemovePasskeyArgs, 'id'>>;
+  removeUserDevice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveUserDeviceArgs, 'hwid' | 'userId'>>;
+  renamePasskey?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType, RequireFields<MutationRenamePasskeyArgs, 'id' | 'name'>>;
+  resealSecrets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resetSubscriptionRules?: Resolver<Array<ResolversTypes['SubscriptionRule']>, ParentType, ContextType>;
+  resetUserUsage?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationResetUserUsageArgs, 'id'>>;
+  revokeOtherSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  rotateSubscriptionToken?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRotateSubscriptionTokenArgs, 'userId'>>;
+  rotateUserCredentials?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRotateUserCredentialsArgs, 'userId'>>;
+  setIpAllowlist?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationSetIpAllowlistArgs, 'cidrs'>>;
+  setPasswordLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordLoginArgs, 'enabled'>>;
+  setServerRoutingPolicyOverride?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationSetServerRoutingPolicyOverrideArgs, 'id'>>;
+  signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  topUpResellerQuota?: Resolver<ResolversTypes['Admin'], ParentType, ContextType, RequireFields<MutationTopUpResellerQuotaArgs, 'adminId' | 'bytes'>>;
+  unlinkOidcIdentity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkOidcIdentityArgs, 'id'>>;
+  updateAdmin?: Resolver<ResolversTypes['Admin'], ParentType, ContextType, RequireFields<MutationUpdateAdminArgs, 'id' | 'input'>>;
+  updateChain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType, RequireFields<MutationUpdateChainArgs, 'id' | 'input'>>;
+  updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
+  updateInbound?: Resolver<ResolversTypes['Inbound'], ParentType, ContextType, RequireFields<MutationUpdateInboundArgs, 'id' | 'input'>>;
+  updatePlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationUpdatePlanArgs, 'id' | 'input'>>;
+  updateRoutingPolicy?: Resolver<ResolversTypes['RoutingPolicy'], ParentType, ContextType, RequireFields<MutationUpdateRoutingPolicyArgs, 'input'>>;
+  updateServer?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationUpdateServerArgs, 'id' | 'input'>>;
+  updateSettings?: Resolver<ResolversTypes['Settings'], ParentType, ContextType, RequireFields<MutationUpdateSettingsArgs, 'input'>>;
+  updateSubscriptionRules?: Resolver<Array<ResolversTypes['SubscriptionRule']>, ParentType, ContextType, RequireFields<MutationUpdateSubscriptionRulesArgs, 'rules'>>;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
+  voidInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationVoidInvoiceArgs, 'id'>>;
+};
+
+export type NotificationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serverId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['NotificationSeverity'], ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type OidcIdentityResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['OidcIdentity'] = ResolversParentTypes['OidcIdentity']> = {
+  adminId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OidcIdentityKind'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type OidcSignInResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['OidcSignIn'] = ResolversParentTypes['OidcSignIn']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PasskeyResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Passkey'] = ResolversParentTypes['Passkey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PasskeyCeremonyResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['PasskeyCeremony'] = ResolversParentTypes['PasskeyCeremony']> = {
+  challengeToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  options?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
+export type PlanResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataLimit?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deviceLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prices?: Resolver<Array<ResolversTypes['Price']>, ParentType, ContextType>;
+  resetStrategy?: Resolver<ResolversTypes['ResetStrategy'], ParentType, ContextType>;
+  sortOrder?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  visible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PriceResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Price'] = ResolversParentTypes['Price']> = {
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProtocolSettingsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ProtocolSettings'] = ResolversParentTypes['ProtocolSettings']> = {
+  flow?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  obfsPassword?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serverKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  admin?: Resolver<Maybe<ResolversTypes['Admin']>, ParentType, ContextType, RequireFields<QueryAdminArgs, 'id'>>;
+  admins?: Resolver<Array<ResolversTypes['Admin']>, ParentType, ContextType>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
+  chainPayments?: Resolver<Array<ResolversTypes['ChainPayment']>, ParentType, ContextType, Partial<QueryChainPaymentsArgs>>;
+  chainTokens?: Resolver<Array<ResolversTypes['ChainToken']>, ParentType, ContextType>;
+  chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
+  groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  healthCheck?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  inbound?: Resolver<Maybe<ResolversTypes['Inbound']>, ParentType, ContextType, RequireFields<QueryInboundArgs, 'id'>>;
+  inbounds?: Resolver<Array<ResolversTypes['Inbound']>, ParentType, ContextType>;
+  invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
+  invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
+  me?: Resolver<ResolversTypes['Admin'], ParentType, ContextType>;
+  myPasskeys?: Resolver<Array<ResolversTypes['Passkey']>, ParentType, ContextType>;
+  mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  oidcIdentities?: Resolver<Array<ResolversTypes['OidcIdentity']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;
+  routingPolicy?: Resolver<ResolversTypes['RoutingPolicy'], ParentType, ContextType>;
+  server?: Resolver<Maybe<ResolversTypes['Server']>, ParentType, ContextType, RequireFields<QueryServerArgs, 'id'>>;
+  servers?: Resolver<Array<ResolversTypes['Server']>, ParentType, ContextType, Partial<QueryServersArgs>>;
+  settings?: Resolver<ResolversTypes['Settings'], ParentType, ContextType>;
+  signInOptions?: Resolver<ResolversTypes['SignInOptions'], ParentType, ContextType>;
+  subscriptionRules?: Resolver<Array<ResolversTypes['SubscriptionRule']>, ParentType, ContextType>;
+  systemMetrics?: Resolver<ResolversTypes['SystemMetrics'], ParentType, ContextType>;
+  systemStatus?: Resolver<ResolversTypes['SystemStatus'], ParentType, ContextType>;
+  trafficSeries?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType, RequireFields<QueryTrafficSeriesArgs, 'range'>>;
+  twoFactor?: Resolver<ResolversTypes['TwoFactorStatus'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  userDevices?: Resolver<Array<ResolversTypes['UserDevice']>, ParentType, ContextType, RequireFields<QueryUserDevicesArgs, 'userId'>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
+};
+
+export type RoutingPolicyResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RoutingPolicy'] = ResolversParentTypes['RoutingPolicy']> = {
+  allowedPrivate?: Resolver<Array<ResolversTypes['AllowedDestination']>, ParentType, ContextType>;
+  blockBittorrent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  blockPrivate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  blockedCidrs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  blockedDomains?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  blockedPorts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  defaultOutbound?: Resolver<ResolversTypes['RoutingOutbound'], ParentType, ContextType>;
+};
+
+export type SecondFactorChallengeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SecondFactorChallenge'] = ResolversParentTypes['SecondFactorChallenge']> = {
+  challengeToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SecuritySettingsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SecuritySettings'] = ResolversParentTypes['SecuritySettings']> = {
+  allowInsecure?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  alpn?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  fingerprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  realityDest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  realityPublicKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  realityServerNames?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  realityShortIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  realitySpiderX?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serverName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServerResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Server'] = ResolversParentTypes['Server']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agentVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  appliedConfigVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  capabilities?: Resolver<Maybe<ResolversTypes['ServerCapabilities']>, ParentType, ContextType>;
+  configVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coreVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  health?: Resolver<Maybe<ResolversTypes['ServerHealth']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inbounds?: Resolver<Array<ResolversTypes['Inbound']>, ParentType, ContextType>;
+  lastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routingPolicy?: Resolver<ResolversTypes['RoutingPolicy'], ParentType, ContextType>;
+  routingPolicyOverride?: Resolver<Maybe<ResolversTypes['RoutingPolicy']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ServerStatus'], ParentType, ContextType>;
+  unservedInbounds?: Resolver<Array<ResolversTypes['UnservedInbound']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ServerCapabilitiesResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ServerCapabilities'] = ResolversParentTypes['ServerCapabilities']> = {
+  core?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  protocols?: Resolver<Array<ResolversTypes['Protocol']>, ParentType, ContextType>;
+  securities?: Resolver<Array<ResolversTypes['Security']>, ParentType, ContextType>;
+  shadowsocksMethods?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tlsCertificate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  transports?: Resolver<Array<ResolversTypes['Transport']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServerEnrollmentResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ServerEnrollment'] = ResolversParentTypes['ServerEnrollment']> = {
+  command?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServerHealthResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ServerHealth'] = ResolversParentTypes['ServerHealth']> = {
+  coreRunning?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cpuPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  memTotalBytes?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  memUsedBytes?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  netRxBytes?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  netTxBytes?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  uptimeSec?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SessionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  device?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['SignInMethod'], ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SettingsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Settings'] = ResolversParentTypes['Settings']> = {
+  billingAutomaticTax?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  billingRefundPolicy?: Resolver<ResolversTypes['RefundPolicy'], ParentType, ContextType>;
+  corsAllowedOrigins?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  deviceLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inactiveUserResponse?: Resolver<ResolversTypes['InactiveUserResponse'], ParentType, ContextType>;
+  invoiceTtlHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subscriptionAnnounce?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionHideSettings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  subscriptionRemarkTemplate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionRouting?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionSupportUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionUpdateIntervalHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subscriptionUrlPrefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totpRequiredRoles?: Resolver<Array<ResolversTypes['AdminRole']>, ParentType, ContextType>;
+};
+
+export type SignInOptionsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SignInOptions'] = ResolversParentTypes['SignInOptions']> = {
+  oidcEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  oidcIssuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SignInResultResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SignInResult'] = ResolversParentTypes['SignInResult']> = {
+  __resolveType: TypeResolveFn<'AuthPayload' | 'SecondFactorChallenge', ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  notifications?: SubscriptionResolver<ResolversTypes['Notification'], "notifications", ParentType, ContextType, Partial<SubscriptionNotificationsArgs>>;
+  serverStatus?: SubscriptionResolver<ResolversTypes['Server'], "serverStatus", ParentType, ContextType, Partial<SubscriptionServerStatusArgs>>;
+  systemMetrics?: SubscriptionResolver<ResolversTypes['SystemMetrics'], "systemMetrics", ParentType, ContextType>;
+  userTraffic?: SubscriptionResolver<ResolversTypes['TrafficUpdate'], "userTraffic", ParentType, ContextType, RequireFields<SubscriptionUserTrafficArgs, 'userId'>>;
+};
+
+export type SubscriptionRuleResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SubscriptionRule'] = ResolversParentTypes['SubscriptionRule']> = {
+  action?: Resolver<ResolversTypes['SubscriptionRuleAction'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['HeaderCondition']>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['SubscriptionFormat']>, ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['RuleMatchMode'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SystemMetricsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SystemMetrics'] = ResolversParentTypes['SystemMetrics']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadRate?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  serversDegraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serversOffline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serversOnline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadRate?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['UserCounts'], ParentType, ContextType>;
+};
+
+export type SystemStatusResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SystemStatus'] = ResolversParentTypes['SystemStatus']> = {
+  groups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inbounds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  servers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['UserCounts'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TotpEnrollmentResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TotpEnrollment'] = ResolversParentTypes['TotpEnrollment']> = {
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TrafficPointResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TrafficPoint'] = ResolversParentTypes['TrafficPoint']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+};
+
+export type TrafficUpdateResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TrafficUpdate'] = ResolversParentTypes['TrafficUpdate']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  usedTraffic?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type TransportSettingsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TransportSettings'] = ResolversParentTypes['TransportSettings']> = {
+  headerType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  host?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type TwoFactorStatusResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TwoFactorStatus'] = ResolversParentTypes['TwoFactorStatus']> = {
+  backupCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mustEnrollTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  passwordLoginDisabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  totpEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  totpEnabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type UnservedInboundResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UnservedInbound'] = ResolversParentTypes['UnservedInbound']> = {
+  inbound?: Resolver<ResolversTypes['Inbound'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  credentials?: Resolver<ResolversTypes['UserCredentials'], ParentType, ContextType>;
+  dataLimit?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
+  deviceLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  expireAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onHoldExpireDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Admin'], ParentType, ContextType>;
+  resetStrategy?: Resolver<ResolversTypes['ResetStrategy'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
+  subscriptionUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  usedTraffic?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserConnectionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserCountsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserCounts'] = ResolversParentTypes['UserCounts']> = {
+  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  limited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onHold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserCredentialsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserCredentials'] = ResolversParentTypes['UserCredentials']> = {
+  hysteria2Password?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shadowsocksPassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trojanPassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vlessId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vmessId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserDeviceResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserDevice'] = ResolversParentTypes['UserDevice']> = {
+  firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hwid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  osVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UserEdgeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = AppContext> = {
+  Admin?: AdminResolvers<ContextType>;
+  AllowedDestination?: AllowedDestinationResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Bytes?: GraphQLScalarType;
+  Chain?: ChainResolvers<ContextType>;
+  ChainDeposit?: ChainDepositResolvers<ContextType>;
+  ChainPayment?: ChainPaymentResolvers<ContextType>;
+  ChainToken?: ChainTokenResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Group?: GroupResolvers<ContextType>;
+  HeaderCondition?: HeaderConditionResolvers<ContextType>;
+  HealthStatus?: HealthStatusResolvers<ContextType>;
+  Inbound?: InboundResolvers<ContextType>;
+  Invoice?: InvoiceResolvers<ContextType>;
+  InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
+  InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
+  InvoiceLine?: InvoiceLineResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  OidcIdentity?: OidcIdentityResolvers<ContextType>;
+  OidcSignIn?: OidcSignInResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Passkey?: PasskeyResolvers<ContextType>;
+  PasskeyCeremony?: PasskeyCeremonyResolvers<ContextType>;
+  Plan?: PlanResolvers<ContextType>;
+  Price?: PriceResolvers<ContextType>;
+  ProtocolSettings?: ProtocolSettingsResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RoutingPolicy?: RoutingPolicyResolvers<ContextType>;
+  SecondFactorChallenge?: SecondFactorChallengeResolvers<ContextType>;
+  SecuritySettings?: SecuritySettingsResolvers<ContextType>;
+  Server?: ServerResolvers<ContextType>;
+  ServerCapabilities?: ServerCapabilitiesResolvers<ContextType>;
+  ServerEnrollment?: ServerEnrollmentResolvers<ContextType>;
+  ServerHealth?: ServerHealthResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
+  Settings?: SettingsResolvers<ContextType>;
+  SignInOptions?: SignInOptionsResolvers<ContextType>;
+  SignInResult?: SignInResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  SubscriptionRule?: SubscriptionRuleResolvers<ContextType>;
+  SystemMetrics?: SystemMetricsResolvers<ContextType>;
+  SystemStatus?: SystemStatusResolvers<ContextType>;
+  TotpEnrollment?: TotpEnrollmentResolvers<ContextType>;
+  TrafficPoint?: TrafficPointResolvers<ContextType>;
+  TrafficUpdate?: TrafficUpdateResolvers<ContextType>;
+  TransportSettings?: TransportSettingsResolvers<ContextType>;
+  TwoFactorStatus?: TwoFactorStatusResolvers<ContextType>;
+  UnservedInbound?: UnservedInboundResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserCounts?: UserCountsResolvers<ContextType>;
+  UserCredentials?: UserCredentialsResolvers<ContextType>;
+  UserDevice?: UserDeviceResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
+};
+
