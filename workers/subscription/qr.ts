@@ -32,12 +32,12 @@ export function qrSvg(text: string, label: string): string {
 export function qrBits(text: string): string {
   const { data, size } = matrix(text);
   const bytes = new Uint8Array(Math.ceil((size * size) / 8));
-  data.forEach((row, y) =>
-    row.forEach((dark, x) => {
-      if (!dark) return;
+  for (const [y, row] of data.entries()) {
+    for (const [x, dark] of row.entries()) {
+      if (!dark) continue;
       const i = y * size + x;
       bytes[i >> 3]! |= 0x80 >> (i & 7);
-    }),
-  );
+    }
+  }
   return `${size}:${toBase64(bytes)}`;
 }

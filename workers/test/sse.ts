@@ -32,8 +32,7 @@ export async function subscribe(query: string, variables: Record<string, unknown
         const { value, done } = await reader.read();
         if (done) throw new Error("the event stream ended");
         buffered += value;
-        let end: number;
-        while ((end = buffered.indexOf("\n\n")) >= 0) {
+        for (let end = buffered.indexOf("\n\n"); end >= 0; end = buffered.indexOf("\n\n")) {
           const fields = Object.fromEntries(
             buffered
               .slice(0, end)

@@ -25,7 +25,11 @@ function recordingD1(sent: { query: string; values: unknown[] }[]): D1Database {
         const statement = target.prepare(query);
         return new Proxy(statement, {
           get(s, p) {
-            if (p === "bind") return (...values: unknown[]) => (sent.push({ query, values }), s.bind(...values));
+            if (p === "bind")
+              return (...values: unknown[]) => {
+                sent.push({ query, values });
+                return s.bind(...values);
+              };
             const value = Reflect.get(s, p, s);
             return typeof value === "function" ? value.bind(s) : value;
           },

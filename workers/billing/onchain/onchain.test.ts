@@ -164,7 +164,7 @@ describe("the payer's on-chain choice", () => {
     const eth = ok(
       await gql(TOKEN, { i: { chainId: chain.id, symbol: "ETH", decimals: 18, currency: "ETH" } }, { token: owner }),
     ).createChainToken;
-    const { invoice, post } = await usdInvoice();
+    const { post } = await usdInvoice();
 
     expect((await post("onchain", { tokenId: eth.id })).status).toBe(404); // ETH cannot settle a USD invoice
     expect((await post("onchain/check", {})).status).toBe(409);
