@@ -1,6 +1,8 @@
-import type { SignedInContext } from "../graphql/context";
 import type { GraphQLModule } from "../graphql/module";
-import { readSettings, updateSettings } from "./settings";
+import { readSettings, type Settings, updateSettings } from "./settings";
+
+export type InactiveUserResponse = Settings["inactiveUserResponse"];
+export type RefundPolicy = Settings["billingRefundPolicy"];
 
 const typeDefs = /* GraphQL */ `
   "What disabled, limited and expired users get from their subscription link: never a working config."
@@ -90,10 +92,10 @@ export const settingsModule: GraphQLModule = {
     RefundPolicy: { REVOKE: "revoke", FLAG: "flag" },
     InactiveUserResponse: { PLACEHOLDER: "placeholder", FORBIDDEN: "forbidden", NOT_FOUND: "not_found" },
     Query: {
-      settings: (_: unknown, __: unknown, ctx: SignedInContext) => readSettings(ctx.db),
+      settings: (_, __, ctx) => readSettings(ctx.db),
     },
     Mutation: {
-      updateSettings: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => updateSettings(ctx, args.input),
+      updateSettings: (_, args, ctx) => updateSettings(ctx, args.input),
     },
   },
 };

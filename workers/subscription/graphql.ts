@@ -9,9 +9,13 @@ import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
 import { findVisibleUser } from "../users/service";
 import { listDevices } from "./devices";
-import { userDevices, type UserDeviceRow } from "./devices-table";
+import { userDevices } from "./devices-table";
 import { readRules, replaceRules, resetRules } from "./rules-store";
-import type { FormatRule } from "./rules";
+import type { FormatRule, RuleCondition } from "./rules";
+
+export type SubscriptionRuleAction = FormatRule["action"];
+export type RuleMatchMode = FormatRule["match"];
+export type HeaderMatchOperator = RuleCondition["operator"];
 
 const typeDefs = /* GraphQL */ `
   "What a subscription request gets; PAGE is the end-user HTML page."
@@ -119,7 +123,7 @@ const FORMAT_ENUM = {
   CLASH: "clash",
   OUTLINE: "outline",
   PAGE: "page",
-};
+} as const;
 
 const hwidSchema = z.string().min(1).max(64);
 
@@ -143,21 +147,19 @@ export const subscriptionModule: GraphQLModule = {
     SubscriptionRuleAction: { SERVE: "serve", BLOCK: "block", NOT_FOUND: "not_found" },
     HeaderMatchOperator: { CONTAINS: "contains", EQUALS: "equals", REGEX: "regex" },
     RuleMatchMode: { ALL: "all", ANY: "any" },
-    SubscriptionRule: { format: (r: FormatRule) => r.format ?? null },
+    SubscriptionRule: { format: (r) => r.format ?? null },
     UserDevice: {
-      firstSeenAt: (d: UserDeviceRow) => d.firstSeenAtSec,
-      lastSeenAt: (d: UserDeviceRow) => d.lastSeenAtSec,
+      firstSeenAt: (d) => d.firstSeenAtSec,
+      lastSeenAt: (d) => d.lastSeenAtSec,
     },
     Query: {
-      subscriptionRules: (_: unknown, __: unknown, ctx: SignedInContext) => readRules(ctx.db),
-      userDevices: async (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
-        listDevices(ctx.db, await visibleUserId(ctx, args.userId)),
+      subscriptionRules: (_, __, ctx) => readRules(ctx.db),
+      userDevices: async (_, args, ctx) => listDevices(ctx.db, await visibleUserId(ctx, args.userId)),
     },
     Mutation: {
-      updateSubscriptionRules: (_: unknown, args: { rules: unknown }, ctx: SignedInContext) =>
-        replaceRules(ctx, args.rules),
-      resetSubscriptionRules: (_: unknown, __: unknown, ctx: SignedInContext) => resetRules(ctx),
-      removeUserDevice: async (_: unknown, args: { userId: string; hwid: string }, ctx: SignedInContext) => {
+      updateSubscriptionRules: (_, args, ctx) => replaceRules(ctx, args.rules),
+      resetSubscriptionRules: (_, __, ctx) => resetRules(ctx),
+      removeUserDevice: async (_, args, ctx) => {
         const userId = await visibleUserId(ctx, args.userId);
         const hwid = parseInput(hwidSchema, args.hwid);
         const [deleted] = (await runBatch(ctx.db, [
