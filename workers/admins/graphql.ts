@@ -1,7 +1,8 @@
 import { idSchema } from "../graphql/ids";
-import { existing, type GraphQLModule } from "../graphql/module";
+import { existing, type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parseInput } from "../errors/validate";
 import { dataLeftBytes } from "./data-quota";
+import { ROLES } from "./table";
 import { createAdmin, deleteAdmin, findAdmin, listAdmins, topUpResellerQuota, updateAdmin } from "./service";
 
 const typeDefs = /* GraphQL */ `
@@ -74,7 +75,7 @@ export const adminsModule: GraphQLModule = {
     "Mutation.topUpResellerQuota": "admins:manage",
   },
   resolvers: {
-    AdminRole: { OWNER: "owner", ADMIN: "admin", RESELLER: "reseller" },
+    AdminRole: upperCaseEnum(ROLES),
     Admin: {
       id: (a) => String(a.id),
       maxDataLimit: (a) => a.maxDataLimitBytes,

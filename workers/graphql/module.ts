@@ -18,6 +18,14 @@ export interface GraphQLModule {
 }
 
 /**
+ * The resolver map of an enum whose GraphQL names are the domain's strings upper-cased
+ * (on_hold is ON_HOLD): built from the domain's list, so the two cannot drift apart.
+ */
+export function upperCaseEnum<const Value extends string>(values: readonly Value[]): Record<Uppercase<Value>, Value> {
+  return Object.fromEntries(values.map((value) => [value.toUpperCase(), value])) as Record<Uppercase<Value>, Value>;
+}
+
+/**
  * The row a non-null field promises (a foreign key or the session vouches for it). Should it be
  * gone after all, the field fails as NOT_FOUND instead of returning the null its type forbids.
  */

@@ -1,7 +1,8 @@
 import { requirePermission } from "../auth/roles";
 import { idSchema } from "../graphql/ids";
-import type { GraphQLModule } from "../graphql/module";
+import { type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parseInput } from "../errors/validate";
+import { PROTOCOLS, SECURITIES, TRANSPORTS } from "./table";
 import { createInbound, deleteInbound, findInbound, listInbounds, updateInbound } from "./service";
 
 const settingsTypes = /* GraphQL */ `
@@ -155,9 +156,9 @@ export const inboundsModule: GraphQLModule = {
     "Mutation.deleteInbound": "inbounds:write",
   },
   resolvers: {
-    Protocol: { VLESS: "vless", VMESS: "vmess", TROJAN: "trojan", SHADOWSOCKS: "shadowsocks", HYSTERIA2: "hysteria2" },
-    Transport: { TCP: "tcp", WS: "ws", GRPC: "grpc", HTTPUPGRADE: "httpupgrade", XHTTP: "xhttp" },
-    Security: { NONE: "none", TLS: "tls", REALITY: "reality" },
+    Protocol: upperCaseEnum(PROTOCOLS),
+    Transport: upperCaseEnum(TRANSPORTS),
+    Security: upperCaseEnum(SECURITIES),
     Inbound: {
       id: (i) => String(i.id),
       createdAt: (i) => i.createdAtSec,

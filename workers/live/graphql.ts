@@ -1,13 +1,13 @@
 import { filter, pipe } from "graphql-yoga";
 import { ownedUsersScope } from "../auth/roles";
 import { parseInput } from "../errors/validate";
-import { DomainError, notFound } from "../errors/domain-error";
+import { DomainError } from "../errors/domain-error";
 import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import { createLoaders } from "../graphql/loaders";
 import type { SubscriptionResolverObject } from "../graphql/generated/resolvers";
 import type { GraphQLModule } from "../graphql/module";
-import { findVisibleUser } from "../users/service";
+import { visibleUserId } from "../users/graphql";
 import { listen } from "./hub-client";
 import { loadSystemMetrics } from "./metrics";
 import { trafficRangeSchema, trafficSeries } from "./series";
@@ -128,13 +128,6 @@ const fromHub = <Payload, Args>(
     return payload;
   },
 });
-
-/** The user's id when the caller may see that user; NOT_FOUND otherwise, as for queries. */
-async function visibleUserId(ctx: SignedInContext, raw: string): Promise<number> {
-  const userId = parseInput(idSchema, raw);
-  if (!(await findVisibleUser(ctx.db, ctx.actor, userId))) throw notFound("user", userId);
-  return userId;
-}
 
 export const liveModule: GraphQLModule = {
   typeDefs,

@@ -1,11 +1,12 @@
 import { idSchema } from "../graphql/ids";
-import type { GraphQLModule } from "../graphql/module";
+import { type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parseInput } from "../errors/validate";
 import { panelSigningKey } from "../agent/keys";
 import { installLine } from "../downloads/install-script";
 import { issueEnrollmentToken } from "./enrollment";
 import { createNode, deleteNode, findNode, listNodes, updateNode } from "./service";
 import { unservedReason } from "./capabilities";
+import { NODE_STATUSES } from "./table";
 
 const typeDefs = /* GraphQL */ `
   enum ServerStatus {
@@ -136,7 +137,7 @@ export const nodesModule: GraphQLModule = {
     "Mutation.createServerEnrollment": "nodes:write",
   },
   resolvers: {
-    ServerStatus: { PENDING: "pending", ONLINE: "online", DEGRADED: "degraded", OFFLINE: "offline" },
+    ServerStatus: upperCaseEnum(NODE_STATUSES),
     Server: {
       id: (n) => String(n.id),
       lastSeenAt: (n) => n.lastSeenAtSec,

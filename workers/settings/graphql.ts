@@ -1,5 +1,5 @@
-import type { GraphQLModule } from "../graphql/module";
-import { readSettings, type Settings, updateSettings } from "./settings";
+import { type GraphQLModule, upperCaseEnum } from "../graphql/module";
+import { INACTIVE_USER_RESPONSES, readSettings, REFUND_POLICIES, type Settings, updateSettings } from "./settings";
 
 export type InactiveUserResponse = Settings["inactiveUserResponse"];
 export type RefundPolicy = Settings["billingRefundPolicy"];
@@ -89,8 +89,8 @@ export const settingsModule: GraphQLModule = {
     "Mutation.updateSettings": "settings:write",
   },
   resolvers: {
-    RefundPolicy: { REVOKE: "revoke", FLAG: "flag" },
-    InactiveUserResponse: { PLACEHOLDER: "placeholder", FORBIDDEN: "forbidden", NOT_FOUND: "not_found" },
+    RefundPolicy: upperCaseEnum(REFUND_POLICIES),
+    InactiveUserResponse: upperCaseEnum(INACTIVE_USER_RESPONSES),
     Query: {
       settings: (_, __, ctx) => readSettings(ctx.db),
     },

@@ -2,16 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { auditBy } from "../audit/record";
 import { runBatch } from "../db/client";
-import { notFound } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
-import type { SignedInContext } from "../graphql/context";
-import { idSchema } from "../graphql/ids";
-import type { GraphQLModule } from "../graphql/module";
-import { findVisibleUser } from "../users/service";
+import { type GraphQLModule, upperCaseEnum } from "../graphql/module";
+import { visibleUserId } from "../users/graphql";
 import { listDevices } from "./devices";
 import { userDevices } from "./devices-table";
 import { readRules, replaceRules, resetRules } from "./rules-store";
-import type { FormatRule, RuleCondition } from "./rules";
+import { type FormatRule, MATCH_OPERATORS, RULE_ACTIONS, type RuleCondition } from "./rules";
 
 export type SubscriptionRuleAction = FormatRule["action"];
 export type RuleMatchMode = FormatRule["match"];
@@ -127,12 +124,6 @@ const FORMAT_ENUM = {
 
 const hwidSchema = z.string().min(1).max(64);
 
-async function visibleUserId(ctx: SignedInContext, rawId: string): Promise<number> {
-  const id = parseInput(idSchema, rawId);
-  if (!(await findVisibleUser(ctx.db, ctx.actor, id))) throw notFound("user", id);
-  return id;
-}
-
 export const subscriptionModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -144,8 +135,8 @@ export const subscriptionModule: GraphQLModule = {
   },
   resolvers: {
     SubscriptionFormat: FORMAT_ENUM,
-    SubscriptionRuleAction: { SERVE: "serve", BLOCK: "block", NOT_FOUND: "not_found" },
-    HeaderMatchOperator: { CONTAINS: "contains", EQUALS: "equals", REGEX: "regex" },
+    SubscriptionRuleAction: upperCaseEnum(RULE_ACTIONS),
+    HeaderMatchOperator: upperCaseEnum(MATCH_OPERATORS),
     RuleMatchMode: { ALL: "all", ANY: "any" },
     SubscriptionRule: { format: (r) => r.format ?? null },
     UserDevice: {

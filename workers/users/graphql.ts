@@ -1,7 +1,9 @@
+import { notFound } from "../errors/domain-error";
+import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
-import { existing, type GraphQLModule } from "../graphql/module";
+import { existing, type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parsePage, toConnection } from "../graphql/pagination";
-import { orderedCursor, parseOrderedPage, type USER_ORDER_FIELDS } from "./order";
+import { orderedCursor, parseOrderedPage, USER_ORDER_FIELDS } from "./order";
 import { parseInput } from "../errors/validate";
 import { subscriptionUrl } from "../settings/settings";
 import {
@@ -16,7 +18,7 @@ import {
   rotateUserCredentials,
   updateUser,
 } from "./service";
-import type { UserRow } from "./table";
+import { RESET_STRATEGIES, USER_STATUSES, type UserRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
   enum UserStatus {
@@ -164,6 +166,13 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
+/** The user's id when the caller may see that user; NOT_FOUND otherwise, as for queries. */
+export async function visibleUserId(ctx: SignedInContext, rawId: string): Promise<number> {
+  const id = parseInput(idSchema, rawId);
+  if (!(await findVisibleUser(ctx.db, ctx.actor, id))) throw notFound("user", id);
+  return id;
+}
+
 /** A page of users; totalCount runs its own count only when a query asks for it. */
 export type UserConnectionParent = ReturnType<typeof toConnection<UserRow>> & { count: () => Promise<number> };
 
@@ -183,9 +192,9 @@ export const usersModule: GraphQLModule = {
     "Mutation.resetUserUsage": "users:write",
   },
   resolvers: {
-    UserStatus: { ACTIVE: "active", DISABLED: "disabled", LIMITED: "limited", EXPIRED: "expired", ON_HOLD: "on_hold" },
-    ResetStrategy: { NONE: "none", DAY: "day", WEEK: "week", MONTH: "month", YEAR: "year" },
-    UserOrderField: { USERNAME: "username", USED_TRAFFIC: "used_traffic", EXPIRE_AT: "expire_at" },
+    UserStatus: upperCaseEnum(USER_STATUSES),
+    ResetStrategy: upperCaseEnum(RESET_STRATEGIES),
+    UserOrderField: upperCaseEnum(USER_ORDER_FIELDS),
     User: {
       id: (u) => String(u.id),
       dataLimit: (u) => u.dataLimitBytes,

@@ -1,5 +1,5 @@
 import { idSchema } from "../../graphql/ids";
-import type { GraphQLModule } from "../../graphql/module";
+import { type GraphQLModule, upperCaseEnum } from "../../graphql/module";
 import { parsePage, toConnection } from "../../graphql/pagination";
 import { parseInput } from "../../errors/validate";
 import { subscriptionUrl } from "../../settings/settings";
@@ -13,6 +13,7 @@ import {
   voidInvoice,
 } from "./service";
 import { stripeClient } from "../stripe/client";
+import { INVOICE_STATUSES, PAYMENT_METHODS } from "./table";
 import { refundCardPayment } from "../stripe/refund";
 
 const typeDefs = /* GraphQL */ `
@@ -106,8 +107,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-const ENUM = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v.toUpperCase(), v]));
-
 export const invoicesModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -119,8 +118,8 @@ export const invoicesModule: GraphQLModule = {
     "Mutation.markInvoicePaid": "billing:write",
   },
   resolvers: {
-    InvoiceStatus: ENUM(["open", "paid", "expired", "refunded", "partially_paid", "void"]),
-    PaymentMethod: ENUM(["stripe", "onchain", "manual"]),
+    InvoiceStatus: upperCaseEnum(INVOICE_STATUSES),
+    PaymentMethod: upperCaseEnum(PAYMENT_METHODS),
     Invoice: {
       id: (i) => String(i.id),
       number: (i) => invoiceNumber(i.id),

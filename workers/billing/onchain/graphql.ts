@@ -1,10 +1,10 @@
 import { idSchema } from "../../graphql/ids";
-import { existing, type GraphQLModule } from "../../graphql/module";
+import { existing, type GraphQLModule, upperCaseEnum } from "../../graphql/module";
 import { parseInput } from "../../errors/validate";
 import { createChain, createChainToken, listChains, listTokens, updateChain } from "./config";
 import { depositView } from "./deposit";
 import { paymentsOf, recentPayments } from "./verify";
-import type { ChainPaymentRow } from "./table";
+import { CHAIN_PAYMENT_STATUSES, type ChainPaymentRow, REJECTION_REASONS } from "./table";
 
 export type ChainPaymentStatus = ChainPaymentRow["status"];
 
@@ -124,8 +124,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-const upper = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v.toUpperCase(), v]));
-
 export const onchainModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -137,8 +135,8 @@ export const onchainModule: GraphQLModule = {
     "Mutation.createChainToken": "billing:write",
   },
   resolvers: {
-    ChainPaymentStatus: upper(["pending", "credited", "rejected"]),
-    ChainPaymentRejection: upper(["wrong_token", "wrong_recipient", "underpaid", "reused", "after_expiry", "failed"]),
+    ChainPaymentStatus: upperCaseEnum(CHAIN_PAYMENT_STATUSES),
+    ChainPaymentRejection: upperCaseEnum(REJECTION_REASONS),
     Chain: { id: (c) => String(c.id) },
     ChainToken: {
       id: (t) => String(t.id),
