@@ -12,7 +12,11 @@ export type OperationRule = "public" | "signed-in" | Permission;
 /** One domain's slice of the API: its SDL, its resolvers and a rule for each root field it adds. */
 export interface GraphQLModule {
   typeDefs: string;
-  /** Its part of the map generated from schema.graphql (`npm run codegen`): parents, arguments and results. */
+  /**
+   * Its part of the map generated from schema.graphql (`npm run codegen`), which types every
+   * parent, argument and result. Resolvers get a SignedInContext, since authorize.ts admits the
+   * caller before a non-public root field runs; those of `public` fields declare `ctx: AppContext`.
+   */
   resolvers: Resolvers;
   rules: Record<string, OperationRule>;
 }
