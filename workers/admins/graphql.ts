@@ -1,10 +1,9 @@
-import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
-import type { GraphQLModule } from "../graphql/module";
+import { existing, type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parseInput } from "../errors/validate";
 import { dataLeftBytes } from "./data-quota";
+import { ROLES } from "./table";
 import { createAdmin, deleteAdmin, findAdmin, listAdmins, topUpResellerQuota, updateAdmin } from "./service";
-import type { AdminRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
   enum AdminRole {
@@ -76,29 +75,25 @@ export const adminsModule: GraphQLModule = {
     "Mutation.topUpResellerQuota": "admins:manage",
   },
   resolvers: {
-    AdminRole: { OWNER: "owner", ADMIN: "admin", RESELLER: "reseller" },
+    AdminRole: upperCaseEnum(ROLES),
     Admin: {
-      id: (a: AdminRow) => String(a.id),
-      maxDataLimit: (a: AdminRow) => a.maxDataLimitBytes,
-      dataGiven: (a: AdminRow) => a.dataGivenBytes,
-      dataLeft: (a: AdminRow) => dataLeftBytes(a),
-      createdAt: (a: AdminRow) => a.createdAtSec,
-      updatedAt: (a: AdminRow) => a.updatedAtSec,
+      id: (a) => String(a.id),
+      maxDataLimit: (a) => a.maxDataLimitBytes,
+      dataGiven: (a) => a.dataGivenBytes,
+      dataLeft: (a) => dataLeftBytes(a),
+      createdAt: (a) => a.createdAtSec,
+      updatedAt: (a) => a.updatedAtSec,
     },
     Query: {
-      me: async (_: unknown, __: unknown, ctx: SignedInContext) => findAdmin(ctx.db, ctx.actor.id),
-      admins: (_: unknown, __: unknown, ctx: SignedInContext) => listAdmins(ctx.db),
-      admin: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        findAdmin(ctx.db, parseInput(idSchema, args.id)),
+      me: async (_, __, ctx) => existing(await findAdmin(ctx.db, ctx.actor.id), "admin", ctx.actor.id),
+      admins: (_, __, ctx) => listAdmins(ctx.db),
+      admin: (_, args, ctx) => findAdmin(ctx.db, parseInput(idSchema, args.id)),
     },
     Mutation: {
-      createAdmin: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createAdmin(ctx, args.input),
-      updateAdmin: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
-        updateAdmin(ctx, parseInput(idSchema, args.id), args.input),
-      deleteAdmin: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        deleteAdmin(ctx, parseInput(idSchema, args.id)),
-      topUpResellerQuota: (_: unknown, args: { adminId: string; bytes: unknown }, ctx: SignedInContext) =>
-        topUpResellerQuota(ctx, parseInput(idSchema, args.adminId), args.bytes),
+      createAdmin: (_, args, ctx) => createAdmin(ctx, args.input),
+      updateAdmin: (_, args, ctx) => updateAdmin(ctx, parseInput(idSchema, args.id), args.input),
+      deleteAdmin: (_, args, ctx) => deleteAdmin(ctx, parseInput(idSchema, args.id)),
+      topUpResellerQuota: (_, args, ctx) => topUpResellerQuota(ctx, parseInput(idSchema, args.adminId), args.bytes),
     },
   },
 };

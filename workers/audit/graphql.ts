@@ -2,13 +2,12 @@ import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import { ownedUsersScope } from "../auth/roles";
 import { parseInput } from "../errors/validate";
-import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
 import { parsePage, toConnection } from "../graphql/pagination";
 import { auditLog } from "./table";
 
-type AuditRow = typeof auditLog.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
 
 const typeDefs = /* GraphQL */ `
   scalar JSON
@@ -67,12 +66,12 @@ export const auditModule: GraphQLModule = {
   rules: { "Query.auditLog": "audit:read" },
   resolvers: {
     AuditEntry: {
-      id: (e: AuditRow) => String(e.id),
-      at: (e: AuditRow) => e.atSec,
-      actorId: (e: AuditRow) => (e.actorId === null ? null : String(e.actorId)),
+      id: (e) => String(e.id),
+      at: (e) => e.atSec,
+      actorId: (e) => (e.actorId === null ? null : String(e.actorId)),
     },
     Query: {
-      auditLog: async (_: unknown, args: { filter?: unknown; page?: unknown }, ctx: SignedInContext) => {
+      auditLog: async (_, args, ctx) => {
         const filter = parseInput(filterSchema, args.filter) ?? {};
         const page = parsePage(args.page);
         const scope = ownedUsersScope(ctx.actor);

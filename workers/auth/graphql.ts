@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { passwordSchema } from "../admins/service";
-import { admins } from "../admins/table";
+import { type AdminRow, admins } from "../admins/table";
 import { auditBy, auditInsert } from "../audit/record";
 import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
-import type { AppContext, SignedInContext } from "../graphql/context";
+import type { AppContext } from "../graphql/context";
 import type { GraphQLModule } from "../graphql/module";
 import { runBatch } from "../db/client";
 import { describeDevice } from "./device";
@@ -99,10 +99,10 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-type SessionRow = typeof sessions.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
 
 /** An AuthPayload from a started session. */
-export const authPayload = (session: { tokens: TokenPair; admin: unknown }) => ({
+export const authPayload = (session: { tokens: TokenPair; admin: AdminRow }) => ({
   ...session.tokens,
   accessTokenExpiresAt: session.tokens.accessTokenExpiresAtSec,
   admin: session.admin,
@@ -126,16 +126,16 @@ export const authModule: GraphQLModule = {
   resolvers: {
     SignInMethod: { PASSWORD: "password", PASSWORD_TOTP: "password+totp", PASSKEY: "passkey", OIDC: "oidc" },
     Session: {
-      device: (s: SessionRow) => describeDevice(s.userAgent),
-      createdAt: (s: SessionRow) => s.createdAtSec,
-      lastSeenAt: (s: SessionRow) => s.lastSeenAtSec,
-      current: (s: SessionRow, _: unknown, ctx: SignedInContext) => s.id === ctx.actor.sessionId,
+      device: (s) => describeDevice(s.userAgent),
+      createdAt: (s) => s.createdAtSec,
+      lastSeenAt: (s) => s.lastSeenAtSec,
+      current: (s, _, ctx) => s.id === ctx.actor.sessionId,
     },
     Query: {
-      mySessions: (_: unknown, __: unknown, ctx: SignedInContext) => listMySessions(ctx),
+      mySessions: (_, __, ctx) => listMySessions(ctx),
     },
     Mutation: {
-      login: async (_: unknown, args: { input: unknown }, ctx: AppContext) => {
+      login: async (_, args, ctx: AppContext) => {
         const result = await signInWithPassword(loginDeps(ctx), args.input);
         if (result.kind === "second-factor") {
           throw new DomainError(
@@ -149,7 +149,7 @@ export const authModule: GraphQLModule = {
         return authPayload(result);
       },
 
-      signIn: async (_: unknown, args: { input: unknown }, ctx: AppContext) => {
+      signIn: async (_, args, ctx: AppContext) => {
         const result = await signInWithPassword(loginDeps(ctx), args.input);
         return result.kind === "session"
           ? { __typename: "AuthPayload", ...authPayload(result) }
@@ -160,15 +160,14 @@ export const authModule: GraphQLModule = {
             };
       },
 
-      completeSecondFactor: async (_: unknown, args: { input: unknown }, ctx: AppContext) =>
+      completeSecondFactor: async (_, args, ctx: AppContext) =>
         authPayload(await completeSecondFactor(loginDeps(ctx), args.input)),
 
-      revokeSession: (_: unknown, args: { id: unknown }, ctx: SignedInContext) =>
-        revokeMySession(ctx, parseInput(z.string().min(1).max(64), args.id)),
+      revokeSession: (_, args, ctx) => revokeMySession(ctx, parseInput(z.string().min(1).max(64), args.id)),
 
-      revokeOtherSessions: (_: unknown, __: unknown, ctx: SignedInContext) => revokeMyOtherSessions(ctx),
+      revokeOtherSessions: (_, __, ctx) => revokeMyOtherSessions(ctx),
 
-      refreshToken: async (_: unknown, args: { token: string }, ctx: AppContext) => {
+      refreshToken: async (_, args, ctx: AppContext) => {
         const token = parseInput(z.string().min(1).max(256), args.token);
         const nowSec = ctx.nowSec();
         const result = await rotateRefreshToken(ctx.db, ctx.sessions, token, nowSec, ctx.client.ip);
@@ -190,7 +189,7 @@ export const authModule: GraphQLModule = {
         return authPayload({ tokens: result.tokens, admin: result.admin });
       },
 
-      logout: async (_: unknown, __: unknown, ctx: SignedInContext) => {
+      logout: async (_, __, ctx) => {
         await runBatch(ctx.db, [
           revokeSession(ctx.db, ctx.actor.sessionId, "logout", ctx.nowSec()),
           auditBy(ctx, { action: "auth.logout", targetType: "session", targetId: ctx.actor.sessionId }),
@@ -198,7 +197,7 @@ export const authModule: GraphQLModule = {
         return true;
       },
 
-      changePassword: async (_: unknown, args: { input: unknown }, ctx: SignedInContext) => {
+      changePassword: async (_, args, ctx) => {
         const input = parseInput(changePasswordSchema, args.input);
         const admin = await ctx.db.select().from(admins).where(eq(admins.id, ctx.actor.id)).get();
         if (!admin || !(await verifyPassword(input.currentPassword, admin.passwordHash))) {

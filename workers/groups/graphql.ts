@@ -1,10 +1,8 @@
 import { ownedUsersScope } from "../auth/roles";
-import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
 import { parseInput } from "../errors/validate";
 import { createGroup, deleteGroup, findGroup, listGroups, updateGroup } from "./service";
-import type { GroupRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
   "A set of inbounds. Users in a group reach every inbound of the group on every node serving it."
@@ -54,23 +52,19 @@ export const groupsModule: GraphQLModule = {
   },
   resolvers: {
     Group: {
-      id: (g: GroupRow) => String(g.id),
-      inbounds: (g: GroupRow, _: unknown, ctx: SignedInContext) => ctx.loaders.inboundsByGroup.load(g.id),
-      userCount: (g: GroupRow, _: unknown, ctx: SignedInContext) =>
-        ctx.loaders.userCountByGroup(ownedUsersScope(ctx.actor)).load(g.id),
-      createdAt: (g: GroupRow) => g.createdAtSec,
+      id: (g) => String(g.id),
+      inbounds: (g, _, ctx) => ctx.loaders.inboundsByGroup.load(g.id),
+      userCount: (g, _, ctx) => ctx.loaders.userCountByGroup(ownedUsersScope(ctx.actor)).load(g.id),
+      createdAt: (g) => g.createdAtSec,
     },
     Query: {
-      groups: (_: unknown, __: unknown, ctx: SignedInContext) => listGroups(ctx.db),
-      group: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        findGroup(ctx.db, parseInput(idSchema, args.id)),
+      groups: (_, __, ctx) => listGroups(ctx.db),
+      group: (_, args, ctx) => findGroup(ctx.db, parseInput(idSchema, args.id)),
     },
     Mutation: {
-      createGroup: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createGroup(ctx, args.input),
-      updateGroup: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
-        updateGroup(ctx, parseInput(idSchema, args.id), args.input),
-      deleteGroup: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        deleteGroup(ctx, parseInput(idSchema, args.id)),
+      createGroup: (_, args, ctx) => createGroup(ctx, args.input),
+      updateGroup: (_, args, ctx) => updateGroup(ctx, parseInput(idSchema, args.id), args.input),
+      deleteGroup: (_, args, ctx) => deleteGroup(ctx, parseInput(idSchema, args.id)),
     },
   },
 };

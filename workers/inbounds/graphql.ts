@@ -1,10 +1,9 @@
 import { requirePermission } from "../auth/roles";
-import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
-import type { GraphQLModule } from "../graphql/module";
+import { type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parseInput } from "../errors/validate";
+import { PROTOCOLS, SECURITIES, TRANSPORTS } from "./table";
 import { createInbound, deleteInbound, findInbound, listInbounds, updateInbound } from "./service";
-import type { InboundRow } from "./table";
 
 const settingsTypes = /* GraphQL */ `
   enum Protocol {
@@ -157,30 +156,27 @@ export const inboundsModule: GraphQLModule = {
     "Mutation.deleteInbound": "inbounds:write",
   },
   resolvers: {
-    Protocol: { VLESS: "vless", VMESS: "vmess", TROJAN: "trojan", SHADOWSOCKS: "shadowsocks", HYSTERIA2: "hysteria2" },
-    Transport: { TCP: "tcp", WS: "ws", GRPC: "grpc", HTTPUPGRADE: "httpupgrade", XHTTP: "xhttp" },
-    Security: { NONE: "none", TLS: "tls", REALITY: "reality" },
+    Protocol: upperCaseEnum(PROTOCOLS),
+    Transport: upperCaseEnum(TRANSPORTS),
+    Security: upperCaseEnum(SECURITIES),
     Inbound: {
-      id: (i: InboundRow) => String(i.id),
-      createdAt: (i: InboundRow) => i.createdAtSec,
-      updatedAt: (i: InboundRow) => i.updatedAtSec,
+      id: (i) => String(i.id),
+      createdAt: (i) => i.createdAtSec,
+      updatedAt: (i) => i.updatedAtSec,
       // Resellers reach inbounds through groups; the server inventory behind them is not theirs to see.
-      servers: (i: InboundRow, _: unknown, ctx: SignedInContext) => {
+      servers: (i, _, ctx) => {
         requirePermission(ctx.actor, "nodes:read");
         return ctx.loaders.serversByInbound.load(i.id);
       },
     },
     Query: {
-      inbounds: (_: unknown, __: unknown, ctx: SignedInContext) => listInbounds(ctx.db),
-      inbound: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        findInbound(ctx.db, parseInput(idSchema, args.id)),
+      inbounds: (_, __, ctx) => listInbounds(ctx.db),
+      inbound: (_, args, ctx) => findInbound(ctx.db, parseInput(idSchema, args.id)),
     },
     Mutation: {
-      createInbound: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createInbound(ctx, args.input),
-      updateInbound: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
-        updateInbound(ctx, parseInput(idSchema, args.id), args.input),
-      deleteInbound: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        deleteInbound(ctx, parseInput(idSchema, args.id)),
+      createInbound: (_, args, ctx) => createInbound(ctx, args.input),
+      updateInbound: (_, args, ctx) => updateInbound(ctx, parseInput(idSchema, args.id), args.input),
+      deleteInbound: (_, args, ctx) => deleteInbound(ctx, parseInput(idSchema, args.id)),
     },
   },
 };

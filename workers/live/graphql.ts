@@ -1,16 +1,17 @@
 import { filter, pipe } from "graphql-yoga";
 import { ownedUsersScope } from "../auth/roles";
 import { parseInput } from "../errors/validate";
-import { DomainError, notFound } from "../errors/domain-error";
+import { DomainError } from "../errors/domain-error";
 import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import { createLoaders } from "../graphql/loaders";
+import type { SubscriptionResolverObject } from "../graphql/generated/resolvers";
 import type { GraphQLModule } from "../graphql/module";
-import { findVisibleUser } from "../users/service";
+import { visibleUserId } from "../users/graphql";
 import { listen } from "./hub-client";
 import { loadSystemMetrics } from "./metrics";
 import { trafficRangeSchema, trafficSeries } from "./series";
-import { HUB_NAME, tagOf, TOPICS, type NotificationPayload } from "./topics";
+import { HUB_NAME, tagOf, TOPICS } from "./topics";
 
 const typeDefs = /* GraphQL */ `
   type TrafficUpdate {
@@ -109,12 +110,12 @@ const sessionEnded = () =>
  * DataLoaders: the subscription's context lives as long as the stream, and its cached rows
  * (a server's inbounds) would otherwise go stale.
  */
-const fromHub = <A>(
-  tag: (args: A, ctx: SignedInContext) => string | Promise<string>,
-  keep?: (payload: any, args: A) => boolean,
-) => ({
-  subscribe: async (_: unknown, args: A, ctx: SignedInContext) => {
-    const events = listen(ctx.env, await tag(args, ctx), sessionGuard(ctx), sessionEnded);
+const fromHub = <Payload, Args>(
+  tag: (args: Args, ctx: SignedInContext) => string | Promise<string>,
+  keep?: (payload: Payload, args: Args) => boolean,
+): SubscriptionResolverObject<Payload | Promise<Payload>, unknown, SignedInContext, Args> => ({
+  subscribe: async (_, args, ctx) => {
+    const events = listen<Payload>(ctx.env, await tag(args, ctx), sessionGuard(ctx), sessionEnded);
     return keep
       ? pipe(
           events,
@@ -122,18 +123,11 @@ const fromHub = <A>(
         )
       : events;
   },
-  resolve: (payload: unknown, _: unknown, ctx: SignedInContext) => {
+  resolve: (payload, _, ctx) => {
     ctx.loaders = createLoaders(ctx.db);
     return payload;
   },
 });
-
-/** The user's id when the caller may see that user; NOT_FOUND otherwise, as for queries. */
-async function visibleUserId(ctx: SignedInContext, raw: string): Promise<number> {
-  const userId = parseInput(idSchema, raw);
-  if (!(await findVisibleUser(ctx.db, ctx.actor, userId))) throw notFound("user", userId);
-  return userId;
-}
 
 export const liveModule: GraphQLModule = {
   typeDefs,
@@ -147,26 +141,23 @@ export const liveModule: GraphQLModule = {
   },
   resolvers: {
     Subscription: {
-      serverStatus: fromHub((args: { serverId?: string | null }) =>
+      serverStatus: fromHub((args) =>
         tagOf(TOPICS.serverStatus, args.serverId == null ? null : parseInput(idSchema, args.serverId)),
       ),
-      userTraffic: fromHub(async (args: { userId: string }, ctx) =>
-        tagOf(TOPICS.userTraffic, await visibleUserId(ctx, args.userId)),
-      ),
+      userTraffic: fromHub(async (args, ctx) => tagOf(TOPICS.userTraffic, await visibleUserId(ctx, args.userId))),
       systemMetrics: fromHub(() => TOPICS.systemMetrics),
       // Admins hear everything; a reseller only news about users it owns (keyed by owner).
       // One user's news rides the owner's stream, filtered here: notices are few, tags stay per owner.
       notifications: fromHub(
-        async (args: { userId?: string | null }, ctx) => {
+        async (args, ctx) => {
           if (args.userId != null) await visibleUserId(ctx, args.userId);
           return tagOf(TOPICS.notifications, ownedUsersScope(ctx.actor));
         },
-        (notice: NotificationPayload, args) =>
-          args.userId == null || notice.userId === String(parseInput(idSchema, args.userId)),
+        (notice, args) => args.userId == null || notice.userId === String(parseInput(idSchema, args.userId)),
       ),
     },
     Query: {
-      trafficSeries: (_: unknown, args: { range: string; userId?: string | null }, ctx: SignedInContext) =>
+      trafficSeries: (_, args, ctx) =>
         trafficSeries(
           ctx.db,
           ctx.actor,
@@ -174,7 +165,7 @@ export const liveModule: GraphQLModule = {
           args.userId == null ? undefined : parseInput(idSchema, args.userId),
           ctx.nowSec(),
         ),
-      systemMetrics: async (_: unknown, __: unknown, ctx: SignedInContext) =>
+      systemMetrics: async (_, __, ctx) =>
         loadSystemMetrics(ctx.db, ctx.nowSec(), await ctx.env.HUB.getByName(HUB_NAME).rates()),
     },
   },

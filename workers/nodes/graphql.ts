@@ -1,13 +1,12 @@
-import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
-import type { GraphQLModule } from "../graphql/module";
+import { type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parseInput } from "../errors/validate";
 import { panelSigningKey } from "../agent/keys";
 import { installLine } from "../downloads/install-script";
 import { issueEnrollmentToken } from "./enrollment";
 import { createNode, deleteNode, findNode, listNodes, updateNode } from "./service";
 import { unservedReason } from "./capabilities";
-import type { NodeRow } from "./table";
+import { NODE_STATUSES } from "./table";
 
 const typeDefs = /* GraphQL */ `
   enum ServerStatus {
@@ -138,12 +137,12 @@ export const nodesModule: GraphQLModule = {
     "Mutation.createServerEnrollment": "nodes:write",
   },
   resolvers: {
-    ServerStatus: { PENDING: "pending", ONLINE: "online", DEGRADED: "degraded", OFFLINE: "offline" },
+    ServerStatus: upperCaseEnum(NODE_STATUSES),
     Server: {
-      id: (n: NodeRow) => String(n.id),
-      lastSeenAt: (n: NodeRow) => n.lastSeenAtSec,
-      inbounds: (n: NodeRow, _: unknown, ctx: SignedInContext) => ctx.loaders.inboundsByNode.load(n.id),
-      unservedInbounds: async (n: NodeRow, _: unknown, ctx: SignedInContext) => {
+      id: (n) => String(n.id),
+      lastSeenAt: (n) => n.lastSeenAtSec,
+      inbounds: (n, _, ctx) => ctx.loaders.inboundsByNode.load(n.id),
+      unservedInbounds: async (n, _, ctx) => {
         if (!n.capabilities) return [];
         const assigned = await ctx.loaders.inboundsByNode.load(n.id);
         return assigned.flatMap((inbound) => {
@@ -151,21 +150,18 @@ export const nodesModule: GraphQLModule = {
           return reason ? [{ inbound, reason }] : [];
         });
       },
-      createdAt: (n: NodeRow) => n.createdAtSec,
-      updatedAt: (n: NodeRow) => n.updatedAtSec,
+      createdAt: (n) => n.createdAtSec,
+      updatedAt: (n) => n.updatedAtSec,
     },
     Query: {
-      servers: (_: unknown, args: { filter?: unknown }, ctx: SignedInContext) => listNodes(ctx.db, args.filter),
-      server: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        findNode(ctx.db, parseInput(idSchema, args.id)),
+      servers: (_, args, ctx) => listNodes(ctx.db, args.filter),
+      server: (_, args, ctx) => findNode(ctx.db, parseInput(idSchema, args.id)),
     },
     Mutation: {
-      createServer: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createNode(ctx, args.input),
-      updateServer: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
-        updateNode(ctx, parseInput(idSchema, args.id), args.input),
-      deleteServer: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        deleteNode(ctx, parseInput(idSchema, args.id)),
-      createServerEnrollment: async (_: unknown, args: { id: string }, ctx: SignedInContext) => {
+      createServer: (_, args, ctx) => createNode(ctx, args.input),
+      updateServer: (_, args, ctx) => updateNode(ctx, parseInput(idSchema, args.id), args.input),
+      deleteServer: (_, args, ctx) => deleteNode(ctx, parseInput(idSchema, args.id)),
+      createServerEnrollment: async (_, args, ctx) => {
         const { token, expiresAtSec } = await issueEnrollmentToken(ctx, parseInput(idSchema, args.id));
         const { publicKey } = await panelSigningKey(ctx.env);
         return {

@@ -1,9 +1,10 @@
-import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
 import { parseInput } from "../errors/validate";
-import type { NodeRow } from "../nodes/table";
+import type { RoutingPolicy } from "../agent/protocol/messages";
 import { effectivePolicy, readPanelPolicy, setNodeOverride, storedPolicy, updatePanelPolicy } from "./policy";
+
+export type RoutingOutbound = RoutingPolicy["defaultOutbound"];
 
 const typeDefs = /* GraphQL */ `
   "Where users' traffic goes when no rule blocks it."
@@ -88,17 +89,15 @@ export const routingModule: GraphQLModule = {
   resolvers: {
     RoutingOutbound: { DIRECT: "direct", DIRECT_IPV4: "directIpv4" },
     Server: {
-      routingPolicy: async (n: NodeRow, _: unknown, ctx: SignedInContext) =>
-        effectivePolicy(await ctx.loaders.routingPolicy(), n.routingPolicy),
-      routingPolicyOverride: (n: NodeRow) => (n.routingPolicy == null ? null : storedPolicy(n.routingPolicy)),
+      routingPolicy: async (n, _, ctx) => effectivePolicy(await ctx.loaders.routingPolicy(), n.routingPolicy),
+      routingPolicyOverride: (n) => (n.routingPolicy == null ? null : storedPolicy(n.routingPolicy)),
     },
     Query: {
-      routingPolicy: (_: unknown, __: unknown, ctx: SignedInContext) => readPanelPolicy(ctx.db),
+      routingPolicy: (_, __, ctx) => readPanelPolicy(ctx.db),
     },
     Mutation: {
-      updateRoutingPolicy: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
-        updatePanelPolicy(ctx, args.input),
-      setServerRoutingPolicyOverride: (_: unknown, args: { id: string; policy?: unknown }, ctx: SignedInContext) =>
+      updateRoutingPolicy: (_, args, ctx) => updatePanelPolicy(ctx, args.input),
+      setServerRoutingPolicyOverride: (_, args, ctx) =>
         setNodeOverride(ctx, parseInput(idSchema, args.id), args.policy ?? null),
     },
   },

@@ -1,6 +1,8 @@
-import type { SignedInContext } from "../graphql/context";
-import type { GraphQLModule } from "../graphql/module";
-import { readSettings, updateSettings } from "./settings";
+import { type GraphQLModule, upperCaseEnum } from "../graphql/module";
+import { INACTIVE_USER_RESPONSES, readSettings, REFUND_POLICIES, type Settings, updateSettings } from "./settings";
+
+export type InactiveUserResponse = Settings["inactiveUserResponse"];
+export type RefundPolicy = Settings["billingRefundPolicy"];
 
 const typeDefs = /* GraphQL */ `
   "What disabled, limited and expired users get from their subscription link: never a working config."
@@ -87,13 +89,13 @@ export const settingsModule: GraphQLModule = {
     "Mutation.updateSettings": "settings:write",
   },
   resolvers: {
-    RefundPolicy: { REVOKE: "revoke", FLAG: "flag" },
-    InactiveUserResponse: { PLACEHOLDER: "placeholder", FORBIDDEN: "forbidden", NOT_FOUND: "not_found" },
+    RefundPolicy: upperCaseEnum(REFUND_POLICIES),
+    InactiveUserResponse: upperCaseEnum(INACTIVE_USER_RESPONSES),
     Query: {
-      settings: (_: unknown, __: unknown, ctx: SignedInContext) => readSettings(ctx.db),
+      settings: (_, __, ctx) => readSettings(ctx.db),
     },
     Mutation: {
-      updateSettings: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => updateSettings(ctx, args.input),
+      updateSettings: (_, args, ctx) => updateSettings(ctx, args.input),
     },
   },
 };

@@ -2,16 +2,17 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { auditBy } from "../audit/record";
 import { runBatch } from "../db/client";
-import { notFound } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
-import type { SignedInContext } from "../graphql/context";
-import { idSchema } from "../graphql/ids";
-import type { GraphQLModule } from "../graphql/module";
-import { findVisibleUser } from "../users/service";
+import { type GraphQLModule, upperCaseEnum } from "../graphql/module";
+import { visibleUserId } from "../users/graphql";
 import { listDevices } from "./devices";
-import { userDevices, type UserDeviceRow } from "./devices-table";
+import { userDevices } from "./devices-table";
 import { readRules, replaceRules, resetRules } from "./rules-store";
-import type { FormatRule } from "./rules";
+import { type FormatRule, MATCH_OPERATORS, RULE_ACTIONS, type RuleCondition } from "./rules";
+
+export type SubscriptionRuleAction = FormatRule["action"];
+export type RuleMatchMode = FormatRule["match"];
+export type HeaderMatchOperator = RuleCondition["operator"];
 
 const typeDefs = /* GraphQL */ `
   "What a subscription request gets; PAGE is the end-user HTML page."
@@ -119,15 +120,9 @@ const FORMAT_ENUM = {
   CLASH: "clash",
   OUTLINE: "outline",
   PAGE: "page",
-};
+} as const;
 
 const hwidSchema = z.string().min(1).max(64);
-
-async function visibleUserId(ctx: SignedInContext, rawId: string): Promise<number> {
-  const id = parseInput(idSchema, rawId);
-  if (!(await findVisibleUser(ctx.db, ctx.actor, id))) throw notFound("user", id);
-  return id;
-}
 
 export const subscriptionModule: GraphQLModule = {
   typeDefs,
@@ -140,24 +135,22 @@ export const subscriptionModule: GraphQLModule = {
   },
   resolvers: {
     SubscriptionFormat: FORMAT_ENUM,
-    SubscriptionRuleAction: { SERVE: "serve", BLOCK: "block", NOT_FOUND: "not_found" },
-    HeaderMatchOperator: { CONTAINS: "contains", EQUALS: "equals", REGEX: "regex" },
+    SubscriptionRuleAction: upperCaseEnum(RULE_ACTIONS),
+    HeaderMatchOperator: upperCaseEnum(MATCH_OPERATORS),
     RuleMatchMode: { ALL: "all", ANY: "any" },
-    SubscriptionRule: { format: (r: FormatRule) => r.format ?? null },
+    SubscriptionRule: { format: (r) => r.format ?? null },
     UserDevice: {
-      firstSeenAt: (d: UserDeviceRow) => d.firstSeenAtSec,
-      lastSeenAt: (d: UserDeviceRow) => d.lastSeenAtSec,
+      firstSeenAt: (d) => d.firstSeenAtSec,
+      lastSeenAt: (d) => d.lastSeenAtSec,
     },
     Query: {
-      subscriptionRules: (_: unknown, __: unknown, ctx: SignedInContext) => readRules(ctx.db),
-      userDevices: async (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
-        listDevices(ctx.db, await visibleUserId(ctx, args.userId)),
+      subscriptionRules: (_, __, ctx) => readRules(ctx.db),
+      userDevices: async (_, args, ctx) => listDevices(ctx.db, await visibleUserId(ctx, args.userId)),
     },
     Mutation: {
-      updateSubscriptionRules: (_: unknown, args: { rules: unknown }, ctx: SignedInContext) =>
-        replaceRules(ctx, args.rules),
-      resetSubscriptionRules: (_: unknown, __: unknown, ctx: SignedInContext) => resetRules(ctx),
-      removeUserDevice: async (_: unknown, args: { userId: string; hwid: string }, ctx: SignedInContext) => {
+      updateSubscriptionRules: (_, args, ctx) => replaceRules(ctx, args.rules),
+      resetSubscriptionRules: (_, __, ctx) => resetRules(ctx),
+      removeUserDevice: async (_, args, ctx) => {
         const userId = await visibleUserId(ctx, args.userId);
         const hwid = parseInput(hwidSchema, args.hwid);
         const [deleted] = (await runBatch(ctx.db, [

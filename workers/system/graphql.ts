@@ -3,7 +3,7 @@ import packageJson from "../../package.json";
 import { ownedUsersScope } from "../auth/roles";
 import type { Db } from "../db/client";
 import { groups } from "../groups/table";
-import type { AppContext, SignedInContext } from "../graphql/context";
+import type { AppContext } from "../graphql/context";
 import type { GraphQLModule } from "../graphql/module";
 import { inbounds } from "../inbounds/table";
 import { nodes } from "../nodes/table";
@@ -74,7 +74,7 @@ export const systemModule: GraphQLModule = {
   },
   resolvers: {
     Query: {
-      systemStatus: async (_: unknown, __: unknown, ctx: SignedInContext) => {
+      systemStatus: async (_, __, ctx) => {
         const scope = ownedUsersScope(ctx.actor);
         const [byStatus, [servers], [inboundCount], [groupCount]] = await ctx.db.batch([
           usersByStatus(ctx.db, scope),
@@ -90,7 +90,7 @@ export const systemModule: GraphQLModule = {
           groups: groupCount?.n ?? 0,
         };
       },
-      healthCheck: async (_: unknown, __: unknown, ctx: AppContext) => {
+      healthCheck: async (_, __, ctx: AppContext) => {
         const database = await ctx.db
           .run(sql`SELECT 1`)
           .then(() => true)

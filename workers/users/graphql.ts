@@ -1,8 +1,9 @@
+import { notFound } from "../errors/domain-error";
 import type { SignedInContext } from "../graphql/context";
 import { idSchema } from "../graphql/ids";
-import type { GraphQLModule } from "../graphql/module";
+import { existing, type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parsePage, toConnection } from "../graphql/pagination";
-import { orderedCursor, parseOrderedPage } from "./order";
+import { orderedCursor, parseOrderedPage, USER_ORDER_FIELDS } from "./order";
 import { parseInput } from "../errors/validate";
 import { subscriptionUrl } from "../settings/settings";
 import {
@@ -17,7 +18,7 @@ import {
   rotateUserCredentials,
   updateUser,
 } from "./service";
-import type { UserRow } from "./table";
+import { RESET_STRATEGIES, USER_STATUSES, type UserRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
   enum UserStatus {
@@ -165,11 +166,18 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-interface UsersArgs {
-  filter?: unknown;
-  page?: unknown;
-  order?: unknown;
+/** The user's id when the caller may see that user; NOT_FOUND otherwise, as for queries. */
+export async function visibleUserId(ctx: SignedInContext, rawId: string): Promise<number> {
+  const id = parseInput(idSchema, rawId);
+  if (!(await findVisibleUser(ctx.db, ctx.actor, id))) throw notFound("user", id);
+  return id;
 }
+
+/** A page of users; totalCount runs its own count only when a query asks for it. */
+export type UserConnectionParent = ReturnType<typeof toConnection<UserRow>> & { count: () => Promise<number> };
+
+/** UserOrderField's values: the sort keys of ./order.ts. */
+export type UserOrderField = (typeof USER_ORDER_FIELDS)[number];
 
 export const usersModule: GraphQLModule = {
   typeDefs,
@@ -184,28 +192,27 @@ export const usersModule: GraphQLModule = {
     "Mutation.resetUserUsage": "users:write",
   },
   resolvers: {
-    UserStatus: { ACTIVE: "active", DISABLED: "disabled", LIMITED: "limited", EXPIRED: "expired", ON_HOLD: "on_hold" },
-    ResetStrategy: { NONE: "none", DAY: "day", WEEK: "week", MONTH: "month", YEAR: "year" },
-    UserOrderField: { USERNAME: "username", USED_TRAFFIC: "used_traffic", EXPIRE_AT: "expire_at" },
+    UserStatus: upperCaseEnum(USER_STATUSES),
+    ResetStrategy: upperCaseEnum(RESET_STRATEGIES),
+    UserOrderField: upperCaseEnum(USER_ORDER_FIELDS),
     User: {
-      id: (u: UserRow) => String(u.id),
-      dataLimit: (u: UserRow) => u.dataLimitBytes,
-      usedTraffic: (u: UserRow) => u.usedBytes,
-      expireAt: (u: UserRow) => u.expireAtSec,
-      owner: (u: UserRow, _: unknown, ctx: SignedInContext) => ctx.loaders.adminById.load(u.adminId),
-      groups: (u: UserRow, _: unknown, ctx: SignedInContext) => ctx.loaders.groupsByUser.load(u.id),
-      subscriptionUrl: async (u: UserRow, _: unknown, ctx: SignedInContext) =>
-        subscriptionUrl(await ctx.loaders.settings(), ctx.origin, u.subToken),
-      credentials: (u: UserRow) => u,
-      createdAt: (u: UserRow) => u.createdAtSec,
-      updatedAt: (u: UserRow) => u.updatedAtSec,
+      id: (u) => String(u.id),
+      dataLimit: (u) => u.dataLimitBytes,
+      usedTraffic: (u) => u.usedBytes,
+      expireAt: (u) => u.expireAtSec,
+      owner: async (u, _, ctx) => existing(await ctx.loaders.adminById.load(u.adminId), "admin", u.adminId),
+      groups: (u, _, ctx) => ctx.loaders.groupsByUser.load(u.id),
+      subscriptionUrl: async (u, _, ctx) => subscriptionUrl(await ctx.loaders.settings(), ctx.origin, u.subToken),
+      credentials: (u) => u,
+      createdAt: (u) => u.createdAtSec,
+      updatedAt: (u) => u.updatedAtSec,
     },
     UserConnection: {
       // Counted only when asked for, so a page without totalCount costs one statement.
-      totalCount: (conn: { count: () => Promise<number> }) => conn.count(),
+      totalCount: (conn) => conn.count(),
     },
     Query: {
-      users: async (_: unknown, args: UsersArgs, ctx: SignedInContext) => {
+      users: async (_, args, ctx) => {
         const count = () => countUsers(ctx.db, ctx.actor, args.filter);
         if (args.order) {
           const ordered = parseOrderedPage(args.order, args.page);
@@ -217,21 +224,15 @@ export const usersModule: GraphQLModule = {
         return { ...toConnection(rows, page.first), count };
       },
       // A user the caller may not see reads as absent, like one that does not exist.
-      user: async (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        (await findVisibleUser(ctx.db, ctx.actor, parseInput(idSchema, args.id))) ?? null,
+      user: async (_, args, ctx) => (await findVisibleUser(ctx.db, ctx.actor, parseInput(idSchema, args.id))) ?? null,
     },
     Mutation: {
-      createUser: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createUser(ctx, args.input),
-      updateUser: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
-        updateUser(ctx, parseInput(idSchema, args.id), args.input),
-      deleteUser: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        deleteUser(ctx, parseInput(idSchema, args.id)),
-      rotateSubscriptionToken: (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
-        rotateSubscriptionToken(ctx, parseInput(idSchema, args.userId)),
-      rotateUserCredentials: (_: unknown, args: { userId: string }, ctx: SignedInContext) =>
-        rotateUserCredentials(ctx, parseInput(idSchema, args.userId)),
-      resetUserUsage: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        resetUserUsage(ctx, parseInput(idSchema, args.id)),
+      createUser: (_, args, ctx) => createUser(ctx, args.input),
+      updateUser: (_, args, ctx) => updateUser(ctx, parseInput(idSchema, args.id), args.input),
+      deleteUser: (_, args, ctx) => deleteUser(ctx, parseInput(idSchema, args.id)),
+      rotateSubscriptionToken: (_, args, ctx) => rotateSubscriptionToken(ctx, parseInput(idSchema, args.userId)),
+      rotateUserCredentials: (_, args, ctx) => rotateUserCredentials(ctx, parseInput(idSchema, args.userId)),
+      resetUserUsage: (_, args, ctx) => resetUserUsage(ctx, parseInput(idSchema, args.id)),
     },
   },
 };

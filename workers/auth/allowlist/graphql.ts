@@ -1,5 +1,3 @@
-import type { AdminRow } from "../../admins/table";
-import type { SignedInContext } from "../../graphql/context";
 import type { GraphQLModule } from "../../graphql/module";
 import { setIpAllowlist } from "./allowlist";
 
@@ -26,12 +24,11 @@ export const allowlistModule: GraphQLModule = {
   rules: { "Mutation.setIpAllowlist": "signed-in" },
   resolvers: {
     Admin: {
-      ipAllowlist: (a: AdminRow) => a.ipAllowlist ?? [],
-      passwordLoginDisabled: (a: AdminRow) => a.passwordLoginDisabled,
+      ipAllowlist: (a) => a.ipAllowlist ?? [],
+      passwordLoginDisabled: (a) => a.passwordLoginDisabled,
     },
     Mutation: {
-      setIpAllowlist: (_: unknown, args: { adminId?: unknown; cidrs: unknown }, ctx: SignedInContext) =>
-        setIpAllowlist(ctx, args.adminId, args.cidrs),
+      setIpAllowlist: (_, args, ctx) => setIpAllowlist(ctx, args.adminId, args.cidrs),
     },
   },
 };

@@ -1,11 +1,12 @@
-import type { AppContext, SignedInContext } from "../../graphql/context";
+import type { AppContext } from "../../graphql/context";
 import type { GraphQLModule } from "../../graphql/module";
 import { authPayload } from "../graphql";
 import { linkOidcIdentity, listOidcIdentities, unlinkOidcIdentity } from "./identities";
 import { beginOidcLogin, finishOidcLogin, oidcConfig } from "./oidc";
 import type { oidcIdentities } from "./table";
 
-type IdentityRow = typeof oidcIdentities.$inferSelect;
+export type IdentityRow = typeof oidcIdentities.$inferSelect;
+export type OidcIdentityKind = IdentityRow["kind"];
 
 const typeDefs = /* GraphQL */ `
   "What the sign-in screen can offer."
@@ -79,23 +80,21 @@ export const oidcModule: GraphQLModule = {
   resolvers: {
     OidcIdentityKind: { SUBJECT: "subject", EMAIL: "email" },
     OidcIdentity: {
-      adminId: (i: IdentityRow) => String(i.adminId),
-      createdAt: (i: IdentityRow) => i.createdAtSec,
+      adminId: (i) => String(i.adminId),
+      createdAt: (i) => i.createdAtSec,
     },
     Query: {
-      signInOptions: (_: unknown, __: unknown, ctx: AppContext) => {
+      signInOptions: (_, __, ctx: AppContext) => {
         const config = oidcConfig(ctx.env);
         return { oidcEnabled: config !== null, oidcIssuer: config?.issuer ?? null };
       },
-      oidcIdentities: (_: unknown, __: unknown, ctx: SignedInContext) => listOidcIdentities(ctx),
+      oidcIdentities: (_, __, ctx) => listOidcIdentities(ctx),
     },
     Mutation: {
-      beginOidcLogin: (_: unknown, __: unknown, ctx: AppContext) => beginOidcLogin(ctx),
-      finishOidcLogin: async (_: unknown, args: { input: unknown }, ctx: AppContext) =>
-        authPayload(await finishOidcLogin(ctx, args.input)),
-      linkOidcIdentity: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
-        linkOidcIdentity(ctx, args.input),
-      unlinkOidcIdentity: (_: unknown, args: { id: unknown }, ctx: SignedInContext) => unlinkOidcIdentity(ctx, args.id),
+      beginOidcLogin: (_, __, ctx: AppContext) => beginOidcLogin(ctx),
+      finishOidcLogin: async (_, args, ctx: AppContext) => authPayload(await finishOidcLogin(ctx, args.input)),
+      linkOidcIdentity: (_, args, ctx) => linkOidcIdentity(ctx, args.input),
+      unlinkOidcIdentity: (_, args, ctx) => unlinkOidcIdentity(ctx, args.id),
     },
   },
 };

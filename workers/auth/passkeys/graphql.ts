@@ -1,4 +1,4 @@
-import type { AppContext, SignedInContext } from "../../graphql/context";
+import type { AppContext } from "../../graphql/context";
 import type { GraphQLModule } from "../../graphql/module";
 import { authPayload } from "../graphql";
 import {
@@ -13,7 +13,7 @@ import {
 } from "./passkeys";
 import type { passkeys } from "./table";
 
-type PasskeyRow = typeof passkeys.$inferSelect;
+export type PasskeyRow = typeof passkeys.$inferSelect;
 
 const typeDefs = /* GraphQL */ `
   "A WebAuthn credential (passkey) of the signed-in admin."
@@ -84,24 +84,20 @@ export const passkeysModule: GraphQLModule = {
   },
   resolvers: {
     Passkey: {
-      createdAt: (p: PasskeyRow) => p.createdAtSec,
-      lastUsedAt: (p: PasskeyRow) => p.lastUsedAtSec,
+      createdAt: (p) => p.createdAtSec,
+      lastUsedAt: (p) => p.lastUsedAtSec,
     },
     Query: {
-      myPasskeys: (_: unknown, __: unknown, ctx: SignedInContext) => listMyPasskeys(ctx),
+      myPasskeys: (_, __, ctx) => listMyPasskeys(ctx),
     },
     Mutation: {
-      beginPasskeyRegistration: (_: unknown, __: unknown, ctx: SignedInContext) => beginPasskeyRegistration(ctx),
-      finishPasskeyRegistration: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
-        finishPasskeyRegistration(ctx, args.input),
-      beginPasskeyLogin: (_: unknown, __: unknown, ctx: AppContext) => beginPasskeyLogin(ctx),
-      finishPasskeyLogin: async (_: unknown, args: { input: unknown }, ctx: AppContext) =>
-        authPayload(await finishPasskeyLogin(ctx, args.input)),
-      renamePasskey: (_: unknown, args: { id: unknown; name: unknown }, ctx: SignedInContext) =>
-        renamePasskey(ctx, args.id, args.name),
-      removePasskey: (_: unknown, args: { id: unknown }, ctx: SignedInContext) => removePasskey(ctx, args.id),
-      setPasswordLogin: (_: unknown, args: { enabled: unknown }, ctx: SignedInContext) =>
-        setPasswordLogin(ctx, args.enabled),
+      beginPasskeyRegistration: (_, __, ctx) => beginPasskeyRegistration(ctx),
+      finishPasskeyRegistration: (_, args, ctx) => finishPasskeyRegistration(ctx, args.input),
+      beginPasskeyLogin: (_, __, ctx: AppContext) => beginPasskeyLogin(ctx),
+      finishPasskeyLogin: async (_, args, ctx: AppContext) => authPayload(await finishPasskeyLogin(ctx, args.input)),
+      renamePasskey: (_, args, ctx) => renamePasskey(ctx, args.id, args.name),
+      removePasskey: (_, args, ctx) => removePasskey(ctx, args.id),
+      setPasswordLogin: (_, args, ctx) => setPasswordLogin(ctx, args.enabled),
     },
   },
 };

@@ -1,4 +1,3 @@
-import type { SignedInContext } from "../../graphql/context";
 import type { GraphQLModule } from "../../graphql/module";
 import { resealSecrets } from "./reseal";
 import {
@@ -62,16 +61,14 @@ export const totpModule: GraphQLModule = {
   },
   resolvers: {
     Query: {
-      twoFactor: (_: unknown, __: unknown, ctx: SignedInContext) => twoFactorOverview(ctx),
+      twoFactor: (_, __, ctx) => twoFactorOverview(ctx),
     },
     Mutation: {
-      beginTotpEnrollment: (_: unknown, __: unknown, ctx: SignedInContext) => beginTotpEnrollment(ctx),
-      confirmTotpEnrollment: (_: unknown, args: { code: unknown }, ctx: SignedInContext) =>
-        confirmTotpEnrollment(ctx, args.code),
-      disableTotp: (_: unknown, args: { code: unknown }, ctx: SignedInContext) => disableTotp(ctx, args.code),
-      regenerateBackupCodes: (_: unknown, args: { code: unknown }, ctx: SignedInContext) =>
-        regenerateBackupCodes(ctx, args.code),
-      resealSecrets: (_: unknown, __: unknown, ctx: SignedInContext) => resealSecrets(ctx),
+      beginTotpEnrollment: (_, __, ctx) => beginTotpEnrollment(ctx),
+      confirmTotpEnrollment: (_, args, ctx) => confirmTotpEnrollment(ctx, args.code),
+      disableTotp: (_, args, ctx) => disableTotp(ctx, args.code),
+      regenerateBackupCodes: (_, args, ctx) => regenerateBackupCodes(ctx, args.code),
+      resealSecrets: (_, __, ctx) => resealSecrets(ctx),
     },
   },
 };

@@ -1,6 +1,5 @@
-import type { SignedInContext } from "../../graphql/context";
 import { idSchema } from "../../graphql/ids";
-import type { GraphQLModule } from "../../graphql/module";
+import { type GraphQLModule, upperCaseEnum } from "../../graphql/module";
 import { parsePage, toConnection } from "../../graphql/pagination";
 import { parseInput } from "../../errors/validate";
 import { subscriptionUrl } from "../../settings/settings";
@@ -14,8 +13,8 @@ import {
   voidInvoice,
 } from "./service";
 import { stripeClient } from "../stripe/client";
+import { INVOICE_STATUSES, PAYMENT_METHODS } from "./table";
 import { refundCardPayment } from "../stripe/refund";
-import type { InvoiceRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
   enum InvoiceStatus {
@@ -108,8 +107,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-const ENUM = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v.toUpperCase(), v]));
-
 export const invoicesModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -121,45 +118,39 @@ export const invoicesModule: GraphQLModule = {
     "Mutation.markInvoicePaid": "billing:write",
   },
   resolvers: {
-    InvoiceStatus: ENUM(["open", "paid", "expired", "refunded", "partially_paid", "void"]),
-    PaymentMethod: ENUM(["stripe", "onchain", "manual"]),
+    InvoiceStatus: upperCaseEnum(INVOICE_STATUSES),
+    PaymentMethod: upperCaseEnum(PAYMENT_METHODS),
     Invoice: {
-      id: (i: InvoiceRow) => String(i.id),
-      number: (i: InvoiceRow) => invoiceNumber(i.id),
-      user: (i: InvoiceRow, _: unknown, ctx: SignedInContext) =>
-        i.userId === null ? null : ctx.loaders.userById.load(i.userId),
-      plan: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) =>
-        i.planId === null ? null : ((await ctx.loaders.planById.load(i.planId)) ?? null),
-      createdBy: (i: InvoiceRow) => (i.createdBy === "user" ? "USER" : "ADMIN"),
-      expiresAt: (i: InvoiceRow) => i.expiresAtSec,
-      paidAt: (i: InvoiceRow) => i.paidAtSec,
-      refundedAt: (i: InvoiceRow) => i.refundedAtSec,
-      createdAt: (i: InvoiceRow) => i.createdAtSec,
-      url: async (i: InvoiceRow, _: unknown, ctx: SignedInContext) => {
+      id: (i) => String(i.id),
+      number: (i) => invoiceNumber(i.id),
+      user: (i, _, ctx) => (i.userId === null ? null : ctx.loaders.userById.load(i.userId)),
+      plan: async (i, _, ctx) => (i.planId === null ? null : ((await ctx.loaders.planById.load(i.planId)) ?? null)),
+      createdBy: (i) => (i.createdBy === "user" ? "USER" : "ADMIN"),
+      expiresAt: (i) => i.expiresAtSec,
+      paidAt: (i) => i.paidAtSec,
+      refundedAt: (i) => i.refundedAtSec,
+      createdAt: (i) => i.createdAtSec,
+      url: async (i, _, ctx) => {
         const user = i.userId === null ? undefined : await ctx.loaders.userById.load(i.userId);
         if (!user) return null;
         return `${subscriptionUrl(await ctx.loaders.settings(), ctx.origin, user.subToken)}/invoices/${i.id}`;
       },
     },
     Query: {
-      invoices: async (_: unknown, args: { filter?: unknown; page?: unknown }, ctx: SignedInContext) => {
+      invoices: async (_, args, ctx) => {
         const page = parsePage(args.page);
         return toConnection(await listInvoices(ctx.db, args.filter, page), page.first);
       },
-      invoice: async (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        (await findInvoice(ctx.db, parseInput(idSchema, args.id))) ?? null,
+      invoice: async (_, args, ctx) => (await findInvoice(ctx.db, parseInput(idSchema, args.id))) ?? null,
     },
     Mutation: {
-      createInvoice: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
-        createInvoiceAsAdmin(ctx, args.input),
-      voidInvoice: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        voidInvoice(ctx, parseInput(idSchema, args.id)),
-      refundInvoice: (_: unknown, args: { id: string; revoke: boolean }, ctx: SignedInContext) =>
+      createInvoice: (_, args, ctx) => createInvoiceAsAdmin(ctx, args.input),
+      voidInvoice: (_, args, ctx) => voidInvoice(ctx, parseInput(idSchema, args.id)),
+      refundInvoice: (_, args, ctx) =>
         refundInvoice(ctx, parseInput(idSchema, args.id), args.revoke, async (invoice) => {
           if (invoice.paidVia === "stripe") await refundCardPayment(stripeClient(ctx.env), invoice);
         }),
-      markInvoicePaid: (_: unknown, args: { id: string; reference: string }, ctx: SignedInContext) =>
-        markInvoicePaid(ctx, parseInput(idSchema, args.id), args.reference),
+      markInvoicePaid: (_, args, ctx) => markInvoicePaid(ctx, parseInput(idSchema, args.id), args.reference),
     },
   },
 };

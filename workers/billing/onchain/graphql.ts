@@ -1,12 +1,12 @@
-import type { SignedInContext } from "../../graphql/context";
 import { idSchema } from "../../graphql/ids";
-import type { GraphQLModule } from "../../graphql/module";
+import { existing, type GraphQLModule, upperCaseEnum } from "../../graphql/module";
 import { parseInput } from "../../errors/validate";
-import type { InvoiceRow } from "../invoices/table";
 import { createChain, createChainToken, listChains, listTokens, updateChain } from "./config";
 import { depositView } from "./deposit";
 import { paymentsOf, recentPayments } from "./verify";
-import type { ChainPaymentRow, ChainRow, ChainTokenRow } from "./table";
+import { CHAIN_PAYMENT_STATUSES, type ChainPaymentRow, REJECTION_REASONS } from "./table";
+
+export type ChainPaymentStatus = ChainPaymentRow["status"];
 
 const typeDefs = /* GraphQL */ `
   "An EVM chain invoices can be paid on."
@@ -124,8 +124,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-const upper = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v.toUpperCase(), v]));
-
 export const onchainModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -137,35 +135,36 @@ export const onchainModule: GraphQLModule = {
     "Mutation.createChainToken": "billing:write",
   },
   resolvers: {
-    ChainPaymentStatus: upper(["pending", "credited", "rejected"]),
-    ChainPaymentRejection: upper(["wrong_token", "wrong_recipient", "underpaid", "reused", "after_expiry", "failed"]),
-    Chain: { id: (c: ChainRow) => String(c.id) },
+    ChainPaymentStatus: upperCaseEnum(CHAIN_PAYMENT_STATUSES),
+    ChainPaymentRejection: upperCaseEnum(REJECTION_REASONS),
+    Chain: { id: (c) => String(c.id) },
     ChainToken: {
-      id: (t: ChainTokenRow) => String(t.id),
-      chain: async (t: ChainTokenRow, _: unknown, ctx: SignedInContext) =>
-        (await listChains(ctx.db)).find((c) => c.id === t.chainRowId),
+      id: (t) => String(t.id),
+      chain: async (t, _, ctx) =>
+        existing(
+          (await listChains(ctx.db)).find((c) => c.id === t.chainRowId),
+          "chain",
+          t.chainRowId,
+        ),
     },
     ChainPayment: {
-      id: (p: ChainPaymentRow) => String(p.id),
-      invoiceId: (p: ChainPaymentRow) => String(p.invoiceId),
-      seenAt: (p: ChainPaymentRow) => p.seenAtSec,
+      id: (p) => String(p.id),
+      invoiceId: (p) => String(p.invoiceId),
+      seenAt: (p) => p.seenAtSec,
     },
     Invoice: {
-      deposit: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => depositView(ctx.db, i.id),
-      chainPayments: (i: InvoiceRow, _: unknown, ctx: SignedInContext) => paymentsOf(ctx.db, i.id),
+      deposit: (i, _, ctx) => depositView(ctx.db, i.id),
+      chainPayments: (i, _, ctx) => paymentsOf(ctx.db, i.id),
     },
     Query: {
-      chainPayments: (_: unknown, args: { status?: string | null; first?: number | null }, ctx: SignedInContext) =>
-        recentPayments(ctx.db, args),
-      chains: (_: unknown, __: unknown, ctx: SignedInContext) => listChains(ctx.db),
-      chainTokens: (_: unknown, __: unknown, ctx: SignedInContext) => listTokens(ctx.db),
+      chainPayments: (_, args, ctx) => recentPayments(ctx.db, args),
+      chains: (_, __, ctx) => listChains(ctx.db),
+      chainTokens: (_, __, ctx) => listTokens(ctx.db),
     },
     Mutation: {
-      createChain: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createChain(ctx, args.input),
-      updateChain: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
-        updateChain(ctx, parseInput(idSchema, args.id), args.input),
-      createChainToken: (_: unknown, args: { input: unknown }, ctx: SignedInContext) =>
-        createChainToken(ctx, args.input),
+      createChain: (_, args, ctx) => createChain(ctx, args.input),
+      updateChain: (_, args, ctx) => updateChain(ctx, parseInput(idSchema, args.id), args.input),
+      createChainToken: (_, args, ctx) => createChainToken(ctx, args.input),
     },
   },
 };

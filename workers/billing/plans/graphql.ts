@@ -1,9 +1,7 @@
-import type { SignedInContext } from "../../graphql/context";
 import { idSchema } from "../../graphql/ids";
 import type { GraphQLModule } from "../../graphql/module";
 import { parseInput } from "../../errors/validate";
 import { applyPlanToUser, createPlan, deletePlan, findPlan, listPlans, updatePlan } from "./service";
-import type { PlanRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
   "An amount in one currency, as a decimal string (\\"4.99\\", \\"0.002\\")."
@@ -96,25 +94,21 @@ export const plansModule: GraphQLModule = {
   },
   resolvers: {
     Plan: {
-      id: (p: PlanRow) => String(p.id),
-      dataLimit: (p: PlanRow) => p.dataLimitBytes,
-      groups: (p: PlanRow, _: unknown, ctx: SignedInContext) => ctx.loaders.groupsByPlan.load(p.id),
-      createdAt: (p: PlanRow) => p.createdAtSec,
-      updatedAt: (p: PlanRow) => p.updatedAtSec,
+      id: (p) => String(p.id),
+      dataLimit: (p) => p.dataLimitBytes,
+      groups: (p, _, ctx) => ctx.loaders.groupsByPlan.load(p.id),
+      createdAt: (p) => p.createdAtSec,
+      updatedAt: (p) => p.updatedAtSec,
     },
     Query: {
-      plans: (_: unknown, args: { visibleOnly?: boolean | null }, ctx: SignedInContext) =>
-        listPlans(ctx.db, { visibleOnly: args.visibleOnly === true }),
-      plan: async (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        (await findPlan(ctx.db, parseInput(idSchema, args.id))) ?? null,
+      plans: (_, args, ctx) => listPlans(ctx.db, { visibleOnly: args.visibleOnly === true }),
+      plan: async (_, args, ctx) => (await findPlan(ctx.db, parseInput(idSchema, args.id))) ?? null,
     },
     Mutation: {
-      createPlan: (_: unknown, args: { input: unknown }, ctx: SignedInContext) => createPlan(ctx, args.input),
-      updatePlan: (_: unknown, args: { id: string; input: unknown }, ctx: SignedInContext) =>
-        updatePlan(ctx, parseInput(idSchema, args.id), args.input),
-      deletePlan: (_: unknown, args: { id: string }, ctx: SignedInContext) =>
-        deletePlan(ctx, parseInput(idSchema, args.id)),
-      applyPlan: (_: unknown, args: { userId: string; planId: string }, ctx: SignedInContext) =>
+      createPlan: (_, args, ctx) => createPlan(ctx, args.input),
+      updatePlan: (_, args, ctx) => updatePlan(ctx, parseInput(idSchema, args.id), args.input),
+      deletePlan: (_, args, ctx) => deletePlan(ctx, parseInput(idSchema, args.id)),
+      applyPlan: (_, args, ctx) =>
         applyPlanToUser(ctx, parseInput(idSchema, args.userId), parseInput(idSchema, args.planId)),
     },
   },

@@ -1,7 +1,45 @@
+import type { Role as AdminRole } from '../../admins/table';
+import type { RejectionReason as ChainPaymentRejection } from '../../billing/onchain/table';
+import type { ChainPaymentStatus } from '../../billing/onchain/graphql';
+import type { HeaderMatchOperator } from '../../subscription/graphql';
+import type { InactiveUserResponse } from '../../settings/graphql';
+import type { InvoiceStatus } from '../../billing/invoices/table';
+import type { OidcIdentityKind } from '../../auth/oidc/graphql';
+import type { PaymentMethod } from '../../billing/invoices/table';
+import type { Protocol } from '../../inbounds/table';
+import type { RefundPolicy } from '../../settings/graphql';
+import type { ResetStrategy } from '../../users/table';
+import type { RoutingOutbound } from '../../routing/graphql';
+import type { RuleMatchMode } from '../../subscription/graphql';
+import type { Security } from '../../inbounds/table';
+import type { NodeStatus as ServerStatus } from '../../nodes/table';
+import type { SignInMethod } from '../../auth/table';
+import type { RuleTarget as SubscriptionFormat } from '../../subscription/rules';
+import type { SubscriptionRuleAction } from '../../subscription/graphql';
+import type { Transport } from '../../inbounds/table';
+import type { UserOrderField } from '../../users/graphql';
+import type { UserStatus } from '../../users/table';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AppContext } from '../context';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
+import type { AdminRow } from '../../admins/table';
+import type { AuditRow } from '../../audit/graphql';
+import type { ChainRow, ChainPaymentRow, ChainTokenRow } from '../../billing/onchain/table';
+import type { GroupRow } from '../../groups/table';
+import type { InboundRow } from '../../inbounds/table';
+import type { InvoiceRow } from '../../billing/invoices/table';
+import type { IdentityRow } from '../../auth/oidc/graphql';
+import type { PasskeyRow } from '../../auth/passkeys/graphql';
+import type { PlanRow } from '../../billing/plans/table';
+import type { NodeRow } from '../../nodes/table';
+import type { SessionRow } from '../../auth/graphql';
+import type { FormatRule } from '../../subscription/rules';
+import type { UserRow } from '../../users/table';
+import type { UserConnectionParent } from '../../users/graphql';
+import type { UserDeviceRow } from '../../subscription/devices-table';
+import type { SignedInContext } from '../context';
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -11,9 +49,9 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /** A byte count: a whole number from 0 to 2^53 - 1, as a JSON number (decimal strings accepted on input). */
-  Bytes: { input: unknown; output: unknown; }
+  Bytes: { input: number; output: number; }
   /** An instant as an ISO 8601 string, e.g. 2026-12-31T23:59:59Z. */
-  DateTime: { input: unknown; output: unknown; }
+  DateTime: { input: number; output: number; }
   /** Any JSON value. Output only. */
   JSON: { input: unknown; output: unknown; }
 };
@@ -41,11 +79,7 @@ export type Admin = {
   username: Scalars['String']['output'];
 };
 
-export enum AdminRole {
-  Admin = 'ADMIN',
-  Owner = 'OWNER',
-  Reseller = 'RESELLER'
-}
+export { AdminRole };
 
 /** A private destination users may reach anyway, e.g. an internal DNS server. */
 export type AllowedDestination = {
@@ -150,22 +184,9 @@ export type ChainPayment = {
   txHash: Scalars['String']['output'];
 };
 
-/** Why an on-chain transfer was not credited. */
-export enum ChainPaymentRejection {
-  AfterExpiry = 'AFTER_EXPIRY',
-  Failed = 'FAILED',
-  /** The transaction already paid another invoice, or predates this one's deposit. */
-  Reused = 'REUSED',
-  Underpaid = 'UNDERPAID',
-  WrongRecipient = 'WRONG_RECIPIENT',
-  WrongToken = 'WRONG_TOKEN'
-}
+export { ChainPaymentRejection };
 
-export enum ChainPaymentStatus {
-  Credited = 'CREDITED',
-  Pending = 'PENDING',
-  Rejected = 'REJECTED'
-}
+export { ChainPaymentStatus };
 
 /** A coin on a chain and the invoice currency it settles one-for-one. */
 export type ChainToken = {
@@ -322,11 +343,7 @@ export type HeaderConditionInput = {
   value: Scalars['String']['input'];
 };
 
-export enum HeaderMatchOperator {
-  Contains = 'CONTAINS',
-  Equals = 'EQUALS',
-  Regex = 'REGEX'
-}
+export { HeaderMatchOperator };
 
 export type HealthStatus = {
   __typename?: 'HealthStatus';
@@ -337,15 +354,7 @@ export type HealthStatus = {
   version: Scalars['String']['output'];
 };
 
-/** What disabled, limited and expired users get from their subscription link: never a working config. */
-export enum InactiveUserResponse {
-  /** HTTP 403. */
-  Forbidden = 'FORBIDDEN',
-  /** HTTP 404, exactly as for a link that never existed. */
-  NotFound = 'NOT_FOUND',
-  /** A config that cannot connect, whose name explains the state and how to renew. */
-  Placeholder = 'PLACEHOLDER'
-}
+export { InactiveUserResponse };
 
 /** A listener a node runs: one protocol on one port with its transport and security. */
 export type Inbound = {
@@ -420,17 +429,7 @@ export type InvoiceLine = {
   unitAmount: Scalars['String']['output'];
 };
 
-export enum InvoiceStatus {
-  /** Not paid in time; a late on-chain payment is never credited. */
-  Expired = 'EXPIRED',
-  Open = 'OPEN',
-  Paid = 'PAID',
-  /** Some of the amount arrived on-chain, not all: an admin decides. */
-  PartiallyPaid = 'PARTIALLY_PAID',
-  Refunded = 'REFUNDED',
-  /** Cancelled by an admin before it was paid. */
-  Void = 'VOID'
-}
+export { InvoiceStatus };
 
 export type LinkOidcIdentityInput = {
   adminId: Scalars['ID']['input'];
@@ -843,11 +842,10 @@ export type Notification = {
   userId?: Maybe<Scalars['ID']['output']>;
 };
 
-export enum NotificationSeverity {
-  Critical = 'CRITICAL',
-  Info = 'INFO',
-  Warning = 'WARNING'
-}
+export type NotificationSeverity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'WARNING';
 
 /** An identity at the OpenID provider that signs in as an admin. */
 export type OidcIdentity = {
@@ -859,12 +857,7 @@ export type OidcIdentity = {
   value: Scalars['String']['output'];
 };
 
-export enum OidcIdentityKind {
-  /** An email address the provider reports as verified (email_verified). */
-  Email = 'EMAIL',
-  /** The provider's stable user id (the sub claim). */
-  Subject = 'SUBJECT'
-}
+export { OidcIdentityKind };
 
 /**
  * Send the browser to authorizationUrl. The provider returns it to /login/oidc?code=...&state=...
@@ -911,11 +904,7 @@ export type PasskeyCeremony = {
   options: Scalars['JSON']['output'];
 };
 
-export enum PaymentMethod {
-  Manual = 'MANUAL',
-  Onchain = 'ONCHAIN',
-  Stripe = 'STRIPE'
-}
+export { PaymentMethod };
 
 /**
  * What a user can buy. Applying it renews a LIMITED or EXPIRED user (usage from zero, limit and
@@ -955,13 +944,7 @@ export type PriceInput = {
   currency: Scalars['String']['input'];
 };
 
-export enum Protocol {
-  Hysteria2 = 'HYSTERIA2',
-  Shadowsocks = 'SHADOWSOCKS',
-  Trojan = 'TROJAN',
-  Vless = 'VLESS',
-  Vmess = 'VMESS'
-}
+export { Protocol };
 
 export type ProtocolSettings = {
   __typename?: 'ProtocolSettings';
@@ -1113,29 +1096,11 @@ export type QueryUsersArgs = {
   page?: InputMaybe<Pagination>;
 };
 
-/** What a card refund reported by Stripe does to the user who bought with it. */
-export enum RefundPolicy {
-  /** The invoice is flagged for an admin; the user keeps what it bought. */
-  Flag = 'FLAG',
-  /** The user's time ends now; an admin can give it back. */
-  Revoke = 'REVOKE'
-}
+export { RefundPolicy };
 
-export enum ResetStrategy {
-  Day = 'DAY',
-  Month = 'MONTH',
-  None = 'NONE',
-  Week = 'WEEK',
-  Year = 'YEAR'
-}
+export { ResetStrategy };
 
-/** Where users' traffic goes when no rule blocks it. */
-export enum RoutingOutbound {
-  /** Straight to the destination, as the client asked. */
-  Direct = 'DIRECT',
-  /** Straight to the destination, resolved and connected over IPv4 only (hosts with broken IPv6). */
-  DirectIpv4 = 'DIRECT_IPV4'
-}
+export { RoutingOutbound };
 
 /**
  * What nodes do with users' traffic. Users' traffic to the node's own core API is always blocked
@@ -1169,12 +1134,7 @@ export type RoutingPolicyInput = {
   defaultOutbound?: InputMaybe<RoutingOutbound>;
 };
 
-export enum RuleMatchMode {
-  /** Every condition must hold. */
-  All = 'ALL',
-  /** One condition is enough. */
-  Any = 'ANY'
-}
+export { RuleMatchMode };
 
 /** The password was right and the admin has TOTP: answer with completeSecondFactor within five minutes. */
 export type SecondFactorChallenge = {
@@ -1190,11 +1150,7 @@ export type SecondFactorInput = {
   code: Scalars['String']['input'];
 };
 
-export enum Security {
-  None = 'NONE',
-  Reality = 'REALITY',
-  Tls = 'TLS'
-}
+export { Security };
 
 export type SecuritySettings = {
   __typename?: 'SecuritySettings';
@@ -1296,15 +1252,7 @@ export type ServerHealth = {
   uptimeSec: Scalars['Int']['output'];
 };
 
-export enum ServerStatus {
-  /** The agent reports in but its proxy core is not running. */
-  Degraded = 'DEGRADED',
-  /** No report for 30 seconds. */
-  Offline = 'OFFLINE',
-  Online = 'ONLINE',
-  /** No agent has enrolled yet. */
-  Pending = 'PENDING'
-}
+export { ServerStatus };
 
 /** One signed-in device of the current admin. */
 export type Session = {
@@ -1356,12 +1304,7 @@ export type Settings = {
   totpRequiredRoles: Array<AdminRole>;
 };
 
-export enum SignInMethod {
-  Oidc = 'OIDC',
-  Passkey = 'PASSKEY',
-  Password = 'PASSWORD',
-  PasswordTotp = 'PASSWORD_TOTP'
-}
+export { SignInMethod };
 
 /** What the sign-in screen can offer. */
 export type SignInOptions = {
@@ -1401,17 +1344,7 @@ export type SubscriptionUserTrafficArgs = {
   userId: Scalars['ID']['input'];
 };
 
-/** What a subscription request gets; PAGE is the end-user HTML page. */
-export enum SubscriptionFormat {
-  Base64 = 'BASE64',
-  Clash = 'CLASH',
-  ClashMeta = 'CLASH_META',
-  Links = 'LINKS',
-  Outline = 'OUTLINE',
-  Page = 'PAGE',
-  SingBox = 'SING_BOX',
-  XrayJson = 'XRAY_JSON'
-}
+export { SubscriptionFormat };
 
 /** One rule: the first rule whose conditions hold decides; with none, clients get BASE64. */
 export type SubscriptionRule = {
@@ -1424,14 +1357,7 @@ export type SubscriptionRule = {
   name: Scalars['String']['output'];
 };
 
-export enum SubscriptionRuleAction {
-  /** HTTP 403. */
-  Block = 'BLOCK',
-  /** HTTP 404, exactly as for a link that never existed. */
-  NotFound = 'NOT_FOUND',
-  /** Serve the rule's format. */
-  Serve = 'SERVE'
-}
+export { SubscriptionRuleAction };
 
 export type SubscriptionRuleInput = {
   action: SubscriptionRuleAction;
@@ -1482,11 +1408,10 @@ export type TrafficPoint = {
   upload: Scalars['Bytes']['output'];
 };
 
-export enum TrafficRange {
-  Day = 'DAY',
-  Month = 'MONTH',
-  Week = 'WEEK'
-}
+export type TrafficRange =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
 
 export type TrafficUpdate = {
   __typename?: 'TrafficUpdate';
@@ -1499,13 +1424,7 @@ export type TrafficUpdate = {
   userId: Scalars['ID']['output'];
 };
 
-export enum Transport {
-  Grpc = 'GRPC',
-  Httpupgrade = 'HTTPUPGRADE',
-  Tcp = 'TCP',
-  Ws = 'WS',
-  Xhttp = 'XHTTP'
-}
+export { Transport };
 
 export type TransportSettings = {
   __typename?: 'TransportSettings';
@@ -1726,24 +1645,9 @@ export type UserOrder = {
   descending?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** What the users list can be sorted by. */
-export enum UserOrderField {
-  /** Users who never expire come after every date. */
-  ExpireAt = 'EXPIRE_AT',
-  UsedTraffic = 'USED_TRAFFIC',
-  Username = 'USERNAME'
-}
+export { UserOrderField };
 
-export enum UserStatus {
-  Active = 'ACTIVE',
-  Disabled = 'DISABLED',
-  /** Past its expiry. */
-  Expired = 'EXPIRED',
-  /** Used up its data limit. */
-  Limited = 'LIMITED',
-  /** Waiting for first use; its time starts then. */
-  OnHold = 'ON_HOLD'
-}
+export { UserStatus };
 
 
 
@@ -1817,7 +1721,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   SignInResult:
-    | ( AuthPayload )
+    | ( Omit<AuthPayload, 'admin'> & { admin: _RefType['Admin'] } )
     | ( SecondFactorChallenge )
   ;
 };
@@ -1825,23 +1729,23 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Admin: ResolverTypeWrapper<Admin>;
+  Admin: ResolverTypeWrapper<AdminRow>;
   AdminRole: AdminRole;
   AllowedDestination: ResolverTypeWrapper<AllowedDestination>;
   AllowedDestinationInput: AllowedDestinationInput;
-  AuditEntry: ResolverTypeWrapper<AuditEntry>;
-  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
-  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditEntry: ResolverTypeWrapper<AuditRow>;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditFilter: AuditFilter;
-  AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'admin'> & { admin: ResolversTypes['Admin'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bytes: ResolverTypeWrapper<Scalars['Bytes']['output']>;
-  Chain: ResolverTypeWrapper<Chain>;
+  Chain: ResolverTypeWrapper<ChainRow>;
   ChainDeposit: ResolverTypeWrapper<ChainDeposit>;
-  ChainPayment: ResolverTypeWrapper<ChainPayment>;
+  ChainPayment: ResolverTypeWrapper<ChainPaymentRow>;
   ChainPaymentRejection: ChainPaymentRejection;
   ChainPaymentStatus: ChainPaymentStatus;
-  ChainToken: ResolverTypeWrapper<ChainToken>;
+  ChainToken: ResolverTypeWrapper<ChainTokenRow>;
   ChangePasswordInput: ChangePasswordInput;
   CreateAdminInput: CreateAdminInput;
   CreateChainInput: CreateChainInput;
@@ -1857,18 +1761,18 @@ export type ResolversTypes = {
   FinishPasskeyLoginInput: FinishPasskeyLoginInput;
   FinishPasskeyRegistrationInput: FinishPasskeyRegistrationInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Group: ResolverTypeWrapper<Group>;
+  Group: ResolverTypeWrapper<GroupRow>;
   HeaderCondition: ResolverTypeWrapper<HeaderCondition>;
   HeaderConditionInput: HeaderConditionInput;
   HeaderMatchOperator: HeaderMatchOperator;
   HealthStatus: ResolverTypeWrapper<HealthStatus>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InactiveUserResponse: InactiveUserResponse;
-  Inbound: ResolverTypeWrapper<Inbound>;
+  Inbound: ResolverTypeWrapper<InboundRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Invoice: ResolverTypeWrapper<Invoice>;
-  InvoiceConnection: ResolverTypeWrapper<InvoiceConnection>;
-  InvoiceEdge: ResolverTypeWrapper<InvoiceEdge>;
+  Invoice: ResolverTypeWrapper<InvoiceRow>;
+  InvoiceConnection: ResolverTypeWrapper<Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
+  InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: ResolverTypeWrapper<InvoiceLine>;
   InvoiceStatus: InvoiceStatus;
@@ -1878,15 +1782,15 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notification: ResolverTypeWrapper<Notification>;
   NotificationSeverity: NotificationSeverity;
-  OidcIdentity: ResolverTypeWrapper<OidcIdentity>;
+  OidcIdentity: ResolverTypeWrapper<IdentityRow>;
   OidcIdentityKind: OidcIdentityKind;
   OidcSignIn: ResolverTypeWrapper<OidcSignIn>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pagination: Pagination;
-  Passkey: ResolverTypeWrapper<Passkey>;
+  Passkey: ResolverTypeWrapper<PasskeyRow>;
   PasskeyCeremony: ResolverTypeWrapper<PasskeyCeremony>;
   PaymentMethod: PaymentMethod;
-  Plan: ResolverTypeWrapper<Plan>;
+  Plan: ResolverTypeWrapper<PlanRow>;
   Price: ResolverTypeWrapper<Price>;
   PriceInput: PriceInput;
   Protocol: Protocol;
@@ -1904,13 +1808,13 @@ export type ResolversTypes = {
   Security: Security;
   SecuritySettings: ResolverTypeWrapper<SecuritySettings>;
   SecuritySettingsInput: SecuritySettingsInput;
-  Server: ResolverTypeWrapper<Server>;
+  Server: ResolverTypeWrapper<NodeRow>;
   ServerCapabilities: ResolverTypeWrapper<ServerCapabilities>;
   ServerEnrollment: ResolverTypeWrapper<ServerEnrollment>;
   ServerFilter: ServerFilter;
   ServerHealth: ResolverTypeWrapper<ServerHealth>;
   ServerStatus: ServerStatus;
-  Session: ResolverTypeWrapper<Session>;
+  Session: ResolverTypeWrapper<SessionRow>;
   Settings: ResolverTypeWrapper<Settings>;
   SignInMethod: SignInMethod;
   SignInOptions: ResolverTypeWrapper<SignInOptions>;
@@ -1918,7 +1822,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubscriptionFormat: SubscriptionFormat;
-  SubscriptionRule: ResolverTypeWrapper<SubscriptionRule>;
+  SubscriptionRule: ResolverTypeWrapper<FormatRule>;
   SubscriptionRuleAction: SubscriptionRuleAction;
   SubscriptionRuleInput: SubscriptionRuleInput;
   SystemMetrics: ResolverTypeWrapper<SystemMetrics>;
@@ -1931,7 +1835,7 @@ export type ResolversTypes = {
   TransportSettings: ResolverTypeWrapper<TransportSettings>;
   TransportSettingsInput: TransportSettingsInput;
   TwoFactorStatus: ResolverTypeWrapper<TwoFactorStatus>;
-  UnservedInbound: ResolverTypeWrapper<UnservedInbound>;
+  UnservedInbound: ResolverTypeWrapper<Omit<UnservedInbound, 'inbound'> & { inbound: ResolversTypes['Inbound'] }>;
   UpdateAdminInput: UpdateAdminInput;
   UpdateChainInput: UpdateChainInput;
   UpdateGroupInput: UpdateGroupInput;
@@ -1940,12 +1844,12 @@ export type ResolversTypes = {
   UpdateServerInput: UpdateServerInput;
   UpdateSettingsInput: UpdateSettingsInput;
   UpdateUserInput: UpdateUserInput;
-  User: ResolverTypeWrapper<User>;
-  UserConnection: ResolverTypeWrapper<UserConnection>;
+  User: ResolverTypeWrapper<UserRow>;
+  UserConnection: ResolverTypeWrapper<UserConnectionParent>;
   UserCounts: ResolverTypeWrapper<UserCounts>;
-  UserCredentials: ResolverTypeWrapper<UserCredentials>;
-  UserDevice: ResolverTypeWrapper<UserDevice>;
-  UserEdge: ResolverTypeWrapper<UserEdge>;
+  UserCredentials: ResolverTypeWrapper<UserRow>;
+  UserDevice: ResolverTypeWrapper<UserDeviceRow>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserFilter: UserFilter;
   UserOrder: UserOrder;
   UserOrderField: UserOrderField;
@@ -1954,20 +1858,20 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Admin: Admin;
+  Admin: AdminRow;
   AllowedDestination: AllowedDestination;
   AllowedDestinationInput: AllowedDestinationInput;
-  AuditEntry: AuditEntry;
-  AuditEntryConnection: AuditEntryConnection;
-  AuditEntryEdge: AuditEntryEdge;
+  AuditEntry: AuditRow;
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditFilter: AuditFilter;
-  AuthPayload: AuthPayload;
+  AuthPayload: Omit<AuthPayload, 'admin'> & { admin: ResolversParentTypes['Admin'] };
   Boolean: Scalars['Boolean']['output'];
   Bytes: Scalars['Bytes']['output'];
-  Chain: Chain;
+  Chain: ChainRow;
   ChainDeposit: ChainDeposit;
-  ChainPayment: ChainPayment;
-  ChainToken: ChainToken;
+  ChainPayment: ChainPaymentRow;
+  ChainToken: ChainTokenRow;
   ChangePasswordInput: ChangePasswordInput;
   CreateAdminInput: CreateAdminInput;
   CreateChainInput: CreateChainInput;
@@ -1983,16 +1887,16 @@ export type ResolversParentTypes = {
   FinishPasskeyLoginInput: FinishPasskeyLoginInput;
   FinishPasskeyRegistrationInput: FinishPasskeyRegistrationInput;
   Float: Scalars['Float']['output'];
-  Group: Group;
+  Group: GroupRow;
   HeaderCondition: HeaderCondition;
   HeaderConditionInput: HeaderConditionInput;
   HealthStatus: HealthStatus;
   ID: Scalars['ID']['output'];
-  Inbound: Inbound;
+  Inbound: InboundRow;
   Int: Scalars['Int']['output'];
-  Invoice: Invoice;
-  InvoiceConnection: InvoiceConnection;
-  InvoiceEdge: InvoiceEdge;
+  Invoice: InvoiceRow;
+  InvoiceConnection: Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
+  InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: InvoiceLine;
   JSON: Scalars['JSON']['output'];
@@ -2000,13 +1904,13 @@ export type ResolversParentTypes = {
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
   Notification: Notification;
-  OidcIdentity: OidcIdentity;
+  OidcIdentity: IdentityRow;
   OidcSignIn: OidcSignIn;
   PageInfo: PageInfo;
   Pagination: Pagination;
-  Passkey: Passkey;
+  Passkey: PasskeyRow;
   PasskeyCeremony: PasskeyCeremony;
-  Plan: Plan;
+  Plan: PlanRow;
   Price: Price;
   PriceInput: PriceInput;
   ProtocolSettings: ProtocolSettings;
@@ -2018,18 +1922,18 @@ export type ResolversParentTypes = {
   SecondFactorInput: SecondFactorInput;
   SecuritySettings: SecuritySettings;
   SecuritySettingsInput: SecuritySettingsInput;
-  Server: Server;
+  Server: NodeRow;
   ServerCapabilities: ServerCapabilities;
   ServerEnrollment: ServerEnrollment;
   ServerFilter: ServerFilter;
   ServerHealth: ServerHealth;
-  Session: Session;
+  Session: SessionRow;
   Settings: Settings;
   SignInOptions: SignInOptions;
   SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
-  SubscriptionRule: SubscriptionRule;
+  SubscriptionRule: FormatRule;
   SubscriptionRuleInput: SubscriptionRuleInput;
   SystemMetrics: SystemMetrics;
   SystemStatus: SystemStatus;
@@ -2039,7 +1943,7 @@ export type ResolversParentTypes = {
   TransportSettings: TransportSettings;
   TransportSettingsInput: TransportSettingsInput;
   TwoFactorStatus: TwoFactorStatus;
-  UnservedInbound: UnservedInbound;
+  UnservedInbound: Omit<UnservedInbound, 'inbound'> & { inbound: ResolversParentTypes['Inbound'] };
   UpdateAdminInput: UpdateAdminInput;
   UpdateChainInput: UpdateChainInput;
   UpdateGroupInput: UpdateGroupInput;
@@ -2048,17 +1952,17 @@ export type ResolversParentTypes = {
   UpdateServerInput: UpdateServerInput;
   UpdateSettingsInput: UpdateSettingsInput;
   UpdateUserInput: UpdateUserInput;
-  User: User;
-  UserConnection: UserConnection;
+  User: UserRow;
+  UserConnection: UserConnectionParent;
   UserCounts: UserCounts;
-  UserCredentials: UserCredentials;
-  UserDevice: UserDevice;
-  UserEdge: UserEdge;
+  UserCredentials: UserRow;
+  UserDevice: UserDeviceRow;
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserFilter: UserFilter;
   UserOrder: UserOrder;
 };
 
-export type AdminResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Admin'] = ResolversParentTypes['Admin']> = {
+export type AdminResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Admin'] = ResolversParentTypes['Admin']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataGiven?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
   dataLeft?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
@@ -2073,12 +1977,14 @@ export type AdminResolvers<ContextType = AppContext, ParentType extends Resolver
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type AllowedDestinationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AllowedDestination'] = ResolversParentTypes['AllowedDestination']> = {
+export type AdminRoleResolvers = EnumResolverSignature<{ ADMIN?: any, OWNER?: any, RESELLER?: any }, ResolversTypes['AdminRole']>;
+
+export type AllowedDestinationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['AllowedDestination'] = ResolversParentTypes['AllowedDestination']> = {
   cidr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ports?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type AuditEntryResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+export type AuditEntryResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   actorUsername?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2090,17 +1996,17 @@ export type AuditEntryResolvers<ContextType = AppContext, ParentType extends Res
   targetType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type AuditEntryConnectionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+export type AuditEntryConnectionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type AuditEntryEdgeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+export type AuditEntryEdgeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
-export type AuthPayloadResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+export type AuthPayloadResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   admin?: Resolver<ResolversTypes['Admin'], ParentType, ContextType>;
@@ -2112,7 +2018,7 @@ export interface BytesScalarConfig extends GraphQLScalarTypeConfig<ResolversType
   name: 'Bytes';
 }
 
-export type ChainResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Chain'] = ResolversParentTypes['Chain']> = {
+export type ChainResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Chain'] = ResolversParentTypes['Chain']> = {
   chainId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   confirmations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2122,7 +2028,7 @@ export type ChainResolvers<ContextType = AppContext, ParentType extends Resolver
   rpcUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ChainDepositResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ChainDeposit'] = ResolversParentTypes['ChainDeposit']> = {
+export type ChainDepositResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ChainDeposit'] = ResolversParentTypes['ChainDeposit']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   amountUnits?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2132,7 +2038,7 @@ export type ChainDepositResolvers<ContextType = AppContext, ParentType extends R
   tokenAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ChainPaymentResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ChainPayment'] = ResolversParentTypes['ChainPayment']> = {
+export type ChainPaymentResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ChainPayment'] = ResolversParentTypes['ChainPayment']> = {
   amountUnits?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2145,7 +2051,11 @@ export type ChainPaymentResolvers<ContextType = AppContext, ParentType extends R
   txHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ChainTokenResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ChainToken'] = ResolversParentTypes['ChainToken']> = {
+export type ChainPaymentRejectionResolvers = EnumResolverSignature<{ AFTER_EXPIRY?: any, FAILED?: any, REUSED?: any, UNDERPAID?: any, WRONG_RECIPIENT?: any, WRONG_TOKEN?: any }, ResolversTypes['ChainPaymentRejection']>;
+
+export type ChainPaymentStatusResolvers = EnumResolverSignature<{ CREDITED?: any, PENDING?: any, REJECTED?: any }, ResolversTypes['ChainPaymentStatus']>;
+
+export type ChainTokenResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ChainToken'] = ResolversParentTypes['ChainToken']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   chain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2159,7 +2069,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type GroupResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
+export type GroupResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inbounds?: Resolver<Array<ResolversTypes['Inbound']>, ParentType, ContextType>;
@@ -2168,21 +2078,25 @@ export type GroupResolvers<ContextType = AppContext, ParentType extends Resolver
   userCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type HeaderConditionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['HeaderCondition'] = ResolversParentTypes['HeaderCondition']> = {
+export type HeaderConditionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['HeaderCondition'] = ResolversParentTypes['HeaderCondition']> = {
   caseSensitive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   operator?: Resolver<ResolversTypes['HeaderMatchOperator'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type HealthStatusResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['HealthStatus'] = ResolversParentTypes['HealthStatus']> = {
+export type HeaderMatchOperatorResolvers = EnumResolverSignature<{ CONTAINS?: any, EQUALS?: any, REGEX?: any }, ResolversTypes['HeaderMatchOperator']>;
+
+export type HealthStatusResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['HealthStatus'] = ResolversParentTypes['HealthStatus']> = {
   database?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type InboundResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Inbound'] = ResolversParentTypes['Inbound']> = {
+export type InactiveUserResponseResolvers = EnumResolverSignature<{ FORBIDDEN?: any, NOT_FOUND?: any, PLACEHOLDER?: any }, ResolversTypes['InactiveUserResponse']>;
+
+export type InboundResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Inbound'] = ResolversParentTypes['Inbound']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2198,7 +2112,7 @@ export type InboundResolvers<ContextType = AppContext, ParentType extends Resolv
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
-export type InvoiceResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
+export type InvoiceResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
   chainPayments?: Resolver<Array<ResolversTypes['ChainPayment']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2221,27 +2135,29 @@ export type InvoiceResolvers<ContextType = AppContext, ParentType extends Resolv
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type InvoiceConnectionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['InvoiceConnection'] = ResolversParentTypes['InvoiceConnection']> = {
+export type InvoiceConnectionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['InvoiceConnection'] = ResolversParentTypes['InvoiceConnection']> = {
   edges?: Resolver<Array<ResolversTypes['InvoiceEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type InvoiceEdgeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['InvoiceEdge'] = ResolversParentTypes['InvoiceEdge']> = {
+export type InvoiceEdgeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['InvoiceEdge'] = ResolversParentTypes['InvoiceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
 };
 
-export type InvoiceLineResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = {
+export type InvoiceLineResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitAmount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type InvoiceStatusResolvers = EnumResolverSignature<{ EXPIRED?: any, OPEN?: any, PAID?: any, PARTIALLY_PAID?: any, REFUNDED?: any, VOID?: any }, ResolversTypes['InvoiceStatus']>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
-export type MutationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+export type MutationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   applyPlan?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationApplyPlanArgs, 'planId' | 'userId'>>;
   beginOidcLogin?: Resolver<ResolversTypes['OidcSignIn'], ParentType, ContextType>;
   beginPasskeyLogin?: Resolver<ResolversTypes['PasskeyCeremony'], ParentType, ContextType>;
@@ -2306,7 +2222,7 @@ export type MutationResolvers<ContextType = AppContext, ParentType extends Resol
   voidInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationVoidInvoiceArgs, 'id'>>;
 };
 
-export type NotificationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+export type NotificationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2316,7 +2232,7 @@ export type NotificationResolvers<ContextType = AppContext, ParentType extends R
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
-export type OidcIdentityResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['OidcIdentity'] = ResolversParentTypes['OidcIdentity']> = {
+export type OidcIdentityResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['OidcIdentity'] = ResolversParentTypes['OidcIdentity']> = {
   adminId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2324,30 +2240,34 @@ export type OidcIdentityResolvers<ContextType = AppContext, ParentType extends R
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type OidcSignInResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['OidcSignIn'] = ResolversParentTypes['OidcSignIn']> = {
+export type OidcIdentityKindResolvers = EnumResolverSignature<{ EMAIL?: any, SUBJECT?: any }, ResolversTypes['OidcIdentityKind']>;
+
+export type OidcSignInResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['OidcSignIn'] = ResolversParentTypes['OidcSignIn']> = {
   authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
-export type PageInfoResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+export type PageInfoResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PasskeyResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Passkey'] = ResolversParentTypes['Passkey']> = {
+export type PasskeyResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Passkey'] = ResolversParentTypes['Passkey']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type PasskeyCeremonyResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['PasskeyCeremony'] = ResolversParentTypes['PasskeyCeremony']> = {
+export type PasskeyCeremonyResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['PasskeyCeremony'] = ResolversParentTypes['PasskeyCeremony']> = {
   challengeToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   options?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 };
 
-export type PlanResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
+export type PaymentMethodResolvers = EnumResolverSignature<{ MANUAL?: any, ONCHAIN?: any, STRIPE?: any }, ResolversTypes['PaymentMethod']>;
+
+export type PlanResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataLimit?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2363,19 +2283,21 @@ export type PlanResolvers<ContextType = AppContext, ParentType extends Resolvers
   visible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PriceResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Price'] = ResolversParentTypes['Price']> = {
+export type PriceResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Price'] = ResolversParentTypes['Price']> = {
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ProtocolSettingsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ProtocolSettings'] = ResolversParentTypes['ProtocolSettings']> = {
+export type ProtocolResolvers = EnumResolverSignature<{ HYSTERIA2?: any, SHADOWSOCKS?: any, TROJAN?: any, VLESS?: any, VMESS?: any }, ResolversTypes['Protocol']>;
+
+export type ProtocolSettingsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ProtocolSettings'] = ResolversParentTypes['ProtocolSettings']> = {
   flow?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   obfsPassword?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   serverKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type QueryResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+export type QueryResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   admin?: Resolver<Maybe<ResolversTypes['Admin']>, ParentType, ContextType, RequireFields<QueryAdminArgs, 'id'>>;
   admins?: Resolver<Array<ResolversTypes['Admin']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
@@ -2410,7 +2332,13 @@ export type QueryResolvers<ContextType = AppContext, ParentType extends Resolver
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
 };
 
-export type RoutingPolicyResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RoutingPolicy'] = ResolversParentTypes['RoutingPolicy']> = {
+export type RefundPolicyResolvers = EnumResolverSignature<{ FLAG?: any, REVOKE?: any }, ResolversTypes['RefundPolicy']>;
+
+export type ResetStrategyResolvers = EnumResolverSignature<{ DAY?: any, MONTH?: any, NONE?: any, WEEK?: any, YEAR?: any }, ResolversTypes['ResetStrategy']>;
+
+export type RoutingOutboundResolvers = EnumResolverSignature<{ DIRECT?: any, DIRECT_IPV4?: any }, ResolversTypes['RoutingOutbound']>;
+
+export type RoutingPolicyResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['RoutingPolicy'] = ResolversParentTypes['RoutingPolicy']> = {
   allowedPrivate?: Resolver<Array<ResolversTypes['AllowedDestination']>, ParentType, ContextType>;
   blockBittorrent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   blockPrivate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2420,13 +2348,17 @@ export type RoutingPolicyResolvers<ContextType = AppContext, ParentType extends 
   defaultOutbound?: Resolver<ResolversTypes['RoutingOutbound'], ParentType, ContextType>;
 };
 
-export type SecondFactorChallengeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SecondFactorChallenge'] = ResolversParentTypes['SecondFactorChallenge']> = {
+export type RuleMatchModeResolvers = EnumResolverSignature<{ ALL?: any, ANY?: any }, ResolversTypes['RuleMatchMode']>;
+
+export type SecondFactorChallengeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['SecondFactorChallenge'] = ResolversParentTypes['SecondFactorChallenge']> = {
   challengeToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SecuritySettingsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SecuritySettings'] = ResolversParentTypes['SecuritySettings']> = {
+export type SecurityResolvers = EnumResolverSignature<{ NONE?: any, REALITY?: any, TLS?: any }, ResolversTypes['Security']>;
+
+export type SecuritySettingsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['SecuritySettings'] = ResolversParentTypes['SecuritySettings']> = {
   allowInsecure?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   alpn?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   fingerprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2438,7 +2370,7 @@ export type SecuritySettingsResolvers<ContextType = AppContext, ParentType exten
   serverName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ServerResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Server'] = ResolversParentTypes['Server']> = {
+export type ServerResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Server'] = ResolversParentTypes['Server']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   agentVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   appliedConfigVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2460,7 +2392,7 @@ export type ServerResolvers<ContextType = AppContext, ParentType extends Resolve
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
-export type ServerCapabilitiesResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ServerCapabilities'] = ResolversParentTypes['ServerCapabilities']> = {
+export type ServerCapabilitiesResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ServerCapabilities'] = ResolversParentTypes['ServerCapabilities']> = {
   core?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   protocols?: Resolver<Array<ResolversTypes['Protocol']>, ParentType, ContextType>;
   securities?: Resolver<Array<ResolversTypes['Security']>, ParentType, ContextType>;
@@ -2470,13 +2402,13 @@ export type ServerCapabilitiesResolvers<ContextType = AppContext, ParentType ext
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ServerEnrollmentResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ServerEnrollment'] = ResolversParentTypes['ServerEnrollment']> = {
+export type ServerEnrollmentResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ServerEnrollment'] = ResolversParentTypes['ServerEnrollment']> = {
   command?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ServerHealthResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ServerHealth'] = ResolversParentTypes['ServerHealth']> = {
+export type ServerHealthResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ServerHealth'] = ResolversParentTypes['ServerHealth']> = {
   coreRunning?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cpuPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   memTotalBytes?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
@@ -2486,7 +2418,9 @@ export type ServerHealthResolvers<ContextType = AppContext, ParentType extends R
   uptimeSec?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type SessionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+export type ServerStatusResolvers = EnumResolverSignature<{ DEGRADED?: any, OFFLINE?: any, ONLINE?: any, PENDING?: any }, ResolversTypes['ServerStatus']>;
+
+export type SessionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2498,7 +2432,7 @@ export type SessionResolvers<ContextType = AppContext, ParentType extends Resolv
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SettingsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Settings'] = ResolversParentTypes['Settings']> = {
+export type SettingsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Settings'] = ResolversParentTypes['Settings']> = {
   billingAutomaticTax?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   billingRefundPolicy?: Resolver<ResolversTypes['RefundPolicy'], ParentType, ContextType>;
   corsAllowedOrigins?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2516,23 +2450,27 @@ export type SettingsResolvers<ContextType = AppContext, ParentType extends Resol
   totpRequiredRoles?: Resolver<Array<ResolversTypes['AdminRole']>, ParentType, ContextType>;
 };
 
-export type SignInOptionsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SignInOptions'] = ResolversParentTypes['SignInOptions']> = {
+export type SignInMethodResolvers = EnumResolverSignature<{ OIDC?: any, PASSKEY?: any, PASSWORD?: any, PASSWORD_TOTP?: any }, ResolversTypes['SignInMethod']>;
+
+export type SignInOptionsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['SignInOptions'] = ResolversParentTypes['SignInOptions']> = {
   oidcEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   oidcIssuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SignInResultResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SignInResult'] = ResolversParentTypes['SignInResult']> = {
+export type SignInResultResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['SignInResult'] = ResolversParentTypes['SignInResult']> = {
   __resolveType: TypeResolveFn<'AuthPayload' | 'SecondFactorChallenge', ParentType, ContextType>;
 };
 
-export type SubscriptionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+export type SubscriptionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   notifications?: SubscriptionResolver<ResolversTypes['Notification'], "notifications", ParentType, ContextType, Partial<SubscriptionNotificationsArgs>>;
   serverStatus?: SubscriptionResolver<ResolversTypes['Server'], "serverStatus", ParentType, ContextType, Partial<SubscriptionServerStatusArgs>>;
   systemMetrics?: SubscriptionResolver<ResolversTypes['SystemMetrics'], "systemMetrics", ParentType, ContextType>;
   userTraffic?: SubscriptionResolver<ResolversTypes['TrafficUpdate'], "userTraffic", ParentType, ContextType, RequireFields<SubscriptionUserTrafficArgs, 'userId'>>;
 };
 
-export type SubscriptionRuleResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SubscriptionRule'] = ResolversParentTypes['SubscriptionRule']> = {
+export type SubscriptionFormatResolvers = EnumResolverSignature<{ BASE64?: any, CLASH?: any, CLASH_META?: any, LINKS?: any, OUTLINE?: any, PAGE?: any, SING_BOX?: any, XRAY_JSON?: any }, ResolversTypes['SubscriptionFormat']>;
+
+export type SubscriptionRuleResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['SubscriptionRule'] = ResolversParentTypes['SubscriptionRule']> = {
   action?: Resolver<ResolversTypes['SubscriptionRuleAction'], ParentType, ContextType>;
   conditions?: Resolver<Array<ResolversTypes['HeaderCondition']>, ParentType, ContextType>;
   format?: Resolver<Maybe<ResolversTypes['SubscriptionFormat']>, ParentType, ContextType>;
@@ -2540,7 +2478,9 @@ export type SubscriptionRuleResolvers<ContextType = AppContext, ParentType exten
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type SystemMetricsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SystemMetrics'] = ResolversParentTypes['SystemMetrics']> = {
+export type SubscriptionRuleActionResolvers = EnumResolverSignature<{ BLOCK?: any, NOT_FOUND?: any, SERVE?: any }, ResolversTypes['SubscriptionRuleAction']>;
+
+export type SystemMetricsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['SystemMetrics'] = ResolversParentTypes['SystemMetrics']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   downloadRate?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
   serversDegraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2550,7 +2490,7 @@ export type SystemMetricsResolvers<ContextType = AppContext, ParentType extends 
   users?: Resolver<ResolversTypes['UserCounts'], ParentType, ContextType>;
 };
 
-export type SystemStatusResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SystemStatus'] = ResolversParentTypes['SystemStatus']> = {
+export type SystemStatusResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['SystemStatus'] = ResolversParentTypes['SystemStatus']> = {
   groups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inbounds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   servers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2558,19 +2498,19 @@ export type SystemStatusResolvers<ContextType = AppContext, ParentType extends R
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type TotpEnrollmentResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TotpEnrollment'] = ResolversParentTypes['TotpEnrollment']> = {
+export type TotpEnrollmentResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TotpEnrollment'] = ResolversParentTypes['TotpEnrollment']> = {
   qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type TrafficPointResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TrafficPoint'] = ResolversParentTypes['TrafficPoint']> = {
+export type TrafficPointResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TrafficPoint'] = ResolversParentTypes['TrafficPoint']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
   upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
 };
 
-export type TrafficUpdateResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TrafficUpdate'] = ResolversParentTypes['TrafficUpdate']> = {
+export type TrafficUpdateResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TrafficUpdate'] = ResolversParentTypes['TrafficUpdate']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
   upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
@@ -2578,7 +2518,9 @@ export type TrafficUpdateResolvers<ContextType = AppContext, ParentType extends 
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type TransportSettingsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TransportSettings'] = ResolversParentTypes['TransportSettings']> = {
+export type TransportResolvers = EnumResolverSignature<{ GRPC?: any, HTTPUPGRADE?: any, TCP?: any, WS?: any, XHTTP?: any }, ResolversTypes['Transport']>;
+
+export type TransportSettingsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TransportSettings'] = ResolversParentTypes['TransportSettings']> = {
   headerType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   host?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2586,7 +2528,7 @@ export type TransportSettingsResolvers<ContextType = AppContext, ParentType exte
   serviceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type TwoFactorStatusResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TwoFactorStatus'] = ResolversParentTypes['TwoFactorStatus']> = {
+export type TwoFactorStatusResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TwoFactorStatus'] = ResolversParentTypes['TwoFactorStatus']> = {
   backupCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   mustEnrollTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   passwordLoginDisabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2594,12 +2536,12 @@ export type TwoFactorStatusResolvers<ContextType = AppContext, ParentType extend
   totpEnabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
-export type UnservedInboundResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UnservedInbound'] = ResolversParentTypes['UnservedInbound']> = {
+export type UnservedInboundResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['UnservedInbound'] = ResolversParentTypes['UnservedInbound']> = {
   inbound?: Resolver<ResolversTypes['Inbound'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type UserResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+export type UserResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   credentials?: Resolver<ResolversTypes['UserCredentials'], ParentType, ContextType>;
   dataLimit?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
@@ -2618,13 +2560,13 @@ export type UserResolvers<ContextType = AppContext, ParentType extends Resolvers
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type UserConnectionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+export type UserConnectionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
   edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UserCountsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserCounts'] = ResolversParentTypes['UserCounts']> = {
+export type UserCountsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['UserCounts'] = ResolversParentTypes['UserCounts']> = {
   active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   disabled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   expired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2633,7 +2575,7 @@ export type UserCountsResolvers<ContextType = AppContext, ParentType extends Res
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UserCredentialsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserCredentials'] = ResolversParentTypes['UserCredentials']> = {
+export type UserCredentialsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['UserCredentials'] = ResolversParentTypes['UserCredentials']> = {
   hysteria2Password?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shadowsocksPassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trojanPassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2641,7 +2583,7 @@ export type UserCredentialsResolvers<ContextType = AppContext, ParentType extend
   vmessId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type UserDeviceResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserDevice'] = ResolversParentTypes['UserDevice']> = {
+export type UserDeviceResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['UserDevice'] = ResolversParentTypes['UserDevice']> = {
   firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   hwid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2651,13 +2593,18 @@ export type UserDeviceResolvers<ContextType = AppContext, ParentType extends Res
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type UserEdgeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+export type UserEdgeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
-export type Resolvers<ContextType = AppContext> = {
+export type UserOrderFieldResolvers = EnumResolverSignature<{ EXPIRE_AT?: any, USED_TRAFFIC?: any, USERNAME?: any }, ResolversTypes['UserOrderField']>;
+
+export type UserStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, DISABLED?: any, EXPIRED?: any, LIMITED?: any, ON_HOLD?: any }, ResolversTypes['UserStatus']>;
+
+export type Resolvers<ContextType = SignedInContext> = {
   Admin?: AdminResolvers<ContextType>;
+  AdminRole?: AdminRoleResolvers;
   AllowedDestination?: AllowedDestinationResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -2667,46 +2614,64 @@ export type Resolvers<ContextType = AppContext> = {
   Chain?: ChainResolvers<ContextType>;
   ChainDeposit?: ChainDepositResolvers<ContextType>;
   ChainPayment?: ChainPaymentResolvers<ContextType>;
+  ChainPaymentRejection?: ChainPaymentRejectionResolvers;
+  ChainPaymentStatus?: ChainPaymentStatusResolvers;
   ChainToken?: ChainTokenResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Group?: GroupResolvers<ContextType>;
   HeaderCondition?: HeaderConditionResolvers<ContextType>;
+  HeaderMatchOperator?: HeaderMatchOperatorResolvers;
   HealthStatus?: HealthStatusResolvers<ContextType>;
+  InactiveUserResponse?: InactiveUserResponseResolvers;
   Inbound?: InboundResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
+  InvoiceStatus?: InvoiceStatusResolvers;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   OidcIdentity?: OidcIdentityResolvers<ContextType>;
+  OidcIdentityKind?: OidcIdentityKindResolvers;
   OidcSignIn?: OidcSignInResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Passkey?: PasskeyResolvers<ContextType>;
   PasskeyCeremony?: PasskeyCeremonyResolvers<ContextType>;
+  PaymentMethod?: PaymentMethodResolvers;
   Plan?: PlanResolvers<ContextType>;
   Price?: PriceResolvers<ContextType>;
+  Protocol?: ProtocolResolvers;
   ProtocolSettings?: ProtocolSettingsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RefundPolicy?: RefundPolicyResolvers;
+  ResetStrategy?: ResetStrategyResolvers;
+  RoutingOutbound?: RoutingOutboundResolvers;
   RoutingPolicy?: RoutingPolicyResolvers<ContextType>;
+  RuleMatchMode?: RuleMatchModeResolvers;
   SecondFactorChallenge?: SecondFactorChallengeResolvers<ContextType>;
+  Security?: SecurityResolvers;
   SecuritySettings?: SecuritySettingsResolvers<ContextType>;
   Server?: ServerResolvers<ContextType>;
   ServerCapabilities?: ServerCapabilitiesResolvers<ContextType>;
   ServerEnrollment?: ServerEnrollmentResolvers<ContextType>;
   ServerHealth?: ServerHealthResolvers<ContextType>;
+  ServerStatus?: ServerStatusResolvers;
   Session?: SessionResolvers<ContextType>;
   Settings?: SettingsResolvers<ContextType>;
+  SignInMethod?: SignInMethodResolvers;
   SignInOptions?: SignInOptionsResolvers<ContextType>;
   SignInResult?: SignInResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SubscriptionFormat?: SubscriptionFormatResolvers;
   SubscriptionRule?: SubscriptionRuleResolvers<ContextType>;
+  SubscriptionRuleAction?: SubscriptionRuleActionResolvers;
   SystemMetrics?: SystemMetricsResolvers<ContextType>;
   SystemStatus?: SystemStatusResolvers<ContextType>;
   TotpEnrollment?: TotpEnrollmentResolvers<ContextType>;
   TrafficPoint?: TrafficPointResolvers<ContextType>;
   TrafficUpdate?: TrafficUpdateResolvers<ContextType>;
+  Transport?: TransportResolvers;
   TransportSettings?: TransportSettingsResolvers<ContextType>;
   TwoFactorStatus?: TwoFactorStatusResolvers<ContextType>;
   UnservedInbound?: UnservedInboundResolvers<ContextType>;
@@ -2716,5 +2681,7 @@ export type Resolvers<ContextType = AppContext> = {
   UserCredentials?: UserCredentialsResolvers<ContextType>;
   UserDevice?: UserDeviceResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  UserOrderField?: UserOrderFieldResolvers;
+  UserStatus?: UserStatusResolvers;
 };
 
