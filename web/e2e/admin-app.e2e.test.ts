@@ -139,7 +139,7 @@ describe("an admin's day in the app", () => {
     await expect
       .poll(() => page.locator("tr[data-user]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-user"))))
       .toEqual(["e2e-alice"]);
-    await expect(page.getByText("1 users").isVisible()).resolves.toBe(true);
+    await expect(page.getByText("1 user", { exact: true }).isVisible()).resolves.toBe(true);
   });
 
   it("copies the subscription link and opens the subscriber's page", async () => {
