@@ -13,16 +13,29 @@ const [resource, { refetch }] = createRoot(() =>
   createResource(async () => (hasSession() ? (await request<{ me: SignedInAdmin }>(Me)).me : undefined)),
 );
 
+let generation = 0;
+
 /** The signed-in admin, or undefined while loading, signed out or unreachable (reading never throws). */
 export const me = (): SignedInAdmin | undefined => (resource.state === "ready" ? resource() : undefined);
-export const refetchMe = refetch;
+
+/**
+ * Which sign-in this is. Anything loaded ahead of time remembers it and is thrown away when it has
+ * changed, so one admin's answers (or the refusals of a signed-out visit) never reach the next.
+ */
+export const sessionGeneration = (): number => generation;
+
+/** Call after every sign-in and sign-out: who is signed in may have changed. */
+export function refetchMe(): void {
+  generation++;
+  void refetch();
+}
 
 /**
  * After any sign-in: an admin whose role requires TOTP and who has none may only enroll, so it
  * lands on the account page; everyone else on the dashboard.
  */
 export async function enterApp(navigate: (to: string, options: { replace: boolean }) => void): Promise<void> {
-  void refetchMe();
+  refetchMe();
   const { twoFactor } = await request<{ twoFactor: { mustEnrollTotp: boolean } }>(MustEnrollTotp);
   navigate(twoFactor.mustEnrollTotp ? "/account" : "/", { replace: true });
 }

@@ -1,12 +1,9 @@
 /** Loading and failure, shown where they happen: a skeleton while waiting, the error with Retry when it fails. */
 import { type JSX, type Resource, Show } from "solid-js";
-import { ApiError } from "../api/client";
 import { t } from "../i18n";
+import { errorText } from "../i18n/errors";
 
-export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.code === "NETWORK" ? t("error.network") : error.message;
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorText };
 
 export function ErrorBox(props: { error: unknown; retry?: () => void }) {
   return (
@@ -23,7 +20,7 @@ export function ErrorBox(props: { error: unknown; retry?: () => void }) {
 
 export function Skeleton(props: { lines?: number; block?: boolean }) {
   return (
-    <div aria-busy="true" aria-label={t("state.loading")} style={{ display: "grid", gap: "0.5rem" }}>
+    <div role="progressbar" aria-busy="true" aria-label={t("state.loading")} style={{ display: "grid", gap: "0.5rem" }}>
       {props.block ? (
         <div class="skeleton block" />
       ) : (

@@ -1,4 +1,9 @@
-/** English, the reference dictionary: every other language has exactly these keys and placeholders. */
+import type { Plural } from "./index";
+
+/**
+ * English, the reference dictionary: every other language has exactly these keys and placeholders.
+ * A message that counts something is a `Plural`, with the forms its language's plural rules name.
+ */
 export const en = {
   "nav.label": "Main",
   "nav.dashboard": "Dashboard",
@@ -36,6 +41,16 @@ export const en = {
   "state.noInbounds": "No inbounds yet.",
   "state.notFound": "Not found.",
   "error.network": "The panel could not be reached. Check the connection and try again.",
+  "error.UNAUTHENTICATED": "You are signed out. Sign in again to continue.",
+  "error.FORBIDDEN": "You may not do that: {detail}",
+  "error.NOT_FOUND": "It is not there any more: someone may have deleted it. Reload the page.",
+  "error.CONFLICT": "That could not be done: {detail}",
+  "error.BAD_USER_INPUT": "Some entries were not accepted: {detail}",
+  "error.RATE_LIMITED": "Too many attempts. Wait a minute, then try again.",
+  "error.UNAVAILABLE": "A service the panel relies on did not answer. Try again in a minute.",
+  "error.unexpected":
+    "Something went wrong in the panel ({detail}). Try again; if it keeps happening, tell whoever runs it.",
+  "login.refused": "The username, password or code was not accepted.",
   "login.username": "Username",
   "login.password": "Password",
   "login.signIn": "Sign in",
@@ -76,7 +91,7 @@ export const en = {
   "users.anyStatus": "Any status",
   "users.anyGroup": "Any group",
   "users.anyOwner": "Any owner",
-  "users.count": "{count} users",
+  "users.count": { one: "{count} user", other: "{count} users" },
   "users.none": "No users match.",
   "users.selectAll": "Select all on this page",
   "users.select": "Select {name}",
@@ -89,7 +104,10 @@ export const en = {
   "bulk.resetUsage": "Reset usage",
   "bulk.extendDays": "Days to add",
   "bulk.delete": "Delete",
-  "bulk.confirmDelete": "Delete {count} users? Their links stop working at once.",
+  "bulk.confirmDelete": {
+    one: "Delete {count} user? Their link stops working at once.",
+    other: "Delete {count} users? Their links stop working at once.",
+  },
   "bulk.progress": "Working: {done} of {total}",
   "bulk.done": "{action}: {count} done",
   "bulk.failed": "{action}: {count} failed ({error})",
@@ -129,7 +147,7 @@ export const en = {
   "expiry.never": "Never",
   "expiry.date": "On a date",
   "expiry.afterFirstUse": "N days after first use",
-  "expiry.onHoldDays": "{days} days from first use",
+  "expiry.onHoldDays": { one: "{count} day from first use", other: "{count} days from first use" },
   "reset.NONE": "Never",
   "reset.DAY": "Daily",
   "reset.WEEK": "Weekly",
@@ -272,7 +290,7 @@ export const en = {
   "passkey.removeWarning": "Remove passkey {name}? It will no longer sign you in.",
   "account.title": "Account & security",
   "account.sessions": "Signed-in devices",
-  "account.sessionsEnded": "{count} other sessions signed out",
+  "account.sessionsEnded": { one: "{count} other session signed out", other: "{count} other sessions signed out" },
   "account.revokeOthers": "Sign out all other devices",
   "account.device": "Device",
   "account.ip": "IP address",
@@ -297,7 +315,7 @@ export const en = {
   "totp.manual": "Or type this key:",
   "totp.confirm": "Turn on",
   "totp.on": "On since {date}.",
-  "totp.codesLeft": "{count} backup codes left.",
+  "totp.codesLeft": { one: "{count} backup code left.", other: "{count} backup codes left." },
   "totp.currentCode": "Current code (or a backup code)",
   "totp.newBackupCodes": "New backup codes",
   "totp.disable": "Turn off",
@@ -353,4 +371,4 @@ export const en = {
   "nodes.routing": "Routing",
   "nodes.routingTitle": "Routing on {name}",
 };
-export type Messages = typeof en;
+export type Messages = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : Plural };

@@ -14,6 +14,10 @@ export const LOCALES = [
 ] as const;
 export type Locale = (typeof LOCALES)[number]["code"];
 export type MessageKey = keyof Messages;
+/** A message whose words follow a number: one form per plural category of its language (`other` always). */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type PluralKey = { [K in MessageKey]: Messages[K] extends string ? never : K }[MessageKey];
+type Params = Record<string, string | number>;
 
 const STORAGE_KEY = "vortex.locale";
 const loaders: Record<Locale, () => Promise<Messages>> = {
@@ -39,12 +43,28 @@ export function interpolate(template: string, params: Record<string, string | nu
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/**
+ * The form of `message` that reads right beside `count` in `locale`: `pluralForm({ one: "{count} user",
+ * other: "{count} users" }, "en", 1)` → "{count} user". Russian picks among one (21), few (3) and many (5).
+ */
+export function pluralForm(message: Plural, locale: string, count: number): string {
+  return message[new Intl.PluralRules(locale).select(count)] ?? message.other;
+}
+
 const [locale, setLocaleSignal] = createSignal<Locale>("en");
 const [messages, setMessages] = createSignal<Messages>(en);
 export { locale };
 
-/** The message in the current language; number parameters are written with the language's digits. */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
+/**
+ * The message in the current language; number parameters are written with the language's digits.
+ * A counting message takes its form from `count`, which must then be a number.
+ */
+export function t<K extends MessageKey>(
+  key: K,
+  ...[params]: K extends PluralKey ? [Params & { count: number }] : [Params?]
+): string {
+  const message = messages()[key] ?? en[key];
+  const template = typeof message === "string" ? message : pluralForm(message, locale(), params!.count as number);
   const localised =
     params &&
     Object.fromEntries(
@@ -53,7 +73,7 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
         typeof v === "number" ? new Intl.NumberFormat(locale()).format(v) : v,
       ]),
     );
-  return interpolate(messages()[key] ?? en[key], localised);
+  return interpolate(template, localised);
 }
 
 export function direction(): "ltr" | "rtl" {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysLeft, formatBytes, formatRelative, parseDataLimit, splitBytes, unitBytes } from "./format";
+import { daysLeft, formatBytes, formatRate, formatRelative, parseDataLimit, splitBytes, unitBytes } from "./format";
 
 describe("byte counts", () => {
   it("picks the largest binary unit the count fills", () => {
@@ -13,6 +13,24 @@ describe("byte counts", () => {
     expect(formatBytes(1.5 * 2 ** 30, "en")).toBe("1.5 GB");
     expect(formatBytes(1.5 * 2 ** 30, "ru")).toMatch(/^1,5\sГБ$/);
     expect(formatBytes(1.5 * 2 ** 30, "fa")).toContain("۱٫۵");
+    expect(formatBytes(1.5 * 2 ** 30, "zh-CN")).toBe("1.5 GB");
+  });
+
+  it("labels small counts and every unit with a short symbol, never a word like 'byte'", () => {
+    expect(formatBytes(0, "en")).toBe("0 B");
+    expect(formatBytes(5, "en")).toBe("5 B");
+    expect(formatBytes(1536, "en")).toBe("1.5 KB");
+    expect(formatBytes(0, "ru")).toMatch(/^0\sБ$/);
+    expect(formatBytes(1536, "ru")).toMatch(/^1,5\sКБ$/);
+    expect(formatBytes(0, "zh-CN")).toBe("0 B");
+    expect(formatBytes(0, "fa")).toBe("۰ B");
+  });
+
+  it("writes rates per second in the admin's language", () => {
+    expect(formatRate(0, "en")).toBe("0 B/s");
+    expect(formatRate(2048, "en")).toBe("2 KB/s");
+    expect(formatRate(2048, "ru")).toMatch(/^2\sКБ\/с$/);
+    expect(formatRate(2048, "zh-CN")).toBe("2 KB/秒");
   });
 
   it("reads a data limit: empty is unlimited, units are binary, junk is refused", () => {

@@ -3,15 +3,20 @@
  * data-limit units the forms accept. Panels and VPN clients count a gigabyte as 1024³ bytes, so
  * the units here are binary even though they carry the familiar short names.
  */
+import type { Locale } from "../i18n";
+
 export const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
 export type ByteUnit = (typeof BYTE_UNITS)[number];
 
-const INTL_UNIT: Record<ByteUnit, string> = {
-  B: "byte",
-  KB: "kilobyte",
-  MB: "megabyte",
-  GB: "gigabyte",
-  TB: "terabyte",
+/**
+ * Short unit symbols per language. Intl's own unit names will not do: its short English byte is the
+ * word "byte" ("0 byte"), and its "kB" reads as decimal kilobytes where these are binary.
+ */
+const UNIT_LABELS: Record<Locale, { units: Record<ByteUnit, string>; perSecond: string }> = {
+  en: { units: { B: "B", KB: "KB", MB: "MB", GB: "GB", TB: "TB" }, perSecond: "/s" },
+  ru: { units: { B: "Б", KB: "КБ", MB: "МБ", GB: "ГБ", TB: "ТБ" }, perSecond: "/с" },
+  fa: { units: { B: "B", KB: "KB", MB: "MB", GB: "GB", TB: "TB" }, perSecond: "/ثانیه" },
+  "zh-CN": { units: { B: "B", KB: "KB", MB: "MB", GB: "GB", TB: "TB" }, perSecond: "/秒" },
 };
 
 export function unitBytes(unit: ByteUnit): number {
@@ -25,26 +30,25 @@ export function splitBytes(bytes: number): [number, ByteUnit] {
   return [bytes / 1024 ** index, BYTE_UNITS[index]];
 }
 
-/** `formatBytes(1610612736, "en")` → "1.5 GB"; `"ru"` → "1,5 ГБ". */
-export function formatBytes(bytes: number, locale: string): string {
-  const [value, unit] = splitBytes(bytes);
-  return new Intl.NumberFormat(locale, {
-    style: "unit",
-    unit: INTL_UNIT[unit],
-    unitDisplay: "short",
-    maximumFractionDigits: value < 10 ? 2 : 1,
-  }).format(value);
+/** Intl lays out the number and where its unit goes (digits, separators, spacing); the label is ours. */
+function withUnit(value: number, locale: string, maximumFractionDigits: number, label: (l: Locale) => string) {
+  const labels = (locale in UNIT_LABELS ? locale : "en") as Locale;
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "byte", unitDisplay: "short", maximumFractionDigits })
+    .formatToParts(value)
+    .map((part) => (part.type === "unit" ? label(labels) : part.value))
+    .join("");
 }
 
-/** A rate: `formatRate(2048, "en")` → "2 kB/s"-style text with the locale's unit names. */
+/** `formatBytes(1610612736, "en")` → "1.5 GB"; `"ru"` → "1,5 ГБ"; `formatBytes(0, "en")` → "0 B". */
+export function formatBytes(bytes: number, locale: string): string {
+  const [value, unit] = splitBytes(bytes);
+  return withUnit(value, locale, value < 10 ? 2 : 1, (l) => UNIT_LABELS[l].units[unit]);
+}
+
+/** A rate: `formatRate(2048, "en")` → "2 KB/s"; `"zh-CN"` → "2 KB/秒". */
 export function formatRate(bytesPerSecond: number, locale: string): string {
   const [value, unit] = splitBytes(bytesPerSecond);
-  return new Intl.NumberFormat(locale, {
-    style: "unit",
-    unit: `${INTL_UNIT[unit]}-per-second`,
-    unitDisplay: "short",
-    maximumFractionDigits: 1,
-  }).format(value);
+  return withUnit(value, locale, 1, (l) => UNIT_LABELS[l].units[unit] + UNIT_LABELS[l].perSecond);
 }
 
 /**

@@ -49,7 +49,7 @@ export default function Login() {
   const problem = () => (
     <Show when={action.error()}>
       <p role="alert" class="error">
-        {errorText(action.error())}
+        {errorText(action.error(), { UNAUTHENTICATED: "login.refused" })}
       </p>
     </Show>
   );

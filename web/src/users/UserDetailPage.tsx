@@ -138,7 +138,7 @@ export default function UserDetailPage() {
                       <dt>{t("user.expiry")}</dt>
                       <dd style={{ "font-size": "1rem" }}>
                         {user().status === "ON_HOLD" && user().onHoldExpireDays
-                          ? t("expiry.onHoldDays", { days: user().onHoldExpireDays! })
+                          ? t("expiry.onHoldDays", { count: user().onHoldExpireDays! })
                           : user().expireAt
                             ? formatDate(user().expireAt!, locale())
                             : t("expiry.never")}

@@ -20,7 +20,7 @@ import {
 } from "../graphql/users";
 import { locale, t } from "../i18n";
 import { runBulk } from "../lib/bulk";
-import { formatDate, formatNumber } from "../lib/format";
+import { formatDate } from "../lib/format";
 import { me } from "../session";
 import { emptyUserForm, extendedExpiry } from "./form";
 import { UserForm } from "./UserForm";
@@ -205,7 +205,7 @@ export default function UsersPage() {
         {(current) => (
           <>
             <p class="muted" aria-live="polite">
-              {t("users.count", { count: formatNumber(current.totalCount, locale()) })}
+              {t("users.count", { count: current.totalCount })}
             </p>
             <div class="table-wrap">
               <table aria-busy={page.loading}>
@@ -273,7 +273,7 @@ export default function UsersPage() {
                         </td>
                         <td>
                           {user.status === "ON_HOLD" && user.onHoldExpireDays
-                            ? t("expiry.onHoldDays", { days: user.onHoldExpireDays })
+                            ? t("expiry.onHoldDays", { count: user.onHoldExpireDays })
                             : user.expireAt
                               ? formatDate(user.expireAt, locale())
                               : t("expiry.never")}
