@@ -4,7 +4,7 @@ import type { ClientMeta, SessionConfig } from "../auth/sessions";
 import type { LiveEvent } from "../live/topics";
 import type { Loaders } from "./loaders";
 
-/** What every resolver receives. Built once per request in http/graphql-route.ts. */
+/** What every resolver receives. Built once per request by the `context` factory in graphql/yoga.ts. */
 export interface AppContext {
   env: Env;
   db: Db;
