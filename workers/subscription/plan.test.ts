@@ -17,7 +17,7 @@ function user(overrides: Partial<SubscriptionUser> = {}): SubscriptionUser {
     expireAtSec: null,
     onHoldExpireDays: null,
     firstUsedAtSec: null,
-    resetStrategy: "no_reset",
+    resetStrategy: "none",
     deviceLimit: null,
     periodStartedAtSec: null,
     createdAtSec: NOW_SEC - 86400,
