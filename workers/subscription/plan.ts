@@ -64,6 +64,10 @@ export type ResponsePlan =
  * One write may be needed first, admitting a new device under the limit: the plan asks for it
  * (`admit-device`) and is made again with `deviceAdmitted`.
  */
+export function planResponse(
+  input: PlanInput & { deviceAdmitted: boolean },
+): Exclude<ResponsePlan, { kind: "admit-device" }>;
+export function planResponse(input: PlanInput): ResponsePlan;
 export function planResponse(input: PlanInput): ResponsePlan {
   const { lookup, requested, headers, url, nowSec } = input;
   const forced: Target | undefined =

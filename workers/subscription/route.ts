@@ -35,13 +35,15 @@ async function handle(c: Context<AppEnv>, token: string, requested: string | und
     headers.get("x-hwid")?.slice(0, 64) ?? null,
   );
   const input = { lookup, requested, headers, url: new URL(c.req.url), nowSec };
-  let plan = planResponse(input);
-  if (plan.kind === "admit-device") {
-    const admitted = await admitNewDevice(c.var.db, plan.userId, plan.device, plan.limit, nowSec);
-    plan = planResponse({ ...input, deviceAdmitted: admitted });
-  }
+  const first = planResponse(input);
+  const plan =
+    first.kind === "admit-device"
+      ? planResponse({
+          ...input,
+          deviceAdmitted: await admitNewDevice(c.var.db, first.userId, first.device, first.limit, nowSec),
+        })
+      : first;
   if (plan.kind === "refuse") throw plan.error;
-  if (plan.kind !== "serve") throw new Error(`a subscription plan asked twice to admit a device`);
   if (plan.touchDevice) c.executionCtx.waitUntil(touchDevice(c.var.db, plan.user.id, plan.touchDevice, nowSec));
   return answer(c, plan, lookup, nowSec);
 }
