@@ -8,8 +8,9 @@ import { codeOfStatus, DomainError, HTTP_STATUS, INTERNAL_ERROR_CODE, type Error
  */
 export function asDomainError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
-  const code = error instanceof HTTPException ? codeOfStatus(error.status) : null;
-  return code && new DomainError(code, (error as HTTPException).message);
+  if (!(error instanceof HTTPException)) return null;
+  const code = codeOfStatus(error.status);
+  return code && new DomainError(code, error.message);
 }
 
 /**
