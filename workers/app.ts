@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { HTTPException } from "hono/http-exception";
-import { DomainError, HTTP_STATUS } from "./errors/domain-error";
+import { DomainError } from "./errors/domain-error";
+import { errorResponse, respondToError } from "./errors/http";
 import { yoga } from "./graphql/yoga";
 import { apiCors } from "./http/cors";
 import { sessionConfig, withRequestContext, type AppEnv } from "./http/request-context";
@@ -22,7 +22,7 @@ const limitBody = (maxSize: number) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new HTTPException(413, { message: `request body is larger than ${maxSize} bytes` });
+      throw new DomainError("PAYLOAD_TOO_LARGE", `request body is larger than ${maxSize} bytes`);
     },
   });
 
@@ -55,21 +55,7 @@ app.route("/sub", subscriptionRoutes);
 app.notFound((c) =>
   isPageNavigation(c.req.raw)
     ? spaShell(c.env.ASSETS, c.req.raw)
-    : c.json({ error: { code: "NOT_FOUND", message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
+    : errorResponse(new DomainError("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`)),
 );
 
-/** The one place HTTP routes turn errors into responses; GraphQL has its own in graphql/yoga.ts. */
-app.onError((error, c) => {
-  if (error instanceof DomainError) {
-    return c.json({ error: { code: error.code, message: error.message, ...error.details } }, HTTP_STATUS[error.code]);
-  }
-  if (error instanceof HTTPException) {
-    const code = error.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
-    return c.json({ error: { code, message: error.message } }, error.status);
-  }
-  console.error(
-    JSON.stringify({ event: "http.unexpected_error", path: c.req.path, error: `${error.name}: ${error.message}` }),
-    error.stack,
-  );
-  return c.json({ error: { code: "INTERNAL_SERVER_ERROR", message: "internal server error" } }, 500);
-});
+app.onError(respondToError);

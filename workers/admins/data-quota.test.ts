@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { createDb, runBatch } from "../db/client";
 import { adminAs, countRows, errorCode, gql, ok, ownerToken, unique } from "../test/api";
+import { isQuotaShort, moveDataGiven } from "./data-quota";
 
 const CREATE = `mutation ($input: CreateUserInput!) { createUser(input: $input) { id dataLimit } }`;
 const UPDATE = `mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id dataLimit } }`;
@@ -182,5 +184,19 @@ describe("topping up a reseller", () => {
       dataGiven: 700,
       dataLeft: 1300,
     });
+  });
+});
+
+describe("a refused draw", () => {
+  it("is told apart from any other statement that fails a batch", async () => {
+    const owner = await ownerToken();
+    const reseller = await resellerWithQuota(owner, 1000);
+    const db = createDb(env.DB);
+    const refusal = await runBatch(db, moveDataGiven(db, Number(reseller.id), 2000)).catch((e: unknown) => e);
+    expect(isQuotaShort(refusal)).toBe(true);
+    expect((await reseller.balance()).dataGiven).toBe(0);
+    const otherFault = await env.DB.batch([env.DB.prepare(`SELECT json('{"settings": ')`)]).catch((e: unknown) => e);
+    expect(otherFault).toBeInstanceOf(Error);
+    expect(isQuotaShort(otherFault)).toBe(false);
   });
 });

@@ -19,6 +19,7 @@
  */
 import { eq, sql, type SQL } from "drizzle-orm";
 import { rawStatement, type Db, type Statement } from "../db/client";
+import { batchAbortedWith } from "../errors/batch-abort";
 import { DomainError } from "../errors/domain-error";
 import { admins, type AdminRow } from "./table";
 
@@ -40,12 +41,12 @@ export const limitChangeBytes = (userId: number, newLimitBytes: number | null) =
 };
 
 /*
- * json() of text that is not JSON fails the statement, and a failed statement rolls the whole
- * D1 batch back. SQLite has no RAISE outside triggers; changes() keeps the argument from being
- * folded into a constant at prepare time.
+ * SQLite has no RAISE outside triggers. json_extract() with a path that is not a JSON path fails
+ * the statement with an error that quotes the path, and a failed statement rolls the whole D1
+ * batch back: the marker as the path is a refusal that names itself. changes() keeps the path
+ * from being folded into a constant at prepare time.
  */
 const QUOTA_SHORT_MARKER = "reseller data quota short";
-const QUOTA_SHORT_ERROR = "malformed JSON";
 
 /**
  * Statements that move `bytes` (positive draws, negative returns) on the admin's books. A draw
@@ -60,17 +61,15 @@ export function moveDataGiven(db: Db, adminId: number, bytes: SQL | number): Sta
         WHERE id = ${adminId} AND (${bytes} <= 0 OR role <> 'reseller' OR max_data_limit_bytes IS NULL
           OR data_given_bytes + ${bytes} <= max_data_limit_bytes)`,
     ),
-    rawStatement(db, sql`SELECT json(CASE WHEN changes() = 1 THEN 'true' ELSE ${QUOTA_SHORT_MARKER} || changes() END)`),
+    rawStatement(
+      db,
+      sql`SELECT json_extract('{}', CASE WHEN changes() = 1 THEN '$' ELSE ${QUOTA_SHORT_MARKER} || changes() END)`,
+    ),
   ];
 }
 
 /** True when a batch failed because a draw in it would have overdrawn a reseller's quota. */
-export function isQuotaShort(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (e.message.includes(QUOTA_SHORT_ERROR)) return true;
-  }
-  return false;
-}
+export const isQuotaShort = (error: unknown) => batchAbortedWith(error, QUOTA_SHORT_MARKER);
 
 /** Bytes a reseller may still hand out; null when it has no data quota. */
 export function dataLeftBytes(admin: Pick<AdminRow, "maxDataLimitBytes" | "dataGivenBytes">): number | null {

@@ -4,6 +4,8 @@ import { configPayloadSchema, type ConfigEnvelope } from "./protocol/messages";
 import { importPublicKey, verifyText } from "./protocol/signing";
 import { countRows, createInbound, createUser, gql, ok, ownerToken, unique } from "../test/api";
 import { enrolledAgent } from "../test/agent";
+import { batchAbortedWith } from "../errors/batch-abort";
+import { USAGE_PUSH_REPLAYED } from "../usage/ingest";
 
 async function world() {
   const owner = await ownerToken();
@@ -168,6 +170,15 @@ describe("usage pushes", () => {
       .bind(id)
       .first();
     expect(daily).toEqual({ up_bytes: 3_000_001_000, down_bytes: 3_000_005_000 });
+  });
+
+  it("are known as replays by the very text the migration's trigger raises", async () => {
+    const trigger = env.TEST_MIGRATIONS.flatMap((m) => m.queries).find((q) => q.includes("usage_pushes_monotonic"));
+    expect(trigger).toContain(`RAISE(ABORT, '${USAGE_PUSH_REPLAYED}')`);
+    const push = () =>
+      env.DB.prepare(`INSERT INTO usage_pushes (node_id, seq, received_at) VALUES (990001, 7, 0)`).run();
+    await push();
+    expect(batchAbortedWith(await push().catch((e: unknown) => e), USAGE_PUSH_REPLAYED)).toBe(true);
   });
 
   it("cut a user who crosses the limit, drop it from the config, and restore it when the limit is raised", async () => {

@@ -134,11 +134,11 @@ describe("malformed requests", () => {
     expect(JSON.parse(response.text).data).toEqual({ healthCheck: { ok: true } });
   });
 
-  it("answers a body that is not JSON with 400 BAD_REQUEST", async () => {
+  it("answers a body that is not JSON with 400 BAD_USER_INPUT", async () => {
     for (const body of ["{not json", "", "[1, 2", "null"]) {
       const response = await post(body);
       expect(response.status, body).toBe(400);
-      expect(JSON.parse(response.text).errors[0].extensions.code, body).toBe("BAD_REQUEST");
+      expect(JSON.parse(response.text).errors[0].extensions.code, body).toBe("BAD_USER_INPUT");
     }
   });
 

@@ -5,7 +5,8 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext }
 import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticateAccessToken, type ClientMeta, type SessionConfig } from "../auth/sessions";
 import type { Db } from "../db/client";
-import { DomainError } from "../errors/domain-error";
+import { INTERNAL_ERROR_CODE } from "../errors/domain-error";
+import { asDomainError } from "../errors/http";
 import type { AppContext } from "./context";
 import { publishLive } from "../live/hub-client";
 import { createLoaders } from "./loaders";
@@ -95,23 +96,26 @@ function isRequestError(error: GraphQLError): boolean {
 /**
  * The one place errors become what clients see: domain errors keep their code and safe details;
  * anything unexpected is logged here and reaches the client as a bare INTERNAL_SERVER_ERROR,
- * with no message, stack or SQL.
+ * with no message, stack or SQL. HTTP routes have the same rules in errors/http.ts.
  */
 function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   const graphqlError = error instanceof GraphQLError ? error : undefined;
-  if (original instanceof DomainError) {
-    return new GraphQLError(original.message, {
+  const domain = asDomainError(original);
+  if (domain) {
+    return new GraphQLError(domain.message, {
       nodes: graphqlError?.nodes,
       path: graphqlError?.path,
-      extensions: { code: original.code, ...original.details },
+      extensions: { code: domain.code, ...domain.details },
     });
   }
   if (graphqlError && isRequestError(graphqlError)) {
     // Keep the outer error: it names the variable and carries the 400. A scalar's own error
     // inside it (Bytes, DateTime) has the more precise code.
     const innerCode = original instanceof GraphQLError ? original.extensions.code : undefined;
-    const code = innerCode ?? graphqlError.extensions.code ?? "BAD_USER_INPUT";
+    // Yoga calls a body that is not JSON BAD_REQUEST: to clients, all bad input is one code.
+    const outerCode = graphqlError.extensions.code === "BAD_REQUEST" ? undefined : graphqlError.extensions.code;
+    const code = innerCode ?? outerCode ?? "BAD_USER_INPUT";
     if (code === graphqlError.extensions.code && !original) return graphqlError;
     return new GraphQLError(graphqlError.message, {
       nodes: graphqlError.nodes,
@@ -132,7 +136,7 @@ function maskError(error: unknown): Error {
   return new GraphQLError("Internal server error", {
     nodes: graphqlError?.nodes,
     path: graphqlError?.path,
-    extensions: { code: "INTERNAL_SERVER_ERROR" },
+    extensions: { code: INTERNAL_ERROR_CODE },
   });
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { UsagePush } from "../agent/protocol/messages";
 import { rawStatement, runBatch, type Db, type Statement } from "../db/client";
+import { batchAbortedWith } from "../errors/batch-abort";
 import { refreshServedOnReport } from "../nodes/capabilities";
 import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
 import type { UserStatusChange } from "../live/notifications";
@@ -114,12 +115,13 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
   }
 }
 
-function isReplay(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (e.message.includes("usage push already applied")) return true;
-  }
-  return false;
-}
+/**
+ * What the `usage_pushes_monotonic` trigger (migration 0001) raises for a seq that is not above
+ * every applied one. SQL cannot import it: a test holds the migration's RAISE to this text.
+ */
+export const USAGE_PUSH_REPLAYED = "usage push already applied";
+
+const isReplay = (error: unknown) => batchAbortedWith(error, USAGE_PUSH_REPLAYED);
 
 /**
  * The node reported in: online (or degraded when its core is down), with what it runs and can

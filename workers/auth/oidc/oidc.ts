@@ -60,19 +60,39 @@ const metadataSchema = z.looseObject({
   jwks_uri: z.url(),
 });
 
+/** The provider could not be asked: a fault on its side or the network's, not the admin's. */
+function providerUnavailable(config: OidcConfig, what: string, cause: unknown): DomainError {
+  console.error(
+    JSON.stringify({
+      event: "oidc.provider_unavailable",
+      issuer: config.issuer,
+      what,
+      error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+    }),
+  );
+  return new DomainError(
+    "UNAVAILABLE",
+    `OpenID Connect sign-in is unavailable: the provider's ${what} failed; try again later`,
+  );
+}
+
 /** The provider's discovery document, fetched once an hour per isolate. */
 function providerMetadata(config: OidcConfig): Promise<ProviderMetadata> {
   const cached = metadataCache.get(config.issuer);
   if (cached && Date.now() - cached.at < METADATA_TTL_MS) return cached.metadata;
   const metadata = (async () => {
-    const response = await fetch(`${config.issuer}/.well-known/openid-configuration`, {
-      headers: { accept: "application/json" },
-    });
-    if (!response.ok) throw new Error(`OIDC discovery failed with HTTP ${response.status}`);
-    const parsed = metadataSchema.parse(await response.json());
-    // The document must describe the issuer it was fetched for (OpenID Connect Discovery §4.3).
-    if (parsed.issuer.replace(/\/$/, "") !== config.issuer) throw new Error("OIDC discovery names another issuer");
-    return parsed;
+    try {
+      const response = await fetch(`${config.issuer}/.well-known/openid-configuration`, {
+        headers: { accept: "application/json" },
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const parsed = metadataSchema.parse(await response.json());
+      // The document must describe the issuer it was fetched for (OpenID Connect Discovery §4.3).
+      if (parsed.issuer.replace(/\/$/, "") !== config.issuer) throw new Error(`it names issuer ${parsed.issuer}`);
+      return parsed;
+    } catch (error) {
+      throw providerUnavailable(config, "discovery request", error);
+    }
   })();
   metadataCache.set(config.issuer, { at: Date.now(), metadata });
   metadata.catch(() => metadataCache.delete(config.issuer));
@@ -128,7 +148,7 @@ const refused = (why: string) => new DomainError("UNAUTHENTICATED", `OpenID Conn
 /** Exchanges the code (with the PKCE verifier) and verifies the ID token: signature, issuer, audience, expiry, nonce. */
 async function verifiedClaims(config: OidcConfig, state: OidcState, code: string): Promise<JWTPayload> {
   const metadata = await providerMetadata(config);
-  const response = await fetch(metadata.token_endpoint, {
+  const exchange = fetch(metadata.token_endpoint, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
@@ -142,11 +162,14 @@ async function verifiedClaims(config: OidcConfig, state: OidcState, code: string
       code_verifier: state.codeVerifier,
     }),
   });
+  const response = await exchange.catch((error: unknown) => {
+    throw providerUnavailable(config, "code exchange", error);
+  });
   if (!response.ok) throw refused("the provider did not accept the code");
   const tokens = (await response.json().catch(() => ({}))) as { id_token?: unknown };
   if (typeof tokens.id_token !== "string") throw refused("the provider sent no ID token");
-  let jwks = jwksCache.get(metadata.jwks_uri);
-  if (!jwks) jwksCache.set(metadata.jwks_uri, (jwks = createRemoteJWKSet(new URL(metadata.jwks_uri))));
+  const jwks = jwksCache.get(metadata.jwks_uri) ?? createRemoteJWKSet(new URL(metadata.jwks_uri));
+  jwksCache.set(metadata.jwks_uri, jwks);
   const { payload } = await jwtVerify(tokens.id_token, jwks, {
     issuer: metadata.issuer,
     audience: config.clientId,

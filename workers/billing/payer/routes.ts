@@ -4,6 +4,7 @@ import { DomainError, notFound } from "../../errors/domain-error";
 import { parseInput } from "../../errors/validate";
 import { idSchema } from "../../graphql/ids";
 import type { AppEnv } from "../../http/request-context";
+import { pageSecurityHeaders } from "../../http/security-headers";
 import { spend } from "../../rate-limit/spend";
 import { readSettings, subscriptionUrl } from "../../settings/settings";
 import { findInvoice, invoiceNumber, issueInvoice } from "../invoices/service";
@@ -29,9 +30,7 @@ const html = (body: string) =>
     headers: {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
-      "content-security-policy": PAYER_CSP,
-      "x-content-type-options": "nosniff",
-      "referrer-policy": "no-referrer",
+      ...pageSecurityHeaders(PAYER_CSP),
     },
   });
 

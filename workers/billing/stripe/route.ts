@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { DomainError } from "../../errors/domain-error";
 import type { AppEnv } from "../../http/request-context";
 import { readSettings } from "../../settings/settings";
 import { Stripe, subtleCrypto } from "./client";
@@ -7,11 +8,7 @@ import { processStripeEvent } from "./webhook";
 /** Stripe's default: a signature older than five minutes is a replay. */
 const TOLERANCE_SEC = 300;
 
-const refuse = (message: string) =>
-  new Response(JSON.stringify({ error: { code: "BAD_REQUEST", message } }), {
-    status: 400,
-    headers: { "content-type": "application/json" },
-  });
+const refused = (message: string) => new DomainError("BAD_USER_INPUT", message);
 
 /**
  * `POST /webhooks/stripe`: the signature is checked on the raw body before anything is parsed,
@@ -20,7 +17,7 @@ const refuse = (message: string) =>
 export const stripeWebhookRoute = new Hono<AppEnv>();
 stripeWebhookRoute.post("/", async (c) => {
   const signature = c.req.header("stripe-signature");
-  if (!signature || !c.env.STRIPE_WEBHOOK_SECRET) return refuse("missing Stripe-Signature");
+  if (!signature || !c.env.STRIPE_WEBHOOK_SECRET) throw refused("missing Stripe-Signature");
   const body = await c.req.text();
   let event: Stripe.Event;
   try {
@@ -32,7 +29,7 @@ stripeWebhookRoute.post("/", async (c) => {
       subtleCrypto(),
     );
   } catch {
-    return refuse("signature verification failed");
+    throw refused("signature verification failed");
   }
   const outcome = await processStripeEvent(
     c.var.db,
