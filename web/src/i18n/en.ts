@@ -47,6 +47,7 @@ export const en = {
   "error.CONFLICT": "That could not be done: {detail}",
   "error.BAD_USER_INPUT": "Some entries were not accepted: {detail}",
   "error.RATE_LIMITED": "Too many attempts. Wait a minute, then try again.",
+  "error.PAYLOAD_TOO_LARGE": "That is too large for the panel to accept. Send less at once.",
   "error.UNAVAILABLE": "A service the panel relies on did not answer. Try again in a minute.",
   "error.unexpected":
     "Something went wrong in the panel ({detail}). Try again; if it keeps happening, tell whoever runs it.",

@@ -20,6 +20,7 @@ const MEANINGS: ErrorMeanings = {
   BAD_USER_INPUT: "error.BAD_USER_INPUT",
   RATE_LIMITED: "error.RATE_LIMITED",
   UNAVAILABLE: "error.UNAVAILABLE",
+  PAYLOAD_TOO_LARGE: "error.PAYLOAD_TOO_LARGE",
 };
 
 /** The server's specifics, without the field paths a form already shows beside each field. */

@@ -43,6 +43,7 @@ export const zhCN: Messages = {
   "error.CONFLICT": "无法完成：{detail}",
   "error.BAD_USER_INPUT": "部分输入未被接受：{detail}",
   "error.RATE_LIMITED": "尝试次数过多，请等待一分钟后再试。",
+  "error.PAYLOAD_TOO_LARGE": "内容过大，面板无法接受。请一次少发送一些。",
   "error.UNAVAILABLE": "面板依赖的外部服务没有响应，请一分钟后再试。",
   "error.unexpected": "面板出现意外错误（{detail}）。请重试；如果反复出现，请联系面板的运维人员。",
   "login.refused": "用户名、密码或验证码不正确。",
