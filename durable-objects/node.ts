@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { and, eq, lte, ne } from "drizzle-orm";
-import { createDb } from "../workers/db/client";
+import { dbFor } from "../workers/db/client";
 import { publishLive } from "../workers/live/hub-client";
 import { serverStatusEvent, serverStatusNotice } from "../workers/live/notifications";
 import type { LiveEvent } from "../workers/live/topics";
@@ -81,7 +81,7 @@ export class NodeObject extends DurableObject<Env> {
     const nodeId = await this.ctx.storage.get<number>("nodeId");
     if (nodeId === undefined) return;
     const cutoffSec = Math.floor((Date.now() - OFFLINE_AFTER_MS) / 1000);
-    const wentOffline = await createDb(this.env.DB)
+    const wentOffline = await dbFor(this.env)
       .update(nodes)
       .set({ status: "offline" })
       .where(and(eq(nodes.id, nodeId), ne(nodes.status, "offline"), lte(nodes.lastSeenAtSec, cutoffSec)))
