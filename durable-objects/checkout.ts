@@ -4,8 +4,7 @@ import { findInvoice } from "../workers/billing/invoices/service";
 import { readChain } from "../workers/billing/onchain/rpc";
 import { stillWatching, verifyDeposit } from "../workers/billing/onchain/verify";
 import { DomainError } from "../workers/errors/domain-error";
-import { createDb } from "../workers/db/client";
-import { notifyNodes } from "../workers/http/request-context";
+import { dbFor } from "../workers/db/client";
 
 /** Transaction hashes a payer named, kept so every later round checks them again. */
 const SUBMITTED_KEY = "submitted";
@@ -22,10 +21,6 @@ export type CheckoutStatus = { status: string; watching: boolean; credited: bool
  * the invoice's status) is in D1; this object only schedules rounds and remembers hashes.
  */
 export class CheckoutObject extends DurableObject<Env> {
-  private db() {
-    return createDb(this.env.DB, { onNodesBumped: (bumps) => notifyNodes(this.env, bumps) });
-  }
-
   private pollMs() {
     return (Number(this.env.CHECKOUT_POLL_SEC) || 15) * 1000;
   }
@@ -59,14 +54,15 @@ export class CheckoutObject extends DurableObject<Env> {
   private async round(invoiceId: number): Promise<CheckoutStatus> {
     const submitted = (await this.ctx.storage.get<Hash[]>(SUBMITTED_KEY)) ?? [];
     const nowSec = Math.floor(Date.now() / 1000);
+    const db = dbFor(this.env);
     try {
-      const result = await readChain("verify deposit", () => verifyDeposit(this.db(), invoiceId, submitted, nowSec));
+      const result = await readChain("verify deposit", () => verifyDeposit(db, invoiceId, submitted, nowSec));
       if (result.watching) await this.ctx.storage.setAlarm(Date.now() + this.pollMs());
       else await this.ctx.storage.deleteAlarm();
       return { status: result.invoice?.status ?? "missing", watching: result.watching, credited: result.credited };
     } catch (error) {
       if (!(error instanceof DomainError && error.code === "UNAVAILABLE")) throw error;
-      const invoice = await findInvoice(this.db(), invoiceId);
+      const invoice = await findInvoice(db, invoiceId);
       if (invoice && stillWatching(invoice, nowSec))
         await this.ctx.storage.setAlarm(Date.now() + Math.max(this.pollMs(), UNREACHABLE_RETRY_MS));
       else await this.ctx.storage.deleteAlarm();

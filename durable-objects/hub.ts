@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { createDb } from "../workers/db/client";
+import { dbFor } from "../workers/db/client";
 import { loadSystemMetrics } from "../workers/live/metrics";
 import {
   TOPICS,
@@ -135,7 +135,7 @@ export class HubObject extends DurableObject<Env> {
     const sockets = this.ctx.getWebSockets(TOPICS.systemMetrics);
     if (!sockets.length) return;
     this.lastMetricsAtMs = Date.now();
-    const metrics = await loadSystemMetrics(createDb(this.env.DB), Math.floor(Date.now() / 1000), this.rates());
+    const metrics = await loadSystemMetrics(dbFor(this.env), Math.floor(Date.now() / 1000), this.rates());
     const message = JSON.stringify([metrics]);
     for (const ws of sockets) send(ws, message);
   }

@@ -17,11 +17,23 @@ describe("NodeObject", () => {
     const nowSec = Math.floor(Date.now() / 1000);
     await insertNode(1, nowSec - 120);
     await insertNode(2, nowSec);
-    for (const id of [1, 2]) await env.NODE.getByName(String(id)).seen(id);
+    for (const id of [1, 2]) await env.NODE.getByName(String(id)).reportedIn(id);
+    // Node 1 has been silent since its report.
+    await env.DB.prepare(`UPDATE nodes SET last_seen_at = ? WHERE id = 1`)
+      .bind(nowSec - 120)
+      .run();
     expect(await runDurableObjectAlarm(env.NODE.getByName("1"))).toBe(true);
     expect(await runDurableObjectAlarm(env.NODE.getByName("2"))).toBe(true);
     expect(await statusOf(1)).toBe("offline");
     expect(await statusOf(2)).toBe("online");
+    // The alarm does not re-arm itself: only the next report does.
+    expect(await runDurableObjectAlarm(env.NODE.getByName("1"))).toBe(false);
+  });
+
+  it("announces a report from an unknown node as nothing, and arms no alarm for it", async () => {
+    const node = env.NODE.getByName("404");
+    expect(await node.reportedIn(404)).toBeNull();
+    expect(await runDurableObjectAlarm(node)).toBe(false);
   });
 
   it("accepts a nonce once", async () => {

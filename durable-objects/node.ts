@@ -1,21 +1,21 @@
 import { DurableObject } from "cloudflare:workers";
-import { and, eq, lte, ne } from "drizzle-orm";
-import { createDb } from "../workers/db/client";
+import { dbFor } from "../workers/db/client";
 import { publishLive } from "../workers/live/hub-client";
 import { serverStatusEvent, serverStatusNotice } from "../workers/live/notifications";
 import type { LiveEvent } from "../workers/live/topics";
-import { nodes, type NodeRow, type NodeStatus } from "../workers/nodes/table";
+import type { Health } from "../workers/agent/protocol/messages";
+import { markOfflineIfSilent, type NodeReport, OFFLINE_AFTER_MS, recordReport } from "../workers/nodes/presence";
+import type { NodeRow, NodeStatus } from "../workers/nodes/table";
 
-/** A node that has not pushed for this long is offline; agents push at least every 5 s. */
-export const OFFLINE_AFTER_MS = 30_000;
 /** Nonces are remembered a little longer than the request timestamp window they protect. */
 const NONCE_TTL_MS = 3 * 60_000;
 
 /**
  * One per node: its agent's long-poll waiters, the nonces of its recent requests (replay
- * refusal), the offline alarm, and the status it last announced to live subscribers (so it can
- * tell "went offline" and "came back" from a plain heartbeat). Usage totals are not here: they
- * live in D1, where the seq guard and the counts commit in one transaction.
+ * refusal), and the node's presence: it records each report, goes offline by alarm after
+ * silence, and remembers the status it last announced to live subscribers (so it can tell "went
+ * offline" and "came back" from a plain heartbeat). Usage totals are not here: they live in D1,
+ * where the seq guard and the counts commit in one transaction.
  */
 export class NodeObject extends DurableObject<Env> {
   private waiters = new Set<{ known: number; resolve: (version: number | null) => void }>();
@@ -67,26 +67,24 @@ export class NodeObject extends DurableObject<Env> {
   }
 
   /**
-   * The agent reported in: (re)arm the offline alarm. With the node's row as the push left it,
-   * returns what live subscribers should hear (its status, and a notification when the status
-   * moved); the caller publishes it together with the push's traffic, in one hub call.
+   * The node's agent reported in (a usage push, with its health when it sends one): the one way
+   * presence moves forward. Records the report, (re)arms the offline alarm, and returns the node
+   * as the report left it with what live subscribers should hear (its status, and a notification
+   * when the status moved); the caller publishes that with the push's traffic, in one hub call.
+   * Null for a node that does not exist.
    */
-  async seen(nodeId: number, node?: NodeRow): Promise<LiveEvent[]> {
+  async reportedIn(nodeId: number, health?: Health): Promise<NodeReport | null> {
+    const node = await recordReport(dbFor(this.env), nodeId, health, Math.floor(Date.now() / 1000));
+    if (!node) return null;
     await this.ctx.storage.put("nodeId", nodeId);
     await this.ctx.storage.setAlarm(Date.now() + OFFLINE_AFTER_MS);
-    return node ? this.announce(node) : [];
+    return { node, events: await this.announce(node) };
   }
 
   override async alarm(): Promise<void> {
     const nodeId = await this.ctx.storage.get<number>("nodeId");
     if (nodeId === undefined) return;
-    const cutoffSec = Math.floor((Date.now() - OFFLINE_AFTER_MS) / 1000);
-    const wentOffline = await createDb(this.env.DB)
-      .update(nodes)
-      .set({ status: "offline" })
-      .where(and(eq(nodes.id, nodeId), ne(nodes.status, "offline"), lte(nodes.lastSeenAtSec, cutoffSec)))
-      .returning()
-      .get();
+    const wentOffline = await markOfflineIfSilent(dbFor(this.env), nodeId, Date.now());
     if (wentOffline) publishLive(this.env, (promise) => this.ctx.waitUntil(promise), await this.announce(wentOffline));
   }
 

@@ -2,36 +2,46 @@ import { DurableObject } from "cloudflare:workers";
 
 export interface RateLimitVerdict {
   limited: boolean;
-  /** Seconds until the oldest counted failure leaves the window; 0 when not limited. */
+  /** Seconds until the oldest counted attempt leaves the window; 0 when not limited. */
   retryAfterSec: number;
 }
 
+const ATTEMPTS_KEY = "attempts";
+
 /**
- * Counts failures for one key (an account or an IP) in a sliding window. One object per key
- * keeps each counter strongly consistent without a global bottleneck.
+ * Counts attempts for one key (an account, an IP, a door) in a sliding window. One object per
+ * key keeps each counter strongly consistent without a global bottleneck.
  */
 export class RateLimiter extends DurableObject {
-  private async failures(nowMs: number, windowMs: number): Promise<number[]> {
-    const stored = (await this.ctx.storage.get<number[]>("failures")) ?? [];
+  private async recent(nowMs: number, windowMs: number): Promise<number[]> {
+    const stored = (await this.ctx.storage.get<number[]>(ATTEMPTS_KEY)) ?? [];
     return stored.filter((at) => at > nowMs - windowMs);
   }
 
-  async check(limit: number, windowMs: number): Promise<RateLimitVerdict> {
+  /**
+   * Decides and records in one call: refused (and not counted) once `limit` attempts fall within
+   * the window, otherwise counted. Being one call is what makes it safe: the object's input gate
+   * holds other calls while this one awaits its storage, so concurrent attempts cannot all pass.
+   */
+  async spend(limit: number, windowMs: number): Promise<RateLimitVerdict> {
     const now = Date.now();
-    const recent = await this.failures(now, windowMs);
-    if (recent.length < limit) return { limited: false, retryAfterSec: 0 };
-    const oldest = recent[recent.length - limit]!;
-    return { limited: true, retryAfterSec: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)) };
+    const recent = await this.recent(now, windowMs);
+    if (recent.length >= limit) {
+      const oldest = recent[recent.length - limit]!;
+      return { limited: true, retryAfterSec: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)) };
+    }
+    recent.push(now);
+    await this.ctx.storage.put(ATTEMPTS_KEY, recent);
+    return { limited: false, retryAfterSec: 0 };
   }
 
-  async recordFailure(windowMs: number): Promise<void> {
-    const now = Date.now();
-    const recent = await this.failures(now, windowMs);
-    recent.push(now);
-    await this.ctx.storage.put("failures", recent);
+  /** Takes back the latest counted attempt: it turned out not to count (a sign-in that succeeded). */
+  async refund(): Promise<void> {
+    const stored = (await this.ctx.storage.get<number[]>(ATTEMPTS_KEY)) ?? [];
+    await this.ctx.storage.put(ATTEMPTS_KEY, stored.slice(0, -1));
   }
 
   async clear(): Promise<void> {
-    await this.ctx.storage.delete("failures");
+    await this.ctx.storage.delete(ATTEMPTS_KEY);
   }
 }

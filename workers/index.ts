@@ -1,8 +1,7 @@
 import { app } from "./app";
 import { pruneEndedSessions } from "./auth/sessions";
 import { expireInvoices } from "./billing/invoices/service";
-import { createDb } from "./db/client";
-import { notifyNodes } from "./http/request-context";
+import { dbFor } from "./db/client";
 import { publishLive } from "./live/hub-client";
 import { userStatusNotices } from "./live/notifications";
 import { runHousekeeping } from "./usage/housekeeping";
@@ -15,7 +14,7 @@ export { RateLimiter } from "../durable-objects/rate-limiter";
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    const db = createDb(env.DB, { onNodesBumped: (bumps) => notifyNodes(env, bumps) });
+    const db = dbFor(env);
     const nowSec = Math.floor(controller.scheduledTime / 1000);
     const result = await runHousekeeping(db, nowSec);
     // Expiries and users back after a period reset; a reset alone (status unchanged) is no news.

@@ -8,6 +8,7 @@ import { nodes } from "../nodes/table";
 import { publishLive } from "../live/hub-client";
 import { userStatusNotices } from "../live/notifications";
 import { applyUsagePush } from "../usage/ingest";
+import type { NodeReport } from "../nodes/presence";
 import { verifyAgentRequest, type AgentEnv } from "./authenticate";
 import { buildConfigPayload, signConfig } from "./config";
 import { panelSigningKey } from "./keys";
@@ -42,7 +43,6 @@ export const agentRoutes = new Hono<AgentEnv>()
     const waitSec = parseInput(z.coerce.number().int().min(0).max(MAX_LONG_POLL_SEC).default(0), c.req.query("wait"));
     const known = Number(/^"(\d+)"$/.exec(c.req.header("if-none-match") ?? "")?.[1] ?? 0);
     const stub = c.env.NODE.getByName(String(nodeId));
-    await stub.seen(nodeId);
     let version = await currentVersion(c, nodeId);
     if (version === known && waitSec > 0) {
       const announced = await stub.waitForConfigChange(known, waitSec * 1000);
@@ -63,19 +63,22 @@ export const agentRoutes = new Hono<AgentEnv>()
     const push = parseInput(usagePushSchema, raw);
     if (push.nodeId !== c.var.nodeId) throw new DomainError("FORBIDDEN", "a node may push usage only for itself");
     const result = await applyUsagePush(c.var.db, push, nowSec());
-    const node = await c.var.db.select().from(nodes).where(eq(nodes.id, push.nodeId)).get();
-    if (!node) throw new DomainError("NOT_FOUND", `server ${push.nodeId} does not exist`);
-    const nodeEvents = await c.env.NODE.getByName(String(push.nodeId)).seen(push.nodeId, node);
+    // RPC's types cannot carry LiveEvent's `unknown` payload (they make the report `never`); it is plain data.
+    const presence = (await c.env.NODE.getByName(String(push.nodeId)).reportedIn(
+      push.nodeId,
+      push.health,
+    )) as NodeReport | null;
+    if (!presence) throw new DomainError("NOT_FOUND", `server ${push.nodeId} does not exist`);
     // One hub call per push whatever its size; it runs after the reply is sent.
     publishLive(
       c.env,
       (promise) => c.executionCtx.waitUntil(promise),
-      [...nodeEvents, ...userStatusNotices(result.cut, nowSec())],
+      [...presence.events, ...userStatusNotices(result.cut, nowSec())],
       result.traffic,
     );
     const reply: UsageReply = {
       ackSeq: push.seq,
-      configVersion: node.configVersion,
+      configVersion: presence.node.configVersion,
       cut: result.cut.map((user) => user.id),
     };
     return c.json(reply);

@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import type { AppContext } from "../graphql/context";
-import { spend } from "../rate-limit/spend";
+import { type Limiter, spend, spendOrRefuse } from "../rate-limit/spend";
 import { readSettings } from "../settings/settings";
 import { addressAllowed } from "./allowlist/cidr";
 import { consumeChallenge, createChallenge, peekChallenge } from "./challenges";
@@ -14,7 +14,6 @@ import { dummyPasswordHash, verifyPassword } from "./password";
 import { ipNotAllowed, startSession, type ClientMeta, type SessionConfig, type TokenPair } from "./sessions";
 import type { SignInMethod } from "./table";
 import { acceptSecondFactorLimited, totpStatus } from "./totp/totp";
-import type { RateLimitVerdict } from "../../durable-objects/rate-limiter";
 
 /** Failed sign-ins allowed per minute: per account (the 11th is refused) and per client IP. */
 export const LOGIN_LIMITS = {
@@ -32,19 +31,13 @@ const secondFactorInputSchema = z.object({
   code: z.string().trim().min(1, "code is required").max(32),
 });
 
-export interface LoginLimiter {
-  check(limit: number, windowMs: number): Promise<RateLimitVerdict>;
-  recordFailure(windowMs: number): Promise<void>;
-  clear(): Promise<void>;
-}
-
 export interface LoginDeps {
   db: Db;
   env: Env;
   sessions: SessionConfig;
   client: ClientMeta;
   nowSec: number;
-  limiter: (key: string) => LoginLimiter;
+  limiter: (key: string) => Limiter;
 }
 
 /** What every way of signing in needs from the request. */
@@ -79,15 +72,7 @@ const wrongCredentials = () => new DomainError("UNAUTHENTICATED", "username or p
 
 const accountKey = (username: string) => `login:account:${username.toLowerCase()}`;
 
-async function refuseIfLimited(limiters: LoginLimiter[], limits: { limit: number; windowMs: number }[]) {
-  const verdicts = await Promise.all(limiters.map((l, i) => l.check(limits[i]!.limit, limits[i]!.windowMs)));
-  const limited = verdicts.find((v) => v.limited);
-  if (limited) {
-    throw new DomainError("RATE_LIMITED", `too many failed sign-ins; try again in ${limited.retryAfterSec} s`, {
-      retryAfterSec: limited.retryAfterSec,
-    });
-  }
-}
+const TOO_MANY_FAILURES = "too many failed sign-ins";
 
 /** Records a failed sign-in in the audit log (no actor: nobody is signed in). */
 function auditFailure(
@@ -118,17 +103,19 @@ export const limitSignInStarts = (ctx: AppContext) =>
   spend(ctx.env, `login:start:${ctx.client.ip}`, SIGN_IN_STARTS.limit, SIGN_IN_STARTS.windowMs);
 
 /**
- * For sign-in methods without a username (passkeys, OIDC): refuses a client IP over the failed
- * sign-in limit, and returns what records one more failure (rate limit and audit entry).
+ * For sign-in methods without a username (passkeys, OIDC): counts the attempt against the client
+ * IP's failed sign-in limit (refusing an IP over it) before anything is verified, so concurrent
+ * attempts cannot outrun the limit. The attempt then ends as `failed` (audited) or `succeeded`
+ * (no longer counted).
  */
 export async function guardClientSignIn(deps: LoginDeps) {
   const ipLimiter = deps.limiter(`login:ip:${deps.client.ip}`);
-  await refuseIfLimited([ipLimiter], [LOGIN_LIMITS.ip]);
-  return (reason: FailureReason, admin?: { id: number; username: string }, details?: Record<string, unknown>) =>
-    Promise.all([
-      ipLimiter.recordFailure(LOGIN_LIMITS.ip.windowMs),
+  await spendOrRefuse([[ipLimiter, LOGIN_LIMITS.ip]], TOO_MANY_FAILURES);
+  return {
+    failed: (reason: FailureReason, admin?: { id: number; username: string }, details?: Record<string, unknown>) =>
       auditFailure(deps, admin?.username ?? null, reason, admin?.id, details),
-    ]);
+    succeeded: () => ipLimiter.refund(),
+  };
 }
 
 /**
@@ -142,7 +129,15 @@ export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Pr
   const input = parseInput(loginInputSchema, rawInput);
   const accountLimiter = deps.limiter(accountKey(input.username));
   const ipLimiter = deps.limiter(`login:ip:${deps.client.ip}`);
-  await refuseIfLimited([accountLimiter, ipLimiter], [LOGIN_LIMITS.account, LOGIN_LIMITS.ip]);
+  // Counted before the password is checked, taken back when it is right: a burst of concurrent
+  // guesses gets no more tries than the limit.
+  await spendOrRefuse(
+    [
+      [accountLimiter, LOGIN_LIMITS.account],
+      [ipLimiter, LOGIN_LIMITS.ip],
+    ],
+    TOO_MANY_FAILURES,
+  );
 
   const admin = await deps.db
     .select()
@@ -164,14 +159,10 @@ export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Pr
             ? "ip-not-allowed"
             : undefined;
   if (reason || !admin) {
-    await Promise.all([
-      accountLimiter.recordFailure(LOGIN_LIMITS.account.windowMs),
-      ipLimiter.recordFailure(LOGIN_LIMITS.ip.windowMs),
-      auditFailure(deps, input.username, reason ?? "unknown-user", admin?.id),
-    ]);
+    await auditFailure(deps, input.username, reason ?? "unknown-user", admin?.id);
     throw wrongCredentials();
   }
-  await accountLimiter.clear();
+  await Promise.all([accountLimiter.clear(), ipLimiter.refund()]);
 
   if ((await totpStatus(deps.db, admin.id)).enabled) {
     const { handle, expiresAtSec } = await createChallenge(

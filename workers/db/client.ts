@@ -12,20 +12,28 @@ export interface NodeBump {
   version: number;
 }
 
-/** Column names bump statements return (nodes/config-version.ts), so runBatch can find them. */
-export const BUMPED_NODE_COLUMN = "bumped_node_id";
-export const BUMPED_VERSION_COLUMN = "bumped_config_version";
-
-const bumpListeners = new WeakMap<object, (bumps: NodeBump[]) => Promise<void>>();
+/** Wakes the long-polling agents of nodes whose config a committed batch moved. */
+export type NodeNotifier = (bumps: NodeBump[]) => Promise<void>;
 
 /**
- * A drizzle client over a D1 binding. `onNodesBumped` runs after a batch that moved node config
- * versions has committed: the Worker uses it to wake those nodes' long-polling agents at once.
+ * A drizzle client over a D1 binding that carries what to do when a batch moves node config
+ * versions (see runBatch). The Worker and its Durable Objects get theirs from `dbFor(env)`, which
+ * wakes the agents; a bare `createDb(d1)` ignores bumps and is for tests and tools.
  */
-export function createDb(d1: D1Database, options: { onNodesBumped?: (bumps: NodeBump[]) => Promise<void> } = {}) {
-  const db = drizzle(d1, { schema });
-  if (options.onNodesBumped) bumpListeners.set(db, options.onNodesBumped);
-  return db;
+export function createDb(d1: D1Database, notifyNodes: NodeNotifier = async () => {}) {
+  return Object.assign(drizzle(d1, { schema }), { notifyNodes });
+}
+
+/**
+ * The database handle for everything that runs with the Worker's `Env`: a write that moves a
+ * node's config wakes that node's agent at once instead of at its next poll. `counter` counts
+ * the statements it runs (benchmarks and tests, via DEBUG_D1_STATEMENTS).
+ */
+export function dbFor(env: Env, options: { counter?: StatementCounter } = {}): Db {
+  const d1 = options.counter ? countStatements(env.DB, options.counter) : env.DB;
+  return createDb(d1, async (bumps) => {
+    await Promise.all(bumps.map(({ nodeId, version }) => env.NODE.getByName(String(nodeId)).configChanged(version)));
+  });
 }
 
 export interface StatementCounter {
@@ -75,23 +83,23 @@ export function countStatements(d1: D1Database, counter: StatementCounter): D1Da
 
 export type Statement = BatchItem<"sqlite">;
 
+/** Marks a statement whose rows are node bumps, so runBatch knows which results to read. */
+const NODE_BUMP = Symbol("node bump");
+
 /**
  * Runs statements as one D1 batch (a transaction: all land or none). Takes a plain array so
- * callers can add statements conditionally; results come back in order, untyped.
+ * callers can add statements conditionally; results come back in order, untyped. Once the batch
+ * has committed, the nodes its bump statements moved are handed to the handle's notifier.
  */
 export async function runBatch(db: Db, statements: Statement[]): Promise<unknown[]> {
   if (statements.length === 0) return [];
   const results: unknown[] = await db.batch(statements as [Statement, ...Statement[]]);
-  const listener = bumpListeners.get(db);
-  if (listener) {
-    const bumps = new Map<number, number>();
-    for (const result of results) {
-      for (const row of (result as D1Result<Record<string, number>> | undefined)?.results ?? []) {
-        if (row && BUMPED_NODE_COLUMN in row) bumps.set(row[BUMPED_NODE_COLUMN]!, row[BUMPED_VERSION_COLUMN]!);
-      }
-    }
-    if (bumps.size) await listener([...bumps].map(([nodeId, version]) => ({ nodeId, version })));
-  }
+  const latest = new Map<number, number>();
+  statements.forEach((statement, i) => {
+    if (!(NODE_BUMP in statement)) return;
+    for (const { nodeId, version } of (results[i] as D1Result<NodeBump>).results) latest.set(nodeId, version);
+  });
+  if (latest.size) await db.notifyNodes([...latest].map(([nodeId, version]) => ({ nodeId, version })));
   return results;
 }
 
@@ -110,4 +118,12 @@ export function rawStatement(db: Db, query: SQL): Statement {
     mapResult: (result: unknown) => result,
   };
   return { _prepare: () => prepared } as unknown as Statement;
+}
+
+/**
+ * A raw statement that moves node config versions and returns one row per moved node with the
+ * columns `nodeId` and `version` (a NodeBump): runBatch reads those rows to wake the nodes.
+ */
+export function nodeBumpStatement(db: Db, query: SQL): Statement {
+  return Object.assign(rawStatement(db, query), { [NODE_BUMP]: true });
 }

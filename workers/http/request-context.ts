@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ClientMeta, SessionConfig } from "../auth/sessions";
-import { countStatements, createDb, type Db, type NodeBump, type StatementCounter } from "../db/client";
+import { dbFor, type Db, type StatementCounter } from "../db/client";
 
 export interface AppEnv {
   Bindings: Env;
@@ -39,18 +39,8 @@ export function clientMeta(request: Request): ClientMeta {
  */
 export async function withRequestContext(c: Context<AppEnv>, next: () => Promise<void>) {
   const counter: StatementCounter | undefined = c.env.DEBUG_D1_STATEMENTS === "1" ? { statements: 0 } : undefined;
-  c.set(
-    "db",
-    createDb(counter ? countStatements(c.env.DB, counter) : c.env.DB, {
-      onNodesBumped: (bumps) => notifyNodes(c.env, bumps),
-    }),
-  );
+  c.set("db", dbFor(c.env, { counter }));
   c.set("client", clientMeta(c.req.raw));
   await next();
   if (counter) c.res.headers.set("x-d1-statements", String(counter.statements));
-}
-
-/** Wakes the long-polling agents of nodes whose config just moved (see db/client.ts runBatch). */
-export async function notifyNodes(env: Env, bumps: NodeBump[]): Promise<void> {
-  await Promise.all(bumps.map(({ nodeId, version }) => env.NODE.getByName(String(nodeId)).configChanged(version)));
 }

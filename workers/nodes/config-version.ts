@@ -1,23 +1,23 @@
 import { sql, type SQL } from "drizzle-orm";
 import { derivedStatusSql } from "../users/status-sql";
-import { BUMPED_NODE_COLUMN, BUMPED_VERSION_COLUMN, rawStatement, type Db } from "../db/client";
+import { nodeBumpStatement, type Db } from "../db/client";
 
 /*
  * Every admin write that changes what a node must serve bumps that node's config version in the
  * same batch as the write, so a node can never miss a change. Ids travel as one JSON parameter:
- * D1 allows only 100 bound parameters per statement. Each bump returns the bumped nodes under
- * BUMPED_NODE_COLUMN, which runBatch uses to wake those nodes' long-polling agents.
+ * D1 allows only 100 bound parameters per statement. Each bump returns the nodes it moved, which
+ * runBatch hands to the handle's notifier to wake those nodes' long-polling agents.
  */
 const bumpSet = sql.raw(`config_version = config_version + 1, updated_at = unixepoch()`);
-const returning = sql.raw(`RETURNING id AS ${BUMPED_NODE_COLUMN}, config_version AS ${BUMPED_VERSION_COLUMN}`);
+const returning = sql.raw(`RETURNING id AS "nodeId", config_version AS "version"`);
 
 /** For panel-wide changes every node serves (the routing policy). */
 export function bumpAllNodes(db: Db) {
-  return rawStatement(db, sql`UPDATE nodes SET ${bumpSet} ${returning}`);
+  return nodeBumpStatement(db, sql`UPDATE nodes SET ${bumpSet} ${returning}`);
 }
 
 export function bumpNodes(db: Db, nodeIds: number[]) {
-  return rawStatement(
+  return nodeBumpStatement(
     db,
     sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT value FROM json_each(${JSON.stringify(nodeIds)})) ${returning}`,
@@ -25,7 +25,7 @@ export function bumpNodes(db: Db, nodeIds: number[]) {
 }
 
 export function bumpNodesServingInbounds(db: Db, inboundIds: number[]) {
-  return rawStatement(
+  return nodeBumpStatement(
     db,
     sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT node_id FROM node_inbounds
@@ -34,7 +34,7 @@ export function bumpNodesServingInbounds(db: Db, inboundIds: number[]) {
 }
 
 export function bumpNodesServingGroups(db: Db, groupIds: number[]) {
-  return rawStatement(
+  return nodeBumpStatement(
     db,
     sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
@@ -44,7 +44,7 @@ export function bumpNodesServingGroups(db: Db, groupIds: number[]) {
 }
 
 export function bumpNodesServingUsers(db: Db, userIds: number[]) {
-  return rawStatement(
+  return nodeBumpStatement(
     db,
     sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
@@ -59,7 +59,7 @@ export function bumpNodesServingUsers(db: Db, userIds: number[]) {
  * run it after usage is added and before the status is rewritten.
  */
 export function bumpNodesServingUsersWhoseStatusChanges(db: Db, userIds: SQL, nowSec: number) {
-  return rawStatement(
+  return nodeBumpStatement(
     db,
     sql`UPDATE nodes SET ${bumpSet}
     WHERE id IN (SELECT ni.node_id FROM node_inbounds ni

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { UsagePush } from "../agent/protocol/messages";
-import { rawStatement, runBatch, type Db, type Statement } from "../db/client";
+import { rawStatement, runBatch, type Db } from "../db/client";
 import { batchAbortedWith } from "../errors/batch-abort";
-import { refreshServedOnReport } from "../nodes/capabilities";
 import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
 import type { UserStatusChange } from "../live/notifications";
 import type { TrafficBatch } from "../live/topics";
@@ -34,12 +33,11 @@ function totalsByUser(push: UsagePush) {
 }
 
 /**
- * Applies one usage push exactly once, as one D1 batch of nine statements (ten with health)
- * whatever the number of users: the seq guard (a trigger aborts the batch on a replay), daily
- * history per user, hourly history per owning admin (dashboard charts), totals and first use, the
- * config bump of nodes serving users who just crossed a limit, their new status, and the node's
- * presence (with health: which of its inbounds it serves, when its report changed).
- * Users are named in one JSON parameter.
+ * Applies one usage push exactly once, as one D1 batch of eight statements whatever the number
+ * of users: the seq guard (a trigger aborts the batch on a replay), daily history per user,
+ * hourly history per owning admin (dashboard charts), totals and first use, the config bump of
+ * nodes serving users who just crossed a limit, and their new status. Users are named in one
+ * JSON parameter. The node's presence is not here: its NodeObject records the report.
  */
 export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): Promise<IngestResult> {
   const charged = totalsByUser(push);
@@ -94,7 +92,6 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         WHERE id IN ${touched} AND status != ${derivedStatusSql(nowSec)}
         RETURNING id, status, username, admin_id AS adminId`,
       ),
-      ...nodePresence(db, push, nowSec),
     ]);
     const used = new Map(
       (results[5] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]),
@@ -122,33 +119,3 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
 export const USAGE_PUSH_REPLAYED = "usage push already applied";
 
 const isReplay = (error: unknown) => batchAbortedWith(error, USAGE_PUSH_REPLAYED);
-
-/**
- * The node reported in: online (or degraded when its core is down), with what it runs and can
- * serve. A changed capabilities report first re-derives which of its inbounds it serves.
- */
-function nodePresence(db: Db, push: UsagePush, nowSec: number): Statement[] {
-  const health = push.health;
-  if (!health) {
-    return [
-      rawStatement(
-        db,
-        sql`UPDATE nodes SET last_seen_at = ${nowSec},
-      status = CASE WHEN status = 'degraded' THEN 'degraded' ELSE 'online' END WHERE id = ${push.nodeId}`,
-      ),
-    ];
-  }
-  const { capabilities, ...vitals } = health;
-  return [
-    refreshServedOnReport(db, push.nodeId, capabilities ?? null),
-    rawStatement(
-      db,
-      sql`UPDATE nodes SET last_seen_at = ${nowSec},
-      status = ${health.coreRunning ? "online" : "degraded"},
-      core_version = ${health.coreVersion}, agent_version = ${health.agentVersion},
-      applied_config_version = ${health.appliedConfigVersion}, health = ${JSON.stringify(vitals)},
-      capabilities = ${capabilities ? JSON.stringify(capabilities) : null}
-    WHERE id = ${push.nodeId}`,
-    ),
-  ];
-}

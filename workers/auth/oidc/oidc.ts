@@ -189,15 +189,15 @@ export async function finishOidcLogin(ctx: AppContext, rawInput: unknown) {
   const config = requireConfig(ctx);
   const input = parseInput(finishSchema, rawInput);
   const deps = loginDeps(ctx);
-  const recordFailure = await guardClientSignIn(deps);
+  const attempt = await guardClientSignIn(deps);
   const nowSec = deps.nowSec;
   const challenge = await consumeChallenge<OidcState>(ctx.db, "oidc", input.state, nowSec);
   if (!challenge) {
-    await recordFailure("oidc-refused", undefined, { method: "oidc", why: "state" });
+    await attempt.failed("oidc-refused", undefined, { method: "oidc", why: "state" });
     throw refused("unknown or expired state");
   }
   const claims = await verifiedClaims(config, challenge.data, input.code).catch(async (error: unknown) => {
-    await recordFailure("oidc-refused", undefined, {
+    await attempt.failed("oidc-refused", undefined, {
       method: "oidc",
       why: error instanceof DomainError ? error.message : "provider",
     });
@@ -216,12 +216,13 @@ export async function finishOidcLogin(ctx: AppContext, rawInput: unknown) {
     )
     .get();
   if (!found || found.admin.disabled) {
-    await recordFailure(found ? "disabled" : "oidc-not-linked", found?.admin, {
+    await attempt.failed(found ? "disabled" : "oidc-not-linked", found?.admin, {
       method: "oidc",
       subject: claims.sub,
       email,
     });
     throw refused("this identity is not linked to an admin");
   }
+  await attempt.succeeded();
   return startAdminSession(deps, found.admin, "oidc", { subject: claims.sub });
 }

@@ -153,10 +153,10 @@ export async function beginPasskeyLogin(ctx: AppContext) {
 export async function finishPasskeyLogin(ctx: AppContext, rawInput: unknown) {
   const input = parseInput(finishLoginSchema, rawInput);
   const deps = loginDeps(ctx);
-  const recordFailure = await guardClientSignIn(deps);
+  const attempt = await guardClientSignIn(deps);
   const nowSec = deps.nowSec;
   const refused = async (admin?: AdminRow) => {
-    await recordFailure(admin?.disabled ? "disabled" : "passkey-not-verified", admin);
+    await attempt.failed(admin?.disabled ? "disabled" : "passkey-not-verified", admin);
     return new DomainError("UNAUTHENTICATED", "the passkey sign-in could not be verified; try again");
   };
   const state = await consumeChallenge<CeremonyState>(ctx.db, "passkey-login", input.challengeToken, nowSec);
@@ -187,6 +187,7 @@ export async function finishPasskeyLogin(ctx: AppContext, rawInput: unknown) {
     .update(passkeys)
     .set({ counter: verification.authenticationInfo.newCounter, lastUsedAtSec: nowSec })
     .where(eq(passkeys.id, passkey.id));
+  await attempt.succeeded();
   return startAdminSession(deps, admin, "passkey", { passkey: passkey.name });
 }
 

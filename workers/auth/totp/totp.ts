@@ -2,8 +2,7 @@ import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { Secret, TOTP } from "otpauth";
 import type { Db } from "../../db/client";
-import { DomainError } from "../../errors/domain-error";
-import type { LoginLimiter } from "../login";
+import { type Limiter, spendOrRefuse } from "../../rate-limit/spend";
 import { secretBox } from "../../lib/secret-box";
 import { sha256Hex } from "../crypto";
 import { adminTotp, totpBackupCodes } from "./table";
@@ -106,20 +105,16 @@ export const SECOND_FACTOR_LIMIT = { limit: 5, windowMs: 5 * 60_000 } as const;
 
 /** `acceptSecondFactor` behind the per-admin limit of wrong codes. */
 export async function acceptSecondFactorLimited(
-  deps: { db: Db; env: Env; limiter: (key: string) => LoginLimiter },
+  deps: { db: Db; env: Env; limiter: (key: string) => Limiter },
   adminId: number,
   code: string,
   nowSec: number,
 ) {
   const limiter = deps.limiter(`second-factor:admin:${adminId}`);
-  const verdict = await limiter.check(SECOND_FACTOR_LIMIT.limit, SECOND_FACTOR_LIMIT.windowMs);
-  if (verdict.limited) {
-    throw new DomainError("RATE_LIMITED", `too many wrong codes; try again in ${verdict.retryAfterSec} s`, {
-      retryAfterSec: verdict.retryAfterSec,
-    });
-  }
+  // Counted before the code is checked, so concurrent guesses cannot outrun the limit.
+  await spendOrRefuse([[limiter, SECOND_FACTOR_LIMIT]], "too many wrong codes");
   const factor = await acceptSecondFactor(deps.db, deps.env, adminId, code, nowSec);
-  await (factor ? limiter.clear() : limiter.recordFailure(SECOND_FACTOR_LIMIT.windowMs));
+  if (factor) await limiter.clear();
   return factor;
 }
 

@@ -1,0 +1,76 @@
+import { and, eq, lte, ne, sql } from "drizzle-orm";
+import type { Health } from "../agent/protocol/messages";
+import { runBatch, type Db } from "../db/client";
+import type { LiveEvent } from "../live/topics";
+import { refreshServedOnReport } from "./capabilities";
+import { nodes, type NodeRow } from "./table";
+
+/*
+ * A node's presence (status, last seen) moves in two ways only: its agent reports in (online,
+ * or degraded when its core is down), or it stays silent too long (offline). NodeObject is the
+ * one owner: it calls these on a report and from its alarm, and announces what moved.
+ */
+
+/** A node's row as its latest report left it, and what live subscribers should hear of it. */
+export interface NodeReport {
+  node: NodeRow;
+  events: LiveEvent[];
+}
+
+/** A node that has not reported for this long is offline; agents push at least every 5 s. */
+export const OFFLINE_AFTER_MS = 30_000;
+
+/**
+ * Records a report from a node's agent: seen now, online (a degraded node stays degraded until
+ * a health report says its core runs again), and with health, what it runs and can serve (a
+ * changed capabilities report first re-derives which of its inbounds it serves). Returns the
+ * node's row as the report left it; undefined for an unknown node.
+ */
+export async function recordReport(
+  db: Db,
+  nodeId: number,
+  health: Health | undefined,
+  nowSec: number,
+): Promise<NodeRow | undefined> {
+  const byId = eq(nodes.id, nodeId);
+  if (!health) {
+    const [node] = await db
+      .update(nodes)
+      .set({
+        lastSeenAtSec: nowSec,
+        status: sql`CASE WHEN ${nodes.status} = 'degraded' THEN 'degraded' ELSE 'online' END`,
+      })
+      .where(byId)
+      .returning();
+    return node;
+  }
+  const { capabilities, ...vitals } = health;
+  const [, [node]] = (await runBatch(db, [
+    refreshServedOnReport(db, nodeId, capabilities ?? null),
+    db
+      .update(nodes)
+      .set({
+        lastSeenAtSec: nowSec,
+        status: health.coreRunning ? "online" : "degraded",
+        coreVersion: health.coreVersion,
+        agentVersion: health.agentVersion,
+        appliedConfigVersion: health.appliedConfigVersion,
+        health: vitals,
+        capabilities: capabilities ?? null,
+      })
+      .where(byId)
+      .returning(),
+  ])) as [unknown, NodeRow[]];
+  return node;
+}
+
+/** Marks a node offline when it has not reported for OFFLINE_AFTER_MS; returns its row if it did. */
+export function markOfflineIfSilent(db: Db, nodeId: number, nowMs: number): Promise<NodeRow | undefined> {
+  const cutoffSec = Math.floor((nowMs - OFFLINE_AFTER_MS) / 1000);
+  return db
+    .update(nodes)
+    .set({ status: "offline" })
+    .where(and(eq(nodes.id, nodeId), ne(nodes.status, "offline"), lte(nodes.lastSeenAtSec, cutoffSec)))
+    .returning()
+    .get();
+}
