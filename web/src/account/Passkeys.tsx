@@ -19,18 +19,12 @@ import {
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { createAction } from "../lib/action";
+import type { MyPasskeysQuery } from "../graphql/generated/graphql";
 
-interface Passkey {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+type Passkey = MyPasskeysQuery["myPasskeys"][number];
 
 export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: () => void }) {
-  const [passkeys, { refetch }] = createResource(
-    async () => (await request<{ myPasskeys: Passkey[] }>(MyPasskeys)).myPasskeys,
-  );
+  const [passkeys, { refetch }] = createResource(async () => (await request(MyPasskeys)).myPasskeys);
   const [renaming, setRenaming] = createSignal<Passkey | null>(null);
   const [removing, setRemoving] = createSignal<Passkey | null>(null);
   const action = createAction();
@@ -44,9 +38,7 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
     const form = event.currentTarget as HTMLFormElement;
     const name = String(new FormData(form).get("name")).trim();
     void action.run(async () => {
-      const { beginPasskeyRegistration: ceremony } = await request<{
-        beginPasskeyRegistration: { challengeToken: string; options: unknown };
-      }>(BeginPasskeyRegistration);
+      const { beginPasskeyRegistration: ceremony } = await request(BeginPasskeyRegistration);
       const response = await createPasskey(ceremony.options);
       await request(FinishPasskeyRegistration, { input: { challengeToken: ceremony.challengeToken, name, response } });
       form.reset();

@@ -8,32 +8,15 @@ import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { createAction } from "../lib/action";
 
-interface Session {
-  id: string;
-  device: string;
-  ip: string | null;
-  country: string | null;
-  method: "PASSWORD" | "PASSWORD_TOTP" | "PASSKEY" | "OIDC";
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-}
-
 export function SessionsCard() {
-  const [sessions, { refetch }] = createResource(
-    async () => (await request<{ mySessions: Session[] }>(MySessions)).mySessions,
-  );
+  const [sessions, { refetch }] = createResource(async () => (await request(MySessions)).mySessions);
   const action = createAction();
   const revoke = async (id: string) => {
     if (await action.run(() => request(RevokeSession, { id }))) void refetch();
   };
   const revokeOthers = async () => {
     let ended = 0;
-    if (
-      await action.run(
-        async () => (ended = (await request<{ revokeOtherSessions: number }>(RevokeOtherSessions)).revokeOtherSessions),
-      )
-    ) {
+    if (await action.run(async () => (ended = (await request(RevokeOtherSessions)).revokeOtherSessions))) {
       notify(t("account.sessionsEnded", { count: ended }));
       void refetch();
     }

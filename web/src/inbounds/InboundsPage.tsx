@@ -7,6 +7,7 @@ import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
+import type { CreateInboundInput, InboundsQuery } from "../graphql/generated/graphql";
 import { CreateInbound, DeleteInbound, Inbounds, UpdateInbound } from "../graphql/inbounds";
 import { t, type MessageKey } from "../i18n";
 import {
@@ -26,15 +27,12 @@ import {
   type InboundFormValues,
 } from "./form";
 
-type StoredInbound = Parameters<typeof inboundToForm>[0] & {
-  id: string;
-  servers: { id: string; name: string; unservedInbounds: { inbound: { id: string }; reason: string }[] }[];
-};
+type StoredInbound = InboundsQuery["inbounds"][number];
 
 function InboundForm(props: {
   initial: InboundFormValues;
   isNew: boolean;
-  onSubmit: (input: Record<string, unknown>) => Promise<void>;
+  onSubmit: (input: CreateInboundInput) => Promise<void>;
 }) {
   const [values, setValues] = createStore<InboundFormValues>(structuredClone(props.initial));
   const [errors, setErrors] = createSignal<Partial<Record<keyof InboundFormValues, InboundFieldError>>>({});
@@ -191,9 +189,7 @@ function InboundForm(props: {
 }
 
 export default function InboundsPage() {
-  const [data, { refetch }] = createResource(
-    async () => (await request<{ inbounds: StoredInbound[] }>(Inbounds)).inbounds,
-  );
+  const [data, { refetch }] = createResource(async () => (await request(Inbounds)).inbounds);
   const [editing, setEditing] = createSignal<StoredInbound | "new" | null>(null);
   const [removing, setRemoving] = createSignal<StoredInbound | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);

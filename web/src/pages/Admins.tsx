@@ -4,23 +4,13 @@ import { request } from "../api/client";
 import { ErrorBox, Loaded, settled, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import { Admins as AdminsQuery, CreateAdmin, DeleteAdmin, TopUpResellerQuota, UpdateAdmin } from "../graphql/admins";
+import { Admins as AdminsDocument, CreateAdmin, DeleteAdmin, TopUpResellerQuota, UpdateAdmin } from "../graphql/admins";
+import type { AdminRole, AdminsQuery } from "../graphql/generated/graphql";
 import { locale, t } from "../i18n";
 import { AdminSecurity } from "./AdminSecurity";
 import { BYTE_UNITS, formatBytes, formatDate, parseDataLimit, type ByteUnit } from "../lib/format";
 
-interface Admin {
-  id: string;
-  username: string;
-  role: "OWNER" | "ADMIN" | "RESELLER";
-  disabled: boolean;
-  maxUsers: number | null;
-  maxDataLimit: number | null;
-  dataGiven: number;
-  dataLeft: number | null;
-  createdAt: string;
-  ipAllowlist: string[];
-}
+type Admin = AdminsQuery["admins"][number];
 
 /** The unit a form's data amount is typed in (MB and up), read with the amount on submit. */
 function DataUnit() {
@@ -35,7 +25,7 @@ function DataUnit() {
 }
 
 export default function Admins() {
-  const [admins, { refetch }] = createResource(async () => (await request<{ admins: Admin[] }>(AdminsQuery)).admins);
+  const [admins, { refetch }] = createResource(async () => (await request(AdminsDocument)).admins);
   const [creating, setCreating] = createSignal(false);
   const [removing, setRemoving] = createSignal<Admin | null>(null);
   const [securing, setSecuring] = createSignal<string | null>(null);
@@ -57,7 +47,7 @@ export default function Admins() {
         input: {
           username: String(form.get("username")).trim(),
           password: String(form.get("password")),
-          role: String(form.get("role")),
+          role: String(form.get("role")) as AdminRole,
           maxUsers: maxUsers ? Number(maxUsers) : null,
           maxDataLimit,
         },

@@ -8,21 +8,9 @@ import { AdminChoices } from "../graphql/users";
 import { me } from "../session";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
+import type { AuditLogQuery } from "../graphql/generated/graphql";
 
-interface Entry {
-  id: string;
-  at: string;
-  action: string;
-  actorUsername: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  details: unknown;
-}
-interface Page {
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  edges: { node: Entry }[];
-}
+type Entry = AuditLogQuery["auditLog"]["edges"][number]["node"];
 
 export default function Audit() {
   const [params, setParams] = useSearchParams<{
@@ -40,16 +28,14 @@ export default function Audit() {
   // Resellers see only their own actions, so only admins and the owner get a "who" filter.
   const [actors] = createResource(
     () => me()?.role === "OWNER" || me()?.role === "ADMIN",
-    async () => (await request<{ admins: { id: string; username: string }[] }>(AdminChoices)).admins,
+    async () => (await request(AdminChoices)).admins,
   );
   const [entries, setEntries] = createSignal<Entry[]>([]);
   const [after, setAfter] = createSignal<string | null>(null);
   const [page, { refetch }] = createResource(
     () => ({ filter: filter(), after: after() }),
     async (q) => {
-      const result = (
-        await request<{ auditLog: Page }>(AuditLog, { filter: q.filter, page: { first: 50, after: q.after } })
-      ).auditLog;
+      const result = (await request(AuditLog, { filter: q.filter, page: { first: 50, after: q.after } })).auditLog;
       const nodes = result.edges.map((e) => e.node);
       setEntries((current) => (q.after ? [...current, ...nodes] : nodes));
       return result;

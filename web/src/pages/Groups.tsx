@@ -4,21 +4,15 @@ import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import { CreateGroup, DeleteGroup, Groups as GroupsQuery, UpdateGroup } from "../graphql/groups";
+import { CreateGroup, DeleteGroup, Groups as GroupsDocument, UpdateGroup } from "../graphql/groups";
 import { locale, t } from "../i18n";
 import { formatNumber } from "../lib/format";
+import type { GroupsQuery } from "../graphql/generated/graphql";
 
-interface Group {
-  id: string;
-  name: string;
-  note: string;
-  userCount: number;
-  inbounds: { id: string; tag: string }[];
-}
-type Data = { groups: Group[]; inbounds: { id: string; tag: string }[] };
+type Group = GroupsQuery["groups"][number];
 
 export default function Groups() {
-  const [data, { refetch }] = createResource(() => request<Data>(GroupsQuery));
+  const [data, { refetch }] = createResource(() => request(GroupsDocument));
   const [editing, setEditing] = createSignal<Group | "new" | null>(null);
   const [removing, setRemoving] = createSignal<Group | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);

@@ -17,37 +17,9 @@ import { locale, t } from "../i18n";
 import { formatBytes, formatDateTime, formatRelative } from "../lib/format";
 import { useLive } from "../live/use-live";
 import { NodeRoutingSection } from "../routing/RoutingSection";
+import type { ServersQuery } from "../graphql/generated/graphql";
 
-interface Health {
-  coreRunning: boolean;
-  cpuPercent: number;
-  memUsedBytes: number;
-  memTotalBytes: number;
-  uptimeSec: number;
-}
-interface Node {
-  id: string;
-  name: string;
-  address: string;
-  status: "ONLINE" | "OFFLINE" | "DEGRADED" | "PENDING";
-  lastSeenAt: string | null;
-  configVersion: number;
-  appliedConfigVersion: number | null;
-  coreVersion: string | null;
-  agentVersion: string | null;
-  health: Health | null;
-  inbounds: { id: string; tag: string }[];
-  /** Null until the agent reports it. */
-  capabilities: {
-    core: string;
-    version: string | null;
-    protocols: string[];
-    transports: string[];
-    securities: string[];
-  } | null;
-  unservedInbounds: { inbound: { id: string; tag: string }; reason: string }[];
-}
-type Data = { servers: Node[]; inbounds: { id: string; tag: string }[] };
+type Node = ServersQuery["servers"][number];
 
 function uptime(seconds: number) {
   const days = Math.floor(seconds / 86400);
@@ -56,14 +28,14 @@ function uptime(seconds: number) {
 }
 
 export default function Nodes() {
-  const [data, { refetch }] = createResource(() => request<Data>(Servers));
+  const [data, { refetch }] = createResource(() => request(Servers));
   // Rows in a store so a live event updates one node in place.
   const [nodes, setNodes] = createStore<Node[]>([]);
   const load = () => void refetch();
   createEffect(() => {
     if (data.state === "ready") setNodes(reconcile(data().servers, { key: "id" }));
   });
-  const live = useLive<{ serverStatus: Partial<Node> & { id: string } }>(
+  const live = useLive(
     ServerStatusUpdates,
     () => ({}),
     ({ serverStatus }) => {
@@ -83,9 +55,7 @@ export default function Nodes() {
   const [routing, setRouting] = createSignal<Node | null>(null);
 
   const enroll = async (node: { id: string; name: string }) => {
-    const { createServerEnrollment } = await request<{
-      createServerEnrollment: { command: string; expiresAt: string };
-    }>(CreateServerEnrollment, { id: node.id });
+    const { createServerEnrollment } = await request(CreateServerEnrollment, { id: node.id });
     setEnrollment({ name: node.name, ...createServerEnrollment });
   };
   const add = async (event: SubmitEvent) => {
@@ -93,7 +63,7 @@ export default function Nodes() {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setFailure(null);
     try {
-      const { createServer } = await request<{ createServer: { id: string } }>(CreateServer, {
+      const { createServer } = await request(CreateServer, {
         input: {
           name: String(form.get("name")).trim(),
           address: String(form.get("address")).trim(),

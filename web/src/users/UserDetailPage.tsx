@@ -22,54 +22,25 @@ import {
   UserDetail,
 } from "../graphql/users";
 import { locale, t } from "../i18n";
-import type { SeriesPoint } from "../lib/chart";
 import { formatDate, formatDateTime, formatRelative } from "../lib/format";
 import { useLive } from "../live/use-live";
 import { userToForm } from "./form";
 import { UserForm } from "./UserForm";
 import { UsageBar } from "../components/UsageBar";
 
-interface Detail {
-  user: {
-    id: string;
-    username: string;
-    status: string;
-    dataLimit: number | null;
-    usedTraffic: number;
-    expireAt: string | null;
-    onHoldExpireDays: number | null;
-    resetStrategy: string;
-    deviceLimit: number | null;
-    note: string;
-    subscriptionUrl: string;
-    createdAt: string;
-    owner: { username: string };
-    groups: { id: string; name: string }[];
-  } | null;
-  userDevices: {
-    hwid: string;
-    platform: string | null;
-    osVersion: string | null;
-    model: string | null;
-    userAgent: string | null;
-    firstSeenAt: string;
-    lastSeenAt: string;
-  }[];
-}
-
 export default function UserDetailPage() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
   const [detail, { refetch, mutate }] = createResource(
     () => params.id,
-    (id) => request<Detail>(UserDetail, { id }),
+    (id) => request(UserDetail, { id }),
   );
   const [range, setRange] = createSignal<"DAY" | "WEEK" | "MONTH">("WEEK");
   const [series, { refetch: refetchSeries }] = createResource(
     () => ({ range: range(), userId: params.id }),
-    async (v) => (await request<{ trafficSeries: SeriesPoint[] }>(TrafficSeries, v)).trafficSeries,
+    async (v) => (await request(TrafficSeries, v)).trafficSeries,
   );
-  const live = useLive<{ userTraffic: { usedTraffic: number } }>(
+  const live = useLive(
     UserTrafficUpdates,
     () => ({ userId: params.id }),
     (data) => {
