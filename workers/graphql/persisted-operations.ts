@@ -1,5 +1,5 @@
 import { parse, validate, type GraphQLSchema } from "graphql";
-import { operationId } from "./operation-id";
+import { sha256Hex } from "../lib/sha256";
 
 /**
  * Persisted operations: the only GraphQL the SPA may send from a browser in production.
@@ -12,7 +12,8 @@ import { operationId } from "./operation-id";
  * test fails when the checked-in file is stale.
  */
 
-export { operationId };
+/** A persisted operation's id: the SHA-256 (hex) of its exact text, as codegen.ts computes it for the SPA. */
+export const operationId = (document: string): Promise<string> => sha256Hex(document);
 
 /** The allow-list, id → document, from codegen's manifest: each id checked against its text and each operation against the schema. */
 export async function buildManifest(
