@@ -2,7 +2,7 @@
  * Passkeys: add one (the browser creates it), rename or remove it, and once there is one, switch
  * password sign-in off. The server refuses removing the last passkey while passwords are off.
  */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { request } from "../api/client";
 import { createPasskey, passkeysSupported } from "../api/webauthn";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
@@ -20,6 +20,7 @@ import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { createAction } from "../lib/action";
 import type { MyPasskeysQuery } from "../graphql/generated/graphql";
+import { Table } from "../components/Table";
 
 type Passkey = MyPasskeysQuery["myPasskeys"][number];
 
@@ -67,39 +68,31 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
         {(list) => (
           <>
             <Show when={list.length > 0} fallback={<p class="muted">{t("passkey.none")}</p>}>
-              <div class="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th>{t("passkey.name")}</th>
-                      <th>{t("admins.created")}</th>
-                      <th>{t("passkey.lastUsed")}</th>
-                      <th>
-                        <span class="visually-hidden">{t("action.edit")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list}>
-                      {(passkey) => (
-                        <tr data-passkey={passkey.name}>
-                          <td>{passkey.name}</td>
-                          <td>{formatDateTime(passkey.createdAt, locale())}</td>
-                          <td>{passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt, locale()) : "—"}</td>
-                          <td class="actions">
-                            <button type="button" onClick={() => setRenaming(passkey)}>
-                              {t("passkey.rename")}
-                            </button>
-                            <button type="button" class="danger" onClick={() => setRemoving(passkey)}>
-                              {t("action.remove")}
-                            </button>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                headers={[
+                  t("passkey.name"),
+                  t("admins.created"),
+                  t("passkey.lastUsed"),
+                  <span class="visually-hidden">{t("action.edit")}</span>,
+                ]}
+                rows={list}
+              >
+                {(passkey) => (
+                  <tr data-passkey={passkey.name}>
+                    <td>{passkey.name}</td>
+                    <td>{formatDateTime(passkey.createdAt, locale())}</td>
+                    <td>{passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt, locale()) : "—"}</td>
+                    <td class="actions">
+                      <button type="button" onClick={() => setRenaming(passkey)}>
+                        {t("passkey.rename")}
+                      </button>
+                      <button type="button" class="danger" onClick={() => setRemoving(passkey)}>
+                        {t("action.remove")}
+                      </button>
+                    </td>
+                  </tr>
+                )}
+              </Table>
               <label class="inline">
                 <input
                   type="checkbox"

@@ -9,6 +9,7 @@ import { me } from "../session";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import type { AuditLogQuery } from "../graphql/generated/graphql";
+import { Table } from "../components/Table";
 
 type Entry = AuditLogQuery["auditLog"]["edges"][number]["node"];
 
@@ -81,47 +82,25 @@ export default function Audit() {
         </Show>
         <button type="submit">{t("audit.filter")}</button>
       </form>
-      <div class="table-wrap">
-        <table aria-busy={page.loading}>
-          <thead>
-            <tr>
-              <th>{t("audit.at")}</th>
-              <th>{t("audit.actor")}</th>
-              <th>{t("audit.action")}</th>
-              <th>{t("audit.target")}</th>
-              <th>IP</th>
-              <th>{t("audit.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={entries()}
-              fallback={
-                <Show when={!page.loading}>
-                  <tr>
-                    <td colspan="6" class="muted">
-                      {t("audit.none")}
-                    </td>
-                  </tr>
-                </Show>
-              }
-            >
-              {(entry) => (
-                <tr>
-                  <td>{formatDateTime(entry.at, locale())}</td>
-                  <td>{entry.actorUsername ?? "—"}</td>
-                  <td class="ltr">{entry.action}</td>
-                  <td class="ltr">{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : "—"}</td>
-                  <td class="ltr">{entry.ip ?? "—"}</td>
-                  <td class="muted ltr" style={{ "white-space": "normal", "max-inline-size": "24rem" }}>
-                    {entry.details ? JSON.stringify(entry.details) : ""}
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <Table
+        headers={[t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.target"), "IP", t("audit.details")]}
+        rows={entries()}
+        empty={page.loading ? undefined : t("audit.none")}
+        busy={page.loading}
+      >
+        {(entry) => (
+          <tr>
+            <td>{formatDateTime(entry.at, locale())}</td>
+            <td>{entry.actorUsername ?? "—"}</td>
+            <td class="ltr">{entry.action}</td>
+            <td class="ltr">{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : "—"}</td>
+            <td class="ltr">{entry.ip ?? "—"}</td>
+            <td class="muted ltr" style={{ "white-space": "normal", "max-inline-size": "24rem" }}>
+              {entry.details ? JSON.stringify(entry.details) : ""}
+            </td>
+          </tr>
+        )}
+      </Table>
       <Show when={page.loading}>
         <Skeleton lines={3} />
       </Show>

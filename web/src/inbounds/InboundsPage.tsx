@@ -26,6 +26,7 @@ import {
   type InboundFieldError,
   type InboundFormValues,
 } from "./form";
+import { RowActions, Table } from "../components/Table";
 
 type StoredInbound = InboundsQuery["inbounds"][number];
 
@@ -208,72 +209,49 @@ export default function InboundsPage() {
       </Show>
       <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={5} />}>
         {(list) => (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("inbounds.tag")}</th>
-                  <th>{t("inbounds.protocol")}</th>
-                  <th>{t("inbounds.port")}</th>
-                  <th>{t("inbounds.transport")}</th>
-                  <th>{t("inbounds.security")}</th>
-                  <th>{t("nav.nodes")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                <For
-                  each={list}
-                  fallback={
-                    <tr>
-                      <td colspan="7" class="muted">
-                        {t("state.noInbounds")}
-                      </td>
-                    </tr>
-                  }
-                >
-                  {(inbound) => (
-                    <tr data-inbound={inbound.tag}>
-                      <td>
-                        <div class="ltr">{inbound.tag}</div>
-                        <div class="muted">{inbound.remark}</div>
-                      </td>
-                      <td>{inbound.protocol}</td>
-                      <td>{inbound.port}</td>
-                      <td>{inbound.transport}</td>
-                      <td>{inbound.security}</td>
-                      <td>
-                        {inbound.servers.map((s) => s.name).join(", ") || "—"}
-                        <For
-                          each={inbound.servers.flatMap((s) =>
-                            s.unservedInbounds
-                              .filter((u) => u.inbound.id === inbound.id)
-                              .map((u) => ({ server: s.name, reason: u.reason })),
-                          )}
-                        >
-                          {(u) => (
-                            <div class="warn" data-testid="inbound-unserved">
-                              {t("inbounds.unservedOn", { name: u.server })}: {u.reason}
-                            </div>
-                          )}
-                        </For>
-                      </td>
-                      <td>
-                        <div class="actions">
-                          <button type="button" onClick={() => setEditing(inbound)}>
-                            {t("action.edit")}
-                          </button>
-                          <button type="button" class="danger" onClick={() => setRemoving(inbound)}>
-                            {t("action.delete")}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[
+              t("inbounds.tag"),
+              t("inbounds.protocol"),
+              t("inbounds.port"),
+              t("inbounds.transport"),
+              t("inbounds.security"),
+              t("nav.nodes"),
+              "",
+            ]}
+            rows={list}
+            empty={t("state.noInbounds")}
+          >
+            {(inbound) => (
+              <tr data-inbound={inbound.tag}>
+                <td>
+                  <div class="ltr">{inbound.tag}</div>
+                  <div class="muted">{inbound.remark}</div>
+                </td>
+                <td>{inbound.protocol}</td>
+                <td>{inbound.port}</td>
+                <td>{inbound.transport}</td>
+                <td>{inbound.security}</td>
+                <td>
+                  {inbound.servers.map((s) => s.name).join(", ") || "—"}
+                  <For
+                    each={inbound.servers.flatMap((s) =>
+                      s.unservedInbounds
+                        .filter((u) => u.inbound.id === inbound.id)
+                        .map((u) => ({ server: s.name, reason: u.reason })),
+                    )}
+                  >
+                    {(u) => (
+                      <div class="warn" data-testid="inbound-unserved">
+                        {t("inbounds.unservedOn", { name: u.server })}: {u.reason}
+                      </div>
+                    )}
+                  </For>
+                </td>
+                <RowActions onEdit={() => setEditing(inbound)} onDelete={() => setRemoving(inbound)} />
+              </tr>
+            )}
+          </Table>
         )}
       </Loaded>
       <Modal
