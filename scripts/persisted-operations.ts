@@ -1,20 +1,15 @@
 /**
- * Writes workers/graphql/persisted-operations.json, the production allow-list of the SPA's
- * GraphQL operations, from web/src/graphql/*.ts (see workers/graphql/persisted-operations.ts).
+ * Writes workers/graphql/persisted-operations.json, the production allow-list of the SPA's GraphQL
+ * operations, from the manifest `npm run codegen` generates (see workers/graphql/persisted-operations.ts).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { buildManifest, extractOperations } from "../workers/graphql/persisted-operations";
+import { readFileSync, writeFileSync } from "node:fs";
+import { buildManifest } from "../workers/graphql/persisted-operations";
 import { buildSchema } from "../workers/graphql/schema";
 
-const dir = new URL("../web/src/graphql/", import.meta.url);
-const files = existsSync(dir)
-  ? Object.fromEntries(
-      readdirSync(dir)
-        .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
-        .map((f) => [f, readFileSync(new URL(f, dir), "utf8")]),
-    )
-  : {};
-const manifest = await buildManifest(extractOperations(files), buildSchema());
+const generated = JSON.parse(
+  readFileSync(new URL("../web/src/graphql/generated/persisted-documents.json", import.meta.url), "utf8"),
+);
+const manifest = await buildManifest(generated, buildSchema());
 writeFileSync(
   new URL("../workers/graphql/persisted-operations.json", import.meta.url),
   `${JSON.stringify(manifest, null, 2)}\n`,

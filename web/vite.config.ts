@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
+import { idsByOperationName, keepOnlyIds } from "./src/graphql/build/ids-only";
 
+const MANIFEST = fileURLToPath(new URL("src/graphql/generated/persisted-documents.json", import.meta.url));
 const AGENT_BUNDLE = fileURLToPath(new URL("../node-agent/dist/vortex-agent.mjs", import.meta.url));
 
 /**
@@ -32,7 +34,22 @@ function agentBundle(): Plugin {
   };
 }
 
+/** See src/graphql/build/ids-only.ts. */
+function persistedDocumentsOnly(): Plugin {
+  return {
+    name: "vortex-persisted-documents-only",
+    transform(code, id) {
+      if (!/\/src\/graphql\/[^/]+\.ts$/.test(id)) return null;
+      try {
+        return { code: keepOnlyIds(code, idsByOperationName(JSON.parse(readFileSync(MANIFEST, "utf8")))), map: null };
+      } catch (error) {
+        this.error(`${id}: ${(error as Error).message}`);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [solid(), agentBundle()],
+  plugins: [persistedDocumentsOnly(), solid(), agentBundle()],
   build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
 });

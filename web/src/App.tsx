@@ -6,18 +6,18 @@ import { Layout } from "./components/Layout";
 import { Toasts } from "./components/toast";
 import { preloadDashboard } from "./pages/dashboard-data";
 
-const Login = lazy(() => import("./pages/Login"));
+const Login = lazy(() => import("./auth/LoginPage"));
 const Dashboard = lazy(() => import("./pages/Dashboard"));
 const Users = lazy(() => import("./users/UsersPage"));
 const UserDetail = lazy(() => import("./users/UserDetailPage"));
-const Nodes = lazy(() => import("./pages/Nodes"));
+const Nodes = lazy(() => import("./nodes/NodesPage"));
 const Inbounds = lazy(() => import("./inbounds/InboundsPage"));
-const Groups = lazy(() => import("./pages/Groups"));
-const Admins = lazy(() => import("./pages/Admins"));
-const Audit = lazy(() => import("./pages/Audit"));
-const Settings = lazy(() => import("./pages/Settings"));
+const Groups = lazy(() => import("./groups/GroupsPage"));
+const Admins = lazy(() => import("./admins/AdminsPage"));
+const Audit = lazy(() => import("./audit/AuditPage"));
+const Settings = lazy(() => import("./settings/SettingsPage"));
 const Account = lazy(() => import("./account/AccountPage"));
-const OidcCallback = lazy(() => import("./pages/OidcCallback"));
+const OidcCallback = lazy(() => import("./auth/OidcCallbackPage"));
 
 function Root(props: ParentProps) {
   const navigate = useNavigate();

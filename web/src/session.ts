@@ -2,15 +2,12 @@
 import { createResource, createRoot } from "solid-js";
 import { hasSession, request } from "./api/client";
 import { Me, MustEnrollTotp } from "./graphql/auth";
+import type { MeQuery } from "./graphql/generated/graphql";
 
-export interface SignedInAdmin {
-  id: string;
-  username: string;
-  role: "OWNER" | "ADMIN" | "RESELLER";
-}
+export type SignedInAdmin = MeQuery["me"];
 
 const [resource, { refetch }] = createRoot(() =>
-  createResource(async () => (hasSession() ? (await request<{ me: SignedInAdmin }>(Me)).me : undefined)),
+  createResource(async () => (hasSession() ? (await request(Me)).me : undefined)),
 );
 
 let generation = 0;
@@ -36,6 +33,6 @@ export function refetchMe(): void {
  */
 export async function enterApp(navigate: (to: string, options: { replace: boolean }) => void): Promise<void> {
   refetchMe();
-  const { twoFactor } = await request<{ twoFactor: { mustEnrollTotp: boolean } }>(MustEnrollTotp);
+  const { twoFactor } = await request(MustEnrollTotp);
   navigate(twoFactor.mustEnrollTotp ? "/account" : "/", { replace: true });
 }

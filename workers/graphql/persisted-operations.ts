@@ -1,51 +1,32 @@
 import { parse, validate, type GraphQLSchema } from "graphql";
-import { operationId } from "./operation-id";
+import { sha256Hex } from "../lib/sha256";
 
 /**
  * Persisted operations: the only GraphQL the SPA may send from a browser in production.
  *
- * The allow-list is built from web/src/graphql/*.ts, where each operation is written as
- * `export const Name = /* GraphQL *\/ \`...\`` with no interpolation. Its id is the SHA-256 (hex)
- * of that exact text, so the SPA computes the same id from the constant it imports and sends
- * `extensions: { persistedQuery: { version: 1, sha256Hash: <id> } }` (the APQ convention that
- * @graphql-yoga/plugin-persisted-operations reads) instead of, or beside, the query text.
- * `npm run persisted:generate` writes persisted-operations.json; a test fails when it is stale.
+ * The SPA writes its documents with `graphql(...)` in web/src/graphql/*.ts; `npm run codegen`
+ * types them and writes their exact texts by SHA-256 (hex) to web/src/graphql/generated/persisted-documents.json.
+ * The SPA's bundle keeps only that id and sends `extensions: { persistedQuery: { version: 1, sha256Hash: <id> } }`
+ * (the APQ convention that @graphql-yoga/plugin-persisted-operations reads) instead of the query text.
+ * `npm run persisted:generate` checks that manifest and writes persisted-operations.json from it; a
+ * test fails when the checked-in file is stale.
  */
 
-export interface PersistedOperation {
-  name: string;
-  file: string;
-  document: string;
-}
+/** A persisted operation's id: the SHA-256 (hex) of its exact text, as codegen.ts computes it for the SPA. */
+export const operationId = (document: string): Promise<string> => sha256Hex(document);
 
-const EXPORT = /export const (\w+)\s*=\s*\/\*\s*GraphQL\s*\*\/\s*`([^`]*)`/g;
-
-/** The operations declared in the SPA's GraphQL files, by file name and source text. */
-export function extractOperations(files: Record<string, string>): PersistedOperation[] {
-  const operations: PersistedOperation[] = [];
-  for (const [file, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
-    for (const [, name, document] of text.matchAll(EXPORT)) {
-      if (document!.includes("${"))
-        throw new Error(`${file}: ${name} interpolates; persisted operations must be plain text`);
-      operations.push({ name: name!, file, document: document! });
-    }
-  }
-  return operations;
-}
-
-export { operationId };
-
-/** The allow-list, id → document, each operation checked against the schema first. */
+/** The allow-list, id → document, from codegen's manifest: each id checked against its text and each operation against the schema. */
 export async function buildManifest(
-  operations: PersistedOperation[],
+  documents: Record<string, string>,
   schema: GraphQLSchema,
 ): Promise<Record<string, string>> {
   const entries = await Promise.all(
-    operations.map(async (op) => {
-      const errors = validate(schema, parse(op.document));
-      if (errors.length)
-        throw new Error(`${op.file}: ${op.name} does not validate: ${errors.map((e) => e.message).join("; ")}`);
-      return [await operationId(op.document), op.document] as const;
+    Object.entries(documents).map(async ([id, document]) => {
+      if ((await operationId(document)) !== id)
+        throw new Error(`${id} is not the SHA-256 of its document: ${document}`);
+      const errors = validate(schema, parse(document));
+      if (errors.length) throw new Error(`${document} does not validate: ${errors.map((e) => e.message).join("; ")}`);
+      return [id, document] as const;
     }),
   );
   return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));

@@ -12,15 +12,10 @@ import { createAction } from "../lib/action";
 import { parseCidrList } from "./actions";
 import { PasskeysCard } from "./Passkeys";
 import { SessionsCard } from "./Sessions";
-import { TotpCard, type TwoFactorStatus } from "./Totp";
-
-interface Overview {
-  me: { id: string; ipAllowlist: string[] };
-  twoFactor: TwoFactorStatus;
-}
+import { TotpCard } from "./Totp";
 
 export default function AccountPage() {
-  const [overview, { refetch }] = createResource(() => request<Overview>(AccountOverview));
+  const [overview, { refetch }] = createResource(() => request(AccountOverview));
   const [backupCodes, showBackupCodes] = createSignal<string[] | null>(null);
   return (
     <>

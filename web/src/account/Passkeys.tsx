@@ -2,7 +2,7 @@
  * Passkeys: add one (the browser creates it), rename or remove it, and once there is one, switch
  * password sign-in off. The server refuses removing the last passkey while passwords are off.
  */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { request } from "../api/client";
 import { createPasskey, passkeysSupported } from "../api/webauthn";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
@@ -19,18 +19,13 @@ import {
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { createAction } from "../lib/action";
+import type { MyPasskeysQuery } from "../graphql/generated/graphql";
+import { Table } from "../components/Table";
 
-interface Passkey {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+type Passkey = MyPasskeysQuery["myPasskeys"][number];
 
 export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: () => void }) {
-  const [passkeys, { refetch }] = createResource(
-    async () => (await request<{ myPasskeys: Passkey[] }>(MyPasskeys)).myPasskeys,
-  );
+  const [passkeys, { refetch }] = createResource(async () => (await request(MyPasskeys)).myPasskeys);
   const [renaming, setRenaming] = createSignal<Passkey | null>(null);
   const [removing, setRemoving] = createSignal<Passkey | null>(null);
   const action = createAction();
@@ -44,9 +39,7 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
     const form = event.currentTarget as HTMLFormElement;
     const name = String(new FormData(form).get("name")).trim();
     void action.run(async () => {
-      const { beginPasskeyRegistration: ceremony } = await request<{
-        beginPasskeyRegistration: { challengeToken: string; options: unknown };
-      }>(BeginPasskeyRegistration);
+      const { beginPasskeyRegistration: ceremony } = await request(BeginPasskeyRegistration);
       const response = await createPasskey(ceremony.options);
       await request(FinishPasskeyRegistration, { input: { challengeToken: ceremony.challengeToken, name, response } });
       form.reset();
@@ -75,39 +68,31 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
         {(list) => (
           <>
             <Show when={list.length > 0} fallback={<p class="muted">{t("passkey.none")}</p>}>
-              <div class="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th>{t("passkey.name")}</th>
-                      <th>{t("admins.created")}</th>
-                      <th>{t("passkey.lastUsed")}</th>
-                      <th>
-                        <span class="visually-hidden">{t("action.edit")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list}>
-                      {(passkey) => (
-                        <tr data-passkey={passkey.name}>
-                          <td>{passkey.name}</td>
-                          <td>{formatDateTime(passkey.createdAt, locale())}</td>
-                          <td>{passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt, locale()) : "—"}</td>
-                          <td class="actions">
-                            <button type="button" onClick={() => setRenaming(passkey)}>
-                              {t("passkey.rename")}
-                            </button>
-                            <button type="button" class="danger" onClick={() => setRemoving(passkey)}>
-                              {t("action.remove")}
-                            </button>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                headers={[
+                  t("passkey.name"),
+                  t("admins.created"),
+                  t("passkey.lastUsed"),
+                  <span class="visually-hidden">{t("action.edit")}</span>,
+                ]}
+                rows={list}
+              >
+                {(passkey) => (
+                  <tr data-passkey={passkey.name}>
+                    <td>{passkey.name}</td>
+                    <td>{formatDateTime(passkey.createdAt, locale())}</td>
+                    <td>{passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt, locale()) : "—"}</td>
+                    <td class="actions">
+                      <button type="button" onClick={() => setRenaming(passkey)}>
+                        {t("passkey.rename")}
+                      </button>
+                      <button type="button" class="danger" onClick={() => setRemoving(passkey)}>
+                        {t("action.remove")}
+                      </button>
+                    </td>
+                  </tr>
+                )}
+              </Table>
               <label class="inline">
                 <input
                   type="checkbox"

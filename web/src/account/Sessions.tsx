@@ -1,5 +1,5 @@
 /** The admin's signed-in devices: where and when, with a way to end any other one. */
-import { createResource, For, Show } from "solid-js";
+import { createResource, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
@@ -7,33 +7,17 @@ import { MySessions, RevokeOtherSessions, RevokeSession } from "../graphql/accou
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { createAction } from "../lib/action";
-
-interface Session {
-  id: string;
-  device: string;
-  ip: string | null;
-  country: string | null;
-  method: "PASSWORD" | "PASSWORD_TOTP" | "PASSKEY" | "OIDC";
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-}
+import { Table } from "../components/Table";
 
 export function SessionsCard() {
-  const [sessions, { refetch }] = createResource(
-    async () => (await request<{ mySessions: Session[] }>(MySessions)).mySessions,
-  );
+  const [sessions, { refetch }] = createResource(async () => (await request(MySessions)).mySessions);
   const action = createAction();
   const revoke = async (id: string) => {
     if (await action.run(() => request(RevokeSession, { id }))) void refetch();
   };
   const revokeOthers = async () => {
     let ended = 0;
-    if (
-      await action.run(
-        async () => (ended = (await request<{ revokeOtherSessions: number }>(RevokeOtherSessions)).revokeOtherSessions),
-      )
-    ) {
+    if (await action.run(async () => (ended = (await request(RevokeOtherSessions)).revokeOtherSessions))) {
       notify(t("account.sessionsEnded", { count: ended }));
       void refetch();
     }
@@ -53,52 +37,41 @@ export function SessionsCard() {
       </Show>
       <Loaded resource={sessions} retry={refetch} skeleton={<Skeleton lines={3} />}>
         {(list) => (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("account.device")}</th>
-                  <th>{t("account.ip")}</th>
-                  <th>{t("account.country")}</th>
-                  <th>{t("account.method")}</th>
-                  <th>{t("account.signedInAt")}</th>
-                  <th>{t("account.lastSeen")}</th>
-                  <th>
-                    <span class="visually-hidden">{t("account.revoke")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list}>
-                  {(session) => (
-                    <tr data-session={session.id}>
-                      <td>{session.device}</td>
-                      <td class="ltr">{session.ip ?? "—"}</td>
-                      <td>{session.country ?? "—"}</td>
-                      <td>{t(`signInMethod.${session.method}`)}</td>
-                      <td>{formatDateTime(session.createdAt, locale())}</td>
-                      <td>{formatDateTime(session.lastSeenAt, locale())}</td>
-                      <td>
-                        <Show
-                          when={!session.current}
-                          fallback={<span class="badge ACTIVE">{t("account.thisDevice")}</span>}
-                        >
-                          <button
-                            type="button"
-                            class="danger"
-                            onClick={() => void revoke(session.id)}
-                            disabled={action.busy()}
-                          >
-                            {t("account.revoke")}
-                          </button>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[
+              t("account.device"),
+              t("account.ip"),
+              t("account.country"),
+              t("account.method"),
+              t("account.signedInAt"),
+              t("account.lastSeen"),
+              <span class="visually-hidden">{t("account.revoke")}</span>,
+            ]}
+            rows={list}
+          >
+            {(session) => (
+              <tr data-session={session.id}>
+                <td>{session.device}</td>
+                <td class="ltr">{session.ip ?? "—"}</td>
+                <td>{session.country ?? "—"}</td>
+                <td>{t(`signInMethod.${session.method}`)}</td>
+                <td>{formatDateTime(session.createdAt, locale())}</td>
+                <td>{formatDateTime(session.lastSeenAt, locale())}</td>
+                <td>
+                  <Show when={!session.current} fallback={<span class="badge ACTIVE">{t("account.thisDevice")}</span>}>
+                    <button
+                      type="button"
+                      class="danger"
+                      onClick={() => void revoke(session.id)}
+                      disabled={action.busy()}
+                    >
+                      {t("account.revoke")}
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </Table>
         )}
       </Loaded>
     </section>

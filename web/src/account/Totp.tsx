@@ -12,19 +12,11 @@ import { BeginTotpEnrollment, ConfirmTotpEnrollment, DisableTotp, RegenerateBack
 import { locale, t } from "../i18n";
 import { formatDate } from "../lib/format";
 import { createAction } from "../lib/action";
+import type { AccountOverviewQuery, BeginTotpEnrollmentMutation } from "../graphql/generated/graphql";
 
-export interface TwoFactorStatus {
-  totpEnabled: boolean;
-  totpEnabledAt: string | null;
-  backupCodesLeft: number;
-  mustEnrollTotp: boolean;
-  passwordLoginDisabled: boolean;
-}
+export type TwoFactorStatus = AccountOverviewQuery["twoFactor"];
 
-interface Enrollment {
-  secret: string;
-  uri: string;
-}
+type Enrollment = BeginTotpEnrollmentMutation["beginTotpEnrollment"];
 
 /**
  * `onChange` reloads the status, which re-creates this card; the backup codes being shown live
@@ -43,16 +35,12 @@ export function TotpCard(props: {
     String(new FormData(event.currentTarget as HTMLFormElement).get("code")).trim();
 
   const begin = () =>
-    void action.run(async () =>
-      setEnrollment((await request<{ beginTotpEnrollment: Enrollment }>(BeginTotpEnrollment)).beginTotpEnrollment),
-    );
+    void action.run(async () => setEnrollment((await request(BeginTotpEnrollment)).beginTotpEnrollment));
   const confirm = (event: SubmitEvent) => {
     event.preventDefault();
     const code = codeOf(event);
     void action.run(async () => {
-      setBackupCodes(
-        (await request<{ confirmTotpEnrollment: string[] }>(ConfirmTotpEnrollment, { code })).confirmTotpEnrollment,
-      );
+      setBackupCodes((await request(ConfirmTotpEnrollment, { code })).confirmTotpEnrollment);
       setEnrollment(null);
       props.onChange();
     });
@@ -66,9 +54,7 @@ export function TotpCard(props: {
         await request(DisableTotp, { code });
         notify(t("totp.disabled"));
       } else {
-        setBackupCodes(
-          (await request<{ regenerateBackupCodes: string[] }>(RegenerateBackupCodes, { code })).regenerateBackupCodes,
-        );
+        setBackupCodes((await request(RegenerateBackupCodes, { code })).regenerateBackupCodes);
       }
       props.onChange();
     });

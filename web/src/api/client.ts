@@ -13,7 +13,7 @@ import {
   RefreshToken,
   SignIn,
 } from "../graphql/auth";
-import { operationBody } from "./operation";
+import { operationBody, type Document } from "./operation";
 import { getPasskey } from "./webauthn";
 
 const REFRESH_KEY = "vortex.refreshToken";
@@ -41,23 +41,31 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string; fields?: FieldProblem[] } }[];
 }
 
-async function send<T>(document: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
+/** The variables argument of an operation: optional when the operation has none, or none required. */
+export type VariablesArgument<Variables> =
+  Record<string, never> extends Variables ? [variables?: Variables] : [variables: Variables];
+
+async function send<Result, Variables>(
+  document: Document<Result, Variables>,
+  variables: Variables | undefined,
+  token: string | null,
+): Promise<Result> {
   let response: Response;
   try {
     response = await fetch("/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: await operationBody(document, variables),
+      body: operationBody(document, variables ?? {}),
     });
   } catch {
     throw new ApiError("network", "NETWORK");
   }
   const body = (await response
     .json()
-    .catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }))) as GraphQLResponse<T>;
+    .catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }))) as GraphQLResponse<Result>;
   const error = body.errors?.[0];
   if (error) throw new ApiError(error.message, error.extensions?.code ?? "UNKNOWN", error.extensions?.fields ?? []);
-  return body.data as T;
+  return body.data as Result;
 }
 
 interface Tokens {
@@ -76,10 +84,7 @@ export function hasSession(): boolean {
 
 /** Password sign-in. An admin with TOTP gets a challenge back: pass it to `completeSecondFactor` with a code. */
 export async function signIn(username: string, password: string): Promise<{ challengeToken: string } | null> {
-  type Result =
-    | (Tokens & { __typename: "AuthPayload" })
-    | { __typename: "SecondFactorChallenge"; challengeToken: string };
-  const { signIn: result } = await send<{ signIn: Result }>(SignIn, { input: { username, password } }, null);
+  const { signIn: result } = await send(SignIn, { input: { username, password } }, null);
   if (result.__typename === "SecondFactorChallenge") return { challengeToken: result.challengeToken };
   keep(result);
   return null;
@@ -87,35 +92,32 @@ export async function signIn(username: string, password: string): Promise<{ chal
 
 /** `code` is six digits from the authenticator app or one of the backup codes. */
 export async function completeSecondFactor(challengeToken: string, code: string): Promise<void> {
-  keep(
-    (await send<{ completeSecondFactor: Tokens }>(CompleteSecondFactor, { input: { challengeToken, code } }, null))
-      .completeSecondFactor,
-  );
+  keep((await send(CompleteSecondFactor, { input: { challengeToken, code } }, null)).completeSecondFactor);
 }
 
 /** Discoverable passkey sign-in: the browser offers the passkeys it holds for this panel, no username needed. */
 export async function signInWithPasskey(): Promise<void> {
-  const { beginPasskeyLogin: ceremony } = await send<{
-    beginPasskeyLogin: { challengeToken: string; options: unknown };
-  }>(BeginPasskeyLogin, {}, null);
+  const { beginPasskeyLogin: ceremony } = await send(BeginPasskeyLogin, {}, null);
   const response = await getPasskey(ceremony.options);
   const input = { challengeToken: ceremony.challengeToken, response };
-  keep((await send<{ finishPasskeyLogin: Tokens }>(FinishPasskeyLogin, { input }, null)).finishPasskeyLogin);
+  keep((await send(FinishPasskeyLogin, { input }, null)).finishPasskeyLogin);
 }
 
 /** The provider's sign-in page; it sends the browser back to /login/oidc with `code` and `state`. */
 export async function oidcAuthorizationUrl(): Promise<string> {
-  return (await send<{ beginOidcLogin: { authorizationUrl: string } }>(BeginOidcLogin, {}, null)).beginOidcLogin
-    .authorizationUrl;
+  return (await send(BeginOidcLogin, {}, null)).beginOidcLogin.authorizationUrl;
 }
 
 export async function finishOidcSignIn(state: string, code: string): Promise<void> {
-  keep((await send<{ finishOidcLogin: Tokens }>(FinishOidcLogin, { input: { state, code } }, null)).finishOidcLogin);
+  keep((await send(FinishOidcLogin, { input: { state, code } }, null)).finishOidcLogin);
 }
 
 /** Public queries the sign-in screen makes before anyone is signed in. */
-export function anonymousRequest<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
-  return send<T>(document, variables, null);
+export function anonymousRequest<Result, Variables>(
+  document: Document<Result, Variables>,
+  ...[variables]: VariablesArgument<Variables>
+): Promise<Result> {
+  return send(document, variables, null);
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -126,7 +128,7 @@ export function refreshSession(): Promise<boolean> {
     const token = localStorage.getItem(REFRESH_KEY);
     if (!token) return false;
     try {
-      keep((await send<{ refreshToken: Tokens }>(RefreshToken, { token }, null)).refreshToken);
+      keep((await send(RefreshToken, { token }, null)).refreshToken);
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.code === "NETWORK") throw error;
@@ -150,16 +152,20 @@ export function whenSignedOut(handler: () => void): void {
 }
 
 /** Runs a signed-in operation; on an expired access token refreshes once and retries. */
-export async function request<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+// biome-ignore lint/suspicious/noExplicitAny: the default serves only callers that name the result by hand.
+export async function request<Result, Variables = any>(
+  document: Document<Result, Variables>,
+  ...[variables]: VariablesArgument<Variables>
+): Promise<Result> {
   if (!accessToken && !(await refreshSession())) {
     onSignedOut();
     throw new ApiError("sign in first", "UNAUTHENTICATED");
   }
   try {
-    return await send<T>(document, variables, accessToken);
+    return await send(document, variables, accessToken);
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "UNAUTHENTICATED") throw error;
-    if (await refreshSession()) return send<T>(document, variables, accessToken);
+    if (await refreshSession()) return send(document, variables, accessToken);
     onSignedOut();
     throw error;
   }

@@ -1,15 +1,26 @@
 /**
  * The one place a GraphQL document becomes a request body, for plain requests and live streams
- * alike. Documents come only from web/src/graphql/*.ts, whose exact texts the build lists in
- * workers/graphql/persisted-operations.json by SHA-256; the body names the document by that hash
- * (the APQ convention) and carries no query text, which is all a production panel accepts from a browser.
+ * alike. Documents are written with `graphql(...)` in web/src/graphql/*.ts; `npm run codegen` types
+ * them and lists their texts by SHA-256 in the persisted-documents manifest, from which the Worker's
+ * allow-list is written. The build keeps only that hash in the bundle, so the body names the
+ * document by it (the APQ convention) and carries no query text, which is all a production panel
+ * accepts from a browser.
  */
-import { operationId } from "../../../workers/graphql/operation-id";
+import type { TypedDocumentString } from "../graphql/generated/graphql";
 
-const ids = new Map<string, Promise<string>>();
+/** Any generated document: its result and variables types ride along for `request` and `useLive`. */
+export type Document<Result = unknown, Variables = Record<string, unknown>> = TypedDocumentString<Result, Variables>;
 
-export async function operationBody(document: string, variables: Record<string, unknown> = {}): Promise<string> {
-  let id = ids.get(document);
-  if (!id) ids.set(document, (id = operationId(document)));
-  return JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: await id } } });
+export function operationId(document: Document<unknown, never>): string {
+  const hash: unknown = document.__meta__?.hash;
+  // A document codegen has not seen yet has no hash: say so rather than send a request the panel refuses.
+  if (typeof hash !== "string") throw new Error("a GraphQL document without a persisted id: run npm run codegen");
+  return hash;
+}
+
+export function operationBody(document: Document<unknown, never>, variables: unknown = {}): string {
+  return JSON.stringify({
+    variables,
+    extensions: { persistedQuery: { version: 1, sha256Hash: operationId(document) } },
+  });
 }

@@ -1,4 +1,6 @@
-export const AccountOverview = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const AccountOverview = graphql(`
   query AccountOverview {
     me {
       id
@@ -12,9 +14,9 @@ export const AccountOverview = /* GraphQL */ `
       passwordLoginDisabled
     }
   }
-`;
+`);
 
-export const MySessions = /* GraphQL */ `
+export const MySessions = graphql(`
   query MySessions {
     mySessions {
       id
@@ -27,21 +29,21 @@ export const MySessions = /* GraphQL */ `
       current
     }
   }
-`;
+`);
 
-export const RevokeSession = /* GraphQL */ `
+export const RevokeSession = graphql(`
   mutation RevokeSession($id: ID!) {
     revokeSession(id: $id)
   }
-`;
+`);
 
-export const RevokeOtherSessions = /* GraphQL */ `
+export const RevokeOtherSessions = graphql(`
   mutation RevokeOtherSessions {
     revokeOtherSessions
   }
-`;
+`);
 
-export const BeginTotpEnrollment = /* GraphQL */ `
+export const BeginTotpEnrollment = graphql(`
   mutation BeginTotpEnrollment {
     beginTotpEnrollment {
       secret
@@ -49,27 +51,27 @@ export const BeginTotpEnrollment = /* GraphQL */ `
       qrSvg
     }
   }
-`;
+`);
 
-export const ConfirmTotpEnrollment = /* GraphQL */ `
+export const ConfirmTotpEnrollment = graphql(`
   mutation ConfirmTotpEnrollment($code: String!) {
     confirmTotpEnrollment(code: $code)
   }
-`;
+`);
 
-export const DisableTotp = /* GraphQL */ `
+export const DisableTotp = graphql(`
   mutation DisableTotp($code: String!) {
     disableTotp(code: $code)
   }
-`;
+`);
 
-export const RegenerateBackupCodes = /* GraphQL */ `
+export const RegenerateBackupCodes = graphql(`
   mutation RegenerateBackupCodes($code: String!) {
     regenerateBackupCodes(code: $code)
   }
-`;
+`);
 
-export const MyPasskeys = /* GraphQL */ `
+export const MyPasskeys = graphql(`
   query MyPasskeys {
     myPasskeys {
       id
@@ -78,54 +80,54 @@ export const MyPasskeys = /* GraphQL */ `
       lastUsedAt
     }
   }
-`;
+`);
 
-export const BeginPasskeyRegistration = /* GraphQL */ `
+export const BeginPasskeyRegistration = graphql(`
   mutation BeginPasskeyRegistration {
     beginPasskeyRegistration {
       challengeToken
       options
     }
   }
-`;
+`);
 
-export const FinishPasskeyRegistration = /* GraphQL */ `
+export const FinishPasskeyRegistration = graphql(`
   mutation FinishPasskeyRegistration($input: FinishPasskeyRegistrationInput!) {
     finishPasskeyRegistration(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const RenamePasskey = /* GraphQL */ `
+export const RenamePasskey = graphql(`
   mutation RenamePasskey($id: ID!, $name: String!) {
     renamePasskey(id: $id, name: $name) {
       id
       name
     }
   }
-`;
+`);
 
-export const RemovePasskey = /* GraphQL */ `
+export const RemovePasskey = graphql(`
   mutation RemovePasskey($id: ID!) {
     removePasskey(id: $id)
   }
-`;
+`);
 
-export const SetPasswordLogin = /* GraphQL */ `
+export const SetPasswordLogin = graphql(`
   mutation SetPasswordLogin($enabled: Boolean!) {
     setPasswordLogin(enabled: $enabled)
   }
-`;
+`);
 
-export const SetIpAllowlist = /* GraphQL */ `
+export const SetIpAllowlist = graphql(`
   mutation SetIpAllowlist($adminId: ID, $cidrs: [String!]!) {
     setIpAllowlist(adminId: $adminId, cidrs: $cidrs)
   }
-`;
+`);
 
-export const ChangePassword = /* GraphQL */ `
+export const ChangePassword = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input)
   }
-`;
+`);

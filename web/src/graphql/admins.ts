@@ -1,4 +1,6 @@
-export const Admins = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const Admins = graphql(`
   query Admins {
     admins {
       id
@@ -13,39 +15,39 @@ export const Admins = /* GraphQL */ `
       ipAllowlist
     }
   }
-`;
+`);
 
-export const CreateAdmin = /* GraphQL */ `
+export const CreateAdmin = graphql(`
   mutation CreateAdmin($input: CreateAdminInput!) {
     createAdmin(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const UpdateAdmin = /* GraphQL */ `
+export const UpdateAdmin = graphql(`
   mutation UpdateAdmin($id: ID!, $input: UpdateAdminInput!) {
     updateAdmin(id: $id, input: $input) {
       id
     }
   }
-`;
+`);
 
-export const TopUpResellerQuota = /* GraphQL */ `
+export const TopUpResellerQuota = graphql(`
   mutation TopUpResellerQuota($adminId: ID!, $bytes: Bytes!) {
     topUpResellerQuota(adminId: $adminId, bytes: $bytes) {
       id
     }
   }
-`;
+`);
 
-export const DeleteAdmin = /* GraphQL */ `
+export const DeleteAdmin = graphql(`
   mutation DeleteAdmin($id: ID!) {
     deleteAdmin(id: $id)
   }
-`;
+`);
 
-export const OidcIdentities = /* GraphQL */ `
+export const OidcIdentities = graphql(`
   query OidcIdentities {
     oidcIdentities {
       id
@@ -54,18 +56,18 @@ export const OidcIdentities = /* GraphQL */ `
       value
     }
   }
-`;
+`);
 
-export const LinkOidcIdentity = /* GraphQL */ `
+export const LinkOidcIdentity = graphql(`
   mutation LinkOidcIdentity($input: LinkOidcIdentityInput!) {
     linkOidcIdentity(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const UnlinkOidcIdentity = /* GraphQL */ `
+export const UnlinkOidcIdentity = graphql(`
   mutation UnlinkOidcIdentity($id: ID!) {
     unlinkOidcIdentity(id: $id)
   }
-`;
+`);

@@ -1,4 +1,6 @@
-export const AuditLog = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const AuditLog = graphql(`
   query AuditLog($filter: AuditFilter, $page: Pagination) {
     auditLog(filter: $filter, page: $page) {
       pageInfo {
@@ -19,4 +21,4 @@ export const AuditLog = /* GraphQL */ `
       }
     }
   }
-`;
+`);

@@ -1,19 +1,21 @@
-export const RefreshToken = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const RefreshToken = graphql(`
   mutation RefreshToken($token: String!) {
     refreshToken(token: $token) {
       accessToken
       refreshToken
     }
   }
-`;
+`);
 
-export const Logout = /* GraphQL */ `
+export const Logout = graphql(`
   mutation Logout {
     logout
   }
-`;
+`);
 
-export const Me = /* GraphQL */ `
+export const Me = graphql(`
   query Me {
     me {
       id
@@ -21,9 +23,9 @@ export const Me = /* GraphQL */ `
       role
     }
   }
-`;
+`);
 
-export const SignIn = /* GraphQL */ `
+export const SignIn = graphql(`
   mutation SignIn($input: LoginInput!) {
     signIn(input: $input) {
       __typename
@@ -36,65 +38,65 @@ export const SignIn = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const CompleteSecondFactor = /* GraphQL */ `
+export const CompleteSecondFactor = graphql(`
   mutation CompleteSecondFactor($input: SecondFactorInput!) {
     completeSecondFactor(input: $input) {
       accessToken
       refreshToken
     }
   }
-`;
+`);
 
-export const SignInOptions = /* GraphQL */ `
+export const SignInOptions = graphql(`
   query SignInOptions {
     signInOptions {
       oidcEnabled
       oidcIssuer
     }
   }
-`;
+`);
 
-export const BeginPasskeyLogin = /* GraphQL */ `
+export const BeginPasskeyLogin = graphql(`
   mutation BeginPasskeyLogin {
     beginPasskeyLogin {
       challengeToken
       options
     }
   }
-`;
+`);
 
-export const FinishPasskeyLogin = /* GraphQL */ `
+export const FinishPasskeyLogin = graphql(`
   mutation FinishPasskeyLogin($input: FinishPasskeyLoginInput!) {
     finishPasskeyLogin(input: $input) {
       accessToken
       refreshToken
     }
   }
-`;
+`);
 
-export const BeginOidcLogin = /* GraphQL */ `
+export const BeginOidcLogin = graphql(`
   mutation BeginOidcLogin {
     beginOidcLogin {
       authorizationUrl
     }
   }
-`;
+`);
 
-export const FinishOidcLogin = /* GraphQL */ `
+export const FinishOidcLogin = graphql(`
   mutation FinishOidcLogin($input: FinishOidcLoginInput!) {
     finishOidcLogin(input: $input) {
       accessToken
       refreshToken
     }
   }
-`;
+`);
 
-export const MustEnrollTotp = /* GraphQL */ `
+export const MustEnrollTotp = graphql(`
   query MustEnrollTotp {
     twoFactor {
       mustEnrollTotp
     }
   }
-`;
+`);

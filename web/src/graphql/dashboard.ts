@@ -1,4 +1,6 @@
-export const DashboardSummary = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const DashboardSummary = graphql(`
   query DashboardSummary {
     systemStatus {
       version
@@ -6,12 +8,7 @@ export const DashboardSummary = /* GraphQL */ `
       inbounds
       groups
       users {
-        total
-        active
-        disabled
-        limited
-        expired
-        onHold
+        ...UserCountsFields
       }
     }
     servers {
@@ -24,30 +21,17 @@ export const DashboardSummary = /* GraphQL */ `
       time
     }
   }
-`;
+`);
 
-export const SystemMetricsNow = /* GraphQL */ `
+export const SystemMetricsNow = graphql(`
   query SystemMetricsNow {
     systemMetrics {
-      at
-      serversOnline
-      serversOffline
-      serversDegraded
-      uploadRate
-      downloadRate
-      users {
-        total
-        active
-        disabled
-        limited
-        expired
-        onHold
-      }
+      ...SystemMetricsFields
     }
   }
-`;
+`);
 
-export const TrafficSeries = /* GraphQL */ `
+export const TrafficSeries = graphql(`
   query TrafficSeries($range: TrafficRange!, $userId: ID) {
     trafficSeries(range: $range, userId: $userId) {
       at
@@ -55,4 +39,4 @@ export const TrafficSeries = /* GraphQL */ `
       download
     }
   }
-`;
+`);

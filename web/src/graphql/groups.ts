@@ -1,4 +1,6 @@
-export const Groups = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const Groups = graphql(`
   query Groups {
     groups {
       id
@@ -15,26 +17,26 @@ export const Groups = /* GraphQL */ `
       tag
     }
   }
-`;
+`);
 
-export const CreateGroup = /* GraphQL */ `
+export const CreateGroup = graphql(`
   mutation CreateGroup($input: CreateGroupInput!) {
     createGroup(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const UpdateGroup = /* GraphQL */ `
+export const UpdateGroup = graphql(`
   mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {
     updateGroup(id: $id, input: $input) {
       id
     }
   }
-`;
+`);
 
-export const DeleteGroup = /* GraphQL */ `
+export const DeleteGroup = graphql(`
   mutation DeleteGroup($id: ID!) {
     deleteGroup(id: $id)
   }
-`;
+`);

@@ -1,4 +1,6 @@
-export const Inbounds = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const Inbounds = graphql(`
   query Inbounds {
     inbounds {
       id
@@ -44,26 +46,26 @@ export const Inbounds = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const CreateInbound = /* GraphQL */ `
+export const CreateInbound = graphql(`
   mutation CreateInbound($input: CreateInboundInput!) {
     createInbound(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const UpdateInbound = /* GraphQL */ `
+export const UpdateInbound = graphql(`
   mutation UpdateInbound($id: ID!, $input: UpdateInboundInput!) {
     updateInbound(id: $id, input: $input) {
       id
     }
   }
-`;
+`);
 
-export const DeleteInbound = /* GraphQL */ `
+export const DeleteInbound = graphql(`
   mutation DeleteInbound($id: ID!) {
     deleteInbound(id: $id)
   }
-`;
+`);

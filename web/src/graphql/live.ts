@@ -1,53 +1,22 @@
-export const ServerStatusUpdates = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const ServerStatusUpdates = graphql(`
   subscription ServerStatusUpdates($id: ID) {
     serverStatus(serverId: $id) {
-      id
-      status
-      lastSeenAt
-      configVersion
-      appliedConfigVersion
-      coreVersion
-      agentVersion
-      health {
-        coreRunning
-        cpuPercent
-        memUsedBytes
-        memTotalBytes
-        uptimeSec
-      }
-      capabilities {
-        core
-        version
-        protocols
-        transports
-        securities
-      }
+      ...ServerStatusFields
     }
   }
-`;
+`);
 
-export const SystemMetricsUpdates = /* GraphQL */ `
+export const SystemMetricsUpdates = graphql(`
   subscription SystemMetricsUpdates {
     systemMetrics {
-      at
-      serversOnline
-      serversOffline
-      serversDegraded
-      uploadRate
-      downloadRate
-      users {
-        total
-        active
-        disabled
-        limited
-        expired
-        onHold
-      }
+      ...SystemMetricsFields
     }
   }
-`;
+`);
 
-export const UserTrafficUpdates = /* GraphQL */ `
+export const UserTrafficUpdates = graphql(`
   subscription UserTrafficUpdates($userId: ID!) {
     userTraffic(userId: $userId) {
       userId
@@ -57,9 +26,9 @@ export const UserTrafficUpdates = /* GraphQL */ `
       at
     }
   }
-`;
+`);
 
-export const NotificationUpdates = /* GraphQL */ `
+export const NotificationUpdates = graphql(`
   subscription NotificationUpdates {
     notifications {
       id
@@ -71,4 +40,4 @@ export const NotificationUpdates = /* GraphQL */ `
       userId
     }
   }
-`;
+`);

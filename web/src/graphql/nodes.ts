@@ -1,32 +1,14 @@
-export const Servers = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const Servers = graphql(`
   query Servers {
     servers {
-      id
+      ...ServerStatusFields
       name
       address
-      status
-      lastSeenAt
-      configVersion
-      appliedConfigVersion
-      coreVersion
-      agentVersion
-      health {
-        coreRunning
-        cpuPercent
-        memUsedBytes
-        memTotalBytes
-        uptimeSec
-      }
       inbounds {
         id
         tag
-      }
-      capabilities {
-        core
-        version
-        protocols
-        transports
-        securities
       }
       unservedInbounds {
         inbound {
@@ -41,35 +23,27 @@ export const Servers = /* GraphQL */ `
       tag
     }
   }
-`;
+`);
 
-export const CreateServer = /* GraphQL */ `
+export const CreateServer = graphql(`
   mutation CreateServer($input: CreateServerInput!) {
     createServer(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const UpdateServer = /* GraphQL */ `
-  mutation UpdateServer($id: ID!, $input: UpdateServerInput!) {
-    updateServer(id: $id, input: $input) {
-      id
-    }
-  }
-`;
-
-export const DeleteServer = /* GraphQL */ `
+export const DeleteServer = graphql(`
   mutation DeleteServer($id: ID!) {
     deleteServer(id: $id)
   }
-`;
+`);
 
-export const CreateServerEnrollment = /* GraphQL */ `
+export const CreateServerEnrollment = graphql(`
   mutation CreateServerEnrollment($id: ID!) {
     createServerEnrollment(id: $id) {
       command
       expiresAt
     }
   }
-`;
+`);

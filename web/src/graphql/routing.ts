@@ -1,57 +1,40 @@
-/** Persisted documents are plain text (no interpolation), so the policy's fields are spelled out in each. */
-export const PanelRoutingPolicy = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const PanelRoutingPolicy = graphql(`
   query PanelRoutingPolicy {
     routingPolicy {
-      blockPrivate
-      blockBittorrent
-      allowedPrivate {
-        cidr
-        ports
-      }
-      blockedCidrs
-      blockedDomains
-      blockedPorts
-      defaultOutbound
+      ...RoutingPolicyFields
     }
   }
-`;
+`);
 
-export const UpdateRoutingPolicy = /* GraphQL */ `
+export const UpdateRoutingPolicy = graphql(`
   mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {
     updateRoutingPolicy(input: $input) {
       blockPrivate
     }
   }
-`;
+`);
 
-export const ServerRoutingPolicy = /* GraphQL */ `
+export const ServerRoutingPolicy = graphql(`
   query ServerRoutingPolicy($id: ID!) {
     server(id: $id) {
       id
       routingPolicy {
-        blockPrivate
-        blockBittorrent
-        allowedPrivate {
-          cidr
-          ports
-        }
-        blockedCidrs
-        blockedDomains
-        blockedPorts
-        defaultOutbound
+        ...RoutingPolicyFields
       }
       routingPolicyOverride {
         blockPrivate
       }
     }
   }
-`;
+`);
 
-export const SetServerRoutingPolicyOverride = /* GraphQL */ `
+export const SetServerRoutingPolicyOverride = graphql(`
   mutation SetServerRoutingPolicyOverride($id: ID!, $policy: RoutingPolicyInput) {
     setServerRoutingPolicyOverride(id: $id, policy: $policy) {
       id
       configVersion
     }
   }
-`;
+`);

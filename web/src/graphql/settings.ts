@@ -1,4 +1,6 @@
-export const SettingsPage = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const SettingsPage = graphql(`
   query SettingsPage {
     settings {
       subscriptionTitle
@@ -27,28 +29,28 @@ export const SettingsPage = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const UpdateSettings = /* GraphQL */ `
+export const UpdateSettings = graphql(`
   mutation UpdateSettings($input: UpdateSettingsInput!) {
     updateSettings(input: $input) {
       subscriptionTitle
     }
   }
-`;
+`);
 
-export const UpdateSubscriptionRules = /* GraphQL */ `
+export const UpdateSubscriptionRules = graphql(`
   mutation UpdateSubscriptionRules($rules: [SubscriptionRuleInput!]!) {
     updateSubscriptionRules(rules: $rules) {
       name
     }
   }
-`;
+`);
 
-export const ResetSubscriptionRules = /* GraphQL */ `
+export const ResetSubscriptionRules = graphql(`
   mutation ResetSubscriptionRules {
     resetSubscriptionRules {
       name
     }
   }
-`;
+`);

@@ -1,4 +1,6 @@
-export const UsersPage = /* GraphQL */ `
+import { graphql } from "./generated";
+
+export const UsersPage = graphql(`
   query UsersPage($filter: UserFilter, $page: Pagination, $order: UserOrder) {
     users(filter: $filter, page: $page, order: $order) {
       totalCount
@@ -8,28 +10,14 @@ export const UsersPage = /* GraphQL */ `
       }
       edges {
         node {
-          id
-          username
-          status
-          dataLimit
-          usedTraffic
-          expireAt
-          onHoldExpireDays
-          owner {
-            id
-            username
-          }
-          groups {
-            id
-            name
-          }
+          ...UserRow
         }
       }
     }
   }
-`;
+`);
 
-export const UserFilterChoices = /* GraphQL */ `
+export const UserFilterChoices = graphql(`
   query UserFilterChoices {
     groups {
       id
@@ -40,40 +28,26 @@ export const UserFilterChoices = /* GraphQL */ `
       role
     }
   }
-`;
+`);
 
-export const AdminChoices = /* GraphQL */ `
+export const AdminChoices = graphql(`
   query AdminChoices {
     admins {
       id
       username
     }
   }
-`;
+`);
 
-export const UserDetail = /* GraphQL */ `
+export const UserDetail = graphql(`
   query UserDetail($id: ID!) {
     user(id: $id) {
-      id
-      username
-      status
-      dataLimit
-      usedTraffic
-      expireAt
-      onHoldExpireDays
+      ...UserRow
       resetStrategy
       deviceLimit
       note
       subscriptionUrl
       createdAt
-      owner {
-        id
-        username
-      }
-      groups {
-        id
-        name
-      }
     }
     userDevices(userId: $id) {
       hwid
@@ -85,18 +59,18 @@ export const UserDetail = /* GraphQL */ `
       lastSeenAt
     }
   }
-`;
+`);
 
-export const CreateUser = /* GraphQL */ `
+export const CreateUser = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
       id
       subscriptionUrl
     }
   }
-`;
+`);
 
-export const UpdateUser = /* GraphQL */ `
+export const UpdateUser = graphql(`
   mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
     updateUser(id: $id, input: $input) {
       id
@@ -104,38 +78,38 @@ export const UpdateUser = /* GraphQL */ `
       expireAt
     }
   }
-`;
+`);
 
-export const DeleteUser = /* GraphQL */ `
+export const DeleteUser = graphql(`
   mutation DeleteUser($id: ID!) {
     deleteUser(id: $id)
   }
-`;
+`);
 
-export const RotateSubscriptionToken = /* GraphQL */ `
+export const RotateSubscriptionToken = graphql(`
   mutation RotateSubscriptionToken($userId: ID!) {
     rotateSubscriptionToken(userId: $userId) {
       id
       subscriptionUrl
     }
   }
-`;
+`);
 
-export const RotateUserCredentials = /* GraphQL */ `
+export const RotateUserCredentials = graphql(`
   mutation RotateUserCredentials($userId: ID!) {
     rotateUserCredentials(userId: $userId) {
       id
     }
   }
-`;
+`);
 
-export const RemoveUserDevice = /* GraphQL */ `
+export const RemoveUserDevice = graphql(`
   mutation RemoveUserDevice($userId: ID!, $hwid: String!) {
     removeUserDevice(userId: $userId, hwid: $hwid)
   }
-`;
+`);
 
-export const ResetUserUsage = /* GraphQL */ `
+export const ResetUserUsage = graphql(`
   mutation ResetUserUsage($id: ID!) {
     resetUserUsage(id: $id) {
       id
@@ -143,4 +117,4 @@ export const ResetUserUsage = /* GraphQL */ `
       usedTraffic
     }
   }
-`;
+`);

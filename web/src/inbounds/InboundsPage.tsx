@@ -7,6 +7,7 @@ import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
+import type { CreateInboundInput, InboundsQuery } from "../graphql/generated/graphql";
 import { CreateInbound, DeleteInbound, Inbounds, UpdateInbound } from "../graphql/inbounds";
 import { t, type MessageKey } from "../i18n";
 import {
@@ -25,16 +26,14 @@ import {
   type InboundFieldError,
   type InboundFormValues,
 } from "./form";
+import { RowActions, Table } from "../components/Table";
 
-type StoredInbound = Parameters<typeof inboundToForm>[0] & {
-  id: string;
-  servers: { id: string; name: string; unservedInbounds: { inbound: { id: string }; reason: string }[] }[];
-};
+type StoredInbound = InboundsQuery["inbounds"][number];
 
 function InboundForm(props: {
   initial: InboundFormValues;
   isNew: boolean;
-  onSubmit: (input: Record<string, unknown>) => Promise<void>;
+  onSubmit: (input: CreateInboundInput) => Promise<void>;
 }) {
   const [values, setValues] = createStore<InboundFormValues>(structuredClone(props.initial));
   const [errors, setErrors] = createSignal<Partial<Record<keyof InboundFormValues, InboundFieldError>>>({});
@@ -191,9 +190,7 @@ function InboundForm(props: {
 }
 
 export default function InboundsPage() {
-  const [data, { refetch }] = createResource(
-    async () => (await request<{ inbounds: StoredInbound[] }>(Inbounds)).inbounds,
-  );
+  const [data, { refetch }] = createResource(async () => (await request(Inbounds)).inbounds);
   const [editing, setEditing] = createSignal<StoredInbound | "new" | null>(null);
   const [removing, setRemoving] = createSignal<StoredInbound | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -212,72 +209,49 @@ export default function InboundsPage() {
       </Show>
       <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={5} />}>
         {(list) => (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("inbounds.tag")}</th>
-                  <th>{t("inbounds.protocol")}</th>
-                  <th>{t("inbounds.port")}</th>
-                  <th>{t("inbounds.transport")}</th>
-                  <th>{t("inbounds.security")}</th>
-                  <th>{t("nav.nodes")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                <For
-                  each={list}
-                  fallback={
-                    <tr>
-                      <td colspan="7" class="muted">
-                        {t("state.noInbounds")}
-                      </td>
-                    </tr>
-                  }
-                >
-                  {(inbound) => (
-                    <tr data-inbound={inbound.tag}>
-                      <td>
-                        <div class="ltr">{inbound.tag}</div>
-                        <div class="muted">{inbound.remark}</div>
-                      </td>
-                      <td>{inbound.protocol}</td>
-                      <td>{inbound.port}</td>
-                      <td>{inbound.transport}</td>
-                      <td>{inbound.security}</td>
-                      <td>
-                        {inbound.servers.map((s) => s.name).join(", ") || "—"}
-                        <For
-                          each={inbound.servers.flatMap((s) =>
-                            s.unservedInbounds
-                              .filter((u) => u.inbound.id === inbound.id)
-                              .map((u) => ({ server: s.name, reason: u.reason })),
-                          )}
-                        >
-                          {(u) => (
-                            <div class="warn" data-testid="inbound-unserved">
-                              {t("inbounds.unservedOn", { name: u.server })}: {u.reason}
-                            </div>
-                          )}
-                        </For>
-                      </td>
-                      <td>
-                        <div class="actions">
-                          <button type="button" onClick={() => setEditing(inbound)}>
-                            {t("action.edit")}
-                          </button>
-                          <button type="button" class="danger" onClick={() => setRemoving(inbound)}>
-                            {t("action.delete")}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[
+              t("inbounds.tag"),
+              t("inbounds.protocol"),
+              t("inbounds.port"),
+              t("inbounds.transport"),
+              t("inbounds.security"),
+              t("nav.nodes"),
+              "",
+            ]}
+            rows={list}
+            empty={t("state.noInbounds")}
+          >
+            {(inbound) => (
+              <tr data-inbound={inbound.tag}>
+                <td>
+                  <div class="ltr">{inbound.tag}</div>
+                  <div class="muted">{inbound.remark}</div>
+                </td>
+                <td>{inbound.protocol}</td>
+                <td>{inbound.port}</td>
+                <td>{inbound.transport}</td>
+                <td>{inbound.security}</td>
+                <td>
+                  {inbound.servers.map((s) => s.name).join(", ") || "—"}
+                  <For
+                    each={inbound.servers.flatMap((s) =>
+                      s.unservedInbounds
+                        .filter((u) => u.inbound.id === inbound.id)
+                        .map((u) => ({ server: s.name, reason: u.reason })),
+                    )}
+                  >
+                    {(u) => (
+                      <div class="warn" data-testid="inbound-unserved">
+                        {t("inbounds.unservedOn", { name: u.server })}: {u.reason}
+                      </div>
+                    )}
+                  </For>
+                </td>
+                <RowActions onEdit={() => setEditing(inbound)} onDelete={() => setRemoving(inbound)} />
+              </tr>
+            )}
+          </Table>
         )}
       </Loaded>
       <Modal

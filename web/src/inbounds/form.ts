@@ -3,9 +3,21 @@
  * combinations the cores accept), the fields each choice needs, and the API input built from only
  * the fields that apply. The server checks the same rules again; this spares a round trip.
  */
-export const PROTOCOLS = ["VLESS", "VMESS", "TROJAN", "SHADOWSOCKS", "HYSTERIA2"] as const;
-export const TRANSPORTS = ["TCP", "WS", "GRPC", "HTTPUPGRADE", "XHTTP"] as const;
-export const SECURITIES = ["NONE", "TLS", "REALITY"] as const;
+import type {
+  CreateInboundInput,
+  InboundsQuery,
+  Protocol as ApiProtocol,
+  ProtocolSettingsInput,
+  Security as ApiSecurity,
+  SecuritySettingsInput,
+  Transport as ApiTransport,
+  TransportSettingsInput,
+} from "../graphql/generated/graphql";
+
+/** In the order the form offers them; `satisfies` keeps each list within the schema's enum. */
+export const PROTOCOLS = ["VLESS", "VMESS", "TROJAN", "SHADOWSOCKS", "HYSTERIA2"] as const satisfies ApiProtocol[];
+export const TRANSPORTS = ["TCP", "WS", "GRPC", "HTTPUPGRADE", "XHTTP"] as const satisfies ApiTransport[];
+export const SECURITIES = ["NONE", "TLS", "REALITY"] as const satisfies ApiSecurity[];
 export const SHADOWSOCKS_METHODS = [
   "2022-blake3-aes-128-gcm",
   "2022-blake3-aes-256-gcm",
@@ -118,7 +130,7 @@ const HOST = /^[A-Za-z0-9.-]{1,253}$/;
 export function validateInboundForm(
   values: InboundFormValues,
 ):
-  | { input: Record<string, unknown>; errors?: undefined }
+  | { input: CreateInboundInput; errors?: undefined }
   | { errors: Partial<Record<keyof InboundFormValues, InboundFieldError>>; input?: undefined } {
   const v = normalise(values);
   const errors: Partial<Record<keyof InboundFormValues, InboundFieldError>> = {};
@@ -126,7 +138,7 @@ export function validateInboundForm(
   const port = Number(v.port);
   if (!/^\d+$/.test(v.port.trim()) || port < 1 || port > 65535) errors.port = "port";
 
-  const protocolSettings: Record<string, unknown> = {};
+  const protocolSettings: ProtocolSettingsInput = {};
   if (v.protocol === "VLESS" && v.flow) {
     if (v.transport !== "TCP" || v.security === "NONE") errors.flow = "flow";
     else protocolSettings.flow = v.flow;
@@ -137,7 +149,7 @@ export function validateInboundForm(
   }
   if (v.protocol === "HYSTERIA2" && v.obfsPassword) protocolSettings.obfsPassword = v.obfsPassword;
 
-  const transportSettings: Record<string, unknown> = {};
+  const transportSettings: TransportSettingsInput = {};
   if (["WS", "HTTPUPGRADE", "XHTTP"].includes(v.transport) && v.path) {
     if (!v.path.startsWith("/")) errors.path = "path";
     else transportSettings.path = v.path.trim();
@@ -157,7 +169,7 @@ export function validateInboundForm(
   }
   if (v.transport === "XHTTP") transportSettings.mode = v.mode;
 
-  const securitySettings: Record<string, unknown> = {};
+  const securitySettings: SecuritySettingsInput = {};
   if (v.security !== "NONE") {
     if (v.serverName) {
       if (!HOST.test(v.serverName.trim())) errors.serverName = "serverName";
@@ -195,26 +207,11 @@ export function validateInboundForm(
   };
 }
 
-interface StoredInbound {
-  tag: string;
-  remark: string;
-  port: number;
-  protocol: Protocol;
-  transport: Transport;
-  security: Security;
-  protocolSettings: { flow?: string | null; method?: string | null; obfsPassword?: string | null };
-  transportSettings: { path?: string | null; host?: string | null; serviceName?: string | null; mode?: string | null };
-  securitySettings: {
-    serverName?: string | null;
-    alpn?: string[] | null;
-    fingerprint?: string | null;
-    realityDest?: string | null;
-    realityServerNames?: string[] | null;
-    realityShortIds?: string[] | null;
-    realitySpiderX?: string | null;
-    realityPublicKey?: string | null;
-  };
-}
+type Stored = InboundsQuery["inbounds"][number];
+/** What the form reads of a stored inbound; settings that do not apply may be absent. */
+type StoredInbound = Pick<Stored, "tag" | "remark" | "port" | "protocol" | "transport" | "security"> & {
+  [K in "protocolSettings" | "transportSettings" | "securitySettings"]: Partial<Stored[K]>;
+};
 
 export function inboundToForm(inbound: StoredInbound): InboundFormValues {
   const p = inbound.protocolSettings;

@@ -54,8 +54,8 @@ export function backoffMs(attempt: number): number {
 export type LiveState = "connecting" | "open" | "retrying" | "closed";
 
 export interface SubscribeOptions<T> {
-  /** The request body, or its promise (persisted-operation ids are hashed asynchronously). */
-  body: string | Promise<string>;
+  /** The request body (see api/operation.ts). */
+  body: string;
   /** `refresh` is true after the server refused the token: get a new one. */
   token: (refresh: boolean) => Promise<string | null>;
   onData: (data: T) => void;
@@ -100,7 +100,7 @@ export function subscribe<T>(options: SubscribeOptions<T>, deps: Partial<Subscri
             accept: "text/event-stream",
             ...(token ? { authorization: `Bearer ${token}` } : {}),
           },
-          body: await options.body,
+          body: options.body,
           signal: stop.signal,
         });
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);

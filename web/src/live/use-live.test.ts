@@ -1,5 +1,6 @@
 import { createRoot, createSignal } from "solid-js";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { UserTrafficUpdates } from "../graphql/live";
 import { useLive } from "./use-live";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -15,7 +16,7 @@ describe("useLive", () => {
     const [userId, setUserId] = createSignal("1");
     const dispose = createRoot((dispose) => {
       useLive(
-        "subscription ($userId: ID!) { userTraffic(userId: $userId) { usedTraffic } }",
+        UserTrafficUpdates,
         () => ({ userId: userId() }),
         () => undefined,
         () => undefined,

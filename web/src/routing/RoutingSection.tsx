@@ -14,21 +14,15 @@ import {
   SetServerRoutingPolicyOverride,
   UpdateRoutingPolicy,
 } from "../graphql/routing";
+import type { RoutingPolicyFieldsFragment, RoutingPolicyInput } from "../graphql/generated/graphql";
 import { t } from "../i18n";
 import { createAction } from "../lib/action";
-import {
-  formToInput,
-  OUTBOUNDS,
-  policyToForm,
-  problemsByField,
-  type ListField,
-  type RoutingFormValues,
-  type RoutingPolicy,
-} from "./form";
+import { formToInput, OUTBOUNDS, policyToForm, problemsByField, type ListField, type RoutingFormValues } from "./form";
 
 function RoutingPolicyForm(props: {
-  initial: RoutingPolicy;
-  onSubmit: (policy: RoutingPolicy | null) => Promise<void>;
+  initial: RoutingPolicyFieldsFragment;
+  /** `null` when an override is switched off: the node follows the panel-wide policy again. */
+  onSubmit: (policy: RoutingPolicyInput | null) => Promise<void>;
   override?: { enabled: boolean };
 }) {
   const [values, setValues] = createStore<RoutingFormValues>(policyToForm(props.initial));
@@ -135,7 +129,7 @@ function RoutingPolicyForm(props: {
 
 /** Settings: the policy every node without an override applies. */
 export function PanelRoutingSection() {
-  const [data, { refetch }] = createResource(() => request<{ routingPolicy: RoutingPolicy }>(PanelRoutingPolicy));
+  const [data, { refetch }] = createResource(() => request(PanelRoutingPolicy));
   return (
     <section class="card" aria-labelledby="routing-title" style={{ "margin-block-start": "1rem" }}>
       <h2 id="routing-title">{t("routing.title")}</h2>
@@ -144,7 +138,8 @@ export function PanelRoutingSection() {
           <RoutingPolicyForm
             initial={d.routingPolicy}
             onSubmit={async (policy) => {
-              await request(UpdateRoutingPolicy, { input: policy });
+              // Without an override switch the form always sends a policy.
+              await request(UpdateRoutingPolicy, { input: policy! });
             }}
           />
         )}
@@ -153,15 +148,11 @@ export function PanelRoutingSection() {
   );
 }
 
-type ServerRouting = {
-  server: { id: string; routingPolicy: RoutingPolicy; routingPolicyOverride: { blockPrivate: boolean } | null } | null;
-};
-
 /** A node's own policy, on or off; off means it follows the panel-wide one. */
 export function NodeRoutingSection(props: { serverId: string; onSaved?: () => void }) {
   const [data, { refetch }] = createResource(
     () => props.serverId,
-    (id) => request<ServerRouting>(ServerRoutingPolicy, { id }),
+    (id) => request(ServerRoutingPolicy, { id }),
   );
   return (
     <Loaded resource={data} retry={() => void refetch()} skeleton={<Skeleton lines={6} />}>

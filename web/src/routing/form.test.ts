@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formToInput, policyToForm, problemsByField, type RoutingPolicy } from "./form";
+import type { RoutingPolicyFieldsFragment } from "../graphql/generated/graphql";
+import { formToInput, policyToForm, problemsByField } from "./form";
 
-const policy: RoutingPolicy = {
+const policy: RoutingPolicyFieldsFragment = {
   blockPrivate: true,
   blockBittorrent: false,
   allowedPrivate: [

@@ -4,19 +4,9 @@
  * messages name the entry and are shown beside the field they belong to.
  */
 import type { FieldProblem } from "../api/client";
+import type { RoutingOutbound, RoutingPolicyFieldsFragment, RoutingPolicyInput } from "../graphql/generated/graphql";
 
-export const OUTBOUNDS = ["DIRECT", "DIRECT_IPV4"] as const;
-export type Outbound = (typeof OUTBOUNDS)[number];
-
-export interface RoutingPolicy {
-  blockPrivate: boolean;
-  blockBittorrent: boolean;
-  allowedPrivate: { cidr: string; ports: string[] }[];
-  blockedCidrs: string[];
-  blockedDomains: string[];
-  blockedPorts: string[];
-  defaultOutbound: Outbound;
-}
+export const OUTBOUNDS = ["DIRECT", "DIRECT_IPV4"] as const satisfies RoutingOutbound[];
 
 export interface RoutingFormValues {
   blockPrivate: boolean;
@@ -25,7 +15,7 @@ export interface RoutingFormValues {
   blockedCidrs: string;
   blockedDomains: string;
   blockedPorts: string;
-  defaultOutbound: Outbound;
+  defaultOutbound: RoutingOutbound;
 }
 
 export const LIST_FIELDS = ["allowedPrivate", "blockedCidrs", "blockedDomains", "blockedPorts"] as const;
@@ -44,7 +34,7 @@ const perLine = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-export function policyToForm(policy: RoutingPolicy): RoutingFormValues {
+export function policyToForm(policy: RoutingPolicyFieldsFragment): RoutingFormValues {
   return {
     blockPrivate: policy.blockPrivate,
     blockBittorrent: policy.blockBittorrent,
@@ -57,7 +47,7 @@ export function policyToForm(policy: RoutingPolicy): RoutingFormValues {
 }
 
 /** The mutation's input; entries are sent as typed so the server's messages quote them back. */
-export function formToInput(values: RoutingFormValues): RoutingPolicy {
+export function formToInput(values: RoutingFormValues): RoutingPolicyInput {
   return {
     blockPrivate: values.blockPrivate,
     blockBittorrent: values.blockBittorrent,

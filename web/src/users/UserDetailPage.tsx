@@ -1,7 +1,7 @@
 /** One user: usage (live) and its chart, the subscription link with copy and QR, devices, link and credential rotation, edit. */
 import { Tabs } from "@kobalte/core/tabs";
 import { A, useNavigate, useParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { request } from "../api/client";
 import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { CopyButton } from "../components/Copy";
@@ -22,54 +22,26 @@ import {
   UserDetail,
 } from "../graphql/users";
 import { locale, t } from "../i18n";
-import type { SeriesPoint } from "../lib/chart";
 import { formatDate, formatDateTime, formatRelative } from "../lib/format";
 import { useLive } from "../live/use-live";
 import { userToForm } from "./form";
 import { UserForm } from "./UserForm";
 import { UsageBar } from "../components/UsageBar";
-
-interface Detail {
-  user: {
-    id: string;
-    username: string;
-    status: string;
-    dataLimit: number | null;
-    usedTraffic: number;
-    expireAt: string | null;
-    onHoldExpireDays: number | null;
-    resetStrategy: string;
-    deviceLimit: number | null;
-    note: string;
-    subscriptionUrl: string;
-    createdAt: string;
-    owner: { username: string };
-    groups: { id: string; name: string }[];
-  } | null;
-  userDevices: {
-    hwid: string;
-    platform: string | null;
-    osVersion: string | null;
-    model: string | null;
-    userAgent: string | null;
-    firstSeenAt: string;
-    lastSeenAt: string;
-  }[];
-}
+import { Table } from "../components/Table";
 
 export default function UserDetailPage() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
   const [detail, { refetch, mutate }] = createResource(
     () => params.id,
-    (id) => request<Detail>(UserDetail, { id }),
+    (id) => request(UserDetail, { id }),
   );
   const [range, setRange] = createSignal<"DAY" | "WEEK" | "MONTH">("WEEK");
   const [series, { refetch: refetchSeries }] = createResource(
     () => ({ range: range(), userId: params.id }),
-    async (v) => (await request<{ trafficSeries: SeriesPoint[] }>(TrafficSeries, v)).trafficSeries,
+    async (v) => (await request(TrafficSeries, v)).trafficSeries,
   );
-  const live = useLive<{ userTraffic: { usedTraffic: number } }>(
+  const live = useLive(
     UserTrafficUpdates,
     () => ({ userId: params.id }),
     (data) => {
@@ -208,51 +180,30 @@ export default function UserDetailPage() {
               </section>
               <section class="card" aria-labelledby="devices-title">
                 <h2 id="devices-title">{t("user.devices")}</h2>
-                <div class="table-wrap">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th>{t("device.platform")}</th>
-                        <th>{t("device.model")}</th>
-                        <th>{t("device.lastSeen")}</th>
-                        <th>{t("device.firstSeen")}</th>
-                        <th />
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For
-                        each={data.userDevices}
-                        fallback={
-                          <tr>
-                            <td colspan="5" class="muted">
-                              {t("user.noDevices")}
-                            </td>
-                          </tr>
-                        }
-                      >
-                        {(device) => (
-                          <tr>
-                            <td>{[device.platform, device.osVersion].filter(Boolean).join(" ") || "—"}</td>
-                            <td title={device.userAgent ?? ""}>{device.model ?? device.hwid}</td>
-                            <td>{formatRelative(device.lastSeenAt, locale())}</td>
-                            <td>{formatDateTime(device.firstSeenAt, locale())}</td>
-                            <td>
-                              <button
-                                type="button"
-                                onClick={async () => (
-                                  await request(RemoveUserDevice, { userId: user().id, hwid: device.hwid }),
-                                  void refetch()
-                                )}
-                              >
-                                {t("action.remove")}
-                              </button>
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <Table
+                  headers={[t("device.platform"), t("device.model"), t("device.lastSeen"), t("device.firstSeen"), ""]}
+                  rows={data.userDevices}
+                  empty={t("user.noDevices")}
+                >
+                  {(device) => (
+                    <tr>
+                      <td>{[device.platform, device.osVersion].filter(Boolean).join(" ") || "—"}</td>
+                      <td title={device.userAgent ?? ""}>{device.model ?? device.hwid}</td>
+                      <td>{formatRelative(device.lastSeenAt, locale())}</td>
+                      <td>{formatDateTime(device.firstSeenAt, locale())}</td>
+                      <td>
+                        <button
+                          type="button"
+                          onClick={async () => (
+                            await request(RemoveUserDevice, { userId: user().id, hwid: device.hwid }), void refetch()
+                          )}
+                        >
+                          {t("action.remove")}
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </Table>
               </section>
               <Modal open={editing()} onOpenChange={setEditing} title={t("action.edit")}>
                 <UserForm

@@ -17,9 +17,7 @@ export function UserForm(props: {
   const [values, setValues] = createStore<UserFormValues>(structuredClone(props.initial));
   const [errors, setErrors] = createSignal<Partial<Record<keyof UserFormValues, UserFieldError>>>({});
   const action = createAction();
-  const [groups, { refetch }] = createResource(
-    async () => (await request<{ groups: { id: string; name: string }[] }>(Groups)).groups,
-  );
+  const [groups, { refetch }] = createResource(async () => (await request(Groups)).groups);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();

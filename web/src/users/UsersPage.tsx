@@ -25,32 +25,17 @@ import { me } from "../session";
 import { emptyUserForm, extendedExpiry } from "./form";
 import { UserForm } from "./UserForm";
 import { UsageBar } from "../components/UsageBar";
+import type { UserOrderField, UserRowFragment, UserStatus } from "../graphql/generated/graphql";
 
-interface UserRow {
-  id: string;
-  username: string;
-  status: string;
-  dataLimit: number | null;
-  usedTraffic: number;
-  expireAt: string | null;
-  onHoldExpireDays: number | null;
-  owner: { id: string; username: string };
-  groups: { id: string; name: string }[];
-}
-interface Page {
-  totalCount: number;
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  edges: { node: UserRow }[];
-}
-type SortKey = "USERNAME" | "USED_TRAFFIC" | "EXPIRE_AT";
-const STATUSES = ["ACTIVE", "ON_HOLD", "LIMITED", "EXPIRED", "DISABLED"] as const;
+type SortKey = UserOrderField;
+const STATUSES = ["ACTIVE", "ON_HOLD", "LIMITED", "EXPIRED", "DISABLED"] as const satisfies UserStatus[];
 const PAGE_SIZE = 50;
 
 export default function UsersPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams<{
     search?: string;
-    status?: string;
+    status?: UserStatus;
     owner?: string;
     group?: string;
     sort?: SortKey;
@@ -69,11 +54,11 @@ export default function UsersPage() {
     order: order(),
     page: { first: PAGE_SIZE, after: cursors().at(-1) },
   }));
-  const [page, { refetch }] = createResource(query, async (q) => (await request<{ users: Page }>(UsersQuery, q)).users);
-  const [choices] = createResource(() => request<{ groups: { id: string; name: string }[] }>(UserFilterChoices));
+  const [page, { refetch }] = createResource(query, async (q) => (await request(UsersQuery, q)).users);
+  const [choices] = createResource(() => request(UserFilterChoices));
   const [owners] = createResource(
     () => me()?.role === "OWNER" || me()?.role === "ADMIN",
-    async () => (await request<{ admins: { id: string; username: string }[] }>(AdminChoices)).admins,
+    async () => (await request(AdminChoices)).admins,
   );
 
   const rows = createMemo(() => (settled(page)?.edges ?? []).map((e) => e.node));
@@ -101,7 +86,7 @@ export default function UsersPage() {
   const ariaSort = (key: SortKey) =>
     params.sort === key ? (params.desc === "1" ? "descending" : "ascending") : "none";
 
-  const bulk = async (label: string, operation: (user: UserRow) => Promise<unknown>) => {
+  const bulk = async (label: string, operation: (user: UserRowFragment) => Promise<unknown>) => {
     const chosen = rows().filter((u) => selected().has(u.id));
     setProgress({ done: 0, total: chosen.length });
     const result = await runBulk(chosen, operation, (done, total) => setProgress({ done, total }));
@@ -264,9 +249,7 @@ export default function UsersPage() {
                           <A href={`/users/${user.id}`}>{user.username}</A>
                         </td>
                         <td>
-                          <span class={`badge ${user.status}`}>
-                            {t(`status.${user.status as (typeof STATUSES)[number]}`)}
-                          </span>
+                          <span class={`badge ${user.status}`}>{t(`status.${user.status}`)}</span>
                         </td>
                         <td>
                           <UsageBar used={user.usedTraffic} limit={user.dataLimit} />
@@ -307,7 +290,7 @@ export default function UsersPage() {
           initial={emptyUserForm()}
           submitLabel={t("action.create")}
           onSubmit={async (input) => {
-            const { createUser } = await request<{ createUser: { id: string } }>(CreateUser, { input });
+            const { createUser } = await request(CreateUser, { input });
             setCreating(false);
             notify(t("users.created", { name: input.username }));
             navigate(`/users/${createUser.id}`);

@@ -65,11 +65,11 @@ describe("the user form", () => {
   it("fills the form back from a stored user so saving unchanged changes nothing", () => {
     const stored = {
       username: "bob",
-      status: "ON_HOLD",
+      status: "ON_HOLD" as const,
       dataLimit: 5 * 2 ** 30,
       expireAt: null,
       onHoldExpireDays: 7,
-      resetStrategy: "MONTH",
+      resetStrategy: "MONTH" as const,
       groups: [{ id: "3" }],
       note: "vip",
       deviceLimit: 2,

@@ -3,10 +3,11 @@
  * message for each field that is wrong. Expiry is one of three modes: never, a date, or
  * "N days after first use" (the ON_HOLD status, whose clock starts at the first connection).
  */
+import type { CreateUserInput, ResetStrategy, UserDetailQuery, UserStatus } from "../graphql/generated/graphql";
 import { type ByteUnit, parseDataLimit } from "../lib/format";
 
 export type ExpiryMode = "never" | "date" | "afterFirstUse";
-export const RESET_STRATEGIES = ["NONE", "DAY", "WEEK", "MONTH", "YEAR"] as const;
+export const RESET_STRATEGIES = ["NONE", "DAY", "WEEK", "MONTH", "YEAR"] as const satisfies ResetStrategy[];
 
 export interface UserFormValues {
   username: string;
@@ -32,17 +33,10 @@ export type UserFieldError =
   | "deviceLimit"
   | "note";
 
-export interface UserInput {
-  username: string;
-  status: "ACTIVE" | "DISABLED" | "ON_HOLD";
-  dataLimit: number | null;
-  expireAt: string | null;
-  onHoldExpireDays: number | null;
-  resetStrategy: string;
-  groupIds: string[];
-  note: string;
-  deviceLimit: number | null;
-}
+/** Every field of the create (and update) input the form edits; the status only as the form can set it. */
+export type UserInput = Required<Omit<CreateUserInput, "ownerId" | "status">> & {
+  status: Extract<UserStatus, "ACTIVE" | "DISABLED" | "ON_HOLD">;
+};
 
 export const emptyUserForm = (): UserFormValues => ({
   username: "",
@@ -119,17 +113,12 @@ export function validateUserForm(
 }
 
 /** The form filled from a stored user, for editing. */
-export function userToForm(user: {
-  username: string;
-  status: string;
-  dataLimit: number | null;
-  expireAt: string | null;
-  onHoldExpireDays: number | null;
-  resetStrategy: string;
-  groups: { id: string }[];
-  note: string;
-  deviceLimit: number | null;
-}): UserFormValues {
+export function userToForm(
+  user: Pick<
+    NonNullable<UserDetailQuery["user"]>,
+    "username" | "status" | "dataLimit" | "expireAt" | "onHoldExpireDays" | "resetStrategy" | "note" | "deviceLimit"
+  > & { groups: { id: string }[] },
+): UserFormValues {
   const form = emptyUserForm();
   form.username = user.username;
   form.enabled = user.status !== "DISABLED";
@@ -149,7 +138,7 @@ export function userToForm(user: {
     const d = new Date(user.expireAt);
     form.expireDate = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
   }
-  form.resetStrategy = user.resetStrategy as UserFormValues["resetStrategy"];
+  form.resetStrategy = user.resetStrategy;
   form.groupIds = user.groups.map((g) => g.id);
   form.note = user.note;
   form.deviceLimit = user.deviceLimit === null ? "" : String(user.deviceLimit);

@@ -10,22 +10,14 @@ import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
 import { SetIpAllowlist } from "../graphql/account";
 import { LinkOidcIdentity, OidcIdentities, UnlinkOidcIdentity } from "../graphql/admins";
+import type { AdminsQuery, OidcIdentityKind } from "../graphql/generated/graphql";
 import { t } from "../i18n";
 
-interface Identity {
-  id: string;
-  adminId: string;
-  kind: "SUBJECT" | "EMAIL";
-  value: string;
-}
-
 export function AdminSecurity(props: {
-  admin: { id: string; username: string; ipAllowlist: string[] };
+  admin: Pick<AdminsQuery["admins"][number], "id" | "username" | "ipAllowlist">;
   onChange: () => void;
 }) {
-  const [identities, { refetch }] = createResource(
-    async () => (await request<{ oidcIdentities: Identity[] }>(OidcIdentities)).oidcIdentities,
-  );
+  const [identities, { refetch }] = createResource(async () => (await request(OidcIdentities)).oidcIdentities);
   const action = createAction();
 
   const saveNetworks = (event: SubmitEvent) => {
@@ -43,7 +35,11 @@ export function AdminSecurity(props: {
     const data = new FormData(form);
     void action.run(async () => {
       await request(LinkOidcIdentity, {
-        input: { adminId: props.admin.id, kind: String(data.get("kind")), value: String(data.get("value")).trim() },
+        input: {
+          adminId: props.admin.id,
+          kind: String(data.get("kind")) as OidcIdentityKind,
+          value: String(data.get("value")).trim(),
+        },
       });
       form.reset();
       void refetch();

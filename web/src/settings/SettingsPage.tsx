@@ -4,30 +4,15 @@ import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
 import { ResetSubscriptionRules, SettingsPage, UpdateSettings, UpdateSubscriptionRules } from "../graphql/settings";
+import type { AdminRole, InactiveUserResponse } from "../graphql/generated/graphql";
 import { t } from "../i18n";
 import { PanelRoutingSection } from "../routing/RoutingSection";
 import { me } from "../session";
 
-interface Settings {
-  subscriptionTitle: string;
-  subscriptionUpdateIntervalHours: number;
-  subscriptionSupportUrl: string;
-  subscriptionRemarkTemplate: string;
-  subscriptionUrlPrefix: string;
-  subscriptionAnnounce: string;
-  subscriptionHideSettings: boolean;
-  subscriptionRouting: string;
-  inactiveUserResponse: string;
-  deviceLimit: number;
-  totpRequiredRoles: Role[];
-  corsAllowedOrigins: string[];
-}
-type Role = "OWNER" | "ADMIN" | "RESELLER";
-const ROLES: Role[] = ["OWNER", "ADMIN", "RESELLER"];
-type Data = { settings: Settings; subscriptionRules: unknown[] };
+const ROLES = ["OWNER", "ADMIN", "RESELLER"] as const satisfies AdminRole[];
 
 export default function SettingsPageView() {
-  const [data, { refetch }] = createResource(() => request<Data>(SettingsPage));
+  const [data, { refetch }] = createResource(() => request(SettingsPage));
   const [settingsError, setSettingsError] = createSignal<unknown>(null);
   const [rulesError, setRulesError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
@@ -51,10 +36,12 @@ export default function SettingsPageView() {
           subscriptionAnnounce: text("subscriptionAnnounce"),
           subscriptionHideSettings: form.get("subscriptionHideSettings") === "on",
           subscriptionRouting: text("subscriptionRouting"),
-          inactiveUserResponse: text("inactiveUserResponse"),
+          inactiveUserResponse: text("inactiveUserResponse") as InactiveUserResponse,
           deviceLimit: Number(text("deviceLimit")),
           corsAllowedOrigins: text("corsAllowedOrigins").split(/\s+/).filter(Boolean),
-          ...(isOwner() ? { totpRequiredRoles: form.getAll("totpRequiredRoles").map(String) } : {}),
+          ...(isOwner()
+            ? { totpRequiredRoles: form.getAll("totpRequiredRoles").map((role) => String(role) as AdminRole) }
+            : {}),
         },
       });
       notify(t("state.saved"));

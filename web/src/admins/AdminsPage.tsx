@@ -4,23 +4,14 @@ import { request } from "../api/client";
 import { ErrorBox, Loaded, settled, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import { Admins as AdminsQuery, CreateAdmin, DeleteAdmin, TopUpResellerQuota, UpdateAdmin } from "../graphql/admins";
+import { Admins as AdminsDocument, CreateAdmin, DeleteAdmin, TopUpResellerQuota, UpdateAdmin } from "../graphql/admins";
+import type { AdminRole, AdminsQuery } from "../graphql/generated/graphql";
 import { locale, t } from "../i18n";
 import { AdminSecurity } from "./AdminSecurity";
 import { BYTE_UNITS, formatBytes, formatDate, parseDataLimit, type ByteUnit } from "../lib/format";
+import { RowActions, Table } from "../components/Table";
 
-interface Admin {
-  id: string;
-  username: string;
-  role: "OWNER" | "ADMIN" | "RESELLER";
-  disabled: boolean;
-  maxUsers: number | null;
-  maxDataLimit: number | null;
-  dataGiven: number;
-  dataLeft: number | null;
-  createdAt: string;
-  ipAllowlist: string[];
-}
+type Admin = AdminsQuery["admins"][number];
 
 /** The unit a form's data amount is typed in (MB and up), read with the amount on submit. */
 function DataUnit() {
@@ -35,7 +26,7 @@ function DataUnit() {
 }
 
 export default function Admins() {
-  const [admins, { refetch }] = createResource(async () => (await request<{ admins: Admin[] }>(AdminsQuery)).admins);
+  const [admins, { refetch }] = createResource(async () => (await request(AdminsDocument)).admins);
   const [creating, setCreating] = createSignal(false);
   const [removing, setRemoving] = createSignal<Admin | null>(null);
   const [securing, setSecuring] = createSignal<string | null>(null);
@@ -57,7 +48,7 @@ export default function Admins() {
         input: {
           username: String(form.get("username")).trim(),
           password: String(form.get("password")),
-          role: String(form.get("role")),
+          role: String(form.get("role")) as AdminRole,
           maxUsers: maxUsers ? Number(maxUsers) : null,
           maxDataLimit,
         },
@@ -105,68 +96,51 @@ export default function Admins() {
       </Show>
       <Loaded resource={admins} retry={refetch} skeleton={<Skeleton lines={4} />}>
         {(list) => (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("login.username")}</th>
-                  <th>{t("admins.role")}</th>
-                  <th>{t("admins.limits")}</th>
-                  <th>{t("admins.created")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list}>
-                  {(admin) => (
-                    <tr>
-                      <td>
-                        {admin.username}{" "}
-                        <Show when={admin.disabled}>
-                          <span class="badge DISABLED">{t("status.DISABLED")}</span>
-                        </Show>
-                      </td>
-                      <td>{t(`role.${admin.role}`)}</td>
-                      <td class="muted">
-                        {admin.maxUsers ?? "∞"} {t("nav.users").toLowerCase()} ·{" "}
-                        {admin.maxDataLimit === null ? "∞" : formatBytes(admin.maxDataLimit, locale())}
-                        <Show when={admin.role === "RESELLER" && admin.dataLeft !== null}>
-                          <br />
-                          <span data-testid="reseller-balance">
-                            {t("admins.balance", {
-                              given: formatBytes(admin.dataGiven, locale()),
-                              left: formatBytes(admin.dataLeft!, locale()),
-                            })}
-                          </span>
-                        </Show>
-                      </td>
-                      <td>{formatDate(admin.createdAt, locale())}</td>
-                      <td>
-                        <div class="actions">
-                          <button type="button" onClick={() => setSecuring(admin.id)}>
-                            {t("admins.security")}
-                          </button>
-                          <Show when={admin.role === "RESELLER" && admin.maxDataLimit !== null}>
-                            <button type="button" onClick={() => (setFailure(null), setToppingUp(admin))}>
-                              {t("admins.topUp")}
-                            </button>
-                          </Show>
-                          <Show when={admin.role !== "OWNER"}>
-                            <button type="button" onClick={() => void toggle(admin)}>
-                              {admin.disabled ? t("bulk.enable") : t("bulk.disable")}
-                            </button>
-                            <button type="button" class="danger" onClick={() => setRemoving(admin)}>
-                              {t("action.delete")}
-                            </button>
-                          </Show>
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[t("login.username"), t("admins.role"), t("admins.limits"), t("admins.created"), ""]}
+            rows={list}
+          >
+            {(admin) => (
+              <tr>
+                <td>
+                  {admin.username}{" "}
+                  <Show when={admin.disabled}>
+                    <span class="badge DISABLED">{t("status.DISABLED")}</span>
+                  </Show>
+                </td>
+                <td>{t(`role.${admin.role}`)}</td>
+                <td class="muted">
+                  {admin.maxUsers ?? "∞"} {t("nav.users").toLowerCase()} ·{" "}
+                  {admin.maxDataLimit === null ? "∞" : formatBytes(admin.maxDataLimit, locale())}
+                  <Show when={admin.role === "RESELLER" && admin.dataLeft !== null}>
+                    <br />
+                    <span data-testid="reseller-balance">
+                      {t("admins.balance", {
+                        given: formatBytes(admin.dataGiven, locale()),
+                        left: formatBytes(admin.dataLeft!, locale()),
+                      })}
+                    </span>
+                  </Show>
+                </td>
+                <td>{formatDate(admin.createdAt, locale())}</td>
+                <RowActions onDelete={admin.role === "OWNER" ? undefined : () => setRemoving(admin)}>
+                  <button type="button" onClick={() => setSecuring(admin.id)}>
+                    {t("admins.security")}
+                  </button>
+                  <Show when={admin.role === "RESELLER" && admin.maxDataLimit !== null}>
+                    <button type="button" onClick={() => (setFailure(null), setToppingUp(admin))}>
+                      {t("admins.topUp")}
+                    </button>
+                  </Show>
+                  <Show when={admin.role !== "OWNER"}>
+                    <button type="button" onClick={() => void toggle(admin)}>
+                      {admin.disabled ? t("bulk.enable") : t("bulk.disable")}
+                    </button>
+                  </Show>
+                </RowActions>
+              </tr>
+            )}
+          </Table>
         )}
       </Loaded>
       <Modal open={creating()} onOpenChange={setCreating} title={t("admins.create")}>

@@ -19,7 +19,7 @@ export default function Login() {
   const [challenge, setChallenge] = createSignal<string | null>(null);
   // Without the options the page still offers password and passkey sign-in.
   const [options] = createResource(() =>
-    anonymousRequest<{ signInOptions: { oidcEnabled: boolean; oidcIssuer: string | null } }>(SignInOptions).then(
+    anonymousRequest(SignInOptions).then(
       (d) => d.signInOptions,
       () => null,
     ),

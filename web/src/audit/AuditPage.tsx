@@ -8,21 +8,10 @@ import { AdminChoices } from "../graphql/users";
 import { me } from "../session";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
+import type { AuditLogQuery } from "../graphql/generated/graphql";
+import { Table } from "../components/Table";
 
-interface Entry {
-  id: string;
-  at: string;
-  action: string;
-  actorUsername: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  details: unknown;
-}
-interface Page {
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  edges: { node: Entry }[];
-}
+type Entry = AuditLogQuery["auditLog"]["edges"][number]["node"];
 
 export default function Audit() {
   const [params, setParams] = useSearchParams<{
@@ -40,16 +29,14 @@ export default function Audit() {
   // Resellers see only their own actions, so only admins and the owner get a "who" filter.
   const [actors] = createResource(
     () => me()?.role === "OWNER" || me()?.role === "ADMIN",
-    async () => (await request<{ admins: { id: string; username: string }[] }>(AdminChoices)).admins,
+    async () => (await request(AdminChoices)).admins,
   );
   const [entries, setEntries] = createSignal<Entry[]>([]);
   const [after, setAfter] = createSignal<string | null>(null);
   const [page, { refetch }] = createResource(
     () => ({ filter: filter(), after: after() }),
     async (q) => {
-      const result = (
-        await request<{ auditLog: Page }>(AuditLog, { filter: q.filter, page: { first: 50, after: q.after } })
-      ).auditLog;
+      const result = (await request(AuditLog, { filter: q.filter, page: { first: 50, after: q.after } })).auditLog;
       const nodes = result.edges.map((e) => e.node);
       setEntries((current) => (q.after ? [...current, ...nodes] : nodes));
       return result;
@@ -95,47 +82,25 @@ export default function Audit() {
         </Show>
         <button type="submit">{t("audit.filter")}</button>
       </form>
-      <div class="table-wrap">
-        <table aria-busy={page.loading}>
-          <thead>
-            <tr>
-              <th>{t("audit.at")}</th>
-              <th>{t("audit.actor")}</th>
-              <th>{t("audit.action")}</th>
-              <th>{t("audit.target")}</th>
-              <th>IP</th>
-              <th>{t("audit.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={entries()}
-              fallback={
-                <Show when={!page.loading}>
-                  <tr>
-                    <td colspan="6" class="muted">
-                      {t("audit.none")}
-                    </td>
-                  </tr>
-                </Show>
-              }
-            >
-              {(entry) => (
-                <tr>
-                  <td>{formatDateTime(entry.at, locale())}</td>
-                  <td>{entry.actorUsername ?? "—"}</td>
-                  <td class="ltr">{entry.action}</td>
-                  <td class="ltr">{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : "—"}</td>
-                  <td class="ltr">{entry.ip ?? "—"}</td>
-                  <td class="muted ltr" style={{ "white-space": "normal", "max-inline-size": "24rem" }}>
-                    {entry.details ? JSON.stringify(entry.details) : ""}
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <Table
+        headers={[t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.target"), "IP", t("audit.details")]}
+        rows={entries()}
+        empty={page.loading ? undefined : t("audit.none")}
+        busy={page.loading}
+      >
+        {(entry) => (
+          <tr>
+            <td>{formatDateTime(entry.at, locale())}</td>
+            <td>{entry.actorUsername ?? "—"}</td>
+            <td class="ltr">{entry.action}</td>
+            <td class="ltr">{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : "—"}</td>
+            <td class="ltr">{entry.ip ?? "—"}</td>
+            <td class="muted ltr" style={{ "white-space": "normal", "max-inline-size": "24rem" }}>
+              {entry.details ? JSON.stringify(entry.details) : ""}
+            </td>
+          </tr>
+        )}
+      </Table>
       <Show when={page.loading}>
         <Skeleton lines={3} />
       </Show>

@@ -4,21 +4,16 @@ import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import { CreateGroup, DeleteGroup, Groups as GroupsQuery, UpdateGroup } from "../graphql/groups";
+import { CreateGroup, DeleteGroup, Groups as GroupsDocument, UpdateGroup } from "../graphql/groups";
 import { locale, t } from "../i18n";
 import { formatNumber } from "../lib/format";
+import type { GroupsQuery } from "../graphql/generated/graphql";
+import { RowActions, Table } from "../components/Table";
 
-interface Group {
-  id: string;
-  name: string;
-  note: string;
-  userCount: number;
-  inbounds: { id: string; tag: string }[];
-}
-type Data = { groups: Group[]; inbounds: { id: string; tag: string }[] };
+type Group = GroupsQuery["groups"][number];
 
 export default function Groups() {
-  const [data, { refetch }] = createResource(() => request<Data>(GroupsQuery));
+  const [data, { refetch }] = createResource(() => request(GroupsDocument));
   const [editing, setEditing] = createSignal<Group | "new" | null>(null);
   const [removing, setRemoving] = createSignal<Group | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -54,50 +49,21 @@ export default function Groups() {
       </div>
       <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={4} />}>
         {(d) => (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("groups.name")}</th>
-                  <th>{t("nav.inbounds")}</th>
-                  <th>{t("nav.users")}</th>
-                  <th>{t("user.note")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                <For
-                  each={d.groups}
-                  fallback={
-                    <tr>
-                      <td colspan="5" class="muted">
-                        {t("state.noGroups")}
-                      </td>
-                    </tr>
-                  }
-                >
-                  {(group) => (
-                    <tr data-group={group.name}>
-                      <td>{group.name}</td>
-                      <td class="ltr">{group.inbounds.map((i) => i.tag).join(", ") || "—"}</td>
-                      <td>{formatNumber(group.userCount, locale())}</td>
-                      <td class="muted">{group.note}</td>
-                      <td>
-                        <div class="actions">
-                          <button type="button" onClick={() => setEditing(group)}>
-                            {t("action.edit")}
-                          </button>
-                          <button type="button" class="danger" onClick={() => setRemoving(group)}>
-                            {t("action.delete")}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[t("groups.name"), t("nav.inbounds"), t("nav.users"), t("user.note"), ""]}
+            rows={d.groups}
+            empty={t("state.noGroups")}
+          >
+            {(group) => (
+              <tr data-group={group.name}>
+                <td>{group.name}</td>
+                <td class="ltr">{group.inbounds.map((i) => i.tag).join(", ") || "—"}</td>
+                <td>{formatNumber(group.userCount, locale())}</td>
+                <td class="muted">{group.note}</td>
+                <RowActions onEdit={() => setEditing(group)} onDelete={() => setRemoving(group)} />
+              </tr>
+            )}
+          </Table>
         )}
       </Loaded>
       <Modal

@@ -17,37 +17,10 @@ import { locale, t } from "../i18n";
 import { formatBytes, formatDateTime, formatRelative } from "../lib/format";
 import { useLive } from "../live/use-live";
 import { NodeRoutingSection } from "../routing/RoutingSection";
+import type { ServersQuery } from "../graphql/generated/graphql";
+import { RowActions, Table } from "../components/Table";
 
-interface Health {
-  coreRunning: boolean;
-  cpuPercent: number;
-  memUsedBytes: number;
-  memTotalBytes: number;
-  uptimeSec: number;
-}
-interface Node {
-  id: string;
-  name: string;
-  address: string;
-  status: "ONLINE" | "OFFLINE" | "DEGRADED" | "PENDING";
-  lastSeenAt: string | null;
-  configVersion: number;
-  appliedConfigVersion: number | null;
-  coreVersion: string | null;
-  agentVersion: string | null;
-  health: Health | null;
-  inbounds: { id: string; tag: string }[];
-  /** Null until the agent reports it. */
-  capabilities: {
-    core: string;
-    version: string | null;
-    protocols: string[];
-    transports: string[];
-    securities: string[];
-  } | null;
-  unservedInbounds: { inbound: { id: string; tag: string }; reason: string }[];
-}
-type Data = { servers: Node[]; inbounds: { id: string; tag: string }[] };
+type Node = ServersQuery["servers"][number];
 
 function uptime(seconds: number) {
   const days = Math.floor(seconds / 86400);
@@ -56,14 +29,14 @@ function uptime(seconds: number) {
 }
 
 export default function Nodes() {
-  const [data, { refetch }] = createResource(() => request<Data>(Servers));
+  const [data, { refetch }] = createResource(() => request(Servers));
   // Rows in a store so a live event updates one node in place.
   const [nodes, setNodes] = createStore<Node[]>([]);
   const load = () => void refetch();
   createEffect(() => {
     if (data.state === "ready") setNodes(reconcile(data().servers, { key: "id" }));
   });
-  const live = useLive<{ serverStatus: Partial<Node> & { id: string } }>(
+  const live = useLive(
     ServerStatusUpdates,
     () => ({}),
     ({ serverStatus }) => {
@@ -83,9 +56,7 @@ export default function Nodes() {
   const [routing, setRouting] = createSignal<Node | null>(null);
 
   const enroll = async (node: { id: string; name: string }) => {
-    const { createServerEnrollment } = await request<{
-      createServerEnrollment: { command: string; expiresAt: string };
-    }>(CreateServerEnrollment, { id: node.id });
+    const { createServerEnrollment } = await request(CreateServerEnrollment, { id: node.id });
     setEnrollment({ name: node.name, ...createServerEnrollment });
   };
   const add = async (event: SubmitEvent) => {
@@ -93,7 +64,7 @@ export default function Nodes() {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setFailure(null);
     try {
-      const { createServer } = await request<{ createServer: { id: string } }>(CreateServer, {
+      const { createServer } = await request(CreateServer, {
         input: {
           name: String(form.get("name")).trim(),
           address: String(form.get("address")).trim(),
@@ -119,113 +90,91 @@ export default function Nodes() {
       </div>
       <Loaded resource={data} retry={load} skeleton={<Skeleton lines={5} />}>
         {() => (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("nodes.name")}</th>
-                  <th>{t("user.status")}</th>
-                  <th>{t("nodes.lastSeen")}</th>
-                  <th>{t("nodes.config")}</th>
-                  <th>{t("nodes.versions")}</th>
-                  <th>{t("nodes.health")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                <For
-                  each={nodes}
-                  fallback={
-                    <tr>
-                      <td colspan="7" class="muted">
-                        {t("nodes.none")}
-                      </td>
-                    </tr>
-                  }
-                >
-                  {(node) => (
-                    <tr data-node={node.name}>
-                      <td>
-                        <div>{node.name}</div>
-                        <div class="muted ltr">{node.address}</div>
-                      </td>
-                      <td>
-                        <span class={`badge ${node.status}`} data-testid="node-status">
-                          {t(`serverStatus.${node.status}`)}
-                        </span>
-                      </td>
-                      <td title={node.lastSeenAt ? formatDateTime(node.lastSeenAt, locale()) : ""}>
-                        {node.lastSeenAt ? formatRelative(node.lastSeenAt, locale()) : "—"}
-                      </td>
-                      <td>
-                        v{node.configVersion}
-                        <Show when={node.appliedConfigVersion !== node.configVersion}>
-                          <span class="muted">
-                            {" "}
-                            ({t("nodes.applied", { version: node.appliedConfigVersion ?? "—" })})
-                          </span>
-                        </Show>
-                      </td>
-                      <td class="muted">
+          <Table
+            headers={[
+              t("nodes.name"),
+              t("user.status"),
+              t("nodes.lastSeen"),
+              t("nodes.config"),
+              t("nodes.versions"),
+              t("nodes.health"),
+              "",
+            ]}
+            rows={nodes}
+            empty={t("nodes.none")}
+          >
+            {(node) => (
+              <tr data-node={node.name}>
+                <td>
+                  <div>{node.name}</div>
+                  <div class="muted ltr">{node.address}</div>
+                </td>
+                <td>
+                  <span class={`badge ${node.status}`} data-testid="node-status">
+                    {t(`serverStatus.${node.status}`)}
+                  </span>
+                </td>
+                <td title={node.lastSeenAt ? formatDateTime(node.lastSeenAt, locale()) : ""}>
+                  {node.lastSeenAt ? formatRelative(node.lastSeenAt, locale()) : "—"}
+                </td>
+                <td>
+                  v{node.configVersion}
+                  <Show when={node.appliedConfigVersion !== node.configVersion}>
+                    <span class="muted"> ({t("nodes.applied", { version: node.appliedConfigVersion ?? "—" })})</span>
+                  </Show>
+                </td>
+                <td class="muted">
+                  <div>
+                    {t("nodes.core")}: {node.coreVersion ?? "—"}
+                  </div>
+                  <div>
+                    {t("nodes.agent")}: {node.agentVersion ?? "—"}
+                  </div>
+                  <Show when={node.capabilities}>
+                    {(c) => (
+                      <div data-testid="node-capabilities">
+                        {t("nodes.serves")}:{" "}
+                        {[c().protocols, c().transports, c().securities]
+                          .map((list) => list.map((v) => v.toLowerCase()).join(", "))
+                          .join(" · ")}
+                      </div>
+                    )}
+                  </Show>
+                  <For each={node.unservedInbounds}>
+                    {(u) => (
+                      <div class="warn" data-testid="node-unserved">
+                        {t("nodes.unserved", { tag: u.inbound.tag })}: {u.reason}
+                      </div>
+                    )}
+                  </For>
+                </td>
+                <td>
+                  <Show when={node.health} fallback="—">
+                    {(h) => (
+                      <div class="muted">
                         <div>
-                          {t("nodes.core")}: {node.coreVersion ?? "—"}
+                          CPU {h().cpuPercent.toFixed(0)}% · RAM {formatBytes(h().memUsedBytes, locale())} /{" "}
+                          {formatBytes(h().memTotalBytes, locale())}
                         </div>
                         <div>
-                          {t("nodes.agent")}: {node.agentVersion ?? "—"}
+                          {h().coreRunning ? t("nodes.coreRunning") : t("nodes.coreStopped")} ·{" "}
+                          {t("nodes.uptime", { time: uptime(h().uptimeSec) })}
                         </div>
-                        <Show when={node.capabilities}>
-                          {(c) => (
-                            <div data-testid="node-capabilities">
-                              {t("nodes.serves")}:{" "}
-                              {[c().protocols, c().transports, c().securities]
-                                .map((list) => list.map((v) => v.toLowerCase()).join(", "))
-                                .join(" · ")}
-                            </div>
-                          )}
-                        </Show>
-                        <For each={node.unservedInbounds}>
-                          {(u) => (
-                            <div class="warn" data-testid="node-unserved">
-                              {t("nodes.unserved", { tag: u.inbound.tag })}: {u.reason}
-                            </div>
-                          )}
-                        </For>
-                      </td>
-                      <td>
-                        <Show when={node.health} fallback="—">
-                          {(h) => (
-                            <div class="muted">
-                              <div>
-                                CPU {h().cpuPercent.toFixed(0)}% · RAM {formatBytes(h().memUsedBytes, locale())} /{" "}
-                                {formatBytes(h().memTotalBytes, locale())}
-                              </div>
-                              <div>
-                                {h().coreRunning ? t("nodes.coreRunning") : t("nodes.coreStopped")} ·{" "}
-                                {t("nodes.uptime", { time: uptime(h().uptimeSec) })}
-                              </div>
-                            </div>
-                          )}
-                        </Show>
-                      </td>
-                      <td>
-                        <div class="actions">
-                          <button type="button" onClick={() => void enroll(node).catch(setFailure)}>
-                            {t("nodes.enroll")}
-                          </button>
-                          <button type="button" onClick={() => setRouting(node)}>
-                            {t("nodes.routing")}
-                          </button>
-                          <button type="button" class="danger" onClick={() => setRemoving(node)}>
-                            {t("action.delete")}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+                      </div>
+                    )}
+                  </Show>
+                </td>
+                <RowActions onDelete={() => setRemoving(node)}>
+                  <button type="button" onClick={() => void enroll(node).catch(setFailure)}>
+                    {t("nodes.enroll")}
+                  </button>
+                  <button type="button" onClick={() => setRouting(node)}>
+                    {t("nodes.routing")}
+                  </button>
+                </RowActions>
+              </tr>
+            )}
+          </Table>
         )}
       </Loaded>
       <Show when={failure() && !adding()}>

@@ -1,0 +1,92 @@
+/**
+ * Field lists several documents share. A document spreads one by name (`...UserRow`); codegen
+ * appends the fragment to that document's persisted text and generates its type (`UserRowFragment`
+ * in ./generated/graphql), so a page that shows a user row takes exactly these fields.
+ */
+import { graphql } from "./generated";
+
+export const UserRow = graphql(`
+  fragment UserRow on User {
+    id
+    username
+    status
+    dataLimit
+    usedTraffic
+    expireAt
+    onHoldExpireDays
+    owner {
+      id
+      username
+    }
+    groups {
+      id
+      name
+    }
+  }
+`);
+
+export const ServerStatusFields = graphql(`
+  fragment ServerStatusFields on Server {
+    id
+    status
+    lastSeenAt
+    configVersion
+    appliedConfigVersion
+    coreVersion
+    agentVersion
+    health {
+      coreRunning
+      cpuPercent
+      memUsedBytes
+      memTotalBytes
+      uptimeSec
+    }
+    capabilities {
+      core
+      version
+      protocols
+      transports
+      securities
+    }
+  }
+`);
+
+export const UserCountsFields = graphql(`
+  fragment UserCountsFields on UserCounts {
+    total
+    active
+    disabled
+    limited
+    expired
+    onHold
+  }
+`);
+
+export const SystemMetricsFields = graphql(`
+  fragment SystemMetricsFields on SystemMetrics {
+    at
+    serversOnline
+    serversOffline
+    serversDegraded
+    uploadRate
+    downloadRate
+    users {
+      ...UserCountsFields
+    }
+  }
+`);
+
+export const RoutingPolicyFields = graphql(`
+  fragment RoutingPolicyFields on RoutingPolicy {
+    blockPrivate
+    blockBittorrent
+    allowedPrivate {
+      cidr
+      ports
+    }
+    blockedCidrs
+    blockedDomains
+    blockedPorts
+    defaultOutbound
+  }
+`);

@@ -1,0 +1,500 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query AccountOverview {\n    me {\n      id\n      ipAllowlist\n    }\n    twoFactor {\n      totpEnabled\n      totpEnabledAt\n      backupCodesLeft\n      mustEnrollTotp\n      passwordLoginDisabled\n    }\n  }\n": typeof types.AccountOverviewDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      device\n      ip\n      country\n      method\n      createdAt\n      lastSeenAt\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation RevokeOtherSessions {\n    revokeOtherSessions\n  }\n": typeof types.RevokeOtherSessionsDocument,
+    "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      uri\n      qrSvg\n    }\n  }\n": typeof types.BeginTotpEnrollmentDocument,
+    "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": typeof types.ConfirmTotpEnrollmentDocument,
+    "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": typeof types.DisableTotpDocument,
+    "\n  mutation RegenerateBackupCodes($code: String!) {\n    regenerateBackupCodes(code: $code)\n  }\n": typeof types.RegenerateBackupCodesDocument,
+    "\n  query MyPasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.MyPasskeysDocument,
+    "\n  mutation BeginPasskeyRegistration {\n    beginPasskeyRegistration {\n      challengeToken\n      options\n    }\n  }\n": typeof types.BeginPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($input: FinishPasskeyRegistrationInput!) {\n    finishPasskeyRegistration(input: $input) {\n      id\n    }\n  }\n": typeof types.FinishPasskeyRegistrationDocument,
+    "\n  mutation RenamePasskey($id: ID!, $name: String!) {\n    renamePasskey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenamePasskeyDocument,
+    "\n  mutation RemovePasskey($id: ID!) {\n    removePasskey(id: $id)\n  }\n": typeof types.RemovePasskeyDocument,
+    "\n  mutation SetPasswordLogin($enabled: Boolean!) {\n    setPasswordLogin(enabled: $enabled)\n  }\n": typeof types.SetPasswordLoginDocument,
+    "\n  mutation SetIpAllowlist($adminId: ID, $cidrs: [String!]!) {\n    setIpAllowlist(adminId: $adminId, cidrs: $cidrs)\n  }\n": typeof types.SetIpAllowlistDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query Admins {\n    admins {\n      id\n      username\n      role\n      disabled\n      maxUsers\n      maxDataLimit\n      dataGiven\n      dataLeft\n      createdAt\n      ipAllowlist\n    }\n  }\n": typeof types.AdminsDocument,
+    "\n  mutation CreateAdmin($input: CreateAdminInput!) {\n    createAdmin(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateAdminDocument,
+    "\n  mutation UpdateAdmin($id: ID!, $input: UpdateAdminInput!) {\n    updateAdmin(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateAdminDocument,
+    "\n  mutation TopUpResellerQuota($adminId: ID!, $bytes: Bytes!) {\n    topUpResellerQuota(adminId: $adminId, bytes: $bytes) {\n      id\n    }\n  }\n": typeof types.TopUpResellerQuotaDocument,
+    "\n  mutation DeleteAdmin($id: ID!) {\n    deleteAdmin(id: $id)\n  }\n": typeof types.DeleteAdminDocument,
+    "\n  query OidcIdentities {\n    oidcIdentities {\n      id\n      adminId\n      kind\n      value\n    }\n  }\n": typeof types.OidcIdentitiesDocument,
+    "\n  mutation LinkOidcIdentity($input: LinkOidcIdentityInput!) {\n    linkOidcIdentity(input: $input) {\n      id\n    }\n  }\n": typeof types.LinkOidcIdentityDocument,
+    "\n  mutation UnlinkOidcIdentity($id: ID!) {\n    unlinkOidcIdentity(id: $id)\n  }\n": typeof types.UnlinkOidcIdentityDocument,
+    "\n  query AuditLog($filter: AuditFilter, $page: Pagination) {\n    auditLog(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorUsername\n          targetType\n          targetId\n          ip\n          details\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  mutation RefreshToken($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.RefreshTokenDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      role\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n      }\n      ... on SecondFactorChallenge {\n        challengeToken\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.CompleteSecondFactorDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      oidcEnabled\n      oidcIssuer\n    }\n  }\n": typeof types.SignInOptionsDocument,
+    "\n  mutation BeginPasskeyLogin {\n    beginPasskeyLogin {\n      challengeToken\n      options\n    }\n  }\n": typeof types.BeginPasskeyLoginDocument,
+    "\n  mutation FinishPasskeyLogin($input: FinishPasskeyLoginInput!) {\n    finishPasskeyLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.FinishPasskeyLoginDocument,
+    "\n  mutation BeginOidcLogin {\n    beginOidcLogin {\n      authorizationUrl\n    }\n  }\n": typeof types.BeginOidcLoginDocument,
+    "\n  mutation FinishOidcLogin($input: FinishOidcLoginInput!) {\n    finishOidcLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.FinishOidcLoginDocument,
+    "\n  query MustEnrollTotp {\n    twoFactor {\n      mustEnrollTotp\n    }\n  }\n": typeof types.MustEnrollTotpDocument,
+    "\n  query DashboardSummary {\n    systemStatus {\n      version\n      servers\n      inbounds\n      groups\n      users {\n        ...UserCountsFields\n      }\n    }\n    servers {\n      id\n      status\n    }\n    healthCheck {\n      ok\n      database\n      time\n    }\n  }\n": typeof types.DashboardSummaryDocument,
+    "\n  query SystemMetricsNow {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": typeof types.SystemMetricsNowDocument,
+    "\n  query TrafficSeries($range: TrafficRange!, $userId: ID) {\n    trafficSeries(range: $range, userId: $userId) {\n      at\n      upload\n      download\n    }\n  }\n": typeof types.TrafficSeriesDocument,
+    "\n  fragment UserRow on User {\n    id\n    username\n    status\n    dataLimit\n    usedTraffic\n    expireAt\n    onHoldExpireDays\n    owner {\n      id\n      username\n    }\n    groups {\n      id\n      name\n    }\n  }\n": typeof types.UserRowFragmentDoc,
+    "\n  fragment ServerStatusFields on Server {\n    id\n    status\n    lastSeenAt\n    configVersion\n    appliedConfigVersion\n    coreVersion\n    agentVersion\n    health {\n      coreRunning\n      cpuPercent\n      memUsedBytes\n      memTotalBytes\n      uptimeSec\n    }\n    capabilities {\n      core\n      version\n      protocols\n      transports\n      securities\n    }\n  }\n": typeof types.ServerStatusFieldsFragmentDoc,
+    "\n  fragment UserCountsFields on UserCounts {\n    total\n    active\n    disabled\n    limited\n    expired\n    onHold\n  }\n": typeof types.UserCountsFieldsFragmentDoc,
+    "\n  fragment SystemMetricsFields on SystemMetrics {\n    at\n    serversOnline\n    serversOffline\n    serversDegraded\n    uploadRate\n    downloadRate\n    users {\n      ...UserCountsFields\n    }\n  }\n": typeof types.SystemMetricsFieldsFragmentDoc,
+    "\n  fragment RoutingPolicyFields on RoutingPolicy {\n    blockPrivate\n    blockBittorrent\n    allowedPrivate {\n      cidr\n      ports\n    }\n    blockedCidrs\n    blockedDomains\n    blockedPorts\n    defaultOutbound\n  }\n": typeof types.RoutingPolicyFieldsFragmentDoc,
+    "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": typeof types.GroupsDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateGroupDocument,
+    "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": typeof types.DeleteGroupDocument,
+    "\n  query Inbounds {\n    inbounds {\n      id\n      tag\n      remark\n      port\n      protocol\n      transport\n      security\n      protocolSettings {\n        flow\n        method\n        obfsPassword\n        serverKey\n      }\n      transportSettings {\n        path\n        host\n        serviceName\n        mode\n        headerType\n      }\n      securitySettings {\n        serverName\n        alpn\n        fingerprint\n        allowInsecure\n        realityDest\n        realityServerNames\n        realityShortIds\n        realitySpiderX\n        realityPublicKey\n      }\n      servers {\n        id\n        name\n        unservedInbounds {\n          inbound {\n            id\n          }\n          reason\n        }\n      }\n    }\n  }\n": typeof types.InboundsDocument,
+    "\n  mutation CreateInbound($input: CreateInboundInput!) {\n    createInbound(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateInboundDocument,
+    "\n  mutation UpdateInbound($id: ID!, $input: UpdateInboundInput!) {\n    updateInbound(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateInboundDocument,
+    "\n  mutation DeleteInbound($id: ID!) {\n    deleteInbound(id: $id)\n  }\n": typeof types.DeleteInboundDocument,
+    "\n  subscription ServerStatusUpdates($id: ID) {\n    serverStatus(serverId: $id) {\n      ...ServerStatusFields\n    }\n  }\n": typeof types.ServerStatusUpdatesDocument,
+    "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": typeof types.SystemMetricsUpdatesDocument,
+    "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": typeof types.UserTrafficUpdatesDocument,
+    "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": typeof types.NotificationUpdatesDocument,
+    "\n  query Servers {\n    servers {\n      ...ServerStatusFields\n      name\n      address\n      inbounds {\n        id\n        tag\n      }\n      unservedInbounds {\n        inbound {\n          id\n          tag\n        }\n        reason\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": typeof types.ServersDocument,
+    "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServerDocument,
+    "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": typeof types.DeleteServerDocument,
+    "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n": typeof types.CreateServerEnrollmentDocument,
+    "\n  query PanelRoutingPolicy {\n    routingPolicy {\n      ...RoutingPolicyFields\n    }\n  }\n": typeof types.PanelRoutingPolicyDocument,
+    "\n  mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {\n    updateRoutingPolicy(input: $input) {\n      blockPrivate\n    }\n  }\n": typeof types.UpdateRoutingPolicyDocument,
+    "\n  query ServerRoutingPolicy($id: ID!) {\n    server(id: $id) {\n      id\n      routingPolicy {\n        ...RoutingPolicyFields\n      }\n      routingPolicyOverride {\n        blockPrivate\n      }\n    }\n  }\n": typeof types.ServerRoutingPolicyDocument,
+    "\n  mutation SetServerRoutingPolicyOverride($id: ID!, $policy: RoutingPolicyInput) {\n    setServerRoutingPolicyOverride(id: $id, policy: $policy) {\n      id\n      configVersion\n    }\n  }\n": typeof types.SetServerRoutingPolicyOverrideDocument,
+    "\n  query SettingsPage {\n    settings {\n      subscriptionTitle\n      subscriptionUpdateIntervalHours\n      subscriptionSupportUrl\n      subscriptionRemarkTemplate\n      subscriptionUrlPrefix\n      subscriptionAnnounce\n      subscriptionHideSettings\n      subscriptionRouting\n      inactiveUserResponse\n      deviceLimit\n      totpRequiredRoles\n      corsAllowedOrigins\n    }\n    subscriptionRules {\n      name\n      action\n      format\n      match\n      conditions {\n        header\n        operator\n        value\n        caseSensitive\n      }\n    }\n  }\n": typeof types.SettingsPageDocument,
+    "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      subscriptionTitle\n    }\n  }\n": typeof types.UpdateSettingsDocument,
+    "\n  mutation UpdateSubscriptionRules($rules: [SubscriptionRuleInput!]!) {\n    updateSubscriptionRules(rules: $rules) {\n      name\n    }\n  }\n": typeof types.UpdateSubscriptionRulesDocument,
+    "\n  mutation ResetSubscriptionRules {\n    resetSubscriptionRules {\n      name\n    }\n  }\n": typeof types.ResetSubscriptionRulesDocument,
+    "\n  query UsersPage($filter: UserFilter, $page: Pagination, $order: UserOrder) {\n    users(filter: $filter, page: $page, order: $order) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
+    "\n  query UserFilterChoices {\n    groups {\n      id\n      name\n    }\n    me {\n      id\n      role\n    }\n  }\n": typeof types.UserFilterChoicesDocument,
+    "\n  query AdminChoices {\n    admins {\n      id\n      username\n    }\n  }\n": typeof types.AdminChoicesDocument,
+    "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      resetStrategy\n      deviceLimit\n      note\n      subscriptionUrl\n      createdAt\n    }\n    userDevices(userId: $id) {\n      hwid\n      platform\n      osVersion\n      model\n      userAgent\n      firstSeenAt\n      lastSeenAt\n    }\n  }\n": typeof types.UserDetailDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      subscriptionUrl\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      status\n      expireAt\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
+    "\n  mutation RotateSubscriptionToken($userId: ID!) {\n    rotateSubscriptionToken(userId: $userId) {\n      id\n      subscriptionUrl\n    }\n  }\n": typeof types.RotateSubscriptionTokenDocument,
+    "\n  mutation RotateUserCredentials($userId: ID!) {\n    rotateUserCredentials(userId: $userId) {\n      id\n    }\n  }\n": typeof types.RotateUserCredentialsDocument,
+    "\n  mutation RemoveUserDevice($userId: ID!, $hwid: String!) {\n    removeUserDevice(userId: $userId, hwid: $hwid)\n  }\n": typeof types.RemoveUserDeviceDocument,
+    "\n  mutation ResetUserUsage($id: ID!) {\n    resetUserUsage(id: $id) {\n      id\n      status\n      usedTraffic\n    }\n  }\n": typeof types.ResetUserUsageDocument,
+};
+const documents: Documents = {
+    "\n  query AccountOverview {\n    me {\n      id\n      ipAllowlist\n    }\n    twoFactor {\n      totpEnabled\n      totpEnabledAt\n      backupCodesLeft\n      mustEnrollTotp\n      passwordLoginDisabled\n    }\n  }\n": types.AccountOverviewDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      device\n      ip\n      country\n      method\n      createdAt\n      lastSeenAt\n      current\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation RevokeOtherSessions {\n    revokeOtherSessions\n  }\n": types.RevokeOtherSessionsDocument,
+    "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      uri\n      qrSvg\n    }\n  }\n": types.BeginTotpEnrollmentDocument,
+    "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": types.ConfirmTotpEnrollmentDocument,
+    "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": types.DisableTotpDocument,
+    "\n  mutation RegenerateBackupCodes($code: String!) {\n    regenerateBackupCodes(code: $code)\n  }\n": types.RegenerateBackupCodesDocument,
+    "\n  query MyPasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.MyPasskeysDocument,
+    "\n  mutation BeginPasskeyRegistration {\n    beginPasskeyRegistration {\n      challengeToken\n      options\n    }\n  }\n": types.BeginPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($input: FinishPasskeyRegistrationInput!) {\n    finishPasskeyRegistration(input: $input) {\n      id\n    }\n  }\n": types.FinishPasskeyRegistrationDocument,
+    "\n  mutation RenamePasskey($id: ID!, $name: String!) {\n    renamePasskey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenamePasskeyDocument,
+    "\n  mutation RemovePasskey($id: ID!) {\n    removePasskey(id: $id)\n  }\n": types.RemovePasskeyDocument,
+    "\n  mutation SetPasswordLogin($enabled: Boolean!) {\n    setPasswordLogin(enabled: $enabled)\n  }\n": types.SetPasswordLoginDocument,
+    "\n  mutation SetIpAllowlist($adminId: ID, $cidrs: [String!]!) {\n    setIpAllowlist(adminId: $adminId, cidrs: $cidrs)\n  }\n": types.SetIpAllowlistDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  query Admins {\n    admins {\n      id\n      username\n      role\n      disabled\n      maxUsers\n      maxDataLimit\n      dataGiven\n      dataLeft\n      createdAt\n      ipAllowlist\n    }\n  }\n": types.AdminsDocument,
+    "\n  mutation CreateAdmin($input: CreateAdminInput!) {\n    createAdmin(input: $input) {\n      id\n    }\n  }\n": types.CreateAdminDocument,
+    "\n  mutation UpdateAdmin($id: ID!, $input: UpdateAdminInput!) {\n    updateAdmin(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateAdminDocument,
+    "\n  mutation TopUpResellerQuota($adminId: ID!, $bytes: Bytes!) {\n    topUpResellerQuota(adminId: $adminId, bytes: $bytes) {\n      id\n    }\n  }\n": types.TopUpResellerQuotaDocument,
+    "\n  mutation DeleteAdmin($id: ID!) {\n    deleteAdmin(id: $id)\n  }\n": types.DeleteAdminDocument,
+    "\n  query OidcIdentities {\n    oidcIdentities {\n      id\n      adminId\n      kind\n      value\n    }\n  }\n": types.OidcIdentitiesDocument,
+    "\n  mutation LinkOidcIdentity($input: LinkOidcIdentityInput!) {\n    linkOidcIdentity(input: $input) {\n      id\n    }\n  }\n": types.LinkOidcIdentityDocument,
+    "\n  mutation UnlinkOidcIdentity($id: ID!) {\n    unlinkOidcIdentity(id: $id)\n  }\n": types.UnlinkOidcIdentityDocument,
+    "\n  query AuditLog($filter: AuditFilter, $page: Pagination) {\n    auditLog(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorUsername\n          targetType\n          targetId\n          ip\n          details\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  mutation RefreshToken($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.RefreshTokenDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      role\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n      }\n      ... on SecondFactorChallenge {\n        challengeToken\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.CompleteSecondFactorDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      oidcEnabled\n      oidcIssuer\n    }\n  }\n": types.SignInOptionsDocument,
+    "\n  mutation BeginPasskeyLogin {\n    beginPasskeyLogin {\n      challengeToken\n      options\n    }\n  }\n": types.BeginPasskeyLoginDocument,
+    "\n  mutation FinishPasskeyLogin($input: FinishPasskeyLoginInput!) {\n    finishPasskeyLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.FinishPasskeyLoginDocument,
+    "\n  mutation BeginOidcLogin {\n    beginOidcLogin {\n      authorizationUrl\n    }\n  }\n": types.BeginOidcLoginDocument,
+    "\n  mutation FinishOidcLogin($input: FinishOidcLoginInput!) {\n    finishOidcLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.FinishOidcLoginDocument,
+    "\n  query MustEnrollTotp {\n    twoFactor {\n      mustEnrollTotp\n    }\n  }\n": types.MustEnrollTotpDocument,
+    "\n  query DashboardSummary {\n    systemStatus {\n      version\n      servers\n      inbounds\n      groups\n      users {\n        ...UserCountsFields\n      }\n    }\n    servers {\n      id\n      status\n    }\n    healthCheck {\n      ok\n      database\n      time\n    }\n  }\n": types.DashboardSummaryDocument,
+    "\n  query SystemMetricsNow {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": types.SystemMetricsNowDocument,
+    "\n  query TrafficSeries($range: TrafficRange!, $userId: ID) {\n    trafficSeries(range: $range, userId: $userId) {\n      at\n      upload\n      download\n    }\n  }\n": types.TrafficSeriesDocument,
+    "\n  fragment UserRow on User {\n    id\n    username\n    status\n    dataLimit\n    usedTraffic\n    expireAt\n    onHoldExpireDays\n    owner {\n      id\n      username\n    }\n    groups {\n      id\n      name\n    }\n  }\n": types.UserRowFragmentDoc,
+    "\n  fragment ServerStatusFields on Server {\n    id\n    status\n    lastSeenAt\n    configVersion\n    appliedConfigVersion\n    coreVersion\n    agentVersion\n    health {\n      coreRunning\n      cpuPercent\n      memUsedBytes\n      memTotalBytes\n      uptimeSec\n    }\n    capabilities {\n      core\n      version\n      protocols\n      transports\n      securities\n    }\n  }\n": types.ServerStatusFieldsFragmentDoc,
+    "\n  fragment UserCountsFields on UserCounts {\n    total\n    active\n    disabled\n    limited\n    expired\n    onHold\n  }\n": types.UserCountsFieldsFragmentDoc,
+    "\n  fragment SystemMetricsFields on SystemMetrics {\n    at\n    serversOnline\n    serversOffline\n    serversDegraded\n    uploadRate\n    downloadRate\n    users {\n      ...UserCountsFields\n    }\n  }\n": types.SystemMetricsFieldsFragmentDoc,
+    "\n  fragment RoutingPolicyFields on RoutingPolicy {\n    blockPrivate\n    blockBittorrent\n    allowedPrivate {\n      cidr\n      ports\n    }\n    blockedCidrs\n    blockedDomains\n    blockedPorts\n    defaultOutbound\n  }\n": types.RoutingPolicyFieldsFragmentDoc,
+    "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": types.GroupsDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateGroupDocument,
+    "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": types.DeleteGroupDocument,
+    "\n  query Inbounds {\n    inbounds {\n      id\n      tag\n      remark\n      port\n      protocol\n      transport\n      security\n      protocolSettings {\n        flow\n        method\n        obfsPassword\n        serverKey\n      }\n      transportSettings {\n        path\n        host\n        serviceName\n        mode\n        headerType\n      }\n      securitySettings {\n        serverName\n        alpn\n        fingerprint\n        allowInsecure\n        realityDest\n        realityServerNames\n        realityShortIds\n        realitySpiderX\n        realityPublicKey\n      }\n      servers {\n        id\n        name\n        unservedInbounds {\n          inbound {\n            id\n          }\n          reason\n        }\n      }\n    }\n  }\n": types.InboundsDocument,
+    "\n  mutation CreateInbound($input: CreateInboundInput!) {\n    createInbound(input: $input) {\n      id\n    }\n  }\n": types.CreateInboundDocument,
+    "\n  mutation UpdateInbound($id: ID!, $input: UpdateInboundInput!) {\n    updateInbound(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateInboundDocument,
+    "\n  mutation DeleteInbound($id: ID!) {\n    deleteInbound(id: $id)\n  }\n": types.DeleteInboundDocument,
+    "\n  subscription ServerStatusUpdates($id: ID) {\n    serverStatus(serverId: $id) {\n      ...ServerStatusFields\n    }\n  }\n": types.ServerStatusUpdatesDocument,
+    "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": types.SystemMetricsUpdatesDocument,
+    "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": types.UserTrafficUpdatesDocument,
+    "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": types.NotificationUpdatesDocument,
+    "\n  query Servers {\n    servers {\n      ...ServerStatusFields\n      name\n      address\n      inbounds {\n        id\n        tag\n      }\n      unservedInbounds {\n        inbound {\n          id\n          tag\n        }\n        reason\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": types.ServersDocument,
+    "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n    }\n  }\n": types.CreateServerDocument,
+    "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": types.DeleteServerDocument,
+    "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n": types.CreateServerEnrollmentDocument,
+    "\n  query PanelRoutingPolicy {\n    routingPolicy {\n      ...RoutingPolicyFields\n    }\n  }\n": types.PanelRoutingPolicyDocument,
+    "\n  mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {\n    updateRoutingPolicy(input: $input) {\n      blockPrivate\n    }\n  }\n": types.UpdateRoutingPolicyDocument,
+    "\n  query ServerRoutingPolicy($id: ID!) {\n    server(id: $id) {\n      id\n      routingPolicy {\n        ...RoutingPolicyFields\n      }\n      routingPolicyOverride {\n        blockPrivate\n      }\n    }\n  }\n": types.ServerRoutingPolicyDocument,
+    "\n  mutation SetServerRoutingPolicyOverride($id: ID!, $policy: RoutingPolicyInput) {\n    setServerRoutingPolicyOverride(id: $id, policy: $policy) {\n      id\n      configVersion\n    }\n  }\n": types.SetServerRoutingPolicyOverrideDocument,
+    "\n  query SettingsPage {\n    settings {\n      subscriptionTitle\n      subscriptionUpdateIntervalHours\n      subscriptionSupportUrl\n      subscriptionRemarkTemplate\n      subscriptionUrlPrefix\n      subscriptionAnnounce\n      subscriptionHideSettings\n      subscriptionRouting\n      inactiveUserResponse\n      deviceLimit\n      totpRequiredRoles\n      corsAllowedOrigins\n    }\n    subscriptionRules {\n      name\n      action\n      format\n      match\n      conditions {\n        header\n        operator\n        value\n        caseSensitive\n      }\n    }\n  }\n": types.SettingsPageDocument,
+    "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      subscriptionTitle\n    }\n  }\n": types.UpdateSettingsDocument,
+    "\n  mutation UpdateSubscriptionRules($rules: [SubscriptionRuleInput!]!) {\n    updateSubscriptionRules(rules: $rules) {\n      name\n    }\n  }\n": types.UpdateSubscriptionRulesDocument,
+    "\n  mutation ResetSubscriptionRules {\n    resetSubscriptionRules {\n      name\n    }\n  }\n": types.ResetSubscriptionRulesDocument,
+    "\n  query UsersPage($filter: UserFilter, $page: Pagination, $order: UserOrder) {\n    users(filter: $filter, page: $page, order: $order) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": types.UsersPageDocument,
+    "\n  query UserFilterChoices {\n    groups {\n      id\n      name\n    }\n    me {\n      id\n      role\n    }\n  }\n": types.UserFilterChoicesDocument,
+    "\n  query AdminChoices {\n    admins {\n      id\n      username\n    }\n  }\n": types.AdminChoicesDocument,
+    "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      resetStrategy\n      deviceLimit\n      note\n      subscriptionUrl\n      createdAt\n    }\n    userDevices(userId: $id) {\n      hwid\n      platform\n      osVersion\n      model\n      userAgent\n      firstSeenAt\n      lastSeenAt\n    }\n  }\n": types.UserDetailDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      subscriptionUrl\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      status\n      expireAt\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
+    "\n  mutation RotateSubscriptionToken($userId: ID!) {\n    rotateSubscriptionToken(userId: $userId) {\n      id\n      subscriptionUrl\n    }\n  }\n": types.RotateSubscriptionTokenDocument,
+    "\n  mutation RotateUserCredentials($userId: ID!) {\n    rotateUserCredentials(userId: $userId) {\n      id\n    }\n  }\n": types.RotateUserCredentialsDocument,
+    "\n  mutation RemoveUserDevice($userId: ID!, $hwid: String!) {\n    removeUserDevice(userId: $userId, hwid: $hwid)\n  }\n": types.RemoveUserDeviceDocument,
+    "\n  mutation ResetUserUsage($id: ID!) {\n    resetUserUsage(id: $id) {\n      id\n      status\n      usedTraffic\n    }\n  }\n": types.ResetUserUsageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountOverview {\n    me {\n      id\n      ipAllowlist\n    }\n    twoFactor {\n      totpEnabled\n      totpEnabledAt\n      backupCodesLeft\n      mustEnrollTotp\n      passwordLoginDisabled\n    }\n  }\n"): typeof import('./graphql').AccountOverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      id\n      device\n      ip\n      country\n      method\n      createdAt\n      lastSeenAt\n      current\n    }\n  }\n"): typeof import('./graphql').MySessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): typeof import('./graphql').RevokeSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOtherSessions {\n    revokeOtherSessions\n  }\n"): typeof import('./graphql').RevokeOtherSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      uri\n      qrSvg\n    }\n  }\n"): typeof import('./graphql').BeginTotpEnrollmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n"): typeof import('./graphql').ConfirmTotpEnrollmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n"): typeof import('./graphql').DisableTotpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateBackupCodes($code: String!) {\n    regenerateBackupCodes(code: $code)\n  }\n"): typeof import('./graphql').RegenerateBackupCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n"): typeof import('./graphql').MyPasskeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginPasskeyRegistration {\n    beginPasskeyRegistration {\n      challengeToken\n      options\n    }\n  }\n"): typeof import('./graphql').BeginPasskeyRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyRegistration($input: FinishPasskeyRegistrationInput!) {\n    finishPasskeyRegistration(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').FinishPasskeyRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenamePasskey($id: ID!, $name: String!) {\n    renamePasskey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').RenamePasskeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePasskey($id: ID!) {\n    removePasskey(id: $id)\n  }\n"): typeof import('./graphql').RemovePasskeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPasswordLogin($enabled: Boolean!) {\n    setPasswordLogin(enabled: $enabled)\n  }\n"): typeof import('./graphql').SetPasswordLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetIpAllowlist($adminId: ID, $cidrs: [String!]!) {\n    setIpAllowlist(adminId: $adminId, cidrs: $cidrs)\n  }\n"): typeof import('./graphql').SetIpAllowlistDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Admins {\n    admins {\n      id\n      username\n      role\n      disabled\n      maxUsers\n      maxDataLimit\n      dataGiven\n      dataLeft\n      createdAt\n      ipAllowlist\n    }\n  }\n"): typeof import('./graphql').AdminsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAdmin($input: CreateAdminInput!) {\n    createAdmin(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAdmin($id: ID!, $input: UpdateAdminInput!) {\n    updateAdmin(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TopUpResellerQuota($adminId: ID!, $bytes: Bytes!) {\n    topUpResellerQuota(adminId: $adminId, bytes: $bytes) {\n      id\n    }\n  }\n"): typeof import('./graphql').TopUpResellerQuotaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAdmin($id: ID!) {\n    deleteAdmin(id: $id)\n  }\n"): typeof import('./graphql').DeleteAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OidcIdentities {\n    oidcIdentities {\n      id\n      adminId\n      kind\n      value\n    }\n  }\n"): typeof import('./graphql').OidcIdentitiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LinkOidcIdentity($input: LinkOidcIdentityInput!) {\n    linkOidcIdentity(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').LinkOidcIdentityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkOidcIdentity($id: ID!) {\n    unlinkOidcIdentity(id: $id)\n  }\n"): typeof import('./graphql').UnlinkOidcIdentityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $page: Pagination) {\n    auditLog(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorUsername\n          targetType\n          targetId\n          ip\n          details\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshToken($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').RefreshTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      role\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n      }\n      ... on SecondFactorChallenge {\n        challengeToken\n      }\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').CompleteSecondFactorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInOptions {\n    signInOptions {\n      oidcEnabled\n      oidcIssuer\n    }\n  }\n"): typeof import('./graphql').SignInOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginPasskeyLogin {\n    beginPasskeyLogin {\n      challengeToken\n      options\n    }\n  }\n"): typeof import('./graphql').BeginPasskeyLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyLogin($input: FinishPasskeyLoginInput!) {\n    finishPasskeyLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').FinishPasskeyLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginOidcLogin {\n    beginOidcLogin {\n      authorizationUrl\n    }\n  }\n"): typeof import('./graphql').BeginOidcLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishOidcLogin($input: FinishOidcLoginInput!) {\n    finishOidcLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').FinishOidcLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MustEnrollTotp {\n    twoFactor {\n      mustEnrollTotp\n    }\n  }\n"): typeof import('./graphql').MustEnrollTotpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSummary {\n    systemStatus {\n      version\n      servers\n      inbounds\n      groups\n      users {\n        ...UserCountsFields\n      }\n    }\n    servers {\n      id\n      status\n    }\n    healthCheck {\n      ok\n      database\n      time\n    }\n  }\n"): typeof import('./graphql').DashboardSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SystemMetricsNow {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n"): typeof import('./graphql').SystemMetricsNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrafficSeries($range: TrafficRange!, $userId: ID) {\n    trafficSeries(range: $range, userId: $userId) {\n      at\n      upload\n      download\n    }\n  }\n"): typeof import('./graphql').TrafficSeriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserRow on User {\n    id\n    username\n    status\n    dataLimit\n    usedTraffic\n    expireAt\n    onHoldExpireDays\n    owner {\n      id\n      username\n    }\n    groups {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').UserRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ServerStatusFields on Server {\n    id\n    status\n    lastSeenAt\n    configVersion\n    appliedConfigVersion\n    coreVersion\n    agentVersion\n    health {\n      coreRunning\n      cpuPercent\n      memUsedBytes\n      memTotalBytes\n      uptimeSec\n    }\n    capabilities {\n      core\n      version\n      protocols\n      transports\n      securities\n    }\n  }\n"): typeof import('./graphql').ServerStatusFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserCountsFields on UserCounts {\n    total\n    active\n    disabled\n    limited\n    expired\n    onHold\n  }\n"): typeof import('./graphql').UserCountsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SystemMetricsFields on SystemMetrics {\n    at\n    serversOnline\n    serversOffline\n    serversDegraded\n    uploadRate\n    downloadRate\n    users {\n      ...UserCountsFields\n    }\n  }\n"): typeof import('./graphql').SystemMetricsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoutingPolicyFields on RoutingPolicy {\n    blockPrivate\n    blockBittorrent\n    allowedPrivate {\n      cidr\n      ports\n    }\n    blockedCidrs\n    blockedDomains\n    blockedPorts\n    defaultOutbound\n  }\n"): typeof import('./graphql').RoutingPolicyFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n"): typeof import('./graphql').GroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n"): typeof import('./graphql').DeleteGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbounds {\n    inbounds {\n      id\n      tag\n      remark\n      port\n      protocol\n      transport\n      security\n      protocolSettings {\n        flow\n        method\n        obfsPassword\n        serverKey\n      }\n      transportSettings {\n        path\n        host\n        serviceName\n        mode\n        headerType\n      }\n      securitySettings {\n        serverName\n        alpn\n        fingerprint\n        allowInsecure\n        realityDest\n        realityServerNames\n        realityShortIds\n        realitySpiderX\n        realityPublicKey\n      }\n      servers {\n        id\n        name\n        unservedInbounds {\n          inbound {\n            id\n          }\n          reason\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').InboundsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateInbound($input: CreateInboundInput!) {\n    createInbound(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateInboundDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateInbound($id: ID!, $input: UpdateInboundInput!) {\n    updateInbound(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateInboundDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteInbound($id: ID!) {\n    deleteInbound(id: $id)\n  }\n"): typeof import('./graphql').DeleteInboundDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ServerStatusUpdates($id: ID) {\n    serverStatus(serverId: $id) {\n      ...ServerStatusFields\n    }\n  }\n"): typeof import('./graphql').ServerStatusUpdatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n"): typeof import('./graphql').SystemMetricsUpdatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n"): typeof import('./graphql').UserTrafficUpdatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n"): typeof import('./graphql').NotificationUpdatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Servers {\n    servers {\n      ...ServerStatusFields\n      name\n      address\n      inbounds {\n        id\n        tag\n      }\n      unservedInbounds {\n        inbound {\n          id\n          tag\n        }\n        reason\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n"): typeof import('./graphql').ServersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateServerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n"): typeof import('./graphql').DeleteServerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').CreateServerEnrollmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelRoutingPolicy {\n    routingPolicy {\n      ...RoutingPolicyFields\n    }\n  }\n"): typeof import('./graphql').PanelRoutingPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {\n    updateRoutingPolicy(input: $input) {\n      blockPrivate\n    }\n  }\n"): typeof import('./graphql').UpdateRoutingPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerRoutingPolicy($id: ID!) {\n    server(id: $id) {\n      id\n      routingPolicy {\n        ...RoutingPolicyFields\n      }\n      routingPolicyOverride {\n        blockPrivate\n      }\n    }\n  }\n"): typeof import('./graphql').ServerRoutingPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetServerRoutingPolicyOverride($id: ID!, $policy: RoutingPolicyInput) {\n    setServerRoutingPolicyOverride(id: $id, policy: $policy) {\n      id\n      configVersion\n    }\n  }\n"): typeof import('./graphql').SetServerRoutingPolicyOverrideDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsPage {\n    settings {\n      subscriptionTitle\n      subscriptionUpdateIntervalHours\n      subscriptionSupportUrl\n      subscriptionRemarkTemplate\n      subscriptionUrlPrefix\n      subscriptionAnnounce\n      subscriptionHideSettings\n      subscriptionRouting\n      inactiveUserResponse\n      deviceLimit\n      totpRequiredRoles\n      corsAllowedOrigins\n    }\n    subscriptionRules {\n      name\n      action\n      format\n      match\n      conditions {\n        header\n        operator\n        value\n        caseSensitive\n      }\n    }\n  }\n"): typeof import('./graphql').SettingsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      subscriptionTitle\n    }\n  }\n"): typeof import('./graphql').UpdateSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSubscriptionRules($rules: [SubscriptionRuleInput!]!) {\n    updateSubscriptionRules(rules: $rules) {\n      name\n    }\n  }\n"): typeof import('./graphql').UpdateSubscriptionRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetSubscriptionRules {\n    resetSubscriptionRules {\n      name\n    }\n  }\n"): typeof import('./graphql').ResetSubscriptionRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersPage($filter: UserFilter, $page: Pagination, $order: UserOrder) {\n    users(filter: $filter, page: $page, order: $order) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').UsersPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserFilterChoices {\n    groups {\n      id\n      name\n    }\n    me {\n      id\n      role\n    }\n  }\n"): typeof import('./graphql').UserFilterChoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminChoices {\n    admins {\n      id\n      username\n    }\n  }\n"): typeof import('./graphql').AdminChoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      resetStrategy\n      deviceLimit\n      note\n      subscriptionUrl\n      createdAt\n    }\n    userDevices(userId: $id) {\n      hwid\n      platform\n      osVersion\n      model\n      userAgent\n      firstSeenAt\n      lastSeenAt\n    }\n  }\n"): typeof import('./graphql').UserDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      subscriptionUrl\n    }\n  }\n"): typeof import('./graphql').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      status\n      expireAt\n    }\n  }\n"): typeof import('./graphql').UpdateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n"): typeof import('./graphql').DeleteUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateSubscriptionToken($userId: ID!) {\n    rotateSubscriptionToken(userId: $userId) {\n      id\n      subscriptionUrl\n    }\n  }\n"): typeof import('./graphql').RotateSubscriptionTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateUserCredentials($userId: ID!) {\n    rotateUserCredentials(userId: $userId) {\n      id\n    }\n  }\n"): typeof import('./graphql').RotateUserCredentialsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveUserDevice($userId: ID!, $hwid: String!) {\n    removeUserDevice(userId: $userId, hwid: $hwid)\n  }\n"): typeof import('./graphql').RemoveUserDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetUserUsage($id: ID!) {\n    resetUserUsage(id: $id) {\n      id\n      status\n      usedTraffic\n    }\n  }\n"): typeof import('./graphql').ResetUserUsageDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

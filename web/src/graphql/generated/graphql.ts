@@ -1,0 +1,1050 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdminRole =
+  | 'ADMIN'
+  | 'OWNER'
+  | 'RESELLER';
+
+export type AllowedDestinationInput = {
+  cidr: string;
+  ports?: Array<string> | null | undefined;
+};
+
+export type AuditFilter = {
+  action?: string | null | undefined;
+  /** Every action starting with this, e.g. auth. for sign-ins, failed sign-ins, factor changes and session revocations. */
+  actionPrefix?: string | null | undefined;
+  actorId?: string | number | null | undefined;
+  targetId?: string | null | undefined;
+  targetType?: string | null | undefined;
+};
+
+export type ChangePasswordInput = {
+  currentPassword: string;
+  newPassword: string;
+};
+
+export type CreateAdminInput = {
+  maxDataLimit?: number | null | undefined;
+  maxUsers?: number | null | undefined;
+  password: string;
+  role: AdminRole;
+  username: string;
+};
+
+export type CreateGroupInput = {
+  inboundIds?: Array<string | number> | null | undefined;
+  name: string;
+  note?: string | null | undefined;
+};
+
+export type CreateInboundInput = {
+  port: number;
+  protocol: Protocol;
+  protocolSettings?: ProtocolSettingsInput | null | undefined;
+  remark?: string | null | undefined;
+  security?: Security | null | undefined;
+  securitySettings?: SecuritySettingsInput | null | undefined;
+  tag: string;
+  transport?: Transport | null | undefined;
+  transportSettings?: TransportSettingsInput | null | undefined;
+};
+
+export type CreateServerInput = {
+  address: string;
+  inboundIds?: Array<string | number> | null | undefined;
+  /** Degrees, -90 to 90. */
+  latitude?: number | null | undefined;
+  /** Degrees, -180 to 180. */
+  longitude?: number | null | undefined;
+  name: string;
+};
+
+/** status may be ACTIVE (default), DISABLED or ON_HOLD (with onHoldExpireDays). ownerId needs an admin or the owner. */
+export type CreateUserInput = {
+  dataLimit?: number | null | undefined;
+  deviceLimit?: number | null | undefined;
+  expireAt?: string | null | undefined;
+  groupIds?: Array<string | number> | null | undefined;
+  note?: string | null | undefined;
+  onHoldExpireDays?: number | null | undefined;
+  ownerId?: string | number | null | undefined;
+  resetStrategy?: ResetStrategy | null | undefined;
+  status?: UserStatus | null | undefined;
+  username: string;
+};
+
+export type FinishOidcLoginInput = {
+  code: string;
+  state: string;
+};
+
+export type FinishPasskeyLoginInput = {
+  challengeToken: string;
+  /** JSON.stringify of the browser's credential (PublicKeyCredential.toJSON(), an AuthenticationResponseJSON). */
+  response: string;
+};
+
+export type FinishPasskeyRegistrationInput = {
+  challengeToken: string;
+  /** What the admin calls it, e.g. YubiKey or Work laptop. */
+  name: string;
+  /** JSON.stringify of the browser's credential (PublicKeyCredential.toJSON(), a RegistrationResponseJSON). */
+  response: string;
+};
+
+export type HeaderConditionInput = {
+  caseSensitive?: boolean | null | undefined;
+  header: string;
+  operator: HeaderMatchOperator;
+  value: string;
+};
+
+export type HeaderMatchOperator =
+  | 'CONTAINS'
+  | 'EQUALS'
+  | 'REGEX';
+
+/** What disabled, limited and expired users get from their subscription link: never a working config. */
+export type InactiveUserResponse =
+  /** HTTP 403. */
+  | 'FORBIDDEN'
+  /** HTTP 404, exactly as for a link that never existed. */
+  | 'NOT_FOUND'
+  /** A config that cannot connect, whose name explains the state and how to renew. */
+  | 'PLACEHOLDER';
+
+export type LinkOidcIdentityInput = {
+  adminId: string | number;
+  kind: OidcIdentityKind;
+  value: string;
+};
+
+export type LoginInput = {
+  password: string;
+  username: string;
+};
+
+export type NotificationSeverity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'WARNING';
+
+export type OidcIdentityKind =
+  /** An email address the provider reports as verified (email_verified). */
+  | 'EMAIL'
+  /** The provider's stable user id (the sub claim). */
+  | 'SUBJECT';
+
+/** Cursor pagination: first is 1 to 100 (default 50); after is a cursor from a previous page. */
+export type Pagination = {
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+};
+
+export type Protocol =
+  | 'HYSTERIA2'
+  | 'SHADOWSOCKS'
+  | 'TROJAN'
+  | 'VLESS'
+  | 'VMESS';
+
+export type ProtocolSettingsInput = {
+  flow?: string | null | undefined;
+  method?: string | null | undefined;
+  obfsPassword?: string | null | undefined;
+};
+
+/** What a card refund reported by Stripe does to the user who bought with it. */
+export type RefundPolicy =
+  /** The invoice is flagged for an admin; the user keeps what it bought. */
+  | 'FLAG'
+  /** The user's time ends now; an admin can give it back. */
+  | 'REVOKE';
+
+export type ResetStrategy =
+  | 'DAY'
+  | 'MONTH'
+  | 'NONE'
+  | 'WEEK'
+  | 'YEAR';
+
+/** Where users' traffic goes when no rule blocks it. */
+export type RoutingOutbound =
+  /** Straight to the destination, as the client asked. */
+  | 'DIRECT'
+  /** Straight to the destination, resolved and connected over IPv4 only (hosts with broken IPv6). */
+  | 'DIRECT_IPV4';
+
+/** A whole policy: omitted fields take their defaults (blocks on, lists empty, DIRECT). */
+export type RoutingPolicyInput = {
+  allowedPrivate?: Array<AllowedDestinationInput> | null | undefined;
+  blockBittorrent?: boolean | null | undefined;
+  blockPrivate?: boolean | null | undefined;
+  blockedCidrs?: Array<string> | null | undefined;
+  blockedDomains?: Array<string> | null | undefined;
+  blockedPorts?: Array<string> | null | undefined;
+  defaultOutbound?: RoutingOutbound | null | undefined;
+};
+
+export type RuleMatchMode =
+  /** Every condition must hold. */
+  | 'ALL'
+  /** One condition is enough. */
+  | 'ANY';
+
+export type SecondFactorInput = {
+  challengeToken: string;
+  /** Six digits from the authenticator app, or one of the backup codes (each works once). */
+  code: string;
+};
+
+export type Security =
+  | 'NONE'
+  | 'REALITY'
+  | 'TLS';
+
+/** Leave realityPrivateKey out to keep the current key (or generate one for a new REALITY inbound). */
+export type SecuritySettingsInput = {
+  allowInsecure?: boolean | null | undefined;
+  alpn?: Array<string> | null | undefined;
+  fingerprint?: string | null | undefined;
+  realityDest?: string | null | undefined;
+  realityPrivateKey?: string | null | undefined;
+  realityServerNames?: Array<string> | null | undefined;
+  realityShortIds?: Array<string> | null | undefined;
+  realitySpiderX?: string | null | undefined;
+  serverName?: string | null | undefined;
+};
+
+export type ServerStatus =
+  /** The agent reports in but its proxy core is not running. */
+  | 'DEGRADED'
+  /** No report for 30 seconds. */
+  | 'OFFLINE'
+  | 'ONLINE'
+  /** No agent has enrolled yet. */
+  | 'PENDING';
+
+export type SignInMethod =
+  | 'OIDC'
+  | 'PASSKEY'
+  | 'PASSWORD'
+  | 'PASSWORD_TOTP';
+
+/** What a subscription request gets; PAGE is the end-user HTML page. */
+export type SubscriptionFormat =
+  | 'BASE64'
+  | 'CLASH'
+  | 'CLASH_META'
+  | 'LINKS'
+  | 'OUTLINE'
+  | 'PAGE'
+  | 'SING_BOX'
+  | 'XRAY_JSON';
+
+export type SubscriptionRuleAction =
+  /** HTTP 403. */
+  | 'BLOCK'
+  /** HTTP 404, exactly as for a link that never existed. */
+  | 'NOT_FOUND'
+  /** Serve the rule's format. */
+  | 'SERVE';
+
+export type SubscriptionRuleInput = {
+  action: SubscriptionRuleAction;
+  conditions: Array<HeaderConditionInput>;
+  format?: SubscriptionFormat | null | undefined;
+  match?: RuleMatchMode | null | undefined;
+  name: string;
+};
+
+export type TrafficRange =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+export type Transport =
+  | 'GRPC'
+  | 'HTTPUPGRADE'
+  | 'TCP'
+  | 'WS'
+  | 'XHTTP';
+
+export type TransportSettingsInput = {
+  headerType?: string | null | undefined;
+  host?: string | null | undefined;
+  mode?: string | null | undefined;
+  path?: string | null | undefined;
+  serviceName?: string | null | undefined;
+};
+
+/** Omitted fields stay as they are; null clears a limit. A new password or disabling ends the admin's sessions. */
+export type UpdateAdminInput = {
+  disabled?: boolean | null | undefined;
+  maxDataLimit?: number | null | undefined;
+  maxUsers?: number | null | undefined;
+  password?: string | null | undefined;
+  role?: AdminRole | null | undefined;
+};
+
+/** Omitted fields keep their values; inboundIds, when given, replaces the group's set. */
+export type UpdateGroupInput = {
+  inboundIds?: Array<string | number> | null | undefined;
+  name?: string | null | undefined;
+  note?: string | null | undefined;
+};
+
+/** Omitted fields keep their values; a settings object, when given, replaces the stored one whole. */
+export type UpdateInboundInput = {
+  port?: number | null | undefined;
+  protocol?: Protocol | null | undefined;
+  protocolSettings?: ProtocolSettingsInput | null | undefined;
+  remark?: string | null | undefined;
+  security?: Security | null | undefined;
+  securitySettings?: SecuritySettingsInput | null | undefined;
+  tag?: string | null | undefined;
+  transport?: Transport | null | undefined;
+  transportSettings?: TransportSettingsInput | null | undefined;
+};
+
+/** Omitted fields keep their values. */
+export type UpdateSettingsInput = {
+  billingAutomaticTax?: boolean | null | undefined;
+  billingRefundPolicy?: RefundPolicy | null | undefined;
+  corsAllowedOrigins?: Array<string> | null | undefined;
+  deviceLimit?: number | null | undefined;
+  inactiveUserResponse?: InactiveUserResponse | null | undefined;
+  invoiceTtlHours?: number | null | undefined;
+  subscriptionAnnounce?: string | null | undefined;
+  subscriptionHideSettings?: boolean | null | undefined;
+  subscriptionRemarkTemplate?: string | null | undefined;
+  subscriptionRouting?: string | null | undefined;
+  subscriptionSupportUrl?: string | null | undefined;
+  subscriptionTitle?: string | null | undefined;
+  subscriptionUpdateIntervalHours?: number | null | undefined;
+  subscriptionUrlPrefix?: string | null | undefined;
+  totpRequiredRoles?: Array<AdminRole> | null | undefined;
+};
+
+/** Omitted fields keep their values; null clears dataLimit (unlimited) or expireAt (never); groupIds replaces the set. */
+export type UpdateUserInput = {
+  dataLimit?: number | null | undefined;
+  deviceLimit?: number | null | undefined;
+  expireAt?: string | null | undefined;
+  groupIds?: Array<string | number> | null | undefined;
+  note?: string | null | undefined;
+  onHoldExpireDays?: number | null | undefined;
+  ownerId?: string | number | null | undefined;
+  resetStrategy?: ResetStrategy | null | undefined;
+  status?: UserStatus | null | undefined;
+  username?: string | null | undefined;
+};
+
+export type UserFilter = {
+  groupId?: string | number | null | undefined;
+  ownerId?: string | number | null | undefined;
+  /** Part of the username, case-insensitive. */
+  search?: string | null | undefined;
+  status?: UserStatus | null | undefined;
+};
+
+export type UserOrder = {
+  by: UserOrderField;
+  /** Z to A, most traffic or latest expiry first. */
+  descending?: boolean | null | undefined;
+};
+
+/** What the users list can be sorted by. */
+export type UserOrderField =
+  /** Users who never expire come after every date. */
+  | 'EXPIRE_AT'
+  | 'USED_TRAFFIC'
+  | 'USERNAME';
+
+export type UserStatus =
+  | 'ACTIVE'
+  | 'DISABLED'
+  /** Past its expiry. */
+  | 'EXPIRED'
+  /** Used up its data limit. */
+  | 'LIMITED'
+  /** Waiting for first use; its time starts then. */
+  | 'ON_HOLD';
+
+export type AccountOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountOverviewQuery = { me: { id: string, ipAllowlist: Array<string> }, twoFactor: { totpEnabled: boolean, totpEnabledAt: string | null, backupCodesLeft: number, mustEnrollTotp: boolean, passwordLoginDisabled: boolean } };
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { mySessions: Array<{ id: string, device: string, ip: string | null, country: string | null, method: SignInMethod, createdAt: string, lastSeenAt: string, current: boolean }> };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession: boolean };
+
+export type RevokeOtherSessionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevokeOtherSessionsMutation = { revokeOtherSessions: number };
+
+export type BeginTotpEnrollmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginTotpEnrollmentMutation = { beginTotpEnrollment: { secret: string, uri: string, qrSvg: string } };
+
+export type ConfirmTotpEnrollmentMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpEnrollmentMutation = { confirmTotpEnrollment: Array<string> };
+
+export type DisableTotpMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type DisableTotpMutation = { disableTotp: boolean };
+
+export type RegenerateBackupCodesMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RegenerateBackupCodesMutation = { regenerateBackupCodes: Array<string> };
+
+export type MyPasskeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPasskeysQuery = { myPasskeys: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null }> };
+
+export type BeginPasskeyRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginPasskeyRegistrationMutation = { beginPasskeyRegistration: { challengeToken: string, options: unknown } };
+
+export type FinishPasskeyRegistrationMutationVariables = Exact<{
+  input: FinishPasskeyRegistrationInput;
+}>;
+
+
+export type FinishPasskeyRegistrationMutation = { finishPasskeyRegistration: { id: string } };
+
+export type RenamePasskeyMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenamePasskeyMutation = { renamePasskey: { id: string, name: string } };
+
+export type RemovePasskeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemovePasskeyMutation = { removePasskey: boolean };
+
+export type SetPasswordLoginMutationVariables = Exact<{
+  enabled: boolean;
+}>;
+
+
+export type SetPasswordLoginMutation = { setPasswordLogin: boolean };
+
+export type SetIpAllowlistMutationVariables = Exact<{
+  adminId?: string | number | null | undefined;
+  cidrs: Array<string> | string;
+}>;
+
+
+export type SetIpAllowlistMutation = { setIpAllowlist: Array<string> };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type AdminsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminsQuery = { admins: Array<{ id: string, username: string, role: AdminRole, disabled: boolean, maxUsers: number | null, maxDataLimit: number | null, dataGiven: number, dataLeft: number | null, createdAt: string, ipAllowlist: Array<string> }> };
+
+export type CreateAdminMutationVariables = Exact<{
+  input: CreateAdminInput;
+}>;
+
+
+export type CreateAdminMutation = { createAdmin: { id: string } };
+
+export type UpdateAdminMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateAdminInput;
+}>;
+
+
+export type UpdateAdminMutation = { updateAdmin: { id: string } };
+
+export type TopUpResellerQuotaMutationVariables = Exact<{
+  adminId: string | number;
+  bytes: number;
+}>;
+
+
+export type TopUpResellerQuotaMutation = { topUpResellerQuota: { id: string } };
+
+export type DeleteAdminMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAdminMutation = { deleteAdmin: boolean };
+
+export type OidcIdentitiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OidcIdentitiesQuery = { oidcIdentities: Array<{ id: string, adminId: string, kind: OidcIdentityKind, value: string }> };
+
+export type LinkOidcIdentityMutationVariables = Exact<{
+  input: LinkOidcIdentityInput;
+}>;
+
+
+export type LinkOidcIdentityMutation = { linkOidcIdentity: { id: string } };
+
+export type UnlinkOidcIdentityMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnlinkOidcIdentityMutation = { unlinkOidcIdentity: boolean };
+
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  page?: Pagination | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, at: string, action: string, actorUsername: string | null, targetType: string | null, targetId: string | null, ip: string | null, details: unknown } }> } };
+
+export type RefreshTokenMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type RefreshTokenMutation = { refreshToken: { accessToken: string, refreshToken: string } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, username: string, role: AdminRole } };
+
+export type SignInMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type SignInMutation = { signIn:
+    | { __typename: 'AuthPayload', accessToken: string, refreshToken: string }
+    | { __typename: 'SecondFactorChallenge', challengeToken: string }
+   };
+
+export type CompleteSecondFactorMutationVariables = Exact<{
+  input: SecondFactorInput;
+}>;
+
+
+export type CompleteSecondFactorMutation = { completeSecondFactor: { accessToken: string, refreshToken: string } };
+
+export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInOptionsQuery = { signInOptions: { oidcEnabled: boolean, oidcIssuer: string | null } };
+
+export type BeginPasskeyLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginPasskeyLoginMutation = { beginPasskeyLogin: { challengeToken: string, options: unknown } };
+
+export type FinishPasskeyLoginMutationVariables = Exact<{
+  input: FinishPasskeyLoginInput;
+}>;
+
+
+export type FinishPasskeyLoginMutation = { finishPasskeyLogin: { accessToken: string, refreshToken: string } };
+
+export type BeginOidcLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginOidcLoginMutation = { beginOidcLogin: { authorizationUrl: string } };
+
+export type FinishOidcLoginMutationVariables = Exact<{
+  input: FinishOidcLoginInput;
+}>;
+
+
+export type FinishOidcLoginMutation = { finishOidcLogin: { accessToken: string, refreshToken: string } };
+
+export type MustEnrollTotpQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MustEnrollTotpQuery = { twoFactor: { mustEnrollTotp: boolean } };
+
+export type DashboardSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardSummaryQuery = { systemStatus: { version: string, servers: number, inbounds: number, groups: number, users: { total: number, active: number, disabled: number, limited: number, expired: number, onHold: number } }, servers: Array<{ id: string, status: ServerStatus }>, healthCheck: { ok: boolean, database: boolean, time: string } };
+
+export type SystemMetricsNowQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SystemMetricsNowQuery = { systemMetrics: { at: string, serversOnline: number, serversOffline: number, serversDegraded: number, uploadRate: number, downloadRate: number, users: { total: number, active: number, disabled: number, limited: number, expired: number, onHold: number } } };
+
+export type TrafficSeriesQueryVariables = Exact<{
+  range: TrafficRange;
+  userId?: string | number | null | undefined;
+}>;
+
+
+export type TrafficSeriesQuery = { trafficSeries: Array<{ at: string, upload: number, download: number }> };
+
+export type UserRowFragment = { id: string, username: string, status: UserStatus, dataLimit: number | null, usedTraffic: number, expireAt: string | null, onHoldExpireDays: number | null, owner: { id: string, username: string }, groups: Array<{ id: string, name: string }> };
+
+export type ServerStatusFieldsFragment = { id: string, status: ServerStatus, lastSeenAt: string | null, configVersion: number, appliedConfigVersion: number | null, coreVersion: string | null, agentVersion: string | null, health: { coreRunning: boolean, cpuPercent: number, memUsedBytes: number, memTotalBytes: number, uptimeSec: number } | null, capabilities: { core: string, version: string | null, protocols: Array<Protocol>, transports: Array<Transport>, securities: Array<Security> } | null };
+
+export type UserCountsFieldsFragment = { total: number, active: number, disabled: number, limited: number, expired: number, onHold: number };
+
+export type SystemMetricsFieldsFragment = { at: string, serversOnline: number, serversOffline: number, serversDegraded: number, uploadRate: number, downloadRate: number, users: { total: number, active: number, disabled: number, limited: number, expired: number, onHold: number } };
+
+export type RoutingPolicyFieldsFragment = { blockPrivate: boolean, blockBittorrent: boolean, blockedCidrs: Array<string>, blockedDomains: Array<string>, blockedPorts: Array<string>, defaultOutbound: RoutingOutbound, allowedPrivate: Array<{ cidr: string, ports: Array<string> }> };
+
+export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GroupsQuery = { groups: Array<{ id: string, name: string, note: string, userCount: number, inbounds: Array<{ id: string, tag: string }> }>, inbounds: Array<{ id: string, tag: string }> };
+
+export type CreateGroupMutationVariables = Exact<{
+  input: CreateGroupInput;
+}>;
+
+
+export type CreateGroupMutation = { createGroup: { id: string } };
+
+export type UpdateGroupMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateGroupInput;
+}>;
+
+
+export type UpdateGroupMutation = { updateGroup: { id: string } };
+
+export type DeleteGroupMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteGroupMutation = { deleteGroup: boolean };
+
+export type InboundsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InboundsQuery = { inbounds: Array<{ id: string, tag: string, remark: string, port: number, protocol: Protocol, transport: Transport, security: Security, protocolSettings: { flow: string | null, method: string | null, obfsPassword: string | null, serverKey: string | null }, transportSettings: { path: string | null, host: string | null, serviceName: string | null, mode: string | null, headerType: string | null }, securitySettings: { serverName: string | null, alpn: Array<string> | null, fingerprint: string | null, allowInsecure: boolean | null, realityDest: string | null, realityServerNames: Array<string> | null, realityShortIds: Array<string> | null, realitySpiderX: string | null, realityPublicKey: string | null }, servers: Array<{ id: string, name: string, unservedInbounds: Array<{ reason: string, inbound: { id: string } }> }> }> };
+
+export type CreateInboundMutationVariables = Exact<{
+  input: CreateInboundInput;
+}>;
+
+
+export type CreateInboundMutation = { createInbound: { id: string } };
+
+export type UpdateInboundMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateInboundInput;
+}>;
+
+
+export type UpdateInboundMutation = { updateInbound: { id: string } };
+
+export type DeleteInboundMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteInboundMutation = { deleteInbound: boolean };
+
+export type ServerStatusUpdatesSubscriptionVariables = Exact<{
+  id?: string | number | null | undefined;
+}>;
+
+
+export type ServerStatusUpdatesSubscription = { serverStatus: { id: string, status: ServerStatus, lastSeenAt: string | null, configVersion: number, appliedConfigVersion: number | null, coreVersion: string | null, agentVersion: string | null, health: { coreRunning: boolean, cpuPercent: number, memUsedBytes: number, memTotalBytes: number, uptimeSec: number } | null, capabilities: { core: string, version: string | null, protocols: Array<Protocol>, transports: Array<Transport>, securities: Array<Security> } | null } };
+
+export type SystemMetricsUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SystemMetricsUpdatesSubscription = { systemMetrics: { at: string, serversOnline: number, serversOffline: number, serversDegraded: number, uploadRate: number, downloadRate: number, users: { total: number, active: number, disabled: number, limited: number, expired: number, onHold: number } } };
+
+export type UserTrafficUpdatesSubscriptionVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type UserTrafficUpdatesSubscription = { userTraffic: { userId: string, upload: number, download: number, usedTraffic: number, at: string } };
+
+export type NotificationUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationUpdatesSubscription = { notifications: { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, serverId: string | null, userId: string | null } };
+
+export type ServersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServersQuery = { servers: Array<{ name: string, address: string, id: string, status: ServerStatus, lastSeenAt: string | null, configVersion: number, appliedConfigVersion: number | null, coreVersion: string | null, agentVersion: string | null, inbounds: Array<{ id: string, tag: string }>, unservedInbounds: Array<{ reason: string, inbound: { id: string, tag: string } }>, health: { coreRunning: boolean, cpuPercent: number, memUsedBytes: number, memTotalBytes: number, uptimeSec: number } | null, capabilities: { core: string, version: string | null, protocols: Array<Protocol>, transports: Array<Transport>, securities: Array<Security> } | null }>, inbounds: Array<{ id: string, tag: string }> };
+
+export type CreateServerMutationVariables = Exact<{
+  input: CreateServerInput;
+}>;
+
+
+export type CreateServerMutation = { createServer: { id: string } };
+
+export type DeleteServerMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteServerMutation = { deleteServer: boolean };
+
+export type CreateServerEnrollmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CreateServerEnrollmentMutation = { createServerEnrollment: { command: string, expiresAt: string } };
+
+export type PanelRoutingPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PanelRoutingPolicyQuery = { routingPolicy: { blockPrivate: boolean, blockBittorrent: boolean, blockedCidrs: Array<string>, blockedDomains: Array<string>, blockedPorts: Array<string>, defaultOutbound: RoutingOutbound, allowedPrivate: Array<{ cidr: string, ports: Array<string> }> } };
+
+export type UpdateRoutingPolicyMutationVariables = Exact<{
+  input: RoutingPolicyInput;
+}>;
+
+
+export type UpdateRoutingPolicyMutation = { updateRoutingPolicy: { blockPrivate: boolean } };
+
+export type ServerRoutingPolicyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServerRoutingPolicyQuery = { server: { id: string, routingPolicy: { blockPrivate: boolean, blockBittorrent: boolean, blockedCidrs: Array<string>, blockedDomains: Array<string>, blockedPorts: Array<string>, defaultOutbound: RoutingOutbound, allowedPrivate: Array<{ cidr: string, ports: Array<string> }> }, routingPolicyOverride: { blockPrivate: boolean } | null } | null };
+
+export type SetServerRoutingPolicyOverrideMutationVariables = Exact<{
+  id: string | number;
+  policy?: RoutingPolicyInput | null | undefined;
+}>;
+
+
+export type SetServerRoutingPolicyOverrideMutation = { setServerRoutingPolicyOverride: { id: string, configVersion: number } };
+
+export type SettingsPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SettingsPageQuery = { settings: { subscriptionTitle: string, subscriptionUpdateIntervalHours: number, subscriptionSupportUrl: string, subscriptionRemarkTemplate: string, subscriptionUrlPrefix: string, subscriptionAnnounce: string, subscriptionHideSettings: boolean, subscriptionRouting: string, inactiveUserResponse: InactiveUserResponse, deviceLimit: number, totpRequiredRoles: Array<AdminRole>, corsAllowedOrigins: Array<string> }, subscriptionRules: Array<{ name: string, action: SubscriptionRuleAction, format: SubscriptionFormat | null, match: RuleMatchMode, conditions: Array<{ header: string, operator: HeaderMatchOperator, value: string, caseSensitive: boolean }> }> };
+
+export type UpdateSettingsMutationVariables = Exact<{
+  input: UpdateSettingsInput;
+}>;
+
+
+export type UpdateSettingsMutation = { updateSettings: { subscriptionTitle: string } };
+
+export type UpdateSubscriptionRulesMutationVariables = Exact<{
+  rules: Array<SubscriptionRuleInput> | SubscriptionRuleInput;
+}>;
+
+
+export type UpdateSubscriptionRulesMutation = { updateSubscriptionRules: Array<{ name: string }> };
+
+export type ResetSubscriptionRulesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResetSubscriptionRulesMutation = { resetSubscriptionRules: Array<{ name: string }> };
+
+export type UsersPageQueryVariables = Exact<{
+  filter?: UserFilter | null | undefined;
+  page?: Pagination | null | undefined;
+  order?: UserOrder | null | undefined;
+}>;
+
+
+export type UsersPageQuery = { users: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, username: string, status: UserStatus, dataLimit: number | null, usedTraffic: number, expireAt: string | null, onHoldExpireDays: number | null, owner: { id: string, username: string }, groups: Array<{ id: string, name: string }> } }> } };
+
+export type UserFilterChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UserFilterChoicesQuery = { groups: Array<{ id: string, name: string }>, me: { id: string, role: AdminRole } };
+
+export type AdminChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminChoicesQuery = { admins: Array<{ id: string, username: string }> };
+
+export type UserDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserDetailQuery = { user: { resetStrategy: ResetStrategy, deviceLimit: number | null, note: string, subscriptionUrl: string, createdAt: string, id: string, username: string, status: UserStatus, dataLimit: number | null, usedTraffic: number, expireAt: string | null, onHoldExpireDays: number | null, owner: { id: string, username: string }, groups: Array<{ id: string, name: string }> } | null, userDevices: Array<{ hwid: string, platform: string | null, osVersion: string | null, model: string | null, userAgent: string | null, firstSeenAt: string, lastSeenAt: string }> };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, subscriptionUrl: string } };
+
+export type UpdateUserMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: string, status: UserStatus, expireAt: string | null } };
+
+export type DeleteUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteUserMutation = { deleteUser: boolean };
+
+export type RotateSubscriptionTokenMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type RotateSubscriptionTokenMutation = { rotateSubscriptionToken: { id: string, subscriptionUrl: string } };
+
+export type RotateUserCredentialsMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type RotateUserCredentialsMutation = { rotateUserCredentials: { id: string } };
+
+export type RemoveUserDeviceMutationVariables = Exact<{
+  userId: string | number;
+  hwid: string;
+}>;
+
+
+export type RemoveUserDeviceMutation = { removeUserDevice: boolean };
+
+export type ResetUserUsageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResetUserUsageMutation = { resetUserUsage: { id: string, status: UserStatus, usedTraffic: number } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const UserRowFragmentDoc = new TypedDocumentString(`
+    fragment UserRow on User {
+  id
+  username
+  status
+  dataLimit
+  usedTraffic
+  expireAt
+  onHoldExpireDays
+  owner {
+    id
+    username
+  }
+  groups {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"UserRow"}) as unknown as TypedDocumentString<UserRowFragment, unknown>;
+export const ServerStatusFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServerStatusFields on Server {
+  id
+  status
+  lastSeenAt
+  configVersion
+  appliedConfigVersion
+  coreVersion
+  agentVersion
+  health {
+    coreRunning
+    cpuPercent
+    memUsedBytes
+    memTotalBytes
+    uptimeSec
+  }
+  capabilities {
+    core
+    version
+    protocols
+    transports
+    securities
+  }
+}
+    `, {"fragmentName":"ServerStatusFields"}) as unknown as TypedDocumentString<ServerStatusFieldsFragment, unknown>;
+export const UserCountsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserCountsFields on UserCounts {
+  total
+  active
+  disabled
+  limited
+  expired
+  onHold
+}
+    `, {"fragmentName":"UserCountsFields"}) as unknown as TypedDocumentString<UserCountsFieldsFragment, unknown>;
+export const SystemMetricsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SystemMetricsFields on SystemMetrics {
+  at
+  serversOnline
+  serversOffline
+  serversDegraded
+  uploadRate
+  downloadRate
+  users {
+    ...UserCountsFields
+  }
+}
+    fragment UserCountsFields on UserCounts {
+  total
+  active
+  disabled
+  limited
+  expired
+  onHold
+}`, {"fragmentName":"SystemMetricsFields"}) as unknown as TypedDocumentString<SystemMetricsFieldsFragment, unknown>;
+export const RoutingPolicyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoutingPolicyFields on RoutingPolicy {
+  blockPrivate
+  blockBittorrent
+  allowedPrivate {
+    cidr
+    ports
+  }
+  blockedCidrs
+  blockedDomains
+  blockedPorts
+  defaultOutbound
+}
+    `, {"fragmentName":"RoutingPolicyFields"}) as unknown as TypedDocumentString<RoutingPolicyFieldsFragment, unknown>;
+export const AccountOverviewDocument = {"__meta__":{"hash":"5346f96aeb78e4a32852336fd3149f8a4decafdc06fa9533371d9793b2dc4390"}} as unknown as TypedDocumentString<AccountOverviewQuery, AccountOverviewQueryVariables>;
+export const MySessionsDocument = {"__meta__":{"hash":"2b14e7d3803218ff6e12da118a9174ec66db954710becbdef92eb30bf450b8c4"}} as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
+export const RevokeSessionDocument = {"__meta__":{"hash":"0da1f5ad6ca30b47e1cb2c8f9b833664fb3647a47c585080a1a7fa8bc04c825c"}} as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const RevokeOtherSessionsDocument = {"__meta__":{"hash":"9c1939f55fcd8c2aa1fb9b186b71b8b8494a4bc48a32f1c1d22c2488f8a5f742"}} as unknown as TypedDocumentString<RevokeOtherSessionsMutation, RevokeOtherSessionsMutationVariables>;
+export const BeginTotpEnrollmentDocument = {"__meta__":{"hash":"2cc7f067c1bc7606e5811ab641b68a5913917c348d124cd308474b1c02d55c7c"}} as unknown as TypedDocumentString<BeginTotpEnrollmentMutation, BeginTotpEnrollmentMutationVariables>;
+export const ConfirmTotpEnrollmentDocument = {"__meta__":{"hash":"448ebdc83e8a26c78ca7208a166ce2db72d92ef2d6cb18b93fe292ebcd12ff6e"}} as unknown as TypedDocumentString<ConfirmTotpEnrollmentMutation, ConfirmTotpEnrollmentMutationVariables>;
+export const DisableTotpDocument = {"__meta__":{"hash":"c1e63969210755f0addebaf5e1d65bb9ff34bd5201988218b1b3e07d37d179bf"}} as unknown as TypedDocumentString<DisableTotpMutation, DisableTotpMutationVariables>;
+export const RegenerateBackupCodesDocument = {"__meta__":{"hash":"92b2f0cc34628ca2b9c6ffca2870f88d2565b25d3403188791e60d67212d90d1"}} as unknown as TypedDocumentString<RegenerateBackupCodesMutation, RegenerateBackupCodesMutationVariables>;
+export const MyPasskeysDocument = {"__meta__":{"hash":"a6a6e8b85180c6632079fd41a0403de9ab75d881f9f9b0528c8bd6620148ed32"}} as unknown as TypedDocumentString<MyPasskeysQuery, MyPasskeysQueryVariables>;
+export const BeginPasskeyRegistrationDocument = {"__meta__":{"hash":"43ab9a025b0d75ff8af10711b0f600ec12ab426ff5225e2c0eb26d31a8af82ce"}} as unknown as TypedDocumentString<BeginPasskeyRegistrationMutation, BeginPasskeyRegistrationMutationVariables>;
+export const FinishPasskeyRegistrationDocument = {"__meta__":{"hash":"132a35c585481fafafd24ed10b9c20391cb37f3e8f8351047b4a82775fbad734"}} as unknown as TypedDocumentString<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables>;
+export const RenamePasskeyDocument = {"__meta__":{"hash":"a0fb4b0dc6e1513502ce2f3ebcb130e2a3dcc78d0e3b8a15ccbea338361d5b9f"}} as unknown as TypedDocumentString<RenamePasskeyMutation, RenamePasskeyMutationVariables>;
+export const RemovePasskeyDocument = {"__meta__":{"hash":"d58cbcf230325ca410a24807ad1b01cafa763a789fb2d48fd1f1f692ad9dc10b"}} as unknown as TypedDocumentString<RemovePasskeyMutation, RemovePasskeyMutationVariables>;
+export const SetPasswordLoginDocument = {"__meta__":{"hash":"0a00cbae027ba8f4b1949d2f4b7f192e860497e719777a0b56b4ad26e6645689"}} as unknown as TypedDocumentString<SetPasswordLoginMutation, SetPasswordLoginMutationVariables>;
+export const SetIpAllowlistDocument = {"__meta__":{"hash":"81b0c7639859e55efaea2f81db51b406d4e667a5b75eb2e0233ee8f73d2598d9"}} as unknown as TypedDocumentString<SetIpAllowlistMutation, SetIpAllowlistMutationVariables>;
+export const ChangePasswordDocument = {"__meta__":{"hash":"b71997bdb2cee8b9b73900d61cd376d4d1ebc42c845f2e2ffc4970107955c2b1"}} as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const AdminsDocument = {"__meta__":{"hash":"a15d5f8bfd32585b4fe74b05a5b1f3ffe324f7ac4ccdf659b6e5c32119fc7b01"}} as unknown as TypedDocumentString<AdminsQuery, AdminsQueryVariables>;
+export const CreateAdminDocument = {"__meta__":{"hash":"64f6714f18cf651be2eccb2109714e544c8a4f968cbbdb36223e2cbbf96f52c6"}} as unknown as TypedDocumentString<CreateAdminMutation, CreateAdminMutationVariables>;
+export const UpdateAdminDocument = {"__meta__":{"hash":"9b072e69073f99a34a995c17068471ec7d43e37d24f69c69125bd359fceb863b"}} as unknown as TypedDocumentString<UpdateAdminMutation, UpdateAdminMutationVariables>;
+export const TopUpResellerQuotaDocument = {"__meta__":{"hash":"bdeb3cf7bafcb18ace7336a75ed75bd93f7ed7b5056d5031b511a13fbc7cfcb8"}} as unknown as TypedDocumentString<TopUpResellerQuotaMutation, TopUpResellerQuotaMutationVariables>;
+export const DeleteAdminDocument = {"__meta__":{"hash":"fd0c96b23ed86a646f7e07f37df64db7b27e49195fd4a1363c648c91436ea7a6"}} as unknown as TypedDocumentString<DeleteAdminMutation, DeleteAdminMutationVariables>;
+export const OidcIdentitiesDocument = {"__meta__":{"hash":"0f1c815f0329b2e13460c75d9d52e87399ca8179691bcf74c385862ee0ec39fe"}} as unknown as TypedDocumentString<OidcIdentitiesQuery, OidcIdentitiesQueryVariables>;
+export const LinkOidcIdentityDocument = {"__meta__":{"hash":"4bdcb47d14e73eb7d21dbe7348a961c9a26027a009c6350687ae6d1cc0bbb9a1"}} as unknown as TypedDocumentString<LinkOidcIdentityMutation, LinkOidcIdentityMutationVariables>;
+export const UnlinkOidcIdentityDocument = {"__meta__":{"hash":"570a940a2223f074cfc3f42bd11396cc7e645ed8c3b09e8555f49f1664043498"}} as unknown as TypedDocumentString<UnlinkOidcIdentityMutation, UnlinkOidcIdentityMutationVariables>;
+export const AuditLogDocument = {"__meta__":{"hash":"37c95c975965b3654ad34ceb3656a2abf8ef9da0e543b6f7dc7c318e96a86206"}} as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const RefreshTokenDocument = {"__meta__":{"hash":"8361550b113ac1e1d6d19e59c4e7c00944dbbe2289c0201a80fc96161367c7f7"}} as unknown as TypedDocumentString<RefreshTokenMutation, RefreshTokenMutationVariables>;
+export const LogoutDocument = {"__meta__":{"hash":"cb1d14c1cc99a25294cfa4376de2402364cb32e6c038a11fb36cf0ebb3a5ce91"}} as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const MeDocument = {"__meta__":{"hash":"010cbcdbac582c3f8e5811c58e0bf6c782b732b8c51a17be590ab8931285e86e"}} as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SignInDocument = {"__meta__":{"hash":"b860d61995d460fe5412f27a29861b6689c61e130e82a635f6d2695156b7dc48"}} as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const CompleteSecondFactorDocument = {"__meta__":{"hash":"e9e6a6ac191c69a138fa9f07ad873219f3f321e046af56a90bc5aae7a53f88a4"}} as unknown as TypedDocumentString<CompleteSecondFactorMutation, CompleteSecondFactorMutationVariables>;
+export const SignInOptionsDocument = {"__meta__":{"hash":"ac464f0b6ae56c0adf2ca03578046a2a21a0eddbe71110338ec839db7ca1b837"}} as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;
+export const BeginPasskeyLoginDocument = {"__meta__":{"hash":"8d6d508d530615938cabd57dcf655adc38bc40d21ab02dd7c54881a8e2107942"}} as unknown as TypedDocumentString<BeginPasskeyLoginMutation, BeginPasskeyLoginMutationVariables>;
+export const FinishPasskeyLoginDocument = {"__meta__":{"hash":"5ce4ede23d0b90887b467bcd9166e08e3eccbccb6738df9bb4419cf47976a6f2"}} as unknown as TypedDocumentString<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables>;
+export const BeginOidcLoginDocument = {"__meta__":{"hash":"b40f091e79e465dc2746e47cee5d3027b3e335407f0b52761596b1b20f3f4bef"}} as unknown as TypedDocumentString<BeginOidcLoginMutation, BeginOidcLoginMutationVariables>;
+export const FinishOidcLoginDocument = {"__meta__":{"hash":"9ce9be03025cbe23bd188502dad0f80e417f340238cf821b9a111eec0e2b94bd"}} as unknown as TypedDocumentString<FinishOidcLoginMutation, FinishOidcLoginMutationVariables>;
+export const MustEnrollTotpDocument = {"__meta__":{"hash":"0e4e097b292e0f1cc64c907732725d27552976a088e9a9605684e301d01eab33"}} as unknown as TypedDocumentString<MustEnrollTotpQuery, MustEnrollTotpQueryVariables>;
+export const DashboardSummaryDocument = {"__meta__":{"hash":"18cdeb1fcda16cf8c98a13876d5293498106054dddba033495494b6c3f3f7bdd"}} as unknown as TypedDocumentString<DashboardSummaryQuery, DashboardSummaryQueryVariables>;
+export const SystemMetricsNowDocument = {"__meta__":{"hash":"cda100a0cd171ee54dcf205a1c45da96fba114b55b84cb6a39fa3a175bc7d0ac"}} as unknown as TypedDocumentString<SystemMetricsNowQuery, SystemMetricsNowQueryVariables>;
+export const TrafficSeriesDocument = {"__meta__":{"hash":"46c881ad82bb92b9cb2bba2b713ce3c6b186343c1e9115a3524daea940acbc37"}} as unknown as TypedDocumentString<TrafficSeriesQuery, TrafficSeriesQueryVariables>;
+export const GroupsDocument = {"__meta__":{"hash":"d931c816dc407201d7565d510ce1934002e07859c441fec565d6775b102c93e9"}} as unknown as TypedDocumentString<GroupsQuery, GroupsQueryVariables>;
+export const CreateGroupDocument = {"__meta__":{"hash":"c4694c18b97c01103290fe9d845d5fe700f5a143e55055a5e569cba4d9c793d5"}} as unknown as TypedDocumentString<CreateGroupMutation, CreateGroupMutationVariables>;
+export const UpdateGroupDocument = {"__meta__":{"hash":"971869dcb42be6ac73136420978950f8809752212995c85980e7363b7b49e5f0"}} as unknown as TypedDocumentString<UpdateGroupMutation, UpdateGroupMutationVariables>;
+export const DeleteGroupDocument = {"__meta__":{"hash":"fce411f0b11f5883b4867eca7e97db733e77f85ddad9d6db2b1aa8fd4a44993c"}} as unknown as TypedDocumentString<DeleteGroupMutation, DeleteGroupMutationVariables>;
+export const InboundsDocument = {"__meta__":{"hash":"16dc6a742f1d3296462ee8fbe5e117a7f0af2726ad1618459177c2c98f68baa6"}} as unknown as TypedDocumentString<InboundsQuery, InboundsQueryVariables>;
+export const CreateInboundDocument = {"__meta__":{"hash":"b9bad0dc9bfc1227308fd1768e2d86855f8e299d4eead9685400df22d1237f5c"}} as unknown as TypedDocumentString<CreateInboundMutation, CreateInboundMutationVariables>;
+export const UpdateInboundDocument = {"__meta__":{"hash":"b8f42b1e9660b4eed2ebccc17681aa7f37fd8afa6439842c85629fd264c01552"}} as unknown as TypedDocumentString<UpdateInboundMutation, UpdateInboundMutationVariables>;
+export const DeleteInboundDocument = {"__meta__":{"hash":"70f0f596c24bad87d912e5ffc8253ed0595fcf297f8a93dcf417ac9caf458106"}} as unknown as TypedDocumentString<DeleteInboundMutation, DeleteInboundMutationVariables>;
+export const ServerStatusUpdatesDocument = {"__meta__":{"hash":"d368d29fb63bf283582b3135d44bc13ba4512311da3cfdfa045cbd1677e9d02f"}} as unknown as TypedDocumentString<ServerStatusUpdatesSubscription, ServerStatusUpdatesSubscriptionVariables>;
+export const SystemMetricsUpdatesDocument = {"__meta__":{"hash":"acf5b6f47370ab35804a36003bc010facd471613fcb0d4209d61b40ece1e402a"}} as unknown as TypedDocumentString<SystemMetricsUpdatesSubscription, SystemMetricsUpdatesSubscriptionVariables>;
+export const UserTrafficUpdatesDocument = {"__meta__":{"hash":"a107b0c7a89285d59878736f7d0bf948ade8fafbb5a13886edef19637518b33a"}} as unknown as TypedDocumentString<UserTrafficUpdatesSubscription, UserTrafficUpdatesSubscriptionVariables>;
+export const NotificationUpdatesDocument = {"__meta__":{"hash":"629cd998a78616eac1c23419f1c5b542c5a1cedb25df6df63ace4dc1ab7f516a"}} as unknown as TypedDocumentString<NotificationUpdatesSubscription, NotificationUpdatesSubscriptionVariables>;
+export const ServersDocument = {"__meta__":{"hash":"62513cf38e2c6b709144da29cc78ebfecd5ebf079d165959115dbddb0d7b32f9"}} as unknown as TypedDocumentString<ServersQuery, ServersQueryVariables>;
+export const CreateServerDocument = {"__meta__":{"hash":"ca846fe248d8cd08efde87d1069cb1160240fe4d111cd28afbee34fd01bf2458"}} as unknown as TypedDocumentString<CreateServerMutation, CreateServerMutationVariables>;
+export const DeleteServerDocument = {"__meta__":{"hash":"0386138370b1691a2712caa2e504c2774bb8f784669cf5f692989a48ae4f402d"}} as unknown as TypedDocumentString<DeleteServerMutation, DeleteServerMutationVariables>;
+export const CreateServerEnrollmentDocument = {"__meta__":{"hash":"f4e1642f23e400e8c4e77458ca9cf9e0921484cab2c3744479174b6af6488426"}} as unknown as TypedDocumentString<CreateServerEnrollmentMutation, CreateServerEnrollmentMutationVariables>;
+export const PanelRoutingPolicyDocument = {"__meta__":{"hash":"db0820f47ef98ee4c93506d298517490fcf7a7063783517067a49eaa0034f3f4"}} as unknown as TypedDocumentString<PanelRoutingPolicyQuery, PanelRoutingPolicyQueryVariables>;
+export const UpdateRoutingPolicyDocument = {"__meta__":{"hash":"0a1f5a4046bd3bba1ae4b23a815785f830bb6f700457958ca7082007a18087ef"}} as unknown as TypedDocumentString<UpdateRoutingPolicyMutation, UpdateRoutingPolicyMutationVariables>;
+export const ServerRoutingPolicyDocument = {"__meta__":{"hash":"c1af19e705a7470208e8bd60845fcff2df93f90e9eabe7713b0744141b081aba"}} as unknown as TypedDocumentString<ServerRoutingPolicyQuery, ServerRoutingPolicyQueryVariables>;
+export const SetServerRoutingPolicyOverrideDocument = {"__meta__":{"hash":"917035bf25fd28b5277f87e59a66300692c3729721ba3217d8d9c7157acc637b"}} as unknown as TypedDocumentString<SetServerRoutingPolicyOverrideMutation, SetServerRoutingPolicyOverrideMutationVariables>;
+export const SettingsPageDocument = {"__meta__":{"hash":"3c59387a2f9ed1324f4afb195d70532c119ae4909649f909c5c9abb8ae14bce6"}} as unknown as TypedDocumentString<SettingsPageQuery, SettingsPageQueryVariables>;
+export const UpdateSettingsDocument = {"__meta__":{"hash":"acc38d615cd777642e700fd603d7503b4a6820437b57af435d13bfb0583a5b11"}} as unknown as TypedDocumentString<UpdateSettingsMutation, UpdateSettingsMutationVariables>;
+export const UpdateSubscriptionRulesDocument = {"__meta__":{"hash":"ab6f462d8c1098cc3c6f84e3d1f23d308a7feffabfe218b718a6a378cc69adce"}} as unknown as TypedDocumentString<UpdateSubscriptionRulesMutation, UpdateSubscriptionRulesMutationVariables>;
+export const ResetSubscriptionRulesDocument = {"__meta__":{"hash":"5774b67504a7175ff17022030e99643ab982ff22ca7ab2d21b3b665897dba1b4"}} as unknown as TypedDocumentString<ResetSubscriptionRulesMutation, ResetSubscriptionRulesMutationVariables>;
+export const UsersPageDocument = {"__meta__":{"hash":"2362dd70e8a636bfd4b3b0acd9415345a8b9d63e78431e75945da5389cd4a714"}} as unknown as TypedDocumentString<UsersPageQuery, UsersPageQueryVariables>;
+export const UserFilterChoicesDocument = {"__meta__":{"hash":"420ab1478afa3b67d4dc5e1343f5951e2f855a707d4f317bcd08cadb2d134be7"}} as unknown as TypedDocumentString<UserFilterChoicesQuery, UserFilterChoicesQueryVariables>;
+export const AdminChoicesDocument = {"__meta__":{"hash":"8b1ce2855332b70b30ede3c7368d9ff1d82fce368650c743391920e4f193c5ed"}} as unknown as TypedDocumentString<AdminChoicesQuery, AdminChoicesQueryVariables>;
+export const UserDetailDocument = {"__meta__":{"hash":"1c334c4d78c13f24245f64a56399839f2b2580db4fc9d4b2e9a1b0355e6d25b4"}} as unknown as TypedDocumentString<UserDetailQuery, UserDetailQueryVariables>;
+export const CreateUserDocument = {"__meta__":{"hash":"cffd60f6844842f43552f03d13349848a05dbe8a56ae54084ca9479109289f19"}} as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = {"__meta__":{"hash":"2a6d711f5c1ab9eb0942912d6aae3beec676c16a0a6efba87c9bae1cbb342bcb"}} as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const DeleteUserDocument = {"__meta__":{"hash":"7eec65beac3a0b9a79e62d5f62ba19f8b3d13194bc6b74bf867a1b464f3e5c36"}} as unknown as TypedDocumentString<DeleteUserMutation, DeleteUserMutationVariables>;
+export const RotateSubscriptionTokenDocument = {"__meta__":{"hash":"5594b0fa8841acf8b1292ee21700c1d3f5626aee1c818e44b1c535af1e4c1f9f"}} as unknown as TypedDocumentString<RotateSubscriptionTokenMutation, RotateSubscriptionTokenMutationVariables>;
+export const RotateUserCredentialsDocument = {"__meta__":{"hash":"a780fb589024bf86348448f07b675940c0fc4c68af67666434e9b2cf2c22a710"}} as unknown as TypedDocumentString<RotateUserCredentialsMutation, RotateUserCredentialsMutationVariables>;
+export const RemoveUserDeviceDocument = {"__meta__":{"hash":"6039b392ee736cf5e78106076690bc5f077f278dd49b48f9a9842a0af63fd25a"}} as unknown as TypedDocumentString<RemoveUserDeviceMutation, RemoveUserDeviceMutationVariables>;
+export const ResetUserUsageDocument = {"__meta__":{"hash":"22831dd7d50688fa5f69d3da1447b5a1ede2e88b4f6138c33e6a5f99f1120416"}} as unknown as TypedDocumentString<ResetUserUsageMutation, ResetUserUsageMutationVariables>;
