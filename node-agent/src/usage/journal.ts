@@ -155,13 +155,16 @@ export class UsageJournal {
         this.baseline = new Map(record.base.map(([email, up, down]) => [email, { up, down }]));
         break;
       case "d":
-        if (record.inst !== this.baselineInst) {
-          this.baselineInst = record.inst;
-          this.baseline = new Map();
-        }
-        for (const [, email, , , absUp, absDown] of record.u) this.baseline.set(email, { up: absUp, down: absDown });
-      // falls through: the reading's deltas wait for a batch either way
       case "q":
+        // A fresh reading moves the baseline; a carried-over one's baseline is in the snapshot.
+        if (record.k === "d") {
+          if (record.inst !== this.baselineInst) {
+            this.baselineInst = record.inst;
+            this.baseline = new Map();
+          }
+          for (const [, email, , , absUp, absDown] of record.u) this.baseline.set(email, { up: absUp, down: absDown });
+        }
+        // Either way its deltas wait for a batch.
         this.nextReadingId = Math.max(this.nextReadingId, record.id + 1);
         if (record.id > this.batchedUpTo) this.pending.push(record);
         break;
