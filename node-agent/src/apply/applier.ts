@@ -30,8 +30,8 @@ export type ApplyOutcome =
   | { ok: true; restarted: boolean; ops: number; removed: RemovedUser[]; skipped: SkippedInbound[] }
   | { ok: false; reason: string; result: ReplaceResult };
 
-/** Users left in the core: everyone in the payload not blocked locally. */
-export function servedUsers(payload: ConfigPayload, blocked: ReadonlySet<number>): ServedUsers {
+/** Users left in the core: everyone in the payload not blocked locally (`blocked` is keyed by user id). */
+export function servedUsers(payload: ConfigPayload, blocked: ReadonlyMap<number, unknown>): ServedUsers {
   return {
     inbounds: payload.inbounds,
     users: payload.users.filter((u) => !blocked.has(u.id)),
