@@ -144,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
       const cert = values["tls-cert"];
       const key = values["tls-key"];
       if (Boolean(cert) !== Boolean(key)) throw new UsageError("--tls-cert and --tls-key go together");
-      const agent = new Agent({
+      const agent = await Agent.start({
         state,
         core,
         coreBin,
@@ -156,7 +156,6 @@ export async function main(argv: string[]): Promise<number> {
         longPollSec: 25,
         logger,
       });
-      await agent.start();
       logger.info("agent.running", { version: AGENT_VERSION, core, coreBin, stateDir: state.root });
       await new Promise<void>((resolve) => {
         const shutdown = (signal: string) => {

@@ -25,7 +25,7 @@ import { EdgeClient } from "../edge/client.ts";
 import type { HttpRequest } from "../edge/http.ts";
 import type { Logger } from "../log/logger.ts";
 import type { Identity, StateDir } from "../state/state-dir.ts";
-import { UsageJournal, userIdFromEmail } from "../usage/journal.ts";
+import { UsageJournal, userIdFromEmail, type JournalStats } from "../usage/journal.ts";
 import { HealthSampler } from "./health.ts";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
@@ -71,28 +71,58 @@ export interface AgentStatus {
   lastPushError: string | null;
   edgeReachable: boolean;
   blockedUsers: Array<{ userId: number; reason: BlockReason }>;
-  journal: ReturnType<UsageJournal["stats"]>;
+  journal: JournalStats;
   updatedAtSec: number;
 }
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 
+/** Where a config to adopt came from, and how adopting it is logged. */
+const CONFIG_SOURCES = {
+  /** The last good config in the state dir, re-checked at start; nothing runs if it is refused. */
+  stored: {
+    rejected: { level: "error", event: "config.last_good_rejected" },
+    failed: "config.resume_failed",
+    adopted: "config.resumed",
+    reason: "last good config from the state dir",
+  },
+  /** A new config from the edge; the last good one keeps running if it is refused. */
+  edge: {
+    rejected: { level: "warn", event: "config.rejected" },
+    failed: "config.apply_failed",
+    adopted: "config.applied",
+    reason: "new config from the edge",
+  },
+} as const;
+type ConfigSource = keyof typeof CONFIG_SOURCES;
+
+/** What `Agent.start` builds before there is an agent; the agent only wires them together. */
+interface AgentParts {
+  identity: Identity;
+  panelKey: CryptoKey;
+  edge: EdgeClient;
+  journal: UsageJournal;
+  enforcer: LocalEnforcer;
+  accessLog: AccessLogIndex;
+  supervisor: CoreSupervisor;
+  api: CoreApi;
+  renderOptions: RenderOptions;
+}
+
 export class Agent {
   private readonly options: AgentOptions;
   private readonly log: Logger;
-  private identity!: Identity;
-  private edge!: EdgeClient;
-  private panelKey!: CryptoKey;
-  private journal!: UsageJournal;
-  private enforcer!: LocalEnforcer;
-  private accessLog!: AccessLogIndex;
-  private supervisor!: CoreSupervisor;
-  private api!: CoreApi;
-  private applier!: ConfigApplier;
+  private readonly identity: Identity;
+  private readonly panelKey: CryptoKey;
+  private readonly edge: EdgeClient;
+  private readonly journal: UsageJournal;
+  private readonly enforcer: LocalEnforcer;
+  private readonly accessLog: AccessLogIndex;
+  private readonly supervisor: CoreSupervisor;
+  private readonly api: CoreApi;
+  private readonly renderOptions: RenderOptions;
+  private readonly applier: ConfigApplier;
   private readonly health = new HealthSampler();
-  private coreVersionText = "unknown";
-  /** Read once at start: an address change would otherwise restart the core on the next apply. */
-  private readonly hostCidrs = hostAddressCidrs(networkInterfaces());
   private payload: ConfigPayload | null = null;
   /** Highest version seen, applied or refused: the ETag we poll with, so a bad config is not refetched in a loop. */
   private seenVersion = 0;
@@ -101,73 +131,91 @@ export class Agent {
   private readonly abort = new AbortController();
   private lastPushAtSec: number | null = null;
   private lastPushError: string | null = null;
-  private loops: Promise<void>[] = [];
+  private readonly loops: Promise<void>[] = [];
   private readonly wakers = new Set<() => void>();
   private emailToUserId = new Map<string, number>();
   /** Users near their data limit, read between ticks (refreshed each tick and config). */
   private nearQuota: AgentUser[] = [];
 
-  constructor(options: AgentOptions) {
-    this.options = options;
-    this.log = options.logger;
-  }
-
-  get appliedVersion(): number {
-    return this.payload?.version ?? 0;
-  }
-
-  private get renderOptions(): RenderOptions {
-    return {
-      core: this.options.core,
-      coreVersion: this.coreVersionText,
-      apiPort: this.options.apiPort,
-      accessLogPath: join(this.options.state.coreDir, "access.log"),
-      listen: this.options.listen,
-      tls: this.options.tls,
-      hostCidrs: this.hostCidrs,
-    };
-  }
-
-  /** Loads state, recovers usage from an orphaned core, starts the core from the last good config. */
-  async start(): Promise<void> {
-    const { state } = this.options;
+  /**
+   * Loads the state dir, journals the counters of a core a crashed agent left behind, starts the
+   * core from the last good config (or empty, ready for the first one) and starts pulling configs
+   * and pushing usage. Resolves to the running agent; `stop()` ends it.
+   *
+   * @example
+   * const agent = await Agent.start({ state: new StateDir(dir), core: "xray", coreBin: "xray", ... });
+   * process.once("SIGTERM", () => agent.stop());
+   */
+  static async start(options: AgentOptions): Promise<Agent> {
+    const { state, logger: log } = options;
     state.ensure();
     const identity = state.readIdentity();
     if (!identity)
       throw new Error(
         `not enrolled: no identity in ${state.root}; run "vortex-agent enroll <panel-url> <token>" first`,
       );
-    this.identity = identity;
-    this.panelKey = await importPublicKey(identity.panelPublicKey);
-    this.edge = new EdgeClient({
-      panelUrl: identity.panelUrl,
-      nodeId: identity.nodeId,
-      nodeKey: await importPrivateKey(identity.nodePrivateKey),
-      ...(this.options.request ? { request: this.options.request } : {}),
-    });
-    this.journal = UsageJournal.open(state.journalPath, {
-      onTornTail: (bytes) =>
-        this.log.warn("journal.torn_tail", {
-          bytes,
-          reason: "an append was cut short by a crash; the reading is redone",
-        }),
-    });
-    this.enforcer = new LocalEnforcer(state.cutPath);
-    this.accessLog = new AccessLogIndex(this.renderOptions.accessLogPath);
-    // Before the applier takes the render options: the version decides which protocols render.
-    this.coreVersionText = await coreVersion(this.options.core, this.options.coreBin);
-    this.supervisor = new CoreSupervisor({
-      core: this.options.core,
-      bin: this.options.coreBin,
+    const renderOptions: RenderOptions = {
+      core: options.core,
+      // The version decides which protocols render.
+      coreVersion: await coreVersion(options.core, options.coreBin),
+      apiPort: options.apiPort,
+      accessLogPath: join(state.coreDir, "access.log"),
+      listen: options.listen,
+      tls: options.tls,
+      // Read once: an address change would otherwise restart the core on the next apply.
+      hostCidrs: hostAddressCidrs(networkInterfaces()),
+    };
+    const supervisor = new CoreSupervisor({
+      core: options.core,
+      bin: options.coreBin,
       dir: state.coreDir,
-      apiPort: this.options.apiPort,
-      logger: this.log.child("core"),
+      apiPort: options.apiPort,
+      logger: log.child("core"),
     });
-    this.api = new CoreApi({ core: this.options.core, address: this.supervisor.apiAddress });
+    const agent = new Agent(options, {
+      identity,
+      panelKey: await importPublicKey(identity.panelPublicKey),
+      edge: new EdgeClient({
+        panelUrl: identity.panelUrl,
+        nodeId: identity.nodeId,
+        nodeKey: await importPrivateKey(identity.nodePrivateKey),
+        ...(options.request ? { request: options.request } : {}),
+      }),
+      journal: UsageJournal.open(state.journalPath, {
+        onTornTail: (bytes) =>
+          log.warn("journal.torn_tail", {
+            bytes,
+            reason: "an append was cut short by a crash; the reading is redone",
+          }),
+      }),
+      enforcer: new LocalEnforcer(state.cutPath),
+      accessLog: new AccessLogIndex(renderOptions.accessLogPath),
+      supervisor,
+      api: new CoreApi({ core: options.core, address: supervisor.apiAddress }),
+      renderOptions,
+    });
+    await agent.startCore();
+    agent.loops.push(agent.configLoop(), agent.tickLoop());
+    return agent;
+  }
+
+  private constructor(options: AgentOptions, parts: AgentParts) {
+    this.options = options;
+    this.log = options.logger;
+    this.identity = parts.identity;
+    this.panelKey = parts.panelKey;
+    this.edge = parts.edge;
+    this.journal = parts.journal;
+    this.enforcer = parts.enforcer;
+    this.accessLog = parts.accessLog;
+    this.supervisor = parts.supervisor;
+    this.api = parts.api;
+    this.renderOptions = parts.renderOptions;
+    // Built here rather than in start(): before a restart it journals counters through this agent.
     this.applier = new ConfigApplier({
-      supervisor: this.supervisor,
-      api: this.api,
-      renderOptions: this.renderOptions,
+      supervisor: parts.supervisor,
+      api: parts.api,
+      renderOptions: parts.renderOptions,
       logger: this.log.child("apply"),
       readCountersBeforeRestart: async (why) => {
         this.log.info("usage.read_before_restart", { reason: why });
@@ -175,7 +223,14 @@ export class Agent {
       },
     });
     this.supervisor.onUnexpectedExit(() => this.applier.forgetRunning());
+  }
 
+  private get appliedVersion(): number {
+    return this.payload?.version ?? 0;
+  }
+
+  /** Replaces a core left by a crashed agent (its counters journaled first) with one running the last good config. */
+  private async startCore(): Promise<void> {
     // A core left behind by a crashed agent still holds counters nobody journaled yet.
     const orphan = await this.supervisor.findOrphan();
     if (orphan) {
@@ -186,41 +241,13 @@ export class Agent {
       });
       await this.supervisor.killInstance(orphan);
     }
-
-    const lastGood = state.readLastGood();
-    if (lastGood) {
-      const verdict = await verifyEnvelope(lastGood.envelope, {
-        panelKey: this.panelKey,
-        nodeId: identity.nodeId,
-        appliedVersion: 0,
-        nowSec: nowSec(),
-        storedLastGood: true,
-      });
-      if (verdict.ok) {
-        dropUnusedCredentials(verdict.payload);
-        this.enforcer.onConfigApplied(verdict.payload);
-        const outcome = await this.applier.apply(
-          servedUsers(verdict.payload, new Set(this.enforcer.blocked(verdict.payload, nowSec()).keys())),
-        );
-        if (outcome.ok) {
-          this.setPayload(verdict.payload);
-          this.seenVersion = verdict.payload.version;
-          this.blockedNow = this.enforcer.blocked(verdict.payload, nowSec());
-          this.log.info("config.resumed", {
-            version: verdict.payload.version,
-            reason: "last good config from the state dir",
-          });
-        } else this.log.error("config.resume_failed", { reason: outcome.reason });
-      } else {
-        this.log.error("config.last_good_rejected", { reason: verdict.reason, detail: verdict.detail });
-      }
-    }
+    const lastGood = this.options.state.readLastGood();
+    if (lastGood) await this.adopt(lastGood.envelope, "stored");
     if (!this.supervisor.running) {
       // Nothing verified to run yet: an empty core still answers the API and is ready for users.
       const outcome = await this.applier.apply({ inbounds: [], users: [] });
       if (!outcome.ok) this.log.error("core.start_failed", { reason: outcome.reason });
     }
-    this.loops = [this.configLoop(), this.tickLoop()];
   }
 
   /** Finishes the current tick, journals and pushes a last time, stops the core. */
@@ -269,7 +296,7 @@ export class Agent {
         const poll = await this.edge.pollConfig(this.seenVersion, this.options.longPollSec, this.abort.signal);
         backoffMs = 1_000;
         // A refused config is paused on for a tick, so a bad answer is not refetched in a tight loop.
-        if (poll.status === 200 && !(await this.onEnvelope(poll.envelope))) await this.sleep(this.options.tickMs);
+        if (poll.status === 200 && !(await this.adopt(poll.envelope, "edge"))) await this.sleep(this.options.tickMs);
       } catch (err) {
         if (this.stopped) return;
         this.log.warn("config.poll_failed", {
@@ -283,16 +310,23 @@ export class Agent {
     }
   }
 
-  /** Verifies and applies one envelope from the edge. Public for tests that feed envelopes directly. */
-  async onEnvelope(envelope: unknown): Promise<boolean> {
+  /**
+   * Verifies a signed config and brings the core to it: credentials no inbound uses are dropped,
+   * the users the enforcer blocks (cut by the edge, expired, over quota) are left out, and the
+   * rest applied with the least disruption. An edge config that runs becomes the last good one.
+   * Returns whether the core runs it now.
+   */
+  private async adopt(envelope: unknown, source: ConfigSource): Promise<boolean> {
+    const logAs = CONFIG_SOURCES[source];
     const verdict = await verifyEnvelope(envelope, {
       panelKey: this.panelKey,
       nodeId: this.identity.nodeId,
       appliedVersion: this.appliedVersion,
       nowSec: nowSec(),
+      storedLastGood: source === "stored",
     });
     if (!verdict.ok) {
-      this.log.warn("config.rejected", {
+      this.log[logAs.rejected.level](logAs.rejected.event, {
         reason: verdict.reason,
         detail: verdict.detail,
         keepRunning: this.appliedVersion,
@@ -300,12 +334,13 @@ export class Agent {
       return false;
     }
     const payload = dropUnusedCredentials(verdict.payload);
-    this.seenVersion = Math.max(this.seenVersion, payload.version);
     this.enforcer.onConfigApplied(payload);
     const blocked = this.enforcer.blocked(payload, nowSec());
-    const outcome = await this.applier.apply(servedUsers(payload, new Set(blocked.keys())));
+    const outcome = await this.applier.apply(servedUsers(payload, blocked));
+    // A refused edge config is not polled for again; a stored one that would not start is, from the edge.
+    if (outcome.ok || source === "edge") this.seenVersion = Math.max(this.seenVersion, payload.version);
     if (!outcome.ok) {
-      this.log.error("config.apply_failed", {
+      this.log.error(logAs.failed, {
         version: payload.version,
         reason: outcome.reason,
         keepRunning: this.appliedVersion,
@@ -315,13 +350,14 @@ export class Agent {
     this.setPayload(payload);
     this.blockedNow = blocked;
     this.refreshNearQuota();
-    this.options.state.writeLastGood(envelope as { payload: string; signature: string }, payload.version, nowSec());
-    this.log.info("config.applied", {
+    if (source === "edge") this.options.state.writeLastGood(verdict.envelope, payload.version, nowSec());
+    this.log.info(logAs.adopted, {
       version: payload.version,
       restarted: outcome.restarted,
       userOps: outcome.ops,
       blocked: blocked.size,
       skippedInbounds: outcome.skipped,
+      reason: logAs.reason,
     });
     await this.closeConnections(outcome.removed, "removed from the config");
     return true;
@@ -385,13 +421,13 @@ export class Agent {
   }
 
   /** One cycle: counters → journal → local enforcement → push → apply the reply. */
-  async tick(): Promise<void> {
+  private async tick(): Promise<void> {
     try {
       if (!this.supervisor.running && this.payload) {
         this.log.warn("core.restart_after_crash", {
           reason: "core is not running; starting it from the applied config",
         });
-        await this.applier.apply(servedUsers(this.payload, new Set(this.blockedNow.keys())));
+        await this.applier.apply(servedUsers(this.payload, this.blockedNow));
       }
       await this.collect();
       await this.enforce("local");
@@ -434,7 +470,7 @@ export class Agent {
     const changed = blocked.size !== this.blockedNow.size || [...blocked.keys()].some((id) => !this.blockedNow.has(id));
     if (!changed) return;
     const newly = [...blocked].filter(([id]) => !this.blockedNow.has(id));
-    const outcome = await this.applier.apply(servedUsers(payload, new Set(blocked.keys())));
+    const outcome = await this.applier.apply(servedUsers(payload, blocked));
     if (!outcome.ok) {
       this.log.error("enforce.apply_failed", { reason: outcome.reason });
       return;
@@ -475,7 +511,7 @@ export class Agent {
     const batch = this.journal.takeBatch(nowSec());
     const healthRecord = this.health.sample({
       coreRunning: this.supervisor.running,
-      coreVersion: this.coreVersionText,
+      coreVersion: this.renderOptions.coreVersion,
       agentVersion: AGENT_VERSION,
       appliedConfigVersion: this.appliedVersion,
       // Within the wire limits: a record the edge refuses would lose the usage it travels with.

@@ -33,7 +33,7 @@ function memory(): { used: number; total: number } {
 }
 
 /** Bytes received/sent on all interfaces but loopback, since boot. */
-export function networkTotals(procNetDev = "/proc/net/dev"): { rx: number; tx: number } {
+function networkTotals(procNetDev = "/proc/net/dev"): { rx: number; tx: number } {
   let rx = 0;
   let tx = 0;
   try {

@@ -30,8 +30,8 @@ export type ApplyOutcome =
   | { ok: true; restarted: boolean; ops: number; removed: RemovedUser[]; skipped: SkippedInbound[] }
   | { ok: false; reason: string; result: ReplaceResult };
 
-/** Users left in the core: everyone in the payload not blocked locally. */
-export function servedUsers(payload: ConfigPayload, blocked: ReadonlySet<number>): ServedUsers {
+/** Users left in the core: everyone in the payload not blocked locally (`blocked` is keyed by user id). */
+export function servedUsers(payload: ConfigPayload, blocked: ReadonlyMap<number, unknown>): ServedUsers {
   return {
     inbounds: payload.inbounds,
     users: payload.users.filter((u) => !blocked.has(u.id)),
@@ -49,19 +49,9 @@ export class ConfigApplier {
     this.deps = deps;
   }
 
-  /** What the core runs now (null before the first successful start). */
-  get current(): ServedUsers | null {
-    return this.running;
-  }
-
   /** Inbounds of the running config the core does not serve, with why (reported to the panel). */
   get skipped(): readonly SkippedInbound[] {
     return this.skippedNow;
-  }
-
-  /** The core was found running this exact state (adopted orphan): no start needed. */
-  assumeRunning(state: ServedUsers): void {
-    this.running = state;
   }
 
   /** The core died: the next apply must start it. */
@@ -164,14 +154,10 @@ export class ConfigApplier {
 }
 
 /** Runtime user changes outstanding at once against the core's API. */
-export const OPS_IN_FLIGHT = 16;
+const OPS_IN_FLIGHT = 16;
 
 /** Runs `task` over `items`, at most `limit` at a time; rejects with the first error after the in-flight ones settle. */
-export async function inBoundedFlight<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
+async function inBoundedFlight<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failure: { err: unknown } | null = null;
   const worker = async () => {

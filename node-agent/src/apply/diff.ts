@@ -52,7 +52,8 @@ function shapeOf(
     skipped,
   } = renderCoreConfig({ inbounds: served.inbounds, users, routing: served.routing }, options);
   const inbounds = new Map<string, string>();
-  for (const inbound of (config.inbounds as Array<Record<string, any>>) ?? []) {
+  // renderCoreConfig writes every inbound with a tag and settings (clients among them).
+  for (const inbound of config.inbounds as Array<{ tag: string; settings: { clients?: unknown } }>) {
     const copy = structuredClone(inbound);
     if (runtimeTags.has(copy.tag)) delete copy.settings.clients;
     inbounds.set(copy.tag, JSON.stringify(copy));

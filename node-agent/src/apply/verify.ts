@@ -6,6 +6,7 @@
 import {
   configEnvelopeSchema,
   configPayloadSchema,
+  type ConfigEnvelope,
   type ConfigPayload,
 } from "../../../workers/agent/protocol/messages.ts";
 import { verifyText } from "../../../workers/agent/protocol/signing.ts";
@@ -19,7 +20,7 @@ export type RejectionReason =
   | "expired";
 
 export type EnvelopeVerdict =
-  | { ok: true; payload: ConfigPayload }
+  | { ok: true; envelope: ConfigEnvelope; payload: ConfigPayload }
   | { ok: false; reason: RejectionReason; detail: string };
 
 export interface VerifyContext {
@@ -61,5 +62,5 @@ export async function verifyEnvelope(input: unknown, ctx: VerifyContext): Promis
     if (p.expiresAtSec <= ctx.nowSec)
       return { ok: false, reason: "expired", detail: `expired at ${p.expiresAtSec}, now ${ctx.nowSec}` };
   }
-  return { ok: true, payload: p };
+  return { ok: true, envelope: envelope.data, payload: p };
 }

@@ -81,7 +81,7 @@ export const SHADOWSOCKS_CIPHERS: Record<CoreKind, Record<string, string>> = {
 };
 
 /** SS-2022 methods (Xray only); the user key is derived per method (protocol/shadowsocks.ts). */
-export const SHADOWSOCKS_2022_METHODS = [
+const SHADOWSOCKS_2022_METHODS = [
   "2022-blake3-aes-128-gcm",
   "2022-blake3-aes-256-gcm",
   "2022-blake3-chacha20-poly1305",
@@ -92,7 +92,7 @@ export function isShadowsocks2022(method: string): boolean {
 }
 
 /** The version number in what `xray version` / `v2ray -version` prints first ("Xray 26.3.23 (…)"), or null. */
-export function parseCoreVersion(reported: string): string | null {
+function parseCoreVersion(reported: string): string | null {
   return /\b(\d+\.\d+\.\d+)\b/.exec(reported)?.[1] ?? null;
 }
 

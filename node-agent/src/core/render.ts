@@ -17,7 +17,7 @@ import { shadowsocks2022UserKey } from "../../../workers/agent/protocol/shadowso
 import { CORE_PROFILES, coreCapabilities, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
 import { renderRouting } from "./routing.ts";
 
-export const API_INBOUND_TAG = "api";
+const API_INBOUND_TAG = "api";
 
 export interface TlsFiles {
   certificateFile: string;
@@ -83,7 +83,7 @@ export function capabilitiesFor(
  * Why this core cannot serve the inbound, or null when it can: the capability rule the panel
  * also applies, then what only the node can know (the inbound's own users and keys).
  */
-export function unservableReason(
+function unservableReason(
   inbound: AgentInbound,
   profile: CoreProfile,
   capabilities: Omit<CoreCapabilities, "skipped">,
@@ -112,7 +112,7 @@ function tlsFilesFor(inbound: AgentInbound, fallback: TlsFiles | null): TlsFiles
 }
 
 /** One client entry as the core's JSON config spells it for this protocol. */
-export function clientEntry(inbound: AgentInbound, user: AgentUser, profile: CoreProfile): Record<string, unknown> {
+function clientEntry(inbound: AgentInbound, user: AgentUser, profile: CoreProfile): Record<string, unknown> {
   const base = { email: user.email, level: 0 };
   switch (inbound.protocol) {
     case "vless": {

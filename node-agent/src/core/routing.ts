@@ -9,8 +9,8 @@
 import type { NetworkInterfaceInfo } from "node:os";
 import { DEFAULT_ROUTING_POLICY, type RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
 
-export const DIRECT_OUTBOUND_TAG = "direct";
-export const BLOCK_OUTBOUND_TAG = "block";
+const DIRECT_OUTBOUND_TAG = "direct";
+const BLOCK_OUTBOUND_TAG = "block";
 
 /** Addresses that reach a loopback listener: 0.0.0.0 and :: connect to the local host on Linux. */
 const LOOPBACK_CIDRS = ["127.0.0.0/8", "0.0.0.0/32", "::1/128", "::/128"];

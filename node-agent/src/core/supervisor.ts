@@ -5,7 +5,7 @@
  * kill -9 of the agent loses no usage. Every start gets a fresh `instanceId`; counters belong to an instance
  * (they live in the core's memory and die with it), which is how usage baselines stay exact.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, renameSync, copyFileSync } from "node:fs";
 import { connect } from "node:net";
@@ -165,7 +165,7 @@ export class CoreSupervisor {
   private async spawnAndWait(config: unknown): Promise<CoreInstance> {
     if (this.running) throw new Error("core already running");
     const logFd = openSync(join(this.dir, "core.log"), "a", 0o600);
-    let child;
+    let child: ChildProcess;
     try {
       child = spawn(this.bin, CORE_PROFILES[this.core].runArgs(this.configPath), {
         detached: true,

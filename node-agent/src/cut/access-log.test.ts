@@ -78,7 +78,11 @@ describe("access log", () => {
     );
     expect(index.endpointsOf("u1")).toHaveLength(3);
     let asked = false;
-    expect(await index.pruneIfLarge(async () => ((asked = true), new Set<string>()))).toBeNull();
+    const listLive = async () => {
+      asked = true;
+      return new Set<string>();
+    };
+    expect(await index.pruneIfLarge(listLive)).toBeNull();
     expect(asked).toBe(false);
   });
 

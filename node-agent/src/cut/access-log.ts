@@ -126,9 +126,9 @@ export class AccessLogIndex {
     }
     this.byEndpoint.set(key, entry.email);
     this.rememberedDuringPrune?.add(key);
-    let set = this.byEmail.get(entry.email);
-    if (!set) this.byEmail.set(entry.email, (set = new Set()));
-    set.add(key);
+    const set = this.byEmail.get(entry.email);
+    if (set) set.add(key);
+    else this.byEmail.set(entry.email, new Set([key]));
     while (this.byEndpoint.size > this.maxEndpoints) {
       const [oldest, email] = this.byEndpoint.entries().next().value as [string, string];
       this.byEndpoint.delete(oldest);
@@ -163,7 +163,8 @@ export class AccessLogIndex {
   async pruneIfLarge(listLive: () => Promise<ReadonlySet<string>>): Promise<number | null> {
     this.poll();
     if (this.byEndpoint.size < this.nextPruneAt || this.rememberedDuringPrune) return null;
-    const newer = (this.rememberedDuringPrune = new Set());
+    const newer = new Set<string>();
+    this.rememberedDuringPrune = newer;
     let live: ReadonlySet<string>;
     try {
       live = await listLive();

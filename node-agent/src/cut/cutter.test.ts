@@ -40,7 +40,7 @@ describe("cutting users' connections", () => {
     const { port, clients } = await inboundWithClients(4);
     const index = new AccessLogIndex("/nonexistent");
     const owners = ["u1", "u1", "u2", "u3"];
-    clients.forEach((c, i) => index.remember({ ip: "127.0.0.1", port: c.localPort!, email: owners[i]! }));
+    for (const [i, c] of clients.entries()) index.remember({ ip: "127.0.0.1", port: c.localPort!, email: owners[i]! });
     const log = memoryLogger();
     const reports = await closeUserConnections(
       [

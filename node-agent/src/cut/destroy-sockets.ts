@@ -28,6 +28,11 @@ function addressToken(ip: string): string {
   return ip.includes(":") ? `[${ip}]` : ip;
 }
 
+/** ss terms matching a socket whose local port is any of `localPorts`. */
+function localPortFilter(localPorts: readonly number[]): string[] {
+  return localPorts.flatMap((p, i) => [...(i > 0 ? ["or"] : []), "sport", "=", `:${p}`]);
+}
+
 /**
  * The ss filter for "the server side of these client connections": remote = a client endpoint,
  * local port = one of the inbound ports (so the core's own outbound sockets are never touched).
@@ -44,8 +49,7 @@ export function ssFilter(endpoints: readonly Endpoint[], localPorts: readonly nu
     `:${e.port}`,
     ")",
   ]);
-  const locals = localPorts.flatMap((p, i) => [...(i > 0 ? ["or"] : []), "sport", "=", `:${p}`]);
-  return ["(", ...remotes, ")", ...(locals.length ? ["and", "(", ...locals, ")"] : [])];
+  return ["(", ...remotes, ")", ...(localPorts.length ? ["and", "(", ...localPortFilter(localPorts), ")"] : [])];
 }
 
 function runSs(args: string[]): Promise<{ stdout: string; error: string | null }> {
@@ -102,18 +106,7 @@ export function peerKeys(ssOutput: string): string[] {
  */
 export async function liveClientEndpoints(localPorts: readonly number[]): Promise<Set<string>> {
   if (localPorts.length === 0) return new Set();
-  const locals = localPorts.flatMap((p, i) => [...(i > 0 ? ["or"] : []), "sport", "=", `:${p}`]);
-  const { stdout, error } = await runSs(["-t", "-n", "-H", "(", ...locals, ")"]);
+  const { stdout, error } = await runSs(["-t", "-n", "-H", "(", ...localPortFilter(localPorts), ")"]);
   if (error) throw new Error(`ss: ${error}`);
   return new Set(peerKeys(stdout));
-}
-
-/** How many established server-side sockets these endpoints still have (for verification). */
-export async function countClientSockets(
-  endpoints: readonly Endpoint[],
-  localPorts: readonly number[],
-): Promise<number> {
-  if (endpoints.length === 0) return 0;
-  const { stdout } = await runSs(["-t", "-n", "-H", "state", "established", ...ssFilter(endpoints, localPorts)]);
-  return stdout.split("\n").filter((l) => l.trim().length > 0).length;
 }

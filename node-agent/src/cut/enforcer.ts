@@ -112,8 +112,4 @@ export class LocalEnforcer {
     }
     return out;
   }
-
-  get cutUserIds(): number[] {
-    return [...this.cuts.keys()];
-  }
 }

@@ -37,7 +37,7 @@ export type HttpRequest = (url: string, init: HttpRequestInit) => Promise<HttpAn
  * No byte for this long means the connection is dead (the edge holds a long-poll for at most
  * 25 s, then answers). Without it a silently dropped connection would hang the loop for good.
  */
-export const IDLE_TIMEOUT_MS = 60_000;
+const IDLE_TIMEOUT_MS = 60_000;
 
 // Keep-alive: a push every tick and a long-poll at a time reuse their connections (and TLS sessions).
 const agents = {

@@ -16,7 +16,7 @@ export interface Logger {
 const SECRET_FIELD = /(private|secret|password|token|signature|^key$|Key$|vlessId|vmessId)/i;
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-export function redact(value: unknown, depth = 0): unknown {
+function redact(value: unknown, depth = 0): unknown {
   if (depth > 4 || value === null || typeof value !== "object") return value;
   if (value instanceof Error)
     return { name: value.name, message: value.message, code: (value as { code?: unknown }).code };

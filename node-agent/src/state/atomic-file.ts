@@ -6,11 +6,11 @@ import { closeSync, fsyncSync, openSync, renameSync, writeSync, mkdirSync, chmod
 import { dirname, basename, join } from "node:path";
 import { randomBytes } from "node:crypto";
 
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
 
 /** fsync a directory so a rename inside it survives power loss, not only a process crash. */
-export function fsyncDir(dir: string): void {
+function fsyncDir(dir: string): void {
   const fd = openSync(dir, "r");
   try {
     fsyncSync(fd);

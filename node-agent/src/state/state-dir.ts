@@ -11,7 +11,7 @@ import { PRIVATE_DIR_MODE, writeFileAtomic } from "./atomic-file.ts";
 
 export const DEFAULT_STATE_DIR = "/var/lib/vortex-agent";
 
-export const identitySchema = z.object({
+const identitySchema = z.object({
   nodeId: z.number().int().positive(),
   panelUrl: z.string().url(),
   /** Raw Ed25519, base64url: the only key whose signatures on configs this node accepts. */
@@ -24,7 +24,7 @@ export const identitySchema = z.object({
 export type Identity = z.infer<typeof identitySchema>;
 
 /** The last config that was verified and ran: the agent falls back to it on any failure. */
-export const lastGoodSchema = z.object({
+const lastGoodSchema = z.object({
   envelope: configEnvelopeSchema,
   version: z.number().int().min(1),
   appliedAtSec: z.number().int(),

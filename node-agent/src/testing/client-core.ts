@@ -56,7 +56,10 @@ async function waitForPort(port: number, attempts = 200): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     const ok = await new Promise<boolean>((resolve) => {
       const s = connect({ port, host: "127.0.0.1" });
-      s.once("connect", () => (s.destroy(), resolve(true)));
+      s.once("connect", () => {
+        s.destroy();
+        resolve(true);
+      });
       s.once("error", () => resolve(false));
     });
     if (ok) return;

@@ -1,7 +1,7 @@
 /**
  * A stand-in for the Worker's /agent/v1/* endpoints, for agent tests: enrollment, signed config
- * long-poll with ETag/304, usage push deduped per seq, a cut list in the reply, request
- * signatures checked with the shared protocol code, and an "outage" switch.
+ * long-poll with ETag/304, usage push deduped per seq, and request signatures checked with the
+ * shared protocol code.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,16 +30,9 @@ export class FakeEdge {
   private server!: Server;
   private current: { version: number; envelope: ConfigEnvelope } | null = null;
   private waiters = new Set<() => void>();
-  readonly appliedSeqs = new Set<number>();
+  private readonly appliedSeqs = new Set<number>();
   readonly pushes: UsagePush[] = [];
   readonly totals = new Map<number, { up: number; down: number }>();
-  /** Users named in every reply's cut list until cleared. */
-  cut = new Set<number>();
-  /** Called when a reply carrying a cut list is sent (for timing). */
-  onCutSent: ((atMs: number) => void) | null = null;
-  /** When true, every request fails with 503 (edge unreachable). */
-  down = false;
-  rejectedRequests = 0;
 
   async start(): Promise<void> {
     const pair = await generateSigningKeyPair();
@@ -110,7 +103,6 @@ export class FakeEdge {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await this.body(req);
-    if (this.down) return this.json(res, 503, { error: { code: "UNAVAILABLE", message: "edge down (test)" } });
     const url = new URL(req.url!, this.url);
     if (req.method === "POST" && url.pathname === "/agent/v1/enroll") {
       const { token, publicKey } = JSON.parse(Buffer.from(body).toString()) as { token: string; publicKey: string };
@@ -119,10 +111,8 @@ export class FakeEdge {
       this.nodeKey = await importPublicKey(publicKey);
       return this.json(res, 200, { nodeId: this.nodeId, panelPublicKey: this.panelPublicKey });
     }
-    if (!(await this.verified(req, body))) {
-      this.rejectedRequests++;
+    if (!(await this.verified(req, body)))
       return this.json(res, 401, { error: { code: "BAD_SIGNATURE", message: "request signature invalid" } });
-    }
     if (req.method === "GET" && url.pathname === "/agent/v1/config") {
       const known = Number(String(req.headers["if-none-match"] ?? '"0"').replace(/"/g, ""));
       const waitSec = Math.min(25, Number(url.searchParams.get("wait") ?? 0));
@@ -137,7 +127,6 @@ export class FakeEdge {
           this.waiters.add(done);
         });
       }
-      if (this.down) return this.json(res, 503, { error: { code: "UNAVAILABLE", message: "edge down (test)" } });
       if (!this.current || this.current.version === known) return void res.writeHead(304).end();
       return this.json(res, 200, this.current.envelope, { etag: `"${this.current.version}"` });
     }
@@ -153,10 +142,11 @@ export class FakeEdge {
           this.totals.set(d.userId, t);
         }
       }
-      const cut = [...this.cut];
-      this.json(res, 200, { ackSeq: Math.max(0, ...this.appliedSeqs), configVersion: this.current?.version ?? 0, cut });
-      if (cut.length) this.onCutSent?.(Date.now());
-      return;
+      return this.json(res, 200, {
+        ackSeq: Math.max(0, ...this.appliedSeqs),
+        configVersion: this.current?.version ?? 0,
+        cut: [],
+      });
     }
     this.json(res, 404, { error: { code: "NOT_FOUND", message: url.pathname } });
   }

@@ -20,7 +20,7 @@ import { writeFileAtomic } from "../state/atomic-file.ts";
 import { diffCounters, type CounterPair } from "./baseline.ts";
 
 /** The edge accepts at most this many deltas in one push. */
-export const MAX_DELTAS_PER_BATCH = 50_000;
+const MAX_DELTAS_PER_BATCH = 50_000;
 
 type Entry = [userId: number, email: string, upBytes: number, downBytes: number, absUp: number, absDown: number];
 
@@ -86,7 +86,7 @@ export interface JournalOptions {
   onTornTail?: (bytes: number) => void;
 }
 
-export class JournalCorruptError extends Error {
+class JournalCorruptError extends Error {
   readonly code = "JOURNAL_CORRUPT";
 }
 
@@ -107,7 +107,7 @@ export class UsageJournal {
   private constructor(path: string, options: JournalOptions) {
     this.path = path;
     this.compactAtBytes = options.compactAtBytes ?? 1 << 20;
-    const validLength = this.load(options);
+    const validLength = this.load();
     this.fd = openSync(path, "a+", 0o600);
     if (fstatSync(this.fd).size > validLength) {
       options.onTornTail?.(fstatSync(this.fd).size - validLength);
@@ -122,7 +122,7 @@ export class UsageJournal {
   }
 
   /** Replays the file; returns the length of its intact prefix (whole lines only). */
-  private load(_options: JournalOptions): number {
+  private load(): number {
     if (!existsSync(this.path)) return 0;
     const text = readFileSync(this.path, "utf8");
     const lastNewline = text.lastIndexOf("\n");
@@ -155,13 +155,16 @@ export class UsageJournal {
         this.baseline = new Map(record.base.map(([email, up, down]) => [email, { up, down }]));
         break;
       case "d":
-        if (record.inst !== this.baselineInst) {
-          this.baselineInst = record.inst;
-          this.baseline = new Map();
-        }
-        for (const [, email, , , absUp, absDown] of record.u) this.baseline.set(email, { up: absUp, down: absDown });
-      // falls through: the reading's deltas wait for a batch either way
       case "q":
+        // A fresh reading moves the baseline; a carried-over one's baseline is in the snapshot.
+        if (record.k === "d") {
+          if (record.inst !== this.baselineInst) {
+            this.baselineInst = record.inst;
+            this.baseline = new Map();
+          }
+          for (const [, email, , , absUp, absDown] of record.u) this.baseline.set(email, { up: absUp, down: absDown });
+        }
+        // Either way its deltas wait for a batch.
         this.nextReadingId = Math.max(this.nextReadingId, record.id + 1);
         if (record.id > this.batchedUpTo) this.pending.push(record);
         break;

@@ -123,7 +123,8 @@ async function clientFor(entry: (typeof users)[number]): Promise<ClientCore> {
       (l) =>
         l.includes(`@127.0.0.1:${entry.inbound.port}`) ||
         (l.startsWith("vmess://") &&
-          Number(JSON.parse(Buffer.from(l.slice(8), "base64").toString()).port) === entry.inbound.port),
+          // v2rayN's vmess JSON spells every value as a string, the port included.
+          JSON.parse(Buffer.from(l.slice(8), "base64").toString()).port === String(entry.inbound.port)),
     );
     if (!link) throw new Error(`no link for ${entry.inbound.tag} in ${user.subscriptionUrl}: ${links.join(" ")}`);
     entry.client = await startClientCore(

@@ -143,7 +143,7 @@ export class CoreApi {
 }
 
 /** `user>>>EMAIL>>>traffic>>>uplink|downlink` → per-email counters. */
-export function parseUserCounters(
+function parseUserCounters(
   stats: ReadonlyArray<{ name: string; value: string | number | { toNumber(): number } }>,
 ): UserCounters {
   const out: UserCounters = new Map();

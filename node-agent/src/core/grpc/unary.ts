@@ -20,7 +20,6 @@ import {
 /** Status codes this agent produces itself (https://grpc.github.io/grpc/core/md_doc_statuscodes.html). */
 export const GRPC_STATUS = {
   OK: 0,
-  CANCELLED: 1,
   UNKNOWN: 2,
   DEADLINE_EXCEEDED: 4,
   INTERNAL: 13,
