@@ -13,35 +13,34 @@ const ATTEMPTS_KEY = "attempts";
  * key keeps each counter strongly consistent without a global bottleneck.
  */
 export class RateLimiter extends DurableObject {
-  private async recent(nowMs: number, windowMs: number): Promise<number[]> {
-    const stored = (await this.ctx.storage.get<number[]>(ATTEMPTS_KEY)) ?? [];
-    return stored.filter((at) => at > nowMs - windowMs);
+  private recent(nowMs: number, windowMs: number): number[] {
+    return (this.ctx.storage.kv.get<number[]>(ATTEMPTS_KEY) ?? []).filter((at) => at > nowMs - windowMs);
   }
 
   /**
    * Decides and records in one call: refused (and not counted) once `limit` attempts fall within
-   * the window, otherwise counted. Being one call is what makes it safe: the object's input gate
-   * holds other calls while this one awaits its storage, so concurrent attempts cannot all pass.
+   * the window, otherwise counted. The read and the write are synchronous (SQLite-backed storage),
+   * so no other call can run between them: concurrent attempts cannot all pass.
    */
   async spend(limit: number, windowMs: number): Promise<RateLimitVerdict> {
     const now = Date.now();
-    const recent = await this.recent(now, windowMs);
+    const recent = this.recent(now, windowMs);
     if (recent.length >= limit) {
       const oldest = recent[recent.length - limit]!;
       return { limited: true, retryAfterSec: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)) };
     }
     recent.push(now);
-    await this.ctx.storage.put(ATTEMPTS_KEY, recent);
+    this.ctx.storage.kv.put(ATTEMPTS_KEY, recent);
     return { limited: false, retryAfterSec: 0 };
   }
 
   /** Takes back the latest counted attempt: it turned out not to count (a sign-in that succeeded). */
   async refund(): Promise<void> {
-    const stored = (await this.ctx.storage.get<number[]>(ATTEMPTS_KEY)) ?? [];
-    await this.ctx.storage.put(ATTEMPTS_KEY, stored.slice(0, -1));
+    const stored = this.ctx.storage.kv.get<number[]>(ATTEMPTS_KEY) ?? [];
+    this.ctx.storage.kv.put(ATTEMPTS_KEY, stored.slice(0, -1));
   }
 
   async clear(): Promise<void> {
-    await this.ctx.storage.delete(ATTEMPTS_KEY);
+    this.ctx.storage.kv.delete(ATTEMPTS_KEY);
   }
 }
