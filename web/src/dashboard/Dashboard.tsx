@@ -13,11 +13,11 @@ import { TrafficSeries } from "../graphql/dashboard";
 import { SystemMetricsUpdates } from "../graphql/live";
 import { locale, t, type MessageKey } from "../i18n";
 import { formatDateTime, formatNumber, formatRate } from "../lib/format";
-import type { SeriesPoint } from "../lib/chart";
 import { useLive } from "../live/use-live";
-import { loadMetrics, loadSummary, type Metrics, type UserCounts } from "./dashboard-data";
+import type { UserCountsFieldsFragment } from "../graphql/generated/graphql";
+import { loadMetrics, loadSummary } from "./dashboard-data";
 
-const USER_STATUSES: [keyof UserCounts, MessageKey][] = [
+const USER_STATUSES: [keyof UserCountsFieldsFragment, MessageKey][] = [
   ["total", "users.total"],
   ["active", "status.ACTIVE"],
   ["onHold", "status.ON_HOLD"],
@@ -42,9 +42,9 @@ export default function Dashboard() {
   const [range, setRange] = createSignal<"DAY" | "WEEK" | "MONTH">("DAY");
   const [series, { refetch: refetchSeries }] = createResource(
     range,
-    async (r) => (await request<{ trafficSeries: SeriesPoint[] }>(TrafficSeries, { range: r })).trafficSeries,
+    async (r) => (await request(TrafficSeries, { range: r })).trafficSeries,
   );
-  const live = useLive<{ systemMetrics: Metrics }>(
+  const live = useLive(
     SystemMetricsUpdates,
     () => ({}),
     (data) => setMetrics(data.systemMetrics),

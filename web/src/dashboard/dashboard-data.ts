@@ -7,30 +7,11 @@
  */
 import { hasSession, request } from "../api/client";
 import { DashboardSummary, SystemMetricsNow } from "../graphql/dashboard";
+import type { DashboardSummaryQuery, SystemMetricsNowQuery } from "../graphql/generated/graphql";
 import { sessionGeneration } from "../session";
 
-export interface UserCounts {
-  total: number;
-  active: number;
-  disabled: number;
-  limited: number;
-  expired: number;
-  onHold: number;
-}
-export interface Summary {
-  systemStatus: { version: string; servers: number; inbounds: number; groups: number; users: UserCounts };
-  servers: { id: string; status: string }[];
-  healthCheck: { ok: boolean; database: boolean; time: string };
-}
-export interface Metrics {
-  at: string;
-  serversOnline: number;
-  serversOffline: number;
-  serversDegraded: number;
-  uploadRate: number;
-  downloadRate: number;
-  users: UserCounts;
-}
+export type Summary = DashboardSummaryQuery;
+export type Metrics = SystemMetricsNowQuery["systemMetrics"];
 
 const REUSE_MS = 5_000;
 interface Preloaded {
@@ -47,8 +28,8 @@ const reusable = (): Preloaded | null =>
 export function preloadDashboard(): void {
   // Signed out, the layout sends the visitor to sign in: a load now could only be refused.
   if (!hasSession() || reusable()) return;
-  const summary = request<Summary>(DashboardSummary);
-  const metrics = request<{ systemMetrics: Metrics }>(SystemMetricsNow).then((d) => d.systemMetrics);
+  const summary = request(DashboardSummary);
+  const metrics = request(SystemMetricsNow).then((d) => d.systemMetrics);
   // The page reports failures where it shows them; an unclaimed preload must not log an unhandled rejection.
   summary.catch(() => undefined);
   metrics.catch(() => undefined);
@@ -63,6 +44,6 @@ function take<K extends "summary" | "metrics">(key: K): Preloaded[K] {
   return current[key];
 }
 
-export const loadSummary = (): Promise<Summary> => take("summary") ?? request<Summary>(DashboardSummary);
+export const loadSummary = (): Promise<Summary> => take("summary") ?? request(DashboardSummary);
 export const loadMetrics = (): Promise<Metrics> =>
-  take("metrics") ?? request<{ systemMetrics: Metrics }>(SystemMetricsNow).then((d) => d.systemMetrics);
+  take("metrics") ?? request(SystemMetricsNow).then((d) => d.systemMetrics);
