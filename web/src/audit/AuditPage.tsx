@@ -4,14 +4,22 @@ import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, settled, Skeleton } from "../components/Async";
 import { AuditLog } from "../graphql/audit";
-import { AdminChoices } from "../graphql/users";
+import { adminChoicesQuery } from "../users/data";
 import { me } from "../session";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import type { AuditLogQuery } from "../graphql/generated/graphql";
+import type { AuditLogQuery, AuditLogQueryVariables } from "../graphql/generated/graphql";
+import { createQuery, reloadQueries, signedInQuery } from "../lib/query";
 import { Table } from "../components/Table";
 
 type Entry = AuditLogQuery["auditLog"]["edges"][number]["node"];
+type Filter = AuditLogQueryVariables["filter"];
+
+const auditQuery = signedInQuery(
+  async (filter: Filter, after: string | null) =>
+    (await request(AuditLog, { filter, page: { first: 50, after } })).auditLog,
+  "auditLog",
+);
 
 export default function Audit() {
   const [params, setParams] = useSearchParams<{
@@ -29,19 +37,18 @@ export default function Audit() {
   // Resellers see only their own actions, so only admins and the owner get a "who" filter.
   const [actors] = createResource(
     () => me()?.role === "OWNER" || me()?.role === "ADMIN",
-    async () => (await request(AdminChoices)).admins,
+    async () => (await adminChoicesQuery()).admins,
   );
   const [entries, setEntries] = createSignal<Entry[]>([]);
   const [after, setAfter] = createSignal<string | null>(null);
-  const [page, { refetch }] = createResource(
-    () => ({ filter: filter(), after: after() }),
-    async (q) => {
-      const result = (await request(AuditLog, { filter: q.filter, page: { first: 50, after: q.after } })).auditLog;
+  const page = createQuery(() => {
+    const from = after();
+    return auditQuery(filter(), from).then((result) => {
       const nodes = result.edges.map((e) => e.node);
-      setEntries((current) => (q.after ? [...current, ...nodes] : nodes));
+      setEntries((current) => (from ? [...current, ...nodes] : nodes));
       return result;
-    },
-  );
+    });
+  });
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -105,7 +112,7 @@ export default function Audit() {
         <Skeleton lines={3} />
       </Show>
       <Show when={page.error}>
-        <ErrorBox error={page.error} retry={refetch} />
+        <ErrorBox error={page.error} retry={() => reloadQueries(auditQuery)} />
       </Show>
       <Show when={page.state === "ready" && page()?.pageInfo.hasNextPage}>
         <div class="pager">
