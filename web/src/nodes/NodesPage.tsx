@@ -13,13 +13,14 @@ import { CopyButton } from "../components/Copy";
 import { LiveDot } from "../components/LiveDot";
 import { Confirm, Modal } from "../components/Modal";
 import { ServerStatusUpdates } from "../graphql/live";
-import { CreateServer, CreateServerEnrollment, DeleteServer, Servers } from "../graphql/nodes";
+import { CreateServerEnrollment } from "../graphql/nodes";
 import { locale, t } from "../i18n";
 import { formatBytes, formatDateTime, formatRelative } from "../lib/format";
 import { useLive } from "../live/use-live";
 import { NodeRoutingSection } from "../routing/RoutingSection";
-import type { CreateServerInput, ServersQuery } from "../graphql/generated/graphql";
-import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
+import type { ServersQuery } from "../graphql/generated/graphql";
+import { createQuery, reloadQueries } from "../lib/query";
+import { addNode, deleteNode, serversQuery } from "./data";
 import { RowActions, Table } from "../components/Table";
 
 type Node = ServersQuery["servers"][number];
@@ -29,18 +30,6 @@ function uptime(seconds: number) {
   const hours = Math.floor((seconds % 86400) / 3600);
   return days > 0 ? `${days}d ${hours}h` : `${hours}h ${Math.floor((seconds % 3600) / 60)}m`;
 }
-
-const serversQuery = signedInQuery(() => request(Servers), "servers");
-/** A new node and its first enrollment command, which the admin runs on that host. */
-const addNode = mutation(
-  async (input: CreateServerInput) => {
-    const { createServer } = await request(CreateServer, { input });
-    return (await request(CreateServerEnrollment, { id: createServer.id })).createServerEnrollment;
-  },
-  "addNode",
-  [serversQuery],
-);
-const deleteNode = mutation((id: string) => request(DeleteServer, { id }), "deleteNode", [serversQuery]);
 
 export default function Nodes() {
   const data = createQuery(() => serversQuery());
@@ -251,7 +240,7 @@ export default function Nodes() {
         onOpenChange={(open) => !open && setRouting(null)}
         title={t("nodes.routingTitle", { name: routing()?.name ?? "" })}
       >
-        <Show when={routing()}>{(node) => <NodeRoutingSection serverId={node().id} onSaved={load} />}</Show>
+        <Show when={routing()}>{(node) => <NodeRoutingSection serverId={node().id} />}</Show>
       </Modal>
       <Confirm
         open={removing() !== null}
