@@ -331,7 +331,10 @@ describe("screenshots", () => {
       const shot = await openPage(browser, panel.url, { viewport: { width: 1280, height: 800 }, colorScheme: theme });
       shot.setDefaultTimeout(10_000);
       await shot.addInitScript(
-        ([l, t]) => (localStorage.setItem("vortex.locale", l), localStorage.setItem("vortex.theme", t)),
+        ([l, t]) => {
+          localStorage.setItem("vortex.locale", l);
+          localStorage.setItem("vortex.theme", t);
+        },
         [locale, theme],
       );
       await signIn(shot);

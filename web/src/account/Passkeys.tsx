@@ -57,9 +57,16 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
       changed();
     });
   };
-  const remove = (id: string) => void action.run(async () => (await request(RemovePasskey, { id }), changed()));
+  const remove = (id: string) =>
+    void action.run(async () => {
+      await request(RemovePasskey, { id });
+      changed();
+    });
   const setPasswordLogin = (enabled: boolean) =>
-    void action.run(async () => (await request(SetPasswordLogin, { enabled }), changed()));
+    void action.run(async () => {
+      await request(SetPasswordLogin, { enabled });
+      changed();
+    });
 
   return (
     <section class="card form" aria-labelledby="passkeys-title">

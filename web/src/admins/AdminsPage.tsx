@@ -126,7 +126,13 @@ export default function Admins() {
                     {t("admins.security")}
                   </button>
                   <Show when={admin.role === "RESELLER" && admin.maxDataLimit !== null}>
-                    <button type="button" onClick={() => (setFailure(null), setToppingUp(admin))}>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setFailure(null);
+                        setToppingUp(admin);
+                      }}
+                    >
                       {t("admins.topUp")}
                     </button>
                   </Show>

@@ -63,32 +63,34 @@ export default function Audit() {
   return (
     <>
       <h1>{t("nav.audit")}</h1>
-      <form class="toolbar" onSubmit={apply} role="search">
-        <label>
-          {t("audit.action")}
-          <input name="action" value={params.action ?? ""} placeholder="user.create" class="ltr" />
-        </label>
-        <label>
-          {t("audit.targetType")}
-          <input name="targetType" value={params.targetType ?? ""} placeholder="user" class="ltr" />
-        </label>
-        <label>
-          {t("audit.targetId")}
-          <input name="targetId" value={params.targetId ?? ""} class="ltr" />
-        </label>
-        <Show when={settled(actors)}>
-          {(list) => (
-            <label>
-              {t("audit.actor")}
-              <select name="actor" value={params.actor ?? ""}>
-                <option value="">{t("audit.anyone")}</option>
-                <For each={list()}>{(a) => <option value={a.id}>{a.username}</option>}</For>
-              </select>
-            </label>
-          )}
-        </Show>
-        <button type="submit">{t("audit.filter")}</button>
-      </form>
+      <search>
+        <form class="toolbar" onSubmit={apply}>
+          <label>
+            {t("audit.action")}
+            <input name="action" value={params.action ?? ""} placeholder="user.create" class="ltr" />
+          </label>
+          <label>
+            {t("audit.targetType")}
+            <input name="targetType" value={params.targetType ?? ""} placeholder="user" class="ltr" />
+          </label>
+          <label>
+            {t("audit.targetId")}
+            <input name="targetId" value={params.targetId ?? ""} class="ltr" />
+          </label>
+          <Show when={settled(actors)}>
+            {(list) => (
+              <label>
+                {t("audit.actor")}
+                <select name="actor" value={params.actor ?? ""}>
+                  <option value="">{t("audit.anyone")}</option>
+                  <For each={list()}>{(a) => <option value={a.id}>{a.username}</option>}</For>
+                </select>
+              </label>
+            )}
+          </Show>
+          <button type="submit">{t("audit.filter")}</button>
+        </form>
+      </search>
       <Table
         headers={[t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.target"), "IP", t("audit.details")]}
         rows={entries()}

@@ -113,7 +113,7 @@ export default function UsersPage() {
           {t("users.create")}
         </button>
       </div>
-      <div class="toolbar" role="search">
+      <search class="toolbar">
         <label class="grow">
           <span class="visually-hidden">{t("users.search")}</span>
           <input
@@ -171,7 +171,7 @@ export default function UsersPage() {
             </DropdownMenu.Content>
           </DropdownMenu.Portal>
         </DropdownMenu>
-      </div>
+      </search>
       <Show when={progress()}>
         {(p) => (
           <label>
