@@ -1,6 +1,6 @@
 /** The audit log, newest first, filtered by action, target or actor, one page of 50 after another. */
 import { useSearchParams } from "@solidjs/router";
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, settled, Skeleton } from "../components/Async";
 import { AuditLog } from "../graphql/audit";
@@ -35,10 +35,7 @@ export default function Audit() {
     actorId: params.actor || undefined,
   }));
   // Resellers see only their own actions, so only admins and the owner get a "who" filter.
-  const [actors] = createResource(
-    () => me()?.role === "OWNER" || me()?.role === "ADMIN",
-    async () => (await adminChoicesQuery()).admins,
-  );
+  const actors = createQuery(() => (me()?.role === "OWNER" || me()?.role === "ADMIN") && adminChoicesQuery());
   const [entries, setEntries] = createSignal<Entry[]>([]);
   const [after, setAfter] = createSignal<string | null>(null);
   const page = createQuery(() => {
@@ -77,7 +74,7 @@ export default function Audit() {
             {t("audit.targetId")}
             <input name="targetId" value={params.targetId ?? ""} class="ltr" />
           </label>
-          <Show when={settled(actors)}>
+          <Show when={settled(actors)?.admins}>
             {(list) => (
               <label>
                 {t("audit.actor")}

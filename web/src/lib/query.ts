@@ -44,9 +44,10 @@ export function signedInQuery<Args extends unknown[], Result>(
 /**
  * A query read as a resource: refetched when its key is revalidated, and keeping its last value
  * while it is (`settled`), so a list stays on screen during the revalidation after a change.
- * `read` is tracked, so reading a signal inside (a page number, a filter) loads its new key.
+ * `read` is tracked, so reading a signal inside (a page number, a filter) loads its new key; it
+ * returns `false` when there is nothing to load (a filter this admin may not use).
  */
-export function createQuery<Result>(read: () => Promise<Result>): Resource<Result> {
+export function createQuery<Result>(read: () => Promise<Result> | false): Resource<Result> {
   const [resource] = createResource(
     () => {
       pageReading = true;

@@ -4,7 +4,7 @@
  */
 import { DropdownMenu } from "@kobalte/core/dropdown-menu";
 import { A, useAction, useNavigate, useSearchParams } from "@solidjs/router";
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
@@ -49,10 +49,7 @@ export default function UsersPage() {
   }));
   const page = createQuery(() => usersQuery(query()));
   const choices = createQuery(() => filterChoicesQuery());
-  const [owners] = createResource(
-    () => me()?.role === "OWNER" || me()?.role === "ADMIN",
-    async () => (await adminChoicesQuery()).admins,
-  );
+  const owners = createQuery(() => (me()?.role === "OWNER" || me()?.role === "ADMIN") && adminChoicesQuery());
   const applyToChosen = useAction(applyToUsers);
   const create = useAction(createUser);
 
@@ -145,7 +142,7 @@ export default function UsersPage() {
           <option value="">{t("users.anyGroup")}</option>
           <For each={settled(choices)?.groups ?? []}>{(g) => <option value={g.id}>{g.name}</option>}</For>
         </select>
-        <Show when={settled(owners)}>
+        <Show when={settled(owners)?.admins}>
           {(list) => (
             <select
               aria-label={t("users.filterOwner")}
