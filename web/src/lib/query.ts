@@ -38,7 +38,8 @@ export function signedInQuery<Args extends unknown[], Result>(
     preloaded.add(cached.keyFor(sessionGeneration(), ...args));
     return read(...args);
   };
-  return Object.assign(read, { preload, key: name });
+  // Keys are the name and the arguments as a JSON array: with the bracket, "servers" is no prefix of "serversOf…".
+  return Object.assign(read, { preload, key: `${name}[` });
 }
 
 /**
