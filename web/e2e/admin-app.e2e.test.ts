@@ -93,6 +93,17 @@ describe("an admin's day in the app", () => {
     await expect(page.locator('tr[data-group="e2e-group"]').textContent()).resolves.toContain("e2e-vless");
   });
 
+  it("deletes a group after a confirm, and the list drops it without a reload", async () => {
+    await panel.gql(`mutation { createGroup(input: { name: "e2e-spare", inboundIds: [] }) { id } }`);
+    await page.reload();
+    const row = page.locator('tr[data-group="e2e-spare"]');
+    await row.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await row.waitFor({ state: "detached" });
+    const { groups } = await panel.gql(`{ groups { name } }`);
+    expect(groups.map((g: { name: string }) => g.name)).toEqual(["e2e-group"]);
+  });
+
   it("creates a user in the group, with a data limit and 'days after first use'", async () => {
     await page.getByRole("link", { name: "Users" }).click();
     await page.getByRole("button", { name: "New user" }).click();
@@ -331,7 +342,10 @@ describe("screenshots", () => {
       const shot = await openPage(browser, panel.url, { viewport: { width: 1280, height: 800 }, colorScheme: theme });
       shot.setDefaultTimeout(10_000);
       await shot.addInitScript(
-        ([l, t]) => (localStorage.setItem("vortex.locale", l), localStorage.setItem("vortex.theme", t)),
+        ([l, t]) => {
+          localStorage.setItem("vortex.locale", l);
+          localStorage.setItem("vortex.theme", t);
+        },
         [locale, theme],
       );
       await signIn(shot);

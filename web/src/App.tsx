@@ -4,10 +4,10 @@ import { lazy, type ParentProps } from "solid-js";
 import { whenSignedOut } from "./api/client";
 import { Layout } from "./components/Layout";
 import { Toasts } from "./components/toast";
-import { preloadDashboard } from "./pages/dashboard-data";
+import { preloadDashboard } from "./dashboard/dashboard-data";
 
 const Login = lazy(() => import("./auth/LoginPage"));
-const Dashboard = lazy(() => import("./pages/Dashboard"));
+const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const Users = lazy(() => import("./users/UsersPage"));
 const UserDetail = lazy(() => import("./users/UserDetailPage"));
 const Nodes = lazy(() => import("./nodes/NodesPage"));

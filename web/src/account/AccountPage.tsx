@@ -2,37 +2,35 @@
  * The signed-in admin's own security: sign-in factors, devices, networks and password. A session
  * that must enroll TOTP first (its role requires it) sees only the TOTP card: the API refuses the rest.
  */
-import { createResource, createSignal, Show } from "solid-js";
+import { useAction } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
-import { AccountOverview, ChangePassword, SetIpAllowlist } from "../graphql/account";
+import { ChangePassword } from "../graphql/account";
 import { t } from "../i18n";
 import { createAction } from "../lib/action";
+import { createQuery, reloadQueries } from "../lib/query";
+import { overviewQuery, setOwnNetworks } from "./data";
 import { parseCidrList } from "./actions";
 import { PasskeysCard } from "./Passkeys";
 import { SessionsCard } from "./Sessions";
 import { TotpCard } from "./Totp";
 
 export default function AccountPage() {
-  const [overview, { refetch }] = createResource(() => request(AccountOverview));
+  const overview = createQuery(() => overviewQuery());
   const [backupCodes, showBackupCodes] = createSignal<string[] | null>(null);
   return (
     <>
       <h1>{t("account.title")}</h1>
-      <Loaded resource={overview} retry={refetch} skeleton={<Skeleton lines={8} />}>
+      <Loaded resource={overview} retry={() => reloadQueries(overviewQuery)} skeleton={<Skeleton lines={8} />}>
         {(o) => (
           <div class="stack">
-            <TotpCard
-              status={o.twoFactor}
-              onChange={() => void refetch()}
-              backupCodes={backupCodes()}
-              showBackupCodes={showBackupCodes}
-            />
+            <TotpCard status={o.twoFactor} backupCodes={backupCodes()} showBackupCodes={showBackupCodes} />
             <Show when={!o.twoFactor.mustEnrollTotp}>
-              <PasskeysCard passwordLoginDisabled={o.twoFactor.passwordLoginDisabled} onChange={() => void refetch()} />
+              <PasskeysCard passwordLoginDisabled={o.twoFactor.passwordLoginDisabled} />
               <SessionsCard />
-              <AllowlistCard cidrs={o.me.ipAllowlist} onChange={() => void refetch()} />
+              <AllowlistCard cidrs={o.me.ipAllowlist} />
               <PasswordCard />
             </Show>
           </div>
@@ -42,15 +40,15 @@ export default function AccountPage() {
   );
 }
 
-function AllowlistCard(props: { cidrs: string[]; onChange: () => void }) {
+function AllowlistCard(props: { cidrs: string[] }) {
   const action = createAction();
+  const setNetworks = useAction(setOwnNetworks);
   const save = (event: SubmitEvent) => {
     event.preventDefault();
     const cidrs = parseCidrList(String(new FormData(event.currentTarget as HTMLFormElement).get("cidrs")));
     void action.run(async () => {
-      await request(SetIpAllowlist, { cidrs });
+      await setNetworks(cidrs);
       notify(t("state.saved"));
-      props.onChange();
     });
   };
   return (

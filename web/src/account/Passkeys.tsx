@@ -2,49 +2,40 @@
  * Passkeys: add one (the browser creates it), rename or remove it, and once there is one, switch
  * password sign-in off. The server refuses removing the last passkey while passwords are off.
  */
-import { createResource, createSignal, Show } from "solid-js";
-import { request } from "../api/client";
-import { createPasskey, passkeysSupported } from "../api/webauthn";
+import { useAction } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import { passkeysSupported } from "../api/webauthn";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import {
-  BeginPasskeyRegistration,
-  FinishPasskeyRegistration,
-  MyPasskeys,
-  RemovePasskey,
-  RenamePasskey,
-  SetPasswordLogin,
-} from "../graphql/account";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { createAction } from "../lib/action";
+import { createQuery, reloadQueries } from "../lib/query";
+import { addPasskey, passkeysQuery, removePasskey, renamePasskey, setPasswordLogin } from "./data";
 import type { MyPasskeysQuery } from "../graphql/generated/graphql";
 import { Table } from "../components/Table";
 
 type Passkey = MyPasskeysQuery["myPasskeys"][number];
 
-export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: () => void }) {
-  const [passkeys, { refetch }] = createResource(async () => (await request(MyPasskeys)).myPasskeys);
+export function PasskeysCard(props: { passwordLoginDisabled: boolean }) {
+  const passkeys = createQuery(() => passkeysQuery());
+  const addOne = useAction(addPasskey);
+  const renameOne = useAction(renamePasskey);
+  const removeOne = useAction(removePasskey);
+  const allowPasswords = useAction(setPasswordLogin);
   const [renaming, setRenaming] = createSignal<Passkey | null>(null);
   const [removing, setRemoving] = createSignal<Passkey | null>(null);
   const action = createAction();
-  const changed = () => {
-    void refetch();
-    props.onChange();
-  };
 
   const add = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const name = String(new FormData(form).get("name")).trim();
     void action.run(async () => {
-      const { beginPasskeyRegistration: ceremony } = await request(BeginPasskeyRegistration);
-      const response = await createPasskey(ceremony.options);
-      await request(FinishPasskeyRegistration, { input: { challengeToken: ceremony.challengeToken, name, response } });
+      await addOne(name);
       form.reset();
       notify(t("passkey.added"));
-      changed();
     });
   };
   const rename = (event: SubmitEvent) => {
@@ -52,19 +43,17 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
     const name = String(new FormData(event.currentTarget as HTMLFormElement).get("name")).trim();
     const id = renaming()!.id;
     void action.run(async () => {
-      await request(RenamePasskey, { id, name });
+      await renameOne(id, name);
       setRenaming(null);
-      changed();
     });
   };
-  const remove = (id: string) => void action.run(async () => (await request(RemovePasskey, { id }), changed()));
-  const setPasswordLogin = (enabled: boolean) =>
-    void action.run(async () => (await request(SetPasswordLogin, { enabled }), changed()));
+  const remove = (id: string) => void action.run(() => removeOne(id));
+  const switchPasswordLogin = (enabled: boolean) => void action.run(() => allowPasswords(enabled));
 
   return (
     <section class="card form" aria-labelledby="passkeys-title">
       <h2 id="passkeys-title">{t("passkey.title")}</h2>
-      <Loaded resource={passkeys} retry={refetch} skeleton={<Skeleton lines={2} />}>
+      <Loaded resource={passkeys} retry={() => reloadQueries(passkeysQuery)} skeleton={<Skeleton lines={2} />}>
         {(list) => (
           <>
             <Show when={list.length > 0} fallback={<p class="muted">{t("passkey.none")}</p>}>
@@ -98,7 +87,7 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean; onChange: 
                   type="checkbox"
                   checked={!props.passwordLoginDisabled}
                   disabled={action.busy()}
-                  onChange={(e) => setPasswordLogin(e.currentTarget.checked)}
+                  onChange={(e) => switchPasswordLogin(e.currentTarget.checked)}
                 />
                 {t("passkey.allowPassword")}
               </label>

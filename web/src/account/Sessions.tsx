@@ -1,27 +1,22 @@
 /** The admin's signed-in devices: where and when, with a way to end any other one. */
-import { createResource, Show } from "solid-js";
-import { request } from "../api/client";
+import { useAction } from "@solidjs/router";
+import { Show } from "solid-js";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
-import { MySessions, RevokeOtherSessions, RevokeSession } from "../graphql/account";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { createAction } from "../lib/action";
+import { createQuery, reloadQueries } from "../lib/query";
+import { revokeOtherSessions, revokeSession, sessionsQuery } from "./data";
 import { Table } from "../components/Table";
 
 export function SessionsCard() {
-  const [sessions, { refetch }] = createResource(async () => (await request(MySessions)).mySessions);
+  const sessions = createQuery(() => sessionsQuery());
   const action = createAction();
-  const revoke = async (id: string) => {
-    if (await action.run(() => request(RevokeSession, { id }))) void refetch();
-  };
-  const revokeOthers = async () => {
-    let ended = 0;
-    if (await action.run(async () => (ended = (await request(RevokeOtherSessions)).revokeOtherSessions))) {
-      notify(t("account.sessionsEnded", { count: ended }));
-      void refetch();
-    }
-  };
+  const endOne = useAction(revokeSession);
+  const endOthers = useAction(revokeOtherSessions);
+  const revoke = (id: string) => action.run(() => endOne(id));
+  const revokeOthers = () => action.run(async () => notify(t("account.sessionsEnded", { count: await endOthers() })));
   return (
     <section class="card" aria-labelledby="sessions-title">
       <div class="toolbar">
@@ -35,7 +30,7 @@ export function SessionsCard() {
       <Show when={action.error()}>
         <ErrorBox error={action.error()} />
       </Show>
-      <Loaded resource={sessions} retry={refetch} skeleton={<Skeleton lines={3} />}>
+      <Loaded resource={sessions} retry={() => reloadQueries(sessionsQuery)} skeleton={<Skeleton lines={3} />}>
         {(list) => (
           <Table
             headers={[

@@ -3,15 +3,17 @@
  * the ten backup codes that are shown only once. Turning it off or renewing the backup codes
  * takes a current code.
  */
+import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox } from "../components/Async";
 import { notify } from "../components/toast";
 import { Qr } from "../components/Qr";
-import { BeginTotpEnrollment, ConfirmTotpEnrollment, DisableTotp, RegenerateBackupCodes } from "../graphql/account";
+import { BeginTotpEnrollment } from "../graphql/account";
 import { locale, t } from "../i18n";
 import { formatDate } from "../lib/format";
 import { createAction } from "../lib/action";
+import { confirmTotp, disableTotp, renewBackupCodes } from "./data";
 import type { AccountOverviewQuery, BeginTotpEnrollmentMutation } from "../graphql/generated/graphql";
 
 export type TwoFactorStatus = AccountOverviewQuery["twoFactor"];
@@ -19,18 +21,20 @@ export type TwoFactorStatus = AccountOverviewQuery["twoFactor"];
 type Enrollment = BeginTotpEnrollmentMutation["beginTotpEnrollment"];
 
 /**
- * `onChange` reloads the status, which re-creates this card; the backup codes being shown live
+ * A change reloads the status, which re-creates this card; the backup codes being shown live
  * with the page (`backupCodes`/`showBackupCodes`) so that reload does not hide them.
  */
 export function TotpCard(props: {
   status: TwoFactorStatus;
-  onChange: () => void;
   backupCodes: string[] | null;
   showBackupCodes: (codes: string[] | null) => void;
 }) {
   const [enrollment, setEnrollment] = createSignal<Enrollment | null>(null);
   const setBackupCodes = (codes: string[] | null) => props.showBackupCodes(codes);
   const action = createAction();
+  const confirmCode = useAction(confirmTotp);
+  const turnOff = useAction(disableTotp);
+  const renewCodes = useAction(renewBackupCodes);
   const codeOf = (event: SubmitEvent) =>
     String(new FormData(event.currentTarget as HTMLFormElement).get("code")).trim();
 
@@ -40,9 +44,8 @@ export function TotpCard(props: {
     event.preventDefault();
     const code = codeOf(event);
     void action.run(async () => {
-      setBackupCodes((await request(ConfirmTotpEnrollment, { code })).confirmTotpEnrollment);
+      setBackupCodes(await confirmCode(code));
       setEnrollment(null);
-      props.onChange();
     });
   };
   const manage = (event: SubmitEvent) => {
@@ -51,12 +54,11 @@ export function TotpCard(props: {
     const which = (event.submitter as HTMLButtonElement | null)?.value;
     void action.run(async () => {
       if (which === "disable") {
-        await request(DisableTotp, { code });
+        await turnOff(code);
         notify(t("totp.disabled"));
       } else {
-        setBackupCodes((await request(RegenerateBackupCodes, { code })).regenerateBackupCodes);
+        setBackupCodes(await renewCodes(code));
       }
-      props.onChange();
     });
   };
 

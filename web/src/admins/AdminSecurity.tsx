@@ -2,31 +2,32 @@
  * The owner's view of another admin's access: the networks it may work from, and the identities
  * at the OpenID provider that sign in as it.
  */
-import { createResource, For, Show } from "solid-js";
-import { request } from "../api/client";
+import { useAction } from "@solidjs/router";
+import { For, Show } from "solid-js";
 import { parseCidrList } from "../account/actions";
 import { createAction } from "../lib/action";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
-import { SetIpAllowlist } from "../graphql/account";
-import { LinkOidcIdentity, OidcIdentities, UnlinkOidcIdentity } from "../graphql/admins";
+import { identitiesQuery, linkIdentity, setAdminNetworks, unlinkIdentity } from "./data";
+import { createQuery, reloadQueries } from "../lib/query";
 import type { AdminsQuery, OidcIdentityKind } from "../graphql/generated/graphql";
 import { t } from "../i18n";
 
 export function AdminSecurity(props: {
   admin: Pick<AdminsQuery["admins"][number], "id" | "username" | "ipAllowlist">;
-  onChange: () => void;
 }) {
-  const [identities, { refetch }] = createResource(async () => (await request(OidcIdentities)).oidcIdentities);
+  const identities = createQuery(() => identitiesQuery());
+  const setNetworks = useAction(setAdminNetworks);
+  const linkOne = useAction(linkIdentity);
+  const unlinkOne = useAction(unlinkIdentity);
   const action = createAction();
 
   const saveNetworks = (event: SubmitEvent) => {
     event.preventDefault();
     const cidrs = parseCidrList(String(new FormData(event.currentTarget as HTMLFormElement).get("cidrs")));
     void action.run(async () => {
-      await request(SetIpAllowlist, { adminId: props.admin.id, cidrs });
+      await setNetworks(props.admin.id, cidrs);
       notify(t("state.saved"));
-      props.onChange();
     });
   };
   const link = (event: SubmitEvent) => {
@@ -34,19 +35,15 @@ export function AdminSecurity(props: {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     void action.run(async () => {
-      await request(LinkOidcIdentity, {
-        input: {
-          adminId: props.admin.id,
-          kind: String(data.get("kind")) as OidcIdentityKind,
-          value: String(data.get("value")).trim(),
-        },
+      await linkOne({
+        adminId: props.admin.id,
+        kind: String(data.get("kind")) as OidcIdentityKind,
+        value: String(data.get("value")).trim(),
       });
       form.reset();
-      void refetch();
     });
   };
-  const unlink = (id: string) =>
-    void action.run(async () => (await request(UnlinkOidcIdentity, { id }), void refetch()));
+  const unlink = (id: string) => void action.run(() => unlinkOne(id));
 
   return (
     <div class="stack">
@@ -70,7 +67,7 @@ export function AdminSecurity(props: {
       </form>
       <section class="form" aria-labelledby="identities-title">
         <h3 id="identities-title">{t("oidc.identities")}</h3>
-        <Loaded resource={identities} retry={refetch} skeleton={<Skeleton lines={2} />}>
+        <Loaded resource={identities} retry={() => reloadQueries(identitiesQuery)} skeleton={<Skeleton lines={2} />}>
           {(all) => (
             <Show when={all.some((i) => i.adminId === props.admin.id)} fallback={<p class="muted">{t("oidc.none")}</p>}>
               <ul>

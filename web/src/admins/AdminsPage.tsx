@@ -1,13 +1,14 @@
 /** Admins and their roles, each reseller's data balance with a top-up; the owner's page (the API refuses everyone else too). */
-import { createResource, createSignal, For, Show } from "solid-js";
-import { request } from "../api/client";
+import { useAction } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
 import { ErrorBox, Loaded, settled, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import { Admins as AdminsDocument, CreateAdmin, DeleteAdmin, TopUpResellerQuota, UpdateAdmin } from "../graphql/admins";
 import type { AdminRole, AdminsQuery } from "../graphql/generated/graphql";
 import { locale, t } from "../i18n";
 import { AdminSecurity } from "./AdminSecurity";
+import { adminsQuery, createAdmin, deleteAdmin, topUpQuota, updateAdmin } from "./data";
+import { createQuery, reloadQueries } from "../lib/query";
 import { BYTE_UNITS, formatBytes, formatDate, parseDataLimit, type ByteUnit } from "../lib/format";
 import { RowActions, Table } from "../components/Table";
 
@@ -26,14 +27,18 @@ function DataUnit() {
 }
 
 export default function Admins() {
-  const [admins, { refetch }] = createResource(async () => (await request(AdminsDocument)).admins);
+  const admins = createQuery(() => adminsQuery());
+  const create = useAction(createAdmin);
+  const update = useAction(updateAdmin);
+  const addQuota = useAction(topUpQuota);
+  const remove = useAction(deleteAdmin);
   const [creating, setCreating] = createSignal(false);
   const [removing, setRemoving] = createSignal<Admin | null>(null);
   const [securing, setSecuring] = createSignal<string | null>(null);
   const [toppingUp, setToppingUp] = createSignal<Admin | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
 
-  const create = async (event: SubmitEvent) => {
+  const submitCreate = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const maxUsers = String(form.get("maxUsers")).trim();
@@ -44,23 +49,20 @@ export default function Admins() {
       return;
     }
     try {
-      await request(CreateAdmin, {
-        input: {
-          username: String(form.get("username")).trim(),
-          password: String(form.get("password")),
-          role: String(form.get("role")) as AdminRole,
-          maxUsers: maxUsers ? Number(maxUsers) : null,
-          maxDataLimit,
-        },
+      await create({
+        username: String(form.get("username")).trim(),
+        password: String(form.get("password")),
+        role: String(form.get("role")) as AdminRole,
+        maxUsers: maxUsers ? Number(maxUsers) : null,
+        maxDataLimit,
       });
       setCreating(false);
       notify(t("state.saved"));
-      void refetch();
     } catch (error) {
       setFailure(error);
     }
   };
-  const topUp = async (event: SubmitEvent) => {
+  const submitTopUp = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const bytes = parseDataLimit(String(form.get("bytes")), String(form.get("unit")) as ByteUnit);
@@ -70,18 +72,14 @@ export default function Admins() {
       return;
     }
     try {
-      await request(TopUpResellerQuota, { adminId: toppingUp()!.id, bytes });
+      await addQuota(toppingUp()!.id, bytes);
       setToppingUp(null);
       notify(t("admins.topUpDone"));
-      void refetch();
     } catch (error) {
       setFailure(error);
     }
   };
-  const toggle = async (admin: Admin) => {
-    await request(UpdateAdmin, { id: admin.id, input: { disabled: !admin.disabled } }).catch(setFailure);
-    void refetch();
-  };
+  const toggle = (admin: Admin) => update(admin.id, { disabled: !admin.disabled }).catch(setFailure);
 
   return (
     <>
@@ -94,7 +92,7 @@ export default function Admins() {
       <Show when={failure() && !creating() && !toppingUp()}>
         <ErrorBox error={failure()} />
       </Show>
-      <Loaded resource={admins} retry={refetch} skeleton={<Skeleton lines={4} />}>
+      <Loaded resource={admins} retry={() => reloadQueries(adminsQuery)} skeleton={<Skeleton lines={4} />}>
         {(list) => (
           <Table
             headers={[t("login.username"), t("admins.role"), t("admins.limits"), t("admins.created"), ""]}
@@ -128,7 +126,13 @@ export default function Admins() {
                     {t("admins.security")}
                   </button>
                   <Show when={admin.role === "RESELLER" && admin.maxDataLimit !== null}>
-                    <button type="button" onClick={() => (setFailure(null), setToppingUp(admin))}>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setFailure(null);
+                        setToppingUp(admin);
+                      }}
+                    >
                       {t("admins.topUp")}
                     </button>
                   </Show>
@@ -144,7 +148,7 @@ export default function Admins() {
         )}
       </Loaded>
       <Modal open={creating()} onOpenChange={setCreating} title={t("admins.create")}>
-        <form class="form" onSubmit={create}>
+        <form class="form" onSubmit={submitCreate}>
           <div class="row">
             <label>
               {t("login.username")}
@@ -188,7 +192,7 @@ export default function Admins() {
         onOpenChange={(open) => !open && setToppingUp(null)}
         title={t("admins.topUpOf", { name: toppingUp()?.username ?? "" })}
       >
-        <form class="form" onSubmit={topUp}>
+        <form class="form" onSubmit={submitTopUp}>
           <div class="row">
             <label>
               {t("admins.topUpAmount")}
@@ -213,7 +217,7 @@ export default function Admins() {
       >
         {/* Looked up by id, so a save that reloads the list shows the admin's new state here. */}
         <Show when={settled(admins)?.find((a) => a.id === securing())}>
-          {(admin) => <AdminSecurity admin={admin()} onChange={() => void refetch()} />}
+          {(admin) => <AdminSecurity admin={admin()} />}
         </Show>
       </Modal>
       <Confirm
@@ -223,8 +227,7 @@ export default function Admins() {
         message={t("admins.deleteWarning", { name: removing()?.username ?? "" })}
         confirmLabel={t("action.delete")}
         onConfirm={async () => {
-          await request(DeleteAdmin, { id: removing()!.id }).catch(setFailure);
-          void refetch();
+          await remove(removing()!.id).catch(setFailure);
         }}
       />
     </>

@@ -152,8 +152,7 @@ export function whenSignedOut(handler: () => void): void {
 }
 
 /** Runs a signed-in operation; on an expired access token refreshes once and retries. */
-// biome-ignore lint/suspicious/noExplicitAny: the default serves only callers that name the result by hand.
-export async function request<Result, Variables = any>(
+export async function request<Result, Variables>(
   document: Document<Result, Variables>,
   ...[variables]: VariablesArgument<Variables>
 ): Promise<Result> {

@@ -1,17 +1,25 @@
 /** The audit log, newest first, filtered by action, target or actor, one page of 50 after another. */
 import { useSearchParams } from "@solidjs/router";
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, settled, Skeleton } from "../components/Async";
 import { AuditLog } from "../graphql/audit";
-import { AdminChoices } from "../graphql/users";
+import { adminChoicesQuery } from "../users/data";
 import { me } from "../session";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import type { AuditLogQuery } from "../graphql/generated/graphql";
+import type { AuditLogQuery, AuditLogQueryVariables } from "../graphql/generated/graphql";
+import { createQuery, reloadQueries, signedInQuery } from "../lib/query";
 import { Table } from "../components/Table";
 
 type Entry = AuditLogQuery["auditLog"]["edges"][number]["node"];
+type Filter = AuditLogQueryVariables["filter"];
+
+const auditQuery = signedInQuery(
+  async (filter: Filter, after: string | null) =>
+    (await request(AuditLog, { filter, page: { first: 50, after } })).auditLog,
+  "auditLog",
+);
 
 export default function Audit() {
   const [params, setParams] = useSearchParams<{
@@ -27,21 +35,17 @@ export default function Audit() {
     actorId: params.actor || undefined,
   }));
   // Resellers see only their own actions, so only admins and the owner get a "who" filter.
-  const [actors] = createResource(
-    () => me()?.role === "OWNER" || me()?.role === "ADMIN",
-    async () => (await request(AdminChoices)).admins,
-  );
+  const actors = createQuery(() => (me()?.role === "OWNER" || me()?.role === "ADMIN") && adminChoicesQuery());
   const [entries, setEntries] = createSignal<Entry[]>([]);
   const [after, setAfter] = createSignal<string | null>(null);
-  const [page, { refetch }] = createResource(
-    () => ({ filter: filter(), after: after() }),
-    async (q) => {
-      const result = (await request(AuditLog, { filter: q.filter, page: { first: 50, after: q.after } })).auditLog;
+  const page = createQuery(() => {
+    const from = after();
+    return auditQuery(filter(), from).then((result) => {
       const nodes = result.edges.map((e) => e.node);
-      setEntries((current) => (q.after ? [...current, ...nodes] : nodes));
+      setEntries((current) => (from ? [...current, ...nodes] : nodes));
       return result;
-    },
-  );
+    });
+  });
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -56,32 +60,34 @@ export default function Audit() {
   return (
     <>
       <h1>{t("nav.audit")}</h1>
-      <form class="toolbar" onSubmit={apply} role="search">
-        <label>
-          {t("audit.action")}
-          <input name="action" value={params.action ?? ""} placeholder="user.create" class="ltr" />
-        </label>
-        <label>
-          {t("audit.targetType")}
-          <input name="targetType" value={params.targetType ?? ""} placeholder="user" class="ltr" />
-        </label>
-        <label>
-          {t("audit.targetId")}
-          <input name="targetId" value={params.targetId ?? ""} class="ltr" />
-        </label>
-        <Show when={settled(actors)}>
-          {(list) => (
-            <label>
-              {t("audit.actor")}
-              <select name="actor" value={params.actor ?? ""}>
-                <option value="">{t("audit.anyone")}</option>
-                <For each={list()}>{(a) => <option value={a.id}>{a.username}</option>}</For>
-              </select>
-            </label>
-          )}
-        </Show>
-        <button type="submit">{t("audit.filter")}</button>
-      </form>
+      <search>
+        <form class="toolbar" onSubmit={apply}>
+          <label>
+            {t("audit.action")}
+            <input name="action" value={params.action ?? ""} placeholder="user.create" class="ltr" />
+          </label>
+          <label>
+            {t("audit.targetType")}
+            <input name="targetType" value={params.targetType ?? ""} placeholder="user" class="ltr" />
+          </label>
+          <label>
+            {t("audit.targetId")}
+            <input name="targetId" value={params.targetId ?? ""} class="ltr" />
+          </label>
+          <Show when={settled(actors)?.admins}>
+            {(list) => (
+              <label>
+                {t("audit.actor")}
+                <select name="actor" value={params.actor ?? ""}>
+                  <option value="">{t("audit.anyone")}</option>
+                  <For each={list()}>{(a) => <option value={a.id}>{a.username}</option>}</For>
+                </select>
+              </label>
+            )}
+          </Show>
+          <button type="submit">{t("audit.filter")}</button>
+        </form>
+      </search>
       <Table
         headers={[t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.target"), "IP", t("audit.details")]}
         rows={entries()}
@@ -105,7 +111,7 @@ export default function Audit() {
         <Skeleton lines={3} />
       </Show>
       <Show when={page.error}>
-        <ErrorBox error={page.error} retry={refetch} />
+        <ErrorBox error={page.error} retry={() => reloadQueries(auditQuery)} />
       </Show>
       <Show when={page.state === "ready" && page()?.pageInfo.hasNextPage}>
         <div class="pager">

@@ -41,10 +41,21 @@ export default function Login() {
   const submitCode = (event: SubmitEvent) => {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget as HTMLFormElement).get("code")).trim();
-    void attempt(async () => (await completeSecondFactor(challenge()!, code), true));
+    void attempt(async () => {
+      await completeSecondFactor(challenge()!, code);
+      return true;
+    });
   };
-  const withPasskey = () => void attempt(async () => (await signInWithPasskey(), true));
-  const withOidc = () => void attempt(async () => (location.assign(await oidcAuthorizationUrl()), false));
+  const withPasskey = () =>
+    void attempt(async () => {
+      await signInWithPasskey();
+      return true;
+    });
+  const withOidc = () =>
+    void attempt(async () => {
+      location.assign(await oidcAuthorizationUrl());
+      return false;
+    });
 
   const problem = () => (
     <Show when={action.error()}>
@@ -99,7 +110,13 @@ export default function Login() {
           <button type="submit" class="primary" disabled={action.busy()}>
             {action.busy() ? t("login.signingIn") : t("login.verify")}
           </button>
-          <button type="button" onClick={() => (setChallenge(null), action.setError(null))}>
+          <button
+            type="button"
+            onClick={() => {
+              setChallenge(null);
+              action.setError(null);
+            }}
+          >
             {t("action.back")}
           </button>
         </form>

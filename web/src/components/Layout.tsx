@@ -59,7 +59,7 @@ export function Layout(props: RouteSectionProps) {
     if (!hasSession()) navigate("/login", { replace: true });
   });
   // Panel-wide notices (a node went offline, a user hit a limit…) as toasts on whatever page is open.
-  useLive<{ notifications: { message: string; severity: "INFO" | "WARNING" | "CRITICAL" } }>(
+  useLive(
     NotificationUpdates,
     () => ({}),
     ({ notifications }) => notify(notifications.message, notifications.severity === "INFO" ? "info" : "error"),

@@ -47,8 +47,9 @@ export function Confirm(props: {
           type="button"
           class="danger"
           onClick={() => {
-            props.onOpenChange(false);
+            // Confirm first: pages clear what the dialog is about (the row to delete) as it closes.
             props.onConfirm();
+            props.onOpenChange(false);
           }}
         >
           {props.confirmLabel}

@@ -1,5 +1,6 @@
 /** Groups: sets of inbounds users are given. */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { useAction, useSubmission } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
@@ -7,33 +8,47 @@ import { notify } from "../components/toast";
 import { CreateGroup, DeleteGroup, Groups as GroupsDocument, UpdateGroup } from "../graphql/groups";
 import { locale, t } from "../i18n";
 import { formatNumber } from "../lib/format";
-import type { GroupsQuery } from "../graphql/generated/graphql";
+import type { CreateGroupInput, GroupsQuery } from "../graphql/generated/graphql";
+import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { RowActions, Table } from "../components/Table";
 
 type Group = GroupsQuery["groups"][number];
 
+const groupsQuery = signedInQuery(() => request(GroupsDocument), "groups");
+const saveGroup = mutation(
+  async (target: Group | "new", input: CreateGroupInput) => {
+    if (target === "new") await request(CreateGroup, { input });
+    else await request(UpdateGroup, { id: target.id, input });
+  },
+  "saveGroup",
+  [groupsQuery],
+);
+const deleteGroup = mutation((id: string) => request(DeleteGroup, { id }), "deleteGroup", [groupsQuery]);
+
 export default function Groups() {
-  const [data, { refetch }] = createResource(() => request(GroupsDocument));
+  const data = createQuery(() => groupsQuery());
+  const save = useAction(saveGroup);
+  const saving = useSubmission(saveGroup);
+  const remove = useAction(deleteGroup);
   const [editing, setEditing] = createSignal<Group | "new" | null>(null);
   const [removing, setRemoving] = createSignal<Group | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
 
-  const save = async (event: SubmitEvent) => {
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const input = {
+    const input: CreateGroupInput = {
       name: String(form.get("name")).trim(),
       note: String(form.get("note")),
       inboundIds: form.getAll("inboundIds").map(String),
     };
     const target = editing();
+    if (!target) return;
     setFailure(null);
     try {
-      if (target === "new") await request(CreateGroup, { input });
-      else if (target) await request(UpdateGroup, { id: target.id, input });
+      await save(target, input);
       setEditing(null);
       notify(t("state.saved"));
-      void refetch();
     } catch (error) {
       setFailure(error);
     }
@@ -47,7 +62,7 @@ export default function Groups() {
           {t("groups.create")}
         </button>
       </div>
-      <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={4} />}>
+      <Loaded resource={data} retry={() => reloadQueries(groupsQuery)} skeleton={<Skeleton lines={4} />}>
         {(d) => (
           <Table
             headers={[t("groups.name"), t("nav.inbounds"), t("nav.users"), t("user.note"), ""]}
@@ -75,7 +90,7 @@ export default function Groups() {
           {(target) => {
             const group = target === "new" ? undefined : target;
             return (
-              <form class="form" onSubmit={save}>
+              <form class="form" onSubmit={submit}>
                 <label>
                   {t("groups.name")}
                   <input name="name" required maxlength="64" value={group?.name ?? ""} />
@@ -109,7 +124,7 @@ export default function Groups() {
                   <ErrorBox error={failure()} />
                 </Show>
                 <div class="actions">
-                  <button type="submit" class="primary">
+                  <button type="submit" class="primary" disabled={saving.pending}>
                     {t("action.save")}
                   </button>
                 </div>
@@ -125,8 +140,7 @@ export default function Groups() {
         message={t("groups.deleteWarning", { name: removing()?.name ?? "" })}
         confirmLabel={t("action.delete")}
         onConfirm={async () => {
-          await request(DeleteGroup, { id: removing()!.id }).catch((e) => notify(String(e.message), "error"));
-          void refetch();
+          await remove(removing()!.id).catch((e) => notify(String(e.message), "error"));
         }}
       />
     </>

@@ -1,8 +1,10 @@
 /** Inbounds: the list, and a form per protocol / transport / security with REALITY keys and a raw JSON view. */
 import { Tabs } from "@kobalte/core/tabs";
-import { createMemo, createResource, createSignal, For, type JSX, Show } from "solid-js";
+import { useAction } from "@solidjs/router";
+import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { createAction } from "../lib/action";
+import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
@@ -189,8 +191,21 @@ function InboundForm(props: {
   );
 }
 
+const inboundsQuery = signedInQuery(async () => (await request(Inbounds)).inbounds, "inbounds");
+const saveInbound = mutation(
+  async (target: StoredInbound | "new", input: CreateInboundInput) => {
+    if (target === "new") await request(CreateInbound, { input });
+    else await request(UpdateInbound, { id: target.id, input });
+  },
+  "saveInbound",
+  [inboundsQuery],
+);
+const deleteInbound = mutation((id: string) => request(DeleteInbound, { id }), "deleteInbound", [inboundsQuery]);
+
 export default function InboundsPage() {
-  const [data, { refetch }] = createResource(async () => (await request(Inbounds)).inbounds);
+  const data = createQuery(() => inboundsQuery());
+  const save = useAction(saveInbound);
+  const remove = useAction(deleteInbound);
   const [editing, setEditing] = createSignal<StoredInbound | "new" | null>(null);
   const [removing, setRemoving] = createSignal<StoredInbound | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -207,7 +222,7 @@ export default function InboundsPage() {
       <Show when={failure()}>
         <ErrorBox error={failure()} />
       </Show>
-      <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={5} />}>
+      <Loaded resource={data} retry={() => reloadQueries(inboundsQuery)} skeleton={<Skeleton lines={5} />}>
         {(list) => (
           <Table
             headers={[
@@ -265,11 +280,9 @@ export default function InboundsPage() {
               isNew={target === "new"}
               initial={target === "new" ? emptyInboundForm() : inboundToForm(target)}
               onSubmit={async (input) => {
-                if (target === "new") await request(CreateInbound, { input });
-                else await request(UpdateInbound, { id: target.id, input });
+                await save(target, input);
                 setEditing(null);
                 notify(t("state.saved"));
-                void refetch();
               }}
             />
           )}
@@ -283,8 +296,7 @@ export default function InboundsPage() {
         confirmLabel={t("action.delete")}
         onConfirm={async () => {
           setFailure(null);
-          await request(DeleteInbound, { id: removing()!.id }).catch(setFailure);
-          void refetch();
+          await remove(removing()!.id).catch(setFailure);
         }}
       />
     </>

@@ -192,19 +192,19 @@ export function validateInboundForm(
   }
 
   if (Object.keys(errors).length > 0) return { errors };
-  return {
-    input: {
-      tag: v.tag.trim(),
-      remark: v.remark.trim(),
-      port,
-      protocol: v.protocol,
-      transport: v.transport,
-      security: v.security,
-      protocolSettings,
-      transportSettings,
-      securitySettings,
-    },
-  };
+  // `satisfies` rather than the return type: only it refuses a field the generated input no longer has.
+  const input = {
+    tag: v.tag.trim(),
+    remark: v.remark.trim(),
+    port,
+    protocol: v.protocol,
+    transport: v.transport,
+    security: v.security,
+    protocolSettings,
+    transportSettings,
+    securitySettings,
+  } satisfies CreateInboundInput;
+  return { input };
 }
 
 type Stored = InboundsQuery["inbounds"][number];

@@ -8,7 +8,11 @@ describe("createAction", () => {
     expect((action.error() as Error).message).toBe("wrong code");
     expect(action.busy()).toBe(false);
     let busyDuring = false;
-    expect(await action.run(async () => void (busyDuring = action.busy()))).toBe(true);
+    expect(
+      await action.run(async () => {
+        busyDuring = action.busy();
+      }),
+    ).toBe(true);
     expect(busyDuring).toBe(true);
     expect(action.error()).toBeNull();
   });

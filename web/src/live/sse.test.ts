@@ -92,7 +92,10 @@ describe("a live subscription", () => {
       subscribe(
         {
           body: "{}",
-          token: async (refresh) => (asked.push(refresh), refresh ? "new" : "old"),
+          token: async (refresh) => {
+            asked.push(refresh);
+            return refresh ? "new" : "old";
+          },
           onData: () => resolve(),
         },
         { fetch, wait: async (ms) => void waits.push(ms) },

@@ -19,8 +19,7 @@ export class SseParser {
   push(chunk: string): SseEvent[] {
     this.buffer += chunk;
     const events: SseEvent[] = [];
-    let newline: number;
-    while ((newline = this.buffer.search(/\r\n|\r|\n/)) !== -1) {
+    for (let newline = this.buffer.search(/\r\n|\r|\n/); newline !== -1; newline = this.buffer.search(/\r\n|\r|\n/)) {
       const line = this.buffer.slice(0, newline);
       const width = this.buffer.startsWith("\r\n", newline) ? 2 : 1;
       // A lone \r at the end may be the first half of \r\n: wait for the next chunk.
@@ -74,7 +73,14 @@ export interface SubscribeDeps {
 const realWait = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /** Opens the stream and keeps it open until the returned function is called or the server completes it. */

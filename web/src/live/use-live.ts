@@ -8,8 +8,7 @@ import { subscribe, type LiveState } from "./sse";
  * `variables` is read reactively: when it changes (another user's page in the same component),
  * the old stream is closed and a new one opened, so events never belong to the previous subject.
  */
-// biome-ignore lint/suspicious/noExplicitAny: the default serves only callers that name the result by hand.
-export function useLive<Result, Variables = any>(
+export function useLive<Result, Variables>(
   document: Document<Result, Variables>,
   variables: () => Variables,
   onData: (data: Result) => void,

@@ -4,7 +4,8 @@
  * gives the one-line enrollment command to run on it; each node's routing policy override is
  * edited in its own dialog.
  */
-import { createEffect, createResource, createSignal, For, Show } from "solid-js";
+import { useAction, useSubmission } from "@solidjs/router";
+import { createEffect, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
@@ -12,12 +13,14 @@ import { CopyButton } from "../components/Copy";
 import { LiveDot } from "../components/LiveDot";
 import { Confirm, Modal } from "../components/Modal";
 import { ServerStatusUpdates } from "../graphql/live";
-import { CreateServer, CreateServerEnrollment, DeleteServer, Servers } from "../graphql/nodes";
+import { CreateServerEnrollment } from "../graphql/nodes";
 import { locale, t } from "../i18n";
 import { formatBytes, formatDateTime, formatRelative } from "../lib/format";
 import { useLive } from "../live/use-live";
 import { NodeRoutingSection } from "../routing/RoutingSection";
 import type { ServersQuery } from "../graphql/generated/graphql";
+import { createQuery, reloadQueries } from "../lib/query";
+import { addNode, deleteNode, serversQuery } from "./data";
 import { RowActions, Table } from "../components/Table";
 
 type Node = ServersQuery["servers"][number];
@@ -29,10 +32,13 @@ function uptime(seconds: number) {
 }
 
 export default function Nodes() {
-  const [data, { refetch }] = createResource(() => request(Servers));
+  const data = createQuery(() => serversQuery());
+  const addOne = useAction(addNode);
+  const submittingNode = useSubmission(addNode);
+  const remove = useAction(deleteNode);
   // Rows in a store so a live event updates one node in place.
   const [nodes, setNodes] = createStore<Node[]>([]);
-  const load = () => void refetch();
+  const load = () => reloadQueries(serversQuery);
   createEffect(() => {
     if (data.state === "ready") setNodes(reconcile(data().servers, { key: "id" }));
   });
@@ -62,18 +68,16 @@ export default function Nodes() {
   const add = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
+    const name = String(form.get("name")).trim();
     setFailure(null);
     try {
-      const { createServer } = await request(CreateServer, {
-        input: {
-          name: String(form.get("name")).trim(),
-          address: String(form.get("address")).trim(),
-          inboundIds: form.getAll("inboundIds").map(String),
-        },
+      const command = await addOne({
+        name,
+        address: String(form.get("address")).trim(),
+        inboundIds: form.getAll("inboundIds").map(String),
       });
       setAdding(false);
-      await enroll({ id: createServer.id, name: String(form.get("name")) });
-      load();
+      setEnrollment({ name, ...command });
     } catch (error) {
       setFailure(error);
     }
@@ -205,7 +209,7 @@ export default function Nodes() {
             <ErrorBox error={failure()} />
           </Show>
           <div class="actions">
-            <button type="submit" class="primary">
+            <button type="submit" class="primary" disabled={submittingNode.pending}>
               {t("action.create")}
             </button>
           </div>
@@ -236,7 +240,7 @@ export default function Nodes() {
         onOpenChange={(open) => !open && setRouting(null)}
         title={t("nodes.routingTitle", { name: routing()?.name ?? "" })}
       >
-        <Show when={routing()}>{(node) => <NodeRoutingSection serverId={node().id} onSaved={load} />}</Show>
+        <Show when={routing()}>{(node) => <NodeRoutingSection serverId={node().id} />}</Show>
       </Modal>
       <Confirm
         open={removing() !== null}
@@ -245,8 +249,7 @@ export default function Nodes() {
         message={t("nodes.deleteWarning", { name: removing()?.name ?? "" })}
         confirmLabel={t("action.delete")}
         onConfirm={async () => {
-          await request(DeleteServer, { id: removing()!.id }).catch(setFailure);
-          load();
+          await remove(removing()!.id).catch(setFailure);
         }}
       />
     </>

@@ -3,7 +3,8 @@
  * the panel-wide policy as a whole) from the Nodes page. Users' traffic to a node's own core API
  * is always blocked by the agent; this edits everything after that rule.
  */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { useAction } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ApiError, request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
@@ -17,6 +18,8 @@ import {
 import type { RoutingPolicyFieldsFragment, RoutingPolicyInput } from "../graphql/generated/graphql";
 import { t } from "../i18n";
 import { createAction } from "../lib/action";
+import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
+import { serversQuery } from "../nodes/data";
 import { formToInput, OUTBOUNDS, policyToForm, problemsByField, type ListField, type RoutingFormValues } from "./form";
 
 function RoutingPolicyForm(props: {
@@ -127,19 +130,34 @@ function RoutingPolicyForm(props: {
   );
 }
 
+const panelPolicyQuery = signedInQuery(() => request(PanelRoutingPolicy), "panelRoutingPolicy");
+const nodePolicyQuery = signedInQuery((id: string) => request(ServerRoutingPolicy, { id }), "serverRoutingPolicy");
+const setPanelPolicy = mutation(
+  (input: RoutingPolicyInput) => request(UpdateRoutingPolicy, { input }),
+  "setPanelRoutingPolicy",
+  [panelPolicyQuery],
+);
+// The nodes list shows which nodes carry their own policy.
+const setNodePolicy = mutation(
+  (id: string, policy: RoutingPolicyInput | null) => request(SetServerRoutingPolicyOverride, { id, policy }),
+  "setNodeRoutingPolicy",
+  [nodePolicyQuery, serversQuery],
+);
+
 /** Settings: the policy every node without an override applies. */
 export function PanelRoutingSection() {
-  const [data, { refetch }] = createResource(() => request(PanelRoutingPolicy));
+  const data = createQuery(() => panelPolicyQuery());
+  const save = useAction(setPanelPolicy);
   return (
     <section class="card" aria-labelledby="routing-title" style={{ "margin-block-start": "1rem" }}>
       <h2 id="routing-title">{t("routing.title")}</h2>
-      <Loaded resource={data} retry={() => void refetch()} skeleton={<Skeleton lines={6} />}>
+      <Loaded resource={data} retry={() => reloadQueries(panelPolicyQuery)} skeleton={<Skeleton lines={6} />}>
         {(d) => (
           <RoutingPolicyForm
             initial={d.routingPolicy}
             onSubmit={async (policy) => {
               // Without an override switch the form always sends a policy.
-              await request(UpdateRoutingPolicy, { input: policy! });
+              await save(policy!);
             }}
           />
         )}
@@ -149,13 +167,11 @@ export function PanelRoutingSection() {
 }
 
 /** A node's own policy, on or off; off means it follows the panel-wide one. */
-export function NodeRoutingSection(props: { serverId: string; onSaved?: () => void }) {
-  const [data, { refetch }] = createResource(
-    () => props.serverId,
-    (id) => request(ServerRoutingPolicy, { id }),
-  );
+export function NodeRoutingSection(props: { serverId: string }) {
+  const data = createQuery(() => nodePolicyQuery(props.serverId));
+  const save = useAction(setNodePolicy);
   return (
-    <Loaded resource={data} retry={() => void refetch()} skeleton={<Skeleton lines={6} />}>
+    <Loaded resource={data} retry={() => reloadQueries(nodePolicyQuery)} skeleton={<Skeleton lines={6} />}>
       {(d) => (
         <Show when={d.server} fallback={<p class="muted">{t("state.notFound")}</p>}>
           {(server) => (
@@ -163,8 +179,7 @@ export function NodeRoutingSection(props: { serverId: string; onSaved?: () => vo
               initial={server().routingPolicy}
               override={{ enabled: server().routingPolicyOverride !== null }}
               onSubmit={async (policy) => {
-                await request(SetServerRoutingPolicyOverride, { id: props.serverId, policy });
-                props.onSaved?.();
+                await save(props.serverId, policy);
               }}
             />
           )}

@@ -69,7 +69,7 @@ export function problemsByField(fields: readonly FieldProblem[]): Partial<Record
   for (const problem of fields) {
     const head = problem.path.split(".")[0] as ListField;
     const key = (LIST_FIELDS as readonly string[]).includes(head) ? head : "form";
-    (grouped[key] ??= []).push(problem.message);
+    grouped[key] = [...(grouped[key] ?? []), problem.message];
   }
   return grouped;
 }

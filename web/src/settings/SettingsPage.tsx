@@ -1,18 +1,39 @@
 /** Subscription settings (title, update interval, support URL, remark templates, …), which roles must use TOTP, allowed CORS origins, the ordered format rules, and the panel-wide routing policy. */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { useAction } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
 import { ResetSubscriptionRules, SettingsPage, UpdateSettings, UpdateSubscriptionRules } from "../graphql/settings";
-import type { AdminRole, InactiveUserResponse } from "../graphql/generated/graphql";
+import type {
+  AdminRole,
+  InactiveUserResponse,
+  SubscriptionRuleInput,
+  UpdateSettingsInput,
+} from "../graphql/generated/graphql";
+import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { t } from "../i18n";
 import { PanelRoutingSection } from "../routing/RoutingSection";
 import { me } from "../session";
 
 const ROLES = ["OWNER", "ADMIN", "RESELLER"] as const satisfies AdminRole[];
 
+const settingsQuery = signedInQuery(() => request(SettingsPage), "settings");
+const updateSettings = mutation((input: UpdateSettingsInput) => request(UpdateSettings, { input }), "updateSettings", [
+  settingsQuery,
+]);
+const updateRules = mutation(
+  (rules: SubscriptionRuleInput[]) => request(UpdateSubscriptionRules, { rules }),
+  "updateSubscriptionRules",
+  [settingsQuery],
+);
+const resetRules = mutation(() => request(ResetSubscriptionRules), "resetSubscriptionRules", [settingsQuery]);
+
 export default function SettingsPageView() {
-  const [data, { refetch }] = createResource(() => request(SettingsPage));
+  const data = createQuery(() => settingsQuery());
+  const save = useAction(updateSettings);
+  const saveRuleList = useAction(updateRules);
+  const resetRuleList = useAction(resetRules);
   const [settingsError, setSettingsError] = createSignal<unknown>(null);
   const [rulesError, setRulesError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
@@ -26,26 +47,23 @@ export default function SettingsPageView() {
     setSettingsError(null);
     setBusy(true);
     try {
-      await request(UpdateSettings, {
-        input: {
-          subscriptionTitle: text("subscriptionTitle"),
-          subscriptionUpdateIntervalHours: Number(text("subscriptionUpdateIntervalHours")),
-          subscriptionSupportUrl: text("subscriptionSupportUrl"),
-          subscriptionRemarkTemplate: text("subscriptionRemarkTemplate"),
-          subscriptionUrlPrefix: text("subscriptionUrlPrefix"),
-          subscriptionAnnounce: text("subscriptionAnnounce"),
-          subscriptionHideSettings: form.get("subscriptionHideSettings") === "on",
-          subscriptionRouting: text("subscriptionRouting"),
-          inactiveUserResponse: text("inactiveUserResponse") as InactiveUserResponse,
-          deviceLimit: Number(text("deviceLimit")),
-          corsAllowedOrigins: text("corsAllowedOrigins").split(/\s+/).filter(Boolean),
-          ...(isOwner()
-            ? { totpRequiredRoles: form.getAll("totpRequiredRoles").map((role) => String(role) as AdminRole) }
-            : {}),
-        },
+      await save({
+        subscriptionTitle: text("subscriptionTitle"),
+        subscriptionUpdateIntervalHours: Number(text("subscriptionUpdateIntervalHours")),
+        subscriptionSupportUrl: text("subscriptionSupportUrl"),
+        subscriptionRemarkTemplate: text("subscriptionRemarkTemplate"),
+        subscriptionUrlPrefix: text("subscriptionUrlPrefix"),
+        subscriptionAnnounce: text("subscriptionAnnounce"),
+        subscriptionHideSettings: form.get("subscriptionHideSettings") === "on",
+        subscriptionRouting: text("subscriptionRouting"),
+        inactiveUserResponse: text("inactiveUserResponse") as InactiveUserResponse,
+        deviceLimit: Number(text("deviceLimit")),
+        corsAllowedOrigins: text("corsAllowedOrigins").split(/\s+/).filter(Boolean),
+        ...(isOwner()
+          ? { totpRequiredRoles: form.getAll("totpRequiredRoles").map((role) => String(role) as AdminRole) }
+          : {}),
       });
       notify(t("state.saved"));
-      void refetch();
     } catch (error) {
       setSettingsError(error);
     } finally {
@@ -67,23 +85,21 @@ export default function SettingsPageView() {
       return;
     }
     try {
-      await request(UpdateSubscriptionRules, { rules });
+      await saveRuleList(rules);
       notify(t("state.saved"));
-      void refetch();
     } catch (error) {
       setRulesError(error);
     }
   };
-  const resetRules = async () => {
+  const reset = async () => {
     setRulesError(null);
-    await request(ResetSubscriptionRules).catch(setRulesError);
-    void refetch();
+    await resetRuleList().catch(setRulesError);
   };
 
   return (
     <>
       <h1>{t("nav.settings")}</h1>
-      <Loaded resource={data} retry={refetch} skeleton={<Skeleton lines={8} />}>
+      <Loaded resource={data} retry={() => reloadQueries(settingsQuery)} skeleton={<Skeleton lines={8} />}>
         {(d) => (
           <>
             <form
@@ -211,7 +227,7 @@ export default function SettingsPageView() {
                 <ErrorBox error={rulesError()} />
               </Show>
               <div class="actions">
-                <button type="button" onClick={() => void resetRules()}>
+                <button type="button" onClick={() => void reset()}>
                   {t("settings.resetRules")}
                 </button>
                 <button type="submit" class="primary">

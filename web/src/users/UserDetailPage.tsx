@@ -1,8 +1,7 @@
 /** One user: usage (live) and its chart, the subscription link with copy and QR, devices, link and credential rotation, edit. */
 import { Tabs } from "@kobalte/core/tabs";
-import { A, useNavigate, useParams } from "@solidjs/router";
-import { createResource, createSignal, Show } from "solid-js";
-import { request } from "../api/client";
+import { A, useAction, useNavigate, useParams } from "@solidjs/router";
+import { createEffect, createSignal, on, Show } from "solid-js";
 import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { CopyButton } from "../components/Copy";
 import { LiveDot } from "../components/LiveDot";
@@ -10,17 +9,19 @@ import { Confirm, Modal } from "../components/Modal";
 import { Qr } from "../components/Qr";
 import { notify } from "../components/toast";
 import { TrafficChart } from "../components/TrafficChart";
-import { TrafficSeries } from "../graphql/dashboard";
 import { UserTrafficUpdates } from "../graphql/live";
+import type { TrafficRange } from "../graphql/generated/graphql";
+import { createQuery, reloadQueries } from "../lib/query";
 import {
-  DeleteUser,
-  RemoveUserDevice,
-  ResetUserUsage,
-  RotateSubscriptionToken,
-  RotateUserCredentials,
-  UpdateUser,
-  UserDetail,
-} from "../graphql/users";
+  deleteUser,
+  removeDevice,
+  resetUsage,
+  revokeCredentials,
+  rotateLink,
+  updateUser,
+  userQuery,
+  userSeriesQuery,
+} from "./data";
 import { locale, t } from "../i18n";
 import { formatDate, formatDateTime, formatRelative } from "../lib/format";
 import { useLive } from "../live/use-live";
@@ -32,51 +33,59 @@ import { Table } from "../components/Table";
 export default function UserDetailPage() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
-  const [detail, { refetch, mutate }] = createResource(
-    () => params.id,
-    (id) => request(UserDetail, { id }),
+  const detail = createQuery(() => userQuery(params.id));
+  const [range, setRange] = createSignal<TrafficRange>("WEEK");
+  const series = createQuery(() => userSeriesQuery(params.id, range()));
+  // Usage the stream reported since the last load; every load (after a change, a resync) starts from its snapshot.
+  const [streamedUsage, setStreamedUsage] = createSignal<{ userId: string; bytes: number }>();
+  createEffect(
+    on(
+      () => settled(detail),
+      () => setStreamedUsage(undefined),
+    ),
   );
-  const [range, setRange] = createSignal<"DAY" | "WEEK" | "MONTH">("WEEK");
-  const [series, { refetch: refetchSeries }] = createResource(
-    () => ({ range: range(), userId: params.id }),
-    async (v) => (await request(TrafficSeries, v)).trafficSeries,
-  );
+  const reload = () => reloadQueries(userQuery);
+  const usedTraffic = (user: { id: string; usedTraffic: number }) => {
+    const streamed = streamedUsage();
+    return streamed?.userId === user.id ? streamed.bytes : user.usedTraffic;
+  };
   const live = useLive(
     UserTrafficUpdates,
     () => ({ userId: params.id }),
-    (data) => {
-      const current = settled(detail);
-      if (current?.user) mutate({ ...current, user: { ...current.user, usedTraffic: data.userTraffic.usedTraffic } });
-    },
-    () => void refetch(),
+    (data) => setStreamedUsage({ userId: data.userTraffic.userId, bytes: data.userTraffic.usedTraffic }),
+    reload,
   );
+  const rotateOne = useAction(rotateLink);
+  const revokeOne = useAction(revokeCredentials);
+  const resetOne = useAction(resetUsage);
+  const update = useAction(updateUser);
+  const remove = useAction(deleteUser);
+  const forget = useAction(removeDevice);
   const [editing, setEditing] = createSignal(false);
   const [confirmRotate, setConfirmRotate] = createSignal(false);
   const [confirmRevoke, setConfirmRevoke] = createSignal(false);
   const [confirmDelete, setConfirmDelete] = createSignal(false);
 
   const rotate = async () => {
-    await request(RotateSubscriptionToken, { userId: params.id });
+    await rotateOne(params.id);
     notify(t("user.rotated"));
-    void refetch();
   };
   const revoke = async () => {
-    await request(RotateUserCredentials, { userId: params.id });
+    await revokeOne(params.id);
     notify(t("user.revoked"));
   };
   // A reseller's reset draws on its data quota and may be refused: the server's message says what is left.
-  const resetUsage = async () => {
+  const reset = async () => {
     try {
-      await request(ResetUserUsage, { id: params.id });
+      await resetOne(params.id);
       notify(t("state.saved"));
-      void refetch();
     } catch (error) {
       notify(errorText(error), "error");
     }
   };
 
   return (
-    <Loaded resource={detail} retry={refetch} skeleton={<Skeleton lines={8} />}>
+    <Loaded resource={detail} retry={reload} skeleton={<Skeleton lines={8} />}>
       {(data) => (
         <Show
           when={data.user}
@@ -104,7 +113,7 @@ export default function UserDetailPage() {
               <div class="cards">
                 <section class="card" aria-labelledby="usage-title">
                   <h2 id="usage-title">{t("user.usage")}</h2>
-                  <UsageBar used={user().usedTraffic} limit={user().dataLimit} />
+                  <UsageBar used={usedTraffic(user())} limit={user().dataLimit} />
                   <dl class="stats" style={{ "margin-block-start": "0.75rem" }}>
                     <div>
                       <dt>{t("user.expiry")}</dt>
@@ -137,7 +146,7 @@ export default function UserDetailPage() {
                     <p class="muted">{user().note}</p>
                   </Show>
                   <div class="actions" style={{ "justify-content": "flex-start" }}>
-                    <button type="button" onClick={() => void resetUsage()}>
+                    <button type="button" onClick={() => void reset()}>
                       {t("bulk.resetUsage")}
                     </button>
                   </div>
@@ -167,14 +176,14 @@ export default function UserDetailPage() {
               </div>
               <section class="card" aria-labelledby="chart-title" style={{ "margin-block-end": "1rem" }}>
                 <h2 id="chart-title">{t("dashboard.traffic")}</h2>
-                <Tabs value={range()} onChange={(v) => setRange(v as "DAY")}>
+                <Tabs value={range()} onChange={(v) => setRange(v as TrafficRange)}>
                   <Tabs.List class="tabs-list" aria-label={t("dashboard.traffic")}>
                     <Tabs.Trigger value="DAY">{t("range.DAY")}</Tabs.Trigger>
                     <Tabs.Trigger value="WEEK">{t("range.WEEK")}</Tabs.Trigger>
                     <Tabs.Trigger value="MONTH">{t("range.MONTH")}</Tabs.Trigger>
                   </Tabs.List>
                 </Tabs>
-                <Loaded resource={series} retry={refetchSeries} skeleton={<Skeleton block />}>
+                <Loaded resource={series} retry={() => reloadQueries(userSeriesQuery)} skeleton={<Skeleton block />}>
                   {(points) => <TrafficChart points={points} label={t("dashboard.traffic")} />}
                 </Loaded>
               </section>
@@ -192,12 +201,7 @@ export default function UserDetailPage() {
                       <td>{formatRelative(device.lastSeenAt, locale())}</td>
                       <td>{formatDateTime(device.firstSeenAt, locale())}</td>
                       <td>
-                        <button
-                          type="button"
-                          onClick={async () => (
-                            await request(RemoveUserDevice, { userId: user().id, hwid: device.hwid }), void refetch()
-                          )}
-                        >
+                        <button type="button" onClick={() => void forget(user().id, device.hwid)}>
                           {t("action.remove")}
                         </button>
                       </td>
@@ -210,10 +214,9 @@ export default function UserDetailPage() {
                   initial={userToForm(user())}
                   submitLabel={t("action.save")}
                   onSubmit={async (input) => {
-                    await request(UpdateUser, { id: user().id, input });
+                    await update(user().id, input);
                     setEditing(false);
                     notify(t("state.saved"));
-                    void refetch();
                   }}
                 />
               </Modal>
@@ -240,7 +243,7 @@ export default function UserDetailPage() {
                 message={t("user.deleteWarning", { name: user().username })}
                 confirmLabel={t("action.delete")}
                 onConfirm={async () => {
-                  await request(DeleteUser, { id: user().id });
+                  await remove(user().id);
                   navigate("/users", { replace: true });
                 }}
               />

@@ -1,10 +1,10 @@
 /** Create or edit a user; the rules live in ./form.ts, this only draws the fields and their messages. */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { createAction } from "../lib/action";
-import { request } from "../api/client";
 import { ErrorBox, settled } from "../components/Async";
-import { Groups } from "../graphql/groups";
+import { createQuery, reloadQueries } from "../lib/query";
+import { groupChoicesQuery } from "./data";
 import { t, type MessageKey } from "../i18n";
 import { BYTE_UNITS, type ByteUnit } from "../lib/format";
 import { RESET_STRATEGIES, validateUserForm, type UserFieldError, type UserFormValues, type UserInput } from "./form";
@@ -17,7 +17,7 @@ export function UserForm(props: {
   const [values, setValues] = createStore<UserFormValues>(structuredClone(props.initial));
   const [errors, setErrors] = createSignal<Partial<Record<keyof UserFormValues, UserFieldError>>>({});
   const action = createAction();
-  const [groups, { refetch }] = createResource(async () => (await request(Groups)).groups);
+  const groups = createQuery(() => groupChoicesQuery());
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -147,7 +147,10 @@ export function UserForm(props: {
       </fieldset>
       <fieldset>
         <legend>{t("nav.groups")}</legend>
-        <Show when={!groups.error} fallback={<ErrorBox error={groups.error} retry={refetch} />}>
+        <Show
+          when={!groups.error}
+          fallback={<ErrorBox error={groups.error} retry={() => reloadQueries(groupChoicesQuery)} />}
+        >
           <For each={settled(groups) ?? []} fallback={<span class="muted">{t("state.noGroups")}</span>}>
             {(group) => (
               <label class="inline">

@@ -3,23 +3,16 @@
  * bulk actions with progress, and the create form. Filters and order live in the URL.
  */
 import { DropdownMenu } from "@kobalte/core/dropdown-menu";
-import { A, useNavigate, useSearchParams } from "@solidjs/router";
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { A, useAction, useNavigate, useSearchParams } from "@solidjs/router";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { Confirm, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
-import {
-  AdminChoices,
-  CreateUser,
-  DeleteUser,
-  ResetUserUsage,
-  UpdateUser,
-  UserFilterChoices,
-  UsersPage as UsersQuery,
-} from "../graphql/users";
+import { DeleteUser, ResetUserUsage, UpdateUser } from "../graphql/users";
 import { locale, t } from "../i18n";
-import { runBulk } from "../lib/bulk";
+import { createQuery, reloadQueries } from "../lib/query";
+import { adminChoicesQuery, applyToUsers, createUser, filterChoicesQuery, usersQuery } from "./data";
 import { formatDate } from "../lib/format";
 import { me } from "../session";
 import { emptyUserForm, extendedExpiry } from "./form";
@@ -54,12 +47,11 @@ export default function UsersPage() {
     order: order(),
     page: { first: PAGE_SIZE, after: cursors().at(-1) },
   }));
-  const [page, { refetch }] = createResource(query, async (q) => (await request(UsersQuery, q)).users);
-  const [choices] = createResource(() => request(UserFilterChoices));
-  const [owners] = createResource(
-    () => me()?.role === "OWNER" || me()?.role === "ADMIN",
-    async () => (await request(AdminChoices)).admins,
-  );
+  const page = createQuery(() => usersQuery(query()));
+  const choices = createQuery(() => filterChoicesQuery());
+  const owners = createQuery(() => (me()?.role === "OWNER" || me()?.role === "ADMIN") && adminChoicesQuery());
+  const applyToChosen = useAction(applyToUsers);
+  const create = useAction(createUser);
 
   const rows = createMemo(() => (settled(page)?.edges ?? []).map((e) => e.node));
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
@@ -89,7 +81,7 @@ export default function UsersPage() {
   const bulk = async (label: string, operation: (user: UserRowFragment) => Promise<unknown>) => {
     const chosen = rows().filter((u) => selected().has(u.id));
     setProgress({ done: 0, total: chosen.length });
-    const result = await runBulk(chosen, operation, (done, total) => setProgress({ done, total }));
+    const result = await applyToChosen(chosen, operation, (done, total) => setProgress({ done, total }));
     setProgress(null);
     setSelected(new Set<string>());
     if (result.failed.length)
@@ -98,7 +90,6 @@ export default function UsersPage() {
         "error",
       );
     else notify(t("bulk.done", { action: label, count: result.done.length }));
-    void refetch();
   };
   const setStatus = (status: "ACTIVE" | "DISABLED") =>
     bulk(t(status === "ACTIVE" ? "bulk.enable" : "bulk.disable"), (u) =>
@@ -119,7 +110,7 @@ export default function UsersPage() {
           {t("users.create")}
         </button>
       </div>
-      <div class="toolbar" role="search">
+      <search class="toolbar">
         <label class="grow">
           <span class="visually-hidden">{t("users.search")}</span>
           <input
@@ -151,7 +142,7 @@ export default function UsersPage() {
           <option value="">{t("users.anyGroup")}</option>
           <For each={settled(choices)?.groups ?? []}>{(g) => <option value={g.id}>{g.name}</option>}</For>
         </select>
-        <Show when={settled(owners)}>
+        <Show when={settled(owners)?.admins}>
           {(list) => (
             <select
               aria-label={t("users.filterOwner")}
@@ -177,7 +168,7 @@ export default function UsersPage() {
             </DropdownMenu.Content>
           </DropdownMenu.Portal>
         </DropdownMenu>
-      </div>
+      </search>
       <Show when={progress()}>
         {(p) => (
           <label>
@@ -186,7 +177,7 @@ export default function UsersPage() {
           </label>
         )}
       </Show>
-      <Loaded resource={page} retry={refetch} skeleton={<Skeleton lines={8} />}>
+      <Loaded resource={page} retry={() => reloadQueries(usersQuery)} skeleton={<Skeleton lines={8} />}>
         {(current) => (
           <>
             <p class="muted" aria-live="polite">
@@ -290,10 +281,10 @@ export default function UsersPage() {
           initial={emptyUserForm()}
           submitLabel={t("action.create")}
           onSubmit={async (input) => {
-            const { createUser } = await request(CreateUser, { input });
+            const created = await create(input);
             setCreating(false);
             notify(t("users.created", { name: input.username }));
-            navigate(`/users/${createUser.id}`);
+            navigate(`/users/${created.id}`);
           }}
         />
       </Modal>

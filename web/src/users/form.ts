@@ -97,19 +97,19 @@ export function validateUserForm(
 
   if (Object.keys(errors).length > 0) return { errors };
   const status = !values.enabled ? "DISABLED" : values.expiryMode === "afterFirstUse" ? "ON_HOLD" : "ACTIVE";
-  return {
-    input: {
-      username,
-      status,
-      dataLimit: dataLimit ?? null,
-      expireAt,
-      onHoldExpireDays,
-      resetStrategy: values.resetStrategy,
-      groupIds: values.groupIds,
-      note: values.note,
-      deviceLimit,
-    },
-  };
+  // `satisfies` rather than the return type: only it refuses a field the generated input no longer has.
+  const input = {
+    username,
+    status,
+    dataLimit: dataLimit ?? null,
+    expireAt,
+    onHoldExpireDays,
+    resetStrategy: values.resetStrategy,
+    groupIds: values.groupIds,
+    note: values.note,
+    deviceLimit,
+  } satisfies UserInput;
+  return { input };
 }
 
 /** The form filled from a stored user, for editing. */

@@ -4,20 +4,19 @@
  * card loads and fails on its own so one missing figure never blanks the page.
  */
 import { Tabs } from "@kobalte/core/tabs";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { request } from "../api/client";
+import { createSignal, For, Show } from "solid-js";
 import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { LiveDot } from "../components/LiveDot";
 import { TrafficChart } from "../components/TrafficChart";
-import { TrafficSeries } from "../graphql/dashboard";
 import { SystemMetricsUpdates } from "../graphql/live";
 import { locale, t, type MessageKey } from "../i18n";
 import { formatDateTime, formatNumber, formatRate } from "../lib/format";
-import type { SeriesPoint } from "../lib/chart";
 import { useLive } from "../live/use-live";
-import { loadMetrics, loadSummary, type Metrics, type UserCounts } from "./dashboard-data";
+import type { SystemMetricsFieldsFragment, TrafficRange, UserCountsFieldsFragment } from "../graphql/generated/graphql";
+import { createQuery, reloadQueries } from "../lib/query";
+import { metricsQuery, seriesQuery, summaryQuery } from "./dashboard-data";
 
-const USER_STATUSES: [keyof UserCounts, MessageKey][] = [
+const USER_STATUSES: [keyof UserCountsFieldsFragment, MessageKey][] = [
   ["total", "users.total"],
   ["active", "status.ACTIVE"],
   ["onHold", "status.ON_HOLD"],
@@ -37,24 +36,28 @@ function countServers(servers: { status: string }[]) {
 }
 
 export default function Dashboard() {
-  const [summary, { refetch: refetchSummary }] = createResource(loadSummary);
-  const [metrics, { refetch: refetchMetrics, mutate: setMetrics }] = createResource(loadMetrics);
-  const [range, setRange] = createSignal<"DAY" | "WEEK" | "MONTH">("DAY");
-  const [series, { refetch: refetchSeries }] = createResource(
-    range,
-    async (r) => (await request<{ trafficSeries: SeriesPoint[] }>(TrafficSeries, { range: r })).trafficSeries,
-  );
-  const live = useLive<{ systemMetrics: Metrics }>(
+  const summary = createQuery(() => summaryQuery());
+  const metrics = createQuery(() => metricsQuery());
+  const [range, setRange] = createSignal<TrafficRange>("DAY");
+  const series = createQuery(() => seriesQuery(range()));
+  // What the stream delivered since the last snapshot; a resync drops it for the fresh snapshot.
+  const [streamed, setStreamed] = createSignal<SystemMetricsFieldsFragment>();
+  const reloadSnapshot = () => {
+    setStreamed(undefined);
+    reloadQueries(summaryQuery, metricsQuery);
+  };
+  const live = useLive(
     SystemMetricsUpdates,
     () => ({}),
-    (data) => setMetrics(data.systemMetrics),
-    () => (void refetchSummary(), void refetchMetrics()),
+    (data) => setStreamed(data.systemMetrics),
+    reloadSnapshot,
   );
+  const latestMetrics = () => streamed() ?? settled(metrics);
 
   // Live figures when the stream has delivered them; the summary query's counts until then.
-  const users = () => settled(metrics)?.users ?? settled(summary)?.systemStatus.users;
+  const users = () => latestMetrics()?.users ?? settled(summary)?.systemStatus.users;
   const nodes = () => {
-    const m = settled(metrics);
+    const m = latestMetrics();
     if (m) return { online: m.serversOnline, offline: m.serversOffline, degraded: m.serversDegraded, pending: 0 };
     const s = settled(summary);
     return s ? countServers(s.servers) : undefined;
@@ -67,7 +70,7 @@ export default function Dashboard() {
         <LiveDot state={live()} />
       </div>
       <Show when={summary.error}>
-        <ErrorBox error={summary.error} retry={refetchSummary} />
+        <ErrorBox error={summary.error} retry={() => reloadQueries(summaryQuery)} />
       </Show>
       <div class="cards">
         <section class="card" aria-labelledby="nodes-card" data-testid="nodes-card">
@@ -93,16 +96,16 @@ export default function Dashboard() {
         </section>
         <section class="card" aria-labelledby="traffic-now">
           <h2 id="traffic-now">{t("dashboard.trafficNow")}</h2>
-          <Loaded resource={metrics} retry={refetchMetrics} skeleton={<Skeleton lines={2} />}>
-            {(m) => (
+          <Loaded resource={metrics} retry={reloadSnapshot} skeleton={<Skeleton lines={2} />}>
+            {(snapshot) => (
               <dl class="stats">
                 <div>
                   <dt>{t("traffic.upload")}</dt>
-                  <dd>{formatRate(m.uploadRate, locale())}</dd>
+                  <dd>{formatRate((streamed() ?? snapshot).uploadRate, locale())}</dd>
                 </div>
                 <div>
                   <dt>{t("traffic.download")}</dt>
-                  <dd>{formatRate(m.downloadRate, locale())}</dd>
+                  <dd>{formatRate((streamed() ?? snapshot).downloadRate, locale())}</dd>
                 </div>
               </dl>
             )}
@@ -160,15 +163,15 @@ export default function Dashboard() {
       </section>
       <section class="card" aria-labelledby="traffic-card">
         <h2 id="traffic-card">{t("dashboard.traffic")}</h2>
-        <Tabs value={range()} onChange={(v) => setRange(v as "DAY" | "WEEK" | "MONTH")}>
+        <Tabs value={range()} onChange={(v) => setRange(v as TrafficRange)}>
           <Tabs.List class="tabs-list" aria-label={t("dashboard.traffic")}>
             <For each={RANGES}>{([value, label]) => <Tabs.Trigger value={value}>{t(label)}</Tabs.Trigger>}</For>
           </Tabs.List>
         </Tabs>
-        <Loaded resource={series} retry={refetchSeries} skeleton={<Skeleton block />}>
+        <Loaded resource={series} retry={() => reloadQueries(seriesQuery)} skeleton={<Skeleton block />}>
           {(points) => <TrafficChart points={points} label={t("dashboard.traffic")} />}
         </Loaded>
-        <Show when={settled(metrics)}>
+        <Show when={latestMetrics()}>
           {(m) => <p class="muted">{t("dashboard.updated", { at: formatDateTime(m().at, locale()) })}</p>}
         </Show>
       </section>
