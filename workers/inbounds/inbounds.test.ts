@@ -1,7 +1,19 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fromBase64, fromBase64Url, toBase64Url } from "../lib/base64";
-import { adminAs, countRows, createInbound, errorCode, gql, ok, ownerToken, unique } from "../test/api";
+import {
+  adminAs,
+  auditRowsSince,
+  configVersions,
+  countRows,
+  createInbound,
+  errorCode,
+  gql,
+  lastAuditId,
+  ok,
+  ownerToken,
+  unique,
+} from "../test/api";
 
 // One database for the whole file: every test makes its own inbounds and servers under unique
 // names and compares counts with what they were just before.
@@ -46,24 +58,8 @@ async function createServer(inboundIds: string[]) {
   return createServer.id;
 }
 
-async function configVersions(ids: string[]): Promise<number[]> {
-  const rows = await env.DB.prepare(`SELECT id, config_version AS v FROM nodes`).all<{ id: number; v: number }>();
-  return ids.map((id) => rows.results.find((r) => String(r.id) === id)!.v);
-}
-
 async function storedInbound(id: string) {
   return env.DB.prepare(`SELECT * FROM inbounds WHERE id = ?`).bind(Number(id)).first<Record<string, unknown>>();
-}
-
-async function auditRowsSince(lastId: number) {
-  const rows = await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`)
-    .bind(lastId)
-    .all<Record<string, unknown>>();
-  return rows.results;
-}
-
-async function lastAuditId(): Promise<number> {
-  return (await env.DB.prepare(`SELECT coalesce(max(id), 0) AS id FROM audit_log`).first<{ id: number }>())!.id;
 }
 
 /** Snapshot of everything a refused inbound call must leave alone. */
