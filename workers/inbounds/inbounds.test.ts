@@ -240,22 +240,13 @@ describe("createInbound", () => {
 });
 
 describe("REALITY keys", () => {
+  async function createRealityInbound(protocol: string, securitySettings: Record<string, unknown>) {
+    const input = { tag: unique("rea"), protocol, port: nextPort(), security: "REALITY", securitySettings };
+    return ok(await gql(CREATE, { input }, { token: admin.token })).createInbound;
+  }
+
   it("generates a key pair and a short id, exposing only the public key", async () => {
-    const { createInbound } = ok(
-      await gql(
-        CREATE,
-        {
-          input: {
-            tag: unique("rea"),
-            protocol: "VLESS",
-            port: nextPort(),
-            security: "REALITY",
-            securitySettings: REALITY,
-          },
-        },
-        { token: admin.token },
-      ),
-    );
+    const createInbound = await createRealityInbound("VLESS", REALITY);
     const security = createInbound.securitySettings;
     expect(fromBase64Url(security.realityPublicKey).byteLength).toBe(32);
     expect(security.realityShortIds).toHaveLength(1);
@@ -284,40 +275,16 @@ describe("REALITY keys", () => {
     const hex = (h: string) => Uint8Array.from(h.match(/../g)!.map((b) => parseInt(b, 16)));
     const privateKey = toBase64Url(hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"));
     const publicKey = toBase64Url(hex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"));
-    const { createInbound } = ok(
-      await gql(
-        CREATE,
-        {
-          input: {
-            tag: unique("rea"),
-            protocol: "TROJAN",
-            port: nextPort(),
-            security: "REALITY",
-            securitySettings: { ...REALITY, realityPrivateKey: privateKey, realityShortIds: ["ab12"] },
-          },
-        },
-        { token: admin.token },
-      ),
-    );
+    const createInbound = await createRealityInbound("TROJAN", {
+      ...REALITY,
+      realityPrivateKey: privateKey,
+      realityShortIds: ["ab12"],
+    });
     expect(createInbound.securitySettings).toMatchObject({ realityPublicKey: publicKey, realityShortIds: ["ab12"] });
   });
 
   it("keeps the key pair when an update leaves the private key out", async () => {
-    const { createInbound } = ok(
-      await gql(
-        CREATE,
-        {
-          input: {
-            tag: unique("rea"),
-            protocol: "VLESS",
-            port: nextPort(),
-            security: "REALITY",
-            securitySettings: REALITY,
-          },
-        },
-        { token: admin.token },
-      ),
-    );
+    const createInbound = await createRealityInbound("VLESS", REALITY);
     const { updateInbound } = ok(
       await gql(
         UPDATE,
