@@ -21,6 +21,14 @@ interface Target {
 
 let subToken: string;
 
+/** Well-formed agent headers carrying a signature that verifies for no node. */
+const UNSIGNED_AGENT_HEADERS = {
+  [REQUEST_HEADERS.node]: "1",
+  [REQUEST_HEADERS.timestamp]: "0",
+  [REQUEST_HEADERS.nonce]: "n",
+  [REQUEST_HEADERS.signature]: "AAAA",
+};
+
 /** Every public entry point. */
 const targets = (): Target[] => [
   { name: "graphql", method: "POST", path: "/graphql" },
@@ -38,28 +46,8 @@ const targets = (): Target[] => [
   { name: "payer card checkout", method: "POST", path: `/sub/${subToken}/invoices/1/stripe` },
   { name: "payer chain deposit", method: "POST", path: `/sub/${subToken}/invoices/1/onchain` },
   { name: "payer chain check", method: "POST", path: `/sub/${subToken}/invoices/1/onchain/check` },
-  {
-    name: "agent config",
-    method: "GET",
-    path: "/agent/v1/config",
-    headers: {
-      [REQUEST_HEADERS.node]: "1",
-      [REQUEST_HEADERS.timestamp]: "0",
-      [REQUEST_HEADERS.nonce]: "n",
-      [REQUEST_HEADERS.signature]: "AAAA",
-    },
-  },
-  {
-    name: "agent usage",
-    method: "POST",
-    path: "/agent/v1/usage",
-    headers: {
-      [REQUEST_HEADERS.node]: "1",
-      [REQUEST_HEADERS.timestamp]: "0",
-      [REQUEST_HEADERS.nonce]: "n",
-      [REQUEST_HEADERS.signature]: "AAAA",
-    },
-  },
+  { name: "agent config", method: "GET", path: "/agent/v1/config", headers: UNSIGNED_AGENT_HEADERS },
+  { name: "agent usage", method: "POST", path: "/agent/v1/usage", headers: UNSIGNED_AGENT_HEADERS },
 ];
 
 const INJECTIONS = [
