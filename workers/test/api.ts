@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
 
 /** Test helpers that drive the real Worker over HTTP, as a client would. */
 
@@ -35,6 +36,14 @@ export function ok<T>(response: GraphQLResponse<T>): T {
     throw new Error(`expected success, got ${response.status}: ${JSON.stringify(response.errors)}`);
   }
   return response.data;
+}
+
+/** Asserts that every call was turned away as anonymous, every field it asked for left null. */
+export function expectAllUnauthenticated(responses: GraphQLResponse[]): void {
+  for (const response of responses) {
+    expect(errorCode(response)).toBe("UNAUTHENTICATED");
+    expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
+  }
 }
 
 export const OWNER = { username: "owner", password: "owner-password-1" };
