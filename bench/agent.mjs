@@ -20,12 +20,12 @@ import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { AGENT_BUNDLE, agentRunArgs, collectJsonLogs } from "../node-agent/src/testing/agent-process.ts";
 import { FakeEdge } from "../node-agent/src/testing/fake-edge.ts";
 import { makeInbound, makePayload, makeUser, routingAllowingLoopback } from "../node-agent/src/testing/factories.ts";
 import { freePort } from "../node-agent/src/testing/net.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const defaultBundle = join(root, "node-agent/dist/vortex-agent.mjs");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const CLOCK_TICK_MS = 1000 / 100; // USER_HZ: /proc/<pid>/stat counts CPU in 10 ms ticks
 const KB = 1024;
@@ -142,8 +142,8 @@ export async function benchAgent({
   cpuTicks = 20,
   nodeArgs = [],
   env = {},
-  bundle = defaultBundle,
-  build = bundle === defaultBundle,
+  bundle = AGENT_BUNDLE,
+  build = bundle === AGENT_BUNDLE,
   log = (line) => console.log(line),
   onPhase = async () => undefined,
 } = {}) {
@@ -185,40 +185,12 @@ export async function benchAgent({
     const apiPort = await freePort();
     const inboundPort = await freePort();
     const logs = [];
-    const agent = spawn(
-      process.execPath,
-      [
-        ...nodeArgs,
-        bundle,
-        "run",
-        "--state-dir",
-        stateDir,
-        "--core",
-        "v2ray",
-        "--core-bin",
-        "v2ray",
-        "--api-port",
-        String(apiPort),
-        "--listen",
-        "127.0.0.1",
-        "--tick-sec",
-        "1",
-      ],
-      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } },
-    );
-    children.push(agent);
-    let partial = "";
-    agent.stderr.on("data", (chunk) => {
-      const lines = (partial + chunk.toString()).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) {
-        try {
-          logs.push(JSON.parse(line));
-        } catch {
-          logs.push({ raw: line });
-        }
-      }
+    const agent = spawn(process.execPath, [...nodeArgs, ...agentRunArgs({ bundle, stateDir, apiPort, tickSec: 1 })], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, ...env },
     });
+    children.push(agent);
+    collectJsonLogs(agent.stderr, logs);
     const logged = (event, match = () => true) => logs.find((e) => e.event === event && match(e));
     const corePid = () => JSON.parse(readFileSync(join(stateDir, "core/instance.json"), "utf8")).pid;
     // The agent may re-exec itself with V8 flags: the process to measure is the one running the loop.

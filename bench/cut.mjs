@@ -13,12 +13,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startPanel } from "../node-agent/test/e2e/panel.ts";
+import { AGENT_BUNDLE, agentRunArgs, sleep, waitFor } from "../node-agent/src/testing/agent-process.ts";
 import { clientOutbound, startClientCore } from "../node-agent/src/testing/client-core.ts";
 import { freePort, socksConnect, startHttpTarget } from "../node-agent/src/testing/net.ts";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const bundle = join(root, "node-agent/dist/vortex-agent.mjs");
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The agent runs with its defaults: this is its default push interval (`--tick-sec`), not passed. */
 const TICK_SEC = 5;
 const QUOTA_LEFT = 2 * 1024 * 1024;
@@ -29,15 +27,6 @@ function establishedOn(port) {
       resolve(stdout.split("\n").filter((l) => l.trim()).length),
     );
   });
-}
-
-async function waitFor(what, check, attempts = 600, intervalMs = 50) {
-  for (let i = 0; i < attempts; i++) {
-    const value = await check();
-    if (value) return value;
-    await sleep(intervalMs);
-  }
-  throw new Error(`gave up waiting for: ${what}`);
 }
 
 export async function benchCut({ rounds = 10 } = {}) {
@@ -74,27 +63,10 @@ export async function benchCut({ rounds = 10 } = {}) {
     const stateDir = join(dir, "agent");
     execFileSync(
       process.execPath,
-      [bundle, "enroll", panel.url, createServerEnrollment.token, "--state-dir", stateDir],
+      [AGENT_BUNDLE, "enroll", panel.url, createServerEnrollment.token, "--state-dir", stateDir],
       { stdio: "ignore" },
     );
-    agent = spawn(
-      process.execPath,
-      [
-        bundle,
-        "run",
-        "--state-dir",
-        stateDir,
-        "--core",
-        "v2ray",
-        "--core-bin",
-        "v2ray",
-        "--api-port",
-        String(await freePort()),
-        "--listen",
-        "127.0.0.1",
-      ],
-      { stdio: "ignore" },
-    );
+    agent = spawn(process.execPath, agentRunArgs({ stateDir, apiPort: await freePort() }), { stdio: "ignore" });
     await waitFor(
       "node online",
       async () => (await panel.gql(`{ servers { status } }`)).servers[0].status === "ONLINE",

@@ -1,29 +1,12 @@
 #!/usr/bin/env node
-/**
- * Just the usage-ingest figure of `npm run bench` (one push of 10,000 users' deltas), with more
- * pushes for a steadier median, twice: with nobody watching, then with live subscribers open
- * (userTraffic of a user in the push, systemMetrics, all servers' status), timing also how long
- * a push takes to reach the userTraffic subscriber. `npm exec -- tsx bench/ingest-only.mjs`;
- * PORT picks the loopback port (default 8799).
- */
-import { spawnSync } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { benchIngest } from "./ingest.mjs";
-import { ENV, startWorker } from "./lib/harness.mjs";
-import { BENCH_OWNER, seedSql } from "./lib/seed.mjs";
+import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = 10_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 /** A GraphQL subscription over SSE; `next()` is the data of the next event. */
 async function subscribe(url, token, query) {
@@ -59,26 +42,7 @@ async function subscribe(url, token, query) {
 const state = mkdtempSync(join(tmpdir(), "vortex-ingest-"));
 let stop = () => {};
 try {
-  writeFileSync(join(state, "seed.sql"), seedSql({ users: USERS }));
-  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
-  run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", join(state, "seed.sql")]);
-  const panel = await startWorker({
-    cwd: root,
-    port: Number(process.env.PORT ?? 8799),
-    label: "panel",
-    args: [
-      "--persist-to",
-      state,
-      "--var",
-      "DEBUG_D1_STATEMENTS:1",
-      "--var",
-      `JWT_SECRET:${"b".repeat(48)}`,
-      "--var",
-      "VORTEX_SETUP_TOKEN:bench",
-      "--var",
-      `CONFIG_SIGNING_KEY:${generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")}`,
-    ],
-  });
+  const panel = await startSeededPanel({ state, users: USERS, port: Number(process.env.PORT ?? 8799) });
   stop = panel.stop;
   const response = await fetch(`${panel.url}/graphql`, {
     method: "POST",

@@ -7,16 +7,15 @@
  * of 10,000 users' deltas, as a node agent sends it), and the admin app (bench/spa.mjs).
  */
 import { spawnSync } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ENV, measure, startWorker } from "./lib/harness.mjs";
+import { measure, startWorker } from "./lib/harness.mjs";
 import { benchIngest } from "./ingest.mjs";
 import { benchSubscription } from "./subscription.mjs";
 import { benchSpa, formatSpaFigures } from "./spa.mjs";
-import { BENCH_OWNER, seedSql } from "./lib/seed.mjs";
+import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
@@ -29,11 +28,6 @@ const USERS_PAGE_BY_USAGE = USERS_PAGE.replace(
   "query ($page: Pagination)",
   "query ($page: Pagination, $order: UserOrder)",
 ).replace("users(page: $page)", "users(page: $page, order: $order)");
-
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 async function graphql(url, query, variables, token) {
   const response = await fetch(`${url}/graphql`, {
@@ -49,31 +43,10 @@ async function graphql(url, query, variables, token) {
 const state = mkdtempSync(join(tmpdir(), "vortex-bench-"));
 const stops = [];
 try {
-  console.log(`seeding ${USERS.toLocaleString("en")} users into a fresh local D1 (${state})`);
-  const seedFile = join(state, "seed.sql");
-  writeFileSync(seedFile, seedSql({ users: USERS }));
-  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
-  run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", seedFile]);
-
   const hello = await startWorker({ cwd: join(root, "bench/hello"), port: 8797, label: "hello-world Worker" });
   stops.push(hello.stop);
-  const panel = await startWorker({
-    cwd: root,
-    port: 8798,
-    label: "panel",
-    args: [
-      "--persist-to",
-      state,
-      "--var",
-      "DEBUG_D1_STATEMENTS:1",
-      "--var",
-      `JWT_SECRET:${"b".repeat(48)}`,
-      "--var",
-      "VORTEX_SETUP_TOKEN:bench",
-      "--var",
-      `CONFIG_SIGNING_KEY:${generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url")}`,
-    ],
-  });
+  console.log(`seeding ${USERS.toLocaleString("en")} users into a fresh local D1 (${state})`);
+  const panel = await startSeededPanel({ state, users: USERS, port: 8798 });
   stops.push(panel.stop);
 
   const login = await graphql(panel.url, `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, {

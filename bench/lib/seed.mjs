@@ -2,7 +2,12 @@
  * Writes SQL that fills a fresh panel database with `users` users (in groups) and one owner,
  * in multi-row inserts (200 rows stay under D1's 100 KB statement limit).
  */
-import { createHash, pbkdf2Sync, randomBytes, randomUUID } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { createHash, generateKeyPairSync, pbkdf2Sync, randomBytes, randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ENV, startWorker } from "./harness.mjs";
 
 export const BENCH_OWNER = { username: "bench-owner", password: "bench-owner-password" };
 
@@ -55,4 +60,40 @@ export function seedSql({ users, groups = 10, rowsPerInsert = 200 }) {
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * The panel under wrangler dev on a fresh local D1 in `state`, seeded with `users` users, counting
+ * its D1 statements per request (x-d1-statements). Returns startWorker's `{ url, stop }`.
+ */
+export async function startSeededPanel({ state, users, port }) {
+  const seedFile = join(state, "seed.sql");
+  writeFileSync(seedFile, seedSql({ users }));
+  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
+  run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", seedFile]);
+  const signingKey = generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" });
+  return startWorker({
+    cwd: root,
+    port,
+    label: "panel",
+    args: [
+      "--persist-to",
+      state,
+      "--var",
+      "DEBUG_D1_STATEMENTS:1",
+      "--var",
+      `JWT_SECRET:${"b".repeat(48)}`,
+      "--var",
+      "VORTEX_SETUP_TOKEN:bench",
+      "--var",
+      `CONFIG_SIGNING_KEY:${signingKey.toString("base64url")}`,
+    ],
+  });
 }

@@ -2,7 +2,17 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { configPayloadSchema, type ConfigEnvelope } from "./protocol/messages";
 import { importPublicKey, verifyText } from "./protocol/signing";
-import { countRows, createInbound, createUser, gql, ok, ownerToken, unique } from "../test/api";
+import {
+  countRows,
+  createGroup,
+  createInbound,
+  createServer,
+  createUser,
+  gql,
+  ok,
+  ownerToken,
+  unique,
+} from "../test/api";
 import { enrolledAgent } from "../test/agent";
 import { batchAbortedWith } from "../errors/batch-abort";
 import { USAGE_PUSH_REPLAYED } from "../usage/ingest";
@@ -10,20 +20,8 @@ import { USAGE_PUSH_REPLAYED } from "../usage/ingest";
 async function world() {
   const owner = await ownerToken();
   const inbound = await createInbound(owner, { protocol: "VLESS" });
-  const group = ok(
-    await gql(
-      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
-      { input: { name: unique("g"), inboundIds: [inbound.id] } },
-      { token: owner },
-    ),
-  ).createGroup;
-  const server = ok(
-    await gql(
-      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
-      { input: { name: unique("n"), address: "127.0.0.1", inboundIds: [inbound.id] } },
-      { token: owner },
-    ),
-  ).createServer;
+  const group = await createGroup(owner, { inboundIds: [inbound.id] });
+  const server = await createServer(owner, { inboundIds: [inbound.id] });
   const agent = await enrolledAgent(owner, server.id);
   return { owner, inbound, group, server, agent };
 }

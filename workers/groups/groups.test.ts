@@ -1,6 +1,20 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { adminAs, countRows, createInbound, createUser, errorCode, gql, ok, ownerToken, unique } from "../test/api";
+import {
+  adminAs,
+  auditRowsSince,
+  configVersions,
+  countRows,
+  createInbound,
+  createUser,
+  errorCode,
+  expectAllUnauthenticated,
+  gql,
+  lastAuditId,
+  ok,
+  ownerToken,
+  unique,
+} from "../test/api";
 
 // One database for the whole file: groups, inbounds and servers get unique names, and counts are
 // compared with what they were just before each call.
@@ -38,21 +52,6 @@ async function createServer(inboundIds: string[]): Promise<string> {
   return ok(response).createServer.id;
 }
 
-async function configVersions(ids: string[]): Promise<number[]> {
-  const rows = await env.DB.prepare(`SELECT id, config_version AS v FROM nodes`).all<{ id: number; v: number }>();
-  return ids.map((id) => rows.results.find((r) => String(r.id) === id)!.v);
-}
-
-async function lastAuditId(): Promise<number> {
-  return (await env.DB.prepare(`SELECT coalesce(max(id), 0) AS id FROM audit_log`).first<{ id: number }>())!.id;
-}
-
-async function auditRowsSince(lastId: number) {
-  return (
-    await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`).bind(lastId).all<Record<string, unknown>>()
-  ).results;
-}
-
 async function linkedInboundIds(groupId: string): Promise<string[]> {
   const rows = await env.DB.prepare(
     `SELECT inbound_id AS id FROM group_inbounds WHERE group_id = ? ORDER BY inbound_id`,
@@ -88,10 +87,7 @@ describe("who may manage groups", () => {
       gql(UPDATE, { id: group.id, input: { note: "anon" } }),
       gql(DELETE, { id: group.id }),
     ];
-    for (const response of await Promise.all(calls)) {
-      expect(errorCode(response)).toBe("UNAUTHENTICATED");
-      expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
-    }
+    expectAllUnauthenticated(await Promise.all(calls));
     expect(await snapshot()).toEqual(before);
   });
 

@@ -2,7 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REQUEST_HEADERS } from "../agent/protocol/signing";
 import { enrolledAgent } from "../test/agent";
-import { createInbound, createUser, gql, ok, ownerToken, unique } from "../test/api";
+import { createInbound, createServer, createUser, gql, ok, ownerToken, unique } from "../test/api";
 
 /*
  * Hostile and malformed input against every door the panel opens to the internet. Whatever
@@ -21,6 +21,14 @@ interface Target {
 
 let subToken: string;
 
+/** Well-formed agent headers carrying a signature that verifies for no node. */
+const UNSIGNED_AGENT_HEADERS = {
+  [REQUEST_HEADERS.node]: "1",
+  [REQUEST_HEADERS.timestamp]: "0",
+  [REQUEST_HEADERS.nonce]: "n",
+  [REQUEST_HEADERS.signature]: "AAAA",
+};
+
 /** Every public entry point. */
 const targets = (): Target[] => [
   { name: "graphql", method: "POST", path: "/graphql" },
@@ -38,28 +46,8 @@ const targets = (): Target[] => [
   { name: "payer card checkout", method: "POST", path: `/sub/${subToken}/invoices/1/stripe` },
   { name: "payer chain deposit", method: "POST", path: `/sub/${subToken}/invoices/1/onchain` },
   { name: "payer chain check", method: "POST", path: `/sub/${subToken}/invoices/1/onchain/check` },
-  {
-    name: "agent config",
-    method: "GET",
-    path: "/agent/v1/config",
-    headers: {
-      [REQUEST_HEADERS.node]: "1",
-      [REQUEST_HEADERS.timestamp]: "0",
-      [REQUEST_HEADERS.nonce]: "n",
-      [REQUEST_HEADERS.signature]: "AAAA",
-    },
-  },
-  {
-    name: "agent usage",
-    method: "POST",
-    path: "/agent/v1/usage",
-    headers: {
-      [REQUEST_HEADERS.node]: "1",
-      [REQUEST_HEADERS.timestamp]: "0",
-      [REQUEST_HEADERS.nonce]: "n",
-      [REQUEST_HEADERS.signature]: "AAAA",
-    },
-  },
+  { name: "agent config", method: "GET", path: "/agent/v1/config", headers: UNSIGNED_AGENT_HEADERS },
+  { name: "agent usage", method: "POST", path: "/agent/v1/usage", headers: UNSIGNED_AGENT_HEADERS },
 ];
 
 const INJECTIONS = [
@@ -185,13 +173,7 @@ beforeAll(async () => {
     await gql(`query ($id: ID!) { user(id: $id) { subscriptionUrl } }`, { id: user.id }, { token: owner }),
   );
   subToken = found.subscriptionUrl.split("/sub/")[1];
-  const server = ok(
-    await gql(
-      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
-      { input: { name: unique("fz"), address: "127.0.0.1", inboundIds: [inbound.id] } },
-      { token: owner },
-    ),
-  ).createServer;
+  const server = await createServer(owner, { name: unique("fz"), inboundIds: [inbound.id] });
   await enrolledAgent(owner, server.id);
   before = await tableCounts();
 });
@@ -272,13 +254,7 @@ describe("fuzzing every public door", () => {
   it("refuses validly signed agent requests with hostile bodies", async () => {
     const owner = await ownerToken();
     const inbound = await createInbound(owner);
-    const server = ok(
-      await gql(
-        `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
-        { input: { name: unique("fz"), address: "127.0.0.1", inboundIds: [inbound.id] } },
-        { token: owner },
-      ),
-    ).createServer;
+    const server = await createServer(owner, { name: unique("fz"), inboundIds: [inbound.id] });
     const agent = await enrolledAgent(owner, server.id);
     before = await tableCounts();
     const local: Outcome[] = [];

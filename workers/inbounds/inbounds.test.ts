@@ -1,7 +1,20 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fromBase64, fromBase64Url, toBase64Url } from "../lib/base64";
-import { adminAs, countRows, createInbound, errorCode, gql, ok, ownerToken, unique } from "../test/api";
+import {
+  adminAs,
+  auditRowsSince,
+  configVersions,
+  countRows,
+  createInbound,
+  errorCode,
+  expectAllUnauthenticated,
+  gql,
+  lastAuditId,
+  ok,
+  ownerToken,
+  unique,
+} from "../test/api";
 
 // One database for the whole file: every test makes its own inbounds and servers under unique
 // names and compares counts with what they were just before.
@@ -46,24 +59,8 @@ async function createServer(inboundIds: string[]) {
   return createServer.id;
 }
 
-async function configVersions(ids: string[]): Promise<number[]> {
-  const rows = await env.DB.prepare(`SELECT id, config_version AS v FROM nodes`).all<{ id: number; v: number }>();
-  return ids.map((id) => rows.results.find((r) => String(r.id) === id)!.v);
-}
-
 async function storedInbound(id: string) {
   return env.DB.prepare(`SELECT * FROM inbounds WHERE id = ?`).bind(Number(id)).first<Record<string, unknown>>();
-}
-
-async function auditRowsSince(lastId: number) {
-  const rows = await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`)
-    .bind(lastId)
-    .all<Record<string, unknown>>();
-  return rows.results;
-}
-
-async function lastAuditId(): Promise<number> {
-  return (await env.DB.prepare(`SELECT coalesce(max(id), 0) AS id FROM audit_log`).first<{ id: number }>())!.id;
 }
 
 /** Snapshot of everything a refused inbound call must leave alone. */
@@ -89,10 +86,7 @@ describe("who may manage inbounds", () => {
       gql(UPDATE, { id: existing.id, input: { remark: "anonymous" } }),
       gql(DELETE, { id: existing.id }),
     ];
-    for (const response of await Promise.all(calls)) {
-      expect(errorCode(response)).toBe("UNAUTHENTICATED");
-      expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
-    }
+    expectAllUnauthenticated(await Promise.all(calls));
     expect(await snapshot()).toEqual(before);
   });
 
@@ -244,22 +238,13 @@ describe("createInbound", () => {
 });
 
 describe("REALITY keys", () => {
+  async function createRealityInbound(protocol: string, securitySettings: Record<string, unknown>) {
+    const input = { tag: unique("rea"), protocol, port: nextPort(), security: "REALITY", securitySettings };
+    return ok(await gql(CREATE, { input }, { token: admin.token })).createInbound;
+  }
+
   it("generates a key pair and a short id, exposing only the public key", async () => {
-    const { createInbound } = ok(
-      await gql(
-        CREATE,
-        {
-          input: {
-            tag: unique("rea"),
-            protocol: "VLESS",
-            port: nextPort(),
-            security: "REALITY",
-            securitySettings: REALITY,
-          },
-        },
-        { token: admin.token },
-      ),
-    );
+    const createInbound = await createRealityInbound("VLESS", REALITY);
     const security = createInbound.securitySettings;
     expect(fromBase64Url(security.realityPublicKey).byteLength).toBe(32);
     expect(security.realityShortIds).toHaveLength(1);
@@ -288,40 +273,16 @@ describe("REALITY keys", () => {
     const hex = (h: string) => Uint8Array.from(h.match(/../g)!.map((b) => parseInt(b, 16)));
     const privateKey = toBase64Url(hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"));
     const publicKey = toBase64Url(hex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"));
-    const { createInbound } = ok(
-      await gql(
-        CREATE,
-        {
-          input: {
-            tag: unique("rea"),
-            protocol: "TROJAN",
-            port: nextPort(),
-            security: "REALITY",
-            securitySettings: { ...REALITY, realityPrivateKey: privateKey, realityShortIds: ["ab12"] },
-          },
-        },
-        { token: admin.token },
-      ),
-    );
+    const createInbound = await createRealityInbound("TROJAN", {
+      ...REALITY,
+      realityPrivateKey: privateKey,
+      realityShortIds: ["ab12"],
+    });
     expect(createInbound.securitySettings).toMatchObject({ realityPublicKey: publicKey, realityShortIds: ["ab12"] });
   });
 
   it("keeps the key pair when an update leaves the private key out", async () => {
-    const { createInbound } = ok(
-      await gql(
-        CREATE,
-        {
-          input: {
-            tag: unique("rea"),
-            protocol: "VLESS",
-            port: nextPort(),
-            security: "REALITY",
-            securitySettings: REALITY,
-          },
-        },
-        { token: admin.token },
-      ),
-    );
+    const createInbound = await createRealityInbound("VLESS", REALITY);
     const { updateInbound } = ok(
       await gql(
         UPDATE,

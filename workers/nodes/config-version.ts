@@ -16,41 +16,35 @@ export function bumpAllNodes(db: Db) {
   return nodeBumpStatement(db, sql`UPDATE nodes SET ${bumpSet} ${returning}`);
 }
 
+/** Bumps the nodes whose ids `nodeIds` (a subquery) selects. */
+function bumpNodesIn(db: Db, nodeIds: SQL) {
+  return nodeBumpStatement(db, sql`UPDATE nodes SET ${bumpSet} WHERE id IN (${nodeIds}) ${returning}`);
+}
+
+/** Ids bound as one JSON parameter and read back as rows. */
+const jsonIds = (ids: number[]) => sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+
+/** Nodes with the groups that reach them through their inbounds, joined as ni and gi. */
+const nodesByGroup = sql.raw(
+  `SELECT ni.node_id FROM node_inbounds ni JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id`,
+);
+
 export function bumpNodes(db: Db, nodeIds: number[]) {
-  return nodeBumpStatement(
-    db,
-    sql`UPDATE nodes SET ${bumpSet}
-    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(nodeIds)})) ${returning}`,
-  );
+  return bumpNodesIn(db, jsonIds(nodeIds));
 }
 
 export function bumpNodesServingInbounds(db: Db, inboundIds: number[]) {
-  return nodeBumpStatement(
-    db,
-    sql`UPDATE nodes SET ${bumpSet}
-    WHERE id IN (SELECT node_id FROM node_inbounds
-      WHERE inbound_id IN (SELECT value FROM json_each(${JSON.stringify(inboundIds)}))) ${returning}`,
-  );
+  return bumpNodesIn(db, sql`SELECT node_id FROM node_inbounds WHERE inbound_id IN (${jsonIds(inboundIds)})`);
 }
 
 export function bumpNodesServingGroups(db: Db, groupIds: number[]) {
-  return nodeBumpStatement(
-    db,
-    sql`UPDATE nodes SET ${bumpSet}
-    WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
-      JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id
-      WHERE gi.group_id IN (SELECT value FROM json_each(${JSON.stringify(groupIds)}))) ${returning}`,
-  );
+  return bumpNodesIn(db, sql`${nodesByGroup} WHERE gi.group_id IN (${jsonIds(groupIds)})`);
 }
 
 export function bumpNodesServingUsers(db: Db, userIds: number[]) {
-  return nodeBumpStatement(
+  return bumpNodesIn(
     db,
-    sql`UPDATE nodes SET ${bumpSet}
-    WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
-      JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id
-      JOIN user_groups ug ON ug.group_id = gi.group_id
-      WHERE ug.user_id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))) ${returning}`,
+    sql`${nodesByGroup} JOIN user_groups ug ON ug.group_id = gi.group_id WHERE ug.user_id IN (${jsonIds(userIds)})`,
   );
 }
 
@@ -59,13 +53,9 @@ export function bumpNodesServingUsers(db: Db, userIds: number[]) {
  * run it after usage is added and before the status is rewritten.
  */
 export function bumpNodesServingUsersWhoseStatusChanges(db: Db, userIds: SQL, nowSec: number) {
-  return nodeBumpStatement(
+  return bumpNodesIn(
     db,
-    sql`UPDATE nodes SET ${bumpSet}
-    WHERE id IN (SELECT ni.node_id FROM node_inbounds ni
-      JOIN group_inbounds gi ON gi.inbound_id = ni.inbound_id
-      JOIN user_groups ug ON ug.group_id = gi.group_id
-      JOIN users ON users.id = ug.user_id
-      WHERE users.id IN ${userIds} AND users.status != ${derivedStatusSql(nowSec)}) ${returning}`,
+    sql`${nodesByGroup} JOIN user_groups ug ON ug.group_id = gi.group_id JOIN users ON users.id = ug.user_id
+      WHERE users.id IN ${userIds} AND users.status != ${derivedStatusSql(nowSec)}`,
   );
 }

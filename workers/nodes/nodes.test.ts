@@ -1,6 +1,18 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { adminAs, countRows, createInbound, errorCode, gql, ok, ownerToken, unique } from "../test/api";
+import {
+  adminAs,
+  auditRowsSince,
+  countRows,
+  createInbound,
+  errorCode,
+  expectAllUnauthenticated,
+  gql,
+  lastAuditId,
+  ok,
+  ownerToken,
+  unique,
+} from "../test/api";
 
 // One database for the whole file: servers get unique names, and counts are compared with what
 // they were just before each call.
@@ -33,16 +45,6 @@ async function createServer(input: Record<string, unknown> = {}) {
       { token: admin.token },
     ),
   ).createServer;
-}
-
-async function lastAuditId(): Promise<number> {
-  return (await env.DB.prepare(`SELECT coalesce(max(id), 0) AS id FROM audit_log`).first<{ id: number }>())!.id;
-}
-
-async function auditRowsSince(lastId: number) {
-  return (
-    await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`).bind(lastId).all<Record<string, unknown>>()
-  ).results;
 }
 
 async function linkedInboundIds(serverId: string): Promise<string[]> {
@@ -81,10 +83,7 @@ describe("who may manage servers", () => {
       gql(UPDATE, { id: server.id, input: { name: unique("anon") } }),
       gql(DELETE, { id: server.id }),
     ];
-    for (const response of await Promise.all(calls)) {
-      expect(errorCode(response)).toBe("UNAUTHENTICATED");
-      expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
-    }
+    expectAllUnauthenticated(await Promise.all(calls));
     expect(await snapshot()).toEqual(before);
   });
 

@@ -1,29 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { settingsSchema } from "../settings/settings";
 import { contentDisposition, subscriptionHeaders, subscriptionUserinfo } from "./headers";
-import type { SubscriptionUser } from "./load";
 import { userValues } from "./remarks";
-import { SECRETS } from "./testing";
+import { subscriptionUser } from "../test/subscription-user";
 
 const NOW = 1_800_000_000;
-const USER: SubscriptionUser = {
-  ...SECRETS,
-  id: 1,
-  username: "alice",
-  status: "active",
-  enabled: true,
-  dataLimitBytes: null,
-  usedBytes: 0,
-  expireAtSec: null,
-  onHoldExpireDays: null,
-  firstUsedAtSec: null,
-  resetStrategy: "none",
-  deviceLimit: null,
-  periodStartedAtSec: null,
-  createdAtSec: NOW,
-  updatedAtSec: NOW,
-  subToken: "t",
-};
+const USER = subscriptionUser({ id: 1, createdAtSec: NOW, updatedAtSec: NOW, subToken: "t" });
 const headersWith = (settings: Record<string, unknown>) =>
   subscriptionHeaders(USER, settingsSchema.parse(settings), userValues(USER, NOW), "https://p/sub/t");
 

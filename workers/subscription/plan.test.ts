@@ -1,32 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { SubscriptionLookup, SubscriptionUser } from "./load";
 import { planResponse, type PlanInput, type ResponsePlan, type ServePlan } from "./plan";
-import { SECRETS } from "./testing";
+import { subscriptionUser } from "../test/subscription-user";
 
 const NOW_SEC = 1_800_000_000;
 const HWID = "device-0123456789";
-
-function user(overrides: Partial<SubscriptionUser> = {}): SubscriptionUser {
-  return {
-    id: 7,
-    username: "alice",
-    status: "active",
-    enabled: true,
-    dataLimitBytes: null,
-    usedBytes: 0,
-    expireAtSec: null,
-    onHoldExpireDays: null,
-    firstUsedAtSec: null,
-    resetStrategy: "none",
-    deviceLimit: null,
-    periodStartedAtSec: null,
-    createdAtSec: NOW_SEC - 86400,
-    updatedAtSec: NOW_SEC - 86400,
-    subToken: "a".repeat(32),
-    ...SECRETS,
-    ...overrides,
-  };
-}
 
 /** A request for alice's link: settings as stored rows, headers as the client sent them. */
 function request(
@@ -40,7 +18,7 @@ function request(
   } = {},
 ): PlanInput {
   const lookup: SubscriptionLookup = {
-    user: options.user === undefined ? user() : options.user,
+    user: options.user === undefined ? subscriptionUser() : options.user,
     settingsText: JSON.stringify(Object.entries(options.settings ?? {})),
     servedText: "[]",
     deviceCount: 0,
@@ -92,7 +70,7 @@ describe("planning a subscription answer", () => {
   });
 
   it("gives an inactive user a placeholder, or the refusal the settings choose", () => {
-    const expired = user({ expireAtSec: NOW_SEC - 1 });
+    const expired = subscriptionUser({ expireAtSec: NOW_SEC - 1 });
     expect(served(planResponse(request({ user: expired }))).placeholder?.remark).toMatch(/expired/i);
     expect(refusal(planResponse(request({ user: expired, settings: { inactiveUserResponse: "not_found" } })))).toBe(
       "NOT_FOUND",
@@ -147,7 +125,7 @@ describe("planning a subscription answer", () => {
     });
 
     it("is off for a user whose own limit is 0", () => {
-      const plan = served(planResponse(request({ ...limited, user: user({ deviceLimit: 0 }) })));
+      const plan = served(planResponse(request({ ...limited, user: subscriptionUser({ deviceLimit: 0 }) })));
       expect(plan.placeholder).toBeNull();
       expect(plan.headers["x-hwid-active"]).toBeUndefined();
     });

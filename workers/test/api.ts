@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
 
 /** Test helpers that drive the real Worker over HTTP, as a client would. */
 
@@ -35,6 +36,14 @@ export function ok<T>(response: GraphQLResponse<T>): T {
     throw new Error(`expected success, got ${response.status}: ${JSON.stringify(response.errors)}`);
   }
   return response.data;
+}
+
+/** Asserts that every call was turned away as anonymous, every field it asked for left null. */
+export function expectAllUnauthenticated(responses: GraphQLResponse[]): void {
+  for (const response of responses) {
+    expect(errorCode(response)).toBe("UNAUTHENTICATED");
+    expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
+  }
 }
 
 export const OWNER = { username: "owner", password: "owner-password-1" };
@@ -122,4 +131,46 @@ export async function createInbound(token: string, input: Record<string, unknown
 export async function countRows(table: string): Promise<number> {
   const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>();
   return row?.n ?? 0;
+}
+
+/** A group with the given inbounds (and any other input), created by `token`. */
+export async function createGroup(token: string, input: Record<string, unknown> = {}) {
+  const data = ok(
+    await gql<{ createGroup: { id: string; name: string } }>(
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id name } }`,
+      { input: { name: unique("g"), ...input } },
+      { token },
+    ),
+  );
+  return data.createGroup;
+}
+
+/** A server serving the given inbounds (and any other input), created by `token`. */
+export async function createServer(token: string, input: Record<string, unknown> = {}) {
+  const data = ok(
+    await gql<{ createServer: { id: string; configVersion: number } }>(
+      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id configVersion } }`,
+      { input: { name: unique("n"), address: "127.0.0.1", ...input } },
+      { token },
+    ),
+  );
+  return data.createServer;
+}
+
+/** The newest audit row's id, so that a test can read back only the rows its own call wrote. */
+export async function lastAuditId(): Promise<number> {
+  return (await env.DB.prepare(`SELECT coalesce(max(id), 0) AS id FROM audit_log`).first<{ id: number }>())!.id;
+}
+
+export async function auditRowsSince(lastId: number) {
+  const rows = await env.DB.prepare(`SELECT * FROM audit_log WHERE id > ? ORDER BY id`)
+    .bind(lastId)
+    .all<Record<string, unknown>>();
+  return rows.results;
+}
+
+/** Each server's stored config version, in the order of `ids`. */
+export async function configVersions(ids: string[]): Promise<number[]> {
+  const rows = await env.DB.prepare(`SELECT id, config_version AS v FROM nodes`).all<{ id: number; v: number }>();
+  return ids.map((id) => rows.results.find((r) => String(r.id) === id)!.v);
 }

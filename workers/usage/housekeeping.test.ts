@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../db/client";
-import { createInbound, createUser, gql, ok, ownerToken, unique } from "../test/api";
+import { createGroup, createInbound, createServer, createUser, gql, ok, ownerToken } from "../test/api";
 import { runHousekeeping } from "./housekeeping";
 
 const DAY = 86_400;
@@ -13,20 +13,8 @@ describe("housekeeping", () => {
   it("expires users whose time ran out and re-versions the nodes serving them", async () => {
     const owner = await ownerToken();
     const inbound = await createInbound(owner);
-    const group = ok(
-      await gql(
-        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
-        { input: { name: unique("g"), inboundIds: [inbound.id] } },
-        { token: owner },
-      ),
-    ).createGroup;
-    const server = ok(
-      await gql(
-        `mutation ($input: CreateServerInput!) { createServer(input: $input) { id configVersion } }`,
-        { input: { name: unique("n"), address: "127.0.0.1", inboundIds: [inbound.id] } },
-        { token: owner },
-      ),
-    ).createServer;
+    const group = await createGroup(owner, { inboundIds: [inbound.id] });
+    const server = await createServer(owner, { inboundIds: [inbound.id] });
     const user = await createUser(owner, {
       groupIds: [group.id],
       expireAt: new Date((now() + 60) * 1000).toISOString(),

@@ -20,6 +20,19 @@ import {
 } from "./service";
 import { RESET_STRATEGIES, USER_STATUSES, type UserRow } from "./table";
 
+/** What creating and updating a user both take; only the username is required on create. */
+const userInputFields = /* GraphQL */ `
+  status: UserStatus
+  dataLimit: Bytes
+  expireAt: DateTime
+  onHoldExpireDays: Int
+  resetStrategy: ResetStrategy
+  note: String
+  deviceLimit: Int
+  groupIds: [ID!]
+  ownerId: ID
+`;
+
 const typeDefs = /* GraphQL */ `
   enum UserStatus {
     ACTIVE
@@ -108,29 +121,13 @@ const typeDefs = /* GraphQL */ `
   "status may be ACTIVE (default), DISABLED or ON_HOLD (with onHoldExpireDays). ownerId needs an admin or the owner."
   input CreateUserInput {
     username: String!
-    status: UserStatus
-    dataLimit: Bytes
-    expireAt: DateTime
-    onHoldExpireDays: Int
-    resetStrategy: ResetStrategy
-    note: String
-    deviceLimit: Int
-    groupIds: [ID!]
-    ownerId: ID
+    ${userInputFields}
   }
 
   "Omitted fields keep their values; null clears dataLimit (unlimited) or expireAt (never); groupIds replaces the set."
   input UpdateUserInput {
     username: String
-    status: UserStatus
-    dataLimit: Bytes
-    expireAt: DateTime
-    onHoldExpireDays: Int
-    resetStrategy: ResetStrategy
-    note: String
-    deviceLimit: Int
-    groupIds: [ID!]
-    ownerId: ID
+    ${userInputFields}
   }
 
   "What the users list can be sorted by."

@@ -1,6 +1,18 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { adminAs, countRows, createInbound, createUser, errorCode, gql, ok, ownerToken, unique } from "../test/api";
+import {
+  adminAs,
+  countRows,
+  createGroup,
+  createInbound,
+  createServer,
+  createUser,
+  errorCode,
+  gql,
+  ok,
+  ownerToken,
+  unique,
+} from "../test/api";
 
 const USER_FIELDS = `id username status dataLimit usedTraffic expireAt onHoldExpireDays resetStrategy note subscriptionUrl
   owner { username } groups { name } credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password }`;
@@ -13,19 +25,6 @@ const LIST = `query ($filter: UserFilter, $page: Pagination) {
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const TIB = 2 ** 40;
-
-async function createGroup(token: string) {
-  return ok(
-    await gql(
-      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id name } }`,
-      { input: { name: unique("g") } },
-      { token },
-    ),
-  ).createGroup as {
-    id: string;
-    name: string;
-  };
-}
 
 describe("creating users", () => {
   it("makes an active user with fresh credentials and an unguessable subscription link", async () => {
@@ -415,20 +414,8 @@ describe("revoking a user's config", () => {
   it("issues new credentials for every protocol, keeps the link, moves the config of the user's nodes, and is recorded", async () => {
     const owner = await ownerToken();
     const inbound = await createInbound(owner);
-    const group = ok(
-      await gql(
-        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
-        { input: { name: unique("g"), inboundIds: [inbound.id] } },
-        { token: owner },
-      ),
-    ).createGroup;
-    const server = ok(
-      await gql(
-        `mutation ($input: CreateServerInput!) { createServer(input: $input) { id configVersion } }`,
-        { input: { name: unique("n"), address: "10.0.0.1", inboundIds: [inbound.id] } },
-        { token: owner },
-      ),
-    ).createServer;
+    const group = await createGroup(owner, { inboundIds: [inbound.id] });
+    const server = await createServer(owner, { address: "10.0.0.1", inboundIds: [inbound.id] });
     const user = await createUser(owner, { groupIds: [group.id] });
     const before = ok(await gql(READ, { id: user.id }, { token: owner })).user;
     const versionBefore = ok(

@@ -5,30 +5,18 @@
  * test/e2e). The bundled agent runs Debian's real v2ray core and must refuse each one, say why,
  * and keep serving its last good config.
  */
-import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgentInbound, AgentUser, ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
 import { clientOutbound, startClientCore, type ClientCore } from "../testing/client-core.ts";
+import { AGENT_BUNDLE, agentRunArgs, buildAgent, collectJsonLogs, sleep, waitFor } from "../testing/agent-process.ts";
 import { FakeEdge } from "../testing/fake-edge.ts";
 import { makeInbound, makePayload, makeUser, routingAllowingLoopback } from "../testing/factories.ts";
 import { fetchThroughSocks, freePort, startHttpTarget, type HttpTarget } from "../testing/net.ts";
-
-const packageDir = resolve(import.meta.dirname, "../..");
-const bundle = join(packageDir, "dist/vortex-agent.mjs");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, check: () => T | undefined | false, attempts = 300): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = check();
-    if (value) return value;
-    await sleep(100);
-  }
-  throw new Error(`gave up waiting for: ${what}`);
-}
 
 let dir: string;
 let stateDir: string;
@@ -64,7 +52,7 @@ async function publishValid(): Promise<number> {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(packageDir, "scripts/build.mjs")], { stdio: "ignore" });
+  buildAgent();
   dir = mkdtempSync(join(tmpdir(), "vortex-forged-"));
   stateDir = join(dir, "state");
   target = await startHttpTarget();
@@ -73,45 +61,16 @@ beforeAll(async () => {
   inbounds = [makeInbound({ tag: "vless-in", protocol: "vless", port: await freePort() })];
   users = [makeUser(1, ["vless-in"])];
   // Not execFileSync: the stand-in edge lives in this process and must keep answering.
-  await promisify(execFile)(process.execPath, [bundle, "enroll", edge.url, "enroll-token", "--state-dir", stateDir], {
-    timeout: 30_000,
-  });
-  const apiPort = await freePort();
-  agent = spawn(
+  await promisify(execFile)(
     process.execPath,
-    [
-      bundle,
-      "run",
-      "--state-dir",
-      stateDir,
-      "--core",
-      "v2ray",
-      "--core-bin",
-      "v2ray",
-      "--api-port",
-      String(apiPort),
-      "--listen",
-      "127.0.0.1",
-      "--tick-sec",
-      "1",
-    ],
-    {
-      stdio: ["ignore", "ignore", "pipe"],
-    },
+    [AGENT_BUNDLE, "enroll", edge.url, "enroll-token", "--state-dir", stateDir],
+    { timeout: 30_000 },
   );
-  let buffered = "";
-  agent.stderr!.on("data", (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const lines = buffered.split("\n");
-    buffered = lines.pop() ?? "";
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line));
-      } catch {
-        logs.push({ raw: line });
-      }
-    }
+  const apiPort = await freePort();
+  agent = spawn(process.execPath, agentRunArgs({ stateDir, apiPort, tickSec: 1 }), {
+    stdio: ["ignore", "ignore", "pipe"],
   });
+  collectJsonLogs(agent.stderr!, logs);
   await waitFor("agent running", () => logged("agent.running", () => true));
   await publishValid();
   client = await startClientCore(dir, "vless", await freePort(), clientOutbound(inbounds[0]!, users[0]!));

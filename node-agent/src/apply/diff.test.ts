@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ROUTING_POLICY } from "../../../workers/agent/protocol/messages.ts";
-import type { RenderOptions } from "../core/render.ts";
-import { makeInbound, makeUser } from "../testing/factories.ts";
+import { makeInbound, makeRenderOptions, makeUser } from "../testing/factories.ts";
 import { planApply } from "./diff.ts";
 
-const options: RenderOptions = {
-  core: "v2ray",
-  coreVersion: "V2Ray 4.34.0",
-  apiPort: 10085,
-  accessLogPath: "/a.log",
-  listen: "127.0.0.1",
-  tls: null,
-};
+const options = makeRenderOptions({ accessLogPath: "/a.log" });
 const vless = makeInbound({ tag: "vless-in", protocol: "vless", port: 1001 });
 const vmess = makeInbound({ tag: "vmess-in", protocol: "vmess", port: 1002 });
 const u1 = makeUser(1, ["vless-in", "vmess-in"]);

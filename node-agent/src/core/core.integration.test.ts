@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgentInbound, AgentUser, RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
 import { memoryLogger } from "../log/logger.ts";
 import { clientOutbound, startClientCore, type ClientCore } from "../testing/client-core.ts";
-import { makeInbound, makeUser, routingAllowingLoopback } from "../testing/factories.ts";
+import { makeInbound, makeRenderOptions, makeUser, routingAllowingLoopback } from "../testing/factories.ts";
 import { fetchThroughSocks, freePort, makeSelfSignedCert, startHttpTarget, type HttpTarget } from "../testing/net.ts";
 import { CoreApi } from "./grpc/client.ts";
 import { renderCoreConfig, type RenderOptions } from "./render.ts";
@@ -69,14 +69,7 @@ beforeAll(async () => {
   bob = makeUser(2, ["vmess-in"]);
   carol = makeUser(3, ["trojan-in"]);
   const apiPort = await freePort();
-  renderOptions = {
-    core: "v2ray",
-    coreVersion: "V2Ray 4.34.0",
-    apiPort,
-    accessLogPath: join(dir, "access.log"),
-    listen: "127.0.0.1",
-    tls,
-  };
+  renderOptions = makeRenderOptions({ apiPort, accessLogPath: join(dir, "access.log"), tls });
   supervisor = new CoreSupervisor({ core: "v2ray", bin: "v2ray", dir, apiPort, logger: memoryLogger() });
   const { config, skipped } = renderCoreConfig(
     { inbounds: [vless, vmess, trojan], users: [alice, bob, carol], routing },

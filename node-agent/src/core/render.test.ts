@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { makeInbound, makeUser } from "../testing/factories.ts";
+import { makeInbound, makeRenderOptions, makeUser } from "../testing/factories.ts";
 import { capabilitiesFor, renderCoreConfig, type RenderOptions } from "./render.ts";
 
-const options: RenderOptions = {
-  core: "v2ray",
-  coreVersion: "V2Ray 4.34.0",
-  apiPort: 10085,
-  accessLogPath: "/state/core/access.log",
-  listen: "127.0.0.1",
-  tls: null,
-};
+const options = makeRenderOptions();
 
 type Json = Record<string, any>;
 const inboundOf = (config: Json, tag: string): Json => (config.inbounds as Json[]).find((i) => i.tag === tag)!;

@@ -8,19 +8,12 @@ import {
   routingPolicySchema,
   type RoutingPolicy,
 } from "../../../workers/agent/protocol/messages.ts";
-import { makeInbound, makePayload, makeUser } from "../testing/factories.ts";
-import { renderCoreConfig, type RenderOptions } from "./render.ts";
+import { makeInbound, makePayload, makeRenderOptions, makeUser } from "../testing/factories.ts";
+import { renderCoreConfig } from "./render.ts";
 import { PRIVATE_CIDRS, hostAddressCidrs } from "./routing.ts";
 import { testCoreConfig } from "./validate.ts";
 
-const options: RenderOptions = {
-  core: "v2ray",
-  coreVersion: "V2Ray 4.34.0",
-  apiPort: 10085,
-  accessLogPath: "/state/core/access.log",
-  listen: "127.0.0.1",
-  tls: null,
-};
+const options = makeRenderOptions();
 const vless = makeInbound({ tag: "vless-in", protocol: "vless", port: 1001 });
 const vmess = makeInbound({ tag: "vmess-in", protocol: "vmess", port: 1002 });
 const user = makeUser(1, ["vless-in", "vmess-in"]);

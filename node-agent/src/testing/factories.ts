@@ -7,6 +7,7 @@ import {
   type ConfigPayload,
   type RoutingPolicy,
 } from "../../../workers/agent/protocol/messages.ts";
+import type { RenderOptions } from "../core/render.ts";
 
 export function makeInbound(overrides: Partial<AgentInbound> & Pick<AgentInbound, "tag">): AgentInbound {
   return {
@@ -57,4 +58,17 @@ export function makePayload(overrides: Partial<ConfigPayload> = {}): ConfigPaylo
  */
 export function routingAllowingLoopback(...ports: number[]): RoutingPolicy {
   return routingPolicySchema.parse({ allowedPrivate: [{ cidr: "127.0.0.1/32", ports: ports.map(String) }] });
+}
+
+/** How a node renders its core config: Debian's v2ray on loopback without TLS, unless overridden. */
+export function makeRenderOptions(overrides: Partial<RenderOptions> = {}): RenderOptions {
+  return {
+    core: "v2ray",
+    coreVersion: "V2Ray 4.34.0",
+    apiPort: 10085,
+    accessLogPath: "/state/core/access.log",
+    listen: "127.0.0.1",
+    tls: null,
+    ...overrides,
+  };
 }

@@ -9,10 +9,11 @@ import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_pro
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgentInbound, AgentUser } from "../../../workers/agent/protocol/messages.ts";
 import { CoreApi } from "../../src/core/grpc/client.ts";
+import { AGENT_BUNDLE, agentRunArgs, sleep, waitFor } from "../../src/testing/agent-process.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
 import {
@@ -24,24 +25,6 @@ import {
   type HttpTarget,
 } from "../../src/testing/net.ts";
 import { startPanel, type Panel } from "./panel.ts";
-
-const packageDir = resolve(import.meta.dirname, "../..");
-const bundle = join(packageDir, "dist/vortex-agent.mjs");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(
-  what: string,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  attempts = 400,
-  intervalMs = 100,
-): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await check();
-    if (value) return value;
-    await sleep(intervalMs);
-  }
-  throw new Error(`gave up waiting for: ${what}`);
-}
 
 let panel: Panel;
 let target: HttpTarget;
@@ -69,26 +52,12 @@ const INBOUNDS = [
 function startAgent(): ChildProcess {
   const child = spawn(
     process.execPath,
-    [
-      bundle,
-      "run",
-      "--state-dir",
+    agentRunArgs({
       stateDir,
-      "--core",
-      "v2ray",
-      "--core-bin",
-      "v2ray",
-      "--api-port",
-      String(apiPort),
-      "--listen",
-      "127.0.0.1",
-      "--tls-cert",
-      tls.certificateFile,
-      "--tls-key",
-      tls.keyFile,
-      "--tick-sec",
-      "1",
-    ],
+      apiPort,
+      tickSec: 1,
+      extra: ["--tls-cert", tls.certificateFile, "--tls-key", tls.keyFile],
+    }),
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   child.stderr!.on("data", (chunk: Buffer) => (agentLog += chunk.toString()));
@@ -168,7 +137,7 @@ function establishedOn(port: number): Promise<number> {
 
 beforeAll(async () => {
   // The agent under test is the bundle `npm run build:web` built and put among the panel's assets.
-  if (!existsSync(bundle)) throw new Error("build the agent and the SPA first (npm run build:web)");
+  if (!existsSync(AGENT_BUNDLE)) throw new Error("build the agent and the SPA first (npm run build:web)");
   dir = mkdtempSync(join(tmpdir(), "vortex-e2e-panel-"));
   stateDir = join(dir, "agent");
   tls = makeSelfSignedCert(dir);
@@ -261,11 +230,11 @@ describe("panel + agent + v2ray on loopback", () => {
     expect(createServerEnrollment.command).toContain(`'${panel.url}' '${createServerEnrollment.token}'`);
     // The panel serves the agent the command downloads, byte for byte the bundle under test.
     const served = Buffer.from(await (await fetch(`${panel.url}/downloads/vortex-agent.mjs`)).arrayBuffer());
-    expect(served.equals(readFileSync(bundle))).toBe(true);
+    expect(served.equals(readFileSync(AGENT_BUNDLE))).toBe(true);
     const enroll = (state: string) =>
       execFileSync(
         process.execPath,
-        [bundle, "enroll", panel.url, createServerEnrollment.token, "--state-dir", state],
+        [AGENT_BUNDLE, "enroll", panel.url, createServerEnrollment.token, "--state-dir", state],
         { encoding: "utf8" },
       );
     expect(JSON.parse(enroll(stateDir))).toMatchObject({ enrolled: true, nodeId: Number(serverId) });

@@ -9,32 +9,15 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoreApi } from "../../src/core/grpc/client.ts";
 import { PRIVATE_CIDRS } from "../../src/core/routing.ts";
+import { AGENT_BUNDLE, agentRunArgs, buildAgent, waitFor } from "../../src/testing/agent-process.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
 import { fetchThroughSocks, freePort, socksConnect, startHttpTarget, type HttpTarget } from "../../src/testing/net.ts";
 import { startPanel, type Panel } from "./panel.ts";
-
-const packageDir = resolve(import.meta.dirname, "../..");
-const bundle = join(packageDir, "dist/vortex-agent.mjs");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(
-  what: string,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  attempts = 300,
-  intervalMs = 100,
-): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await check();
-    if (value) return value;
-    await sleep(intervalMs);
-  }
-  throw new Error(`gave up waiting for: ${what}`);
-}
 
 /** Whether an IPv4 address falls in an IPv4 CIDR. */
 function inCidr(ip: string, cidr: string): boolean {
@@ -99,7 +82,7 @@ async function queryStatsThroughTunnel() {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(packageDir, "scripts/build.mjs")], { stdio: "ignore" });
+  buildAgent();
   dir = mkdtempSync(join(tmpdir(), "vortex-e2e-routing-"));
   stateDir = join(dir, "agent");
   apiPort = await freePort();
@@ -134,29 +117,17 @@ beforeAll(async () => {
     `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
     { id: serverId },
   );
-  execFileSync(process.execPath, [bundle, "enroll", panel.url, createServerEnrollment.token, "--state-dir", stateDir]);
-  agent = spawn(
-    process.execPath,
-    [
-      bundle,
-      "run",
-      "--state-dir",
-      stateDir,
-      "--core",
-      "v2ray",
-      "--core-bin",
-      "v2ray",
-      "--api-port",
-      String(apiPort),
-      "--listen",
-      "127.0.0.1",
-      "--tick-sec",
-      "1",
-    ],
-    {
-      stdio: ["ignore", "ignore", "pipe"],
-    },
-  );
+  execFileSync(process.execPath, [
+    AGENT_BUNDLE,
+    "enroll",
+    panel.url,
+    createServerEnrollment.token,
+    "--state-dir",
+    stateDir,
+  ]);
+  agent = spawn(process.execPath, agentRunArgs({ stateDir, apiPort, tickSec: 1 }), {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   agent.stderr!.on("data", (chunk: Buffer) => (agentLog += chunk.toString()));
   await appliedByTheNode();
 

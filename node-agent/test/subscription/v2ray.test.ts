@@ -17,7 +17,7 @@ import { renderCoreConfig } from "../../src/core/render.ts";
 import { CoreSupervisor } from "../../src/core/supervisor.ts";
 import { testCoreConfig } from "../../src/core/validate.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
-import { routingAllowingLoopback } from "../../src/testing/factories.ts";
+import { makeRenderOptions, routingAllowingLoopback } from "../../src/testing/factories.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
 import {
   fetchThroughSocks,
@@ -125,14 +125,7 @@ describe("clients built from subscription output carry traffic", () => {
     const apiPort = await freePort();
     const { config, skipped } = renderCoreConfig(
       { inbounds, users: [user], routing: routingAllowingLoopback(target.port) },
-      {
-        core: "v2ray",
-        coreVersion: "V2Ray 4.34.0",
-        apiPort,
-        accessLogPath: join(dir, "access.log"),
-        listen: "127.0.0.1",
-        tls,
-      },
+      makeRenderOptions({ apiPort, accessLogPath: join(dir, "access.log"), tls }),
     );
     expect(skipped).toEqual([]);
     supervisor = new CoreSupervisor({ core: "v2ray", bin: "v2ray", dir, apiPort, logger: memoryLogger() });

@@ -3,6 +3,17 @@ import type { GraphQLModule } from "../../graphql/module";
 import { parseInput } from "../../errors/validate";
 import { applyPlanToUser, createPlan, deletePlan, findPlan, listPlans, updatePlan } from "./service";
 
+/** What creating and updating a plan both take besides name, description and prices. */
+const planInputFields = /* GraphQL */ `
+  dataLimit: Bytes
+  durationDays: Int
+  resetStrategy: ResetStrategy
+  deviceLimit: Int
+  groupIds: [ID!]
+  visible: Boolean
+  sortOrder: Int
+`;
+
 const typeDefs = /* GraphQL */ `
   "An amount in one currency, as a decimal string (\\"4.99\\", \\"0.002\\")."
   type Price {
@@ -44,13 +55,7 @@ const typeDefs = /* GraphQL */ `
     name: String!
     description: String
     prices: [PriceInput!]!
-    dataLimit: Bytes
-    durationDays: Int
-    resetStrategy: ResetStrategy
-    deviceLimit: Int
-    groupIds: [ID!]
-    visible: Boolean
-    sortOrder: Int
+    ${planInputFields}
   }
 
   "Omitted fields keep their values; null clears dataLimit or durationDays (unlimited); prices and groupIds replace."
@@ -58,13 +63,7 @@ const typeDefs = /* GraphQL */ `
     name: String
     description: String
     prices: [PriceInput!]
-    dataLimit: Bytes
-    durationDays: Int
-    resetStrategy: ResetStrategy
-    deviceLimit: Int
-    groupIds: [ID!]
-    visible: Boolean
-    sortOrder: Int
+    ${planInputFields}
   }
 
   extend type Query {

@@ -43,6 +43,11 @@ const createSchema = z.object({
 });
 const updateSchema = z.object(fields).partial();
 
+/** The plan columns an input sets: groupIds live in their own table, dataLimit is stored in bytes. */
+function planColumns<Input extends z.infer<typeof updateSchema>>({ groupIds: _, dataLimit, ...columns }: Input) {
+  return { ...columns, dataLimitBytes: dataLimit };
+}
+
 const nameTaken = (name: string) => new DomainError("CONFLICT", `a plan named "${name}" already exists`);
 
 /** Visible plans first by sort order, then by name: the order the subscription page offers them in. */
@@ -92,19 +97,7 @@ export async function createPlan(ctx: ActorContext, rawInput: unknown): Promise<
     const [inserted] = (await runBatch(ctx.db, [
       ctx.db
         .insert(plans)
-        .values({
-          name: input.name,
-          description: input.description,
-          prices: input.prices,
-          dataLimitBytes: input.dataLimit,
-          durationDays: input.durationDays,
-          resetStrategy: input.resetStrategy,
-          deviceLimit: input.deviceLimit,
-          visible: input.visible,
-          sortOrder: input.sortOrder,
-          createdAtSec: nowSec,
-          updatedAtSec: nowSec,
-        })
+        .values({ ...planColumns(input), createdAtSec: nowSec, updatedAtSec: nowSec })
         .returning(),
       linkGroups(ctx.db, newId, input.groupIds),
       auditBy(ctx, { action: "plan.create", targetType: "plan", targetId: newId, details: input }),
@@ -128,18 +121,7 @@ export async function updatePlan(ctx: ActorContext, id: number, rawInput: unknow
   statements.push(
     ctx.db
       .update(plans)
-      .set({
-        name: input.name,
-        description: input.description,
-        prices: input.prices,
-        dataLimitBytes: input.dataLimit,
-        durationDays: input.durationDays,
-        resetStrategy: input.resetStrategy,
-        deviceLimit: input.deviceLimit,
-        visible: input.visible,
-        sortOrder: input.sortOrder,
-        updatedAtSec: ctx.nowSec(),
-      })
+      .set({ ...planColumns(input), updatedAtSec: ctx.nowSec() })
       .where(eq(plans.id, id))
       .returning(),
     auditBy(ctx, { action: "plan.update", targetType: "plan", targetId: id, details: input }),

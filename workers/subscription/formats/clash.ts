@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import type { Endpoint } from "../endpoint";
+import { visionFlow } from "./vision";
 import { URL_TEST_URL } from "./sing-box";
 
 /** Which Clash the client runs: mihomo (Clash Meta, Clash Verge, FlClash) or classic Clash / Stash. */
@@ -86,7 +87,7 @@ export function clashProxy(e: Endpoint): Record<string, unknown> {
       return {
         ...base,
         uuid: e.secret,
-        ...(e.flow && e.transport === "tcp" && e.security !== "none" ? { flow: e.flow } : {}),
+        ...visionFlow(e),
         "packet-encoding": "xudp",
         ...security(e, "servername"),
         ...network(e),

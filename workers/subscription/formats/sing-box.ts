@@ -1,4 +1,5 @@
 import type { Endpoint } from "../endpoint";
+import { visionFlow } from "./vision";
 
 export const SELECTOR_TAG = "proxy";
 export const URLTEST_TAG = "auto";
@@ -51,7 +52,7 @@ export function singBoxOutbound(e: Endpoint): Record<string, unknown> {
       return {
         ...base,
         uuid: e.secret,
-        ...(e.flow && e.transport === "tcp" && e.security !== "none" ? { flow: e.flow } : {}),
+        ...visionFlow(e),
         packet_encoding: "xudp",
         ...stream,
       };

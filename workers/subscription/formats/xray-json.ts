@@ -1,4 +1,5 @@
 import type { Endpoint } from "../endpoint";
+import { visionFlow } from "./vision";
 
 /** Private and loopback ranges go direct; explicit CIDRs need no geoip.dat on the client. */
 export const PRIVATE_CIDRS = [
@@ -76,7 +77,7 @@ export function xrayOutbound(e: Endpoint): Record<string, unknown> {
                 {
                   id: e.secret,
                   encryption: "none",
-                  ...(e.flow && e.transport === "tcp" && e.security !== "none" ? { flow: e.flow } : {}),
+                  ...visionFlow(e),
                 },
               ],
             },
