@@ -6,7 +6,7 @@ import { useAction } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { passkeysSupported } from "../api/webauthn";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
-import { Confirm, Modal } from "../components/Modal";
+import { ConfirmDelete, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
 import { locale, t } from "../i18n";
 import { formatDateTime } from "../lib/format";
@@ -124,13 +124,12 @@ export function PasskeysCard(props: { passwordLoginDisabled: boolean }) {
           </div>
         </form>
       </Modal>
-      <Confirm
-        open={removing() !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
-        title={t("action.remove")}
-        message={t("passkey.removeWarning", { name: removing()?.name ?? "" })}
-        confirmLabel={t("action.remove")}
-        onConfirm={() => remove(removing()!.id)}
+      <ConfirmDelete
+        item={removing()}
+        onClose={() => setRemoving(null)}
+        label={t("action.remove")}
+        message={(passkey) => t("passkey.removeWarning", { name: passkey.name })}
+        onDelete={(passkey) => remove(passkey.id)}
       />
     </section>
   );

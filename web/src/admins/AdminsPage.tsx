@@ -2,7 +2,7 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { ErrorBox, Loaded, settled, Skeleton } from "../components/Async";
-import { Confirm, Modal } from "../components/Modal";
+import { ConfirmDelete, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
 import type { AdminRole, AdminsQuery } from "../graphql/generated/graphql";
 import { locale, t } from "../i18n";
@@ -220,15 +220,11 @@ export default function Admins() {
           {(admin) => <AdminSecurity admin={admin()} />}
         </Show>
       </Modal>
-      <Confirm
-        open={removing() !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
-        title={t("action.delete")}
-        message={t("admins.deleteWarning", { name: removing()?.username ?? "" })}
-        confirmLabel={t("action.delete")}
-        onConfirm={async () => {
-          await remove(removing()!.id).catch(setFailure);
-        }}
+      <ConfirmDelete
+        item={removing()}
+        onClose={() => setRemoving(null)}
+        message={(admin) => t("admins.deleteWarning", { name: admin.username })}
+        onDelete={(admin) => remove(admin.id).catch(setFailure)}
       />
     </>
   );

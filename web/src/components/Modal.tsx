@@ -58,3 +58,28 @@ export function Confirm(props: {
     </Modal>
   );
 }
+
+/** Asks before deleting `item` (open while it is set) and hands the item it asked about to `onDelete`. */
+export function ConfirmDelete<T>(props: {
+  item: T | null;
+  onClose: () => void;
+  message: (item: T) => string;
+  onDelete: (item: T) => unknown;
+  /** "Delete" unless the page says otherwise ("Remove"). */
+  label?: string;
+}) {
+  const label = () => props.label ?? t("action.delete");
+  return (
+    <Confirm
+      open={props.item !== null}
+      onOpenChange={(open) => !open && props.onClose()}
+      title={label()}
+      message={props.item === null ? "" : props.message(props.item)}
+      confirmLabel={label()}
+      onConfirm={() => {
+        const item = props.item;
+        if (item !== null) void props.onDelete(item);
+      }}
+    />
+  );
+}

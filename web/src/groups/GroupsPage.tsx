@@ -2,8 +2,8 @@
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
-import { Confirm, Modal } from "../components/Modal";
+import { ErrorBox, errorText, Loaded, Skeleton, settled } from "../components/Async";
+import { ConfirmDelete, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
 import { CreateGroup, DeleteGroup, Groups as GroupsDocument, UpdateGroup } from "../graphql/groups";
 import { locale, t } from "../i18n";
@@ -133,15 +133,11 @@ export default function Groups() {
           }}
         </Show>
       </Modal>
-      <Confirm
-        open={removing() !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
-        title={t("action.delete")}
-        message={t("groups.deleteWarning", { name: removing()?.name ?? "" })}
-        confirmLabel={t("action.delete")}
-        onConfirm={async () => {
-          await remove(removing()!.id).catch((e) => notify(String(e.message), "error"));
-        }}
+      <ConfirmDelete
+        item={removing()}
+        onClose={() => setRemoving(null)}
+        message={(group) => t("groups.deleteWarning", { name: group.name })}
+        onDelete={(group) => remove(group.id).catch((error) => notify(errorText(error), "error"))}
       />
     </>
   );

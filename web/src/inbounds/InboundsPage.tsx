@@ -7,7 +7,7 @@ import { createAction } from "../lib/action";
 import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
-import { Confirm, Modal } from "../components/Modal";
+import { ConfirmDelete, Modal } from "../components/Modal";
 import { notify } from "../components/toast";
 import type { CreateInboundInput, InboundsQuery } from "../graphql/generated/graphql";
 import { CreateInbound, DeleteInbound, Inbounds, UpdateInbound } from "../graphql/inbounds";
@@ -288,15 +288,13 @@ export default function InboundsPage() {
           )}
         </Show>
       </Modal>
-      <Confirm
-        open={removing() !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
-        title={t("action.delete")}
-        message={t("inbounds.deleteWarning", { name: removing()?.tag ?? "" })}
-        confirmLabel={t("action.delete")}
-        onConfirm={async () => {
+      <ConfirmDelete
+        item={removing()}
+        onClose={() => setRemoving(null)}
+        message={(inbound) => t("inbounds.deleteWarning", { name: inbound.tag })}
+        onDelete={(inbound) => {
           setFailure(null);
-          await remove(removing()!.id).catch(setFailure);
+          return remove(inbound.id).catch(setFailure);
         }}
       />
     </>

@@ -11,7 +11,7 @@ import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { CopyButton } from "../components/Copy";
 import { LiveDot } from "../components/LiveDot";
-import { Confirm, Modal } from "../components/Modal";
+import { ConfirmDelete, Modal } from "../components/Modal";
 import { ServerStatusUpdates } from "../graphql/live";
 import { CreateServerEnrollment } from "../graphql/nodes";
 import { locale, t } from "../i18n";
@@ -242,15 +242,11 @@ export default function Nodes() {
       >
         <Show when={routing()}>{(node) => <NodeRoutingSection serverId={node().id} />}</Show>
       </Modal>
-      <Confirm
-        open={removing() !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
-        title={t("action.delete")}
-        message={t("nodes.deleteWarning", { name: removing()?.name ?? "" })}
-        confirmLabel={t("action.delete")}
-        onConfirm={async () => {
-          await remove(removing()!.id).catch(setFailure);
-        }}
+      <ConfirmDelete
+        item={removing()}
+        onClose={() => setRemoving(null)}
+        message={(node) => t("nodes.deleteWarning", { name: node.name })}
+        onDelete={(node) => remove(node.id).catch(setFailure)}
       />
     </>
   );
