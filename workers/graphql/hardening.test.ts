@@ -67,7 +67,7 @@ describe("GraphQL hardening in production", () => {
 });
 
 describe("the persisted-operations allow-list", () => {
-  // web/src/graphql/generated.test.ts fails when that manifest no longer matches the SPA's documents.
+  // `npm run typecheck` (graphql-codegen --check) fails when that manifest no longer matches the SPA's documents.
   it("is written from the SPA's generated manifest and checked in up to date (npm run persisted:generate)", async () => {
     expect(await buildManifest(generatedManifest, buildSchema())).toEqual(checkedInManifest);
   });
