@@ -70,6 +70,17 @@ const config: CodegenConfig = {
         },
       },
     },
+    // The import contract's input types for the readers (importers/), which run in Node and in the SPA.
+    "importers/src/generated/graphql.ts": {
+      plugins: ["typescript"],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        onlyOperationTypes: false,
+        strictScalars: true,
+        scalars: { Bytes: "number", DateTime: "string", JSON: "unknown" },
+      },
+    },
     // The SPA's documents, typed, and the manifest of their exact texts by SHA-256 (plain hex, the id
     // the APQ-shaped request body carries): the Worker's allow-list is written from it. Only the hash
     // ships in the bundle, since the SPA never sends query text.

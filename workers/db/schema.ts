@@ -17,3 +17,4 @@ export * from "../billing/onchain/table";
 export * from "../auth/totp/table";
 export * from "../auth/passkeys/table";
 export * from "../auth/oidc/table";
+export * from "../import/table";

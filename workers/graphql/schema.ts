@@ -10,6 +10,7 @@ import { allowlistModule } from "../auth/allowlist/graphql";
 import { passkeysModule } from "../auth/passkeys/graphql";
 import { oidcModule } from "../auth/oidc/graphql";
 import { groupsModule } from "../groups/graphql";
+import { importModule } from "../import/graphql";
 import { inboundsModule } from "../inbounds/graphql";
 import { liveModule } from "../live/graphql";
 import { nodesModule } from "../nodes/graphql";
@@ -55,6 +56,7 @@ export const modules: GraphQLModule[] = [
   plansModule,
   invoicesModule,
   onchainModule,
+  importModule,
 ];
 
 /** Every root field's rule, by `Type.field`: the one table of who may call what. */

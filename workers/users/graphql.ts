@@ -31,6 +31,12 @@ const userInputFields = /* GraphQL */ `
   deviceLimit: Int
   groupIds: [ID!]
   ownerId: ID
+  "The user's Telegram chat id; empty string clears it."
+  telegramId: String
+  "Explicit secrets, e.g. a moved customer's: omitted ones are generated on create and kept on update."
+  credentials: UserCredentialsInput
+  "An explicit subscription token (16 to 128 of A-Z a-z 0-9 _ -), e.g. the one the customer's old link carries."
+  subToken: String
 `;
 
 const typeDefs = /* GraphQL */ `
@@ -62,6 +68,15 @@ const typeDefs = /* GraphQL */ `
     hysteria2Password: String!
   }
 
+  "Secrets to set explicitly: UUIDs must be UUIDs, passwords 8 to 128 printable characters, each unique among users."
+  input UserCredentialsInput {
+    vlessId: String
+    vmessId: String
+    trojanPassword: String
+    shadowsocksPassword: String
+    hysteria2Password: String
+  }
+
   "Someone who uses the VPN through a subscription link."
   type User {
     id: ID!
@@ -77,6 +92,7 @@ const typeDefs = /* GraphQL */ `
     onHoldExpireDays: Int
     resetStrategy: ResetStrategy!
     note: String!
+    telegramId: String
     "Devices (by x-hwid) the subscription may be fetched from; null follows the panel setting, 0 means no limit."
     deviceLimit: Int
     owner: Admin!

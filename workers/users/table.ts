@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { admins } from "../admins/table";
 import { groups } from "../groups/table";
+import { inbounds } from "../inbounds/table";
 
 export const USER_STATUSES = ["active", "disabled", "limited", "expired", "on_hold"] as const;
 export const RESET_STRATEGIES = ["none", "day", "week", "month", "year"] as const;
@@ -34,6 +35,8 @@ export const users = sqliteTable(
     /** Start of the current usage period; periodic resets move it forward. */
     periodStartedAtSec: integer("period_started_at"),
     note: text("note").notNull().default(""),
+    /** The user's Telegram chat id, as a decimal string (ids exceed 2^53 in JSON tooling); null: unknown. */
+    telegramId: text("telegram_id"),
     adminId: integer("admin_id")
       .notNull()
       .references(() => admins.id),
@@ -74,4 +77,32 @@ export const userGroups = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.groupId] }), index("user_groups_group_idx").on(t.groupId, t.userId)],
 );
 
+/**
+ * A user's secret for one inbound where it differs from the user's own for that protocol. Only
+ * imports write these: a 3x-ui person held a different UUID, flow or shadowsocks method in each
+ * inbound, and every phone keeps the one it has. Null columns follow the user and the inbound.
+ */
+export const userInboundCredentials = sqliteTable(
+  "user_inbound_credentials",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    inboundId: integer("inbound_id")
+      .notNull()
+      .references(() => inbounds.id, { onDelete: "cascade" }),
+    /** The UUID (vless, vmess) or password (trojan, shadowsocks, hysteria2). */
+    secret: text("secret"),
+    /** vless flow; "" means none where the inbound sets one. */
+    flow: text("flow"),
+    /** shadowsocks method for this user (classic ciphers in multi-user inbounds). */
+    method: text("method"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.inboundId] }),
+    index("user_inbound_credentials_inbound_idx").on(t.inboundId),
+  ],
+);
+
+export type UserInboundCredentialRow = typeof userInboundCredentials.$inferSelect;
 export type UserRow = typeof users.$inferSelect;

@@ -141,6 +141,19 @@ export type AuthPayload = {
   refreshToken: Scalars['String']['output'];
 };
 
+export type BeginImportInput = {
+  admins: Array<ImportAdminInput>;
+  /** Plan only: report what would happen, write nothing but the run's own record. */
+  dryRun: Scalars['Boolean']['input'];
+  inbounds: Array<ImportInboundInput>;
+  nodes: Array<ImportNodeInput>;
+  source: ImportSourceInput;
+  /** How many users the batches will carry, for progress. */
+  totalUsers: Scalars['Int']['input'];
+  /** What the reader could not map (features, inbounds of protocols we do not serve, ...). */
+  unmapped: Array<ImportIssueInput>;
+};
+
 /** An EVM chain invoices can be paid on. */
 export type Chain = {
   __typename?: 'Chain';
@@ -283,6 +296,8 @@ export type CreateServerInput = {
 
 /** status may be ACTIVE (default), DISABLED or ON_HOLD (with onHoldExpireDays). ownerId needs an admin or the owner. */
 export type CreateUserInput = {
+  /** Explicit secrets, e.g. a moved customer's: omitted ones are generated on create and kept on update. */
+  credentials?: InputMaybe<UserCredentialsInput>;
   dataLimit?: InputMaybe<Scalars['Bytes']['input']>;
   deviceLimit?: InputMaybe<Scalars['Int']['input']>;
   expireAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -292,6 +307,10 @@ export type CreateUserInput = {
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   resetStrategy?: InputMaybe<ResetStrategy>;
   status?: InputMaybe<UserStatus>;
+  /** An explicit subscription token (16 to 128 of A-Z a-z 0-9 _ -), e.g. the one the customer's old link carries. */
+  subToken?: InputMaybe<Scalars['String']['input']>;
+  /** The user's Telegram chat id; empty string clears it. */
+  telegramId?: InputMaybe<Scalars['String']['input']>;
   username: Scalars['String']['input'];
 };
 
@@ -352,6 +371,201 @@ export type HealthStatus = {
   ok: Scalars['Boolean']['output'];
   time: Scalars['DateTime']['output'];
   version: Scalars['String']['output'];
+};
+
+/** A user's way into one peer inbound, with the secret it uses there when that differs from its credentials. */
+export type ImportAccessInput = {
+  /** vless flow in this inbound; empty string for none. */
+  flow?: InputMaybe<Scalars['String']['input']>;
+  inboundKey: Scalars['String']['input'];
+  /** shadowsocks method in this inbound. */
+  method?: InputMaybe<Scalars['String']['input']>;
+  /** UUID (vless, vmess) or password (trojan, shadowsocks, hysteria2) in this inbound. */
+  secret?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A peer admin. Resellers own the users whose ownerKey names them. */
+export type ImportAdminInput = {
+  key: Scalars['String']['input'];
+  /** The peer's bcrypt hash: the admin signs in with the same password, rehashed on first sign-in. */
+  passwordHash?: InputMaybe<Scalars['String']['input']>;
+  role: AdminRole;
+  username: Scalars['String']['input'];
+};
+
+export type ImportCount = {
+  __typename?: 'ImportCount';
+  conflicts: Scalars['Int']['output'];
+  created: Scalars['Int']['output'];
+  kind: ImportRecordKind;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** Per-protocol secrets, as the peer holds them. */
+export type ImportCredentialsInput = {
+  hysteria2Password?: InputMaybe<Scalars['String']['input']>;
+  shadowsocksPassword?: InputMaybe<Scalars['String']['input']>;
+  trojanPassword?: InputMaybe<Scalars['String']['input']>;
+  vlessId?: InputMaybe<Scalars['String']['input']>;
+  vmessId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A node the import created, with the one-time line that enrolls it (shown once). */
+export type ImportEnrollment = {
+  __typename?: 'ImportEnrollment';
+  command: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  serverId: Scalars['ID']['output'];
+};
+
+/** A peer inbound in our terms. Settings follow the shapes createInbound takes. */
+export type ImportInboundInput = {
+  /** The peer's identity for it (3x-ui inbound id, Marzban tag, Remnawave uuid). */
+  key: Scalars['String']['input'];
+  /** Keys of the peer nodes serving it. */
+  nodeKeys: Array<Scalars['String']['input']>;
+  port: Scalars['Int']['input'];
+  protocol: Protocol;
+  protocolSettings?: InputMaybe<ProtocolSettingsInput>;
+  remark?: InputMaybe<Scalars['String']['input']>;
+  security: Security;
+  securitySettings?: InputMaybe<SecuritySettingsInput>;
+  tag: Scalars['String']['input'];
+  transport: Transport;
+  transportSettings?: InputMaybe<TransportSettingsInput>;
+};
+
+/** One record the import did not (or could not) take as it is, and why. */
+export type ImportIssue = {
+  __typename?: 'ImportIssue';
+  key: Scalars['String']['output'];
+  kind: ImportRecordKind;
+  name: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
+/** Something of the peer's that has no place here, listed so nothing is dropped silently. */
+export type ImportIssueInput = {
+  key: Scalars['String']['input'];
+  kind: ImportRecordKind;
+  name: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+/** What a Marzban/PasarGuard subscription token names; tokens minted before notBefore stay refused. */
+export type ImportLegacyTokenInput = {
+  /** max(created_at, sub_revoked_at) rounded up to the second. */
+  notBefore: Scalars['DateTime']['input'];
+  /** PasarGuard's newer tokens carry the numeric id. */
+  peerUserId?: InputMaybe<Scalars['String']['input']>;
+  /** Case as the peer stores it: Marzban tokens carry it. */
+  username: Scalars['String']['input'];
+};
+
+/** A peer node: it becomes a pending node with its own enrollment line. */
+export type ImportNodeInput = {
+  address: Scalars['String']['input'];
+  key: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type ImportRecordKind =
+  | 'ADMIN'
+  | 'GROUP'
+  | 'INBOUND'
+  | 'NODE'
+  | 'USER';
+
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** Taken with a change (a username made valid, an on-hold duration rounded up to days, ...). */
+  adjusted: Array<ImportIssue>;
+  /** Records left as they are here because they clash with something the import does not own. */
+  conflicts: Array<ImportIssue>;
+  counts: Array<ImportCount>;
+  enrollments: Array<ImportEnrollment>;
+  statusChanges: Array<ImportStatusChange>;
+  /** Each list keeps its first entries only; counts are whole. */
+  truncated: Scalars['Boolean']['output'];
+  /** Peer features and records with no place here. */
+  unmapped: Array<ImportIssue>;
+};
+
+export type ImportRun = {
+  __typename?: 'ImportRun';
+  dryRun: Scalars['Boolean']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  instance: Scalars['String']['output'];
+  processedUsers: Scalars['Int']['output'];
+  report: ImportReport;
+  source: ImportSourceKind;
+  startedAt: Scalars['DateTime']['output'];
+  status: ImportRunStatus;
+  totalUsers: Scalars['Int']['output'];
+};
+
+export type ImportRunStatus =
+  | 'FAILED'
+  | 'FINISHED'
+  | 'RUNNING';
+
+export type ImportSourceInput = {
+  /** Names the peer panel (its host, say): re-runs with the same kind and instance match everything by the peer's identity. */
+  instance: Scalars['String']['input'];
+  kind: ImportSourceKind;
+  /** Path prefixes the old host served subscriptions under (3x-ui: /sub/ and /json/; Marzban: /sub/; Remnawave: /). */
+  subscriptionPaths?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Marzban/PasarGuard jwt.secret_key: their subscription tokens are verified with it, never stored. */
+  subscriptionSecret?: InputMaybe<Scalars['String']['input']>;
+  /** The peer's version as the reader found it, for the report. */
+  version?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ImportSourceKind =
+  | 'MARZBAN'
+  | 'PASARGUARD'
+  | 'REMNAWAVE'
+  | 'THREE_X_UI';
+
+export type ImportStatusChange = {
+  __typename?: 'ImportStatusChange';
+  from: UserStatus;
+  key: Scalars['String']['output'];
+  to: UserStatus;
+  username: Scalars['String']['output'];
+};
+
+export type ImportUserInput = {
+  access: Array<ImportAccessInput>;
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  credentials: ImportCredentialsInput;
+  dataLimit?: InputMaybe<Scalars['Bytes']['input']>;
+  deviceLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** The admin's switch on the peer. */
+  enabled: Scalars['Boolean']['input'];
+  expireAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The peer's identity for the user (3x-ui subId or email, Marzban/PasarGuard id, Remnawave id). */
+  key: Scalars['String']['input'];
+  legacyToken?: InputMaybe<ImportLegacyTokenInput>;
+  lifetimeUsedTraffic?: InputMaybe<Scalars['Bytes']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Waiting for first use; onHoldExpireSeconds then says for how long it runs. */
+  onHold: Scalars['Boolean']['input'];
+  onHoldExpireSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Key of the peer admin who owns the user. */
+  ownerKey?: InputMaybe<Scalars['String']['input']>;
+  /** Its status on the peer, so the report can list users whose status here would differ. */
+  peerStatus: UserStatus;
+  periodStartedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  resetStrategy: ResetStrategy;
+  /** The peer's subscription token when it is stored (3x-ui subId, Remnawave shortUuid): the old path keeps resolving. */
+  subToken?: InputMaybe<Scalars['String']['input']>;
+  telegramId?: InputMaybe<Scalars['String']['input']>;
+  usedTraffic: Scalars['Bytes']['input'];
+  username: Scalars['String']['input'];
 };
 
 export { InactiveUserResponse };
@@ -446,6 +660,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Applies a plan without an invoice, by the same extend-or-renew rule as a payment. */
   applyPlan: User;
+  /** Starts a dry run or an import: inbounds, nodes and admins now, users in importUsers batches. */
+  beginImport: ImportRun;
   /** Starts OpenID Connect sign-in (authorization code + PKCE; state and nonce are kept on the server for five minutes). */
   beginOidcLogin: OidcSignIn;
   /** Sign-in with a discoverable passkey: no username needed. */
@@ -478,11 +694,15 @@ export type Mutation = {
   deleteUser: Scalars['Boolean']['output'];
   /** Turns TOTP off; needs a current TOTP or backup code. */
   disableTotp: Scalars['Boolean']['output'];
+  /** Ends the run: audits it with its report and returns the enrollment lines of nodes it created. */
+  finishImport: ImportRun;
   /** Finishes it: state must be one this panel issued and not yet used; the ID token's signature, issuer, audience and nonce are checked. */
   finishOidcLogin: AuthPayload;
   /** A passkey with user verification is a complete sign-in: no TOTP step follows. */
   finishPasskeyLogin: AuthPayload;
   finishPasskeyRegistration: Passkey;
+  /** One batch of at most 1,000 users, in the order the reader yields them. */
+  importUsers: ImportRun;
   linkOidcIdentity: OidcIdentity;
   /** Password sign-in for admins without TOTP. An admin with TOTP gets UNAUTHENTICATED with extensions.secondFactorRequired: use signIn. */
   login: AuthPayload;
@@ -549,6 +769,11 @@ export type Mutation = {
 export type MutationApplyPlanArgs = {
   planId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationBeginImportArgs = {
+  input: BeginImportInput;
 };
 
 
@@ -652,6 +877,11 @@ export type MutationDisableTotpArgs = {
 };
 
 
+export type MutationFinishImportArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
 export type MutationFinishOidcLoginArgs = {
   input: FinishOidcLoginInput;
 };
@@ -664,6 +894,12 @@ export type MutationFinishPasskeyLoginArgs = {
 
 export type MutationFinishPasskeyRegistrationArgs = {
   input: FinishPasskeyRegistrationInput;
+};
+
+
+export type MutationImportUsersArgs = {
+  runId: Scalars['ID']['input'];
+  users: Array<ImportUserInput>;
 };
 
 
@@ -978,6 +1214,9 @@ export type Query = {
   groups: Array<Group>;
   /** Needs no sign-in: for uptime monitors. */
   healthCheck: HealthStatus;
+  importRun?: Maybe<ImportRun>;
+  /** Newest first. */
+  importRuns: Array<ImportRun>;
   inbound?: Maybe<Inbound>;
   inbounds: Array<Inbound>;
   invoice?: Maybe<Invoice>;
@@ -1035,6 +1274,16 @@ export type QueryChainPaymentsArgs = {
 
 export type QueryGroupArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1547,6 +1796,8 @@ export type UpdateSettingsInput = {
 
 /** Omitted fields keep their values; null clears dataLimit (unlimited) or expireAt (never); groupIds replaces the set. */
 export type UpdateUserInput = {
+  /** Explicit secrets, e.g. a moved customer's: omitted ones are generated on create and kept on update. */
+  credentials?: InputMaybe<UserCredentialsInput>;
   dataLimit?: InputMaybe<Scalars['Bytes']['input']>;
   deviceLimit?: InputMaybe<Scalars['Int']['input']>;
   expireAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1556,6 +1807,10 @@ export type UpdateUserInput = {
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   resetStrategy?: InputMaybe<ResetStrategy>;
   status?: InputMaybe<UserStatus>;
+  /** An explicit subscription token (16 to 128 of A-Z a-z 0-9 _ -), e.g. the one the customer's old link carries. */
+  subToken?: InputMaybe<Scalars['String']['input']>;
+  /** The user's Telegram chat id; empty string clears it. */
+  telegramId?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1579,6 +1834,7 @@ export type User = {
   resetStrategy: ResetStrategy;
   status: UserStatus;
   subscriptionUrl: Scalars['String']['output'];
+  telegramId?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
   /** Traffic counted in the current period (since the last reset). */
   usedTraffic: Scalars['Bytes']['output'];
@@ -1611,6 +1867,15 @@ export type UserCredentials = {
   trojanPassword: Scalars['String']['output'];
   vlessId: Scalars['String']['output'];
   vmessId: Scalars['String']['output'];
+};
+
+/** Secrets to set explicitly: UUIDs must be UUIDs, passwords 8 to 128 printable characters, each unique among users. */
+export type UserCredentialsInput = {
+  hysteria2Password?: InputMaybe<Scalars['String']['input']>;
+  shadowsocksPassword?: InputMaybe<Scalars['String']['input']>;
+  trojanPassword?: InputMaybe<Scalars['String']['input']>;
+  vlessId?: InputMaybe<Scalars['String']['input']>;
+  vmessId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A device that fetched a user's subscription, known by the x-hwid header its app sends. */
@@ -1738,6 +2003,7 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditFilter: AuditFilter;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'admin'> & { admin: ResolversTypes['Admin'] }>;
+  BeginImportInput: BeginImportInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bytes: ResolverTypeWrapper<Scalars['Bytes']['output']>;
   Chain: ResolverTypeWrapper<ChainRow>;
@@ -1767,6 +2033,24 @@ export type ResolversTypes = {
   HeaderMatchOperator: HeaderMatchOperator;
   HealthStatus: ResolverTypeWrapper<HealthStatus>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportAccessInput: ImportAccessInput;
+  ImportAdminInput: ImportAdminInput;
+  ImportCount: ResolverTypeWrapper<ImportCount>;
+  ImportCredentialsInput: ImportCredentialsInput;
+  ImportEnrollment: ResolverTypeWrapper<ImportEnrollment>;
+  ImportInboundInput: ImportInboundInput;
+  ImportIssue: ResolverTypeWrapper<ImportIssue>;
+  ImportIssueInput: ImportIssueInput;
+  ImportLegacyTokenInput: ImportLegacyTokenInput;
+  ImportNodeInput: ImportNodeInput;
+  ImportRecordKind: ImportRecordKind;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
+  ImportRun: ResolverTypeWrapper<ImportRun>;
+  ImportRunStatus: ImportRunStatus;
+  ImportSourceInput: ImportSourceInput;
+  ImportSourceKind: ImportSourceKind;
+  ImportStatusChange: ResolverTypeWrapper<ImportStatusChange>;
+  ImportUserInput: ImportUserInput;
   InactiveUserResponse: InactiveUserResponse;
   Inbound: ResolverTypeWrapper<InboundRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1848,6 +2132,7 @@ export type ResolversTypes = {
   UserConnection: ResolverTypeWrapper<UserConnectionParent>;
   UserCounts: ResolverTypeWrapper<UserCounts>;
   UserCredentials: ResolverTypeWrapper<UserRow>;
+  UserCredentialsInput: UserCredentialsInput;
   UserDevice: ResolverTypeWrapper<UserDeviceRow>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserFilter: UserFilter;
@@ -1866,6 +2151,7 @@ export type ResolversParentTypes = {
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditFilter: AuditFilter;
   AuthPayload: Omit<AuthPayload, 'admin'> & { admin: ResolversParentTypes['Admin'] };
+  BeginImportInput: BeginImportInput;
   Boolean: Scalars['Boolean']['output'];
   Bytes: Scalars['Bytes']['output'];
   Chain: ChainRow;
@@ -1892,6 +2178,21 @@ export type ResolversParentTypes = {
   HeaderConditionInput: HeaderConditionInput;
   HealthStatus: HealthStatus;
   ID: Scalars['ID']['output'];
+  ImportAccessInput: ImportAccessInput;
+  ImportAdminInput: ImportAdminInput;
+  ImportCount: ImportCount;
+  ImportCredentialsInput: ImportCredentialsInput;
+  ImportEnrollment: ImportEnrollment;
+  ImportInboundInput: ImportInboundInput;
+  ImportIssue: ImportIssue;
+  ImportIssueInput: ImportIssueInput;
+  ImportLegacyTokenInput: ImportLegacyTokenInput;
+  ImportNodeInput: ImportNodeInput;
+  ImportReport: ImportReport;
+  ImportRun: ImportRun;
+  ImportSourceInput: ImportSourceInput;
+  ImportStatusChange: ImportStatusChange;
+  ImportUserInput: ImportUserInput;
   Inbound: InboundRow;
   Int: Scalars['Int']['output'];
   Invoice: InvoiceRow;
@@ -1956,6 +2257,7 @@ export type ResolversParentTypes = {
   UserConnection: UserConnectionParent;
   UserCounts: UserCounts;
   UserCredentials: UserRow;
+  UserCredentialsInput: UserCredentialsInput;
   UserDevice: UserDeviceRow;
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserFilter: UserFilter;
@@ -2094,6 +2396,58 @@ export type HealthStatusResolvers<ContextType = SignedInContext, ParentType exte
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImportCountResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ImportCount'] = ResolversParentTypes['ImportCount']> = {
+  conflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImportRecordKind'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportEnrollmentResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ImportEnrollment'] = ResolversParentTypes['ImportEnrollment']> = {
+  command?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serverId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ImportIssueResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ImportIssue'] = ResolversParentTypes['ImportIssue']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImportRecordKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  adjusted?: Resolver<Array<ResolversTypes['ImportIssue']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['ImportIssue']>, ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['ImportCount']>, ParentType, ContextType>;
+  enrollments?: Resolver<Array<ResolversTypes['ImportEnrollment']>, ParentType, ContextType>;
+  statusChanges?: Resolver<Array<ResolversTypes['ImportStatusChange']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unmapped?: Resolver<Array<ResolversTypes['ImportIssue']>, ParentType, ContextType>;
+};
+
+export type ImportRunResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ImportRun'] = ResolversParentTypes['ImportRun']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instance?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  processedUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  report?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ImportSourceKind'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportRunStatus'], ParentType, ContextType>;
+  totalUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportStatusChangeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ImportStatusChange'] = ResolversParentTypes['ImportStatusChange']> = {
+  from?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type InactiveUserResponseResolvers = EnumResolverSignature<{ FORBIDDEN?: any, NOT_FOUND?: any, PLACEHOLDER?: any }, ResolversTypes['InactiveUserResponse']>;
 
 export type InboundResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Inbound'] = ResolversParentTypes['Inbound']> = {
@@ -2159,6 +2513,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   applyPlan?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationApplyPlanArgs, 'planId' | 'userId'>>;
+  beginImport?: Resolver<ResolversTypes['ImportRun'], ParentType, ContextType, RequireFields<MutationBeginImportArgs, 'input'>>;
   beginOidcLogin?: Resolver<ResolversTypes['OidcSignIn'], ParentType, ContextType>;
   beginPasskeyLogin?: Resolver<ResolversTypes['PasskeyCeremony'], ParentType, ContextType>;
   beginPasskeyRegistration?: Resolver<ResolversTypes['PasskeyCeremony'], ParentType, ContextType>;
@@ -2183,9 +2538,11 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   deleteServer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteServerArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  finishImport?: Resolver<ResolversTypes['ImportRun'], ParentType, ContextType, RequireFields<MutationFinishImportArgs, 'runId'>>;
   finishOidcLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishOidcLoginArgs, 'input'>>;
   finishPasskeyLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishPasskeyLoginArgs, 'input'>>;
   finishPasskeyRegistration?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType, RequireFields<MutationFinishPasskeyRegistrationArgs, 'input'>>;
+  importUsers?: Resolver<ResolversTypes['ImportRun'], ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'runId' | 'users'>>;
   linkOidcIdentity?: Resolver<ResolversTypes['OidcIdentity'], ParentType, ContextType, RequireFields<MutationLinkOidcIdentityArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2307,6 +2664,8 @@ export type QueryResolvers<ContextType = SignedInContext, ParentType extends Res
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
   groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
   healthCheck?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  importRun?: Resolver<Maybe<ResolversTypes['ImportRun']>, ParentType, ContextType, RequireFields<QueryImportRunArgs, 'id'>>;
+  importRuns?: Resolver<Array<ResolversTypes['ImportRun']>, ParentType, ContextType, Partial<QueryImportRunsArgs>>;
   inbound?: Resolver<Maybe<ResolversTypes['Inbound']>, ParentType, ContextType, RequireFields<QueryInboundArgs, 'id'>>;
   inbounds?: Resolver<Array<ResolversTypes['Inbound']>, ParentType, ContextType>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
@@ -2555,6 +2914,7 @@ export type UserResolvers<ContextType = SignedInContext, ParentType extends Reso
   resetStrategy?: Resolver<ResolversTypes['ResetStrategy'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
   subscriptionUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  telegramId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   usedTraffic?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2622,6 +2982,12 @@ export type Resolvers<ContextType = SignedInContext> = {
   HeaderCondition?: HeaderConditionResolvers<ContextType>;
   HeaderMatchOperator?: HeaderMatchOperatorResolvers;
   HealthStatus?: HealthStatusResolvers<ContextType>;
+  ImportCount?: ImportCountResolvers<ContextType>;
+  ImportEnrollment?: ImportEnrollmentResolvers<ContextType>;
+  ImportIssue?: ImportIssueResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
+  ImportRun?: ImportRunResolvers<ContextType>;
+  ImportStatusChange?: ImportStatusChangeResolvers<ContextType>;
   InactiveUserResponse?: InactiveUserResponseResolvers;
   Inbound?: InboundResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;

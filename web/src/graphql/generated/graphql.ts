@@ -66,6 +66,8 @@ export type CreateServerInput = {
 
 /** status may be ACTIVE (default), DISABLED or ON_HOLD (with onHoldExpireDays). ownerId needs an admin or the owner. */
 export type CreateUserInput = {
+  /** Explicit secrets, e.g. a moved customer's: omitted ones are generated on create and kept on update. */
+  credentials?: UserCredentialsInput | null | undefined;
   dataLimit?: number | null | undefined;
   deviceLimit?: number | null | undefined;
   expireAt?: string | null | undefined;
@@ -75,6 +77,10 @@ export type CreateUserInput = {
   ownerId?: string | number | null | undefined;
   resetStrategy?: ResetStrategy | null | undefined;
   status?: UserStatus | null | undefined;
+  /** An explicit subscription token (16 to 128 of A-Z a-z 0-9 _ -), e.g. the one the customer's old link carries. */
+  subToken?: string | null | undefined;
+  /** The user's Telegram chat id; empty string clears it. */
+  telegramId?: string | null | undefined;
   username: string;
 };
 
@@ -333,6 +339,8 @@ export type UpdateSettingsInput = {
 
 /** Omitted fields keep their values; null clears dataLimit (unlimited) or expireAt (never); groupIds replaces the set. */
 export type UpdateUserInput = {
+  /** Explicit secrets, e.g. a moved customer's: omitted ones are generated on create and kept on update. */
+  credentials?: UserCredentialsInput | null | undefined;
   dataLimit?: number | null | undefined;
   deviceLimit?: number | null | undefined;
   expireAt?: string | null | undefined;
@@ -342,7 +350,20 @@ export type UpdateUserInput = {
   ownerId?: string | number | null | undefined;
   resetStrategy?: ResetStrategy | null | undefined;
   status?: UserStatus | null | undefined;
+  /** An explicit subscription token (16 to 128 of A-Z a-z 0-9 _ -), e.g. the one the customer's old link carries. */
+  subToken?: string | null | undefined;
+  /** The user's Telegram chat id; empty string clears it. */
+  telegramId?: string | null | undefined;
   username?: string | null | undefined;
+};
+
+/** Secrets to set explicitly: UUIDs must be UUIDs, passwords 8 to 128 printable characters, each unique among users. */
+export type UserCredentialsInput = {
+  hysteria2Password?: string | null | undefined;
+  shadowsocksPassword?: string | null | undefined;
+  trojanPassword?: string | null | undefined;
+  vlessId?: string | null | undefined;
+  vmessId?: string | null | undefined;
 };
 
 export type UserFilter = {
