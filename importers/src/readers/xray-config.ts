@@ -1,0 +1,112 @@
+/**
+ * Inbounds from a whole Xray config file, as Marzban keeps them (xray_config.json) and PasarGuard
+ * keeps them (core_configs.config): each becomes ours through mapXrayInbound, or an issue.
+ */
+import { z } from "zod";
+import type { ImportInboundInput, ImportIssueInput } from "../model";
+import { mapXrayInbound } from "./xray-inbound";
+
+const configSchema = z.object({
+  api: z.object({ tag: z.string() }).partial().optional(),
+  inbounds: z
+    .array(
+      z.object({
+        tag: z.string(),
+        protocol: z.string(),
+        port: z.coerce.number().int(),
+        settings: z.unknown().optional(),
+        streamSettings: z.unknown().optional(),
+      }),
+    )
+    .default([]),
+});
+
+/** Protocols whose users a Marzban-family panel manages; anything else in the file is infrastructure or unsupported. */
+export const USER_PROTOCOLS = ["vmess", "vless", "trojan", "shadowsocks"] as const;
+export type UserProtocol = (typeof USER_PROTOCOLS)[number];
+
+/** A mapped inbound with what decides a user's settings in it. */
+export interface ConfigInbound {
+  tag: string;
+  protocol: UserProtocol;
+  /**
+   * Marzban strips a user's vless flow where XTLS cannot run (app/xray/config.py): networks other
+   * than tcp/raw/kcp, no tls/reality, or a tcp http header.
+   */
+  flowAllowed: boolean;
+  /** The inbound's own vless flow (PasarGuard's `settings.flow`), "" for none. */
+  inboundFlow: string;
+}
+
+export interface ConfigInbounds {
+  inbounds: ImportInboundInput[];
+  issues: ImportIssueInput[];
+  /** Mapped inbounds only: a user's access never names an inbound the import does not carry. */
+  usable: ConfigInbound[];
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+function flowAllowed(streamSettings: unknown): boolean {
+  const stream = record(streamSettings);
+  const network = typeof stream.network === "string" ? stream.network : "tcp";
+  const security = typeof stream.security === "string" ? stream.security : "none";
+  const headerType = record(record(stream.tcpSettings ?? stream.rawSettings).header).type;
+  return ["tcp", "raw", "kcp"].includes(network) && ["tls", "reality"].includes(security) && headerType !== "http";
+}
+
+export interface ConfigInboundsOptions {
+  /** The peer nodes serving this config. */
+  nodeKeys: string[];
+  /** Names the file in error messages. */
+  source: string;
+  /**
+   * Marzban leaves a shadowsocks inbound's method to each user: the inbound takes this one (the
+   * users' most common), and users with another carry theirs in their access.
+   */
+  shadowsocksMethod?: string;
+}
+
+/** Reads `config` (an Xray config object or its JSON text) and maps every inbound. */
+export function mapXrayConfigInbounds(config: unknown, options: ConfigInboundsOptions): ConfigInbounds {
+  const { source } = options;
+  let parsedJson = config;
+  if (typeof config === "string") {
+    try {
+      parsedJson = JSON.parse(config);
+    } catch (error) {
+      throw new Error(`${source} is not JSON: ${(error as Error).message}`);
+    }
+  }
+  const parsed = configSchema.safeParse(parsedJson);
+  if (!parsed.success) throw new Error(`${source} is not an Xray config: ${z.prettifyError(parsed.error)}`);
+  const result: ConfigInbounds = { inbounds: [], issues: [], usable: [] };
+  for (const raw of parsed.data.inbounds) {
+    const protocol = USER_PROTOCOLS.find((p) => p === raw.protocol);
+    // Xray's own API inbound (dokodemo-door on loopback) is the panel's plumbing, not a service.
+    if (!protocol && (raw.tag === parsed.data.api?.tag || raw.tag === "API_INBOUND")) continue;
+    const settings = record(raw.settings);
+    const inboundFlow = typeof settings.flow === "string" && settings.flow !== "none" ? settings.flow : "";
+    const mapped = mapXrayInbound({
+      key: raw.tag,
+      tag: raw.tag,
+      protocol: raw.protocol,
+      port: raw.port,
+      settings:
+        protocol === "shadowsocks" && !settings.method && options.shadowsocksMethod
+          ? { ...settings, method: options.shadowsocksMethod }
+          : settings,
+      streamSettings: raw.streamSettings ?? {},
+      nodeKeys: options.nodeKeys,
+      // Users' flows travel with their access; the inbound's own flow (PasarGuard) is everyone's.
+      clientFlows: inboundFlow ? [inboundFlow] : [],
+    });
+    result.issues.push(...mapped.issues);
+    if (!mapped.inbound) continue;
+    result.inbounds.push(mapped.inbound);
+    if (protocol)
+      result.usable.push({ tag: raw.tag, protocol, flowAllowed: flowAllowed(raw.streamSettings), inboundFlow });
+  }
+  return result;
+}
