@@ -14,7 +14,7 @@ import type {
   PeerExport,
 } from "../model";
 import type { ResetStrategy, UserStatus } from "../generated/graphql";
-import { type SqliteSource, columnNames, tableNames } from "../sqlite";
+import { type SqlRow, type SqliteSource, tableNames } from "../sqlite";
 import { type PeerInstant, instantIso, parsePeerInstant, tokenNotBefore } from "./peer-time";
 import { isoFromSeconds } from "./units";
 import { UsernameAllocator } from "./usernames";
@@ -217,9 +217,9 @@ export function userFeatureIssues(
   return issues;
 }
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-const instant = (value: unknown): PeerInstant | null =>
+export const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+export const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+export const instant = (value: unknown): PeerInstant | null =>
   value === null || value === undefined ? null : parsePeerInstant(String(value));
 
 /** The secret that signs a Marzban/PasarGuard panel's subscription tokens (the `jwt` table's one row). */
@@ -232,6 +232,71 @@ export const alembicVersion = (db: SqliteSource): string | null =>
   tableNames(db).has("alembic_version")
     ? text(db.all("SELECT version_num FROM alembic_version")[0]?.version_num)
     : null;
+
+/** The peer's admins with their bcrypt hashes; `isAdmin` tells full admins from resellers. */
+export function readPeerAdmins(
+  db: SqliteSource,
+  isAdmin: (row: SqlRow) => boolean,
+  unmapped: ImportIssueInput[],
+): ImportAdminInput[] {
+  return db.all("SELECT * FROM admins ORDER BY id").map((a) => {
+    const admin: ImportAdminInput = {
+      key: String(a.id),
+      username: String(a.username),
+      role: isAdmin(a) ? "ADMIN" : "RESELLER",
+      passwordHash: text(a.hashed_password),
+    };
+    const issue = (reason: string) => unmapped.push({ kind: "ADMIN", key: admin.key, name: admin.username, reason });
+    if (a.telegram_id !== null && a.telegram_id !== undefined)
+      issue(`Telegram id ${a.telegram_id} for notifications has no place here`);
+    if (a.discord_webhook) issue("Discord webhook has no place here");
+    return admin;
+  });
+}
+
+/** Host overrides and user templates: the peer's, with no equal here. */
+export function hostAndTemplateIssues(db: SqliteSource): ImportIssueInput[] {
+  const issues: ImportIssueInput[] = db.all("SELECT remark, address, inbound_tag FROM hosts ORDER BY id").map((h) => ({
+    kind: "INBOUND",
+    key: String(h.inbound_tag),
+    name: String(h.remark),
+    reason: `host entry (address ${h.address}) overrides links on the peer; links here use each node's address`,
+  }));
+  for (const t of db.all("SELECT id, name FROM user_templates ORDER BY id")) {
+    issues.push({
+      kind: "GROUP",
+      key: `template:${t.id}`,
+      name: String(t.name),
+      reason: "user templates have no equal here",
+    });
+  }
+  return issues;
+}
+
+/** Per user: bytes forgiven by past resets, and when the last reset happened (the current period's start). */
+export function readUsageResets(db: SqliteSource): Map<number, { total: number; last: string }> {
+  const resets = new Map<number, { total: number; last: string }>();
+  for (const r of db.all(
+    "SELECT user_id, used_traffic_at_reset, reset_at FROM user_usage_logs ORDER BY reset_at, id",
+  )) {
+    const prior = resets.get(Number(r.user_id));
+    resets.set(Number(r.user_id), {
+      total: (prior?.total ?? 0) + Number(r.used_traffic_at_reset),
+      last: String(r.reset_at),
+    });
+  }
+  return resets;
+}
+
+/** Per user: its next plan, described for the report. */
+export function readNextPlans(db: SqliteSource): Map<number, string> {
+  const plans = new Map<number, string>();
+  for (const p of db.all("SELECT user_id, data_limit, expire, add_remaining_traffic FROM next_plans")) {
+    const keeps = Number(p.add_remaining_traffic) ? ", keeps remaining traffic" : "";
+    plans.set(Number(p.user_id), `data limit ${p.data_limit} bytes, expire +${p.expire ?? 0} s${keeps}`);
+  }
+  return plans;
+}
 
 /** Reads a Marzban db.sqlite3. */
 export function readMarzbanDb(db: SqliteSource, options: MarzbanReadOptions): PeerExport {
@@ -310,67 +375,10 @@ export function readMarzbanDb(db: SqliteSource, options: MarzbanReadOptions): Pe
     });
   }
 
-  const adminColumns = columnNames(db, "admins");
-  for (const a of db.all("SELECT * FROM admins ORDER BY id")) {
-    const admin: ImportAdminInput = {
-      key: String(a.id),
-      username: String(a.username),
-      role: Number(a.is_sudo) ? "ADMIN" : "RESELLER",
-      passwordHash: text(a.hashed_password),
-    };
-    header.admins.push(admin);
-    if (adminColumns.has("telegram_id") && a.telegram_id !== null) {
-      unmapped.push({
-        kind: "ADMIN",
-        key: admin.key,
-        name: admin.username,
-        reason: `Telegram id ${a.telegram_id} for notifications has no place here`,
-      });
-    }
-    if (a.discord_webhook) {
-      unmapped.push({
-        kind: "ADMIN",
-        key: admin.key,
-        name: admin.username,
-        reason: "Discord webhook has no place here",
-      });
-    }
-  }
-
-  for (const h of db.all("SELECT remark, address, inbound_tag FROM hosts ORDER BY id")) {
-    unmapped.push({
-      kind: "INBOUND",
-      key: String(h.inbound_tag),
-      name: String(h.remark),
-      reason: `host entry (address ${h.address}) overrides links on the peer; links here use each node's address`,
-    });
-  }
-  for (const t of db.all("SELECT id, name FROM user_templates ORDER BY id")) {
-    unmapped.push({
-      kind: "GROUP",
-      key: `template:${t.id}`,
-      name: String(t.name),
-      reason: "user templates have no equal here",
-    });
-  }
-
-  const resets = new Map<number, { total: number; last: string }>();
-  for (const r of db.all(
-    "SELECT user_id, used_traffic_at_reset, reset_at FROM user_usage_logs ORDER BY reset_at, id",
-  )) {
-    const prior = resets.get(Number(r.user_id));
-    resets.set(Number(r.user_id), {
-      total: (prior?.total ?? 0) + Number(r.used_traffic_at_reset),
-      last: String(r.reset_at),
-    });
-  }
-  const plans = new Map<number, string>();
-  for (const p of db.all("SELECT user_id, data_limit, expire, add_remaining_traffic FROM next_plans")) {
-    plans.set(
-      Number(p.user_id),
-      `data limit ${p.data_limit} bytes, expire +${p.expire ?? 0} s${Number(p.add_remaining_traffic) ? ", keeps remaining traffic" : ""}`,
-    );
-  }
+  header.admins = readPeerAdmins(db, (a) => Boolean(Number(a.is_sudo)), unmapped);
+  unmapped.push(...hostAndTemplateIssues(db));
+  const resets = readUsageResets(db);
+  const plans = readNextPlans(db);
 
   const users: ImportUserInput[] = [];
   const names = new UsernameAllocator();
