@@ -7,7 +7,7 @@ import type {
   ImportAccessInput,
   ImportCredentialsInput,
   ImportIssueInput,
-  ImportNodeInput,
+  ImportInboundInput,
   ImportUserInput,
   PeerExport,
 } from "../model";
@@ -22,6 +22,7 @@ import {
   readPeerAdmins,
   readUsageResets,
   text,
+  type PeerUser,
   toImportUser,
   userFeatureIssues,
 } from "./marzban";
@@ -40,7 +41,7 @@ export interface PasarGuardReadOptions {
   nodeAddress?: string;
 }
 
-interface ProxySettings {
+export interface ProxySettings {
   vmess?: { id?: string };
   vless?: { id?: string; flow?: string };
   trojan?: { password?: string };
@@ -82,87 +83,161 @@ function adminRoleReader(db: SqliteSource): (row: Record<string, unknown>) => bo
   return (a) => full.has(Number(a.role_id));
 }
 
+/** A core config as PasarGuard keeps it (`core_configs`, or `GET /api/cores`). */
+export interface PasarGuardCore {
+  /** null for a config given by the operator, served by every node. */
+  id: number | null;
+  name: string;
+  type: string;
+  config: unknown;
+  excludedTags: string[];
+}
+
+export interface PasarGuardGroup {
+  id: number;
+  name: string;
+  isDisabled: boolean;
+  inboundTags: string[];
+}
+
+export interface PasarGuardInbounds {
+  inbounds: ImportInboundInput[];
+  /** The usable inbounds each enabled group gives its members (none for a disabled group). */
+  groupInbounds: Map<number, ConfigInbound[]>;
+}
+
+/**
+ * Inbounds of every Xray core config, each on the nodes that run it (a tag in several configs is
+ * one inbound on all their nodes), and what each group gives its members.
+ */
+export function pasarGuardInbounds(
+  cores: PasarGuardCore[],
+  nodes: { key: string; coreConfigId: number | null }[],
+  groups: PasarGuardGroup[],
+  unmapped: ImportIssueInput[],
+): PasarGuardInbounds {
+  const byTag = new Map<string, { inbound: ImportInboundInput; usable?: ConfigInbound }>();
+  for (const core of cores) {
+    if (core.type !== "xray") {
+      unmapped.push({
+        kind: "INBOUND",
+        key: `core:${core.id}`,
+        name: core.name,
+        reason: `a ${core.type} core has no place here`,
+      });
+      continue;
+    }
+    const nodeKeys = nodes.filter((n) => core.id === null || n.coreConfigId === core.id).map((n) => n.key);
+    const mapped = mapXrayConfigInbounds(core.config, { nodeKeys, source: `core config "${core.name}"` });
+    unmapped.push(...mapped.issues);
+    for (const inbound of mapped.inbounds) {
+      // PasarGuard leaves these out of what the core serves.
+      if (core.excludedTags.includes(inbound.key)) continue;
+      const prior = byTag.get(inbound.key);
+      if (prior) prior.inbound.nodeKeys = [...new Set([...prior.inbound.nodeKeys, ...nodeKeys])];
+      else byTag.set(inbound.key, { inbound, usable: mapped.usable.find((u) => u.tag === inbound.key) });
+    }
+  }
+  if (cores.length === 0) {
+    unmapped.push({
+      kind: "INBOUND",
+      key: "core_configs",
+      name: "Xray config",
+      reason: "no core config was found: give the Xray config (--xray-config) to import inbounds and access",
+    });
+  }
+  const groupInbounds = new Map<number, ConfigInbound[]>();
+  for (const g of groups) {
+    const tags = g.inboundTags.join(", ");
+    groupInbounds.set(g.id, g.isDisabled ? [] : g.inboundTags.flatMap((tag) => byTag.get(tag)?.usable ?? []));
+    unmapped.push({
+      kind: "GROUP",
+      key: String(g.id),
+      name: g.name,
+      reason: g.isDisabled
+        ? `disabled on the peer: its inbounds (${tags}) are given to no one`
+        : `not created here: its members get its inbounds (${tags}) directly`,
+    });
+  }
+  return { inbounds: [...byTag.values()].map((v) => v.inbound), groupInbounds };
+}
+
+/** A PasarGuard user in our terms: credentials from proxy_settings, access from its groups. */
+export function pasarGuardUser(
+  user: Omit<PeerUser, "credentials" | "access" | "peerUserId">,
+  settings: ProxySettings,
+  groupIds: number[],
+  context: { groupInbounds: Map<number, ConfigInbound[]>; names: UsernameAllocator; unmapped: ImportIssueInput[] },
+): ImportUserInput {
+  const inbounds = new Map(groupIds.flatMap((g) => context.groupInbounds.get(g) ?? []).map((i) => [i.tag, i]));
+  if (settings.vless?.flow) {
+    context.unmapped.push({
+      kind: "USER",
+      key: user.key,
+      name: user.username,
+      reason: `its stored vless flow ${settings.vless.flow} is one PasarGuard no longer applies (flow is the inbound's since #472): imported with each inbound's flow`,
+    });
+  }
+  return toImportUser(
+    {
+      ...user,
+      peerUserId: user.key,
+      credentials: credentialsOf(settings),
+      access: accessOf(settings, [...inbounds.values()]),
+    },
+    context.names,
+    context.unmapped,
+  );
+}
+
+/** One line for all WireGuard peers: our cores do not serve WireGuard. */
+export function wireguardIssue(users: number): ImportIssueInput[] {
+  return users > 0
+    ? [
+        {
+          kind: "USER",
+          key: "wireguard",
+          name: "WireGuard",
+          reason: `${users} users' WireGuard keys have no place here`,
+        },
+      ]
+    : [];
+}
+
 /** Reads a PasarGuard db.sqlite3. */
 export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOptions): PeerExport {
   const unmapped: ImportIssueInput[] = [];
   const tables = tableNames(db);
-  const nodeRows = db.all("SELECT * FROM nodes ORDER BY id");
-  const nodes: ImportNodeInput[] = nodeRows.map((n) => ({
-    key: String(n.id),
-    name: String(n.name),
-    address: String(n.address),
-  }));
-
-  // Each core config is served by the nodes pointing at it; a tag in several configs is one inbound on all their nodes.
-  const inboundsByTag = new Map<
-    string,
-    { inbound: PeerExport["header"]["inbounds"][number]; usable?: ConfigInbound }
-  >();
-  const configs =
+  const nodeRows = db.all("SELECT id, name, address, core_config_id FROM nodes ORDER BY id");
+  const cores: PasarGuardCore[] =
     options.xrayConfig !== undefined
-      ? [{ id: null, name: "xray config", type: "xray", config: options.xrayConfig, excluded: "" }]
+      ? [{ id: null, name: "xray config", type: "xray", config: options.xrayConfig, excludedTags: [] }]
       : tables.has("core_configs")
         ? db.all("SELECT id, name, type, config, exclude_inbound_tags FROM core_configs ORDER BY id").map((c) => ({
             id: Number(c.id),
             name: String(c.name),
             type: String(c.type),
             config: String(c.config),
-            excluded: text(c.exclude_inbound_tags) ?? "",
+            excludedTags: (text(c.exclude_inbound_tags) ?? "").split(",").filter(Boolean),
           }))
         : [];
-  for (const config of configs) {
-    if (config.type !== "xray") {
-      unmapped.push({
-        kind: "INBOUND",
-        key: `core:${config.id}`,
-        name: config.name,
-        reason: `a ${config.type} core has no place here`,
-      });
-      continue;
-    }
-    const nodeKeys = nodeRows
-      .filter((n) => config.id === null || Number(n.core_config_id) === config.id)
-      .map((n) => String(n.id));
-    const excluded = new Set(config.excluded.split(",").filter(Boolean));
-    const mapped = mapXrayConfigInbounds(config.config, { nodeKeys, source: `core config "${config.name}"` });
-    unmapped.push(...mapped.issues);
-    for (const inbound of mapped.inbounds) {
-      // PasarGuard leaves these out of what the core serves (exclude_inbound_tags).
-      if (excluded.has(inbound.key)) continue;
-      const prior = inboundsByTag.get(inbound.key);
-      if (prior) prior.inbound.nodeKeys = [...new Set([...prior.inbound.nodeKeys, ...nodeKeys])];
-      else inboundsByTag.set(inbound.key, { inbound, usable: mapped.usable.find((u) => u.tag === inbound.key) });
-    }
-  }
-  if (configs.length === 0) {
-    unmapped.push({
-      kind: "INBOUND",
-      key: "core_configs",
-      name: "Xray config",
-      reason: "the database has no core_configs: give the Xray config (--xray-config) to import inbounds and access",
-    });
-  }
-
-  // Inbound tags of each enabled group; a disabled group gives its users nothing, as on the peer.
-  const groupInbounds = new Map<number, ConfigInbound[]>();
-  for (const g of db.all("SELECT id, name, is_disabled FROM groups ORDER BY id")) {
-    const tags = db
+  const groups: PasarGuardGroup[] = db.all("SELECT id, name, is_disabled FROM groups ORDER BY id").map((g) => ({
+    id: Number(g.id),
+    name: String(g.name),
+    isDisabled: Boolean(Number(g.is_disabled)),
+    inboundTags: db
       .all(
         "SELECT i.tag FROM inbounds_groups_association a JOIN inbounds i ON i.id = a.inbound_id WHERE a.group_id = ? ORDER BY i.id",
         Number(g.id),
       )
-      .map((r) => String(r.tag));
-    const disabled = Boolean(Number(g.is_disabled));
-    groupInbounds.set(Number(g.id), disabled ? [] : tags.flatMap((tag) => inboundsByTag.get(tag)?.usable ?? []));
-    unmapped.push({
-      kind: "GROUP",
-      key: String(g.id),
-      name: String(g.name),
-      reason: disabled
-        ? `disabled on the peer: its inbounds (${tags.join(", ")}) are given to no one`
-        : `not created here: its members get its inbounds (${tags.join(", ")}) directly`,
-    });
-  }
+      .map((r) => String(r.tag)),
+  }));
+  const { inbounds, groupInbounds } = pasarGuardInbounds(
+    cores,
+    nodeRows.map((n) => ({ key: String(n.id), coreConfigId: num(n.core_config_id) })),
+    groups,
+    unmapped,
+  );
   const userGroups = new Map<number, number[]>();
   for (const m of db.all("SELECT user_id, groups_id FROM users_groups_association ORDER BY groups_id")) {
     const list = userGroups.get(Number(m.user_id)) ?? [];
@@ -178,8 +253,8 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
       subscriptionSecret: readJwtSecret(db),
       subscriptionPaths: ["/sub/"],
     },
-    inbounds: [...inboundsByTag.values()].map((v) => v.inbound),
-    nodes,
+    inbounds,
+    nodes: nodeRows.map((n) => ({ key: String(n.id), name: String(n.name), address: String(n.address) })),
     admins: readPeerAdmins(db, adminRoleReader(db), unmapped),
     unmapped,
   };
@@ -188,7 +263,7 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
   const plans = readNextPlans(db);
 
   const users: ImportUserInput[] = [];
-  const names = new UsernameAllocator();
+  const context = { groupInbounds, names: new UsernameAllocator(), unmapped };
   let wireguardUsers = 0;
   for (const u of db.all("SELECT * FROM users ORDER BY id")) {
     const id = Number(u.id);
@@ -197,14 +272,11 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
     const createdAt = instant(u.created_at) ?? { seconds: 0, micros: 0 };
     const settings = JSON.parse(String(u.proxy_settings ?? "{}")) as ProxySettings;
     if (settings.wireguard) wireguardUsers++;
-    const inbounds = [
-      ...new Map((userGroups.get(id) ?? []).flatMap((g) => groupInbounds.get(g) ?? []).map((i) => [i.tag, i])).values(),
-    ];
     const reset = resets.get(id);
     const usedTraffic = Number(u.used_traffic ?? 0);
     const expire = instant(u.expire);
     users.push(
-      toImportUser(
+      pasarGuardUser(
         {
           key,
           username,
@@ -222,23 +294,12 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
           // 0 and NULL both mean no limit on the peer.
           deviceLimit: num(u.hwid_limit) || null,
           ownerKey: text(u.admin_id),
-          peerUserId: key,
-          credentials: credentialsOf(settings),
-          access: accessOf(settings, inbounds),
         },
-        names,
-        unmapped,
+        settings,
+        userGroups.get(id) ?? [],
+        context,
       ),
     );
-    const storedFlow = settings.vless?.flow;
-    if (storedFlow) {
-      unmapped.push({
-        kind: "USER",
-        key,
-        name: username,
-        reason: `its stored vless flow ${storedFlow} is one PasarGuard no longer applies (flow is the inbound's since #472): imported with each inbound's flow`,
-      });
-    }
     unmapped.push(
       ...userFeatureIssues(
         { key, username },
@@ -253,14 +314,7 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
       ),
     );
   }
-  if (wireguardUsers > 0) {
-    unmapped.push({
-      kind: "USER",
-      key: "wireguard",
-      name: "WireGuard",
-      reason: `${wireguardUsers} users' WireGuard keys have no place here`,
-    });
-  }
+  unmapped.push(...wireguardIssue(wireguardUsers));
   if (tables.has("user_hwids")) {
     const devices = Number(db.all("SELECT count(*) AS n FROM user_hwids")[0]?.n ?? 0);
     if (devices > 0) {
@@ -268,7 +322,7 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
         kind: "USER",
         key: "user_hwids",
         name: "registered devices",
-        reason: `${devices} registered devices (HWIDs) are not carried: each device registers again on its next subscription fetch`,
+        reason: `${devices} registered devices (HWIDs) are not carried: devices count again as they fetch the subscription here`,
       });
     }
   }
