@@ -139,8 +139,8 @@ export interface PeerUser {
   expireAt: string | null;
   onHoldExpireSeconds: number | null;
   createdAt: PeerInstant;
-  /** When the current usage period began (the last reset, else creation). */
-  periodStartedAt: PeerInstant;
+  /** When the current usage period began (the last reset, else creation); null when the source does not tell. */
+  periodStartedAt: PeerInstant | null;
   subRevokedAt: PeerInstant | null;
   note: string | null;
   deviceLimit: number | null;
@@ -177,7 +177,7 @@ export function toImportUser(user: PeerUser, names: UsernameAllocator, issues: I
     expireAt: user.expireAt,
     onHoldExpireSeconds: onHold ? user.onHoldExpireSeconds : null,
     resetStrategy,
-    periodStartedAt: instantIso(user.periodStartedAt),
+    periodStartedAt: user.periodStartedAt && instantIso(user.periodStartedAt),
     deviceLimit: user.deviceLimit,
     note: user.note,
     telegramId: null,

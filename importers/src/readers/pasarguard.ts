@@ -102,8 +102,10 @@ export interface PasarGuardGroup {
 
 export interface PasarGuardInbounds {
   inbounds: ImportInboundInput[];
-  /** The usable inbounds each enabled group gives its members (none for a disabled group). */
+  /** The usable inbounds each enabled group gives its members (none for a disabled group), in config order. */
   groupInbounds: Map<number, ConfigInbound[]>;
+  /** Every usable inbound, in config order. */
+  inboundOrder: ConfigInbound[];
 }
 
 /**
@@ -149,7 +151,10 @@ export function pasarGuardInbounds(
   const groupInbounds = new Map<number, ConfigInbound[]>();
   for (const g of groups) {
     const tags = g.inboundTags.join(", ");
-    groupInbounds.set(g.id, g.isDisabled ? [] : g.inboundTags.flatMap((tag) => byTag.get(tag)?.usable ?? []));
+    const given = g.isDisabled
+      ? []
+      : [...byTag.values()].flatMap((v) => (v.usable && g.inboundTags.includes(v.usable.tag) ? [v.usable] : []));
+    groupInbounds.set(g.id, given);
     unmapped.push({
       kind: "GROUP",
       key: String(g.id),
@@ -159,7 +164,11 @@ export function pasarGuardInbounds(
         : `not created here: its members get its inbounds (${tags}) directly`,
     });
   }
-  return { inbounds: [...byTag.values()].map((v) => v.inbound), groupInbounds };
+  return {
+    inbounds: [...byTag.values()].map((v) => v.inbound),
+    groupInbounds,
+    inboundOrder: [...byTag.values()].flatMap((v) => (v.usable ? [v.usable] : [])),
+  };
 }
 
 /** A PasarGuard user in our terms: credentials from proxy_settings, access from its groups. */
@@ -167,9 +176,16 @@ export function pasarGuardUser(
   user: Omit<PeerUser, "credentials" | "access" | "peerUserId">,
   settings: ProxySettings,
   groupIds: number[],
-  context: { groupInbounds: Map<number, ConfigInbound[]>; names: UsernameAllocator; unmapped: ImportIssueInput[] },
+  context: {
+    groupInbounds: Map<number, ConfigInbound[]>;
+    inboundOrder: ConfigInbound[];
+    names: UsernameAllocator;
+    unmapped: ImportIssueInput[];
+  },
 ): ImportUserInput {
-  const inbounds = new Map(groupIds.flatMap((g) => context.groupInbounds.get(g) ?? []).map((i) => [i.tag, i]));
+  const given = new Set(groupIds.flatMap((g) => context.groupInbounds.get(g) ?? []));
+  // One order for every source (config order), whatever order the peer lists groups or their inbounds in.
+  const inbounds = context.inboundOrder.filter((i) => given.has(i));
   if (settings.vless?.flow) {
     context.unmapped.push({
       kind: "USER",
@@ -232,7 +248,7 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
       )
       .map((r) => String(r.tag)),
   }));
-  const { inbounds, groupInbounds } = pasarGuardInbounds(
+  const { inbounds, groupInbounds, inboundOrder } = pasarGuardInbounds(
     cores,
     nodeRows.map((n) => ({ key: String(n.id), coreConfigId: num(n.core_config_id) })),
     groups,
@@ -263,7 +279,7 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
   const plans = readNextPlans(db);
 
   const users: ImportUserInput[] = [];
-  const context = { groupInbounds, names: new UsernameAllocator(), unmapped };
+  const context = { groupInbounds, inboundOrder, names: new UsernameAllocator(), unmapped };
   let wireguardUsers = 0;
   for (const u of db.all("SELECT * FROM users ORDER BY id")) {
     const id = Number(u.id);
