@@ -10,13 +10,20 @@ import {
   MAIN_NODE_KEY,
   type PeerProxy,
   commonShadowsocksMethod,
+  proxySettingsSchema,
   marzbanAccess,
   proxyCredentials,
   proxyProtocol,
   toImportUser,
   userFeatureIssues,
 } from "./marzban";
-import { type PasarGuardCore, pasarGuardInbounds, pasarGuardUser, wireguardIssue } from "./pasarguard";
+import {
+  type PasarGuardCore,
+  proxySettingsSchema as pasarGuardProxySettingsSchema,
+  pasarGuardInbounds,
+  pasarGuardUser,
+  wireguardIssue,
+} from "./pasarguard";
 import type { PeerApi } from "./peer-http";
 import { instantIso, parsePeerInstant } from "./peer-time";
 import { isoFromSeconds } from "./units";
@@ -128,15 +135,7 @@ function apiLimits(kind: "Marzban" | "PasarGuard", secretGiven: boolean): Import
 const marzbanUserSchema = z.looseObject({
   ...commonUserFields,
   expire: nullableNumber,
-  proxies: z.record(
-    z.string(),
-    z.looseObject({
-      id: z.string().optional(),
-      flow: nullableString,
-      password: z.string().optional(),
-      method: z.string().optional(),
-    }),
-  ),
+  proxies: z.record(z.string(), proxySettingsSchema),
   inbounds: z.record(z.string(), z.array(z.string())).default({}),
   admin: z.looseObject({ username: z.string() }).nullish(),
 });
@@ -159,7 +158,7 @@ export async function readMarzbanApi(api: PeerApi, options: MarzbanApiOptions): 
   const proxiesOf = (u: z.infer<typeof marzbanUserSchema>): PeerProxy[] =>
     Object.entries(u.proxies).map(([type, settings]) => ({
       protocol: proxyProtocol(type),
-      settings: { ...settings, flow: settings.flow ?? undefined },
+      settings,
     }));
 
   const nodes = ((await api.getIfAllowed("/api/nodes", marzbanNodesSchema)) ?? []).map((n) => ({
@@ -290,7 +289,7 @@ const pasarGuardUserSchema = z.looseObject({
   expire: z.union([z.string(), z.number()]).nullish(),
   hwid_limit: nullableNumber,
   group_ids: z.array(z.number()).nullish(),
-  proxy_settings: z.looseObject({}).default({}),
+  proxy_settings: pasarGuardProxySettingsSchema.default({}),
   admin: z.looseObject({ id: nullableNumber, username: z.string() }).nullish(),
 });
 const pasarGuardUsersSchema = z.object({ users: z.array(pasarGuardUserSchema), total: z.number() });
@@ -375,7 +374,7 @@ export async function readPasarGuardApi(api: PeerApi, options: MarzbanApiOptions
   let wireguardUsers = 0;
   const users = peerUsers.map((u) => {
     const key = String(u.id);
-    const settings = u.proxy_settings as Parameters<typeof pasarGuardUser>[1];
+    const settings = u.proxy_settings;
     if (settings.wireguard) wireguardUsers++;
     const createdAt = parsePeerInstant(u.created_at);
     unmapped.push(

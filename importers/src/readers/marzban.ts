@@ -4,6 +4,7 @@
  * each user's access; without it the users come with credentials only and the inbounds are listed.
  * The PasarGuard and REST readers reuse the user mapping here: the three share Marzban's model.
  */
+import { z } from "zod";
 import type {
   ImportAccessInput,
   ImportAdminInput,
@@ -16,7 +17,7 @@ import type {
 import type { ResetStrategy, UserStatus } from "../generated/graphql";
 import { type SqlRow, type SqliteSource, tableNames } from "../sqlite";
 import { type PeerInstant, instantIso, parsePeerInstant, tokenNotBefore } from "./peer-time";
-import { isoFromSeconds } from "./units";
+import { bytes, isoFromSeconds } from "./units";
 import { UsernameAllocator } from "./usernames";
 import { type ConfigInbound, type UserProtocol, mapXrayConfigInbounds } from "./xray-config";
 
@@ -60,9 +61,32 @@ const PROXY_TYPE: Record<string, UserProtocol> = {
   shadowsocks: "shadowsocks",
 };
 
+/** proxies.settings (app/models/proxy.py): vmess {id}, vless {id, flow}, trojan {password, flow}, shadowsocks {password, method}. */
+export const proxySettingsSchema = z
+  .looseObject({
+    id: z.string().optional(),
+    flow: z.string().nullish(),
+    password: z.string().optional(),
+    method: z.string().optional(),
+  })
+  .transform(({ flow, ...rest }) => ({ ...rest, flow: flow ?? undefined }));
+
 export interface PeerProxy {
   protocol: UserProtocol;
-  settings: { id?: string; flow?: string; password?: string; method?: string };
+  settings: z.infer<typeof proxySettingsSchema>;
+}
+
+/** A JSON column read with `schema`; a row that does not fit names its table and id. */
+export function jsonColumn<T>(value: unknown, schema: z.ZodType<T>, where: string): T {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(String(value));
+  } catch {
+    throw new Error(`${where} is not JSON`);
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw new Error(`${where}: ${z.prettifyError(result.error)}`);
+  return result.data;
 }
 
 export const proxyProtocol = (type: string): UserProtocol => {
@@ -281,7 +305,7 @@ export function readUsageResets(db: SqliteSource): Map<number, { total: number; 
   )) {
     const prior = resets.get(Number(r.user_id));
     resets.set(Number(r.user_id), {
-      total: (prior?.total ?? 0) + Number(r.used_traffic_at_reset),
+      total: (prior?.total ?? 0) + bytes(r.used_traffic_at_reset, `user_usage_logs of user ${r.user_id}`),
       last: String(r.reset_at),
     });
   }
@@ -320,7 +344,7 @@ export function readMarzbanDb(db: SqliteSource, options: MarzbanReadOptions): Pe
   for (const p of db.all("SELECT id, user_id, type, settings FROM proxies ORDER BY id")) {
     const proxy = {
       protocol: proxyProtocol(String(p.type)),
-      settings: JSON.parse(String(p.settings)),
+      settings: jsonColumn(p.settings, proxySettingsSchema, `proxies row ${p.id} settings`),
       excludedTags: new Set<string>(),
     };
     proxyById.set(Number(p.id), proxy);
@@ -389,7 +413,7 @@ export function readMarzbanDb(db: SqliteSource, options: MarzbanReadOptions): Pe
     const createdAt = instant(u.created_at) ?? { seconds: 0, micros: 0 };
     const proxies = proxiesByUser.get(id) ?? [];
     const reset = resets.get(id);
-    const usedTraffic = Number(u.used_traffic ?? 0);
+    const usedTraffic = bytes(u.used_traffic ?? 0, `user ${username} used_traffic`);
     users.push(
       toImportUser(
         {
@@ -398,7 +422,7 @@ export function readMarzbanDb(db: SqliteSource, options: MarzbanReadOptions): Pe
           status: String(u.status),
           usedTraffic,
           lifetimeUsedTraffic: usedTraffic + (reset?.total ?? 0),
-          dataLimit: num(u.data_limit),
+          dataLimit: u.data_limit === null ? null : bytes(u.data_limit, `user ${username} data_limit`),
           resetStrategy: String(u.data_limit_reset_strategy),
           expireAt: u.expire ? isoFromSeconds(Number(u.expire)) : null,
           onHoldExpireSeconds: num(u.on_hold_expire_duration),

@@ -11,11 +11,13 @@ import type {
   ImportUserInput,
   PeerExport,
 } from "../model";
+import { z } from "zod";
 import { type SqliteSource, columnNames, tableNames } from "../sqlite";
 import {
   alembicVersion,
   hostAndTemplateIssues,
   instant,
+  jsonColumn,
   num,
   readJwtSecret,
   readNextPlans,
@@ -27,6 +29,7 @@ import {
   userFeatureIssues,
 } from "./marzban";
 import { instantIso, parsePeerInstant } from "./peer-time";
+import { bytes } from "./units";
 import { UsernameAllocator } from "./usernames";
 import { type ConfigInbound, mapXrayConfigInbounds } from "./xray-config";
 
@@ -41,14 +44,16 @@ export interface PasarGuardReadOptions {
   nodeAddress?: string;
 }
 
-export interface ProxySettings {
-  vmess?: { id?: string };
-  vless?: { id?: string; flow?: string };
-  trojan?: { password?: string };
-  shadowsocks?: { password?: string; method?: string };
-  hysteria?: { auth?: string };
-  wireguard?: unknown;
-}
+/** users.proxy_settings (app/models/proxy.py ProxyTable); older rows still carry a vless flow. */
+export const proxySettingsSchema = z.looseObject({
+  vmess: z.looseObject({ id: z.string().optional() }).nullish(),
+  vless: z.looseObject({ id: z.string().optional(), flow: z.string().nullish() }).nullish(),
+  trojan: z.looseObject({ password: z.string().optional() }).nullish(),
+  shadowsocks: z.looseObject({ password: z.string().optional(), method: z.string().optional() }).nullish(),
+  hysteria: z.looseObject({ auth: z.string().optional() }).nullish(),
+  wireguard: z.unknown().optional(),
+});
+export type ProxySettings = z.infer<typeof proxySettingsSchema>;
 
 function credentialsOf(settings: ProxySettings): ImportCredentialsInput {
   const credentials: ImportCredentialsInput = {};
@@ -286,10 +291,10 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
     const key = String(id);
     const username = String(u.username);
     const createdAt = instant(u.created_at) ?? { seconds: 0, micros: 0 };
-    const settings = JSON.parse(String(u.proxy_settings ?? "{}")) as ProxySettings;
+    const settings = jsonColumn(u.proxy_settings ?? "{}", proxySettingsSchema, `users row ${id} proxy_settings`);
     if (settings.wireguard) wireguardUsers++;
     const reset = resets.get(id);
-    const usedTraffic = Number(u.used_traffic ?? 0);
+    const usedTraffic = bytes(u.used_traffic ?? 0, `user ${username} used_traffic`);
     const expire = instant(u.expire);
     users.push(
       pasarGuardUser(
@@ -299,7 +304,7 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
           status: String(u.status),
           usedTraffic,
           lifetimeUsedTraffic: usedTraffic + (reset?.total ?? 0),
-          dataLimit: num(u.data_limit),
+          dataLimit: u.data_limit === null ? null : bytes(u.data_limit, `user ${username} data_limit`),
           resetStrategy: String(u.data_limit_reset_strategy),
           expireAt: expire ? instantIso(expire) : null,
           onHoldExpireSeconds: num(u.on_hold_expire_duration),
