@@ -12,7 +12,7 @@ import type {
 import { columnNames, type SqliteSource, tableNames } from "../sqlite";
 import { bytes, integer, isoFromMs } from "./units";
 import { UsernameAllocator } from "./usernames";
-import { mapXrayInbound } from "./xray-inbound";
+import { accessFlow, mapXrayInbound } from "./xray-inbound";
 
 export interface ThreeXUiReadOptions {
   /** Names the peer panel, so a re-run on cut-over day matches what the first run made. */
@@ -523,7 +523,8 @@ function secretsOf(own: Entry[], inbounds: Map<number, ImportInboundInput>) {
     if (!entry.enable) continue;
     const way: ImportAccessInput = { inboundKey: inbound.key };
     if (secret && secret !== credentials[field]) way.secret = secret;
-    if (inbound.protocol === "VLESS" && entry.flow !== (inbound.protocolSettings?.flow ?? "")) way.flow = entry.flow;
+    const flow = accessFlow(inbound, entry.flow);
+    if (flow !== undefined) way.flow = flow;
     if (inbound.protocol === "SHADOWSOCKS" && entry.method && entry.method !== inbound.protocolSettings?.method)
       way.method = entry.method;
     access.push(way);

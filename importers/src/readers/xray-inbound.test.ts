@@ -1,6 +1,6 @@
 import { x25519 } from "@noble/curves/ed25519";
 import { describe, expect, it } from "vitest";
-import { mapXrayInbound, realityPublicKeyOf, type XrayInboundSource } from "./xray-inbound";
+import { accessFlow, mapXrayInbound, realityPublicKeyOf, type XrayInboundSource } from "./xray-inbound";
 
 const keyPair = () => {
   const privateKey = x25519.utils.randomPrivateKey();
@@ -127,12 +127,33 @@ describe("mapXrayInbound", () => {
     expect(fromTables.inbound?.protocolSettings).toEqual({ flow: "xtls-rprx-vision" });
   });
 
-  it("drops a vision flow where the panel cannot serve it, and says so", () => {
+  it("drops flows the panel cannot serve, for the inbound and its users alike, and says so", () => {
     const result = mapXrayInbound(
-      inbound({ settings: { clients: [{ flow: "xtls-rprx-vision" }] }, streamSettings: { network: "ws" } }),
+      inbound({
+        settings: { clients: [{ flow: "xtls-rprx-vision" }, { flow: "xtls-rprx-direct" }] },
+        streamSettings: { network: "ws" },
+      }),
     );
     expect(result.inbound?.protocolSettings).toEqual({});
-    expect(reasons(result)).toEqual([expect.stringContaining("flow xtls-rprx-vision needs TCP with TLS or REALITY")]);
+    expect(reasons(result)).toEqual([
+      "flow xtls-rprx-vision needs TCP with TLS or REALITY here; its users connect without it",
+      "flow xtls-rprx-direct is not served here; its users connect without it",
+    ]);
+    expect(accessFlow(result.inbound!, "xtls-rprx-vision")).toBeUndefined();
+  });
+
+  it("gives a user its own flow only where it differs from the inbound's, with an empty one for none", () => {
+    const tls = { network: "tcp", security: "tls" };
+    const mixed = mapXrayInbound(
+      inbound({ settings: { clients: [{ flow: "xtls-rprx-vision" }, { flow: "" }] }, streamSettings: tls }),
+    ).inbound!;
+    expect(accessFlow(mixed, "xtls-rprx-vision")).toBe("xtls-rprx-vision");
+    expect(accessFlow(mixed, "")).toBeUndefined();
+    const vision = mapXrayInbound(
+      inbound({ settings: { clients: [{ flow: "xtls-rprx-vision" }] }, streamSettings: tls }),
+    ).inbound!;
+    expect(accessFlow(vision, "xtls-rprx-vision")).toBeUndefined();
+    expect(accessFlow(vision, "")).toBe("");
   });
 
   it("maps ws, httpupgrade, gRPC and xhttp with their paths, hosts, service names and modes", () => {
