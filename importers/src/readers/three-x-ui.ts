@@ -58,6 +58,7 @@ interface PeerInbound {
   tag: string;
   remark: string;
   enable: boolean;
+  listen: string;
   port: number;
   protocol: string;
   settings: unknown;
@@ -155,7 +156,7 @@ function parseJson(text: unknown): unknown {
 function readInbounds(db: SqliteSource, unmapped: ImportIssueInput[]): PeerInbound[] {
   const hasNode = columnNames(db, "inbounds").has("node_id");
   const rows = db.all(
-    `SELECT id, remark, enable, port, protocol, settings, stream_settings, tag, traffic_reset, total, expiry_time${hasNode ? ", node_id" : ""} FROM inbounds ORDER BY id`,
+    `SELECT id, remark, enable, listen, port, protocol, settings, stream_settings, tag, traffic_reset, total, expiry_time${hasNode ? ", node_id" : ""} FROM inbounds ORDER BY id`,
   );
   const inbounds: PeerInbound[] = [];
   for (const row of rows) {
@@ -168,6 +169,7 @@ function readInbounds(db: SqliteSource, unmapped: ImportIssueInput[]): PeerInbou
         tag,
         remark: String(row.remark ?? ""),
         enable: Boolean(integer(row.enable)),
+        listen: String(row.listen ?? ""),
         port: integer(row.port),
         protocol: String(row.protocol ?? ""),
         settings: parseJson(row.settings),
@@ -324,6 +326,7 @@ function mapPeerInbound(
     remark: peer.remark,
     protocol: peer.protocol,
     port: peer.port,
+    listen: peer.listen,
     settings: peer.settings,
     streamSettings: peer.streamSettings,
     nodeKeys: nodeKeys.has(nodeKey) ? [nodeKey] : [],

@@ -285,7 +285,10 @@ describe("mapXrayInbound", () => {
           security: "tls",
           tlsSettings: {
             serverName: "a.example.com",
-            certificates: [{ certificateFile: "/root/cert.crt", keyFile: "/root/private.key" }],
+            certificates: [
+              { certificateFile: "/root/cert.crt", keyFile: "/root/private.key" },
+              { certificate: ["-----BEGIN CERTIFICATE-----"], key: ["-----BEGIN PRIVATE KEY-----"] },
+            ],
             settings: { fingerprint: "randomizednoalpn", allowInsecure: false },
           },
         },
@@ -293,9 +296,19 @@ describe("mapXrayInbound", () => {
     );
     expect(result.inbound?.securitySettings).toEqual({ serverName: "a.example.com", allowInsecure: false });
     expect(reasons(result)).toEqual([
-      "its TLS certificate stays on the host (/root/cert.crt): give it to the agent with --tls-cert and --tls-key",
+      "its TLS certificate stays on the host (/root/cert.crt, inline in the panel): give it to the agent with --tls-cert and --tls-key",
       "fingerprint randomizednoalpn is not offered here; links use the panel's default",
     ]);
+  });
+
+  it("says when an inbound sat behind something on its host, or carried a remark too long to keep", () => {
+    const result = mapXrayInbound(inbound({ listen: "127.0.0.1", remark: "ж".repeat(130) }));
+    expect(result.inbound?.remark).toBe("ж".repeat(128));
+    expect(reasons(result)).toEqual([
+      "remark cut to 128 characters",
+      "listens on 127.0.0.1 only on the peer; here it listens on every address of its node",
+    ]);
+    expect(mapXrayInbound(inbound({ listen: "0.0.0.0" })).issues).toEqual([]);
   });
 
   it("makes 3x-ui's address-bearing tags valid and says so", () => {

@@ -21,6 +21,8 @@ export interface XrayInboundSource {
   remark?: string;
   protocol: string;
   port: number;
+  /** The address it listens on; empty or absent means every address. */
+  listen?: string;
   /** The inbound's `settings` object, parsed. */
   settings: unknown;
   /** Its `streamSettings` object, parsed (absent means raw TCP without security). */
@@ -39,6 +41,9 @@ export interface MappedInbound {
   /** What was left out or changed, and why: also for inbounds that were imported. */
   issues: ImportIssueInput[];
 }
+
+/** The longest remark the panel keeps. */
+const MAX_REMARK_LENGTH = 128;
 
 const SERVED_PROTOCOLS = {
   vless: "VLESS",
@@ -103,7 +108,7 @@ const streamSchema = z.looseObject({
       fingerprint: optionalString,
       allowInsecure: z.boolean().optional().catch(undefined),
       certificates: z
-        .array(z.looseObject({ certificateFile: optionalString }))
+        .array(z.looseObject({ certificateFile: optionalString, certificate: z.unknown().optional() }))
         .optional()
         .catch(undefined),
       /** 3x-ui keeps what its share links tell clients here. */
@@ -221,11 +226,17 @@ export function mapXrayInbound(source: XrayInboundSource): MappedInbound {
 
   const tag = validTag(source.tag);
   if (tag !== source.tag) note(`tag "${source.tag}" is not valid here; imported as "${tag}"`);
+  const remark = [...(source.remark ?? "")].slice(0, MAX_REMARK_LENGTH).join("");
+  if (remark !== (source.remark ?? "")) note(`remark cut to ${MAX_REMARK_LENGTH} characters`);
+  // An inbound on loopback sits behind something else on the host (nginx, a fallback); the node
+  // here listens on every address, and the thing in front is not carried over.
+  if (source.listen && !["0.0.0.0", "::", "[::]"].includes(source.listen))
+    note(`listens on ${source.listen} only on the peer; here it listens on every address of its node`);
 
   const inbound: ImportInboundInput = compact({
     key: source.key,
     tag,
-    remark: source.remark || undefined,
+    remark: remark || undefined,
     protocol,
     port: source.port,
     transport,
@@ -301,9 +312,12 @@ function mapSecurity(peerSecurity: string, stream: Stream, note: Note): Security
   if (peerSecurity === "none") return { security: "NONE", securitySettings: {} };
   if (peerSecurity === "tls") {
     const tls = stream.tlsSettings ?? {};
-    const files = (tls.certificates ?? []).map((c) => c.certificateFile).filter(Boolean);
+    const where = (tls.certificates ?? []).map(
+      (c) => c.certificateFile || (c.certificate ? "inline in the panel" : ""),
+    );
+    const named = where.filter(Boolean);
     note(
-      `its TLS certificate stays on the host${files.length ? ` (${files.join(", ")})` : ""}: give it to the agent with --tls-cert and --tls-key`,
+      `its TLS certificate stays on the host${named.length ? ` (${named.join(", ")})` : ""}: give it to the agent with --tls-cert and --tls-key`,
     );
     return {
       security: "TLS",
