@@ -1,6 +1,12 @@
 import { x25519 } from "@noble/curves/ed25519";
 import { z } from "zod";
-import { ALPN, FINGERPRINTS, inboundFieldsSchema, inboundProblems } from "../../../workers/inbounds/validate";
+import {
+  ALPN,
+  FINGERPRINTS,
+  inboundFieldsSchema,
+  inboundProblems,
+  VLESS_FLOWS,
+} from "../../../workers/inbounds/validate";
 import type { ProtocolSettingsInput, SecuritySettingsInput, TransportSettingsInput } from "../generated/graphql";
 import type { ImportInboundInput, ImportIssueInput } from "../model";
 
@@ -15,6 +21,8 @@ export interface XrayInboundSource {
   remark?: string;
   protocol: string;
   port: number;
+  /** The address it listens on; empty or absent means every address. */
+  listen?: string;
   /** The inbound's `settings` object, parsed. */
   settings: unknown;
   /** Its `streamSettings` object, parsed (absent means raw TCP without security). */
@@ -33,6 +41,9 @@ export interface MappedInbound {
   /** What was left out or changed, and why: also for inbounds that were imported. */
   issues: ImportIssueInput[];
 }
+
+/** The longest remark the panel keeps. */
+const MAX_REMARK_LENGTH = 128;
 
 const SERVED_PROTOCOLS = {
   vless: "VLESS",
@@ -97,7 +108,7 @@ const streamSchema = z.looseObject({
       fingerprint: optionalString,
       allowInsecure: z.boolean().optional().catch(undefined),
       certificates: z
-        .array(z.looseObject({ certificateFile: optionalString }))
+        .array(z.looseObject({ certificateFile: optionalString, certificate: z.unknown().optional() }))
         .optional()
         .catch(undefined),
       /** 3x-ui keeps what its share links tell clients here. */
@@ -191,12 +202,23 @@ export function mapXrayInbound(source: XrayInboundSource): MappedInbound {
   if ("refused" in securityResult) return refuse(securityResult.refused);
   const { security, securitySettings } = securityResult;
 
-  const protocolResult = mapProtocolSettings(protocol, settings, source.clientFlows, note);
+  const protocolResult = mapProtocolSettings(protocol, settings, note);
   if ("refused" in protocolResult) return refuse(protocolResult.refused);
   const protocolSettings = protocolResult.settings;
-  if (protocolSettings.flow && (transport !== "TCP" || security === "NONE")) {
-    note(`flow ${protocolSettings.flow} needs TCP with TLS or REALITY here; imported without it`);
-    delete protocolSettings.flow;
+  if (protocol === "VLESS") {
+    const peerFlows = new Set(source.clientFlows ?? (settings.clients ?? []).map((c) => c.flow ?? ""));
+    const served = new Set([...peerFlows].map((flow) => servedFlow({ protocol, transport, security }, flow)));
+    for (const flow of peerFlows) {
+      if (flow && !served.has(flow))
+        note(
+          (VLESS_FLOWS as readonly string[]).includes(flow)
+            ? `flow ${flow} needs TCP with TLS or REALITY here; its users connect without it`
+            : `flow ${flow} is not served here; its users connect without it`,
+        );
+    }
+    // One flow for everyone is the inbound's; otherwise each user's own flow travels with its access.
+    const [flow] = served.size === 1 ? [...served] : [];
+    if (flow) protocolSettings.flow = flow;
   }
 
   if (present(stream.externalProxy))
@@ -204,11 +226,17 @@ export function mapXrayInbound(source: XrayInboundSource): MappedInbound {
 
   const tag = validTag(source.tag);
   if (tag !== source.tag) note(`tag "${source.tag}" is not valid here; imported as "${tag}"`);
+  const remark = [...(source.remark ?? "")].slice(0, MAX_REMARK_LENGTH).join("");
+  if (remark !== (source.remark ?? "")) note(`remark cut to ${MAX_REMARK_LENGTH} characters`);
+  // An inbound on loopback sits behind something else on the host (nginx, a fallback); the node
+  // here listens on every address, and the thing in front is not carried over.
+  if (source.listen && !["0.0.0.0", "::", "[::]"].includes(source.listen))
+    note(`listens on ${source.listen} only on the peer; here it listens on every address of its node`);
 
   const inbound: ImportInboundInput = compact({
     key: source.key,
     tag,
-    remark: source.remark || undefined,
+    remark: remark || undefined,
     protocol,
     port: source.port,
     transport,
@@ -224,6 +252,22 @@ export function mapXrayInbound(source: XrayInboundSource): MappedInbound {
 }
 
 type Note = (reason: string) => void;
+type FlowContext = Pick<ImportInboundInput, "protocol" | "transport" | "security">;
+
+/** The flow a peer user keeps here: vision where the panel serves it (vless over TCP with TLS or REALITY), else none. */
+function servedFlow(inbound: FlowContext, peerFlow: string): string {
+  const visionServed = inbound.protocol === "VLESS" && inbound.transport === "TCP" && inbound.security !== "NONE";
+  return visionServed && (VLESS_FLOWS as readonly string[]).includes(peerFlow) ? peerFlow : "";
+}
+
+/**
+ * A user's flow in an imported inbound, when it differs from the inbound's own ("" = none even
+ * though the inbound sets one); undefined when the inbound's flow already fits.
+ */
+export function accessFlow(inbound: ImportInboundInput, peerFlow: string): string | undefined {
+  const flow = servedFlow(inbound, peerFlow);
+  return flow === (inbound.protocolSettings?.flow ?? "") ? undefined : flow;
+}
 type Stream = z.output<typeof streamSchema>;
 type Settings = z.output<typeof settingsSchema>;
 
@@ -268,9 +312,12 @@ function mapSecurity(peerSecurity: string, stream: Stream, note: Note): Security
   if (peerSecurity === "none") return { security: "NONE", securitySettings: {} };
   if (peerSecurity === "tls") {
     const tls = stream.tlsSettings ?? {};
-    const files = (tls.certificates ?? []).map((c) => c.certificateFile).filter(Boolean);
+    const where = (tls.certificates ?? []).map(
+      (c) => c.certificateFile || (c.certificate ? "inline in the panel" : ""),
+    );
+    const named = where.filter(Boolean);
     note(
-      `its TLS certificate stays on the host${files.length ? ` (${files.join(", ")})` : ""}: give it to the agent with --tls-cert and --tls-key`,
+      `its TLS certificate stays on the host${named.length ? ` (${named.join(", ")})` : ""}: give it to the agent with --tls-cert and --tls-key`,
     );
     return {
       security: "TLS",
@@ -316,7 +363,6 @@ function mapSecurity(peerSecurity: string, stream: Stream, note: Note): Security
 function mapProtocolSettings(
   protocol: ImportInboundInput["protocol"],
   settings: Settings,
-  clientFlows: readonly string[] | undefined,
   note: Note,
 ): { settings: ProtocolSettingsInput } | { refused: string } {
   if ((protocol === "VLESS" || protocol === "TROJAN") && present(settings.fallbacks))
@@ -324,10 +370,6 @@ function mapProtocolSettings(
   if (protocol === "VLESS") {
     const decryption = present(settings.decryption) ?? "none";
     if (decryption !== "none") return { refused: `VLESS encryption (${decryption}) is not served here` };
-    const flows = new Set(clientFlows ?? (settings.clients ?? []).map((c) => c.flow ?? ""));
-    // One flow for everyone is the inbound's; otherwise each user's own flow travels with its access.
-    const [flow] = flows.size === 1 ? [...flows] : [];
-    return { settings: compact({ flow: present(flow) }) };
   }
   if (protocol === "SHADOWSOCKS") {
     const method = present(settings.method);
