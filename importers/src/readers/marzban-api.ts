@@ -184,6 +184,8 @@ export async function readMarzbanApi(api: PeerApi, options: MarzbanApiOptions): 
       nodeKeys: nodes.map((n) => n.key),
       source: "GET /api/core/config",
       shadowsocksMethod: commonShadowsocksMethod(peerUsers.flatMap(proxiesOf)),
+      userFlows: (tag) =>
+        peerUsers.flatMap((u) => (u.inbounds.vless?.includes(tag) ? [u.proxies.vless?.flow ?? ""] : [])),
     });
     inbounds = mapped.inbounds;
     usable = mapped.usable;

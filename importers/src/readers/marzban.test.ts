@@ -34,7 +34,10 @@ const TAGS: Record<string, string[]> = {
 };
 const FLOW_CAPABLE = new Set(["VLESS TCP REALITY"]);
 
-/** What Marzban serves the user, in our access terms, written from Marzban's rules. */
+/**
+ * What Marzban serves the user, written from Marzban's rules: each inbound with the flow the user
+ * connects with there (vless) or its method (shadowsocks).
+ */
 function expectedAccess(u: MarzbanUser, importedTags: Set<string>): ImportAccessInput[] {
   return u.proxies.flatMap((p) =>
     (TAGS[p.type] ?? [])
@@ -56,8 +59,15 @@ describe("readMarzbanDb", () => {
 
   it("reads every field of every user as the source holds it, in our units", () => {
     expect(result.users.map((u) => u.key)).toEqual(fixture.users.map((u) => String(u.id)));
+    const inboundFlow = new Map(result.header.inbounds.map((i) => [i.key, i.protocolSettings?.flow ?? ""]));
+    // A vless access without its own flow connects with the inbound's.
+    const effective = (a: ImportAccessInput): ImportAccessInput =>
+      a.method !== undefined || !TAGS.VLESS?.includes(a.inboundKey)
+        ? a
+        : { inboundKey: a.inboundKey, flow: a.flow ?? inboundFlow.get(a.inboundKey) };
     for (const u of fixture.users) {
-      const got = result.users.find((x) => x.key === String(u.id));
+      const found = result.users.find((x) => x.key === String(u.id));
+      const got = found && { ...found, access: found.access.map(effective) };
       const credential = (type: string, field: "id" | "password") =>
         u.proxies.find((p) => p.type === type)?.settings[field];
       const lastReset = u.usageResets.at(-1);

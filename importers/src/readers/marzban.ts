@@ -20,6 +20,7 @@ import { type PeerInstant, instantIso, parsePeerInstant, tokenNotBefore } from "
 import { bytes, isoFromSeconds } from "./units";
 import { UsernameAllocator } from "./usernames";
 import { type ConfigInbound, type UserProtocol, mapXrayConfigInbounds } from "./xray-config";
+import { accessFlow } from "./xray-inbound";
 
 export interface MarzbanReadOptions {
   /** Names the peer panel (its host): re-runs with the same instance match by the peer's ids. */
@@ -113,7 +114,11 @@ export function inboundAccess(
   settings: PeerProxy["settings"],
   inbound: ConfigInbound,
 ): ImportAccessInput {
-  if (protocol === "vless") return { inboundKey: inbound.tag, flow: inbound.flowAllowed ? (settings.flow ?? "") : "" };
+  if (protocol === "vless") {
+    // Only where the user's flow differs from the one the inbound gives everyone.
+    const flow = accessFlow(inbound.inbound, settings.flow ?? "");
+    return flow === undefined ? { inboundKey: inbound.tag } : { inboundKey: inbound.tag, flow };
+  }
   if (protocol === "shadowsocks")
     return { inboundKey: inbound.tag, method: settings.method ?? DEFAULT_SHADOWSOCKS_METHOD };
   return { inboundKey: inbound.tag };
@@ -149,6 +154,10 @@ export function commonShadowsocksMethod(proxies: PeerProxy[]): string {
   for (const [method, n] of counts) if (n > (counts.get(best) ?? 0)) best = method;
   return best;
 }
+
+/** The vless flows of the proxies Marzban puts in the inbound `tag` (all vless proxies but those excluding it). */
+export const vlessFlowsIn = (tag: string, proxies: (PeerProxy & { excludedTags: ReadonlySet<string> })[]): string[] =>
+  proxies.filter((p) => p.protocol === "vless" && !p.excludedTags.has(tag)).map((p) => p.settings.flow ?? "");
 
 /** A Marzban-family user in the peer's units, however it was read (SQLite or REST). */
 export interface PeerUser {
@@ -385,6 +394,7 @@ export function readMarzbanDb(db: SqliteSource, options: MarzbanReadOptions): Pe
       nodeKeys: nodes.map((n) => n.key),
       source: "xray_config.json",
       shadowsocksMethod: commonShadowsocksMethod([...proxyById.values()]),
+      userFlows: (tag) => vlessFlowsIn(tag, [...proxyById.values()]),
     });
     header.inbounds = mapped.inbounds;
     unmapped.push(...mapped.issues);

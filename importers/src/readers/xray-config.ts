@@ -14,6 +14,7 @@ const configSchema = z.object({
         tag: z.string(),
         protocol: z.string(),
         port: z.coerce.number().int(),
+        listen: z.string().optional(),
         settings: z.unknown().optional(),
         streamSettings: z.unknown().optional(),
       }),
@@ -25,17 +26,11 @@ const configSchema = z.object({
 export const USER_PROTOCOLS = ["vmess", "vless", "trojan", "shadowsocks"] as const;
 export type UserProtocol = (typeof USER_PROTOCOLS)[number];
 
-/** A mapped inbound with what decides a user's settings in it. */
+/** A mapped inbound of a protocol the panel's users hold secrets for. */
 export interface ConfigInbound {
   tag: string;
   protocol: UserProtocol;
-  /**
-   * Marzban strips a user's vless flow where XTLS cannot run (app/xray/config.py): networks other
-   * than tcp/raw/kcp, no tls/reality, or a tcp http header.
-   */
-  flowAllowed: boolean;
-  /** The inbound's own vless flow (PasarGuard's `settings.flow`), "" for none. */
-  inboundFlow: string;
+  inbound: ImportInboundInput;
 }
 
 export interface ConfigInbounds {
@@ -48,14 +43,6 @@ export interface ConfigInbounds {
 const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
-function flowAllowed(streamSettings: unknown): boolean {
-  const stream = record(streamSettings);
-  const network = typeof stream.network === "string" ? stream.network : "tcp";
-  const security = typeof stream.security === "string" ? stream.security : "none";
-  const headerType = record(record(stream.tcpSettings ?? stream.rawSettings).header).type;
-  return ["tcp", "raw", "kcp"].includes(network) && ["tls", "reality"].includes(security) && headerType !== "http";
-}
-
 export interface ConfigInboundsOptions {
   /** The peer nodes serving this config. */
   nodeKeys: string[];
@@ -66,6 +53,11 @@ export interface ConfigInboundsOptions {
    * users' most common), and users with another carry theirs in their access.
    */
   shadowsocksMethod?: string;
+  /**
+   * The vless flows of the users in an inbound, by tag, where flow is each user's (Marzban).
+   * Without it the inbound's own `settings.flow` is everyone's (PasarGuard).
+   */
+  userFlows?: (tag: string) => string[];
 }
 
 /** Reads `config` (an Xray config object or its JSON text) and maps every inbound. */
@@ -99,14 +91,13 @@ export function mapXrayConfigInbounds(config: unknown, options: ConfigInboundsOp
           : settings,
       streamSettings: raw.streamSettings ?? {},
       nodeKeys: options.nodeKeys,
-      // Users' flows travel with their access; the inbound's own flow (PasarGuard) is everyone's.
-      clientFlows: inboundFlow ? [inboundFlow] : [],
+      listen: raw.listen,
+      clientFlows: options.userFlows?.(raw.tag) ?? [inboundFlow],
     });
     result.issues.push(...mapped.issues);
     if (!mapped.inbound) continue;
     result.inbounds.push(mapped.inbound);
-    if (protocol)
-      result.usable.push({ tag: raw.tag, protocol, flowAllowed: flowAllowed(raw.streamSettings), inboundFlow });
+    if (protocol) result.usable.push({ tag: raw.tag, protocol, inbound: mapped.inbound });
   }
   return result;
 }
