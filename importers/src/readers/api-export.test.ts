@@ -72,9 +72,15 @@ describe("readApiExport over Marzban's REST API", () => {
     // Over the API an owner is named by its username, the only identity Marzban shows for admins.
     const adminName = new Map(fixture.admins.map((a) => [String(a.id), a.username]));
     const owned = (u: ImportUserInput) => ({ ...u, ownerKey: u.ownerKey && (adminName.get(u.ownerKey) ?? u.ownerKey) });
-    expect(api.users.map(apiComparable)).toEqual(db.users.map(owned).map(apiComparable));
+    const byName = (list: ImportUserInput[]) => [...list].sort((a, b) => a.username.localeCompare(b.username));
+    expect(byName(api.users).map(apiComparable)).toEqual(byName(db.users).map(owned).map(apiComparable));
     // Its identity is the name, the only one the API shows; the revocation is unknown, creation is not.
-    expect(api.users[0]).toMatchObject({ key: "username:alice", periodStartedAt: null });
+    expect(api.users.find((u) => u.username === "alice")).toMatchObject({
+      key: "username:alice",
+      periodStartedAt: null,
+    });
+    // The API hands users out by name; still the older of "alice" and "Alice" keeps the name, as from the database.
+    expect(api.users.find((u) => u.legacyToken?.username === "Alice")?.username).toBe("Alice_2");
     expect(api.users.find((u) => u.legacyToken?.username === "revoked")?.legacyToken?.notBefore).toBe(
       "2024-04-01T12:00:01.000Z",
     );
@@ -89,9 +95,9 @@ describe("readApiExport over Marzban's REST API", () => {
     expect(server.requests).toEqual(
       expect.arrayContaining([
         "POST /api/admin/token",
-        "GET /api/users?offset=0&limit=5",
-        "GET /api/users?offset=5&limit=5",
-        "GET /api/users?offset=10&limit=5",
+        "GET /api/users?offset=0&limit=5&sort=username",
+        "GET /api/users?offset=5&limit=5&sort=username",
+        "GET /api/users?offset=10&limit=5&sort=username",
       ]),
     );
     expect(api.header.unmapped).toContainEqual(expect.objectContaining({ key: "sub_revoked_at" }));
@@ -149,9 +155,9 @@ describe("readApiExport over PasarGuard's REST API", () => {
     expect(api.header.nodes).toEqual(db.header.nodes);
     expect(api.header.admins.map((a) => [a.key, a.role])).toEqual(db.header.admins.map((a) => [a.key, a.role]));
     expect(server.requests.filter((r) => r.startsWith("GET /api/users"))).toEqual([
-      "GET /api/users?offset=0&limit=4",
-      "GET /api/users?offset=4&limit=4",
-      "GET /api/users?offset=8&limit=4",
+      "GET /api/users?offset=0&limit=4&sort=username",
+      "GET /api/users?offset=4&limit=4&sort=username",
+      "GET /api/users?offset=8&limit=4&sort=username",
     ]);
   });
 });

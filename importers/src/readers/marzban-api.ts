@@ -63,7 +63,10 @@ export async function signInMarzbanFamily(
   api.bearer = access_token;
 }
 
-/** Pages through `GET path?offset=&limit=` until `total` users are read. */
+/**
+ * Pages through `GET path?offset=&limit=` until `total` users are read, ordered by username
+ * (unique on both panels): without an order the database may hand out a row twice and skip another.
+ */
 async function allPages<T>(
   api: PeerApi,
   path: string,
@@ -72,7 +75,7 @@ async function allPages<T>(
 ) {
   const users: T[] = [];
   for (;;) {
-    const page = await api.get(`${path}?offset=${users.length}&limit=${pageSize}`, schema);
+    const page = await api.get(`${path}?offset=${users.length}&limit=${pageSize}&sort=username`, schema);
     users.push(...page.users);
     if (page.users.length === 0 || users.length >= page.total) return users;
   }
@@ -154,7 +157,11 @@ const marzbanInboundsSchema = z.record(z.string(), z.array(z.looseObject({ tag: 
 /** Reads a Marzban panel through its API (signed in already). */
 export async function readMarzbanApi(api: PeerApi, options: MarzbanApiOptions): Promise<PeerExport> {
   const unmapped: ImportIssueInput[] = apiLimits("Marzban", Boolean(options.subscriptionSecret));
-  const peerUsers = await allPages(api, "/api/users", marzbanUsersSchema, options.pageSize ?? DEFAULT_PAGE_SIZE);
+  // Oldest first, as the database reader goes by id: a name two users share (case aside) stays the first one's.
+  const peerUsers = (await allPages(api, "/api/users", marzbanUsersSchema, options.pageSize ?? DEFAULT_PAGE_SIZE))
+    .map((u) => ({ u, created: parsePeerInstant(u.created_at) }))
+    .sort((a, b) => a.created.seconds - b.created.seconds || a.created.micros - b.created.micros)
+    .map(({ u }) => u);
   const proxiesOf = (u: z.infer<typeof marzbanUserSchema>): PeerProxy[] =>
     Object.entries(u.proxies).map(([type, settings]) => ({
       protocol: proxyProtocol(type),
@@ -335,7 +342,9 @@ const pasarGuardAdminsSchema = z.object({
 /** Reads a PasarGuard panel through its API (signed in already). */
 export async function readPasarGuardApi(api: PeerApi, options: MarzbanApiOptions): Promise<PeerExport> {
   const unmapped: ImportIssueInput[] = apiLimits("PasarGuard", Boolean(options.subscriptionSecret));
-  const peerUsers = await allPages(api, "/api/users", pasarGuardUsersSchema, options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const peerUsers = (
+    await allPages(api, "/api/users", pasarGuardUsersSchema, options.pageSize ?? DEFAULT_PAGE_SIZE)
+  ).sort((a, b) => a.id - b.id);
   const nodes = (await api.get("/api/nodes", pasarGuardNodesSchema)).nodes;
   const cores: PasarGuardCore[] = (await api.get("/api/cores", pasarGuardCoresSchema)).cores.map((c) => ({
     id: c.id,
