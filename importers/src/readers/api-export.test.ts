@@ -239,10 +239,19 @@ describe("readApiExport over Remnawave's REST API", () => {
     );
   });
 
-  it("keys 2.x users by their uuid", async () => {
-    const server = await started(startRemnawaveApi(fixture, { version: 2 }));
-    const api = await readApiExport({ kind: "REMNAWAVE", url: server.url, token: fixture.token });
-    expect(api.users.map((u) => u.key)).toEqual(fixture.users.map((u) => u.uuid));
+  it("keys 2.x users by their uuid, reading offset pages where there is no stream yet (before 2.8)", async () => {
+    for (const version of ["2.8", "2.7"] as const) {
+      const server = await started(startRemnawaveApi(fixture, { version }));
+      const api = await readApiExport({ kind: "REMNAWAVE", url: server.url, token: fixture.token, pageSize: 4 });
+      expect(api.users.map((u) => u.key)).toEqual(fixture.users.map((u) => u.uuid));
+      expect(api.users.map((u) => u.subToken)).toEqual(fixture.users.map((u) => u.shortUuid));
+      if (version === "2.7") {
+        expect(server.requests.filter((r) => r.startsWith("GET /api/users?"))).toEqual([
+          "GET /api/users?start=0&size=4",
+          "GET /api/users?start=4&size=4",
+        ]);
+      }
+    }
   });
 
   it("refuses a wrong token and an unexpected answer, naming the endpoint", async () => {

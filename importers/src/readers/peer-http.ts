@@ -34,6 +34,12 @@ export class PeerApi {
     return body === undefined ? null : this.#parse(`GET ${path}`, body, schema);
   }
 
+  /** Like get, but null when the peer lacks the route (404): an older version. */
+  async getIfPresent<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
+    const body = await this.#request("GET", path, undefined, [404]);
+    return body === undefined ? null : this.#parse(`GET ${path}`, body, schema);
+  }
+
   /** POST an HTML form (OAuth2 password flow) and validate the JSON body. */
   async postForm<T>(path: string, form: Record<string, string>, schema: z.ZodType<T>): Promise<T> {
     const body = await this.#request("POST", path, new URLSearchParams(form));

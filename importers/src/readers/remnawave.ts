@@ -117,17 +117,33 @@ function remnawaveVlessFlow(raw: Record<string, unknown>): string {
   return ["raw", "tcp"].includes(network) && ["reality", "tls"].includes(security) ? "xtls-rprx-vision" : "";
 }
 
-/** Every user, following the stream's keyset cursor. */
+const offsetPageSchema = z.object({ response: z.object({ users: z.array(userSchema), total: z.number() }) });
+
+/**
+ * Every user, following the stream's keyset cursor (2.8 and later); before 2.8 there is no
+ * stream, only `GET /api/users?start=&size=` pages.
+ */
 async function streamUsers(api: PeerApi, pageSize: number): Promise<RemnawaveUser[]> {
   const users: RemnawaveUser[] = [];
   let cursor: string | null = null;
   for (;;) {
     const query: string =
       cursor === null ? `size=${pageSize}` : `cursor=${encodeURIComponent(cursor)}&size=${pageSize}`;
-    const { response } = await api.get(`/api/users/stream?${query}`, streamSchema);
+    const page = await api.getIfPresent(`/api/users/stream?${query}`, streamSchema);
+    if (page === null && cursor === null) return offsetPagedUsers(api, pageSize);
+    if (page === null) throw new Error(`GET /api/users/stream?${query}: HTTP 404 in the middle of the stream`);
+    users.push(...page.response.users);
+    if (!page.response.hasMore || page.response.nextCursor === null) return users;
+    cursor = page.response.nextCursor;
+  }
+}
+
+async function offsetPagedUsers(api: PeerApi, pageSize: number): Promise<RemnawaveUser[]> {
+  const users: RemnawaveUser[] = [];
+  for (;;) {
+    const { response } = await api.get(`/api/users?start=${users.length}&size=${pageSize}`, offsetPageSchema);
     users.push(...response.users);
-    if (!response.hasMore || response.nextCursor === null) return users;
-    cursor = response.nextCursor;
+    if (response.users.length === 0 || users.length >= response.total) return users;
   }
 }
 
