@@ -34,7 +34,7 @@ export interface MarzbanReadOptions {
 /** Key of the panel host's own core, which Marzban runs beside its nodes. */
 export const MAIN_NODE_KEY = "main";
 
-export const PEER_STATUS: Record<string, UserStatus> = {
+const PEER_STATUS: Record<string, UserStatus> = {
   active: "ACTIVE",
   disabled: "DISABLED",
   limited: "LIMITED",
@@ -42,7 +42,7 @@ export const PEER_STATUS: Record<string, UserStatus> = {
   on_hold: "ON_HOLD",
 };
 
-export const PEER_RESET: Record<string, ResetStrategy> = {
+const PEER_RESET: Record<string, ResetStrategy> = {
   no_reset: "NONE",
   day: "DAY",
   week: "WEEK",
@@ -109,7 +109,7 @@ export function proxyCredentials(proxies: PeerProxy[]): ImportCredentialsInput {
 }
 
 /** One access entry per inbound the user reaches, with the flow or method it uses there. */
-export function inboundAccess(
+function inboundAccess(
   protocol: UserProtocol,
   settings: PeerProxy["settings"],
   inbound: ConfigInbound,
@@ -156,7 +156,7 @@ export function commonShadowsocksMethod(proxies: PeerProxy[]): string {
 }
 
 /** The vless flows of the proxies Marzban puts in the inbound `tag` (all vless proxies but those excluding it). */
-export const vlessFlowsIn = (tag: string, proxies: (PeerProxy & { excludedTags: ReadonlySet<string> })[]): string[] =>
+const vlessFlowsIn = (tag: string, proxies: (PeerProxy & { excludedTags: ReadonlySet<string> })[]): string[] =>
   proxies.filter((p) => p.protocol === "vless" && !p.excludedTags.has(tag)).map((p) => p.settings.flow ?? "");
 
 /** A Marzban-family user in the peer's units, however it was read (SQLite or REST). */

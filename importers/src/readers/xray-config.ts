@@ -23,7 +23,7 @@ const configSchema = z.object({
 });
 
 /** Protocols whose users a Marzban-family panel manages; anything else in the file is infrastructure or unsupported. */
-export const USER_PROTOCOLS = ["vmess", "vless", "trojan", "shadowsocks"] as const;
+const USER_PROTOCOLS = ["vmess", "vless", "trojan", "shadowsocks"] as const;
 export type UserProtocol = (typeof USER_PROTOCOLS)[number];
 
 /** A mapped inbound of a protocol the panel's users hold secrets for. */
