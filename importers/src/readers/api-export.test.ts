@@ -211,13 +211,14 @@ describe("readApiExport over Remnawave's REST API", () => {
     ]);
   });
 
-  it("imports the profile's inbounds on the nodes that activate them, with Remnawave's implied vision flow", async () => {
+  it("imports the profile's inbounds on the nodes that activate them, with Remnawave's implied vision flow, and the links' path", async () => {
     const server = await started(startRemnawaveApi(fixture));
     const api = await readApiExport({ kind: "REMNAWAVE", url: server.url, token: fixture.token });
     expect(api.header.source).toEqual({
       kind: "REMNAWAVE",
       instance: new URL(server.url).host,
-      subscriptionPaths: ["/", "/api/sub/"],
+      // The links clients hold say where the subscription really answers (/s/ behind the proxy).
+      subscriptionPaths: ["/", "/api/sub/", "/s/"],
     });
     expect(api.header.nodes).toEqual(fixture.nodes.map((n) => ({ key: n.uuid, name: n.name, address: n.address })));
     const reality = api.header.inbounds.find((i) => i.tag === "VLESS_REALITY");

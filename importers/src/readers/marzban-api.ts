@@ -24,7 +24,7 @@ import {
   pasarGuardUser,
   wireguardIssue,
 } from "./pasarguard";
-import type { PeerApi } from "./peer-http";
+import { type PeerApi, subscriptionPaths } from "./peer-http";
 import { instantIso, parsePeerInstant } from "./peer-time";
 import { isoFromSeconds } from "./units";
 import { UsernameAllocator } from "./usernames";
@@ -141,6 +141,7 @@ const marzbanUserSchema = z.looseObject({
   proxies: z.record(z.string(), proxySettingsSchema),
   inbounds: z.record(z.string(), z.array(z.string())).default({}),
   admin: z.looseObject({ username: z.string() }).nullish(),
+  subscription_url: z.string().default(""),
 });
 const marzbanUsersSchema = z.object({ users: z.array(marzbanUserSchema), total: z.number() });
 const marzbanNodesSchema = z.array(z.looseObject({ id: z.number(), name: z.string(), address: z.string() }));
@@ -281,7 +282,10 @@ export async function readMarzbanApi(api: PeerApi, options: MarzbanApiOptions): 
         kind: "MARZBAN",
         instance: options.instance,
         subscriptionSecret: options.subscriptionSecret ?? null,
-        subscriptionPaths: ["/sub/"],
+        subscriptionPaths: subscriptionPaths(
+          ["/sub/"],
+          peerUsers.map((u) => u.subscription_url),
+        ),
       },
       inbounds,
       nodes,
@@ -300,6 +304,7 @@ const pasarGuardUserSchema = z.looseObject({
   group_ids: z.array(z.number()).nullish(),
   proxy_settings: pasarGuardProxySettingsSchema.default({}),
   admin: z.looseObject({ id: nullableNumber, username: z.string() }).nullish(),
+  subscription_url: z.string().nullish(),
 });
 const pasarGuardUsersSchema = z.object({ users: z.array(pasarGuardUserSchema), total: z.number() });
 const tagList = z
@@ -434,7 +439,10 @@ export async function readPasarGuardApi(api: PeerApi, options: MarzbanApiOptions
         kind: "PASARGUARD",
         instance: options.instance,
         subscriptionSecret: options.subscriptionSecret ?? null,
-        subscriptionPaths: ["/sub/"],
+        subscriptionPaths: subscriptionPaths(
+          ["/sub/"],
+          peerUsers.map((u) => u.subscription_url ?? ""),
+        ),
       },
       inbounds,
       nodes: nodes.map((n) => ({ key: String(n.id), name: n.name, address: n.address })),

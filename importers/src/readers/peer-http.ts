@@ -73,3 +73,19 @@ export class PeerApi {
     return parsed.data;
   }
 }
+
+/**
+ * The path a subscription link sits under, from one the peer handed out: "https://sub.example.com/s/TOKEN"
+ * gives "/s/". Operators move these paths (Marzban XRAY_SUBSCRIPTION_PATH, Remnawave behind a
+ * reverse proxy); the links in clients' hands carry the real one.
+ */
+export function subscriptionPathOf(link: string): string | null {
+  if (!link) return null;
+  const { pathname } = new URL(link, "http://peer.invalid");
+  return pathname.slice(0, pathname.lastIndexOf("/") + 1) || null;
+}
+
+/** `defaults` plus the paths of the links the peer handed out, each once. */
+export const subscriptionPaths = (defaults: string[], links: string[]): string[] => [
+  ...new Set([...defaults, ...links.flatMap((l) => subscriptionPathOf(l) ?? [])]),
+];

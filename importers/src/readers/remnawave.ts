@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { ResetStrategy, UserStatus } from "../generated/graphql";
 import type { ImportAccessInput, ImportInboundInput, ImportIssueInput, ImportUserInput, PeerExport } from "../model";
-import type { PeerApi } from "./peer-http";
+import { type PeerApi, subscriptionPaths } from "./peer-http";
 import { UsernameAllocator } from "./usernames";
 import { mapXrayInbound } from "./xray-inbound";
 
@@ -47,6 +47,7 @@ const userSchema = z.looseObject({
   ssPassword: z.string(),
   lastTrafficResetAt: iso.nullish(),
   createdAt: iso,
+  subscriptionUrl: z.string().optional(),
   activeInternalSquads: z.array(z.looseObject({ uuid: z.string(), name: z.string() })).default([]),
   // 3.x keeps traffic in userTraffic; 2.x had it on the user.
   userTraffic: z.looseObject({ usedTrafficBytes: z.number(), lifetimeUsedTrafficBytes: z.number() }).optional(),
@@ -196,7 +197,8 @@ export async function readRemnawaveApi(api: PeerApi, options: RemnawaveApiOption
   const names = new UsernameAllocator();
   const users: ImportUserInput[] = [];
   const counts = { email: 0, tag: 0, externalSquad: 0 };
-  for (const u of await streamUsers(api, options.pageSize ?? 1000)) {
+  const peerUsers = await streamUsers(api, options.pageSize ?? 1000);
+  for (const u of peerUsers) {
     // 2.x routes users by uuid, 3.x by id: each version's own identity.
     const key = u.uuid ?? (u.id === undefined ? undefined : String(u.id));
     if (key === undefined) throw new Error(`GET /api/users/stream: user ${u.username} has neither id nor uuid`);
@@ -253,7 +255,14 @@ export async function readRemnawaveApi(api: PeerApi, options: RemnawaveApiOption
 
   return {
     header: {
-      source: { kind: "REMNAWAVE", instance: options.instance, subscriptionPaths: ["/", "/api/sub/"] },
+      source: {
+        kind: "REMNAWAVE",
+        instance: options.instance,
+        subscriptionPaths: subscriptionPaths(
+          ["/", "/api/sub/"],
+          peerUsers.map((u) => u.subscriptionUrl ?? ""),
+        ),
+      },
       inbounds,
       nodes: peerNodes.map((n) => ({ key: n.uuid, name: n.name, address: n.address })),
       admins: [],
