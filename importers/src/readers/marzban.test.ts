@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type MarzbanFixture, type MarzbanUser, marzbanFixture, writeMarzbanDb } from "../../test/fixtures/marzban";
 import type { ImportAccessInput, PeerExport } from "../model";
 import { openSqliteFile } from "../node-sqlite";
+import { detectSqlitePanel } from "./sqlite-export";
 import { readMarzbanDb } from "./marzban";
 
 const dir = mkdtempSync(join(tmpdir(), "marzban-"));
@@ -191,6 +192,14 @@ describe("readMarzbanDb", () => {
     expect(bare.header.unmapped).toContainEqual(
       expect.objectContaining({ kind: "NODE", key: "main", reason: expect.stringMatching(/address/) }),
     );
+  });
+
+  it("is told apart from the other panels' databases by its tables", () => {
+    const path = join(dir, "detect.sqlite3");
+    writeMarzbanDb(path, fixture);
+    const db = openSqliteFile(path);
+    expect(detectSqlitePanel(db)).toBe("MARZBAN");
+    db.close();
   });
 
   it("reads 10,000 users", () => {

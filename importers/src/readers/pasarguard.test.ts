@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type PasarGuardFixture, pasarGuardFixture, writePasarGuardDb } from "../../test/fixtures/pasarguard";
 import type { ImportAccessInput, PeerExport } from "../model";
 import { openSqliteFile } from "../node-sqlite";
+import { detectSqlitePanel } from "./sqlite-export";
 import { readPasarGuardDb } from "./pasarguard";
 
 const dir = mkdtempSync(join(tmpdir(), "pasarguard-"));
@@ -125,6 +126,14 @@ describe("readPasarGuardDb", () => {
         expect.stringMatching(/^USER registered devices: 2 registered devices/),
       ]),
     );
+  });
+
+  it("is told apart from the other panels' databases by its tables", () => {
+    const path = join(dir, "detect.sqlite3");
+    writePasarGuardDb(path, fixture);
+    const db = openSqliteFile(path);
+    expect(detectSqlitePanel(db)).toBe("PASARGUARD");
+    db.close();
   });
 
   it("reads 10,000 users", () => {
