@@ -289,12 +289,14 @@ export function readPeerAdmins(
 
 /** Host overrides and user templates: the peer's, with no equal here. */
 export function hostAndTemplateIssues(db: SqliteSource): ImportIssueInput[] {
-  const issues: ImportIssueInput[] = db.all("SELECT remark, address, inbound_tag FROM hosts ORDER BY id").map((h) => ({
-    kind: "INBOUND",
-    key: String(h.inbound_tag),
-    name: String(h.remark),
-    reason: `host entry (address ${h.address}) overrides links on the peer; links here use each node's address`,
-  }));
+  const issues: ImportIssueInput[] = db
+    .all("SELECT id, remark, address, inbound_tag FROM hosts ORDER BY id")
+    .map((h) => ({
+      kind: "INBOUND",
+      key: text(h.inbound_tag) ?? `host:${h.id}`,
+      name: String(h.remark),
+      reason: `host entry (address ${h.address}) overrides links on the peer; links here use each node's address`,
+    }));
   for (const t of db.all("SELECT id, name FROM user_templates ORDER BY id")) {
     issues.push({
       kind: "GROUP",

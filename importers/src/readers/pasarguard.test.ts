@@ -124,6 +124,8 @@ describe("readPasarGuardDb", () => {
         expect.stringMatching(/^USER pg_oldflow: its stored vless flow xtls-rprx-vision-udp443/),
         expect.stringMatching(/^USER WireGuard: 1 users' WireGuard keys/),
         expect.stringMatching(/^USER registered devices: 2 registered devices/),
+        expect.stringMatching(/^INBOUND orphan {USERNAME}: host entry \(address a.example.com,b.example.com\)/),
+        expect.stringMatching(/^GROUP Monthly: user templates have no equal here/),
       ]),
     );
   });
