@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type MarzbanFixture, type MarzbanUser, marzbanFixture, writeMarzbanDb } from "../../test/fixtures/marzban";
+import {
+  type MarzbanFixture,
+  type MarzbanUser,
+  marzbanFixture,
+  mintMarzbanToken,
+  writeMarzbanDb,
+} from "../../test/fixtures/marzban";
 import type { ImportAccessInput, PeerExport } from "../model";
 import { openSqliteFile } from "../node-sqlite";
 import { detectSqlitePanel } from "./sqlite-export";
@@ -115,6 +121,26 @@ describe("readMarzbanDb", () => {
     expect(notBefore("alice")).toBe("2024-01-15T08:30:13.000Z");
     // On the second exactly, that second's tokens already resolve.
     expect(notBefore("planned")).toBe("2024-04-10T00:00:00.000Z");
+  });
+
+  it("sets notBefore to the first second Marzban itself would accept a token minted at, for every user", () => {
+    // Marzban's rule (app/dependencies.py get_validated_sub), to the microsecond: created_at <= t and sub_revoked_at <= t.
+    const micros = (naiveUtc: string) =>
+      BigInt(Date.parse(`${naiveUtc.slice(0, 19).replace(" ", "T")}Z`)) * 1000n + BigInt(naiveUtc.slice(20, 26));
+    const acceptedOnMarzban = (u: MarzbanUser, t: number) =>
+      micros(u.createdAt) <= BigInt(t) * 1_000_000n &&
+      (u.subRevokedAt === null || micros(u.subRevokedAt) <= BigInt(t) * 1_000_000n);
+    for (const u of fixture.users) {
+      const notBefore = result.users.find((x) => x.key === String(u.id))?.legacyToken?.notBefore ?? "";
+      const t = Date.parse(notBefore) / 1000;
+      expect(acceptedOnMarzban(u, t), u.username).toBe(true);
+      expect(acceptedOnMarzban(u, t - 1), u.username).toBe(false);
+    }
+  });
+
+  it("mints test tokens exactly as Marzban does", () => {
+    // Computed with Marzban's own expression in Python (base64 altchars "-_", sha256, first 10 characters).
+    expect(mintMarzbanToken("Alice", fixture.secretKey, 1_712_793_601)).toBe("QWxpY2UsMTcxMjc5MzYwMQ7IuXS4ytjy");
   });
 
   it("imports the inbounds of xray_config.json served by the host and every node, REALITY keys included", () => {

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type PasarGuardFixture, pasarGuardFixture, writePasarGuardDb } from "../../test/fixtures/pasarguard";
+import {
+  type PasarGuardFixture,
+  mintPasarGuardToken,
+  pasarGuardFixture,
+  writePasarGuardDb,
+} from "../../test/fixtures/pasarguard";
 import type { ImportAccessInput, PeerExport } from "../model";
 import { openSqliteFile } from "../node-sqlite";
 import { detectSqlitePanel } from "./sqlite-export";
@@ -136,6 +141,13 @@ describe("readPasarGuardDb", () => {
     const db = openSqliteFile(path);
     expect(detectSqlitePanel(db)).toBe("PASARGUARD");
     db.close();
+  });
+
+  it("mints test tokens exactly as PasarGuard v5 does", () => {
+    // Computed with PasarGuard's own expression in Python (payload "v3,id,t", HMAC-SHA256, base64 altchars "-_").
+    expect(mintPasarGuardToken(7, fixture.secretKey, 1_741_000_000)).toBe(
+      "djMsNywxNzQxMDAwMDAw.dv3_vrTvFGsc8pVumbym6XSsMNw0xwlbsYKENicR7FA",
+    );
   });
 
   it("reads 10,000 users", () => {
