@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildThreeXUiDb, type ThreeXUiFixture, type ThreeXUiLayout } from "../../test/fixtures/three-x-ui";
 import type { ImportUserInput, PeerExport } from "../model";
@@ -159,6 +160,20 @@ describe.each<ThreeXUiLayout>(["classic", "v3"])("reading a 3x-ui database (%s l
         passwordHash: fixture.admin.passwordHash,
       },
     ]);
+  });
+});
+
+describe("a damaged 3x-ui database", () => {
+  it("lists an inbound whose settings are not JSON, and reads everything else", () => {
+    const { fixture, read: readIt } = build();
+    const db = new DatabaseSync(fixture.path);
+    db.prepare("UPDATE inbounds SET settings = '{\"clients\": [' WHERE id = 2").run();
+    db.close();
+    const exported = readIt();
+    expect(issuesOf(exported, "2")).toEqual(["not imported: its settings are not JSON"]);
+    expect(exported.header.inbounds.map((i) => i.key)).not.toContain("2");
+    const alice = exported.users.find((u) => u.username === "alice")!;
+    expect(alice.access.map((a) => a.inboundKey)).toEqual(["1", "3"]);
   });
 });
 

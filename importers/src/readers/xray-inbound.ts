@@ -1,5 +1,6 @@
 import { x25519 } from "@noble/curves/ed25519";
 import { z } from "zod";
+import { fromBase64Url, toBase64Url } from "../../../workers/lib/base64";
 import {
   ALPN,
   FINGERPRINTS,
@@ -160,9 +161,9 @@ const present = <T>(value: T | undefined | null): T | undefined =>
 
 /** The REALITY public key of a private key (both raw 32 bytes, base64url without padding, as `xray x25519` prints them). */
 export function realityPublicKeyOf(privateKey: string): string {
-  const raw = Buffer.from(privateKey, "base64url");
+  const raw = fromBase64Url(privateKey);
   if (raw.byteLength !== 32) throw new RangeError("a REALITY private key is 32 bytes, base64url");
-  return Buffer.from(x25519.getPublicKey(raw)).toString("base64url");
+  return toBase64Url(x25519.getPublicKey(raw));
 }
 
 /**
