@@ -177,6 +177,14 @@ describe("a damaged 3x-ui database", () => {
   });
 });
 
+describe("inbound ports", () => {
+  it("serves each inbound on the port the peer used", () => {
+    const { fixture, read: readIt } = build({ ports: { 5: 31081 } });
+    expect(fixture.inbounds.find((i) => i.id === 5)!.port).toBe(31081);
+    expect(readIt().header.inbounds.find((i) => i.key === "5")!.port).toBe(31081);
+  });
+});
+
 describe("where the 3x-ui host is", () => {
   it("uses the address given over the panel's own domain settings", () => {
     const { read: readIt } = build();
