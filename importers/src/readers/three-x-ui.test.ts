@@ -31,7 +31,9 @@ const SECRET_FIELD = {
   vmess: "vmessId",
   trojan: "trojanPassword",
   shadowsocks: "shadowsocksPassword",
+  hysteria: "hysteria2Password",
 } as const;
+const OUR_PROTOCOL: Record<string, string> = { hysteria: "HYSTERIA2" };
 
 const issuesOf = (exported: PeerExport, key: string) =>
   exported.header.unmapped.filter((i) => i.key === key).map((i) => i.reason);
@@ -91,7 +93,7 @@ describe.each<ThreeXUiLayout>(["classic", "v3"])("reading a 3x-ui database (%s l
       const fact = fixture.inbounds.find((i) => i.key === inbound.key)!;
       expect(inbound).toMatchObject({
         port: fact.port,
-        protocol: fact.protocol.toUpperCase(),
+        protocol: OUR_PROTOCOL[fact.protocol] ?? fact.protocol.toUpperCase(),
         nodeKeys: [fact.nodeKey],
       });
     }
