@@ -69,6 +69,12 @@ describe.each<ThreeXUiLayout>(["classic", "v3"])("reading a 3x-ui database (%s l
         const way = user.access.find((a) => a.inboundKey === entry.inboundKey)!;
         const field = SECRET_FIELD[entry.protocol as keyof typeof SECRET_FIELD];
         expect(way.secret ?? user.credentials[field], `${person.key} in ${entry.inboundKey}`).toBe(entry.secret);
+        if (entry.protocol === "shadowsocks") {
+          const method = way.method ?? inbounds.get(entry.inboundKey)!.protocolSettings?.method;
+          expect(method, `${person.key} method in ${entry.inboundKey}`).toBe(
+            entry.method || inbounds.get(entry.inboundKey)!.protocolSettings?.method,
+          );
+        }
         if (entry.protocol === "vless") {
           const flow = way.flow ?? inbounds.get(entry.inboundKey)!.protocolSettings?.flow ?? "";
           expect(flow, `${person.key} flow in ${entry.inboundKey}`).toBe(entry.flow);
