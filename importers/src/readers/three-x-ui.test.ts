@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildThreeXUiDb, type ThreeXUiFixture, type ThreeXUiLayout } from "../../test/fixtures/three-x-ui";
 import type { ImportUserInput, PeerExport } from "../model";
@@ -30,7 +31,9 @@ const SECRET_FIELD = {
   vmess: "vmessId",
   trojan: "trojanPassword",
   shadowsocks: "shadowsocksPassword",
+  hysteria: "hysteria2Password",
 } as const;
+const OUR_PROTOCOL: Record<string, string> = { hysteria: "HYSTERIA2" };
 
 const issuesOf = (exported: PeerExport, key: string) =>
   exported.header.unmapped.filter((i) => i.key === key).map((i) => i.reason);
@@ -66,6 +69,12 @@ describe.each<ThreeXUiLayout>(["classic", "v3"])("reading a 3x-ui database (%s l
         const way = user.access.find((a) => a.inboundKey === entry.inboundKey)!;
         const field = SECRET_FIELD[entry.protocol as keyof typeof SECRET_FIELD];
         expect(way.secret ?? user.credentials[field], `${person.key} in ${entry.inboundKey}`).toBe(entry.secret);
+        if (entry.protocol === "shadowsocks") {
+          const method = way.method ?? inbounds.get(entry.inboundKey)!.protocolSettings?.method;
+          expect(method, `${person.key} method in ${entry.inboundKey}`).toBe(
+            entry.method || inbounds.get(entry.inboundKey)!.protocolSettings?.method,
+          );
+        }
         if (entry.protocol === "vless") {
           const flow = way.flow ?? inbounds.get(entry.inboundKey)!.protocolSettings?.flow ?? "";
           expect(flow, `${person.key} flow in ${entry.inboundKey}`).toBe(entry.flow);
@@ -90,7 +99,7 @@ describe.each<ThreeXUiLayout>(["classic", "v3"])("reading a 3x-ui database (%s l
       const fact = fixture.inbounds.find((i) => i.key === inbound.key)!;
       expect(inbound).toMatchObject({
         port: fact.port,
-        protocol: fact.protocol.toUpperCase(),
+        protocol: OUR_PROTOCOL[fact.protocol] ?? fact.protocol.toUpperCase(),
         nodeKeys: [fact.nodeKey],
       });
     }
@@ -159,6 +168,28 @@ describe.each<ThreeXUiLayout>(["classic", "v3"])("reading a 3x-ui database (%s l
         passwordHash: fixture.admin.passwordHash,
       },
     ]);
+  });
+});
+
+describe("a damaged 3x-ui database", () => {
+  it("lists an inbound whose settings are not JSON, and reads everything else", () => {
+    const { fixture, read: readIt } = build();
+    const db = new DatabaseSync(fixture.path);
+    db.prepare("UPDATE inbounds SET settings = '{\"clients\": [' WHERE id = 2").run();
+    db.close();
+    const exported = readIt();
+    expect(issuesOf(exported, "2")).toEqual(["not imported: its settings are not JSON"]);
+    expect(exported.header.inbounds.map((i) => i.key)).not.toContain("2");
+    const alice = exported.users.find((u) => u.username === "alice")!;
+    expect(alice.access.map((a) => a.inboundKey)).toEqual(["1", "3"]);
+  });
+});
+
+describe("inbound ports", () => {
+  it("serves each inbound on the port the peer used", () => {
+    const { fixture, read: readIt } = build({ ports: { 5: 31081 } });
+    expect(fixture.inbounds.find((i) => i.id === 5)!.port).toBe(31081);
+    expect(readIt().header.inbounds.find((i) => i.key === "5")!.port).toBe(31081);
   });
 });
 

@@ -148,9 +148,13 @@ function readSettings(db: SqliteSource): Map<string, string> {
   );
 }
 
-function parseJson(text: unknown): unknown {
+function parseJson(text: unknown, column: string): unknown {
   if (typeof text !== "string" || text.trim() === "") return {};
-  return JSON.parse(text);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SyntaxError(`its ${column} are not JSON`);
+  }
 }
 
 function readInbounds(db: SqliteSource, unmapped: ImportIssueInput[]): PeerInbound[] {
@@ -172,8 +176,8 @@ function readInbounds(db: SqliteSource, unmapped: ImportIssueInput[]): PeerInbou
         listen: String(row.listen ?? ""),
         port: integer(row.port),
         protocol: String(row.protocol ?? ""),
-        settings: parseJson(row.settings),
-        streamSettings: parseJson(row.stream_settings),
+        settings: parseJson(row.settings, "settings"),
+        streamSettings: parseJson(row.stream_settings, "stream settings"),
         trafficReset: String(row.traffic_reset ?? "never") || "never",
         totalBytes: bytes(row.total ?? 0, `inbound ${tag} total`),
         expiryMs: integer(row.expiry_time),
@@ -186,7 +190,7 @@ function readInbounds(db: SqliteSource, unmapped: ImportIssueInput[]): PeerInbou
   return inbounds;
 }
 
-/** The clients an inbound's JSON lists; http/mixed keep `accounts` and wireguard `peers`, counted for the report. */
+/** The clients an inbound's JSON lists, those with an email (3x-ui's key for a client). */
 function clientsOf(inbound: PeerInbound): JsonClient[] {
   const settings = inbound.settings as { clients?: unknown };
   if (!Array.isArray(settings?.clients)) return [];
@@ -335,6 +339,7 @@ function mapPeerInbound(
   const note = (reason: string) =>
     unmapped.push({ kind: "INBOUND", key: peer.key, name: peer.remark || peer.tag, reason });
   if (!inbound) {
+    // http and mixed inbounds keep `accounts`, wireguard keeps `peers`.
     const settings = peer.settings as { clients?: unknown[]; accounts?: unknown[]; peers?: unknown[] };
     const count = (settings?.clients ?? settings?.accounts ?? settings?.peers ?? []).length;
     for (const issue of issues)

@@ -331,4 +331,23 @@ describe("mapXrayInbound", () => {
     );
     expect(result.inbound).toMatchObject({ protocol: "HYSTERIA2", transport: "TCP", security: "TLS" });
   });
+
+  it("keeps Hysteria 2's salamander password and reports final masks it cannot serve", () => {
+    const result = mapXrayInbound(
+      inbound({
+        protocol: "hysteria",
+        settings: { version: 2, clients: [] },
+        streamSettings: {
+          network: "hysteria",
+          security: "tls",
+          tlsSettings: { serverName: "h.example.com" },
+          finalmask: { udp: [{ type: "salamander", settings: { password: "655hh2mgo" } }, { type: "noise" }] },
+        },
+      }),
+    );
+    expect(result.inbound?.protocolSettings).toEqual({ obfsPassword: "655hh2mgo" });
+    expect(reasons(result)).toContain("its noise final mask is not kept: clients that use it need their new links");
+    const vless = mapXrayInbound(inbound({ streamSettings: { finalmask: { tcp: [{ type: "fragment" }] } } }));
+    expect(reasons(vless)).toEqual(["its fragment final mask is not kept: clients that use it need their new links"]);
+  });
 });

@@ -1,5 +1,6 @@
 import { x25519 } from "@noble/curves/ed25519";
 import { z } from "zod";
+import { fromBase64Url, toBase64Url } from "../../../workers/lib/base64";
 import {
   ALPN,
   FINGERPRINTS,
@@ -87,8 +88,16 @@ const pathHostSchema = z.looseObject({
   headers: z.looseObject({ Host: optionalString }).optional().catch(undefined),
 });
 
+const maskSchema = z.looseObject({
+  type: optionalString,
+  settings: z.looseObject({ password: optionalString }).optional().catch(undefined),
+});
+const masksSchema = z.array(maskSchema).optional().catch(undefined);
+
 const streamSchema = z.looseObject({
   network: optionalString,
+  /** Xray's late obfuscation layers; Hysteria 2's salamander lives here. */
+  finalmask: z.looseObject({ tcp: masksSchema, udp: masksSchema }).optional().catch(undefined),
   security: optionalString,
   externalProxy: z.array(z.unknown()).optional().catch(undefined),
   tcpSettings: looseObject,
@@ -160,9 +169,9 @@ const present = <T>(value: T | undefined | null): T | undefined =>
 
 /** The REALITY public key of a private key (both raw 32 bytes, base64url without padding, as `xray x25519` prints them). */
 export function realityPublicKeyOf(privateKey: string): string {
-  const raw = Buffer.from(privateKey, "base64url");
+  const raw = fromBase64Url(privateKey);
   if (raw.byteLength !== 32) throw new RangeError("a REALITY private key is 32 bytes, base64url");
-  return Buffer.from(x25519.getPublicKey(raw)).toString("base64url");
+  return toBase64Url(x25519.getPublicKey(raw));
 }
 
 /**
@@ -205,6 +214,11 @@ export function mapXrayInbound(source: XrayInboundSource): MappedInbound {
   const protocolResult = mapProtocolSettings(protocol, settings, note);
   if ("refused" in protocolResult) return refuse(protocolResult.refused);
   const protocolSettings = protocolResult.settings;
+  for (const mask of [...(stream.finalmask?.tcp ?? []), ...(stream.finalmask?.udp ?? [])]) {
+    if (protocol === "HYSTERIA2" && mask.type === "salamander" && mask.settings?.password)
+      protocolSettings.obfsPassword = mask.settings.password;
+    else note(`its ${mask.type ?? "unnamed"} final mask is not kept: clients that use it need their new links`);
+  }
   if (protocol === "VLESS") {
     const peerFlows = new Set(source.clientFlows ?? (settings.clients ?? []).map((c) => c.flow ?? ""));
     const served = new Set([...peerFlows].map((flow) => servedFlow({ protocol, transport, security }, flow)));
