@@ -44,12 +44,15 @@ describe("readPasarGuardDb", () => {
           fixture.groups.filter((g) => u.groupIds.includes(g.id) && !g.isDisabled).flatMap((g) => g.inboundTags),
         ),
       ];
-      const access = tags.map(
-        (tag): ImportAccessInput =>
-          tag === "Shadowsocks"
-            ? { inboundKey: tag, method: u.proxySettings.shadowsocks?.method }
-            : { inboundKey: tag },
-      );
+      // A user reaches a group's inbound only with settings for its protocol (here: Hysteria 2 needs `hysteria`).
+      const access = tags
+        .filter((tag) => tag !== "Hysteria2" || u.proxySettings.hysteria)
+        .map(
+          (tag): ImportAccessInput =>
+            tag === "Shadowsocks"
+              ? { inboundKey: tag, method: u.proxySettings.shadowsocks?.method }
+              : { inboundKey: tag },
+        );
       // Access is a set: the order the peer lists a group's inbounds in means nothing.
       const byKey = (list: ImportAccessInput[]) => [...list].sort((a, b) => a.inboundKey.localeCompare(b.inboundKey));
       expect(got && { ...got, access: byKey(got.access) }, u.username).toEqual({

@@ -22,9 +22,19 @@ const configSchema = z.object({
     .default([]),
 });
 
-/** Protocols whose users a Marzban-family panel manages; anything else in the file is infrastructure or unsupported. */
-const USER_PROTOCOLS = ["vmess", "vless", "trojan", "shadowsocks"] as const;
-export type UserProtocol = (typeof USER_PROTOCOLS)[number];
+/**
+ * Protocols whose users a Marzban-family panel manages, by the key its users' settings use
+ * (PasarGuard's `proxy_settings.hysteria` is Xray's Hysteria 2); anything else in the file is
+ * infrastructure or unsupported.
+ */
+export type UserProtocol = "vmess" | "vless" | "trojan" | "shadowsocks" | "hysteria";
+const USER_PROTOCOL_OF: Record<ImportInboundInput["protocol"], UserProtocol> = {
+  VMESS: "vmess",
+  VLESS: "vless",
+  TROJAN: "trojan",
+  SHADOWSOCKS: "shadowsocks",
+  HYSTERIA2: "hysteria",
+};
 
 /** A mapped inbound of a protocol the panel's users hold secrets for. */
 export interface ConfigInbound {
@@ -75,9 +85,8 @@ export function mapXrayConfigInbounds(config: unknown, options: ConfigInboundsOp
   if (!parsed.success) throw new Error(`${source} is not an Xray config: ${z.prettifyError(parsed.error)}`);
   const result: ConfigInbounds = { inbounds: [], issues: [], usable: [] };
   for (const raw of parsed.data.inbounds) {
-    const protocol = USER_PROTOCOLS.find((p) => p === raw.protocol);
     // Xray's own API inbound (dokodemo-door on loopback) is the panel's plumbing, not a service.
-    if (!protocol && (raw.tag === parsed.data.api?.tag || raw.tag === "API_INBOUND")) continue;
+    if (raw.protocol === "dokodemo-door" && (raw.tag === parsed.data.api?.tag || raw.tag === "API_INBOUND")) continue;
     const settings = record(raw.settings);
     const inboundFlow = typeof settings.flow === "string" && settings.flow !== "none" ? settings.flow : "";
     const mapped = mapXrayInbound({
@@ -86,7 +95,7 @@ export function mapXrayConfigInbounds(config: unknown, options: ConfigInboundsOp
       protocol: raw.protocol,
       port: raw.port,
       settings:
-        protocol === "shadowsocks" && !settings.method && options.shadowsocksMethod
+        raw.protocol === "shadowsocks" && !settings.method && options.shadowsocksMethod
           ? { ...settings, method: options.shadowsocksMethod }
           : settings,
       streamSettings: raw.streamSettings ?? {},
@@ -97,7 +106,7 @@ export function mapXrayConfigInbounds(config: unknown, options: ConfigInboundsOp
     result.issues.push(...mapped.issues);
     if (!mapped.inbound) continue;
     result.inbounds.push(mapped.inbound);
-    if (protocol) result.usable.push({ tag: raw.tag, protocol, inbound: mapped.inbound });
+    result.usable.push({ tag: raw.tag, protocol: USER_PROTOCOL_OF[mapped.inbound.protocol], inbound: mapped.inbound });
   }
   return result;
 }
