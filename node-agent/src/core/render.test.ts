@@ -107,11 +107,58 @@ describe("renderCoreConfig", () => {
       shortIds: ["ab"],
     });
     expect(inboundOf(config, "m").settings.clients[0]).not.toHaveProperty("alterId");
+    // Xray takes a classic cipher from each client, not from the inbound: without it the config fails.
     expect(inboundOf(config, "s").settings).toEqual({
       method: "aes-256-gcm",
-      clients: [{ email: "u3", level: 0, password: u.shadowsocksPassword }],
+      clients: [{ email: "u3", level: 0, password: u.shadowsocksPassword, method: "aes-256-gcm" }],
       network: "tcp,udp",
     });
+  });
+
+  it("gives a user with overrides its own UUID, flow and shadowsocks method on those inbounds only", () => {
+    const vision = makeInbound({ tag: "v1", protocol: "vless", protocolSettings: { flow: "xtls-rprx-vision" } });
+    const second = makeInbound({
+      tag: "v2",
+      protocol: "vless",
+      port: 20_002,
+      protocolSettings: { flow: "xtls-rprx-vision" },
+    });
+    const ss = makeInbound({
+      tag: "s",
+      protocol: "shadowsocks",
+      port: 20_003,
+      protocolSettings: { method: "aes-256-gcm" },
+    });
+    const imported = makeUser(5, ["v1", "v2", "s"], {
+      inboundOverrides: {
+        v2: { secret: "0b7f2c3a-4d5e-4f60-8a1b-2c3d4e5f6a7b", flow: "" },
+        s: { secret: "per-inbound ss pass", method: "chacha20-ietf-poly1305" },
+      },
+    });
+    const plain = makeUser(6, ["v2", "s"]);
+    const { config } = renderCoreConfig(
+      { inbounds: [vision, second, ss], users: [imported, plain] },
+      { ...options, core: "xray" },
+    ) as { config: Json };
+    expect(inboundOf(config, "v1").settings.clients).toEqual([
+      { email: "u5", level: 0, id: imported.vlessId, flow: "xtls-rprx-vision" },
+    ]);
+    // "" is no flow, even where the inbound sets one; the email stays u<id> for usage.
+    expect(inboundOf(config, "v2").settings.clients).toEqual([
+      { email: "u5", level: 0, id: "0b7f2c3a-4d5e-4f60-8a1b-2c3d4e5f6a7b" },
+      { email: "u6", level: 0, id: plain.vlessId, flow: "xtls-rprx-vision" },
+    ]);
+    expect(inboundOf(config, "s").settings.clients).toEqual([
+      { email: "u5", level: 0, password: "per-inbound ss pass", method: "chacha20-ietf-poly1305" },
+      { email: "u6", level: 0, password: plain.shadowsocksPassword, method: "aes-256-gcm" },
+    ]);
+  });
+
+  it("gives v2ray's single-user shadowsocks inbound its user's overridden password and method", () => {
+    const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "aes-256-gcm" } });
+    const user = makeUser(2, ["s"], { inboundOverrides: { s: { secret: "old-pass", method: "aes-128-gcm" } } });
+    const { config } = renderCoreConfig({ inbounds: [ss], users: [user] }, options) as { config: Json };
+    expect(inboundOf(config, "s").settings).toMatchObject({ method: "aes-128-gcm", password: "old-pass", email: "u2" });
   });
 
   it("gives Xray a shadowsocks-2022 AES-128 user the 16-byte half of its key, as the subscription tells clients", () => {

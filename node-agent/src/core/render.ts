@@ -14,6 +14,7 @@ import type {
   RoutingPolicy,
 } from "../../../workers/agent/protocol/messages.ts";
 import { shadowsocks2022UserKey } from "../../../workers/agent/protocol/shadowsocks.ts";
+import { userOnInbound } from "../apply/credentials.ts";
 import { CORE_PROFILES, coreCapabilities, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
 import { renderRouting } from "./routing.ts";
 
@@ -111,28 +112,35 @@ function tlsFilesFor(inbound: AgentInbound, fallback: TlsFiles | null): TlsFiles
   return fallback;
 }
 
-/** One client entry as the core's JSON config spells it for this protocol. */
+/** One client entry as the core's JSON config spells it for this user on this inbound (its override applied). */
 function clientEntry(inbound: AgentInbound, user: AgentUser, profile: CoreProfile): Record<string, unknown> {
+  const seen = userOnInbound(inbound, user);
+  const settings = seen.inbound.protocolSettings;
   const base = { email: user.email, level: 0 };
   switch (inbound.protocol) {
     case "vless": {
-      const flow = str(inbound.protocolSettings, "flow");
+      const flow = str(settings, "flow");
       // Vision flow exists only in Xray; 4.34 would reject the config.
-      return { ...base, id: user.vlessId, ...(flow && profile.kind === "xray" ? { flow } : {}) };
+      return { ...base, id: seen.user.vlessId, ...(flow && profile.kind === "xray" ? { flow } : {}) };
     }
     case "vmess":
       // alterId 0 = AEAD; Xray removed the field (and legacy VMess) altogether.
-      return { ...base, id: user.vmessId, ...(profile.kind === "v2ray" ? { alterId: 0 } : {}) };
+      return { ...base, id: seen.user.vmessId, ...(profile.kind === "v2ray" ? { alterId: 0 } : {}) };
     case "trojan":
-      return { ...base, password: user.trojanPassword };
-    case "shadowsocks":
+      return { ...base, password: seen.user.trojanPassword };
+    case "shadowsocks": {
+      const method = str(settings, "method") ?? "";
+      // Xray reads a classic cipher from each client (none there fails the config) and refuses
+      // one on a 2022 client, whose users share the inbound's method.
       return {
         ...base,
-        password: shadowsocks2022UserKey(str(inbound.protocolSettings, "method") ?? "", user.shadowsocksPassword),
+        password: shadowsocks2022UserKey(method, seen.user.shadowsocksPassword),
+        ...(isShadowsocks2022(method) ? {} : { method }),
       };
+    }
     case "hysteria2":
       // Xray's Hysteria2 server matches a client by its `auth` string; the share link carries it as the password.
-      return { ...base, auth: user.hysteria2Password };
+      return { ...base, auth: seen.user.hysteria2Password };
   }
 }
 
@@ -153,7 +161,9 @@ function protocolSettings(inbound: AgentInbound, users: AgentUser[], profile: Co
       }
       const first = users[0];
       if (!first) throw new Error(`shadowsocks inbound ${inbound.tag} rendered without a user`);
-      return { method, password: first.shadowsocksPassword, email: first.email, level: 0, network: "tcp,udp" };
+      // The single user's own method and password, as its client entry would carry them.
+      const { password, method: userMethod } = clientEntry(inbound, first, profile);
+      return { method: userMethod ?? method, password, email: first.email, level: 0, network: "tcp,udp" };
     }
     case "hysteria2":
       return { version: 2, clients };
