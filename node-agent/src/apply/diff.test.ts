@@ -51,6 +51,20 @@ describe("planApply", () => {
     expect(planApply(next, { inbounds: [vless, vmess], users: [structuredClone(reflowed)] }, options).ops).toEqual([]);
   });
 
+  it("sends no account the core would refuse: a user's own shadowsocks method it cannot run", () => {
+    const xray = makeRenderOptions({ core: "xray" });
+    const ss = makeInbound({
+      tag: "ss-in",
+      protocol: "shadowsocks",
+      port: 1003,
+      protocolSettings: { method: "aes-256-gcm" },
+    });
+    const fine = makeUser(3, ["ss-in"]);
+    const odd = makeUser(4, ["ss-in"], { inboundOverrides: { "ss-in": { method: "rc4-md5" } } });
+    const plan = planApply({ inbounds: [ss], users: [fine] }, { inbounds: [ss], users: [fine, odd] }, xray);
+    expect(plan).toMatchObject({ restart: false, ops: [] });
+  });
+
   it("moves a user between inbounds at runtime", () => {
     const moved = { ...u2, inboundTags: ["vmess-in"] };
     const plan = planApply(

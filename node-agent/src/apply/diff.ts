@@ -99,8 +99,8 @@ export function planApply(running: ServedUsers | null, next: ServedUsers, option
   const ops: UserOp[] = [];
   for (const inbound of after.served) {
     if (!profile.runtimeUserProtocols.has(inbound.protocol)) continue;
-    const was = new Map(usersOfInbound(inbound.tag, running.users).map((u) => [u.email, u]));
-    const now = new Map(usersOfInbound(inbound.tag, next.users).map((u) => [u.email, u]));
+    const was = new Map(usersOfInbound(inbound, running.users, options.core).map((u) => [u.email, u]));
+    const now = new Map(usersOfInbound(inbound, next.users, options.core).map((u) => [u.email, u]));
     for (const [email, user] of was) {
       const successor = now.get(email);
       if (!successor || accountKey(inbound, successor) !== accountKey(inbound, user))

@@ -154,6 +154,45 @@ describe("renderCoreConfig", () => {
     ]);
   });
 
+  it("gives vmess, trojan and hysteria2 clients the secret a user holds for that inbound", () => {
+    const vmess = makeInbound({ tag: "m", protocol: "vmess" });
+    const trojan = makeInbound({ tag: "t", protocol: "trojan", port: 20_002 });
+    const hy2 = makeInbound({ tag: "h", protocol: "hysteria2", port: 20_003, security: "tls" });
+    const user = makeUser(8, ["m", "t", "h"], {
+      inboundOverrides: {
+        m: { secret: "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d" },
+        t: { secret: "old trojan" },
+        h: { secret: "old hy2" },
+      },
+    });
+    const { config, skipped } = renderCoreConfig(
+      { inbounds: [vmess, trojan, hy2], users: [user] },
+      {
+        ...options,
+        core: "xray",
+        coreVersion: "Xray 26.3.23 (Xray, Penetrates Everything.)",
+        tls: { certificateFile: "/c.pem", keyFile: "/k.pem" },
+      },
+    ) as { config: Json; skipped: unknown[] };
+    expect(skipped).toEqual([]);
+    expect(inboundOf(config, "m").settings.clients[0].id).toBe("5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d");
+    expect(inboundOf(config, "t").settings.clients[0].password).toBe("old trojan");
+    expect(inboundOf(config, "h").settings.clients[0].auth).toBe("old hy2");
+  });
+
+  it("leaves a user out of a shadowsocks inbound whose method of its own the core cannot run, not the whole config", () => {
+    const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "aes-256-gcm" } });
+    const odd = makeUser(1, ["s"], { inboundOverrides: { s: { method: "rc4-md5" } } });
+    const fine = makeUser(2, ["s"]);
+    const xray = renderCoreConfig({ inbounds: [ss], users: [odd, fine] }, { ...options, core: "xray" }) as {
+      config: Json;
+    };
+    expect(inboundOf(xray.config, "s").settings.clients.map((c: Json) => c.email)).toEqual(["u2"]);
+    // v2ray's one user is then the next one.
+    const v2ray = renderCoreConfig({ inbounds: [ss], users: [odd, fine] }, options) as { config: Json };
+    expect(inboundOf(v2ray.config, "s").settings).toMatchObject({ email: "u2", method: "aes-256-gcm" });
+  });
+
   it("gives v2ray's single-user shadowsocks inbound its user's overridden password and method", () => {
     const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "aes-256-gcm" } });
     const user = makeUser(2, ["s"], { inboundOverrides: { s: { secret: "old-pass", method: "aes-128-gcm" } } });

@@ -15,7 +15,14 @@ import type {
 } from "../../../workers/agent/protocol/messages.ts";
 import { shadowsocks2022UserKey } from "../../../workers/agent/protocol/shadowsocks.ts";
 import { userOnInbound } from "../apply/credentials.ts";
-import { CORE_PROFILES, coreCapabilities, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
+import {
+  CORE_PROFILES,
+  SHADOWSOCKS_CIPHERS,
+  coreCapabilities,
+  isShadowsocks2022,
+  type CoreKind,
+  type CoreProfile,
+} from "./profile.ts";
 import { renderRouting } from "./routing.ts";
 
 const API_INBOUND_TAG = "api";
@@ -58,9 +65,22 @@ export interface RenderedConfig {
   skipped: SkippedInbound[];
 }
 
-/** Users of one inbound, lowest id first (v2ray's single-user Shadowsocks takes the first). */
-export function usersOfInbound(tag: string, users: readonly AgentUser[]): AgentUser[] {
-  return users.filter((u) => u.inboundTags.includes(tag) && u.email.length > 0).sort((a, b) => a.id - b.id);
+/**
+ * Users of one inbound that this core can hold there, lowest id first (v2ray's single-user
+ * Shadowsocks takes the first). A user whose own shadowsocks method (an imported override) the
+ * core lacks is left out of that inbound: the core would refuse the whole config for it.
+ */
+export function usersOfInbound(inbound: AgentInbound, users: readonly AgentUser[], core: CoreKind): AgentUser[] {
+  return users
+    .filter((u) => u.inboundTags.includes(inbound.tag) && u.email.length > 0 && coreCanHold(inbound, u, core))
+    .sort((a, b) => a.id - b.id);
+}
+
+function coreCanHold(inbound: AgentInbound, user: AgentUser, core: CoreKind): boolean {
+  // Only a method override can make one user's account unrunnable where the inbound's is fine.
+  if (inbound.protocol !== "shadowsocks" || user.inboundOverrides?.[inbound.tag]?.method === undefined) return true;
+  const method = str(userOnInbound(inbound, user).inbound.protocolSettings, "method") ?? "";
+  return isShadowsocks2022(method) || Object.hasOwn(SHADOWSOCKS_CIPHERS[core], method);
 }
 
 function str(settings: Record<string, unknown>, key: string): string | undefined {
@@ -99,7 +119,7 @@ function unservableReason(
     if (isShadowsocks2022(method) && !str(inbound.protocolSettings, "serverKey"))
       return "shadowsocks 2022 inbound without serverKey";
     // 4.34 cannot run a Shadowsocks inbound without its one user.
-    if (!profile.shadowsocksMultiUser && usersOfInbound(inbound.tag, users).length === 0)
+    if (!profile.shadowsocksMultiUser && usersOfInbound(inbound, users, profile.kind).length === 0)
       return "shadowsocks inbound has no user (v2ray needs exactly one)";
   }
   return null;
@@ -262,7 +282,7 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
       port: inbound.port,
       // Xray names the Hysteria2 inbound "hysteria" (settings.version 2).
       protocol: inbound.protocol === "hysteria2" ? "hysteria" : inbound.protocol,
-      settings: protocolSettings(inbound, usersOfInbound(inbound.tag, served.users), profile),
+      settings: protocolSettings(inbound, usersOfInbound(inbound, served.users, profile.kind), profile),
       streamSettings: streamSettings(inbound, options),
     });
   }
