@@ -490,6 +490,16 @@ describe("imported users with a secret of their own on some inbounds", () => {
     expect(body).toContain("chacha20-ietf-poly1305:");
   });
 
+  it("lose them when the admin rotates the user's credentials after a leak", async () => {
+    const user = await importedSubscriber();
+    ok(
+      await gql(`mutation ($id: ID!) { rotateUserCredentials(userId: $id) { id } }`, { id: user.id }, { token: owner }),
+    );
+    const body = readable((await fetchSub(`${user.token}/links`)).body);
+    for (const secret of Object.values(OVERRIDES)) expect(body).not.toContain(secret);
+    expect(body).toContain("flow=xtls-rprx-vision");
+  });
+
   it("serve a fresh body as soon as an override changes", async () => {
     const user = await importedSubscriber();
     const first = await fetchSub(`${user.token}/links`);
