@@ -53,9 +53,10 @@ describe("withInboundOverride", () => {
 });
 
 describe("overrideFromColumns", () => {
-  it("keeps the columns that are set, empty flow included, and finds nothing in a row of nulls", () => {
+  it("keeps the columns that are set, empty flow included, and finds nothing in nulls or an empty secret or method", () => {
     expect(overrideFromColumns({ secret: "s", flow: "", method: null })).toEqual({ secret: "s", flow: "" });
     expect(overrideFromColumns({ secret: null, flow: null, method: null })).toBeUndefined();
+    expect(overrideFromColumns({ secret: "", flow: null, method: "" })).toBeUndefined();
     expect(overrideFromColumns(null)).toBeUndefined();
   });
 });

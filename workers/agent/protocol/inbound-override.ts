@@ -14,7 +14,7 @@ export const inboundOverrideSchema = z.object({
   /** vless flow on this inbound; "" means none even where the inbound sets one. */
   flow: z.string().max(64).optional(),
   /** shadowsocks method on this inbound (classic ciphers only; see withInboundOverride). */
-  method: z.string().max(64).optional(),
+  method: z.string().min(1).max(64).optional(),
 });
 export type InboundOverride = z.infer<typeof inboundOverrideSchema>;
 
@@ -80,12 +80,16 @@ export interface OverrideColumns {
   method: string | null;
 }
 
-/** The override those columns hold (null follows the user and the inbound), or undefined when they hold none. */
+/**
+ * The override those columns hold (null follows the user and the inbound), or undefined when they
+ * hold none. An empty secret or method is no credential at all and follows the user too: sent on,
+ * it would fail the payload's schema and so the node's whole config.
+ */
 export function overrideFromColumns(columns: OverrideColumns | null | undefined): InboundOverride | undefined {
   if (!columns) return undefined;
   const override: InboundOverride = {};
-  if (columns.secret !== null) override.secret = columns.secret;
+  if (columns.secret) override.secret = columns.secret;
   if (columns.flow !== null) override.flow = columns.flow;
-  if (columns.method !== null) override.method = columns.method;
+  if (columns.method) override.method = columns.method;
   return Object.keys(override).length > 0 ? override : undefined;
 }
