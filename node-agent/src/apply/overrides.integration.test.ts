@@ -8,11 +8,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgentInbound, AgentUser, RoutingPolicy } from "../../../workers/agent/protocol/messages.ts";
+import { withInboundOverride } from "../../../workers/agent/protocol/inbound-override.ts";
+import { toEndpoint, type ServedInbound } from "../../../workers/subscription/endpoint.ts";
+import { shareLink } from "../../../workers/subscription/links/index.ts";
 import { CoreApi } from "../core/grpc/client.ts";
 import { CoreSupervisor } from "../core/supervisor.ts";
 import { memoryLogger } from "../log/logger.ts";
 import { clientOutbound, startClientCore, type ClientCore } from "../testing/client-core.ts";
 import { makeInbound, makeRenderOptions, makeUser, routingAllowingLoopback } from "../testing/factories.ts";
+import { outboundFromLink } from "../testing/share-link-client.ts";
 import { fetchThroughSocks, freePort, startHttpTarget, type HttpTarget } from "../testing/net.ts";
 import { ConfigApplier } from "./applier.ts";
 
@@ -105,6 +109,24 @@ describe("a user with its own secret on one inbound, on the real core", () => {
       if (after <= before) await new Promise((r) => setTimeout(r, 50));
     }
     expect(after).toBeGreaterThan(before);
+  });
+
+  it("reaches the core through the share link of each inbound, built with that inbound's secret as /sub builds it", async () => {
+    // assemble.ts's composition (workers/subscription tests cover that /sub applies it in every format).
+    const links = [main, moved, ss].map((inbound, i) => {
+      const seen = withInboundOverride(
+        { ...inbound, id: i + 1, remark: inbound.tag } as ServedInbound,
+        alice,
+        alice.inboundOverrides?.[inbound.tag],
+      );
+      return shareLink(toEndpoint(seen.inbound, "127.0.0.1", seen.user, inbound.tag));
+    });
+    expect(links[1]).toContain(FIRST_UUID);
+    for (const link of links) {
+      const client = await startClientCore(dir, `link-${clients.length}`, await freePort(), outboundFromLink(link));
+      clients.push(client);
+      expect((await fetchThroughSocks(client.socksPort, target.port, "/bytes/1000", 3_000)).status, link).toBe(200);
+    }
   });
 
   it("takes a change of that override alone at runtime, without restarting the core", async () => {
