@@ -99,6 +99,59 @@ describe("signed agent requests", () => {
     expect(payload.expiresAtSec).toBeGreaterThan(payload.issuedAtSec);
   });
 
+  it("carry each user's overrides for this node's inbounds, and cost the same statements with them as without", async () => {
+    const { owner, group, server, agent, inbound } = await world();
+    const second = await createInbound(owner, { protocol: "VLESS" });
+    const ss = await createInbound(owner, { protocol: "SHADOWSOCKS", protocolSettings: { method: "aes-256-gcm" } });
+    const elsewhere = await createInbound(owner, { protocol: "TROJAN" });
+    const inboundIds = [inbound.id, second.id, ss.id, elsewhere.id];
+    ok(
+      await gql(
+        `mutation ($id: ID!, $input: UpdateGroupInput!) { updateGroup(id: $id, input: $input) { id } }`,
+        { id: group.id, input: { inboundIds } },
+        { token: owner },
+      ),
+    );
+    ok(
+      await gql(
+        `mutation ($id: ID!, $input: UpdateServerInput!) { updateServer(id: $id, input: $input) { id } }`,
+        { id: server.id, input: { inboundIds: inboundIds.slice(0, 3) } },
+        { token: owner },
+      ),
+    );
+    const plain = await createUser(owner, { groupIds: [group.id] });
+    const statementsOf = (response: Response) => Number(response.headers.get("x-d1-statements"));
+    const alone = statementsOf(await agent.pullConfig());
+    expect(alone).toBeGreaterThan(0);
+
+    const imported = [];
+    for (let i = 0; i < 3; i++) imported.push(await createUser(owner, { groupIds: [group.id] }));
+    const insert = env.DB.prepare(
+      `INSERT INTO user_inbound_credentials (user_id, inbound_id, secret, flow, method) VALUES (?, ?, ?, ?, ?)`,
+    );
+    await env.DB.batch(
+      imported.flatMap((user, i) => [
+        insert.bind(Number(user.id), Number(second.id), `00000000-0000-4000-8000-00000000000${i}`, "", null),
+        insert.bind(Number(user.id), Number(ss.id), null, null, "chacha20-ietf-poly1305"),
+        // Not served by this node: stays out of its config.
+        insert.bind(Number(user.id), Number(elsewhere.id), `trojan-${i}`, null, null),
+        // All columns null: follows the user and the inbound, so nothing to send.
+        insert.bind(Number(user.id), Number(inbound.id), null, null, null),
+      ]),
+    );
+    const response = await agent.pullConfig();
+    expect(statementsOf(response)).toBe(alone);
+    const payload = await readConfig(response, agent.panelPublicKey);
+    const byId = new Map(payload.users.map((u) => [String(u.id), u]));
+    expect(byId.get(plain.id)).not.toHaveProperty("inboundOverrides");
+    imported.forEach((user, i) => {
+      expect(byId.get(user.id)!.inboundOverrides).toEqual({
+        [second.tag]: { secret: `00000000-0000-4000-8000-00000000000${i}`, flow: "" },
+        [ss.tag]: { method: "chacha20-ietf-poly1305" },
+      });
+    });
+  });
+
   it("answer 304 when nothing changed, and wake a waiting pull as soon as something does", async () => {
     const { owner, group, agent } = await world();
     const first = await readConfig(await agent.pullConfig(), agent.panelPublicKey);

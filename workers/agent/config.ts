@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { inbounds } from "../inbounds/table";
 import { nodeInbounds } from "../nodes/table";
 import { readNodePolicy } from "../routing/policy";
+import { overrideFromColumns, type InboundOverride, type OverrideColumns } from "./protocol/inbound-override";
 import { PROTOCOL_VERSION, type ConfigEnvelope, type ConfigPayload } from "./protocol/messages";
 import { signText } from "./protocol/signing";
 
@@ -12,7 +13,8 @@ export const CONFIG_TTL_SEC = 24 * 3600;
 /**
  * Everything one node must run at `version`: its inbounds, and every active user who reaches
  * any of them through a group, with the tags that user may use, and the routing policy it
- * applies to their traffic. Four statements, whatever the number of users.
+ * applies to their traffic, and each user's overrides for those tags (imported secrets, flows and
+ * methods that differ from the user's own). Four statements, whatever the number of users.
  */
 export async function buildConfigPayload(
   db: Db,
@@ -38,8 +40,14 @@ export async function buildConfigPayload(
     data_limit_bytes: number | null;
     used_bytes: number;
     expire_at: number | null;
+    overrides: string | null;
   }>(sql`SELECT u.id, json_group_array(DISTINCT i.tag) AS tags, u.vless_id, u.vmess_id, u.trojan_password,
-      u.shadowsocks_password, u.hysteria2_password, u.data_limit_bytes, u.used_bytes, u.expire_at
+      u.shadowsocks_password, u.hysteria2_password, u.data_limit_bytes, u.used_bytes, u.expire_at,
+      (SELECT json_group_object(oi.tag, json_object('secret', c.secret, 'flow', c.flow, 'method', c.method))
+        FROM user_inbound_credentials c
+        JOIN node_inbounds oni ON oni.inbound_id = c.inbound_id AND oni.node_id = ${nodeId}
+        JOIN inbounds oi ON oi.id = c.inbound_id
+        WHERE c.user_id = u.id) AS overrides
     FROM users u
     JOIN user_groups ug ON ug.user_id = u.id
     JOIN group_inbounds gi ON gi.group_id = ug.group_id
@@ -64,21 +72,39 @@ export async function buildConfigPayload(
       transportSettings: { ...inbound.transportSettings },
       securitySettings: { ...inbound.securitySettings },
     })),
-    users: users.map((u) => ({
-      id: u.id,
-      email: `u${u.id}`,
-      inboundTags: JSON.parse(u.tags) as string[],
-      vlessId: u.vless_id,
-      vmessId: u.vmess_id,
-      trojanPassword: u.trojan_password,
-      shadowsocksPassword: u.shadowsocks_password,
-      hysteria2Password: u.hysteria2_password,
-      dataLimitBytes: u.data_limit_bytes,
-      usedBytes: u.used_bytes,
-      expireAtSec: u.expire_at,
-    })),
+    users: users.map((u) => {
+      const inboundTags = JSON.parse(u.tags) as string[];
+      const inboundOverrides = overridesFor(u.overrides, inboundTags);
+      return {
+        id: u.id,
+        email: `u${u.id}`,
+        inboundTags,
+        vlessId: u.vless_id,
+        vmessId: u.vmess_id,
+        trojanPassword: u.trojan_password,
+        shadowsocksPassword: u.shadowsocks_password,
+        hysteria2Password: u.hysteria2_password,
+        // Left out when empty: a user without overrides travels exactly as before they existed.
+        ...(inboundOverrides ? { inboundOverrides } : {}),
+        dataLimitBytes: u.data_limit_bytes,
+        usedBytes: u.used_bytes,
+        expireAtSec: u.expire_at,
+      };
+    }),
     routing: await readNodePolicy(db, nodeId),
   };
+}
+
+/** The user's overrides for the tags it reaches here, by tag; null when there are none. */
+function overridesFor(text: string | null, reachable: readonly string[]): Record<string, InboundOverride> | null {
+  if (!text) return null;
+  const byTag = JSON.parse(text) as Record<string, OverrideColumns>;
+  const out: Record<string, InboundOverride> = {};
+  for (const tag of reachable) {
+    const override = overrideFromColumns(byTag[tag]);
+    if (override) out[tag] = override;
+  }
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 /** Signs the exact JSON text that travels, so the agent verifies bytes, not a re-serialisation. */

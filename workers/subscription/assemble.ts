@@ -1,3 +1,4 @@
+import { overrideFromColumns, withInboundOverride } from "../agent/protocol/inbound-override";
 import type { Settings } from "../settings/settings";
 import { toEndpoint, type Endpoint } from "./endpoint";
 import type { ServedPair, SubscriptionUser } from "./load";
@@ -23,7 +24,8 @@ export function uniqueRemarks(endpoints: Endpoint[]): Endpoint[] {
 
 /**
  * A user's endpoints for one requester: (node × inbound) pairs ordered by node health and
- * distance, inbounds in id order within a node, each named by the remark template.
+ * distance, inbounds in id order within a node, each named by the remark template, each with the
+ * secret, flow and method the user has on that inbound (its override where it has one).
  */
 export function userEndpoints(
   user: SubscriptionUser,
@@ -33,11 +35,12 @@ export function userEndpoints(
   requester: Coordinates | null,
 ): Endpoint[] {
   const byInbound = [...pairs].sort((a, b) => a.nodeId - b.nodeId || a.inbound.id - b.inbound.id);
-  const endpoints = orderByHealthAndDistance(byInbound, requester).map((pair) =>
-    toEndpoint(
-      pair.inbound,
+  const endpoints = orderByHealthAndDistance(byInbound, requester).map((pair) => {
+    const seen = withInboundOverride(pair.inbound, user, overrideFromColumns(pair.override));
+    return toEndpoint(
+      seen.inbound,
       pair.address,
-      user,
+      seen.user,
       fillTemplate(settings.subscriptionRemarkTemplate, {
         ...values,
         node: pair.nodeName,
@@ -46,7 +49,7 @@ export function userEndpoints(
         security: pair.inbound.security,
         inbound: pair.inbound.remark || pair.inbound.tag,
       }),
-    ),
-  );
+    );
+  });
   return uniqueRemarks(endpoints);
 }

@@ -3,6 +3,7 @@
  * it, with one user's secret and a ready remark. Pure data, no Workers APIs, so the Node tests
  * (real v2ray) can import the renderers directly.
  */
+import type { UserSecrets } from "../agent/protocol/inbound-override";
 import { shadowsocks2022UserKey } from "../agent/protocol/shadowsocks";
 import type {
   Protocol,
@@ -46,13 +47,7 @@ export interface Endpoint {
 }
 
 /** The user's per-protocol secrets, as stored on the user. */
-export interface UserSecrets {
-  vlessId: string;
-  vmessId: string;
-  trojanPassword: string;
-  shadowsocksPassword: string;
-  hysteria2Password: string;
-}
+export type { UserSecrets } from "../agent/protocol/inbound-override";
 
 /** An inbound as the subscription needs it (a subset of the inbounds row). */
 export interface ServedInbound {

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { OverrideColumns } from "../agent/protocol/inbound-override";
 import type { Db } from "../db/client";
 import type { StatusInputs } from "../users/status";
 import type { ResetStrategy, UserStatus } from "../users/table";
@@ -33,6 +34,8 @@ export interface ServedPair {
   latitude: number | null;
   longitude: number | null;
   inbound: ServedInbound;
+  /** The user's own secret, flow or method for this inbound where an import gave it one. */
+  override: OverrideColumns | null;
 }
 
 export interface SubscriptionLookup {
@@ -76,7 +79,9 @@ interface Row {
 /**
  * Everything a subscription request needs, in one statement: the user, every setting, each
  * (node, inbound) pair the user reaches through its groups that the node serves (`served`: not
- * one its agent reported skipping or its core cannot run), and its device count.
+ * one its agent reported skipping or its core cannot run) with the user's override for that
+ * inbound, and its device count. The overrides ride in `servedText`, so changing one changes the
+ * cache key and the entity tag like any other input.
  *
  * The token is joined, not filtered: a token that matches nothing still yields one row, and the
  * settings and served subqueries still run, so an unknown token costs the same statement and
@@ -93,7 +98,9 @@ export async function loadSubscription(db: Db, token: string, hwid: string | nul
           'latitude', n.latitude, 'longitude', n.longitude, 'configVersion', n.config_version,
           'inbound', json_object('id', i.id, 'tag', i.tag, 'remark', i.remark, 'protocol', i.protocol, 'port', i.port,
             'transport', i.transport, 'security', i.security, 'protocolSettings', json(i.protocol_settings),
-            'transportSettings', json(i.transport_settings), 'securitySettings', json(i.security_settings))))
+            'transportSettings', json(i.transport_settings), 'securitySettings', json(i.security_settings)),
+          'override', json((SELECT json_object('secret', c.secret, 'flow', c.flow, 'method', c.method)
+            FROM user_inbound_credentials c WHERE c.user_id = u.id AND c.inbound_id = i.id))))
         FROM (SELECT ni.node_id, ni.inbound_id FROM node_inbounds ni
               WHERE ni.served AND ni.inbound_id IN (SELECT gi.inbound_id FROM user_groups ug JOIN group_inbounds gi ON gi.group_id = ug.group_id
                                       WHERE ug.user_id = u.id)

@@ -15,6 +15,8 @@ const RESET_RULES = `mutation { resetSubscriptionRules { name } }`;
 
 let owner: string;
 let groupId: string;
+/** The group's inbounds, in creation order: vless REALITY vision, vmess, trojan, ss classic, ss 2022, hysteria2. */
+let inboundIds: number[];
 const nodeIds: Record<string, number> = {};
 let port = 30000;
 
@@ -119,6 +121,7 @@ beforeAll(async () => {
     }),
   ];
   const ids = inbounds.map((i) => i.id);
+  inboundIds = ids.map(Number);
   groupId = ok(
     await gql(
       `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
@@ -391,6 +394,120 @@ describe("forced formats", () => {
       subscriptionUrl: `http://panel.test/sub/${user.token}`,
     });
     expect(JSON.parse(body).nextResetAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
+
+describe("imported users with a secret of their own on some inbounds", () => {
+  const OVERRIDES = {
+    vless: "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+    vmess: "8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968",
+    trojan: "old trojan pass",
+    shadowsocks: "old-ss-pass",
+    hysteria2: "old hy2 pass",
+  };
+
+  async function override(
+    userId: string,
+    inboundId: number,
+    columns: { secret?: string; flow?: string; method?: string },
+  ) {
+    await env.DB.prepare(
+      `INSERT INTO user_inbound_credentials (user_id, inbound_id, secret, flow, method) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (user_id, inbound_id) DO UPDATE SET secret = excluded.secret, flow = excluded.flow, method = excluded.method`,
+    )
+      .bind(Number(userId), inboundId, columns.secret ?? null, columns.flow ?? null, columns.method ?? null)
+      .run();
+  }
+
+  /** A user as an import leaves it: its own secrets, and others on every inbound but the 2022 one. */
+  async function importedSubscriber() {
+    const user = await subscriber();
+    const [vless, vmess, trojan, classic, , hysteria2] = inboundIds;
+    await override(user.id, vless!, { secret: OVERRIDES.vless, flow: "" });
+    await override(user.id, vmess!, { secret: OVERRIDES.vmess });
+    await override(user.id, trojan!, { secret: OVERRIDES.trojan });
+    await override(user.id, classic!, { secret: OVERRIDES.shadowsocks, method: "aes-256-gcm" });
+    await override(user.id, hysteria2!, { secret: OVERRIDES.hysteria2 });
+    const own = (await env.DB.prepare(
+      `SELECT vless_id, vmess_id, trojan_password, hysteria2_password FROM users WHERE id = ?`,
+    )
+      .bind(Number(user.id))
+      .first<Record<string, string>>())!;
+    return { ...user, own: Object.values(own) };
+  }
+
+  /** Share links as a client reads them: vmess JSON and classic ss userinfo decoded, the rest percent-decoded. */
+  const readable = (body: string) =>
+    body
+      .split("\n")
+      .map((line) => {
+        if (line.startsWith("vmess://")) return fromBase64(line.slice(8));
+        const ss = /^ss:\/\/([A-Za-z0-9_-]+)@/.exec(line);
+        if (ss)
+          return fromBase64(
+            ss[1]!
+              .replace(/-/g, "+")
+              .replace(/_/g, "/")
+              .padEnd(Math.ceil(ss[1]!.length / 4) * 4, "="),
+          );
+        return decodeURIComponent(line);
+      })
+      .join("\n");
+
+  // What each format carries of the six inbounds (see forced formats above).
+  const CARRIED: [string, (keyof typeof OVERRIDES)[]][] = [
+    ["links", ["vless", "vmess", "trojan", "shadowsocks", "hysteria2"]],
+    ["base64", ["vless", "vmess", "trojan", "shadowsocks", "hysteria2"]],
+    ["xray-json", ["vless", "vmess", "trojan", "shadowsocks"]],
+    ["sing-box", ["vless", "vmess", "trojan", "shadowsocks", "hysteria2"]],
+    ["clash-meta", ["vless", "vmess", "trojan", "shadowsocks", "hysteria2"]],
+    ["clash", ["vmess", "trojan", "shadowsocks"]],
+    ["outline", ["shadowsocks"]],
+  ];
+
+  it("get their own UUID, password, flow and method for those inbounds in every format, in the same single statement", async () => {
+    const user = await importedSubscriber();
+    for (const [format, protocols] of CARRIED) {
+      const response = await fetchSub(`${user.token}/${format}`);
+      expect(response.status, format).toBe(200);
+      expect(response.headers.get("x-d1-statements"), format).toBe("1");
+      const body = readable(format === "base64" ? fromBase64(response.body) : response.body);
+      for (const protocol of protocols) expect(body, `${format} ${protocol}`).toContain(OVERRIDES[protocol]);
+      for (const secret of user.own) expect(body, format).not.toContain(secret);
+      // The vision inbound's flow is "" for this user, and its classic ss cipher is its own.
+      expect(body, format).not.toContain("xtls-rprx-vision");
+      expect(body, format).not.toContain("chacha20-ietf-poly1305");
+      if (protocols.includes("shadowsocks")) expect(body, format).toContain("aes-256-gcm");
+    }
+  });
+
+  it("leave users without overrides as they were", async () => {
+    await importedSubscriber();
+    const plain = await subscriber();
+    const body = readable((await fetchSub(`${plain.token}/links`)).body);
+    for (const secret of Object.values(OVERRIDES)) expect(body).not.toContain(secret);
+    expect(body).toContain("flow=xtls-rprx-vision");
+    expect(body).toContain("chacha20-ietf-poly1305:");
+  });
+
+  it("lose them when the admin rotates the user's credentials after a leak", async () => {
+    const user = await importedSubscriber();
+    ok(
+      await gql(`mutation ($id: ID!) { rotateUserCredentials(userId: $id) { id } }`, { id: user.id }, { token: owner }),
+    );
+    const body = readable((await fetchSub(`${user.token}/links`)).body);
+    for (const secret of Object.values(OVERRIDES)) expect(body).not.toContain(secret);
+    expect(body).toContain("flow=xtls-rprx-vision");
+  });
+
+  it("serve a fresh body as soon as an override changes", async () => {
+    const user = await importedSubscriber();
+    const first = await fetchSub(`${user.token}/links`);
+    await override(user.id, inboundIds[1]!, { secret: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" });
+    const second = await fetchSub(`${user.token}/links`, { headers: { "if-none-match": first.headers.get("etag")! } });
+    expect(second.status).toBe(200);
+    expect(readable(second.body)).toContain("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    expect(readable(second.body)).not.toContain(OVERRIDES.vmess);
   });
 });
 

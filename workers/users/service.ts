@@ -24,7 +24,7 @@ import { METRICS_CHANGED } from "../live/topics";
 import { newCredentials, newSubscriptionToken } from "./credentials";
 import { orderedPageClauses, type OrderedPage } from "./order";
 import { deriveStatus } from "./status";
-import { RESET_STRATEGIES, USER_STATUSES, userGroups, users, type UserRow } from "./table";
+import { RESET_STRATEGIES, USER_STATUSES, userGroups, userInboundCredentials, users, type UserRow } from "./table";
 
 const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const chosenStatus = z.enum(["active", "disabled", "on_hold"], {
@@ -428,6 +428,8 @@ export async function rotateUserCredentials(ctx: ActorContext, id: number): Prom
       .set({ ...newCredentials(), updatedAtSec: ctx.nowSec() })
       .where(eq(users.id, id))
       .returning(),
+    // An imported user's per-inbound secrets would outlive the rotation and keep the leak working.
+    ctx.db.delete(userInboundCredentials).where(eq(userInboundCredentials.userId, id)),
     // The secrets themselves stay out of the audit log: it is readable by resellers for their users.
     auditBy(ctx, { action: "user.rotate_credentials", targetType: "user", targetId: id }),
   ])) as [unknown, UserRow[]];

@@ -37,6 +37,34 @@ describe("planApply", () => {
     expect(summary(plan)).toEqual(["remove u1 @vmess-in", "add u1 @vmess-in"]);
   });
 
+  it("replaces a user's account on one inbound when only its override there changed", () => {
+    const imported = { ...u1, inboundOverrides: { "vless-in": { secret: "7d1e0c2b-3a4f-4b5c-8d6e-9f0a1b2c3d4e" } } };
+    const reflowed = {
+      ...u1,
+      inboundOverrides: { "vless-in": { secret: "7d1e0c2b-3a4f-4b5c-8d6e-9f0a1b2c3d4e", flow: "" } },
+    };
+    const running = { inbounds: [vless, vmess], users: [u1] };
+    const withOverride = { inbounds: [vless, vmess], users: [imported] };
+    expect(summary(planApply(running, withOverride, options))).toEqual(["remove u1 @vless-in", "add u1 @vless-in"]);
+    const next = { inbounds: [vless, vmess], users: [reflowed] };
+    expect(summary(planApply(withOverride, next, options))).toEqual(["remove u1 @vless-in", "add u1 @vless-in"]);
+    expect(planApply(next, { inbounds: [vless, vmess], users: [structuredClone(reflowed)] }, options).ops).toEqual([]);
+  });
+
+  it("sends no account the core would refuse: a user's own shadowsocks method it cannot run", () => {
+    const xray = makeRenderOptions({ core: "xray" });
+    const ss = makeInbound({
+      tag: "ss-in",
+      protocol: "shadowsocks",
+      port: 1003,
+      protocolSettings: { method: "aes-256-gcm" },
+    });
+    const fine = makeUser(3, ["ss-in"]);
+    const odd = makeUser(4, ["ss-in"], { inboundOverrides: { "ss-in": { method: "rc4-md5" } } });
+    const plan = planApply({ inbounds: [ss], users: [fine] }, { inbounds: [ss], users: [fine, odd] }, xray);
+    expect(plan).toMatchObject({ restart: false, ops: [] });
+  });
+
   it("moves a user between inbounds at runtime", () => {
     const moved = { ...u2, inboundTags: ["vmess-in"] };
     const plan = planApply(

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_ROUTING_POLICY, type AgentInbound, type AgentUser } from "../../../workers/agent/protocol/messages.ts";
 import { CORE_PROFILES } from "../core/profile.ts";
-import { CREDENTIAL_FIELD } from "./credentials.ts";
+import { accountKey } from "./credentials.ts";
 import {
   renderCoreConfig,
   usersOfInbound,
@@ -68,11 +68,6 @@ function shapeOf(
   };
 }
 
-/** The credential a protocol's account carries: a change means remove + add. */
-function credentialOf(inbound: AgentInbound, user: AgentUser): string {
-  return user[CREDENTIAL_FIELD[inbound.protocol]];
-}
-
 /**
  * @example
  * const plan = planApply(running, next, renderOptions);
@@ -104,20 +99,20 @@ export function planApply(running: ServedUsers | null, next: ServedUsers, option
   const ops: UserOp[] = [];
   for (const inbound of after.served) {
     if (!profile.runtimeUserProtocols.has(inbound.protocol)) continue;
-    const was = new Map(usersOfInbound(inbound.tag, running.users).map((u) => [u.email, u]));
-    const now = new Map(usersOfInbound(inbound.tag, next.users).map((u) => [u.email, u]));
+    const was = new Map(usersOfInbound(inbound, running.users, options.core).map((u) => [u.email, u]));
+    const now = new Map(usersOfInbound(inbound, next.users, options.core).map((u) => [u.email, u]));
     for (const [email, user] of was) {
       const successor = now.get(email);
-      if (!successor || credentialOf(inbound, successor) !== credentialOf(inbound, user))
+      if (!successor || accountKey(inbound, successor) !== accountKey(inbound, user))
         ops.push({ kind: "remove", inbound, email, userId: user.id });
     }
     for (const [email, user] of now) {
       const previous = was.get(email);
-      if (!previous || credentialOf(inbound, previous) !== credentialOf(inbound, user))
+      if (!previous || accountKey(inbound, previous) !== accountKey(inbound, user))
         ops.push({ kind: "add", inbound, user });
     }
   }
-  // Removes first: a changed credential is a remove then an add of the same email.
+  // Removes first: a changed account (secret, flow, method) is a remove then an add of the same email.
   ops.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "remove" ? -1 : 1));
   return { restart: false, restartReasons: [], ops, skipped: after.skipped };
 }

@@ -107,11 +107,97 @@ describe("renderCoreConfig", () => {
       shortIds: ["ab"],
     });
     expect(inboundOf(config, "m").settings.clients[0]).not.toHaveProperty("alterId");
+    // Xray takes a classic cipher from each client, not from the inbound: without it the config fails.
     expect(inboundOf(config, "s").settings).toEqual({
       method: "aes-256-gcm",
-      clients: [{ email: "u3", level: 0, password: u.shadowsocksPassword }],
+      clients: [{ email: "u3", level: 0, password: u.shadowsocksPassword, method: "aes-256-gcm" }],
       network: "tcp,udp",
     });
+  });
+
+  it("gives a user with overrides its own UUID, flow and shadowsocks method on those inbounds only", () => {
+    const vision = makeInbound({ tag: "v1", protocol: "vless", protocolSettings: { flow: "xtls-rprx-vision" } });
+    const second = makeInbound({
+      tag: "v2",
+      protocol: "vless",
+      port: 20_002,
+      protocolSettings: { flow: "xtls-rprx-vision" },
+    });
+    const ss = makeInbound({
+      tag: "s",
+      protocol: "shadowsocks",
+      port: 20_003,
+      protocolSettings: { method: "aes-256-gcm" },
+    });
+    const imported = makeUser(5, ["v1", "v2", "s"], {
+      inboundOverrides: {
+        v2: { secret: "0b7f2c3a-4d5e-4f60-8a1b-2c3d4e5f6a7b", flow: "" },
+        s: { secret: "per-inbound ss pass", method: "chacha20-ietf-poly1305" },
+      },
+    });
+    const plain = makeUser(6, ["v2", "s"]);
+    const { config } = renderCoreConfig(
+      { inbounds: [vision, second, ss], users: [imported, plain] },
+      { ...options, core: "xray" },
+    ) as { config: Json };
+    expect(inboundOf(config, "v1").settings.clients).toEqual([
+      { email: "u5", level: 0, id: imported.vlessId, flow: "xtls-rprx-vision" },
+    ]);
+    // "" is no flow, even where the inbound sets one; the email stays u<id> for usage.
+    expect(inboundOf(config, "v2").settings.clients).toEqual([
+      { email: "u5", level: 0, id: "0b7f2c3a-4d5e-4f60-8a1b-2c3d4e5f6a7b" },
+      { email: "u6", level: 0, id: plain.vlessId, flow: "xtls-rprx-vision" },
+    ]);
+    expect(inboundOf(config, "s").settings.clients).toEqual([
+      { email: "u5", level: 0, password: "per-inbound ss pass", method: "chacha20-ietf-poly1305" },
+      { email: "u6", level: 0, password: plain.shadowsocksPassword, method: "aes-256-gcm" },
+    ]);
+  });
+
+  it("gives vmess, trojan and hysteria2 clients the secret a user holds for that inbound", () => {
+    const vmess = makeInbound({ tag: "m", protocol: "vmess" });
+    const trojan = makeInbound({ tag: "t", protocol: "trojan", port: 20_002 });
+    const hy2 = makeInbound({ tag: "h", protocol: "hysteria2", port: 20_003, security: "tls" });
+    const user = makeUser(8, ["m", "t", "h"], {
+      inboundOverrides: {
+        m: { secret: "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d" },
+        t: { secret: "old trojan" },
+        h: { secret: "old hy2" },
+      },
+    });
+    const { config, skipped } = renderCoreConfig(
+      { inbounds: [vmess, trojan, hy2], users: [user] },
+      {
+        ...options,
+        core: "xray",
+        coreVersion: "Xray 26.3.23 (Xray, Penetrates Everything.)",
+        tls: { certificateFile: "/c.pem", keyFile: "/k.pem" },
+      },
+    ) as { config: Json; skipped: unknown[] };
+    expect(skipped).toEqual([]);
+    expect(inboundOf(config, "m").settings.clients[0].id).toBe("5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d");
+    expect(inboundOf(config, "t").settings.clients[0].password).toBe("old trojan");
+    expect(inboundOf(config, "h").settings.clients[0].auth).toBe("old hy2");
+  });
+
+  it("leaves a user out of a shadowsocks inbound whose method of its own the core cannot run, not the whole config", () => {
+    const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "aes-256-gcm" } });
+    const odd = makeUser(1, ["s"], { inboundOverrides: { s: { method: "rc4-md5" } } });
+    const fine = makeUser(2, ["s"]);
+    const xray = renderCoreConfig({ inbounds: [ss], users: [odd, fine] }, { ...options, core: "xray" }) as {
+      config: Json;
+    };
+    expect(inboundOf(xray.config, "s").settings.clients.map((c: Json) => c.email)).toEqual(["u2"]);
+    // v2ray's one user is then the next one.
+    const v2ray = renderCoreConfig({ inbounds: [ss], users: [odd, fine] }, options) as { config: Json };
+    expect(inboundOf(v2ray.config, "s").settings).toMatchObject({ email: "u2", method: "aes-256-gcm" });
+  });
+
+  it("gives v2ray's single-user shadowsocks inbound its user's overridden password and method", () => {
+    const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "aes-256-gcm" } });
+    const user = makeUser(2, ["s"], { inboundOverrides: { s: { secret: "old-pass", method: "aes-128-gcm" } } });
+    const { config } = renderCoreConfig({ inbounds: [ss], users: [user] }, options) as { config: Json };
+    expect(inboundOf(config, "s").settings).toMatchObject({ method: "aes-128-gcm", password: "old-pass", email: "u2" });
   });
 
   it("gives Xray a shadowsocks-2022 AES-128 user the 16-byte half of its key, as the subscription tells clients", () => {

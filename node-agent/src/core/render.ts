@@ -14,7 +14,15 @@ import type {
   RoutingPolicy,
 } from "../../../workers/agent/protocol/messages.ts";
 import { shadowsocks2022UserKey } from "../../../workers/agent/protocol/shadowsocks.ts";
-import { CORE_PROFILES, coreCapabilities, isShadowsocks2022, type CoreKind, type CoreProfile } from "./profile.ts";
+import { userOnInbound } from "../apply/credentials.ts";
+import {
+  CORE_PROFILES,
+  SHADOWSOCKS_CIPHERS,
+  coreCapabilities,
+  isShadowsocks2022,
+  type CoreKind,
+  type CoreProfile,
+} from "./profile.ts";
 import { renderRouting } from "./routing.ts";
 
 const API_INBOUND_TAG = "api";
@@ -57,9 +65,22 @@ export interface RenderedConfig {
   skipped: SkippedInbound[];
 }
 
-/** Users of one inbound, lowest id first (v2ray's single-user Shadowsocks takes the first). */
-export function usersOfInbound(tag: string, users: readonly AgentUser[]): AgentUser[] {
-  return users.filter((u) => u.inboundTags.includes(tag) && u.email.length > 0).sort((a, b) => a.id - b.id);
+/**
+ * Users of one inbound that this core can hold there, lowest id first (v2ray's single-user
+ * Shadowsocks takes the first). A user whose own shadowsocks method (an imported override) the
+ * core lacks is left out of that inbound: the core would refuse the whole config for it.
+ */
+export function usersOfInbound(inbound: AgentInbound, users: readonly AgentUser[], core: CoreKind): AgentUser[] {
+  return users
+    .filter((u) => u.inboundTags.includes(inbound.tag) && u.email.length > 0 && coreCanHold(inbound, u, core))
+    .sort((a, b) => a.id - b.id);
+}
+
+function coreCanHold(inbound: AgentInbound, user: AgentUser, core: CoreKind): boolean {
+  // Only a method override can make one user's account unrunnable where the inbound's is fine.
+  if (inbound.protocol !== "shadowsocks" || user.inboundOverrides?.[inbound.tag]?.method === undefined) return true;
+  const method = str(userOnInbound(inbound, user).inbound.protocolSettings, "method") ?? "";
+  return isShadowsocks2022(method) || Object.hasOwn(SHADOWSOCKS_CIPHERS[core], method);
 }
 
 function str(settings: Record<string, unknown>, key: string): string | undefined {
@@ -98,7 +119,7 @@ function unservableReason(
     if (isShadowsocks2022(method) && !str(inbound.protocolSettings, "serverKey"))
       return "shadowsocks 2022 inbound without serverKey";
     // 4.34 cannot run a Shadowsocks inbound without its one user.
-    if (!profile.shadowsocksMultiUser && usersOfInbound(inbound.tag, users).length === 0)
+    if (!profile.shadowsocksMultiUser && usersOfInbound(inbound, users, profile.kind).length === 0)
       return "shadowsocks inbound has no user (v2ray needs exactly one)";
   }
   return null;
@@ -111,28 +132,35 @@ function tlsFilesFor(inbound: AgentInbound, fallback: TlsFiles | null): TlsFiles
   return fallback;
 }
 
-/** One client entry as the core's JSON config spells it for this protocol. */
+/** One client entry as the core's JSON config spells it for this user on this inbound (its override applied). */
 function clientEntry(inbound: AgentInbound, user: AgentUser, profile: CoreProfile): Record<string, unknown> {
+  const seen = userOnInbound(inbound, user);
+  const settings = seen.inbound.protocolSettings;
   const base = { email: user.email, level: 0 };
   switch (inbound.protocol) {
     case "vless": {
-      const flow = str(inbound.protocolSettings, "flow");
+      const flow = str(settings, "flow");
       // Vision flow exists only in Xray; 4.34 would reject the config.
-      return { ...base, id: user.vlessId, ...(flow && profile.kind === "xray" ? { flow } : {}) };
+      return { ...base, id: seen.user.vlessId, ...(flow && profile.kind === "xray" ? { flow } : {}) };
     }
     case "vmess":
       // alterId 0 = AEAD; Xray removed the field (and legacy VMess) altogether.
-      return { ...base, id: user.vmessId, ...(profile.kind === "v2ray" ? { alterId: 0 } : {}) };
+      return { ...base, id: seen.user.vmessId, ...(profile.kind === "v2ray" ? { alterId: 0 } : {}) };
     case "trojan":
-      return { ...base, password: user.trojanPassword };
-    case "shadowsocks":
+      return { ...base, password: seen.user.trojanPassword };
+    case "shadowsocks": {
+      const method = str(settings, "method") ?? "";
+      // Xray reads a classic cipher from each client (none there fails the config) and refuses
+      // one on a 2022 client, whose users share the inbound's method.
       return {
         ...base,
-        password: shadowsocks2022UserKey(str(inbound.protocolSettings, "method") ?? "", user.shadowsocksPassword),
+        password: shadowsocks2022UserKey(method, seen.user.shadowsocksPassword),
+        ...(isShadowsocks2022(method) ? {} : { method }),
       };
+    }
     case "hysteria2":
       // Xray's Hysteria2 server matches a client by its `auth` string; the share link carries it as the password.
-      return { ...base, auth: user.hysteria2Password };
+      return { ...base, auth: seen.user.hysteria2Password };
   }
 }
 
@@ -153,7 +181,9 @@ function protocolSettings(inbound: AgentInbound, users: AgentUser[], profile: Co
       }
       const first = users[0];
       if (!first) throw new Error(`shadowsocks inbound ${inbound.tag} rendered without a user`);
-      return { method, password: first.shadowsocksPassword, email: first.email, level: 0, network: "tcp,udp" };
+      // The single user's own method and password, as its client entry would carry them.
+      const { password, method: userMethod } = clientEntry(inbound, first, profile);
+      return { method: userMethod ?? method, password, email: first.email, level: 0, network: "tcp,udp" };
     }
     case "hysteria2":
       return { version: 2, clients };
@@ -252,7 +282,7 @@ export function renderCoreConfig(served: ServedUsers, options: RenderOptions): R
       port: inbound.port,
       // Xray names the Hysteria2 inbound "hysteria" (settings.version 2).
       protocol: inbound.protocol === "hysteria2" ? "hysteria" : inbound.protocol,
-      settings: protocolSettings(inbound, usersOfInbound(inbound.tag, served.users), profile),
+      settings: protocolSettings(inbound, usersOfInbound(inbound, served.users, profile.kind), profile),
       streamSettings: streamSettings(inbound, options),
     });
   }

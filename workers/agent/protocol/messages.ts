@@ -3,6 +3,7 @@
  * node agent (node-agent/) imports the same module. Version 1; fields are only ever added.
  */
 import { z } from "zod";
+import { inboundOverrideSchema } from "./inbound-override";
 import { cidrProblem, domainMatcherProblem, portRangeProblem } from "./routing-entries";
 
 export const PROTOCOL_VERSION = 1;
@@ -37,6 +38,11 @@ export const agentUserSchema = z.object({
   trojanPassword: z.string(),
   shadowsocksPassword: z.string(),
   hysteria2Password: z.string(),
+  /**
+   * By inbound tag, where this user's secret, flow or method differs from its own and the
+   * inbound's (imported users: see inbound-override.ts). Added after version 1: absent means none.
+   */
+  inboundOverrides: z.record(z.string(), inboundOverrideSchema).optional(),
   /** What the node may enforce on its own while the edge is unreachable. */
   dataLimitBytes: bytes.nullable(),
   usedBytes: bytes,

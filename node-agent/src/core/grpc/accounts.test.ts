@@ -23,4 +23,33 @@ describe("accountFor", () => {
       ),
     ).toThrow(UnsupportedRuntimeUserError);
   });
+
+  it("gives a user the override it holds for that inbound: UUID and no flow on vless, password and cipher on shadowsocks", () => {
+    const root = loadCoreProtos("xray");
+    const vless = makeInbound({ tag: "v", protocol: "vless", protocolSettings: { flow: "xtls-rprx-vision" } });
+    const ss = makeInbound({ tag: "s", protocol: "shadowsocks", protocolSettings: { method: "aes-256-gcm" } });
+    const user = makeUser(3, ["v", "s"], {
+      inboundOverrides: {
+        v: { secret: "2c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f", flow: "" },
+        s: { secret: "old ss pass", method: "chacha20-ietf-poly1305" },
+      },
+    });
+    const decode = (account: { type: string; value: Uint8Array }) => {
+      const type = root.lookupType(account.type);
+      return type.toObject(type.decode(account.value), { enums: String, defaults: true });
+    };
+    expect(decode(accountFor("xray", root, vless, user))).toMatchObject({
+      id: "2c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f",
+      flow: "",
+    });
+    expect(decode(accountFor("xray", root, ss, user))).toMatchObject({
+      password: "old ss pass",
+      cipher_type: "CHACHA20_POLY1305",
+    });
+    const plain = makeUser(4, ["v"]);
+    expect(decode(accountFor("xray", root, vless, plain))).toMatchObject({
+      id: plain.vlessId,
+      flow: "xtls-rprx-vision",
+    });
+  });
 });

@@ -6,6 +6,7 @@
 import { shadowsocks2022UserKey } from "../../../../workers/agent/protocol/shadowsocks.ts";
 import type protobuf from "protobufjs";
 import type { AgentInbound, AgentUser } from "../../../../workers/agent/protocol/messages.ts";
+import { userOnInbound } from "../../apply/credentials.ts";
 import { CORE_PROFILES, SHADOWSOCKS_CIPHERS, isShadowsocks2022, type CoreKind } from "../profile.ts";
 
 export interface TypedMessageValue {
@@ -37,32 +38,34 @@ export function accountFor(
       `${core} cannot change ${inbound.protocol} users at runtime (inbound ${inbound.tag})`,
     );
   }
+  // The user as it meets this inbound: an imported user may hold its own secret, flow or method here.
+  const seen = userOnInbound(inbound, user);
+  const settings = seen.inbound.protocolSettings;
   switch (inbound.protocol) {
     case "vless": {
-      const flow =
-        typeof inbound.protocolSettings.flow === "string" && core === "xray" ? inbound.protocolSettings.flow : "";
+      const flow = typeof settings.flow === "string" && core === "xray" ? settings.flow : "";
       // encryption stays empty: it is a client-side setting and the server must not set it.
-      return packTyped(root, `${p}.proxy.vless.Account`, { id: user.vlessId, flow });
+      return packTyped(root, `${p}.proxy.vless.Account`, { id: seen.user.vlessId, flow });
     }
     case "vmess":
-      return packTyped(root, `${p}.proxy.vmess.Account`, { id: user.vmessId });
+      return packTyped(root, `${p}.proxy.vmess.Account`, { id: seen.user.vmessId });
     case "trojan":
-      return packTyped(root, `${p}.proxy.trojan.Account`, { password: user.trojanPassword });
+      return packTyped(root, `${p}.proxy.trojan.Account`, { password: seen.user.trojanPassword });
     case "shadowsocks": {
-      const method = String(inbound.protocolSettings.method ?? "");
+      const method = String(settings.method ?? "");
       if (isShadowsocks2022(method))
         return packTyped(root, `${p}.proxy.shadowsocks_2022.Account`, {
-          key: shadowsocks2022UserKey(method, user.shadowsocksPassword),
+          key: shadowsocks2022UserKey(method, seen.user.shadowsocksPassword),
         });
       const cipher = SHADOWSOCKS_CIPHERS[core][method];
       if (!cipher) throw new UnsupportedRuntimeUserError(`unknown shadowsocks method ${method}`);
       return packTyped(root, `${p}.proxy.shadowsocks.Account`, {
-        password: user.shadowsocksPassword,
+        password: seen.user.shadowsocksPassword,
         cipher_type: cipher,
       });
     }
     case "hysteria2":
       // Only Xray has it (runtimeUserProtocols); the server keys users by this auth string.
-      return packTyped(root, `${p}.proxy.hysteria.account.Account`, { auth: user.hysteria2Password });
+      return packTyped(root, `${p}.proxy.hysteria.account.Account`, { auth: seen.user.hysteria2Password });
   }
 }
