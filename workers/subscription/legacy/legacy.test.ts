@@ -221,6 +221,18 @@ describe("3x-ui and Remnawave links", () => {
     ok(await setLegacyPaths([]));
   });
 
+  it("serves imported tokens of 16 to 128 characters, payer pages included, and nothing longer", async () => {
+    const user = await subscriber();
+    for (const token of ["a-B_".repeat(4), "x".repeat(64), `${"Yz_-".repeat(31)}tail`]) {
+      await env.DB.prepare(`UPDATE users SET sub_token = ? WHERE id = ?`).bind(token, Number(user.id)).run();
+      expect(fromBase64((await get(`/sub/${token}`)).body), token).toContain(user.vlessId);
+      expect((await get(`/sub/${token}/plans`, NAVIGATE)).status, token).toBe(200);
+    }
+    const tooLong = "z".repeat(129);
+    await env.DB.prepare(`UPDATE users SET sub_token = ? WHERE id = ?`).bind(tooLong, Number(user.id)).run();
+    expect((await get(`/sub/${tooLong}`)).status).toBe(404);
+  });
+
   it("serves a Remnawave shortUuid at /api/sub/ with its client types, and at / once mapped, never over the SPA's pages", async () => {
     const user = await subscriber();
     const shortUuid = "Zk_3-xQ9pL2mN7vB";
