@@ -245,6 +245,9 @@ describe("3x-ui and Remnawave links", () => {
 
     const spaBefore = await get("/users", NAVIGATE);
     const missBefore = await get("/no-such-page-at-all", NAVIGATE);
+    // The SPA's shell (web/dist, built by `npm run check` before the tests), for its routes and its own not-found page alike.
+    expect([spaBefore.status, spaBefore.headers.get("content-type")]).toEqual([200, "text/html; charset=utf-8"]);
+    expect(missBefore.body).toBe(spaBefore.body);
     ok(await setLegacyPaths([{ prefix: "/" }]));
     const spaPage = async (path: string) => {
       const answer = await get(path, NAVIGATE);
