@@ -165,6 +165,24 @@ describe("Marzban links", () => {
   });
 });
 
+describe("Marzban links under its own subscription path", () => {
+  it("resolve once the path is mapped, with its trailing slash and client types", async () => {
+    const user = await importedUser(marzbanSource, "heidi");
+    const token = await marzbanToken("heidi", NOT_BEFORE, MARZBAN_SECRET);
+    expect((await get(`/my-sub/${token}`)).status).toBe(404);
+    ok(await setLegacyPaths([{ prefix: "/my-sub/" }]));
+    const own = (await get(`/sub/${user.token}`)).body;
+    expect((await get(`/my-sub/${token}`)).body).toBe(own);
+    expect((await get(`/my-sub/${token}/`)).body).toBe(own);
+    expect((await get(`/my-sub/${token}/sing-box`)).headers.get("content-type")).toBe(
+      "application/json; charset=utf-8",
+    );
+    expect((await get(`/my-sub/${await jwtToken("heidi", NOT_BEFORE, MARZBAN_SECRET)}`)).body).toBe(own);
+    expect((await get(`/my-sub/${await marzbanToken("heidi", NOT_BEFORE, "wrong")}`)).status).toBe(404);
+    ok(await setLegacyPaths([]));
+  });
+});
+
 describe("PasarGuard links", () => {
   it("resolve in its v3 HMAC form by user id, its hex- and base64-signed older forms and JWTs", async () => {
     const user = await importedUser(pasarguardSource, "erin", 42);
