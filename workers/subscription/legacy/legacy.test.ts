@@ -297,7 +297,18 @@ describe("3x-ui and Remnawave links", () => {
 
 describe("the legacySubscriptionPaths setting", () => {
   it("refuses prefixes that are malformed or the panel's own, and keeps a valid list as given", async () => {
-    for (const prefix of ["/api/sub/", "/graphql/", "/sub/", "/users/", "/assets/", "xui/", "/xui", "/a b/", "//"]) {
+    for (const prefix of [
+      "/api/sub/",
+      "/graphql/",
+      "/sub/",
+      "/users/",
+      "/assets/",
+      "xui/",
+      "/xui",
+      "/a b/",
+      "//",
+      "/../",
+    ]) {
       expect(errorCode(await setLegacyPaths([{ prefix }])), prefix).toBe("BAD_USER_INPUT");
     }
     expect(errorCode(await setLegacyPaths([{ prefix: "/json/", format: "PAGE" }]))).toBe("BAD_USER_INPUT");

@@ -40,7 +40,8 @@ export const legacyPathSchema = z.object({
     .string()
     .trim()
     .max(64)
-    .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'must start and end with "/", e.g. /xui-sub/, /json/ or /')
+    // Segments of dots alone never reach us: URLs are normalised before routing.
+    .regex(/^\/((?!\.+\/)[A-Za-z0-9._~-]+\/)*$/, 'must start and end with "/", e.g. /xui-sub/, /json/ or /')
     .refine(
       (prefix) => !PANEL_SEGMENTS.has(prefix.split("/")[1] ?? ""),
       "is one of the panel's own paths (/sub/ is always served)",
