@@ -231,6 +231,8 @@ describe("3x-ui and Remnawave links", () => {
     expect(json.status).toBe(200);
     expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(json.headers.get("subscription-userinfo")).toBe("upload=0; download=0; total=0; expire=0");
+    // The mapped prefixes (one setting), then the subscription's one statement.
+    expect(json.headers.get("x-d1-statements")).toBe("2");
     expect(JSON.stringify(JSON.parse(json.body))).toContain(user.vlessId);
     expect(fromBase64((await get(`/xui-sub/${subId}`)).body)).toContain(user.vlessId);
     expect((await get(`/xui-sub/${subId}/clash`)).headers.get("content-type")).toBe("text/yaml; charset=utf-8");
