@@ -7,6 +7,7 @@ import { apiCors } from "./http/cors";
 import { sessionConfig, withRequestContext, type AppEnv } from "./http/request-context";
 import { agentRoutes } from "./agent/routes";
 import { setupRoute } from "./setup/route";
+import { legacySubscriptionPaths } from "./subscription/legacy/routes";
 import { subscriptionRoutes } from "./subscription/route";
 import { payerRoutes } from "./billing/payer/routes";
 import { stripeWebhookRoute } from "./billing/stripe/route";
@@ -49,6 +50,9 @@ app.route("/webhooks/stripe", stripeWebhookRoute);
 // Before the subscription routes: /sub/:token/plans must not read as a config format.
 app.route("/sub", payerRoutes);
 app.route("/sub", subscriptionRoutes);
+// Remnawave's backend path for the same links; other old panels' prefixes are mapped by setting.
+app.route("/api/sub", subscriptionRoutes);
+app.get("*", legacySubscriptionPaths);
 
 // Missing assets land here too (wrangler.toml: not_found_handling = "none"): only a page
 // navigation gets the SPA, so a script or a download that is not there is a plain 404.

@@ -23,6 +23,19 @@ const typeDefs = /* GraphQL */ `
     FLAG
   }
 
+  "A path prefix of the panel users moved from, answered as /sub/ is, so the links their phones hold keep working."
+  type LegacySubscriptionPath {
+    "Starts and ends with /, e.g. /xui-sub/, /json/, or / for Remnawave's https://host/<shortUuid> (then only for tokens that exist, never over the panel's own pages)."
+    prefix: String!
+    "Forces this format (3x-ui's /json/ is XRAY_JSON); null lets the client's rules choose. PAGE is not accepted."
+    format: SubscriptionFormat
+  }
+
+  input LegacySubscriptionPathInput {
+    prefix: String!
+    format: SubscriptionFormat
+  }
+
   type Settings {
     "Base of subscription links, e.g. https://sub.example.com; empty means the address the panel is reached on."
     subscriptionUrlPrefix: String!
@@ -52,6 +65,8 @@ const typeDefs = /* GraphQL */ `
     totpRequiredRoles: [AdminRole!]!
     "Browser origins besides the panel's own that may call the API (CORS), e.g. https://dash.example.com; the panel's own pages never need one. Every other origin gets no Access-Control-Allow-Origin."
     corsAllowedOrigins: [String!]!
+    "Old panels' subscription path prefixes this panel also answers (at most 10). /sub/ (ours, Marzban's and PasarGuard's default) and /api/sub/ (Remnawave's) are always answered."
+    legacySubscriptionPaths: [LegacySubscriptionPath!]!
   }
 
   "Omitted fields keep their values."
@@ -71,6 +86,7 @@ const typeDefs = /* GraphQL */ `
     invoiceTtlHours: Int
     totpRequiredRoles: [AdminRole!]
     corsAllowedOrigins: [String!]
+    legacySubscriptionPaths: [LegacySubscriptionPathInput!]
   }
 
   extend type Query {

@@ -4,6 +4,7 @@ import { auditBy, type ActorContext } from "../audit/record";
 import { runBatch, type Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
+import { legacyPathsSchema } from "../subscription/legacy/paths";
 import { TEMPLATE_VARIABLES, unknownVariables, USER_VARIABLES } from "../subscription/remarks";
 import { settings } from "./table";
 
@@ -95,6 +96,8 @@ const settingFields = {
     .array(browserOrigin)
     .max(20, "at most 20 origins")
     .transform((origins) => [...new Set(origins)]),
+  /** Path prefixes of the panel users moved from (3x-ui /json/, Remnawave /, …) answered as /sub/ is; /sub/ needs none. */
+  legacySubscriptionPaths: legacyPathsSchema,
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -114,6 +117,7 @@ export const settingsSchema = z.object({
   invoiceTtlHours: settingFields.invoiceTtlHours.default(24),
   totpRequiredRoles: settingFields.totpRequiredRoles.default([]),
   corsAllowedOrigins: settingFields.corsAllowedOrigins.default([]),
+  legacySubscriptionPaths: settingFields.legacySubscriptionPaths.default([]),
 });
 
 /** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */

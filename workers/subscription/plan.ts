@@ -8,6 +8,7 @@ import { FORMAT_MEDIA, isFormat, type Format } from "./formats";
 import { contentDisposition, subscriptionHeaders } from "./headers";
 import { parseSettingsRows, type SubscriptionLookup, type SubscriptionUser } from "./load";
 import { pickLanguage, type Language } from "./page-i18n";
+import { ourFormatName } from "./legacy/paths";
 import { isInactive, placeholderEndpoint } from "./placeholder";
 import { userValues, type TemplateValues } from "./remarks";
 import { chooseFormat, rulesFromStored } from "./rules";
@@ -23,7 +24,7 @@ const noSuchSubscription = () => new DomainError("NOT_FOUND", "no such subscript
 
 export interface PlanInput {
   lookup: SubscriptionLookup;
-  /** The path's second segment (`/sub/:token/:format`), if there is one. */
+  /** The path's format, `info` or an old panel's client type (`/sub/:token/:format`), if it names one. */
   requested: string | undefined;
   headers: Headers;
   url: URL;
@@ -70,8 +71,9 @@ export function planResponse(
 export function planResponse(input: PlanInput): ResponsePlan;
 export function planResponse(input: PlanInput): ResponsePlan {
   const { lookup, requested, headers, url, nowSec } = input;
-  const forced: Target | undefined =
-    requested !== undefined && (requested === "info" || isFormat(requested)) ? requested : undefined;
+  // Old panels' client types (Marzban's v2ray-json, Remnawave's mihomo…) name our formats.
+  const named = requested === undefined ? undefined : ourFormatName(requested);
+  const forced: Target | undefined = named !== undefined && (named === "info" || isFormat(named)) ? named : undefined;
   if (!lookup.user || (requested !== undefined && !forced)) return refuse(noSuchSubscription());
 
   const settingsRows = parseSettingsRows(lookup.settingsText);

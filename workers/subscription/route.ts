@@ -10,11 +10,16 @@ import { renderFormat } from "./formats";
 import { subscriptionInfo } from "./info";
 import { loadSubscription, parseServed, type SubscriptionLookup } from "./load";
 import { requesterPosition } from "./ordering";
+import { resolveLegacyToken } from "./legacy/lookup";
 import { renderPage } from "./page";
 import { planResponse, type ServePlan } from "./plan";
 
-/** Tokens are 32 characters; anything longer is cut before the lookup so the work stays the same. */
-const MAX_TOKEN_LENGTH = 64;
+/**
+ * Our tokens are 32 characters; imported ones (3x-ui subIds, Remnawave shortUuids) 16 to 128. A
+ * path segment of any other shape is looked up as a value no user has, so every request costs the
+ * same statement whatever it sent.
+ */
+const OWN_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 const cache = new RenderCache();
 
@@ -25,16 +30,29 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return header.split(",").some((t) => t.trim() === "*" || t.trim().replace(/^W\//, "") === bare);
 }
 
-/** Loads, plans (plan.ts decides everything), admits a new device if the plan asks, then answers. */
-async function handle(c: Context<AppEnv>, token: string, requested: string | undefined): Promise<Response> {
+/**
+ * The subscription behind a link's token: ours in one statement; only when it is not one of ours
+ * and has a Marzban/PasarGuard form, the legacy lookup (one statement) and then the user it names.
+ */
+export async function lookupToken(c: Context<AppEnv>, token: string): Promise<SubscriptionLookup> {
+  const hwid = c.req.header("x-hwid")?.slice(0, 64) ?? null;
+  const own = await loadSubscription(c.var.db, OWN_TOKEN.test(token) ? token : "", hwid);
+  if (own.user) return own;
+  const subToken = await resolveLegacyToken(c.var.db, c.env.SECRETS_KEY, token);
+  return subToken === null ? own : loadSubscription(c.var.db, subToken, hwid);
+}
+
+/**
+ * Plans (plan.ts decides everything), admits a new device if the plan asks, then answers.
+ * `requested` is the path's format or client type, if it names one.
+ */
+export async function respond(
+  c: Context<AppEnv>,
+  lookup: SubscriptionLookup,
+  requested: string | undefined,
+): Promise<Response> {
   const nowSec = Math.floor(Date.now() / 1000);
-  const headers = c.req.raw.headers;
-  const lookup = await loadSubscription(
-    c.var.db,
-    token.slice(0, MAX_TOKEN_LENGTH),
-    headers.get("x-hwid")?.slice(0, 64) ?? null,
-  );
-  const input = { lookup, requested, headers, url: new URL(c.req.url), nowSec };
+  const input = { lookup, requested, headers: c.req.raw.headers, url: new URL(c.req.url), nowSec };
   const first = planResponse(input);
   const plan =
     first.kind === "admit-device"
@@ -47,6 +65,9 @@ async function handle(c: Context<AppEnv>, token: string, requested: string | und
   if (plan.touchDevice) c.executionCtx.waitUntil(touchDevice(c.var.db, plan.user.id, plan.touchDevice, nowSec));
   return answer(c, plan, lookup, nowSec);
 }
+
+const handle = async (c: Context<AppEnv>, token: string, requested: string | undefined) =>
+  respond(c, await lookupToken(c, token), requested);
 
 /** The body the plan names, with an entity tag over everything it depends on, from the cache when it can be. */
 async function answer(c: Context<AppEnv>, plan: ServePlan, lookup: SubscriptionLookup, nowSec: number) {
@@ -92,7 +113,11 @@ async function answer(c: Context<AppEnv>, plan: ServePlan, lookup: SubscriptionL
   return new Response(body, { headers: { ...headers, ...plan.contentHeaders } });
 }
 
-/** `/sub/:token`, `/sub/:token/:format` and `/sub/:token/info`; HEAD answers as GET without a body. */
+/**
+ * `/sub/:token`, `/sub/:token/:format` and `/sub/:token/info`; HEAD answers as GET without a body.
+ * Marzban's links may end in a slash and name its client types (`/sub/<token>/v2ray-json`).
+ */
 export const subscriptionRoutes = new Hono<AppEnv>();
 subscriptionRoutes.get("/:token", (c) => handle(c, c.req.param("token"), undefined));
+subscriptionRoutes.get("/:token/", (c) => handle(c, c.req.param("token"), undefined));
 subscriptionRoutes.get("/:token/:format", (c) => handle(c, c.req.param("token"), c.req.param("format")));

@@ -21,6 +21,7 @@ import type { PageRequest } from "../graphql/pagination";
 import { bumpNodesServingGroups, bumpNodesServingUsers } from "../nodes/config-version";
 import { userStatusNotices } from "../live/notifications";
 import { METRICS_CHANGED } from "../live/topics";
+import { revokeLegacyTokens } from "../subscription/legacy/lookup";
 import { newCredentials, newSubscriptionToken } from "./credentials";
 import { orderedPageClauses, type OrderedPage } from "./order";
 import { deriveStatus } from "./status";
@@ -408,6 +409,7 @@ export async function rotateSubscriptionToken(ctx: ActorContext, id: number): Pr
       .set({ subToken: newSubscriptionToken(), updatedAtSec: ctx.nowSec() })
       .where(eq(users.id, id))
       .returning(),
+    revokeLegacyTokens(ctx.db, id, ctx.nowSec()),
     auditBy(ctx, { action: "user.rotate_subscription_token", targetType: "user", targetId: id }),
   ])) as [UserRow[]];
   return updated[0]!;

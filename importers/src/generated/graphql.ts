@@ -637,6 +637,20 @@ export type InvoiceStatus =
   /** Cancelled by an admin before it was paid. */
   | 'VOID';
 
+/** A path prefix of the panel users moved from, answered as /sub/ is, so the links their phones hold keep working. */
+export type LegacySubscriptionPath = {
+  __typename?: 'LegacySubscriptionPath';
+  /** Forces this format (3x-ui's /json/ is XRAY_JSON); null lets the client's rules choose. PAGE is not accepted. */
+  format?: Maybe<SubscriptionFormat>;
+  /** Starts and ends with /, e.g. /xui-sub/, /json/, or / for Remnawave's https://host/<shortUuid> (then only for tokens that exist, never over the panel's own pages). */
+  prefix: Scalars['String']['output'];
+};
+
+export type LegacySubscriptionPathInput = {
+  format?: InputMaybe<SubscriptionFormat>;
+  prefix: Scalars['String']['input'];
+};
+
 export type LinkOidcIdentityInput = {
   adminId: Scalars['ID']['input'];
   kind: OidcIdentityKind;
@@ -1566,6 +1580,8 @@ export type Settings = {
   inactiveUserResponse: InactiveUserResponse;
   /** How long an invoice can be paid for, 1 to 720 hours. */
   invoiceTtlHours: Scalars['Int']['output'];
+  /** Old panels' subscription path prefixes this panel also answers (at most 10). /sub/ (ours, Marzban's and PasarGuard's default) and /api/sub/ (Remnawave's) are always answered. */
+  legacySubscriptionPaths: Array<LegacySubscriptionPath>;
   /** A short message clients such as Happ and v2RayTun show (announce); empty leaves it out. */
   subscriptionAnnounce: Scalars['String']['output'];
   /** Sends hide-settings: 1, so clients that honour it hide server settings from the user. */
@@ -1840,6 +1856,7 @@ export type UpdateSettingsInput = {
   deviceLimit?: InputMaybe<Scalars['Int']['input']>;
   inactiveUserResponse?: InputMaybe<InactiveUserResponse>;
   invoiceTtlHours?: InputMaybe<Scalars['Int']['input']>;
+  legacySubscriptionPaths?: InputMaybe<Array<LegacySubscriptionPathInput>>;
   subscriptionAnnounce?: InputMaybe<Scalars['String']['input']>;
   subscriptionHideSettings?: InputMaybe<Scalars['Boolean']['input']>;
   subscriptionRemarkTemplate?: InputMaybe<Scalars['String']['input']>;

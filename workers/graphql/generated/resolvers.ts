@@ -645,6 +645,20 @@ export type InvoiceLine = {
 
 export { InvoiceStatus };
 
+/** A path prefix of the panel users moved from, answered as /sub/ is, so the links their phones hold keep working. */
+export type LegacySubscriptionPath = {
+  __typename?: 'LegacySubscriptionPath';
+  /** Forces this format (3x-ui's /json/ is XRAY_JSON); null lets the client's rules choose. PAGE is not accepted. */
+  format?: Maybe<SubscriptionFormat>;
+  /** Starts and ends with /, e.g. /xui-sub/, /json/, or / for Remnawave's https://host/<shortUuid> (then only for tokens that exist, never over the panel's own pages). */
+  prefix: Scalars['String']['output'];
+};
+
+export type LegacySubscriptionPathInput = {
+  format?: InputMaybe<SubscriptionFormat>;
+  prefix: Scalars['String']['input'];
+};
+
 export type LinkOidcIdentityInput = {
   adminId: Scalars['ID']['input'];
   kind: OidcIdentityKind;
@@ -1533,6 +1547,8 @@ export type Settings = {
   inactiveUserResponse: InactiveUserResponse;
   /** How long an invoice can be paid for, 1 to 720 hours. */
   invoiceTtlHours: Scalars['Int']['output'];
+  /** Old panels' subscription path prefixes this panel also answers (at most 10). /sub/ (ours, Marzban's and PasarGuard's default) and /api/sub/ (Remnawave's) are always answered. */
+  legacySubscriptionPaths: Array<LegacySubscriptionPath>;
   /** A short message clients such as Happ and v2RayTun show (announce); empty leaves it out. */
   subscriptionAnnounce: Scalars['String']['output'];
   /** Sends hide-settings: 1, so clients that honour it hide server settings from the user. */
@@ -1783,6 +1799,7 @@ export type UpdateSettingsInput = {
   deviceLimit?: InputMaybe<Scalars['Int']['input']>;
   inactiveUserResponse?: InputMaybe<InactiveUserResponse>;
   invoiceTtlHours?: InputMaybe<Scalars['Int']['input']>;
+  legacySubscriptionPaths?: InputMaybe<Array<LegacySubscriptionPathInput>>;
   subscriptionAnnounce?: InputMaybe<Scalars['String']['input']>;
   subscriptionHideSettings?: InputMaybe<Scalars['Boolean']['input']>;
   subscriptionRemarkTemplate?: InputMaybe<Scalars['String']['input']>;
@@ -2061,6 +2078,8 @@ export type ResolversTypes = {
   InvoiceLine: ResolverTypeWrapper<InvoiceLine>;
   InvoiceStatus: InvoiceStatus;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LegacySubscriptionPath: ResolverTypeWrapper<LegacySubscriptionPath>;
+  LegacySubscriptionPathInput: LegacySubscriptionPathInput;
   LinkOidcIdentityInput: LinkOidcIdentityInput;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2201,6 +2220,8 @@ export type ResolversParentTypes = {
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: InvoiceLine;
   JSON: Scalars['JSON']['output'];
+  LegacySubscriptionPath: LegacySubscriptionPath;
+  LegacySubscriptionPathInput: LegacySubscriptionPathInput;
   LinkOidcIdentityInput: LinkOidcIdentityInput;
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
@@ -2511,6 +2532,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type LegacySubscriptionPathResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['LegacySubscriptionPath'] = ResolversParentTypes['LegacySubscriptionPath']> = {
+  format?: Resolver<Maybe<ResolversTypes['SubscriptionFormat']>, ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   applyPlan?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationApplyPlanArgs, 'planId' | 'userId'>>;
   beginImport?: Resolver<ResolversTypes['ImportRun'], ParentType, ContextType, RequireFields<MutationBeginImportArgs, 'input'>>;
@@ -2798,6 +2824,7 @@ export type SettingsResolvers<ContextType = SignedInContext, ParentType extends 
   deviceLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inactiveUserResponse?: Resolver<ResolversTypes['InactiveUserResponse'], ParentType, ContextType>;
   invoiceTtlHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  legacySubscriptionPaths?: Resolver<Array<ResolversTypes['LegacySubscriptionPath']>, ParentType, ContextType>;
   subscriptionAnnounce?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subscriptionHideSettings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   subscriptionRemarkTemplate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2996,6 +3023,7 @@ export type Resolvers<ContextType = SignedInContext> = {
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoiceStatus?: InvoiceStatusResolvers;
   JSON?: GraphQLScalarType;
+  LegacySubscriptionPath?: LegacySubscriptionPathResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   OidcIdentity?: OidcIdentityResolvers<ContextType>;

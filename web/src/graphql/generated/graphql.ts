@@ -124,6 +124,11 @@ export type InactiveUserResponse =
   /** A config that cannot connect, whose name explains the state and how to renew. */
   | 'PLACEHOLDER';
 
+export type LegacySubscriptionPathInput = {
+  format?: SubscriptionFormat | null | undefined;
+  prefix: string;
+};
+
 export type LinkOidcIdentityInput = {
   adminId: string | number;
   kind: OidcIdentityKind;
@@ -326,6 +331,7 @@ export type UpdateSettingsInput = {
   deviceLimit?: number | null | undefined;
   inactiveUserResponse?: InactiveUserResponse | null | undefined;
   invoiceTtlHours?: number | null | undefined;
+  legacySubscriptionPaths?: Array<LegacySubscriptionPathInput> | null | undefined;
   subscriptionAnnounce?: string | null | undefined;
   subscriptionHideSettings?: boolean | null | undefined;
   subscriptionRemarkTemplate?: string | null | undefined;
