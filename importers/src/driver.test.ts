@@ -10,7 +10,7 @@ const user = (n: number): ImportUserInput => ({
   onHold: false,
   peerStatus: "ACTIVE",
   usedTraffic: 0,
-  resetStrategy: "NO_RESET",
+  resetStrategy: "NONE",
   credentials: { vlessId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}` },
   access: [],
 });
