@@ -10,9 +10,10 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { type ImportApi, type ImportProgress, runImport } from "./driver";
 import type { ImportIssue, ImportReport, ImportRun } from "./generated/graphql";
-import { instanceFromDatabase, instanceFromUrl, type PeerKind } from "./instance";
+import { instanceFromDatabase, instanceFromUrl } from "./instance";
 import type { PeerExport } from "./model";
 import { openSqliteFile } from "./node-sqlite";
+import { isPeerKind, PEERS, type PeerApiKind, type PeerKind } from "./peers";
 import { readApiExport } from "./readers/api-export";
 import { readSqliteExport } from "./readers/sqlite-export";
 import { tableNames } from "./sqlite";
@@ -55,15 +56,8 @@ export class CliError extends Error {
   }
 }
 
-const KINDS: Record<PeerKind, { name: string; graphql: string; files: boolean; api: boolean }> = {
-  "3x-ui": { name: "3x-ui", graphql: "THREE_X_UI", files: true, api: false },
-  marzban: { name: "Marzban", graphql: "MARZBAN", files: true, api: true },
-  pasarguard: { name: "PasarGuard", graphql: "PASARGUARD", files: true, api: true },
-  remnawave: { name: "Remnawave", graphql: "REMNAWAVE", files: false, api: true },
-};
-
 export type Source = { kind: PeerKind; file: string; xrayConfig?: string; nodeAddress?: string } | ApiSource;
-type ApiSource = { kind: "marzban" | "pasarguard" | "remnawave"; url: string; apiToken: string };
+type ApiSource = { kind: PeerApiKind; url: string; apiToken: string };
 
 export type SignIn = { token: string } | { username: string; password?: string; totp?: string };
 
@@ -88,9 +82,9 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
   if (values.help || positionals.length === 0) return "help";
   const [verb, kind, file, ...rest] = positionals;
   if (verb !== "import") throw new CliError(`unknown command "${verb}": only "import" exists`, EXIT.usage);
-  if (!kind || !(kind in KINDS))
-    throw new CliError(`name the panel to import from: ${Object.keys(KINDS).join(", ")}`, EXIT.usage);
-  const peer = KINDS[kind as PeerKind];
+  if (!kind || !isPeerKind(kind))
+    throw new CliError(`name the panel to import from: ${Object.keys(PEERS).join(", ")}`, EXIT.usage);
+  const peer = PEERS[kind];
   if (rest.length > 0) throw new CliError(`unexpected argument "${rest[0]}"`, EXIT.usage);
   if (!values.panel) throw new CliError("say which VortexPanel to import into: --panel URL", EXIT.usage);
   const panel = httpUrl(values.panel, "--panel");
@@ -99,17 +93,19 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
   if (file !== undefined && values.url !== undefined)
     throw new CliError("give either a database file or --url, not both", EXIT.usage);
   if (file !== undefined) {
-    if (!peer.files)
+    if (!peer.readsFile)
       throw new CliError(`${peer.name} is read through its API: --url URL --api-token TOKEN`, EXIT.usage);
-    source = { kind: kind as PeerKind, file, xrayConfig: values["xray-config"], nodeAddress: values["node-address"] };
+    source = { kind, file, xrayConfig: values["xray-config"], nodeAddress: values["node-address"] };
   } else if (values.url !== undefined) {
-    if (!peer.api)
+    if (!peer.readsApi)
       throw new CliError(`${peer.name} is read from its database file: import ${kind} ./x-ui.db`, EXIT.usage);
     if (!values["api-token"]) throw new CliError(`--url needs the source panel's --api-token`, EXIT.usage);
-    source = { kind: kind as ApiSource["kind"], url: httpUrl(values.url, "--url"), apiToken: values["api-token"] };
+    source = { kind: kind as PeerApiKind, url: httpUrl(values.url, "--url"), apiToken: values["api-token"] };
   } else {
     throw new CliError(
-      peer.files ? `give ${peer.name}'s database file${peer.api ? " or --url" : ""}` : `give ${peer.name}'s --url`,
+      peer.readsFile
+        ? `give ${peer.name}'s database file${peer.readsApi ? " or --url" : ""}`
+        : `give ${peer.name}'s --url`,
       EXIT.usage,
     );
   }
@@ -296,7 +292,7 @@ export async function readSource(command: ImportCommand): Promise<PeerExport> {
       peerExport = await readApiExport({ kind: source.kind, url: source.url, token: source.apiToken, instance });
     } catch (error) {
       throw new CliError(
-        `could not read ${KINDS[source.kind].name} at ${source.url}: ${(error as Error).message}`,
+        `could not read ${PEERS[source.kind].name} at ${source.url}: ${(error as Error).message}`,
         EXIT.source,
       );
     }
@@ -316,7 +312,7 @@ export async function readSource(command: ImportCommand): Promise<PeerExport> {
       }
       if (read.kind !== source.kind)
         throw new CliError(
-          `${source.file} is a ${KINDS[read.kind].name} database, not ${KINDS[source.kind].name}: run \`vortexpanel import ${read.kind} ${source.file} …\``,
+          `${source.file} is a ${PEERS[read.kind].name} database, not ${PEERS[source.kind].name}: run \`vortexpanel import ${read.kind} ${source.file} …\``,
           EXIT.usage,
         );
       peerExport = read;
@@ -519,7 +515,7 @@ async function importCommand(command: ImportCommand, io: CliIo): Promise<number>
   const signedInWith = "token" in command.signIn ? "token" : "password";
   // Before signing in: an unreadable file should not cost a password prompt.
   const peerExport = await readSource(command);
-  const peer = KINDS[command.source.kind].name;
+  const peer = PEERS[command.source.kind].name;
   const what = `${peer} "${peerExport.header.source.instance}" (${peerExport.users.length.toLocaleString("en-US")} users)`;
   const token = await accessToken(command, io).catch((error) => explainPanelError(error, panel, signedInWith));
   const api = cliImportApi(panel, token);

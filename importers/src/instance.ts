@@ -5,10 +5,9 @@
  * panel knows itself by, else a short fingerprint of a secret the peer generated once at install.
  */
 import type { PeerExport } from "./model";
+import type { PeerKind } from "./peers";
 import type { SqliteSource } from "./sqlite";
 import { tableNames } from "./sqlite";
-
-export type PeerKind = "3x-ui" | "marzban" | "pasarguard" | "remnawave";
 
 /** The API's host: `https://old.example:8000/` → "old.example:8000". */
 export const instanceFromUrl = (url: string): string => new URL(url).host;

@@ -1,0 +1,15 @@
+/** The panels an import reads, by the names the CLI and the Import page use, and how each can be read. */
+export type PeerKind = "3x-ui" | "marzban" | "pasarguard" | "remnawave";
+export type PeerApiKind = "marzban" | "pasarguard" | "remnawave";
+
+export const PEERS: Record<PeerKind, { name: string; readsFile: boolean; readsApi: boolean }> = {
+  // 3x-ui's API hands out the same x-ui.db file (server/getDb); reading the file is the one way.
+  "3x-ui": { name: "3x-ui", readsFile: true, readsApi: false },
+  // SQLite setups from db.sqlite3; MySQL ones through the panel's REST API.
+  marzban: { name: "Marzban", readsFile: true, readsApi: true },
+  pasarguard: { name: "PasarGuard", readsFile: true, readsApi: true },
+  // PostgreSQL only, read through its REST API.
+  remnawave: { name: "Remnawave", readsFile: false, readsApi: true },
+};
+
+export const isPeerKind = (text: string): text is PeerKind => Object.hasOwn(PEERS, text);
