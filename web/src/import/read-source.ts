@@ -1,0 +1,65 @@
+/**
+ * A peer panel read in the browser with the same readers the CLI uses: a database file through
+ * sql.js, or the peer's API. The Import page loads this module when it first reads, so neither
+ * sql.js nor the readers weigh on any other page.
+ */
+import { instanceFromDatabase, instanceFromUrl } from "../../../importers/src/instance";
+import type { PeerExport } from "../../../importers/src/model";
+import { PEERS, type PeerApiKind, type PeerKind } from "../../../importers/src/peers";
+import { readApiExport } from "../../../importers/src/readers/api-export";
+import { readSqliteExport } from "../../../importers/src/readers/sqlite-export";
+import { tableNames } from "../../../importers/src/sqlite";
+import { t } from "../i18n";
+import { openSqliteBytes } from "./sqlite-wasm";
+
+export interface ReadPeer {
+  peerExport: PeerExport;
+  /** What to prefill the instance name with: the same on every run from the same source. */
+  defaultInstance: string;
+}
+
+export async function readDatabaseFile(
+  kind: PeerKind,
+  file: File,
+  options: { xrayConfig?: File; nodeAddress?: string },
+): Promise<ReadPeer> {
+  const db = await openSqliteBytes(new Uint8Array(await file.arrayBuffer()));
+  try {
+    try {
+      // SQLite opens any bytes; the first read of the schema is where a file that is not a database fails.
+      tableNames(db);
+    } catch (error) {
+      throw new Error(t("import.notSqlite", { file: file.name, detail: (error as Error).message }));
+    }
+    const xrayConfig = options.xrayConfig ? await readJson(options.xrayConfig) : undefined;
+    let read: ReturnType<typeof readSqliteExport>;
+    try {
+      read = readSqliteExport(db, { instance: "", nodeAddress: options.nodeAddress || undefined, xrayConfig });
+    } catch (error) {
+      throw new Error(t("import.notPanelDatabase", { file: file.name, detail: (error as Error).message }));
+    }
+    if (read.kind !== kind)
+      throw new Error(
+        t("import.wrongKind", { file: file.name, found: PEERS[read.kind].name, chosen: PEERS[kind].name }),
+      );
+    return { peerExport: read, defaultInstance: await instanceFromDatabase(kind, db, read) };
+  } finally {
+    db.close();
+  }
+}
+
+export async function readPeerApi(kind: PeerApiKind, url: string, token: string): Promise<ReadPeer> {
+  try {
+    return { peerExport: await readApiExport({ kind, url, token }), defaultInstance: instanceFromUrl(url) };
+  } catch (error) {
+    throw new Error(t("import.apiFailed", { url, detail: (error as Error).message }));
+  }
+}
+
+async function readJson(file: File): Promise<unknown> {
+  try {
+    return JSON.parse(await file.text());
+  } catch (error) {
+    throw new Error(t("import.notJson", { file: file.name, detail: (error as Error).message }));
+  }
+}
