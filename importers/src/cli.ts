@@ -13,7 +13,7 @@ import type { ImportIssue, ImportReport, ImportRun } from "./generated/graphql";
 import { instanceFromDatabase, instanceFromUrl } from "./instance";
 import type { PeerExport } from "./model";
 import { openSqliteFile } from "./node-sqlite";
-import { isPeerKind, PEERS, type PeerApiKind, type PeerKind } from "./peers";
+import { isPeerKind, PEERS, type PeerApiKind, type PeerKind, peerOfSource } from "./peers";
 import { readApiExport } from "./readers/api-export";
 import { readSqliteExport } from "./readers/sqlite-export";
 import { tableNames } from "./sqlite";
@@ -282,46 +282,43 @@ export function cliImportApi(panel: string, token: string): ImportApi<Report> {
 // ---------------------------------------------------------------------------------------------
 // Reading the source
 
-/** The peer's export with its instance name set: the operator's, or the stable default. */
+/** The peer's export, read under the operator's instance name or the stable default. */
 export async function readSource(command: ImportCommand): Promise<PeerExport> {
   const { source } = command;
-  let peerExport: PeerExport;
-  let instance = command.instance;
   if ("url" in source) {
+    const instance = command.instance ?? instanceFromUrl(source.url);
     try {
-      peerExport = await readApiExport({ kind: source.kind, url: source.url, token: source.apiToken, instance });
+      return await readApiExport({ kind: source.kind, url: source.url, token: source.apiToken, instance });
     } catch (error) {
       throw new CliError(
         `could not read ${PEERS[source.kind].name} at ${source.url}: ${(error as Error).message}`,
         EXIT.source,
       );
     }
-    instance ??= instanceFromUrl(source.url);
-  } else {
-    const db = openDatabase(source.file);
-    try {
-      const xrayConfig = source.xrayConfig === undefined ? undefined : readJson(source.xrayConfig);
-      let read: ReturnType<typeof readSqliteExport>;
-      try {
-        read = readSqliteExport(db, { instance: instance ?? "", nodeAddress: source.nodeAddress, xrayConfig });
-      } catch (error) {
-        throw new CliError(
-          `${source.file} is not a 3x-ui, Marzban or PasarGuard database we can read: ${(error as Error).message}`,
-          EXIT.source,
-        );
-      }
-      if (read.kind !== source.kind)
-        throw new CliError(
-          `${source.file} is a ${PEERS[read.kind].name} database, not ${PEERS[source.kind].name}: run \`vortexpanel import ${read.kind} ${source.file} …\``,
-          EXIT.usage,
-        );
-      peerExport = read;
-      instance ??= await instanceFromDatabase(source.kind, db, read);
-    } finally {
-      db.close();
-    }
   }
-  return { ...peerExport, header: { ...peerExport.header, source: { ...peerExport.header.source, instance } } };
+  const db = openDatabase(source.file);
+  try {
+    const xrayConfig = source.xrayConfig === undefined ? undefined : readJson(source.xrayConfig);
+    const instance = command.instance ?? (await instanceFromDatabase(source.kind, db));
+    let read: ReturnType<typeof readSqliteExport>;
+    try {
+      read = readSqliteExport(db, { instance, nodeAddress: source.nodeAddress, xrayConfig });
+    } catch (error) {
+      throw new CliError(
+        `${source.file} is not a 3x-ui, Marzban or PasarGuard database we can read: ${(error as Error).message}`,
+        EXIT.source,
+      );
+    }
+    const found = peerOfSource(read.kind);
+    if (found !== source.kind)
+      throw new CliError(
+        `${source.file} is a ${PEERS[found].name} database, not ${PEERS[source.kind].name}: run \`vortexpanel import ${found} ${source.file} …\``,
+        EXIT.usage,
+      );
+    return read;
+  } finally {
+    db.close();
+  }
 }
 
 function openDatabase(file: string) {

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
 import { instanceFromDatabase, instanceFromUrl } from "./instance";
-import type { PeerExport } from "./model";
 import { openSqliteFile } from "./node-sqlite";
 
 /** A 3x-ui settings table (GORM's Setting model) holding `settings`. */
@@ -18,16 +17,15 @@ function threeXUiDb(settings: Record<string, string>) {
   return openSqliteFile(path);
 }
 
-const exported = (subscriptionSecret?: string): PeerExport => ({
-  header: {
-    source: { kind: "MARZBAN", instance: "", subscriptionSecret },
-    inbounds: [],
-    nodes: [],
-    admins: [],
-    unmapped: [],
-  },
-  users: [],
-});
+/** Marzban's jwt table (migration 9d5a518ae432) with its one row. */
+function marzbanDb(secretKey: string) {
+  const path = join(mkdtempSync(join(tmpdir(), "vortex-instance-")), "db.sqlite3");
+  const db = new DatabaseSync(path);
+  db.exec("CREATE TABLE jwt (id INTEGER NOT NULL, secret_key VARCHAR(64) NOT NULL, PRIMARY KEY (id))");
+  db.prepare("INSERT INTO jwt (id, secret_key) VALUES (1, ?)").run(secretKey);
+  db.close();
+  return openSqliteFile(path);
+}
 
 describe("the default instance name", () => {
   it("is the API's host and port", () => {
@@ -36,35 +34,31 @@ describe("the default instance name", () => {
 
   it("is the 3x-ui panel's subscription domain, else its web domain, else the host of its subscription URI", async () => {
     expect(
-      await instanceFromDatabase(
-        "3x-ui",
-        threeXUiDb({ subDomain: "sub.old.example", webDomain: "old.example" }),
-        exported(),
-      ),
+      await instanceFromDatabase("3x-ui", threeXUiDb({ subDomain: "sub.old.example", webDomain: "old.example" })),
     ).toBe("sub.old.example");
-    expect(
-      await instanceFromDatabase("3x-ui", threeXUiDb({ subDomain: "", webDomain: "old.example" }), exported()),
-    ).toBe("old.example");
-    expect(
-      await instanceFromDatabase("3x-ui", threeXUiDb({ subURI: "https://links.old.example:2096/sub/" }), exported()),
-    ).toBe("links.old.example:2096");
+    expect(await instanceFromDatabase("3x-ui", threeXUiDb({ subDomain: "", webDomain: "old.example" }))).toBe(
+      "old.example",
+    );
+    expect(await instanceFromDatabase("3x-ui", threeXUiDb({ subURI: "https://links.old.example:2096/sub/" }))).toBe(
+      "links.old.example:2096",
+    );
   });
 
   it("falls back to a fingerprint of the secret the peer made at install, the same on every run and not the secret", async () => {
-    const first = await instanceFromDatabase("3x-ui", threeXUiDb({ secret: "s3cr3t-made-at-install" }), exported());
-    const again = await instanceFromDatabase("3x-ui", threeXUiDb({ secret: "s3cr3t-made-at-install" }), exported());
-    const other = await instanceFromDatabase("3x-ui", threeXUiDb({ secret: "another-panel" }), exported());
+    const first = await instanceFromDatabase("3x-ui", threeXUiDb({ secret: "s3cr3t-made-at-install" }));
+    const again = await instanceFromDatabase("3x-ui", threeXUiDb({ secret: "s3cr3t-made-at-install" }));
+    const other = await instanceFromDatabase("3x-ui", threeXUiDb({ secret: "another-panel" }));
     expect(first).toMatch(/^3x-ui-[0-9a-f]{8}$/);
     expect(again).toBe(first);
     expect(other).not.toBe(first);
 
     const secret = "a".repeat(64);
-    const marzban = await instanceFromDatabase("marzban", threeXUiDb({}), exported(secret));
+    const marzban = await instanceFromDatabase("marzban", marzbanDb(secret));
     expect(marzban).toMatch(/^marzban-[0-9a-f]{8}$/);
     expect(marzban).not.toContain(secret.slice(0, 8));
   });
 
   it("is the panel's kind when the file names nothing of its own", async () => {
-    expect(await instanceFromDatabase("pasarguard", threeXUiDb({}), exported())).toBe("pasarguard");
+    expect(await instanceFromDatabase("pasarguard", threeXUiDb({}))).toBe("pasarguard");
   });
 });

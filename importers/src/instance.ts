@@ -4,7 +4,6 @@
  * as at the first run, from the same source, whatever the file is called by then: a host the
  * panel knows itself by, else a short fingerprint of a secret the peer generated once at install.
  */
-import type { PeerExport } from "./model";
 import type { PeerKind } from "./peers";
 import type { SqliteSource } from "./sqlite";
 import { tableNames } from "./sqlite";
@@ -13,11 +12,11 @@ import { tableNames } from "./sqlite";
 export const instanceFromUrl = (url: string): string => new URL(url).host;
 
 /**
- * From a peer's database and what its reader made of it. 3x-ui keeps its domains (and a session
- * secret) in `settings`; Marzban and PasarGuard know no host of their own, but their jwt secret is
- * theirs alone.
+ * From a peer's database, before its reader runs (readers name the peer's node after the instance).
+ * 3x-ui keeps its domains (and a session secret) in `settings`; Marzban and PasarGuard know no
+ * host of their own, but the jwt secret their subscription tokens are signed with is theirs alone.
  */
-export async function instanceFromDatabase(kind: PeerKind, db: SqliteSource, peerExport: PeerExport): Promise<string> {
+export async function instanceFromDatabase(kind: PeerKind, db: SqliteSource): Promise<string> {
   if (kind === "3x-ui") {
     const settings = threeXUiSettings(db);
     const host = settings.get("subDomain") || settings.get("webDomain") || hostOf(settings.get("subURI"));
@@ -26,8 +25,8 @@ export async function instanceFromDatabase(kind: PeerKind, db: SqliteSource, pee
     if (secret) return `${kind}-${await fingerprint(secret)}`;
     return kind;
   }
-  const secret = peerExport.header.source.subscriptionSecret;
-  return secret ? `${kind}-${await fingerprint(secret)}` : kind;
+  const secret = tableNames(db).has("jwt") ? db.all("SELECT secret_key FROM jwt LIMIT 1")[0]?.secret_key : undefined;
+  return typeof secret === "string" && secret ? `${kind}-${await fingerprint(secret)}` : kind;
 }
 
 function threeXUiSettings(db: SqliteSource): Map<string, string> {

@@ -7,8 +7,7 @@
 import { revalidate } from "@solidjs/router";
 import { createSignal, For, type JSX, Match, Show, Switch } from "solid-js";
 import { type ImportProgress, runImport } from "../../../importers/src/driver";
-import type { PeerExport } from "../../../importers/src/model";
-import { PEERS, type PeerApiKind, type PeerKind } from "../../../importers/src/peers";
+import { PEERS, type PeerApiKind, type PeerKind, peerOfSource } from "../../../importers/src/peers";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { CopyButton } from "../components/Copy";
 import { Confirm } from "../components/Modal";
@@ -60,8 +59,9 @@ export default function ImportPage() {
 
   const prefill = (read: ReadPeer) => {
     setPeer(read);
-    if (!instanceTyped()) setInstance(read.defaultInstance);
+    if (!instanceTyped()) setInstance(read.instance);
   };
+  const typedInstance = () => (instanceTyped() ? instance().trim() : undefined);
   /** Reads the chosen file at once, so the page can show what it holds and prefill the instance name. */
   const readFile = () => {
     const file = database();
@@ -69,9 +69,8 @@ export default function ImportPage() {
     if (!file) return;
     void reading.run(async () => {
       const { readDatabaseFile } = await import("./read-source");
-      prefill(
-        await readDatabaseFile(kind(), file, { xrayConfig: xrayConfig() ?? undefined, nodeAddress: nodeAddress() }),
-      );
+      const options = { instance: typedInstance(), xrayConfig: xrayConfig() ?? undefined, nodeAddress: nodeAddress() };
+      prefill(await readDatabaseFile(kind(), file, options));
     });
   };
   const chooseKind = (next: PeerKind) => {
@@ -84,34 +83,34 @@ export default function ImportPage() {
     readFile();
   };
 
-  /** The export as the panel gets it: with the instance name as the form says now. */
-  const withInstance = (peerExport: PeerExport): PeerExport => ({
-    ...peerExport,
-    header: { ...peerExport.header, source: { ...peerExport.header.source, instance: instance().trim() } },
-  });
-
+  /** Reads the source again under the instance name as the form says now: readers name the peer's node after it. */
   const dryRun = async (event: SubmitEvent) => {
     event.preventDefault();
-    let read = peer();
-    if (usesApi()) {
-      const ok = await reading.run(async () => {
-        const { readPeerApi } = await import("./read-source");
-        read = await readPeerApi(kind() as PeerApiKind, apiUrl().trim(), apiToken());
-        prefill(read);
-      });
-      if (!ok) return;
-    }
-    if (!read) {
+    const file = database();
+    if (!usesApi() && !file) {
       reading.setError(new Error(t("import.needFile")));
       return;
     }
-    const peerExport = withInstance(read.peerExport);
+    const name = instance().trim() || undefined;
+    const ok = await reading.run(async () => {
+      const source = await import("./read-source");
+      const read = usesApi()
+        ? await source.readPeerApi(kind() as PeerApiKind, apiUrl().trim(), apiToken(), name)
+        : await source.readDatabaseFile(kind(), file!, {
+            instance: name,
+            xrayConfig: xrayConfig() ?? undefined,
+            nodeAddress: nodeAddress(),
+          });
+      prefill(read);
+    });
+    const read = peer();
+    if (!ok || !read) return;
     setStep({ name: "planning" });
-    const ok = await running.run(async () => {
-      const report = await runImport(importApi, peerExport, { dryRun: true, onProgress: setProgress });
+    const planned = await running.run(async () => {
+      const report = await runImport(importApi, read.peerExport, { dryRun: true, onProgress: setProgress });
       setStep({ name: "planned", report });
     });
-    if (!ok) setStep({ name: "source" });
+    if (!planned) setStep({ name: "source" });
   };
 
   const importNow = async () => {
@@ -119,10 +118,7 @@ export default function ImportPage() {
     if (!read) return;
     setStep({ name: "importing" });
     const ok = await running.run(async () => {
-      const report = await runImport(importApi, withInstance(read.peerExport), {
-        dryRun: false,
-        onProgress: setProgress,
-      });
+      const report = await runImport(importApi, read.peerExport, { dryRun: false, onProgress: setProgress });
       setStep({ name: "done", report });
     });
     void revalidate(importRunsQuery.key);
@@ -353,7 +349,7 @@ export default function ImportPage() {
             >
               {(run) => (
                 <tr>
-                  <td>{sourceName(run.source)}</td>
+                  <td>{PEERS[peerOfSource(run.source)].name}</td>
                   <td class="ltr">{run.instance}</td>
                   <td>
                     {run.processedUsers} / {run.totalUsers}
@@ -371,14 +367,6 @@ export default function ImportPage() {
     </>
   );
 }
-
-const SOURCE_KINDS: Record<string, PeerKind> = {
-  THREE_X_UI: "3x-ui",
-  MARZBAN: "marzban",
-  PASARGUARD: "pasarguard",
-  REMNAWAVE: "remnawave",
-};
-const sourceName = (source: string): string => PEERS[SOURCE_KINDS[source] ?? "3x-ui"].name;
 
 /** A file input that also takes a file dropped on it. */
 function FileDrop(props: {

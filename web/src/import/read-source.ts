@@ -5,7 +5,7 @@
  */
 import { instanceFromDatabase, instanceFromUrl } from "../../../importers/src/instance";
 import type { PeerExport } from "../../../importers/src/model";
-import { PEERS, type PeerApiKind, type PeerKind } from "../../../importers/src/peers";
+import { PEERS, type PeerApiKind, type PeerKind, peerOfSource } from "../../../importers/src/peers";
 import { readApiExport } from "../../../importers/src/readers/api-export";
 import { readSqliteExport } from "../../../importers/src/readers/sqlite-export";
 import { tableNames } from "../../../importers/src/sqlite";
@@ -14,14 +14,15 @@ import { openSqliteBytes } from "./sqlite-wasm";
 
 export interface ReadPeer {
   peerExport: PeerExport;
-  /** What to prefill the instance name with: the same on every run from the same source. */
-  defaultInstance: string;
+  /** The instance name it was read under: the one given, else the default, the same on every run from the same source. */
+  instance: string;
 }
 
+/** Readers name things after the instance (the peer's node), so the export is read under its final name. */
 export async function readDatabaseFile(
   kind: PeerKind,
   file: File,
-  options: { xrayConfig?: File; nodeAddress?: string },
+  options: { instance?: string; xrayConfig?: File; nodeAddress?: string },
 ): Promise<ReadPeer> {
   const db = await openSqliteBytes(new Uint8Array(await file.arrayBuffer()));
   try {
@@ -32,25 +33,26 @@ export async function readDatabaseFile(
       throw new Error(t("import.notSqlite", { file: file.name, detail: (error as Error).message }));
     }
     const xrayConfig = options.xrayConfig ? await readJson(options.xrayConfig) : undefined;
+    const instance = options.instance || (await instanceFromDatabase(kind, db));
     let read: ReturnType<typeof readSqliteExport>;
     try {
-      read = readSqliteExport(db, { instance: "", nodeAddress: options.nodeAddress || undefined, xrayConfig });
+      read = readSqliteExport(db, { instance, nodeAddress: options.nodeAddress || undefined, xrayConfig });
     } catch (error) {
       throw new Error(t("import.notPanelDatabase", { file: file.name, detail: (error as Error).message }));
     }
-    if (read.kind !== kind)
-      throw new Error(
-        t("import.wrongKind", { file: file.name, found: PEERS[read.kind].name, chosen: PEERS[kind].name }),
-      );
-    return { peerExport: read, defaultInstance: await instanceFromDatabase(kind, db, read) };
+    const found = peerOfSource(read.kind);
+    if (found !== kind)
+      throw new Error(t("import.wrongKind", { file: file.name, found: PEERS[found].name, chosen: PEERS[kind].name }));
+    return { peerExport: read, instance };
   } finally {
     db.close();
   }
 }
 
-export async function readPeerApi(kind: PeerApiKind, url: string, token: string): Promise<ReadPeer> {
+export async function readPeerApi(kind: PeerApiKind, url: string, token: string, instance?: string): Promise<ReadPeer> {
   try {
-    return { peerExport: await readApiExport({ kind, url, token }), defaultInstance: instanceFromUrl(url) };
+    const name = instance || instanceFromUrl(url);
+    return { peerExport: await readApiExport({ kind, url, token, instance: name }), instance: name };
   } catch (error) {
     throw new Error(t("import.apiFailed", { url, detail: (error as Error).message }));
   }
