@@ -391,8 +391,8 @@ export const en = {
   "import.instance": "Instance name",
   "import.instanceHelp": "Names this source. Keep the same name when you run the import again on cut-over day.",
   "import.summary": {
-    one: "Found {count} user, {inbounds} inbounds and {nodes} nodes.",
-    other: "Found {count} users, {inbounds} inbounds and {nodes} nodes.",
+    one: "Found {count} user; inbounds: {inbounds}, nodes: {nodes}.",
+    other: "Found {count} users; inbounds: {inbounds}, nodes: {nodes}.",
   },
   "import.dryRun": "Dry run",
   "import.planning": "Dry run in progress",

@@ -389,8 +389,8 @@ export const fa: Messages = {
   "import.instance": "نام منبع",
   "import.instanceHelp": "این منبع را نام‌گذاری می‌کند. در روز جابه‌جایی هنگام اجرای دوباره همین نام را نگه دارید.",
   "import.summary": {
-    one: "{count} کاربر، {inbounds} ورودی و {nodes} نود پیدا شد.",
-    other: "{count} کاربر، {inbounds} ورودی و {nodes} نود پیدا شد.",
+    one: "{count} کاربر پیدا شد؛ ورودی‌ها: {inbounds}، نودها: {nodes}.",
+    other: "{count} کاربر پیدا شد؛ ورودی‌ها: {inbounds}، نودها: {nodes}.",
   },
   "import.dryRun": "اجرای آزمایشی",
   "import.planning": "اجرای آزمایشی در جریان است",

@@ -381,7 +381,7 @@ export const zhCN: Messages = {
     "浏览器会直接读取该面板，因此它必须使用 HTTPS 并允许本面板的来源（CORS）。否则请在电脑上运行导入：{command}",
   "import.instance": "实例名称",
   "import.instanceHelp": "为此来源命名。切换当天再次导入时请使用相同名称。",
-  "import.summary": { other: "找到 {count} 个用户、{inbounds} 个入站和 {nodes} 个节点。" },
+  "import.summary": { other: "找到 {count} 个用户；入站：{inbounds}，节点：{nodes}。" },
   "import.dryRun": "试运行",
   "import.planning": "试运行中",
   "import.planned": "试运行：导入将做什么",

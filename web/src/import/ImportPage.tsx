@@ -174,7 +174,6 @@ export default function ImportPage() {
                 <FileDrop
                   label={t("import.database", { file: kind() === "3x-ui" ? "x-ui.db" : "db.sqlite3" })}
                   accept=".db,.sqlite,.sqlite3,application/vnd.sqlite3,application/x-sqlite3"
-                  file={database()}
                   onFile={chooseDatabase}
                   testId="import-database"
                 />
@@ -369,13 +368,7 @@ export default function ImportPage() {
 }
 
 /** A file input that also takes a file dropped on it. */
-function FileDrop(props: {
-  label: string;
-  accept: string;
-  file: File | null;
-  onFile: (file: File | null) => void;
-  testId: string;
-}) {
+function FileDrop(props: { label: string; accept: string; onFile: (file: File | null) => void; testId: string }) {
   const [over, setOver] = createSignal(false);
   const drop: JSX.EventHandler<HTMLLabelElement, DragEvent> = (event) => {
     event.preventDefault();
@@ -395,7 +388,7 @@ function FileDrop(props: {
       onDrop={drop}
     >
       {props.label}
-      <span class="muted">{props.file ? props.file.name : t("import.drop")}</span>
+      <span class="muted">{t("import.drop")}</span>
       <input
         type="file"
         name="database"
@@ -500,19 +493,19 @@ function Enrollments(props: { report: Report }) {
   return (
     <Show when={props.report.enrollments.length > 0}>
       <h3>{t("import.enrollTitle")}</h3>
-      <ul class="stack" data-testid="import-enrollments">
+      <div class="stack" data-testid="import-enrollments">
         <For each={props.report.enrollments}>
           {(enrollment) => (
-            <li>
+            <div class="form">
               <strong>{enrollment.name}</strong>
-              <pre class="ltr">
-                <code>{enrollment.command}</code>
-              </pre>
-              <CopyButton text={enrollment.command} label={t("import.copyLine")} />
-            </li>
+              <code class="command">{enrollment.command}</code>
+              <div class="actions">
+                <CopyButton text={enrollment.command} label={t("import.copyLine")} />
+              </div>
+            </div>
           )}
         </For>
-      </ul>
+      </div>
     </Show>
   );
 }
