@@ -8,8 +8,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { Writable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../node-agent/src/testing/net.ts";
+import { progressPrinter } from "../src/cli.ts";
 import { buildThreeXUiDb } from "./fixtures/three-x-ui.ts";
 
 const importers = resolve(import.meta.dirname, "..");
@@ -95,5 +97,40 @@ describe("vortexpanel import", () => {
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(new RegExp(`could not reach http://127\\.0\\.0\\.1:${port}: ECONNREFUSED`));
     expect(run.stdout + run.stderr).not.toContain(token);
+  });
+});
+
+describe("the progress bar", () => {
+  /** What a stream was sent, as a terminal (isTTY) or a log file would get it. */
+  function stream(isTTY: boolean) {
+    const chunks: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    });
+    return { sink: Object.assign(sink, { isTTY }), chunks };
+  }
+  const batches = [0, 1000, 2000, 2500].map((processedUsers) => ({ processedUsers, totalUsers: 2500 }));
+
+  it("redraws one line at a terminal and ends it when every user is sent", () => {
+    const { sink, chunks } = stream(true);
+    const report = progressPrinter(sink, "Importing");
+    for (const progress of batches) report(progress);
+    expect(chunks.every((chunk) => chunk.startsWith("\r") || chunk === "\n")).toBe(true);
+    expect(chunks.at(-2)).toContain("100% 2,500/2,500 users");
+    expect(chunks.at(-1)).toBe("\n");
+  });
+
+  it("writes one line per batch to a log", () => {
+    const { sink, chunks } = stream(false);
+    const report = progressPrinter(sink, "Importing");
+    for (const progress of batches) report(progress);
+    expect(chunks).toEqual([
+      "Importing: 40% 1,000/2,500 users\n",
+      "Importing: 80% 2,000/2,500 users\n",
+      "Importing: 100% 2,500/2,500 users\n",
+    ]);
   });
 });
