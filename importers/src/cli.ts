@@ -13,7 +13,7 @@ import type { ImportIssue, ImportReport, ImportRun } from "./generated/graphql";
 import { instanceFromDatabase, instanceFromUrl } from "./instance";
 import type { PeerExport } from "./model";
 import { openSqliteFile } from "./node-sqlite";
-import { isPeerKind, PEERS, type PeerApiKind, type PeerKind, peerOfSource } from "./peers";
+import { apiSourceKind, isPeerKind, PEERS, type PeerApiKind, type PeerKind, peerOfSource } from "./peers";
 import { readApiExport } from "./readers/api-export";
 import { readSqliteExport } from "./readers/sqlite-export";
 import { tableNames } from "./sqlite";
@@ -23,6 +23,7 @@ export const USAGE = `Usage:
   vortexpanel import marzban ./db.sqlite3 [--xray-config ./xray_config.json] --panel URL
   vortexpanel import pasarguard ./db.sqlite3 --panel URL
   vortexpanel import marzban|pasarguard|remnawave --url SOURCE_URL --api-token TOKEN --panel URL
+  vortexpanel import marzban|pasarguard --url SOURCE_URL --api-username NAME --panel URL
 
 Moves users, inbounds and nodes from another panel into VortexPanel, keeping every client's
 UUIDs, passwords and subscription links. Always shows a dry run's report first, then asks.
@@ -34,12 +35,18 @@ Options:
   --totp CODE          the authenticator code, for an owner with two-step sign-in
   --url URL            the source panel's API (Marzban/PasarGuard on MySQL, Remnawave)
   --api-token TOKEN    the source panel's admin API token
+  --api-username NAME  Marzban/PasarGuard: sign in to the source instead; the password comes from
+                       env SOURCE_PASSWORD or a prompt
   --xray-config PATH   Marzban/PasarGuard: their xray_config.json, which holds the inbounds
   --node-address HOST  3x-ui: the address its server is reached at, for the node it becomes
   --instance NAME      names the source for re-runs (default: its domain, else its install's fingerprint)
   --dry-run            show the report and stop
   --yes                import without asking
   --help               this text
+
+Marzban and PasarGuard never reveal jwt.secret_key through their API, and their old
+subscription links need it: set env SOURCE_JWT_SECRET to it (SELECT secret_key FROM jwt)
+when reading them with --url.
 
 Exit codes: 0 done (conflicts are reported, not fatal), 1 failed or not confirmed, 2 usage,
 3 the source could not be read, 4 the panel could not be reached, 5 the panel refused the sign-in.`;
@@ -57,7 +64,15 @@ export class CliError extends Error {
 }
 
 export type Source = { kind: PeerKind; file: string; xrayConfig?: string; nodeAddress?: string } | ApiSource;
-type ApiSource = { kind: PeerApiKind; url: string; apiToken: string };
+type ApiSource = {
+  kind: PeerApiKind;
+  url: string;
+  apiToken?: string;
+  apiUsername?: string;
+  apiPassword?: string;
+  subscriptionSecret?: string;
+  nodeAddress?: string;
+};
 
 export type SignIn = { token: string } | { username: string; password?: string; totp?: string };
 
@@ -99,8 +114,20 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
   } else if (values.url !== undefined) {
     if (!peer.readsApi)
       throw new CliError(`${peer.name} is read from its database file: import ${kind} ./x-ui.db`, EXIT.usage);
-    if (!values["api-token"]) throw new CliError(`--url needs the source panel's --api-token`, EXIT.usage);
-    source = { kind: kind as PeerApiKind, url: httpUrl(values.url, "--url"), apiToken: values["api-token"] };
+    const apiUsername = values["api-username"];
+    if (apiUsername !== undefined && kind === "remnawave")
+      throw new CliError("Remnawave is read with an API token: --api-token TOKEN", EXIT.usage);
+    if (!values["api-token"] && apiUsername === undefined)
+      throw new CliError("--url needs the source panel's --api-token (or --api-username)", EXIT.usage);
+    source = {
+      kind: kind as PeerApiKind,
+      url: httpUrl(values.url, "--url"),
+      apiToken: values["api-token"],
+      apiUsername,
+      apiPassword: env.SOURCE_PASSWORD || undefined,
+      subscriptionSecret: env.SOURCE_JWT_SECRET || undefined,
+      nodeAddress: values["node-address"],
+    };
   } else {
     throw new CliError(
       peer.readsFile
@@ -131,6 +158,7 @@ function parseOptions(argv: string[]) {
       totp: { type: "string" },
       url: { type: "string" },
       "api-token": { type: "string" },
+      "api-username": { type: "string" },
       "xray-config": { type: "string" },
       "node-address": { type: "string" },
       instance: { type: "string" },
@@ -283,12 +311,29 @@ export function cliImportApi(panel: string, token: string): ImportApi<Report> {
 // Reading the source
 
 /** The peer's export, read under the operator's instance name or the stable default. */
-export async function readSource(command: ImportCommand): Promise<PeerExport> {
+export async function readSource(command: ImportCommand, io: CliIo): Promise<PeerExport> {
   const { source } = command;
   if ("url" in source) {
     const instance = command.instance ?? instanceFromUrl(source.url);
+    const password =
+      source.apiUsername === undefined
+        ? undefined
+        : (source.apiPassword ?? (await io.promptHidden(`Password for ${source.apiUsername} at ${source.url}: `)));
+    if (source.kind !== "remnawave" && !source.subscriptionSecret)
+      io.err.write(
+        `vortexpanel: warning: without SOURCE_JWT_SECRET (${PEERS[source.kind].name}'s jwt.secret_key) its old subscription links will not open here\n`,
+      );
     try {
-      return await readApiExport({ kind: source.kind, url: source.url, token: source.apiToken, instance });
+      return await readApiExport({
+        kind: apiSourceKind(source.kind),
+        url: source.url,
+        token: source.apiToken,
+        username: source.apiUsername,
+        password,
+        instance,
+        subscriptionSecret: source.subscriptionSecret,
+        nodeAddress: source.nodeAddress,
+      });
     } catch (error) {
       throw new CliError(
         `could not read ${PEERS[source.kind].name} at ${source.url}: ${(error as Error).message}`,
@@ -511,7 +556,7 @@ async function importCommand(command: ImportCommand, io: CliIo): Promise<number>
   const { panel } = command;
   const signedInWith = "token" in command.signIn ? "token" : "password";
   // Before signing in: an unreadable file should not cost a password prompt.
-  const peerExport = await readSource(command);
+  const peerExport = await readSource(command, io);
   const peer = PEERS[command.source.kind].name;
   const what = `${peer} "${peerExport.header.source.instance}" (${peerExport.users.length.toLocaleString("en-US")} users)`;
   const token = await accessToken(command, io).catch((error) => explainPanelError(error, panel, signedInWith));

@@ -22,3 +22,6 @@ export const isPeerKind = (text: string): text is PeerKind => Object.hasOwn(PEER
 /** The peer a reader or an import run names by its GraphQL kind. */
 export const peerOfSource = (source: ImportSourceKind): PeerKind =>
   (Object.keys(PEERS) as PeerKind[]).find((kind) => PEERS[kind].source === source)!;
+
+/** The GraphQL kind of a peer read through its API (3x-ui never is). */
+export const apiSourceKind = (kind: PeerApiKind) => PEERS[kind].source as Exclude<ImportSourceKind, "THREE_X_UI">;

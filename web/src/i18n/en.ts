@@ -388,6 +388,9 @@ export const en = {
   "import.apiToken": "Admin API token",
   "import.apiHelp":
     "This browser reads the panel directly, so it must be served over HTTPS and allow this panel's origin (CORS). If it does not, run the import from a computer instead: {command}",
+  "import.jwtSecret": "Subscription secret (jwt.secret_key)",
+  "import.jwtSecretHelp":
+    "The panel's API never shows it, and its users' old subscription links are checked with it. Read it from its database: SELECT secret_key FROM jwt",
   "import.instance": "Instance name",
   "import.instanceHelp": "Names this source. Keep the same name when you run the import again on cut-over day.",
   "import.summary": {

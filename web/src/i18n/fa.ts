@@ -386,6 +386,9 @@ export const fa: Messages = {
   "import.apiToken": "توکن API مدیر",
   "import.apiHelp":
     "این مرورگر مستقیماً پنل را می‌خواند، پس پنل باید روی HTTPS باشد و مبدأ این پنل را مجاز کند (CORS). اگر نه، انتقال را از یک رایانه اجرا کنید: {command}",
+  "import.jwtSecret": "رمز اشتراک (jwt.secret_key)",
+  "import.jwtSecretHelp":
+    "API پنل آن را نشان نمی‌دهد و لینک‌های اشتراک قدیمی کاربرانش با آن بررسی می‌شوند. آن را از پایگاه داده‌اش بخوانید: SELECT secret_key FROM jwt",
   "import.instance": "نام منبع",
   "import.instanceHelp": "این منبع را نام‌گذاری می‌کند. در روز جابه‌جایی هنگام اجرای دوباره همین نام را نگه دارید.",
   "import.summary": {

@@ -410,6 +410,9 @@ export const ru: Messages = {
   "import.apiToken": "API-токен администратора",
   "import.apiHelp":
     "Браузер обращается к панели напрямую: она должна работать по HTTPS и разрешать адрес этой панели (CORS). Если нет, запустите перенос с компьютера: {command}",
+  "import.jwtSecret": "Секрет подписок (jwt.secret_key)",
+  "import.jwtSecretHelp":
+    "API панели его не показывает, а старые ссылки подписки её пользователей проверяются по нему. Прочитайте его из базы данных: SELECT secret_key FROM jwt",
   "import.instance": "Имя источника",
   "import.instanceHelp": "Называет этот источник. Укажите то же имя при повторном переносе в день переключения.",
   "import.summary": {

@@ -379,6 +379,9 @@ export const zhCN: Messages = {
   "import.apiToken": "管理员 API 令牌",
   "import.apiHelp":
     "浏览器会直接读取该面板，因此它必须使用 HTTPS 并允许本面板的来源（CORS）。否则请在电脑上运行导入：{command}",
+  "import.jwtSecret": "订阅密钥（jwt.secret_key）",
+  "import.jwtSecretHelp":
+    "该面板的 API 不会提供它，而其用户的旧订阅链接要用它来校验。请从其数据库读取：SELECT secret_key FROM jwt",
   "import.instance": "实例名称",
   "import.instanceHelp": "为此来源命名。切换当天再次导入时请使用相同名称。",
   "import.summary": { other: "找到 {count} 个用户；入站：{inbounds}，节点：{nodes}。" },

@@ -38,6 +38,7 @@ export default function ImportPage() {
   const [nodeAddress, setNodeAddress] = createSignal("");
   const [apiUrl, setApiUrl] = createSignal("");
   const [apiToken, setApiToken] = createSignal("");
+  const [jwtSecret, setJwtSecret] = createSignal("");
   const [instance, setInstance] = createSignal("");
   /** Set once the operator types a name: a later read no longer overwrites it. */
   const [instanceTyped, setInstanceTyped] = createSignal(false);
@@ -95,7 +96,11 @@ export default function ImportPage() {
     const ok = await reading.run(async () => {
       const source = await import("./read-source");
       const read = usesApi()
-        ? await source.readPeerApi(kind() as PeerApiKind, apiUrl().trim(), apiToken(), name)
+        ? await source.readPeerApi(kind() as PeerApiKind, apiUrl().trim(), {
+            token: apiToken(),
+            instance: name,
+            subscriptionSecret: jwtSecret().trim(),
+          })
         : await source.readDatabaseFile(kind(), file!, {
             instance: name,
             xrayConfig: xrayConfig() ?? undefined,
@@ -239,6 +244,20 @@ export default function ImportPage() {
                 />
               </label>
             </div>
+            <Show when={kind() !== "remnawave"}>
+              <label>
+                {t("import.jwtSecret")}
+                <input
+                  name="jwtSecret"
+                  type="password"
+                  class="ltr"
+                  autocomplete="off"
+                  value={jwtSecret()}
+                  onInput={(e) => setJwtSecret(e.currentTarget.value)}
+                />
+                <span class="muted">{t("import.jwtSecretHelp")}</span>
+              </label>
+            </Show>
             <p class="muted">
               {t("import.apiHelp", { command: `npx vortexpanel import ${kind()} --url URL --api-token TOKEN` })}
             </p>

@@ -5,7 +5,7 @@
  */
 import { instanceFromDatabase, instanceFromUrl } from "../../../importers/src/instance";
 import type { PeerExport } from "../../../importers/src/model";
-import { PEERS, type PeerApiKind, type PeerKind, peerOfSource } from "../../../importers/src/peers";
+import { apiSourceKind, PEERS, type PeerApiKind, type PeerKind, peerOfSource } from "../../../importers/src/peers";
 import { readApiExport } from "../../../importers/src/readers/api-export";
 import { readSqliteExport } from "../../../importers/src/readers/sqlite-export";
 import { tableNames } from "../../../importers/src/sqlite";
@@ -49,10 +49,22 @@ export async function readDatabaseFile(
   }
 }
 
-export async function readPeerApi(kind: PeerApiKind, url: string, token: string, instance?: string): Promise<ReadPeer> {
+/** `subscriptionSecret`: Marzban/PasarGuard's jwt.secret_key, which their API never reveals and old links need. */
+export async function readPeerApi(
+  kind: PeerApiKind,
+  url: string,
+  options: { token: string; instance?: string; subscriptionSecret?: string },
+): Promise<ReadPeer> {
   try {
-    const name = instance || instanceFromUrl(url);
-    return { peerExport: await readApiExport({ kind, url, token, instance: name }), instance: name };
+    const instance = options.instance || instanceFromUrl(url);
+    const peerExport = await readApiExport({
+      kind: apiSourceKind(kind),
+      url,
+      token: options.token,
+      instance,
+      subscriptionSecret: options.subscriptionSecret || undefined,
+    });
+    return { peerExport, instance };
   } catch (error) {
     throw new Error(t("import.apiFailed", { url, detail: (error as Error).message }));
   }
