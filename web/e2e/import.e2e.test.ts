@@ -70,6 +70,12 @@ describe("moving in from 3x-ui through the Import page", () => {
     await expect(page.getByRole("main").getByRole("alert").count()).resolves.toBe(0);
   });
 
+  it("fits the final report, enrollment lines included, in 360 px: only tables and code lines scroll", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it("lists the imported users on the Users page", async () => {
     const { users } = await panel.gql(`{ users { totalCount } }`);
     expect(users.totalCount).toBeGreaterThan(0);
