@@ -67,7 +67,8 @@ export default function ImportPage() {
   const readFile = () => {
     const file = database();
     setPeer(null);
-    if (!file) return;
+    reading.setError(null);
+    if (!file || usesApi()) return;
     void reading.run(async () => {
       const { readDatabaseFile } = await import("./read-source");
       const options = { instance: typedInstance(), xrayConfig: xrayConfig() ?? undefined, nodeAddress: nodeAddress() };
@@ -163,11 +164,27 @@ export default function ImportPage() {
           <Show when={PEERS[kind()].readsFile && PEERS[kind()].readsApi}>
             <div class="row" role="radiogroup" aria-label={t("import.readFrom")}>
               <label class="inline">
-                <input type="radio" name="via" checked={!viaApi()} onChange={() => setViaApi(false)} />
+                <input
+                  type="radio"
+                  name="via"
+                  checked={!viaApi()}
+                  onChange={() => {
+                    setViaApi(false);
+                    readFile();
+                  }}
+                />
                 {t("import.fromFile")}
               </label>
               <label class="inline">
-                <input type="radio" name="via" checked={viaApi()} onChange={() => setViaApi(true)} />
+                <input
+                  type="radio"
+                  name="via"
+                  checked={viaApi()}
+                  onChange={() => {
+                    setViaApi(true);
+                    readFile();
+                  }}
+                />
                 {t("import.fromApi")}
               </label>
             </div>
