@@ -1,48 +1,5 @@
 import { graphql } from "./generated";
 
-export const ImportReportFields = graphql(`
-  fragment ImportReportFields on ImportReport {
-    counts {
-      kind
-      created
-      updated
-      unchanged
-      conflicts
-    }
-    conflicts {
-      kind
-      key
-      name
-      reason
-    }
-    unmapped {
-      kind
-      key
-      name
-      reason
-    }
-    adjusted {
-      kind
-      key
-      name
-      reason
-    }
-    statusChanges {
-      key
-      username
-      from
-      to
-    }
-    truncated
-    enrollments {
-      key
-      name
-      serverId
-      command
-    }
-  }
-`);
-
 export const BeginImport = graphql(`
   mutation BeginImport($input: BeginImportInput!) {
     beginImport(input: $input) {

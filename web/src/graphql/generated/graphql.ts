@@ -801,6 +801,8 @@ export type SystemMetricsFieldsFragment = { at: string, serversOnline: number, s
 
 export type RoutingPolicyFieldsFragment = { blockPrivate: boolean, blockBittorrent: boolean, blockedCidrs: Array<string>, blockedDomains: Array<string>, blockedPorts: Array<string>, defaultOutbound: RoutingOutbound, allowedPrivate: Array<{ cidr: string, ports: Array<string> }> };
 
+export type ImportReportFieldsFragment = { truncated: boolean, counts: Array<{ kind: ImportRecordKind, created: number, updated: number, unchanged: number, conflicts: number }>, conflicts: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, unmapped: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, adjusted: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, statusChanges: Array<{ key: string, username: string, from: UserStatus, to: UserStatus }>, enrollments: Array<{ key: string, name: string, serverId: string, command: string }> };
+
 export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -827,8 +829,6 @@ export type DeleteGroupMutationVariables = Exact<{
 
 
 export type DeleteGroupMutation = { deleteGroup: boolean };
-
-export type ImportReportFieldsFragment = { truncated: boolean, counts: Array<{ kind: ImportRecordKind, created: number, updated: number, unchanged: number, conflicts: number }>, conflicts: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, unmapped: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, adjusted: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, statusChanges: Array<{ key: string, username: string, from: UserStatus, to: UserStatus }>, enrollments: Array<{ key: string, name: string, serverId: string, command: string }> };
 
 export type BeginImportMutationVariables = Exact<{
   input: BeginImportInput;
