@@ -329,6 +329,7 @@ describe("screenshots", () => {
     "/admins",
     "/audit",
     "/settings",
+    "/import",
     "/account",
   ];
 

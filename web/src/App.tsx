@@ -17,6 +17,8 @@ const Admins = lazy(() => import("./admins/AdminsPage"));
 const Audit = lazy(() => import("./audit/AuditPage"));
 const Settings = lazy(() => import("./settings/SettingsPage"));
 const Account = lazy(() => import("./account/AccountPage"));
+// Its own chunk like every page; sql.js and its WebAssembly load later still, with the first file it reads.
+const Import = lazy(() => import("./import/ImportPage"));
 const OidcCallback = lazy(() => import("./auth/OidcCallbackPage"));
 
 function Root(props: ParentProps) {
@@ -45,6 +47,7 @@ export function App() {
         <Route path="/admins" component={Admins} />
         <Route path="/audit" component={Audit} />
         <Route path="/settings" component={Settings} />
+        <Route path="/import" component={Import} />
         <Route path="/account" component={Account} />
       </Route>
     </Router>

@@ -19,6 +19,7 @@ const NAV: { href: string; label: MessageKey; ownerOnly?: boolean }[] = [
   { href: "/admins", label: "nav.admins", ownerOnly: true },
   { href: "/audit", label: "nav.audit" },
   { href: "/settings", label: "nav.settings" },
+  { href: "/import", label: "nav.import", ownerOnly: true },
 ];
 
 export function Preferences() {

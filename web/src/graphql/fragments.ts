@@ -90,3 +90,46 @@ export const RoutingPolicyFields = graphql(`
     defaultOutbound
   }
 `);
+
+export const ImportReportFields = graphql(`
+  fragment ImportReportFields on ImportReport {
+    counts {
+      kind
+      created
+      updated
+      unchanged
+      conflicts
+    }
+    conflicts {
+      kind
+      key
+      name
+      reason
+    }
+    unmapped {
+      kind
+      key
+      name
+      reason
+    }
+    adjusted {
+      kind
+      key
+      name
+      reason
+    }
+    statusChanges {
+      key
+      username
+      from
+      to
+    }
+    truncated
+    enrollments {
+      key
+      name
+      serverId
+      command
+    }
+  }
+`);

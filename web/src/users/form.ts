@@ -33,8 +33,14 @@ export type UserFieldError =
   | "deviceLimit"
   | "note";
 
-/** Every field of the create (and update) input the form edits; the status only as the form can set it. */
-export type UserInput = Required<Omit<CreateUserInput, "ownerId" | "status">> & {
+/**
+ * Every field of the create (and update) input the form edits; the status only as the form can set it.
+ * Explicit credentials, subscription token and Telegram id are for imports, which keep a peer's;
+ * a user made here gets fresh ones from the panel.
+ */
+export type UserInput = Required<
+  Omit<CreateUserInput, "ownerId" | "status" | "credentials" | "subToken" | "telegramId">
+> & {
   status: Extract<UserStatus, "ACTIVE" | "DISABLED" | "ON_HOLD">;
 };
 

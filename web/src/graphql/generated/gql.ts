@@ -59,10 +59,15 @@ type Documents = {
     "\n  fragment UserCountsFields on UserCounts {\n    total\n    active\n    disabled\n    limited\n    expired\n    onHold\n  }\n": typeof types.UserCountsFieldsFragmentDoc,
     "\n  fragment SystemMetricsFields on SystemMetrics {\n    at\n    serversOnline\n    serversOffline\n    serversDegraded\n    uploadRate\n    downloadRate\n    users {\n      ...UserCountsFields\n    }\n  }\n": typeof types.SystemMetricsFieldsFragmentDoc,
     "\n  fragment RoutingPolicyFields on RoutingPolicy {\n    blockPrivate\n    blockBittorrent\n    allowedPrivate {\n      cidr\n      ports\n    }\n    blockedCidrs\n    blockedDomains\n    blockedPorts\n    defaultOutbound\n  }\n": typeof types.RoutingPolicyFieldsFragmentDoc,
+    "\n  fragment ImportReportFields on ImportReport {\n    counts {\n      kind\n      created\n      updated\n      unchanged\n      conflicts\n    }\n    conflicts {\n      kind\n      key\n      name\n      reason\n    }\n    unmapped {\n      kind\n      key\n      name\n      reason\n    }\n    adjusted {\n      kind\n      key\n      name\n      reason\n    }\n    statusChanges {\n      key\n      username\n      from\n      to\n    }\n    truncated\n    enrollments {\n      key\n      name\n      serverId\n      command\n    }\n  }\n": typeof types.ImportReportFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": typeof types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateGroupDocument,
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": typeof types.DeleteGroupDocument,
+    "\n  mutation BeginImport($input: BeginImportInput!) {\n    beginImport(input: $input) {\n      id\n    }\n  }\n": typeof types.BeginImportDocument,
+    "\n  mutation ImportUsers($runId: ID!, $users: [ImportUserInput!]!) {\n    importUsers(runId: $runId, users: $users) {\n      id\n      processedUsers\n    }\n  }\n": typeof types.ImportUsersDocument,
+    "\n  mutation FinishImport($runId: ID!) {\n    finishImport(runId: $runId) {\n      id\n      report {\n        ...ImportReportFields\n      }\n    }\n  }\n": typeof types.FinishImportDocument,
+    "\n  query ImportRuns {\n    importRuns(first: 10) {\n      id\n      source\n      instance\n      dryRun\n      status\n      totalUsers\n      processedUsers\n      startedAt\n      finishedAt\n    }\n  }\n": typeof types.ImportRunsDocument,
     "\n  query Inbounds {\n    inbounds {\n      id\n      tag\n      remark\n      port\n      protocol\n      transport\n      security\n      protocolSettings {\n        flow\n        method\n        obfsPassword\n        serverKey\n      }\n      transportSettings {\n        path\n        host\n        serviceName\n        mode\n        headerType\n      }\n      securitySettings {\n        serverName\n        alpn\n        fingerprint\n        allowInsecure\n        realityDest\n        realityServerNames\n        realityShortIds\n        realitySpiderX\n        realityPublicKey\n      }\n      servers {\n        id\n        name\n        unservedInbounds {\n          inbound {\n            id\n          }\n          reason\n        }\n      }\n    }\n  }\n": typeof types.InboundsDocument,
     "\n  mutation CreateInbound($input: CreateInboundInput!) {\n    createInbound(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateInboundDocument,
     "\n  mutation UpdateInbound($id: ID!, $input: UpdateInboundInput!) {\n    updateInbound(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateInboundDocument,
@@ -140,10 +145,15 @@ const documents: Documents = {
     "\n  fragment UserCountsFields on UserCounts {\n    total\n    active\n    disabled\n    limited\n    expired\n    onHold\n  }\n": types.UserCountsFieldsFragmentDoc,
     "\n  fragment SystemMetricsFields on SystemMetrics {\n    at\n    serversOnline\n    serversOffline\n    serversDegraded\n    uploadRate\n    downloadRate\n    users {\n      ...UserCountsFields\n    }\n  }\n": types.SystemMetricsFieldsFragmentDoc,
     "\n  fragment RoutingPolicyFields on RoutingPolicy {\n    blockPrivate\n    blockBittorrent\n    allowedPrivate {\n      cidr\n      ports\n    }\n    blockedCidrs\n    blockedDomains\n    blockedPorts\n    defaultOutbound\n  }\n": types.RoutingPolicyFieldsFragmentDoc,
+    "\n  fragment ImportReportFields on ImportReport {\n    counts {\n      kind\n      created\n      updated\n      unchanged\n      conflicts\n    }\n    conflicts {\n      kind\n      key\n      name\n      reason\n    }\n    unmapped {\n      kind\n      key\n      name\n      reason\n    }\n    adjusted {\n      kind\n      key\n      name\n      reason\n    }\n    statusChanges {\n      key\n      username\n      from\n      to\n    }\n    truncated\n    enrollments {\n      key\n      name\n      serverId\n      command\n    }\n  }\n": types.ImportReportFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateGroupDocument,
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": types.DeleteGroupDocument,
+    "\n  mutation BeginImport($input: BeginImportInput!) {\n    beginImport(input: $input) {\n      id\n    }\n  }\n": types.BeginImportDocument,
+    "\n  mutation ImportUsers($runId: ID!, $users: [ImportUserInput!]!) {\n    importUsers(runId: $runId, users: $users) {\n      id\n      processedUsers\n    }\n  }\n": types.ImportUsersDocument,
+    "\n  mutation FinishImport($runId: ID!) {\n    finishImport(runId: $runId) {\n      id\n      report {\n        ...ImportReportFields\n      }\n    }\n  }\n": types.FinishImportDocument,
+    "\n  query ImportRuns {\n    importRuns(first: 10) {\n      id\n      source\n      instance\n      dryRun\n      status\n      totalUsers\n      processedUsers\n      startedAt\n      finishedAt\n    }\n  }\n": types.ImportRunsDocument,
     "\n  query Inbounds {\n    inbounds {\n      id\n      tag\n      remark\n      port\n      protocol\n      transport\n      security\n      protocolSettings {\n        flow\n        method\n        obfsPassword\n        serverKey\n      }\n      transportSettings {\n        path\n        host\n        serviceName\n        mode\n        headerType\n      }\n      securitySettings {\n        serverName\n        alpn\n        fingerprint\n        allowInsecure\n        realityDest\n        realityServerNames\n        realityShortIds\n        realitySpiderX\n        realityPublicKey\n      }\n      servers {\n        id\n        name\n        unservedInbounds {\n          inbound {\n            id\n          }\n          reason\n        }\n      }\n    }\n  }\n": types.InboundsDocument,
     "\n  mutation CreateInbound($input: CreateInboundInput!) {\n    createInbound(input: $input) {\n      id\n    }\n  }\n": types.CreateInboundDocument,
     "\n  mutation UpdateInbound($id: ID!, $input: UpdateInboundInput!) {\n    updateInbound(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateInboundDocument,
@@ -356,6 +366,10 @@ export function graphql(source: "\n  fragment RoutingPolicyFields on RoutingPoli
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ImportReportFields on ImportReport {\n    counts {\n      kind\n      created\n      updated\n      unchanged\n      conflicts\n    }\n    conflicts {\n      kind\n      key\n      name\n      reason\n    }\n    unmapped {\n      kind\n      key\n      name\n      reason\n    }\n    adjusted {\n      kind\n      key\n      name\n      reason\n    }\n    statusChanges {\n      key\n      username\n      from\n      to\n    }\n    truncated\n    enrollments {\n      key\n      name\n      serverId\n      command\n    }\n  }\n"): typeof import('./graphql').ImportReportFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n"): typeof import('./graphql').GroupsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -369,6 +383,22 @@ export function graphql(source: "\n  mutation UpdateGroup($id: ID!, $input: Upda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n"): typeof import('./graphql').DeleteGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginImport($input: BeginImportInput!) {\n    beginImport(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').BeginImportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportUsers($runId: ID!, $users: [ImportUserInput!]!) {\n    importUsers(runId: $runId, users: $users) {\n      id\n      processedUsers\n    }\n  }\n"): typeof import('./graphql').ImportUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishImport($runId: ID!) {\n    finishImport(runId: $runId) {\n      id\n      report {\n        ...ImportReportFields\n      }\n    }\n  }\n"): typeof import('./graphql').FinishImportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportRuns {\n    importRuns(first: 10) {\n      id\n      source\n      instance\n      dryRun\n      status\n      totalUsers\n      processedUsers\n      startedAt\n      finishedAt\n    }\n  }\n"): typeof import('./graphql').ImportRunsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -23,6 +23,19 @@ export type AuditFilter = {
   targetType?: string | null | undefined;
 };
 
+export type BeginImportInput = {
+  admins: Array<ImportAdminInput>;
+  /** Plan only: report what would happen, write nothing but the run's own record. */
+  dryRun: boolean;
+  inbounds: Array<ImportInboundInput>;
+  nodes: Array<ImportNodeInput>;
+  source: ImportSourceInput;
+  /** How many users the batches will carry, for progress. */
+  totalUsers: number;
+  /** What the reader could not map (features, inbounds of protocols we do not serve, ...). */
+  unmapped: Array<ImportIssueInput>;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
@@ -114,6 +127,137 @@ export type HeaderMatchOperator =
   | 'CONTAINS'
   | 'EQUALS'
   | 'REGEX';
+
+/** A user's way into one peer inbound, with the secret it uses there when that differs from its credentials. */
+export type ImportAccessInput = {
+  /** vless flow in this inbound; empty string for none. */
+  flow?: string | null | undefined;
+  inboundKey: string;
+  /** shadowsocks method in this inbound. */
+  method?: string | null | undefined;
+  /** UUID (vless, vmess) or password (trojan, shadowsocks, hysteria2) in this inbound. */
+  secret?: string | null | undefined;
+};
+
+/** A peer admin. Resellers own the users whose ownerKey names them. */
+export type ImportAdminInput = {
+  key: string;
+  /** The peer's bcrypt hash: the admin signs in with the same password, rehashed on first sign-in. */
+  passwordHash?: string | null | undefined;
+  role: AdminRole;
+  username: string;
+};
+
+/** Per-protocol secrets, as the peer holds them. */
+export type ImportCredentialsInput = {
+  hysteria2Password?: string | null | undefined;
+  shadowsocksPassword?: string | null | undefined;
+  trojanPassword?: string | null | undefined;
+  vlessId?: string | null | undefined;
+  vmessId?: string | null | undefined;
+};
+
+/** A peer inbound in our terms. Settings follow the shapes createInbound takes. */
+export type ImportInboundInput = {
+  /** The peer's identity for it (3x-ui inbound id, Marzban tag, Remnawave uuid). */
+  key: string;
+  /** Keys of the peer nodes serving it. */
+  nodeKeys: Array<string>;
+  port: number;
+  protocol: Protocol;
+  protocolSettings?: ProtocolSettingsInput | null | undefined;
+  remark?: string | null | undefined;
+  security: Security;
+  securitySettings?: SecuritySettingsInput | null | undefined;
+  tag: string;
+  transport: Transport;
+  transportSettings?: TransportSettingsInput | null | undefined;
+};
+
+/** Something of the peer's that has no place here, listed so nothing is dropped silently. */
+export type ImportIssueInput = {
+  key: string;
+  kind: ImportRecordKind;
+  name: string;
+  reason: string;
+};
+
+/** What a Marzban/PasarGuard subscription token names; tokens minted before notBefore stay refused. */
+export type ImportLegacyTokenInput = {
+  /** max(created_at, sub_revoked_at) rounded up to the second. */
+  notBefore: string;
+  /** PasarGuard's newer tokens carry the numeric id. */
+  peerUserId?: string | null | undefined;
+  /** Case as the peer stores it: Marzban tokens carry it. */
+  username: string;
+};
+
+/** A peer node: it becomes a pending node with its own enrollment line. */
+export type ImportNodeInput = {
+  address: string;
+  key: string;
+  name: string;
+};
+
+export type ImportRecordKind =
+  | 'ADMIN'
+  | 'GROUP'
+  | 'INBOUND'
+  | 'NODE'
+  | 'USER';
+
+export type ImportRunStatus =
+  | 'FAILED'
+  | 'FINISHED'
+  | 'RUNNING';
+
+export type ImportSourceInput = {
+  /** Names the peer panel (its host, say): re-runs with the same kind and instance match everything by the peer's identity. */
+  instance: string;
+  kind: ImportSourceKind;
+  /** Path prefixes the old host served subscriptions under (3x-ui: /sub/ and /json/; Marzban: /sub/; Remnawave: /). */
+  subscriptionPaths?: Array<string> | null | undefined;
+  /** Marzban/PasarGuard jwt.secret_key: their subscription tokens are verified with it, never stored. */
+  subscriptionSecret?: string | null | undefined;
+  /** The peer's version as the reader found it, for the report. */
+  version?: string | null | undefined;
+};
+
+export type ImportSourceKind =
+  | 'MARZBAN'
+  | 'PASARGUARD'
+  | 'REMNAWAVE'
+  | 'THREE_X_UI';
+
+export type ImportUserInput = {
+  access: Array<ImportAccessInput>;
+  createdAt?: string | null | undefined;
+  credentials: ImportCredentialsInput;
+  dataLimit?: number | null | undefined;
+  deviceLimit?: number | null | undefined;
+  /** The admin's switch on the peer. */
+  enabled: boolean;
+  expireAt?: string | null | undefined;
+  /** The peer's identity for the user (3x-ui subId or email, Marzban/PasarGuard id, Remnawave id). */
+  key: string;
+  legacyToken?: ImportLegacyTokenInput | null | undefined;
+  lifetimeUsedTraffic?: number | null | undefined;
+  note?: string | null | undefined;
+  /** Waiting for first use; onHoldExpireSeconds then says for how long it runs. */
+  onHold: boolean;
+  onHoldExpireSeconds?: number | null | undefined;
+  /** Key of the peer admin who owns the user. */
+  ownerKey?: string | null | undefined;
+  /** Its status on the peer, so the report can list users whose status here would differ. */
+  peerStatus: UserStatus;
+  periodStartedAt?: string | null | undefined;
+  resetStrategy: ResetStrategy;
+  /** The peer's subscription token when it is stored (3x-ui subId, Remnawave shortUuid): the old path keeps resolving. */
+  subToken?: string | null | undefined;
+  telegramId?: string | null | undefined;
+  usedTraffic: number;
+  username: string;
+};
 
 /** What disabled, limited and expired users get from their subscription link: never a working config. */
 export type InactiveUserResponse =
@@ -663,6 +807,8 @@ export type SystemMetricsFieldsFragment = { at: string, serversOnline: number, s
 
 export type RoutingPolicyFieldsFragment = { blockPrivate: boolean, blockBittorrent: boolean, blockedCidrs: Array<string>, blockedDomains: Array<string>, blockedPorts: Array<string>, defaultOutbound: RoutingOutbound, allowedPrivate: Array<{ cidr: string, ports: Array<string> }> };
 
+export type ImportReportFieldsFragment = { truncated: boolean, counts: Array<{ kind: ImportRecordKind, created: number, updated: number, unchanged: number, conflicts: number }>, conflicts: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, unmapped: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, adjusted: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, statusChanges: Array<{ key: string, username: string, from: UserStatus, to: UserStatus }>, enrollments: Array<{ key: string, name: string, serverId: string, command: string }> };
+
 export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -689,6 +835,33 @@ export type DeleteGroupMutationVariables = Exact<{
 
 
 export type DeleteGroupMutation = { deleteGroup: boolean };
+
+export type BeginImportMutationVariables = Exact<{
+  input: BeginImportInput;
+}>;
+
+
+export type BeginImportMutation = { beginImport: { id: string } };
+
+export type ImportUsersMutationVariables = Exact<{
+  runId: string | number;
+  users: Array<ImportUserInput> | ImportUserInput;
+}>;
+
+
+export type ImportUsersMutation = { importUsers: { id: string, processedUsers: number } };
+
+export type FinishImportMutationVariables = Exact<{
+  runId: string | number;
+}>;
+
+
+export type FinishImportMutation = { finishImport: { id: string, report: { truncated: boolean, counts: Array<{ kind: ImportRecordKind, created: number, updated: number, unchanged: number, conflicts: number }>, conflicts: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, unmapped: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, adjusted: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, statusChanges: Array<{ key: string, username: string, from: UserStatus, to: UserStatus }>, enrollments: Array<{ key: string, name: string, serverId: string, command: string }> } } };
+
+export type ImportRunsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportRunsQuery = { importRuns: Array<{ id: string, source: ImportSourceKind, instance: string, dryRun: boolean, status: ImportRunStatus, totalUsers: number, processedUsers: number, startedAt: string, finishedAt: string | null }> };
 
 export type InboundsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1001,6 +1174,48 @@ export const RoutingPolicyFieldsFragmentDoc = new TypedDocumentString(`
   defaultOutbound
 }
     `, {"fragmentName":"RoutingPolicyFields"}) as unknown as TypedDocumentString<RoutingPolicyFieldsFragment, unknown>;
+export const ImportReportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportReportFields on ImportReport {
+  counts {
+    kind
+    created
+    updated
+    unchanged
+    conflicts
+  }
+  conflicts {
+    kind
+    key
+    name
+    reason
+  }
+  unmapped {
+    kind
+    key
+    name
+    reason
+  }
+  adjusted {
+    kind
+    key
+    name
+    reason
+  }
+  statusChanges {
+    key
+    username
+    from
+    to
+  }
+  truncated
+  enrollments {
+    key
+    name
+    serverId
+    command
+  }
+}
+    `, {"fragmentName":"ImportReportFields"}) as unknown as TypedDocumentString<ImportReportFieldsFragment, unknown>;
 export const AccountOverviewDocument = {"__meta__":{"hash":"5346f96aeb78e4a32852336fd3149f8a4decafdc06fa9533371d9793b2dc4390"}} as unknown as TypedDocumentString<AccountOverviewQuery, AccountOverviewQueryVariables>;
 export const MySessionsDocument = {"__meta__":{"hash":"2b14e7d3803218ff6e12da118a9174ec66db954710becbdef92eb30bf450b8c4"}} as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
 export const RevokeSessionDocument = {"__meta__":{"hash":"0da1f5ad6ca30b47e1cb2c8f9b833664fb3647a47c585080a1a7fa8bc04c825c"}} as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
@@ -1044,6 +1259,10 @@ export const GroupsDocument = {"__meta__":{"hash":"d931c816dc407201d7565d510ce19
 export const CreateGroupDocument = {"__meta__":{"hash":"c4694c18b97c01103290fe9d845d5fe700f5a143e55055a5e569cba4d9c793d5"}} as unknown as TypedDocumentString<CreateGroupMutation, CreateGroupMutationVariables>;
 export const UpdateGroupDocument = {"__meta__":{"hash":"971869dcb42be6ac73136420978950f8809752212995c85980e7363b7b49e5f0"}} as unknown as TypedDocumentString<UpdateGroupMutation, UpdateGroupMutationVariables>;
 export const DeleteGroupDocument = {"__meta__":{"hash":"fce411f0b11f5883b4867eca7e97db733e77f85ddad9d6db2b1aa8fd4a44993c"}} as unknown as TypedDocumentString<DeleteGroupMutation, DeleteGroupMutationVariables>;
+export const BeginImportDocument = {"__meta__":{"hash":"8ced76510523a9f384ee5e381ce0700d691844963f4871c2c70a199f9824b089"}} as unknown as TypedDocumentString<BeginImportMutation, BeginImportMutationVariables>;
+export const ImportUsersDocument = {"__meta__":{"hash":"aec0f76b2f5980e5ba787ae748ddf2f9e746a337dc3758289b3dfbb88449ecb6"}} as unknown as TypedDocumentString<ImportUsersMutation, ImportUsersMutationVariables>;
+export const FinishImportDocument = {"__meta__":{"hash":"a6c1f30e0c2700d822957582d94e7f30e3eb999accdab5201b0ef5e3672c5dca"}} as unknown as TypedDocumentString<FinishImportMutation, FinishImportMutationVariables>;
+export const ImportRunsDocument = {"__meta__":{"hash":"4ad8d67522f6b2fdb4083c725ecdb3e1cedb24a78fe6e0d225b70b149bc92f6c"}} as unknown as TypedDocumentString<ImportRunsQuery, ImportRunsQueryVariables>;
 export const InboundsDocument = {"__meta__":{"hash":"16dc6a742f1d3296462ee8fbe5e117a7f0af2726ad1618459177c2c98f68baa6"}} as unknown as TypedDocumentString<InboundsQuery, InboundsQueryVariables>;
 export const CreateInboundDocument = {"__meta__":{"hash":"b9bad0dc9bfc1227308fd1768e2d86855f8e299d4eead9685400df22d1237f5c"}} as unknown as TypedDocumentString<CreateInboundMutation, CreateInboundMutationVariables>;
 export const UpdateInboundDocument = {"__meta__":{"hash":"b8f42b1e9660b4eed2ebccc17681aa7f37fd8afa6439842c85629fd264c01552"}} as unknown as TypedDocumentString<UpdateInboundMutation, UpdateInboundMutationVariables>;
