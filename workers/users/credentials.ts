@@ -20,8 +20,8 @@ export function newCredentials() {
   };
 }
 
-export type Credentials = ReturnType<typeof newCredentials>;
-export type CredentialField = keyof Credentials;
+export type CredentialField = keyof ReturnType<typeof newCredentials>;
+export type Credentials = Record<CredentialField, string>;
 export const CREDENTIAL_FIELDS = [
   "vlessId",
   "vmessId",
