@@ -193,6 +193,11 @@ describe("importing from a peer panel", () => {
         not_before: Date.parse(user.legacyToken!.notBefore) / 1000,
       });
     }
+    // The reseller's books carry what its imported users were given.
+    const books = await env.DB.prepare(`SELECT data_given_bytes AS given FROM admins WHERE username = ?`)
+      .bind(`${prefix}_reseller`)
+      .first();
+    expect(books).toEqual({ given: users[0]!.dataLimit + users[1]!.dataLimit });
     // The old link resolves on this panel.
     expect((await exports.default.fetch(`http://panel.test/sub/${users[0]!.subToken}`)).status).toBe(200);
     const audit = await env.DB.prepare(

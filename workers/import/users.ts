@@ -139,6 +139,31 @@ function claim(plan: PlannedUser, seen: Map<string, string>) {
 const jsonOf = (plan: PlannedUser) => Object.fromEntries(writtenKeys.map((k) => [k, plan.row[k]]));
 
 /**
+ * Bytes each owner's books move by (admins/data-quota.ts): a new user draws its limit, a changed
+ * limit draws the increase or returns the unused part of the decrease, a user moving owners goes
+ * with its unused bytes. Never refused: the owner imports, and resellers' limits do not bind it.
+ */
+function dataGivenMoves(created: PlannedUser[], updated: { plan: PlannedUser; before: UserRow }[]) {
+  const moves = new Map<number, number>();
+  const move = (adminId: number, bytes: number) => moves.set(adminId, (moves.get(adminId) ?? 0) + bytes);
+  for (const plan of created) move(plan.row.adminId, plan.row.dataLimitBytes ?? 0);
+  for (const { plan, before } of updated) {
+    const next = plan.row.dataLimitBytes ?? 0;
+    const previous = before.dataLimitBytes ?? 0;
+    if (plan.row.adminId !== before.adminId) {
+      move(before.adminId, -Math.max(0, previous - before.usedBytes));
+      move(plan.row.adminId, next);
+    } else {
+      move(
+        plan.row.adminId,
+        next >= previous ? next - previous : -Math.max(0, previous - Math.max(next, before.usedBytes)),
+      );
+    }
+  }
+  return [...moves].filter(([, bytes]) => bytes !== 0).map(([adminId, bytes]) => ({ adminId, bytes }));
+}
+
+/**
  * The writes of one batch, always the same statements: each takes its rows as one JSON parameter,
  * so 1 user and 1,000 cost the same number of D1 statements.
  */
@@ -147,11 +172,11 @@ function batchWrites(
   run: ImportRunView,
   nowSec: number,
   created: PlannedUser[],
-  updated: { plan: PlannedUser; localId: number }[],
+  updated: { plan: PlannedUser; before: UserRow }[],
   fingerprints: Map<string, string>,
 ): Statement[] {
   const written = [...created, ...updated.map((u) => u.plan)];
-  const updatedIds = JSON.stringify(updated.map((u) => u.localId));
+  const updatedIds = JSON.stringify(updated.map((u) => u.before.id));
   const importGroups = JSON.stringify(
     Object.values(run.mapping.inbounds).flatMap((i) => (i.groupId === null ? [] : [i.groupId])),
   );
@@ -161,8 +186,13 @@ function batchWrites(
   return [
     rawStatement(
       db,
+      sql`UPDATE admins SET data_given_bytes = max(0, data_given_bytes + ${field("bytes")})
+        FROM ${jsonRows(dataGivenMoves(created, updated))} WHERE admins.id = ${field("adminId")}`,
+    ),
+    rawStatement(
+      db,
       sql`UPDATE users SET ${assignments}, updated_at = ${nowSec}
-        FROM ${jsonRows(updated.map((u) => ({ ...jsonOf(u.plan), id: u.localId })))}
+        FROM ${jsonRows(updated.map((u) => ({ ...jsonOf(u.plan), id: u.before.id })))}
         WHERE users.id = ${field("id")}`,
     ),
     rawStatement(
@@ -251,7 +281,7 @@ export async function importUsers(
   const linkedByKey = new Map(linked.map((l) => [l.peerKey, l]));
 
   const report: ImportReport = run.report;
-  const plans: { plan: PlannedUser; localId: number | undefined }[] = [];
+  const plans: { plan: PlannedUser; before: UserRow | undefined }[] = [];
   for (const input of batch) {
     const link = linkedByKey.get(input.key);
     const issue = { kind: "user" as const, key: input.key, name: input.username };
@@ -264,7 +294,7 @@ export async function importUsers(
       conflict(report, { ...issue, reason: planned.conflict });
       continue;
     }
-    plans.push({ plan: planned.plan, localId: link?.user.id });
+    plans.push({ plan: planned.plan, before: link?.user });
   }
 
   const holders = await holdersOf(
@@ -276,10 +306,10 @@ export async function importUsers(
   );
   const seen = new Map<string, string>();
   const created: PlannedUser[] = [];
-  const updated: { plan: PlannedUser; localId: number }[] = [];
-  for (const { plan, localId } of plans) {
+  const updated: { plan: PlannedUser; before: UserRow }[] = [];
+  for (const { plan, before } of plans) {
     const issue = { kind: "user" as const, key: plan.key, name: plan.row.username };
-    const clash = clashOf(plan, localId, holders, seen);
+    const clash = clashOf(plan, before?.id, holders, seen);
     if (clash) {
       conflict(report, { ...issue, reason: clash });
       continue;
@@ -288,11 +318,11 @@ export async function importUsers(
     for (const reason of plan.adjustments) note(report, "adjusted", { ...issue, reason });
     if (plan.statusChange)
       note(report, "statusChanges", { key: plan.key, username: plan.row.username, ...plan.statusChange });
-    if (localId === undefined) {
+    if (before === undefined) {
       created.push(plan);
       tally(report, "user", "created");
     } else {
-      updated.push({ plan, localId });
+      updated.push({ plan, before });
       tally(report, "user", "updated");
     }
   }
