@@ -423,7 +423,7 @@ describe("importing from a peer panel", () => {
     expect(small).toBeGreaterThan(0);
     expect(large).toBe(small);
     expect(await countRows("users")).toBeGreaterThanOrEqual(1010);
-  });
+  }, 60_000);
 
   it("imports 10,000 users in 10 batches", async () => {
     const owner = await ownerToken();
