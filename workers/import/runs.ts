@@ -174,19 +174,15 @@ const inboundFields = ({ key: _key, nodeKeys: _nodeKeys, ...fields }: ImportInbo
   tag,
 });
 
-function mapInbound(
-  p: Planner,
-  key: string,
-  row: Pick<InboundRow, "id" | "protocol" | "protocolSettings"> | null,
-  protocol: ImportInboundInput["protocol"],
-  groupId: number | null,
-) {
-  p.mapping.inbounds[key] = {
+/** A dry run has no row: the inbound's settings as the peer gave them stand in. */
+function mapInbound(p: Planner, inbound: ImportInboundInput, row: InboundRow | null, groupId: number | null) {
+  const settings = row?.protocolSettings ?? inbound.protocolSettings;
+  p.mapping.inbounds[inbound.key] = {
     id: row?.id ?? null,
     groupId,
-    protocol,
-    flow: row?.protocolSettings.flow ?? "",
-    method: row?.protocolSettings.method ?? "",
+    protocol: inbound.protocol,
+    flow: settings?.flow ?? "",
+    method: settings?.method ?? "",
   };
 }
 
@@ -246,7 +242,7 @@ async function planInbounds(p: Planner, kind: ImportSourceKind, input: ImportInb
         await remember(p, "group", inbound.key, groupId, fingerprint);
       }
     }
-    mapInbound(p, inbound.key, row ?? null, inbound.protocol, groupId);
+    mapInbound(p, inbound, row ?? null, groupId);
   }
 }
 
