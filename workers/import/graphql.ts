@@ -1,10 +1,8 @@
-import { panelSigningKey } from "../agent/keys";
-import { installLine } from "../downloads/install-script";
 import { parseInput } from "../errors/validate";
 import { idSchema } from "../graphql/ids";
 import { upperCaseEnum, type GraphQLModule } from "../graphql/module";
 import { secretBox } from "../lib/secret-box";
-import { issueEnrollmentToken } from "../nodes/enrollment";
+import { enrollmentCommand } from "../nodes/enrollment";
 import { beginImport, finishImport, findImportRun, listImportRuns } from "./runs";
 import { IMPORT_RECORD_KINDS, IMPORT_RUN_STATUSES } from "./table";
 import { importUsers } from "./users";
@@ -257,13 +255,13 @@ export const importModule: GraphQLModule = {
     Mutation: {
       beginImport: (_, args, ctx) => beginImport(ctx, () => secretBox(ctx.env.SECRETS_KEY), args.input),
       importUsers: (_, args, ctx) => importUsers(ctx, args.runId, args.users),
-      // The same line the Nodes page prints (createServerEnrollment): a one-time token in the install command.
+      // The same line the Nodes page prints (createServerEnrollment).
       finishImport: (_, args, ctx) =>
-        finishImport(ctx, parseInput(idSchema, args.runId), async (nodeId) => {
-          const { token } = await issueEnrollmentToken(ctx, nodeId);
-          const { publicKey } = await panelSigningKey(ctx.env);
-          return installLine({ origin: ctx.origin, token, panelPublicKey: publicKey });
-        }),
+        finishImport(
+          ctx,
+          parseInput(idSchema, args.runId),
+          async (nodeId) => (await enrollmentCommand(ctx, nodeId)).command,
+        ),
     },
   },
   rules: {
