@@ -280,6 +280,23 @@ describe("importing from a peer panel", () => {
     expect(second.report.counts).toEqual(first.report.counts);
   });
 
+  it("keeps progress exact when two batches arrive at once: one that was overtaken is refused whole and lands when sent again", async () => {
+    const owner = await ownerToken();
+    const { prefix, input } = peer();
+    const run = ok(await gql(BEGIN, { input: { ...input, totalUsers: 40 } }, { token: owner })).beginImport;
+    const batches = [0, 1].map((b) => Array.from({ length: 20 }, (_, i) => peerUser(prefix, b * 20 + i)));
+    const answers = await Promise.all(batches.map((users) => gql(USERS, { runId: run.id, users }, { token: owner })));
+    for (const [i, answer] of answers.entries()) {
+      if (answer.errors) {
+        expect(errorCode(answer)).toBe("CONFLICT");
+        ok(await gql(USERS, { runId: run.id, users: batches[i] }, { token: owner }));
+      }
+    }
+    const finished = ok(await gql(FINISH, { runId: run.id }, { token: owner })).finishImport;
+    expect(finished.processedUsers).toBe(40);
+    expect(countOf(finished, "USER")).toMatchObject({ created: 40, conflicts: 0 });
+  });
+
   it("updates a user that changed on the peer, and only that user", async () => {
     const owner = await ownerToken();
     const { prefix, input } = peer();

@@ -2,6 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ActorContext } from "../audit/record";
 import { rawStatement, runBatch, type Db, type Statement } from "../db/client";
+import { batchAbortedWith } from "../errors/batch-abort";
+import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import type { ImportUserInput } from "../graphql/generated/resolvers";
 import { idSchema } from "../graphql/ids";
@@ -12,6 +14,9 @@ import { conflict, note, tally, type ImportReport } from "./report";
 import { importedRecords, importRuns } from "./table";
 import { runningImport, type ImportRunView } from "./runs";
 import { asciiLower, planUser, type PlannedUser } from "./user-plan";
+
+/** Aborts a batch whose run moved on since the batch read it (see errors/batch-abort.ts). */
+const OVERTAKEN = "import batch overtaken";
 
 /** The most users one importUsers call takes: its statements stay a fixed number whatever the size. */
 export const MAX_USERS_PER_BATCH = 1000;
@@ -329,14 +334,33 @@ export async function importUsers(
 
   const mapping = { ...run.mapping, batches: [...run.mapping.batches, batchHash] };
   const writes = run.dryRun ? [] : batchWrites(ctx.db, run, nowSec, created, updated, fingerprints);
-  const results = await runBatch(ctx.db, [
-    ...writes,
-    ctx.db
-      .update(importRuns)
-      .set({ report, mapping, processedUsers: run.processedUsers + batch.length })
-      .where(eq(importRuns.id, run.id))
-      .returning(),
-  ]);
-  const [row] = results[results.length - 1] as (typeof importRuns.$inferSelect)[];
+  let row: typeof importRuns.$inferSelect | undefined;
+  try {
+    [[row]] = (await runBatch(ctx.db, [
+      // First, and only from the progress this batch was planned on: of two batches of one run
+      // sent at once, one lands whole and the other changes nothing and can be sent again.
+      ctx.db
+        .update(importRuns)
+        .set({ report, mapping, processedUsers: run.processedUsers + batch.length })
+        .where(
+          and(
+            eq(importRuns.id, run.id),
+            eq(importRuns.status, "running"),
+            eq(importRuns.processedUsers, run.processedUsers),
+          ),
+        )
+        .returning(),
+      rawStatement(
+        ctx.db,
+        sql`SELECT json_extract('{}', CASE WHEN changes() = 1 THEN '$' ELSE ${OVERTAKEN} || changes() END)`,
+      ),
+      ...writes,
+    ])) as [(typeof importRuns.$inferSelect)[]];
+  } catch (error) {
+    if (batchAbortedWith(error, OVERTAKEN)) {
+      throw new DomainError("CONFLICT", "another batch of this import landed meanwhile; send this batch again");
+    }
+    throw error;
+  }
   return { ...row!, report, mapping, kind: run.kind, instance: run.instance };
 }
