@@ -16,6 +16,12 @@ import { isPageNavigation, spaShell } from "./http/spa-fallback";
 
 /** Requests larger than this are refused before they are read whole. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * A signed-in GraphQL request may carry more: an import batch of 1,000 users with their secrets
+ * runs to about 1 MiB. Only requests with an Authorization header get it, so an anonymous client
+ * cannot make the Worker read more than MAX_BODY_BYTES (the session is checked after the read).
+ */
+export const MAX_AUTHORIZED_GRAPHQL_BODY_BYTES = 2 * 1024 * 1024;
 /** A usage push of the most deltas a push may carry (50,000) fits in this. */
 export const MAX_USAGE_PUSH_BYTES = 8 * 1024 * 1024;
 
@@ -31,7 +37,12 @@ export const app = new Hono<AppEnv>();
 
 app.use("*", withRequestContext);
 app.use("/agent/v1/usage", limitBody(MAX_USAGE_PUSH_BYTES));
-app.use("*", async (c, next) => (c.req.path === "/agent/v1/usage" ? next() : limitBody(MAX_BODY_BYTES)(c, next)));
+app.use("/graphql", async (c, next) =>
+  limitBody(c.req.header("authorization") ? MAX_AUTHORIZED_GRAPHQL_BODY_BYTES : MAX_BODY_BYTES)(c, next),
+);
+app.use("*", async (c, next) =>
+  c.req.path === "/agent/v1/usage" || c.req.path === "/graphql" ? next() : limitBody(MAX_BODY_BYTES)(c, next),
+);
 
 app.use("/graphql", apiCors);
 app.on(["GET", "POST"], "/graphql", (c) =>

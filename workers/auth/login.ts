@@ -10,7 +10,7 @@ import { type Limiter, spend, spendOrRefuse } from "../rate-limit/spend";
 import { readSettings } from "../settings/settings";
 import { addressAllowed } from "./allowlist/cidr";
 import { consumeChallenge, createChallenge, peekChallenge } from "./challenges";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password";
 import { ipNotAllowed, startSession, type ClientMeta, type SessionConfig, type TokenPair } from "./sessions";
 import type { SignInMethod } from "./table";
 import { acceptSecondFactorLimited, totpStatus } from "./totp/totp";
@@ -163,6 +163,13 @@ export async function signInWithPassword(deps: LoginDeps, rawInput: unknown): Pr
     throw wrongCredentials();
   }
   await Promise.all([accountLimiter.clear(), ipLimiter.refund()]);
+  // An imported admin's peer hash (bcrypt) gives way to ours now that the password is known.
+  if (needsRehash(admin.passwordHash)) {
+    await deps.db
+      .update(admins)
+      .set({ passwordHash: await hashPassword(input.password) })
+      .where(eq(admins.id, admin.id));
+  }
 
   if ((await totpStatus(deps.db, admin.id)).enabled) {
     const { handle, expiresAtSec } = await createChallenge(

@@ -1,5 +1,13 @@
+import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
-import { hashPassword, PBKDF2_MAX_ITERATIONS, verifyPassword } from "./password";
+import {
+  hashPassword,
+  importedBcryptHash,
+  NO_PASSWORD_HASH,
+  needsRehash,
+  PBKDF2_MAX_ITERATIONS,
+  verifyPassword,
+} from "./password";
 
 describe("password hashing", () => {
   it("stores its parameters with the hash and verifies the right password only", async () => {
@@ -30,5 +38,21 @@ describe("password hashing", () => {
     for (const stored of ["", "plain", "md5$1$a$b", "pbkdf2-sha256$abc$AA==$AA==", "pbkdf2-sha256$1000$$"]) {
       expect(await verifyPassword("x", stored)).toBe(false);
     }
+  });
+
+  it("verifies a peer panel's bcrypt hash, and asks for it to be replaced by ours", async () => {
+    const peerHash = await bcrypt.hash("marzban-password", 4);
+    const stored = importedBcryptHash(peerHash)!;
+    expect(stored).toBe(`bcrypt$${peerHash}`);
+    expect(await verifyPassword("marzban-password", stored)).toBe(true);
+    expect(await verifyPassword("marzban-passworx", stored)).toBe(false);
+    expect(needsRehash(stored)).toBe(true);
+    expect(needsRehash(await hashPassword("x", 1000))).toBe(false);
+    expect(importedBcryptHash("not a bcrypt hash")).toBeUndefined();
+    expect(await verifyPassword("x", "bcrypt$garbage")).toBe(false);
+  });
+
+  it("matches no password at all for an admin imported without a hash", async () => {
+    for (const guess of ["", "none", "none$"]) expect(await verifyPassword(guess, NO_PASSWORD_HASH)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import bcrypt from "bcryptjs";
 import { fromBase64, toBase64 } from "../lib/base64";
 import { timingSafeEqualBytes } from "./crypto";
 
@@ -29,8 +30,32 @@ export async function hashPassword(password: string, iterations = PBKDF2_MAX_ITE
   return `pbkdf2-sha256$${iterations}$${toBase64(salt)}$${toBase64(hash)}`;
 }
 
+/**
+ * An admin moved from a panel that hashed with bcrypt (Marzban, PasarGuard) keeps its password:
+ * the peer's hash is stored as `bcrypt$<hash>` and replaced by ours at the first sign-in.
+ */
+const BCRYPT_PREFIX = "bcrypt$";
+const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
+
+/** The stored form of a peer's bcrypt hash, or undefined when it is not one. */
+export function importedBcryptHash(hash: string): string | undefined {
+  return BCRYPT_HASH.test(hash) ? `${BCRYPT_PREFIX}${hash}` : undefined;
+}
+
+/** A stored hash no password matches: the admin signs in only after its password is set anew. */
+export const NO_PASSWORD_HASH = "none$";
+
+/** True when a password that just verified should be hashed again with the current scheme. */
+export function needsRehash(stored: string): boolean {
+  return stored.startsWith(BCRYPT_PREFIX);
+}
+
 /** Constant-time check of a password against a stored hash; false for any malformed hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (stored.startsWith(BCRYPT_PREFIX)) {
+    const hash = stored.slice(BCRYPT_PREFIX.length);
+    return BCRYPT_HASH.test(hash) && bcrypt.compare(password, hash);
+  }
   const [scheme, iterationsText, saltText, hashText] = stored.split("$");
   const iterations = Number(iterationsText);
   if (

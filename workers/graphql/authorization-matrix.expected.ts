@@ -108,4 +108,9 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Mutation.linkOidcIdentity": "owner",
   "Mutation.unlinkOidcIdentity": "owner",
   "Mutation.resealSecrets": "owner",
+  "Query.importRuns": "owner",
+  "Query.importRun": "owner",
+  "Mutation.beginImport": "owner",
+  "Mutation.importUsers": "owner",
+  "Mutation.finishImport": "owner",
 };

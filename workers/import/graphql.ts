@@ -1,4 +1,11 @@
-import type { GraphQLModule } from "../graphql/module";
+import { parseInput } from "../errors/validate";
+import { idSchema } from "../graphql/ids";
+import { upperCaseEnum, type GraphQLModule } from "../graphql/module";
+import { secretBox } from "../lib/secret-box";
+import { enrollmentCommand } from "../nodes/enrollment";
+import { beginImport, finishImport, findImportRun, listImportRuns } from "./runs";
+import { IMPORT_RECORD_KINDS, IMPORT_RUN_STATUSES } from "./table";
+import { importUsers } from "./users";
 
 /**
  * Moving in from a peer panel. A reader (importers/: the CLI, or the SPA's Import page) turns the
@@ -229,7 +236,34 @@ const typeDefs = /* GraphQL */ `
 
 export const importModule: GraphQLModule = {
   typeDefs,
-  resolvers: {},
+  resolvers: {
+    ImportSourceKind: { THREE_X_UI: "3x-ui", MARZBAN: "marzban", PASARGUARD: "pasarguard", REMNAWAVE: "remnawave" },
+    ImportRunStatus: upperCaseEnum(IMPORT_RUN_STATUSES),
+    ImportRecordKind: upperCaseEnum(IMPORT_RECORD_KINDS),
+    ImportRun: {
+      id: (run) => String(run.id),
+      source: (run) => run.kind,
+      // Enrollment lines are shown once, in finishImport's answer; the stored report never holds them.
+      report: (run) => ({ ...run.report, enrollments: run.enrollments ?? [] }),
+      startedAt: (run) => run.startedAtSec,
+      finishedAt: (run) => run.finishedAtSec,
+    },
+    Query: {
+      importRuns: (_, args, ctx) => listImportRuns(ctx.db, args.first),
+      importRun: async (_, args, ctx) => (await findImportRun(ctx.db, parseInput(idSchema, args.id))) ?? null,
+    },
+    Mutation: {
+      beginImport: (_, args, ctx) => beginImport(ctx, () => secretBox(ctx.env.SECRETS_KEY), args.input),
+      importUsers: (_, args, ctx) => importUsers(ctx, args.runId, args.users),
+      // The same line the Nodes page prints (createServerEnrollment).
+      finishImport: (_, args, ctx) =>
+        finishImport(
+          ctx,
+          parseInput(idSchema, args.runId),
+          async (nodeId) => (await enrollmentCommand(ctx, nodeId)).command,
+        ),
+    },
+  },
   rules: {
     "Query.importRuns": "admins:manage",
     "Query.importRun": "admins:manage",

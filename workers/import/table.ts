@@ -21,6 +21,9 @@ export const importSources = sqliteTable(
   (t) => [uniqueIndex("import_sources_kind_instance_unique").on(t.kind, t.instance)],
 );
 
+/** What `import_sources.subscription_secret` is sealed to: a sealed secret opens only for its own source. */
+export const subscriptionSecretContext = (kind: string, instance: string) => `import-source:${kind}:${instance}`;
+
 export const IMPORT_RECORD_KINDS = ["user", "inbound", "node", "admin", "group"] as const;
 export type ImportRecordKind = (typeof IMPORT_RECORD_KINDS)[number];
 

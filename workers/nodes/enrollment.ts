@@ -1,10 +1,12 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { panelSigningKey } from "../agent/keys";
 import { auditBy, type ActorContext } from "../audit/record";
 import { randomToken, sha256Hex } from "../auth/crypto";
 import { rawStatement, runBatch, type Db } from "../db/client";
 import { DomainError, notFound } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
+import { installLine } from "../downloads/install-script";
 import { bumpNodes } from "./config-version";
 import { nodeEnrollments, nodes } from "./table";
 
@@ -30,6 +32,16 @@ export async function issueEnrollmentToken(ctx: ActorContext, nodeId: number) {
     auditBy(ctx, { action: "node.enrollment_issued", targetType: "node", targetId: nodeId }),
   ]);
   return { token, expiresAtSec: nowSec + ENROLLMENT_TTL_SEC };
+}
+
+/**
+ * A fresh enrollment token inside the one line to run on the node (the Nodes page prints it; an
+ * import hands one out per node it made). `origin` is where the node will reach this panel.
+ */
+export async function enrollmentCommand(ctx: ActorContext & { env: Env; origin: string }, nodeId: number) {
+  const { token, expiresAtSec } = await issueEnrollmentToken(ctx, nodeId);
+  const { publicKey } = await panelSigningKey(ctx.env);
+  return { token, expiresAtSec, command: await installLine({ origin: ctx.origin, token, panelPublicKey: publicKey }) };
 }
 
 const enrollSchema = z.object({

@@ -1,9 +1,7 @@
 import { idSchema } from "../graphql/ids";
 import { type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parseInput } from "../errors/validate";
-import { panelSigningKey } from "../agent/keys";
-import { installLine } from "../downloads/install-script";
-import { issueEnrollmentToken } from "./enrollment";
+import { enrollmentCommand } from "./enrollment";
 import { createNode, deleteNode, findNode, listNodes, updateNode } from "./service";
 import { unservedReason } from "./capabilities";
 import { NODE_STATUSES } from "./table";
@@ -162,13 +160,8 @@ export const nodesModule: GraphQLModule = {
       updateServer: (_, args, ctx) => updateNode(ctx, parseInput(idSchema, args.id), args.input),
       deleteServer: (_, args, ctx) => deleteNode(ctx, parseInput(idSchema, args.id)),
       createServerEnrollment: async (_, args, ctx) => {
-        const { token, expiresAtSec } = await issueEnrollmentToken(ctx, parseInput(idSchema, args.id));
-        const { publicKey } = await panelSigningKey(ctx.env);
-        return {
-          token,
-          expiresAt: expiresAtSec,
-          command: await installLine({ origin: ctx.origin, token, panelPublicKey: publicKey }),
-        };
+        const { token, expiresAtSec, command } = await enrollmentCommand(ctx, parseInput(idSchema, args.id));
+        return { token, expiresAt: expiresAtSec, command };
       },
     },
   },

@@ -9,7 +9,6 @@ import {
   usedBytesOf,
 } from "../admins/data-quota";
 import { admins } from "../admins/table";
-import { usernameSchema } from "../admins/service";
 import { auditBy, type ActorContext } from "../audit/record";
 import { hasPermission, ownedUsersScope, type Actor } from "../auth/roles";
 import { rawStatement, runBatch, type Db, type Statement } from "../db/client";
@@ -22,7 +21,14 @@ import { bumpNodesServingGroups, bumpNodesServingUsers } from "../nodes/config-v
 import { userStatusNotices } from "../live/notifications";
 import { METRICS_CHANGED } from "../live/topics";
 import { revokeLegacyTokens } from "../subscription/legacy/lookup";
-import { newCredentials, newSubscriptionToken } from "./credentials";
+import {
+  CREDENTIAL_FIELDS,
+  credentialsInputSchema,
+  newCredentials,
+  newSubscriptionToken,
+  subTokenSchema,
+  telegramIdSchema,
+} from "./credentials";
 import { orderedPageClauses, type OrderedPage } from "./order";
 import { deriveStatus } from "./status";
 import { RESET_STRATEGIES, USER_STATUSES, userGroups, userInboundCredentials, users, type UserRow } from "./table";
@@ -31,8 +37,16 @@ const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const chosenStatus = z.enum(["active", "disabled", "on_hold"], {
   message: "status can be ACTIVE, DISABLED or ON_HOLD; LIMITED and EXPIRED follow from usage and expiry",
 });
+/**
+ * Looser than admins' names: customers moved from other panels keep theirs, in any script. Names
+ * travel in subscription headers percent-encoded and never reach a core (it sees `u<id>`).
+ */
+export const userUsernameSchema = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{M}\p{N}_.@-]{1,64}$/u, "use 1 to 64 letters, digits, dots, dashes, underscores or @");
 const userFields = {
-  username: usernameSchema,
+  username: userUsernameSchema,
   status: chosenStatus,
   dataLimit: bytes.nullable(),
   expireAt: z.number().int().min(0).nullable(),
@@ -42,6 +56,10 @@ const userFields = {
   deviceLimit: z.number().int().min(0, "0 means no limit").max(100).nullable(),
   groupIds: idListSchema,
   ownerId: idSchema,
+  // null, like omitting them, keeps what the user has ("" clears a Telegram id).
+  telegramId: z.preprocess((id) => id ?? undefined, telegramIdSchema.optional()),
+  credentials: credentialsInputSchema,
+  subToken: z.preprocess((token) => token ?? undefined, subTokenSchema.optional()),
 };
 const createSchema = z.object({
   ...userFields,
@@ -67,6 +85,58 @@ export const userFilterSchema = z
   .nullish();
 
 const usernameTaken = (username: string) => new DomainError("CONFLICT", `a user named "${username}" already exists`);
+const secretTaken = (field: string) =>
+  new DomainError("CONFLICT", `${field}: another user already has this value; choose another or leave it out`, {
+    field,
+  });
+
+type ExplicitSecrets = Partial<Pick<z.output<typeof createSchema>, "credentials" | "subToken">>;
+
+/**
+ * Refuses secrets another user holds, naming the field and never the value. Two users with one
+ * UUID would be one identity to the core; two with one token, one link.
+ */
+async function assertSecretsFree(db: Db, secrets: ExplicitSecrets, exceptUserId = 0): Promise<void> {
+  const wanted = [
+    ...CREDENTIAL_FIELDS.flatMap((field) => {
+      const value = secrets.credentials?.[field];
+      return value === undefined ? [] : [{ field, column: users[field].name, value }];
+    }),
+    ...(secrets.subToken === undefined
+      ? []
+      : [{ field: "subToken", column: users.subToken.name, value: secrets.subToken }]),
+  ];
+  if (!wanted.length) return;
+  // One statement for every field: columns come from the table definition, values are bound.
+  const matches = wanted.map(({ column, value }) => sql`${sql.identifier(column)} = ${value}`);
+  const whichField = sql.join(
+    wanted.map(({ field, column, value }) => sql`WHEN ${sql.identifier(column)} = ${value} THEN ${field}`),
+    sql` `,
+  );
+  const clash = await db.get<{ field: string }>(
+    sql`SELECT CASE ${whichField} END AS field FROM users WHERE id != ${exceptUserId} AND (${sql.join(matches, sql` OR `)}) LIMIT 1`,
+  );
+  if (clash) throw secretTaken(clash.field);
+}
+
+/** What the audit log keeps of a user input: which secrets were set, never their values. */
+function auditable(input: Partial<z.output<typeof createSchema>>) {
+  const { credentials, subToken, ...rest } = input;
+  const setSecrets = Object.keys(credentials ?? {});
+  return {
+    ...rest,
+    ...(setSecrets.length ? { credentials: setSecrets } : {}),
+    ...(subToken === undefined ? {} : { subToken: "set" }),
+  };
+}
+
+/** A racing write took the name or the token between our check and the batch. */
+function uniqueViolationError(error: unknown, username: string): DomainError {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e.message.includes("users.sub_token")) return secretTaken("subToken");
+  }
+  return usernameTaken(username);
+}
 
 function filterConditions(actor: Actor, rawFilter: unknown) {
   const filter = parseInput(userFilterSchema, rawFilter) ?? {};
@@ -214,6 +284,7 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
     scheduledReset: input.resetStrategy !== "none",
   });
   await assertAllExist(ctx.db, "groups", input.groupIds);
+  await assertSecretsFree(ctx.db, input);
 
   const fields = {
     enabled: input.status !== "disabled",
@@ -235,9 +306,11 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
           resetStrategy: input.resetStrategy,
           note: input.note,
           deviceLimit: input.deviceLimit ?? null,
+          telegramId: input.telegramId ?? null,
           adminId: ownerId,
-          subToken: newSubscriptionToken(),
+          subToken: input.subToken ?? newSubscriptionToken(),
           ...newCredentials(),
+          ...input.credentials,
           createdAtSec: nowSec,
           updatedAtSec: nowSec,
         })
@@ -249,13 +322,13 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
         action: "user.create",
         targetType: "user",
         targetId: sql`(SELECT id FROM users WHERE lower(username) = lower(${input.username}))`,
-        details: { ...input, expireAt: expireAtSec },
+        details: { ...auditable(input), expireAt: expireAtSec },
       }),
     ])) as [unknown, unknown, UserRow[]];
     ctx.publish([METRICS_CHANGED]);
     return inserted[0]!;
   } catch (error) {
-    if (isUniqueViolation(error)) throw usernameTaken(input.username);
+    if (isUniqueViolation(error)) throw uniqueViolationError(error, input.username);
     if (isQuotaShort(error))
       throw await quotaShortError(ctx.db, ownerId, dataLimitBytes ?? 0, "a user with this data limit");
     throw error;
@@ -292,6 +365,7 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
     scheduledReset: resetStrategy !== "none" && (movesOwner || input.resetStrategy !== undefined),
   });
   if (input.groupIds) await assertAllExist(ctx.db, "groups", input.groupIds);
+  await assertSecretsFree(ctx.db, input, id);
 
   const fields = {
     enabled: status !== "disabled",
@@ -328,12 +402,15 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
         resetStrategy: input.resetStrategy,
         note: input.note,
         deviceLimit: input.deviceLimit,
+        telegramId: input.telegramId,
+        subToken: input.subToken,
+        ...input.credentials,
         adminId: ownerId,
         updatedAtSec: nowSec,
       })
       .where(eq(users.id, id))
       .returning(),
-    auditBy(ctx, { action: "user.update", targetType: "user", targetId: id, details: input }),
+    auditBy(ctx, { action: "user.update", targetType: "user", targetId: id, details: auditable(input) }),
   );
   try {
     const results = await runBatch(ctx.db, statements);
@@ -341,7 +418,7 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
     if (updated.status !== user.status) ctx.publish(userStatusNotices([updated], nowSec));
     return updated;
   } catch (error) {
-    if (isUniqueViolation(error)) throw usernameTaken(input.username ?? user.username);
+    if (isUniqueViolation(error)) throw uniqueViolationError(error, input.username ?? user.username);
     if (isQuotaShort(error)) {
       const needed = movesOwner ? (dataLimitBytes ?? 0) : (dataLimitBytes ?? 0) - (user.dataLimitBytes ?? 0);
       throw await quotaShortError(ctx.db, ownerId, needed, movesOwner ? "taking over this user" : "raising this limit");

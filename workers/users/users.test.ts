@@ -6,6 +6,7 @@ import {
   createGroup,
   createInbound,
   createServer,
+  configVersions,
   createUser,
   errorCode,
   gql,
@@ -453,5 +454,131 @@ describe("revoking a user's config", () => {
     ok(await gql(ROTATE, { id: mine.id }, { token: reseller.token }));
     expect(errorCode(await gql(ROTATE, { id: theirs.id }, { token: reseller.token }))).toBe("NOT_FOUND");
     expect(errorCode(await gql(ROTATE, { id: theirs.id }))).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("explicit credentials, tokens and Telegram ids", () => {
+  const SECRETS = `id telegramId subscriptionUrl credentials { vlessId vmessId trojanPassword shadowsocksPassword hysteria2Password }`;
+  const CREATE_SECRETS = `mutation ($input: CreateUserInput!) { createUser(input: $input) { ${SECRETS} } }`;
+  const UPDATE_SECRETS = `mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${SECRETS} } }`;
+  const uuid = () => crypto.randomUUID();
+  const token = () => unique("tok_").padEnd(24, "x");
+
+  it("keeps a moved customer's UUIDs, passwords, token and Telegram id, generating only what is left out", async () => {
+    const owner = await ownerToken();
+    const vlessId = uuid().toUpperCase();
+    const subToken = token();
+    const input = {
+      username: unique("moved"),
+      subToken,
+      telegramId: "123456789012",
+      credentials: { vlessId, trojanPassword: unique("trojan-pass-") },
+    };
+    const user = ok(await gql(CREATE_SECRETS, { input }, { token: owner })).createUser;
+    expect(user.credentials.vlessId).toBe(vlessId.toLowerCase());
+    expect(user.credentials.trojanPassword).toBe(input.credentials.trojanPassword);
+    expect(user.credentials.vmessId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(user.telegramId).toBe("123456789012");
+    expect(user.subscriptionUrl).toBe(`http://panel.test/sub/${subToken}`);
+    expect((await exports.default.fetch(user.subscriptionUrl)).status).toBe(200);
+  });
+
+  it("changes only the secrets given on update, bumps the user's nodes and audits without the values", async () => {
+    const owner = await ownerToken();
+    const inbound = await createInbound(owner);
+    const group = await createGroup(owner, { inboundIds: [inbound.id] });
+    const server = await createServer(owner, { address: "10.0.0.2", inboundIds: [inbound.id] });
+    const before = ok(
+      await gql(
+        CREATE_SECRETS,
+        { input: { username: unique("u"), groupIds: [group.id], telegramId: "42" } },
+        { token: owner },
+      ),
+    ).createUser;
+    const [versionBefore] = await configVersions([server.id]);
+    const vmessId = uuid();
+    const hysteria2Password = unique("hy2-secret-");
+    const after = ok(
+      await gql(
+        UPDATE_SECRETS,
+        { id: before.id, input: { credentials: { vmessId, hysteria2Password }, telegramId: "" } },
+        { token: owner },
+      ),
+    ).updateUser;
+    expect(after.credentials).toEqual({ ...before.credentials, vmessId, hysteria2Password });
+    expect(after.telegramId).toBeNull();
+    expect(after.subscriptionUrl).toBe(before.subscriptionUrl);
+    const [versionAfter] = await configVersions([server.id]);
+    expect(versionAfter).toBeGreaterThan(versionBefore!);
+    const audit = await env.DB.prepare(`SELECT action, details FROM audit_log ORDER BY id DESC LIMIT 1`).first<{
+      action: string;
+      details: string;
+    }>();
+    expect(audit!.action).toBe("user.update");
+    expect(audit!.details).toContain("vmessId");
+    expect(audit!.details).not.toContain(vmessId);
+    expect(audit!.details).not.toContain(hysteria2Password);
+  });
+
+  it("refuses a secret or token another user holds, naming the field and not the value", async () => {
+    const owner = await ownerToken();
+    const first = ok(
+      await gql(CREATE_SECRETS, { input: { username: unique("first"), subToken: token() } }, { token: owner }),
+    ).createUser;
+    const second = await createUser(owner);
+    const usersBefore = await countRows("users");
+    const taken = await gql(
+      CREATE_SECRETS,
+      {
+        input: {
+          username: unique("copy"),
+          credentials: { shadowsocksPassword: first.credentials.shadowsocksPassword },
+        },
+      },
+      { token: owner },
+    );
+    expect(errorCode(taken)).toBe("CONFLICT");
+    expect(taken.errors![0]!.message).toContain("shadowsocksPassword");
+    expect(taken.errors![0]!.message).not.toContain(first.credentials.shadowsocksPassword);
+    expect(await countRows("users")).toBe(usersBefore);
+    const firstToken = first.subscriptionUrl.split("/").pop();
+    const update = await gql(UPDATE_SECRETS, { id: second.id, input: { subToken: firstToken } }, { token: owner });
+    expect(errorCode(update)).toBe("CONFLICT");
+    expect(update.errors![0]!.message).toContain("subToken");
+    // A user may keep its own values.
+    ok(
+      await gql(
+        UPDATE_SECRETS,
+        { id: first.id, input: { subToken: firstToken, credentials: first.credentials } },
+        { token: owner },
+      ),
+    );
+  });
+
+  it("refuses malformed UUIDs, passwords, tokens and Telegram ids", async () => {
+    const owner = await ownerToken();
+    for (const bad of [
+      { credentials: { vlessId: "not-a-uuid" } },
+      { credentials: { vmessId: "12345678-1234-1234-1234-123456789012" } },
+      { credentials: { trojanPassword: "short" } },
+      { credentials: { hysteria2Password: "has a space in it" } },
+      { subToken: "too-short" },
+      { subToken: "no/slashes/in/tokens/at/all" },
+      { telegramId: "12ab" },
+      { telegramId: "123456789012345678901" },
+    ]) {
+      expect(
+        errorCode(await gql(CREATE_SECRETS, { input: { username: unique("bad"), ...bad } }, { token: owner })),
+        JSON.stringify(bad),
+      ).toBe("BAD_USER_INPUT");
+    }
+  });
+
+  it("takes usernames in any script, which admins' names still refuse", async () => {
+    const owner = await ownerToken();
+    const username = `علی.${unique("")}@مثال`;
+    const user = ok(await gql(CREATE, { input: { username } }, { token: owner })).createUser;
+    expect(user.username).toBe(username);
+    expect(errorCode(await gql(CREATE, { input: { username: "two words" } }, { token: owner }))).toBe("BAD_USER_INPUT");
   });
 });

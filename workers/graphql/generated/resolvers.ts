@@ -2,6 +2,9 @@ import type { Role as AdminRole } from '../../admins/table';
 import type { RejectionReason as ChainPaymentRejection } from '../../billing/onchain/table';
 import type { ChainPaymentStatus } from '../../billing/onchain/graphql';
 import type { HeaderMatchOperator } from '../../subscription/graphql';
+import type { ImportRecordKind } from '../../import/table';
+import type { ImportRunStatus } from '../../import/table';
+import type { ImportSourceKind } from '../../import/table';
 import type { InactiveUserResponse } from '../../settings/graphql';
 import type { InvoiceStatus } from '../../billing/invoices/table';
 import type { OidcIdentityKind } from '../../auth/oidc/graphql';
@@ -24,6 +27,7 @@ import type { AdminRow } from '../../admins/table';
 import type { AuditRow } from '../../audit/graphql';
 import type { ChainRow, ChainPaymentRow, ChainTokenRow } from '../../billing/onchain/table';
 import type { GroupRow } from '../../groups/table';
+import type { ImportRunView } from '../../import/runs';
 import type { InboundRow } from '../../inbounds/table';
 import type { InvoiceRow } from '../../billing/invoices/table';
 import type { IdentityRow } from '../../auth/oidc/graphql';
@@ -471,12 +475,7 @@ export type ImportNodeInput = {
   name: Scalars['String']['input'];
 };
 
-export type ImportRecordKind =
-  | 'ADMIN'
-  | 'GROUP'
-  | 'INBOUND'
-  | 'NODE'
-  | 'USER';
+export { ImportRecordKind };
 
 export type ImportReport = {
   __typename?: 'ImportReport';
@@ -507,10 +506,7 @@ export type ImportRun = {
   totalUsers: Scalars['Int']['output'];
 };
 
-export type ImportRunStatus =
-  | 'FAILED'
-  | 'FINISHED'
-  | 'RUNNING';
+export { ImportRunStatus };
 
 export type ImportSourceInput = {
   /** Names the peer panel (its host, say): re-runs with the same kind and instance match everything by the peer's identity. */
@@ -524,11 +520,7 @@ export type ImportSourceInput = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ImportSourceKind =
-  | 'MARZBAN'
-  | 'PASARGUARD'
-  | 'REMNAWAVE'
-  | 'THREE_X_UI';
+export { ImportSourceKind };
 
 export type ImportStatusChange = {
   __typename?: 'ImportStatusChange';
@@ -2062,7 +2054,7 @@ export type ResolversTypes = {
   ImportNodeInput: ImportNodeInput;
   ImportRecordKind: ImportRecordKind;
   ImportReport: ResolverTypeWrapper<ImportReport>;
-  ImportRun: ResolverTypeWrapper<ImportRun>;
+  ImportRun: ResolverTypeWrapper<ImportRunView>;
   ImportRunStatus: ImportRunStatus;
   ImportSourceInput: ImportSourceInput;
   ImportSourceKind: ImportSourceKind;
@@ -2208,7 +2200,7 @@ export type ResolversParentTypes = {
   ImportLegacyTokenInput: ImportLegacyTokenInput;
   ImportNodeInput: ImportNodeInput;
   ImportReport: ImportReport;
-  ImportRun: ImportRun;
+  ImportRun: ImportRunView;
   ImportSourceInput: ImportSourceInput;
   ImportStatusChange: ImportStatusChange;
   ImportUserInput: ImportUserInput;
@@ -2439,6 +2431,8 @@ export type ImportIssueResolvers<ContextType = SignedInContext, ParentType exten
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImportRecordKindResolvers = EnumResolverSignature<{ ADMIN?: any, GROUP?: any, INBOUND?: any, NODE?: any, USER?: any }, ResolversTypes['ImportRecordKind']>;
+
 export type ImportReportResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
   adjusted?: Resolver<Array<ResolversTypes['ImportIssue']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['ImportIssue']>, ParentType, ContextType>;
@@ -2461,6 +2455,10 @@ export type ImportRunResolvers<ContextType = SignedInContext, ParentType extends
   status?: Resolver<ResolversTypes['ImportRunStatus'], ParentType, ContextType>;
   totalUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
+
+export type ImportRunStatusResolvers = EnumResolverSignature<{ FAILED?: any, FINISHED?: any, RUNNING?: any }, ResolversTypes['ImportRunStatus']>;
+
+export type ImportSourceKindResolvers = EnumResolverSignature<{ MARZBAN?: any, PASARGUARD?: any, REMNAWAVE?: any, THREE_X_UI?: any }, ResolversTypes['ImportSourceKind']>;
 
 export type ImportStatusChangeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ImportStatusChange'] = ResolversParentTypes['ImportStatusChange']> = {
   from?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
@@ -3012,8 +3010,11 @@ export type Resolvers<ContextType = SignedInContext> = {
   ImportCount?: ImportCountResolvers<ContextType>;
   ImportEnrollment?: ImportEnrollmentResolvers<ContextType>;
   ImportIssue?: ImportIssueResolvers<ContextType>;
+  ImportRecordKind?: ImportRecordKindResolvers;
   ImportReport?: ImportReportResolvers<ContextType>;
   ImportRun?: ImportRunResolvers<ContextType>;
+  ImportRunStatus?: ImportRunStatusResolvers;
+  ImportSourceKind?: ImportSourceKindResolvers;
   ImportStatusChange?: ImportStatusChangeResolvers<ContextType>;
   InactiveUserResponse?: InactiveUserResponseResolvers;
   Inbound?: InboundResolvers<ContextType>;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toBase64Url } from "../../lib/base64";
 import { secretBox } from "../../lib/secret-box";
 import { createGroup, createInbound, createServer, createUser, errorCode, gql, ok, ownerToken } from "../../test/api";
-import { subscriptionSecretContext } from "./lookup";
+import { subscriptionSecretContext } from "../../import/table";
 
 // One database: an owner, a vless inbound served by one online node, users imported "by hand"
 // (rows written as an import would), and old links built in each test with the peer's own algorithm.

@@ -1,3 +1,4 @@
+import { subscriptionSecretContext } from "../../import/table";
 /**
  * Which of our users a Marzban/PasarGuard token names, if any: the import wrote, per peer user, a
  * `legacy_subscription_tokens` row (who, and from when its tokens are good) and, per source, the
@@ -13,7 +14,6 @@ import { mintedBy, type PeerKind, PEER_KINDS, parseLegacyToken, signatureMatches
  * The context a source's subscription secret is sealed under (lib/secret-box.ts binds it as
  * additional data): the source's kind and instance, which are known before its row is written.
  */
-export const subscriptionSecretContext = (kind: string, instance: string) => `import-source:${kind}:${instance}`;
 
 interface CandidateRow {
   kind: PeerKind;
