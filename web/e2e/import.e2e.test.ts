@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type PeerServer, remnawaveFixture, startRemnawaveApi } from "../../importers/test/fixtures/peer-api.ts";
 import { buildThreeXUiDb } from "../../importers/test/fixtures/three-x-ui.ts";
 import { type Panel, startPanel } from "../../node-agent/test/e2e/panel.ts";
 import { launchBrowser, openPage } from "./browser.ts";
@@ -20,6 +21,7 @@ let panel: Panel;
 let browser: Browser;
 let page: Page;
 let file: string;
+let remnawave: PeerServer | undefined;
 
 beforeAll(async () => {
   file = join(mkdtempSync(join(tmpdir(), "vortex-import-e2e-")), "x-ui.db");
@@ -31,6 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await remnawave?.close();
   await browser?.close();
   await panel?.stop();
 });
@@ -82,5 +85,23 @@ describe("moving in from 3x-ui through the Import page", () => {
     await page.getByRole("link", { name: "Users" }).click();
     await page.getByRole("heading", { name: "Users" }).waitFor();
     await page.getByText(`${users.totalCount.toLocaleString("en-US")} users`).waitFor();
+  });
+});
+
+describe("moving in from Remnawave's API through the Import page", () => {
+  it("reads the peer's API through the panel (the page's CSP allows no other origin) and plans its users", async () => {
+    const fixture = remnawaveFixture();
+    remnawave = await startRemnawaveApi(fixture);
+    await page.getByRole("link", { name: "Import" }).click();
+    await page.getByRole("heading", { name: "Import from another panel" }).waitFor();
+    await page.getByLabel("Remnawave").check();
+    await page.getByLabel("Panel URL").fill(remnawave.url);
+    await page.getByLabel("Admin API token").fill(fixture.token);
+    await page.getByRole("button", { name: "Dry run" }).click();
+    await page.getByRole("heading", { name: "Dry run: what the import would do" }).waitFor({ timeout: 60_000 });
+    const usersRow = page.getByTestId("import-report").getByRole("row", { name: /^Users/ });
+    await expect.poll(() => usersRow.locator("td").first().textContent()).toMatch(/^[1-9][\d,]*$/);
+    // Every request reached the peer from the panel, with the token the owner typed.
+    expect(remnawave.requests.length).toBeGreaterThan(0);
   });
 });

@@ -113,4 +113,5 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Mutation.beginImport": "owner",
   "Mutation.importUsers": "owner",
   "Mutation.finishImport": "owner",
+  "Mutation.fetchPeerApi": "owner",
 };

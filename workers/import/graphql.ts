@@ -3,6 +3,7 @@ import { idSchema } from "../graphql/ids";
 import { upperCaseEnum, type GraphQLModule } from "../graphql/module";
 import { secretBox } from "../lib/secret-box";
 import { enrollmentCommand } from "../nodes/enrollment";
+import { fetchPeer } from "./peer-fetch";
 import { beginImport, finishImport, findImportRun, listImportRuns } from "./runs";
 import { IMPORT_RECORD_KINDS, IMPORT_RUN_STATUSES } from "./table";
 import { importUsers } from "./users";
@@ -32,6 +33,8 @@ const typeDefs = /* GraphQL */ `
     NODE
     ADMIN
     GROUP
+    "A panel setting the import changed (old subscription paths it maps)."
+    SETTING
   }
 
   input ImportSourceInput {
@@ -44,6 +47,8 @@ const typeDefs = /* GraphQL */ `
     subscriptionSecret: String
     "Path prefixes the old host served subscriptions under (3x-ui: /sub/ and /json/; Marzban: /sub/; Remnawave: /)."
     subscriptionPaths: [String!]
+    "Prefixes the old host served Xray JSON configs under (3x-ui's subJsonPath, /json/ by default)."
+    subscriptionJsonPaths: [String!]
   }
 
   "A peer inbound in our terms. Settings follow the shapes createInbound takes."
@@ -218,6 +223,26 @@ const typeDefs = /* GraphQL */ `
     finishedAt: DateTime
   }
 
+  "One request the Import page's API readers make to a peer panel, sent from the panel (browsers reach only this origin)."
+  input PeerApiRequestInput {
+    "Absolute http(s) URL of the peer's endpoint."
+    url: String!
+    "GET or POST."
+    method: String!
+    "e.g. Bearer <token>."
+    authorization: String
+    "application/x-www-form-urlencoded or application/json."
+    contentType: String
+    body: String
+  }
+
+  "The peer's answer as it came: redirects are not followed, bodies over 8 MiB are refused."
+  type PeerApiResponse {
+    status: Int!
+    contentType: String!
+    body: String!
+  }
+
   extend type Query {
     "Newest first."
     importRuns(first: Int): [ImportRun!]!
@@ -231,6 +256,8 @@ const typeDefs = /* GraphQL */ `
     importUsers(runId: ID!, users: [ImportUserInput!]!): ImportRun!
     "Ends the run: audits it with its report and returns the enrollment lines of nodes it created."
     finishImport(runId: ID!): ImportRun!
+    "Reads a peer panel's API for the Import page."
+    fetchPeerApi(input: PeerApiRequestInput!): PeerApiResponse!
   }
 `;
 
@@ -253,6 +280,7 @@ export const importModule: GraphQLModule = {
       importRun: async (_, args, ctx) => (await findImportRun(ctx.db, parseInput(idSchema, args.id))) ?? null,
     },
     Mutation: {
+      fetchPeerApi: (_, args) => fetchPeer(args.input),
       beginImport: (_, args, ctx) => beginImport(ctx, () => secretBox(ctx.env.SECRETS_KEY), args.input),
       importUsers: (_, args, ctx) => importUsers(ctx, args.runId, args.users),
       // The same line the Nodes page prints (createServerEnrollment).
@@ -270,5 +298,6 @@ export const importModule: GraphQLModule = {
     "Mutation.beginImport": "admins:manage",
     "Mutation.importUsers": "admins:manage",
     "Mutation.finishImport": "admins:manage",
+    "Mutation.fetchPeerApi": "admins:manage",
   },
 };

@@ -1,3 +1,4 @@
+import { planSubscriptionPaths } from "./subscription-paths";
 import { subscriptionSecretContext } from "./table";
 import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -50,6 +51,8 @@ const beginSchema = z.object({
   source: z.object({
     instance: z.string().trim().min(1, "instance is required").max(255),
     subscriptionSecret: z.string().min(1).max(4096).nullish(),
+    subscriptionPaths: z.array(z.string().max(64)).max(20).nullish(),
+    subscriptionJsonPaths: z.array(z.string().max(64)).max(20).nullish(),
   }),
   totalUsers: z.number().int().min(0).max(10_000_000),
   inbounds: z.array(z.object({ key })).max(1000),
@@ -330,6 +333,10 @@ export async function beginImport(
   await planAdmins(planner, input.admins);
   await planInbounds(planner, kind, input.inbounds);
   await planNodes(planner, input);
+  await planSubscriptionPaths(ctx, input.dryRun, planner.report, {
+    plain: input.source.subscriptionPaths ?? [],
+    xrayJson: input.source.subscriptionJsonPaths ?? [],
+  });
 
   const [run] = await ctx.db
     .insert(importRuns)

@@ -24,7 +24,8 @@ export const importSources = sqliteTable(
 /** What `import_sources.subscription_secret` is sealed to: a sealed secret opens only for its own source. */
 export const subscriptionSecretContext = (kind: string, instance: string) => `import-source:${kind}:${instance}`;
 
-export const IMPORT_RECORD_KINDS = ["user", "inbound", "node", "admin", "group"] as const;
+/** What imports make and match; "setting" appears only in reports (the subscription paths an import maps). */
+export const IMPORT_RECORD_KINDS = ["user", "inbound", "node", "admin", "group", "setting"] as const;
 export type ImportRecordKind = (typeof IMPORT_RECORD_KINDS)[number];
 
 /**

@@ -64,6 +64,8 @@ const settingsTypes = /* GraphQL */ `
     flow: String
     method: String
     obfsPassword: String
+    "shadowsocks-2022 only: the server key (base64 of the method's key length), e.g. a moved inbound's; generated when left out."
+    serverKey: String
   }
 
   input TransportSettingsInput {

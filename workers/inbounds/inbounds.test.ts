@@ -328,6 +328,20 @@ describe("shadowsocks 2022 server keys", () => {
     });
   });
 
+  it("takes a given server key of the method's length, as a moved inbound's clients hold it, and refuses another length", async () => {
+    const key = btoa(String.fromCharCode(...new Uint8Array(16).fill(7)));
+    const input = (serverKey: string) => ({
+      tag: unique("ss"),
+      protocol: "SHADOWSOCKS",
+      port: nextPort(),
+      protocolSettings: { method: "2022-blake3-aes-128-gcm", serverKey },
+    });
+    const given = ok(await gql(CREATE, { input: input(key) }, { token: admin.token })).createInbound;
+    expect(given.protocolSettings.serverKey).toBe(key);
+    const wrong = await gql(CREATE, { input: input(btoa("x".repeat(32))) }, { token: admin.token });
+    expect(wrong.errors?.[0]?.message).toContain("takes a 16-byte key");
+  });
+
   it("keeps the key while the method stays and makes a new one of the right length when it changes", async () => {
     const made = await create("2022-blake3-aes-128-gcm");
     const kept = ok(

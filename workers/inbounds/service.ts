@@ -11,7 +11,7 @@ import { assertNodeCanServe, refreshServedOfInbound } from "../nodes/capabilitie
 import { nodeInbounds, nodes } from "../nodes/table";
 import { generateRealityKeyPair, randomShortId, realityPublicKeyOf } from "./reality-keys";
 import { inbounds, type InboundRow } from "./table";
-import { compact, inboundFieldsSchema, inboundProblems, type InboundFields } from "./validate";
+import { compact, inboundFieldsSchema, inboundProblems, shadowsocks2022KeyBytes, type InboundFields } from "./validate";
 
 const tagTaken = (tag: string) => new DomainError("CONFLICT", `an inbound tagged "${tag}" already exists`);
 
@@ -36,10 +36,10 @@ async function withDefaults(fields: InboundFields, previous?: InboundRow) {
 
   const protocol: InboundRow["protocolSettings"] = compact(fields.protocolSettings);
   if (protocol.method?.startsWith("2022-")) {
-    const keyBytes = protocol.method.includes("aes-128") ? 16 : 32;
     const kept =
       previous?.protocolSettings.method === protocol.method ? previous.protocolSettings.serverKey : undefined;
-    protocol.serverKey = kept ?? toBase64(crypto.getRandomValues(new Uint8Array(keyBytes)));
+    protocol.serverKey ??=
+      kept ?? toBase64(crypto.getRandomValues(new Uint8Array(shadowsocks2022KeyBytes(protocol.method))));
   }
 
   const { realityPrivateKey, ...security } = compact(fields.securitySettings);

@@ -73,11 +73,18 @@ export const securitySettingsSchema = z
   })
   .strict();
 
+/** The key length a shadowsocks-2022 method takes: AES-128 16 bytes, the others 32. */
+export const shadowsocks2022KeyBytes = (method: string) => (method.includes("aes-128") ? 16 : 32);
+
 export const protocolSettingsSchema = z
   .object({
     flow: z.enum(VLESS_FLOWS).nullish(),
     method: z.enum(SHADOWSOCKS_METHODS).nullish(),
     obfsPassword: text(128).nullish(),
+    serverKey: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{22}==$|^[A-Za-z0-9+/]{43}=$/, "must be a 16- or 32-byte key in base64")
+      .nullish(),
   })
   .strict();
 
@@ -120,6 +127,12 @@ export function inboundProblems(inbound: InboundFields): Issue[] {
     if (!p.method) fail(["protocolSettings", "method"], "shadowsocks needs a method");
   } else if (p.method) {
     fail(["protocolSettings", "method"], "method applies to shadowsocks only");
+  }
+  if (p.serverKey) {
+    if (!p.method?.startsWith("2022-"))
+      fail(["protocolSettings", "serverKey"], "serverKey applies to shadowsocks-2022 only");
+    else if (atob(p.serverKey).length !== shadowsocks2022KeyBytes(p.method))
+      fail(["protocolSettings", "serverKey"], `${p.method} takes a ${shadowsocks2022KeyBytes(p.method)}-byte key`);
   }
   if (p.obfsPassword && protocol !== "hysteria2")
     fail(["protocolSettings", "obfsPassword"], "obfsPassword applies to hysteria2 only");

@@ -452,6 +452,8 @@ export type ImportRecordKind =
   | 'GROUP'
   | 'INBOUND'
   | 'NODE'
+  /** A panel setting the import changed (old subscription paths it maps). */
+  | 'SETTING'
   | 'USER';
 
 export type ImportReport = {
@@ -492,6 +494,8 @@ export type ImportSourceInput = {
   /** Names the peer panel (its host, say): re-runs with the same kind and instance match everything by the peer's identity. */
   instance: Scalars['String']['input'];
   kind: ImportSourceKind;
+  /** Prefixes the old host served Xray JSON configs under (3x-ui's subJsonPath, /json/ by default). */
+  subscriptionJsonPaths?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Path prefixes the old host served subscriptions under (3x-ui: /sub/ and /json/; Marzban: /sub/; Remnawave: /). */
   subscriptionPaths?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Marzban/PasarGuard jwt.secret_key: their subscription tokens are verified with it, never stored. */
@@ -700,6 +704,8 @@ export type Mutation = {
   deleteUser: Scalars['Boolean']['output'];
   /** Turns TOTP off; needs a current TOTP or backup code. */
   disableTotp: Scalars['Boolean']['output'];
+  /** Reads a peer panel's API for the Import page. */
+  fetchPeerApi: PeerApiResponse;
   /** Ends the run: audits it with its report and returns the enrollment lines of nodes it created. */
   finishImport: ImportRun;
   /** Finishes it: state must be one this panel issued and not yet used; the ID token's signature, issuer, audience and nonce are checked. */
@@ -880,6 +886,11 @@ export type MutationDeleteUserArgs = {
 
 export type MutationDisableTotpArgs = {
   code: Scalars['String']['input'];
+};
+
+
+export type MutationFetchPeerApiArgs = {
+  input: PeerApiRequestInput;
 };
 
 
@@ -1155,6 +1166,27 @@ export type PaymentMethod =
   | 'ONCHAIN'
   | 'STRIPE';
 
+/** One request the Import page's API readers make to a peer panel, sent from the panel (browsers reach only this origin). */
+export type PeerApiRequestInput = {
+  /** e.g. Bearer <token>. */
+  authorization?: InputMaybe<Scalars['String']['input']>;
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** application/x-www-form-urlencoded or application/json. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** GET or POST. */
+  method: Scalars['String']['input'];
+  /** Absolute http(s) URL of the peer's endpoint. */
+  url: Scalars['String']['input'];
+};
+
+/** The peer's answer as it came: redirects are not followed, bodies over 8 MiB are refused. */
+export type PeerApiResponse = {
+  __typename?: 'PeerApiResponse';
+  body: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
+  status: Scalars['Int']['output'];
+};
+
 /**
  * What a user can buy. Applying it renews a LIMITED or EXPIRED user (usage from zero, limit and
  * expiry from now) and extends anyone else (data and days added to what is left).
@@ -1216,6 +1248,8 @@ export type ProtocolSettingsInput = {
   flow?: InputMaybe<Scalars['String']['input']>;
   method?: InputMaybe<Scalars['String']['input']>;
   obfsPassword?: InputMaybe<Scalars['String']['input']>;
+  /** shadowsocks-2022 only: the server key (base64 of the method's key length), e.g. a moved inbound's; generated when left out. */
+  serverKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Query = {

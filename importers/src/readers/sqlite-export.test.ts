@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, describe, expect, it } from "vitest";
+import { marzbanFixture, writeMarzbanDb } from "../../test/fixtures/marzban";
+import { pasarGuardFixture, writePasarGuardDb } from "../../test/fixtures/pasarguard";
 import { buildThreeXUiDb } from "../../test/fixtures/three-x-ui";
 import { openSqliteFile } from "../node-sqlite";
 import { readSqliteExport } from "./sqlite-export";
@@ -37,13 +39,19 @@ describe("readSqliteExport", () => {
     }
   });
 
-  it("tells Marzban and PasarGuard databases apart by their tables", () => {
-    const marzban =
-      "CREATE TABLE jwt (id INTEGER PRIMARY KEY, secret_key VARCHAR(64)); CREATE TABLE proxies (id INTEGER PRIMARY KEY, user_id INTEGER, type VARCHAR(11), settings JSON);";
-    const pasarguard =
-      "CREATE TABLE jwt (id INTEGER PRIMARY KEY, secret_key VARCHAR(64)); CREATE TABLE users (id INTEGER PRIMARY KEY, username VARCHAR(128), proxy_settings JSON);";
-    expect(() => withFile("marzban.sqlite3", marzban, readFile)).toThrow("this is a Marzban database");
-    expect(() => withFile("pasarguard.sqlite3", pasarguard, readFile)).toThrow("this is a PasarGuard database");
+  it("tells Marzban and PasarGuard databases apart by their tables and reads each with its reader", () => {
+    const marzban = marzbanFixture();
+    writeMarzbanDb(join(dir, "marzban.sqlite3"), marzban);
+    const fromMarzban = readFile(join(dir, "marzban.sqlite3"));
+    expect(fromMarzban.kind).toBe("MARZBAN");
+    expect(fromMarzban.users.map((u) => u.key)).toEqual(marzban.users.map((u) => String(u.id)));
+    expect(fromMarzban.header.source.subscriptionSecret).toBe(marzban.secretKey);
+
+    const pasarguard = pasarGuardFixture();
+    writePasarGuardDb(join(dir, "pasarguard.sqlite3"), pasarguard);
+    const fromPasarGuard = readFile(join(dir, "pasarguard.sqlite3"));
+    expect(fromPasarGuard.kind).toBe("PASARGUARD");
+    expect(fromPasarGuard.users.map((u) => u.key)).toEqual(pasarguard.users.map((u) => String(u.id)));
   });
 
   it("refuses any other file with a sentence that names what it reads", () => {

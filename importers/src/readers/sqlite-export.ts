@@ -1,5 +1,7 @@
 import type { ImportSourceKind, PeerExport } from "../model";
 import { columnNames, type SqliteSource, tableNames } from "../sqlite";
+import { readMarzbanDb } from "./marzban";
+import { readPasarGuardDb } from "./pasarguard";
 import { readThreeXUiDb } from "./three-x-ui";
 
 export interface SqliteExportOptions {
@@ -39,12 +41,10 @@ export function readSqliteExport(
   switch (kind) {
     case "THREE_X_UI":
       return { kind, ...readThreeXUiDb(db, options) };
-    // readMarzbanDb (./marzban.ts) and readPasarGuardDb (./pasarguard.ts) come from their own branch.
     case "MARZBAN":
+      return { kind, ...readMarzbanDb(db, options) };
     case "PASARGUARD":
-      throw new Error(
-        `this is a ${kind === "MARZBAN" ? "Marzban" : "PasarGuard"} database, which this build cannot read yet`,
-      );
+      return { kind, ...readPasarGuardDb(db, options) };
     default:
       throw new Error("not a 3x-ui, Marzban or PasarGuard database");
   }

@@ -156,6 +156,7 @@ describe.each<ThreeXUiLayout>(["classic", "v3"])("reading a 3x-ui database (%s l
       kind: "THREE_X_UI",
       instance: "old.example.com",
       subscriptionPaths: fixture.subscriptionPaths,
+      subscriptionJsonPaths: fixture.subscriptionJsonPaths,
     });
   });
 
@@ -207,7 +208,7 @@ describe("where the 3x-ui host is", () => {
     expect(issuesOf(exported, "local")).toEqual([
       "the 3x-ui host has no subDomain or webDomain setting: give the address clients connect to (--node-address), or its inbounds get no node",
     ]);
-    expect(exported.header.source.subscriptionPaths).toEqual(["/sub/", "/json/"]);
+    expect(exported.header.source).toMatchObject({ subscriptionPaths: ["/sub/"], subscriptionJsonPaths: ["/json/"] });
   });
 });
 

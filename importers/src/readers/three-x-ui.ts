@@ -131,7 +131,7 @@ export function readThreeXUiDb(db: SqliteSource, options: ThreeXUiReadOptions): 
         kind: "THREE_X_UI",
         instance: options.instance,
         version: layout === "v3" ? "3.1+ (clients tables)" : "2.x (clients in inbound settings)",
-        subscriptionPaths: subscriptionPaths(settings, layout),
+        ...subscriptionPaths(settings, layout),
       },
       inbounds: [...inbounds.values()],
       nodes,
@@ -540,23 +540,30 @@ function secretsOf(own: Entry[], inbounds: Map<number, ImportInboundInput>) {
   return { credentials, access };
 }
 
-/** The paths old links use: subPath and subJsonPath (3.1+ also subClashPath), and the paths inside subURI/subJsonURI. */
-function subscriptionPaths(settings: Map<string, string>, layout: "v3" | "classic"): string[] {
-  const paths = [
-    settings.get("subPath") || DEFAULT_SUB_PATH,
-    settings.get("subJsonPath") || DEFAULT_SUB_JSON_PATH,
-    ...(layout === "v3" ? [settings.get("subClashPath") || DEFAULT_SUB_CLASH_PATH] : []),
-    ...["subURI", "subJsonURI"].flatMap((name) => {
-      const uri = settings.get(name);
-      if (!uri) return [];
-      try {
-        return [new URL(uri).pathname];
-      } catch {
-        return [];
-      }
-    }),
-  ];
-  return [...new Set(paths)];
+/**
+ * The paths old links use: subPath (3.1+ also subClashPath, whose clients our rules serve by their
+ * User-Agent) and the path inside subURI; apart from them, subJsonPath and subJsonURI's path, which
+ * answer in Xray JSON whatever the client.
+ */
+function subscriptionPaths(settings: Map<string, string>, layout: "v3" | "classic") {
+  const uriPath = (name: string) => {
+    const uri = settings.get(name);
+    if (!uri) return [];
+    try {
+      return [new URL(uri).pathname];
+    } catch {
+      return [];
+    }
+  };
+  const json = [...new Set([settings.get("subJsonPath") || DEFAULT_SUB_JSON_PATH, ...uriPath("subJsonURI")])];
+  const plain = [
+    ...new Set([
+      settings.get("subPath") || DEFAULT_SUB_PATH,
+      ...(layout === "v3" ? [settings.get("subClashPath") || DEFAULT_SUB_CLASH_PATH] : []),
+      ...uriPath("subURI"),
+    ]),
+  ].filter((path) => !json.includes(path));
+  return { subscriptionPaths: plain, subscriptionJsonPaths: json };
 }
 
 function readAdmins(db: SqliteSource, unmapped: ImportIssueInput[]): ImportAdminInput[] {

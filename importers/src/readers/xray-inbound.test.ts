@@ -256,7 +256,7 @@ describe("mapXrayInbound", () => {
     expect(reasons(result)).toEqual([expect.stringMatching(/^not imported: protocolSettings\.method: /)]);
   });
 
-  it("keeps a shadowsocks method and warns that a 2022 server key cannot travel", () => {
+  it("keeps a shadowsocks method, and a 2022 inbound's server key that its clients' links carry", () => {
     const classic = mapXrayInbound(
       inbound({
         protocol: "shadowsocks",
@@ -274,8 +274,11 @@ describe("mapXrayInbound", () => {
         settings: { method: "2022-blake3-aes-256-gcm", password: Buffer.alloc(32, 1).toString("base64"), clients: [] },
       }),
     );
-    expect(blake.inbound?.protocolSettings).toEqual({ method: "2022-blake3-aes-256-gcm" });
-    expect(reasons(blake)).toEqual([expect.stringContaining("server key cannot be carried over")]);
+    expect(blake.inbound?.protocolSettings).toEqual({
+      method: "2022-blake3-aes-256-gcm",
+      serverKey: Buffer.alloc(32, 1).toString("base64"),
+    });
+    expect(reasons(blake)).toEqual([]);
   });
 
   it("names the TLS certificate files the agent must be given, and drops a fingerprint the panel does not offer", () => {

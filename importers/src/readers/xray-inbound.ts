@@ -388,11 +388,9 @@ function mapProtocolSettings(
   if (protocol === "SHADOWSOCKS") {
     const method = present(settings.method);
     if (!method) return { refused: "it has no shadowsocks method" };
-    if (method.startsWith("2022-"))
-      note(
-        "its shadowsocks-2022 server key cannot be carried over (the import API takes none): clients need their new links",
-      );
-    return { settings: { method } };
+    // A 2022 inbound's `password` is its server key, which every client link carries: keep it.
+    const serverKey = method.startsWith("2022-") ? present(settings.password) : undefined;
+    return { settings: serverKey ? { method, serverKey } : { method } };
   }
   return { settings: {} };
 }

@@ -43,3 +43,13 @@ export const ImportRuns = graphql(`
     }
   }
 `);
+
+export const FetchPeerApi = graphql(`
+  mutation FetchPeerApi($input: PeerApiRequestInput!) {
+    fetchPeerApi(input: $input) {
+      status
+      contentType
+      body
+    }
+  }
+`);

@@ -387,7 +387,7 @@ export const en = {
   "import.url": "Panel URL",
   "import.apiToken": "Admin API token",
   "import.apiHelp":
-    "This browser reads the panel directly, so it must be served over HTTPS and allow this panel's origin (CORS). If it does not, run the import from a computer instead: {command}",
+    "This panel reads the old panel's API for you (the token is used for this import only, never stored), so the old panel must be reachable from the internet. If it is not, run the import from a computer that reaches it: {command}",
   "import.jwtSecret": "Subscription secret (jwt.secret_key)",
   "import.jwtSecretHelp":
     "The panel's API never shows it, and its users' old subscription links are checked with it. Read it from its database: SELECT secret_key FROM jwt",

@@ -378,7 +378,7 @@ export const zhCN: Messages = {
   "import.url": "面板地址",
   "import.apiToken": "管理员 API 令牌",
   "import.apiHelp":
-    "浏览器会直接读取该面板，因此它必须使用 HTTPS 并允许本面板的来源（CORS）。否则请在电脑上运行导入：{command}",
+    "本面板会替你读取旧面板的 API（令牌仅用于本次导入，不会保存），因此旧面板必须能从互联网访问。否则请在能访问它的电脑上运行导入：{command}",
   "import.jwtSecret": "订阅密钥（jwt.secret_key）",
   "import.jwtSecretHelp":
     "该面板的 API 不会提供它，而其用户的旧订阅链接要用它来校验。请从其数据库读取：SELECT secret_key FROM jwt",

@@ -10,6 +10,7 @@ import { readApiExport } from "../../../importers/src/readers/api-export";
 import { readSqliteExport } from "../../../importers/src/readers/sqlite-export";
 import { tableNames } from "../../../importers/src/sqlite";
 import { t } from "../i18n";
+import { fetchThroughPanel } from "./data";
 import { openSqliteBytes } from "./sqlite-wasm";
 
 export interface ReadPeer {
@@ -63,6 +64,7 @@ export async function readPeerApi(
       token: options.token,
       instance,
       subscriptionSecret: options.subscriptionSecret || undefined,
+      fetch: fetchThroughPanel,
     });
     return { peerExport, instance };
   } catch (error) {

@@ -512,6 +512,8 @@ export type ImportSourceInput = {
   /** Names the peer panel (its host, say): re-runs with the same kind and instance match everything by the peer's identity. */
   instance: Scalars['String']['input'];
   kind: ImportSourceKind;
+  /** Prefixes the old host served Xray JSON configs under (3x-ui's subJsonPath, /json/ by default). */
+  subscriptionJsonPaths?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Path prefixes the old host served subscriptions under (3x-ui: /sub/ and /json/; Marzban: /sub/; Remnawave: /). */
   subscriptionPaths?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Marzban/PasarGuard jwt.secret_key: their subscription tokens are verified with it, never stored. */
@@ -700,6 +702,8 @@ export type Mutation = {
   deleteUser: Scalars['Boolean']['output'];
   /** Turns TOTP off; needs a current TOTP or backup code. */
   disableTotp: Scalars['Boolean']['output'];
+  /** Reads a peer panel's API for the Import page. */
+  fetchPeerApi: PeerApiResponse;
   /** Ends the run: audits it with its report and returns the enrollment lines of nodes it created. */
   finishImport: ImportRun;
   /** Finishes it: state must be one this panel issued and not yet used; the ID token's signature, issuer, audience and nonce are checked. */
@@ -880,6 +884,11 @@ export type MutationDeleteUserArgs = {
 
 export type MutationDisableTotpArgs = {
   code: Scalars['String']['input'];
+};
+
+
+export type MutationFetchPeerApiArgs = {
+  input: PeerApiRequestInput;
 };
 
 
@@ -1148,6 +1157,27 @@ export type PasskeyCeremony = {
 
 export { PaymentMethod };
 
+/** One request the Import page's API readers make to a peer panel, sent from the panel (browsers reach only this origin). */
+export type PeerApiRequestInput = {
+  /** e.g. Bearer <token>. */
+  authorization?: InputMaybe<Scalars['String']['input']>;
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** application/x-www-form-urlencoded or application/json. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** GET or POST. */
+  method: Scalars['String']['input'];
+  /** Absolute http(s) URL of the peer's endpoint. */
+  url: Scalars['String']['input'];
+};
+
+/** The peer's answer as it came: redirects are not followed, bodies over 8 MiB are refused. */
+export type PeerApiResponse = {
+  __typename?: 'PeerApiResponse';
+  body: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
+  status: Scalars['Int']['output'];
+};
+
 /**
  * What a user can buy. Applying it renews a LIMITED or EXPIRED user (usage from zero, limit and
  * expiry from now) and extends anyone else (data and days added to what is left).
@@ -1204,6 +1234,8 @@ export type ProtocolSettingsInput = {
   flow?: InputMaybe<Scalars['String']['input']>;
   method?: InputMaybe<Scalars['String']['input']>;
   obfsPassword?: InputMaybe<Scalars['String']['input']>;
+  /** shadowsocks-2022 only: the server key (base64 of the method's key length), e.g. a moved inbound's; generated when left out. */
+  serverKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Query = {
@@ -2085,6 +2117,8 @@ export type ResolversTypes = {
   Passkey: ResolverTypeWrapper<PasskeyRow>;
   PasskeyCeremony: ResolverTypeWrapper<PasskeyCeremony>;
   PaymentMethod: PaymentMethod;
+  PeerApiRequestInput: PeerApiRequestInput;
+  PeerApiResponse: ResolverTypeWrapper<PeerApiResponse>;
   Plan: ResolverTypeWrapper<PlanRow>;
   Price: ResolverTypeWrapper<Price>;
   PriceInput: PriceInput;
@@ -2224,6 +2258,8 @@ export type ResolversParentTypes = {
   Pagination: Pagination;
   Passkey: PasskeyRow;
   PasskeyCeremony: PasskeyCeremony;
+  PeerApiRequestInput: PeerApiRequestInput;
+  PeerApiResponse: PeerApiResponse;
   Plan: PlanRow;
   Price: Price;
   PriceInput: PriceInput;
@@ -2431,7 +2467,7 @@ export type ImportIssueResolvers<ContextType = SignedInContext, ParentType exten
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ImportRecordKindResolvers = EnumResolverSignature<{ ADMIN?: any, GROUP?: any, INBOUND?: any, NODE?: any, USER?: any }, ResolversTypes['ImportRecordKind']>;
+export type ImportRecordKindResolvers = EnumResolverSignature<{ ADMIN?: any, GROUP?: any, INBOUND?: any, NODE?: any, SETTING?: any, USER?: any }, ResolversTypes['ImportRecordKind']>;
 
 export type ImportReportResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
   adjusted?: Resolver<Array<ResolversTypes['ImportIssue']>, ParentType, ContextType>;
@@ -2562,6 +2598,7 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   deleteServer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteServerArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  fetchPeerApi?: Resolver<ResolversTypes['PeerApiResponse'], ParentType, ContextType, RequireFields<MutationFetchPeerApiArgs, 'input'>>;
   finishImport?: Resolver<ResolversTypes['ImportRun'], ParentType, ContextType, RequireFields<MutationFinishImportArgs, 'runId'>>;
   finishOidcLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishOidcLoginArgs, 'input'>>;
   finishPasskeyLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishPasskeyLoginArgs, 'input'>>;
@@ -2647,6 +2684,12 @@ export type PasskeyCeremonyResolvers<ContextType = SignedInContext, ParentType e
 };
 
 export type PaymentMethodResolvers = EnumResolverSignature<{ MANUAL?: any, ONCHAIN?: any, STRIPE?: any }, ResolversTypes['PaymentMethod']>;
+
+export type PeerApiResponseResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['PeerApiResponse'] = ResolversParentTypes['PeerApiResponse']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type PlanResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3034,6 +3077,7 @@ export type Resolvers<ContextType = SignedInContext> = {
   Passkey?: PasskeyResolvers<ContextType>;
   PasskeyCeremony?: PasskeyCeremonyResolvers<ContextType>;
   PaymentMethod?: PaymentMethodResolvers;
+  PeerApiResponse?: PeerApiResponseResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
   Price?: PriceResolvers<ContextType>;
   Protocol?: ProtocolResolvers;

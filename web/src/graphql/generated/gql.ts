@@ -68,6 +68,7 @@ type Documents = {
     "\n  mutation ImportUsers($runId: ID!, $users: [ImportUserInput!]!) {\n    importUsers(runId: $runId, users: $users) {\n      id\n      processedUsers\n    }\n  }\n": typeof types.ImportUsersDocument,
     "\n  mutation FinishImport($runId: ID!) {\n    finishImport(runId: $runId) {\n      id\n      report {\n        ...ImportReportFields\n      }\n    }\n  }\n": typeof types.FinishImportDocument,
     "\n  query ImportRuns {\n    importRuns(first: 10) {\n      id\n      source\n      instance\n      dryRun\n      status\n      totalUsers\n      processedUsers\n      startedAt\n      finishedAt\n    }\n  }\n": typeof types.ImportRunsDocument,
+    "\n  mutation FetchPeerApi($input: PeerApiRequestInput!) {\n    fetchPeerApi(input: $input) {\n      status\n      contentType\n      body\n    }\n  }\n": typeof types.FetchPeerApiDocument,
     "\n  query Inbounds {\n    inbounds {\n      id\n      tag\n      remark\n      port\n      protocol\n      transport\n      security\n      protocolSettings {\n        flow\n        method\n        obfsPassword\n        serverKey\n      }\n      transportSettings {\n        path\n        host\n        serviceName\n        mode\n        headerType\n      }\n      securitySettings {\n        serverName\n        alpn\n        fingerprint\n        allowInsecure\n        realityDest\n        realityServerNames\n        realityShortIds\n        realitySpiderX\n        realityPublicKey\n      }\n      servers {\n        id\n        name\n        unservedInbounds {\n          inbound {\n            id\n          }\n          reason\n        }\n      }\n    }\n  }\n": typeof types.InboundsDocument,
     "\n  mutation CreateInbound($input: CreateInboundInput!) {\n    createInbound(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateInboundDocument,
     "\n  mutation UpdateInbound($id: ID!, $input: UpdateInboundInput!) {\n    updateInbound(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateInboundDocument,
@@ -154,6 +155,7 @@ const documents: Documents = {
     "\n  mutation ImportUsers($runId: ID!, $users: [ImportUserInput!]!) {\n    importUsers(runId: $runId, users: $users) {\n      id\n      processedUsers\n    }\n  }\n": types.ImportUsersDocument,
     "\n  mutation FinishImport($runId: ID!) {\n    finishImport(runId: $runId) {\n      id\n      report {\n        ...ImportReportFields\n      }\n    }\n  }\n": types.FinishImportDocument,
     "\n  query ImportRuns {\n    importRuns(first: 10) {\n      id\n      source\n      instance\n      dryRun\n      status\n      totalUsers\n      processedUsers\n      startedAt\n      finishedAt\n    }\n  }\n": types.ImportRunsDocument,
+    "\n  mutation FetchPeerApi($input: PeerApiRequestInput!) {\n    fetchPeerApi(input: $input) {\n      status\n      contentType\n      body\n    }\n  }\n": types.FetchPeerApiDocument,
     "\n  query Inbounds {\n    inbounds {\n      id\n      tag\n      remark\n      port\n      protocol\n      transport\n      security\n      protocolSettings {\n        flow\n        method\n        obfsPassword\n        serverKey\n      }\n      transportSettings {\n        path\n        host\n        serviceName\n        mode\n        headerType\n      }\n      securitySettings {\n        serverName\n        alpn\n        fingerprint\n        allowInsecure\n        realityDest\n        realityServerNames\n        realityShortIds\n        realitySpiderX\n        realityPublicKey\n      }\n      servers {\n        id\n        name\n        unservedInbounds {\n          inbound {\n            id\n          }\n          reason\n        }\n      }\n    }\n  }\n": types.InboundsDocument,
     "\n  mutation CreateInbound($input: CreateInboundInput!) {\n    createInbound(input: $input) {\n      id\n    }\n  }\n": types.CreateInboundDocument,
     "\n  mutation UpdateInbound($id: ID!, $input: UpdateInboundInput!) {\n    updateInbound(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateInboundDocument,
@@ -399,6 +401,10 @@ export function graphql(source: "\n  mutation FinishImport($runId: ID!) {\n    f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ImportRuns {\n    importRuns(first: 10) {\n      id\n      source\n      instance\n      dryRun\n      status\n      totalUsers\n      processedUsers\n      startedAt\n      finishedAt\n    }\n  }\n"): typeof import('./graphql').ImportRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FetchPeerApi($input: PeerApiRequestInput!) {\n    fetchPeerApi(input: $input) {\n      status\n      contentType\n      body\n    }\n  }\n"): typeof import('./graphql').FetchPeerApiDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

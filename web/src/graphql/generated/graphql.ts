@@ -204,6 +204,8 @@ export type ImportRecordKind =
   | 'GROUP'
   | 'INBOUND'
   | 'NODE'
+  /** A panel setting the import changed (old subscription paths it maps). */
+  | 'SETTING'
   | 'USER';
 
 export type ImportRunStatus =
@@ -215,6 +217,8 @@ export type ImportSourceInput = {
   /** Names the peer panel (its host, say): re-runs with the same kind and instance match everything by the peer's identity. */
   instance: string;
   kind: ImportSourceKind;
+  /** Prefixes the old host served Xray JSON configs under (3x-ui's subJsonPath, /json/ by default). */
+  subscriptionJsonPaths?: Array<string> | null | undefined;
   /** Path prefixes the old host served subscriptions under (3x-ui: /sub/ and /json/; Marzban: /sub/; Remnawave: /). */
   subscriptionPaths?: Array<string> | null | undefined;
   /** Marzban/PasarGuard jwt.secret_key: their subscription tokens are verified with it, never stored. */
@@ -301,6 +305,19 @@ export type Pagination = {
   first?: number | null | undefined;
 };
 
+/** One request the Import page's API readers make to a peer panel, sent from the panel (browsers reach only this origin). */
+export type PeerApiRequestInput = {
+  /** e.g. Bearer <token>. */
+  authorization?: string | null | undefined;
+  body?: string | null | undefined;
+  /** application/x-www-form-urlencoded or application/json. */
+  contentType?: string | null | undefined;
+  /** GET or POST. */
+  method: string;
+  /** Absolute http(s) URL of the peer's endpoint. */
+  url: string;
+};
+
 export type Protocol =
   | 'HYSTERIA2'
   | 'SHADOWSOCKS'
@@ -312,6 +329,8 @@ export type ProtocolSettingsInput = {
   flow?: string | null | undefined;
   method?: string | null | undefined;
   obfsPassword?: string | null | undefined;
+  /** shadowsocks-2022 only: the server key (base64 of the method's key length), e.g. a moved inbound's; generated when left out. */
+  serverKey?: string | null | undefined;
 };
 
 /** What a card refund reported by Stripe does to the user who bought with it. */
@@ -863,6 +882,13 @@ export type ImportRunsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ImportRunsQuery = { importRuns: Array<{ id: string, source: ImportSourceKind, instance: string, dryRun: boolean, status: ImportRunStatus, totalUsers: number, processedUsers: number, startedAt: string, finishedAt: string | null }> };
 
+export type FetchPeerApiMutationVariables = Exact<{
+  input: PeerApiRequestInput;
+}>;
+
+
+export type FetchPeerApiMutation = { fetchPeerApi: { status: number, contentType: string, body: string } };
+
 export type InboundsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1263,6 +1289,7 @@ export const BeginImportDocument = {"__meta__":{"hash":"8ced76510523a9f384ee5e38
 export const ImportUsersDocument = {"__meta__":{"hash":"aec0f76b2f5980e5ba787ae748ddf2f9e746a337dc3758289b3dfbb88449ecb6"}} as unknown as TypedDocumentString<ImportUsersMutation, ImportUsersMutationVariables>;
 export const FinishImportDocument = {"__meta__":{"hash":"a6c1f30e0c2700d822957582d94e7f30e3eb999accdab5201b0ef5e3672c5dca"}} as unknown as TypedDocumentString<FinishImportMutation, FinishImportMutationVariables>;
 export const ImportRunsDocument = {"__meta__":{"hash":"4ad8d67522f6b2fdb4083c725ecdb3e1cedb24a78fe6e0d225b70b149bc92f6c"}} as unknown as TypedDocumentString<ImportRunsQuery, ImportRunsQueryVariables>;
+export const FetchPeerApiDocument = {"__meta__":{"hash":"81ae9491362595bea4458fa379baf5623afee470c46a2996edf4c4dce48cb6b6"}} as unknown as TypedDocumentString<FetchPeerApiMutation, FetchPeerApiMutationVariables>;
 export const InboundsDocument = {"__meta__":{"hash":"16dc6a742f1d3296462ee8fbe5e117a7f0af2726ad1618459177c2c98f68baa6"}} as unknown as TypedDocumentString<InboundsQuery, InboundsQueryVariables>;
 export const CreateInboundDocument = {"__meta__":{"hash":"b9bad0dc9bfc1227308fd1768e2d86855f8e299d4eead9685400df22d1237f5c"}} as unknown as TypedDocumentString<CreateInboundMutation, CreateInboundMutationVariables>;
 export const UpdateInboundDocument = {"__meta__":{"hash":"b8f42b1e9660b4eed2ebccc17681aa7f37fd8afa6439842c85629fd264c01552"}} as unknown as TypedDocumentString<UpdateInboundMutation, UpdateInboundMutationVariables>;
