@@ -416,6 +416,7 @@ export const en = {
   "import.kind.NODE": "Nodes",
   "import.kind.ADMIN": "Admins",
   "import.kind.GROUP": "Groups",
+  "import.kind.SETTING": "Settings",
   "import.created": "New",
   "import.updated": "Updated",
   "import.unchanged": "Unchanged",

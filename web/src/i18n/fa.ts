@@ -414,6 +414,7 @@ export const fa: Messages = {
   "import.kind.NODE": "نودها",
   "import.kind.ADMIN": "مدیران",
   "import.kind.GROUP": "گروه‌ها",
+  "import.kind.SETTING": "تنظیمات",
   "import.created": "جدید",
   "import.updated": "به‌روزشده",
   "import.unchanged": "بدون تغییر",

@@ -442,6 +442,7 @@ export const ru: Messages = {
   "import.kind.NODE": "Узлы",
   "import.kind.ADMIN": "Администраторы",
   "import.kind.GROUP": "Группы",
+  "import.kind.SETTING": "Настройки",
   "import.created": "Новые",
   "import.updated": "Изменённые",
   "import.unchanged": "Без изменений",

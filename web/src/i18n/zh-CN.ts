@@ -402,6 +402,7 @@ export const zhCN: Messages = {
   "import.kind.NODE": "节点",
   "import.kind.ADMIN": "管理员",
   "import.kind.GROUP": "分组",
+  "import.kind.SETTING": "设置",
   "import.created": "新建",
   "import.updated": "更新",
   "import.unchanged": "未变",

@@ -454,6 +454,7 @@ const KIND_LABELS = {
   NODE: "import.kind.NODE",
   ADMIN: "import.kind.ADMIN",
   GROUP: "import.kind.GROUP",
+  SETTING: "import.kind.SETTING",
 } as const;
 
 function ReportView(props: { report: Report }) {
