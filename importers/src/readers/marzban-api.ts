@@ -114,6 +114,39 @@ const onHoldTimeout = (status: string, timeout: string | number | null | undefin
       ? isoFromSeconds(timeout)
       : instantIso(parsePeerInstant(timeout));
 
+type CommonApiUser = z.infer<z.ZodObject<typeof commonUserFields>>;
+
+/**
+ * The fields both panels' UserResponse carry, in the readers' terms, with the features that have
+ * no place here reported. The API never says when usage was last reset or a link was revoked.
+ */
+function commonUser(u: CommonApiUser, key: string, unmapped: ImportIssueInput[]) {
+  unmapped.push(
+    ...userFeatureIssues(
+      { key, username: u.username },
+      {
+        onHoldTimeout: onHoldTimeout(u.status, u.on_hold_timeout),
+        autoDeleteInDays: u.auto_delete_in_days ?? null,
+        nextPlan: describePlan(u.next_plan),
+      },
+    ),
+  );
+  return {
+    key,
+    username: u.username,
+    status: u.status,
+    usedTraffic: u.used_traffic,
+    lifetimeUsedTraffic: u.lifetime_used_traffic ?? null,
+    dataLimit: u.data_limit ?? null,
+    resetStrategy: u.data_limit_reset_strategy ?? "no_reset",
+    onHoldExpireSeconds: u.on_hold_expire_duration ?? null,
+    createdAt: parsePeerInstant(u.created_at),
+    periodStartedAt: null,
+    subRevokedAt: null,
+    note: u.note ?? null,
+  };
+}
+
 /** What no API of these panels says, once per import. */
 function apiLimits(kind: "Marzban" | "PasarGuard", secretGiven: boolean): ImportIssueInput[] {
   const issues: ImportIssueInput[] = [
@@ -227,7 +260,6 @@ export async function readMarzbanApi(api: PeerApi, options: MarzbanApiOptions): 
   const users: ImportUserInput[] = peerUsers.map((u) => {
     // Marzban's API never shows a user's id: the name is its identity here.
     const key = `username:${u.username}`;
-    const createdAt = parsePeerInstant(u.created_at);
     const proxies = proxiesOf(u);
     // The API lists the inbounds a user HAS; everything else of its protocols is excluded.
     const excluded = (protocol: string) =>
@@ -236,32 +268,10 @@ export async function readMarzbanApi(api: PeerApi, options: MarzbanApiOptions): 
           .filter((i) => i.protocol === protocol && !(u.inbounds[protocol] ?? []).includes(i.tag))
           .map((i) => i.tag),
       );
-    unmapped.push(
-      ...userFeatureIssues(
-        { key, username: u.username },
-        {
-          onHoldTimeout: onHoldTimeout(u.status, u.on_hold_timeout),
-          autoDeleteInDays: u.auto_delete_in_days ?? null,
-          nextPlan: describePlan(u.next_plan),
-        },
-      ),
-    );
     return toImportUser(
       {
-        key,
-        username: u.username,
-        status: u.status,
-        usedTraffic: u.used_traffic,
-        lifetimeUsedTraffic: u.lifetime_used_traffic ?? null,
-        dataLimit: u.data_limit ?? null,
-        resetStrategy: u.data_limit_reset_strategy ?? "no_reset",
+        ...commonUser(u, key, unmapped),
         expireAt: u.expire ? isoFromSeconds(u.expire) : null,
-        onHoldExpireSeconds: u.on_hold_expire_duration ?? null,
-        createdAt,
-        // The API does not say when usage was last reset.
-        periodStartedAt: null,
-        subRevokedAt: null,
-        note: u.note ?? null,
         deviceLimit: null,
         ownerKey: u.admin?.username ?? null,
         peerUserId: null,
@@ -392,37 +402,15 @@ export async function readPasarGuardApi(api: PeerApi, options: MarzbanApiOptions
     const key = String(u.id);
     const settings = u.proxy_settings;
     if (settings.wireguard) wireguardUsers++;
-    const createdAt = parsePeerInstant(u.created_at);
-    unmapped.push(
-      ...userFeatureIssues(
-        { key, username: u.username },
-        {
-          onHoldTimeout: onHoldTimeout(u.status, u.on_hold_timeout),
-          autoDeleteInDays: u.auto_delete_in_days ?? null,
-          nextPlan: describePlan(u.next_plan),
-        },
-      ),
-    );
     return pasarGuardUser(
       {
-        key,
-        username: u.username,
-        status: u.status,
-        usedTraffic: u.used_traffic,
-        lifetimeUsedTraffic: u.lifetime_used_traffic ?? null,
-        dataLimit: u.data_limit ?? null,
-        resetStrategy: u.data_limit_reset_strategy ?? "no_reset",
+        ...commonUser(u, key, unmapped),
         expireAt:
           u.expire === null || u.expire === undefined || u.expire === 0
             ? null
             : typeof u.expire === "number"
               ? isoFromSeconds(u.expire)
               : instantIso(parsePeerInstant(u.expire)),
-        onHoldExpireSeconds: u.on_hold_expire_duration ?? null,
-        createdAt,
-        periodStartedAt: null,
-        subRevokedAt: null,
-        note: u.note ?? null,
         deviceLimit: u.hwid_limit || null,
         ownerKey: u.admin ? adminKey(u.admin) : null,
       },

@@ -250,6 +250,15 @@ export function userFeatureIssues(
   return issues;
 }
 
+/** userFeatureIssues of a `users` row of either panel's database. */
+export const rowFeatureIssues = (u: SqlRow, user: { key: string; username: string }, nextPlan: string | null) =>
+  userFeatureIssues(user, {
+    onHoldTimeout:
+      u.status === "on_hold" && u.on_hold_timeout ? instantIso(parsePeerInstant(String(u.on_hold_timeout))) : null,
+    autoDeleteInDays: num(u.auto_delete_in_days),
+    nextPlan,
+  });
+
 export const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 export const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 export const instant = (value: unknown): PeerInstant | null =>
@@ -452,19 +461,7 @@ export function readMarzbanDb(db: SqliteSource, options: MarzbanReadOptions): Pe
         unmapped,
       ),
     );
-    unmapped.push(
-      ...userFeatureIssues(
-        { key, username },
-        {
-          onHoldTimeout:
-            u.status === "on_hold" && u.on_hold_timeout
-              ? instantIso(parsePeerInstant(String(u.on_hold_timeout)))
-              : null,
-          autoDeleteInDays: num(u.auto_delete_in_days),
-          nextPlan: plans.get(id) ?? null,
-        },
-      ),
-    );
+    unmapped.push(...rowFeatureIssues(u, { key, username }, plans.get(id) ?? null));
   }
   return { header, users };
 }

@@ -25,8 +25,8 @@ import {
   readUsageResets,
   text,
   type PeerUser,
+  rowFeatureIssues,
   toImportUser,
-  userFeatureIssues,
 } from "./marzban";
 import { instantIso, parsePeerInstant } from "./peer-time";
 import { bytes } from "./units";
@@ -321,19 +321,7 @@ export function readPasarGuardDb(db: SqliteSource, options: PasarGuardReadOption
         context,
       ),
     );
-    unmapped.push(
-      ...userFeatureIssues(
-        { key, username },
-        {
-          onHoldTimeout:
-            u.status === "on_hold" && u.on_hold_timeout
-              ? instantIso(parsePeerInstant(String(u.on_hold_timeout)))
-              : null,
-          autoDeleteInDays: num(u.auto_delete_in_days),
-          nextPlan: plans.get(id) ?? null,
-        },
-      ),
-    );
+    unmapped.push(...rowFeatureIssues(u, { key, username }, plans.get(id) ?? null));
   }
   unmapped.push(...wireguardIssue(wireguardUsers));
   if (tables.has("user_hwids")) {
