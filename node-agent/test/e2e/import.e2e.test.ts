@@ -5,14 +5,14 @@
  * core, and client cores built from what the OLD subscription URLs answer: a 3x-ui subId path and
  * a Marzban token minted with the imported secret. Each client must connect with the UUID it had.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { marzbanFixture, mintMarzbanToken, writeMarzbanDb } from "../../../importers/test/fixtures/marzban.ts";
 import { buildThreeXUiDb, type ThreeXUiFixture } from "../../../importers/test/fixtures/three-x-ui.ts";
-import { AGENT_BUNDLE, agentRunArgs, waitFor } from "../../src/testing/agent-process.ts";
+import { waitFor } from "../../src/testing/agent-process.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
 import {
   fetchThroughSocks,
@@ -22,14 +22,14 @@ import {
   type HttpTarget,
 } from "../../src/testing/net.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
+import { enrollAndRunAgent, type RunningAgent } from "./node.ts";
 import { startPanel, type Panel } from "./panel.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
 let panel: Panel;
 let target: HttpTarget;
 let dir: string;
-let agent: ChildProcess | undefined;
-let agentLog = "";
+let agent: RunningAgent | undefined;
 let xui: ThreeXUiFixture;
 const marzban = marzbanFixture();
 let marzbanVmessPort: number;
@@ -84,11 +84,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.stop()));
-  if (agent && agent.exitCode === null) {
-    const exited = new Promise((r) => agent!.once("exit", r));
-    agent.kill("SIGTERM");
-    await exited;
-  }
+  await agent?.stop();
   await panel?.stop();
   await target?.close();
 });
@@ -111,31 +107,13 @@ describe("a 3x-ui customer moved with npx vortexpanel", () => {
     expect(out).toMatch(/^Imported 3x-ui /m);
     const { servers } = await panel.gql(`{ servers { id name status } }`);
     expect(servers).toHaveLength(1);
-    const { createServerEnrollment } = await panel.gql(
-      `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
-      { id: servers[0].id },
-    );
-    const stateDir = join(dir, "agent");
-    execFileSync(process.execPath, [
-      AGENT_BUNDLE,
-      "enroll",
-      panel.url,
-      createServerEnrollment.token,
-      "--state-dir",
-      stateDir,
-    ]);
     const tls = makeSelfSignedCert(dir);
-    agent = spawn(
-      process.execPath,
-      agentRunArgs({
-        stateDir,
-        apiPort: await freePort(),
-        tickSec: 1,
-        extra: ["--tls-cert", tls.certificateFile, "--tls-key", tls.keyFile],
-      }),
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    agent.stderr!.on("data", (chunk: Buffer) => (agentLog += chunk.toString()));
+    agent = await enrollAndRunAgent(panel, servers[0].id, {
+      stateDir: join(dir, "agent"),
+      apiPort: await freePort(),
+      tickSec: 1,
+      extra: ["--tls-cert", tls.certificateFile, "--tls-key", tls.keyFile],
+    });
     await waitFor("the imported node online with its config applied", async () => {
       const { server } = await panel.gql(
         `query ($id: ID!) { server(id: $id) { status configVersion appliedConfigVersion } }`,
@@ -145,7 +123,7 @@ describe("a 3x-ui customer moved with npx vortexpanel", () => {
       );
       return server.status === "ONLINE" && server.appliedConfigVersion === server.configVersion ? server : undefined;
     }).catch((error: Error) => {
-      throw new Error(`${error.message}\nagent log:\n${agentLog.slice(-3000)}`);
+      throw new Error(`${error.message}\nagent log:\n${agent?.log.slice(-3000)}`);
     });
   });
 

@@ -5,7 +5,6 @@
  * one; the API stays blocked even then. A policy change reaches the node as a validated restart.
  * One panel, one agent, one client core for the whole story.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
@@ -13,10 +12,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoreApi } from "../../src/core/grpc/client.ts";
 import { PRIVATE_CIDRS } from "../../src/core/routing.ts";
-import { AGENT_BUNDLE, agentRunArgs, buildAgent, waitFor } from "../../src/testing/agent-process.ts";
+import { buildAgent, waitFor } from "../../src/testing/agent-process.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
 import { fetchThroughSocks, freePort, socksConnect, startHttpTarget, type HttpTarget } from "../../src/testing/net.ts";
+import { enrollAndRunAgent, type RunningAgent } from "./node.ts";
 import { startPanel, type Panel } from "./panel.ts";
 
 /** Whether an IPv4 address falls in an IPv4 CIDR. */
@@ -37,8 +37,7 @@ let panel: Panel;
 let dir: string;
 let stateDir: string;
 let apiPort: number;
-let agent: ChildProcess | undefined;
-let agentLog = "";
+let agent: RunningAgent | undefined;
 let serverId: string;
 let loopbackTarget: HttpTarget;
 let privateTarget: HttpTarget | undefined;
@@ -55,7 +54,7 @@ const server = async () =>
 const corePid = () => JSON.parse(readFileSync(join(stateDir, "core/instance.json"), "utf8")).pid as number;
 const coreConfig = () => JSON.parse(readFileSync(join(stateDir, "core/config.json"), "utf8"));
 const agentEvents = () =>
-  agentLog
+  (agent?.log ?? "")
     .split("\n")
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, any>);
@@ -113,22 +112,7 @@ beforeAll(async () => {
     { input: { username: "tunnel-user", groupIds: [createGroup.id] } },
   );
 
-  const { createServerEnrollment } = await panel.gql(
-    `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
-    { id: serverId },
-  );
-  execFileSync(process.execPath, [
-    AGENT_BUNDLE,
-    "enroll",
-    panel.url,
-    createServerEnrollment.token,
-    "--state-dir",
-    stateDir,
-  ]);
-  agent = spawn(process.execPath, agentRunArgs({ stateDir, apiPort, tickSec: 1 }), {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  agent.stderr!.on("data", (chunk: Buffer) => (agentLog += chunk.toString()));
+  agent = await enrollAndRunAgent(panel, serverId, { stateDir, apiPort, tickSec: 1 });
   await appliedByTheNode();
 
   const link = (await (await fetch(`${createUser.subscriptionUrl}/links`)).text())
@@ -151,11 +135,7 @@ beforeAll(async () => {
 afterAll(async () => {
   apiThroughTunnel?.close();
   await client?.stop();
-  if (agent && agent.exitCode === null) {
-    const exited = new Promise((r) => agent!.once("exit", r));
-    agent.kill("SIGTERM");
-    await exited;
-  }
+  await agent?.stop();
   await panel?.stop();
   await loopbackTarget?.close();
   await privateTarget?.close();
