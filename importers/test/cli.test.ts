@@ -1,7 +1,7 @@
 /**
  * The bundled CLI as an operator meets it before any panel answers: usage, and the failures that
  * must say what is wrong and exit with their own code (a script branches on them). The import
- * itself, against a real panel, is cli.e2e.test.ts.
+ * itself, against a real panel, is node-agent/test/e2e/import.e2e.test.ts.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -17,7 +17,7 @@ import { buildThreeXUiDb } from "./fixtures/three-x-ui.ts";
 const importers = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "vortexpanel-cli-"));
 
-/** The bundle through its bin, as `npx vortexpanel …` runs it (cli.e2e.test.ts goes through npx itself). */
+/** The bundle through its bin, as `npx vortexpanel …` runs it (node-agent/test/e2e/import.e2e.test.ts goes through npx itself). */
 function vortexpanel(args: string[], env: Record<string, string> = {}) {
   const run = spawnSync(process.execPath, [join(importers, "bin/vortexpanel.mjs"), ...args], {
     cwd: dir,

@@ -4,13 +4,17 @@
  * prints it, the bundled agent enrolled on the node the 3x-ui import made, Debian's v2ray as its
  * core, and client cores built from what the OLD subscription URLs answer: a 3x-ui subId path and
  * a Marzban token minted with the imported secret. Each client must connect with the UUID it had.
+ * The CLI's own promises are checked on the way: progress, no secret printed, a re-run that finds
+ * nothing to change, and its exit code when the panel refuses the password.
  */
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { marzbanFixture, mintMarzbanToken, writeMarzbanDb } from "../../../importers/test/fixtures/marzban.ts";
+import { openSqliteFile } from "../../../importers/src/node-sqlite.ts";
+import { readSqliteExport } from "../../../importers/src/readers/sqlite-export.ts";
 import { buildThreeXUiDb, type ThreeXUiFixture } from "../../../importers/test/fixtures/three-x-ui.ts";
 import { waitFor } from "../../src/testing/agent-process.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
@@ -23,7 +27,7 @@ import {
 } from "../../src/testing/net.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
 import { enrollAndRunAgent, type RunningAgent } from "./node.ts";
-import { startPanel, type Panel } from "./panel.ts";
+import { OWNER, startPanel, type Panel } from "./panel.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
 let panel: Panel;
@@ -35,12 +39,19 @@ const marzban = marzbanFixture();
 let marzbanVmessPort: number;
 const clients: ClientCore[] = [];
 
-/** `npx vortexpanel …` in the repository, as the README prints it. */
-function vortexpanel(args: string[]): string {
-  return execFileSync("npx", ["vortexpanel", ...args], {
-    cwd: repo,
-    env: { ...process.env, VORTEX_TOKEN: panel.token },
-    encoding: "utf8",
+/** `npx vortexpanel …` in the repository, as the README prints it; the owner's token in VORTEX_TOKEN unless `env` says otherwise. */
+function vortexpanel(args: string[], env: Record<string, string> = { VORTEX_TOKEN: panel.token }) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn("npx", ["vortexpanel", ...args], {
+      cwd: repo,
+      env: { ...process.env, VORTEX_TOKEN: "", VORTEX_PASSWORD: "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => done({ code, stdout, stderr }));
   });
 }
 
@@ -94,7 +105,7 @@ describe("a 3x-ui customer moved with npx vortexpanel", () => {
   const aliceVmess = () => alice().entries.find((e) => e.protocol === "vmess")!;
 
   it("imports the file as printed, and the node it made runs the core with the customers' own secrets", async () => {
-    const out = vortexpanel([
+    const run = await vortexpanel([
       "import",
       "3x-ui",
       join(dir, "x-ui.db"),
@@ -104,7 +115,26 @@ describe("a 3x-ui customer moved with npx vortexpanel", () => {
       "127.0.0.1",
       "--yes",
     ]);
-    expect(out).toMatch(/^Imported 3x-ui /m);
+    expect(run.stderr).not.toMatch(/vortexpanel:/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Dry run: 3x-ui /m);
+    expect(run.stdout).toMatch(/^Imported 3x-ui /m);
+    // Not at a terminal: one progress line per batch, the last at 100%.
+    expect(run.stderr).toMatch(/Importing: 100% [\d,]+\/[\d,]+ users/);
+    expect(run.stdout + run.stderr).not.toContain(panel.token);
+    // Every user of the file is here, each with the UUIDs it had.
+    const source = openSqliteFile(join(dir, "x-ui.db"));
+    const expected = readSqliteExport(source, { instance: "e2e" }).users;
+    source.close();
+    const { users } = await panel.gql(
+      `{ users(page: { first: 100 }) { totalCount edges { node { credentials { vlessId vmessId } } } } }`,
+    );
+    expect(users.totalCount).toBe(expected.length);
+    const ids = new Set(
+      users.edges.flatMap((e: { node: { credentials: Record<string, string> } }) => Object.values(e.node.credentials)),
+    );
+    for (const user of expected)
+      for (const id of [user.credentials.vlessId, user.credentials.vmessId]) if (id) expect(ids).toContain(id);
     const { servers } = await panel.gql(`{ servers { id name status } }`);
     expect(servers).toHaveLength(1);
     const tls = makeSelfSignedCert(dir);
@@ -140,13 +170,47 @@ describe("a 3x-ui customer moved with npx vortexpanel", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain(aliceVmess().secret);
   });
+
+  it("finds nothing to change on a second run, signed in with a username and VORTEX_PASSWORD", async () => {
+    const run = await vortexpanel(
+      [
+        "import",
+        "3x-ui",
+        join(dir, "x-ui.db"),
+        "--panel",
+        panel.url,
+        "--node-address",
+        "127.0.0.1",
+        "--username",
+        OWNER.username,
+        "--dry-run",
+      ],
+      { VORTEX_PASSWORD: OWNER.password },
+    );
+    expect(run.code).toBe(0);
+    // The counts row for users: nothing created or updated, all unchanged.
+    expect(run.stdout).toMatch(/^\s+users\s+0\s+0\s+[1-9][\d,]*\s+0$/m);
+    expect(run.stdout).not.toMatch(/^Imported/m);
+    expect(run.stdout + run.stderr).not.toContain(OWNER.password);
+  });
+
+  it("exits 5 when the panel refuses the password, printing neither it nor a report", async () => {
+    const run = await vortexpanel(
+      ["import", "3x-ui", join(dir, "x-ui.db"), "--panel", panel.url, "--username", OWNER.username, "--yes"],
+      { VORTEX_PASSWORD: "not-the-password" },
+    );
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain("refused the username, password or code");
+    expect(run.stdout).toBe("");
+    expect(run.stderr).not.toContain("not-the-password");
+  });
 });
 
 describe("a Marzban customer moved with npx vortexpanel", () => {
   const user = marzban.users.find((u) => u.username === "unlimited_null")!;
 
   it("imports the database and its xray_config.json as printed; its old token, signed with the imported secret, serves a working link", async () => {
-    const out = vortexpanel([
+    const run = await vortexpanel([
       "import",
       "marzban",
       join(dir, "db.sqlite3"),
@@ -156,7 +220,8 @@ describe("a Marzban customer moved with npx vortexpanel", () => {
       panel.url,
       "--yes",
     ]);
-    expect(out).toMatch(/^Imported Marzban /m);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Imported Marzban /m);
     // The Marzban inbound goes on the running node, as an operator would place it.
     const { servers, inbounds } = await panel.gql(`{ servers { id inbounds { id } } inbounds { id port } }`);
     const vmessInbound = inbounds.find((i: { port: number }) => i.port === marzbanVmessPort);
