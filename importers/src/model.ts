@@ -3,18 +3,7 @@
  * types (generated from schema.graphql), so a reader's output is exactly what the panel takes.
  * Units are ours: bytes, ISO 8601 instants, whole seconds; every reader converts from its peer's.
  */
-import type {
-  BeginImportInput,
-  ImportAccessInput,
-  ImportAdminInput,
-  ImportCredentialsInput,
-  ImportInboundInput,
-  ImportIssueInput,
-  ImportNodeInput,
-  ImportSourceInput,
-  ImportSourceKind,
-  ImportUserInput,
-} from "./generated/graphql";
+import type { BeginImportInput, ImportUserInput } from "./generated/graphql";
 
 export type {
   BeginImportInput,
@@ -27,7 +16,7 @@ export type {
   ImportSourceInput,
   ImportSourceKind,
   ImportUserInput,
-};
+} from "./generated/graphql";
 
 /** Everything but the users, which travel in batches. `dryRun` and `totalUsers` are the driver's. */
 export type ImportHeader = Omit<BeginImportInput, "dryRun" | "totalUsers">;
