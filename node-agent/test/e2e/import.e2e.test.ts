@@ -67,11 +67,22 @@ async function linksAt(url: string): Promise<string[]> {
 
 const vmessOf = (link: string) => JSON.parse(Buffer.from(link.slice("vmess://".length), "base64").toString());
 
-/** Connects through the link's server with a client core and fetches from the loopback target. */
+/**
+ * Connects through the link's server with a client core and fetches from the loopback target. The
+ * node reports a config applied once its core is started, which may be a moment before a restarted
+ * core listens: the first answer is awaited, not assumed.
+ */
 async function connectWith(link: string, name: string): Promise<number | null> {
   const client = await startClientCore(dir, name, await freePort(), outboundFromLink(link));
   clients.push(client);
-  return (await fetchThroughSocks(client.socksPort, target.port, "/bytes/4096")).status;
+  return waitFor(
+    `a fetch through ${name}'s link`,
+    async () => {
+      const tried = await fetchThroughSocks(client.socksPort, target.port, "/bytes/4096").catch(() => undefined);
+      return tried?.status ?? undefined;
+    },
+    100,
+  );
 }
 
 beforeAll(async () => {
