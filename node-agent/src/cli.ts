@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { Agent, AGENT_VERSION } from "./agent/agent.ts";
+import { canReexec, reexecAgent } from "./agent/reexec.ts";
 import { CORE_KINDS, CORE_PROFILES, type CoreKind } from "./core/profile.ts";
 import { enroll } from "./enroll/enroll.ts";
 import { createLogger, type LogLevel } from "./log/logger.ts";
@@ -46,19 +47,14 @@ const TUNED_ENV = "VORTEX_AGENT_TUNED";
  * is not possible (Node < 22.15 has no process.execve) or already done.
  */
 function reexecTuned(): void {
-  if (process.env[TUNED_ENV] === "1") return;
-  const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
-  if (typeof execve !== "function") return;
   const script = process.argv[1];
-  if (!script) return;
-  const env = { ...process.env, ...RUN_MALLOC_ENV, [TUNED_ENV]: "1" };
-  // process.execve is experimental: its warning would be the one non-JSON line on stderr.
-  process.removeAllListeners("warning");
-  execve(
-    process.execPath,
-    [process.execPath, ...RUN_NODE_FLAGS, ...process.execArgv, script, ...process.argv.slice(2)],
-    env,
-  );
+  if (process.env[TUNED_ENV] === "1" || !canReexec() || !script) return;
+  reexecAgent({
+    script,
+    args: process.argv.slice(2),
+    nodeFlags: RUN_NODE_FLAGS,
+    env: { ...RUN_MALLOC_ENV, [TUNED_ENV]: "1" },
+  });
 }
 
 function isAlive(pid: number): boolean {

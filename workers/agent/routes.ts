@@ -10,7 +10,7 @@ import { userStatusNotices } from "../live/notifications";
 import { applyUsagePush } from "../usage/ingest";
 import type { NodeReport } from "../nodes/presence";
 import { verifyAgentRequest, type AgentEnv } from "./authenticate";
-import { buildConfigPayload, signConfig } from "./config";
+import { issueConfig } from "./issue";
 import { panelSigningKey } from "./keys";
 import { usagePushSchema, type UsageReply } from "./protocol/messages";
 
@@ -49,8 +49,12 @@ export const agentRoutes = new Hono<AgentEnv>()
       if (announced !== null) version = await currentVersion(c, nodeId);
     }
     if (version === known) return c.body(null, 304, { etag: `"${version}"` });
-    const { privateKey } = await panelSigningKey(c.env);
-    const envelope = await signConfig(await buildConfigPayload(c.var.db, nodeId, version, nowSec()), privateKey);
+    const envelope = await issueConfig(
+      { db: c.var.db, env: c.env, waitUntil: (promise) => c.executionCtx.waitUntil(promise) },
+      nodeId,
+      version,
+      nowSec(),
+    );
     return c.json(envelope, 200, { etag: `"${version}"`, "cache-control": "no-store" });
   })
   .post("/usage", async (c) => {

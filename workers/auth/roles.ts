@@ -31,7 +31,11 @@ export type Permission =
   /** Panel-wide figures (all users, all servers, total traffic): not for resellers. */
   | "metrics:read"
   | "billing:read"
-  | "billing:write";
+  | "billing:write"
+  /** Take and list backups. */
+  | "backups:write"
+  /** Owner only: what can replace the whole panel or run code on every node (restore, download or upload a backup, agent releases). */
+  | "system:manage";
 
 const RESELLER: Permission[] = ["users:read", "users:write", "groups:read", "audit:read", "system:read"];
 const ADMIN: Permission[] = [
@@ -47,8 +51,9 @@ const ADMIN: Permission[] = [
   "metrics:read",
   "billing:read",
   "billing:write",
+  "backups:write",
 ];
-const OWNER: Permission[] = [...ADMIN, "admins:manage"];
+const OWNER: Permission[] = [...ADMIN, "admins:manage", "system:manage"];
 
 /** owner > admin > reseller: each role holds everything the one below it holds. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {

@@ -18,3 +18,6 @@ export * from "../auth/totp/table";
 export * from "../auth/passkeys/table";
 export * from "../auth/oidc/table";
 export * from "../import/table";
+export * from "../backup/table";
+export * from "../config-history/table";
+export * from "../operations/table";

@@ -2,6 +2,9 @@ import { createSchema } from "graphql-yoga";
 import { adminsModule } from "../admins/graphql";
 import { auditModule } from "../audit/graphql";
 import { authModule } from "../auth/graphql";
+import { backupModule } from "../backup/graphql";
+import { configHistoryModule } from "../config-history/graphql";
+import { operationsModule } from "../operations/graphql";
 import { plansModule } from "../billing/plans/graphql";
 import { invoicesModule } from "../billing/invoices/graphql";
 import { onchainModule } from "../billing/onchain/graphql";
@@ -57,6 +60,9 @@ export const modules: GraphQLModule[] = [
   invoicesModule,
   onchainModule,
   importModule,
+  backupModule,
+  configHistoryModule,
+  operationsModule,
 ];
 
 /** Every root field's rule, by `Type.field`: the one table of who may call what. */

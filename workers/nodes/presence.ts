@@ -2,6 +2,8 @@ import { and, eq, lte, ne, sql } from "drizzle-orm";
 import type { Health } from "../agent/protocol/messages";
 import { runBatch, type Db } from "../db/client";
 import type { LiveEvent } from "../live/topics";
+import { configOutcomeStatements } from "../config-history/outcomes";
+import { operationResultStatements } from "../operations/results";
 import { refreshServedOnReport } from "./capabilities";
 import { nodes, type NodeRow } from "./table";
 
@@ -44,7 +46,7 @@ export async function recordReport(
       .returning();
     return node;
   }
-  const { capabilities, ...vitals } = health;
+  const { capabilities, protocol, configOutcomes, operations, ...vitals } = health;
   const [, [node]] = (await runBatch(db, [
     refreshServedOnReport(db, nodeId, capabilities ?? null),
     db
@@ -57,9 +59,12 @@ export async function recordReport(
         appliedConfigVersion: health.appliedConfigVersion,
         health: vitals,
         capabilities: capabilities ?? null,
+        agentProtocol: protocol ?? 1,
       })
       .where(byId)
       .returning(),
+    ...configOutcomeStatements(db, nodeId, configOutcomes ?? [], nowSec),
+    ...operationResultStatements(db, nodeId, operations ?? [], nowSec),
   ])) as [unknown, NodeRow[]];
   return node;
 }

@@ -22,7 +22,9 @@ export const nodes = sqliteTable("nodes", {
   coreVersion: text("core_version"),
   agentVersion: text("agent_version"),
   appliedConfigVersion: integer("applied_config_version"),
-  health: text("health", { mode: "json" }).$type<Omit<Health, "capabilities">>(),
+  health: text("health", { mode: "json" }).$type<
+    Omit<Health, "capabilities" | "protocol" | "configOutcomes" | "operations">
+  >(),
   /** What the node's core can serve and what it skipped, as last reported; null: unknown (never reported, or an older agent). */
   capabilities: text("capabilities", { mode: "json" }).$type<CoreCapabilities>(),
   /** Where the node stands, in degrees; subscriptions list nearer nodes first. Null: unknown. */
@@ -30,6 +32,13 @@ export const nodes = sqliteTable("nodes", {
   longitude: real("longitude"),
   /** Replaces the panel-wide routing policy for this node as a whole; null: the panel-wide one. */
   routingPolicy: text("routing_policy", { mode: "json" }).$type<RoutingPolicy>(),
+  /**
+   * Set by rollbackNodeConfig: the node runs this historical version's inbounds and routing (with
+   * users reconciled to now) until an admin unpins it. Null: the live config.
+   */
+  configPinVersion: integer("config_pin_version"),
+  /** The agent protocol level the node last reported (messages.ts AGENT_PROTOCOL_LEVEL); null: level 1. */
+  agentProtocol: integer("agent_protocol"),
   createdAtSec: integer("created_at").notNull().default(sql`(unixepoch())`),
   updatedAtSec: integer("updated_at").notNull().default(sql`(unixepoch())`),
 });

@@ -67,6 +67,14 @@ const typeDefs = /* GraphQL */ `
     corsAllowedOrigins: [String!]!
     "Old panels' subscription path prefixes this panel also answers (at most 10). /sub/ (ours, Marzban's and PasarGuard's default) and /api/sub/ (Remnawave's) are always answered."
     legacySubscriptionPaths: [LegacySubscriptionPath!]!
+    "Hours between scheduled backups (0 turns them off; default 24)."
+    backupIntervalHours: Int!
+    "Backups kept at least (newest first), 1 to 1000."
+    backupKeepCount: Int!
+    "Backups older than this many days are deleted once more than backupKeepCount exist; the newest always stays."
+    backupKeepDays: Int!
+    "Move nodes whose agent is older than the panel's built-in release to it automatically."
+    agentAutoUpdate: Boolean!
   }
 
   "Omitted fields keep their values."
@@ -87,6 +95,10 @@ const typeDefs = /* GraphQL */ `
     totpRequiredRoles: [AdminRole!]
     corsAllowedOrigins: [String!]
     legacySubscriptionPaths: [LegacySubscriptionPathInput!]
+    backupIntervalHours: Int
+    backupKeepCount: Int
+    backupKeepDays: Int
+    agentAutoUpdate: Boolean
   }
 
   extend type Query {

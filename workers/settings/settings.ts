@@ -98,6 +98,14 @@ const settingFields = {
     .transform((origins) => [...new Set(origins)]),
   /** Path prefixes of the panel users moved from (3x-ui /json/, Remnawave /, …) answered as /sub/ is; /sub/ needs none. */
   legacySubscriptionPaths: legacyPathsSchema,
+  /** Hours between scheduled backups; 0 turns them off. */
+  backupIntervalHours: z.number().int().min(0).max(168, "at most 168 hours (a week)"),
+  /** Scheduled backups kept, newest first; older ones are deleted once both limits allow. */
+  backupKeepCount: z.number().int().min(1, "keep at least 1").max(1000),
+  /** Backups older than this many days are deleted (the newest one always stays). */
+  backupKeepDays: z.number().int().min(1, "at least 1 day").max(3650),
+  /** Nodes whose agent is older than the panel's built-in release are moved to it (update_agent) by the cron. */
+  agentAutoUpdate: z.boolean(),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -118,6 +126,10 @@ export const settingsSchema = z.object({
   totpRequiredRoles: settingFields.totpRequiredRoles.default([]),
   corsAllowedOrigins: settingFields.corsAllowedOrigins.default([]),
   legacySubscriptionPaths: settingFields.legacySubscriptionPaths.default([]),
+  backupIntervalHours: settingFields.backupIntervalHours.default(24),
+  backupKeepCount: settingFields.backupKeepCount.default(14),
+  backupKeepDays: settingFields.backupKeepDays.default(30),
+  agentAutoUpdate: settingFields.agentAutoUpdate.default(false),
 });
 
 /** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */

@@ -43,6 +43,19 @@ export type AdminRole =
   | 'OWNER'
   | 'RESELLER';
 
+/** An agent bundle nodes can be moved to, signed with the panel's config-signing key. */
+export type AgentRelease = {
+  __typename?: 'AgentRelease';
+  /** The release the panel was built with (served from its assets); others were uploaded. */
+  builtIn: Scalars['Boolean']['output'];
+  /** Enrolled nodes running it now. */
+  servers: Scalars['Int']['output'];
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Bytes']['output'];
+  uploadedAt?: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['String']['output'];
+};
+
 /** A private destination users may reach anyway, e.g. an internal DNS server. */
 export type AllowedDestination = {
   __typename?: 'AllowedDestination';
@@ -102,6 +115,51 @@ export type AuthPayload = {
   /** Works once: exchange it with refreshToken for a new pair. Reusing one signs the session out. */
   refreshToken: Scalars['String']['output'];
 };
+
+/** A consistent snapshot of the panel in R2 (the seed's backupDatabase result). */
+export type BackupResult = {
+  __typename?: 'BackupResult';
+  createdAt: Scalars['DateTime']['output'];
+  /** The admin who asked for it; null for scheduled ones. */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** GET with the owner's bearer token: the whole backup as one file to keep off Cloudflare (owner only; null until complete). */
+  downloadPath?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  progress?: Maybe<JobProgress>;
+  rows?: Maybe<Scalars['Int']['output']>;
+  /** The last migration applied when it was taken, e.g. 0014_safety_net. */
+  schemaVersion: Scalars['String']['output'];
+  /** Compressed size in R2. */
+  sizeBytes?: Maybe<Scalars['Bytes']['output']>;
+  status: BackupStatus;
+  /** Empty until the backup is complete. */
+  tables: Array<BackupTable>;
+  trigger: BackupTrigger;
+};
+
+export type BackupStatus =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'RUNNING';
+
+/** One table in a backup's manifest. */
+export type BackupTable = {
+  __typename?: 'BackupTable';
+  name: Scalars['String']['output'];
+  rows: Scalars['Int']['output'];
+  /** SHA-256 over the table's rows in primary-key order, as the manifest records it. */
+  sha256: Scalars['String']['output'];
+};
+
+export type BackupTrigger =
+  | 'MANUAL'
+  /** Taken of the panel just before a restore overwrote it. */
+  | 'PRE_RESTORE'
+  | 'SCHEDULED'
+  /** A backup file brought back from off Cloudflare. */
+  | 'UPLOADED';
 
 export type BeginImportInput = {
   admins: Array<ImportAdminInput>;
@@ -190,6 +248,32 @@ export type ChainToken = {
 export type ChangePasswordInput = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+export type ConfigInboundChange = {
+  __typename?: 'ConfigInboundChange';
+  /** Which parts differ: protocol, port, transport, security, settings. */
+  fields: Array<Scalars['String']['output']>;
+  tag: Scalars['String']['output'];
+};
+
+export type ConfigOutcome =
+  | 'APPLIED'
+  /** The core would not run it; the previous config kept running: see error for the core's words. */
+  | 'FAILED'
+  /** Signed and sent; the agent has not said yet. */
+  | 'ISSUED'
+  /** The agent refused it (signature, version or expiry): see error. */
+  | 'REJECTED'
+  /** It started, failed, and the agent went back to the previous config: see error. */
+  | 'ROLLED_BACK';
+
+/** A user who appears in only one of the two versions (at most 200 listed; counts are exact). */
+export type ConfigUserRef = {
+  __typename?: 'ConfigUserRef';
+  id: Scalars['ID']['output'];
+  /** Null when the user no longer exists. */
+  username?: Maybe<Scalars['String']['output']>;
 };
 
 export type CreateAdminInput = {
@@ -641,6 +725,16 @@ export type InvoiceStatus =
   /** Cancelled by an admin before it was paid. */
   | 'VOID';
 
+/** Progress of a backup or restore, as its last finished step left it. */
+export type JobProgress = {
+  __typename?: 'JobProgress';
+  phase: Scalars['String']['output'];
+  rowsDone: Scalars['Int']['output'];
+  rowsTotal: Scalars['Int']['output'];
+  tablesDone: Scalars['Int']['output'];
+  tablesTotal: Scalars['Int']['output'];
+};
+
 /** A path prefix of the panel users moved from, answered as /sub/ is, so the links their phones hold keep working. */
 export type LegacySubscriptionPath = {
   __typename?: 'LegacySubscriptionPath';
@@ -670,6 +764,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Applies a plan without an invoice, by the same extend-or-renew rule as a payment. */
   applyPlan: User;
+  /** Starts a backup and returns it RUNNING; poll backup(id) or watch its progress. */
+  backupDatabase: BackupResult;
   /** Starts a dry run or an import: inbounds, nodes and admins now, users in importUsers batches. */
   beginImport: ImportRun;
   /** Starts OpenID Connect sign-in (authorization code + PKCE; state and nonce are kept on the server for five minutes). */
@@ -697,6 +793,9 @@ export type Mutation = {
   createServerEnrollment: ServerEnrollment;
   createUser: User;
   deleteAdmin: Scalars['Boolean']['output'];
+  /** Uploaded releases only; the built-in one cannot be deleted. */
+  deleteAgentRelease: Scalars['Boolean']['output'];
+  deleteBackup: Scalars['Boolean']['output'];
   deleteGroup: Scalars['Boolean']['output'];
   deleteInbound: Scalars['Boolean']['output'];
   deletePlan: Scalars['Boolean']['output'];
@@ -732,16 +831,32 @@ export type Mutation = {
   /** Forgets a device, freeing its place under the device limit. False when it was not on record. */
   removeUserDevice: Scalars['Boolean']['output'];
   renamePasskey: Passkey;
+  /** restartService that returns the operations to watch. */
+  requestServiceRestart: Array<NodeOperation>;
   /** After putting a new key first in SECRETS_KEY: reseals every secret under it and returns how many moved. Then the old key can go (README: Access security). */
   resealSecrets: Scalars['Int']['output'];
   /** Goes back to the built-in rules. */
   resetSubscriptionRules: Array<SubscriptionRule>;
   /** Sets used traffic back to 0 now (a LIMITED user becomes ACTIVE); the reset schedule keeps its dates. */
   resetUserUsage: User;
+  /** Seed: restarts the service on one node, or on every enrolled node when serverId is omitted. True once queued. */
+  restartService: Scalars['Boolean']['output'];
+  /**
+   * Replaces the panel's data with the backup's, after taking a backup of the panel as it is (unless
+   * it is empty). confirm must repeat the backup's id. Refuses a backup from a newer schema and one
+   * whose files do not match its manifest. Everyone is signed out when it completes.
+   */
+  restoreBackup: RestoreResult;
   /** Ends every other session of the signed-in admin; returns how many were ended. */
   revokeOtherSessions: Scalars['Int']['output'];
   /** Ends one of the signed-in admin's own sessions (its access token stops working at once). */
   revokeSession: Scalars['Boolean']['output'];
+  /**
+   * Re-issues version's inbounds and routing as a new config version and pins the node to them.
+   * Users are reconciled to now: only users active now are served, with their current secrets and
+   * limits, so a user cut since stays cut. unpinNodeConfig returns to the live config.
+   */
+  rollbackNodeConfig: Server;
   /** Issues a new subscription link; the old one stops working at once. */
   rotateSubscriptionToken: User;
   /** Revokes a leaked config: new UUIDs and passwords for every protocol. Nodes drop the old ones (open connections included) within seconds; the subscription link stays and serves the new ones, so the user must refresh it. */
@@ -761,7 +876,10 @@ export type Mutation = {
   /** Raises a reseller's data quota (maxDataLimit) by bytes, so its balance grows by as much. */
   topUpResellerQuota: Admin;
   unlinkOidcIdentity: Scalars['Boolean']['output'];
+  unpinNodeConfig: Server;
   updateAdmin: Admin;
+  /** Moves one node, or every enrolled node, to an agent release; nodes already on it are left alone. */
+  updateAgent: Array<NodeOperation>;
   updateChain: Chain;
   updateGroup: Group;
   updateInbound: Inbound;
@@ -855,6 +973,16 @@ export type MutationCreateUserArgs = {
 
 
 export type MutationDeleteAdminArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteAgentReleaseArgs = {
+  version: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteBackupArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -969,13 +1097,37 @@ export type MutationRenamePasskeyArgs = {
 };
 
 
+export type MutationRequestServiceRestartArgs = {
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+  service: ServiceType;
+};
+
+
 export type MutationResetUserUsageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestartServiceArgs = {
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+  service: ServiceType;
+};
+
+
+export type MutationRestoreBackupArgs = {
+  confirm: Scalars['String']['input'];
   id: Scalars['ID']['input'];
 };
 
 
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRollbackNodeConfigArgs = {
+  serverId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -1022,9 +1174,20 @@ export type MutationUnlinkOidcIdentityArgs = {
 };
 
 
+export type MutationUnpinNodeConfigArgs = {
+  serverId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateAdminArgs = {
   id: Scalars['ID']['input'];
   input: UpdateAdminInput;
+};
+
+
+export type MutationUpdateAgentArgs = {
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+  version: Scalars['String']['input'];
 };
 
 
@@ -1082,6 +1245,40 @@ export type MutationUpdateUserArgs = {
 export type MutationVoidInvoiceArgs = {
   id: Scalars['ID']['input'];
 };
+
+/** A remote operation, delivered in the node's signed config. */
+export type NodeOperation = {
+  __typename?: 'NodeOperation';
+  configVersion?: Maybe<Scalars['Int']['output']>;
+  /** The agent's words: what happened, or the core's error. */
+  detail?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: NodeOperationKind;
+  notAfter: Scalars['DateTime']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  requestedBy?: Maybe<Scalars['String']['output']>;
+  server: Server;
+  status: NodeOperationStatus;
+  /** UPDATE_AGENT: the version the node is moved to. */
+  targetVersion?: Maybe<Scalars['String']['output']>;
+};
+
+export type NodeOperationKind =
+  | 'RELOAD_AGENT'
+  | 'RESTART_CORE'
+  | 'UPDATE_AGENT';
+
+export type NodeOperationStatus =
+  /** Not started before its deadline (the node was away). */
+  | 'EXPIRED'
+  | 'FAILED'
+  /** Waiting for the node's next config. */
+  | 'PENDING'
+  | 'RUNNING'
+  /** In a signed config the agent fetched. */
+  | 'SENT'
+  | 'SUCCEEDED';
 
 export type Notification = {
   __typename?: 'Notification';
@@ -1256,8 +1453,12 @@ export type Query = {
   __typename?: 'Query';
   admin?: Maybe<Admin>;
   admins: Array<Admin>;
+  agentReleases: Array<AgentRelease>;
   /** Newest first. Resellers see only their own actions. */
   auditLog: AuditEntryConnection;
+  backup?: Maybe<BackupResult>;
+  /** Newest first. */
+  backups: Array<BackupResult>;
   /** Transfers seen on-chain across invoices, newest first: e.g. every REJECTED one, for review. */
   chainPayments: Array<ChainPayment>;
   chainTokens: Array<ChainToken>;
@@ -1279,13 +1480,21 @@ export type Query = {
   myPasskeys: Array<Passkey>;
   /** The signed-in admin's live sessions, most recently used first. */
   mySessions: Array<Session>;
+  /** Newest first; one node's or every node's. */
+  nodeOperations: Array<NodeOperation>;
   oidcIdentities: Array<OidcIdentity>;
   plan?: Maybe<Plan>;
   /** In sort order; hidden plans too unless visibleOnly. */
   plans: Array<Plan>;
+  restore?: Maybe<RestoreResult>;
+  /** Newest first. */
+  restores: Array<RestoreResult>;
   /** The panel-wide routing policy, for every node without an override. */
   routingPolicy: RoutingPolicy;
   server?: Maybe<Server>;
+  /** One issued config as JSON, user secrets redacted. */
+  serverConfig: Scalars['JSON']['output'];
+  serverConfigDiff: ServerConfigDiff;
   servers: Array<Server>;
   settings: Settings;
   signInOptions: SignInOptions;
@@ -1315,6 +1524,16 @@ export type QueryAdminArgs = {
 export type QueryAuditLogArgs = {
   filter?: InputMaybe<AuditFilter>;
   page?: InputMaybe<Pagination>;
+};
+
+
+export type QueryBackupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBackupsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1355,6 +1574,12 @@ export type QueryInvoicesArgs = {
 };
 
 
+export type QueryNodeOperationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryPlanArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1365,8 +1590,31 @@ export type QueryPlansArgs = {
 };
 
 
+export type QueryRestoreArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRestoresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryServerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryServerConfigArgs = {
+  serverId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type QueryServerConfigDiffArgs = {
+  from: Scalars['Int']['input'];
+  serverId: Scalars['ID']['input'];
+  to: Scalars['Int']['input'];
 };
 
 
@@ -1410,6 +1658,28 @@ export type ResetStrategy =
   | 'NONE'
   | 'WEEK'
   | 'YEAR';
+
+export type RestoreResult = {
+  __typename?: 'RestoreResult';
+  backupId: Scalars['ID']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  progress?: Maybe<JobProgress>;
+  /** The backup taken of the panel just before it was overwritten; null when the panel was empty. */
+  safetyBackupId?: Maybe<Scalars['ID']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  startedBy?: Maybe<Scalars['String']['output']>;
+  status: RestoreStatus;
+  /** Tables whose row counts and checksums matched the manifest after the restore. */
+  verifiedTables?: Maybe<Scalars['Int']['output']>;
+};
+
+export type RestoreStatus =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'RUNNING'
+  | 'VERIFYING';
 
 /** Where users' traffic goes when no rule blocks it. */
 export type RoutingOutbound =
@@ -1507,11 +1777,17 @@ export type Server = {
   __typename?: 'Server';
   /** Host name or IP clients connect to. */
   address: Scalars['String']['output'];
+  /** The agent protocol level the node last reported (1 predates remote operations). */
+  agentProtocol?: Maybe<Scalars['Int']['output']>;
   agentVersion?: Maybe<Scalars['String']['output']>;
   /** The config version the agent last reported running. */
   appliedConfigVersion?: Maybe<Scalars['Int']['output']>;
   /** Null until an agent that reports capabilities has reported in. */
   capabilities?: Maybe<ServerCapabilities>;
+  /** Newest first; the last 50 versions and 30 days are kept. */
+  configHistory: Array<ServerConfigVersion>;
+  /** Set by rollbackNodeConfig: the historical version whose inbounds and routing the node runs; null: the live config. */
+  configPinnedTo?: Maybe<Scalars['Int']['output']>;
   /** Bumped by every change to what this node serves; the agent pulls a config when it moves. */
   configVersion: Scalars['Int']['output'];
   coreVersion?: Maybe<Scalars['String']['output']>;
@@ -1524,6 +1800,8 @@ export type Server = {
   latitude?: Maybe<Scalars['Float']['output']>;
   longitude?: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
+  /** Newest first. */
+  operations: Array<NodeOperation>;
   /** The policy this node applies: its override, or the panel-wide one. */
   routingPolicy: RoutingPolicy;
   /** This node's own policy, replacing the panel-wide one as a whole; null: it follows the panel-wide one. */
@@ -1532,6 +1810,18 @@ export type Server = {
   /** Assigned inbounds this node does not serve (empty while its capabilities are unknown). */
   unservedInbounds: Array<UnservedInbound>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A host running the proxy core and the VortexPanel agent. */
+export type ServerConfigHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A host running the proxy core and the VortexPanel agent. */
+export type ServerOperationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What the node's proxy core can serve, as its agent last reported it. */
@@ -1547,6 +1837,46 @@ export type ServerCapabilities = {
   transports: Array<Transport>;
   /** The core's version number; null when the agent could not read it. */
   version?: Maybe<Scalars['String']['output']>;
+};
+
+/** What differs between two configs of one node. */
+export type ServerConfigDiff = {
+  __typename?: 'ServerConfigDiff';
+  from: Scalars['Int']['output'];
+  inboundsAdded: Array<Scalars['String']['output']>;
+  inboundsChanged: Array<ConfigInboundChange>;
+  inboundsRemoved: Array<Scalars['String']['output']>;
+  /** Routing policy fields that differ (e.g. blockedDomains, defaultOutbound). */
+  routingChanged: Array<Scalars['String']['output']>;
+  to: Scalars['Int']['output'];
+  usersAdded: Array<ConfigUserRef>;
+  usersAddedCount: Scalars['Int']['output'];
+  /** Users in both whose credentials, limits or inbounds differ. */
+  usersChangedCount: Scalars['Int']['output'];
+  usersFrom: Scalars['Int']['output'];
+  usersRemoved: Array<ConfigUserRef>;
+  usersRemovedCount: Scalars['Int']['output'];
+  usersTo: Scalars['Int']['output'];
+};
+
+/** One config issued to a node. */
+export type ServerConfigVersion = {
+  __typename?: 'ServerConfigVersion';
+  error?: Maybe<Scalars['String']['output']>;
+  inbounds: Scalars['Int']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  /** False once the envelope itself has aged out of storage (the row stays for the record). */
+  kept: Scalars['Boolean']['output'];
+  operations: Scalars['Int']['output'];
+  outcome: ConfigOutcome;
+  outcomeAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The version this one re-issued (rollbackNodeConfig); null for a live config. */
+  rollbackOf?: Maybe<Scalars['Int']['output']>;
+  /** SHA-256 of the signed payload. */
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Bytes']['output'];
+  users: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
 };
 
 /** A one-time token for vortex-agent enroll; it works once, within 15 minutes. */
@@ -1584,6 +1914,13 @@ export type ServerStatus =
   /** No agent has enrolled yet. */
   | 'PENDING';
 
+/** What restartService acts on (seed). */
+export type ServiceType =
+  /** The agent alone: it re-executes in place and adopts the running core; nobody is disconnected. */
+  | 'AGENT'
+  /** The proxy core: its users' connections drop and reconnect. */
+  | 'CORE';
+
 /** One signed-in device of the current admin. */
 export type Session = {
   __typename?: 'Session';
@@ -1604,6 +1941,14 @@ export type Session = {
 
 export type Settings = {
   __typename?: 'Settings';
+  /** Move nodes whose agent is older than the panel's built-in release to it automatically. */
+  agentAutoUpdate: Scalars['Boolean']['output'];
+  /** Hours between scheduled backups (0 turns them off; default 24). */
+  backupIntervalHours: Scalars['Int']['output'];
+  /** Backups kept at least (newest first), 1 to 1000. */
+  backupKeepCount: Scalars['Int']['output'];
+  /** Backups older than this many days are deleted once more than backupKeepCount exist; the newest always stays. */
+  backupKeepDays: Scalars['Int']['output'];
   /** Stripe Checkout computes and adds tax (needs Stripe Tax set up in the Stripe account). */
   billingAutomaticTax: Scalars['Boolean']['output'];
   billingRefundPolicy: RefundPolicy;
@@ -1884,6 +2229,10 @@ export type UpdateServerInput = {
 
 /** Omitted fields keep their values. */
 export type UpdateSettingsInput = {
+  agentAutoUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  backupIntervalHours?: InputMaybe<Scalars['Int']['input']>;
+  backupKeepCount?: InputMaybe<Scalars['Int']['input']>;
+  backupKeepDays?: InputMaybe<Scalars['Int']['input']>;
   billingAutomaticTax?: InputMaybe<Scalars['Boolean']['input']>;
   billingRefundPolicy?: InputMaybe<RefundPolicy>;
   corsAllowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;

@@ -6,7 +6,7 @@
  *  - Fail safe: with the edge unreachable keep serving the last good config, keep journaling,
  *    and still stop users whose expiry passes or whose known quota runs out.
  */
-import type { AgentUser, ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
+import { AGENT_PROTOCOL_LEVEL, type AgentUser, type ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
 import { importPrivateKey, importPublicKey } from "../../../workers/agent/protocol/signing.ts";
 import { ConfigApplier, servedUsers, type RemovedUser } from "../apply/applier.ts";
 import { dropUnusedCredentials } from "../apply/credentials.ts";
@@ -27,6 +27,7 @@ import type { Logger } from "../log/logger.ts";
 import type { Identity, StateDir } from "../state/state-dir.ts";
 import { UsageJournal, userIdFromEmail, type JournalStats } from "../usage/journal.ts";
 import { HealthSampler } from "./health.ts";
+import { AgentReports } from "./reports.ts";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 
@@ -123,6 +124,8 @@ export class Agent {
   private readonly renderOptions: RenderOptions;
   private readonly applier: ConfigApplier;
   private readonly health = new HealthSampler();
+  /** Config outcomes and operation results for the edge (protocol level 2). */
+  private readonly reports: AgentReports;
   private payload: ConfigPayload | null = null;
   /** Highest version seen, applied or refused: the ETag we poll with, so a bad config is not refetched in a loop. */
   private seenVersion = 0;
@@ -211,6 +214,7 @@ export class Agent {
     this.supervisor = parts.supervisor;
     this.api = parts.api;
     this.renderOptions = parts.renderOptions;
+    this.reports = new AgentReports(options.state.reportsPath);
     // Built here rather than in start(): before a restart it journals counters through this agent.
     this.applier = new ConfigApplier({
       supervisor: parts.supervisor,
@@ -509,17 +513,21 @@ export class Agent {
 
   private async push(signal: AbortSignal): Promise<void> {
     const batch = this.journal.takeBatch(nowSec());
-    const healthRecord = this.health.sample({
-      coreRunning: this.supervisor.running,
-      coreVersion: this.renderOptions.coreVersion,
-      agentVersion: AGENT_VERSION,
-      appliedConfigVersion: this.appliedVersion,
-      // Within the wire limits: a record the edge refuses would lose the usage it travels with.
-      capabilities: {
-        ...capabilitiesFor(this.renderOptions),
-        skipped: this.applier.skipped.slice(0, 1000).map((s) => ({ tag: s.tag, reason: s.reason.slice(0, 200) })),
-      },
-    });
+    const healthRecord = {
+      ...this.health.sample({
+        coreRunning: this.supervisor.running,
+        coreVersion: this.renderOptions.coreVersion,
+        agentVersion: AGENT_VERSION,
+        appliedConfigVersion: this.appliedVersion,
+        // Within the wire limits: a record the edge refuses would lose the usage it travels with.
+        capabilities: {
+          ...capabilitiesFor(this.renderOptions),
+          skipped: this.applier.skipped.slice(0, 1000).map((s) => ({ tag: s.tag, reason: s.reason.slice(0, 200) })),
+        },
+      }),
+      protocol: AGENT_PROTOCOL_LEVEL,
+      ...this.reports.forHealth(nowSec()),
+    };
     try {
       const reply = await this.edge.pushUsage(
         {

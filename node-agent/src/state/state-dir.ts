@@ -50,6 +50,10 @@ export class StateDir {
   get statusPath(): string {
     return join(this.root, "status.json");
   }
+  /** Config outcomes and operation results not yet aged out (agent/reports.ts). */
+  get reportsPath(): string {
+    return join(this.root, "reports.json");
+  }
   get cutPath(): string {
     return join(this.root, "cut-users.json");
   }

@@ -8,6 +8,17 @@ import { cidrProblem, domainMatcherProblem, portRangeProblem } from "./routing-e
 
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * What an agent understands beyond version 1's fields, reported in its health as `protocol`.
+ * Fields are only ever added, so `v` stays 1 and an older agent ignores what it does not know;
+ * the level tells the edge which additions a node acts on (node-agent/README.md "Protocol levels"):
+ *  1: configs, usage pushes, cuts, capabilities;
+ *  2: `operations` in configs (restart the core, reload or update the agent), and the
+ *     `configOutcomes` and `operations` results in health.
+ * The edge sends operations only to nodes at level 2 or above.
+ */
+export const AGENT_PROTOCOL_LEVEL = 2;
+
 const id = z.number().int().positive();
 const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const epochSec = z.number().int().min(0);
@@ -91,6 +102,36 @@ export type RoutingPolicy = z.output<typeof routingPolicySchema>;
 /** What a node runs when the edge sends no policy (an edge older than the field): the safe one. */
 export const DEFAULT_ROUTING_POLICY: RoutingPolicy = routingPolicySchema.parse({});
 
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "must be a lower-case hex SHA-256");
+
+/**
+ * A remote operation, carried in a signed config (the node has no inbound port). Each has an id
+ * the agent runs at most once; one not started by `notAfterSec` is reported expired instead.
+ */
+export const nodeOperationSchema = z.discriminatedUnion("kind", [
+  z.object({ id, kind: z.literal("restartCore"), notAfterSec: epochSec }),
+  /** Re-executes the agent in place (same pid); the new process adopts the running core. */
+  z.object({ id, kind: z.literal("reloadAgent"), notAfterSec: epochSec }),
+  /**
+   * Download the bundle at `path` (panel-relative), check its SHA-256 against this signed value,
+   * run it on trial, keep it once it reports healthy, go back to the previous one otherwise.
+   */
+  z.object({
+    id,
+    kind: z.literal("updateAgent"),
+    notAfterSec: epochSec,
+    version: z.string().regex(/^[0-9A-Za-z.+-]{1,64}$/),
+    sha256: sha256Hex,
+    sizeBytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(64 * 2 ** 20),
+    path: z.string().regex(/^\/[A-Za-z0-9._~/-]{1,200}$/),
+  }),
+]);
+export type NodeOperation = z.infer<typeof nodeOperationSchema>;
+
 /** The signed part of a config: everything a node must run. */
 export const configPayloadSchema = z.object({
   v: z.literal(PROTOCOL_VERSION),
@@ -102,6 +143,8 @@ export const configPayloadSchema = z.object({
   users: z.array(agentUserSchema),
   /** Added after version 1 shipped: absent means DEFAULT_ROUTING_POLICY. */
   routing: routingPolicySchema.optional(),
+  /** Level 2: operations to run once this config is applied; absent means none. */
+  operations: z.array(nodeOperationSchema).max(16).optional(),
 });
 export type ConfigPayload = z.infer<typeof configPayloadSchema>;
 
@@ -135,6 +178,24 @@ export const coreCapabilitiesSchema = z.object({
 });
 export type CoreCapabilities = z.infer<typeof coreCapabilitiesSchema>;
 
+/** What became of a config the agent was sent (level 2); `error` carries the core's own words. */
+export const configOutcomeSchema = z.object({
+  version: z.number().int().min(1),
+  outcome: z.enum(["applied", "rejected", "failed", "rolledBack"]),
+  error: z.string().max(4000).optional(),
+  atSec: epochSec,
+});
+export type ConfigOutcomeReport = z.infer<typeof configOutcomeSchema>;
+
+/** Where an operation stands on the node (level 2). */
+export const operationResultSchema = z.object({
+  id,
+  status: z.enum(["running", "succeeded", "failed", "expired"]),
+  detail: z.string().max(2000).optional(),
+  atSec: epochSec,
+});
+export type OperationResult = z.infer<typeof operationResultSchema>;
+
 export const healthSchema = z.object({
   cpuPercent: z
     .number()
@@ -150,6 +211,12 @@ export const healthSchema = z.object({
   uptimeSec: z.number().int().min(0),
   appliedConfigVersion: z.number().int().min(0),
   capabilities: coreCapabilitiesSchema.optional(),
+  /** AGENT_PROTOCOL_LEVEL of the agent; absent: level 1. */
+  protocol: z.number().int().min(1).max(1000).optional(),
+  /** Level 2: the latest outcomes of configs (an agent resends them until they age out; the edge applies them idempotently). */
+  configOutcomes: z.array(configOutcomeSchema).max(16).optional(),
+  /** Level 2: the latest state of recent operations, resent the same way. */
+  operations: z.array(operationResultSchema).max(32).optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

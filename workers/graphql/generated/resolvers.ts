@@ -85,6 +85,19 @@ export type Admin = {
 
 export { AdminRole };
 
+/** An agent bundle nodes can be moved to, signed with the panel's config-signing key. */
+export type AgentRelease = {
+  __typename?: 'AgentRelease';
+  /** The release the panel was built with (served from its assets); others were uploaded. */
+  builtIn: Scalars['Boolean']['output'];
+  /** Enrolled nodes running it now. */
+  servers: Scalars['Int']['output'];
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Bytes']['output'];
+  uploadedAt?: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['String']['output'];
+};
+
 /** A private destination users may reach anyway, e.g. an internal DNS server. */
 export type AllowedDestination = {
   __typename?: 'AllowedDestination';
@@ -144,6 +157,51 @@ export type AuthPayload = {
   /** Works once: exchange it with refreshToken for a new pair. Reusing one signs the session out. */
   refreshToken: Scalars['String']['output'];
 };
+
+/** A consistent snapshot of the panel in R2 (the seed's backupDatabase result). */
+export type BackupResult = {
+  __typename?: 'BackupResult';
+  createdAt: Scalars['DateTime']['output'];
+  /** The admin who asked for it; null for scheduled ones. */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** GET with the owner's bearer token: the whole backup as one file to keep off Cloudflare (owner only; null until complete). */
+  downloadPath?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  progress?: Maybe<JobProgress>;
+  rows?: Maybe<Scalars['Int']['output']>;
+  /** The last migration applied when it was taken, e.g. 0014_safety_net. */
+  schemaVersion: Scalars['String']['output'];
+  /** Compressed size in R2. */
+  sizeBytes?: Maybe<Scalars['Bytes']['output']>;
+  status: BackupStatus;
+  /** Empty until the backup is complete. */
+  tables: Array<BackupTable>;
+  trigger: BackupTrigger;
+};
+
+export type BackupStatus =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'RUNNING';
+
+/** One table in a backup's manifest. */
+export type BackupTable = {
+  __typename?: 'BackupTable';
+  name: Scalars['String']['output'];
+  rows: Scalars['Int']['output'];
+  /** SHA-256 over the table's rows in primary-key order, as the manifest records it. */
+  sha256: Scalars['String']['output'];
+};
+
+export type BackupTrigger =
+  | 'MANUAL'
+  /** Taken of the panel just before a restore overwrote it. */
+  | 'PRE_RESTORE'
+  | 'SCHEDULED'
+  /** A backup file brought back from off Cloudflare. */
+  | 'UPLOADED';
 
 export type BeginImportInput = {
   admins: Array<ImportAdminInput>;
@@ -221,6 +279,32 @@ export type ChainToken = {
 export type ChangePasswordInput = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+export type ConfigInboundChange = {
+  __typename?: 'ConfigInboundChange';
+  /** Which parts differ: protocol, port, transport, security, settings. */
+  fields: Array<Scalars['String']['output']>;
+  tag: Scalars['String']['output'];
+};
+
+export type ConfigOutcome =
+  | 'APPLIED'
+  /** The core would not run it; the previous config kept running: see error for the core's words. */
+  | 'FAILED'
+  /** Signed and sent; the agent has not said yet. */
+  | 'ISSUED'
+  /** The agent refused it (signature, version or expiry): see error. */
+  | 'REJECTED'
+  /** It started, failed, and the agent went back to the previous config: see error. */
+  | 'ROLLED_BACK';
+
+/** A user who appears in only one of the two versions (at most 200 listed; counts are exact). */
+export type ConfigUserRef = {
+  __typename?: 'ConfigUserRef';
+  id: Scalars['ID']['output'];
+  /** Null when the user no longer exists. */
+  username?: Maybe<Scalars['String']['output']>;
 };
 
 export type CreateAdminInput = {
@@ -639,6 +723,16 @@ export type InvoiceLine = {
 
 export { InvoiceStatus };
 
+/** Progress of a backup or restore, as its last finished step left it. */
+export type JobProgress = {
+  __typename?: 'JobProgress';
+  phase: Scalars['String']['output'];
+  rowsDone: Scalars['Int']['output'];
+  rowsTotal: Scalars['Int']['output'];
+  tablesDone: Scalars['Int']['output'];
+  tablesTotal: Scalars['Int']['output'];
+};
+
 /** A path prefix of the panel users moved from, answered as /sub/ is, so the links their phones hold keep working. */
 export type LegacySubscriptionPath = {
   __typename?: 'LegacySubscriptionPath';
@@ -668,6 +762,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Applies a plan without an invoice, by the same extend-or-renew rule as a payment. */
   applyPlan: User;
+  /** Starts a backup and returns it RUNNING; poll backup(id) or watch its progress. */
+  backupDatabase: BackupResult;
   /** Starts a dry run or an import: inbounds, nodes and admins now, users in importUsers batches. */
   beginImport: ImportRun;
   /** Starts OpenID Connect sign-in (authorization code + PKCE; state and nonce are kept on the server for five minutes). */
@@ -695,6 +791,9 @@ export type Mutation = {
   createServerEnrollment: ServerEnrollment;
   createUser: User;
   deleteAdmin: Scalars['Boolean']['output'];
+  /** Uploaded releases only; the built-in one cannot be deleted. */
+  deleteAgentRelease: Scalars['Boolean']['output'];
+  deleteBackup: Scalars['Boolean']['output'];
   deleteGroup: Scalars['Boolean']['output'];
   deleteInbound: Scalars['Boolean']['output'];
   deletePlan: Scalars['Boolean']['output'];
@@ -730,16 +829,32 @@ export type Mutation = {
   /** Forgets a device, freeing its place under the device limit. False when it was not on record. */
   removeUserDevice: Scalars['Boolean']['output'];
   renamePasskey: Passkey;
+  /** restartService that returns the operations to watch. */
+  requestServiceRestart: Array<NodeOperation>;
   /** After putting a new key first in SECRETS_KEY: reseals every secret under it and returns how many moved. Then the old key can go (README: Access security). */
   resealSecrets: Scalars['Int']['output'];
   /** Goes back to the built-in rules. */
   resetSubscriptionRules: Array<SubscriptionRule>;
   /** Sets used traffic back to 0 now (a LIMITED user becomes ACTIVE); the reset schedule keeps its dates. */
   resetUserUsage: User;
+  /** Seed: restarts the service on one node, or on every enrolled node when serverId is omitted. True once queued. */
+  restartService: Scalars['Boolean']['output'];
+  /**
+   * Replaces the panel's data with the backup's, after taking a backup of the panel as it is (unless
+   * it is empty). confirm must repeat the backup's id. Refuses a backup from a newer schema and one
+   * whose files do not match its manifest. Everyone is signed out when it completes.
+   */
+  restoreBackup: RestoreResult;
   /** Ends every other session of the signed-in admin; returns how many were ended. */
   revokeOtherSessions: Scalars['Int']['output'];
   /** Ends one of the signed-in admin's own sessions (its access token stops working at once). */
   revokeSession: Scalars['Boolean']['output'];
+  /**
+   * Re-issues version's inbounds and routing as a new config version and pins the node to them.
+   * Users are reconciled to now: only users active now are served, with their current secrets and
+   * limits, so a user cut since stays cut. unpinNodeConfig returns to the live config.
+   */
+  rollbackNodeConfig: Server;
   /** Issues a new subscription link; the old one stops working at once. */
   rotateSubscriptionToken: User;
   /** Revokes a leaked config: new UUIDs and passwords for every protocol. Nodes drop the old ones (open connections included) within seconds; the subscription link stays and serves the new ones, so the user must refresh it. */
@@ -759,7 +874,10 @@ export type Mutation = {
   /** Raises a reseller's data quota (maxDataLimit) by bytes, so its balance grows by as much. */
   topUpResellerQuota: Admin;
   unlinkOidcIdentity: Scalars['Boolean']['output'];
+  unpinNodeConfig: Server;
   updateAdmin: Admin;
+  /** Moves one node, or every enrolled node, to an agent release; nodes already on it are left alone. */
+  updateAgent: Array<NodeOperation>;
   updateChain: Chain;
   updateGroup: Group;
   updateInbound: Inbound;
@@ -853,6 +971,16 @@ export type MutationCreateUserArgs = {
 
 
 export type MutationDeleteAdminArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteAgentReleaseArgs = {
+  version: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteBackupArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -967,13 +1095,37 @@ export type MutationRenamePasskeyArgs = {
 };
 
 
+export type MutationRequestServiceRestartArgs = {
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+  service: ServiceType;
+};
+
+
 export type MutationResetUserUsageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestartServiceArgs = {
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+  service: ServiceType;
+};
+
+
+export type MutationRestoreBackupArgs = {
+  confirm: Scalars['String']['input'];
   id: Scalars['ID']['input'];
 };
 
 
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRollbackNodeConfigArgs = {
+  serverId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -1020,9 +1172,20 @@ export type MutationUnlinkOidcIdentityArgs = {
 };
 
 
+export type MutationUnpinNodeConfigArgs = {
+  serverId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateAdminArgs = {
   id: Scalars['ID']['input'];
   input: UpdateAdminInput;
+};
+
+
+export type MutationUpdateAgentArgs = {
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+  version: Scalars['String']['input'];
 };
 
 
@@ -1080,6 +1243,40 @@ export type MutationUpdateUserArgs = {
 export type MutationVoidInvoiceArgs = {
   id: Scalars['ID']['input'];
 };
+
+/** A remote operation, delivered in the node's signed config. */
+export type NodeOperation = {
+  __typename?: 'NodeOperation';
+  configVersion?: Maybe<Scalars['Int']['output']>;
+  /** The agent's words: what happened, or the core's error. */
+  detail?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: NodeOperationKind;
+  notAfter: Scalars['DateTime']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  requestedBy?: Maybe<Scalars['String']['output']>;
+  server: Server;
+  status: NodeOperationStatus;
+  /** UPDATE_AGENT: the version the node is moved to. */
+  targetVersion?: Maybe<Scalars['String']['output']>;
+};
+
+export type NodeOperationKind =
+  | 'RELOAD_AGENT'
+  | 'RESTART_CORE'
+  | 'UPDATE_AGENT';
+
+export type NodeOperationStatus =
+  /** Not started before its deadline (the node was away). */
+  | 'EXPIRED'
+  | 'FAILED'
+  /** Waiting for the node's next config. */
+  | 'PENDING'
+  | 'RUNNING'
+  /** In a signed config the agent fetched. */
+  | 'SENT'
+  | 'SUCCEEDED';
 
 export type Notification = {
   __typename?: 'Notification';
@@ -1242,8 +1439,12 @@ export type Query = {
   __typename?: 'Query';
   admin?: Maybe<Admin>;
   admins: Array<Admin>;
+  agentReleases: Array<AgentRelease>;
   /** Newest first. Resellers see only their own actions. */
   auditLog: AuditEntryConnection;
+  backup?: Maybe<BackupResult>;
+  /** Newest first. */
+  backups: Array<BackupResult>;
   /** Transfers seen on-chain across invoices, newest first: e.g. every REJECTED one, for review. */
   chainPayments: Array<ChainPayment>;
   chainTokens: Array<ChainToken>;
@@ -1265,13 +1466,21 @@ export type Query = {
   myPasskeys: Array<Passkey>;
   /** The signed-in admin's live sessions, most recently used first. */
   mySessions: Array<Session>;
+  /** Newest first; one node's or every node's. */
+  nodeOperations: Array<NodeOperation>;
   oidcIdentities: Array<OidcIdentity>;
   plan?: Maybe<Plan>;
   /** In sort order; hidden plans too unless visibleOnly. */
   plans: Array<Plan>;
+  restore?: Maybe<RestoreResult>;
+  /** Newest first. */
+  restores: Array<RestoreResult>;
   /** The panel-wide routing policy, for every node without an override. */
   routingPolicy: RoutingPolicy;
   server?: Maybe<Server>;
+  /** One issued config as JSON, user secrets redacted. */
+  serverConfig: Scalars['JSON']['output'];
+  serverConfigDiff: ServerConfigDiff;
   servers: Array<Server>;
   settings: Settings;
   signInOptions: SignInOptions;
@@ -1301,6 +1510,16 @@ export type QueryAdminArgs = {
 export type QueryAuditLogArgs = {
   filter?: InputMaybe<AuditFilter>;
   page?: InputMaybe<Pagination>;
+};
+
+
+export type QueryBackupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBackupsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1341,6 +1560,12 @@ export type QueryInvoicesArgs = {
 };
 
 
+export type QueryNodeOperationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  serverId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryPlanArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1351,8 +1576,31 @@ export type QueryPlansArgs = {
 };
 
 
+export type QueryRestoreArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRestoresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryServerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryServerConfigArgs = {
+  serverId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type QueryServerConfigDiffArgs = {
+  from: Scalars['Int']['input'];
+  serverId: Scalars['ID']['input'];
+  to: Scalars['Int']['input'];
 };
 
 
@@ -1386,6 +1634,28 @@ export type QueryUsersArgs = {
 export { RefundPolicy };
 
 export { ResetStrategy };
+
+export type RestoreResult = {
+  __typename?: 'RestoreResult';
+  backupId: Scalars['ID']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  progress?: Maybe<JobProgress>;
+  /** The backup taken of the panel just before it was overwritten; null when the panel was empty. */
+  safetyBackupId?: Maybe<Scalars['ID']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  startedBy?: Maybe<Scalars['String']['output']>;
+  status: RestoreStatus;
+  /** Tables whose row counts and checksums matched the manifest after the restore. */
+  verifiedTables?: Maybe<Scalars['Int']['output']>;
+};
+
+export type RestoreStatus =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'RUNNING'
+  | 'VERIFYING';
 
 export { RoutingOutbound };
 
@@ -1471,11 +1741,17 @@ export type Server = {
   __typename?: 'Server';
   /** Host name or IP clients connect to. */
   address: Scalars['String']['output'];
+  /** The agent protocol level the node last reported (1 predates remote operations). */
+  agentProtocol?: Maybe<Scalars['Int']['output']>;
   agentVersion?: Maybe<Scalars['String']['output']>;
   /** The config version the agent last reported running. */
   appliedConfigVersion?: Maybe<Scalars['Int']['output']>;
   /** Null until an agent that reports capabilities has reported in. */
   capabilities?: Maybe<ServerCapabilities>;
+  /** Newest first; the last 50 versions and 30 days are kept. */
+  configHistory: Array<ServerConfigVersion>;
+  /** Set by rollbackNodeConfig: the historical version whose inbounds and routing the node runs; null: the live config. */
+  configPinnedTo?: Maybe<Scalars['Int']['output']>;
   /** Bumped by every change to what this node serves; the agent pulls a config when it moves. */
   configVersion: Scalars['Int']['output'];
   coreVersion?: Maybe<Scalars['String']['output']>;
@@ -1488,6 +1764,8 @@ export type Server = {
   latitude?: Maybe<Scalars['Float']['output']>;
   longitude?: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
+  /** Newest first. */
+  operations: Array<NodeOperation>;
   /** The policy this node applies: its override, or the panel-wide one. */
   routingPolicy: RoutingPolicy;
   /** This node's own policy, replacing the panel-wide one as a whole; null: it follows the panel-wide one. */
@@ -1496,6 +1774,18 @@ export type Server = {
   /** Assigned inbounds this node does not serve (empty while its capabilities are unknown). */
   unservedInbounds: Array<UnservedInbound>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A host running the proxy core and the VortexPanel agent. */
+export type ServerConfigHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A host running the proxy core and the VortexPanel agent. */
+export type ServerOperationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What the node's proxy core can serve, as its agent last reported it. */
@@ -1511,6 +1801,46 @@ export type ServerCapabilities = {
   transports: Array<Transport>;
   /** The core's version number; null when the agent could not read it. */
   version?: Maybe<Scalars['String']['output']>;
+};
+
+/** What differs between two configs of one node. */
+export type ServerConfigDiff = {
+  __typename?: 'ServerConfigDiff';
+  from: Scalars['Int']['output'];
+  inboundsAdded: Array<Scalars['String']['output']>;
+  inboundsChanged: Array<ConfigInboundChange>;
+  inboundsRemoved: Array<Scalars['String']['output']>;
+  /** Routing policy fields that differ (e.g. blockedDomains, defaultOutbound). */
+  routingChanged: Array<Scalars['String']['output']>;
+  to: Scalars['Int']['output'];
+  usersAdded: Array<ConfigUserRef>;
+  usersAddedCount: Scalars['Int']['output'];
+  /** Users in both whose credentials, limits or inbounds differ. */
+  usersChangedCount: Scalars['Int']['output'];
+  usersFrom: Scalars['Int']['output'];
+  usersRemoved: Array<ConfigUserRef>;
+  usersRemovedCount: Scalars['Int']['output'];
+  usersTo: Scalars['Int']['output'];
+};
+
+/** One config issued to a node. */
+export type ServerConfigVersion = {
+  __typename?: 'ServerConfigVersion';
+  error?: Maybe<Scalars['String']['output']>;
+  inbounds: Scalars['Int']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  /** False once the envelope itself has aged out of storage (the row stays for the record). */
+  kept: Scalars['Boolean']['output'];
+  operations: Scalars['Int']['output'];
+  outcome: ConfigOutcome;
+  outcomeAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The version this one re-issued (rollbackNodeConfig); null for a live config. */
+  rollbackOf?: Maybe<Scalars['Int']['output']>;
+  /** SHA-256 of the signed payload. */
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Bytes']['output'];
+  users: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
 };
 
 /** A one-time token for vortex-agent enroll; it works once, within 15 minutes. */
@@ -1541,6 +1871,13 @@ export type ServerHealth = {
 
 export { ServerStatus };
 
+/** What restartService acts on (seed). */
+export type ServiceType =
+  /** The agent alone: it re-executes in place and adopts the running core; nobody is disconnected. */
+  | 'AGENT'
+  /** The proxy core: its users' connections drop and reconnect. */
+  | 'CORE';
+
 /** One signed-in device of the current admin. */
 export type Session = {
   __typename?: 'Session';
@@ -1561,6 +1898,14 @@ export type Session = {
 
 export type Settings = {
   __typename?: 'Settings';
+  /** Move nodes whose agent is older than the panel's built-in release to it automatically. */
+  agentAutoUpdate: Scalars['Boolean']['output'];
+  /** Hours between scheduled backups (0 turns them off; default 24). */
+  backupIntervalHours: Scalars['Int']['output'];
+  /** Backups kept at least (newest first), 1 to 1000. */
+  backupKeepCount: Scalars['Int']['output'];
+  /** Backups older than this many days are deleted once more than backupKeepCount exist; the newest always stays. */
+  backupKeepDays: Scalars['Int']['output'];
   /** Stripe Checkout computes and adds tax (needs Stripe Tax set up in the Stripe account). */
   billingAutomaticTax: Scalars['Boolean']['output'];
   billingRefundPolicy: RefundPolicy;
@@ -1817,6 +2162,10 @@ export type UpdateServerInput = {
 
 /** Omitted fields keep their values. */
 export type UpdateSettingsInput = {
+  agentAutoUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  backupIntervalHours?: InputMaybe<Scalars['Int']['input']>;
+  backupKeepCount?: InputMaybe<Scalars['Int']['input']>;
+  backupKeepDays?: InputMaybe<Scalars['Int']['input']>;
   billingAutomaticTax?: InputMaybe<Scalars['Boolean']['input']>;
   billingRefundPolicy?: InputMaybe<RefundPolicy>;
   corsAllowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -2037,6 +2386,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   Admin: ResolverTypeWrapper<AdminRow>;
   AdminRole: AdminRole;
+  AgentRelease: ResolverTypeWrapper<AgentRelease>;
   AllowedDestination: ResolverTypeWrapper<AllowedDestination>;
   AllowedDestinationInput: AllowedDestinationInput;
   AuditEntry: ResolverTypeWrapper<AuditRow>;
@@ -2044,6 +2394,10 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditFilter: AuditFilter;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'admin'> & { admin: ResolversTypes['Admin'] }>;
+  BackupResult: ResolverTypeWrapper<BackupResult>;
+  BackupStatus: BackupStatus;
+  BackupTable: ResolverTypeWrapper<BackupTable>;
+  BackupTrigger: BackupTrigger;
   BeginImportInput: BeginImportInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bytes: ResolverTypeWrapper<Scalars['Bytes']['output']>;
@@ -2054,6 +2408,9 @@ export type ResolversTypes = {
   ChainPaymentStatus: ChainPaymentStatus;
   ChainToken: ResolverTypeWrapper<ChainTokenRow>;
   ChangePasswordInput: ChangePasswordInput;
+  ConfigInboundChange: ResolverTypeWrapper<ConfigInboundChange>;
+  ConfigOutcome: ConfigOutcome;
+  ConfigUserRef: ResolverTypeWrapper<ConfigUserRef>;
   CreateAdminInput: CreateAdminInput;
   CreateChainInput: CreateChainInput;
   CreateChainTokenInput: CreateChainTokenInput;
@@ -2102,11 +2459,15 @@ export type ResolversTypes = {
   InvoiceLine: ResolverTypeWrapper<InvoiceLine>;
   InvoiceStatus: InvoiceStatus;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JobProgress: ResolverTypeWrapper<JobProgress>;
   LegacySubscriptionPath: ResolverTypeWrapper<LegacySubscriptionPath>;
   LegacySubscriptionPathInput: LegacySubscriptionPathInput;
   LinkOidcIdentityInput: LinkOidcIdentityInput;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NodeOperation: ResolverTypeWrapper<Omit<NodeOperation, 'server'> & { server: ResolversTypes['Server'] }>;
+  NodeOperationKind: NodeOperationKind;
+  NodeOperationStatus: NodeOperationStatus;
   Notification: ResolverTypeWrapper<Notification>;
   NotificationSeverity: NotificationSeverity;
   OidcIdentity: ResolverTypeWrapper<IdentityRow>;
@@ -2128,6 +2489,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefundPolicy: RefundPolicy;
   ResetStrategy: ResetStrategy;
+  RestoreResult: ResolverTypeWrapper<RestoreResult>;
+  RestoreStatus: RestoreStatus;
   RoutingOutbound: RoutingOutbound;
   RoutingPolicy: ResolverTypeWrapper<RoutingPolicy>;
   RoutingPolicyInput: RoutingPolicyInput;
@@ -2139,10 +2502,13 @@ export type ResolversTypes = {
   SecuritySettingsInput: SecuritySettingsInput;
   Server: ResolverTypeWrapper<NodeRow>;
   ServerCapabilities: ResolverTypeWrapper<ServerCapabilities>;
+  ServerConfigDiff: ResolverTypeWrapper<ServerConfigDiff>;
+  ServerConfigVersion: ResolverTypeWrapper<ServerConfigVersion>;
   ServerEnrollment: ResolverTypeWrapper<ServerEnrollment>;
   ServerFilter: ServerFilter;
   ServerHealth: ResolverTypeWrapper<ServerHealth>;
   ServerStatus: ServerStatus;
+  ServiceType: ServiceType;
   Session: ResolverTypeWrapper<SessionRow>;
   Settings: ResolverTypeWrapper<Settings>;
   SignInMethod: SignInMethod;
@@ -2189,6 +2555,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Admin: AdminRow;
+  AgentRelease: AgentRelease;
   AllowedDestination: AllowedDestination;
   AllowedDestinationInput: AllowedDestinationInput;
   AuditEntry: AuditRow;
@@ -2196,6 +2563,8 @@ export type ResolversParentTypes = {
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditFilter: AuditFilter;
   AuthPayload: Omit<AuthPayload, 'admin'> & { admin: ResolversParentTypes['Admin'] };
+  BackupResult: BackupResult;
+  BackupTable: BackupTable;
   BeginImportInput: BeginImportInput;
   Boolean: Scalars['Boolean']['output'];
   Bytes: Scalars['Bytes']['output'];
@@ -2204,6 +2573,8 @@ export type ResolversParentTypes = {
   ChainPayment: ChainPaymentRow;
   ChainToken: ChainTokenRow;
   ChangePasswordInput: ChangePasswordInput;
+  ConfigInboundChange: ConfigInboundChange;
+  ConfigUserRef: ConfigUserRef;
   CreateAdminInput: CreateAdminInput;
   CreateChainInput: CreateChainInput;
   CreateChainTokenInput: CreateChainTokenInput;
@@ -2246,11 +2617,13 @@ export type ResolversParentTypes = {
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: InvoiceLine;
   JSON: Scalars['JSON']['output'];
+  JobProgress: JobProgress;
   LegacySubscriptionPath: LegacySubscriptionPath;
   LegacySubscriptionPathInput: LegacySubscriptionPathInput;
   LinkOidcIdentityInput: LinkOidcIdentityInput;
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
+  NodeOperation: Omit<NodeOperation, 'server'> & { server: ResolversParentTypes['Server'] };
   Notification: Notification;
   OidcIdentity: IdentityRow;
   OidcSignIn: OidcSignIn;
@@ -2266,6 +2639,7 @@ export type ResolversParentTypes = {
   ProtocolSettings: ProtocolSettings;
   ProtocolSettingsInput: ProtocolSettingsInput;
   Query: Record<PropertyKey, never>;
+  RestoreResult: RestoreResult;
   RoutingPolicy: RoutingPolicy;
   RoutingPolicyInput: RoutingPolicyInput;
   SecondFactorChallenge: SecondFactorChallenge;
@@ -2274,6 +2648,8 @@ export type ResolversParentTypes = {
   SecuritySettingsInput: SecuritySettingsInput;
   Server: NodeRow;
   ServerCapabilities: ServerCapabilities;
+  ServerConfigDiff: ServerConfigDiff;
+  ServerConfigVersion: ServerConfigVersion;
   ServerEnrollment: ServerEnrollment;
   ServerFilter: ServerFilter;
   ServerHealth: ServerHealth;
@@ -2330,6 +2706,15 @@ export type AdminResolvers<ContextType = SignedInContext, ParentType extends Res
 
 export type AdminRoleResolvers = EnumResolverSignature<{ ADMIN?: any, OWNER?: any, RESELLER?: any }, ResolversTypes['AdminRole']>;
 
+export type AgentReleaseResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['AgentRelease'] = ResolversParentTypes['AgentRelease']> = {
+  builtIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  servers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  uploadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type AllowedDestinationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['AllowedDestination'] = ResolversParentTypes['AllowedDestination']> = {
   cidr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ports?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2363,6 +2748,28 @@ export type AuthPayloadResolvers<ContextType = SignedInContext, ParentType exten
   admin?: Resolver<ResolversTypes['Admin'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BackupResultResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['BackupResult'] = ResolversParentTypes['BackupResult']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  downloadPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['JobProgress']>, ParentType, ContextType>;
+  rows?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  schemaVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BackupStatus'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['BackupTable']>, ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['BackupTrigger'], ParentType, ContextType>;
+};
+
+export type BackupTableResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['BackupTable'] = ResolversParentTypes['BackupTable']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface BytesScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Bytes'], any> {
@@ -2414,6 +2821,16 @@ export type ChainTokenResolvers<ContextType = SignedInContext, ParentType extend
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConfigInboundChangeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ConfigInboundChange'] = ResolversParentTypes['ConfigInboundChange']> = {
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConfigUserRefResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ConfigUserRef'] = ResolversParentTypes['ConfigUserRef']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -2566,6 +2983,14 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type JobProgressResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['JobProgress'] = ResolversParentTypes['JobProgress']> = {
+  phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rowsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tablesDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tablesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LegacySubscriptionPathResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['LegacySubscriptionPath'] = ResolversParentTypes['LegacySubscriptionPath']> = {
   format?: Resolver<Maybe<ResolversTypes['SubscriptionFormat']>, ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2573,6 +2998,7 @@ export type LegacySubscriptionPathResolvers<ContextType = SignedInContext, Paren
 
 export type MutationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   applyPlan?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationApplyPlanArgs, 'planId' | 'userId'>>;
+  backupDatabase?: Resolver<ResolversTypes['BackupResult'], ParentType, ContextType>;
   beginImport?: Resolver<ResolversTypes['ImportRun'], ParentType, ContextType, RequireFields<MutationBeginImportArgs, 'input'>>;
   beginOidcLogin?: Resolver<ResolversTypes['OidcSignIn'], ParentType, ContextType>;
   beginPasskeyLogin?: Resolver<ResolversTypes['PasskeyCeremony'], ParentType, ContextType>;
@@ -2592,6 +3018,8 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   createServerEnrollment?: Resolver<ResolversTypes['ServerEnrollment'], ParentType, ContextType, RequireFields<MutationCreateServerEnrollmentArgs, 'id'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   deleteAdmin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAdminArgs, 'id'>>;
+  deleteAgentRelease?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAgentReleaseArgs, 'version'>>;
+  deleteBackup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteBackupArgs, 'id'>>;
   deleteGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
   deleteInbound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteInboundArgs, 'id'>>;
   deletePlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePlanArgs, 'id'>>;
@@ -2614,11 +3042,15 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   removePasskey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemovePasskeyArgs, 'id'>>;
   removeUserDevice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveUserDeviceArgs, 'hwid' | 'userId'>>;
   renamePasskey?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType, RequireFields<MutationRenamePasskeyArgs, 'id' | 'name'>>;
+  requestServiceRestart?: Resolver<Array<ResolversTypes['NodeOperation']>, ParentType, ContextType, RequireFields<MutationRequestServiceRestartArgs, 'service'>>;
   resealSecrets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resetSubscriptionRules?: Resolver<Array<ResolversTypes['SubscriptionRule']>, ParentType, ContextType>;
   resetUserUsage?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationResetUserUsageArgs, 'id'>>;
+  restartService?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRestartServiceArgs, 'service'>>;
+  restoreBackup?: Resolver<ResolversTypes['RestoreResult'], ParentType, ContextType, RequireFields<MutationRestoreBackupArgs, 'confirm' | 'id'>>;
   revokeOtherSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  rollbackNodeConfig?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationRollbackNodeConfigArgs, 'serverId' | 'version'>>;
   rotateSubscriptionToken?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRotateSubscriptionTokenArgs, 'userId'>>;
   rotateUserCredentials?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRotateUserCredentialsArgs, 'userId'>>;
   setIpAllowlist?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationSetIpAllowlistArgs, 'cidrs'>>;
@@ -2627,7 +3059,9 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   topUpResellerQuota?: Resolver<ResolversTypes['Admin'], ParentType, ContextType, RequireFields<MutationTopUpResellerQuotaArgs, 'adminId' | 'bytes'>>;
   unlinkOidcIdentity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkOidcIdentityArgs, 'id'>>;
+  unpinNodeConfig?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationUnpinNodeConfigArgs, 'serverId'>>;
   updateAdmin?: Resolver<ResolversTypes['Admin'], ParentType, ContextType, RequireFields<MutationUpdateAdminArgs, 'id' | 'input'>>;
+  updateAgent?: Resolver<Array<ResolversTypes['NodeOperation']>, ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'version'>>;
   updateChain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType, RequireFields<MutationUpdateChainArgs, 'id' | 'input'>>;
   updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
   updateInbound?: Resolver<ResolversTypes['Inbound'], ParentType, ContextType, RequireFields<MutationUpdateInboundArgs, 'id' | 'input'>>;
@@ -2638,6 +3072,20 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   updateSubscriptionRules?: Resolver<Array<ResolversTypes['SubscriptionRule']>, ParentType, ContextType, RequireFields<MutationUpdateSubscriptionRulesArgs, 'rules'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
   voidInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationVoidInvoiceArgs, 'id'>>;
+};
+
+export type NodeOperationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['NodeOperation'] = ResolversParentTypes['NodeOperation']> = {
+  configVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NodeOperationKind'], ParentType, ContextType>;
+  notAfter?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  server?: Resolver<ResolversTypes['Server'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NodeOperationStatus'], ParentType, ContextType>;
+  targetVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type NotificationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
@@ -2724,7 +3172,10 @@ export type ProtocolSettingsResolvers<ContextType = SignedInContext, ParentType 
 export type QueryResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   admin?: Resolver<Maybe<ResolversTypes['Admin']>, ParentType, ContextType, RequireFields<QueryAdminArgs, 'id'>>;
   admins?: Resolver<Array<ResolversTypes['Admin']>, ParentType, ContextType>;
+  agentReleases?: Resolver<Array<ResolversTypes['AgentRelease']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
+  backup?: Resolver<Maybe<ResolversTypes['BackupResult']>, ParentType, ContextType, RequireFields<QueryBackupArgs, 'id'>>;
+  backups?: Resolver<Array<ResolversTypes['BackupResult']>, ParentType, ContextType, RequireFields<QueryBackupsArgs, 'first'>>;
   chainPayments?: Resolver<Array<ResolversTypes['ChainPayment']>, ParentType, ContextType, Partial<QueryChainPaymentsArgs>>;
   chainTokens?: Resolver<Array<ResolversTypes['ChainToken']>, ParentType, ContextType>;
   chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType>;
@@ -2740,11 +3191,16 @@ export type QueryResolvers<ContextType = SignedInContext, ParentType extends Res
   me?: Resolver<ResolversTypes['Admin'], ParentType, ContextType>;
   myPasskeys?: Resolver<Array<ResolversTypes['Passkey']>, ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  nodeOperations?: Resolver<Array<ResolversTypes['NodeOperation']>, ParentType, ContextType, RequireFields<QueryNodeOperationsArgs, 'first'>>;
   oidcIdentities?: Resolver<Array<ResolversTypes['OidcIdentity']>, ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;
+  restore?: Resolver<Maybe<ResolversTypes['RestoreResult']>, ParentType, ContextType, RequireFields<QueryRestoreArgs, 'id'>>;
+  restores?: Resolver<Array<ResolversTypes['RestoreResult']>, ParentType, ContextType, RequireFields<QueryRestoresArgs, 'first'>>;
   routingPolicy?: Resolver<ResolversTypes['RoutingPolicy'], ParentType, ContextType>;
   server?: Resolver<Maybe<ResolversTypes['Server']>, ParentType, ContextType, RequireFields<QueryServerArgs, 'id'>>;
+  serverConfig?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryServerConfigArgs, 'serverId' | 'version'>>;
+  serverConfigDiff?: Resolver<ResolversTypes['ServerConfigDiff'], ParentType, ContextType, RequireFields<QueryServerConfigDiffArgs, 'from' | 'serverId' | 'to'>>;
   servers?: Resolver<Array<ResolversTypes['Server']>, ParentType, ContextType, Partial<QueryServersArgs>>;
   settings?: Resolver<ResolversTypes['Settings'], ParentType, ContextType>;
   signInOptions?: Resolver<ResolversTypes['SignInOptions'], ParentType, ContextType>;
@@ -2761,6 +3217,19 @@ export type QueryResolvers<ContextType = SignedInContext, ParentType extends Res
 export type RefundPolicyResolvers = EnumResolverSignature<{ FLAG?: any, REVOKE?: any }, ResolversTypes['RefundPolicy']>;
 
 export type ResetStrategyResolvers = EnumResolverSignature<{ DAY?: any, MONTH?: any, NONE?: any, WEEK?: any, YEAR?: any }, ResolversTypes['ResetStrategy']>;
+
+export type RestoreResultResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['RestoreResult'] = ResolversParentTypes['RestoreResult']> = {
+  backupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['JobProgress']>, ParentType, ContextType>;
+  safetyBackupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RestoreStatus'], ParentType, ContextType>;
+  verifiedTables?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
 
 export type RoutingOutboundResolvers = EnumResolverSignature<{ DIRECT?: any, DIRECT_IPV4?: any }, ResolversTypes['RoutingOutbound']>;
 
@@ -2798,9 +3267,12 @@ export type SecuritySettingsResolvers<ContextType = SignedInContext, ParentType 
 
 export type ServerResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Server'] = ResolversParentTypes['Server']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agentProtocol?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   agentVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   appliedConfigVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   capabilities?: Resolver<Maybe<ResolversTypes['ServerCapabilities']>, ParentType, ContextType>;
+  configHistory?: Resolver<Array<ResolversTypes['ServerConfigVersion']>, ParentType, ContextType, RequireFields<ServerConfigHistoryArgs, 'first'>>;
+  configPinnedTo?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   configVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   coreVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2811,6 +3283,7 @@ export type ServerResolvers<ContextType = SignedInContext, ParentType extends Re
   latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['NodeOperation']>, ParentType, ContextType, RequireFields<ServerOperationsArgs, 'first'>>;
   routingPolicy?: Resolver<ResolversTypes['RoutingPolicy'], ParentType, ContextType>;
   routingPolicyOverride?: Resolver<Maybe<ResolversTypes['RoutingPolicy']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServerStatus'], ParentType, ContextType>;
@@ -2826,6 +3299,37 @@ export type ServerCapabilitiesResolvers<ContextType = SignedInContext, ParentTyp
   tlsCertificate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   transports?: Resolver<Array<ResolversTypes['Transport']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServerConfigDiffResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ServerConfigDiff'] = ResolversParentTypes['ServerConfigDiff']> = {
+  from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inboundsAdded?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  inboundsChanged?: Resolver<Array<ResolversTypes['ConfigInboundChange']>, ParentType, ContextType>;
+  inboundsRemoved?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  routingChanged?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersAdded?: Resolver<Array<ResolversTypes['ConfigUserRef']>, ParentType, ContextType>;
+  usersAddedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersChangedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersFrom?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersRemoved?: Resolver<Array<ResolversTypes['ConfigUserRef']>, ParentType, ContextType>;
+  usersRemovedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersTo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServerConfigVersionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ServerConfigVersion'] = ResolversParentTypes['ServerConfigVersion']> = {
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inbounds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  operations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ConfigOutcome'], ParentType, ContextType>;
+  outcomeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rollbackOf?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ServerEnrollmentResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ServerEnrollment'] = ResolversParentTypes['ServerEnrollment']> = {
@@ -2859,6 +3363,10 @@ export type SessionResolvers<ContextType = SignedInContext, ParentType extends R
 };
 
 export type SettingsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Settings'] = ResolversParentTypes['Settings']> = {
+  agentAutoUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  backupIntervalHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  backupKeepCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  backupKeepDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   billingAutomaticTax?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   billingRefundPolicy?: Resolver<ResolversTypes['RefundPolicy'], ParentType, ContextType>;
   corsAllowedOrigins?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3033,11 +3541,14 @@ export type UserStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, DISABLED
 export type Resolvers<ContextType = SignedInContext> = {
   Admin?: AdminResolvers<ContextType>;
   AdminRole?: AdminRoleResolvers;
+  AgentRelease?: AgentReleaseResolvers<ContextType>;
   AllowedDestination?: AllowedDestinationResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  BackupResult?: BackupResultResolvers<ContextType>;
+  BackupTable?: BackupTableResolvers<ContextType>;
   Bytes?: GraphQLScalarType;
   Chain?: ChainResolvers<ContextType>;
   ChainDeposit?: ChainDepositResolvers<ContextType>;
@@ -3045,6 +3556,8 @@ export type Resolvers<ContextType = SignedInContext> = {
   ChainPaymentRejection?: ChainPaymentRejectionResolvers;
   ChainPaymentStatus?: ChainPaymentStatusResolvers;
   ChainToken?: ChainTokenResolvers<ContextType>;
+  ConfigInboundChange?: ConfigInboundChangeResolvers<ContextType>;
+  ConfigUserRef?: ConfigUserRefResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Group?: GroupResolvers<ContextType>;
   HeaderCondition?: HeaderConditionResolvers<ContextType>;
@@ -3067,8 +3580,10 @@ export type Resolvers<ContextType = SignedInContext> = {
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoiceStatus?: InvoiceStatusResolvers;
   JSON?: GraphQLScalarType;
+  JobProgress?: JobProgressResolvers<ContextType>;
   LegacySubscriptionPath?: LegacySubscriptionPathResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NodeOperation?: NodeOperationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   OidcIdentity?: OidcIdentityResolvers<ContextType>;
   OidcIdentityKind?: OidcIdentityKindResolvers;
@@ -3085,6 +3600,7 @@ export type Resolvers<ContextType = SignedInContext> = {
   Query?: QueryResolvers<ContextType>;
   RefundPolicy?: RefundPolicyResolvers;
   ResetStrategy?: ResetStrategyResolvers;
+  RestoreResult?: RestoreResultResolvers<ContextType>;
   RoutingOutbound?: RoutingOutboundResolvers;
   RoutingPolicy?: RoutingPolicyResolvers<ContextType>;
   RuleMatchMode?: RuleMatchModeResolvers;
@@ -3093,6 +3609,8 @@ export type Resolvers<ContextType = SignedInContext> = {
   SecuritySettings?: SecuritySettingsResolvers<ContextType>;
   Server?: ServerResolvers<ContextType>;
   ServerCapabilities?: ServerCapabilitiesResolvers<ContextType>;
+  ServerConfigDiff?: ServerConfigDiffResolvers<ContextType>;
+  ServerConfigVersion?: ServerConfigVersionResolvers<ContextType>;
   ServerEnrollment?: ServerEnrollmentResolvers<ContextType>;
   ServerHealth?: ServerHealthResolvers<ContextType>;
   ServerStatus?: ServerStatusResolvers;

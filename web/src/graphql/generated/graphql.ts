@@ -488,6 +488,10 @@ export type UpdateInboundInput = {
 
 /** Omitted fields keep their values. */
 export type UpdateSettingsInput = {
+  agentAutoUpdate?: boolean | null | undefined;
+  backupIntervalHours?: number | null | undefined;
+  backupKeepCount?: number | null | undefined;
+  backupKeepDays?: number | null | undefined;
   billingAutomaticTax?: boolean | null | undefined;
   billingRefundPolicy?: RefundPolicy | null | undefined;
   corsAllowedOrigins?: Array<string> | null | undefined;
