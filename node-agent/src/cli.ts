@@ -11,7 +11,7 @@ import { Agent, AGENT_VERSION } from "./agent/agent.ts";
 import { canReexec, reexecAgent } from "./agent/reexec.ts";
 import { CORE_KINDS, CORE_PROFILES, type CoreKind } from "./core/profile.ts";
 import { enroll } from "./enroll/enroll.ts";
-import { createLogger, type LogLevel } from "./log/logger.ts";
+import { createLogger, type Logger, type LogLevel } from "./log/logger.ts";
 import { DEFAULT_STATE_DIR, StateDir } from "./state/state-dir.ts";
 
 const USAGE = `usage:
@@ -55,6 +55,22 @@ function reexecTuned(): void {
     nodeFlags: RUN_NODE_FLAGS,
     env: { ...RUN_MALLOC_ENV, [TUNED_ENV]: "1" },
   });
+}
+
+/**
+ * The reload's second half: this process becomes the agent installed now (same pid, same
+ * arguments), which adopts the running core. Where Node cannot re-exec, the agent exits instead
+ * and systemd (Restart=always, KillMode=process) starts it again, with the same result.
+ */
+function reexecForReload(logger: Logger): void {
+  const script = process.argv[1];
+  if (!script || !canReexec()) {
+    logger.warn("agent.reload_by_exit", {
+      reason: `Node ${process.version} cannot re-exec; exiting for systemd to restart it`,
+    });
+    return;
+  }
+  reexecAgent({ script, args: process.argv.slice(2) });
 }
 
 function isAlive(pid: number): boolean {
@@ -153,17 +169,27 @@ export async function main(argv: string[]): Promise<number> {
         logger,
       });
       logger.info("agent.running", { version: AGENT_VERSION, core, coreBin, stateDir: state.root });
-      await new Promise<void>((resolve) => {
-        const shutdown = (signal: string) => {
-          logger.info("agent.stopping", { reason: `received ${signal}` });
-          agent.stop().then(resolve, (err) => {
-            logger.error("agent.stop_failed", { reason: (err as Error).message });
-            resolve();
+      // SIGTERM/SIGINT stop the agent and its core; SIGHUP (systemctl reload) replaces only the
+      // agent: the core keeps serving and the new process adopts it (README "Restarts").
+      const reload = await new Promise<boolean>((resolve) => {
+        const shutdown = (signal: string, keepCore: boolean) => {
+          logger.info(keepCore ? "agent.reloading" : "agent.stopping", {
+            reason: `received ${signal}`,
+            core: keepCore ? "keeps running; the new agent process adopts it" : "stops",
           });
+          agent.stop({ keepCore }).then(
+            () => resolve(keepCore),
+            (err) => {
+              logger.error("agent.stop_failed", { reason: (err as Error).message });
+              resolve(keepCore);
+            },
+          );
         };
-        process.once("SIGTERM", () => shutdown("SIGTERM"));
-        process.once("SIGINT", () => shutdown("SIGINT"));
+        process.once("SIGTERM", () => shutdown("SIGTERM", false));
+        process.once("SIGINT", () => shutdown("SIGINT", false));
+        process.once("SIGHUP", () => shutdown("SIGHUP", true));
       });
+      if (reload) reexecForReload(logger);
       return 0;
     }
     case "status": {

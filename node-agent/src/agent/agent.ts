@@ -233,17 +233,18 @@ export class Agent {
     return this.payload?.version ?? 0;
   }
 
-  /** Replaces a core left by a crashed agent (its counters journaled first) with one running the last good config. */
+  /**
+   * Brings up the core for the last good config. A core the previous agent process left running
+   * (crash, kill -9, upgrade, reload) has its counters journaled first, then the first apply
+   * adopts it, users' connections intact, or replaces it (apply/adoption.ts says which and why).
+   */
   private async startCore(): Promise<void> {
-    // A core left behind by a crashed agent still holds counters nobody journaled yet.
     const orphan = await this.supervisor.findOrphan();
     if (orphan) {
-      await this.collectFrom(orphan.instanceId);
-      this.log.info("core.orphan_replaced", {
-        pid: orphan.pid,
-        reason: "counters of the previous agent's core were journaled; restarting it from the last good config",
-      });
-      await this.supervisor.killInstance(orphan);
+      // Journaled under its own instanceId: an adopted core continues from this baseline, and a
+      // replaced one's counters would die with it.
+      if (orphan.apiAnswers) await this.collectFrom(orphan.instance.instanceId);
+      this.applier.offerOrphan(orphan);
     }
     const lastGood = this.options.state.readLastGood();
     if (lastGood) await this.adopt(lastGood.envelope, "stored");
@@ -254,8 +255,11 @@ export class Agent {
     }
   }
 
-  /** Finishes the current tick, journals and pushes a last time, stops the core. */
-  async stop(): Promise<void> {
+  /**
+   * Finishes the current tick, journals and pushes a last time, and stops the core, unless
+   * `keepCore` (a reload: the next agent process adopts the running core, users stay connected).
+   */
+  async stop(options: { keepCore?: boolean } = {}): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     this.abort.abort();
@@ -270,12 +274,12 @@ export class Agent {
         note: "journaled; sent on next start",
       });
     }
-    await this.supervisor.stop();
+    if (!options.keepCore) await this.supervisor.stop();
     this.supervisor.dispose();
     this.api.close();
     this.accessLog.close();
     this.journal.close();
-    this.log.info("agent.stopped", {});
+    this.log.info("agent.stopped", { coreKeptRunning: options.keepCore === true });
   }
 
   private sleep(ms: number): Promise<void> {

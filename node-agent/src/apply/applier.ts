@@ -1,7 +1,9 @@
 /**
  * Brings the core to a verified config with the least disruption: runtime user changes through
  * gRPC when only users differ, a `-test`ed restart (with rollback) when inbounds or the routing
- * policy change, and always reading the counters first, because a restart wipes them.
+ * policy change, and always reading the counters first, because a restart wipes them. What it
+ * believes the core serves is recorded after every successful apply, so that the next agent
+ * process can adopt the core instead of restarting it (adoption.ts).
  */
 import type { ConfigPayload } from "../../../workers/agent/protocol/messages.ts";
 import type { CoreApi } from "../core/grpc/client.ts";
@@ -9,7 +11,9 @@ import { isAlreadyExists, isNotFound } from "../core/grpc/client.ts";
 import { renderCoreConfig, type RenderOptions, type ServedUsers, type SkippedInbound } from "../core/render.ts";
 import type { CoreSupervisor, ReplaceResult } from "../core/supervisor.ts";
 import type { Logger } from "../log/logger.ts";
-import { planApply, type UserOp } from "./diff.ts";
+import { join } from "node:path";
+import { adoptionVerdict, SERVED_RECORD_FILE, writeServedRecord, type Orphan } from "./adoption.ts";
+import { planApply, planConverge, shapeDigest, type UserOp } from "./diff.ts";
 
 export interface ApplierDeps {
   supervisor: CoreSupervisor;
@@ -42,6 +46,12 @@ export function servedUsers(payload: ConfigPayload, blocked: ReadonlyMap<number,
 export class ConfigApplier {
   private readonly deps: ApplierDeps;
   private running: ServedUsers | null = null;
+  /** Users of a runtime apply an earlier process did not finish: the core may serve these instead. */
+  private interrupted: ServedUsers | null = null;
+  /** shapeDigest of the config the running core was started with. */
+  private runningShape: string | null = null;
+  /** A core left by the previous agent process, adopted or replaced by the next apply. */
+  private orphan: Orphan | null = null;
   private skippedNow: SkippedInbound[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -57,6 +67,20 @@ export class ConfigApplier {
   /** The core died: the next apply must start it. */
   forgetRunning(): void {
     this.running = null;
+    this.interrupted = null;
+  }
+
+  private get recordPath(): string {
+    return join(this.deps.supervisor.dir, SERVED_RECORD_FILE);
+  }
+
+  /**
+   * Hands over a core the previous agent process left running (its counters already journaled).
+   * The next apply adopts it when it may, bringing its users to that apply's config at runtime,
+   * and otherwise stops it and starts the core afresh.
+   */
+  offerOrphan(orphan: Orphan): void {
+    this.orphan = orphan;
   }
 
   /** Serialised: config pulls and cuts both call this and must not interleave. */
@@ -68,11 +92,19 @@ export class ConfigApplier {
 
   private async applyNow(next: ServedUsers): Promise<ApplyOutcome> {
     const log = this.deps.logger;
-    const plan = planApply(this.running, next, this.deps.renderOptions);
+    if (this.orphan) await this.adoptOrReplace(this.orphan, next);
+    const plan =
+      this.running && this.interrupted
+        ? planConverge([this.running, this.interrupted], next, this.deps.renderOptions)
+        : planApply(this.running, next, this.deps.renderOptions);
     if (!plan.restart) {
       try {
+        // Recorded first: a crash during the ops leaves the core between the two user sets.
+        if (plan.ops.length) this.record(this.running, next);
         const removed = await this.runOps(plan.ops);
         this.running = next;
+        this.interrupted = null;
+        this.record(next, null);
         this.skippedNow = plan.skipped;
         if (plan.ops.length)
           log.info("config.users_applied", {
@@ -108,14 +140,57 @@ export class ConfigApplier {
     const result = await supervisor.replace(rendered.config);
     if (!result.ok) {
       if (!supervisor.running) this.running = null;
+      // A rolled-back core is a new instance started from an older file: what it serves is not
+      // known well enough to let a next process adopt it, so nothing is recorded for it.
+      this.runningShape = null;
       return { ok: false, reason: result.stage === "start" ? result.reason : "core -test rejected the config", result };
     }
     const previous = this.running;
     this.running = next;
+    this.interrupted = null;
+    this.runningShape = shapeDigest(next, renderOptions);
+    this.record(next, null);
     this.skippedNow = rendered.skipped;
     // Everyone's connections dropped with the old process; report removed users for completeness.
     const removed = previous ? removedUsers(previous, next) : [];
     return { ok: true, restarted: true, ops: 0, removed, skipped: rendered.skipped };
+  }
+
+  /** Adopts the orphan (the supervisor takes it, this applier starts from its record) or stops it. */
+  private async adoptOrReplace(orphan: Orphan, next: ServedUsers): Promise<void> {
+    this.orphan = null;
+    const { supervisor, logger: log } = this.deps;
+    const { pid, instanceId } = orphan.instance;
+    const verdict = adoptionVerdict(orphan, this.recordPath, next, this.deps.renderOptions);
+    if (verdict.adopt) {
+      supervisor.adopt(orphan.instance);
+      this.running = verdict.running;
+      this.interrupted = verdict.interrupted;
+      this.runningShape = verdict.shapeDigest;
+      log.info("core.adopted", { pid, instanceId, reason: verdict.reason });
+      return;
+    }
+    log.info("core.orphan_replaced", {
+      pid,
+      instanceId,
+      reason: verdict.reason,
+      counters: orphan.apiAnswers
+        ? "journaled before stopping it"
+        : "unreadable: bytes since the last reading are lost",
+    });
+    await supervisor.killInstance(orphan.instance);
+  }
+
+  /** What the running core serves (and, during runtime ops, what it is being brought to), for the next process. */
+  private record(served: ServedUsers | null, applying: ServedUsers | null): void {
+    const instance = this.deps.supervisor.instance;
+    if (!served || !instance || !this.runningShape) return;
+    writeServedRecord(this.recordPath, {
+      instanceId: instance.instanceId,
+      shapeDigest: this.runningShape,
+      served,
+      applying,
+    });
   }
 
   /**

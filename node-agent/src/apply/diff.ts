@@ -4,6 +4,7 @@
  * removed or changed, the routing policy changed, or users of an inbound the core cannot change at runtime (Shadowsocks on
  * v2ray 4.34) — needs a restart, which drops every live connection and wipes the counters.
  */
+import { createHash } from "node:crypto";
 import { DEFAULT_ROUTING_POLICY, type AgentInbound, type AgentUser } from "../../../workers/agent/protocol/messages.ts";
 import { CORE_PROFILES } from "../core/profile.ts";
 import { accountKey } from "./credentials.ts";
@@ -69,6 +70,16 @@ function shapeOf(
 }
 
 /**
+ * A digest of everything in the config `served` renders to that only a restart can change
+ * (inbounds, routing, core settings; not the users of runtime inbounds). Two configs with the
+ * same digest run on the same core process: how a restarted agent knows it may adopt the core
+ * its predecessor left running (apply/adoption.ts).
+ */
+export function shapeDigest(served: ServedUsers, options: RenderOptions): string {
+  return createHash("sha256").update(shapeOf(served, options).json).digest("hex");
+}
+
+/**
  * @example
  * const plan = planApply(running, next, renderOptions);
  * if (plan.restart) ...; else for (const op of plan.ops) ...
@@ -115,4 +126,26 @@ export function planApply(running: ServedUsers | null, next: ServedUsers, option
   // Removes first: a changed account (secret, flow, method) is a remove then an add of the same email.
   ops.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "remove" ? -1 : 1));
   return { restart: false, restartReasons: [], ops, skipped: after.skipped };
+}
+
+/**
+ * The plan for a core that runs one of `possible` user sets without knowing which (a runtime
+ * apply cut short by a crash has done some of its ops): every op any of them needs. Safe because
+ * the applier's ops are idempotent (removing a missing user is ignored, adding a present one
+ * replaces it), so the core converges on `next` from any of them.
+ */
+export function planConverge(possible: readonly ServedUsers[], next: ServedUsers, options: RenderOptions): ApplyPlan {
+  const plans = possible.map((running) => planApply(running, next, options));
+  const restart = plans.find((p) => p.restart);
+  if (restart) return restart;
+  const seen = new Set<string>();
+  const ops: UserOp[] = [];
+  for (const op of plans.flatMap((p) => p.ops)) {
+    const key = `${op.kind} ${op.inbound.tag} ${op.kind === "add" ? op.user.email : op.email}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ops.push(op);
+  }
+  ops.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "remove" ? -1 : 1));
+  return { restart: false, restartReasons: [], ops, skipped: plans[0]?.skipped ?? [] };
 }

@@ -1,9 +1,11 @@
 /**
- * Owns the core process: start, stop, replace with rollback. The core is spawned detached with
- * its output in a file (not a pipe to the agent) so it survives an agent crash: a restarted
- * agent then reads the orphan's counters before anything else (they would die with it), so
- * kill -9 of the agent loses no usage. Every start gets a fresh `instanceId`; counters belong to an instance
- * (they live in the core's memory and die with it), which is how usage baselines stay exact.
+ * Owns the core process: start, stop, replace with rollback, adopt. The core is spawned detached
+ * with its output in a file (not a pipe to the agent) so it survives the agent: a crash, a
+ * kill -9, an upgrade or a reload. The next agent process reads the orphan's counters before
+ * anything else and then either adopts it (users keep their connections) or replaces it. Every
+ * start gets a fresh `instanceId`; counters belong to an instance (they live in the core's memory
+ * and die with it), which is how usage baselines stay exact, across an adoption too: the adopted
+ * core keeps its instanceId, so the journal's baseline for it continues.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -46,9 +48,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A core adopted across a re-exec is our child but no longer known to Node, so nobody reaps it
+  // when it dies: a zombie still answers kill(0) and must count as dead.
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The state letter follows the command name, which is in parentheses and may contain spaces.
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return false;
   }
 }
 
@@ -131,10 +145,11 @@ export class CoreSupervisor {
   }
 
   /**
-   * A core left running by a previous agent process (crash, SIGKILL, upgrade). Returned only
-   * if it is alive, runs our config file and answers on the API, so its counters can be read.
+   * A core left running by a previous agent process (crash, SIGKILL, upgrade, reload). Returned
+   * if it is alive and runs our config file, with whether its API answers (its counters can be
+   * read and its users changed only then).
    */
-  async findOrphan(): Promise<CoreInstance | null> {
+  async findOrphan(): Promise<{ instance: CoreInstance; apiAnswers: boolean } | null> {
     if (!existsSync(this.instancePath)) return null;
     let recorded: CoreInstance;
     try {
@@ -143,17 +158,23 @@ export class CoreSupervisor {
       return null;
     }
     if (!isAlive(recorded.pid) || !runsConfig(recorded.pid, recorded.configPath)) return null;
-    if (!(await this.apiAnswers(2_000))) return null;
-    return recorded;
+    return { instance: recorded, apiAnswers: await this.apiAnswers(2_000) };
+  }
+
+  /** Stops an orphan that cannot be adopted, after its counters were read (they die with it). */
+  async killInstance(instance: CoreInstance): Promise<void> {
+    await this.terminate(instance.pid);
   }
 
   /**
-   * Stops an orphan after its counters were read. Adopting it instead would keep users'
-   * connections, but its runtime user set is unknown after a crash mid-apply; a fresh start from
-   * the last good config is the state the agent can vouch for.
+   * Takes over an orphan as the running core, as if this process had started it: same
+   * instanceId (so usage counting continues from its counters), watched for exits, stopped by
+   * stop(). The caller has checked it runs the config it should (see apply/adoption.ts).
    */
-  async killInstance(instance: CoreInstance): Promise<void> {
-    await this.terminate(instance.pid);
+  adopt(instance: CoreInstance): void {
+    if (this.running) throw new Error("core already running");
+    this.current = instance;
+    this.watch();
   }
 
   /** Starts the core with `config` (written to config.json). Throws when it does not come up. */
@@ -319,6 +340,10 @@ export class CoreSupervisor {
     }
   }
 
+  /**
+   * Stops watching without stopping the core: for a reload, after which the next agent process
+   * adopts it (instance.json stays). Also the end of every supervisor's life.
+   */
   dispose(): void {
     if (this.watchTimer) clearInterval(this.watchTimer);
     this.watchTimer = null;
