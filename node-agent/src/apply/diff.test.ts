@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ROUTING_POLICY } from "../../../workers/agent/protocol/messages.ts";
 import { makeInbound, makeRenderOptions, makeUser } from "../testing/factories.ts";
-import { planApply } from "./diff.ts";
+import { planApply, planConverge, shapeDigest } from "./diff.ts";
 
 const options = makeRenderOptions({ accessLogPath: "/a.log" });
 const vless = makeInbound({ tag: "vless-in", protocol: "vless", port: 1001 });
@@ -134,5 +134,28 @@ describe("planApply", () => {
     );
     expect(xray.restart).toBe(false);
     expect(summary(xray)).toEqual(["remove u3 @ss-in", "add u3 @ss-in"]);
+  });
+});
+
+describe("planConverge", () => {
+  it("brings a core that serves either of two user sets to the next one: every op either needs, once each, removes first", () => {
+    const u3 = makeUser(3, ["vless-in"]);
+    const before = { inbounds: [vless, vmess], users: [u1, u2] };
+    const halfway = { inbounds: [vless, vmess], users: [u1, u3] };
+    const plan = planConverge([before, halfway], { inbounds: [vless, vmess], users: [u1] }, options);
+    expect(plan.restart).toBe(false);
+    expect(summary(plan)).toEqual(["remove u2 @vless-in", "remove u3 @vless-in"]);
+    const back = planConverge([before, halfway], before, options);
+    expect(summary(back)).toEqual(["remove u3 @vless-in", "add u2 @vless-in"]);
+  });
+});
+
+describe("shapeDigest", () => {
+  it("is the same for configs that differ only in runtime users, and differs when an inbound or the routing does", () => {
+    const digest = shapeDigest({ inbounds: [vless, vmess], users: [u1] }, options);
+    expect(shapeDigest({ inbounds: [vless, vmess], users: [u2] }, options)).toBe(digest);
+    expect(shapeDigest({ inbounds: [vless], users: [u1] }, options)).not.toBe(digest);
+    const routing = { ...DEFAULT_ROUTING_POLICY, blockBittorrent: false };
+    expect(shapeDigest({ inbounds: [vless, vmess], users: [u1], routing }, options)).not.toBe(digest);
   });
 });
