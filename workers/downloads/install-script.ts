@@ -128,9 +128,17 @@ fi
 [ -n "\${VORTEX_NO_SYSTEMD:-}" ] || chown -R vortex-agent:vortex-agent "$STATE_DIR"
 
 # 5. The service, run by the node binary found above.
+# A re-run on an installed host reloads the agent (it swaps itself and keeps the core, so users
+# stay connected) when the installed unit already has ExecReload, meaning the running agent
+# handles SIGHUP, and its command line is unchanged; otherwise it restarts it.
+RELOAD=""
+if grep -qs '^ExecReload=' "$UNIT"; then RELOAD="$(sed -n 's/^ExecStart=//p' "$UNIT")"; fi
 install -d -m 0755 "$(dirname "$UNIT")"
 cat > "$UNIT.tmp" <<UNIT
-${systemdUnit({ nodeBin: "$NODE_BIN", agent: "$AGENT", stateDir: "$STATE_DIR", core: "$CORE", coreBin: "$CORE_BIN" }).replace(/`/g, "\\`")}UNIT
+${systemdUnit({ nodeBin: "$NODE_BIN", agent: "$AGENT", stateDir: "$STATE_DIR", core: "$CORE", coreBin: "$CORE_BIN" })
+  .replace(/`/g, "\\`")
+  .replace(/\$MAINPID/g, "\\$MAINPID")}UNIT
+[ "$RELOAD" = "$(sed -n 's/^ExecStart=//p' "$UNIT.tmp")" ] || RELOAD=""
 mv "$UNIT.tmp" "$UNIT"
 say "wrote $UNIT"
 if [ -n "\${VORTEX_NO_SYSTEMD:-}" ]; then
@@ -140,7 +148,13 @@ fi
 # A distribution's own core service would hold the ports: the agent runs the core itself.
 systemctl disable --now xray v2ray >/dev/null 2>&1 || true
 systemctl daemon-reload
-if systemctl is-active --quiet vortex-agent; then systemctl restart vortex-agent; else systemctl enable --now vortex-agent; fi
+if ! systemctl is-active --quiet vortex-agent; then
+  systemctl enable --now vortex-agent
+elif [ -n "$RELOAD" ] && systemctl reload vortex-agent; then
+  say "reloaded the running agent: the core kept running, users stayed connected"
+else
+  systemctl restart vortex-agent
+fi
 say "vortex-agent is running: systemctl status vortex-agent; journalctl -u vortex-agent -f"
 `;
 

@@ -38,11 +38,15 @@ Type=simple
 User=vortex-agent
 Group=vortex-agent
 ExecStart=${v.nodeBin} --max-semi-space-size=1 ${v.agent} run --state-dir ${v.stateDir} --core ${v.core} --core-bin ${v.coreBin}
+# reload (SIGHUP) swaps only the agent, e.g. after an upgrade: it journals and pushes, then
+# re-executes itself (same pid) and adopts the running core, so users stay connected.
+ExecReload=/bin/kill -HUP $MAINPID
 Restart=always
 RestartSec=2
 # Only the agent gets SIGTERM on stop; it reads the core's counters, pushes them and stops the
-# core itself. If the agent dies hard (kill -9, OOM), the core keeps running so the restarted
-# agent can read its counters first: systemd must not kill the whole cgroup for that.
+# core itself. If the agent dies hard (kill -9, OOM), the core keeps running and the restarted
+# agent adopts it (or reads its counters before replacing it): systemd must not kill the whole
+# cgroup for that.
 KillMode=process
 TimeoutStopSec=20
 StateDirectory=vortex-agent

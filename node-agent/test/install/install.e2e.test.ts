@@ -178,6 +178,8 @@ describe("the install line under npm start", () => {
     expect(readFileSync(join(prefix, "usr/local/lib/vortex-agent/vortex-agent.mjs")).equals(bundle)).toBe(true);
 
     const unit = readFileSync(join(prefix, "etc/systemd/system/vortex-agent.service"), "utf8");
+    // systemd's own variable, not the shell's: a reload signals the running agent.
+    expect(unit).toContain("\nExecReload=/bin/kill -HUP $MAINPID\n");
     expect(unit).toContain(
       `\nExecStart=${node24} --max-semi-space-size=1 ${prefix}/usr/local/lib/vortex-agent/vortex-agent.mjs run --state-dir ${prefix}/var/lib/vortex-agent --core v2ray --core-bin /usr/bin/v2ray\n`,
     );
