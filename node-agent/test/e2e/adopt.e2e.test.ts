@@ -1,0 +1,223 @@
+/**
+ * An agent restart never drops users: the real panel, the bundled agent with Debian's v2ray, and
+ * a user's client core built from its subscription link. A download runs through the node while
+ * the agent is killed with SIGKILL and started again, and while it reloads on SIGHUP; each time
+ * the new agent process adopts the running core, the download completes without a reset, and the
+ * panel charges the user exactly the bytes the core counted.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CoreApi } from "../../src/core/grpc/client.ts";
+import { AGENT_BUNDLE, agentRunArgs, buildAgent, collectJsonLogs, waitFor } from "../../src/testing/agent-process.ts";
+import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
+import { freePort, socksConnect } from "../../src/testing/net.ts";
+import { outboundFromLink } from "../../src/testing/share-link-client.ts";
+import { startPanel, type Panel } from "./panel.ts";
+
+/** Each part of the download; the target sends the next one only when the test lets it. */
+const PART_BYTES = 2 * 1024 * 1024;
+const PARTS = 3;
+
+let panel: Panel;
+let dir: string;
+let stateDir: string;
+let apiPort: number;
+let userId: string;
+let client: ClientCore;
+let agent: ChildProcess;
+const logs: Array<Record<string, any>> = [];
+
+/**
+ * The far end of the download: `/parts` answers PARTS x PART_BYTES with a Content-Length, and
+ * holds back each part after the first until `release()`, so the transfer is provably in flight
+ * while the agent restarts, without guessing how long a restart takes.
+ */
+const gate = { waiting: [] as Array<() => void>, server: null as Server | null };
+const release = () => gate.waiting.shift()?.();
+
+function startGatedTarget(): Promise<number> {
+  gate.server = createServer(async (_req, res) => {
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(PARTS * PART_BYTES) });
+    for (let part = 0; part < PARTS; part++) {
+      if (part > 0) await new Promise<void>((resume) => gate.waiting.push(resume));
+      res.write(Buffer.alloc(PART_BYTES, 0x61));
+    }
+    res.end();
+  });
+  return new Promise((resolve) =>
+    gate.server!.listen(0, "127.0.0.1", () => resolve((gate.server!.address() as AddressInfo).port)),
+  );
+}
+
+/** A download through the user's tunnel, counted on the wire as the core counts it. */
+function startDownload(socket: Socket, targetPort: number) {
+  const request = `GET /parts HTTP/1.1\r\nHost: 127.0.0.1:${targetPort}\r\nConnection: close\r\n\r\n`;
+  let received = 0;
+  let head = "";
+  const ended = new Promise<string>((resolve) => {
+    socket.once("end", () => resolve("end"));
+    socket.once("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+  });
+  socket.on("data", (chunk: Buffer) => {
+    if (head.length < 1024) head += chunk.subarray(0, 1024).toString("latin1");
+    received += chunk.length;
+  });
+  socket.write(request);
+  return {
+    requestBytes: Buffer.byteLength(request),
+    get received() {
+      return received;
+    },
+    get head() {
+      return head;
+    },
+    ended,
+  };
+}
+
+function runAgent(): ChildProcess {
+  agent = spawn(process.execPath, agentRunArgs({ stateDir, apiPort, tickSec: 1 }), {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  collectJsonLogs(agent.stderr!, logs);
+  return agent;
+}
+
+const corePid = () => JSON.parse(readFileSync(join(stateDir, "core/instance.json"), "utf8")).pid as number;
+const lastPushAtSec = () => JSON.parse(readFileSync(join(stateDir, "status.json"), "utf8")).lastPushAtSec as number;
+const events = (from: number) => logs.slice(from).map((l) => l.event as string);
+const usedTraffic = async () =>
+  (await panel.gql(`query ($id: ID!) { user(id: $id) { usedTraffic } }`, { id: userId })).user.usedTraffic as number;
+
+async function coreCounted(): Promise<number> {
+  const api = new CoreApi({ core: "v2ray", address: `127.0.0.1:${apiPort}` });
+  try {
+    const own = (await api.queryUserCounters()).get(`u${userId}`);
+    return own ? own.up + own.down : 0;
+  } finally {
+    api.close();
+  }
+}
+
+beforeAll(async () => {
+  buildAgent();
+  dir = mkdtempSync(join(tmpdir(), "vortex-e2e-adopt-"));
+  stateDir = join(dir, "agent");
+  apiPort = await freePort();
+  const targetPort = await startGatedTarget();
+  panel = await startPanel();
+  await panel.gql(`mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`, {
+    input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(targetPort)] }] },
+  });
+  const { createInbound } = await panel.gql(
+    `mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`,
+    { input: { tag: "vless-in", port: await freePort(), protocol: "VLESS", transport: "TCP", security: "NONE" } },
+  );
+  const { createServer: node } = await panel.gql(
+    `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+    { input: { name: "adopt-node", address: "127.0.0.1", inboundIds: [createInbound.id] } },
+  );
+  const { createGroup } = await panel.gql(
+    `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+    { input: { name: "g", inboundIds: [createInbound.id] } },
+  );
+  const { createUser } = await panel.gql(
+    `mutation ($input: CreateUserInput!) { createUser(input: $input) { id subscriptionUrl } }`,
+    { input: { username: "downloader", groupIds: [createGroup.id] } },
+  );
+  userId = createUser.id;
+  const { createServerEnrollment } = await panel.gql(
+    `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
+    { id: node.id },
+  );
+  execFileSync(process.execPath, [
+    AGENT_BUNDLE,
+    "enroll",
+    panel.url,
+    createServerEnrollment.token,
+    "--state-dir",
+    stateDir,
+  ]);
+  runAgent();
+  await waitFor("the node runs its config", async () => {
+    const { server } = await panel.gql(
+      `query ($id: ID!) { server(id: $id) { status configVersion appliedConfigVersion } }`,
+      {
+        id: node.id,
+      },
+    );
+    return server.status === "ONLINE" && server.appliedConfigVersion === server.configVersion;
+  });
+  const link = (await (await fetch(`${createUser.subscriptionUrl}/links`)).text())
+    .split("\n")
+    .find((l) => l.startsWith("vless://"))!;
+  client = await startClientCore(dir, "downloader", await freePort(), outboundFromLink(link));
+}, 180_000);
+
+afterAll(async () => {
+  while (gate.waiting.length) release();
+  await client?.stop();
+  if (agent && agent.exitCode === null && agent.signalCode === null) {
+    const exited = new Promise((r) => agent.once("exit", r));
+    agent.kill("SIGTERM");
+    await exited;
+  }
+  await panel?.stop();
+  gate.server?.close();
+});
+
+describe("an agent restart with a download running through the node", () => {
+  it("adopts the core across kill -9 and across a SIGHUP reload: the download completes, the core is the same process, and the panel charges the core's count exactly", async () => {
+    const pid = corePid();
+    const socket = await socksConnect(client.socksPort, (gate.server!.address() as AddressInfo).port);
+    const download = startDownload(socket, (gate.server!.address() as AddressInfo).port);
+    await waitFor("the first part through the tunnel", () => download.received >= PART_BYTES);
+
+    // 1. A crash: the agent dies hard and is started again while the transfer is held open.
+    let from = logs.length;
+    agent.kill("SIGKILL");
+    await new Promise((r) => agent.once("exit", r));
+    runAgent();
+    await waitFor("the new agent process took over the core", () => events(from).includes("core.adopted"));
+    expect(events(from)).not.toContain("core.orphan_replaced");
+    expect(corePid()).toBe(pid);
+    release();
+    await waitFor("the second part through the tunnel", () => download.received >= 2 * PART_BYTES);
+
+    // 2. A reload: the same agent process re-executes itself and adopts the core again.
+    from = logs.length;
+    const agentPid = agent.pid;
+    agent.kill("SIGHUP");
+    await waitFor("the reloaded agent took over the core", () => events(from).includes("core.adopted"));
+    const reload = events(from);
+    expect(reload.indexOf("agent.reloading")).toBeLessThan(reload.indexOf("agent.stopped"));
+    expect(reload.indexOf("agent.stopped")).toBeLessThan(reload.indexOf("core.adopted"));
+    expect(reload).not.toContain("core.orphan_replaced");
+    expect(reload).not.toContain("core.stopped");
+    expect(agent.exitCode).toBeNull();
+    expect(agent.pid).toBe(agentPid);
+    expect(corePid()).toBe(pid);
+    release();
+
+    expect(await download.ended).toBe("end");
+    expect(download.head).toMatch(/^HTTP\/1\.1 200 /);
+    const headerBytes = download.head.indexOf("\r\n\r\n") + 4;
+    expect(download.received).toBe(PARTS * PART_BYTES + headerBytes);
+
+    // The core counted the tunnel's bytes once; the panel charges exactly that, and stays there.
+    const wire = download.requestBytes + download.received;
+    const counted = await waitFor("the core's counters settle on the wire's bytes", async () => {
+      const n = await coreCounted();
+      return n === wire ? n : undefined;
+    });
+    await waitFor("the panel charges what the core counted", async () => (await usedTraffic()) === counted);
+    const pushedAt = lastPushAtSec();
+    await waitFor("two more pushes", () => lastPushAtSec() >= pushedAt + 2);
+    expect(await usedTraffic()).toBe(counted);
+  });
+});
