@@ -36,8 +36,9 @@ function agentProcess() {
   const api = new CoreApi({ core: "v2ray", address: supervisor.apiAddress });
   const journal = UsageJournal.open(join(dir, "usage.journal"));
   const counted: RecordedDelta[] = [];
-  const collect = async (instanceId = supervisor.instance!.instanceId) =>
+  const collect = async (instanceId = supervisor.instance!.instanceId) => {
     counted.push(...journal.recordReading(instanceId, await api.queryUserCounters(), userIdFromEmail, 0));
+  };
   const applier = new ConfigApplier({
     supervisor,
     api,
