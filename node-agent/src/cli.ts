@@ -172,7 +172,11 @@ export async function main(argv: string[]): Promise<number> {
       // SIGTERM/SIGINT stop the agent and its core; SIGHUP (systemctl reload) replaces only the
       // agent: the core keeps serving and the new process adopts it (README "Restarts").
       const reload = await new Promise<boolean>((resolve) => {
+        let handling: string | null = null;
         const shutdown = (signal: string, keepCore: boolean) => {
+          // The first signal decides: a stop half done cannot turn into a reload, nor back.
+          if (handling) return logger.warn("agent.signal_ignored", { signal, reason: `already handling ${handling}` });
+          handling = signal;
           logger.info(keepCore ? "agent.reloading" : "agent.stopping", {
             reason: `received ${signal}`,
             core: keepCore ? "keeps running; the new agent process adopts it" : "stops",
@@ -185,9 +189,9 @@ export async function main(argv: string[]): Promise<number> {
             },
           );
         };
-        process.once("SIGTERM", () => shutdown("SIGTERM", false));
-        process.once("SIGINT", () => shutdown("SIGINT", false));
-        process.once("SIGHUP", () => shutdown("SIGHUP", true));
+        process.on("SIGTERM", () => shutdown("SIGTERM", false));
+        process.on("SIGINT", () => shutdown("SIGINT", false));
+        process.on("SIGHUP", () => shutdown("SIGHUP", true));
       });
       if (reload) reexecForReload(logger);
       return 0;
