@@ -51,16 +51,18 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
-  // A core adopted across a re-exec is our child but no longer known to Node, so nobody reaps it
-  // when it dies: a zombie still answers kill(0) and must count as dead.
-  return !isZombie(pid);
+  // A core adopted across a re-exec is still our child but no longer known to Node, so nobody
+  // reaps it when it dies: that zombie answers kill(0) until we exit, and must count as dead.
+  // (Another parent's zombie, e.g. init's after an agent crash, is reaped and then gone.)
+  return !isOurZombie(pid);
 }
 
-function isZombie(pid: number): boolean {
+function isOurZombie(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The state letter follows the command name, which is in parentheses and may contain spaces.
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+    // "pid (comm) state ppid ...": comm is in parentheses and may itself contain spaces.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return state === "Z" && Number(ppid) === process.pid;
   } catch {
     return false;
   }
