@@ -176,13 +176,23 @@ function commandFailed(command, result) {
 }
 
 /**
- * wrangler prints banners and warnings around its JSON: read from the first line that opens it.
+ * wrangler may print banners and warnings around its JSON: the JSON is the longest run of lines
+ * that parses, from the first line opening an array or object.
  * @template T @param {z.ZodType<T>} schema @param {string} stdout @returns {T}
  */
 export function parseWranglerJson(schema, stdout) {
-  const start = stdout.search(/^[[{]/m);
-  if (start < 0) throw new DeployError(`expected JSON from wrangler, got:\n${stdout.trim()}`);
-  return schema.parse(JSON.parse(stdout.slice(start)));
+  const lines = stdout.slice(Math.max(0, stdout.search(/^[[{]/m))).split("\n");
+  for (let end = lines.length; end > 0; end--) {
+    /** @type {unknown} */
+    let value;
+    try {
+      value = JSON.parse(lines.slice(0, end).join("\n"));
+    } catch {
+      continue; // Not yet the end of the JSON: a line of wrangler's chatter follows it.
+    }
+    return schema.parse(value);
+  }
+  throw new DeployError(`expected JSON from wrangler, got:\n${stdout.trim()}`);
 }
 
 const whoamiSchema = z.union([
@@ -204,15 +214,18 @@ export async function checkAuth(run, names, env) {
   const result = await run(whoami.command, whoami.args, { capture: true });
   // Signed out, `whoami --json` prints {"loggedIn":false} and exits 1.
   const who = result.stdout.trim() ? parseWranglerJson(whoamiSchema, result.stdout) : undefined;
-  if (!who?.loggedIn)
+  if (!who?.loggedIn) {
+    const said = result.stderr.trim();
     throw new DeployError(
       [
         "wrangler is not signed in to Cloudflare. Either",
         "  npx wrangler login                      (opens a browser), or",
         "  export CLOUDFLARE_API_TOKEN=<token>     (Workers Scripts, D1, Workers R2 Storage: Edit; Account Settings: Read)",
         "then run `npm run deploy` again.",
+        ...(said ? ["", `wrangler said: ${said}`] : []),
       ].join("\n"),
     );
+  }
   if (result.status !== 0) throw commandFailed(whoami, result);
   if (env.CLOUDFLARE_ACCOUNT_ID) {
     const chosen = who.accounts.find((account) => account.id === env.CLOUDFLARE_ACCOUNT_ID);

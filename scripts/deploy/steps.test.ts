@@ -3,7 +3,16 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createOwner, DEPLOY_CONFIG, DeployError, deploy, type Run, type RunOptions } from "./steps.mjs";
+import { z } from "zod";
+import {
+  createOwner,
+  DEPLOY_CONFIG,
+  DeployError,
+  deploy,
+  parseWranglerJson,
+  type Run,
+  type RunOptions,
+} from "./steps.mjs";
 
 /**
  * A Cloudflare account as wrangler shows it, standing in for the real API (not reachable from
@@ -327,5 +336,17 @@ describe("creating the owner on a new workers.dev name", () => {
         pause: async () => {},
       }),
     ).rejects.toThrow(/refused to create the owner \(401/);
+  });
+});
+
+describe("reading wrangler's JSON", () => {
+  it("finds it between wrangler's warnings and says what it got when there is none", () => {
+    const printed = `▲ [WARNING] Processing wrangler.deploy.toml configuration:\n[\n  { "name": "JWT_SECRET", "type": "secret_text" }\n]\n\nUpdate available: wrangler 4.165.0\n`;
+    const schema = z.array(z.object({ name: z.string() }));
+
+    expect(parseWranglerJson(schema, printed)).toEqual([{ name: "JWT_SECRET" }]);
+    expect(() => parseWranglerJson(schema, "✘ [ERROR] Authentication error [code: 10000]\n")).toThrow(
+      /expected JSON from wrangler, got:\n✘ \[ERROR\] Authentication error/,
+    );
   });
 });
