@@ -212,21 +212,19 @@ const whoamiSchema = z.union([
 export async function checkAuth(run, names, env) {
   const { whoami } = deployCommands(names);
   const result = await run(whoami.command, whoami.args, { capture: true });
-  // Signed out, `whoami --json` prints {"loggedIn":false} and exits 1.
-  const who = result.stdout.trim() ? parseWranglerJson(whoamiSchema, result.stdout) : undefined;
-  if (!who?.loggedIn) {
-    const said = result.stderr.trim();
+  // Signed out, `whoami --json` prints {"loggedIn":false} and exits 1. Without JSON it failed for
+  // another reason (a refused token, no network): wrangler's own words say which.
+  if (!/^[[{]/m.test(result.stdout)) throw commandFailed(whoami, result);
+  const who = parseWranglerJson(whoamiSchema, result.stdout);
+  if (!who.loggedIn)
     throw new DeployError(
       [
         "wrangler is not signed in to Cloudflare. Either",
         "  npx wrangler login                      (opens a browser), or",
         "  export CLOUDFLARE_API_TOKEN=<token>     (Workers Scripts, D1, Workers R2 Storage: Edit; Account Settings: Read)",
         "then run `npm run deploy` again.",
-        ...(said ? ["", `wrangler said: ${said}`] : []),
       ].join("\n"),
     );
-  }
-  if (result.status !== 0) throw commandFailed(whoami, result);
   if (env.CLOUDFLARE_ACCOUNT_ID) {
     const chosen = who.accounts.find((account) => account.id === env.CLOUDFLARE_ACCOUNT_ID);
     return { accountId: env.CLOUDFLARE_ACCOUNT_ID, label: chosen ? chosen.name : env.CLOUDFLARE_ACCOUNT_ID };

@@ -279,6 +279,22 @@ describe("npm run deploy", () => {
     expect(fake.steps()).toEqual(["whoami"]);
   });
 
+  it("a token Cloudflare refuses is reported in wrangler's words, not as signed out", async () => {
+    const fake = fakeAccount({});
+    const refusing: Run = async (command, args, options) =>
+      args.includes("whoami")
+        ? {
+            status: 1,
+            stdout: "",
+            stderr: "✘ [ERROR] A request to the Cloudflare API failed.\n  Invalid API Token [code: 1000]\n",
+          }
+        : fake.run(command, args, options);
+
+    const failure = deploy({ root: checkout(), run: refusing, fetch: fakePanel().fetch, log: () => {}, env: {} });
+
+    await expect(failure).rejects.toThrow(/`npx wrangler whoami --json` failed \(exit 1\):\n.*\n\s+Invalid API Token/);
+  });
+
   it("a login with several accounts has to name one, and every call then goes to it", async () => {
     const accounts = [
       { id: "acc-1", name: "Personal" },
