@@ -40,6 +40,8 @@ export default defineConfig(async () => {
         },
         // The node agent and end-to-end tests run in Node with real v2ray, ss and wrangler dev.
         "node-agent/vitest.config.ts",
+        // The repository's scripts (`npm run deploy`), in Node.
+        "scripts/vitest.config.ts",
         // Peer-panel readers and the import CLI, in Node.
         "importers/vitest.config.ts",
         // The SPA: client logic, and stories in Debian's chromium against a real panel.

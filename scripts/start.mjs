@@ -7,10 +7,11 @@
  * Objects and .dev.vars live in DIR instead of .wrangler/state and ./.dev.vars. PORT picks the port.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generatedSecrets } from "./generated-secrets.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.PORT ?? 8787);
@@ -32,16 +33,9 @@ function ensureDevVars() {
   const has = (key) => new RegExp(`^${key}=.+`, "m").test(current);
   const listed = (key) => new RegExp(`^${key}=`, "m").test(current);
   const missing = [
-    ["JWT_SECRET", randomBytes(32).toString("base64url")],
-    ["VORTEX_SETUP_TOKEN", randomBytes(24).toString("base64url")],
-    // Seals secrets at rest (TOTP secrets): `<key id>:<32 random bytes, base64url>`; see README "Access security".
+    ...Object.entries(generatedSecrets).map(([key, generate]) => [key, generate()]),
     // Local: introspection on, and the SPA may send any GraphQL while it is being built.
     ["ENVIRONMENT", "development"],
-    ["SECRETS_KEY", `k1:${randomBytes(32).toString("base64url")}`],
-    [
-      "CONFIG_SIGNING_KEY",
-      generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"),
-    ],
   ].filter(([key]) => !has(key));
   // Billing placeholders, left empty: card and on-chain checkout stay off until real values are filled in.
   missing.push(
