@@ -1,4 +1,10 @@
+import { z } from "zod";
+import { parseInput } from "../errors/validate";
+import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
+import { currentUsernames, diffPayloads, DIFF_USERS_LISTED, redactPayload } from "./diff";
+import { keptVersion, listConfigHistory } from "./history";
+import { rollbackNodeConfig, unpinNodeConfig } from "./rollback";
 
 const typeDefs = /* GraphQL */ `
   enum ConfigOutcome {
@@ -96,5 +102,48 @@ export const configHistoryModule: GraphQLModule = {
     "Mutation.rollbackNodeConfig": "nodes:write",
     "Mutation.unpinNodeConfig": "nodes:write",
   },
-  resolvers: {},
+  resolvers: {
+    Server: {
+      configHistory: (n, args, ctx) => listConfigHistory(ctx.db, ctx.env.BUCKET, n.id, args.first ?? 50),
+      configPinnedTo: (n) => n.configPinVersion,
+    },
+    Query: {
+      serverConfigDiff: async (_, args, ctx) => {
+        const nodeId = parseInput(idSchema, args.serverId);
+        const [from, to] = await Promise.all(
+          [args.from, args.to].map((v) => keptVersion(ctx.db, ctx.env.BUCKET, nodeId, parseInput(versionSchema, v))),
+        );
+        const diff = diffPayloads(from!.payload, to!.payload);
+        const listed = (ids: number[]) => ids.slice(0, DIFF_USERS_LISTED);
+        const names = await currentUsernames(ctx.db, [...listed(diff.usersAdded), ...listed(diff.usersRemoved)]);
+        const refs = (ids: number[]) => listed(ids).map((id) => ({ id: String(id), username: names.get(id) ?? null }));
+        return {
+          ...diff,
+          from: args.from,
+          to: args.to,
+          usersAddedCount: diff.usersAdded.length,
+          usersRemovedCount: diff.usersRemoved.length,
+          usersAdded: refs(diff.usersAdded),
+          usersRemoved: refs(diff.usersRemoved),
+        };
+      },
+      serverConfig: async (_, args, ctx) => {
+        const nodeId = parseInput(idSchema, args.serverId);
+        const { payload } = await keptVersion(ctx.db, ctx.env.BUCKET, nodeId, parseInput(versionSchema, args.version));
+        return redactPayload(payload);
+      },
+    },
+    Mutation: {
+      rollbackNodeConfig: (_, args, ctx) =>
+        rollbackNodeConfig(
+          ctx,
+          ctx.env.BUCKET,
+          parseInput(idSchema, args.serverId),
+          parseInput(versionSchema, args.version),
+        ),
+      unpinNodeConfig: (_, args, ctx) => unpinNodeConfig(ctx, parseInput(idSchema, args.serverId)),
+    },
+  },
 };
+
+const versionSchema = z.number().int().min(1);
