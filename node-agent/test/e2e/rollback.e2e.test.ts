@@ -57,6 +57,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => portHolder.listen(0, "127.0.0.1", r));
   heldPort = (portHolder.address() as { port: number }).port;
   panel = await startPanel();
+  // Users' traffic to loopback is blocked by default; the test's origin is there.
+  await panel.gql(`mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`, {
+    input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(target.port)] }] },
+  });
 
   const { createInbound } = await panel.gql(
     `mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`,
@@ -105,6 +109,7 @@ describe("rolling a node back to a good config with the real core", () => {
     })) as number;
     await outcomeOf(good, ["APPLIED"]);
     expect(await fetchAs(users.keeper.link)).toBe(200);
+    expect(await fetchAs(users.cut.link)).toBe(200);
 
     // The change that goes wrong: the inbound moves to a port another process listens on.
     await panel.gql(
