@@ -200,9 +200,9 @@ describe("retention", () => {
     await env.DB.prepare(`UPDATE nodes SET config_pin_version = 3 WHERE id = ?`).bind(nodeId).run();
 
     // Kept: 21..70 (the last 50) and 3 (pinned); 1, 2 and 4..20 (19 versions) are old and beyond the last 50.
-    let dropped = 0;
-    for (let run = 0; run < 3; run++) dropped += await pruneConfigHistory(db, env.BUCKET, nowSec);
-    expect(dropped).toBe(19);
+    // Bounded per run: 10, then the 9 left, oldest first.
+    expect(await pruneConfigHistory(db, env.BUCKET, nowSec, 10)).toBe(10);
+    expect(await pruneConfigHistory(db, env.BUCKET, nowSec, 10)).toBe(9);
     const kept = await env.DB.prepare(`SELECT version FROM node_config_history WHERE node_id = ? ORDER BY version`)
       .bind(nodeId)
       .all<{ version: number }>();

@@ -17,7 +17,12 @@ export const PRUNE_BATCH = 200;
  * Drops the versions retention no longer keeps, oldest first: their R2 objects, then their rows
  * (a failed delete leaves the rows, and the next run tries again). Returns how many went.
  */
-export async function pruneConfigHistory(db: Db, bucket: R2Bucket, nowSec: number): Promise<number> {
+export async function pruneConfigHistory(
+  db: Db,
+  bucket: R2Bucket,
+  nowSec: number,
+  limit = PRUNE_BATCH,
+): Promise<number> {
   const { KEEP_VERSIONS, KEEP_DAYS, MAX_VERSIONS } = CONFIG_HISTORY_RETENTION;
   const cutoffSec = nowSec - KEEP_DAYS * 86_400;
   const doomed = await db.all<{
@@ -32,7 +37,7 @@ export async function pruneConfigHistory(db: Db, bucket: R2Bucket, nowSec: numbe
     WHERE ((h.newer > ${KEEP_VERSIONS} AND h.issued_at < ${cutoffSec}) OR h.newer > ${MAX_VERSIONS})
       AND h.version IS NOT n.config_pin_version
     ORDER BY h.issued_at
-    LIMIT ${PRUNE_BATCH}`);
+    LIMIT ${limit}`);
   if (doomed.length === 0) return 0;
   await bucket.delete(doomed.map((d) => d.object_key));
   const pairs = JSON.stringify(doomed.map((d) => [d.node_id, d.version]));

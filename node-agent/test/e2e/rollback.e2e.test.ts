@@ -124,6 +124,15 @@ describe("rolling a node back to a good config with the real core", () => {
     expect(failed.outcome).toBe("ROLLED_BACK");
     expect(failed.error).toContain("address already in use");
     expect((await server()).appliedConfigVersion).toBe(good);
+    const { serverConfigDiff } = await panel.gql(
+      `query ($id: ID!, $from: Int!, $to: Int!) { serverConfigDiff(serverId: $id, from: $from, to: $to) { inboundsChanged { tag fields } usersFrom usersTo } }`,
+      { id: serverId, from: good, to: bad },
+    );
+    expect(serverConfigDiff).toEqual({
+      inboundsChanged: [{ tag: "vless-good", fields: ["port"] }],
+      usersFrom: 2,
+      usersTo: 2,
+    });
 
     // Meanwhile an admin cuts a user.
     await panel.gql(`mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, {
