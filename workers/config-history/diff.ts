@@ -6,6 +6,7 @@ import {
   type ConfigPayload,
 } from "../agent/protocol/messages";
 import type { Db } from "../db/client";
+import { keptVersion } from "./history";
 
 /** Users listed by name in a diff; the counts are always exact. */
 export const DIFF_USERS_LISTED = 200;
@@ -88,13 +89,37 @@ export function diffPayloads(from: ConfigPayload, to: ConfigPayload): PayloadDif
   };
 }
 
-/** The current usernames of `ids` (null for users deleted since), in one statement. */
-export async function currentUsernames(db: Db, ids: number[]): Promise<Map<number, string>> {
+/** The current usernames of `ids` (absent for users deleted since), in one statement. */
+async function currentUsernames(db: Db, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.all<{ id: number; username: string }>(
     sql`SELECT id, username FROM users WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
   );
   return new Map(rows.map((r) => [r.id, r.username]));
+}
+
+/**
+ * What differs between versions `from` and `to` of a node, both read back from R2 (NOT_FOUND when
+ * either is not kept); at most DIFF_USERS_LISTED users listed each way, by their current names.
+ */
+export async function serverConfigDiff(db: Db, bucket: R2Bucket, nodeId: number, from: number, to: number) {
+  const [before, after] = await Promise.all([
+    keptVersion(db, bucket, nodeId, from),
+    keptVersion(db, bucket, nodeId, to),
+  ]);
+  const diff = diffPayloads(before.payload, after.payload);
+  const listed = (ids: number[]) => ids.slice(0, DIFF_USERS_LISTED);
+  const names = await currentUsernames(db, [...listed(diff.usersAdded), ...listed(diff.usersRemoved)]);
+  const refs = (ids: number[]) => listed(ids).map((id) => ({ id: String(id), username: names.get(id) ?? null }));
+  return {
+    ...diff,
+    from,
+    to,
+    usersAddedCount: diff.usersAdded.length,
+    usersRemovedCount: diff.usersRemoved.length,
+    usersAdded: refs(diff.usersAdded),
+    usersRemoved: refs(diff.usersRemoved),
+  };
 }
 
 /** Keys whose values are secrets in inbound settings (REALITY's private key, a 2022 server key, passwords). */

@@ -2,9 +2,13 @@ import { z } from "zod";
 import { parseInput } from "../errors/validate";
 import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
-import { currentUsernames, diffPayloads, DIFF_USERS_LISTED, redactPayload } from "./diff";
+import { redactPayload, serverConfigDiff } from "./diff";
 import { keptVersion, listConfigHistory } from "./history";
+import { CONFIG_HISTORY_RETENTION } from "./retention";
 import { rollbackNodeConfig, unpinNodeConfig } from "./rollback";
+
+const versionSchema = z.number().int().min(1);
+const firstSchema = z.number().int().min(1).max(CONFIG_HISTORY_RETENTION.MAX_VERSIONS);
 
 const typeDefs = /* GraphQL */ `
   enum ConfigOutcome {
@@ -104,29 +108,19 @@ export const configHistoryModule: GraphQLModule = {
   },
   resolvers: {
     Server: {
-      configHistory: (n, args, ctx) => listConfigHistory(ctx.db, ctx.env.BUCKET, n.id, args.first ?? 50),
+      configHistory: (n, args, ctx) =>
+        listConfigHistory(ctx.db, ctx.env.BUCKET, n.id, parseInput(firstSchema, args.first ?? 50)),
       configPinnedTo: (n) => n.configPinVersion,
     },
     Query: {
-      serverConfigDiff: async (_, args, ctx) => {
-        const nodeId = parseInput(idSchema, args.serverId);
-        const [from, to] = await Promise.all(
-          [args.from, args.to].map((v) => keptVersion(ctx.db, ctx.env.BUCKET, nodeId, parseInput(versionSchema, v))),
-        );
-        const diff = diffPayloads(from!.payload, to!.payload);
-        const listed = (ids: number[]) => ids.slice(0, DIFF_USERS_LISTED);
-        const names = await currentUsernames(ctx.db, [...listed(diff.usersAdded), ...listed(diff.usersRemoved)]);
-        const refs = (ids: number[]) => listed(ids).map((id) => ({ id: String(id), username: names.get(id) ?? null }));
-        return {
-          ...diff,
-          from: args.from,
-          to: args.to,
-          usersAddedCount: diff.usersAdded.length,
-          usersRemovedCount: diff.usersRemoved.length,
-          usersAdded: refs(diff.usersAdded),
-          usersRemoved: refs(diff.usersRemoved),
-        };
-      },
+      serverConfigDiff: (_, args, ctx) =>
+        serverConfigDiff(
+          ctx.db,
+          ctx.env.BUCKET,
+          parseInput(idSchema, args.serverId),
+          parseInput(versionSchema, args.from),
+          parseInput(versionSchema, args.to),
+        ),
       serverConfig: async (_, args, ctx) => {
         const nodeId = parseInput(idSchema, args.serverId);
         const { payload } = await keptVersion(ctx.db, ctx.env.BUCKET, nodeId, parseInput(versionSchema, args.version));
@@ -145,5 +139,3 @@ export const configHistoryModule: GraphQLModule = {
     },
   },
 };
-
-const versionSchema = z.number().int().min(1);

@@ -5,7 +5,6 @@ import { DomainError } from "../errors/domain-error";
 import { nodeHistoryPrefix, readKeptPayload } from "./store";
 import { nodeConfigHistory, type NodeConfigHistoryRow } from "./table";
 import type { ConfigPayload } from "../agent/protocol/messages";
-import { CONFIG_HISTORY_RETENTION } from "./retention";
 
 /** One history entry as the API shows it. */
 export interface ConfigVersionView {
@@ -42,8 +41,6 @@ export async function listConfigHistory(
   nodeId: number,
   first: number,
 ): Promise<ConfigVersionView[]> {
-  if (!Number.isInteger(first) || first < 1 || first > CONFIG_HISTORY_RETENTION.MAX_VERSIONS)
-    throw new DomainError("BAD_USER_INPUT", `first must be between 1 and ${CONFIG_HISTORY_RETENTION.MAX_VERSIONS}`);
   const [rows, kept] = await Promise.all([
     db
       .select()
