@@ -16,6 +16,7 @@ import {
   ok,
   ownerToken,
 } from "../test/api";
+import { REDACTED, redactPayload } from "./diff";
 import { configOutcomeStatements, OUTCOME_ERROR_MAX_CHARS } from "./outcomes";
 import { CONFIG_HISTORY_RETENTION, pruneConfigHistory } from "./retention";
 import { configObjectKey } from "./store";
@@ -303,6 +304,49 @@ describe("diff and reading a kept config", () => {
       expect(text).not.toContain(user.trojanPassword);
     }
     expect(serverConfig.inbounds.map((i: { tag: string }) => i.tag)).toEqual(after.inbounds.map((i) => i.tag));
+  });
+
+  it("redacts inbound keys and users' override secrets too, leaving what is not secret", () => {
+    const payload = configPayloadSchema.parse({
+      v: 1,
+      nodeId: 1,
+      version: 1,
+      issuedAtSec: 0,
+      expiresAtSec: 1,
+      inbounds: [
+        {
+          tag: "ss",
+          protocol: "shadowsocks",
+          port: 443,
+          transport: "tcp",
+          security: "reality",
+          protocolSettings: { method: "2022-blake3-aes-128-gcm", serverKey: "server-key-secret" },
+          transportSettings: {},
+          securitySettings: { realityPrivateKey: "reality-private-secret", realityPublicKey: "public" },
+        },
+      ],
+      users: [
+        {
+          id: 7,
+          email: "u7",
+          inboundTags: ["ss"],
+          vlessId: "vless-secret",
+          vmessId: "vmess-secret",
+          trojanPassword: "trojan-secret",
+          shadowsocksPassword: "ss-secret",
+          hysteria2Password: "hy2-secret",
+          inboundOverrides: { ss: { secret: "override-secret", method: "aes-128-gcm" } },
+          dataLimitBytes: null,
+          usedBytes: 0,
+          expireAtSec: null,
+        },
+      ],
+    });
+    const shown = redactPayload(payload);
+    expect(JSON.stringify(shown)).not.toMatch(/-secret/);
+    expect(shown.inbounds[0]!.protocolSettings).toEqual({ method: "2022-blake3-aes-128-gcm", serverKey: REDACTED });
+    expect(shown.inbounds[0]!.securitySettings.realityPublicKey).toBe("public");
+    expect(shown.users[0]!.inboundOverrides).toEqual({ ss: { secret: REDACTED, method: "aes-128-gcm" } });
   });
 
   it("says NOT_FOUND, and the history kept: false, for a version whose envelope is gone", async () => {

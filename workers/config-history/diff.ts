@@ -123,7 +123,7 @@ export async function serverConfigDiff(db: Db, bucket: R2Bucket, nodeId: number,
 }
 
 /** Keys whose values are secrets in inbound settings (REALITY's private key, a 2022 server key, passwords). */
-const SECRET_KEY = /private|password|secret|psk|^key$/i;
+const SECRET_KEY = /private|password|secret|psk|serverKey/i;
 export const REDACTED = "[redacted]";
 
 function redactSettings(value: unknown): unknown {
