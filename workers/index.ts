@@ -1,6 +1,7 @@
 import { app } from "./app";
 import { pruneEndedSessions } from "./auth/sessions";
 import { expireInvoices } from "./billing/invoices/service";
+import { pruneConfigHistory } from "./config-history/retention";
 import { dbFor } from "./db/client";
 import { publishLive } from "./live/hub-client";
 import { userStatusNotices } from "./live/notifications";
@@ -19,7 +20,11 @@ export default {
     const result = await runHousekeeping(db, nowSec);
     // Expiries and users back after a period reset; a reset alone (status unchanged) is no news.
     publishLive(env, (promise) => ctx.waitUntil(promise), userStatusNotices(result.statusChanges, nowSec));
-    await Promise.all([expireInvoices(db, nowSec), pruneEndedSessions(db, nowSec)]);
+    await Promise.all([
+      expireInvoices(db, nowSec),
+      pruneEndedSessions(db, nowSec),
+      pruneConfigHistory(db, env.BUCKET, nowSec),
+    ]);
     if (result.periodsReset.length || result.statusChanges.length) {
       console.log(
         JSON.stringify({

@@ -4,7 +4,7 @@ import { inbounds } from "../inbounds/table";
 import { nodeInbounds } from "../nodes/table";
 import { readNodePolicy } from "../routing/policy";
 import { overrideFromColumns, type InboundOverride, type OverrideColumns } from "./protocol/inbound-override";
-import { PROTOCOL_VERSION, type ConfigEnvelope, type ConfigPayload } from "./protocol/messages";
+import { PROTOCOL_VERSION, type AgentUser, type ConfigEnvelope, type ConfigPayload } from "./protocol/messages";
 import { signText } from "./protocol/signing";
 
 /** How long a signed config stays acceptable to an agent that has not applied it yet. */
@@ -29,19 +29,8 @@ export async function buildConfigPayload(
     .where(eq(nodeInbounds.nodeId, nodeId))
     .orderBy(inbounds.id)
     .all();
-  const users = await db.all<{
-    id: number;
-    tags: string;
-    vless_id: string;
-    vmess_id: string;
-    trojan_password: string;
-    shadowsocks_password: string;
-    hysteria2_password: string;
-    data_limit_bytes: number | null;
-    used_bytes: number;
-    expire_at: number | null;
-    overrides: string | null;
-  }>(sql`SELECT u.id, json_group_array(DISTINCT i.tag) AS tags, u.vless_id, u.vmess_id, u.trojan_password,
+  const users =
+    await db.all<UserConfigRow>(sql`SELECT u.id, json_group_array(DISTINCT i.tag) AS tags, u.vless_id, u.vmess_id, u.trojan_password,
       u.shadowsocks_password, u.hysteria2_password, u.data_limit_bytes, u.used_bytes, u.expire_at,
       (SELECT json_group_object(oi.tag, json_object('secret', c.secret, 'flow', c.flow, 'method', c.method))
         FROM user_inbound_credentials c
@@ -72,26 +61,47 @@ export async function buildConfigPayload(
       transportSettings: { ...inbound.transportSettings },
       securitySettings: { ...inbound.securitySettings },
     })),
-    users: users.map((u) => {
-      const inboundTags = JSON.parse(u.tags) as string[];
-      const inboundOverrides = overridesFor(u.overrides, inboundTags);
-      return {
-        id: u.id,
-        email: `u${u.id}`,
-        inboundTags,
-        vlessId: u.vless_id,
-        vmessId: u.vmess_id,
-        trojanPassword: u.trojan_password,
-        shadowsocksPassword: u.shadowsocks_password,
-        hysteria2Password: u.hysteria2_password,
-        // Left out when empty: a user without overrides travels exactly as before they existed.
-        ...(inboundOverrides ? { inboundOverrides } : {}),
-        dataLimitBytes: u.data_limit_bytes,
-        usedBytes: u.used_bytes,
-        expireAtSec: u.expire_at,
-      };
-    }),
+    users: users.map(agentUserFromRow),
     routing: await readNodePolicy(db, nodeId),
+  };
+}
+
+/**
+ * A user as a config query selects it: `tags` the JSON array of inbound tags it reaches on the
+ * node, `overrides` a JSON object of its credential overrides by inbound tag (or null).
+ */
+export interface UserConfigRow {
+  id: number;
+  tags: string;
+  vless_id: string;
+  vmess_id: string;
+  trojan_password: string;
+  shadowsocks_password: string;
+  hysteria2_password: string;
+  data_limit_bytes: number | null;
+  used_bytes: number;
+  expire_at: number | null;
+  overrides: string | null;
+}
+
+/** The payload's user from its row (the live config here, a pinned one in config-history/pinned.ts). */
+export function agentUserFromRow(u: UserConfigRow): AgentUser {
+  const inboundTags = JSON.parse(u.tags) as string[];
+  const inboundOverrides = overridesFor(u.overrides, inboundTags);
+  return {
+    id: u.id,
+    email: `u${u.id}`,
+    inboundTags,
+    vlessId: u.vless_id,
+    vmessId: u.vmess_id,
+    trojanPassword: u.trojan_password,
+    shadowsocksPassword: u.shadowsocks_password,
+    hysteria2Password: u.hysteria2_password,
+    // Left out when empty: a user without overrides travels exactly as before they existed.
+    ...(inboundOverrides ? { inboundOverrides } : {}),
+    dataLimitBytes: u.data_limit_bytes,
+    usedBytes: u.used_bytes,
+    expireAtSec: u.expire_at,
   };
 }
 

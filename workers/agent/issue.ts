@@ -11,6 +11,8 @@ export interface IssueContext {
   env: Env;
   /** Work that may finish after the reply (keeping the issued envelope in the history). */
   waitUntil: (promise: Promise<unknown>) => void;
+  /** nodes.config_pin_version, read with the node's version: the pinned version, null for the live config. */
+  pinnedTo: number | null;
 }
 
 /**

@@ -19,10 +19,18 @@ export const MAX_LONG_POLL_SEC = 25;
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 
-async function currentVersion(c: { var: { db: AgentEnv["Variables"]["db"] } }, nodeId: number): Promise<number> {
-  const row = await c.var.db.select({ version: nodes.configVersion }).from(nodes).where(eq(nodes.id, nodeId)).get();
+/** The node's config version, and the version it is pinned to (read here, so a live config costs no extra read). */
+async function currentVersion(
+  c: { var: { db: AgentEnv["Variables"]["db"] } },
+  nodeId: number,
+): Promise<{ version: number; pinnedTo: number | null }> {
+  const row = await c.var.db
+    .select({ version: nodes.configVersion, pinnedTo: nodes.configPinVersion })
+    .from(nodes)
+    .where(eq(nodes.id, nodeId))
+    .get();
   if (!row) throw new DomainError("NOT_FOUND", `server ${nodeId} does not exist`);
-  return row.version;
+  return row;
 }
 
 /**
@@ -43,14 +51,15 @@ export const agentRoutes = new Hono<AgentEnv>()
     const waitSec = parseInput(z.coerce.number().int().min(0).max(MAX_LONG_POLL_SEC).default(0), c.req.query("wait"));
     const known = Number(/^"(\d+)"$/.exec(c.req.header("if-none-match") ?? "")?.[1] ?? 0);
     const stub = c.env.NODE.getByName(String(nodeId));
-    let version = await currentVersion(c, nodeId);
-    if (version === known && waitSec > 0) {
+    let current = await currentVersion(c, nodeId);
+    if (current.version === known && waitSec > 0) {
       const announced = await stub.waitForConfigChange(known, waitSec * 1000);
-      if (announced !== null) version = await currentVersion(c, nodeId);
+      if (announced !== null) current = await currentVersion(c, nodeId);
     }
+    const { version, pinnedTo } = current;
     if (version === known) return c.body(null, 304, { etag: `"${version}"` });
     const envelope = await issueConfig(
-      { db: c.var.db, env: c.env, waitUntil: (promise) => c.executionCtx.waitUntil(promise) },
+      { db: c.var.db, env: c.env, waitUntil: (promise) => c.executionCtx.waitUntil(promise), pinnedTo },
       nodeId,
       version,
       nowSec(),

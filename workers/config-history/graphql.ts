@@ -1,4 +1,14 @@
+import { z } from "zod";
+import { parseInput } from "../errors/validate";
+import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
+import { redactPayload, serverConfigDiff } from "./diff";
+import { keptVersion, listConfigHistory } from "./history";
+import { CONFIG_HISTORY_RETENTION } from "./retention";
+import { rollbackNodeConfig, unpinNodeConfig } from "./rollback";
+
+const versionSchema = z.number().int().min(1);
+const firstSchema = z.number().int().min(1).max(CONFIG_HISTORY_RETENTION.MAX_VERSIONS);
 
 const typeDefs = /* GraphQL */ `
   enum ConfigOutcome {
@@ -96,5 +106,36 @@ export const configHistoryModule: GraphQLModule = {
     "Mutation.rollbackNodeConfig": "nodes:write",
     "Mutation.unpinNodeConfig": "nodes:write",
   },
-  resolvers: {},
+  resolvers: {
+    Server: {
+      configHistory: (n, args, ctx) =>
+        listConfigHistory(ctx.db, ctx.env.BUCKET, n.id, parseInput(firstSchema, args.first ?? 50)),
+      configPinnedTo: (n) => n.configPinVersion,
+    },
+    Query: {
+      serverConfigDiff: (_, args, ctx) =>
+        serverConfigDiff(
+          ctx.db,
+          ctx.env.BUCKET,
+          parseInput(idSchema, args.serverId),
+          parseInput(versionSchema, args.from),
+          parseInput(versionSchema, args.to),
+        ),
+      serverConfig: async (_, args, ctx) => {
+        const nodeId = parseInput(idSchema, args.serverId);
+        const { payload } = await keptVersion(ctx.db, ctx.env.BUCKET, nodeId, parseInput(versionSchema, args.version));
+        return redactPayload(payload);
+      },
+    },
+    Mutation: {
+      rollbackNodeConfig: (_, args, ctx) =>
+        rollbackNodeConfig(
+          ctx,
+          ctx.env.BUCKET,
+          parseInput(idSchema, args.serverId),
+          parseInput(versionSchema, args.version),
+        ),
+      unpinNodeConfig: (_, args, ctx) => unpinNodeConfig(ctx, parseInput(idSchema, args.serverId)),
+    },
+  },
 };

@@ -97,6 +97,10 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Mutation.updateSettings": "admin",
   "Mutation.updateSubscriptionRules": "admin",
   "Mutation.resetSubscriptionRules": "admin",
+  "Query.serverConfigDiff": "admin",
+  "Query.serverConfig": "admin",
+  "Mutation.rollbackNodeConfig": "admin",
+  "Mutation.unpinNodeConfig": "admin",
 
   "Query.admins": "owner",
   "Query.admin": "owner",

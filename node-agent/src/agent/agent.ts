@@ -28,6 +28,7 @@ import type { Identity, StateDir } from "../state/state-dir.ts";
 import { UsageJournal, userIdFromEmail, type JournalStats } from "../usage/journal.ts";
 import { HealthSampler } from "./health.ts";
 import { AgentReports } from "./reports.ts";
+import { failedOutcome, rejectedOutcome } from "./config-outcomes.ts";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 
@@ -339,6 +340,8 @@ export class Agent {
         detail: verdict.detail,
         keepRunning: this.appliedVersion,
       });
+      const rejected = source === "edge" ? rejectedOutcome(envelope, verdict, nowSec()) : null;
+      if (rejected) this.reports.configOutcome(rejected);
       return false;
     }
     const payload = dropUnusedCredentials(verdict.payload);
@@ -353,12 +356,17 @@ export class Agent {
         reason: outcome.reason,
         keepRunning: this.appliedVersion,
       });
+      // Outcomes are the edge's configs' only: a stored config's version already has its outcome.
+      if (source === "edge") this.reports.configOutcome(failedOutcome(payload.version, outcome, nowSec()));
       return false;
     }
     this.setPayload(payload);
     this.blockedNow = blocked;
     this.refreshNearQuota();
-    if (source === "edge") this.options.state.writeLastGood(verdict.envelope, payload.version, nowSec());
+    if (source === "edge") {
+      this.options.state.writeLastGood(verdict.envelope, payload.version, nowSec());
+      this.reports.configOutcome({ version: payload.version, outcome: "applied", atSec: nowSec() });
+    }
     this.log.info(logAs.adopted, {
       version: payload.version,
       restarted: outcome.restarted,

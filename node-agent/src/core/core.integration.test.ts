@@ -148,6 +148,10 @@ describe("v2ray core driven by the agent", () => {
       ).config;
       const result = await supervisor.replace(next);
       expect(result).toMatchObject({ ok: false, stage: "start", rolledBack: true });
+      // The core's own words for that start only, for the history the panel shows.
+      expect(!result.ok && result.stage === "start" && result.output).toContain(
+        `${busyPort}: bind: address already in use`,
+      );
       expect(supervisor.running).toBe(true);
       const client = await clientFor(vless, alice);
       expect((await fetchThroughSocks(client.socksPort, target.port, "/bytes/100")).status).toBe(200);

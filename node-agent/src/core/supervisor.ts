@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, openSync, readFileSync, renameSync, copyFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, copyFileSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { z } from "zod";
@@ -41,7 +41,41 @@ export interface SupervisorOptions {
 export type ReplaceResult =
   | { ok: true }
   | { ok: false; stage: "test"; test: ConfigTestResult }
-  | { ok: false; stage: "start"; reason: string; rolledBack: boolean };
+  /** `output`: what the core wrote to core.log during the failed start (its own words on why). */
+  | { ok: false; stage: "start"; reason: string; rolledBack: boolean; output: string };
+
+/** A start that did not come up, with what the core wrote while it tried. */
+export class CoreStartError extends Error {
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a start may have written, read back for the operator: the tail matters, not a flood. */
+const START_OUTPUT_MAX_BYTES = 16 * 1024;
+
+/** The bytes appended to `path` since it was `fromBytes` long (at most the last START_OUTPUT_MAX_BYTES). */
+function readAppended(path: string, fromBytes: number): string {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return "";
+  }
+  const start = Math.max(fromBytes, size - START_OUTPUT_MAX_BYTES);
+  if (size <= start) return "";
+  const buffer = Buffer.alloc(size - start);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, buffer, 0, buffer.length, start);
+  } finally {
+    closeSync(fd);
+  }
+  return buffer.toString("utf8");
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -187,7 +221,10 @@ export class CoreSupervisor {
 
   private async spawnAndWait(config: unknown): Promise<CoreInstance> {
     if (this.running) throw new Error("core already running");
-    const logFd = openSync(join(this.dir, "core.log"), "a", 0o600);
+    const logPath = join(this.dir, "core.log");
+    const logFd = openSync(logPath, "a", 0o600);
+    // Where this start's output begins: a failed start reports its own words, not older runs'.
+    const logStartBytes = statSync(logPath).size;
     let child: ChildProcess;
     try {
       child = spawn(this.bin, CORE_PROFILES[this.core].runArgs(this.configPath), {
@@ -217,8 +254,9 @@ export class CoreSupervisor {
     const ready = await this.waitReady(config, () => exitCode !== undefined);
     if (!ready.ok) {
       await this.terminate(pid);
-      throw new Error(
-        `core did not start: ${ready.reason}${exitCode !== undefined ? ` (exit ${exitCode})` : ""}; see ${join(this.dir, "core.log")}`,
+      throw new CoreStartError(
+        `core did not start: ${ready.reason}${exitCode !== undefined ? ` (exit ${exitCode})` : ""}; see ${logPath}`,
+        readAppended(logPath, logStartBytes),
       );
     }
     this.current = instance;
@@ -327,17 +365,18 @@ export class CoreSupervisor {
       return { ok: true };
     } catch (err) {
       const reason = (err as Error).message;
+      const output = err instanceof CoreStartError ? err.output : "";
       this.log.error("core.start_failed", { reason, rollback: hadPrevious });
-      if (!hadPrevious) return { ok: false, stage: "start", reason, rolledBack: false };
+      if (!hadPrevious) return { ok: false, stage: "start", reason, rolledBack: false, output };
       renameSync(this.previousConfigPath, this.configPath);
       const previous = JSON.parse(readFileSync(this.configPath, "utf8"));
       try {
         await this.spawnAndWait(previous);
         this.log.warn("core.rolled_back", { reason: "new config failed to start; previous config is running again" });
-        return { ok: false, stage: "start", reason, rolledBack: true };
+        return { ok: false, stage: "start", reason, rolledBack: true, output };
       } catch (err2) {
         this.log.error("core.rollback_failed", { reason: (err2 as Error).message });
-        return { ok: false, stage: "start", reason, rolledBack: false };
+        return { ok: false, stage: "start", reason, rolledBack: false, output };
       }
     }
   }
