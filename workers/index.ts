@@ -3,6 +3,7 @@ import { pruneEndedSessions } from "./auth/sessions";
 import { expireInvoices } from "./billing/invoices/service";
 import { dbFor } from "./db/client";
 import { publishLive } from "./live/hub-client";
+import { runOperationsHousekeeping } from "./operations/service";
 import { userStatusNotices } from "./live/notifications";
 import { runHousekeeping } from "./usage/housekeeping";
 
@@ -19,7 +20,11 @@ export default {
     const result = await runHousekeeping(db, nowSec);
     // Expiries and users back after a period reset; a reset alone (status unchanged) is no news.
     publishLive(env, (promise) => ctx.waitUntil(promise), userStatusNotices(result.statusChanges, nowSec));
-    await Promise.all([expireInvoices(db, nowSec), pruneEndedSessions(db, nowSec)]);
+    await Promise.all([
+      expireInvoices(db, nowSec),
+      pruneEndedSessions(db, nowSec),
+      runOperationsHousekeeping(env, db, nowSec),
+    ]);
     if (result.periodsReset.length || result.statusChanges.length) {
       console.log(
         JSON.stringify({
