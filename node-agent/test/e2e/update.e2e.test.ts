@@ -190,13 +190,25 @@ afterAll(async () => {
 });
 
 describe("remote operations on a real node", () => {
-  it("restarts the core and reports it done", async () => {
-    const { requestServiceRestart } = await panel.gql(
-      `mutation ($id: ID!) { requestServiceRestart(service: CORE, serverId: $id) { id } }`,
-      { id: serverId },
-    );
-    expect(await finished(requestServiceRestart[0].id)).toMatchObject({ kind: "RESTART_CORE", status: "SUCCEEDED" });
+  it("restarts the core, and reloads the agent in place, each reported done", async () => {
+    const restart = async (service: "CORE" | "AGENT") =>
+      (
+        await panel.gql(
+          `mutation ($s: ServiceType!, $id: ID!) { requestServiceRestart(service: $s, serverId: $id) { id } }`,
+          {
+            s: service,
+            id: serverId,
+          },
+        )
+      ).requestServiceRestart[0].id as string;
+    expect(await finished(await restart("CORE"))).toMatchObject({ kind: "RESTART_CORE", status: "SUCCEEDED" });
     expect(supervised.log).toContain('"event":"core.restarting"');
+    expect(await finished(await restart("AGENT"))).toMatchObject({
+      kind: "RELOAD_AGENT",
+      status: "SUCCEEDED",
+      detail: expect.stringContaining("re-executed in place"),
+    });
+    expect(supervised.starts).toBe(1);
   });
 
   it("updates to a good bundle: the node runs and reports the new version", async () => {
