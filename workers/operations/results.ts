@@ -15,7 +15,10 @@ const rank = (status: SQL) =>
   sql`CASE ${status} WHEN 'pending' THEN 0 WHEN 'sent' THEN 1 WHEN 'running' THEN 2 ELSE 3 END`;
 
 /**
- * Statements that record where the node's agent says its operations stand: ONE statement
+ * Statements that record where the node's agent says its operations stand. They run in the
+ * batch of the push that carried them (nodes/presence.ts), and that same push publishes the
+ * node's serverStatus event, keyed by server: a subscriber selecting `operations` on it sees a
+ * finished operation live, with no event of its own. ONE statement
  * whatever the number of results (they travel as one JSON parameter), idempotent, forward-only,
  * and confined to this node's operations (a node cannot report on another's).
  */

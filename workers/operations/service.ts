@@ -52,17 +52,21 @@ async function targetNodes(db: Db, serverId: number | undefined): Promise<NodeRo
   return found;
 }
 
-/** Inserts one operation per node, bumps their configs and records why, in one batch; returns the rows. */
-async function queue(
-  db: Db,
-  audit: ReturnType<typeof auditInsert>,
-  targets: NodeRow[],
-  kind: NodeOperationKind,
-  args: UpdateAgentArgs | null,
-  requestedBy: number | null,
-  nowSec: number,
-  before: ReturnType<typeof rawStatement>[] = [],
-): Promise<NodeOperationRow[]> {
+interface QueueRequest {
+  targets: NodeRow[];
+  kind: NodeOperationKind;
+  args: UpdateAgentArgs | null;
+  requestedBy: number | null;
+  nowSec: number;
+  /** The audit record of the request. */
+  audit: ReturnType<typeof auditInsert>;
+  /** Statements that must land with the new rows (superseding older ones). */
+  before?: ReturnType<typeof rawStatement>[];
+}
+
+/** Inserts one operation per node, bumps their configs and records who asked, in one batch; returns the rows. */
+async function queue(db: Db, request: QueueRequest): Promise<NodeOperationRow[]> {
+  const { targets, kind, args, requestedBy, nowSec, audit, before = [] } = request;
   if (targets.length === 0) return [];
   const ids = targets.map((n) => n.id);
   const results = await runBatch(db, [
@@ -94,20 +98,19 @@ export async function requestServiceRestart(
 ): Promise<NodeOperationRow[]> {
   const targets = await targetNodes(ctx.db, serverId);
   const kind = KIND_OF_SERVICE[service];
-  return queue(
-    ctx.db,
-    auditBy(ctx, {
+  return queue(ctx.db, {
+    targets,
+    kind,
+    args: null,
+    requestedBy: ctx.actor.id,
+    nowSec: ctx.nowSec(),
+    audit: auditBy(ctx, {
       action: `node.${kind}`,
       targetType: "server",
       ...(serverId === undefined ? {} : { targetId: serverId }),
       details: { servers: targets.length },
     }),
-    targets,
-    kind,
-    null,
-    ctx.actor.id,
-    ctx.nowSec(),
-  );
+  });
 }
 
 const updateArgs = (release: AgentRelease): UpdateAgentArgs => ({
@@ -136,29 +139,26 @@ export async function requestAgentUpdate(
   const release = await findRelease(ctx.db, ctx.env, version);
   const targets = (await targetNodes(ctx.db, serverId)).filter((n) => n.agentVersion !== release.version);
   const nowSec = ctx.nowSec();
-  return queue(
-    ctx.db,
-    auditBy(ctx, {
+  return queue(ctx.db, {
+    targets,
+    kind: "update_agent",
+    args: updateArgs(release),
+    requestedBy: ctx.actor.id,
+    nowSec,
+    audit: auditBy(ctx, {
       action: "node.update_agent",
       targetType: "server",
       ...(serverId === undefined ? {} : { targetId: serverId }),
       details: { version, sha256: release.sha256, servers: targets.length },
     }),
-    targets,
-    "update_agent",
-    updateArgs(release),
-    ctx.actor.id,
-    nowSec,
-    targets.length
-      ? [
-          supersedeWaitingUpdates(
-            ctx.db,
-            targets.map((n) => n.id),
-            nowSec,
-          ),
-        ]
-      : [],
-  );
+    before: [
+      supersedeWaitingUpdates(
+        ctx.db,
+        targets.map((n) => n.id),
+        nowSec,
+      ),
+    ],
+  });
 }
 
 /**
@@ -181,9 +181,13 @@ export async function autoUpdateAgents(env: Env, db: Db, nowSec: number): Promis
               AND o.requested_at > ${nowSec - AUTO_UPDATE_RETRY_SEC}))`,
     )
     .all();
-  return queue(
-    db,
-    auditInsert(
+  return queue(db, {
+    targets,
+    kind: "update_agent",
+    args: updateArgs(release),
+    requestedBy: null,
+    nowSec,
+    audit: auditInsert(
       db,
       { actor: null, ip: "cron", nowSec },
       {
@@ -192,12 +196,7 @@ export async function autoUpdateAgents(env: Env, db: Db, nowSec: number): Promis
         details: { version: release.version, servers: targets.length, policy: "agentAutoUpdate" },
       },
     ),
-    targets,
-    "update_agent",
-    updateArgs(release),
-    null,
-    nowSec,
-  );
+  });
 }
 
 /** The cron's share: operations that can no longer start are expired, then the update policy runs. */
