@@ -115,15 +115,13 @@ export class AgentOperations {
 
   /** Sends the reports, then replaces this process with `script`; when that cannot happen, undoes and reports why. */
   private async handOver(id: number, script: string, env: Record<string, string>, undo: () => void): Promise<void> {
-    await this.host
-      .flush()
-      .catch((err: Error) =>
-        this.host.log.warn("operation.flush_failed", {
-          id,
-          reason: err.message,
-          note: "reported from the next process",
-        }),
-      );
+    await this.host.flush().catch((err: Error) =>
+      this.host.log.warn("operation.flush_failed", {
+        id,
+        reason: err.message,
+        note: "reported from the next process",
+      }),
+    );
     try {
       reexecAgent({ script, args: this.host.args, env });
     } catch (err) {
