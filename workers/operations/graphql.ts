@@ -122,7 +122,6 @@ export const operationsModule: GraphQLModule = {
   },
   resolvers: {
     Server: {
-      agentProtocol: (n) => n.agentProtocol,
       operations: async (n, args, ctx) => (await listOperations(ctx.db, n.id, args.first ?? 10)).map(operationView),
     },
     Query: {
