@@ -12,6 +12,8 @@ import { subscriptionRoutes } from "./subscription/route";
 import { payerRoutes } from "./billing/payer/routes";
 import { stripeWebhookRoute } from "./billing/stripe/route";
 import { downloadRoutes } from "./downloads/routes";
+import { MAX_RELEASE_BYTES } from "./operations/releases";
+import { agentReleaseDownloadRoutes, agentReleaseUploadRoutes } from "./operations/routes";
 import { isPageNavigation, spaShell } from "./http/spa-fallback";
 
 /** Requests larger than this are refused before they are read whole. */
@@ -33,16 +35,18 @@ const limitBody = (maxSize: number) =>
     },
   });
 
+/** Paths with a body limit of their own, set above the general one. */
+const OWN_BODY_LIMITS = new Set(["/agent/v1/usage", "/graphql", "/api/agent-releases"]);
+
 export const app = new Hono<AppEnv>();
 
 app.use("*", withRequestContext);
 app.use("/agent/v1/usage", limitBody(MAX_USAGE_PUSH_BYTES));
+app.use("/api/agent-releases", limitBody(MAX_RELEASE_BYTES));
 app.use("/graphql", async (c, next) =>
   limitBody(c.req.header("authorization") ? MAX_AUTHORIZED_GRAPHQL_BODY_BYTES : MAX_BODY_BYTES)(c, next),
 );
-app.use("*", async (c, next) =>
-  c.req.path === "/agent/v1/usage" || c.req.path === "/graphql" ? next() : limitBody(MAX_BODY_BYTES)(c, next),
-);
+app.use("*", async (c, next) => (OWN_BODY_LIMITS.has(c.req.path) ? next() : limitBody(MAX_BODY_BYTES)(c, next)));
 
 app.use("/graphql", apiCors);
 app.on(["GET", "POST"], "/graphql", (c) =>
@@ -55,6 +59,8 @@ app.on(["GET", "POST"], "/graphql", (c) =>
   }),
 );
 app.route("/api/setup", setupRoute);
+app.route("/api/agent-releases", agentReleaseUploadRoutes);
+app.route("/agent/v1/releases", agentReleaseDownloadRoutes);
 app.route("/agent/v1", agentRoutes);
 app.route("/agent", downloadRoutes);
 app.route("/webhooks/stripe", stripeWebhookRoute);

@@ -4,6 +4,7 @@ import { expireInvoices } from "./billing/invoices/service";
 import { pruneConfigHistory } from "./config-history/retention";
 import { dbFor } from "./db/client";
 import { publishLive } from "./live/hub-client";
+import { runOperationsHousekeeping } from "./operations/service";
 import { userStatusNotices } from "./live/notifications";
 import { runHousekeeping } from "./usage/housekeeping";
 
@@ -24,6 +25,7 @@ export default {
       expireInvoices(db, nowSec),
       pruneEndedSessions(db, nowSec),
       pruneConfigHistory(db, env.BUCKET, nowSec),
+      runOperationsHousekeeping(env, db, nowSec),
     ]);
     if (result.periodsReset.length || result.statusChanges.length) {
       console.log(

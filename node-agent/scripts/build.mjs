@@ -7,7 +7,11 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const outfile = resolve(root, "dist/vortex-agent.mjs");
+// Test bundles (node-agent/test/e2e/update.e2e.test.ts) get their own version and file; the
+// panel's own bundle always carries package.json's version, which the Worker reads too.
+const version =
+  process.env.VORTEX_AGENT_VERSION || JSON.parse(await readFile(resolve(root, "package.json"), "utf8")).version;
+const outfile = resolve(root, process.env.VORTEX_AGENT_OUTFILE || "dist/vortex-agent.mjs");
 
 /** `import text from "./x.proto?raw"` → the file's text, as Vite does in tests. */
 const rawText = {
@@ -35,10 +39,11 @@ await build({
   sourcemap: false,
   legalComments: "eof",
   plugins: [rawText],
+  define: { __VORTEX_AGENT_VERSION__: JSON.stringify(version) },
   // Some CommonJS dependencies (protobufjs) call require() at run time.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __vortexCreateRequire } from 'node:module';\nconst require = __vortexCreateRequire(import.meta.url);",
   },
 });
 await chmod(outfile, 0o755);
-console.log(`built ${outfile}`);
+console.log(`built ${outfile} (${version})`);

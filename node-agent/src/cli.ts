@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { Agent, AGENT_VERSION } from "./agent/agent.ts";
 import { canReexec, reexecAgent } from "./agent/reexec.ts";
+import { launch } from "./agent/update.ts";
 import { CORE_KINDS, CORE_PROFILES, type CoreKind } from "./core/profile.ts";
 import { enroll } from "./enroll/enroll.ts";
 import { createLogger, type Logger, type LogLevel } from "./log/logger.ts";
@@ -148,6 +149,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "run": {
       reexecTuned();
+      // Before anything else: a release that proved healthy takes over from the installed bundle.
+      const trial = launch({ state, self: process.argv[1] ?? "", args: process.argv.slice(2), log: logger });
       const core = values.core as CoreKind;
       if (!CORE_KINDS.includes(core)) throw new UsageError("--core must be xray or v2ray");
       const coreBin = values["core-bin"] ?? CORE_PROFILES[core].defaultBin;
@@ -167,6 +170,7 @@ export async function main(argv: string[]): Promise<number> {
         tickMs: intOption("tick-sec", values["tick-sec"], 1, 5) * 1000,
         longPollSec: 25,
         logger,
+        trial,
       });
       logger.info("agent.running", { version: AGENT_VERSION, core, coreBin, stateDir: state.root });
       // SIGTERM/SIGINT stop the agent and its core; SIGHUP (systemctl reload) replaces only the

@@ -19,6 +19,7 @@ export interface ReleaseManifest {
   path: string;
   /** Lower-case hex SHA-256 of the bundle's bytes. */
   sha256: string;
+  sizeBytes: number;
   /** Ed25519 over releaseSigningText(sha256), base64url. */
   signature: string;
   /** The raw public key that made the signature, base64url: lets the installer name a mismatch. */
@@ -35,7 +36,13 @@ export async function signRelease(bytes: Uint8Array<ArrayBuffer>, key: PanelSign
   const signature = new Uint8Array(
     await crypto.subtle.sign({ name: "Ed25519" }, key.privateKey, new TextEncoder().encode(releaseSigningText(sha256))),
   );
-  return { path: AGENT_DOWNLOAD_PATH, sha256, signature: toBase64Url(signature), panelPublicKey: key.publicKey };
+  return {
+    path: AGENT_DOWNLOAD_PATH,
+    sha256,
+    sizeBytes: bytes.byteLength,
+    signature: toBase64Url(signature),
+    panelPublicKey: key.publicKey,
+  };
 }
 
 let memo: { etag: string; publicKey: string; manifest: ReleaseManifest } | undefined;

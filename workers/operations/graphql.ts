@@ -1,4 +1,15 @@
+import { parseInput } from "../errors/validate";
+import { idSchema } from "../graphql/ids";
 import type { GraphQLModule } from "../graphql/module";
+import { deleteRelease, listReleases } from "./releases";
+import {
+  listOperations,
+  requestAgentUpdate,
+  requestServiceRestart,
+  viewsOf,
+  type OperationView,
+  type ServiceKind,
+} from "./service";
 
 const typeDefs = /* GraphQL */ `
   "What restartService acts on (seed)."
@@ -81,6 +92,24 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
+const optionalId = (id: string | null | undefined) => (id == null ? undefined : parseInput(idSchema, id));
+const serviceOf = (service: "CORE" | "AGENT"): ServiceKind => (service === "CORE" ? "core" : "agent");
+
+/** The API's shape of an operation: upper-case enums, times as DateTime, the target version of an update. */
+const operationView = (o: OperationView) => ({
+  id: String(o.id),
+  server: o.server,
+  kind: o.kind.toUpperCase() as Uppercase<typeof o.kind>,
+  status: o.status.toUpperCase() as Uppercase<typeof o.status>,
+  targetVersion: o.args?.version ?? null,
+  requestedAt: o.requestedAtSec,
+  requestedBy: o.requestedByName,
+  notAfter: o.notAfterSec,
+  configVersion: o.configVersion,
+  detail: o.detail,
+  finishedAt: o.finishedAtSec,
+});
+
 export const operationsModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -91,5 +120,30 @@ export const operationsModule: GraphQLModule = {
     "Mutation.updateAgent": "nodes:write",
     "Mutation.deleteAgentRelease": "system:manage",
   },
-  resolvers: {},
+  resolvers: {
+    Server: {
+      operations: async (n, args, ctx) => (await listOperations(ctx.db, n.id, args.first ?? 10)).map(operationView),
+    },
+    Query: {
+      nodeOperations: async (_, args, ctx) =>
+        (await listOperations(ctx.db, optionalId(args.serverId), args.first ?? 50)).map(operationView),
+      agentReleases: async (_, __, ctx) =>
+        (await listReleases(ctx.db, ctx.env)).map((r) => ({ ...r, uploadedAt: r.uploadedAtSec })),
+    },
+    Mutation: {
+      restartService: async (_, args, ctx) => {
+        await requestServiceRestart(ctx, serviceOf(args.service), optionalId(args.serverId));
+        return true;
+      },
+      requestServiceRestart: async (_, args, ctx) =>
+        (
+          await viewsOf(ctx.db, await requestServiceRestart(ctx, serviceOf(args.service), optionalId(args.serverId)))
+        ).map(operationView),
+      updateAgent: async (_, args, ctx) =>
+        (await viewsOf(ctx.db, await requestAgentUpdate(ctx, args.version, optionalId(args.serverId)))).map(
+          operationView,
+        ),
+      deleteAgentRelease: (_, args, ctx) => deleteRelease(ctx, args.version),
+    },
+  },
 };

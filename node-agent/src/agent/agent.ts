@@ -27,12 +27,19 @@ import type { Logger } from "../log/logger.ts";
 import type { Identity, StateDir } from "../state/state-dir.ts";
 import { UsageJournal, userIdFromEmail, type JournalStats } from "../usage/journal.ts";
 import { HealthSampler } from "./health.ts";
+import { AgentOperations } from "./operations.ts";
 import { AgentReports } from "./reports.ts";
 import { failedOutcome, rejectedOutcome } from "./config-outcomes.ts";
+import { ReleaseFiles, type Trial } from "./update.ts";
+import agentPackage from "../../package.json" with { type: "json" };
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 
-export const AGENT_VERSION = "0.1.0";
+/** Set by scripts/build.mjs: node-agent/package.json's version, or a test bundle's own. */
+declare const __VORTEX_AGENT_VERSION__: string | undefined;
+/** The panel reads the same package.json for its built-in release (workers/operations/releases.ts). */
+export const AGENT_VERSION: string =
+  typeof __VORTEX_AGENT_VERSION__ === "string" ? __VORTEX_AGENT_VERSION__ : agentPackage.version;
 
 /**
  * Between ticks, users close to their data limit (see LocalEnforcer.nearQuota) have their
@@ -59,6 +66,8 @@ export interface AgentOptions {
   longPollSec: number;
   logger: Logger;
   request?: HttpRequest;
+  /** The release on trial this process is (update.ts launch()): it commits once healthy, or rolls back. */
+  trial?: Trial | null;
 }
 
 export interface AgentStatus {
@@ -127,6 +136,7 @@ export class Agent {
   private readonly health = new HealthSampler();
   /** Config outcomes and operation results for the edge (protocol level 2). */
   private readonly reports: AgentReports;
+  private readonly operations: AgentOperations;
   private payload: ConfigPayload | null = null;
   /** Highest version seen, applied or refused: the ETag we poll with, so a bad config is not refetched in a loop. */
   private seenVersion = 0;
@@ -198,6 +208,7 @@ export class Agent {
       api: new CoreApi({ core: options.core, address: supervisor.apiAddress }),
       renderOptions,
     });
+    agent.operations.watchTrial();
     await agent.startCore();
     agent.loops.push(agent.configLoop(), agent.tickLoop());
     return agent;
@@ -216,6 +227,20 @@ export class Agent {
     this.api = parts.api;
     this.renderOptions = parts.renderOptions;
     this.reports = new AgentReports(options.state.reportsPath);
+    this.operations = new AgentOperations(
+      {
+        reports: this.reports,
+        files: new ReleaseFiles(options.state),
+        log: this.log.child("operations"),
+        agentVersion: AGENT_VERSION,
+        script: process.argv[1] ?? "",
+        args: process.argv.slice(2),
+        restartCore: () => this.restartCoreNow(),
+        flush: () => this.push(AbortSignal.timeout(5_000)),
+        download: (path) => this.edge.download(path),
+      },
+      options.trial ?? null,
+    );
     // Built here rather than in start(): before a restart it journals counters through this agent.
     this.applier = new ConfigApplier({
       supervisor: parts.supervisor,
@@ -376,7 +401,20 @@ export class Agent {
       reason: logAs.reason,
     });
     await this.closeConnections(outcome.removed, "removed from the config");
+    await this.operations.run(payload.operations ?? []);
     return true;
+  }
+
+  /** restartCore: a full restart from the applied config; the applier journals the counters first. */
+  private async restartCoreNow(): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const payload = this.payload;
+    if (!payload) return { ok: false, reason: "no config is applied yet" };
+    this.applier.forgetRunning();
+    const outcome = await this.applier.apply(servedUsers(payload, this.blockedNow));
+    if (outcome.ok) return { ok: true };
+    const { result } = outcome;
+    const words = result.ok ? "" : result.stage === "test" ? result.test.output : result.reason;
+    return { ok: false, reason: `${outcome.reason}${words && words !== outcome.reason ? `: ${words}` : ""}` };
   }
 
   // ---- usage, enforcement, push -------------------------------------------------------------
@@ -561,6 +599,7 @@ export class Agent {
           reason: "edge has not applied this batch; it will be resent",
         });
       this.journal.acknowledge(reply.ackSeq);
+      if (reply.ackSeq >= batch.seq && this.payload && this.supervisor.running) this.operations.onHealthy();
       if (reply.cut.length) {
         const fresh = this.enforcer.cutByEdge(reply.cut, reply.configVersion);
         if (fresh.length) await this.enforce("cut by the edge");

@@ -132,6 +132,17 @@ export class EdgeClient {
     return { status: 200, envelope: jsonOf(res, "config"), etag: headerOf(res, "etag") };
   }
 
+  /**
+   * The bytes at a panel-relative path (an agent release), signed like every request. The reply
+   * is read as UTF-8 text (http.ts) and encoded back: exact for a JavaScript bundle, and any
+   * byte that is not UTF-8 comes back changed, so the caller's hash check refuses it.
+   */
+  async download(path: string, signal?: AbortSignal): Promise<Uint8Array> {
+    const res = await this.signedRequest("GET", path, null, {}, signal);
+    if (!isOk(res)) throw edgeErrorFrom(res, `download ${path}`);
+    return Buffer.from(res.body, "utf8");
+  }
+
   async pushUsage(push: UsagePush, signal?: AbortSignal): Promise<UsageReply> {
     const body = new TextEncoder().encode(JSON.stringify(push));
     const res = await this.signedRequest(
