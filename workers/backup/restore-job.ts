@@ -28,7 +28,7 @@ const SWAP_MISMATCH = "CHECK constraint failed";
 export const RESTORE_REVOKE_REASON = "restore";
 
 const stagingPrefix = (restoreId: string) => `${STAGING_PREFIX}${jobTag(restoreId)}_`;
-const stagingTable = (restoreId: string, table: string) => `${stagingPrefix(restoreId)}t_${table}`;
+export const stagingTable = (restoreId: string, table: string) => `${stagingPrefix(restoreId)}t_${table}`;
 /** Chunks already loaded, so a load step that ran but was not recorded does not load twice. */
 const loadedTable = (restoreId: string) => `${stagingPrefix(restoreId)}loaded`;
 /** Each node's version as it was before the swap (what its agent may be running). */
@@ -43,7 +43,7 @@ async function setProgress(env: Env, restoreId: string, progress: JobProgress, s
 }
 
 /** Empty staging tables shaped like the live ones (same affinities), and the job's bookkeeping tables. */
-async function createStaging(env: Env, restoreId: string, manifest: BackupManifest): Promise<void> {
+export async function createStaging(env: Env, restoreId: string, manifest: BackupManifest): Promise<void> {
   await env.DB.batch([
     ...manifest.tables.map((t) =>
       env.DB.prepare(
@@ -58,7 +58,7 @@ async function createStaging(env: Env, restoreId: string, manifest: BackupManife
 }
 
 /** Chunk n into its staging table, checked against the manifest first; one batch, so it is loaded whole or not at all. */
-async function loadChunk(env: Env, restoreId: string, manifest: BackupManifest, n: number): Promise<number> {
+export async function loadChunk(env: Env, restoreId: string, manifest: BackupManifest, n: number): Promise<number> {
   const chunk = manifest.chunks[n]!;
   const loaded = await env.DB.prepare(`SELECT 1 FROM ${quote(loadedTable(restoreId))} WHERE chunk = ?1`)
     .bind(n)
@@ -226,7 +226,7 @@ async function rearm(env: Env, nowSec: number): Promise<void> {
   }
 }
 
-async function dropStaging(env: Env, restoreId: string): Promise<void> {
+export async function dropStaging(env: Env, restoreId: string): Promise<void> {
   await dropTables(env.DB, await jobTables(env.DB, stagingPrefix(restoreId)));
 }
 
