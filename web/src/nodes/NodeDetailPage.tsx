@@ -6,6 +6,7 @@
  */
 import { A, useAction, useParams } from "@solidjs/router";
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
 import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { LiveDot } from "../components/LiveDot";
 import { Confirm } from "../components/Modal";
@@ -38,10 +39,17 @@ export default function NodeDetailPage() {
   const params = useParams<{ id: string }>();
   const data = createQuery(() => nodeDetailQuery(params.id));
   const reload = () => reloadQueries(nodeDetailQuery);
+  // Kept in a store and reconciled: a reload (every status event, every poll) updates rows in
+  // place instead of rebuilding the page, so an open dialog or a chosen comparison stays.
+  const [detail, setDetail] = createStore<{ value?: NodeDetailQuery }>({});
+  createEffect(() => {
+    const loaded = settled(data);
+    if (loaded) setDetail("value", reconcile(loaded));
+  });
   // A status event (a push, a config applied, an operation finished) changes what this page shows: read it again.
   const live = useLive(ServerStatusUpdates, () => ({ id: params.id }), reload, reload);
   const anyActive = createMemo(
-    () => settled(data)?.server?.operations.some((o) => isOperationActive(o.status)) ?? false,
+    () => detail.value?.server?.operations.some((o) => isOperationActive(o.status)) ?? false,
   );
   createEffect(() => {
     if (!anyActive()) return;
@@ -49,26 +57,24 @@ export default function NodeDetailPage() {
     onCleanup(() => clearInterval(timer));
   });
 
+  // Not <Loaded>: it renders its children anew with every value, and this page reloads often.
   return (
-    <Loaded resource={data} retry={reload} skeleton={<Skeleton lines={8} />}>
-      {(d) => (
-        <Show when={d.server} fallback={<p class="muted">{t("state.notFound")}</p>}>
-          {(server) => (
-            <>
-              <div class="toolbar">
-                <h1 class="grow">
-                  <A href="/nodes">{t("nav.nodes")}</A> / {server().name}
-                </h1>
-                <LiveDot state={live()} />
-              </div>
-              <NodeSummary server={server()} />
-              <OperationsCard server={server()} releases={d.agentReleases} />
-              <HistoryCard server={server()} />
-            </>
-          )}
-        </Show>
-      )}
-    </Loaded>
+    <Show
+      when={detail.value}
+      fallback={data.error ? <ErrorBox error={data.error} retry={reload} /> : <Skeleton lines={8} />}
+    >
+      <Show when={detail.value?.server} fallback={<p class="muted">{t("state.notFound")}</p>}>
+        <div class="toolbar">
+          <h1 class="grow">
+            <A href="/nodes">{t("nav.nodes")}</A> / {detail.value!.server!.name}
+          </h1>
+          <LiveDot state={live()} />
+        </div>
+        <NodeSummary server={detail.value!.server!} />
+        <OperationsCard server={detail.value!.server!} releases={detail.value!.agentReleases} />
+        <HistoryCard server={detail.value!.server!} />
+      </Show>
+    </Show>
   );
 }
 
