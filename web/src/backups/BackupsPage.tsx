@@ -193,7 +193,11 @@ function createRestoreWatch(reload: () => void) {
   let last: RestoreStatus = "RUNNING";
   const watch = createJobWatch<Restore>({
     load: async (id) => {
-      const restore = await loadRestore(id);
+      const restore = await loadRestore(id).catch((error: unknown) => {
+        // The swap replaced the sessions under the poll: the client has gone to sign-in already; say why.
+        if (error instanceof ApiError && error.code === "UNAUTHENTICATED") notify(t("restore.sessionEnded"));
+        throw error;
+      });
       if (restore && restore.status !== "FAILED") last = restore.status;
       else if (restore) setFailedAt(last);
       return restore;

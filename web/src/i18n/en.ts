@@ -491,6 +491,8 @@ export const en = {
   "restore.noSafety": "The panel was empty: no backup of it was needed.",
   "restore.verified": { one: "{count} table matches the backup.", other: "{count} tables match the backup." },
   "restore.signedOut": "Restore complete. Everyone was signed out: sign in again.",
+  "restore.sessionEnded":
+    "The restore replaced every session: sign in again, then find its outcome on the Backups page.",
   "restoreStatus.RUNNING": "Restoring",
   "restoreStatus.VERIFYING": "Verifying",
   "restoreStatus.COMPLETE": "Complete",

@@ -525,6 +525,8 @@ export const ru: Messages = {
     other: "{count} таблицы совпадают с копией.",
   },
   "restore.signedOut": "Восстановление завершено. Все сеансы закрыты: войдите снова.",
+  "restore.sessionEnded":
+    "Восстановление заменило все сеансы: войдите снова и посмотрите его итог на странице резервных копий.",
   "restoreStatus.RUNNING": "Восстановление",
   "restoreStatus.VERIFYING": "Проверка",
   "restoreStatus.COMPLETE": "Готово",

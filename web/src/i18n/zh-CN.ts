@@ -471,6 +471,7 @@ export const zhCN: Messages = {
   "restore.noSafety": "面板原为空，无需备份。",
   "restore.verified": { other: "{count} 张表与备份一致。" },
   "restore.signedOut": "恢复完成。所有人已退出登录：请重新登录。",
+  "restore.sessionEnded": "恢复替换了所有会话：请重新登录，并在备份页面查看恢复结果。",
   "restoreStatus.RUNNING": "恢复中",
   "restoreStatus.VERIFYING": "校验中",
   "restoreStatus.COMPLETE": "完成",

@@ -327,7 +327,7 @@ function HistoryCard(props: { server: Server }) {
       <Show when={compare()}>
         {(c) => (
           <>
-            <fieldset class="actions">
+            <fieldset class="actions" style={{ "justify-content": "flex-start" }}>
               <legend>{t("history.compare")}</legend>
               <For each={["from", "to"] as const}>
                 {(side) => (
