@@ -519,7 +519,7 @@ export const en = {
   "operations.warnRestartAll":
     "Restart the proxy core on every enrolled node? Every user's connection drops and reconnects.",
   "operations.warnUpdateAll":
-    "Move every enrolled node to this agent release? Nodes already on it, and agents too old for remote operations, are left alone.",
+    "Move every enrolled node to this agent release? Nodes already on it are left alone. If any node's agent is too old for remote operations, nothing is queued and the panel names the node.",
   "operations.onRelease": { one: "{count} node on it", other: "{count} nodes on it" },
   "operations.none": "No operations yet.",
   "operations.kind": "Operation",

@@ -495,7 +495,8 @@ export const zhCN: Messages = {
   "operations.restartAll": "重启所有核心",
   "operations.updateAll": "更新所有代理",
   "operations.warnRestartAll": "重启所有已注册节点上的代理核心？所有用户的连接都会断开并重连。",
-  "operations.warnUpdateAll": "将所有已注册节点切换到此代理版本？已在此版本的节点和过旧的代理不受影响。",
+  "operations.warnUpdateAll":
+    "将所有已注册节点切换到此代理版本？已在此版本的节点不受影响。若有节点的代理过旧、不支持远程操作，则不会排队任何操作，面板会指出该节点。",
   "operations.onRelease": { other: "{count} 个节点在用" },
   "operations.none": "还没有操作。",
   "operations.kind": "操作",

@@ -1,8 +1,8 @@
 /**
  * Whole-fleet operations on the Nodes list: restart every enrolled node's core, or move every
  * node to an agent release. Each asks first; the panel queues one operation per node (nodes
- * already on the release, or too old to run operations, are left out by the panel) and each
- * node's page shows its result.
+ * already on the release are left out; a node too old to run operations refuses the whole request,
+ * named in the error shown here) and each node's page shows its result.
  */
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
@@ -25,10 +25,15 @@ export function FleetOperations() {
   // Read only once the operator asks to update: the list page loads as before otherwise.
   const releases = createQuery(() => asking() === "update" && agentReleasesQuery());
 
+  // A refusal belongs to the request it answered: closing the dialog, however, forgets it.
+  const close = () => {
+    setAsking(null);
+    action.setError(null);
+  };
   const run = (work: () => Promise<{ id: string }[]>) =>
     void action.run(async () => {
       const queued = await work();
-      setAsking(null);
+      close();
       notify(t("operations.queuedFleet", { count: queued.length }));
     });
   const confirm = (event: SubmitEvent) => {
@@ -50,11 +55,7 @@ export function FleetOperations() {
       </button>
       <Modal
         open={asking() !== null}
-        onOpenChange={(open) => {
-          if (open) return;
-          setAsking(null);
-          action.setError(null);
-        }}
+        onOpenChange={(open) => !open && close()}
         title={asking() === "restart" ? t("operations.restartAll") : t("operations.updateAll")}
       >
         <form class="form" onSubmit={confirm}>
@@ -79,7 +80,7 @@ export function FleetOperations() {
             <ErrorBox error={action.error() ?? releases.error} />
           </Show>
           <div class="actions">
-            <button type="button" onClick={() => setAsking(null)}>
+            <button type="button" onClick={close}>
               {t("action.cancel")}
             </button>
             <button
