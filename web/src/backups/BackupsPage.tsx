@@ -65,13 +65,17 @@ export default function BackupsPage() {
     });
   const download = (backup: Backup) =>
     action.run(() => downloadBackup({ ...backup, downloadPath: backup.downloadPath! }));
+  const [uploading, setUploading] = createSignal(false);
   const upload = (file: File | null, input: HTMLInputElement) => {
     if (!file) return;
-    void action.run(async () => {
-      await uploadBackup(file);
-      notify(t("backups.uploaded"));
-      reload();
-    });
+    setUploading(true);
+    void action
+      .run(async () => {
+        await uploadBackup(file);
+        notify(t("backups.uploaded"));
+        reload();
+      })
+      .finally(() => setUploading(false));
     input.value = "";
   };
 
@@ -80,8 +84,8 @@ export default function BackupsPage() {
       <div class="toolbar">
         <h1 class="grow">{t("nav.backups")}</h1>
         <Show when={isOwner()}>
-          <label class="button">
-            {t("backups.upload")}
+          <label class="button" aria-busy={uploading()}>
+            {uploading() ? t("backups.uploading") : t("backups.upload")}
             <input
               type="file"
               class="visually-hidden"
@@ -349,7 +353,8 @@ function RestoreDialog(props: { backup: Backup | null; onClose: () => void; onSt
                 {t("action.cancel")}
               </button>
               <button type="submit" class="danger" disabled={typed().trim() !== backup().id || action.busy()}>
-                {t("backups.restore")}
+                {/* Starting takes a backup of the panel as it is first: say that something is happening. */}
+                {action.busy() ? t("backups.starting") : t("backups.restore")}
               </button>
             </div>
           </form>

@@ -453,6 +453,7 @@ export const en = {
     "A backup is a verified snapshot of the whole panel in R2. Download one to keep it off Cloudflare; the secrets it was sealed with (SECRETS_KEY, CONFIG_SIGNING_KEY, JWT_SECRET) are not in it.",
   "backups.now": "Back up now",
   "backups.upload": "Upload a backup…",
+  "backups.uploading": "Uploading and verifying…",
   "backups.uploaded": "Backup uploaded and verified",
   "backups.done": "Backup complete",
   "backups.none": "No backups yet.",

@@ -451,6 +451,7 @@ export const fa: Messages = {
     "پشتیبان یک عکس‌فوری تأییدشده از کل پنل در R2 است. برای نگه‌داشتن بیرون از Cloudflare آن را دانلود کنید؛ کلیدهایی که با آن‌ها مهر شده (SECRETS_KEY، CONFIG_SIGNING_KEY، JWT_SECRET) در آن نیستند.",
   "backups.now": "پشتیبان‌گیری اکنون",
   "backups.upload": "بارگذاری پشتیبان…",
+  "backups.uploading": "در حال بارگذاری و بررسی…",
   "backups.uploaded": "پشتیبان بارگذاری و تأیید شد",
   "backups.done": "پشتیبان کامل شد",
   "backups.none": "هنوز پشتیبانی نیست.",

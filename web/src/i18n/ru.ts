@@ -482,6 +482,7 @@ export const ru: Messages = {
     "Резервная копия — проверенный снимок всей панели в R2. Скачайте её, чтобы хранить вне Cloudflare; секретов, которыми она запечатана (SECRETS_KEY, CONFIG_SIGNING_KEY, JWT_SECRET), в ней нет.",
   "backups.now": "Создать копию",
   "backups.upload": "Загрузить копию…",
+  "backups.uploading": "Загрузка и проверка…",
   "backups.uploaded": "Копия загружена и проверена",
   "backups.done": "Копия готова",
   "backups.none": "Копий пока нет.",

@@ -434,6 +434,7 @@ export const zhCN: Messages = {
     "备份是整个面板在 R2 中经过校验的快照。下载一份可保存在 Cloudflare 之外；封装所用的密钥（SECRETS_KEY、CONFIG_SIGNING_KEY、JWT_SECRET）不在其中。",
   "backups.now": "立即备份",
   "backups.upload": "上传备份…",
+  "backups.uploading": "正在上传并校验…",
   "backups.uploaded": "备份已上传并校验",
   "backups.done": "备份完成",
   "backups.none": "还没有备份。",
