@@ -164,6 +164,10 @@ export default function BackupsPage() {
                 </tr>
               )}
             </Table>
+            <Show when={d.restores.length > 0}>
+              <h2 style={{ "margin-block-start": "1rem" }}>{t("restore.recent")}</h2>
+              <RestoresTable restores={d.restores} />
+            </Show>
             <ScheduleForm settings={d.settings} />
           </>
         )}
@@ -178,6 +182,8 @@ export default function BackupsPage() {
         backup={restoring()}
         onClose={() => setRestoring(null)}
         onStarted={(restore) => {
+          // Said now: the sessions may end under the very next request, which goes to sign-in without a word.
+          notify(t("restore.started"));
           setRestoring(null);
           restoreWatch.follow(restore);
         }}
@@ -197,11 +203,7 @@ function createRestoreWatch(reload: () => void) {
   let last: RestoreStatus = "RUNNING";
   const watch = createJobWatch<Restore>({
     load: async (id) => {
-      const restore = await loadRestore(id).catch((error: unknown) => {
-        // The swap replaced the sessions under the poll: the client has gone to sign-in already; say why.
-        if (error instanceof ApiError && error.code === "UNAUTHENTICATED") notify(t("restore.sessionEnded"));
-        throw error;
-      });
+      const restore = await loadRestore(id);
       if (restore && restore.status !== "FAILED") last = restore.status;
       else if (restore) setFailedAt(last);
       return restore;
@@ -296,6 +298,42 @@ function RestoreProgress(props: { restore: Restore; failedAt: RestoreStatus; err
         <ErrorBox error={props.error} />
       </Show>
     </section>
+  );
+}
+
+/** Where the operator finds how a restore ended: it signs everyone out, the one who started it too. */
+function RestoresTable(props: { restores: Restore[] }) {
+  return (
+    <Table
+      headers={[t("restore.started.at"), t("restore.backup"), t("user.status"), t("restore.safetyColumn"), ""]}
+      rows={props.restores}
+    >
+      {(restore) => (
+        <tr data-restore={restore.id}>
+          <td title={formatDateTime(restore.startedAt, locale())}>
+            {formatRelative(restore.startedAt, locale())}
+            <Show when={restore.startedBy}>
+              <span class="muted"> · {restore.startedBy}</span>
+            </Show>
+          </td>
+          <td class="ltr">{restore.backupId}</td>
+          <td>
+            <span class={`badge ${restore.status}`} data-testid="restore-status">
+              {t(`restoreStatus.${restore.status}`)}
+            </span>
+            <Show when={restore.error}>
+              <div class="error">{restore.error}</div>
+            </Show>
+          </td>
+          <td class="ltr">{restore.safetyBackupId ?? "—"}</td>
+          <td class="muted">
+            <Show when={restore.verifiedTables != null}>
+              {t("restore.verified", { count: restore.verifiedTables! })}
+            </Show>
+          </td>
+        </tr>
+      )}
+    </Table>
   );
 }
 

@@ -492,8 +492,13 @@ export const en = {
   "restore.noSafety": "The panel was empty: no backup of it was needed.",
   "restore.verified": { one: "{count} table matches the backup.", other: "{count} tables match the backup." },
   "restore.signedOut": "Restore complete. Everyone was signed out: sign in again.",
-  "restore.sessionEnded":
-    "The restore replaced every session: sign in again, then find its outcome on the Backups page.",
+  "restore.started":
+    "Restore started. Everyone is signed out as it replaces the data: sign in again to find its outcome on the Backups page.",
+  "restore.recent": "Restores",
+  "restore.started.at": "Started",
+  "restore.backup": "From backup",
+  "restore.safetyColumn": "Backup taken before",
+  "restoreStatus.FAILED": "Failed",
   "restoreStatus.RUNNING": "Restoring",
   "restoreStatus.VERIFYING": "Verifying",
   "restoreStatus.COMPLETE": "Complete",

@@ -490,8 +490,13 @@ export const fa: Messages = {
   "restore.noSafety": "پنل خالی بود: پشتیبانی از آن لازم نبود.",
   "restore.verified": { one: "{count} جدول با پشتیبان یکی است.", other: "{count} جدول با پشتیبان یکی است." },
   "restore.signedOut": "بازگردانی کامل شد. همه از حساب خارج شدند: دوباره وارد شوید.",
-  "restore.sessionEnded":
-    "بازگردانی همه نشست‌ها را جایگزین کرد: دوباره وارد شوید و نتیجه‌اش را در صفحه پشتیبان‌ها ببینید.",
+  "restore.started":
+    "بازگردانی آغاز شد. با جایگزینی داده‌ها همه از حساب خارج می‌شوند: دوباره وارد شوید و نتیجه‌اش را در صفحه پشتیبان‌ها ببینید.",
+  "restore.recent": "بازگردانی‌ها",
+  "restore.started.at": "آغاز",
+  "restore.backup": "از پشتیبان",
+  "restore.safetyColumn": "پشتیبان گرفته‌شده پیش از آن",
+  "restoreStatus.FAILED": "ناموفق",
   "restoreStatus.RUNNING": "بازگردانی",
   "restoreStatus.VERIFYING": "بررسی",
   "restoreStatus.COMPLETE": "کامل",

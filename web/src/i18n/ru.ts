@@ -526,8 +526,13 @@ export const ru: Messages = {
     other: "{count} таблицы совпадают с копией.",
   },
   "restore.signedOut": "Восстановление завершено. Все сеансы закрыты: войдите снова.",
-  "restore.sessionEnded":
-    "Восстановление заменило все сеансы: войдите снова и посмотрите его итог на странице резервных копий.",
+  "restore.started":
+    "Восстановление началось. Замена данных закрывает все сеансы: войдите снова и посмотрите его итог на странице резервных копий.",
+  "restore.recent": "Восстановления",
+  "restore.started.at": "Начато",
+  "restore.backup": "Из копии",
+  "restore.safetyColumn": "Копия, снятая перед ним",
+  "restoreStatus.FAILED": "Сбой",
   "restoreStatus.RUNNING": "Восстановление",
   "restoreStatus.VERIFYING": "Проверка",
   "restoreStatus.COMPLETE": "Готово",
