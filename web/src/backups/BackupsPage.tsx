@@ -13,6 +13,8 @@ import { RowActions, Table } from "../components/Table";
 import { notify } from "../components/toast";
 import type { BackupFieldsFragment, RestoreFieldsFragment, RestoreStatus } from "../graphql/generated/graphql";
 import { locale, t } from "../i18n";
+// This page's English loads with it, not with the first load.
+import "../i18n/safety-en";
 import { createAction } from "../lib/action";
 import { formatBytes, formatDateTime, formatNumber, formatRelative } from "../lib/format";
 import { createJobWatch } from "../lib/poll";

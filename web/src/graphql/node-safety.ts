@@ -1,19 +1,5 @@
 import { graphql } from "./generated";
 
-export const NodeOperationFields = graphql(`
-  fragment NodeOperationFields on NodeOperation {
-    id
-    kind
-    status
-    targetVersion
-    detail
-    requestedAt
-    requestedBy
-    finishedAt
-    configVersion
-  }
-`);
-
 export const NodeDetail = graphql(`
   query NodeDetail($id: ID!) {
     server(id: $id) {

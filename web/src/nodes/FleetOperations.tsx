@@ -10,6 +10,8 @@ import { ErrorBox } from "../components/Async";
 import { Modal } from "../components/Modal";
 import { notify } from "../components/toast";
 import { t } from "../i18n";
+// This page's English loads with it, not with the first load.
+import "../i18n/safety-en";
 import { createAction } from "../lib/action";
 import { createQuery } from "../lib/query";
 import { agentReleasesQuery, restartService, updateAgent } from "./safety-data";

@@ -15,6 +15,8 @@ import { notify } from "../components/toast";
 import type { NodeDetailQuery, ServiceType } from "../graphql/generated/graphql";
 import { ServerStatusUpdates } from "../graphql/live";
 import { locale, t } from "../i18n";
+// This page's English loads with it, not with the first load.
+import "../i18n/safety-en";
 import { createAction } from "../lib/action";
 import { formatBytes, formatDateTime, formatRelative } from "../lib/format";
 import { createQuery, reloadQueries } from "../lib/query";

@@ -13,6 +13,8 @@ import type {
 } from "../graphql/generated/graphql";
 import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { t } from "../i18n";
+// This page's English loads with it, not with the first load.
+import "../i18n/safety-en";
 import { createAction } from "../lib/action";
 import { PanelRoutingSection } from "../routing/RoutingSection";
 import { me } from "../session";

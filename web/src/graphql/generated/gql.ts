@@ -51,9 +51,6 @@ type Documents = {
     "\n  mutation BeginOidcLogin {\n    beginOidcLogin {\n      authorizationUrl\n    }\n  }\n": typeof types.BeginOidcLoginDocument,
     "\n  mutation FinishOidcLogin($input: FinishOidcLoginInput!) {\n    finishOidcLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.FinishOidcLoginDocument,
     "\n  query MustEnrollTotp {\n    twoFactor {\n      mustEnrollTotp\n    }\n  }\n": typeof types.MustEnrollTotpDocument,
-    "\n  fragment BackupFields on BackupResult {\n    id\n    status\n    trigger\n    createdAt\n    createdBy\n    finishedAt\n    sizeBytes\n    rows\n    schemaVersion\n    error\n    downloadPath\n    progress {\n      ...JobProgressFields\n    }\n  }\n": typeof types.BackupFieldsFragmentDoc,
-    "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": typeof types.JobProgressFieldsFragmentDoc,
-    "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": typeof types.RestoreFieldsFragmentDoc,
     "\n  query BackupsPage {\n    backups {\n      ...BackupFields\n    }\n    restores(first: 5) {\n      ...RestoreFields\n    }\n    settings {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": typeof types.BackupsPageDocument,
     "\n  query Backup($id: ID!) {\n    backup(id: $id) {\n      ...BackupFields\n    }\n  }\n": typeof types.BackupDocument,
     "\n  query Restore($id: ID!) {\n    restore(id: $id) {\n      ...RestoreFields\n    }\n  }\n": typeof types.RestoreDocument,
@@ -70,6 +67,10 @@ type Documents = {
     "\n  fragment SystemMetricsFields on SystemMetrics {\n    at\n    serversOnline\n    serversOffline\n    serversDegraded\n    uploadRate\n    downloadRate\n    users {\n      ...UserCountsFields\n    }\n  }\n": typeof types.SystemMetricsFieldsFragmentDoc,
     "\n  fragment RoutingPolicyFields on RoutingPolicy {\n    blockPrivate\n    blockBittorrent\n    allowedPrivate {\n      cidr\n      ports\n    }\n    blockedCidrs\n    blockedDomains\n    blockedPorts\n    defaultOutbound\n  }\n": typeof types.RoutingPolicyFieldsFragmentDoc,
     "\n  fragment ImportReportFields on ImportReport {\n    counts {\n      kind\n      created\n      updated\n      unchanged\n      conflicts\n    }\n    conflicts {\n      kind\n      key\n      name\n      reason\n    }\n    unmapped {\n      kind\n      key\n      name\n      reason\n    }\n    adjusted {\n      kind\n      key\n      name\n      reason\n    }\n    statusChanges {\n      key\n      username\n      from\n      to\n    }\n    truncated\n    enrollments {\n      key\n      name\n      serverId\n      command\n    }\n  }\n": typeof types.ImportReportFieldsFragmentDoc,
+    "\n  fragment BackupFields on BackupResult {\n    id\n    status\n    trigger\n    createdAt\n    createdBy\n    finishedAt\n    sizeBytes\n    rows\n    schemaVersion\n    error\n    downloadPath\n    progress {\n      ...JobProgressFields\n    }\n  }\n": typeof types.BackupFieldsFragmentDoc,
+    "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": typeof types.JobProgressFieldsFragmentDoc,
+    "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": typeof types.RestoreFieldsFragmentDoc,
+    "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": typeof types.NodeOperationFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": typeof types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateGroupDocument,
@@ -87,7 +88,6 @@ type Documents = {
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": typeof types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": typeof types.UserTrafficUpdatesDocument,
     "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": typeof types.NotificationUpdatesDocument,
-    "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": typeof types.NodeOperationFieldsFragmentDoc,
     "\n  query NodeDetail($id: ID!) {\n    server(id: $id) {\n      ...ServerStatusFields\n      name\n      address\n      agentProtocol\n      configPinnedTo\n      configHistory {\n        version\n        issuedAt\n        outcome\n        outcomeAt\n        error\n        inbounds\n        users\n        operations\n        rollbackOf\n        kept\n        sizeBytes\n      }\n      operations(first: 20) {\n        ...NodeOperationFields\n      }\n    }\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n": typeof types.NodeDetailDocument,
     "\n  query ServerConfigDiff($serverId: ID!, $from: Int!, $to: Int!) {\n    serverConfigDiff(serverId: $serverId, from: $from, to: $to) {\n      from\n      to\n      inboundsAdded\n      inboundsRemoved\n      inboundsChanged {\n        tag\n        fields\n      }\n      routingChanged\n      usersFrom\n      usersTo\n      usersAdded {\n        id\n        username\n      }\n      usersAddedCount\n      usersRemoved {\n        id\n        username\n      }\n      usersRemovedCount\n      usersChangedCount\n    }\n  }\n": typeof types.ServerConfigDiffDocument,
     "\n  mutation RollbackNodeConfig($serverId: ID!, $version: Int!) {\n    rollbackNodeConfig(serverId: $serverId, version: $version) {\n      id\n      configPinnedTo\n    }\n  }\n": typeof types.RollbackNodeConfigDocument,
@@ -156,9 +156,6 @@ const documents: Documents = {
     "\n  mutation BeginOidcLogin {\n    beginOidcLogin {\n      authorizationUrl\n    }\n  }\n": types.BeginOidcLoginDocument,
     "\n  mutation FinishOidcLogin($input: FinishOidcLoginInput!) {\n    finishOidcLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.FinishOidcLoginDocument,
     "\n  query MustEnrollTotp {\n    twoFactor {\n      mustEnrollTotp\n    }\n  }\n": types.MustEnrollTotpDocument,
-    "\n  fragment BackupFields on BackupResult {\n    id\n    status\n    trigger\n    createdAt\n    createdBy\n    finishedAt\n    sizeBytes\n    rows\n    schemaVersion\n    error\n    downloadPath\n    progress {\n      ...JobProgressFields\n    }\n  }\n": types.BackupFieldsFragmentDoc,
-    "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": types.JobProgressFieldsFragmentDoc,
-    "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": types.RestoreFieldsFragmentDoc,
     "\n  query BackupsPage {\n    backups {\n      ...BackupFields\n    }\n    restores(first: 5) {\n      ...RestoreFields\n    }\n    settings {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": types.BackupsPageDocument,
     "\n  query Backup($id: ID!) {\n    backup(id: $id) {\n      ...BackupFields\n    }\n  }\n": types.BackupDocument,
     "\n  query Restore($id: ID!) {\n    restore(id: $id) {\n      ...RestoreFields\n    }\n  }\n": types.RestoreDocument,
@@ -175,6 +172,10 @@ const documents: Documents = {
     "\n  fragment SystemMetricsFields on SystemMetrics {\n    at\n    serversOnline\n    serversOffline\n    serversDegraded\n    uploadRate\n    downloadRate\n    users {\n      ...UserCountsFields\n    }\n  }\n": types.SystemMetricsFieldsFragmentDoc,
     "\n  fragment RoutingPolicyFields on RoutingPolicy {\n    blockPrivate\n    blockBittorrent\n    allowedPrivate {\n      cidr\n      ports\n    }\n    blockedCidrs\n    blockedDomains\n    blockedPorts\n    defaultOutbound\n  }\n": types.RoutingPolicyFieldsFragmentDoc,
     "\n  fragment ImportReportFields on ImportReport {\n    counts {\n      kind\n      created\n      updated\n      unchanged\n      conflicts\n    }\n    conflicts {\n      kind\n      key\n      name\n      reason\n    }\n    unmapped {\n      kind\n      key\n      name\n      reason\n    }\n    adjusted {\n      kind\n      key\n      name\n      reason\n    }\n    statusChanges {\n      key\n      username\n      from\n      to\n    }\n    truncated\n    enrollments {\n      key\n      name\n      serverId\n      command\n    }\n  }\n": types.ImportReportFieldsFragmentDoc,
+    "\n  fragment BackupFields on BackupResult {\n    id\n    status\n    trigger\n    createdAt\n    createdBy\n    finishedAt\n    sizeBytes\n    rows\n    schemaVersion\n    error\n    downloadPath\n    progress {\n      ...JobProgressFields\n    }\n  }\n": types.BackupFieldsFragmentDoc,
+    "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": types.JobProgressFieldsFragmentDoc,
+    "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": types.RestoreFieldsFragmentDoc,
+    "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": types.NodeOperationFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateGroupDocument,
@@ -192,7 +193,6 @@ const documents: Documents = {
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": types.UserTrafficUpdatesDocument,
     "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": types.NotificationUpdatesDocument,
-    "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": types.NodeOperationFieldsFragmentDoc,
     "\n  query NodeDetail($id: ID!) {\n    server(id: $id) {\n      ...ServerStatusFields\n      name\n      address\n      agentProtocol\n      configPinnedTo\n      configHistory {\n        version\n        issuedAt\n        outcome\n        outcomeAt\n        error\n        inbounds\n        users\n        operations\n        rollbackOf\n        kept\n        sizeBytes\n      }\n      operations(first: 20) {\n        ...NodeOperationFields\n      }\n    }\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n": types.NodeDetailDocument,
     "\n  query ServerConfigDiff($serverId: ID!, $from: Int!, $to: Int!) {\n    serverConfigDiff(serverId: $serverId, from: $from, to: $to) {\n      from\n      to\n      inboundsAdded\n      inboundsRemoved\n      inboundsChanged {\n        tag\n        fields\n      }\n      routingChanged\n      usersFrom\n      usersTo\n      usersAdded {\n        id\n        username\n      }\n      usersAddedCount\n      usersRemoved {\n        id\n        username\n      }\n      usersRemovedCount\n      usersChangedCount\n    }\n  }\n": types.ServerConfigDiffDocument,
     "\n  mutation RollbackNodeConfig($serverId: ID!, $version: Int!) {\n    rollbackNodeConfig(serverId: $serverId, version: $version) {\n      id\n      configPinnedTo\n    }\n  }\n": types.RollbackNodeConfigDocument,
@@ -372,18 +372,6 @@ export function graphql(source: "\n  query MustEnrollTotp {\n    twoFactor {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment BackupFields on BackupResult {\n    id\n    status\n    trigger\n    createdAt\n    createdBy\n    finishedAt\n    sizeBytes\n    rows\n    schemaVersion\n    error\n    downloadPath\n    progress {\n      ...JobProgressFields\n    }\n  }\n"): typeof import('./graphql').BackupFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n"): typeof import('./graphql').JobProgressFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n"): typeof import('./graphql').RestoreFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query BackupsPage {\n    backups {\n      ...BackupFields\n    }\n    restores(first: 5) {\n      ...RestoreFields\n    }\n    settings {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n"): typeof import('./graphql').BackupsPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -445,6 +433,22 @@ export function graphql(source: "\n  fragment RoutingPolicyFields on RoutingPoli
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ImportReportFields on ImportReport {\n    counts {\n      kind\n      created\n      updated\n      unchanged\n      conflicts\n    }\n    conflicts {\n      kind\n      key\n      name\n      reason\n    }\n    unmapped {\n      kind\n      key\n      name\n      reason\n    }\n    adjusted {\n      kind\n      key\n      name\n      reason\n    }\n    statusChanges {\n      key\n      username\n      from\n      to\n    }\n    truncated\n    enrollments {\n      key\n      name\n      serverId\n      command\n    }\n  }\n"): typeof import('./graphql').ImportReportFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BackupFields on BackupResult {\n    id\n    status\n    trigger\n    createdAt\n    createdBy\n    finishedAt\n    sizeBytes\n    rows\n    schemaVersion\n    error\n    downloadPath\n    progress {\n      ...JobProgressFields\n    }\n  }\n"): typeof import('./graphql').BackupFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n"): typeof import('./graphql').JobProgressFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n"): typeof import('./graphql').RestoreFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n"): typeof import('./graphql').NodeOperationFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -513,10 +517,6 @@ export function graphql(source: "\n  subscription UserTrafficUpdates($userId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n"): typeof import('./graphql').NotificationUpdatesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n"): typeof import('./graphql').NodeOperationFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

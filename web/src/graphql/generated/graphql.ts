@@ -855,12 +855,6 @@ export type MustEnrollTotpQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MustEnrollTotpQuery = { twoFactor: { mustEnrollTotp: boolean } };
 
-export type BackupFieldsFragment = { id: string, status: BackupStatus, trigger: BackupTrigger, createdAt: string, createdBy: string | null, finishedAt: string | null, sizeBytes: number | null, rows: number | null, schemaVersion: string, error: string | null, downloadPath: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null };
-
-export type JobProgressFieldsFragment = { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number };
-
-export type RestoreFieldsFragment = { id: string, backupId: string, safetyBackupId: string | null, status: RestoreStatus, startedAt: string, startedBy: string | null, finishedAt: string | null, verifiedTables: number | null, error: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null };
-
 export type BackupsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -936,6 +930,14 @@ export type SystemMetricsFieldsFragment = { at: string, serversOnline: number, s
 export type RoutingPolicyFieldsFragment = { blockPrivate: boolean, blockBittorrent: boolean, blockedCidrs: Array<string>, blockedDomains: Array<string>, blockedPorts: Array<string>, defaultOutbound: RoutingOutbound, allowedPrivate: Array<{ cidr: string, ports: Array<string> }> };
 
 export type ImportReportFieldsFragment = { truncated: boolean, counts: Array<{ kind: ImportRecordKind, created: number, updated: number, unchanged: number, conflicts: number }>, conflicts: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, unmapped: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, adjusted: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, statusChanges: Array<{ key: string, username: string, from: UserStatus, to: UserStatus }>, enrollments: Array<{ key: string, name: string, serverId: string, command: string }> };
+
+export type BackupFieldsFragment = { id: string, status: BackupStatus, trigger: BackupTrigger, createdAt: string, createdBy: string | null, finishedAt: string | null, sizeBytes: number | null, rows: number | null, schemaVersion: string, error: string | null, downloadPath: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null };
+
+export type JobProgressFieldsFragment = { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number };
+
+export type RestoreFieldsFragment = { id: string, backupId: string, safetyBackupId: string | null, status: RestoreStatus, startedAt: string, startedBy: string | null, finishedAt: string | null, verifiedTables: number | null, error: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null };
+
+export type NodeOperationFieldsFragment = { id: string, kind: NodeOperationKind, status: NodeOperationStatus, targetVersion: string | null, detail: string | null, requestedAt: string, requestedBy: string | null, finishedAt: string | null, configVersion: number | null };
 
 export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1048,8 +1050,6 @@ export type NotificationUpdatesSubscriptionVariables = Exact<{ [key: string]: ne
 
 
 export type NotificationUpdatesSubscription = { notifications: { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, serverId: string | null, userId: string | null } };
-
-export type NodeOperationFieldsFragment = { id: string, kind: NodeOperationKind, status: NodeOperationStatus, targetVersion: string | null, detail: string | null, requestedAt: string, requestedBy: string | null, finishedAt: string | null, configVersion: number | null };
 
 export type NodeDetailQueryVariables = Exact<{
   id: string | number;
@@ -1275,61 +1275,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const JobProgressFieldsFragmentDoc = new TypedDocumentString(`
-    fragment JobProgressFields on JobProgress {
-  phase
-  tablesDone
-  tablesTotal
-  rowsDone
-  rowsTotal
-}
-    `, {"fragmentName":"JobProgressFields"}) as unknown as TypedDocumentString<JobProgressFieldsFragment, unknown>;
-export const BackupFieldsFragmentDoc = new TypedDocumentString(`
-    fragment BackupFields on BackupResult {
-  id
-  status
-  trigger
-  createdAt
-  createdBy
-  finishedAt
-  sizeBytes
-  rows
-  schemaVersion
-  error
-  downloadPath
-  progress {
-    ...JobProgressFields
-  }
-}
-    fragment JobProgressFields on JobProgress {
-  phase
-  tablesDone
-  tablesTotal
-  rowsDone
-  rowsTotal
-}`, {"fragmentName":"BackupFields"}) as unknown as TypedDocumentString<BackupFieldsFragment, unknown>;
-export const RestoreFieldsFragmentDoc = new TypedDocumentString(`
-    fragment RestoreFields on RestoreResult {
-  id
-  backupId
-  safetyBackupId
-  status
-  startedAt
-  startedBy
-  finishedAt
-  verifiedTables
-  error
-  progress {
-    ...JobProgressFields
-  }
-}
-    fragment JobProgressFields on JobProgress {
-  phase
-  tablesDone
-  tablesTotal
-  rowsDone
-  rowsTotal
-}`, {"fragmentName":"RestoreFields"}) as unknown as TypedDocumentString<RestoreFieldsFragment, unknown>;
 export const UserRowFragmentDoc = new TypedDocumentString(`
     fragment UserRow on User {
   id
@@ -1460,6 +1405,61 @@ export const ImportReportFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ImportReportFields"}) as unknown as TypedDocumentString<ImportReportFieldsFragment, unknown>;
+export const JobProgressFieldsFragmentDoc = new TypedDocumentString(`
+    fragment JobProgressFields on JobProgress {
+  phase
+  tablesDone
+  tablesTotal
+  rowsDone
+  rowsTotal
+}
+    `, {"fragmentName":"JobProgressFields"}) as unknown as TypedDocumentString<JobProgressFieldsFragment, unknown>;
+export const BackupFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BackupFields on BackupResult {
+  id
+  status
+  trigger
+  createdAt
+  createdBy
+  finishedAt
+  sizeBytes
+  rows
+  schemaVersion
+  error
+  downloadPath
+  progress {
+    ...JobProgressFields
+  }
+}
+    fragment JobProgressFields on JobProgress {
+  phase
+  tablesDone
+  tablesTotal
+  rowsDone
+  rowsTotal
+}`, {"fragmentName":"BackupFields"}) as unknown as TypedDocumentString<BackupFieldsFragment, unknown>;
+export const RestoreFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RestoreFields on RestoreResult {
+  id
+  backupId
+  safetyBackupId
+  status
+  startedAt
+  startedBy
+  finishedAt
+  verifiedTables
+  error
+  progress {
+    ...JobProgressFields
+  }
+}
+    fragment JobProgressFields on JobProgress {
+  phase
+  tablesDone
+  tablesTotal
+  rowsDone
+  rowsTotal
+}`, {"fragmentName":"RestoreFields"}) as unknown as TypedDocumentString<RestoreFieldsFragment, unknown>;
 export const NodeOperationFieldsFragmentDoc = new TypedDocumentString(`
     fragment NodeOperationFields on NodeOperation {
   id
