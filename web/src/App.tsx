@@ -11,6 +11,7 @@ const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const Users = lazy(() => import("./users/UsersPage"));
 const UserDetail = lazy(() => import("./users/UserDetailPage"));
 const Nodes = lazy(() => import("./nodes/NodesPage"));
+const NodeDetail = lazy(() => import("./nodes/NodeDetailPage"));
 const Inbounds = lazy(() => import("./inbounds/InboundsPage"));
 const Groups = lazy(() => import("./groups/GroupsPage"));
 const Admins = lazy(() => import("./admins/AdminsPage"));
@@ -19,6 +20,7 @@ const Settings = lazy(() => import("./settings/SettingsPage"));
 const Account = lazy(() => import("./account/AccountPage"));
 // Its own chunk like every page; sql.js and its WebAssembly load later still, with the first file it reads.
 const Import = lazy(() => import("./import/ImportPage"));
+const Backups = lazy(() => import("./backups/BackupsPage"));
 const OidcCallback = lazy(() => import("./auth/OidcCallbackPage"));
 
 function Root(props: ParentProps) {
@@ -42,12 +44,14 @@ export function App() {
         <Route path="/users" component={Users} />
         <Route path="/users/:id" component={UserDetail} />
         <Route path="/nodes" component={Nodes} />
+        <Route path="/nodes/:id" component={NodeDetail} />
         <Route path="/inbounds" component={Inbounds} />
         <Route path="/groups" component={Groups} />
         <Route path="/admins" component={Admins} />
         <Route path="/audit" component={Audit} />
         <Route path="/settings" component={Settings} />
         <Route path="/import" component={Import} />
+        <Route path="/backups" component={Backups} />
         <Route path="/account" component={Account} />
       </Route>
     </Router>

@@ -170,6 +170,35 @@ export async function request<Result, Variables>(
   }
 }
 
+/**
+ * A signed-in call to one of the panel's own /api/* routes (the page may connect only to its own
+ * origin), for what GraphQL does not carry: a backup file down or up. The bearer as `request` sends
+ * it, refreshed once on a 401; a refusal's `{ error: { code, message } }` body becomes its ApiError.
+ */
+export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  if (!accessToken && !(await refreshSession())) {
+    onSignedOut();
+    throw new ApiError("sign in first", "UNAUTHENTICATED");
+  }
+  const attempt = async () => {
+    const headers = new Headers(init.headers);
+    headers.set("authorization", `Bearer ${accessToken}`);
+    try {
+      return await fetch(path, { ...init, headers });
+    } catch {
+      throw new ApiError("network", "NETWORK");
+    }
+  };
+  let response = await attempt();
+  if (response.status === 401) {
+    if (!(await refreshSession())) onSignedOut();
+    else response = await attempt();
+  }
+  if (response.ok) return response;
+  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  throw new ApiError(body?.error?.message ?? `HTTP ${response.status}`, body?.error?.code ?? "UNKNOWN");
+}
+
 export async function signOut(): Promise<void> {
   try {
     if (accessToken) await send(Logout, {}, accessToken);

@@ -9,17 +9,20 @@ import { ErrorBox, Skeleton } from "./Async";
 import { NotificationUpdates } from "../graphql/live";
 import { useLive } from "../live/use-live";
 import { notify } from "./toast";
+import type { AdminRole } from "../graphql/generated/graphql";
 
-const NAV: { href: string; label: MessageKey; ownerOnly?: boolean }[] = [
+/** `roles`: who sees the entry (everyone when absent); the API refuses the others anyway. */
+const NAV: { href: string; label: MessageKey; roles?: AdminRole[] }[] = [
   { href: "/", label: "nav.dashboard" },
   { href: "/users", label: "nav.users" },
   { href: "/nodes", label: "nav.nodes" },
   { href: "/inbounds", label: "nav.inbounds" },
   { href: "/groups", label: "nav.groups" },
-  { href: "/admins", label: "nav.admins", ownerOnly: true },
+  { href: "/admins", label: "nav.admins", roles: ["OWNER"] },
   { href: "/audit", label: "nav.audit" },
   { href: "/settings", label: "nav.settings" },
-  { href: "/import", label: "nav.import", ownerOnly: true },
+  { href: "/import", label: "nav.import", roles: ["OWNER"] },
+  { href: "/backups", label: "nav.backups", roles: ["OWNER", "ADMIN"] },
 ];
 
 export function Preferences() {
@@ -76,7 +79,7 @@ export function Layout(props: RouteSectionProps) {
       <aside class="sidebar">
         <div class="brand">VortexPanel</div>
         <nav aria-label={t("nav.label")}>
-          <For each={NAV.filter((item) => !item.ownerOnly || me()?.role === "OWNER")}>
+          <For each={NAV.filter((item) => !item.roles || item.roles.includes(me()?.role as AdminRole))}>
             {(item) => (
               <A href={item.href} end={item.href === "/"} activeClass="active">
                 {t(item.label)}

@@ -133,3 +133,63 @@ export const ImportReportFields = graphql(`
     }
   }
 `);
+
+export const BackupFields = graphql(`
+  fragment BackupFields on BackupResult {
+    id
+    status
+    trigger
+    createdAt
+    createdBy
+    finishedAt
+    sizeBytes
+    rows
+    schemaVersion
+    error
+    downloadPath
+    progress {
+      ...JobProgressFields
+    }
+  }
+`);
+
+export const JobProgressFields = graphql(`
+  fragment JobProgressFields on JobProgress {
+    phase
+    tablesDone
+    tablesTotal
+    rowsDone
+    rowsTotal
+  }
+`);
+
+export const RestoreFields = graphql(`
+  fragment RestoreFields on RestoreResult {
+    id
+    backupId
+    safetyBackupId
+    status
+    startedAt
+    startedBy
+    finishedAt
+    verifiedTables
+    error
+    progress {
+      ...JobProgressFields
+    }
+  }
+`);
+
+export const NodeOperationFields = graphql(`
+  fragment NodeOperationFields on NodeOperation {
+    id
+    kind
+    status
+    targetVersion
+    detail
+    requestedAt
+    requestedBy
+    finishedAt
+    configVersion
+  }
+`);

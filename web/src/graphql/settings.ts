@@ -15,6 +15,7 @@ export const SettingsPage = graphql(`
       deviceLimit
       totpRequiredRoles
       corsAllowedOrigins
+      agentAutoUpdate
     }
     subscriptionRules {
       name

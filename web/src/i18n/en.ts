@@ -1,4 +1,5 @@
 import type { Plural } from "./index";
+import type { safetyEn } from "./safety-en";
 
 /**
  * English, the reference dictionary: every other language has exactly these keys and placeholders.
@@ -448,5 +449,8 @@ export const en = {
   "import.status.RUNNING": "running",
   "import.status.FINISHED": "finished",
   "import.status.FAILED": "failed",
+  "nav.backups": "Backups",
 };
-export type Messages = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : Plural };
+/** Every message: this table and the late parts that lazy pages bring (`addEnglish`), e.g. ./safety-en. */
+type English = typeof en & typeof safetyEn;
+export type Messages = { [K in keyof English]: English[K] extends string ? string : Plural };

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
+import { en as coreEn } from "./en";
 import { fa } from "./fa";
 import { interpolate, type Locale, pickLocale, pluralForm, type Plural } from "./index";
 import { ru } from "./ru";
+import { safetyEn } from "./safety-en";
 import { zhCN } from "./zh-CN";
+
+/** English as a reader meets it: the first load's table and the lazy pages' parts. */
+const en = { ...coreEn, ...safetyEn };
 
 describe("languages", () => {
   it("follows the browser's first supported language", () => {

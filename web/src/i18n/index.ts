@@ -20,7 +20,7 @@ type PluralKey = { [K in MessageKey]: Messages[K] extends string ? never : K }[M
 type Params = Record<string, string | number>;
 
 const STORAGE_KEY = "vortex.locale";
-const loaders: Record<Locale, () => Promise<Messages>> = {
+const loaders: Record<Locale, () => Promise<Partial<Messages>>> = {
   en: async () => en,
   ru: async () => (await import("./ru")).ru,
   fa: async () => (await import("./fa")).fa,
@@ -52,7 +52,16 @@ export function pluralForm(message: Plural, locale: string, count: number): stri
 }
 
 const [locale, setLocaleSignal] = createSignal<Locale>("en");
-const [messages, setMessages] = createSignal<Messages>(en);
+const [messages, setMessages] = createSignal<Partial<Messages>>(en);
+
+/** English for pages that load later, added by each as it loads (e.g. ./safety-en); other languages hold every key. */
+const lateEnglish: Partial<Messages> = {};
+
+/** Called by a lazy part's English table as it loads, before its page renders a word. */
+export function addEnglish(part: Partial<Messages>): void {
+  Object.assign(lateEnglish, part);
+}
+
 export { locale };
 
 /**
@@ -63,7 +72,9 @@ export function t<K extends MessageKey>(
   key: K,
   ...[params]: K extends PluralKey ? [Params & { count: number }] : [Params?]
 ): string {
-  const message = messages()[key] ?? en[key];
+  const message = messages()[key] ?? (en as Partial<Messages>)[key] ?? lateEnglish[key];
+  // A late part not loaded yet (its page forgot to import it): the key shows, the page still renders.
+  if (message === undefined) return key;
   const template = typeof message === "string" ? message : pluralForm(message, locale(), params!.count as number);
   const localised =
     params &&

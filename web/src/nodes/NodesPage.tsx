@@ -4,7 +4,7 @@
  * gives the one-line enrollment command to run on it; each node's routing policy override is
  * edited in its own dialog.
  */
-import { useAction, useSubmission } from "@solidjs/router";
+import { A, useAction, useSubmission } from "@solidjs/router";
 import { createEffect, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { request } from "../api/client";
@@ -22,6 +22,7 @@ import type { ServersQuery } from "../graphql/generated/graphql";
 import { createQuery, reloadQueries } from "../lib/query";
 import { addNode, deleteNode, serversQuery } from "./data";
 import { RowActions, Table } from "../components/Table";
+import { FleetOperations } from "./FleetOperations";
 
 type Node = ServersQuery["servers"][number];
 
@@ -88,6 +89,7 @@ export default function Nodes() {
       <div class="toolbar">
         <h1 class="grow">{t("nav.nodes")}</h1>
         <LiveDot state={live()} />
+        <FleetOperations />
         <button type="button" class="primary" onClick={() => setAdding(true)}>
           {t("nodes.add")}
         </button>
@@ -110,7 +112,9 @@ export default function Nodes() {
             {(node) => (
               <tr data-node={node.name}>
                 <td>
-                  <div>{node.name}</div>
+                  <div>
+                    <A href={`/nodes/${node.id}`}>{node.name}</A>
+                  </div>
                   <div class="muted ltr">{node.address}</div>
                 </td>
                 <td>

@@ -13,6 +13,9 @@ import type {
 } from "../graphql/generated/graphql";
 import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { t } from "../i18n";
+// This page's English loads with it, not with the first load.
+import "../i18n/safety-en";
+import { createAction } from "../lib/action";
 import { PanelRoutingSection } from "../routing/RoutingSection";
 import { me } from "../session";
 
@@ -69,6 +72,11 @@ export default function SettingsPageView() {
     } finally {
       setBusy(false);
     }
+  };
+  // Saved on its own, as it is toggled: it is not part of the subscription settings above.
+  const nodeSettings = createAction();
+  const saveAutoUpdate = async (agentAutoUpdate: boolean) => {
+    if (await nodeSettings.run(() => save({ agentAutoUpdate }))) notify(t("state.saved"));
   };
   const saveRules = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -217,6 +225,23 @@ export default function SettingsPageView() {
                 </button>
               </div>
             </form>
+            <section class="card form" aria-labelledby="node-settings" style={{ "margin-block-end": "1rem" }}>
+              <h2 id="node-settings">{t("settings.nodes")}</h2>
+              <label class="inline">
+                <input
+                  type="checkbox"
+                  name="agentAutoUpdate"
+                  checked={d.settings.agentAutoUpdate}
+                  disabled={nodeSettings.busy()}
+                  onChange={(e) => void saveAutoUpdate(e.currentTarget.checked)}
+                />
+                {t("settings.agentAutoUpdate")}
+              </label>
+              <span class="muted">{t("settings.agentAutoUpdateHelp")}</span>
+              <Show when={nodeSettings.error()}>
+                <ErrorBox error={nodeSettings.error()} />
+              </Show>
+            </section>
             <form class="card form" onSubmit={saveRules} aria-labelledby="rules-title">
               <h2 id="rules-title">{t("settings.rules")}</h2>
               <p class="muted">{t("settings.rulesHelp")}</p>

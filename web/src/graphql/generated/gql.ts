@@ -51,6 +51,13 @@ type Documents = {
     "\n  mutation BeginOidcLogin {\n    beginOidcLogin {\n      authorizationUrl\n    }\n  }\n": typeof types.BeginOidcLoginDocument,
     "\n  mutation FinishOidcLogin($input: FinishOidcLoginInput!) {\n    finishOidcLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.FinishOidcLoginDocument,
     "\n  query MustEnrollTotp {\n    twoFactor {\n      mustEnrollTotp\n    }\n  }\n": typeof types.MustEnrollTotpDocument,
+    "\n  query BackupsPage {\n    backups {\n      ...BackupFields\n    }\n    restores(first: 5) {\n      ...RestoreFields\n    }\n    settings {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": typeof types.BackupsPageDocument,
+    "\n  query Backup($id: ID!) {\n    backup(id: $id) {\n      ...BackupFields\n    }\n  }\n": typeof types.BackupDocument,
+    "\n  query Restore($id: ID!) {\n    restore(id: $id) {\n      ...RestoreFields\n    }\n  }\n": typeof types.RestoreDocument,
+    "\n  mutation BackupDatabase {\n    backupDatabase {\n      ...BackupFields\n    }\n  }\n": typeof types.BackupDatabaseDocument,
+    "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": typeof types.DeleteBackupDocument,
+    "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": typeof types.RestoreBackupDocument,
+    "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": typeof types.UpdateBackupScheduleDocument,
     "\n  query DashboardSummary {\n    systemStatus {\n      version\n      servers\n      inbounds\n      groups\n      users {\n        ...UserCountsFields\n      }\n    }\n    servers {\n      id\n      status\n    }\n    healthCheck {\n      ok\n      database\n      time\n    }\n  }\n": typeof types.DashboardSummaryDocument,
     "\n  query SystemMetricsNow {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": typeof types.SystemMetricsNowDocument,
     "\n  query TrafficSeries($range: TrafficRange!, $userId: ID) {\n    trafficSeries(range: $range, userId: $userId) {\n      at\n      upload\n      download\n    }\n  }\n": typeof types.TrafficSeriesDocument,
@@ -60,6 +67,10 @@ type Documents = {
     "\n  fragment SystemMetricsFields on SystemMetrics {\n    at\n    serversOnline\n    serversOffline\n    serversDegraded\n    uploadRate\n    downloadRate\n    users {\n      ...UserCountsFields\n    }\n  }\n": typeof types.SystemMetricsFieldsFragmentDoc,
     "\n  fragment RoutingPolicyFields on RoutingPolicy {\n    blockPrivate\n    blockBittorrent\n    allowedPrivate {\n      cidr\n      ports\n    }\n    blockedCidrs\n    blockedDomains\n    blockedPorts\n    defaultOutbound\n  }\n": typeof types.RoutingPolicyFieldsFragmentDoc,
     "\n  fragment ImportReportFields on ImportReport {\n    counts {\n      kind\n      created\n      updated\n      unchanged\n      conflicts\n    }\n    conflicts {\n      kind\n      key\n      name\n      reason\n    }\n    unmapped {\n      kind\n      key\n      name\n      reason\n    }\n    adjusted {\n      kind\n      key\n      name\n      reason\n    }\n    statusChanges {\n      key\n      username\n      from\n      to\n    }\n    truncated\n    enrollments {\n      key\n      name\n      serverId\n      command\n    }\n  }\n": typeof types.ImportReportFieldsFragmentDoc,
+    "\n  fragment BackupFields on BackupResult {\n    id\n    status\n    trigger\n    createdAt\n    createdBy\n    finishedAt\n    sizeBytes\n    rows\n    schemaVersion\n    error\n    downloadPath\n    progress {\n      ...JobProgressFields\n    }\n  }\n": typeof types.BackupFieldsFragmentDoc,
+    "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": typeof types.JobProgressFieldsFragmentDoc,
+    "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": typeof types.RestoreFieldsFragmentDoc,
+    "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": typeof types.NodeOperationFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": typeof types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateGroupDocument,
@@ -77,6 +88,13 @@ type Documents = {
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": typeof types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": typeof types.UserTrafficUpdatesDocument,
     "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": typeof types.NotificationUpdatesDocument,
+    "\n  query NodeDetail($id: ID!) {\n    server(id: $id) {\n      ...ServerStatusFields\n      name\n      address\n      agentProtocol\n      configPinnedTo\n      configHistory {\n        version\n        issuedAt\n        outcome\n        outcomeAt\n        error\n        inbounds\n        users\n        operations\n        rollbackOf\n        kept\n        sizeBytes\n      }\n      operations(first: 20) {\n        ...NodeOperationFields\n      }\n    }\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n": typeof types.NodeDetailDocument,
+    "\n  query ServerConfigDiff($serverId: ID!, $from: Int!, $to: Int!) {\n    serverConfigDiff(serverId: $serverId, from: $from, to: $to) {\n      from\n      to\n      inboundsAdded\n      inboundsRemoved\n      inboundsChanged {\n        tag\n        fields\n      }\n      routingChanged\n      usersFrom\n      usersTo\n      usersAdded {\n        id\n        username\n      }\n      usersAddedCount\n      usersRemoved {\n        id\n        username\n      }\n      usersRemovedCount\n      usersChangedCount\n    }\n  }\n": typeof types.ServerConfigDiffDocument,
+    "\n  mutation RollbackNodeConfig($serverId: ID!, $version: Int!) {\n    rollbackNodeConfig(serverId: $serverId, version: $version) {\n      id\n      configPinnedTo\n    }\n  }\n": typeof types.RollbackNodeConfigDocument,
+    "\n  mutation UnpinNodeConfig($serverId: ID!) {\n    unpinNodeConfig(serverId: $serverId) {\n      id\n      configPinnedTo\n    }\n  }\n": typeof types.UnpinNodeConfigDocument,
+    "\n  mutation RequestServiceRestart($serverId: ID, $service: ServiceType!) {\n    requestServiceRestart(serverId: $serverId, service: $service) {\n      ...NodeOperationFields\n    }\n  }\n": typeof types.RequestServiceRestartDocument,
+    "\n  mutation UpdateAgent($serverId: ID, $version: String!) {\n    updateAgent(serverId: $serverId, version: $version) {\n      ...NodeOperationFields\n    }\n  }\n": typeof types.UpdateAgentDocument,
+    "\n  query AgentReleases {\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n": typeof types.AgentReleasesDocument,
     "\n  query Servers {\n    servers {\n      ...ServerStatusFields\n      name\n      address\n      inbounds {\n        id\n        tag\n      }\n      unservedInbounds {\n        inbound {\n          id\n          tag\n        }\n        reason\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": typeof types.ServersDocument,
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServerDocument,
     "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": typeof types.DeleteServerDocument,
@@ -85,7 +103,7 @@ type Documents = {
     "\n  mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {\n    updateRoutingPolicy(input: $input) {\n      blockPrivate\n    }\n  }\n": typeof types.UpdateRoutingPolicyDocument,
     "\n  query ServerRoutingPolicy($id: ID!) {\n    server(id: $id) {\n      id\n      routingPolicy {\n        ...RoutingPolicyFields\n      }\n      routingPolicyOverride {\n        blockPrivate\n      }\n    }\n  }\n": typeof types.ServerRoutingPolicyDocument,
     "\n  mutation SetServerRoutingPolicyOverride($id: ID!, $policy: RoutingPolicyInput) {\n    setServerRoutingPolicyOverride(id: $id, policy: $policy) {\n      id\n      configVersion\n    }\n  }\n": typeof types.SetServerRoutingPolicyOverrideDocument,
-    "\n  query SettingsPage {\n    settings {\n      subscriptionTitle\n      subscriptionUpdateIntervalHours\n      subscriptionSupportUrl\n      subscriptionRemarkTemplate\n      subscriptionUrlPrefix\n      subscriptionAnnounce\n      subscriptionHideSettings\n      subscriptionRouting\n      inactiveUserResponse\n      deviceLimit\n      totpRequiredRoles\n      corsAllowedOrigins\n    }\n    subscriptionRules {\n      name\n      action\n      format\n      match\n      conditions {\n        header\n        operator\n        value\n        caseSensitive\n      }\n    }\n  }\n": typeof types.SettingsPageDocument,
+    "\n  query SettingsPage {\n    settings {\n      subscriptionTitle\n      subscriptionUpdateIntervalHours\n      subscriptionSupportUrl\n      subscriptionRemarkTemplate\n      subscriptionUrlPrefix\n      subscriptionAnnounce\n      subscriptionHideSettings\n      subscriptionRouting\n      inactiveUserResponse\n      deviceLimit\n      totpRequiredRoles\n      corsAllowedOrigins\n      agentAutoUpdate\n    }\n    subscriptionRules {\n      name\n      action\n      format\n      match\n      conditions {\n        header\n        operator\n        value\n        caseSensitive\n      }\n    }\n  }\n": typeof types.SettingsPageDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      subscriptionTitle\n    }\n  }\n": typeof types.UpdateSettingsDocument,
     "\n  mutation UpdateSubscriptionRules($rules: [SubscriptionRuleInput!]!) {\n    updateSubscriptionRules(rules: $rules) {\n      name\n    }\n  }\n": typeof types.UpdateSubscriptionRulesDocument,
     "\n  mutation ResetSubscriptionRules {\n    resetSubscriptionRules {\n      name\n    }\n  }\n": typeof types.ResetSubscriptionRulesDocument,
@@ -138,6 +156,13 @@ const documents: Documents = {
     "\n  mutation BeginOidcLogin {\n    beginOidcLogin {\n      authorizationUrl\n    }\n  }\n": types.BeginOidcLoginDocument,
     "\n  mutation FinishOidcLogin($input: FinishOidcLoginInput!) {\n    finishOidcLogin(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.FinishOidcLoginDocument,
     "\n  query MustEnrollTotp {\n    twoFactor {\n      mustEnrollTotp\n    }\n  }\n": types.MustEnrollTotpDocument,
+    "\n  query BackupsPage {\n    backups {\n      ...BackupFields\n    }\n    restores(first: 5) {\n      ...RestoreFields\n    }\n    settings {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": types.BackupsPageDocument,
+    "\n  query Backup($id: ID!) {\n    backup(id: $id) {\n      ...BackupFields\n    }\n  }\n": types.BackupDocument,
+    "\n  query Restore($id: ID!) {\n    restore(id: $id) {\n      ...RestoreFields\n    }\n  }\n": types.RestoreDocument,
+    "\n  mutation BackupDatabase {\n    backupDatabase {\n      ...BackupFields\n    }\n  }\n": types.BackupDatabaseDocument,
+    "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": types.DeleteBackupDocument,
+    "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": types.RestoreBackupDocument,
+    "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": types.UpdateBackupScheduleDocument,
     "\n  query DashboardSummary {\n    systemStatus {\n      version\n      servers\n      inbounds\n      groups\n      users {\n        ...UserCountsFields\n      }\n    }\n    servers {\n      id\n      status\n    }\n    healthCheck {\n      ok\n      database\n      time\n    }\n  }\n": types.DashboardSummaryDocument,
     "\n  query SystemMetricsNow {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": types.SystemMetricsNowDocument,
     "\n  query TrafficSeries($range: TrafficRange!, $userId: ID) {\n    trafficSeries(range: $range, userId: $userId) {\n      at\n      upload\n      download\n    }\n  }\n": types.TrafficSeriesDocument,
@@ -147,6 +172,10 @@ const documents: Documents = {
     "\n  fragment SystemMetricsFields on SystemMetrics {\n    at\n    serversOnline\n    serversOffline\n    serversDegraded\n    uploadRate\n    downloadRate\n    users {\n      ...UserCountsFields\n    }\n  }\n": types.SystemMetricsFieldsFragmentDoc,
     "\n  fragment RoutingPolicyFields on RoutingPolicy {\n    blockPrivate\n    blockBittorrent\n    allowedPrivate {\n      cidr\n      ports\n    }\n    blockedCidrs\n    blockedDomains\n    blockedPorts\n    defaultOutbound\n  }\n": types.RoutingPolicyFieldsFragmentDoc,
     "\n  fragment ImportReportFields on ImportReport {\n    counts {\n      kind\n      created\n      updated\n      unchanged\n      conflicts\n    }\n    conflicts {\n      kind\n      key\n      name\n      reason\n    }\n    unmapped {\n      kind\n      key\n      name\n      reason\n    }\n    adjusted {\n      kind\n      key\n      name\n      reason\n    }\n    statusChanges {\n      key\n      username\n      from\n      to\n    }\n    truncated\n    enrollments {\n      key\n      name\n      serverId\n      command\n    }\n  }\n": types.ImportReportFieldsFragmentDoc,
+    "\n  fragment BackupFields on BackupResult {\n    id\n    status\n    trigger\n    createdAt\n    createdBy\n    finishedAt\n    sizeBytes\n    rows\n    schemaVersion\n    error\n    downloadPath\n    progress {\n      ...JobProgressFields\n    }\n  }\n": types.BackupFieldsFragmentDoc,
+    "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": types.JobProgressFieldsFragmentDoc,
+    "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": types.RestoreFieldsFragmentDoc,
+    "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": types.NodeOperationFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateGroupDocument,
@@ -164,6 +193,13 @@ const documents: Documents = {
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": types.UserTrafficUpdatesDocument,
     "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": types.NotificationUpdatesDocument,
+    "\n  query NodeDetail($id: ID!) {\n    server(id: $id) {\n      ...ServerStatusFields\n      name\n      address\n      agentProtocol\n      configPinnedTo\n      configHistory {\n        version\n        issuedAt\n        outcome\n        outcomeAt\n        error\n        inbounds\n        users\n        operations\n        rollbackOf\n        kept\n        sizeBytes\n      }\n      operations(first: 20) {\n        ...NodeOperationFields\n      }\n    }\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n": types.NodeDetailDocument,
+    "\n  query ServerConfigDiff($serverId: ID!, $from: Int!, $to: Int!) {\n    serverConfigDiff(serverId: $serverId, from: $from, to: $to) {\n      from\n      to\n      inboundsAdded\n      inboundsRemoved\n      inboundsChanged {\n        tag\n        fields\n      }\n      routingChanged\n      usersFrom\n      usersTo\n      usersAdded {\n        id\n        username\n      }\n      usersAddedCount\n      usersRemoved {\n        id\n        username\n      }\n      usersRemovedCount\n      usersChangedCount\n    }\n  }\n": types.ServerConfigDiffDocument,
+    "\n  mutation RollbackNodeConfig($serverId: ID!, $version: Int!) {\n    rollbackNodeConfig(serverId: $serverId, version: $version) {\n      id\n      configPinnedTo\n    }\n  }\n": types.RollbackNodeConfigDocument,
+    "\n  mutation UnpinNodeConfig($serverId: ID!) {\n    unpinNodeConfig(serverId: $serverId) {\n      id\n      configPinnedTo\n    }\n  }\n": types.UnpinNodeConfigDocument,
+    "\n  mutation RequestServiceRestart($serverId: ID, $service: ServiceType!) {\n    requestServiceRestart(serverId: $serverId, service: $service) {\n      ...NodeOperationFields\n    }\n  }\n": types.RequestServiceRestartDocument,
+    "\n  mutation UpdateAgent($serverId: ID, $version: String!) {\n    updateAgent(serverId: $serverId, version: $version) {\n      ...NodeOperationFields\n    }\n  }\n": types.UpdateAgentDocument,
+    "\n  query AgentReleases {\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n": types.AgentReleasesDocument,
     "\n  query Servers {\n    servers {\n      ...ServerStatusFields\n      name\n      address\n      inbounds {\n        id\n        tag\n      }\n      unservedInbounds {\n        inbound {\n          id\n          tag\n        }\n        reason\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": types.ServersDocument,
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n    }\n  }\n": types.CreateServerDocument,
     "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": types.DeleteServerDocument,
@@ -172,7 +208,7 @@ const documents: Documents = {
     "\n  mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {\n    updateRoutingPolicy(input: $input) {\n      blockPrivate\n    }\n  }\n": types.UpdateRoutingPolicyDocument,
     "\n  query ServerRoutingPolicy($id: ID!) {\n    server(id: $id) {\n      id\n      routingPolicy {\n        ...RoutingPolicyFields\n      }\n      routingPolicyOverride {\n        blockPrivate\n      }\n    }\n  }\n": types.ServerRoutingPolicyDocument,
     "\n  mutation SetServerRoutingPolicyOverride($id: ID!, $policy: RoutingPolicyInput) {\n    setServerRoutingPolicyOverride(id: $id, policy: $policy) {\n      id\n      configVersion\n    }\n  }\n": types.SetServerRoutingPolicyOverrideDocument,
-    "\n  query SettingsPage {\n    settings {\n      subscriptionTitle\n      subscriptionUpdateIntervalHours\n      subscriptionSupportUrl\n      subscriptionRemarkTemplate\n      subscriptionUrlPrefix\n      subscriptionAnnounce\n      subscriptionHideSettings\n      subscriptionRouting\n      inactiveUserResponse\n      deviceLimit\n      totpRequiredRoles\n      corsAllowedOrigins\n    }\n    subscriptionRules {\n      name\n      action\n      format\n      match\n      conditions {\n        header\n        operator\n        value\n        caseSensitive\n      }\n    }\n  }\n": types.SettingsPageDocument,
+    "\n  query SettingsPage {\n    settings {\n      subscriptionTitle\n      subscriptionUpdateIntervalHours\n      subscriptionSupportUrl\n      subscriptionRemarkTemplate\n      subscriptionUrlPrefix\n      subscriptionAnnounce\n      subscriptionHideSettings\n      subscriptionRouting\n      inactiveUserResponse\n      deviceLimit\n      totpRequiredRoles\n      corsAllowedOrigins\n      agentAutoUpdate\n    }\n    subscriptionRules {\n      name\n      action\n      format\n      match\n      conditions {\n        header\n        operator\n        value\n        caseSensitive\n      }\n    }\n  }\n": types.SettingsPageDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      subscriptionTitle\n    }\n  }\n": types.UpdateSettingsDocument,
     "\n  mutation UpdateSubscriptionRules($rules: [SubscriptionRuleInput!]!) {\n    updateSubscriptionRules(rules: $rules) {\n      name\n    }\n  }\n": types.UpdateSubscriptionRulesDocument,
     "\n  mutation ResetSubscriptionRules {\n    resetSubscriptionRules {\n      name\n    }\n  }\n": types.ResetSubscriptionRulesDocument,
@@ -336,6 +372,34 @@ export function graphql(source: "\n  query MustEnrollTotp {\n    twoFactor {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BackupsPage {\n    backups {\n      ...BackupFields\n    }\n    restores(first: 5) {\n      ...RestoreFields\n    }\n    settings {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n"): typeof import('./graphql').BackupsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Backup($id: ID!) {\n    backup(id: $id) {\n      ...BackupFields\n    }\n  }\n"): typeof import('./graphql').BackupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Restore($id: ID!) {\n    restore(id: $id) {\n      ...RestoreFields\n    }\n  }\n"): typeof import('./graphql').RestoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BackupDatabase {\n    backupDatabase {\n      ...BackupFields\n    }\n  }\n"): typeof import('./graphql').BackupDatabaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n"): typeof import('./graphql').DeleteBackupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n"): typeof import('./graphql').RestoreBackupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n"): typeof import('./graphql').UpdateBackupScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DashboardSummary {\n    systemStatus {\n      version\n      servers\n      inbounds\n      groups\n      users {\n        ...UserCountsFields\n      }\n    }\n    servers {\n      id\n      status\n    }\n    healthCheck {\n      ok\n      database\n      time\n    }\n  }\n"): typeof import('./graphql').DashboardSummaryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -369,6 +433,22 @@ export function graphql(source: "\n  fragment RoutingPolicyFields on RoutingPoli
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ImportReportFields on ImportReport {\n    counts {\n      kind\n      created\n      updated\n      unchanged\n      conflicts\n    }\n    conflicts {\n      kind\n      key\n      name\n      reason\n    }\n    unmapped {\n      kind\n      key\n      name\n      reason\n    }\n    adjusted {\n      kind\n      key\n      name\n      reason\n    }\n    statusChanges {\n      key\n      username\n      from\n      to\n    }\n    truncated\n    enrollments {\n      key\n      name\n      serverId\n      command\n    }\n  }\n"): typeof import('./graphql').ImportReportFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BackupFields on BackupResult {\n    id\n    status\n    trigger\n    createdAt\n    createdBy\n    finishedAt\n    sizeBytes\n    rows\n    schemaVersion\n    error\n    downloadPath\n    progress {\n      ...JobProgressFields\n    }\n  }\n"): typeof import('./graphql').BackupFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n"): typeof import('./graphql').JobProgressFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n"): typeof import('./graphql').RestoreFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n"): typeof import('./graphql').NodeOperationFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -440,6 +520,34 @@ export function graphql(source: "\n  subscription NotificationUpdates {\n    not
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query NodeDetail($id: ID!) {\n    server(id: $id) {\n      ...ServerStatusFields\n      name\n      address\n      agentProtocol\n      configPinnedTo\n      configHistory {\n        version\n        issuedAt\n        outcome\n        outcomeAt\n        error\n        inbounds\n        users\n        operations\n        rollbackOf\n        kept\n        sizeBytes\n      }\n      operations(first: 20) {\n        ...NodeOperationFields\n      }\n    }\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n"): typeof import('./graphql').NodeDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerConfigDiff($serverId: ID!, $from: Int!, $to: Int!) {\n    serverConfigDiff(serverId: $serverId, from: $from, to: $to) {\n      from\n      to\n      inboundsAdded\n      inboundsRemoved\n      inboundsChanged {\n        tag\n        fields\n      }\n      routingChanged\n      usersFrom\n      usersTo\n      usersAdded {\n        id\n        username\n      }\n      usersAddedCount\n      usersRemoved {\n        id\n        username\n      }\n      usersRemovedCount\n      usersChangedCount\n    }\n  }\n"): typeof import('./graphql').ServerConfigDiffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RollbackNodeConfig($serverId: ID!, $version: Int!) {\n    rollbackNodeConfig(serverId: $serverId, version: $version) {\n      id\n      configPinnedTo\n    }\n  }\n"): typeof import('./graphql').RollbackNodeConfigDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpinNodeConfig($serverId: ID!) {\n    unpinNodeConfig(serverId: $serverId) {\n      id\n      configPinnedTo\n    }\n  }\n"): typeof import('./graphql').UnpinNodeConfigDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestServiceRestart($serverId: ID, $service: ServiceType!) {\n    requestServiceRestart(serverId: $serverId, service: $service) {\n      ...NodeOperationFields\n    }\n  }\n"): typeof import('./graphql').RequestServiceRestartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAgent($serverId: ID, $version: String!) {\n    updateAgent(serverId: $serverId, version: $version) {\n      ...NodeOperationFields\n    }\n  }\n"): typeof import('./graphql').UpdateAgentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentReleases {\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n"): typeof import('./graphql').AgentReleasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Servers {\n    servers {\n      ...ServerStatusFields\n      name\n      address\n      inbounds {\n        id\n        tag\n      }\n      unservedInbounds {\n        inbound {\n          id\n          tag\n        }\n        reason\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n"): typeof import('./graphql').ServersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -472,7 +580,7 @@ export function graphql(source: "\n  mutation SetServerRoutingPolicyOverride($id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SettingsPage {\n    settings {\n      subscriptionTitle\n      subscriptionUpdateIntervalHours\n      subscriptionSupportUrl\n      subscriptionRemarkTemplate\n      subscriptionUrlPrefix\n      subscriptionAnnounce\n      subscriptionHideSettings\n      subscriptionRouting\n      inactiveUserResponse\n      deviceLimit\n      totpRequiredRoles\n      corsAllowedOrigins\n    }\n    subscriptionRules {\n      name\n      action\n      format\n      match\n      conditions {\n        header\n        operator\n        value\n        caseSensitive\n      }\n    }\n  }\n"): typeof import('./graphql').SettingsPageDocument;
+export function graphql(source: "\n  query SettingsPage {\n    settings {\n      subscriptionTitle\n      subscriptionUpdateIntervalHours\n      subscriptionSupportUrl\n      subscriptionRemarkTemplate\n      subscriptionUrlPrefix\n      subscriptionAnnounce\n      subscriptionHideSettings\n      subscriptionRouting\n      inactiveUserResponse\n      deviceLimit\n      totpRequiredRoles\n      corsAllowedOrigins\n      agentAutoUpdate\n    }\n    subscriptionRules {\n      name\n      action\n      format\n      match\n      conditions {\n        header\n        operator\n        value\n        caseSensitive\n      }\n    }\n  }\n"): typeof import('./graphql').SettingsPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -23,6 +23,19 @@ export type AuditFilter = {
   targetType?: string | null | undefined;
 };
 
+export type BackupStatus =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'RUNNING';
+
+export type BackupTrigger =
+  | 'MANUAL'
+  /** Taken of the panel just before a restore overwrote it. */
+  | 'PRE_RESTORE'
+  | 'SCHEDULED'
+  /** A backup file brought back from off Cloudflare. */
+  | 'UPLOADED';
+
 export type BeginImportInput = {
   admins: Array<ImportAdminInput>;
   /** Plan only: report what would happen, write nothing but the run's own record. */
@@ -40,6 +53,17 @@ export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
 };
+
+export type ConfigOutcome =
+  | 'APPLIED'
+  /** The core would not run it; the previous config kept running: see error for the core's words. */
+  | 'FAILED'
+  /** Signed and sent; the agent has not said yet. */
+  | 'ISSUED'
+  /** The agent refused it (signature, version or expiry): see error. */
+  | 'REJECTED'
+  /** It started, failed, and the agent went back to the previous config: see error. */
+  | 'ROLLED_BACK';
 
 export type CreateAdminInput = {
   maxDataLimit?: number | null | undefined;
@@ -288,6 +312,22 @@ export type LoginInput = {
   username: string;
 };
 
+export type NodeOperationKind =
+  | 'RELOAD_AGENT'
+  | 'RESTART_CORE'
+  | 'UPDATE_AGENT';
+
+export type NodeOperationStatus =
+  /** Not started before its deadline (the node was away). */
+  | 'EXPIRED'
+  | 'FAILED'
+  /** Waiting for the node's next config. */
+  | 'PENDING'
+  | 'RUNNING'
+  /** In a signed config the agent fetched. */
+  | 'SENT'
+  | 'SUCCEEDED';
+
 export type NotificationSeverity =
   | 'CRITICAL'
   | 'INFO'
@@ -347,6 +387,12 @@ export type ResetStrategy =
   | 'WEEK'
   | 'YEAR';
 
+export type RestoreStatus =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'RUNNING'
+  | 'VERIFYING';
+
 /** Where users' traffic goes when no rule blocks it. */
 export type RoutingOutbound =
   /** Straight to the destination, as the client asked. */
@@ -403,6 +449,13 @@ export type ServerStatus =
   | 'ONLINE'
   /** No agent has enrolled yet. */
   | 'PENDING';
+
+/** What restartService acts on (seed). */
+export type ServiceType =
+  /** The agent alone: it re-executes in place and adopts the running core; nobody is disconnected. */
+  | 'AGENT'
+  /** The proxy core: its users' connections drop and reconnect. */
+  | 'CORE';
 
 export type SignInMethod =
   | 'OIDC'
@@ -802,6 +855,52 @@ export type MustEnrollTotpQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MustEnrollTotpQuery = { twoFactor: { mustEnrollTotp: boolean } };
 
+export type BackupsPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BackupsPageQuery = { backups: Array<{ id: string, status: BackupStatus, trigger: BackupTrigger, createdAt: string, createdBy: string | null, finishedAt: string | null, sizeBytes: number | null, rows: number | null, schemaVersion: string, error: string | null, downloadPath: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null }>, restores: Array<{ id: string, backupId: string, safetyBackupId: string | null, status: RestoreStatus, startedAt: string, startedBy: string | null, finishedAt: string | null, verifiedTables: number | null, error: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null }>, settings: { backupIntervalHours: number, backupKeepCount: number, backupKeepDays: number } };
+
+export type BackupQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BackupQuery = { backup: { id: string, status: BackupStatus, trigger: BackupTrigger, createdAt: string, createdBy: string | null, finishedAt: string | null, sizeBytes: number | null, rows: number | null, schemaVersion: string, error: string | null, downloadPath: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null } | null };
+
+export type RestoreQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestoreQuery = { restore: { id: string, backupId: string, safetyBackupId: string | null, status: RestoreStatus, startedAt: string, startedBy: string | null, finishedAt: string | null, verifiedTables: number | null, error: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null } | null };
+
+export type BackupDatabaseMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BackupDatabaseMutation = { backupDatabase: { id: string, status: BackupStatus, trigger: BackupTrigger, createdAt: string, createdBy: string | null, finishedAt: string | null, sizeBytes: number | null, rows: number | null, schemaVersion: string, error: string | null, downloadPath: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null } };
+
+export type DeleteBackupMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteBackupMutation = { deleteBackup: boolean };
+
+export type RestoreBackupMutationVariables = Exact<{
+  id: string | number;
+  confirm: string;
+}>;
+
+
+export type RestoreBackupMutation = { restoreBackup: { id: string, backupId: string, safetyBackupId: string | null, status: RestoreStatus, startedAt: string, startedBy: string | null, finishedAt: string | null, verifiedTables: number | null, error: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null } };
+
+export type UpdateBackupScheduleMutationVariables = Exact<{
+  input: UpdateSettingsInput;
+}>;
+
+
+export type UpdateBackupScheduleMutation = { updateSettings: { backupIntervalHours: number, backupKeepCount: number, backupKeepDays: number } };
+
 export type DashboardSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -831,6 +930,14 @@ export type SystemMetricsFieldsFragment = { at: string, serversOnline: number, s
 export type RoutingPolicyFieldsFragment = { blockPrivate: boolean, blockBittorrent: boolean, blockedCidrs: Array<string>, blockedDomains: Array<string>, blockedPorts: Array<string>, defaultOutbound: RoutingOutbound, allowedPrivate: Array<{ cidr: string, ports: Array<string> }> };
 
 export type ImportReportFieldsFragment = { truncated: boolean, counts: Array<{ kind: ImportRecordKind, created: number, updated: number, unchanged: number, conflicts: number }>, conflicts: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, unmapped: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, adjusted: Array<{ kind: ImportRecordKind, key: string, name: string, reason: string }>, statusChanges: Array<{ key: string, username: string, from: UserStatus, to: UserStatus }>, enrollments: Array<{ key: string, name: string, serverId: string, command: string }> };
+
+export type BackupFieldsFragment = { id: string, status: BackupStatus, trigger: BackupTrigger, createdAt: string, createdBy: string | null, finishedAt: string | null, sizeBytes: number | null, rows: number | null, schemaVersion: string, error: string | null, downloadPath: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null };
+
+export type JobProgressFieldsFragment = { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number };
+
+export type RestoreFieldsFragment = { id: string, backupId: string, safetyBackupId: string | null, status: RestoreStatus, startedAt: string, startedBy: string | null, finishedAt: string | null, verifiedTables: number | null, error: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null };
+
+export type NodeOperationFieldsFragment = { id: string, kind: NodeOperationKind, status: NodeOperationStatus, targetVersion: string | null, detail: string | null, requestedAt: string, requestedBy: string | null, finishedAt: string | null, configVersion: number | null };
 
 export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -944,6 +1051,58 @@ export type NotificationUpdatesSubscriptionVariables = Exact<{ [key: string]: ne
 
 export type NotificationUpdatesSubscription = { notifications: { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, serverId: string | null, userId: string | null } };
 
+export type NodeDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeDetailQuery = { server: { name: string, address: string, agentProtocol: number | null, configPinnedTo: number | null, id: string, status: ServerStatus, lastSeenAt: string | null, configVersion: number, appliedConfigVersion: number | null, coreVersion: string | null, agentVersion: string | null, configHistory: Array<{ version: number, issuedAt: string, outcome: ConfigOutcome, outcomeAt: string | null, error: string | null, inbounds: number, users: number, operations: number, rollbackOf: number | null, kept: boolean, sizeBytes: number }>, operations: Array<{ id: string, kind: NodeOperationKind, status: NodeOperationStatus, targetVersion: string | null, detail: string | null, requestedAt: string, requestedBy: string | null, finishedAt: string | null, configVersion: number | null }>, health: { coreRunning: boolean, cpuPercent: number, memUsedBytes: number, memTotalBytes: number, uptimeSec: number } | null, capabilities: { core: string, version: string | null, protocols: Array<Protocol>, transports: Array<Transport>, securities: Array<Security> } | null } | null, agentReleases: Array<{ version: string, builtIn: boolean, servers: number }> };
+
+export type ServerConfigDiffQueryVariables = Exact<{
+  serverId: string | number;
+  from: number;
+  to: number;
+}>;
+
+
+export type ServerConfigDiffQuery = { serverConfigDiff: { from: number, to: number, inboundsAdded: Array<string>, inboundsRemoved: Array<string>, routingChanged: Array<string>, usersFrom: number, usersTo: number, usersAddedCount: number, usersRemovedCount: number, usersChangedCount: number, inboundsChanged: Array<{ tag: string, fields: Array<string> }>, usersAdded: Array<{ id: string, username: string | null }>, usersRemoved: Array<{ id: string, username: string | null }> } };
+
+export type RollbackNodeConfigMutationVariables = Exact<{
+  serverId: string | number;
+  version: number;
+}>;
+
+
+export type RollbackNodeConfigMutation = { rollbackNodeConfig: { id: string, configPinnedTo: number | null } };
+
+export type UnpinNodeConfigMutationVariables = Exact<{
+  serverId: string | number;
+}>;
+
+
+export type UnpinNodeConfigMutation = { unpinNodeConfig: { id: string, configPinnedTo: number | null } };
+
+export type RequestServiceRestartMutationVariables = Exact<{
+  serverId?: string | number | null | undefined;
+  service: ServiceType;
+}>;
+
+
+export type RequestServiceRestartMutation = { requestServiceRestart: Array<{ id: string, kind: NodeOperationKind, status: NodeOperationStatus, targetVersion: string | null, detail: string | null, requestedAt: string, requestedBy: string | null, finishedAt: string | null, configVersion: number | null }> };
+
+export type UpdateAgentMutationVariables = Exact<{
+  serverId?: string | number | null | undefined;
+  version: string;
+}>;
+
+
+export type UpdateAgentMutation = { updateAgent: Array<{ id: string, kind: NodeOperationKind, status: NodeOperationStatus, targetVersion: string | null, detail: string | null, requestedAt: string, requestedBy: string | null, finishedAt: string | null, configVersion: number | null }> };
+
+export type AgentReleasesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgentReleasesQuery = { agentReleases: Array<{ version: string, builtIn: boolean, servers: number }> };
+
 export type ServersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1000,7 +1159,7 @@ export type SetServerRoutingPolicyOverrideMutation = { setServerRoutingPolicyOve
 export type SettingsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SettingsPageQuery = { settings: { subscriptionTitle: string, subscriptionUpdateIntervalHours: number, subscriptionSupportUrl: string, subscriptionRemarkTemplate: string, subscriptionUrlPrefix: string, subscriptionAnnounce: string, subscriptionHideSettings: boolean, subscriptionRouting: string, inactiveUserResponse: InactiveUserResponse, deviceLimit: number, totpRequiredRoles: Array<AdminRole>, corsAllowedOrigins: Array<string> }, subscriptionRules: Array<{ name: string, action: SubscriptionRuleAction, format: SubscriptionFormat | null, match: RuleMatchMode, conditions: Array<{ header: string, operator: HeaderMatchOperator, value: string, caseSensitive: boolean }> }> };
+export type SettingsPageQuery = { settings: { subscriptionTitle: string, subscriptionUpdateIntervalHours: number, subscriptionSupportUrl: string, subscriptionRemarkTemplate: string, subscriptionUrlPrefix: string, subscriptionAnnounce: string, subscriptionHideSettings: boolean, subscriptionRouting: string, inactiveUserResponse: InactiveUserResponse, deviceLimit: number, totpRequiredRoles: Array<AdminRole>, corsAllowedOrigins: Array<string>, agentAutoUpdate: boolean }, subscriptionRules: Array<{ name: string, action: SubscriptionRuleAction, format: SubscriptionFormat | null, match: RuleMatchMode, conditions: Array<{ header: string, operator: HeaderMatchOperator, value: string, caseSensitive: boolean }> }> };
 
 export type UpdateSettingsMutationVariables = Exact<{
   input: UpdateSettingsInput;
@@ -1246,6 +1405,74 @@ export const ImportReportFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ImportReportFields"}) as unknown as TypedDocumentString<ImportReportFieldsFragment, unknown>;
+export const JobProgressFieldsFragmentDoc = new TypedDocumentString(`
+    fragment JobProgressFields on JobProgress {
+  phase
+  tablesDone
+  tablesTotal
+  rowsDone
+  rowsTotal
+}
+    `, {"fragmentName":"JobProgressFields"}) as unknown as TypedDocumentString<JobProgressFieldsFragment, unknown>;
+export const BackupFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BackupFields on BackupResult {
+  id
+  status
+  trigger
+  createdAt
+  createdBy
+  finishedAt
+  sizeBytes
+  rows
+  schemaVersion
+  error
+  downloadPath
+  progress {
+    ...JobProgressFields
+  }
+}
+    fragment JobProgressFields on JobProgress {
+  phase
+  tablesDone
+  tablesTotal
+  rowsDone
+  rowsTotal
+}`, {"fragmentName":"BackupFields"}) as unknown as TypedDocumentString<BackupFieldsFragment, unknown>;
+export const RestoreFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RestoreFields on RestoreResult {
+  id
+  backupId
+  safetyBackupId
+  status
+  startedAt
+  startedBy
+  finishedAt
+  verifiedTables
+  error
+  progress {
+    ...JobProgressFields
+  }
+}
+    fragment JobProgressFields on JobProgress {
+  phase
+  tablesDone
+  tablesTotal
+  rowsDone
+  rowsTotal
+}`, {"fragmentName":"RestoreFields"}) as unknown as TypedDocumentString<RestoreFieldsFragment, unknown>;
+export const NodeOperationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NodeOperationFields on NodeOperation {
+  id
+  kind
+  status
+  targetVersion
+  detail
+  requestedAt
+  requestedBy
+  finishedAt
+  configVersion
+}
+    `, {"fragmentName":"NodeOperationFields"}) as unknown as TypedDocumentString<NodeOperationFieldsFragment, unknown>;
 export const AccountOverviewDocument = {"__meta__":{"hash":"5346f96aeb78e4a32852336fd3149f8a4decafdc06fa9533371d9793b2dc4390"}} as unknown as TypedDocumentString<AccountOverviewQuery, AccountOverviewQueryVariables>;
 export const MySessionsDocument = {"__meta__":{"hash":"2b14e7d3803218ff6e12da118a9174ec66db954710becbdef92eb30bf450b8c4"}} as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
 export const RevokeSessionDocument = {"__meta__":{"hash":"0da1f5ad6ca30b47e1cb2c8f9b833664fb3647a47c585080a1a7fa8bc04c825c"}} as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
@@ -1282,6 +1509,13 @@ export const FinishPasskeyLoginDocument = {"__meta__":{"hash":"5ce4ede23d0b90887
 export const BeginOidcLoginDocument = {"__meta__":{"hash":"b40f091e79e465dc2746e47cee5d3027b3e335407f0b52761596b1b20f3f4bef"}} as unknown as TypedDocumentString<BeginOidcLoginMutation, BeginOidcLoginMutationVariables>;
 export const FinishOidcLoginDocument = {"__meta__":{"hash":"9ce9be03025cbe23bd188502dad0f80e417f340238cf821b9a111eec0e2b94bd"}} as unknown as TypedDocumentString<FinishOidcLoginMutation, FinishOidcLoginMutationVariables>;
 export const MustEnrollTotpDocument = {"__meta__":{"hash":"0e4e097b292e0f1cc64c907732725d27552976a088e9a9605684e301d01eab33"}} as unknown as TypedDocumentString<MustEnrollTotpQuery, MustEnrollTotpQueryVariables>;
+export const BackupsPageDocument = {"__meta__":{"hash":"389c7288be6dc5f0194f3fca600f2b2f192cd1d2dc4ed0ddce4669a7917d71c7"}} as unknown as TypedDocumentString<BackupsPageQuery, BackupsPageQueryVariables>;
+export const BackupDocument = {"__meta__":{"hash":"6a227d3facf2721e86c60bed02b63ddf3ffa1ccab204258544c25565d65af027"}} as unknown as TypedDocumentString<BackupQuery, BackupQueryVariables>;
+export const RestoreDocument = {"__meta__":{"hash":"8b82003d5e4cf535768a34e7d45e52ae3fb357f626d2b1a94e8362cd3ad2fb83"}} as unknown as TypedDocumentString<RestoreQuery, RestoreQueryVariables>;
+export const BackupDatabaseDocument = {"__meta__":{"hash":"917ed146b8a8ca908a56f0371128f879298f0600a018b74421309d58699745ab"}} as unknown as TypedDocumentString<BackupDatabaseMutation, BackupDatabaseMutationVariables>;
+export const DeleteBackupDocument = {"__meta__":{"hash":"0c8c023a146fb52ffa6afc3f7fbef13b8f218864a90ac166329ddf08581cc752"}} as unknown as TypedDocumentString<DeleteBackupMutation, DeleteBackupMutationVariables>;
+export const RestoreBackupDocument = {"__meta__":{"hash":"fdb545888dc6be5f19e10b8f21ec178cd6ec54a0d91c9821990f14f01cbc82f2"}} as unknown as TypedDocumentString<RestoreBackupMutation, RestoreBackupMutationVariables>;
+export const UpdateBackupScheduleDocument = {"__meta__":{"hash":"25f537ecb38f6b19d8f7adb177b15a2c3adde22b30c55db9bcda74c620b336d0"}} as unknown as TypedDocumentString<UpdateBackupScheduleMutation, UpdateBackupScheduleMutationVariables>;
 export const DashboardSummaryDocument = {"__meta__":{"hash":"18cdeb1fcda16cf8c98a13876d5293498106054dddba033495494b6c3f3f7bdd"}} as unknown as TypedDocumentString<DashboardSummaryQuery, DashboardSummaryQueryVariables>;
 export const SystemMetricsNowDocument = {"__meta__":{"hash":"cda100a0cd171ee54dcf205a1c45da96fba114b55b84cb6a39fa3a175bc7d0ac"}} as unknown as TypedDocumentString<SystemMetricsNowQuery, SystemMetricsNowQueryVariables>;
 export const TrafficSeriesDocument = {"__meta__":{"hash":"46c881ad82bb92b9cb2bba2b713ce3c6b186343c1e9115a3524daea940acbc37"}} as unknown as TypedDocumentString<TrafficSeriesQuery, TrafficSeriesQueryVariables>;
@@ -1302,6 +1536,13 @@ export const ServerStatusUpdatesDocument = {"__meta__":{"hash":"d368d29fb63bf283
 export const SystemMetricsUpdatesDocument = {"__meta__":{"hash":"acf5b6f47370ab35804a36003bc010facd471613fcb0d4209d61b40ece1e402a"}} as unknown as TypedDocumentString<SystemMetricsUpdatesSubscription, SystemMetricsUpdatesSubscriptionVariables>;
 export const UserTrafficUpdatesDocument = {"__meta__":{"hash":"a107b0c7a89285d59878736f7d0bf948ade8fafbb5a13886edef19637518b33a"}} as unknown as TypedDocumentString<UserTrafficUpdatesSubscription, UserTrafficUpdatesSubscriptionVariables>;
 export const NotificationUpdatesDocument = {"__meta__":{"hash":"629cd998a78616eac1c23419f1c5b542c5a1cedb25df6df63ace4dc1ab7f516a"}} as unknown as TypedDocumentString<NotificationUpdatesSubscription, NotificationUpdatesSubscriptionVariables>;
+export const NodeDetailDocument = {"__meta__":{"hash":"d047a2d7eafa65e6f0f407651b221916e2c828be996b1325af686322a6893b08"}} as unknown as TypedDocumentString<NodeDetailQuery, NodeDetailQueryVariables>;
+export const ServerConfigDiffDocument = {"__meta__":{"hash":"b8ba5f3e4dc20310cb4f7c39ae9aef6abdf25db1e2e5faeac7ca708694d43737"}} as unknown as TypedDocumentString<ServerConfigDiffQuery, ServerConfigDiffQueryVariables>;
+export const RollbackNodeConfigDocument = {"__meta__":{"hash":"4b2f28a2accaee25a08ec61e2165823e75b8e7b6c5bf918fa2dddfa6276b5506"}} as unknown as TypedDocumentString<RollbackNodeConfigMutation, RollbackNodeConfigMutationVariables>;
+export const UnpinNodeConfigDocument = {"__meta__":{"hash":"c3255a3bda69b9af6b4e87954a6fbe4ba3cc89835ab0180e9d88eb66c05de5a4"}} as unknown as TypedDocumentString<UnpinNodeConfigMutation, UnpinNodeConfigMutationVariables>;
+export const RequestServiceRestartDocument = {"__meta__":{"hash":"821ea36c39c7676415bc30cc7a7bd9525d1dea6a2731704a23cf2e5e7e645613"}} as unknown as TypedDocumentString<RequestServiceRestartMutation, RequestServiceRestartMutationVariables>;
+export const UpdateAgentDocument = {"__meta__":{"hash":"aa2e05d7985ae878bedc9407f031695091635d4eeee127b4934f8e44f51b1491"}} as unknown as TypedDocumentString<UpdateAgentMutation, UpdateAgentMutationVariables>;
+export const AgentReleasesDocument = {"__meta__":{"hash":"226d0a0312bc5824fc71cf77fb0fbad65b250476596d8d32b970626da6f6e475"}} as unknown as TypedDocumentString<AgentReleasesQuery, AgentReleasesQueryVariables>;
 export const ServersDocument = {"__meta__":{"hash":"62513cf38e2c6b709144da29cc78ebfecd5ebf079d165959115dbddb0d7b32f9"}} as unknown as TypedDocumentString<ServersQuery, ServersQueryVariables>;
 export const CreateServerDocument = {"__meta__":{"hash":"ca846fe248d8cd08efde87d1069cb1160240fe4d111cd28afbee34fd01bf2458"}} as unknown as TypedDocumentString<CreateServerMutation, CreateServerMutationVariables>;
 export const DeleteServerDocument = {"__meta__":{"hash":"0386138370b1691a2712caa2e504c2774bb8f784669cf5f692989a48ae4f402d"}} as unknown as TypedDocumentString<DeleteServerMutation, DeleteServerMutationVariables>;
@@ -1310,7 +1551,7 @@ export const PanelRoutingPolicyDocument = {"__meta__":{"hash":"db0820f47ef98ee4c
 export const UpdateRoutingPolicyDocument = {"__meta__":{"hash":"0a1f5a4046bd3bba1ae4b23a815785f830bb6f700457958ca7082007a18087ef"}} as unknown as TypedDocumentString<UpdateRoutingPolicyMutation, UpdateRoutingPolicyMutationVariables>;
 export const ServerRoutingPolicyDocument = {"__meta__":{"hash":"c1af19e705a7470208e8bd60845fcff2df93f90e9eabe7713b0744141b081aba"}} as unknown as TypedDocumentString<ServerRoutingPolicyQuery, ServerRoutingPolicyQueryVariables>;
 export const SetServerRoutingPolicyOverrideDocument = {"__meta__":{"hash":"917035bf25fd28b5277f87e59a66300692c3729721ba3217d8d9c7157acc637b"}} as unknown as TypedDocumentString<SetServerRoutingPolicyOverrideMutation, SetServerRoutingPolicyOverrideMutationVariables>;
-export const SettingsPageDocument = {"__meta__":{"hash":"3c59387a2f9ed1324f4afb195d70532c119ae4909649f909c5c9abb8ae14bce6"}} as unknown as TypedDocumentString<SettingsPageQuery, SettingsPageQueryVariables>;
+export const SettingsPageDocument = {"__meta__":{"hash":"8e926ca85e6682a07709d51c1c6133a7166e87025e696fdb1160eef0b1d9e86f"}} as unknown as TypedDocumentString<SettingsPageQuery, SettingsPageQueryVariables>;
 export const UpdateSettingsDocument = {"__meta__":{"hash":"acc38d615cd777642e700fd603d7503b4a6820437b57af435d13bfb0583a5b11"}} as unknown as TypedDocumentString<UpdateSettingsMutation, UpdateSettingsMutationVariables>;
 export const UpdateSubscriptionRulesDocument = {"__meta__":{"hash":"ab6f462d8c1098cc3c6f84e3d1f23d308a7feffabfe218b718a6a378cc69adce"}} as unknown as TypedDocumentString<UpdateSubscriptionRulesMutation, UpdateSubscriptionRulesMutationVariables>;
 export const ResetSubscriptionRulesDocument = {"__meta__":{"hash":"5774b67504a7175ff17022030e99643ab982ff22ca7ab2d21b3b665897dba1b4"}} as unknown as TypedDocumentString<ResetSubscriptionRulesMutation, ResetSubscriptionRulesMutationVariables>;

@@ -1,0 +1,65 @@
+/**
+ * A backup file down to the operator's machine and back up to a panel: the one way to keep a
+ * backup off Cloudflare. Both go through /api/backups with the bearer (apiFetch), since the panel's
+ * CSP lets the page connect only to its own origin and a plain link would carry no token.
+ */
+import { apiFetch } from "../api/client";
+
+/**
+ * The name to save a download under: the one the panel gives (Content-Disposition, RFC 6266
+ * `filename*` first), stripped of any path; otherwise one that sorts by date and names the backup,
+ * e.g. `vortexpanel-backup-2026-12-07T1314Z-abc123.tar`.
+ */
+export function backupFileName(backup: { id: string; createdAt: string }, contentDisposition: string | null): string {
+  const given = contentDisposition && dispositionFileName(contentDisposition);
+  if (given) return given;
+  const stamp = new Date(backup.createdAt).toISOString().slice(0, 16).replace(":", "");
+  return `vortexpanel-backup-${stamp}Z-${backup.id.replace(/[^\w-]/g, "")}.tar`;
+}
+
+function dispositionFileName(header: string): string | null {
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)?.[1];
+  let name: string | undefined;
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended.trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  name ??= /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/
+    .exec(header)
+    ?.slice(1)
+    .find((v) => v !== undefined);
+  // Only the last path segment: a name is never a place to write to.
+  const base = name?.replace(/\\(.)/g, "$1").split(/[/\\]/).pop()?.trim();
+  return base && base !== "." && base !== ".." ? base : null;
+}
+
+/** Fetches the whole backup (owner only) and hands it to the browser to save. */
+export async function downloadBackup(backup: { id: string; createdAt: string; downloadPath: string }): Promise<void> {
+  const response = await apiFetch(backup.downloadPath);
+  const name = backupFileName(backup, response.headers.get("content-disposition"));
+  const url = URL.createObjectURL(await response.blob());
+  try {
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.style.display = "none";
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Revoked on the next turn: the click starts the download asynchronously in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
+
+/** Sends a backup file taken from this or another panel; the panel verifies it before listing it as UPLOADED. */
+export async function uploadBackup(file: File): Promise<void> {
+  await apiFetch("/api/backups/upload", {
+    method: "POST",
+    headers: { "content-type": "application/octet-stream" },
+    body: file,
+  });
+}
