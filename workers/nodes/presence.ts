@@ -1,6 +1,6 @@
 import { and, eq, lte, ne, sql } from "drizzle-orm";
 import type { Health } from "../agent/protocol/messages";
-import { runBatch, type Db } from "../db/client";
+import { nodeBumpStatement, runBatch, type Db } from "../db/client";
 import type { LiveEvent } from "../live/topics";
 import { configOutcomeStatements } from "../config-history/outcomes";
 import { operationResultStatements } from "../operations/results";
@@ -23,10 +23,26 @@ export interface NodeReport {
 export const OFFLINE_AFTER_MS = 30_000;
 
 /**
+ * After the panel is restored from an older backup, a node's agent may already run a config version
+ * above the one the panel now holds, and it refuses every version that is not newer than what it
+ * applied. Raising the node's version past the applied one (and waking its long poll) hands it a
+ * fresh config at once instead of never. A no-op statement otherwise.
+ */
+function raiseConfigVersionPastApplied(db: Db, nodeId: number, appliedConfigVersion: number) {
+  return nodeBumpStatement(
+    db,
+    sql`UPDATE nodes SET config_version = ${appliedConfigVersion} + 1, updated_at = unixepoch()
+      WHERE id = ${nodeId} AND config_version < ${appliedConfigVersion}
+      RETURNING id AS "nodeId", config_version AS "version"`,
+  );
+}
+
+/**
  * Records a report from a node's agent: seen now, online (a degraded node stays degraded until
  * a health report says its core runs again), and with health, what it runs and can serve (a
  * changed capabilities report first re-derives which of its inbounds it serves). Returns the
- * node's row as the report left it; undefined for an unknown node.
+ * node's row as the report left it; undefined for an unknown node. An applied version the panel
+ * never issued (it was restored from an older backup) moves the node's version past it.
  */
 export async function recordReport(
   db: Db,
@@ -47,8 +63,9 @@ export async function recordReport(
     return node;
   }
   const { capabilities, protocol, configOutcomes, operations, ...vitals } = health;
-  const [, [node]] = (await runBatch(db, [
+  const [, , [node]] = (await runBatch(db, [
     refreshServedOnReport(db, nodeId, capabilities ?? null),
+    raiseConfigVersionPastApplied(db, nodeId, health.appliedConfigVersion),
     db
       .update(nodes)
       .set({
@@ -65,7 +82,7 @@ export async function recordReport(
       .returning(),
     ...configOutcomeStatements(db, nodeId, configOutcomes ?? [], nowSec),
     ...operationResultStatements(db, nodeId, operations ?? [], nowSec),
-  ])) as [unknown, NodeRow[]];
+  ])) as [unknown, unknown, NodeRow[]];
   return node;
 }
 
