@@ -97,6 +97,11 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Mutation.updateSettings": "admin",
   "Mutation.updateSubscriptionRules": "admin",
   "Mutation.resetSubscriptionRules": "admin",
+  "Query.backups": "admin",
+  "Query.backup": "admin",
+  "Query.restores": "admin",
+  "Query.restore": "admin",
+  "Mutation.backupDatabase": "admin",
 
   "Query.admins": "owner",
   "Query.admin": "owner",
@@ -114,4 +119,6 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Mutation.importUsers": "owner",
   "Mutation.finishImport": "owner",
   "Mutation.fetchPeerApi": "owner",
+  "Mutation.deleteBackup": "owner",
+  "Mutation.restoreBackup": "owner",
 };
