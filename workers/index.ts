@@ -1,5 +1,6 @@
 import { app } from "./app";
 import { pruneEndedSessions } from "./auth/sessions";
+import { runBackupSchedule } from "./backup/schedule";
 import { expireInvoices } from "./billing/invoices/service";
 import { dbFor } from "./db/client";
 import { publishLive } from "./live/hub-client";
@@ -19,7 +20,7 @@ export default {
     const result = await runHousekeeping(db, nowSec);
     // Expiries and users back after a period reset; a reset alone (status unchanged) is no news.
     publishLive(env, (promise) => ctx.waitUntil(promise), userStatusNotices(result.statusChanges, nowSec));
-    await Promise.all([expireInvoices(db, nowSec), pruneEndedSessions(db, nowSec)]);
+    await Promise.all([expireInvoices(db, nowSec), pruneEndedSessions(db, nowSec), runBackupSchedule(env, nowSec)]);
     if (result.periodsReset.length || result.statusChanges.length) {
       console.log(
         JSON.stringify({
