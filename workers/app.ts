@@ -6,6 +6,7 @@ import { yoga } from "./graphql/yoga";
 import { apiCors } from "./http/cors";
 import { sessionConfig, withRequestContext, type AppEnv } from "./http/request-context";
 import { agentRoutes } from "./agent/routes";
+import { backupRoutes } from "./backup/routes";
 import { setupRoute } from "./setup/route";
 import { legacySubscriptionPaths } from "./subscription/legacy/routes";
 import { subscriptionRoutes } from "./subscription/route";
@@ -40,9 +41,9 @@ app.use("/agent/v1/usage", limitBody(MAX_USAGE_PUSH_BYTES));
 app.use("/graphql", async (c, next) =>
   limitBody(c.req.header("authorization") ? MAX_AUTHORIZED_GRAPHQL_BODY_BYTES : MAX_BODY_BYTES)(c, next),
 );
-app.use("*", async (c, next) =>
-  c.req.path === "/agent/v1/usage" || c.req.path === "/graphql" ? next() : limitBody(MAX_BODY_BYTES)(c, next),
-);
+// A backup upload streams through its own cap (backup/routes.ts) instead of being read whole here.
+const OWN_BODY_LIMIT = new Set(["/agent/v1/usage", "/graphql", "/api/backups/upload"]);
+app.use("*", async (c, next) => (OWN_BODY_LIMIT.has(c.req.path) ? next() : limitBody(MAX_BODY_BYTES)(c, next)));
 
 app.use("/graphql", apiCors);
 app.on(["GET", "POST"], "/graphql", (c) =>
@@ -55,6 +56,7 @@ app.on(["GET", "POST"], "/graphql", (c) =>
   }),
 );
 app.route("/api/setup", setupRoute);
+app.route("/api/backups", backupRoutes);
 app.route("/agent/v1", agentRoutes);
 app.route("/agent", downloadRoutes);
 app.route("/webhooks/stripe", stripeWebhookRoute);

@@ -128,10 +128,7 @@ export const backupModule: GraphQLModule = {
       finishedAt: (backup) => backup.finishedAtSec,
       createdBy: (backup) => backup.createdByName,
       rows: (backup) => backup.rowCount,
-      tables: async (backup, _, ctx) =>
-        backup.status === "complete"
-          ? (await readManifest(ctx.env, backup.id)).tables.map(({ name, rows, sha256 }) => ({ name, rows, sha256 }))
-          : [],
+      tables: (backup, _, ctx) => manifestTables(ctx.env, backup),
       downloadPath: (backup, _, ctx) => downloadPath(backup, ctx),
     },
     RestoreResult: {
@@ -201,6 +198,12 @@ const jobIdSchema = z
 const jobId = (raw: string) => parseInput(jobIdSchema, raw);
 const pageSize = (first: number | null | undefined) =>
   parseInput(z.number().int().min(1).max(200).default(50), first ?? undefined);
+
+/** The tables a complete backup's manifest lists; none until it is complete. */
+export async function manifestTables(env: Env, backup: BackupRow) {
+  if (backup.status !== "complete") return [];
+  return (await readManifest(env, backup.id)).tables.map(({ name, rows, sha256 }) => ({ name, rows, sha256 }));
+}
 
 /** Where the owner downloads a complete backup (routes.ts); others, and unfinished backups, get none. */
 export function downloadPath(backup: BackupRow, ctx: Pick<SignedInContext, "actor">): string | null {
