@@ -11,6 +11,7 @@ export { HubObject } from "../durable-objects/hub";
 export { CheckoutObject } from "../durable-objects/checkout";
 export { NodeObject } from "../durable-objects/node";
 export { RateLimiter } from "../durable-objects/rate-limiter";
+export { BackupWorkflow, RestoreWorkflow } from "./backup/workflows";
 
 export default {
   fetch: app.fetch,

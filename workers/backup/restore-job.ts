@@ -1,0 +1,280 @@
+import type { WorkflowStep } from "cloudflare:workers";
+import { NonRetryableError } from "cloudflare:workflows";
+import { eq } from "drizzle-orm";
+import { stillWatching } from "../billing/onchain/verify";
+import { dbFor } from "../db/client";
+import { batchAbortedWith } from "../errors/batch-abort";
+import { messageOf, readChunk, runBackupJob, STEP } from "./backup-job";
+import type { BackupManifest } from "./engine";
+import { jobTag } from "./manifest";
+import { checkRestorable, readVerifiedManifest } from "./verify";
+import { cellsFromJson, gunzip, nextTableDigest, sha256Hex, tableDigestStart } from "./rows";
+import { type JobProgress, restores } from "./table";
+import { dropTables, jobTables, panelTables, quote, STAGING_PREFIX } from "./tables";
+
+export interface RestoreParams {
+  restoreId: string;
+  backupId: string;
+  /** The pre_restore backup to take first; null when the panel was empty. */
+  safetyBackupId: string | null;
+}
+
+/** One INSERT's JSON parameter stays well under D1's 2 MB per value. */
+const INSERT_MAX_BYTES = 900_000;
+/** The CHECK a swap trips when a live table does not hold exactly its verified staging rows. */
+const SWAP_MISMATCH = "CHECK constraint failed";
+/** Why every session is ended: an admin's password or passkeys may be different in the restored panel. */
+export const RESTORE_REVOKE_REASON = "restore";
+
+const stagingPrefix = (restoreId: string) => `${STAGING_PREFIX}${jobTag(restoreId)}_`;
+const stagingTable = (restoreId: string, table: string) => `${stagingPrefix(restoreId)}t_${table}`;
+/** Chunks already loaded, so a load step that ran but was not recorded does not load twice. */
+const loadedTable = (restoreId: string) => `${stagingPrefix(restoreId)}loaded`;
+/** Each node's version as it was before the swap (what its agent may be running). */
+const versionsTable = (restoreId: string) => `${stagingPrefix(restoreId)}versions`;
+const guardTable = (restoreId: string) => `${stagingPrefix(restoreId)}guard`;
+
+async function setProgress(env: Env, restoreId: string, progress: JobProgress, status?: "verifying"): Promise<void> {
+  await dbFor(env)
+    .update(restores)
+    .set(status ? { progress, status } : { progress })
+    .where(eq(restores.id, restoreId));
+}
+
+/** Empty staging tables shaped like the live ones (same affinities), and the job's bookkeeping tables. */
+async function createStaging(env: Env, restoreId: string, manifest: BackupManifest): Promise<void> {
+  await env.DB.batch([
+    ...manifest.tables.map((t) =>
+      env.DB.prepare(
+        `CREATE TABLE IF NOT EXISTS ${quote(stagingTable(restoreId, t.name))} AS SELECT ${t.columns.map(quote).join(", ")} FROM ${quote(t.name)} WHERE 0`,
+      ),
+    ),
+    env.DB.prepare(`CREATE TABLE IF NOT EXISTS ${quote(loadedTable(restoreId))} (chunk INTEGER PRIMARY KEY)`),
+    env.DB.prepare(
+      `CREATE TABLE IF NOT EXISTS ${quote(guardTable(restoreId))} (mismatch INTEGER NOT NULL CHECK (mismatch = 0))`,
+    ),
+  ]);
+}
+
+/** Chunk n into its staging table, checked against the manifest first; one batch, so it is loaded whole or not at all. */
+async function loadChunk(env: Env, restoreId: string, manifest: BackupManifest, n: number): Promise<number> {
+  const chunk = manifest.chunks[n]!;
+  const loaded = await env.DB.prepare(`SELECT 1 FROM ${quote(loadedTable(restoreId))} WHERE chunk = ?1`)
+    .bind(n)
+    .first();
+  if (loaded) return chunk.rows;
+  const object = await env.BUCKET.get(chunk.key);
+  if (!object) throw new NonRetryableError(`chunk ${n} of backup ${manifest.id} is missing (${chunk.key})`);
+  const bytes = new Uint8Array(await object.arrayBuffer());
+  if (bytes.byteLength !== chunk.bytes || (await sha256Hex(bytes)) !== chunk.sha256)
+    throw new NonRetryableError(`chunk ${n} of backup ${manifest.id} does not match its manifest`);
+  const table = manifest.tables.find((t) => t.name === chunk.table)!;
+  const lines = (await gunzip(bytes)).split("\n").slice(0, -1);
+  if (lines.length !== chunk.rows)
+    throw new NonRetryableError(`chunk ${n} holds ${lines.length} rows, not ${chunk.rows}`);
+  const insert = `INSERT INTO ${quote(stagingTable(restoreId, table.name))} (${table.columns.map(quote).join(", ")})
+    SELECT ${cellsFromJson(table.columns.length)} FROM json_each(?1) ORDER BY key`;
+  const groups: string[][] = [[]];
+  let groupBytes = 0;
+  for (const line of lines) {
+    const group = groups.at(-1)!;
+    if (group.length && groupBytes + line.length > INSERT_MAX_BYTES) {
+      groups.push([line]);
+      groupBytes = line.length;
+    } else {
+      group.push(line);
+      groupBytes += line.length;
+    }
+  }
+  const statements = groups
+    .filter((group) => group.length)
+    .map((group) => env.DB.prepare(insert).bind(`[${group.join(",")}]`));
+  statements.push(env.DB.prepare(`INSERT INTO ${quote(loadedTable(restoreId))} (chunk) VALUES (?1)`).bind(n));
+  await env.DB.batch(statements);
+  return chunk.rows;
+}
+
+/**
+ * Reads a table's staging rows back in the manifest's chunk groups and checks the checksum chain
+ * and row count: the staged rows are exactly what the backup held.
+ */
+async function verifyStagedTable(env: Env, restoreId: string, manifest: BackupManifest, name: string): Promise<void> {
+  const table = manifest.tables.find((t) => t.name === name)!;
+  const staging = stagingTable(restoreId, name);
+  let digest = await tableDigestStart(name);
+  let afterRowid = 0;
+  for (const chunk of manifest.chunks.filter((c) => c.table === name)) {
+    const read = await readChunk(env.DB, staging, table.columns, afterRowid, chunk.rows);
+    digest = await nextTableDigest(digest, read.ndjson);
+    afterRowid = read.lastRowid;
+  }
+  const { n } = (await env.DB.prepare(`SELECT count(*) AS n FROM ${quote(staging)}`).first<{ n: number }>())!;
+  if (n !== table.rows || digest !== table.sha256)
+    throw new NonRetryableError(`${name} staged from backup ${manifest.id} does not match its manifest checksum`);
+}
+
+/**
+ * Replaces the live data in ONE batch: every panel table is emptied and refilled from staging,
+ * then a guard row per table checks in SQL that the live table now holds exactly its verified
+ * staging rows (any difference trips a CHECK and rolls the whole batch back). In the same batch,
+ * every node's config version moves above both the restored one and the one its agent may be
+ * running (an agent refuses a version below its own), and every session ends.
+ */
+async function swap(env: Env, restoreId: string, manifest: BackupManifest, nowSec: number): Promise<void> {
+  const row = await dbFor(env)
+    .select({ status: restores.status })
+    .from(restores)
+    .where(eq(restores.id, restoreId))
+    .get();
+  if (row?.status === "verifying") return;
+  const live = await panelTables(env.DB);
+  const versions = quote(versionsTable(restoreId));
+  const statements = [
+    env.DB.prepare("PRAGMA defer_foreign_keys = ON"),
+    env.DB.prepare(`DROP TABLE IF EXISTS ${versions}`),
+    env.DB.prepare(
+      `CREATE TABLE ${versions} AS SELECT id, max(config_version, coalesce(applied_config_version, 0)) AS version FROM nodes`,
+    ),
+    ...live.map((t) => env.DB.prepare(`DELETE FROM ${quote(t.name)}`)),
+    ...manifest.tables.map((t) => {
+      const columns = t.columns.map(quote).join(", ");
+      return env.DB.prepare(
+        `INSERT INTO ${quote(t.name)} (${columns}) SELECT ${columns} FROM ${quote(stagingTable(restoreId, t.name))} ORDER BY rowid`,
+      );
+    }),
+    ...manifest.tables.map((t) => {
+      const columns = t.columns.map(quote).join(", ");
+      const [liveTable, staged] = [quote(t.name), quote(stagingTable(restoreId, t.name))];
+      return env.DB.prepare(
+        `INSERT INTO ${quote(guardTable(restoreId))} (mismatch) SELECT
+           (SELECT count(*) FROM (SELECT ${columns} FROM ${liveTable} EXCEPT SELECT ${columns} FROM ${staged}))
+         + (SELECT count(*) FROM (SELECT ${columns} FROM ${staged} EXCEPT SELECT ${columns} FROM ${liveTable}))
+         + abs((SELECT count(*) FROM ${liveTable}) - (SELECT count(*) FROM ${staged}))`,
+      );
+    }),
+    env.DB.prepare(
+      `UPDATE nodes SET config_version = 1 + max(config_version, coalesce(applied_config_version, 0),
+         coalesce((SELECT version FROM ${versions} v WHERE v.id = nodes.id), 0))`,
+    ),
+    env.DB.prepare("UPDATE sessions SET revoked_at = ?1, revoked_reason = ?2 WHERE revoked_at IS NULL").bind(
+      nowSec,
+      RESTORE_REVOKE_REASON,
+    ),
+    env.DB.prepare("UPDATE restores SET status = 'verifying' WHERE id = ?1").bind(restoreId),
+  ];
+  try {
+    await env.DB.batch(statements);
+  } catch (error) {
+    if (batchAbortedWith(error, SWAP_MISMATCH))
+      throw new NonRetryableError(
+        "the swapped-in data did not match the verified staging copy; the panel is unchanged",
+      );
+    throw error;
+  }
+}
+
+/** Row counts of the live tables against the manifest, after the swap committed. */
+async function verifyLive(env: Env, manifest: BackupManifest): Promise<number> {
+  const results = await env.DB.batch<{ n: number }>(
+    manifest.tables.map((t) => env.DB.prepare(`SELECT count(*) AS n FROM ${quote(t.name)}`)),
+  );
+  const wrong = manifest.tables.filter((t, i) => results[i]?.results[0]?.n !== t.rows).map((t) => t.name);
+  if (wrong.length)
+    throw new NonRetryableError(`after the restore, row counts differ from the backup in ${wrong.join(", ")}`);
+  return manifest.tables.length;
+}
+
+/**
+ * What is not in D1 but must run again: agents are woken to fetch their moved config, and the
+ * checkout objects of on-chain invoices still being watched get their alarm back. Other Durable
+ * Object state is derived and rebuilds itself: agent nonces (fresh per request), presence (the
+ * next report), the live-update hub (clients reconnect), rate-limit windows (short-lived).
+ */
+async function rearm(env: Env, nowSec: number): Promise<void> {
+  const db = dbFor(env);
+  const nodes = await env.DB.prepare("SELECT id AS nodeId, config_version AS version FROM nodes").all<{
+    nodeId: number;
+    version: number;
+  }>();
+  await db.notifyNodes(nodes.results);
+  const { results: watched } = await env.DB.prepare(
+    `SELECT i.id, i.status, i.expires_at AS expiresAtSec FROM invoices i JOIN chain_deposits d ON d.invoice_id = i.id`,
+  ).all<{ id: number; status: string; expiresAtSec: number }>();
+  for (const invoice of watched) {
+    if (stillWatching(invoice as Parameters<typeof stillWatching>[0], nowSec))
+      await env.CHECKOUT.getByName(String(invoice.id)).watch(invoice.id);
+  }
+}
+
+async function dropStaging(env: Env, restoreId: string): Promise<void> {
+  await dropTables(env.DB, await jobTables(env.DB, stagingPrefix(restoreId)));
+}
+
+export async function runRestoreJob(step: WorkflowStep, env: Env, params: RestoreParams): Promise<void> {
+  const { restoreId, backupId, safetyBackupId } = params;
+  try {
+    if (safetyBackupId) await runBackupJob(step, env, safetyBackupId, "safety backup: ");
+    const manifest = await step.do("check backup", STEP, async () => {
+      const checked = await readVerifiedManifest(env, backupId).catch((error) => {
+        throw new NonRetryableError(messageOf(error));
+      });
+      await checkRestorable(env, checked);
+      await createStaging(env, restoreId, checked);
+      return checked;
+    });
+    const tablesTotal = manifest.tables.length;
+    const progress = (phase: string, rowsDone: number, tablesDone = 0): JobProgress => ({
+      phase,
+      tablesDone,
+      tablesTotal,
+      rowsDone,
+      rowsTotal: manifest.rows,
+    });
+    let rowsDone = 0;
+    for (const n of manifest.chunks.keys()) {
+      rowsDone += await step.do(`load chunk ${n}`, STEP, async () => {
+        const rows = await loadChunk(env, restoreId, manifest, n);
+        await setProgress(env, restoreId, progress(`staging ${manifest.chunks[n]?.table}`, rowsDone + rows));
+        return rows;
+      });
+    }
+    for (const [i, table] of manifest.tables.entries()) {
+      await step.do(`verify staged ${table.name}`, STEP, async () => {
+        await verifyStagedTable(env, restoreId, manifest, table.name);
+        await setProgress(env, restoreId, progress("verifying staged data", manifest.rows, i + 1));
+      });
+    }
+    const nowSec = await step.do("swap", STEP, async () => {
+      const now = Math.floor(Date.now() / 1000);
+      await swap(env, restoreId, manifest, now);
+      return now;
+    });
+    const verifiedTables = await step.do("verify live", STEP, async () => {
+      await setProgress(env, restoreId, progress("verifying live data", manifest.rows, tablesTotal), "verifying");
+      return verifyLive(env, manifest);
+    });
+    await step.do("finish", STEP, async () => {
+      await rearm(env, nowSec);
+      await dropStaging(env, restoreId);
+      await dbFor(env)
+        .update(restores)
+        .set({
+          status: "complete",
+          verifiedTables,
+          finishedAtSec: Math.floor(Date.now() / 1000),
+          progress: progress("complete", manifest.rows, tablesTotal),
+          error: null,
+        })
+        .where(eq(restores.id, restoreId));
+    });
+  } catch (error) {
+    await step.do("record failure", STEP, async () => {
+      await dropStaging(env, restoreId);
+      await dbFor(env)
+        .update(restores)
+        .set({ status: "failed", finishedAtSec: Math.floor(Date.now() / 1000), error: messageOf(error) })
+        .where(eq(restores.id, restoreId));
+    });
+    throw error;
+  }
+}
