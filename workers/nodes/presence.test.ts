@@ -66,4 +66,25 @@ describe("node presence", () => {
     expect(await recordReport(waking, 73, health(true, 3), 1_015)).toMatchObject({ configVersion: 10 });
     expect(woken).toHaveLength(1);
   });
+
+  it("hands a node whose agent runs a version from before the restore a newer one on its first report since, once", async () => {
+    const woken: NodeBump[] = [];
+    const waking = createDb(env.DB, async (bumps) => {
+      woken.push(...bumps);
+    });
+    // The restored row: last seen at backup time, version 7, which the agent also ran on the lost
+    // panel after the backup, with other content.
+    await insertNode(74, "online", 5_000);
+    await env.DB.prepare(`UPDATE nodes SET config_version = 7, applied_config_version = 6 WHERE id = 74`).run();
+    await env.DB.prepare(
+      `INSERT INTO restores (id, backup_id, status, started_at, finished_at) VALUES ('presence-restore', 'b', 'complete', 6000, 6010)`,
+    ).run();
+
+    expect(await recordReport(waking, 74, health(true, 7), 6_020)).toMatchObject({ configVersion: 8 });
+    expect(woken).toEqual([{ nodeId: 74, version: 8 }]);
+    // Its next report (still on 7, or on 8) is not the first since the restore.
+    expect(await recordReport(waking, 74, health(true, 7), 6_025)).toMatchObject({ configVersion: 8 });
+    expect(await recordReport(waking, 74, health(true, 8), 6_030)).toMatchObject({ configVersion: 8 });
+    expect(woken).toHaveLength(1);
+  });
 });

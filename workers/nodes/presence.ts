@@ -23,16 +23,19 @@ export interface NodeReport {
 export const OFFLINE_AFTER_MS = 30_000;
 
 /**
- * After the panel is restored from an older backup, a node's agent may already run a config version
- * above the one the panel now holds, and it refuses every version that is not newer than what it
- * applied. Raising the node's version past the applied one (and waking its long poll) hands it a
- * fresh config at once instead of never. A no-op statement otherwise.
+ * After the panel is restored from an older backup, a node's agent may run a config version the
+ * restored panel holds too, or a higher one, that came from the panel before the restore: the
+ * agent refuses every version not above its own, so it would keep that config. The restore moves
+ * versions past what it knew; this catches the rest on the node's first report since the restore
+ * (its restored last-seen predates the restore) and on any report above the panel's version,
+ * moving the node past the applied version in the report's batch (runBatch wakes its long poll).
  */
 function raiseConfigVersionPastApplied(db: Db, nodeId: number, appliedConfigVersion: number) {
   return nodeBumpStatement(
     db,
     sql`UPDATE nodes SET config_version = ${appliedConfigVersion} + 1, updated_at = unixepoch()
-      WHERE id = ${nodeId} AND config_version < ${appliedConfigVersion}
+      WHERE id = ${nodeId} AND (config_version < ${appliedConfigVersion} OR (config_version = ${appliedConfigVersion}
+        AND last_seen_at < (SELECT max(started_at) FROM restores WHERE status IN ('verifying', 'complete'))))
       RETURNING id AS "nodeId", config_version AS "version"`,
   );
 }
@@ -41,8 +44,8 @@ function raiseConfigVersionPastApplied(db: Db, nodeId: number, appliedConfigVers
  * Records a report from a node's agent: seen now, online (a degraded node stays degraded until
  * a health report says its core runs again), and with health, what it runs and can serve (a
  * changed capabilities report first re-derives which of its inbounds it serves). Returns the
- * node's row as the report left it; undefined for an unknown node. An applied version the panel
- * never issued (it was restored from an older backup) moves the node's version past it.
+ * node's row as the report left it; undefined for an unknown node. After a restore from an older
+ * backup, an applied version the panel did not send moves the node's version past it.
  */
 export async function recordReport(
   db: Db,
