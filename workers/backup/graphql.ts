@@ -6,7 +6,8 @@ import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import { upperCaseEnum, type GraphQLModule } from "../graphql/module";
 import type { SignedInContext } from "../graphql/context";
-import { deleteBackup, readManifest, startBackup, startRestore } from "./engine";
+import { deleteBackup, readManifest, startBackup, startRestore, syncBackupIndex } from "./engine";
+import { isJobId } from "./manifest";
 import { BACKUP_STATUSES, BACKUP_TRIGGERS, backups, RESTORE_STATUSES, restores, type BackupRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
@@ -137,8 +138,13 @@ export const backupModule: GraphQLModule = {
       finishedAt: (restore) => restore.finishedAtSec,
     },
     Query: {
-      backups: (_, args, ctx) =>
-        ctx.db.select().from(backups).orderBy(desc(backups.startedAtSec), desc(backups.id)).limit(pageSize(args.first)),
+      backups: async (_, args, ctx) => {
+        const limit = pageSize(args.first);
+        // The index lives in D1 and the backups in R2: a panel redeployed on the same bucket, or
+        // restored elsewhere, lists what the bucket holds.
+        await syncBackupIndex(ctx.env);
+        return ctx.db.select().from(backups).orderBy(desc(backups.startedAtSec), desc(backups.id)).limit(limit);
+      },
       backup: async (_, args, ctx) =>
         (await ctx.db
           .select()
@@ -190,12 +196,8 @@ export const backupModule: GraphQLModule = {
   },
 };
 
-/** Backup and restore ids are `<yyyymmddThhmmssZ>-<random>`: anything else cannot name one. */
-const jobIdSchema = z
-  .string()
-  .max(64)
-  .regex(/^[0-9A-Za-z_-]+$/, "is not a backup or restore id");
-const jobId = (raw: string) => parseInput(jobIdSchema, raw);
+/** Backup and restore ids are `<yyyymmddThhmmssZ>-<random>` (manifest.ts): anything else cannot name one. */
+const jobId = (raw: string) => parseInput(z.string().refine(isJobId, "is not a backup or restore id"), raw);
 const pageSize = (first: number | null | undefined) =>
   parseInput(z.number().int().min(1).max(200).default(50), first ?? undefined);
 

@@ -2,10 +2,11 @@ import { Hono, type Context } from "hono";
 import { auditInsert } from "../audit/record";
 import { requirePermission, type Actor } from "../auth/roles";
 import { authenticateAccessToken } from "../auth/sessions";
-import { DomainError } from "../errors/domain-error";
+import { DomainError, notFound } from "../errors/domain-error";
 import { sessionConfig, type AppEnv } from "../http/request-context";
 import { backupArchive, importArchive } from "./engine";
 import { manifestTables } from "./graphql";
+import { isJobId } from "./manifest";
 import type { BackupRow } from "./table";
 
 /**
@@ -24,11 +25,13 @@ export const backupRoutes = new Hono<AppEnv>()
   .get("/:id/download", async (c) => {
     const actor = await owner(c);
     const id = c.req.param("id");
+    if (!isJobId(id)) throw notFound("backup", id);
     const archive = await backupArchive(c.env, id);
     await audit(c, actor, "backup.downloaded", id);
     return c.body(archive, 200, {
-      "content-type": "application/octet-stream",
-      "content-disposition": `attachment; filename="vortexpanel-backup-${id.replace(/[^\w.-]/g, "_")}.bin"`,
+      // A tar of the manifest and the gzipped chunks: `tar -tf` lists it off Cloudflare.
+      "content-type": "application/x-tar",
+      "content-disposition": `attachment; filename="vortexpanel-backup-${id}.tar"`,
       "cache-control": "no-store",
     });
   })
