@@ -4,7 +4,7 @@
  * One ES256 (P-256) key, attestation "none", user presence and verification always given, and a
  * signature counter that moves forward on every assertion, as the panel requires.
  */
-import { encodeCBOR } from "@levischuck/tiny-cbor";
+import { type CBORType, encodeCBOR } from "@levischuck/tiny-cbor";
 import { createHash, generateKeyPairSync, randomBytes, sign } from "node:crypto";
 
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
@@ -47,7 +47,7 @@ export class SoftwarePasskey {
     const rpId = options.rp.id ?? new URL(this.origin).hostname;
     const jwk = this.keys.publicKey.export({ format: "jwk" });
     const publicKey = encodeCBOR(
-      new Map<number, number | Uint8Array>([
+      new Map<number, CBORType>([
         [COSE.kty, 2],
         [COSE.alg, -7],
         [COSE.crv, 1],
@@ -67,7 +67,7 @@ export class SoftwarePasskey {
       publicKey,
     ]);
     const attestationObject = encodeCBOR(
-      new Map<string, string | Uint8Array | Map<string, never>>([
+      new Map<string, CBORType>([
         ["fmt", "none"],
         ["attStmt", new Map()],
         ["authData", authData],
