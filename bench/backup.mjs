@@ -9,11 +9,12 @@
  * a chunk holds at most 10,000 rows / 4 MB of NDJSON). Times are also put against a hello-world
  * Worker round trip measured in the same run.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startWorker } from "./lib/harness.mjs";
+import { ENV, startWorker } from "./lib/harness.mjs";
 import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -59,12 +60,13 @@ const PROGRESS = "progress { phase rowsDone rowsTotal tablesDone tablesTotal }";
  * Polls a job until it leaves RUNNING/VERIFYING; each change of its progress marks the end of a
  * step, so the time between changes is that step's wall time (within one poll interval).
  */
-async function followJob(read) {
+async function followJob(start, read) {
   const started = performance.now();
+  const { id } = await start();
   const steps = [];
   let last = { key: "", at: started };
   for (;;) {
-    const job = await read();
+    const job = await read(id);
     const key = JSON.stringify(job.progress);
     const now = performance.now();
     if (key !== last.key) {
@@ -73,6 +75,42 @@ async function followJob(read) {
     }
     if (job.status !== "RUNNING" && job.status !== "VERIFYING") return { job, ms: now - started, steps };
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+const PANEL_PORT = 8798;
+
+/**
+ * Each step's start and end as the local Workflows engine recorded them (`wrangler workflows
+ * instances describe --local`); null when this wrangler cannot answer, and the progress-based
+ * times are used instead.
+ */
+function recordedSteps(workflow, instanceId) {
+  const result = spawnSync(
+    "npx",
+    [
+      "wrangler",
+      "workflows",
+      "instances",
+      "describe",
+      workflow,
+      instanceId,
+      "--local",
+      "--port",
+      String(PANEL_PORT),
+      "--json",
+    ],
+    { cwd: root, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  const start = result.stdout.indexOf("{");
+  if (result.status !== 0 || start < 0) return null;
+  try {
+    const instance = JSON.parse(result.stdout.slice(start));
+    return instance.steps
+      .filter((step) => step.type === "step" && step.start != null && step.end != null)
+      .map((step) => ({ ms: new Date(step.end) - new Date(step.start), phase: step.name }));
+  } catch {
+    return null;
   }
 }
 
@@ -90,7 +128,7 @@ try {
   const hello = await startWorker({ cwd: join(root, "bench/hello"), port: 8797, label: "hello-world Worker" });
   stops.push(hello.stop);
   const seedStarted = performance.now();
-  const panel = await startSeededPanel({ state, users: USERS, port: 8798 });
+  const panel = await startSeededPanel({ state, users: USERS, port: PANEL_PORT });
   stops.push(panel.stop);
   const seedMs = performance.now() - seedStarted;
   panelUrl = panel.url;
@@ -105,10 +143,13 @@ try {
   const helloMs = rounds[15];
   await signIn();
 
-  const { backupDatabase } = await gql(`mutation { backupDatabase { id } }`);
   const backupQuery = `query ($id: ID!) { backup(id: $id) { id status error sizeBytes rows ${PROGRESS} tables { name rows } downloadPath } }`;
-  const backup = await followJob(async () => (await gql(backupQuery, { id: backupDatabase.id })).backup);
+  const backup = await followJob(
+    async () => (await gql(`mutation { backupDatabase { id } }`)).backupDatabase,
+    async (id) => (await gql(backupQuery, { id })).backup,
+  );
   if (backup.job.status !== "COMPLETE") throw new Error(`backup ended ${backup.job.status}: ${backup.job.error}`);
+  backup.steps = recordedSteps("vortexpanel-backup", backup.job.id) ?? backup.steps;
 
   // The archive is the manifest and every chunk: its entries count the chunks.
   const downloadStarted = performance.now();
@@ -133,12 +174,20 @@ try {
   const chunks = entries - 1;
 
   const restoreQuery = `query ($id: ID!) { restore(id: $id) { id status error verifiedTables safetyBackupId ${PROGRESS} } }`;
-  const { restoreBackup } = await gql(`mutation ($id: ID!) { restoreBackup(id: $id, confirm: $id) { id } }`, {
-    id: backupDatabase.id,
-  });
-  const restore = await followJob(async () => (await gql(restoreQuery, { id: restoreBackup.id })).restore);
+  // The mutation verifies every chunk of the backup before it answers: part of the restore's time.
+  const restore = await followJob(
+    async () =>
+      (
+        await gql(`mutation ($id: ID!, $confirm: String!) { restoreBackup(id: $id, confirm: $confirm) { id } }`, {
+          id: backup.job.id,
+          confirm: backup.job.id,
+        })
+      ).restoreBackup,
+    async (id) => (await gql(restoreQuery, { id })).restore,
+  );
   if (restore.job.status !== "COMPLETE") throw new Error(`restore ended ${restore.job.status}: ${restore.job.error}`);
-  const restoreSteps = restore.steps.filter((s) => !/^table |^starting|^complete/.test(s.phase ?? ""));
+  restore.steps = recordedSteps("vortexpanel-restore", restore.job.id) ?? restore.steps;
+  const restoreSteps = restore.steps.filter((s) => !/^safety backup|^table |^starting|^complete/.test(s.phase ?? ""));
   const safetySteps = restore.steps.length - restoreSteps.length;
 
   const users = backup.job.tables.find((t) => t.name === "users")?.rows;

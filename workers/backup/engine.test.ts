@@ -15,6 +15,7 @@ import {
   syncBackupIndex,
 } from "./engine";
 import { manifestKey } from "./manifest";
+import { sha256Hex } from "./rows";
 import { keyOrder, panelTables, quote } from "./tables";
 
 const OWNER_ACTOR: BackupActor = { id: 1, username: "owner" };
@@ -56,6 +57,14 @@ async function panelDump(): Promise<Record<string, unknown[][]>> {
 function withoutRestoreEffects(dump: Record<string, unknown[][]>) {
   const { sessions, nodes, ...rest } = dump;
   return rest;
+}
+
+/** Tables a backup or restore created and has not dropped yet. */
+async function jobTableCount(): Promise<number> {
+  const tables = await env.DB.prepare(
+    "SELECT count(*) AS n FROM sqlite_master WHERE name LIKE '\\_bk\\_%' ESCAPE '\\' OR name LIKE '\\_rs\\_%' ESCAPE '\\'",
+  ).first<number>("n");
+  return tables ?? 0;
 }
 
 async function wipePanel(): Promise<void> {
@@ -119,11 +128,7 @@ describe("backup and restore", { timeout: 60_000 }, () => {
     expect(manifest.schemaVersion).toBe("0014_safety_net");
     expect(manifest.tables.find((t) => t.name === "users")?.rows).toBe(3);
     expect(manifest.tables.map((t) => t.name)).not.toContain("backups");
-    expect(
-      await env.DB.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE '\\_bk\\_%' ESCAPE '\\'").first(
-        "n",
-      ),
-    ).toBe(0);
+    expect(await jobTableCount()).toBe(0);
 
     await wipePanel();
     const restore = await startRestore(env, { backupId, actor: OWNER_ACTOR });
@@ -139,11 +144,7 @@ describe("backup and restore", { timeout: 60_000 }, () => {
     const node = await env.DB.prepare("SELECT config_version FROM nodes").first<number>("config_version");
     expect(node).toBeGreaterThan(nodeVersion as number);
     expect(await env.DB.prepare("SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL").first("n")).toBe(0);
-    expect(
-      await env.DB.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE '\\_rs\\_%' ESCAPE '\\'").first(
-        "n",
-      ),
-    ).toBe(0);
+    expect(await jobTableCount()).toBe(0);
   });
 
   it("a restore over a panel in use takes a backup of it first, and resumes after its loads fail", async () => {
@@ -197,15 +198,32 @@ describe("backup and restore", { timeout: 60_000 }, () => {
     // A backup from a newer panel: an honest manifest whose index row matches it.
     const newer = JSON.stringify({ ...manifest, schemaVersion: "0099_future" });
     await env.BUCKET.put(manifestKey(backupId), newer);
-    const sha = [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(newer)))]
-      .map((b) => b.toString(16).padStart(2, "0"))
-      .join("");
-    await env.DB.prepare("UPDATE backups SET manifest_sha256 = ?1 WHERE id = ?2").bind(sha, backupId).run();
+    await env.DB.prepare("UPDATE backups SET manifest_sha256 = ?1 WHERE id = ?2")
+      .bind(await sha256Hex(newer), backupId)
+      .run();
     expect(await refusal(startRestore(env, { backupId, actor: OWNER_ACTOR }))).toMatch(
       /this backup is from a newer panel \(0099_future.*upgrade first/,
     );
 
     expect(await panelDump()).toEqual(before);
+    await env.BUCKET.put(manifestKey(backupId), manifestBytes);
+    await env.DB.prepare("UPDATE backups SET manifest_sha256 = ?1 WHERE id = ?2")
+      .bind(await sha256Hex(manifestBytes), backupId)
+      .run();
+
+    // A chunk that cannot be loaded however often it is tried: the restore fails, the panel stays.
+    await using workflows = await introspectWorkflow(env.RESTORE_WORKFLOW);
+    await workflows.modifyAll(async (m) => {
+      await m.disableRetryDelays();
+      await m.mockStepError({ name: "load chunk 1" }, new Error("R2 is unreachable"));
+    });
+    const restore = await startRestore(env, { backupId, actor: OWNER_ACTOR });
+    const failed = await finishedRestore(restore.id);
+    expect(failed).toMatchObject({ status: "failed", error: "R2 is unreachable" });
+    expect(restore.safetyBackupId).not.toBeNull();
+    expect(await panelDump()).toEqual(before);
+    expect(await jobTableCount()).toBe(0);
+
     await deleteBackup(env, backupId);
     expect((await env.BUCKET.list({ prefix: `backups/${backupId}/` })).objects).toHaveLength(0);
   });

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { stillWatching } from "../billing/onchain/verify";
 import { dbFor } from "../db/client";
 import { batchAbortedWith } from "../errors/batch-abort";
+import { DomainError } from "../errors/domain-error";
 import { messageOf, readChunk, runBackupJob, STEP } from "./backup-job";
 import type { BackupManifest } from "./engine";
 import { jobTag } from "./manifest";
@@ -210,15 +211,25 @@ async function dropStaging(env: Env, restoreId: string): Promise<void> {
   await dropTables(env.DB, await jobTables(env.DB, stagingPrefix(restoreId)));
 }
 
+/** A refusal (the backup changed since the restore was asked for) will not pass on a retry: fail the job now. */
+async function refusalsAreFinal<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw error instanceof DomainError ? new NonRetryableError(error.message) : error;
+  }
+}
+
 export async function runRestoreJob(step: WorkflowStep, env: Env, params: RestoreParams): Promise<void> {
   const { restoreId, backupId, safetyBackupId } = params;
   try {
     if (safetyBackupId) await runBackupJob(step, env, safetyBackupId, "safety backup: ");
     const manifest = await step.do("check backup", STEP, async () => {
-      const checked = await readVerifiedManifest(env, backupId).catch((error) => {
-        throw new NonRetryableError(messageOf(error));
+      const checked = await refusalsAreFinal(async () => {
+        const read = await readVerifiedManifest(env, backupId);
+        await checkRestorable(env, read);
+        return read;
       });
-      await checkRestorable(env, checked);
       await createStaging(env, restoreId, checked);
       return checked;
     });
