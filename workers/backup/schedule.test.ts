@@ -86,6 +86,14 @@ describe("the backup schedule in the cron", () => {
       .bind(JSON.stringify(hours))
       .run();
 
+  /** Waits for the engine's job: a job left running would outlive the row the next test deletes. */
+  const complete = async (id: string) => {
+    for (let attempt = 0; attempt < 600 && (await statusOf(id))?.status === "running"; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await statusOf(id)).toMatchObject({ status: "complete" });
+    return id;
+  };
+
   beforeEach(async () => {
     await env.DB.prepare(`DELETE FROM backups`).run();
   });
@@ -111,5 +119,31 @@ describe("the backup schedule in the cron", () => {
       await env.DB.prepare(`SELECT trigger, created_by_name FROM backups WHERE id = ?`).bind(first.started).first(),
     ).toEqual({ trigger: "scheduled", created_by_name: null });
     expect((await runBackupSchedule(env, nowSec + 60)).started).toBeNull();
+    await complete(first.started!);
+  });
+
+  it("deletes, from R2 too, a complete backup past the kept count and days, and keeps the newest", async () => {
+    await setInterval(24);
+    await env.DB.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('backupKeepCount', '1')`).run();
+    const nowSec = Math.floor(Date.now() / 1000);
+    const older = await complete((await runBackupSchedule(env, nowSec)).started!);
+    // Taken two days ago, as far as the index knows: the next one is due now.
+    await env.DB.prepare(`UPDATE backups SET started_at = ? WHERE id = ?`)
+      .bind(nowSec - 2 * DAY, older)
+      .run();
+    const newer = await complete((await runBackupSchedule(env, nowSec)).started!);
+    expect((await env.BUCKET.list({ prefix: `backups/${older}/` })).objects.length).toBeGreaterThan(0);
+
+    await setInterval(0);
+    expect(await runBackupSchedule(env, nowSec + 29 * DAY)).toEqual({
+      staleFailed: [],
+      deleted: [older],
+      started: null,
+    });
+    expect(await statusOf(older)).toBeNull();
+    expect((await env.BUCKET.list({ prefix: `backups/${older}/` })).objects).toEqual([]);
+    expect(await statusOf(newer)).toMatchObject({ status: "complete" });
+    // The newest complete backup stays however old it gets.
+    expect((await runBackupSchedule(env, nowSec + 400 * DAY)).deleted).toEqual([]);
   });
 });
