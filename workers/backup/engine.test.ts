@@ -14,7 +14,8 @@ import {
   startRestore,
   syncBackupIndex,
 } from "./engine";
-import { manifestKey } from "./manifest";
+import { manifestKey, newJobId } from "./manifest";
+import { createStaging, dropStaging, loadChunk, stagingTable } from "./restore-job";
 import { sha256Hex } from "./rows";
 import { keyOrder, panelTables, quote } from "./tables";
 
@@ -257,5 +258,20 @@ describe("backup and restore", { timeout: 60_000 }, () => {
     expect(await syncBackupIndex(env)).toBe(1);
     expect(await syncBackupIndex(env)).toBe(0);
     expect((await readManifest(env, backupId)).id).toBe(backupId);
+  });
+
+  it("a chunk load that ran but was not recorded loads nothing twice when its step runs again", async () => {
+    const manifest = await readManifest(env, await completeBackup());
+    const restoreId = newJobId(Date.now());
+    await createStaging(env, restoreId, manifest);
+    const chunk = manifest.chunks[0]!;
+    await loadChunk(env, restoreId, manifest, 0);
+    await loadChunk(env, restoreId, manifest, 0);
+    const staged = await env.DB.prepare(
+      `SELECT count(*) AS n FROM ${quote(stagingTable(restoreId, chunk.table))}`,
+    ).first("n");
+    expect(staged).toBe(chunk.rows);
+    await dropStaging(env, restoreId);
+    expect(await jobTableCount()).toBe(0);
   });
 });

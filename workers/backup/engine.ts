@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { dbFor } from "../db/client";
 import { DomainError, notFound } from "../errors/domain-error";
-import { CHUNK_MAX_BYTES } from "./backup-job";
+import { CHUNK_MAX_BYTES, messageOf } from "./backup-job";
 import { backupPrefix, chunkKey, isJobId, manifestKey, newJobId } from "./manifest";
 import { sha256Hex } from "./rows";
 import { type BackupRow, type BackupTrigger, backups, type RestoreRow, restores } from "./table";
@@ -54,8 +54,27 @@ export async function startBackup(
   options: { trigger: BackupTrigger; actor: BackupActor | null },
 ): Promise<BackupRow> {
   const row = await insertRunningBackup(env, options.trigger, options.actor);
-  await env.BACKUP_WORKFLOW.create({ id: row.id, params: { backupId: row.id } });
+  await startingJob(env, [row.id], null, () =>
+    env.BACKUP_WORKFLOW.create({ id: row.id, params: { backupId: row.id } }),
+  );
   return row;
+}
+
+/** A job whose Workflow could not be created is marked failed at once instead of staying `running`. */
+async function startingJob(env: Env, backupIds: string[], restoreId: string | null, create: () => Promise<unknown>) {
+  try {
+    await create();
+  } catch (error) {
+    const failed = {
+      status: "failed" as const,
+      finishedAtSec: nowSec(),
+      error: `could not start the job: ${messageOf(error)}`,
+    };
+    const db = dbFor(env);
+    if (backupIds.length) await db.update(backups).set(failed).where(inArray(backups.id, backupIds));
+    if (restoreId) await db.update(restores).set(failed).where(eq(restores.id, restoreId));
+    throw error;
+  }
 }
 
 /**
@@ -101,10 +120,12 @@ export async function startRestore(env: Env, options: { backupId: string; actor:
     })
     .returning();
   const restore = row!;
-  await env.RESTORE_WORKFLOW.create({
-    id: restore.id,
-    params: { restoreId: restore.id, backupId: options.backupId, safetyBackupId: restore.safetyBackupId },
-  });
+  await startingJob(env, safety ? [safety.id] : [], restore.id, () =>
+    env.RESTORE_WORKFLOW.create({
+      id: restore.id,
+      params: { restoreId: restore.id, backupId: options.backupId, safetyBackupId: restore.safetyBackupId },
+    }),
+  );
   return restore;
 }
 
@@ -248,7 +269,7 @@ export async function deleteBackup(env: Env, backupId: string): Promise<void> {
     if (listed.objects.length) await env.BUCKET.delete(listed.objects.map((o) => o.key));
     cursor = listed.truncated ? listed.cursor : undefined;
   } while (cursor);
-  await db.delete(backups).where(and(eq(backups.id, backupId), eq(backups.status, row.status)));
+  await db.delete(backups).where(eq(backups.id, backupId));
 }
 
 /** Adds to the index every complete backup found in R2 that it lacks (a panel restored elsewhere, an index lost). */

@@ -28,7 +28,7 @@ const SWAP_MISMATCH = "CHECK constraint failed";
 export const RESTORE_REVOKE_REASON = "restore";
 
 const stagingPrefix = (restoreId: string) => `${STAGING_PREFIX}${jobTag(restoreId)}_`;
-const stagingTable = (restoreId: string, table: string) => `${stagingPrefix(restoreId)}t_${table}`;
+export const stagingTable = (restoreId: string, table: string) => `${stagingPrefix(restoreId)}t_${table}`;
 /** Chunks already loaded, so a load step that ran but was not recorded does not load twice. */
 const loadedTable = (restoreId: string) => `${stagingPrefix(restoreId)}loaded`;
 /** Each node's version as it was before the swap (what its agent may be running). */
@@ -43,7 +43,7 @@ async function setProgress(env: Env, restoreId: string, progress: JobProgress, s
 }
 
 /** Empty staging tables shaped like the live ones (same affinities), and the job's bookkeeping tables. */
-async function createStaging(env: Env, restoreId: string, manifest: BackupManifest): Promise<void> {
+export async function createStaging(env: Env, restoreId: string, manifest: BackupManifest): Promise<void> {
   await env.DB.batch([
     ...manifest.tables.map((t) =>
       env.DB.prepare(
@@ -58,7 +58,7 @@ async function createStaging(env: Env, restoreId: string, manifest: BackupManife
 }
 
 /** Chunk n into its staging table, checked against the manifest first; one batch, so it is loaded whole or not at all. */
-async function loadChunk(env: Env, restoreId: string, manifest: BackupManifest, n: number): Promise<number> {
+export async function loadChunk(env: Env, restoreId: string, manifest: BackupManifest, n: number): Promise<number> {
   const chunk = manifest.chunks[n]!;
   const loaded = await env.DB.prepare(`SELECT 1 FROM ${quote(loadedTable(restoreId))} WHERE chunk = ?1`)
     .bind(n)
@@ -95,23 +95,42 @@ async function loadChunk(env: Env, restoreId: string, manifest: BackupManifest, 
   return chunk.rows;
 }
 
+/** Staged row counts against the manifest, every table at once (empty tables have no chunk to verify). */
+async function verifyStagedCounts(env: Env, restoreId: string, manifest: BackupManifest): Promise<void> {
+  const results = await env.DB.batch<{ n: number }>(
+    manifest.tables.map((t) => env.DB.prepare(`SELECT count(*) AS n FROM ${quote(stagingTable(restoreId, t.name))}`)),
+  );
+  const wrong = manifest.tables.filter((t, i) => results[i]?.results[0]?.n !== t.rows).map((t) => t.name);
+  if (wrong.length)
+    throw new NonRetryableError(`staged row counts differ from backup ${manifest.id} in ${wrong.join(", ")}`);
+}
+
 /**
- * Reads a table's staging rows back in the manifest's chunk groups and checks the checksum chain
- * and row count: the staged rows are exactly what the backup held.
+ * Reads chunk n's rows back from staging (the same rows in the same group as the backup wrote
+ * them) and moves the table's checksum chain on; at a table's last chunk the chain must equal the
+ * manifest's checksum: the staged rows are exactly what the backup held.
  */
-async function verifyStagedTable(env: Env, restoreId: string, manifest: BackupManifest, name: string): Promise<void> {
-  const table = manifest.tables.find((t) => t.name === name)!;
-  const staging = stagingTable(restoreId, name);
-  let digest = await tableDigestStart(name);
-  let afterRowid = 0;
-  for (const chunk of manifest.chunks.filter((c) => c.table === name)) {
-    const read = await readChunk(env.DB, staging, table.columns, afterRowid, chunk.rows);
-    digest = await nextTableDigest(digest, read.ndjson);
-    afterRowid = read.lastRowid;
-  }
-  const { n } = (await env.DB.prepare(`SELECT count(*) AS n FROM ${quote(staging)}`).first<{ n: number }>())!;
-  if (n !== table.rows || digest !== table.sha256)
-    throw new NonRetryableError(`${name} staged from backup ${manifest.id} does not match its manifest checksum`);
+async function verifyStagedChunk(
+  env: Env,
+  restoreId: string,
+  manifest: BackupManifest,
+  n: number,
+  cursor: { afterRowid: number; digest: string },
+): Promise<{ afterRowid: number; digest: string }> {
+  const chunk = manifest.chunks[n]!;
+  const table = manifest.tables.find((t) => t.name === chunk.table)!;
+  const read = await readChunk(
+    env.DB,
+    stagingTable(restoreId, table.name),
+    table.columns,
+    cursor.afterRowid,
+    chunk.rows,
+  );
+  const digest = await nextTableDigest(cursor.digest, read.ndjson);
+  const last = manifest.chunks.findLastIndex((c) => c.table === chunk.table) === n;
+  if (read.rows !== chunk.rows || (last && digest !== table.sha256))
+    throw new NonRetryableError(`${table.name} staged from backup ${manifest.id} does not match its manifest checksum`);
+  return { afterRowid: read.lastRowid, digest };
 }
 
 /**
@@ -207,7 +226,7 @@ async function rearm(env: Env, nowSec: number): Promise<void> {
   }
 }
 
-async function dropStaging(env: Env, restoreId: string): Promise<void> {
+export async function dropStaging(env: Env, restoreId: string): Promise<void> {
   await dropTables(env.DB, await jobTables(env.DB, stagingPrefix(restoreId)));
 }
 
@@ -249,11 +268,19 @@ export async function runRestoreJob(step: WorkflowStep, env: Env, params: Restor
         return rows;
       });
     }
-    for (const [i, table] of manifest.tables.entries()) {
-      await step.do(`verify staged ${table.name}`, STEP, async () => {
-        await verifyStagedTable(env, restoreId, manifest, table.name);
-        await setProgress(env, restoreId, progress("verifying staged data", manifest.rows, i + 1));
+    await step.do("verify staged counts", STEP, () => verifyStagedCounts(env, restoreId, manifest));
+    let cursor = { table: "", afterRowid: 0, digest: "" };
+    let rowsVerified = 0;
+    for (const [n, chunk] of manifest.chunks.entries()) {
+      if (cursor.table !== chunk.table)
+        cursor = { table: chunk.table, afterRowid: 0, digest: await tableDigestStart(chunk.table) };
+      const moved = await step.do(`verify staged chunk ${n}`, STEP, async () => {
+        const next = await verifyStagedChunk(env, restoreId, manifest, n, cursor);
+        await setProgress(env, restoreId, progress(`verifying staged ${chunk.table}`, rowsVerified + chunk.rows));
+        return next;
       });
+      cursor = { table: chunk.table, ...moved };
+      rowsVerified += chunk.rows;
     }
     const nowSec = await step.do("swap", STEP, async () => {
       const now = Math.floor(Date.now() / 1000);
