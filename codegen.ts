@@ -26,6 +26,8 @@ const config: CodegenConfig = {
         // Each enum as the domain's strings its resolver map translates to (UserStatus.ON_HOLD is "on_hold").
         enumValues: {
           AdminRole: "../../admins/table#Role",
+          BackupStatus: "../../backup/table#BackupStatus",
+          BackupTrigger: "../../backup/table#BackupTrigger",
           ChainPaymentRejection: "../../billing/onchain/table#RejectionReason",
           ChainPaymentStatus: "../../billing/onchain/graphql#ChainPaymentStatus",
           HeaderMatchOperator: "../../subscription/graphql#HeaderMatchOperator",
@@ -39,6 +41,7 @@ const config: CodegenConfig = {
           Protocol: "../../inbounds/table#Protocol",
           RefundPolicy: "../../settings/graphql#RefundPolicy",
           ResetStrategy: "../../users/table#ResetStrategy",
+          RestoreStatus: "../../backup/table#RestoreStatus",
           RoutingOutbound: "../../routing/graphql#RoutingOutbound",
           RuleMatchMode: "../../subscription/graphql#RuleMatchMode",
           Security: "../../inbounds/table#Security",
@@ -54,6 +57,7 @@ const config: CodegenConfig = {
         mappers: {
           Admin: "../../admins/table#AdminRow",
           AuditEntry: "../../audit/graphql#AuditRow",
+          BackupResult: "../../backup/table#BackupRow",
           Chain: "../../billing/onchain/table#ChainRow",
           ChainPayment: "../../billing/onchain/table#ChainPaymentRow",
           ChainToken: "../../billing/onchain/table#ChainTokenRow",
@@ -64,6 +68,7 @@ const config: CodegenConfig = {
           OidcIdentity: "../../auth/oidc/graphql#IdentityRow",
           Passkey: "../../auth/passkeys/graphql#PasskeyRow",
           Plan: "../../billing/plans/table#PlanRow",
+          RestoreResult: "../../backup/table#RestoreRow",
           Server: "../../nodes/table#NodeRow",
           Session: "../../auth/graphql#SessionRow",
           SubscriptionRule: "../../subscription/rules#FormatRule",

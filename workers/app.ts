@@ -6,6 +6,7 @@ import { yoga } from "./graphql/yoga";
 import { apiCors } from "./http/cors";
 import { sessionConfig, withRequestContext, type AppEnv } from "./http/request-context";
 import { agentRoutes } from "./agent/routes";
+import { backupRoutes } from "./backup/routes";
 import { setupRoute } from "./setup/route";
 import { legacySubscriptionPaths } from "./subscription/legacy/routes";
 import { subscriptionRoutes } from "./subscription/route";
@@ -35,8 +36,11 @@ const limitBody = (maxSize: number) =>
     },
   });
 
-/** Paths with a body limit of their own, set above the general one. */
-const OWN_BODY_LIMITS = new Set(["/agent/v1/usage", "/graphql", "/api/agent-releases"]);
+/**
+ * Paths with a body limit of their own, set above the general one. A backup upload streams
+ * through its own cap (backup/routes.ts) instead of being read whole here.
+ */
+const OWN_BODY_LIMITS = new Set(["/agent/v1/usage", "/graphql", "/api/agent-releases", "/api/backups/upload"]);
 
 export const app = new Hono<AppEnv>();
 
@@ -61,6 +65,7 @@ app.on(["GET", "POST"], "/graphql", (c) =>
 app.route("/api/setup", setupRoute);
 app.route("/api/agent-releases", agentReleaseUploadRoutes);
 app.route("/agent/v1/releases", agentReleaseDownloadRoutes);
+app.route("/api/backups", backupRoutes);
 app.route("/agent/v1", agentRoutes);
 app.route("/agent", downloadRoutes);
 app.route("/webhooks/stripe", stripeWebhookRoute);

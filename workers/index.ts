@@ -1,5 +1,6 @@
 import { app } from "./app";
 import { pruneEndedSessions } from "./auth/sessions";
+import { runBackupSchedule } from "./backup/schedule";
 import { expireInvoices } from "./billing/invoices/service";
 import { pruneConfigHistory } from "./config-history/retention";
 import { dbFor } from "./db/client";
@@ -27,6 +28,7 @@ export default {
       pruneEndedSessions(db, nowSec),
       pruneConfigHistory(db, env.BUCKET, nowSec),
       runOperationsHousekeeping(env, db, nowSec),
+      runBackupSchedule(env, nowSec),
     ]);
     if (result.periodsReset.length || result.statusChanges.length) {
       console.log(

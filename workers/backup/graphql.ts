@@ -1,4 +1,14 @@
-import type { GraphQLModule } from "../graphql/module";
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { auditBy } from "../audit/record";
+import { hasPermission } from "../auth/roles";
+import { DomainError } from "../errors/domain-error";
+import { parseInput } from "../errors/validate";
+import { upperCaseEnum, type GraphQLModule } from "../graphql/module";
+import type { SignedInContext } from "../graphql/context";
+import { deleteBackup, readManifest, startBackup, startRestore, syncBackupIndex } from "./engine";
+import { isJobId } from "./manifest";
+import { BACKUP_STATUSES, BACKUP_TRIGGERS, backups, RESTORE_STATUSES, restores, type BackupRow } from "./table";
 
 const typeDefs = /* GraphQL */ `
   enum BackupStatus {
@@ -110,5 +120,95 @@ export const backupModule: GraphQLModule = {
     "Mutation.deleteBackup": "system:manage",
     "Mutation.restoreBackup": "system:manage",
   },
-  resolvers: {},
+  resolvers: {
+    BackupStatus: upperCaseEnum(BACKUP_STATUSES),
+    BackupTrigger: upperCaseEnum(BACKUP_TRIGGERS),
+    RestoreStatus: upperCaseEnum(RESTORE_STATUSES),
+    BackupResult: {
+      createdAt: (backup) => backup.startedAtSec,
+      finishedAt: (backup) => backup.finishedAtSec,
+      createdBy: (backup) => backup.createdByName,
+      rows: (backup) => backup.rowCount,
+      tables: (backup, _, ctx) => manifestTables(ctx.env, backup),
+      downloadPath: (backup, _, ctx) => downloadPath(backup, ctx),
+    },
+    RestoreResult: {
+      startedBy: (restore) => restore.startedByName,
+      startedAt: (restore) => restore.startedAtSec,
+      finishedAt: (restore) => restore.finishedAtSec,
+    },
+    Query: {
+      backups: async (_, args, ctx) => {
+        const limit = pageSize(args.first);
+        // The index lives in D1 and the backups in R2: a panel redeployed on the same bucket, or
+        // restored elsewhere, lists what the bucket holds.
+        await syncBackupIndex(ctx.env);
+        return ctx.db.select().from(backups).orderBy(desc(backups.startedAtSec), desc(backups.id)).limit(limit);
+      },
+      backup: async (_, args, ctx) =>
+        (await ctx.db
+          .select()
+          .from(backups)
+          .where(eq(backups.id, jobId(args.id)))
+          .get()) ?? null,
+      restores: (_, args, ctx) =>
+        ctx.db
+          .select()
+          .from(restores)
+          .orderBy(desc(restores.startedAtSec), desc(restores.id))
+          .limit(pageSize(args.first)),
+      restore: async (_, args, ctx) =>
+        (await ctx.db
+          .select()
+          .from(restores)
+          .where(eq(restores.id, jobId(args.id)))
+          .get()) ?? null,
+    },
+    Mutation: {
+      backupDatabase: async (_, __, ctx) => {
+        const backup = await startBackup(ctx.env, { trigger: "manual", actor: ctx.actor });
+        await auditBy(ctx, { action: "backup.started", targetType: "backup", targetId: backup.id });
+        return backup;
+      },
+      deleteBackup: async (_, args, ctx) => {
+        const id = jobId(args.id);
+        await deleteBackup(ctx.env, id);
+        await auditBy(ctx, { action: "backup.deleted", targetType: "backup", targetId: id });
+        return true;
+      },
+      restoreBackup: async (_, args, ctx) => {
+        const id = jobId(args.id);
+        // A restore replaces every admin, user and node: the id typed again is the "are you sure".
+        if (args.confirm !== id)
+          throw new DomainError("BAD_USER_INPUT", "confirm must repeat the backup's id", {
+            fields: [{ path: "confirm", message: "must repeat the backup's id" }],
+          });
+        const restore = await startRestore(ctx.env, { backupId: id, actor: ctx.actor });
+        await auditBy(ctx, {
+          action: "backup.restore_started",
+          targetType: "backup",
+          targetId: id,
+          details: { restoreId: restore.id, safetyBackupId: restore.safetyBackupId },
+        });
+        return restore;
+      },
+    },
+  },
 };
+
+/** Backup and restore ids are `<yyyymmddThhmmssZ>-<random>` (manifest.ts): anything else cannot name one. */
+const jobId = (raw: string) => parseInput(z.string().refine(isJobId, "is not a backup or restore id"), raw);
+const pageSize = (first: number | null | undefined) =>
+  parseInput(z.number().int().min(1).max(200).default(50), first ?? undefined);
+
+/** The tables a complete backup's manifest lists; none until it is complete. */
+export async function manifestTables(env: Env, backup: BackupRow) {
+  if (backup.status !== "complete") return [];
+  return (await readManifest(env, backup.id)).tables.map(({ name, rows, sha256 }) => ({ name, rows, sha256 }));
+}
+
+/** Where the owner downloads a complete backup (routes.ts); others, and unfinished backups, get none. */
+export function downloadPath(backup: BackupRow, ctx: Pick<SignedInContext, "actor">): string | null {
+  if (backup.status !== "complete" || !hasPermission(ctx.actor.role, "system:manage")) return null;
+  return `/api/backups/${encodeURIComponent(backup.id)}/download`;
+}

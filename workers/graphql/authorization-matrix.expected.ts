@@ -107,6 +107,11 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Query.serverConfig": "admin",
   "Mutation.rollbackNodeConfig": "admin",
   "Mutation.unpinNodeConfig": "admin",
+  "Query.backups": "admin",
+  "Query.backup": "admin",
+  "Query.restores": "admin",
+  "Query.restore": "admin",
+  "Mutation.backupDatabase": "admin",
 
   "Query.admins": "owner",
   "Query.admin": "owner",
@@ -124,4 +129,6 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Mutation.importUsers": "owner",
   "Mutation.finishImport": "owner",
   "Mutation.fetchPeerApi": "owner",
+  "Mutation.deleteBackup": "owner",
+  "Mutation.restoreBackup": "owner",
 };

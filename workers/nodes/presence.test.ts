@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../db/client";
+import { createDb, type NodeBump } from "../db/client";
 import { markOfflineIfSilent, OFFLINE_AFTER_MS, recordReport } from "./presence";
 
 const db = createDb(env.DB);
@@ -11,7 +11,7 @@ async function insertNode(id: number, status: string, lastSeenAtSec: number | nu
     .run();
 }
 
-const health = (coreRunning: boolean) => ({
+const health = (coreRunning: boolean, appliedConfigVersion = 1) => ({
   cpuPercent: 1,
   memUsedBytes: 1,
   memTotalBytes: 2,
@@ -21,7 +21,7 @@ const health = (coreRunning: boolean) => ({
   coreVersion: "4.34.0",
   agentVersion: "test",
   uptimeSec: 5,
-  appliedConfigVersion: 1,
+  appliedConfigVersion,
 });
 
 describe("node presence", () => {
@@ -45,5 +45,46 @@ describe("node presence", () => {
     expect(await markOfflineIfSilent(db, 72, nowMs)).toBeUndefined();
     expect(await markOfflineIfSilent(db, 72, nowMs + 1_000)).toMatchObject({ id: 72, status: "offline" });
     expect(await markOfflineIfSilent(db, 72, nowMs + 2_000)).toBeUndefined();
+  });
+
+  it("moves a node's config version past the one its agent applied when the panel was restored from an older backup, and wakes it", async () => {
+    const woken: NodeBump[] = [];
+    const waking = createDb(env.DB, async (bumps) => {
+      woken.push(...bumps);
+    });
+    await insertNode(73, "online", 1_000);
+    await env.DB.prepare(`UPDATE nodes SET config_version = 4 WHERE id = 73`).run();
+
+    expect(await recordReport(waking, 73, health(true, 9), 1_005)).toMatchObject({
+      configVersion: 10,
+      appliedConfigVersion: 9,
+    });
+    expect(woken).toEqual([{ nodeId: 73, version: 10 }]);
+
+    // Once the agent applies what it was handed, or lags behind it, the version stays put.
+    expect(await recordReport(waking, 73, health(true, 10), 1_010)).toMatchObject({ configVersion: 10 });
+    expect(await recordReport(waking, 73, health(true, 3), 1_015)).toMatchObject({ configVersion: 10 });
+    expect(woken).toHaveLength(1);
+  });
+
+  it("hands a node whose agent runs a version from before the restore a newer one on its first report since, once", async () => {
+    const woken: NodeBump[] = [];
+    const waking = createDb(env.DB, async (bumps) => {
+      woken.push(...bumps);
+    });
+    // The restored row: last seen at backup time, version 7, which the agent also ran on the lost
+    // panel after the backup, with other content.
+    await insertNode(74, "online", 5_000);
+    await env.DB.prepare(`UPDATE nodes SET config_version = 7, applied_config_version = 6 WHERE id = 74`).run();
+    await env.DB.prepare(
+      `INSERT INTO restores (id, backup_id, status, started_at, finished_at) VALUES ('presence-restore', 'b', 'complete', 6000, 6010)`,
+    ).run();
+
+    expect(await recordReport(waking, 74, health(true, 7), 6_020)).toMatchObject({ configVersion: 8 });
+    expect(woken).toEqual([{ nodeId: 74, version: 8 }]);
+    // Its next report (still on 7, or on 8) is not the first since the restore.
+    expect(await recordReport(waking, 74, health(true, 7), 6_025)).toMatchObject({ configVersion: 8 });
+    expect(await recordReport(waking, 74, health(true, 8), 6_030)).toMatchObject({ configVersion: 8 });
+    expect(woken).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq, lte, ne, sql } from "drizzle-orm";
 import type { Health } from "../agent/protocol/messages";
-import { runBatch, type Db } from "../db/client";
+import { nodeBumpStatement, runBatch, type Db } from "../db/client";
 import type { LiveEvent } from "../live/topics";
 import { configOutcomeStatements } from "../config-history/outcomes";
 import { operationResultStatements } from "../operations/results";
@@ -23,10 +23,29 @@ export interface NodeReport {
 export const OFFLINE_AFTER_MS = 30_000;
 
 /**
+ * After the panel is restored from an older backup, a node's agent may run a config version the
+ * restored panel holds too, or a higher one, that came from the panel before the restore: the
+ * agent refuses every version not above its own, so it would keep that config. The restore moves
+ * versions past what it knew; this catches the rest on the node's first report since the restore
+ * (its restored last-seen predates the restore) and on any report above the panel's version,
+ * moving the node past the applied version in the report's batch (runBatch wakes its long poll).
+ */
+function raiseConfigVersionPastApplied(db: Db, nodeId: number, appliedConfigVersion: number) {
+  return nodeBumpStatement(
+    db,
+    sql`UPDATE nodes SET config_version = ${appliedConfigVersion} + 1, updated_at = unixepoch()
+      WHERE id = ${nodeId} AND (config_version < ${appliedConfigVersion} OR (config_version = ${appliedConfigVersion}
+        AND last_seen_at < (SELECT max(started_at) FROM restores WHERE status IN ('verifying', 'complete'))))
+      RETURNING id AS "nodeId", config_version AS "version"`,
+  );
+}
+
+/**
  * Records a report from a node's agent: seen now, online (a degraded node stays degraded until
  * a health report says its core runs again), and with health, what it runs and can serve (a
  * changed capabilities report first re-derives which of its inbounds it serves). Returns the
- * node's row as the report left it; undefined for an unknown node.
+ * node's row as the report left it; undefined for an unknown node. After a restore from an older
+ * backup, an applied version the panel did not send moves the node's version past it.
  */
 export async function recordReport(
   db: Db,
@@ -47,8 +66,9 @@ export async function recordReport(
     return node;
   }
   const { capabilities, protocol, configOutcomes, operations, ...vitals } = health;
-  const [, [node]] = (await runBatch(db, [
+  const [, , [node]] = (await runBatch(db, [
     refreshServedOnReport(db, nodeId, capabilities ?? null),
+    raiseConfigVersionPastApplied(db, nodeId, health.appliedConfigVersion),
     db
       .update(nodes)
       .set({
@@ -65,7 +85,7 @@ export async function recordReport(
       .returning(),
     ...configOutcomeStatements(db, nodeId, configOutcomes ?? [], nowSec),
     ...operationResultStatements(db, nodeId, operations ?? [], nowSec),
-  ])) as [unknown, NodeRow[]];
+  ])) as [unknown, unknown, NodeRow[]];
   return node;
 }
 

@@ -21,8 +21,17 @@ const ENV = {
 };
 export const OWNER = { username: "e2e-owner", password: "e2e-owner-password" };
 
+/** What a panel's data is sealed, signed and trusted with; a restored panel needs the same ones. */
+export interface PanelSecrets {
+  JWT_SECRET: string;
+  VORTEX_SETUP_TOKEN: string;
+  SECRETS_KEY: string;
+  CONFIG_SIGNING_KEY: string;
+}
+
 export interface Panel {
   url: string;
+  secrets: PanelSecrets;
   /** The owner's access token (refreshed on every start). */
   token: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
@@ -33,14 +42,17 @@ export interface Panel {
 /**
  * `vars` add or override Worker vars and secrets (a Stripe stand-in's URL, an xpub, OIDC_ISSUER).
  * ENVIRONMENT is "development" (introspection on, any GraphQL from browsers) unless a story asks
- * for "production".
+ * for "production". `secrets` and `port` start a panel as another deployment of the same one (a fresh
+ * database, the same secrets and address): where a backup is restored.
  */
-export async function startPanel(options: { vars?: Record<string, string> } = {}): Promise<Panel> {
+export async function startPanel(
+  options: { vars?: Record<string, string>; secrets?: PanelSecrets; port?: number } = {},
+): Promise<Panel> {
   if (!existsSync(join(repo, "web/dist/index.html")))
     throw new Error("build the SPA first (npm run build:web); npm test does");
   const state = mkdtempSync(join(tmpdir(), "vortex-panel-"));
-  const port = await freePort();
-  const secrets = {
+  const port = options.port ?? (await freePort());
+  const secrets: PanelSecrets = options.secrets ?? {
     JWT_SECRET: randomBytes(32).toString("base64url"),
     VORTEX_SETUP_TOKEN: randomBytes(16).toString("base64url"),
     SECRETS_KEY: `k1:${randomBytes(32).toString("base64url")}`,
@@ -59,6 +71,7 @@ export async function startPanel(options: { vars?: Record<string, string> } = {}
   const url = `http://127.0.0.1:${port}`;
   const panel: Panel = {
     url,
+    secrets,
     token: "",
     async gql(query, variables = {}) {
       const response = await fetch(`${url}/graphql`, {

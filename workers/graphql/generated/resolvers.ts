@@ -1,4 +1,6 @@
 import type { Role as AdminRole } from '../../admins/table';
+import type { BackupStatus } from '../../backup/table';
+import type { BackupTrigger } from '../../backup/table';
 import type { RejectionReason as ChainPaymentRejection } from '../../billing/onchain/table';
 import type { ChainPaymentStatus } from '../../billing/onchain/graphql';
 import type { HeaderMatchOperator } from '../../subscription/graphql';
@@ -12,6 +14,7 @@ import type { PaymentMethod } from '../../billing/invoices/table';
 import type { Protocol } from '../../inbounds/table';
 import type { RefundPolicy } from '../../settings/graphql';
 import type { ResetStrategy } from '../../users/table';
+import type { RestoreStatus } from '../../backup/table';
 import type { RoutingOutbound } from '../../routing/graphql';
 import type { RuleMatchMode } from '../../subscription/graphql';
 import type { Security } from '../../inbounds/table';
@@ -25,6 +28,7 @@ import type { UserStatus } from '../../users/table';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AdminRow } from '../../admins/table';
 import type { AuditRow } from '../../audit/graphql';
+import type { BackupRow, RestoreRow } from '../../backup/table';
 import type { ChainRow, ChainPaymentRow, ChainTokenRow } from '../../billing/onchain/table';
 import type { GroupRow } from '../../groups/table';
 import type { ImportRunView } from '../../import/runs';
@@ -181,10 +185,7 @@ export type BackupResult = {
   trigger: BackupTrigger;
 };
 
-export type BackupStatus =
-  | 'COMPLETE'
-  | 'FAILED'
-  | 'RUNNING';
+export { BackupStatus };
 
 /** One table in a backup's manifest. */
 export type BackupTable = {
@@ -195,13 +196,7 @@ export type BackupTable = {
   sha256: Scalars['String']['output'];
 };
 
-export type BackupTrigger =
-  | 'MANUAL'
-  /** Taken of the panel just before a restore overwrote it. */
-  | 'PRE_RESTORE'
-  | 'SCHEDULED'
-  /** A backup file brought back from off Cloudflare. */
-  | 'UPLOADED';
+export { BackupTrigger };
 
 export type BeginImportInput = {
   admins: Array<ImportAdminInput>;
@@ -1651,11 +1646,7 @@ export type RestoreResult = {
   verifiedTables?: Maybe<Scalars['Int']['output']>;
 };
 
-export type RestoreStatus =
-  | 'COMPLETE'
-  | 'FAILED'
-  | 'RUNNING'
-  | 'VERIFYING';
+export { RestoreStatus };
 
 export { RoutingOutbound };
 
@@ -2394,7 +2385,7 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditFilter: AuditFilter;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'admin'> & { admin: ResolversTypes['Admin'] }>;
-  BackupResult: ResolverTypeWrapper<BackupResult>;
+  BackupResult: ResolverTypeWrapper<BackupRow>;
   BackupStatus: BackupStatus;
   BackupTable: ResolverTypeWrapper<BackupTable>;
   BackupTrigger: BackupTrigger;
@@ -2489,7 +2480,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefundPolicy: RefundPolicy;
   ResetStrategy: ResetStrategy;
-  RestoreResult: ResolverTypeWrapper<RestoreResult>;
+  RestoreResult: ResolverTypeWrapper<RestoreRow>;
   RestoreStatus: RestoreStatus;
   RoutingOutbound: RoutingOutbound;
   RoutingPolicy: ResolverTypeWrapper<RoutingPolicy>;
@@ -2563,7 +2554,7 @@ export type ResolversParentTypes = {
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditFilter: AuditFilter;
   AuthPayload: Omit<AuthPayload, 'admin'> & { admin: ResolversParentTypes['Admin'] };
-  BackupResult: BackupResult;
+  BackupResult: BackupRow;
   BackupTable: BackupTable;
   BeginImportInput: BeginImportInput;
   Boolean: Scalars['Boolean']['output'];
@@ -2639,7 +2630,7 @@ export type ResolversParentTypes = {
   ProtocolSettings: ProtocolSettings;
   ProtocolSettingsInput: ProtocolSettingsInput;
   Query: Record<PropertyKey, never>;
-  RestoreResult: RestoreResult;
+  RestoreResult: RestoreRow;
   RoutingPolicy: RoutingPolicy;
   RoutingPolicyInput: RoutingPolicyInput;
   SecondFactorChallenge: SecondFactorChallenge;
@@ -2766,11 +2757,15 @@ export type BackupResultResolvers<ContextType = SignedInContext, ParentType exte
   trigger?: Resolver<ResolversTypes['BackupTrigger'], ParentType, ContextType>;
 };
 
+export type BackupStatusResolvers = EnumResolverSignature<{ COMPLETE?: any, FAILED?: any, RUNNING?: any }, ResolversTypes['BackupStatus']>;
+
 export type BackupTableResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['BackupTable'] = ResolversParentTypes['BackupTable']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export type BackupTriggerResolvers = EnumResolverSignature<{ MANUAL?: any, PRE_RESTORE?: any, SCHEDULED?: any, UPLOADED?: any }, ResolversTypes['BackupTrigger']>;
 
 export interface BytesScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Bytes'], any> {
   name: 'Bytes';
@@ -3231,6 +3226,8 @@ export type RestoreResultResolvers<ContextType = SignedInContext, ParentType ext
   verifiedTables?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type RestoreStatusResolvers = EnumResolverSignature<{ COMPLETE?: any, FAILED?: any, RUNNING?: any, VERIFYING?: any }, ResolversTypes['RestoreStatus']>;
+
 export type RoutingOutboundResolvers = EnumResolverSignature<{ DIRECT?: any, DIRECT_IPV4?: any }, ResolversTypes['RoutingOutbound']>;
 
 export type RoutingPolicyResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['RoutingPolicy'] = ResolversParentTypes['RoutingPolicy']> = {
@@ -3548,7 +3545,9 @@ export type Resolvers<ContextType = SignedInContext> = {
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   BackupResult?: BackupResultResolvers<ContextType>;
+  BackupStatus?: BackupStatusResolvers;
   BackupTable?: BackupTableResolvers<ContextType>;
+  BackupTrigger?: BackupTriggerResolvers;
   Bytes?: GraphQLScalarType;
   Chain?: ChainResolvers<ContextType>;
   ChainDeposit?: ChainDepositResolvers<ContextType>;
@@ -3601,6 +3600,7 @@ export type Resolvers<ContextType = SignedInContext> = {
   RefundPolicy?: RefundPolicyResolvers;
   ResetStrategy?: ResetStrategyResolvers;
   RestoreResult?: RestoreResultResolvers<ContextType>;
+  RestoreStatus?: RestoreStatusResolvers;
   RoutingOutbound?: RoutingOutboundResolvers;
   RoutingPolicy?: RoutingPolicyResolvers<ContextType>;
   RuleMatchMode?: RuleMatchModeResolvers;
