@@ -19,25 +19,44 @@ export const TEST_SECRETS = {
   SECRETS_KEY: `k1:${randomBytes(32).toString("base64url")}`,
 };
 
+const WORKER_TESTS = ["workers/**/*.test.ts", "durable-objects/**/*.test.ts"];
+/**
+ * Files whose stories depend on Durable Object state starting empty (live hub sockets, a node's
+ * last announced status or config version, rate-limit windows, checkout alarms): the database is reset per file,
+ * Durable Objects are not, so these keep a workerd of their own.
+ */
+const STATEFUL_DURABLE_OBJECT_TESTS = [
+  "durable-objects/**/*.test.ts",
+  "workers/live/live.test.ts",
+  "workers/auth/login.test.ts",
+  "workers/agent/agent.test.ts",
+  "workers/billing/onchain/onchain.test.ts",
+];
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  /** The Worker's tests in local workerd with the repository's wrangler.toml, D1 migrated before each file. */
+  const workerProject = (name: string, files: { isolate: boolean; include?: string[]; exclude?: string[] }) => ({
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        // ENVIRONMENT as deployed, even when `npm start` left ENVIRONMENT=development in .dev.vars.
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...TEST_SECRETS, ENVIRONMENT: "production" } },
+      }),
+    ],
+    test: {
+      name,
+      isolate: files.isolate,
+      include: files.include ?? WORKER_TESTS,
+      exclude: files.exclude ?? [],
+      setupFiles: ["./workers/test/apply-migrations.ts"],
+    },
+  });
   return {
     test: {
       projects: [
-        {
-          plugins: [
-            cloudflareTest({
-              wrangler: { configPath: "./wrangler.toml" },
-              // ENVIRONMENT as deployed, even when `npm start` left ENVIRONMENT=development in .dev.vars.
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...TEST_SECRETS, ENVIRONMENT: "production" } },
-            }),
-          ],
-          test: {
-            name: "worker",
-            include: ["workers/**/*.test.ts", "durable-objects/**/*.test.ts"],
-            setupFiles: ["./workers/test/apply-migrations.ts"],
-          },
-        },
+        workerProject("worker", { isolate: false, exclude: STATEFUL_DURABLE_OBJECT_TESTS }),
+        workerProject("worker-isolated", { isolate: true, include: STATEFUL_DURABLE_OBJECT_TESTS }),
         // The node agent and end-to-end tests run in Node with real v2ray, ss and wrangler dev.
         "node-agent/vitest.config.ts",
         // The repository's scripts (`npm run deploy`), in Node.

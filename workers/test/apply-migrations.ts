@@ -1,5 +1,32 @@
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { beforeAll } from "vitest";
 
-// Setup files may run more than once per file; applying migrations is idempotent.
-await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+/**
+ * Most worker test files share one workerd (the `worker` project in vitest.config.ts runs with
+ * isolate: false: starting one per file cost ~15 s of CPU each). Every file still begins on a
+ * freshly migrated, empty database: whatever a previous file left (rows, or a table it broke on
+ * purpose) is dropped and the migrations run again.
+ */
+beforeAll(async () => {
+  await dropEveryTable();
+  await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+});
+
+/** Children before parents, whatever order they were created in: a drop a foreign key refuses is retried after the rest. */
+async function dropEveryTable() {
+  let left = (
+    await env.DB.prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY rowid DESC`,
+    ).all<{ name: string }>()
+  ).results.map((row) => row.name);
+  while (left.length > 0) {
+    const refused: string[] = [];
+    for (const name of left)
+      await env.DB.prepare(`DROP TABLE "${name}"`)
+        .run()
+        .catch(() => refused.push(name));
+    if (refused.length === left.length) throw new Error(`cannot drop ${refused.join(", ")}`);
+    left = refused;
+  }
+}
