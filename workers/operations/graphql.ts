@@ -81,7 +81,7 @@ const typeDefs = /* GraphQL */ `
   }
 
   extend type Mutation {
-    "Seed: restarts the service on one node, or on every enrolled node when serverId is omitted. True once queued."
+    "Restarts the service (the seed's operation) on one node, or on every enrolled node when serverId is omitted. True once queued."
     restartService(service: ServiceType!, serverId: ID): Boolean!
     "restartService that returns the operations to watch."
     requestServiceRestart(service: ServiceType!, serverId: ID): [NodeOperation!]!

@@ -832,7 +832,7 @@ export type Mutation = {
   resetSubscriptionRules: Array<SubscriptionRule>;
   /** Sets used traffic back to 0 now (a LIMITED user becomes ACTIVE); the reset schedule keeps its dates. */
   resetUserUsage: User;
-  /** Seed: restarts the service on one node, or on every enrolled node when serverId is omitted. True once queued. */
+  /** Restarts the service (the seed's operation) on one node, or on every enrolled node when serverId is omitted. True once queued. */
   restartService: Scalars['Boolean']['output'];
   /**
    * Replaces the panel's data with the backup's, after taking a backup of the panel as it is (unless
