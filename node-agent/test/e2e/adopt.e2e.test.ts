@@ -7,21 +7,15 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CoreApi } from "../../src/core/grpc/client.ts";
 import { AGENT_BUNDLE, agentRunArgs, buildAgent, collectJsonLogs, waitFor } from "../../src/testing/agent-process.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
+import { coreCounted, startDownload, startGatedTarget, type GatedTarget } from "../../src/testing/held-download.ts";
 import { freePort, socksConnect } from "../../src/testing/net.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
 import { startPanel, type Panel } from "./panel.ts";
-
-/** Each part of the download; the target sends the next one only when the test lets it. */
-const PART_BYTES = 2 * 1024 * 1024;
-const PARTS = 3;
 
 let panel: Panel;
 let dir: string;
@@ -30,55 +24,8 @@ let apiPort: number;
 let userId: string;
 let client: ClientCore;
 let agent: ChildProcess;
+let target: GatedTarget;
 const logs: Array<Record<string, any>> = [];
-
-/**
- * The far end of the download: `/parts` answers PARTS x PART_BYTES with a Content-Length, and
- * holds back each part after the first until `release()`, so the transfer is provably in flight
- * while the agent restarts, without guessing how long a restart takes.
- */
-const gate = { waiting: [] as Array<() => void>, server: null as Server | null };
-const release = () => gate.waiting.shift()?.();
-
-function startGatedTarget(): Promise<number> {
-  gate.server = createServer(async (_req, res) => {
-    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(PARTS * PART_BYTES) });
-    for (let part = 0; part < PARTS; part++) {
-      if (part > 0) await new Promise<void>((resume) => gate.waiting.push(resume));
-      res.write(Buffer.alloc(PART_BYTES, 0x61));
-    }
-    res.end();
-  });
-  return new Promise((resolve) =>
-    gate.server!.listen(0, "127.0.0.1", () => resolve((gate.server!.address() as AddressInfo).port)),
-  );
-}
-
-/** A download through the user's tunnel, counted on the wire as the core counts it. */
-function startDownload(socket: Socket, targetPort: number) {
-  const request = `GET /parts HTTP/1.1\r\nHost: 127.0.0.1:${targetPort}\r\nConnection: close\r\n\r\n`;
-  let received = 0;
-  let head = "";
-  const ended = new Promise<string>((resolve) => {
-    socket.once("end", () => resolve("end"));
-    socket.once("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
-  });
-  socket.on("data", (chunk: Buffer) => {
-    if (head.length < 1024) head += chunk.subarray(0, 1024).toString("latin1");
-    received += chunk.length;
-  });
-  socket.write(request);
-  return {
-    requestBytes: Buffer.byteLength(request),
-    get received() {
-      return received;
-    },
-    get head() {
-      return head;
-    },
-    ended,
-  };
-}
 
 function runAgent(): ChildProcess {
   agent = spawn(process.execPath, agentRunArgs({ stateDir, apiPort, tickSec: 1 }), {
@@ -94,22 +41,13 @@ const events = (from: number) => logs.slice(from).map((l) => l.event as string);
 const usedTraffic = async () =>
   (await panel.gql(`query ($id: ID!) { user(id: $id) { usedTraffic } }`, { id: userId })).user.usedTraffic as number;
 
-async function coreCounted(): Promise<number> {
-  const api = new CoreApi({ core: "v2ray", address: `127.0.0.1:${apiPort}` });
-  try {
-    const own = (await api.queryUserCounters()).get(`u${userId}`);
-    return own ? own.up + own.down : 0;
-  } finally {
-    api.close();
-  }
-}
-
 beforeAll(async () => {
   buildAgent();
   dir = mkdtempSync(join(tmpdir(), "vortex-e2e-adopt-"));
   stateDir = join(dir, "agent");
   apiPort = await freePort();
-  const targetPort = await startGatedTarget();
+  target = await startGatedTarget();
+  const targetPort = target.port;
   panel = await startPanel();
   await panel.gql(`mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`, {
     input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(targetPort)] }] },
@@ -160,7 +98,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  while (gate.waiting.length) release();
   await client?.stop();
   if (agent && agent.exitCode === null && agent.signalCode === null) {
     const exited = new Promise((r) => agent.once("exit", r));
@@ -168,15 +105,15 @@ afterAll(async () => {
     await exited;
   }
   await panel?.stop();
-  gate.server?.close();
+  target?.close();
 });
 
 describe("an agent restart with a download running through the node", () => {
   it("adopts the core across kill -9 and across a SIGHUP reload: the download completes, the core is the same process, and the panel charges the core's count exactly", async () => {
     const pid = corePid();
-    const socket = await socksConnect(client.socksPort, (gate.server!.address() as AddressInfo).port);
-    const download = startDownload(socket, (gate.server!.address() as AddressInfo).port);
-    await waitFor("the first part through the tunnel", () => download.received >= PART_BYTES);
+    const socket = await socksConnect(client.socksPort, target.port);
+    const download = startDownload(socket, target);
+    await waitFor("the first part through the tunnel", () => download.received >= target.partBytes);
 
     // 1. A crash: the agent dies hard and is started again while the transfer is held open.
     let from = logs.length;
@@ -186,8 +123,8 @@ describe("an agent restart with a download running through the node", () => {
     await waitFor("the new agent process took over the core", () => events(from).includes("core.adopted"));
     expect(events(from)).not.toContain("core.orphan_replaced");
     expect(corePid()).toBe(pid);
-    release();
-    await waitFor("the second part through the tunnel", () => download.received >= 2 * PART_BYTES);
+    target.release();
+    await waitFor("the second part through the tunnel", () => download.received >= 2 * target.partBytes);
 
     // 2. A reload: the same agent process re-executes itself and adopts the core again.
     from = logs.length;
@@ -202,17 +139,16 @@ describe("an agent restart with a download running through the node", () => {
     expect(agent.exitCode).toBeNull();
     expect(agent.pid).toBe(agentPid);
     expect(corePid()).toBe(pid);
-    release();
+    target.release();
 
     expect(await download.ended).toBe("end");
     expect(download.head).toMatch(/^HTTP\/1\.1 200 /);
-    const headerBytes = download.head.indexOf("\r\n\r\n") + 4;
-    expect(download.received).toBe(PARTS * PART_BYTES + headerBytes);
+    expect(download.received).toBe(target.parts * target.partBytes + download.headerBytes());
 
     // The core counted the tunnel's bytes once; the panel charges exactly that, and stays there.
     const wire = download.requestBytes + download.received;
     const counted = await waitFor("the core's counters settle on the wire's bytes", async () => {
-      const n = await coreCounted();
+      const n = await coreCounted("v2ray", apiPort, userId);
       return n === wire ? n : undefined;
     });
     await waitFor("the panel charges what the core counted", async () => (await usedTraffic()) === counted);

@@ -4,7 +4,9 @@
  * installed bundle again whenever the process exits. It is enrolled through a loopback proxy in
  * front of the panel, which passes everything through except one release, whose bytes it changes
  * in transit. Stories: a core restart; a good bundle rolled out; a tampered one refused; one that
- * dies at import rolled back, the previous release running and pushing again.
+ * dies at import rolled back, the previous release running and pushing again. A user's download
+ * is held open through the node across the update and the rollback: each new agent process adopts
+ * the running core, the download completes, and the panel charges exactly what the core counted.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,7 +16,16 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENT_BUNDLE, agentRunArgs, buildAgent, waitFor } from "../../src/testing/agent-process.ts";
-import { freePort } from "../../src/testing/net.ts";
+import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
+import {
+  coreCounted,
+  startDownload,
+  startGatedTarget,
+  type GatedTarget,
+  type HeldDownload,
+} from "../../src/testing/held-download.ts";
+import { freePort, socksConnect } from "../../src/testing/net.ts";
+import { outboundFromLink } from "../../src/testing/share-link-client.ts";
 import { startPanel, type Panel } from "./panel.ts";
 
 const GOOD = "0.1.1-e2e";
@@ -27,6 +38,11 @@ let proxyUrl: string;
 let dir: string;
 let installed: string;
 let serverId: string;
+let apiPort: number;
+let userId: string;
+let target: GatedTarget;
+let client: ClientCore;
+let download: HeldDownload;
 let supervised: { stop(): Promise<void>; readonly log: string; readonly starts: number };
 
 /** Forwards to the panel; the bundle of release TAMPERED comes back with one byte changed. */
@@ -161,9 +177,27 @@ beforeAll(async () => {
   );
   await upload(BROKEN, readFileSync(join(dir, "broken.mjs")));
 
-  const { createServer: node } = await panel.gql(
-    `mutation { createServer(input: {name: "update-node", address: "127.0.0.1"}) { id } }`,
+  target = await startGatedTarget();
+  await panel.gql(`mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`, {
+    input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(target.port)] }] },
+  });
+  const { createInbound } = await panel.gql(
+    `mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`,
+    { input: { tag: "vless-in", port: await freePort(), protocol: "VLESS", transport: "TCP", security: "NONE" } },
   );
+  const { createServer: node } = await panel.gql(
+    `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+    { input: { name: "update-node", address: "127.0.0.1", inboundIds: [createInbound.id] } },
+  );
+  const { createGroup } = await panel.gql(
+    `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+    { input: { name: "g", inboundIds: [createInbound.id] } },
+  );
+  const { createUser } = await panel.gql(
+    `mutation ($input: CreateUserInput!) { createUser(input: $input) { id subscriptionUrl } }`,
+    { input: { username: "downloader", groupIds: [createGroup.id] } },
+  );
+  userId = createUser.id;
   serverId = node.id;
   const { createServerEnrollment } = await panel.gql(
     `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
@@ -179,11 +213,18 @@ beforeAll(async () => {
     "--state-dir",
     stateDir,
   ]);
-  supervised = supervise(agentRunArgs({ stateDir, apiPort: await freePort(), tickSec: 1, bundle: installed }));
+  apiPort = await freePort();
+  supervised = supervise(agentRunArgs({ stateDir, apiPort, tickSec: 1, bundle: installed }));
   await waitFor("the node to report in at protocol level 2", async () => (await server()).agentProtocol === 2, 600);
+  const link = (await (await fetch(`${createUser.subscriptionUrl}/links`)).text())
+    .split("\n")
+    .find((l) => l.startsWith("vless://"))!;
+  client = await startClientCore(dir, "downloader", await freePort(), outboundFromLink(link));
 }, 180_000);
 
 afterAll(async () => {
+  target?.close();
+  await client?.stop();
   await supervised?.stop();
   await panel?.stop();
   await new Promise((r) => proxy?.close(r));
@@ -211,12 +252,26 @@ describe("remote operations on a real node", () => {
     expect(supervised.starts).toBe(1);
   });
 
-  it("updates to a good bundle: the node runs and reports the new version", async () => {
+  it("updates to a good bundle: the node runs and reports the new version, and adopts the core a download runs through", async () => {
+    await waitFor("the node serves its inbound", async () => {
+      const { server: s } = await panel.gql(
+        `query ($id: ID!) { server(id: $id) { configVersion appliedConfigVersion } }`,
+        { id: serverId },
+      );
+      return s.appliedConfigVersion === s.configVersion;
+    });
+    download = startDownload(await socksConnect(client.socksPort, target.port), target);
+    await waitFor("the first part through the tunnel", () => download.received >= target.partBytes);
+    const from = supervised.log.length;
     const op = await finished(await moveTo(GOOD));
     expect(op, supervised.log.slice(-3000)).toMatchObject({ status: "SUCCEEDED" });
     expect((await server()).agentVersion).toBe(GOOD);
     // Replaced in place (same process), not restarted by the service manager.
     expect(supervised.starts).toBe(1);
+    expect(supervised.log.slice(from)).toContain('"event":"core.adopted"');
+    expect(supervised.log.slice(from)).not.toContain('"event":"core.orphan_replaced"');
+    target.release();
+    await waitFor("the second part through the tunnel", () => download.received >= 2 * target.partBytes);
   });
 
   it("refuses a bundle changed in transit, and keeps running the version it has", async () => {
@@ -229,12 +284,27 @@ describe("remote operations on a real node", () => {
     expect(supervised.starts).toBe(1);
   });
 
-  it("rolls back a bundle that dies at start: FAILED, and the previous release runs and pushes again", async () => {
+  it("rolls back a bundle that dies at start: FAILED, the previous release runs and pushes again, and the download completes with every byte charged once", async () => {
+    const from = supervised.log.length;
     const op = await finished(await moveTo(BROKEN));
     expect(op).toMatchObject({ status: "FAILED", detail: expect.stringContaining("exited before reporting healthy") });
     expect(supervised.starts).toBe(2);
     const after = (await server()).lastSeenAt;
     await waitFor("a push from the rolled-back agent", async () => (await server()).lastSeenAt > after, 100);
     expect((await server()).agentVersion).toBe(GOOD);
+    expect(supervised.log.slice(from)).not.toContain('"event":"core.orphan_replaced"');
+
+    target.release();
+    expect(await download.ended).toBe("end");
+    expect(download.received).toBe(target.parts * target.partBytes + download.headerBytes());
+    const wire = download.requestBytes + download.received;
+    await waitFor(
+      "the core's counters settle on the wire's bytes",
+      async () => (await coreCounted("v2ray", apiPort, userId)) === wire,
+    );
+    await waitFor("the panel charges what the core counted", async () => {
+      const { user } = await panel.gql(`query ($id: ID!) { user(id: $id) { usedTraffic } }`, { id: userId });
+      return user.usedTraffic === wire;
+    });
   });
 });
