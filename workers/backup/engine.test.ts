@@ -55,9 +55,10 @@ async function panelDump(): Promise<Record<string, unknown[][]>> {
 }
 
 /** Restores change two things on purpose: sessions end, and node config versions move up. */
+/** What a restore changes on purpose: sessions end, nodes move to a new config version, the audit log records it. */
 function withoutRestoreEffects(dump: Record<string, unknown[][]>) {
-  const { sessions, nodes, ...rest } = dump;
-  return rest;
+  const { sessions, nodes, audit_log, ...rest } = dump;
+  return { ...rest, audit_log: audit_log?.filter((row) => !row.includes("backup.restored")) };
 }
 
 /** Tables a backup or restore created and has not dropped yet. */
@@ -142,6 +143,12 @@ describe("backup and restore", { timeout: 60_000 }, () => {
     const after = await panelDump();
     expect(withoutRestoreEffects(after)).toEqual(withoutRestoreEffects(before));
     expect(after.sessions!.length).toBe(before.sessions!.length);
+    const restored = await env.DB.prepare(
+      "SELECT actor_username, target_id, details FROM audit_log WHERE action = 'backup.restored'",
+    ).all<Record<string, string>>();
+    expect(restored.results).toHaveLength(1);
+    expect(restored.results[0]).toMatchObject({ actor_username: OWNER_ACTOR.username, target_id: backupId });
+    expect(JSON.parse(restored.results[0]!.details!)).toMatchObject({ restoreId: restore.id });
     const node = await env.DB.prepare("SELECT config_version FROM nodes").first<number>("config_version");
     expect(node).toBeGreaterThan(nodeVersion as number);
     expect(await env.DB.prepare("SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL").first("n")).toBe(0);

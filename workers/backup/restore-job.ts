@@ -294,6 +294,17 @@ export async function runRestoreJob(step: WorkflowStep, env: Env, params: Restor
     await step.do("finish", STEP, async () => {
       await rearm(env, nowSec);
       await dropStaging(env, restoreId);
+      // The audit log came back with the backup, so the restore is recorded in it afterwards
+      // (once, though this step may run again), or the restored log would never show it.
+      await env.DB.prepare(
+        `INSERT INTO audit_log (at, actor_id, actor_username, action, target_type, target_id, details)
+         SELECT ?1, r.started_by, r.started_by_name, 'backup.restored', 'backup', r.backup_id,
+           json_object('restoreId', r.id, 'safetyBackupId', r.safety_backup_id, 'verifiedTables', ?2)
+         FROM restores r WHERE r.id = ?3
+           AND NOT EXISTS (SELECT 1 FROM audit_log WHERE action = 'backup.restored' AND json_extract(details, '$.restoreId') = ?3)`,
+      )
+        .bind(nowSec, verifiedTables, restoreId)
+        .run();
       await dbFor(env)
         .update(restores)
         .set({
