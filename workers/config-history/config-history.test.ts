@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { configPayloadSchema, type ConfigEnvelope, type ConfigOutcomeReport } from "../agent/protocol/messages";
 import { createDb, runBatch } from "../db/client";
@@ -373,6 +373,19 @@ describe("diff and reading a kept config", () => {
   });
 });
 
+/** The ports in a user's share links, as its client fetches them. */
+async function linkPorts(userId: string): Promise<number[]> {
+  const token = await env.DB.prepare("SELECT sub_token FROM users WHERE id = ?1")
+    .bind(Number(userId))
+    .first<string>("sub_token");
+  const response = await exports.default.fetch(`http://panel.test/sub/${token}/links`);
+  expect(response.status).toBe(200);
+  return (await response.text())
+    .split("\n")
+    .filter((line) => line.includes("://"))
+    .map((line) => Number(/@[^:/?#]+:(\d+)/.exec(line)?.[1]));
+}
+
 const ROLLBACK = /* GraphQL */ `
   mutation ($id: ID!, $v: Int!) {
     rollbackNodeConfig(serverId: $id, version: $v) { id configPinnedTo configVersion }
@@ -433,6 +446,8 @@ describe("rolling a node back", () => {
 
     const row = await historyRow(nodeId, pinned.version);
     expect(row.rollback_of).toBe(good.version);
+    // Users' links follow the node: the pinned port, not the live inbound's new one.
+    expect(await linkPorts(joined.id)).toEqual([good.inbounds[0]!.port]);
 
     // Later changes still reach a pinned node: a user disabled now leaves it at once.
     ok(
@@ -456,6 +471,7 @@ describe("rolling a node back", () => {
     expect(unpinNodeConfig.configPinnedTo).toBeNull();
     const live = await pullPayload(agent);
     expect(live.inbounds[0]!.port).toBe(45_002);
+    expect(await linkPorts(joined.id)).toEqual([45_002]);
     expect((await historyRow(nodeId, live.version)).rollback_of).toBeNull();
   });
 

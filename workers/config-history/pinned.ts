@@ -9,6 +9,8 @@ import {
   type RoutingPolicy,
 } from "../agent/protocol/messages";
 import type { Db } from "../db/client";
+import type { ServedInbound } from "../subscription/endpoint";
+import type { ServedPair } from "../subscription/load";
 import { DomainError } from "../errors/domain-error";
 import { configObjectKey, readKeptPayload } from "./store";
 
@@ -109,4 +111,43 @@ export async function pinnedConfigPayload(
     users: users.map(agentUserFromRow),
     routing: shape.routing,
   };
+}
+
+/**
+ * Subscription pairs as the nodes serve them: a pinned node runs its pinned version's inbounds,
+ * so a link must carry that version's port, transport and settings, not the live inbound's (after
+ * rolling back a port change, the live inbound still names the new port). An inbound the pinned
+ * version did not have is left out. A pin whose envelope is gone (a restore without the bucket)
+ * leaves the live definitions: the node then pulls no config either, and the operator sees why.
+ */
+export async function servedAsPinned(bucket: R2Bucket, pairs: ServedPair[]): Promise<ServedPair[]> {
+  if (!pairs.some((pair) => pair.pinnedTo !== null)) return pairs;
+  const out: ServedPair[] = [];
+  for (const pair of pairs) {
+    if (pair.pinnedTo === null) {
+      out.push(pair);
+      continue;
+    }
+    const shape = await pinnedShape(bucket, pair.nodeId, pair.pinnedTo).catch(() => null);
+    if (!shape) {
+      out.push(pair);
+      continue;
+    }
+    const pinned = shape.inbounds.find((inbound) => inbound.tag === pair.inbound.tag);
+    if (!pinned) continue;
+    out.push({
+      ...pair,
+      inbound: {
+        ...pair.inbound,
+        protocol: pinned.protocol,
+        port: pinned.port,
+        transport: pinned.transport,
+        security: pinned.security,
+        protocolSettings: pinned.protocolSettings as ServedInbound["protocolSettings"],
+        transportSettings: pinned.transportSettings as ServedInbound["transportSettings"],
+        securitySettings: pinned.securitySettings as ServedInbound["securitySettings"],
+      },
+    });
+  }
+  return out;
 }

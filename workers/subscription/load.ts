@@ -34,6 +34,8 @@ export interface ServedPair {
   latitude: number | null;
   longitude: number | null;
   inbound: ServedInbound;
+  /** The historical config version the node is pinned to (rollbackNodeConfig): it serves that version's inbounds. */
+  pinnedTo: number | null;
   /** The user's own secret, flow or method for this inbound where an import gave it one. */
   override: OverrideColumns | null;
 }
@@ -95,7 +97,7 @@ export async function loadSubscription(db: Db, token: string, hwid: string | nul
       (SELECT json_group_array(json_array(key, json(value))) FROM settings) AS settings,
       (SELECT json_group_array(json_object(
           'nodeId', n.id, 'nodeName', n.name, 'address', n.address, 'status', n.status,
-          'latitude', n.latitude, 'longitude', n.longitude, 'configVersion', n.config_version,
+          'latitude', n.latitude, 'longitude', n.longitude, 'configVersion', n.config_version, 'pinnedTo', n.config_pin_version,
           'inbound', json_object('id', i.id, 'tag', i.tag, 'remark', i.remark, 'protocol', i.protocol, 'port', i.port,
             'transport', i.transport, 'security', i.security, 'protocolSettings', json(i.protocol_settings),
             'transportSettings', json(i.transport_settings), 'securitySettings', json(i.security_settings)),

@@ -8,6 +8,7 @@ import { RenderCache } from "./cache";
 import { admitNewDevice, touchDevice } from "./devices";
 import { renderFormat } from "./formats";
 import { subscriptionInfo } from "./info";
+import { servedAsPinned } from "../config-history/pinned";
 import { loadSubscription, parseServed, type SubscriptionLookup } from "./load";
 import { requesterPosition } from "./ordering";
 import { resolveLegacyToken } from "./legacy/lookup";
@@ -101,7 +102,13 @@ async function answer(c: Context<AppEnv>, plan: ServePlan, lookup: SubscriptionL
   if (body === undefined) {
     const endpoints = placeholder
       ? [placeholder]
-      : userEndpoints(user, parseServed(lookup.servedText), settings, values, requester);
+      : userEndpoints(
+          user,
+          await servedAsPinned(c.env.BUCKET, parseServed(lookup.servedText)),
+          settings,
+          values,
+          requester,
+        );
     const rendered =
       target === "page"
         ? renderPage({ user, values, endpoints, pageUrl, settings, inactive: placeholder !== null, nowSec, language })
