@@ -253,6 +253,16 @@ describe("backup and restore", { timeout: 60_000 }, () => {
     damaged[firstChunkAt + 10]! ^= 0xff;
     expect(await refusal(importArchive(env, stream(damaged), OWNER_ACTOR))).toMatch(/not a usable backup file/);
     expect((await env.BUCKET.list({ prefix: `backups/${backupId}/` })).objects).toHaveLength(0);
+    // The upload breaks off after some chunks were stored (a client gone, the size cap): none stays.
+    const cut = archive.length - 1024;
+    const breaksOff = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(archive.slice(0, cut));
+        controller.error(new Error("the client went away"));
+      },
+    });
+    await expect(importArchive(env, breaksOff, OWNER_ACTOR)).rejects.toThrow();
+    expect((await env.BUCKET.list({ prefix: `backups/${backupId}/` })).objects).toHaveLength(0);
 
     const imported = await importArchive(env, stream(archive), OWNER_ACTOR);
     expect(imported).toMatchObject({ id: backupId, status: "complete", trigger: "uploaded", rowCount: manifest.rows });

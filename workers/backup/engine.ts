@@ -187,7 +187,6 @@ export async function importArchive(
   const written: string[] = [];
   const refuse = async (message: string): Promise<never> => {
     await body.cancel().catch(() => {});
-    if (written.length) await env.BUCKET.delete(written);
     throw new DomainError("BAD_USER_INPUT", `not a usable backup file: ${message}`);
   };
   try {
@@ -226,9 +225,10 @@ export async function importArchive(
       .returning();
     return row!;
   } catch (error) {
+    // Whatever stopped it (a refusal, the size cap mid-stream, the client going away), nothing of
+    // the file stays behind: chunks without their manifest would never be listed or deleted.
+    if (written.length) await env.BUCKET.delete(written);
     if (error instanceof TarError) return await refuse(error.message);
-    if (error instanceof DomainError && error.code === "BAD_USER_INPUT" && written.length)
-      return await refuse(error.message);
     throw error;
   }
 }
