@@ -117,6 +117,9 @@ if [ -z "\${VORTEX_NO_SYSTEMD:-}" ] && ! id -u vortex-agent >/dev/null 2>&1; the
   say "created the system user vortex-agent"
 fi
 install -d -m 0700 "$STATE_DIR"
+# The agent just installed is the one to run: a release an earlier updateAgent committed in the
+# state dir would otherwise take over from it at start (node-agent/README.md "Remote operations").
+rm -f "$STATE_DIR/agent/current.json" "$STATE_DIR/agent/trial.json"
 
 # 4. Enroll: a new node key pair, registered with the one-time token; the panel key pinned.
 if [ -s "$STATE_DIR/identity.json" ] && [ -z "\${VORTEX_FORCE_ENROLL:-}" ]; then

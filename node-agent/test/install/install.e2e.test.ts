@@ -5,10 +5,19 @@
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, generateKeyPairSync } from "node:crypto";
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/testing/net.ts";
 
@@ -197,12 +206,17 @@ describe("the install line under npm start", () => {
     expect(server.agentVersion).toBeTruthy();
   });
 
-  it("can be run again: it reinstalls the agent and keeps the identity it enrolled", async () => {
+  it("can be run again: it reinstalls the agent, keeps the identity it enrolled, and runs the agent it installed", async () => {
     const identity = readFileSync(join(prefix, "var/lib/vortex-agent/identity.json"), "utf8");
+    // A release an earlier self-update committed would take over from the reinstalled bundle.
+    const committed = join(prefix, "var/lib/vortex-agent/agent/current.json");
+    mkdirSync(dirname(committed), { recursive: true });
+    writeFileSync(committed, "{}");
     const again = await runLine(command, { prefix });
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain("already enrolled");
     expect(readFileSync(join(prefix, "var/lib/vortex-agent/identity.json"), "utf8")).toBe(identity);
+    expect(existsSync(committed)).toBe(false);
   });
 
   it("with only an old Node says how to get Node 22 and installs nothing", async () => {
