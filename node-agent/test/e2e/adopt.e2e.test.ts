@@ -15,6 +15,7 @@ import { startClientCore, type ClientCore } from "../../src/testing/client-core.
 import { coreCounted, startDownload, startGatedTarget, type GatedTarget } from "../../src/testing/held-download.ts";
 import { freePort, socksConnect } from "../../src/testing/net.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
+import { downloaderNode } from "./node.ts";
 import { startPanel, type Panel } from "./panel.ts";
 
 let panel: Panel;
@@ -47,31 +48,16 @@ beforeAll(async () => {
   stateDir = join(dir, "agent");
   apiPort = await freePort();
   target = await startGatedTarget();
-  const targetPort = target.port;
   panel = await startPanel();
-  await panel.gql(`mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`, {
-    input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(targetPort)] }] },
+  const world = await downloaderNode(panel, {
+    nodeName: "adopt-node",
+    inboundPort: await freePort(),
+    targetPort: target.port,
   });
-  const { createInbound } = await panel.gql(
-    `mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`,
-    { input: { tag: "vless-in", port: await freePort(), protocol: "VLESS", transport: "TCP", security: "NONE" } },
-  );
-  const { createServer: node } = await panel.gql(
-    `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
-    { input: { name: "adopt-node", address: "127.0.0.1", inboundIds: [createInbound.id] } },
-  );
-  const { createGroup } = await panel.gql(
-    `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
-    { input: { name: "g", inboundIds: [createInbound.id] } },
-  );
-  const { createUser } = await panel.gql(
-    `mutation ($input: CreateUserInput!) { createUser(input: $input) { id subscriptionUrl } }`,
-    { input: { username: "downloader", groupIds: [createGroup.id] } },
-  );
-  userId = createUser.id;
+  userId = world.userId;
   const { createServerEnrollment } = await panel.gql(
     `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
-    { id: node.id },
+    { id: world.serverId },
   );
   execFileSync(process.execPath, [
     AGENT_BUNDLE,
@@ -86,12 +72,12 @@ beforeAll(async () => {
     const { server } = await panel.gql(
       `query ($id: ID!) { server(id: $id) { status configVersion appliedConfigVersion } }`,
       {
-        id: node.id,
+        id: world.serverId,
       },
     );
     return server.status === "ONLINE" && server.appliedConfigVersion === server.configVersion;
   });
-  const link = (await (await fetch(`${createUser.subscriptionUrl}/links`)).text())
+  const link = (await (await fetch(`${world.subscriptionUrl}/links`)).text())
     .split("\n")
     .find((l) => l.startsWith("vless://"))!;
   client = await startClientCore(dir, "downloader", await freePort(), outboundFromLink(link));

@@ -44,3 +44,33 @@ export async function enrollAndRunAgent(
     },
   };
 }
+
+/**
+ * A node serving one VLESS inbound to one user, "downloader", whose traffic may reach a loopback
+ * port (the far end of a download): the routing policy lets that one private destination through.
+ */
+export async function downloaderNode(
+  panel: Panel,
+  options: { nodeName: string; inboundPort: number; targetPort: number },
+): Promise<{ serverId: string; userId: string; subscriptionUrl: string }> {
+  await panel.gql(`mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`, {
+    input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(options.targetPort)] }] },
+  });
+  const { createInbound } = await panel.gql(
+    `mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`,
+    { input: { tag: "vless-in", port: options.inboundPort, protocol: "VLESS", transport: "TCP", security: "NONE" } },
+  );
+  const { createServer } = await panel.gql(
+    `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
+    { input: { name: options.nodeName, address: "127.0.0.1", inboundIds: [createInbound.id] } },
+  );
+  const { createGroup } = await panel.gql(
+    `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+    { input: { name: "g", inboundIds: [createInbound.id] } },
+  );
+  const { createUser } = await panel.gql(
+    `mutation ($input: CreateUserInput!) { createUser(input: $input) { id subscriptionUrl } }`,
+    { input: { username: "downloader", groupIds: [createGroup.id] } },
+  );
+  return { serverId: createServer.id, userId: createUser.id, subscriptionUrl: createUser.subscriptionUrl };
+}

@@ -26,6 +26,7 @@ import {
 } from "../../src/testing/held-download.ts";
 import { freePort, socksConnect } from "../../src/testing/net.ts";
 import { outboundFromLink } from "../../src/testing/share-link-client.ts";
+import { downloaderNode } from "./node.ts";
 import { startPanel, type Panel } from "./panel.ts";
 
 const GOOD = "0.1.1-e2e";
@@ -178,27 +179,13 @@ beforeAll(async () => {
   await upload(BROKEN, readFileSync(join(dir, "broken.mjs")));
 
   target = await startGatedTarget();
-  await panel.gql(`mutation ($input: RoutingPolicyInput!) { updateRoutingPolicy(input: $input) { blockPrivate } }`, {
-    input: { allowedPrivate: [{ cidr: "127.0.0.1/32", ports: [String(target.port)] }] },
+  const world = await downloaderNode(panel, {
+    nodeName: "update-node",
+    inboundPort: await freePort(),
+    targetPort: target.port,
   });
-  const { createInbound } = await panel.gql(
-    `mutation ($input: CreateInboundInput!) { createInbound(input: $input) { id } }`,
-    { input: { tag: "vless-in", port: await freePort(), protocol: "VLESS", transport: "TCP", security: "NONE" } },
-  );
-  const { createServer: node } = await panel.gql(
-    `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
-    { input: { name: "update-node", address: "127.0.0.1", inboundIds: [createInbound.id] } },
-  );
-  const { createGroup } = await panel.gql(
-    `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
-    { input: { name: "g", inboundIds: [createInbound.id] } },
-  );
-  const { createUser } = await panel.gql(
-    `mutation ($input: CreateUserInput!) { createUser(input: $input) { id subscriptionUrl } }`,
-    { input: { username: "downloader", groupIds: [createGroup.id] } },
-  );
-  userId = createUser.id;
-  serverId = node.id;
+  userId = world.userId;
+  serverId = world.serverId;
   const { createServerEnrollment } = await panel.gql(
     `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
     { id: serverId },
@@ -216,7 +203,7 @@ beforeAll(async () => {
   apiPort = await freePort();
   supervised = supervise(agentRunArgs({ stateDir, apiPort, tickSec: 1, bundle: installed }));
   await waitFor("the node to report in at protocol level 2", async () => (await server()).agentProtocol === 2, 600);
-  const link = (await (await fetch(`${createUser.subscriptionUrl}/links`)).text())
+  const link = (await (await fetch(`${world.subscriptionUrl}/links`)).text())
     .split("\n")
     .find((l) => l.startsWith("vless://"))!;
   client = await startClientCore(dir, "downloader", await freePort(), outboundFromLink(link));
