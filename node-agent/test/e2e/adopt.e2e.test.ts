@@ -62,10 +62,12 @@ beforeAll(async () => {
   execFileSync(process.execPath, [
     AGENT_BUNDLE,
     "enroll",
-    panel.url,
-    createServerEnrollment.token,
     "--state-dir",
     stateDir,
+    // A base64url token may start with "-": after "--" it cannot read as an option.
+    "--",
+    panel.url,
+    createServerEnrollment.token,
   ]);
   runAgent();
   await waitFor("the node runs its config", async () => {

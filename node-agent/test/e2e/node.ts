@@ -24,10 +24,12 @@ export async function enrollAndRunAgent(
   execFileSync(process.execPath, [
     AGENT_BUNDLE,
     "enroll",
-    panel.url,
-    createServerEnrollment.token,
     "--state-dir",
     options.stateDir,
+    // A base64url token may start with "-": after "--" it cannot read as an option.
+    "--",
+    panel.url,
+    createServerEnrollment.token,
   ]);
   const child = spawn(process.execPath, agentRunArgs(options), { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";

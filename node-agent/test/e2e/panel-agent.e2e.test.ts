@@ -234,7 +234,8 @@ describe("panel + agent + v2ray on loopback", () => {
     const enroll = (state: string) =>
       execFileSync(
         process.execPath,
-        [AGENT_BUNDLE, "enroll", panel.url, createServerEnrollment.token, "--state-dir", state],
+        // A base64url token may start with "-": after "--" it cannot read as an option.
+        [AGENT_BUNDLE, "enroll", "--state-dir", state, "--", panel.url, createServerEnrollment.token],
         { encoding: "utf8" },
       );
     expect(JSON.parse(enroll(stateDir))).toMatchObject({ enrolled: true, nodeId: Number(serverId) });

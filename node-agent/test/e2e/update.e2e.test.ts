@@ -195,10 +195,12 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, [
     installed,
     "enroll",
-    proxyUrl,
-    createServerEnrollment.token,
     "--state-dir",
     stateDir,
+    // A base64url token may start with "-": after "--" it cannot read as an option.
+    "--",
+    proxyUrl,
+    createServerEnrollment.token,
   ]);
   apiPort = await freePort();
   supervised = supervise(agentRunArgs({ stateDir, apiPort, tickSec: 1, bundle: installed }));
