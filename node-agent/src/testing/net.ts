@@ -1,15 +1,38 @@
 /** Loopback helpers for integration tests: free ports, a local HTTP target, a SOCKS5 client. */
+import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer, connect, type Socket, type AddressInfo } from "node:net";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
+/**
+ * A port free now, for a listener a test starts later (a core's inbound, a panel). Taken below
+ * the kernel's ephemeral range: a port the kernel handed out for `listen(0)` is one it also hands
+ * out as the source port of outgoing connections, and one may take it before the test binds it
+ * (a restarted core then fails to start; seen in CI).
+ */
 export async function freePort(): Promise<number> {
+  const ephemeralStart = Number(readFileSync(EPHEMERAL_RANGE, "utf8").trim().split(/\s+/)[0]);
+  const low = 10_000;
+  for (let attempt = 0; attempt < 100 && ephemeralStart > low + 1000; attempt++) {
+    const port = low + Math.floor(Math.random() * (ephemeralStart - low));
+    if (await canListen(port)) return port;
+  }
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
   await new Promise<void>((r) => server.close(() => r()));
   return port;
+}
+
+const EPHEMERAL_RANGE = "/proc/sys/net/ipv4/ip_local_port_range";
+
+function canListen(port: number): Promise<boolean> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
 }
 
 export interface HttpTarget {
