@@ -26,6 +26,9 @@ const config: CodegenConfig = {
         // Each enum as the domain's strings its resolver map translates to (UserStatus.ON_HOLD is "on_hold").
         enumValues: {
           AdminRole: "../../admins/table#Role",
+          AnomalyKind: "../../analytics/table#AnomalyKind",
+          ChannelKind: "../../channels/table#ChannelKind",
+          DeliveryStatus: "../../channels/table#DeliveryStatus",
           BackupStatus: "../../backup/table#BackupStatus",
           BackupTrigger: "../../backup/table#BackupTrigger",
           ChainPaymentRejection: "../../billing/onchain/table#RejectionReason",
@@ -65,6 +68,8 @@ const config: CodegenConfig = {
           ImportRun: "../../import/runs#ImportRunView",
           Inbound: "../../inbounds/table#InboundRow",
           Invoice: "../../billing/invoices/table#InvoiceRow",
+          NotificationChannel: "../../channels/table#ChannelRow",
+          NotificationDelivery: "../../channels/table#DeliveryRow",
           OidcIdentity: "../../auth/oidc/graphql#IdentityRow",
           Passkey: "../../auth/passkeys/graphql#PasskeyRow",
           Plan: "../../billing/plans/table#PlanRow",
@@ -72,6 +77,7 @@ const config: CodegenConfig = {
           Server: "../../nodes/table#NodeRow",
           Session: "../../auth/graphql#SessionRow",
           SubscriptionRule: "../../subscription/rules#FormatRule",
+          UsageAnomaly: "../../analytics/table#AnomalyRow",
           User: "../../users/table#UserRow",
           UserConnection: "../../users/graphql#UserConnectionParent",
           UserCredentials: "../../users/table#UserRow",

@@ -8,6 +8,12 @@ import { publishLive } from "./live/hub-client";
 import { runOperationsHousekeeping } from "./operations/service";
 import { userStatusNotices } from "./live/notifications";
 import { runHousekeeping } from "./usage/housekeeping";
+import { runAnalyticsJobs } from "./analytics/jobs";
+import { detectSharing } from "./analytics/sharing";
+import { emitEvents } from "./events/emit";
+import { consumeQueue } from "./events/queues";
+import { expiryReminders } from "./events/reminders";
+import { pruneByRetention } from "./events/retention";
 
 export { HubObject } from "../durable-objects/hub";
 export { CheckoutObject } from "../durable-objects/checkout";
@@ -29,7 +35,14 @@ export default {
       pruneConfigHistory(db, env.BUCKET, nowSec),
       runOperationsHousekeeping(env, db, nowSec),
       runBackupSchedule(env, nowSec),
+      pruneByRetention(db, nowSec),
     ]);
+    const news = await Promise.all([
+      expiryReminders(db, nowSec),
+      runAnalyticsJobs(db, nowSec),
+      detectSharing(db, nowSec),
+    ]);
+    emitEvents(env, (promise) => ctx.waitUntil(promise), news.flat());
     if (result.periodsReset.length || result.statusChanges.length) {
       console.log(
         JSON.stringify({
@@ -40,4 +53,5 @@ export default {
       );
     }
   },
+  queue: consumeQueue,
 } satisfies ExportedHandler<Env>;

@@ -5,6 +5,7 @@ import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import { enrollNode } from "../nodes/enrollment";
 import { nodes } from "../nodes/table";
+import { emitEvents } from "../events/emit";
 import { publishLive } from "../live/hub-client";
 import { userStatusNotices } from "../live/notifications";
 import { applyUsagePush } from "../usage/ingest";
@@ -89,6 +90,7 @@ export const agentRoutes = new Hono<AgentEnv>()
       [...presence.events, ...userStatusNotices(result.cut, nowSec())],
       result.traffic,
     );
+    emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), result.events);
     const reply: UsageReply = {
       ackSeq: push.seq,
       configVersion: presence.node.configVersion,

@@ -21,3 +21,6 @@ export * from "../import/table";
 export * from "../backup/table";
 export * from "../config-history/table";
 export * from "../operations/table";
+export * from "../events/table";
+export * from "../channels/table";
+export * from "../analytics/table";

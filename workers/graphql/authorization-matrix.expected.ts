@@ -131,4 +131,31 @@ export const EXPECTED_ACCESS: Record<string, LowestRole> = {
   "Mutation.fetchPeerApi": "owner",
   "Mutation.deleteBackup": "owner",
   "Mutation.restoreBackup": "owner",
+
+  // Notifications: every admin hears and manages its own (a reseller: its own users' events).
+  "Query.notificationFeed": "reseller",
+  "Query.eventCatalogue": "reseller",
+  "Mutation.markNotificationsRead": "reseller",
+  "Mutation.markNotificationsUnread": "reseller",
+  "Query.notificationChannels": "reseller",
+  "Query.notificationDeliveries": "reseller",
+  "Mutation.createWebhookChannel": "reseller",
+  "Mutation.updateNotificationChannel": "reseller",
+  "Mutation.deleteNotificationChannel": "reseller",
+  "Mutation.rotateWebhookSecret": "reseller",
+  "Mutation.testNotificationChannel": "reseller",
+  "Mutation.replayDelivery": "reseller",
+  "Mutation.replayDeadDeliveries": "reseller",
+  "Mutation.linkTelegramChat": "reseller",
+  "Query.telegramBot": "admin",
+  "Mutation.configureTelegramBot": "admin",
+  "Mutation.removeTelegramBot": "admin",
+  // Analytics of the users the caller can see.
+  "Query.analytics": "reseller",
+  "Query.trafficStats": "reseller",
+  "Query.usageAnomalies": "reseller",
+  // The Prometheus scrape token.
+  "Query.metricsEndpoint": "admin",
+  "Mutation.rotateMetricsToken": "admin",
+  "Mutation.revokeMetricsToken": "admin",
 };

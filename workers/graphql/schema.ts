@@ -5,6 +5,10 @@ import { authModule } from "../auth/graphql";
 import { backupModule } from "../backup/graphql";
 import { configHistoryModule } from "../config-history/graphql";
 import { operationsModule } from "../operations/graphql";
+import { eventsModule } from "../events/graphql";
+import { channelsModule } from "../channels/graphql";
+import { analyticsModule } from "../analytics/graphql";
+import { metricsModule } from "../metrics/graphql";
 import { plansModule } from "../billing/plans/graphql";
 import { invoicesModule } from "../billing/invoices/graphql";
 import { onchainModule } from "../billing/onchain/graphql";
@@ -63,6 +67,10 @@ export const modules: GraphQLModule[] = [
   backupModule,
   configHistoryModule,
   operationsModule,
+  eventsModule,
+  channelsModule,
+  analyticsModule,
+  metricsModule,
 ];
 
 /** Every root field's rule, by `Type.field`: the one table of who may call what. */

@@ -75,6 +75,24 @@ const typeDefs = /* GraphQL */ `
     backupKeepDays: Int!
     "Move nodes whose agent is older than the panel's built-in release to it automatically."
     agentAutoUpdate: Boolean!
+    "Percentages of the data limit at which a user is reminded, once per usage period each (default [80])."
+    reminderUsagePercents: [Int!]!
+    "Days before expiry at which a user is reminded, once per expiry date each (default [3])."
+    reminderDaysLeft: [Int!]!
+    "Failed sign-ins for one login or address within 15 minutes that raise admin.sign_in_failures (default 5)."
+    failedSignInAlertThreshold: Int!
+    "Days kept: hourly traffic rows (default 30)."
+    retentionHourlyDays: Int!
+    "Days kept: daily traffic rows and status snapshots (default 400)."
+    retentionDailyDays: Int!
+    "Days kept: audit log (default 365)."
+    retentionAuditDays: Int!
+    "Days kept: events in the notification centre and their delivery log (default 90)."
+    retentionEventDays: Int!
+    "Days kept: signed-out and expired sessions (default 30)."
+    retentionSessionDays: Int!
+    "Minutes over which a user's distinct client addresses are counted against its device limit (default 60)."
+    sharingWindowMinutes: Int!
   }
 
   "Omitted fields keep their values."
@@ -99,6 +117,15 @@ const typeDefs = /* GraphQL */ `
     backupKeepCount: Int
     backupKeepDays: Int
     agentAutoUpdate: Boolean
+    reminderUsagePercents: [Int!]
+    reminderDaysLeft: [Int!]
+    failedSignInAlertThreshold: Int
+    retentionHourlyDays: Int
+    retentionDailyDays: Int
+    retentionAuditDays: Int
+    retentionEventDays: Int
+    retentionSessionDays: Int
+    sharingWindowMinutes: Int
   }
 
   extend type Query {

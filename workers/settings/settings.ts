@@ -51,6 +51,20 @@ const browserOrigin = z
     );
   }, "must be an origin such as https://dash.example.com or https://dash.example.com:8443 (no path); http only for localhost");
 
+/** Reminder thresholds: whole numbers in range, at most 5, kept sorted and without repeats. */
+const thresholds = (min: number, max: number, unit: string) =>
+  z
+    .array(z.number().int().min(min, `at least ${min} ${unit}`).max(max, `at most ${max} ${unit}`))
+    .max(5, "at most 5 thresholds")
+    .transform((values) => [...new Set(values)].sort((a, b) => a - b));
+
+const retentionDays = (min: number) =>
+  z
+    .number()
+    .int()
+    .min(min, min === 1 ? "at least 1 day" : `at least ${min} days`)
+    .max(3650, "at most 3650 days (10 years)");
+
 export const INACTIVE_USER_RESPONSES = ["placeholder", "forbidden", "not_found"] as const;
 export const REFUND_POLICIES = ["revoke", "flag"] as const;
 
@@ -106,6 +120,19 @@ const settingFields = {
   backupKeepDays: z.number().int().min(1, "at least 1 day").max(3650),
   /** Nodes whose agent is older than the panel's built-in release are moved to it (update_agent) by the cron. */
   agentAutoUpdate: z.boolean(),
+  /** Percentages of the data limit at which users are reminded (user.quota_reached), each once per period. */
+  reminderUsagePercents: thresholds(1, 100, "percent"),
+  /** Days before expiry at which users are reminded (user.expires_soon), each once per expiry date. */
+  reminderDaysLeft: thresholds(1, 365, "days"),
+  /** Failed sign-ins per login or address within 15 minutes that raise admin.sign_in_failures. */
+  failedSignInAlertThreshold: z.number().int().min(1).max(1000),
+  retentionHourlyDays: retentionDays(1),
+  retentionDailyDays: retentionDays(30),
+  retentionAuditDays: retentionDays(30),
+  retentionEventDays: retentionDays(1),
+  retentionSessionDays: retentionDays(1),
+  /** Minutes over which a user's distinct client addresses are counted against its device limit. */
+  sharingWindowMinutes: z.number().int().min(5, "at least 5 minutes").max(1440, "at most a day"),
 };
 
 /** Every setting with its default; a stored value overrides the default key by key. */
@@ -130,6 +157,15 @@ export const settingsSchema = z.object({
   backupKeepCount: settingFields.backupKeepCount.default(14),
   backupKeepDays: settingFields.backupKeepDays.default(30),
   agentAutoUpdate: settingFields.agentAutoUpdate.default(false),
+  reminderUsagePercents: settingFields.reminderUsagePercents.default([80]),
+  reminderDaysLeft: settingFields.reminderDaysLeft.default([3]),
+  failedSignInAlertThreshold: settingFields.failedSignInAlertThreshold.default(5),
+  retentionHourlyDays: settingFields.retentionHourlyDays.default(30),
+  retentionDailyDays: settingFields.retentionDailyDays.default(400),
+  retentionAuditDays: settingFields.retentionAuditDays.default(365),
+  retentionEventDays: settingFields.retentionEventDays.default(90),
+  retentionSessionDays: settingFields.retentionSessionDays.default(30),
+  sharingWindowMinutes: settingFields.sharingWindowMinutes.default(60),
 });
 
 /** Built from the bare fields: a partial of `settingsSchema` would fill each left-out key with its default. */

@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { UsagePush } from "../agent/protocol/messages";
+import { analyticsPushStatements } from "../analytics/push";
+import { clientIpStatements } from "../analytics/sharing";
+import type { PanelEvent } from "../events/catalogue";
 import { rawStatement, runBatch, type Db } from "../db/client";
 import { batchAbortedWith } from "../errors/batch-abort";
 import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
@@ -14,6 +17,8 @@ export interface IngestResult {
   cut: UserStatusChange[];
   /** What each existing user was charged and now has used, for live subscribers. */
   traffic: TrafficBatch;
+  /** News the push caused (reminders, first connections), for emitEvents. */
+  events: PanelEvent[];
 }
 
 const utcDay = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
@@ -92,6 +97,8 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         WHERE id IN ${touched} AND status != ${derivedStatusSql(nowSec)}
         RETURNING id, status, username, admin_id AS adminId`,
       ),
+      ...analyticsPushStatements(db, push, deltas, nowSec),
+      ...clientIpStatements(db, push.nodeId, push.clientIps, nowSec),
     ]);
     const used = new Map(
       (results[5] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]),
@@ -105,9 +112,9 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         used.has(id) ? [[id, up, down, used.get(id)!] as TrafficBatch["users"][number]] : [],
       ),
     };
-    return { applied: true, cut, traffic };
+    return { applied: true, cut, traffic, events: [] };
   } catch (error) {
-    if (isReplay(error)) return { applied: false, cut: [], traffic: { atSec: nowSec, users: [] } };
+    if (isReplay(error)) return { applied: false, cut: [], traffic: { atSec: nowSec, users: [] }, events: [] };
     throw error;
   }
 }

@@ -70,6 +70,46 @@ export type AllowedDestinationInput = {
   ports?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Panel-wide (a reseller: its own users) over one period. */
+export type Analytics = {
+  __typename?: 'Analytics';
+  /** Recent anomalies, newest first. */
+  anomalies: Array<UsageAnomaly>;
+  /** Per node and inbound (agents at protocol level 3 report them). */
+  byInbound: Array<InboundTraffic>;
+  byServer: Array<ServerTraffic>;
+  download: Scalars['Bytes']['output'];
+  from: Scalars['DateTime']['output'];
+  period: TimePeriod;
+  /** Needs billing:read; null otherwise. */
+  revenue?: Maybe<Array<RevenuePoint>>;
+  /** Needs billing:read; null otherwise. */
+  revenueByPlan?: Maybe<Array<RevenueByPlan>>;
+  to: Scalars['DateTime']['output'];
+  topUsers: Array<UserTrafficTotal>;
+  traffic: Array<TrafficPoint>;
+  upload: Scalars['Bytes']['output'];
+  usersByStatus: Array<UserStatusCount>;
+};
+
+
+/** Panel-wide (a reseller: its own users) over one period. */
+export type AnalyticsAnomaliesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Panel-wide (a reseller: its own users) over one period. */
+export type AnalyticsTopUsersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AnomalyKind =
+  /** More distinct client addresses within the window than the user's device limit. */
+  | 'ACCOUNT_SHARING'
+  /** An hour's usage far above the user's own median (median + k x MAD of its hourly usage). */
+  | 'USAGE_SPIKE';
+
 /** One admin action: who did what to which target, when and from where. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
@@ -250,6 +290,10 @@ export type ChangePasswordInput = {
   newPassword: Scalars['String']['input'];
 };
 
+export type ChannelKind =
+  | 'TELEGRAM'
+  | 'WEBHOOK';
+
 export type ConfigInboundChange = {
   __typename?: 'ConfigInboundChange';
   /** Which parts differ: protocol, port, transport, security, settings. */
@@ -369,6 +413,37 @@ export type CreateUserInput = {
   /** The user's Telegram chat id; empty string clears it. */
   telegramId?: InputMaybe<Scalars['String']['input']>;
   username: Scalars['String']['input'];
+};
+
+export type DeliveryStatus =
+  /** Ran out of attempts (in the dead-letter queue); replay sends it again. */
+  | 'DEAD'
+  | 'DELIVERED'
+  /** Queued, not yet attempted. */
+  | 'PENDING'
+  /** Failed at least once; another attempt is scheduled. */
+  | 'RETRYING';
+
+export type EventAudience =
+  /** Panel-wide news: admins and the owner only. */
+  | 'PANEL'
+  /** About one user: its owning admin (a reseller: its own users only), admins and the owner hear it. */
+  | 'USER';
+
+/** Every kind of event, versioned: webhook payloads carry the same version. */
+export type EventCatalogue = {
+  __typename?: 'EventCatalogue';
+  kinds: Array<EventKindInfo>;
+  version: Scalars['Int']['output'];
+};
+
+/** One kind of event the panel emits. */
+export type EventKindInfo = {
+  __typename?: 'EventKindInfo';
+  audience: EventAudience;
+  description: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  severity: NotificationSeverity;
 };
 
 export type FinishOidcLoginInput = {
@@ -660,6 +735,15 @@ export type Inbound = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+export type InboundTraffic = {
+  __typename?: 'InboundTraffic';
+  download: Scalars['Bytes']['output'];
+  server: Server;
+  /** The inbound's tag on that node. */
+  tag: Scalars['String']['output'];
+  upload: Scalars['Bytes']['output'];
+};
+
 export type Invoice = {
   __typename?: 'Invoice';
   chainPayments: Array<ChainPayment>;
@@ -760,6 +844,22 @@ export type LoginInput = {
   username: Scalars['String']['input'];
 };
 
+/** GET /metrics (Prometheus text format) with Authorization: Bearer <token>. */
+export type MetricsEndpoint = {
+  __typename?: 'MetricsEndpoint';
+  /** A token is set; the endpoint answers 404 until one is. */
+  enabled: Scalars['Boolean']['output'];
+  path: Scalars['String']['output'];
+  tokenCreatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The scrape token, shown only now. */
+export type MetricsToken = {
+  __typename?: 'MetricsToken';
+  endpoint: MetricsEndpoint;
+  token: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Applies a plan without an invoice, by the same extend-or-renew rule as a payment. */
@@ -779,6 +879,8 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Second step of signIn: the challenge and a TOTP or backup code. */
   completeSecondFactor: AuthPayload;
+  /** Sets the bot token (checked with getMe) and registers the webhook with a fresh secret token. */
+  configureTelegramBot: TelegramBot;
   /** Step 2: a current code from the app turns TOTP on. Returns ten one-time backup codes, shown only now. */
   confirmTotpEnrollment: Array<Scalars['String']['output']>;
   createAdmin: Admin;
@@ -792,12 +894,14 @@ export type Mutation = {
   /** Issues a one-time enrollment token; enrolling with it replaces the server's agent key. */
   createServerEnrollment: ServerEnrollment;
   createUser: User;
+  createWebhookChannel: WebhookChannelWithSecret;
   deleteAdmin: Scalars['Boolean']['output'];
   /** Uploaded releases only; the built-in one cannot be deleted. */
   deleteAgentRelease: Scalars['Boolean']['output'];
   deleteBackup: Scalars['Boolean']['output'];
   deleteGroup: Scalars['Boolean']['output'];
   deleteInbound: Scalars['Boolean']['output'];
+  deleteNotificationChannel: Scalars['Boolean']['output'];
   deletePlan: Scalars['Boolean']['output'];
   deleteServer: Scalars['Boolean']['output'];
   deleteUser: Scalars['Boolean']['output'];
@@ -815,12 +919,18 @@ export type Mutation = {
   /** One batch of at most 1,000 users, in the order the reader yields them. */
   importUsers: ImportRun;
   linkOidcIdentity: OidcIdentity;
+  /** A link that makes the caller's Telegram chat a TELEGRAM channel of the caller (valid 15 minutes). */
+  linkTelegramChat: TelegramLinkOffer;
   /** Password sign-in for admins without TOTP. An admin with TOTP gets UNAUTHENTICATED with extensions.secondFactorRequired: use signIn. */
   login: AuthPayload;
   /** Ends the current session: its access and refresh tokens stop working. */
   logout: Scalars['Boolean']['output'];
   /** Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once. */
   markInvoicePaid: Invoice;
+  /** Marks these events read for the caller, or all it can see when all is true; returns how many changed. */
+  markNotificationsRead: Scalars['Int']['output'];
+  /** Marks these events unread again for the caller. */
+  markNotificationsUnread: Scalars['Int']['output'];
   refreshToken: AuthPayload;
   /** Refunds a paid invoice: card payments through Stripe, others are recorded as refunded by hand; revoke ends the user's time now. */
   refundInvoice: Invoice;
@@ -828,9 +938,15 @@ export type Mutation = {
   regenerateBackupCodes: Array<Scalars['String']['output']>;
   /** The last passkey cannot be removed while password sign-in is off. */
   removePasskey: Scalars['Boolean']['output'];
+  /** Deletes the webhook at Telegram and forgets the token; linked chats stay linked for a new token of the same bot. */
+  removeTelegramBot: Scalars['Boolean']['output'];
   /** Forgets a device, freeing its place under the device limit. False when it was not on record. */
   removeUserDevice: Scalars['Boolean']['output'];
   renamePasskey: Passkey;
+  /** Replays every dead delivery of a channel; returns how many. */
+  replayDeadDeliveries: Scalars['Int']['output'];
+  /** Sends a dead or failed delivery again, as a new attempt with the same webhook-id. */
+  replayDelivery: NotificationDelivery;
   /** restartService that returns the operations to watch. */
   requestServiceRestart: Array<NodeOperation>;
   /** After putting a new key first in SECRETS_KEY: reseals every secret under it and returns how many moved. Then the old key can go (README: Access security). */
@@ -847,6 +963,8 @@ export type Mutation = {
    * whose files do not match its manifest. Everyone is signed out when it completes.
    */
   restoreBackup: RestoreResult;
+  /** Turns /metrics off. */
+  revokeMetricsToken: Scalars['Boolean']['output'];
   /** Ends every other session of the signed-in admin; returns how many were ended. */
   revokeOtherSessions: Scalars['Int']['output'];
   /** Ends one of the signed-in admin's own sessions (its access token stops working at once). */
@@ -857,10 +975,14 @@ export type Mutation = {
    * limits, so a user cut since stays cut. unpinNodeConfig returns to the live config.
    */
   rollbackNodeConfig: Server;
+  /** A new scrape token (the old one stops working at once). */
+  rotateMetricsToken: MetricsToken;
   /** Issues a new subscription link; the old one stops working at once. */
   rotateSubscriptionToken: User;
   /** Revokes a leaked config: new UUIDs and passwords for every protocol. Nodes drop the old ones (open connections included) within seconds; the subscription link stays and serves the new ones, so the user must refresh it. */
   rotateUserCredentials: User;
+  /** A new secret, shown once; the old one stops signing at once. */
+  rotateWebhookSecret: WebhookChannelWithSecret;
   /**
    * Sets an admin's IP allowlist (e.g. ["203.0.113.0/24", "2001:db8::/32"]); [] allows anywhere.
    * adminId defaults to the signed-in admin; only the owner sets another's. A list without the
@@ -873,6 +995,8 @@ export type Mutation = {
   setServerRoutingPolicyOverride: Server;
   /** Password sign-in, first step: a session, or a SecondFactorChallenge for admins with TOTP. */
   signIn: SignInResult;
+  /** Sends a test event (kind test.ping) to the channel now; returns its delivery. */
+  testNotificationChannel: NotificationDelivery;
   /** Raises a reseller's data quota (maxDataLimit) by bytes, so its balance grows by as much. */
   topUpResellerQuota: Admin;
   unlinkOidcIdentity: Scalars['Boolean']['output'];
@@ -883,6 +1007,7 @@ export type Mutation = {
   updateChain: Chain;
   updateGroup: Group;
   updateInbound: Inbound;
+  updateNotificationChannel: NotificationChannel;
   updatePlan: Plan;
   /** Replaces the panel-wide policy; every node restarts its core with it (a validated restart). */
   updateRoutingPolicy: RoutingPolicy;
@@ -914,6 +1039,11 @@ export type MutationChangePasswordArgs = {
 
 export type MutationCompleteSecondFactorArgs = {
   input: SecondFactorInput;
+};
+
+
+export type MutationConfigureTelegramBotArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -972,6 +1102,11 @@ export type MutationCreateUserArgs = {
 };
 
 
+export type MutationCreateWebhookChannelArgs = {
+  input: WebhookChannelInput;
+};
+
+
 export type MutationDeleteAdminArgs = {
   id: Scalars['ID']['input'];
 };
@@ -993,6 +1128,11 @@ export type MutationDeleteGroupArgs = {
 
 
 export type MutationDeleteInboundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteNotificationChannelArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1064,6 +1204,17 @@ export type MutationMarkInvoicePaidArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationMarkNotificationsUnreadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationRefreshTokenArgs = {
   token: Scalars['String']['input'];
 };
@@ -1094,6 +1245,16 @@ export type MutationRemoveUserDeviceArgs = {
 export type MutationRenamePasskeyArgs = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
+};
+
+
+export type MutationReplayDeadDeliveriesArgs = {
+  channelId: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayDeliveryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1141,6 +1302,11 @@ export type MutationRotateUserCredentialsArgs = {
 };
 
 
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetIpAllowlistArgs = {
   adminId?: InputMaybe<Scalars['ID']['input']>;
   cidrs: Array<Scalars['String']['input']>;
@@ -1160,6 +1326,11 @@ export type MutationSetServerRoutingPolicyOverrideArgs = {
 
 export type MutationSignInArgs = {
   input: LoginInput;
+};
+
+
+export type MutationTestNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1206,6 +1377,12 @@ export type MutationUpdateGroupArgs = {
 export type MutationUpdateInboundArgs = {
   id: Scalars['ID']['input'];
   input: UpdateInboundInput;
+};
+
+
+export type MutationUpdateNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
+  input: NotificationChannelInput;
 };
 
 
@@ -1283,14 +1460,104 @@ export type NodeOperationStatus =
 export type Notification = {
   __typename?: 'Notification';
   at: Scalars['DateTime']['output'];
+  /** The kind's payload as the event catalogue describes it. */
+  data?: Maybe<Scalars['JSON']['output']>;
   id: Scalars['ID']['output'];
+  invoiceId?: Maybe<Scalars['ID']['output']>;
   /** What happened, e.g. server.offline, server.online, user.limited, user.expired, user.enabled, user.disabled. */
   kind: Scalars['String']['output'];
   message: Scalars['String']['output'];
+  /** Whether the signed-in admin has read it (always false on the live subscription). */
+  read: Scalars['Boolean']['output'];
   serverId?: Maybe<Scalars['ID']['output']>;
   severity: NotificationSeverity;
   userId?: Maybe<Scalars['ID']['output']>;
 };
+
+/** Where one admin's events go. A reseller's channels hear only its own users' events. */
+export type NotificationChannel = {
+  __typename?: 'NotificationChannel';
+  createdAt: Scalars['DateTime']['output'];
+  /** Deliveries that reached it in the last 24 hours. */
+  delivered24h: Scalars['Int']['output'];
+  /** Why the panel turned it off (the endpoint answered 410 Gone, the chat blocked the bot); null while it may deliver. */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  /** Event kinds delivered; empty is every kind the owner may hear. */
+  eventKinds: Array<Scalars['String']['output']>;
+  /** Deliveries retrying or dead. */
+  failing: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: ChannelKind;
+  language: NotificationLanguage;
+  name: Scalars['String']['output'];
+  /** The admin whose channel it is. */
+  owner: Scalars['String']['output'];
+  /** The linked Telegram chat; null for webhooks. */
+  telegramChatId?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Webhook endpoint; null for Telegram. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** Omitted fields keep their values. */
+export type NotificationChannelInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventKinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  language?: InputMaybe<NotificationLanguage>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+  /** Unread events the caller can see (not only on this page). */
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** One event to one channel. */
+export type NotificationDelivery = {
+  __typename?: 'NotificationDelivery';
+  attempts: Scalars['Int']['output'];
+  channel: NotificationChannel;
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  eventId: Scalars['ID']['output'];
+  eventKind: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The endpoint's last HTTP status (or Telegram's error_code). */
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: DeliveryStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type NotificationDeliveryConnection = {
+  __typename?: 'NotificationDeliveryConnection';
+  edges: Array<NotificationDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationDeliveryEdge = {
+  __typename?: 'NotificationDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: NotificationDelivery;
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+export type NotificationLanguage =
+  | 'EN'
+  | 'FA'
+  | 'RU'
+  | 'ZH';
 
 export type NotificationSeverity =
   | 'CRITICAL'
@@ -1454,6 +1721,7 @@ export type Query = {
   admin?: Maybe<Admin>;
   admins: Array<Admin>;
   agentReleases: Array<AgentRelease>;
+  analytics: Analytics;
   /** Newest first. Resellers see only their own actions. */
   auditLog: AuditEntryConnection;
   backup?: Maybe<BackupResult>;
@@ -1463,6 +1731,7 @@ export type Query = {
   chainPayments: Array<ChainPayment>;
   chainTokens: Array<ChainToken>;
   chains: Array<Chain>;
+  eventCatalogue: EventCatalogue;
   group?: Maybe<Group>;
   groups: Array<Group>;
   /** Needs no sign-in: for uptime monitors. */
@@ -1477,11 +1746,18 @@ export type Query = {
   invoices: InvoiceConnection;
   /** The signed-in admin. */
   me: Admin;
+  metricsEndpoint: MetricsEndpoint;
   myPasskeys: Array<Passkey>;
   /** The signed-in admin's live sessions, most recently used first. */
   mySessions: Array<Session>;
   /** Newest first; one node's or every node's. */
   nodeOperations: Array<NodeOperation>;
+  /** The caller's channels (the owner: everyone's). */
+  notificationChannels: Array<NotificationChannel>;
+  /** The delivery log, newest first: the caller's channels (the owner: all); status DEAD is the dead-letter view. */
+  notificationDeliveries: NotificationDeliveryConnection;
+  /** The notification centre, newest first: what the caller may hear (a reseller: its own users). kinds narrows to those kinds. */
+  notificationFeed: NotificationConnection;
   oidcIdentities: Array<OidcIdentity>;
   plan?: Maybe<Plan>;
   /** In sort order; hidden plans too unless visibleOnly. */
@@ -1502,12 +1778,16 @@ export type Query = {
   subscriptionRules: Array<SubscriptionRule>;
   systemMetrics: SystemMetrics;
   systemStatus: SystemStatus;
+  telegramBot: TelegramBot;
   /**
    * Traffic over time for the dashboard (all users the caller can see) or one user. DAY: 24 hourly points; WEEK: 7 daily; MONTH: 30 daily.
    * The last point is the current hour or day. One user's history is daily, so for one user DAY is 2 daily points: yesterday and today (UTC).
    */
   trafficSeries: Array<TrafficPoint>;
+  trafficStats: TrafficStats;
   twoFactor: TwoFactorStatus;
+  /** Newest first; a reseller sees its own users' only. */
+  usageAnomalies: Array<UsageAnomaly>;
   user?: Maybe<User>;
   /** Devices that fetched the user's subscription, most recent first. */
   userDevices: Array<UserDevice>;
@@ -1518,6 +1798,11 @@ export type Query = {
 
 export type QueryAdminArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryAnalyticsArgs = {
+  period: TimePeriod;
 };
 
 
@@ -1580,6 +1865,20 @@ export type QueryNodeOperationsArgs = {
 };
 
 
+export type QueryNotificationDeliveriesArgs = {
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  page?: InputMaybe<Pagination>;
+  status?: InputMaybe<DeliveryStatus>;
+};
+
+
+export type QueryNotificationFeedArgs = {
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  page?: InputMaybe<Pagination>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryPlanArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1629,6 +1928,19 @@ export type QueryTrafficSeriesArgs = {
 };
 
 
+export type QueryTrafficStatsArgs = {
+  period: TimePeriod;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUsageAnomaliesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AnomalyKind>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1643,6 +1955,20 @@ export type QueryUsersArgs = {
   filter?: InputMaybe<UserFilter>;
   order?: InputMaybe<UserOrder>;
   page?: InputMaybe<Pagination>;
+};
+
+/** At the pace of the last 7 days. */
+export type QuotaForecast = {
+  __typename?: 'QuotaForecast';
+  /** Average bytes per day over the last 7 days. */
+  dailyAverage: Scalars['Bytes']['output'];
+  /** Days until the data runs out at this pace; null without a limit or without usage. */
+  daysLeft?: Maybe<Scalars['Float']['output']>;
+  /** Bytes left this period; null without a data limit. */
+  remaining?: Maybe<Scalars['Bytes']['output']>;
+  runsOutAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the data runs out before the user expires or its period resets. */
+  runsOutFirst: Scalars['Boolean']['output'];
 };
 
 /** What a card refund reported by Stripe does to the user who bought with it. */
@@ -1680,6 +2006,25 @@ export type RestoreStatus =
   | 'FAILED'
   | 'RUNNING'
   | 'VERIFYING';
+
+export type RevenueByPlan = {
+  __typename?: 'RevenueByPlan';
+  currency: Scalars['String']['output'];
+  invoicesPaid: Scalars['Int']['output'];
+  paid: Scalars['String']['output'];
+  plan?: Maybe<Plan>;
+  refunded: Scalars['String']['output'];
+};
+
+/** Money per UTC day and currency, as decimal strings in the currency's major unit. */
+export type RevenuePoint = {
+  __typename?: 'RevenuePoint';
+  currency: Scalars['String']['output'];
+  day: Scalars['String']['output'];
+  invoicesPaid: Scalars['Int']['output'];
+  paid: Scalars['String']['output'];
+  refunded: Scalars['String']['output'];
+};
 
 /** Where users' traffic goes when no rule blocks it. */
 export type RoutingOutbound =
@@ -1914,6 +2259,13 @@ export type ServerStatus =
   /** No agent has enrolled yet. */
   | 'PENDING';
 
+export type ServerTraffic = {
+  __typename?: 'ServerTraffic';
+  download: Scalars['Bytes']['output'];
+  server: Server;
+  upload: Scalars['Bytes']['output'];
+};
+
 /** What restartService acts on (seed). */
 export type ServiceType =
   /** The agent alone: it re-executes in place and adopts the running core; nobody is disconnected. */
@@ -1956,11 +2308,29 @@ export type Settings = {
   corsAllowedOrigins: Array<Scalars['String']['output']>;
   /** Devices (x-hwid) one user may fetch the subscription from; 0 turns the limit off. */
   deviceLimit: Scalars['Int']['output'];
+  /** Failed sign-ins for one login or address within 15 minutes that raise admin.sign_in_failures (default 5). */
+  failedSignInAlertThreshold: Scalars['Int']['output'];
   inactiveUserResponse: InactiveUserResponse;
   /** How long an invoice can be paid for, 1 to 720 hours. */
   invoiceTtlHours: Scalars['Int']['output'];
   /** Old panels' subscription path prefixes this panel also answers (at most 10). /sub/ (ours, Marzban's and PasarGuard's default) and /api/sub/ (Remnawave's) are always answered. */
   legacySubscriptionPaths: Array<LegacySubscriptionPath>;
+  /** Days before expiry at which a user is reminded, once per expiry date each (default [3]). */
+  reminderDaysLeft: Array<Scalars['Int']['output']>;
+  /** Percentages of the data limit at which a user is reminded, once per usage period each (default [80]). */
+  reminderUsagePercents: Array<Scalars['Int']['output']>;
+  /** Days kept: audit log (default 365). */
+  retentionAuditDays: Scalars['Int']['output'];
+  /** Days kept: daily traffic rows and status snapshots (default 400). */
+  retentionDailyDays: Scalars['Int']['output'];
+  /** Days kept: events in the notification centre and their delivery log (default 90). */
+  retentionEventDays: Scalars['Int']['output'];
+  /** Days kept: hourly traffic rows (default 30). */
+  retentionHourlyDays: Scalars['Int']['output'];
+  /** Days kept: signed-out and expired sessions (default 30). */
+  retentionSessionDays: Scalars['Int']['output'];
+  /** Minutes over which a user's distinct client addresses are counted against its device limit (default 60). */
+  sharingWindowMinutes: Scalars['Int']['output'];
   /** A short message clients such as Happ and v2RayTun show (announce); empty leaves it out. */
   subscriptionAnnounce: Scalars['String']['output'];
   /** Sends hide-settings: 1, so clients that honour it hide server settings from the user. */
@@ -2085,6 +2455,35 @@ export type SystemStatus = {
   version: Scalars['String']['output'];
 };
 
+/** The panel's Telegram bot (webhook mode). */
+export type TelegramBot = {
+  __typename?: 'TelegramBot';
+  configured: Scalars['Boolean']['output'];
+  /** The last error Telegram's setWebhook or getWebhookInfo reported. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The last update Telegram delivered. */
+  lastUpdateAt?: Maybe<Scalars['DateTime']['output']>;
+  /** @username from getMe. */
+  username?: Maybe<Scalars['String']['output']>;
+  /** Where Telegram sends updates: <panel>/webhooks/telegram. */
+  webhookUrl?: Maybe<Scalars['String']['output']>;
+};
+
+/** A one-time deep link that links a Telegram chat to the bot: https://t.me/<bot>?start=<token>. */
+export type TelegramLinkOffer = {
+  __typename?: 'TelegramLinkOffer';
+  expiresAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** A window ending now: DAY is 24 hourly points, WEEK 7 daily, MONTH 30 daily, QUARTER 90 daily, YEAR 52 weekly. */
+export type TimePeriod =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
+
 /** Shown once, while enrolling: add it to an authenticator app, then confirm with a code. */
 export type TotpEnrollment = {
   __typename?: 'TotpEnrollment';
@@ -2108,6 +2507,24 @@ export type TrafficRange =
   | 'DAY'
   | 'MONTH'
   | 'WEEK';
+
+/** One user (or, without userId, everything the caller can see) over one period. */
+export type TrafficStats = {
+  __typename?: 'TrafficStats';
+  anomalies: Array<UsageAnomaly>;
+  byServer: Array<ServerTraffic>;
+  /** Distinct client addresses in the sharing window, across nodes; only for one user. */
+  clientAddresses?: Maybe<Scalars['Int']['output']>;
+  download: Scalars['Bytes']['output'];
+  /** Only for one user. */
+  forecast?: Maybe<QuotaForecast>;
+  from: Scalars['DateTime']['output'];
+  period: TimePeriod;
+  to: Scalars['DateTime']['output'];
+  traffic: Array<TrafficPoint>;
+  upload: Scalars['Bytes']['output'];
+  userId?: Maybe<Scalars['ID']['output']>;
+};
 
 export type TrafficUpdate = {
   __typename?: 'TrafficUpdate';
@@ -2237,9 +2654,18 @@ export type UpdateSettingsInput = {
   billingRefundPolicy?: InputMaybe<RefundPolicy>;
   corsAllowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
   deviceLimit?: InputMaybe<Scalars['Int']['input']>;
+  failedSignInAlertThreshold?: InputMaybe<Scalars['Int']['input']>;
   inactiveUserResponse?: InputMaybe<InactiveUserResponse>;
   invoiceTtlHours?: InputMaybe<Scalars['Int']['input']>;
   legacySubscriptionPaths?: InputMaybe<Array<LegacySubscriptionPathInput>>;
+  reminderDaysLeft?: InputMaybe<Array<Scalars['Int']['input']>>;
+  reminderUsagePercents?: InputMaybe<Array<Scalars['Int']['input']>>;
+  retentionAuditDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionDailyDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionEventDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionHourlyDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionSessionDays?: InputMaybe<Scalars['Int']['input']>;
+  sharingWindowMinutes?: InputMaybe<Scalars['Int']['input']>;
   subscriptionAnnounce?: InputMaybe<Scalars['String']['input']>;
   subscriptionHideSettings?: InputMaybe<Scalars['Boolean']['input']>;
   subscriptionRemarkTemplate?: InputMaybe<Scalars['String']['input']>;
@@ -2271,6 +2697,20 @@ export type UpdateUserInput = {
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UsageAnomaly = {
+  __typename?: 'UsageAnomaly';
+  /** The user's baseline bytes per hour (USAGE_SPIKE) or its device limit (ACCOUNT_SHARING). */
+  baseline: Scalars['Float']['output'];
+  detectedAt: Scalars['DateTime']['output'];
+  /** The hour looked at. */
+  hour: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: AnomalyKind;
+  /** Bytes in that hour (USAGE_SPIKE) or distinct addresses (ACCOUNT_SHARING). */
+  observed: Scalars['Float']['output'];
+  user: User;
+};
+
 /** Someone who uses the VPN through a subscription link. */
 export type User = {
   __typename?: 'User';
@@ -2292,6 +2732,8 @@ export type User = {
   status: UserStatus;
   subscriptionUrl: Scalars['String']['output'];
   telegramId?: Maybe<Scalars['String']['output']>;
+  /** A Telegram chat is linked to this user's subscription. */
+  telegramLinked: Scalars['Boolean']['output'];
   updatedAt: Scalars['DateTime']['output'];
   /** Traffic counted in the current period (since the last reset). */
   usedTraffic: Scalars['Bytes']['output'];
@@ -2383,3 +2825,34 @@ export type UserStatus =
   | 'LIMITED'
   /** Waiting for first use; its time starts then. */
   | 'ON_HOLD';
+
+/** Users per status at the end of a UTC day. */
+export type UserStatusCount = {
+  __typename?: 'UserStatusCount';
+  count: Scalars['Int']['output'];
+  day: Scalars['String']['output'];
+  status: UserStatus;
+};
+
+export type UserTrafficTotal = {
+  __typename?: 'UserTrafficTotal';
+  download: Scalars['Bytes']['output'];
+  upload: Scalars['Bytes']['output'];
+  user: User;
+};
+
+export type WebhookChannelInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventKinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  language?: InputMaybe<NotificationLanguage>;
+  name: Scalars['String']['input'];
+  /** https URL (http and private addresses are refused on a deployed panel). */
+  url: Scalars['String']['input'];
+};
+
+/** A webhook and its signing secret, shown only now: whsec_ followed by base64 (Standard Webhooks). */
+export type WebhookChannelWithSecret = {
+  __typename?: 'WebhookChannelWithSecret';
+  channel: NotificationChannel;
+  secret: Scalars['String']['output'];
+};

@@ -14,10 +14,12 @@ export const PROTOCOL_VERSION = 1;
  * the level tells the edge which additions a node acts on (node-agent/README.md "Protocol levels"):
  *  1: configs, usage pushes, cuts, capabilities;
  *  2: `operations` in configs (restart the core, reload or update the agent), and the
- *     `configOutcomes` and `operations` results in health.
+ *     `configOutcomes` and `operations` results in health;
+ *  3: `inbounds` (the core's per-inbound counters) and `clientIps` (keyed hashes of the client
+ *     addresses each user connected from, keyed by the config's `clientIpKey`) in usage pushes.
  * The edge sends operations only to nodes at level 2 or above.
  */
-export const AGENT_PROTOCOL_LEVEL = 2;
+export const AGENT_PROTOCOL_LEVEL = 3;
 
 const id = z.number().int().positive();
 const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -145,6 +147,14 @@ export const configPayloadSchema = z.object({
   routing: routingPolicySchema.optional(),
   /** Level 2: operations to run once this config is applied; absent means none. */
   operations: z.array(nodeOperationSchema).max(16).optional(),
+  /**
+   * Level 3: the key client addresses are hashed with for `clientIps` (base64url, 32 bytes). The
+   * same for every node of a panel, so one address counts once whichever nodes it reaches.
+   */
+  clientIpKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
 });
 export type ConfigPayload = z.infer<typeof configPayloadSchema>;
 
@@ -220,6 +230,24 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
+/** Level 3: what one inbound of the core carried since the previous push (its own counters, not the users'). */
+export const inboundDeltaSchema = z.object({ tag: z.string().min(1).max(64), upBytes: bytes, downBytes: bytes });
+export type InboundDelta = z.infer<typeof inboundDeltaSchema>;
+
+/**
+ * Level 3: the distinct client addresses one user connected from during the push's interval, as
+ * HMAC-SHA256(clientIpKey, address) truncated to 16 hex digits: the edge counts addresses across
+ * nodes without ever learning them.
+ */
+export const clientIpsSchema = z.object({
+  userId: id,
+  hashes: z
+    .array(z.string().regex(/^[0-9a-f]{16}$/))
+    .min(1)
+    .max(64),
+});
+export type ClientIps = z.infer<typeof clientIpsSchema>;
+
 export const usagePushSchema = z.object({
   nodeId: id,
   /** Strictly increasing per node; the edge applies each seq at most once. */
@@ -228,6 +256,10 @@ export const usagePushSchema = z.object({
   toSec: epochSec,
   deltas: z.array(usageDeltaSchema).max(50_000),
   health: healthSchema.optional(),
+  /** Level 3. */
+  inbounds: z.array(inboundDeltaSchema).max(1000).optional(),
+  /** Level 3. */
+  clientIps: z.array(clientIpsSchema).max(50_000).optional(),
 });
 export type UsagePush = z.infer<typeof usagePushSchema>;
 

@@ -1,4 +1,7 @@
 import type { Role as AdminRole } from '../../admins/table';
+import type { AnomalyKind } from '../../analytics/table';
+import type { ChannelKind } from '../../channels/table';
+import type { DeliveryStatus } from '../../channels/table';
 import type { BackupStatus } from '../../backup/table';
 import type { BackupTrigger } from '../../backup/table';
 import type { RejectionReason as ChainPaymentRejection } from '../../billing/onchain/table';
@@ -34,12 +37,14 @@ import type { GroupRow } from '../../groups/table';
 import type { ImportRunView } from '../../import/runs';
 import type { InboundRow } from '../../inbounds/table';
 import type { InvoiceRow } from '../../billing/invoices/table';
+import type { ChannelRow, DeliveryRow } from '../../channels/table';
 import type { IdentityRow } from '../../auth/oidc/graphql';
 import type { PasskeyRow } from '../../auth/passkeys/graphql';
 import type { PlanRow } from '../../billing/plans/table';
 import type { NodeRow } from '../../nodes/table';
 import type { SessionRow } from '../../auth/graphql';
 import type { FormatRule } from '../../subscription/rules';
+import type { AnomalyRow } from '../../analytics/table';
 import type { UserRow } from '../../users/table';
 import type { UserConnectionParent } from '../../users/graphql';
 import type { UserDeviceRow } from '../../subscription/devices-table';
@@ -115,6 +120,42 @@ export type AllowedDestinationInput = {
   cidr: Scalars['String']['input'];
   ports?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** Panel-wide (a reseller: its own users) over one period. */
+export type Analytics = {
+  __typename?: 'Analytics';
+  /** Recent anomalies, newest first. */
+  anomalies: Array<UsageAnomaly>;
+  /** Per node and inbound (agents at protocol level 3 report them). */
+  byInbound: Array<InboundTraffic>;
+  byServer: Array<ServerTraffic>;
+  download: Scalars['Bytes']['output'];
+  from: Scalars['DateTime']['output'];
+  period: TimePeriod;
+  /** Needs billing:read; null otherwise. */
+  revenue?: Maybe<Array<RevenuePoint>>;
+  /** Needs billing:read; null otherwise. */
+  revenueByPlan?: Maybe<Array<RevenueByPlan>>;
+  to: Scalars['DateTime']['output'];
+  topUsers: Array<UserTrafficTotal>;
+  traffic: Array<TrafficPoint>;
+  upload: Scalars['Bytes']['output'];
+  usersByStatus: Array<UserStatusCount>;
+};
+
+
+/** Panel-wide (a reseller: its own users) over one period. */
+export type AnalyticsAnomaliesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Panel-wide (a reseller: its own users) over one period. */
+export type AnalyticsTopUsersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export { AnomalyKind };
 
 /** One admin action: who did what to which target, when and from where. */
 export type AuditEntry = {
@@ -276,6 +317,8 @@ export type ChangePasswordInput = {
   newPassword: Scalars['String']['input'];
 };
 
+export { ChannelKind };
+
 export type ConfigInboundChange = {
   __typename?: 'ConfigInboundChange';
   /** Which parts differ: protocol, port, transport, security, settings. */
@@ -395,6 +438,30 @@ export type CreateUserInput = {
   /** The user's Telegram chat id; empty string clears it. */
   telegramId?: InputMaybe<Scalars['String']['input']>;
   username: Scalars['String']['input'];
+};
+
+export { DeliveryStatus };
+
+export type EventAudience =
+  /** Panel-wide news: admins and the owner only. */
+  | 'PANEL'
+  /** About one user: its owning admin (a reseller: its own users only), admins and the owner hear it. */
+  | 'USER';
+
+/** Every kind of event, versioned: webhook payloads carry the same version. */
+export type EventCatalogue = {
+  __typename?: 'EventCatalogue';
+  kinds: Array<EventKindInfo>;
+  version: Scalars['Int']['output'];
+};
+
+/** One kind of event the panel emits. */
+export type EventKindInfo = {
+  __typename?: 'EventKindInfo';
+  audience: EventAudience;
+  description: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  severity: NotificationSeverity;
 };
 
 export type FinishOidcLoginInput = {
@@ -662,6 +729,15 @@ export type Inbound = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+export type InboundTraffic = {
+  __typename?: 'InboundTraffic';
+  download: Scalars['Bytes']['output'];
+  server: Server;
+  /** The inbound's tag on that node. */
+  tag: Scalars['String']['output'];
+  upload: Scalars['Bytes']['output'];
+};
+
 export type Invoice = {
   __typename?: 'Invoice';
   chainPayments: Array<ChainPayment>;
@@ -753,6 +829,22 @@ export type LoginInput = {
   username: Scalars['String']['input'];
 };
 
+/** GET /metrics (Prometheus text format) with Authorization: Bearer <token>. */
+export type MetricsEndpoint = {
+  __typename?: 'MetricsEndpoint';
+  /** A token is set; the endpoint answers 404 until one is. */
+  enabled: Scalars['Boolean']['output'];
+  path: Scalars['String']['output'];
+  tokenCreatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The scrape token, shown only now. */
+export type MetricsToken = {
+  __typename?: 'MetricsToken';
+  endpoint: MetricsEndpoint;
+  token: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Applies a plan without an invoice, by the same extend-or-renew rule as a payment. */
@@ -772,6 +864,8 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Second step of signIn: the challenge and a TOTP or backup code. */
   completeSecondFactor: AuthPayload;
+  /** Sets the bot token (checked with getMe) and registers the webhook with a fresh secret token. */
+  configureTelegramBot: TelegramBot;
   /** Step 2: a current code from the app turns TOTP on. Returns ten one-time backup codes, shown only now. */
   confirmTotpEnrollment: Array<Scalars['String']['output']>;
   createAdmin: Admin;
@@ -785,12 +879,14 @@ export type Mutation = {
   /** Issues a one-time enrollment token; enrolling with it replaces the server's agent key. */
   createServerEnrollment: ServerEnrollment;
   createUser: User;
+  createWebhookChannel: WebhookChannelWithSecret;
   deleteAdmin: Scalars['Boolean']['output'];
   /** Uploaded releases only; the built-in one cannot be deleted. */
   deleteAgentRelease: Scalars['Boolean']['output'];
   deleteBackup: Scalars['Boolean']['output'];
   deleteGroup: Scalars['Boolean']['output'];
   deleteInbound: Scalars['Boolean']['output'];
+  deleteNotificationChannel: Scalars['Boolean']['output'];
   deletePlan: Scalars['Boolean']['output'];
   deleteServer: Scalars['Boolean']['output'];
   deleteUser: Scalars['Boolean']['output'];
@@ -808,12 +904,18 @@ export type Mutation = {
   /** One batch of at most 1,000 users, in the order the reader yields them. */
   importUsers: ImportRun;
   linkOidcIdentity: OidcIdentity;
+  /** A link that makes the caller's Telegram chat a TELEGRAM channel of the caller (valid 15 minutes). */
+  linkTelegramChat: TelegramLinkOffer;
   /** Password sign-in for admins without TOTP. An admin with TOTP gets UNAUTHENTICATED with extensions.secondFactorRequired: use signIn. */
   login: AuthPayload;
   /** Ends the current session: its access and refresh tokens stop working. */
   logout: Scalars['Boolean']['output'];
   /** Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once. */
   markInvoicePaid: Invoice;
+  /** Marks these events read for the caller, or all it can see when all is true; returns how many changed. */
+  markNotificationsRead: Scalars['Int']['output'];
+  /** Marks these events unread again for the caller. */
+  markNotificationsUnread: Scalars['Int']['output'];
   refreshToken: AuthPayload;
   /** Refunds a paid invoice: card payments through Stripe, others are recorded as refunded by hand; revoke ends the user's time now. */
   refundInvoice: Invoice;
@@ -821,9 +923,15 @@ export type Mutation = {
   regenerateBackupCodes: Array<Scalars['String']['output']>;
   /** The last passkey cannot be removed while password sign-in is off. */
   removePasskey: Scalars['Boolean']['output'];
+  /** Deletes the webhook at Telegram and forgets the token; linked chats stay linked for a new token of the same bot. */
+  removeTelegramBot: Scalars['Boolean']['output'];
   /** Forgets a device, freeing its place under the device limit. False when it was not on record. */
   removeUserDevice: Scalars['Boolean']['output'];
   renamePasskey: Passkey;
+  /** Replays every dead delivery of a channel; returns how many. */
+  replayDeadDeliveries: Scalars['Int']['output'];
+  /** Sends a dead or failed delivery again, as a new attempt with the same webhook-id. */
+  replayDelivery: NotificationDelivery;
   /** restartService that returns the operations to watch. */
   requestServiceRestart: Array<NodeOperation>;
   /** After putting a new key first in SECRETS_KEY: reseals every secret under it and returns how many moved. Then the old key can go (README: Access security). */
@@ -840,6 +948,8 @@ export type Mutation = {
    * whose files do not match its manifest. Everyone is signed out when it completes.
    */
   restoreBackup: RestoreResult;
+  /** Turns /metrics off. */
+  revokeMetricsToken: Scalars['Boolean']['output'];
   /** Ends every other session of the signed-in admin; returns how many were ended. */
   revokeOtherSessions: Scalars['Int']['output'];
   /** Ends one of the signed-in admin's own sessions (its access token stops working at once). */
@@ -850,10 +960,14 @@ export type Mutation = {
    * limits, so a user cut since stays cut. unpinNodeConfig returns to the live config.
    */
   rollbackNodeConfig: Server;
+  /** A new scrape token (the old one stops working at once). */
+  rotateMetricsToken: MetricsToken;
   /** Issues a new subscription link; the old one stops working at once. */
   rotateSubscriptionToken: User;
   /** Revokes a leaked config: new UUIDs and passwords for every protocol. Nodes drop the old ones (open connections included) within seconds; the subscription link stays and serves the new ones, so the user must refresh it. */
   rotateUserCredentials: User;
+  /** A new secret, shown once; the old one stops signing at once. */
+  rotateWebhookSecret: WebhookChannelWithSecret;
   /**
    * Sets an admin's IP allowlist (e.g. ["203.0.113.0/24", "2001:db8::/32"]); [] allows anywhere.
    * adminId defaults to the signed-in admin; only the owner sets another's. A list without the
@@ -866,6 +980,8 @@ export type Mutation = {
   setServerRoutingPolicyOverride: Server;
   /** Password sign-in, first step: a session, or a SecondFactorChallenge for admins with TOTP. */
   signIn: SignInResult;
+  /** Sends a test event (kind test.ping) to the channel now; returns its delivery. */
+  testNotificationChannel: NotificationDelivery;
   /** Raises a reseller's data quota (maxDataLimit) by bytes, so its balance grows by as much. */
   topUpResellerQuota: Admin;
   unlinkOidcIdentity: Scalars['Boolean']['output'];
@@ -876,6 +992,7 @@ export type Mutation = {
   updateChain: Chain;
   updateGroup: Group;
   updateInbound: Inbound;
+  updateNotificationChannel: NotificationChannel;
   updatePlan: Plan;
   /** Replaces the panel-wide policy; every node restarts its core with it (a validated restart). */
   updateRoutingPolicy: RoutingPolicy;
@@ -907,6 +1024,11 @@ export type MutationChangePasswordArgs = {
 
 export type MutationCompleteSecondFactorArgs = {
   input: SecondFactorInput;
+};
+
+
+export type MutationConfigureTelegramBotArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -965,6 +1087,11 @@ export type MutationCreateUserArgs = {
 };
 
 
+export type MutationCreateWebhookChannelArgs = {
+  input: WebhookChannelInput;
+};
+
+
 export type MutationDeleteAdminArgs = {
   id: Scalars['ID']['input'];
 };
@@ -986,6 +1113,11 @@ export type MutationDeleteGroupArgs = {
 
 
 export type MutationDeleteInboundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteNotificationChannelArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1057,6 +1189,17 @@ export type MutationMarkInvoicePaidArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationMarkNotificationsUnreadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationRefreshTokenArgs = {
   token: Scalars['String']['input'];
 };
@@ -1087,6 +1230,16 @@ export type MutationRemoveUserDeviceArgs = {
 export type MutationRenamePasskeyArgs = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
+};
+
+
+export type MutationReplayDeadDeliveriesArgs = {
+  channelId: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayDeliveryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1134,6 +1287,11 @@ export type MutationRotateUserCredentialsArgs = {
 };
 
 
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetIpAllowlistArgs = {
   adminId?: InputMaybe<Scalars['ID']['input']>;
   cidrs: Array<Scalars['String']['input']>;
@@ -1153,6 +1311,11 @@ export type MutationSetServerRoutingPolicyOverrideArgs = {
 
 export type MutationSignInArgs = {
   input: LoginInput;
+};
+
+
+export type MutationTestNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1199,6 +1362,12 @@ export type MutationUpdateGroupArgs = {
 export type MutationUpdateInboundArgs = {
   id: Scalars['ID']['input'];
   input: UpdateInboundInput;
+};
+
+
+export type MutationUpdateNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
+  input: NotificationChannelInput;
 };
 
 
@@ -1276,14 +1445,104 @@ export type NodeOperationStatus =
 export type Notification = {
   __typename?: 'Notification';
   at: Scalars['DateTime']['output'];
+  /** The kind's payload as the event catalogue describes it. */
+  data?: Maybe<Scalars['JSON']['output']>;
   id: Scalars['ID']['output'];
+  invoiceId?: Maybe<Scalars['ID']['output']>;
   /** What happened, e.g. server.offline, server.online, user.limited, user.expired, user.enabled, user.disabled. */
   kind: Scalars['String']['output'];
   message: Scalars['String']['output'];
+  /** Whether the signed-in admin has read it (always false on the live subscription). */
+  read: Scalars['Boolean']['output'];
   serverId?: Maybe<Scalars['ID']['output']>;
   severity: NotificationSeverity;
   userId?: Maybe<Scalars['ID']['output']>;
 };
+
+/** Where one admin's events go. A reseller's channels hear only its own users' events. */
+export type NotificationChannel = {
+  __typename?: 'NotificationChannel';
+  createdAt: Scalars['DateTime']['output'];
+  /** Deliveries that reached it in the last 24 hours. */
+  delivered24h: Scalars['Int']['output'];
+  /** Why the panel turned it off (the endpoint answered 410 Gone, the chat blocked the bot); null while it may deliver. */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  /** Event kinds delivered; empty is every kind the owner may hear. */
+  eventKinds: Array<Scalars['String']['output']>;
+  /** Deliveries retrying or dead. */
+  failing: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: ChannelKind;
+  language: NotificationLanguage;
+  name: Scalars['String']['output'];
+  /** The admin whose channel it is. */
+  owner: Scalars['String']['output'];
+  /** The linked Telegram chat; null for webhooks. */
+  telegramChatId?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Webhook endpoint; null for Telegram. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** Omitted fields keep their values. */
+export type NotificationChannelInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventKinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  language?: InputMaybe<NotificationLanguage>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+  /** Unread events the caller can see (not only on this page). */
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** One event to one channel. */
+export type NotificationDelivery = {
+  __typename?: 'NotificationDelivery';
+  attempts: Scalars['Int']['output'];
+  channel: NotificationChannel;
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  eventId: Scalars['ID']['output'];
+  eventKind: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The endpoint's last HTTP status (or Telegram's error_code). */
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: DeliveryStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type NotificationDeliveryConnection = {
+  __typename?: 'NotificationDeliveryConnection';
+  edges: Array<NotificationDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationDeliveryEdge = {
+  __typename?: 'NotificationDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: NotificationDelivery;
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+export type NotificationLanguage =
+  | 'EN'
+  | 'FA'
+  | 'RU'
+  | 'ZH';
 
 export type NotificationSeverity =
   | 'CRITICAL'
@@ -1435,6 +1694,7 @@ export type Query = {
   admin?: Maybe<Admin>;
   admins: Array<Admin>;
   agentReleases: Array<AgentRelease>;
+  analytics: Analytics;
   /** Newest first. Resellers see only their own actions. */
   auditLog: AuditEntryConnection;
   backup?: Maybe<BackupResult>;
@@ -1444,6 +1704,7 @@ export type Query = {
   chainPayments: Array<ChainPayment>;
   chainTokens: Array<ChainToken>;
   chains: Array<Chain>;
+  eventCatalogue: EventCatalogue;
   group?: Maybe<Group>;
   groups: Array<Group>;
   /** Needs no sign-in: for uptime monitors. */
@@ -1458,11 +1719,18 @@ export type Query = {
   invoices: InvoiceConnection;
   /** The signed-in admin. */
   me: Admin;
+  metricsEndpoint: MetricsEndpoint;
   myPasskeys: Array<Passkey>;
   /** The signed-in admin's live sessions, most recently used first. */
   mySessions: Array<Session>;
   /** Newest first; one node's or every node's. */
   nodeOperations: Array<NodeOperation>;
+  /** The caller's channels (the owner: everyone's). */
+  notificationChannels: Array<NotificationChannel>;
+  /** The delivery log, newest first: the caller's channels (the owner: all); status DEAD is the dead-letter view. */
+  notificationDeliveries: NotificationDeliveryConnection;
+  /** The notification centre, newest first: what the caller may hear (a reseller: its own users). kinds narrows to those kinds. */
+  notificationFeed: NotificationConnection;
   oidcIdentities: Array<OidcIdentity>;
   plan?: Maybe<Plan>;
   /** In sort order; hidden plans too unless visibleOnly. */
@@ -1483,12 +1751,16 @@ export type Query = {
   subscriptionRules: Array<SubscriptionRule>;
   systemMetrics: SystemMetrics;
   systemStatus: SystemStatus;
+  telegramBot: TelegramBot;
   /**
    * Traffic over time for the dashboard (all users the caller can see) or one user. DAY: 24 hourly points; WEEK: 7 daily; MONTH: 30 daily.
    * The last point is the current hour or day. One user's history is daily, so for one user DAY is 2 daily points: yesterday and today (UTC).
    */
   trafficSeries: Array<TrafficPoint>;
+  trafficStats: TrafficStats;
   twoFactor: TwoFactorStatus;
+  /** Newest first; a reseller sees its own users' only. */
+  usageAnomalies: Array<UsageAnomaly>;
   user?: Maybe<User>;
   /** Devices that fetched the user's subscription, most recent first. */
   userDevices: Array<UserDevice>;
@@ -1499,6 +1771,11 @@ export type Query = {
 
 export type QueryAdminArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryAnalyticsArgs = {
+  period: TimePeriod;
 };
 
 
@@ -1561,6 +1838,20 @@ export type QueryNodeOperationsArgs = {
 };
 
 
+export type QueryNotificationDeliveriesArgs = {
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  page?: InputMaybe<Pagination>;
+  status?: InputMaybe<DeliveryStatus>;
+};
+
+
+export type QueryNotificationFeedArgs = {
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  page?: InputMaybe<Pagination>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryPlanArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1610,6 +1901,19 @@ export type QueryTrafficSeriesArgs = {
 };
 
 
+export type QueryTrafficStatsArgs = {
+  period: TimePeriod;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUsageAnomaliesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AnomalyKind>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1624,6 +1928,20 @@ export type QueryUsersArgs = {
   filter?: InputMaybe<UserFilter>;
   order?: InputMaybe<UserOrder>;
   page?: InputMaybe<Pagination>;
+};
+
+/** At the pace of the last 7 days. */
+export type QuotaForecast = {
+  __typename?: 'QuotaForecast';
+  /** Average bytes per day over the last 7 days. */
+  dailyAverage: Scalars['Bytes']['output'];
+  /** Days until the data runs out at this pace; null without a limit or without usage. */
+  daysLeft?: Maybe<Scalars['Float']['output']>;
+  /** Bytes left this period; null without a data limit. */
+  remaining?: Maybe<Scalars['Bytes']['output']>;
+  runsOutAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the data runs out before the user expires or its period resets. */
+  runsOutFirst: Scalars['Boolean']['output'];
 };
 
 export { RefundPolicy };
@@ -1647,6 +1965,25 @@ export type RestoreResult = {
 };
 
 export { RestoreStatus };
+
+export type RevenueByPlan = {
+  __typename?: 'RevenueByPlan';
+  currency: Scalars['String']['output'];
+  invoicesPaid: Scalars['Int']['output'];
+  paid: Scalars['String']['output'];
+  plan?: Maybe<Plan>;
+  refunded: Scalars['String']['output'];
+};
+
+/** Money per UTC day and currency, as decimal strings in the currency's major unit. */
+export type RevenuePoint = {
+  __typename?: 'RevenuePoint';
+  currency: Scalars['String']['output'];
+  day: Scalars['String']['output'];
+  invoicesPaid: Scalars['Int']['output'];
+  paid: Scalars['String']['output'];
+  refunded: Scalars['String']['output'];
+};
 
 export { RoutingOutbound };
 
@@ -1862,6 +2199,13 @@ export type ServerHealth = {
 
 export { ServerStatus };
 
+export type ServerTraffic = {
+  __typename?: 'ServerTraffic';
+  download: Scalars['Bytes']['output'];
+  server: Server;
+  upload: Scalars['Bytes']['output'];
+};
+
 /** What restartService acts on (seed). */
 export type ServiceType =
   /** The agent alone: it re-executes in place and adopts the running core; nobody is disconnected. */
@@ -1904,11 +2248,29 @@ export type Settings = {
   corsAllowedOrigins: Array<Scalars['String']['output']>;
   /** Devices (x-hwid) one user may fetch the subscription from; 0 turns the limit off. */
   deviceLimit: Scalars['Int']['output'];
+  /** Failed sign-ins for one login or address within 15 minutes that raise admin.sign_in_failures (default 5). */
+  failedSignInAlertThreshold: Scalars['Int']['output'];
   inactiveUserResponse: InactiveUserResponse;
   /** How long an invoice can be paid for, 1 to 720 hours. */
   invoiceTtlHours: Scalars['Int']['output'];
   /** Old panels' subscription path prefixes this panel also answers (at most 10). /sub/ (ours, Marzban's and PasarGuard's default) and /api/sub/ (Remnawave's) are always answered. */
   legacySubscriptionPaths: Array<LegacySubscriptionPath>;
+  /** Days before expiry at which a user is reminded, once per expiry date each (default [3]). */
+  reminderDaysLeft: Array<Scalars['Int']['output']>;
+  /** Percentages of the data limit at which a user is reminded, once per usage period each (default [80]). */
+  reminderUsagePercents: Array<Scalars['Int']['output']>;
+  /** Days kept: audit log (default 365). */
+  retentionAuditDays: Scalars['Int']['output'];
+  /** Days kept: daily traffic rows and status snapshots (default 400). */
+  retentionDailyDays: Scalars['Int']['output'];
+  /** Days kept: events in the notification centre and their delivery log (default 90). */
+  retentionEventDays: Scalars['Int']['output'];
+  /** Days kept: hourly traffic rows (default 30). */
+  retentionHourlyDays: Scalars['Int']['output'];
+  /** Days kept: signed-out and expired sessions (default 30). */
+  retentionSessionDays: Scalars['Int']['output'];
+  /** Minutes over which a user's distinct client addresses are counted against its device limit (default 60). */
+  sharingWindowMinutes: Scalars['Int']['output'];
   /** A short message clients such as Happ and v2RayTun show (announce); empty leaves it out. */
   subscriptionAnnounce: Scalars['String']['output'];
   /** Sends hide-settings: 1, so clients that honour it hide server settings from the user. */
@@ -2014,6 +2376,35 @@ export type SystemStatus = {
   version: Scalars['String']['output'];
 };
 
+/** The panel's Telegram bot (webhook mode). */
+export type TelegramBot = {
+  __typename?: 'TelegramBot';
+  configured: Scalars['Boolean']['output'];
+  /** The last error Telegram's setWebhook or getWebhookInfo reported. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The last update Telegram delivered. */
+  lastUpdateAt?: Maybe<Scalars['DateTime']['output']>;
+  /** @username from getMe. */
+  username?: Maybe<Scalars['String']['output']>;
+  /** Where Telegram sends updates: <panel>/webhooks/telegram. */
+  webhookUrl?: Maybe<Scalars['String']['output']>;
+};
+
+/** A one-time deep link that links a Telegram chat to the bot: https://t.me/<bot>?start=<token>. */
+export type TelegramLinkOffer = {
+  __typename?: 'TelegramLinkOffer';
+  expiresAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** A window ending now: DAY is 24 hourly points, WEEK 7 daily, MONTH 30 daily, QUARTER 90 daily, YEAR 52 weekly. */
+export type TimePeriod =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
+
 /** Shown once, while enrolling: add it to an authenticator app, then confirm with a code. */
 export type TotpEnrollment = {
   __typename?: 'TotpEnrollment';
@@ -2037,6 +2428,24 @@ export type TrafficRange =
   | 'DAY'
   | 'MONTH'
   | 'WEEK';
+
+/** One user (or, without userId, everything the caller can see) over one period. */
+export type TrafficStats = {
+  __typename?: 'TrafficStats';
+  anomalies: Array<UsageAnomaly>;
+  byServer: Array<ServerTraffic>;
+  /** Distinct client addresses in the sharing window, across nodes; only for one user. */
+  clientAddresses?: Maybe<Scalars['Int']['output']>;
+  download: Scalars['Bytes']['output'];
+  /** Only for one user. */
+  forecast?: Maybe<QuotaForecast>;
+  from: Scalars['DateTime']['output'];
+  period: TimePeriod;
+  to: Scalars['DateTime']['output'];
+  traffic: Array<TrafficPoint>;
+  upload: Scalars['Bytes']['output'];
+  userId?: Maybe<Scalars['ID']['output']>;
+};
 
 export type TrafficUpdate = {
   __typename?: 'TrafficUpdate';
@@ -2161,9 +2570,18 @@ export type UpdateSettingsInput = {
   billingRefundPolicy?: InputMaybe<RefundPolicy>;
   corsAllowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
   deviceLimit?: InputMaybe<Scalars['Int']['input']>;
+  failedSignInAlertThreshold?: InputMaybe<Scalars['Int']['input']>;
   inactiveUserResponse?: InputMaybe<InactiveUserResponse>;
   invoiceTtlHours?: InputMaybe<Scalars['Int']['input']>;
   legacySubscriptionPaths?: InputMaybe<Array<LegacySubscriptionPathInput>>;
+  reminderDaysLeft?: InputMaybe<Array<Scalars['Int']['input']>>;
+  reminderUsagePercents?: InputMaybe<Array<Scalars['Int']['input']>>;
+  retentionAuditDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionDailyDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionEventDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionHourlyDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionSessionDays?: InputMaybe<Scalars['Int']['input']>;
+  sharingWindowMinutes?: InputMaybe<Scalars['Int']['input']>;
   subscriptionAnnounce?: InputMaybe<Scalars['String']['input']>;
   subscriptionHideSettings?: InputMaybe<Scalars['Boolean']['input']>;
   subscriptionRemarkTemplate?: InputMaybe<Scalars['String']['input']>;
@@ -2195,6 +2613,20 @@ export type UpdateUserInput = {
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UsageAnomaly = {
+  __typename?: 'UsageAnomaly';
+  /** The user's baseline bytes per hour (USAGE_SPIKE) or its device limit (ACCOUNT_SHARING). */
+  baseline: Scalars['Float']['output'];
+  detectedAt: Scalars['DateTime']['output'];
+  /** The hour looked at. */
+  hour: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: AnomalyKind;
+  /** Bytes in that hour (USAGE_SPIKE) or distinct addresses (ACCOUNT_SHARING). */
+  observed: Scalars['Float']['output'];
+  user: User;
+};
+
 /** Someone who uses the VPN through a subscription link. */
 export type User = {
   __typename?: 'User';
@@ -2216,6 +2648,8 @@ export type User = {
   status: UserStatus;
   subscriptionUrl: Scalars['String']['output'];
   telegramId?: Maybe<Scalars['String']['output']>;
+  /** A Telegram chat is linked to this user's subscription. */
+  telegramLinked: Scalars['Boolean']['output'];
   updatedAt: Scalars['DateTime']['output'];
   /** Traffic counted in the current period (since the last reset). */
   usedTraffic: Scalars['Bytes']['output'];
@@ -2294,6 +2728,37 @@ export type UserOrder = {
 export { UserOrderField };
 
 export { UserStatus };
+
+/** Users per status at the end of a UTC day. */
+export type UserStatusCount = {
+  __typename?: 'UserStatusCount';
+  count: Scalars['Int']['output'];
+  day: Scalars['String']['output'];
+  status: UserStatus;
+};
+
+export type UserTrafficTotal = {
+  __typename?: 'UserTrafficTotal';
+  download: Scalars['Bytes']['output'];
+  upload: Scalars['Bytes']['output'];
+  user: User;
+};
+
+export type WebhookChannelInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventKinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  language?: InputMaybe<NotificationLanguage>;
+  name: Scalars['String']['input'];
+  /** https URL (http and private addresses are refused on a deployed panel). */
+  url: Scalars['String']['input'];
+};
+
+/** A webhook and its signing secret, shown only now: whsec_ followed by base64 (Standard Webhooks). */
+export type WebhookChannelWithSecret = {
+  __typename?: 'WebhookChannelWithSecret';
+  channel: NotificationChannel;
+  secret: Scalars['String']['output'];
+};
 
 
 
@@ -2380,6 +2845,8 @@ export type ResolversTypes = {
   AgentRelease: ResolverTypeWrapper<AgentRelease>;
   AllowedDestination: ResolverTypeWrapper<AllowedDestination>;
   AllowedDestinationInput: AllowedDestinationInput;
+  Analytics: ResolverTypeWrapper<Omit<Analytics, 'anomalies' | 'byInbound' | 'byServer' | 'revenueByPlan' | 'topUsers'> & { anomalies: Array<ResolversTypes['UsageAnomaly']>, byInbound: Array<ResolversTypes['InboundTraffic']>, byServer: Array<ResolversTypes['ServerTraffic']>, revenueByPlan?: Maybe<Array<ResolversTypes['RevenueByPlan']>>, topUsers: Array<ResolversTypes['UserTrafficTotal']> }>;
+  AnomalyKind: AnomalyKind;
   AuditEntry: ResolverTypeWrapper<AuditRow>;
   AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
@@ -2399,6 +2866,7 @@ export type ResolversTypes = {
   ChainPaymentStatus: ChainPaymentStatus;
   ChainToken: ResolverTypeWrapper<ChainTokenRow>;
   ChangePasswordInput: ChangePasswordInput;
+  ChannelKind: ChannelKind;
   ConfigInboundChange: ResolverTypeWrapper<ConfigInboundChange>;
   ConfigOutcome: ConfigOutcome;
   ConfigUserRef: ResolverTypeWrapper<ConfigUserRef>;
@@ -2412,6 +2880,10 @@ export type ResolversTypes = {
   CreateServerInput: CreateServerInput;
   CreateUserInput: CreateUserInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeliveryStatus: DeliveryStatus;
+  EventAudience: EventAudience;
+  EventCatalogue: ResolverTypeWrapper<EventCatalogue>;
+  EventKindInfo: ResolverTypeWrapper<EventKindInfo>;
   FinishOidcLoginInput: FinishOidcLoginInput;
   FinishPasskeyLoginInput: FinishPasskeyLoginInput;
   FinishPasskeyRegistrationInput: FinishPasskeyRegistrationInput;
@@ -2442,6 +2914,7 @@ export type ResolversTypes = {
   ImportUserInput: ImportUserInput;
   InactiveUserResponse: InactiveUserResponse;
   Inbound: ResolverTypeWrapper<InboundRow>;
+  InboundTraffic: ResolverTypeWrapper<Omit<InboundTraffic, 'server'> & { server: ResolversTypes['Server'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invoice: ResolverTypeWrapper<InvoiceRow>;
   InvoiceConnection: ResolverTypeWrapper<Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
@@ -2455,11 +2928,21 @@ export type ResolversTypes = {
   LegacySubscriptionPathInput: LegacySubscriptionPathInput;
   LinkOidcIdentityInput: LinkOidcIdentityInput;
   LoginInput: LoginInput;
+  MetricsEndpoint: ResolverTypeWrapper<MetricsEndpoint>;
+  MetricsToken: ResolverTypeWrapper<MetricsToken>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NodeOperation: ResolverTypeWrapper<Omit<NodeOperation, 'server'> & { server: ResolversTypes['Server'] }>;
   NodeOperationKind: NodeOperationKind;
   NodeOperationStatus: NodeOperationStatus;
   Notification: ResolverTypeWrapper<Notification>;
+  NotificationChannel: ResolverTypeWrapper<ChannelRow>;
+  NotificationChannelInput: NotificationChannelInput;
+  NotificationConnection: ResolverTypeWrapper<NotificationConnection>;
+  NotificationDelivery: ResolverTypeWrapper<DeliveryRow>;
+  NotificationDeliveryConnection: ResolverTypeWrapper<Omit<NotificationDeliveryConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationDeliveryEdge']> }>;
+  NotificationDeliveryEdge: ResolverTypeWrapper<Omit<NotificationDeliveryEdge, 'node'> & { node: ResolversTypes['NotificationDelivery'] }>;
+  NotificationEdge: ResolverTypeWrapper<NotificationEdge>;
+  NotificationLanguage: NotificationLanguage;
   NotificationSeverity: NotificationSeverity;
   OidcIdentity: ResolverTypeWrapper<IdentityRow>;
   OidcIdentityKind: OidcIdentityKind;
@@ -2478,10 +2961,13 @@ export type ResolversTypes = {
   ProtocolSettings: ResolverTypeWrapper<ProtocolSettings>;
   ProtocolSettingsInput: ProtocolSettingsInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QuotaForecast: ResolverTypeWrapper<QuotaForecast>;
   RefundPolicy: RefundPolicy;
   ResetStrategy: ResetStrategy;
   RestoreResult: ResolverTypeWrapper<RestoreRow>;
   RestoreStatus: RestoreStatus;
+  RevenueByPlan: ResolverTypeWrapper<Omit<RevenueByPlan, 'plan'> & { plan?: Maybe<ResolversTypes['Plan']> }>;
+  RevenuePoint: ResolverTypeWrapper<RevenuePoint>;
   RoutingOutbound: RoutingOutbound;
   RoutingPolicy: ResolverTypeWrapper<RoutingPolicy>;
   RoutingPolicyInput: RoutingPolicyInput;
@@ -2499,6 +2985,7 @@ export type ResolversTypes = {
   ServerFilter: ServerFilter;
   ServerHealth: ResolverTypeWrapper<ServerHealth>;
   ServerStatus: ServerStatus;
+  ServerTraffic: ResolverTypeWrapper<Omit<ServerTraffic, 'server'> & { server: ResolversTypes['Server'] }>;
   ServiceType: ServiceType;
   Session: ResolverTypeWrapper<SessionRow>;
   Settings: ResolverTypeWrapper<Settings>;
@@ -2513,9 +3000,13 @@ export type ResolversTypes = {
   SubscriptionRuleInput: SubscriptionRuleInput;
   SystemMetrics: ResolverTypeWrapper<SystemMetrics>;
   SystemStatus: ResolverTypeWrapper<SystemStatus>;
+  TelegramBot: ResolverTypeWrapper<TelegramBot>;
+  TelegramLinkOffer: ResolverTypeWrapper<TelegramLinkOffer>;
+  TimePeriod: TimePeriod;
   TotpEnrollment: ResolverTypeWrapper<TotpEnrollment>;
   TrafficPoint: ResolverTypeWrapper<TrafficPoint>;
   TrafficRange: TrafficRange;
+  TrafficStats: ResolverTypeWrapper<Omit<TrafficStats, 'anomalies' | 'byServer'> & { anomalies: Array<ResolversTypes['UsageAnomaly']>, byServer: Array<ResolversTypes['ServerTraffic']> }>;
   TrafficUpdate: ResolverTypeWrapper<TrafficUpdate>;
   Transport: Transport;
   TransportSettings: ResolverTypeWrapper<TransportSettings>;
@@ -2530,6 +3021,7 @@ export type ResolversTypes = {
   UpdateServerInput: UpdateServerInput;
   UpdateSettingsInput: UpdateSettingsInput;
   UpdateUserInput: UpdateUserInput;
+  UsageAnomaly: ResolverTypeWrapper<AnomalyRow>;
   User: ResolverTypeWrapper<UserRow>;
   UserConnection: ResolverTypeWrapper<UserConnectionParent>;
   UserCounts: ResolverTypeWrapper<UserCounts>;
@@ -2541,6 +3033,10 @@ export type ResolversTypes = {
   UserOrder: UserOrder;
   UserOrderField: UserOrderField;
   UserStatus: UserStatus;
+  UserStatusCount: ResolverTypeWrapper<UserStatusCount>;
+  UserTrafficTotal: ResolverTypeWrapper<Omit<UserTrafficTotal, 'user'> & { user: ResolversTypes['User'] }>;
+  WebhookChannelInput: WebhookChannelInput;
+  WebhookChannelWithSecret: ResolverTypeWrapper<Omit<WebhookChannelWithSecret, 'channel'> & { channel: ResolversTypes['NotificationChannel'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2549,6 +3045,7 @@ export type ResolversParentTypes = {
   AgentRelease: AgentRelease;
   AllowedDestination: AllowedDestination;
   AllowedDestinationInput: AllowedDestinationInput;
+  Analytics: Omit<Analytics, 'anomalies' | 'byInbound' | 'byServer' | 'revenueByPlan' | 'topUsers'> & { anomalies: Array<ResolversParentTypes['UsageAnomaly']>, byInbound: Array<ResolversParentTypes['InboundTraffic']>, byServer: Array<ResolversParentTypes['ServerTraffic']>, revenueByPlan?: Maybe<Array<ResolversParentTypes['RevenueByPlan']>>, topUsers: Array<ResolversParentTypes['UserTrafficTotal']> };
   AuditEntry: AuditRow;
   AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
@@ -2576,6 +3073,8 @@ export type ResolversParentTypes = {
   CreateServerInput: CreateServerInput;
   CreateUserInput: CreateUserInput;
   DateTime: Scalars['DateTime']['output'];
+  EventCatalogue: EventCatalogue;
+  EventKindInfo: EventKindInfo;
   FinishOidcLoginInput: FinishOidcLoginInput;
   FinishPasskeyLoginInput: FinishPasskeyLoginInput;
   FinishPasskeyRegistrationInput: FinishPasskeyRegistrationInput;
@@ -2601,6 +3100,7 @@ export type ResolversParentTypes = {
   ImportStatusChange: ImportStatusChange;
   ImportUserInput: ImportUserInput;
   Inbound: InboundRow;
+  InboundTraffic: Omit<InboundTraffic, 'server'> & { server: ResolversParentTypes['Server'] };
   Int: Scalars['Int']['output'];
   Invoice: InvoiceRow;
   InvoiceConnection: Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
@@ -2613,9 +3113,18 @@ export type ResolversParentTypes = {
   LegacySubscriptionPathInput: LegacySubscriptionPathInput;
   LinkOidcIdentityInput: LinkOidcIdentityInput;
   LoginInput: LoginInput;
+  MetricsEndpoint: MetricsEndpoint;
+  MetricsToken: MetricsToken;
   Mutation: Record<PropertyKey, never>;
   NodeOperation: Omit<NodeOperation, 'server'> & { server: ResolversParentTypes['Server'] };
   Notification: Notification;
+  NotificationChannel: ChannelRow;
+  NotificationChannelInput: NotificationChannelInput;
+  NotificationConnection: NotificationConnection;
+  NotificationDelivery: DeliveryRow;
+  NotificationDeliveryConnection: Omit<NotificationDeliveryConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationDeliveryEdge']> };
+  NotificationDeliveryEdge: Omit<NotificationDeliveryEdge, 'node'> & { node: ResolversParentTypes['NotificationDelivery'] };
+  NotificationEdge: NotificationEdge;
   OidcIdentity: IdentityRow;
   OidcSignIn: OidcSignIn;
   PageInfo: PageInfo;
@@ -2630,7 +3139,10 @@ export type ResolversParentTypes = {
   ProtocolSettings: ProtocolSettings;
   ProtocolSettingsInput: ProtocolSettingsInput;
   Query: Record<PropertyKey, never>;
+  QuotaForecast: QuotaForecast;
   RestoreResult: RestoreRow;
+  RevenueByPlan: Omit<RevenueByPlan, 'plan'> & { plan?: Maybe<ResolversParentTypes['Plan']> };
+  RevenuePoint: RevenuePoint;
   RoutingPolicy: RoutingPolicy;
   RoutingPolicyInput: RoutingPolicyInput;
   SecondFactorChallenge: SecondFactorChallenge;
@@ -2644,6 +3156,7 @@ export type ResolversParentTypes = {
   ServerEnrollment: ServerEnrollment;
   ServerFilter: ServerFilter;
   ServerHealth: ServerHealth;
+  ServerTraffic: Omit<ServerTraffic, 'server'> & { server: ResolversParentTypes['Server'] };
   Session: SessionRow;
   Settings: Settings;
   SignInOptions: SignInOptions;
@@ -2654,8 +3167,11 @@ export type ResolversParentTypes = {
   SubscriptionRuleInput: SubscriptionRuleInput;
   SystemMetrics: SystemMetrics;
   SystemStatus: SystemStatus;
+  TelegramBot: TelegramBot;
+  TelegramLinkOffer: TelegramLinkOffer;
   TotpEnrollment: TotpEnrollment;
   TrafficPoint: TrafficPoint;
+  TrafficStats: Omit<TrafficStats, 'anomalies' | 'byServer'> & { anomalies: Array<ResolversParentTypes['UsageAnomaly']>, byServer: Array<ResolversParentTypes['ServerTraffic']> };
   TrafficUpdate: TrafficUpdate;
   TransportSettings: TransportSettings;
   TransportSettingsInput: TransportSettingsInput;
@@ -2669,6 +3185,7 @@ export type ResolversParentTypes = {
   UpdateServerInput: UpdateServerInput;
   UpdateSettingsInput: UpdateSettingsInput;
   UpdateUserInput: UpdateUserInput;
+  UsageAnomaly: AnomalyRow;
   User: UserRow;
   UserConnection: UserConnectionParent;
   UserCounts: UserCounts;
@@ -2678,6 +3195,10 @@ export type ResolversParentTypes = {
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserFilter: UserFilter;
   UserOrder: UserOrder;
+  UserStatusCount: UserStatusCount;
+  UserTrafficTotal: Omit<UserTrafficTotal, 'user'> & { user: ResolversParentTypes['User'] };
+  WebhookChannelInput: WebhookChannelInput;
+  WebhookChannelWithSecret: Omit<WebhookChannelWithSecret, 'channel'> & { channel: ResolversParentTypes['NotificationChannel'] };
 };
 
 export type AdminResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Admin'] = ResolversParentTypes['Admin']> = {
@@ -2710,6 +3231,24 @@ export type AllowedDestinationResolvers<ContextType = SignedInContext, ParentTyp
   cidr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ports?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export type AnalyticsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Analytics'] = ResolversParentTypes['Analytics']> = {
+  anomalies?: Resolver<Array<ResolversTypes['UsageAnomaly']>, ParentType, ContextType, RequireFields<AnalyticsAnomaliesArgs, 'first'>>;
+  byInbound?: Resolver<Array<ResolversTypes['InboundTraffic']>, ParentType, ContextType>;
+  byServer?: Resolver<Array<ResolversTypes['ServerTraffic']>, ParentType, ContextType>;
+  download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['TimePeriod'], ParentType, ContextType>;
+  revenue?: Resolver<Maybe<Array<ResolversTypes['RevenuePoint']>>, ParentType, ContextType>;
+  revenueByPlan?: Resolver<Maybe<Array<ResolversTypes['RevenueByPlan']>>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  topUsers?: Resolver<Array<ResolversTypes['UserTrafficTotal']>, ParentType, ContextType, RequireFields<AnalyticsTopUsersArgs, 'first'>>;
+  traffic?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  usersByStatus?: Resolver<Array<ResolversTypes['UserStatusCount']>, ParentType, ContextType>;
+};
+
+export type AnomalyKindResolvers = EnumResolverSignature<{ ACCOUNT_SHARING?: any, USAGE_SPIKE?: any }, ResolversTypes['AnomalyKind']>;
 
 export type AuditEntryResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2818,6 +3357,8 @@ export type ChainTokenResolvers<ContextType = SignedInContext, ParentType extend
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ChannelKindResolvers = EnumResolverSignature<{ TELEGRAM?: any, WEBHOOK?: any }, ResolversTypes['ChannelKind']>;
+
 export type ConfigInboundChangeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ConfigInboundChange'] = ResolversParentTypes['ConfigInboundChange']> = {
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2831,6 +3372,20 @@ export type ConfigUserRefResolvers<ContextType = SignedInContext, ParentType ext
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeliveryStatusResolvers = EnumResolverSignature<{ DEAD?: any, DELIVERED?: any, PENDING?: any, RETRYING?: any }, ResolversTypes['DeliveryStatus']>;
+
+export type EventCatalogueResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['EventCatalogue'] = ResolversParentTypes['EventCatalogue']> = {
+  kinds?: Resolver<Array<ResolversTypes['EventKindInfo']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventKindInfoResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['EventKindInfo'] = ResolversParentTypes['EventKindInfo']> = {
+  audience?: Resolver<ResolversTypes['EventAudience'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['NotificationSeverity'], ParentType, ContextType>;
+};
 
 export type GroupResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2933,6 +3488,13 @@ export type InboundResolvers<ContextType = SignedInContext, ParentType extends R
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type InboundTrafficResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['InboundTraffic'] = ResolversParentTypes['InboundTraffic']> = {
+  download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  server?: Resolver<ResolversTypes['Server'], ParentType, ContextType>;
+  tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+};
+
 export type InvoiceResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
   chainPayments?: Resolver<Array<ResolversTypes['ChainPayment']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2991,6 +3553,17 @@ export type LegacySubscriptionPathResolvers<ContextType = SignedInContext, Paren
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MetricsEndpointResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['MetricsEndpoint'] = ResolversParentTypes['MetricsEndpoint']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tokenCreatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type MetricsTokenResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['MetricsToken'] = ResolversParentTypes['MetricsToken']> = {
+  endpoint?: Resolver<ResolversTypes['MetricsEndpoint'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   applyPlan?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationApplyPlanArgs, 'planId' | 'userId'>>;
   backupDatabase?: Resolver<ResolversTypes['BackupResult'], ParentType, ContextType>;
@@ -3001,6 +3574,7 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   beginTotpEnrollment?: Resolver<ResolversTypes['TotpEnrollment'], ParentType, ContextType>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
   completeSecondFactor?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteSecondFactorArgs, 'input'>>;
+  configureTelegramBot?: Resolver<ResolversTypes['TelegramBot'], ParentType, ContextType, RequireFields<MutationConfigureTelegramBotArgs, 'token'>>;
   confirmTotpEnrollment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrollmentArgs, 'code'>>;
   createAdmin?: Resolver<ResolversTypes['Admin'], ParentType, ContextType, RequireFields<MutationCreateAdminArgs, 'input'>>;
   createChain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType, RequireFields<MutationCreateChainArgs, 'input'>>;
@@ -3012,11 +3586,13 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   createServer?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationCreateServerArgs, 'input'>>;
   createServerEnrollment?: Resolver<ResolversTypes['ServerEnrollment'], ParentType, ContextType, RequireFields<MutationCreateServerEnrollmentArgs, 'id'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  createWebhookChannel?: Resolver<ResolversTypes['WebhookChannelWithSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookChannelArgs, 'input'>>;
   deleteAdmin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAdminArgs, 'id'>>;
   deleteAgentRelease?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAgentReleaseArgs, 'version'>>;
   deleteBackup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteBackupArgs, 'id'>>;
   deleteGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
   deleteInbound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteInboundArgs, 'id'>>;
+  deleteNotificationChannel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteNotificationChannelArgs, 'id'>>;
   deletePlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePlanArgs, 'id'>>;
   deleteServer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteServerArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
@@ -3028,30 +3604,40 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   finishPasskeyRegistration?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType, RequireFields<MutationFinishPasskeyRegistrationArgs, 'input'>>;
   importUsers?: Resolver<ResolversTypes['ImportRun'], ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'runId' | 'users'>>;
   linkOidcIdentity?: Resolver<ResolversTypes['OidcIdentity'], ParentType, ContextType, RequireFields<MutationLinkOidcIdentityArgs, 'input'>>;
+  linkTelegramChat?: Resolver<ResolversTypes['TelegramLinkOffer'], ParentType, ContextType>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   markInvoicePaid?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationMarkInvoicePaidArgs, 'id' | 'reference'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'all'>>;
+  markNotificationsUnread?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkNotificationsUnreadArgs, 'ids'>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'token'>>;
   refundInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationRefundInvoiceArgs, 'id' | 'revoke'>>;
   regenerateBackupCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationRegenerateBackupCodesArgs, 'code'>>;
   removePasskey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemovePasskeyArgs, 'id'>>;
+  removeTelegramBot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   removeUserDevice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveUserDeviceArgs, 'hwid' | 'userId'>>;
   renamePasskey?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType, RequireFields<MutationRenamePasskeyArgs, 'id' | 'name'>>;
+  replayDeadDeliveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationReplayDeadDeliveriesArgs, 'channelId'>>;
+  replayDelivery?: Resolver<ResolversTypes['NotificationDelivery'], ParentType, ContextType, RequireFields<MutationReplayDeliveryArgs, 'id'>>;
   requestServiceRestart?: Resolver<Array<ResolversTypes['NodeOperation']>, ParentType, ContextType, RequireFields<MutationRequestServiceRestartArgs, 'service'>>;
   resealSecrets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resetSubscriptionRules?: Resolver<Array<ResolversTypes['SubscriptionRule']>, ParentType, ContextType>;
   resetUserUsage?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationResetUserUsageArgs, 'id'>>;
   restartService?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRestartServiceArgs, 'service'>>;
   restoreBackup?: Resolver<ResolversTypes['RestoreResult'], ParentType, ContextType, RequireFields<MutationRestoreBackupArgs, 'confirm' | 'id'>>;
+  revokeMetricsToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   revokeOtherSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   rollbackNodeConfig?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationRollbackNodeConfigArgs, 'serverId' | 'version'>>;
+  rotateMetricsToken?: Resolver<ResolversTypes['MetricsToken'], ParentType, ContextType>;
   rotateSubscriptionToken?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRotateSubscriptionTokenArgs, 'userId'>>;
   rotateUserCredentials?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRotateUserCredentialsArgs, 'userId'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookChannelWithSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   setIpAllowlist?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationSetIpAllowlistArgs, 'cidrs'>>;
   setPasswordLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordLoginArgs, 'enabled'>>;
   setServerRoutingPolicyOverride?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationSetServerRoutingPolicyOverrideArgs, 'id'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  testNotificationChannel?: Resolver<ResolversTypes['NotificationDelivery'], ParentType, ContextType, RequireFields<MutationTestNotificationChannelArgs, 'id'>>;
   topUpResellerQuota?: Resolver<ResolversTypes['Admin'], ParentType, ContextType, RequireFields<MutationTopUpResellerQuotaArgs, 'adminId' | 'bytes'>>;
   unlinkOidcIdentity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkOidcIdentityArgs, 'id'>>;
   unpinNodeConfig?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationUnpinNodeConfigArgs, 'serverId'>>;
@@ -3060,6 +3646,7 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   updateChain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType, RequireFields<MutationUpdateChainArgs, 'id' | 'input'>>;
   updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
   updateInbound?: Resolver<ResolversTypes['Inbound'], ParentType, ContextType, RequireFields<MutationUpdateInboundArgs, 'id' | 'input'>>;
+  updateNotificationChannel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType, RequireFields<MutationUpdateNotificationChannelArgs, 'id' | 'input'>>;
   updatePlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationUpdatePlanArgs, 'id' | 'input'>>;
   updateRoutingPolicy?: Resolver<ResolversTypes['RoutingPolicy'], ParentType, ContextType, RequireFields<MutationUpdateRoutingPolicyArgs, 'input'>>;
   updateServer?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationUpdateServerArgs, 'id' | 'input'>>;
@@ -3085,12 +3672,68 @@ export type NodeOperationResolvers<ContextType = SignedInContext, ParentType ext
 
 export type NotificationResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoiceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   serverId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['NotificationSeverity'], ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type NotificationChannelResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['NotificationChannel'] = ResolversParentTypes['NotificationChannel']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  delivered24h?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  eventKinds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  failing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['NotificationLanguage'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  telegramChatId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NotificationConnectionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NotificationDeliveryResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['NotificationDelivery'] = ResolversParentTypes['NotificationDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeliveryStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type NotificationDeliveryConnectionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['NotificationDeliveryConnection'] = ResolversParentTypes['NotificationDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NotificationDeliveryEdgeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['NotificationDeliveryEdge'] = ResolversParentTypes['NotificationDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NotificationDelivery'], ParentType, ContextType>;
+};
+
+export type NotificationEdgeResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
 };
 
 export type OidcIdentityResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['OidcIdentity'] = ResolversParentTypes['OidcIdentity']> = {
@@ -3168,12 +3811,14 @@ export type QueryResolvers<ContextType = SignedInContext, ParentType extends Res
   admin?: Resolver<Maybe<ResolversTypes['Admin']>, ParentType, ContextType, RequireFields<QueryAdminArgs, 'id'>>;
   admins?: Resolver<Array<ResolversTypes['Admin']>, ParentType, ContextType>;
   agentReleases?: Resolver<Array<ResolversTypes['AgentRelease']>, ParentType, ContextType>;
+  analytics?: Resolver<ResolversTypes['Analytics'], ParentType, ContextType, RequireFields<QueryAnalyticsArgs, 'period'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   backup?: Resolver<Maybe<ResolversTypes['BackupResult']>, ParentType, ContextType, RequireFields<QueryBackupArgs, 'id'>>;
   backups?: Resolver<Array<ResolversTypes['BackupResult']>, ParentType, ContextType, RequireFields<QueryBackupsArgs, 'first'>>;
   chainPayments?: Resolver<Array<ResolversTypes['ChainPayment']>, ParentType, ContextType, Partial<QueryChainPaymentsArgs>>;
   chainTokens?: Resolver<Array<ResolversTypes['ChainToken']>, ParentType, ContextType>;
   chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType>;
+  eventCatalogue?: Resolver<ResolversTypes['EventCatalogue'], ParentType, ContextType>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
   groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
   healthCheck?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
@@ -3184,9 +3829,13 @@ export type QueryResolvers<ContextType = SignedInContext, ParentType extends Res
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   me?: Resolver<ResolversTypes['Admin'], ParentType, ContextType>;
+  metricsEndpoint?: Resolver<ResolversTypes['MetricsEndpoint'], ParentType, ContextType>;
   myPasskeys?: Resolver<Array<ResolversTypes['Passkey']>, ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   nodeOperations?: Resolver<Array<ResolversTypes['NodeOperation']>, ParentType, ContextType, RequireFields<QueryNodeOperationsArgs, 'first'>>;
+  notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
+  notificationDeliveries?: Resolver<ResolversTypes['NotificationDeliveryConnection'], ParentType, ContextType, Partial<QueryNotificationDeliveriesArgs>>;
+  notificationFeed?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationFeedArgs, 'unreadOnly'>>;
   oidcIdentities?: Resolver<Array<ResolversTypes['OidcIdentity']>, ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;
@@ -3202,11 +3851,22 @@ export type QueryResolvers<ContextType = SignedInContext, ParentType extends Res
   subscriptionRules?: Resolver<Array<ResolversTypes['SubscriptionRule']>, ParentType, ContextType>;
   systemMetrics?: Resolver<ResolversTypes['SystemMetrics'], ParentType, ContextType>;
   systemStatus?: Resolver<ResolversTypes['SystemStatus'], ParentType, ContextType>;
+  telegramBot?: Resolver<ResolversTypes['TelegramBot'], ParentType, ContextType>;
   trafficSeries?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType, RequireFields<QueryTrafficSeriesArgs, 'range'>>;
+  trafficStats?: Resolver<ResolversTypes['TrafficStats'], ParentType, ContextType, RequireFields<QueryTrafficStatsArgs, 'period'>>;
   twoFactor?: Resolver<ResolversTypes['TwoFactorStatus'], ParentType, ContextType>;
+  usageAnomalies?: Resolver<Array<ResolversTypes['UsageAnomaly']>, ParentType, ContextType, RequireFields<QueryUsageAnomaliesArgs, 'first'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   userDevices?: Resolver<Array<ResolversTypes['UserDevice']>, ParentType, ContextType, RequireFields<QueryUserDevicesArgs, 'userId'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
+};
+
+export type QuotaForecastResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['QuotaForecast'] = ResolversParentTypes['QuotaForecast']> = {
+  dailyAverage?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  daysLeft?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  remaining?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
+  runsOutAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  runsOutFirst?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type RefundPolicyResolvers = EnumResolverSignature<{ FLAG?: any, REVOKE?: any }, ResolversTypes['RefundPolicy']>;
@@ -3227,6 +3887,22 @@ export type RestoreResultResolvers<ContextType = SignedInContext, ParentType ext
 };
 
 export type RestoreStatusResolvers = EnumResolverSignature<{ COMPLETE?: any, FAILED?: any, RUNNING?: any, VERIFYING?: any }, ResolversTypes['RestoreStatus']>;
+
+export type RevenueByPlanResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['RevenueByPlan'] = ResolversParentTypes['RevenueByPlan']> = {
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoicesPaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RevenuePointResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['RevenuePoint'] = ResolversParentTypes['RevenuePoint']> = {
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoicesPaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type RoutingOutboundResolvers = EnumResolverSignature<{ DIRECT?: any, DIRECT_IPV4?: any }, ResolversTypes['RoutingOutbound']>;
 
@@ -3347,6 +4023,12 @@ export type ServerHealthResolvers<ContextType = SignedInContext, ParentType exte
 
 export type ServerStatusResolvers = EnumResolverSignature<{ DEGRADED?: any, OFFLINE?: any, ONLINE?: any, PENDING?: any }, ResolversTypes['ServerStatus']>;
 
+export type ServerTrafficResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ServerTraffic'] = ResolversParentTypes['ServerTraffic']> = {
+  download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  server?: Resolver<ResolversTypes['Server'], ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+};
+
 export type SessionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3368,9 +4050,18 @@ export type SettingsResolvers<ContextType = SignedInContext, ParentType extends 
   billingRefundPolicy?: Resolver<ResolversTypes['RefundPolicy'], ParentType, ContextType>;
   corsAllowedOrigins?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   deviceLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failedSignInAlertThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inactiveUserResponse?: Resolver<ResolversTypes['InactiveUserResponse'], ParentType, ContextType>;
   invoiceTtlHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   legacySubscriptionPaths?: Resolver<Array<ResolversTypes['LegacySubscriptionPath']>, ParentType, ContextType>;
+  reminderDaysLeft?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  reminderUsagePercents?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  retentionAuditDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retentionDailyDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retentionEventDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retentionHourlyDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retentionSessionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sharingWindowMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   subscriptionAnnounce?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subscriptionHideSettings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   subscriptionRemarkTemplate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3430,6 +4121,19 @@ export type SystemStatusResolvers<ContextType = SignedInContext, ParentType exte
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TelegramBotResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TelegramBot'] = ResolversParentTypes['TelegramBot']> = {
+  configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUpdateAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhookUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type TelegramLinkOfferResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TelegramLinkOffer'] = ResolversParentTypes['TelegramLinkOffer']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TotpEnrollmentResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TotpEnrollment'] = ResolversParentTypes['TotpEnrollment']> = {
   qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3440,6 +4144,20 @@ export type TrafficPointResolvers<ContextType = SignedInContext, ParentType exte
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
   upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+};
+
+export type TrafficStatsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TrafficStats'] = ResolversParentTypes['TrafficStats']> = {
+  anomalies?: Resolver<Array<ResolversTypes['UsageAnomaly']>, ParentType, ContextType>;
+  byServer?: Resolver<Array<ResolversTypes['ServerTraffic']>, ParentType, ContextType>;
+  clientAddresses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  forecast?: Resolver<Maybe<ResolversTypes['QuotaForecast']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['TimePeriod'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  traffic?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type TrafficUpdateResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['TrafficUpdate'] = ResolversParentTypes['TrafficUpdate']> = {
@@ -3473,6 +4191,16 @@ export type UnservedInboundResolvers<ContextType = SignedInContext, ParentType e
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UsageAnomalyResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['UsageAnomaly'] = ResolversParentTypes['UsageAnomaly']> = {
+  baseline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hour?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AnomalyKind'], ParentType, ContextType>;
+  observed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   credentials?: Resolver<ResolversTypes['UserCredentials'], ParentType, ContextType>;
@@ -3488,6 +4216,7 @@ export type UserResolvers<ContextType = SignedInContext, ParentType extends Reso
   status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
   subscriptionUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   telegramId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  telegramLinked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   usedTraffic?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3535,11 +4264,30 @@ export type UserOrderFieldResolvers = EnumResolverSignature<{ EXPIRE_AT?: any, U
 
 export type UserStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, DISABLED?: any, EXPIRED?: any, LIMITED?: any, ON_HOLD?: any }, ResolversTypes['UserStatus']>;
 
+export type UserStatusCountResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['UserStatusCount'] = ResolversParentTypes['UserStatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
+};
+
+export type UserTrafficTotalResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['UserTrafficTotal'] = ResolversParentTypes['UserTrafficTotal']> = {
+  download?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['Bytes'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type WebhookChannelWithSecretResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['WebhookChannelWithSecret'] = ResolversParentTypes['WebhookChannelWithSecret']> = {
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = SignedInContext> = {
   Admin?: AdminResolvers<ContextType>;
   AdminRole?: AdminRoleResolvers;
   AgentRelease?: AgentReleaseResolvers<ContextType>;
   AllowedDestination?: AllowedDestinationResolvers<ContextType>;
+  Analytics?: AnalyticsResolvers<ContextType>;
+  AnomalyKind?: AnomalyKindResolvers;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
@@ -3555,9 +4303,13 @@ export type Resolvers<ContextType = SignedInContext> = {
   ChainPaymentRejection?: ChainPaymentRejectionResolvers;
   ChainPaymentStatus?: ChainPaymentStatusResolvers;
   ChainToken?: ChainTokenResolvers<ContextType>;
+  ChannelKind?: ChannelKindResolvers;
   ConfigInboundChange?: ConfigInboundChangeResolvers<ContextType>;
   ConfigUserRef?: ConfigUserRefResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeliveryStatus?: DeliveryStatusResolvers;
+  EventCatalogue?: EventCatalogueResolvers<ContextType>;
+  EventKindInfo?: EventKindInfoResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   HeaderCondition?: HeaderConditionResolvers<ContextType>;
   HeaderMatchOperator?: HeaderMatchOperatorResolvers;
@@ -3573,6 +4325,7 @@ export type Resolvers<ContextType = SignedInContext> = {
   ImportStatusChange?: ImportStatusChangeResolvers<ContextType>;
   InactiveUserResponse?: InactiveUserResponseResolvers;
   Inbound?: InboundResolvers<ContextType>;
+  InboundTraffic?: InboundTrafficResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
@@ -3581,9 +4334,17 @@ export type Resolvers<ContextType = SignedInContext> = {
   JSON?: GraphQLScalarType;
   JobProgress?: JobProgressResolvers<ContextType>;
   LegacySubscriptionPath?: LegacySubscriptionPathResolvers<ContextType>;
+  MetricsEndpoint?: MetricsEndpointResolvers<ContextType>;
+  MetricsToken?: MetricsTokenResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NodeOperation?: NodeOperationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
+  NotificationChannel?: NotificationChannelResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationDelivery?: NotificationDeliveryResolvers<ContextType>;
+  NotificationDeliveryConnection?: NotificationDeliveryConnectionResolvers<ContextType>;
+  NotificationDeliveryEdge?: NotificationDeliveryEdgeResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   OidcIdentity?: OidcIdentityResolvers<ContextType>;
   OidcIdentityKind?: OidcIdentityKindResolvers;
   OidcSignIn?: OidcSignInResolvers<ContextType>;
@@ -3597,10 +4358,13 @@ export type Resolvers<ContextType = SignedInContext> = {
   Protocol?: ProtocolResolvers;
   ProtocolSettings?: ProtocolSettingsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QuotaForecast?: QuotaForecastResolvers<ContextType>;
   RefundPolicy?: RefundPolicyResolvers;
   ResetStrategy?: ResetStrategyResolvers;
   RestoreResult?: RestoreResultResolvers<ContextType>;
   RestoreStatus?: RestoreStatusResolvers;
+  RevenueByPlan?: RevenueByPlanResolvers<ContextType>;
+  RevenuePoint?: RevenuePointResolvers<ContextType>;
   RoutingOutbound?: RoutingOutboundResolvers;
   RoutingPolicy?: RoutingPolicyResolvers<ContextType>;
   RuleMatchMode?: RuleMatchModeResolvers;
@@ -3614,6 +4378,7 @@ export type Resolvers<ContextType = SignedInContext> = {
   ServerEnrollment?: ServerEnrollmentResolvers<ContextType>;
   ServerHealth?: ServerHealthResolvers<ContextType>;
   ServerStatus?: ServerStatusResolvers;
+  ServerTraffic?: ServerTrafficResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Settings?: SettingsResolvers<ContextType>;
   SignInMethod?: SignInMethodResolvers;
@@ -3625,13 +4390,17 @@ export type Resolvers<ContextType = SignedInContext> = {
   SubscriptionRuleAction?: SubscriptionRuleActionResolvers;
   SystemMetrics?: SystemMetricsResolvers<ContextType>;
   SystemStatus?: SystemStatusResolvers<ContextType>;
+  TelegramBot?: TelegramBotResolvers<ContextType>;
+  TelegramLinkOffer?: TelegramLinkOfferResolvers<ContextType>;
   TotpEnrollment?: TotpEnrollmentResolvers<ContextType>;
   TrafficPoint?: TrafficPointResolvers<ContextType>;
+  TrafficStats?: TrafficStatsResolvers<ContextType>;
   TrafficUpdate?: TrafficUpdateResolvers<ContextType>;
   Transport?: TransportResolvers;
   TransportSettings?: TransportSettingsResolvers<ContextType>;
   TwoFactorStatus?: TwoFactorStatusResolvers<ContextType>;
   UnservedInbound?: UnservedInboundResolvers<ContextType>;
+  UsageAnomaly?: UsageAnomalyResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserCounts?: UserCountsResolvers<ContextType>;
@@ -3640,5 +4409,8 @@ export type Resolvers<ContextType = SignedInContext> = {
   UserEdge?: UserEdgeResolvers<ContextType>;
   UserOrderField?: UserOrderFieldResolvers;
   UserStatus?: UserStatusResolvers;
+  UserStatusCount?: UserStatusCountResolvers<ContextType>;
+  UserTrafficTotal?: UserTrafficTotalResolvers<ContextType>;
+  WebhookChannelWithSecret?: WebhookChannelWithSecretResolvers<ContextType>;
 };
 

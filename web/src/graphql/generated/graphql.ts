@@ -549,9 +549,18 @@ export type UpdateSettingsInput = {
   billingRefundPolicy?: RefundPolicy | null | undefined;
   corsAllowedOrigins?: Array<string> | null | undefined;
   deviceLimit?: number | null | undefined;
+  failedSignInAlertThreshold?: number | null | undefined;
   inactiveUserResponse?: InactiveUserResponse | null | undefined;
   invoiceTtlHours?: number | null | undefined;
   legacySubscriptionPaths?: Array<LegacySubscriptionPathInput> | null | undefined;
+  reminderDaysLeft?: Array<number> | null | undefined;
+  reminderUsagePercents?: Array<number> | null | undefined;
+  retentionAuditDays?: number | null | undefined;
+  retentionDailyDays?: number | null | undefined;
+  retentionEventDays?: number | null | undefined;
+  retentionHourlyDays?: number | null | undefined;
+  retentionSessionDays?: number | null | undefined;
+  sharingWindowMinutes?: number | null | undefined;
   subscriptionAnnounce?: string | null | undefined;
   subscriptionHideSettings?: boolean | null | undefined;
   subscriptionRemarkTemplate?: string | null | undefined;
