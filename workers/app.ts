@@ -16,6 +16,9 @@ import { downloadRoutes } from "./downloads/routes";
 import { MAX_RELEASE_BYTES } from "./operations/releases";
 import { agentReleaseDownloadRoutes, agentReleaseUploadRoutes } from "./operations/routes";
 import { isPageNavigation, spaShell } from "./http/spa-fallback";
+import { telegramWebhookRoute } from "./channels/telegram/routes";
+import { exportRoutes } from "./export/routes";
+import { metricsRoute } from "./metrics/routes";
 
 /** Requests larger than this are refused before they are read whole. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -69,6 +72,9 @@ app.route("/api/backups", backupRoutes);
 app.route("/agent/v1", agentRoutes);
 app.route("/agent", downloadRoutes);
 app.route("/webhooks/stripe", stripeWebhookRoute);
+app.route("/webhooks/telegram", telegramWebhookRoute);
+app.route("/api/export", exportRoutes);
+app.route("/metrics", metricsRoute);
 // Before the subscription routes: /sub/:token/plans must not read as a config format.
 app.route("/sub", payerRoutes);
 app.route("/sub", subscriptionRoutes);

@@ -103,36 +103,11 @@ const typeDefs = /* GraphQL */ `
     pageInfo: PageInfo!
   }
 
-  "The panel's Telegram bot (webhook mode)."
-  type TelegramBot {
-    configured: Boolean!
-    "@username from getMe."
-    username: String
-    "Where Telegram sends updates: <panel>/webhooks/telegram."
-    webhookUrl: String
-    "The last update Telegram delivered."
-    lastUpdateAt: DateTime
-    "The last error Telegram's setWebhook or getWebhookInfo reported."
-    lastError: String
-  }
-
-  "A one-time deep link that links a Telegram chat to the bot: https://t.me/<bot>?start=<token>."
-  type TelegramLinkOffer {
-    url: String!
-    expiresAt: DateTime!
-  }
-
-  extend type User {
-    "A Telegram chat is linked to this user's subscription."
-    telegramLinked: Boolean!
-  }
-
   extend type Query {
     "The caller's channels (the owner: everyone's)."
     notificationChannels: [NotificationChannel!]!
     "The delivery log, newest first: the caller's channels (the owner: all); status DEAD is the dead-letter view."
     notificationDeliveries(channelId: ID, status: DeliveryStatus, page: Pagination): NotificationDeliveryConnection!
-    telegramBot: TelegramBot!
   }
 
   extend type Mutation {
@@ -147,12 +122,6 @@ const typeDefs = /* GraphQL */ `
     replayDelivery(id: ID!): NotificationDelivery!
     "Replays every dead delivery of a channel; returns how many."
     replayDeadDeliveries(channelId: ID!): Int!
-    "Sets the bot token (checked with getMe) and registers the webhook with a fresh secret token."
-    configureTelegramBot(token: String!): TelegramBot!
-    "Deletes the webhook at Telegram and forgets the token; linked chats stay linked for a new token of the same bot."
-    removeTelegramBot: Boolean!
-    "A link that makes the caller's Telegram chat a TELEGRAM channel of the caller (valid 15 minutes)."
-    linkTelegramChat: TelegramLinkOffer!
   }
 `;
 
@@ -161,7 +130,6 @@ export const channelsModule: GraphQLModule = {
   rules: {
     "Query.notificationChannels": "signed-in",
     "Query.notificationDeliveries": "signed-in",
-    "Query.telegramBot": "settings:read",
     "Mutation.createWebhookChannel": "signed-in",
     "Mutation.updateNotificationChannel": "signed-in",
     "Mutation.deleteNotificationChannel": "signed-in",
@@ -169,13 +137,9 @@ export const channelsModule: GraphQLModule = {
     "Mutation.testNotificationChannel": "signed-in",
     "Mutation.replayDelivery": "signed-in",
     "Mutation.replayDeadDeliveries": "signed-in",
-    "Mutation.configureTelegramBot": "settings:write",
-    "Mutation.removeTelegramBot": "settings:write",
-    "Mutation.linkTelegramChat": "signed-in",
   },
   resolvers: {
-    User: { telegramLinked: () => false },
-    Query: { notificationChannels: notYet, notificationDeliveries: notYet, telegramBot: notYet },
+    Query: { notificationChannels: notYet, notificationDeliveries: notYet },
     Mutation: {
       createWebhookChannel: notYet,
       updateNotificationChannel: notYet,
@@ -184,9 +148,6 @@ export const channelsModule: GraphQLModule = {
       testNotificationChannel: notYet,
       replayDelivery: notYet,
       replayDeadDeliveries: notYet,
-      configureTelegramBot: notYet,
-      removeTelegramBot: notYet,
-      linkTelegramChat: notYet,
     },
   },
 };

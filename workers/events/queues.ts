@@ -1,3 +1,5 @@
+import { consumeDeadDeliveries, consumeDeliveryBatch } from "../channels/deliver";
+import { consumeEventBatch } from "./consume";
 import type { EventMessage } from "./emit";
 
 /** Queue names as wrangler.toml declares them; the consumer dispatches on `batch.queue`. */
@@ -17,15 +19,14 @@ export interface DeliveryMessage {
  * sent with retries; what exhausts its retries lands in the dead-letter queue and is marked dead.
  * (Contract stub: the events and webhooks helpers write the consumers.)
  */
-export async function consumeQueue(batch: MessageBatch<unknown>, _env: Env, _ctx: ExecutionContext): Promise<void> {
+export async function consumeQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   switch (batch.queue) {
     case QUEUES.events:
-      (batch as MessageBatch<EventMessage>).ackAll();
-      return;
+      return consumeEventBatch(batch as MessageBatch<EventMessage>, env);
     case QUEUES.deliveries:
+      return consumeDeliveryBatch(batch as MessageBatch<DeliveryMessage>, env);
     case QUEUES.deadDeliveries:
-      (batch as MessageBatch<DeliveryMessage>).ackAll();
-      return;
+      return consumeDeadDeliveries(batch as MessageBatch<DeliveryMessage>, env);
     default:
       throw new Error(`no consumer for queue ${batch.queue}`);
   }

@@ -7,6 +7,7 @@ import { configHistoryModule } from "../config-history/graphql";
 import { operationsModule } from "../operations/graphql";
 import { eventsModule } from "../events/graphql";
 import { channelsModule } from "../channels/graphql";
+import { telegramModule } from "../channels/telegram/graphql";
 import { analyticsModule } from "../analytics/graphql";
 import { metricsModule } from "../metrics/graphql";
 import { plansModule } from "../billing/plans/graphql";
@@ -69,6 +70,7 @@ export const modules: GraphQLModule[] = [
   operationsModule,
   eventsModule,
   channelsModule,
+  telegramModule,
   analyticsModule,
   metricsModule,
 ];
