@@ -1,3 +1,4 @@
+import type { PanelEvent } from "../events/catalogue";
 import { is, SQL, sql } from "drizzle-orm";
 import type { LiveEvent } from "../live/topics";
 import type { Db } from "../db/client";
@@ -47,6 +48,8 @@ export interface ActorContext {
   nowSec: () => number;
   /** Live subscribers hear about writes that matter to them (live/notifications.ts). */
   publish: (events: LiveEvent[]) => void;
+  /** News for the notification centre and every channel (events/emit.ts). */
+  emit: (events: PanelEvent[]) => void;
 }
 
 /** `auditInsert` for the signed-in caller of a resolver. */

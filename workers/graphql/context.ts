@@ -1,3 +1,4 @@
+import type { PanelEvent } from "../events/catalogue";
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/roles";
 import type { ClientMeta, SessionConfig } from "../auth/sessions";
@@ -20,6 +21,8 @@ export interface AppContext {
   loaders: Loaders;
   /** Announces events to live subscribers without delaying the response. */
   publish: (events: LiveEvent[]) => void;
+  /** News for the notification centre and every channel (events/emit.ts), without delaying the response. */
+  emit: (events: PanelEvent[]) => void;
 }
 
 /** The context after the authorisation layer has admitted a signed-in caller. */

@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { INTERNAL_ERROR_CODE } from "../errors/domain-error";
 import { asDomainError } from "../errors/http";
 import type { AppContext } from "./context";
+import { emitEvents } from "../events/emit";
 import { publishLive } from "../live/hub-client";
 import { createLoaders } from "./loaders";
 import persistedOperations from "./persisted-operations.json";
@@ -165,6 +166,7 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
       nowSec,
       loaders: createLoaders(db),
       publish: (events) => publishLive(env, waitUntil, events),
+      emit: (events) => emitEvents(env, waitUntil, events),
       authenticate: () =>
         (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip) : Promise.resolve(null)),
       sessionStillValid: async () =>

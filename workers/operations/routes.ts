@@ -10,6 +10,7 @@ import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import type { AppEnv } from "../http/request-context";
 import { sessionConfig } from "../http/request-context";
+import { emitEvents } from "../events/emit";
 import { publishLive } from "../live/hub-client";
 import { agentVersionSchema, releaseBody, uploadRelease } from "./releases";
 
@@ -36,6 +37,7 @@ export const agentReleaseUploadRoutes = new Hono<AppEnv>().post("/", async (c) =
       client: c.var.client,
       nowSec,
       publish: (events) => publishLive(c.env, (promise) => c.executionCtx.waitUntil(promise), events),
+      emit: (events) => emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), events),
     },
     c.req.query("version"),
     bytes,
