@@ -66,8 +66,8 @@ function sumExactly<Key>(
   const sums = new Map<string, { key: Key; sums: Sums }>();
   const entry = (key: Key) => {
     const id = JSON.stringify(key);
-    let found = sums.get(id);
-    if (!found) sums.set(id, (found = { key, sums: { paid: 0n, refunded: 0n, invoicesPaid: 0 } }));
+    const found = sums.get(id) ?? { key, sums: { paid: 0n, refunded: 0n, invoicesPaid: 0 } };
+    sums.set(id, found);
     return found.sums;
   };
   for (const row of rows) {
