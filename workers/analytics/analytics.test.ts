@@ -15,6 +15,7 @@ import {
   unique,
 } from "../test/api";
 import { runAnalyticsJobs, SPIKE_DETECTION_MINUTE } from "./jobs";
+import { intoBuckets, periodWindow } from "./window";
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -392,5 +393,25 @@ describe("forecast", () => {
     const day = await stats(soon.id, "DAY");
     expect(day.traffic).toHaveLength(24);
     expect(day.traffic.at(-1).download).toBe(GIB);
+  });
+});
+
+describe("periods", () => {
+  it("end with the bucket holding now, and a year's weeks start on Monday", () => {
+    const nowSec = Date.UTC(2026, 11, 3, 15, 20) / 1000; // a Thursday
+    const day = periodWindow("DAY", nowSec);
+    expect(day).toMatchObject({ fromSec: Date.UTC(2026, 11, 2, 16) / 1000, bucketSec: HOUR, points: 24 });
+    const year = periodWindow("YEAR", nowSec);
+    expect(new Date(year.fromSec * 1000).getUTCDay()).toBe(1);
+    expect(year.fromSec + 52 * 7 * DAY).toBe(Date.UTC(2026, 11, 7) / 1000); // the Monday after now
+    const quarter = periodWindow("QUARTER", nowSec);
+    const points = intoBuckets(quarter, [
+      { at: quarter.fromSec - DAY, up: 1, down: 1 },
+      { at: quarter.fromSec + 3600, up: 2, down: 3 },
+      { at: Date.UTC(2026, 11, 3) / 1000, up: 4, down: 5 },
+    ]);
+    expect(points).toHaveLength(90);
+    expect(points[0]).toEqual({ at: quarter.fromSec, upload: 2, download: 3 });
+    expect(points.at(-1)).toEqual({ at: Date.UTC(2026, 11, 3) / 1000, upload: 4, download: 5 });
   });
 });

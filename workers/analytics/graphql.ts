@@ -15,7 +15,7 @@ import {
   type TrafficScope,
 } from "./history";
 import { revenueByDay, revenueByPlan } from "./revenue";
-import { ANOMALY_KINDS, type AnomalyKind } from "./table";
+import { ANOMALY_KINDS } from "./table";
 import { periodWindow, timePeriodSchema, type PeriodWindow, type TrafficPoint } from "./window";
 
 const typeDefs = /* GraphQL */ `
@@ -254,7 +254,6 @@ export const analyticsModule: GraphQLModule = {
       plan: (parent, _, ctx) => (parent.planId === null ? null : ctx.loaders.planById.load(parent.planId)),
     },
     UsageAnomaly: {
-      kind: (row) => row.kind as AnomalyKind,
       user: async (row, _, ctx) => existing(await ctx.loaders.userById.load(row.userId), "user", row.userId),
       hour: (row) => row.hourSec,
       detectedAt: (row) => row.detectedAtSec,
