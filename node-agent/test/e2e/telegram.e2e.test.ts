@@ -84,7 +84,7 @@ describe("the Telegram bot", () => {
       "already used",
     );
     const usage = (await telegram.sendUpdate({ chatId: chat, text: "/usage" })).reply!;
-    expect(usage.text).toContain("0 B of 1.0 GB");
+    expect(usage.text).toContain("0 B of 1 GB");
     expect((await telegram.sendUpdate({ chatId: chat, text: "/link" })).reply!.text).toContain(subUrl);
 
     expect((await telegram.sendUpdate({ chatId: chat, text: "/qr" })).reply).toBeNull();
