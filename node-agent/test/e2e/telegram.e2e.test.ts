@@ -61,7 +61,7 @@ describe("the Telegram bot", () => {
       id: createUser.id,
     });
     const alert = await telegram.waitForCall(
-      (c) => c.method === "sendMessage" && c.params.chat_id === "7001" && String(c.params.text).includes("alerted"),
+      (c) => c.method === "sendMessage" && c.params.chat_id === "7001" && /alerted.*disabled/.test(c.params.text),
     );
     expect(alert.params.parse_mode).toBe("HTML");
     expect(alert.token).toBe(telegram.token);

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { CATALOGUE, type PanelEvent } from "../../events/catalogue";
+import { CATALOGUE, type CatalogueEntry, type PanelEvent } from "../../events/catalogue";
 import { eventText, LANGUAGES, type Language } from "../../events/texts";
 import { escapeHtml } from "../../subscription/page";
 import type { DeliveryAttempt } from "../attempt";
@@ -9,10 +9,15 @@ import { openBotToken, readBot } from "./bot";
 
 const SEVERITY_MARK = { INFO: "ℹ️", WARNING: "⚠️", CRITICAL: "🚨" } as const;
 
-/** The alert as Telegram HTML: a severity mark, then the event's sentence, escaped. */
+/**
+ * The alert as Telegram HTML: a severity mark, then the event's sentence, escaped. A kind outside
+ * the catalogue is a channel's test ping (channels/deliver.ts), whose data carries its own sentence.
+ */
 export function alertHtml(event: PanelEvent, language: string): string {
   const lang: Language = (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : "en";
-  return `${SEVERITY_MARK[CATALOGUE[event.kind].severity]} ${escapeHtml(eventText(event, lang))}`;
+  const entry: CatalogueEntry | undefined = CATALOGUE[event.kind];
+  const text = entry ? eventText(event, lang) : String((event.data as { message?: unknown }).message ?? event.kind);
+  return `${SEVERITY_MARK[entry?.severity ?? "INFO"]} ${escapeHtml(text)}`;
 }
 
 /**

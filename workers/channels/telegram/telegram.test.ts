@@ -114,6 +114,15 @@ describe("alerts", () => {
     expect(alertHtml(event, "xx")).toContain("ℹ️");
   });
 
+  it("sends a channel's test ping, which is no catalogue kind, as the sentence it carries", () => {
+    const ping = {
+      ...panelEvent("user.created", 0, { username: "x" }, {}),
+      kind: "test.ping",
+      data: { message: "It <works>" },
+    };
+    expect(alertHtml(ping as never, "en")).toBe("ℹ️ It &lt;works&gt;");
+  });
+
   it("maps Telegram's answers to delivery attempts: wait on 429, give up on a blocked bot", () => {
     expect(attemptFromReply({ ok: true, result: {} })).toEqual({ ok: true, statusCode: 200, error: null });
     expect(
