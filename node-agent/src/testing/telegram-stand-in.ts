@@ -60,7 +60,9 @@ export async function startTelegramStandIn(
     if (type.includes("multipart/form-data")) {
       const form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
       const entries: [string, FormDataEntryValue][] = [];
-      form.forEach((value, name) => entries.push([name, value]));
+      form.forEach((value, name) => {
+        entries.push([name, value]);
+      });
       for (const [name, value] of entries) {
         if (typeof value === "string") call.params[name] = value;
         else call.files[name] = { type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
