@@ -16,7 +16,7 @@ import { downloadRoutes } from "./downloads/routes";
 import { MAX_RELEASE_BYTES } from "./operations/releases";
 import { agentReleaseDownloadRoutes, agentReleaseUploadRoutes } from "./operations/routes";
 import { isPageNavigation, spaShell } from "./http/spa-fallback";
-import { telegramWebhookRoute } from "./channels/telegram/routes";
+import { telegramDeepLinkRoutes, telegramWebhookRoute } from "./channels/telegram/routes";
 import { exportRoutes } from "./export/routes";
 import { metricsRoute } from "./metrics/routes";
 
@@ -77,6 +77,7 @@ app.route("/api/export", exportRoutes);
 app.route("/metrics", metricsRoute);
 // Before the subscription routes: /sub/:token/plans must not read as a config format.
 app.route("/sub", payerRoutes);
+app.route("/sub", telegramDeepLinkRoutes);
 app.route("/sub", subscriptionRoutes);
 // Remnawave's backend path for the same links; other old panels' prefixes are mapped by setting.
 app.route("/api/sub", subscriptionRoutes);

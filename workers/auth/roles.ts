@@ -76,6 +76,6 @@ export function requirePermission(actor: Actor, permission: Permission): void {
  * The owning admin a query over VPN users is confined to: a reseller sees only its own users,
  * admins and the owner see all (undefined means "no confinement").
  */
-export function ownedUsersScope(actor: Actor): number | undefined {
+export function ownedUsersScope(actor: Pick<Actor, "id" | "role">): number | undefined {
   return actor.role === "reseller" ? actor.id : undefined;
 }

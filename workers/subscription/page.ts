@@ -1,3 +1,4 @@
+import { BOT_TEXTS } from "../channels/telegram/texts";
 import type { Settings } from "../settings/settings";
 import { CLIENT_APPS, PLATFORMS } from "./apps";
 import type { Endpoint } from "./endpoint";
@@ -22,6 +23,8 @@ export interface PageInput {
   inactive: boolean;
   nowSec: number;
   language: Language;
+  /** The "Get updates in Telegram" link (/sub/<token>/telegram) when a bot is configured. */
+  telegramUrl?: string | null;
 }
 
 const date = (sec: number, language: Language) =>
@@ -103,7 +106,11 @@ export function renderPage(input: PageInput): string {
 <p>${e(user.username)}</p><div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${percent}"><i style="width:${percent}%"></i></div><p>${usage}</p><p>${expiry}</p>${
     refill === null ? "" : `<p class="muted">${t.nextReset}: ${e(date(refill, language))}</p>`
   }
-<div id="renew" data-slot="renew"><a class="btn primary" href="${e(input.pageUrl)}/plans">${e(t.renew)}</a></div></section>
+<div id="renew" data-slot="renew"><a class="btn primary" href="${e(input.pageUrl)}/plans">${e(t.renew)}</a></div>${
+    input.telegramUrl
+      ? `<p><a class="btn" id="telegram" href="${e(input.telegramUrl)}" rel="noopener">${e(BOT_TEXTS[language].pageButton)}</a></p>`
+      : ""
+  }</section>
 <section><h2>${e(t.subscriptionLink)}</h2><div class="row"><div class="link">${e(input.pageUrl)}</div>${copy(input.pageUrl)}</div>${input.inactive ? "" : qr(input.pageUrl, t.subscriptionLink)}</section>
 ${servers}<section><h2>${e(t.getApp)}</h2>${apps}</section>${settings.subscriptionSupportUrl ? `<p class="muted"><a href="${e(settings.subscriptionSupportUrl)}" rel="noopener noreferrer">${e(settings.subscriptionSupportUrl)}</a></p>` : ""}
 </main><script>${SCRIPT}</script></body></html>`;

@@ -9,7 +9,8 @@ import { admitNewDevice, touchDevice } from "./devices";
 import { renderFormat } from "./formats";
 import { subscriptionInfo } from "./info";
 import { servedAsPinned } from "../config-history/pinned";
-import { loadSubscription, parseServed, type SubscriptionLookup } from "./load";
+import { loadSubscription, parseServed, parseSettingsRows, type SubscriptionLookup } from "./load";
+import { botFromRows } from "../channels/telegram/bot";
 import { requesterPosition } from "./ordering";
 import { resolveLegacyToken } from "./legacy/lookup";
 import { renderPage } from "./page";
@@ -111,7 +112,11 @@ async function answer(c: Context<AppEnv>, plan: ServePlan, lookup: SubscriptionL
         );
     const rendered =
       target === "page"
-        ? renderPage({ user, values, endpoints, pageUrl, settings, inactive: placeholder !== null, nowSec, language })
+        ? renderPage({
+            ...{ user, values, endpoints, pageUrl, settings, inactive: placeholder !== null, nowSec, language },
+            // The bot's row is among the settings rows, so the entity tag above already covers it.
+            telegramUrl: botFromRows(parseSettingsRows(lookup.settingsText)) ? `${pageUrl}/telegram` : null,
+          })
         : renderFormat(target, endpoints);
     if (rendered === null) throw new DomainError("NOT_FOUND", "this subscription has no server this format can carry");
     body = rendered;

@@ -1,8 +1,11 @@
+import DataLoader from "dataloader";
 import type { GraphQLModule } from "../../graphql/module";
-
-const notYet = (): never => {
-  throw new Error("not implemented yet");
-};
+import type { Loaders } from "../../graphql/loaders";
+import type { Db } from "../../db/client";
+import { botView, configureBot, readBot, removeBot } from "./bot";
+import { linkedUserIds, mintLinkToken } from "./links";
+import { telegramStartUrl } from "./routes";
+import { DomainError } from "../../errors/domain-error";
 
 const typeDefs = /* GraphQL */ `
   "The panel's Telegram bot (webhook mode)."
@@ -43,6 +46,23 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
+/**
+ * One "which of these users have a linked chat" statement per request, however many users a
+ * page lists. Kept beside the request's loaders (a WeakMap on them), so it dies with the request.
+ */
+const linkedLoaders = new WeakMap<Loaders, DataLoader<number, boolean>>();
+function telegramLinkedLoader(loaders: Loaders, db: Db) {
+  let loader = linkedLoaders.get(loaders);
+  if (!loader) {
+    loader = new DataLoader<number, boolean>(async (ids) => {
+      const linked = await linkedUserIds(db, ids);
+      return ids.map((id) => linked.has(id));
+    });
+    linkedLoaders.set(loaders, loader);
+  }
+  return loader;
+}
+
 export const telegramModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -52,8 +72,17 @@ export const telegramModule: GraphQLModule = {
     "Mutation.linkTelegramChat": "signed-in",
   },
   resolvers: {
-    User: { telegramLinked: () => false },
-    Query: { telegramBot: notYet },
-    Mutation: { configureTelegramBot: notYet, removeTelegramBot: notYet, linkTelegramChat: notYet },
+    User: { telegramLinked: (user, _args, ctx) => telegramLinkedLoader(ctx.loaders, ctx.db).load(user.id) },
+    Query: { telegramBot: (_parent, _args, ctx) => botView(ctx.env, ctx.db) },
+    Mutation: {
+      configureTelegramBot: (_parent, { token }, ctx) => configureBot(ctx, token, ctx.origin),
+      removeTelegramBot: (_parent, _args, ctx) => removeBot(ctx),
+      linkTelegramChat: async (_parent, _args, ctx) => {
+        const bot = await readBot(ctx.db);
+        if (!bot) throw new DomainError("CONFLICT", "no Telegram bot is configured: set one up in Settings first");
+        const { token, expiresAtSec } = await mintLinkToken(ctx.db, { adminId: ctx.actor.id }, ctx.nowSec());
+        return { url: telegramStartUrl(bot.username, token), expiresAt: expiresAtSec };
+      },
+    },
   },
 };
