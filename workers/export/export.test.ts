@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { adminAs, createUser, ownerToken, unique } from "../test/api";
+import { adminAs, auditRowsSince, createUser, lastAuditId, ownerToken, unique } from "../test/api";
 import { csvCell, recordWriter } from "./formats";
 
 function download(file: string, token: string | null, query = "") {
@@ -117,7 +117,11 @@ describe("exporting invoices", () => {
     const last = (await insert("2026-05-02T23:59:59Z", "19.99"))!;
     await insert("2026-05-03T00:00:00Z", "3.00");
 
+    const before = await lastAuditId();
     const { response, records } = await jsonExport("invoices.json", owner, "?from=2026-05-01&to=2026-05-02");
+    expect((await auditRowsSince(before)).map((row) => [row.action, row.target_id, row.details])).toEqual([
+      ["export.downloaded", "invoices.json", JSON.stringify({ from: "2026-05-01", to: "2026-05-02" })],
+    ]);
     expect(response.headers.get("x-export-rows")).toBe("2");
     expect(response.headers.get("content-disposition")).toBe(
       'attachment; filename="vortexpanel-invoices-2026-05-01-to-2026-05-02.json"',

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { auditInsert } from "../audit/record";
 import { ownedUsersScope } from "../auth/roles";
 import type { Db } from "../db/client";
 import { notFound } from "../errors/domain-error";
@@ -31,6 +32,12 @@ export const exportRoutes = new Hono<AppEnv>().get("/:file", async (c) => {
   const format = match[2] as ExportFormat;
   const actor = await actorFromBearer(c, dataset.permission);
   const query: ExportQuery = { range: parseDayRange(c.req.query()), ownerId: ownedUsersScope(actor) };
+  // Who took which data out of the panel is worth knowing later: recorded before the first byte leaves.
+  await auditInsert(
+    c.var.db,
+    { actor, ip: c.var.client.ip, nowSec: Math.floor(Date.now() / 1000) },
+    { action: "export.downloaded", targetType: "export", targetId: file, details: { ...query.range } },
+  );
   const total = await dataset.count(c.var.db, query);
   const span = [query.range.from, query.range.to].filter(Boolean).join("-to-");
   return c.body(exportStream(c.var.db, dataset, query, format), 200, {
