@@ -17,7 +17,7 @@ export async function collectMetrics(db: Db, nowSec: number): Promise<MetricFami
   const [userCounts, online, nodeRows, lastPushes, totals, deliveries] = await db.batch([
     db.select({ status: users.status, n: count() }).from(users).groupBy(users.status),
     // A usage_hourly row is written only for a user a push charged (ingest drops zero deltas), so
-    // counting the hour's rows counts users with traffic, from the hour index alone (no row reads).
+    // counting the hour's rows counts users with traffic, from the hour index alone (no table rows read).
     db
       .select({ n: count() })
       .from(usageHourly)
