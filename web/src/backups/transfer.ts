@@ -4,6 +4,7 @@
  * CSP lets the page connect only to its own origin and a plain link would carry no token.
  */
 import { apiFetch } from "../api/client";
+import { saveBlob } from "../lib/save-file";
 
 /**
  * The name to save a download under: the one the panel gives (Content-Disposition, RFC 6266
@@ -40,19 +41,7 @@ function dispositionFileName(header: string): string | null {
 export async function downloadBackup(backup: { id: string; createdAt: string; downloadPath: string }): Promise<void> {
   const response = await apiFetch(backup.downloadPath);
   const name = backupFileName(backup, response.headers.get("content-disposition"));
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.style.display = "none";
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Revoked on the next turn: the click starts the download asynchronously in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
+  saveBlob(await response.blob(), name);
 }
 
 /** Sends a backup file taken from this or another panel; the panel verifies it before listing it as UPLOADED. */

@@ -1,0 +1,67 @@
+import { graphql } from "./generated";
+
+export const NotificationFields = graphql(`
+  fragment NotificationFields on Notification {
+    id
+    kind
+    severity
+    message
+    at
+    read
+    userId
+    serverId
+    invoiceId
+  }
+`);
+
+export const NotificationFeed = graphql(`
+  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination) {
+    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page) {
+      unreadCount
+      edges {
+        cursor
+        node {
+          ...NotificationFields
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const UnreadCount = graphql(`
+  query UnreadCount {
+    notificationFeed(unreadOnly: true, page: { first: 1 }) {
+      unreadCount
+    }
+  }
+`);
+
+export const EventCatalogue = graphql(`
+  query EventCatalogue {
+    eventCatalogue {
+      version
+      kinds {
+        kind
+        audience
+        severity
+        description
+      }
+    }
+  }
+`);
+
+export const MarkNotificationsRead = graphql(`
+  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {
+    markNotificationsRead(ids: $ids, all: $all)
+  }
+`);
+
+export const MarkNotificationsUnread = graphql(`
+  mutation MarkNotificationsUnread($ids: [ID!]!) {
+    markNotificationsUnread(ids: $ids)
+  }
+`);
