@@ -22,7 +22,8 @@ const CSV = [
 
 describe("counting an export's records as it streams", () => {
   it("counts CSV records, not the header, whatever the chunk boundaries", () => {
-    for (const size of [1, 2, 3, 7, CSV.length]) expect(countInChunks("csv", CSV, size).total, `chunks of ${size}`).toBe(4);
+    for (const size of [1, 2, 3, 7, CSV.length])
+      expect(countInChunks("csv", CSV, size).total, `chunks of ${size}`).toBe(4);
   });
 
   it("does not end a CSV record at a line break inside quotes", () => {
@@ -47,7 +48,8 @@ describe("counting an export's records as it streams", () => {
 
   it("counts one JSON record per line, brackets and commas aside", () => {
     const json = '[{"id":"1","note":"a\\nb"},\n{"id":"2","note":"[x]"},\n{"id":"3"}\n]\n';
-    for (const size of [1, 5, json.length]) expect(countInChunks("json", json, size).total, `chunks of ${size}`).toBe(3);
+    for (const size of [1, 5, json.length])
+      expect(countInChunks("json", json, size).total, `chunks of ${size}`).toBe(3);
     expect(countInChunks("json", "[\n]\n", 2).total).toBe(0);
     expect(countInChunks("json", "[]", 2).total).toBe(0);
   });

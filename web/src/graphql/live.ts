@@ -31,13 +31,7 @@ export const UserTrafficUpdates = graphql(`
 export const NotificationUpdates = graphql(`
   subscription NotificationUpdates {
     notifications {
-      id
-      kind
-      severity
-      message
-      at
-      serverId
-      userId
+      ...NotificationFields
     }
   }
 `);

@@ -65,3 +65,35 @@ export const MarkNotificationsUnread = graphql(`
     markNotificationsUnread(ids: $ids)
   }
 `);
+
+export const NotificationSettings = graphql(`
+  query NotificationSettings {
+    settings {
+      reminderUsagePercents
+      reminderDaysLeft
+      failedSignInAlertThreshold
+      retentionHourlyDays
+      retentionDailyDays
+      retentionAuditDays
+      retentionEventDays
+      retentionSessionDays
+      sharingWindowMinutes
+    }
+  }
+`);
+
+export const UpdateNotificationSettings = graphql(`
+  mutation UpdateNotificationSettings($input: UpdateSettingsInput!) {
+    updateSettings(input: $input) {
+      reminderUsagePercents
+      reminderDaysLeft
+      failedSignInAlertThreshold
+      retentionHourlyDays
+      retentionDailyDays
+      retentionAuditDays
+      retentionEventDays
+      retentionSessionDays
+      sharingWindowMinutes
+    }
+  }
+`);

@@ -105,7 +105,7 @@ type Documents = {
     "\n  subscription ServerStatusUpdates($id: ID) {\n    serverStatus(serverId: $id) {\n      ...ServerStatusFields\n    }\n  }\n": typeof types.ServerStatusUpdatesDocument,
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": typeof types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": typeof types.UserTrafficUpdatesDocument,
-    "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": typeof types.NotificationUpdatesDocument,
+    "\n  subscription NotificationUpdates {\n    notifications {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationUpdatesDocument,
     "\n  query MetricsEndpoint {\n    metricsEndpoint {\n      enabled\n      path\n      tokenCreatedAt\n    }\n  }\n": typeof types.MetricsEndpointDocument,
     "\n  mutation RotateMetricsToken {\n    rotateMetricsToken {\n      token\n      endpoint {\n        enabled\n        path\n        tokenCreatedAt\n      }\n    }\n  }\n": typeof types.RotateMetricsTokenDocument,
     "\n  mutation RevokeMetricsToken {\n    revokeMetricsToken\n  }\n": typeof types.RevokeMetricsTokenDocument,
@@ -126,6 +126,8 @@ type Documents = {
     "\n  query EventCatalogue {\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": typeof types.EventCatalogueDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  mutation MarkNotificationsUnread($ids: [ID!]!) {\n    markNotificationsUnread(ids: $ids)\n  }\n": typeof types.MarkNotificationsUnreadDocument,
+    "\n  query NotificationSettings {\n    settings {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
     "\n  query PanelRoutingPolicy {\n    routingPolicy {\n      ...RoutingPolicyFields\n    }\n  }\n": typeof types.PanelRoutingPolicyDocument,
     "\n  mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {\n    updateRoutingPolicy(input: $input) {\n      blockPrivate\n    }\n  }\n": typeof types.UpdateRoutingPolicyDocument,
     "\n  query ServerRoutingPolicy($id: ID!) {\n    server(id: $id) {\n      id\n      routingPolicy {\n        ...RoutingPolicyFields\n      }\n      routingPolicyOverride {\n        blockPrivate\n      }\n    }\n  }\n": typeof types.ServerRoutingPolicyDocument,
@@ -237,7 +239,7 @@ const documents: Documents = {
     "\n  subscription ServerStatusUpdates($id: ID) {\n    serverStatus(serverId: $id) {\n      ...ServerStatusFields\n    }\n  }\n": types.ServerStatusUpdatesDocument,
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": types.UserTrafficUpdatesDocument,
-    "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": types.NotificationUpdatesDocument,
+    "\n  subscription NotificationUpdates {\n    notifications {\n      ...NotificationFields\n    }\n  }\n": types.NotificationUpdatesDocument,
     "\n  query MetricsEndpoint {\n    metricsEndpoint {\n      enabled\n      path\n      tokenCreatedAt\n    }\n  }\n": types.MetricsEndpointDocument,
     "\n  mutation RotateMetricsToken {\n    rotateMetricsToken {\n      token\n      endpoint {\n        enabled\n        path\n        tokenCreatedAt\n      }\n    }\n  }\n": types.RotateMetricsTokenDocument,
     "\n  mutation RevokeMetricsToken {\n    revokeMetricsToken\n  }\n": types.RevokeMetricsTokenDocument,
@@ -258,6 +260,8 @@ const documents: Documents = {
     "\n  query EventCatalogue {\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": types.EventCatalogueDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  mutation MarkNotificationsUnread($ids: [ID!]!) {\n    markNotificationsUnread(ids: $ids)\n  }\n": types.MarkNotificationsUnreadDocument,
+    "\n  query NotificationSettings {\n    settings {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
     "\n  query PanelRoutingPolicy {\n    routingPolicy {\n      ...RoutingPolicyFields\n    }\n  }\n": types.PanelRoutingPolicyDocument,
     "\n  mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {\n    updateRoutingPolicy(input: $input) {\n      blockPrivate\n    }\n  }\n": types.UpdateRoutingPolicyDocument,
     "\n  query ServerRoutingPolicy($id: ID!) {\n    server(id: $id) {\n      id\n      routingPolicy {\n        ...RoutingPolicyFields\n      }\n      routingPolicyOverride {\n        blockPrivate\n      }\n    }\n  }\n": types.ServerRoutingPolicyDocument,
@@ -642,7 +646,7 @@ export function graphql(source: "\n  subscription UserTrafficUpdates($userId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n"): typeof import('./graphql').NotificationUpdatesDocument;
+export function graphql(source: "\n  subscription NotificationUpdates {\n    notifications {\n      ...NotificationFields\n    }\n  }\n"): typeof import('./graphql').NotificationUpdatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -723,6 +727,14 @@ export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!],
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkNotificationsUnread($ids: [ID!]!) {\n    markNotificationsUnread(ids: $ids)\n  }\n"): typeof import('./graphql').MarkNotificationsUnreadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSettings {\n    settings {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n"): typeof import('./graphql').NotificationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n"): typeof import('./graphql').UpdateNotificationSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1221,7 +1221,7 @@ export type UserTrafficUpdatesSubscription = { userTraffic: { userId: string, up
 export type NotificationUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationUpdatesSubscription = { notifications: { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, serverId: string | null, userId: string | null } };
+export type NotificationUpdatesSubscription = { notifications: { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, read: boolean, userId: string | null, serverId: string | null, invoiceId: string | null } };
 
 export type MetricsEndpointQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1351,6 +1351,18 @@ export type MarkNotificationsUnreadMutationVariables = Exact<{
 
 
 export type MarkNotificationsUnreadMutation = { markNotificationsUnread: number };
+
+export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSettingsQuery = { settings: { reminderUsagePercents: Array<number>, reminderDaysLeft: Array<number>, failedSignInAlertThreshold: number, retentionHourlyDays: number, retentionDailyDays: number, retentionAuditDays: number, retentionEventDays: number, retentionSessionDays: number, sharingWindowMinutes: number } };
+
+export type UpdateNotificationSettingsMutationVariables = Exact<{
+  input: UpdateSettingsInput;
+}>;
+
+
+export type UpdateNotificationSettingsMutation = { updateSettings: { reminderUsagePercents: Array<number>, reminderDaysLeft: Array<number>, failedSignInAlertThreshold: number, retentionHourlyDays: number, retentionDailyDays: number, retentionAuditDays: number, retentionEventDays: number, retentionSessionDays: number, sharingWindowMinutes: number } };
 
 export type PanelRoutingPolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1836,7 +1848,7 @@ export const DeleteInboundDocument = {"__meta__":{"hash":"70f0f596c24bad87d912e5
 export const ServerStatusUpdatesDocument = {"__meta__":{"hash":"d368d29fb63bf283582b3135d44bc13ba4512311da3cfdfa045cbd1677e9d02f"}} as unknown as TypedDocumentString<ServerStatusUpdatesSubscription, ServerStatusUpdatesSubscriptionVariables>;
 export const SystemMetricsUpdatesDocument = {"__meta__":{"hash":"acf5b6f47370ab35804a36003bc010facd471613fcb0d4209d61b40ece1e402a"}} as unknown as TypedDocumentString<SystemMetricsUpdatesSubscription, SystemMetricsUpdatesSubscriptionVariables>;
 export const UserTrafficUpdatesDocument = {"__meta__":{"hash":"a107b0c7a89285d59878736f7d0bf948ade8fafbb5a13886edef19637518b33a"}} as unknown as TypedDocumentString<UserTrafficUpdatesSubscription, UserTrafficUpdatesSubscriptionVariables>;
-export const NotificationUpdatesDocument = {"__meta__":{"hash":"629cd998a78616eac1c23419f1c5b542c5a1cedb25df6df63ace4dc1ab7f516a"}} as unknown as TypedDocumentString<NotificationUpdatesSubscription, NotificationUpdatesSubscriptionVariables>;
+export const NotificationUpdatesDocument = {"__meta__":{"hash":"9b2e64936f9c0c39db7d711bcd553535527bb49a348bab7c772f0ee34bd854e7"}} as unknown as TypedDocumentString<NotificationUpdatesSubscription, NotificationUpdatesSubscriptionVariables>;
 export const MetricsEndpointDocument = {"__meta__":{"hash":"65814bdfb69fba06d7c71e2b79b9efabc707aa62f7a0fd4a6595dd79d3e52248"}} as unknown as TypedDocumentString<MetricsEndpointQuery, MetricsEndpointQueryVariables>;
 export const RotateMetricsTokenDocument = {"__meta__":{"hash":"817db3af89f5f06cb2cffe3677bfb7055a347b27b7db9c90b85e0960a16c20c0"}} as unknown as TypedDocumentString<RotateMetricsTokenMutation, RotateMetricsTokenMutationVariables>;
 export const RevokeMetricsTokenDocument = {"__meta__":{"hash":"05e48d89c5e9b89f0d027d8de904159f50b733bb052c16d9c666c3600d3e7d91"}} as unknown as TypedDocumentString<RevokeMetricsTokenMutation, RevokeMetricsTokenMutationVariables>;
@@ -1856,6 +1868,8 @@ export const UnreadCountDocument = {"__meta__":{"hash":"445bef9d833a6c658cee3cdf
 export const EventCatalogueDocument = {"__meta__":{"hash":"5e837104052864727d29a6464b8ef1bcee9c9e524580cf96189d31d22ec234e7"}} as unknown as TypedDocumentString<EventCatalogueQuery, EventCatalogueQueryVariables>;
 export const MarkNotificationsReadDocument = {"__meta__":{"hash":"08e785fe62e1918737d17a140b3277032bcdcdc3aa5609dc5d628752b72ee5bb"}} as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const MarkNotificationsUnreadDocument = {"__meta__":{"hash":"4623f51d1c45a298af41a975f66d19897b98c9c1527f03162eefac1aef651ca2"}} as unknown as TypedDocumentString<MarkNotificationsUnreadMutation, MarkNotificationsUnreadMutationVariables>;
+export const NotificationSettingsDocument = {"__meta__":{"hash":"7c2c096dbde973b2f6f63e776bbebb73fd7cc83f426552f479999dd161167396"}} as unknown as TypedDocumentString<NotificationSettingsQuery, NotificationSettingsQueryVariables>;
+export const UpdateNotificationSettingsDocument = {"__meta__":{"hash":"458de80f6ee800c54b76cd106a0f239154c51429c95e02a86e90afa6855acee6"}} as unknown as TypedDocumentString<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
 export const PanelRoutingPolicyDocument = {"__meta__":{"hash":"db0820f47ef98ee4c93506d298517490fcf7a7063783517067a49eaa0034f3f4"}} as unknown as TypedDocumentString<PanelRoutingPolicyQuery, PanelRoutingPolicyQueryVariables>;
 export const UpdateRoutingPolicyDocument = {"__meta__":{"hash":"0a1f5a4046bd3bba1ae4b23a815785f830bb6f700457958ca7082007a18087ef"}} as unknown as TypedDocumentString<UpdateRoutingPolicyMutation, UpdateRoutingPolicyMutationVariables>;
 export const ServerRoutingPolicyDocument = {"__meta__":{"hash":"c1af19e705a7470208e8bd60845fcff2df93f90e9eabe7713b0744141b081aba"}} as unknown as TypedDocumentString<ServerRoutingPolicyQuery, ServerRoutingPolicyQueryVariables>;

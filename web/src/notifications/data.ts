@@ -1,0 +1,53 @@
+/** The notification centre's reads and changes; marking moves the bell's count by what changed. */
+import { request } from "../api/client";
+import type { NotificationFieldsFragment } from "../graphql/generated/graphql";
+import {
+  EventCatalogue,
+  MarkNotificationsRead,
+  MarkNotificationsUnread,
+  NotificationFeed,
+} from "../graphql/notifications";
+import type { KeysetPage } from "../lib/keyset";
+import { signedInQuery } from "../lib/query";
+import { adjustUnreadCount, setUnreadCount } from "./unread";
+
+export type Notification = NotificationFieldsFragment;
+export interface FeedFilter {
+  unreadOnly: boolean;
+  kind: string;
+}
+
+export const PAGE_SIZE = 25;
+
+export const catalogueQuery = signedInQuery(
+  async () => (await request(EventCatalogue)).eventCatalogue,
+  "eventCatalogue",
+);
+
+export async function loadFeed(filter: FeedFilter, after: string | null): Promise<KeysetPage<Notification>> {
+  const { notificationFeed: feed } = await request(NotificationFeed, {
+    unreadOnly: filter.unreadOnly,
+    kinds: filter.kind ? [filter.kind] : null,
+    page: { first: PAGE_SIZE, after },
+  });
+  // The page says how many are unread right now: the bell agrees with it.
+  setUnreadCount(feed.unreadCount);
+  return {
+    items: feed.edges.map((e) => e.node),
+    endCursor: feed.pageInfo.endCursor,
+    hasNextPage: feed.pageInfo.hasNextPage,
+  };
+}
+
+export async function markRead(ids: string[]): Promise<void> {
+  adjustUnreadCount(-(await request(MarkNotificationsRead, { ids })).markNotificationsRead);
+}
+
+export async function markAllRead(): Promise<void> {
+  await request(MarkNotificationsRead, { all: true });
+  setUnreadCount(0);
+}
+
+export async function markUnread(ids: string[]): Promise<void> {
+  adjustUnreadCount((await request(MarkNotificationsUnread, { ids })).markNotificationsUnread);
+}
