@@ -4,7 +4,7 @@
  * counted record by record as the body streams in, then saved as a file.
  */
 import { apiFetch } from "../api/client";
-import { saveBlob } from "../lib/save-file";
+import { dispositionFileName, saveBlob } from "../lib/save-file";
 import { createRecordCounter, type ExportFormat } from "./export-progress";
 
 export const EXPORT_FILES = ["users", "usage", "invoices"] as const;
@@ -54,6 +54,9 @@ export async function downloadExport(
   const records = counter.finish();
   onProgress(records, total);
   const type = request.format === "csv" ? "text/csv" : "application/json";
-  saveBlob(new Blob(chunks, { type }), `vortexpanel-${request.file}-${request.from}-${request.to}.${request.format}`);
+  const name =
+    dispositionFileName(response.headers.get("content-disposition") ?? "") ??
+    `vortexpanel-${request.file}-${request.from}-${request.to}.${request.format}`;
+  saveBlob(new Blob(chunks, { type }), name);
   return records;
 }

@@ -4,7 +4,7 @@
  * CSP lets the page connect only to its own origin and a plain link would carry no token.
  */
 import { apiFetch } from "../api/client";
-import { saveBlob } from "../lib/save-file";
+import { dispositionFileName, saveBlob } from "../lib/save-file";
 
 /**
  * The name to save a download under: the one the panel gives (Content-Disposition, RFC 6266
@@ -16,25 +16,6 @@ export function backupFileName(backup: { id: string; createdAt: string }, conten
   if (given) return given;
   const stamp = new Date(backup.createdAt).toISOString().slice(0, 16).replace(":", "");
   return `vortexpanel-backup-${stamp}Z-${backup.id.replace(/[^\w-]/g, "")}.tar`;
-}
-
-function dispositionFileName(header: string): string | null {
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)?.[1];
-  let name: string | undefined;
-  if (extended) {
-    try {
-      name = decodeURIComponent(extended.trim());
-    } catch {
-      name = undefined;
-    }
-  }
-  name ??= /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/
-    .exec(header)
-    ?.slice(1)
-    .find((v) => v !== undefined);
-  // Only the last path segment: a name is never a place to write to.
-  const base = name?.replace(/\\(.)/g, "$1").split(/[/\\]/).pop()?.trim();
-  return base && base !== "." && base !== ".." ? base : null;
 }
 
 /** Fetches the whole backup (owner only) and hands it to the browser to save. */
