@@ -132,7 +132,19 @@ function NotificationBell() {
   const label = () => t("notifications.bell", { count: unreadCount() ?? 0 });
   return (
     <A href="/notifications" class="bell" aria-label={label()} title={label()} data-testid="bell">
-      <span aria-hidden="true">🔔</span>
+      {/* Drawn, not an emoji: not every system has a font with one. */}
+      <svg
+        viewBox="0 0 24 24"
+        width="20"
+        height="20"
+        aria-hidden="true"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2"
+      >
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
       <Show when={(unreadCount() ?? 0) > 0}>
         <span class="bell-count" data-testid="unread-count">
           {unreadCount()! > 99 ? "99+" : unreadCount()}
