@@ -31,7 +31,13 @@ export const UserTrafficUpdates = graphql(`
 export const NotificationUpdates = graphql(`
   subscription NotificationUpdates {
     notifications {
-      ...NotificationFields
+      id
+      kind
+      severity
+      message
+      at
+      serverId
+      userId
     }
   }
 `);

@@ -5,7 +5,7 @@
  */
 import { createSignal } from "solid-js";
 import { request } from "../api/client";
-import type { NotificationFieldsFragment } from "../graphql/generated/graphql";
+import type { NotificationFieldsFragment, NotificationUpdatesSubscription } from "../graphql/generated/graphql";
 import { UnreadCount } from "../graphql/notifications";
 
 const [unreadCount, setUnreadCount] = createSignal<number | null>(null);
@@ -23,10 +23,15 @@ export function adjustUnreadCount(delta: number): void {
   setUnreadCount((count) => (count === null ? null : Math.max(0, count + delta)));
 }
 
-/** An event from the live stream: unread for everyone who hears it, so the count goes up. */
-export function receiveLiveNotification(notification: NotificationFieldsFragment): void {
+/**
+ * An event from the live stream: unread for everyone who hears it, so the count goes up. The
+ * stream carries what a toast needs (its payload has no per-reader `read`); the centre's row is
+ * completed here.
+ */
+export function receiveLiveNotification(notification: NotificationUpdatesSubscription["notifications"]): void {
   adjustUnreadCount(1);
-  for (const listener of listeners) listener(notification);
+  const row: NotificationFieldsFragment = { ...notification, read: false, invoiceId: null };
+  for (const listener of listeners) listener(row);
 }
 
 /** Hears each live event until the returned function is called (a page's cleanup). */

@@ -105,7 +105,7 @@ type Documents = {
     "\n  subscription ServerStatusUpdates($id: ID) {\n    serverStatus(serverId: $id) {\n      ...ServerStatusFields\n    }\n  }\n": typeof types.ServerStatusUpdatesDocument,
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": typeof types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": typeof types.UserTrafficUpdatesDocument,
-    "\n  subscription NotificationUpdates {\n    notifications {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationUpdatesDocument,
+    "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": typeof types.NotificationUpdatesDocument,
     "\n  query MetricsEndpoint {\n    metricsEndpoint {\n      enabled\n      path\n      tokenCreatedAt\n    }\n  }\n": typeof types.MetricsEndpointDocument,
     "\n  mutation RotateMetricsToken {\n    rotateMetricsToken {\n      token\n      endpoint {\n        enabled\n        path\n        tokenCreatedAt\n      }\n    }\n  }\n": typeof types.RotateMetricsTokenDocument,
     "\n  mutation RevokeMetricsToken {\n    revokeMetricsToken\n  }\n": typeof types.RevokeMetricsTokenDocument,
@@ -239,7 +239,7 @@ const documents: Documents = {
     "\n  subscription ServerStatusUpdates($id: ID) {\n    serverStatus(serverId: $id) {\n      ...ServerStatusFields\n    }\n  }\n": types.ServerStatusUpdatesDocument,
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": types.UserTrafficUpdatesDocument,
-    "\n  subscription NotificationUpdates {\n    notifications {\n      ...NotificationFields\n    }\n  }\n": types.NotificationUpdatesDocument,
+    "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": types.NotificationUpdatesDocument,
     "\n  query MetricsEndpoint {\n    metricsEndpoint {\n      enabled\n      path\n      tokenCreatedAt\n    }\n  }\n": types.MetricsEndpointDocument,
     "\n  mutation RotateMetricsToken {\n    rotateMetricsToken {\n      token\n      endpoint {\n        enabled\n        path\n        tokenCreatedAt\n      }\n    }\n  }\n": types.RotateMetricsTokenDocument,
     "\n  mutation RevokeMetricsToken {\n    revokeMetricsToken\n  }\n": types.RevokeMetricsTokenDocument,
@@ -646,7 +646,7 @@ export function graphql(source: "\n  subscription UserTrafficUpdates($userId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NotificationUpdates {\n    notifications {\n      ...NotificationFields\n    }\n  }\n"): typeof import('./graphql').NotificationUpdatesDocument;
+export function graphql(source: "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n"): typeof import('./graphql').NotificationUpdatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

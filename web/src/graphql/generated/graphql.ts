@@ -1221,7 +1221,7 @@ export type UserTrafficUpdatesSubscription = { userTraffic: { userId: string, up
 export type NotificationUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationUpdatesSubscription = { notifications: { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, read: boolean, userId: string | null, serverId: string | null, invoiceId: string | null } };
+export type NotificationUpdatesSubscription = { notifications: { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, serverId: string | null, userId: string | null } };
 
 export type MetricsEndpointQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1848,7 +1848,7 @@ export const DeleteInboundDocument = {"__meta__":{"hash":"70f0f596c24bad87d912e5
 export const ServerStatusUpdatesDocument = {"__meta__":{"hash":"d368d29fb63bf283582b3135d44bc13ba4512311da3cfdfa045cbd1677e9d02f"}} as unknown as TypedDocumentString<ServerStatusUpdatesSubscription, ServerStatusUpdatesSubscriptionVariables>;
 export const SystemMetricsUpdatesDocument = {"__meta__":{"hash":"acf5b6f47370ab35804a36003bc010facd471613fcb0d4209d61b40ece1e402a"}} as unknown as TypedDocumentString<SystemMetricsUpdatesSubscription, SystemMetricsUpdatesSubscriptionVariables>;
 export const UserTrafficUpdatesDocument = {"__meta__":{"hash":"a107b0c7a89285d59878736f7d0bf948ade8fafbb5a13886edef19637518b33a"}} as unknown as TypedDocumentString<UserTrafficUpdatesSubscription, UserTrafficUpdatesSubscriptionVariables>;
-export const NotificationUpdatesDocument = {"__meta__":{"hash":"9b2e64936f9c0c39db7d711bcd553535527bb49a348bab7c772f0ee34bd854e7"}} as unknown as TypedDocumentString<NotificationUpdatesSubscription, NotificationUpdatesSubscriptionVariables>;
+export const NotificationUpdatesDocument = {"__meta__":{"hash":"629cd998a78616eac1c23419f1c5b542c5a1cedb25df6df63ace4dc1ab7f516a"}} as unknown as TypedDocumentString<NotificationUpdatesSubscription, NotificationUpdatesSubscriptionVariables>;
 export const MetricsEndpointDocument = {"__meta__":{"hash":"65814bdfb69fba06d7c71e2b79b9efabc707aa62f7a0fd4a6595dd79d3e52248"}} as unknown as TypedDocumentString<MetricsEndpointQuery, MetricsEndpointQueryVariables>;
 export const RotateMetricsTokenDocument = {"__meta__":{"hash":"817db3af89f5f06cb2cffe3677bfb7055a347b27b7db9c90b85e0960a16c20c0"}} as unknown as TypedDocumentString<RotateMetricsTokenMutation, RotateMetricsTokenMutationVariables>;
 export const RevokeMetricsTokenDocument = {"__meta__":{"hash":"05e48d89c5e9b89f0d027d8de904159f50b733bb052c16d9c666c3600d3e7d91"}} as unknown as TypedDocumentString<RevokeMetricsTokenMutation, RevokeMetricsTokenMutationVariables>;
