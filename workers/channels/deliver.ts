@@ -63,11 +63,10 @@ export async function postWebhook(
   eventId: string,
   body: string,
   nowSec: number,
-  fetcher: typeof fetch = fetch,
 ): Promise<DeliveryAttempt> {
   let response: Response;
   try {
-    response = await fetcher(url, {
+    response = await fetch(url, {
       method: "POST",
       redirect: "manual",
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
