@@ -64,23 +64,24 @@ export function seedSql({ users, groups = 10, rowsPerInsert = 200 }) {
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+function run(command, args, cwd = root) {
+  const result = spawnSync(command, args, { cwd, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /**
  * The panel under wrangler dev on a fresh local D1 in `state`, seeded with `users` users, counting
- * its D1 statements per request (x-d1-statements). Returns startWorker's `{ url, stop }`.
+ * its D1 statements per request (x-d1-statements). Returns startWorker's `{ url, stop }`. `cwd`: another
+ * checkout of the panel (an older commit to compare against); this one by default.
  */
-export async function startSeededPanel({ state, users, port }) {
+export async function startSeededPanel({ state, users, port, cwd = root }) {
   const seedFile = join(state, "seed.sql");
   writeFileSync(seedFile, seedSql({ users }));
-  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
-  run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", seedFile]);
+  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], cwd);
+  run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", seedFile], cwd);
   const signingKey = generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" });
   return startWorker({
-    cwd: root,
+    cwd,
     port,
     label: "panel",
     args: [

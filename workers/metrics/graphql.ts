@@ -1,8 +1,5 @@
 import type { GraphQLModule } from "../graphql/module";
-
-const notYet = (): never => {
-  throw new Error("not implemented yet");
-};
+import { endpointOf, readMetricsToken, revokeMetricsToken, rotateMetricsToken } from "./token";
 
 const typeDefs = /* GraphQL */ `
   "GET /metrics (Prometheus text format) with Authorization: Bearer <token>."
@@ -39,7 +36,10 @@ export const metricsModule: GraphQLModule = {
     "Mutation.revokeMetricsToken": "settings:write",
   },
   resolvers: {
-    Query: { metricsEndpoint: notYet },
-    Mutation: { rotateMetricsToken: notYet, revokeMetricsToken: notYet },
+    Query: { metricsEndpoint: async (_, __, ctx) => endpointOf(await readMetricsToken(ctx.db)) },
+    Mutation: {
+      rotateMetricsToken: (_, __, ctx) => rotateMetricsToken(ctx),
+      revokeMetricsToken: (_, __, ctx) => revokeMetricsToken(ctx),
+    },
   },
 };

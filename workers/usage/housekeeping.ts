@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { rawStatement, runBatch, type Db } from "../db/client";
 import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
-import type { UserStatusChange } from "../live/notifications";
+import { type UserStatusChange, userStatusChangeColumns } from "../events/status";
 import { derivedStatusSql } from "../users/status-sql";
 
 /** When the current period of a user with a reset strategy ends (UTC calendar arithmetic). */
-const nextResetSql = sql`unixepoch(coalesce(users.period_started_at, users.created_at), 'unixepoch',
+export const nextResetSql = sql`unixepoch(coalesce(users.period_started_at, users.created_at), 'unixepoch',
   CASE users.reset_strategy WHEN 'day' THEN '+1 day' WHEN 'week' THEN '+7 days' WHEN 'month' THEN '+1 month' ELSE '+1 year' END)`;
 
 /**
@@ -26,7 +26,7 @@ export async function runHousekeeping(db: Db, nowSec: number) {
       db,
       sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
       WHERE status != ${derivedStatusSql(nowSec)}
-      RETURNING id, status, username, admin_id AS adminId`,
+      RETURNING ${userStatusChangeColumns}`,
     ),
   ]);
   return {

@@ -30,6 +30,7 @@ import type { UserOrderField } from '../../users/graphql';
 import type { UserStatus } from '../../users/table';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AdminRow } from '../../admins/table';
+import type { AnalyticsParent, TrafficStatsParent } from '../../analytics/graphql';
 import type { AuditRow } from '../../audit/graphql';
 import type { BackupRow, RestoreRow } from '../../backup/table';
 import type { ChainRow, ChainPaymentRow, ChainTokenRow } from '../../billing/onchain/table';
@@ -41,6 +42,7 @@ import type { ChannelRow, DeliveryRow } from '../../channels/table';
 import type { IdentityRow } from '../../auth/oidc/graphql';
 import type { PasskeyRow } from '../../auth/passkeys/graphql';
 import type { PlanRow } from '../../billing/plans/table';
+import type { PlanRevenue } from '../../analytics/revenue';
 import type { NodeRow } from '../../nodes/table';
 import type { SessionRow } from '../../auth/graphql';
 import type { FormatRule } from '../../subscription/rules';
@@ -1847,6 +1849,7 @@ export type QueryNotificationDeliveriesArgs = {
 
 export type QueryNotificationFeedArgs = {
   kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  language?: InputMaybe<NotificationLanguage>;
   page?: InputMaybe<Pagination>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -2845,7 +2848,7 @@ export type ResolversTypes = {
   AgentRelease: ResolverTypeWrapper<AgentRelease>;
   AllowedDestination: ResolverTypeWrapper<AllowedDestination>;
   AllowedDestinationInput: AllowedDestinationInput;
-  Analytics: ResolverTypeWrapper<Omit<Analytics, 'anomalies' | 'byInbound' | 'byServer' | 'revenueByPlan' | 'topUsers'> & { anomalies: Array<ResolversTypes['UsageAnomaly']>, byInbound: Array<ResolversTypes['InboundTraffic']>, byServer: Array<ResolversTypes['ServerTraffic']>, revenueByPlan?: Maybe<Array<ResolversTypes['RevenueByPlan']>>, topUsers: Array<ResolversTypes['UserTrafficTotal']> }>;
+  Analytics: ResolverTypeWrapper<AnalyticsParent>;
   AnomalyKind: AnomalyKind;
   AuditEntry: ResolverTypeWrapper<AuditRow>;
   AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
@@ -2966,7 +2969,7 @@ export type ResolversTypes = {
   ResetStrategy: ResetStrategy;
   RestoreResult: ResolverTypeWrapper<RestoreRow>;
   RestoreStatus: RestoreStatus;
-  RevenueByPlan: ResolverTypeWrapper<Omit<RevenueByPlan, 'plan'> & { plan?: Maybe<ResolversTypes['Plan']> }>;
+  RevenueByPlan: ResolverTypeWrapper<PlanRevenue>;
   RevenuePoint: ResolverTypeWrapper<RevenuePoint>;
   RoutingOutbound: RoutingOutbound;
   RoutingPolicy: ResolverTypeWrapper<RoutingPolicy>;
@@ -3006,7 +3009,7 @@ export type ResolversTypes = {
   TotpEnrollment: ResolverTypeWrapper<TotpEnrollment>;
   TrafficPoint: ResolverTypeWrapper<TrafficPoint>;
   TrafficRange: TrafficRange;
-  TrafficStats: ResolverTypeWrapper<Omit<TrafficStats, 'anomalies' | 'byServer'> & { anomalies: Array<ResolversTypes['UsageAnomaly']>, byServer: Array<ResolversTypes['ServerTraffic']> }>;
+  TrafficStats: ResolverTypeWrapper<TrafficStatsParent>;
   TrafficUpdate: ResolverTypeWrapper<TrafficUpdate>;
   Transport: Transport;
   TransportSettings: ResolverTypeWrapper<TransportSettings>;
@@ -3045,7 +3048,7 @@ export type ResolversParentTypes = {
   AgentRelease: AgentRelease;
   AllowedDestination: AllowedDestination;
   AllowedDestinationInput: AllowedDestinationInput;
-  Analytics: Omit<Analytics, 'anomalies' | 'byInbound' | 'byServer' | 'revenueByPlan' | 'topUsers'> & { anomalies: Array<ResolversParentTypes['UsageAnomaly']>, byInbound: Array<ResolversParentTypes['InboundTraffic']>, byServer: Array<ResolversParentTypes['ServerTraffic']>, revenueByPlan?: Maybe<Array<ResolversParentTypes['RevenueByPlan']>>, topUsers: Array<ResolversParentTypes['UserTrafficTotal']> };
+  Analytics: AnalyticsParent;
   AuditEntry: AuditRow;
   AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
@@ -3141,7 +3144,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   QuotaForecast: QuotaForecast;
   RestoreResult: RestoreRow;
-  RevenueByPlan: Omit<RevenueByPlan, 'plan'> & { plan?: Maybe<ResolversParentTypes['Plan']> };
+  RevenueByPlan: PlanRevenue;
   RevenuePoint: RevenuePoint;
   RoutingPolicy: RoutingPolicy;
   RoutingPolicyInput: RoutingPolicyInput;
@@ -3171,7 +3174,7 @@ export type ResolversParentTypes = {
   TelegramLinkOffer: TelegramLinkOffer;
   TotpEnrollment: TotpEnrollment;
   TrafficPoint: TrafficPoint;
-  TrafficStats: Omit<TrafficStats, 'anomalies' | 'byServer'> & { anomalies: Array<ResolversParentTypes['UsageAnomaly']>, byServer: Array<ResolversParentTypes['ServerTraffic']> };
+  TrafficStats: TrafficStatsParent;
   TrafficUpdate: TrafficUpdate;
   TransportSettings: TransportSettings;
   TransportSettingsInput: TransportSettingsInput;
@@ -3835,7 +3838,7 @@ export type QueryResolvers<ContextType = SignedInContext, ParentType extends Res
   nodeOperations?: Resolver<Array<ResolversTypes['NodeOperation']>, ParentType, ContextType, RequireFields<QueryNodeOperationsArgs, 'first'>>;
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<ResolversTypes['NotificationDeliveryConnection'], ParentType, ContextType, Partial<QueryNotificationDeliveriesArgs>>;
-  notificationFeed?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationFeedArgs, 'unreadOnly'>>;
+  notificationFeed?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationFeedArgs, 'language' | 'unreadOnly'>>;
   oidcIdentities?: Resolver<Array<ResolversTypes['OidcIdentity']>, ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;
