@@ -15,8 +15,8 @@ export const NotificationFields = graphql(`
 `);
 
 export const NotificationFeed = graphql(`
-  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination) {
-    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page) {
+  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {
+    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {
       unreadCount
       edges {
         cursor

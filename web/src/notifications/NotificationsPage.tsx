@@ -18,7 +18,8 @@ import { onLiveNotification, unreadCount } from "./unread";
 export default function NotificationsPage() {
   const catalogue = createQuery(() => catalogueQuery());
   const [filter, setFilter] = createSignal<FeedFilter>({ unreadOnly: false, kind: "" });
-  const feed = createKeysetList(filter, loadFeed);
+  // The language is part of the key: switching it reads the messages again in the new one.
+  const feed = createKeysetList(() => ({ ...filter(), language: locale() }), loadFeed);
   const action = createAction();
   onCleanup(
     onLiveNotification((notification) => {

@@ -1,6 +1,7 @@
 /** The notification centre's reads and changes; marking moves the bell's count by what changed. */
 import { request } from "../api/client";
-import type { NotificationFieldsFragment } from "../graphql/generated/graphql";
+import type { NotificationFieldsFragment, NotificationLanguage } from "../graphql/generated/graphql";
+import { type Locale, locale } from "../i18n";
 import {
   EventCatalogue,
   MarkNotificationsRead,
@@ -19,6 +20,9 @@ export interface FeedFilter {
 
 export const PAGE_SIZE = 25;
 
+/** Messages in the centre come in the admin's language. */
+const FEED_LANGUAGE: Record<Locale, NotificationLanguage> = { en: "EN", ru: "RU", fa: "FA", "zh-CN": "ZH" };
+
 export const catalogueQuery = signedInQuery(
   async () => (await request(EventCatalogue)).eventCatalogue,
   "eventCatalogue",
@@ -29,6 +33,7 @@ export async function loadFeed(filter: FeedFilter, after: string | null): Promis
     unreadOnly: filter.unreadOnly,
     kinds: filter.kind ? [filter.kind] : null,
     page: { first: PAGE_SIZE, after },
+    language: FEED_LANGUAGE[locale()],
   });
   // The page says how many are unread right now: the bell agrees with it.
   setUnreadCount(feed.unreadCount);

@@ -121,7 +121,7 @@ type Documents = {
     "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": typeof types.DeleteServerDocument,
     "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n": typeof types.CreateServerEnrollmentDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n": typeof types.NotificationFieldsFragmentDoc,
-    "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NotificationFeedDocument,
+    "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NotificationFeedDocument,
     "\n  query UnreadCount {\n    notificationFeed(unreadOnly: true, page: { first: 1 }) {\n      unreadCount\n    }\n  }\n": typeof types.UnreadCountDocument,
     "\n  query EventCatalogue {\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": typeof types.EventCatalogueDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -255,7 +255,7 @@ const documents: Documents = {
     "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": types.DeleteServerDocument,
     "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n": types.CreateServerEnrollmentDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n": types.NotificationFieldsFragmentDoc,
-    "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NotificationFeedDocument,
+    "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NotificationFeedDocument,
     "\n  query UnreadCount {\n    notificationFeed(unreadOnly: true, page: { first: 1 }) {\n      unreadCount\n    }\n  }\n": types.UnreadCountDocument,
     "\n  query EventCatalogue {\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": types.EventCatalogueDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
@@ -710,7 +710,7 @@ export function graphql(source: "\n  fragment NotificationFields on Notification
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').NotificationFeedDocument;
+export function graphql(source: "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').NotificationFeedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1322,6 +1322,7 @@ export type NotificationFeedQueryVariables = Exact<{
   kinds?: Array<string> | string | null | undefined;
   unreadOnly?: boolean | null | undefined;
   page?: Pagination | null | undefined;
+  language?: NotificationLanguage | null | undefined;
 }>;
 
 
@@ -1863,7 +1864,7 @@ export const ServersDocument = {"__meta__":{"hash":"62513cf38e2c6b709144da29cc78
 export const CreateServerDocument = {"__meta__":{"hash":"ca846fe248d8cd08efde87d1069cb1160240fe4d111cd28afbee34fd01bf2458"}} as unknown as TypedDocumentString<CreateServerMutation, CreateServerMutationVariables>;
 export const DeleteServerDocument = {"__meta__":{"hash":"0386138370b1691a2712caa2e504c2774bb8f784669cf5f692989a48ae4f402d"}} as unknown as TypedDocumentString<DeleteServerMutation, DeleteServerMutationVariables>;
 export const CreateServerEnrollmentDocument = {"__meta__":{"hash":"f4e1642f23e400e8c4e77458ca9cf9e0921484cab2c3744479174b6af6488426"}} as unknown as TypedDocumentString<CreateServerEnrollmentMutation, CreateServerEnrollmentMutationVariables>;
-export const NotificationFeedDocument = {"__meta__":{"hash":"a2097a691f1b5ba0d5133c8f15cc4516668133d087c68998996b963a0599eef6"}} as unknown as TypedDocumentString<NotificationFeedQuery, NotificationFeedQueryVariables>;
+export const NotificationFeedDocument = {"__meta__":{"hash":"b51189c7af8bc19b9c1c0d4f64c255211be9b08f730be741432645be21020e27"}} as unknown as TypedDocumentString<NotificationFeedQuery, NotificationFeedQueryVariables>;
 export const UnreadCountDocument = {"__meta__":{"hash":"445bef9d833a6c658cee3cdf02150d02bb12cbade54207eca283f33393c2c727"}} as unknown as TypedDocumentString<UnreadCountQuery, UnreadCountQueryVariables>;
 export const EventCatalogueDocument = {"__meta__":{"hash":"5e837104052864727d29a6464b8ef1bcee9c9e524580cf96189d31d22ec234e7"}} as unknown as TypedDocumentString<EventCatalogueQuery, EventCatalogueQueryVariables>;
 export const MarkNotificationsReadDocument = {"__meta__":{"hash":"08e785fe62e1918737d17a140b3277032bcdcdc3aa5609dc5d628752b72ee5bb"}} as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
