@@ -1,20 +1,5 @@
 import { graphql } from "./generated";
 
-export const AnomalyFields = graphql(`
-  fragment AnomalyFields on UsageAnomaly {
-    id
-    kind
-    hour
-    observed
-    baseline
-    detectedAt
-    user {
-      id
-      username
-    }
-  }
-`);
-
 export const AnalyticsPage = graphql(`
   query AnalyticsPage($period: TimePeriod!) {
     analytics(period: $period) {

@@ -1,43 +1,5 @@
 import { graphql } from "./generated";
 
-export const ChannelFields = graphql(`
-  fragment ChannelFields on NotificationChannel {
-    id
-    kind
-    name
-    owner
-    enabled
-    url
-    telegramChatId
-    eventKinds
-    language
-    delivered24h
-    failing
-    disabledReason
-    createdAt
-  }
-`);
-
-export const DeliveryFields = graphql(`
-  fragment DeliveryFields on NotificationDelivery {
-    id
-    eventId
-    eventKind
-    status
-    attempts
-    lastStatusCode
-    lastError
-    nextAttemptAt
-    deliveredAt
-    createdAt
-    channel {
-      id
-      name
-      kind
-    }
-  }
-`);
-
 export const ChannelsPage = graphql(`
   query ChannelsPage {
     notificationChannels {

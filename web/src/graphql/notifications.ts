@@ -1,19 +1,5 @@
 import { graphql } from "./generated";
 
-export const NotificationFields = graphql(`
-  fragment NotificationFields on Notification {
-    id
-    kind
-    severity
-    message
-    at
-    read
-    userId
-    serverId
-    invoiceId
-  }
-`);
-
 export const NotificationFeed = graphql(`
   query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {
     notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {

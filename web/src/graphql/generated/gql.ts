@@ -39,7 +39,6 @@ type Documents = {
     "\n  query OidcIdentities {\n    oidcIdentities {\n      id\n      adminId\n      kind\n      value\n    }\n  }\n": typeof types.OidcIdentitiesDocument,
     "\n  mutation LinkOidcIdentity($input: LinkOidcIdentityInput!) {\n    linkOidcIdentity(input: $input) {\n      id\n    }\n  }\n": typeof types.LinkOidcIdentityDocument,
     "\n  mutation UnlinkOidcIdentity($id: ID!) {\n    unlinkOidcIdentity(id: $id)\n  }\n": typeof types.UnlinkOidcIdentityDocument,
-    "\n  fragment AnomalyFields on UsageAnomaly {\n    id\n    kind\n    hour\n    observed\n    baseline\n    detectedAt\n    user {\n      id\n      username\n    }\n  }\n": typeof types.AnomalyFieldsFragmentDoc,
     "\n  query AnalyticsPage($period: TimePeriod!) {\n    analytics(period: $period) {\n      period\n      from\n      to\n      upload\n      download\n      traffic {\n        at\n        upload\n        download\n      }\n      byServer {\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      byInbound {\n        tag\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      topUsers(first: 10) {\n        upload\n        download\n        user {\n          id\n          username\n        }\n      }\n      usersByStatus {\n        day\n        status\n        count\n      }\n      revenue {\n        day\n        currency\n        paid\n        refunded\n        invoicesPaid\n      }\n      revenueByPlan {\n        currency\n        paid\n        refunded\n        invoicesPaid\n        plan {\n          id\n          name\n        }\n      }\n      anomalies(first: 20) {\n        ...AnomalyFields\n      }\n    }\n  }\n": typeof types.AnalyticsPageDocument,
     "\n  query UserInsights($userId: ID!) {\n    trafficStats(userId: $userId, period: WEEK) {\n      clientAddresses\n      forecast {\n        dailyAverage\n        daysLeft\n        remaining\n        runsOutAt\n        runsOutFirst\n      }\n      anomalies {\n        ...AnomalyFields\n      }\n    }\n    user(id: $userId) {\n      id\n      deviceLimit\n      telegramLinked\n    }\n  }\n": typeof types.UserInsightsDocument,
     "\n  query AuditLog($filter: AuditFilter, $page: Pagination) {\n    auditLog(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorUsername\n          targetType\n          targetId\n          ip\n          details\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
@@ -61,8 +60,6 @@ type Documents = {
     "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": typeof types.DeleteBackupDocument,
     "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": typeof types.RestoreBackupDocument,
     "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": typeof types.UpdateBackupScheduleDocument,
-    "\n  fragment ChannelFields on NotificationChannel {\n    id\n    kind\n    name\n    owner\n    enabled\n    url\n    telegramChatId\n    eventKinds\n    language\n    delivered24h\n    failing\n    disabledReason\n    createdAt\n  }\n": typeof types.ChannelFieldsFragmentDoc,
-    "\n  fragment DeliveryFields on NotificationDelivery {\n    id\n    eventId\n    eventKind\n    status\n    attempts\n    lastStatusCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    channel {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.DeliveryFieldsFragmentDoc,
     "\n  query ChannelsPage {\n    notificationChannels {\n      ...ChannelFields\n    }\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": typeof types.ChannelsPageDocument,
     "\n  query NotificationDeliveries($channelId: ID, $status: DeliveryStatus, $page: Pagination) {\n    notificationDeliveries(channelId: $channelId, status: $status, page: $page) {\n      edges {\n        cursor\n        node {\n          ...DeliveryFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NotificationDeliveriesDocument,
     "\n  mutation CreateWebhookChannel($input: WebhookChannelInput!) {\n    createWebhookChannel(input: $input) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": typeof types.CreateWebhookChannelDocument,
@@ -89,6 +86,10 @@ type Documents = {
     "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": typeof types.JobProgressFieldsFragmentDoc,
     "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": typeof types.RestoreFieldsFragmentDoc,
     "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": typeof types.NodeOperationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  fragment ChannelFields on NotificationChannel {\n    id\n    kind\n    name\n    owner\n    enabled\n    url\n    telegramChatId\n    eventKinds\n    language\n    delivered24h\n    failing\n    disabledReason\n    createdAt\n  }\n": typeof types.ChannelFieldsFragmentDoc,
+    "\n  fragment DeliveryFields on NotificationDelivery {\n    id\n    eventId\n    eventKind\n    status\n    attempts\n    lastStatusCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    channel {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.DeliveryFieldsFragmentDoc,
+    "\n  fragment AnomalyFields on UsageAnomaly {\n    id\n    kind\n    hour\n    observed\n    baseline\n    detectedAt\n    user {\n      id\n      username\n    }\n  }\n": typeof types.AnomalyFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": typeof types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateGroupDocument,
@@ -120,7 +121,6 @@ type Documents = {
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServerDocument,
     "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": typeof types.DeleteServerDocument,
     "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n": typeof types.CreateServerEnrollmentDocument,
-    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NotificationFeedDocument,
     "\n  query UnreadCount {\n    notificationFeed(unreadOnly: true, page: { first: 1 }) {\n      unreadCount\n    }\n  }\n": typeof types.UnreadCountDocument,
     "\n  query EventCatalogue {\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": typeof types.EventCatalogueDocument,
@@ -173,7 +173,6 @@ const documents: Documents = {
     "\n  query OidcIdentities {\n    oidcIdentities {\n      id\n      adminId\n      kind\n      value\n    }\n  }\n": types.OidcIdentitiesDocument,
     "\n  mutation LinkOidcIdentity($input: LinkOidcIdentityInput!) {\n    linkOidcIdentity(input: $input) {\n      id\n    }\n  }\n": types.LinkOidcIdentityDocument,
     "\n  mutation UnlinkOidcIdentity($id: ID!) {\n    unlinkOidcIdentity(id: $id)\n  }\n": types.UnlinkOidcIdentityDocument,
-    "\n  fragment AnomalyFields on UsageAnomaly {\n    id\n    kind\n    hour\n    observed\n    baseline\n    detectedAt\n    user {\n      id\n      username\n    }\n  }\n": types.AnomalyFieldsFragmentDoc,
     "\n  query AnalyticsPage($period: TimePeriod!) {\n    analytics(period: $period) {\n      period\n      from\n      to\n      upload\n      download\n      traffic {\n        at\n        upload\n        download\n      }\n      byServer {\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      byInbound {\n        tag\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      topUsers(first: 10) {\n        upload\n        download\n        user {\n          id\n          username\n        }\n      }\n      usersByStatus {\n        day\n        status\n        count\n      }\n      revenue {\n        day\n        currency\n        paid\n        refunded\n        invoicesPaid\n      }\n      revenueByPlan {\n        currency\n        paid\n        refunded\n        invoicesPaid\n        plan {\n          id\n          name\n        }\n      }\n      anomalies(first: 20) {\n        ...AnomalyFields\n      }\n    }\n  }\n": types.AnalyticsPageDocument,
     "\n  query UserInsights($userId: ID!) {\n    trafficStats(userId: $userId, period: WEEK) {\n      clientAddresses\n      forecast {\n        dailyAverage\n        daysLeft\n        remaining\n        runsOutAt\n        runsOutFirst\n      }\n      anomalies {\n        ...AnomalyFields\n      }\n    }\n    user(id: $userId) {\n      id\n      deviceLimit\n      telegramLinked\n    }\n  }\n": types.UserInsightsDocument,
     "\n  query AuditLog($filter: AuditFilter, $page: Pagination) {\n    auditLog(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorUsername\n          targetType\n          targetId\n          ip\n          details\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
@@ -195,8 +194,6 @@ const documents: Documents = {
     "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": types.DeleteBackupDocument,
     "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": types.RestoreBackupDocument,
     "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": types.UpdateBackupScheduleDocument,
-    "\n  fragment ChannelFields on NotificationChannel {\n    id\n    kind\n    name\n    owner\n    enabled\n    url\n    telegramChatId\n    eventKinds\n    language\n    delivered24h\n    failing\n    disabledReason\n    createdAt\n  }\n": types.ChannelFieldsFragmentDoc,
-    "\n  fragment DeliveryFields on NotificationDelivery {\n    id\n    eventId\n    eventKind\n    status\n    attempts\n    lastStatusCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    channel {\n      id\n      name\n      kind\n    }\n  }\n": types.DeliveryFieldsFragmentDoc,
     "\n  query ChannelsPage {\n    notificationChannels {\n      ...ChannelFields\n    }\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": types.ChannelsPageDocument,
     "\n  query NotificationDeliveries($channelId: ID, $status: DeliveryStatus, $page: Pagination) {\n    notificationDeliveries(channelId: $channelId, status: $status, page: $page) {\n      edges {\n        cursor\n        node {\n          ...DeliveryFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NotificationDeliveriesDocument,
     "\n  mutation CreateWebhookChannel($input: WebhookChannelInput!) {\n    createWebhookChannel(input: $input) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": types.CreateWebhookChannelDocument,
@@ -223,6 +220,10 @@ const documents: Documents = {
     "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": types.JobProgressFieldsFragmentDoc,
     "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": types.RestoreFieldsFragmentDoc,
     "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": types.NodeOperationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  fragment ChannelFields on NotificationChannel {\n    id\n    kind\n    name\n    owner\n    enabled\n    url\n    telegramChatId\n    eventKinds\n    language\n    delivered24h\n    failing\n    disabledReason\n    createdAt\n  }\n": types.ChannelFieldsFragmentDoc,
+    "\n  fragment DeliveryFields on NotificationDelivery {\n    id\n    eventId\n    eventKind\n    status\n    attempts\n    lastStatusCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    channel {\n      id\n      name\n      kind\n    }\n  }\n": types.DeliveryFieldsFragmentDoc,
+    "\n  fragment AnomalyFields on UsageAnomaly {\n    id\n    kind\n    hour\n    observed\n    baseline\n    detectedAt\n    user {\n      id\n      username\n    }\n  }\n": types.AnomalyFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateGroupDocument,
@@ -254,7 +255,6 @@ const documents: Documents = {
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n    }\n  }\n": types.CreateServerDocument,
     "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": types.DeleteServerDocument,
     "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n": types.CreateServerEnrollmentDocument,
-    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NotificationFeedDocument,
     "\n  query UnreadCount {\n    notificationFeed(unreadOnly: true, page: { first: 1 }) {\n      unreadCount\n    }\n  }\n": types.UnreadCountDocument,
     "\n  query EventCatalogue {\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": types.EventCatalogueDocument,
@@ -382,10 +382,6 @@ export function graphql(source: "\n  mutation UnlinkOidcIdentity($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AnomalyFields on UsageAnomaly {\n    id\n    kind\n    hour\n    observed\n    baseline\n    detectedAt\n    user {\n      id\n      username\n    }\n  }\n"): typeof import('./graphql').AnomalyFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query AnalyticsPage($period: TimePeriod!) {\n    analytics(period: $period) {\n      period\n      from\n      to\n      upload\n      download\n      traffic {\n        at\n        upload\n        download\n      }\n      byServer {\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      byInbound {\n        tag\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      topUsers(first: 10) {\n        upload\n        download\n        user {\n          id\n          username\n        }\n      }\n      usersByStatus {\n        day\n        status\n        count\n      }\n      revenue {\n        day\n        currency\n        paid\n        refunded\n        invoicesPaid\n      }\n      revenueByPlan {\n        currency\n        paid\n        refunded\n        invoicesPaid\n        plan {\n          id\n          name\n        }\n      }\n      anomalies(first: 20) {\n        ...AnomalyFields\n      }\n    }\n  }\n"): typeof import('./graphql').AnalyticsPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -467,14 +463,6 @@ export function graphql(source: "\n  mutation RestoreBackup($id: ID!, $confirm: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n"): typeof import('./graphql').UpdateBackupScheduleDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment ChannelFields on NotificationChannel {\n    id\n    kind\n    name\n    owner\n    enabled\n    url\n    telegramChatId\n    eventKinds\n    language\n    delivered24h\n    failing\n    disabledReason\n    createdAt\n  }\n"): typeof import('./graphql').ChannelFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment DeliveryFields on NotificationDelivery {\n    id\n    eventId\n    eventKind\n    status\n    attempts\n    lastStatusCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    channel {\n      id\n      name\n      kind\n    }\n  }\n"): typeof import('./graphql').DeliveryFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -579,6 +567,22 @@ export function graphql(source: "\n  fragment RestoreFields on RestoreResult {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n"): typeof import('./graphql').NodeOperationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n"): typeof import('./graphql').NotificationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChannelFields on NotificationChannel {\n    id\n    kind\n    name\n    owner\n    enabled\n    url\n    telegramChatId\n    eventKinds\n    language\n    delivered24h\n    failing\n    disabledReason\n    createdAt\n  }\n"): typeof import('./graphql').ChannelFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeliveryFields on NotificationDelivery {\n    id\n    eventId\n    eventKind\n    status\n    attempts\n    lastStatusCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    channel {\n      id\n      name\n      kind\n    }\n  }\n"): typeof import('./graphql').DeliveryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnomalyFields on UsageAnomaly {\n    id\n    kind\n    hour\n    observed\n    baseline\n    detectedAt\n    user {\n      id\n      username\n    }\n  }\n"): typeof import('./graphql').AnomalyFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -703,10 +707,6 @@ export function graphql(source: "\n  mutation DeleteServer($id: ID!) {\n    dele
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').CreateServerEnrollmentDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n"): typeof import('./graphql').NotificationFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

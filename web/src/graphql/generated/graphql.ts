@@ -845,8 +845,6 @@ export type UnlinkOidcIdentityMutationVariables = Exact<{
 
 export type UnlinkOidcIdentityMutation = { unlinkOidcIdentity: boolean };
 
-export type AnomalyFieldsFragment = { id: string, kind: AnomalyKind, hour: string, observed: number, baseline: number, detectedAt: string, user: { id: string, username: string } };
-
 export type AnalyticsPageQueryVariables = Exact<{
   period: TimePeriod;
 }>;
@@ -983,10 +981,6 @@ export type UpdateBackupScheduleMutationVariables = Exact<{
 
 export type UpdateBackupScheduleMutation = { updateSettings: { backupIntervalHours: number, backupKeepCount: number, backupKeepDays: number } };
 
-export type ChannelFieldsFragment = { id: string, kind: ChannelKind, name: string, owner: string, enabled: boolean, url: string | null, telegramChatId: string | null, eventKinds: Array<string>, language: NotificationLanguage, delivered24h: number, failing: number, disabledReason: string | null, createdAt: string };
-
-export type DeliveryFieldsFragment = { id: string, eventId: string, eventKind: string, status: DeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, channel: { id: string, name: string, kind: ChannelKind } };
-
 export type ChannelsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1110,6 +1104,14 @@ export type JobProgressFieldsFragment = { phase: string, tablesDone: number, tab
 export type RestoreFieldsFragment = { id: string, backupId: string, safetyBackupId: string | null, status: RestoreStatus, startedAt: string, startedBy: string | null, finishedAt: string | null, verifiedTables: number | null, error: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null };
 
 export type NodeOperationFieldsFragment = { id: string, kind: NodeOperationKind, status: NodeOperationStatus, targetVersion: string | null, detail: string | null, requestedAt: string, requestedBy: string | null, finishedAt: string | null, configVersion: number | null };
+
+export type NotificationFieldsFragment = { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, read: boolean, userId: string | null, serverId: string | null, invoiceId: string | null };
+
+export type ChannelFieldsFragment = { id: string, kind: ChannelKind, name: string, owner: string, enabled: boolean, url: string | null, telegramChatId: string | null, eventKinds: Array<string>, language: NotificationLanguage, delivered24h: number, failing: number, disabledReason: string | null, createdAt: string };
+
+export type DeliveryFieldsFragment = { id: string, eventId: string, eventKind: string, status: DeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, channel: { id: string, name: string, kind: ChannelKind } };
+
+export type AnomalyFieldsFragment = { id: string, kind: AnomalyKind, hour: string, observed: number, baseline: number, detectedAt: string, user: { id: string, username: string } };
 
 export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1316,8 +1318,6 @@ export type CreateServerEnrollmentMutationVariables = Exact<{
 
 export type CreateServerEnrollmentMutation = { createServerEnrollment: { command: string, expiresAt: string } };
 
-export type NotificationFieldsFragment = { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, read: boolean, userId: string | null, serverId: string | null, invoiceId: string | null };
-
 export type NotificationFeedQueryVariables = Exact<{
   kinds?: Array<string> | string | null | undefined;
   unreadOnly?: boolean | null | undefined;
@@ -1511,56 +1511,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const AnomalyFieldsFragmentDoc = new TypedDocumentString(`
-    fragment AnomalyFields on UsageAnomaly {
-  id
-  kind
-  hour
-  observed
-  baseline
-  detectedAt
-  user {
-    id
-    username
-  }
-}
-    `, {"fragmentName":"AnomalyFields"}) as unknown as TypedDocumentString<AnomalyFieldsFragment, unknown>;
-export const ChannelFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ChannelFields on NotificationChannel {
-  id
-  kind
-  name
-  owner
-  enabled
-  url
-  telegramChatId
-  eventKinds
-  language
-  delivered24h
-  failing
-  disabledReason
-  createdAt
-}
-    `, {"fragmentName":"ChannelFields"}) as unknown as TypedDocumentString<ChannelFieldsFragment, unknown>;
-export const DeliveryFieldsFragmentDoc = new TypedDocumentString(`
-    fragment DeliveryFields on NotificationDelivery {
-  id
-  eventId
-  eventKind
-  status
-  attempts
-  lastStatusCode
-  lastError
-  nextAttemptAt
-  deliveredAt
-  createdAt
-  channel {
-    id
-    name
-    kind
-  }
-}
-    `, {"fragmentName":"DeliveryFields"}) as unknown as TypedDocumentString<DeliveryFieldsFragment, unknown>;
 export const UserRowFragmentDoc = new TypedDocumentString(`
     fragment UserRow on User {
   id
@@ -1772,6 +1722,56 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   invoiceId
 }
     `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const ChannelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChannelFields on NotificationChannel {
+  id
+  kind
+  name
+  owner
+  enabled
+  url
+  telegramChatId
+  eventKinds
+  language
+  delivered24h
+  failing
+  disabledReason
+  createdAt
+}
+    `, {"fragmentName":"ChannelFields"}) as unknown as TypedDocumentString<ChannelFieldsFragment, unknown>;
+export const DeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeliveryFields on NotificationDelivery {
+  id
+  eventId
+  eventKind
+  status
+  attempts
+  lastStatusCode
+  lastError
+  nextAttemptAt
+  deliveredAt
+  createdAt
+  channel {
+    id
+    name
+    kind
+  }
+}
+    `, {"fragmentName":"DeliveryFields"}) as unknown as TypedDocumentString<DeliveryFieldsFragment, unknown>;
+export const AnomalyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AnomalyFields on UsageAnomaly {
+  id
+  kind
+  hour
+  observed
+  baseline
+  detectedAt
+  user {
+    id
+    username
+  }
+}
+    `, {"fragmentName":"AnomalyFields"}) as unknown as TypedDocumentString<AnomalyFieldsFragment, unknown>;
 export const AccountOverviewDocument = {"__meta__":{"hash":"5346f96aeb78e4a32852336fd3149f8a4decafdc06fa9533371d9793b2dc4390"}} as unknown as TypedDocumentString<AccountOverviewQuery, AccountOverviewQueryVariables>;
 export const MySessionsDocument = {"__meta__":{"hash":"2b14e7d3803218ff6e12da118a9174ec66db954710becbdef92eb30bf450b8c4"}} as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
 export const RevokeSessionDocument = {"__meta__":{"hash":"0da1f5ad6ca30b47e1cb2c8f9b833664fb3647a47c585080a1a7fa8bc04c825c"}} as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
