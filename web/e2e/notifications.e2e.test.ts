@@ -89,10 +89,15 @@ describe("notifications in the admin app", () => {
     // Live: the stream raises the count without a reload.
     await expect.poll(bellCount, { timeout: 20_000, interval: 250 }).toBeGreaterThan(before);
 
+    // The centre shows the live event at once; marking it read needs the queue to have stored it.
+    const stored = async () =>
+      (await panel.gql(`query { notificationFeed(kinds: ["user.disabled"]) { edges { node { id } } } }`))
+        .notificationFeed.edges.length;
     await page.getByTestId("bell").click();
     await page.getByRole("heading", { name: "Notifications" }).waitFor();
     const item = page.locator('li[data-kind="user.disabled"]').first();
     await expect.poll(() => item.getAttribute("class")).toBe("unread");
+    await expect.poll(stored, { timeout: 20_000, interval: 250 }).toBe(1);
     const unread = await bellCount();
     await item.getByRole("button", { name: "Mark read" }).click();
     await expect.poll(() => item.getAttribute("class")).toBe("read");

@@ -12,14 +12,14 @@ import "../i18n/monitoring-en";
 import { createAction } from "../lib/action";
 import { formatDateTime, formatRelative } from "../lib/format";
 import { createKeysetList } from "../lib/keyset";
-import { catalogueQuery, type FeedFilter, loadFeed, markAllRead, markRead, markUnread } from "./data";
+import { catalogueQuery, type FeedFilter, loadFeedWithLive, markAllRead, markRead, markUnread } from "./data";
 import { onLiveNotification, unreadCount } from "./unread";
 
 export default function NotificationsPage() {
   const catalogue = createQuery(() => catalogueQuery());
   const [filter, setFilter] = createSignal<FeedFilter>({ unreadOnly: false, kind: "" });
   // The language is part of the key: switching it reads the messages again in the new one.
-  const feed = createKeysetList(() => ({ ...filter(), language: locale() }), loadFeed);
+  const feed = createKeysetList(() => ({ ...filter(), language: locale() }), loadFeedWithLive);
   const action = createAction();
   onCleanup(
     onLiveNotification((notification) => {

@@ -10,7 +10,7 @@ import {
 } from "../graphql/notifications";
 import type { KeysetPage } from "../lib/keyset";
 import { signedInQuery } from "../lib/query";
-import { adjustUnreadCount, setUnreadCount } from "./unread";
+import { adjustUnreadCount, recentLiveNotifications, setUnreadCount } from "./unread";
 
 export type Notification = NotificationFieldsFragment;
 export interface FeedFilter {
@@ -28,7 +28,23 @@ export const catalogueQuery = signedInQuery(
   "eventCatalogue",
 );
 
-export async function loadFeed(filter: FeedFilter, after: string | null): Promise<KeysetPage<Notification>> {
+/**
+ * The feed's first page with the live events heard in this tab that it does not hold yet, on top:
+ * the stream tells at once, the queue stores a moment later, and an event the bell counted must
+ * not be missing from the centre opened in between.
+ */
+export async function loadFeedWithLive(filter: FeedFilter, after: string | null): Promise<KeysetPage<Notification>> {
+  const page = await loadFeed(filter, after);
+  if (after) return page;
+  const held = new Set(page.items.map((n) => n.id));
+  const newest = page.items[0] ? Date.parse(page.items[0].at) : 0;
+  const missing = recentLiveNotifications().filter(
+    (n) => !held.has(n.id) && Date.parse(n.at) >= newest && (!filter.kind || filter.kind === n.kind),
+  );
+  return { ...page, items: [...missing, ...page.items] };
+}
+
+async function loadFeed(filter: FeedFilter, after: string | null): Promise<KeysetPage<Notification>> {
   const { notificationFeed: feed } = await request(NotificationFeed, {
     unreadOnly: filter.unreadOnly,
     kinds: filter.kind ? [filter.kind] : null,

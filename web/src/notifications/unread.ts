@@ -12,6 +12,12 @@ const [unreadCount, setUnreadCount] = createSignal<number | null>(null);
 export { unreadCount, setUnreadCount };
 
 const listeners = new Set<(notification: NotificationFieldsFragment) => void>();
+/** The latest live events, newest first: the centre shows them before the queue has stored them. */
+const recent: NotificationFieldsFragment[] = [];
+const RECENT_KEPT = 50;
+
+/** Live events heard in this tab, newest first. */
+export const recentLiveNotifications = (): readonly NotificationFieldsFragment[] => recent;
 
 /** Asks the panel for the count: once when the shell opens, again after the stream resyncs. */
 export async function loadUnreadCount(): Promise<void> {
@@ -31,6 +37,8 @@ export function adjustUnreadCount(delta: number): void {
 export function receiveLiveNotification(notification: NotificationUpdatesSubscription["notifications"]): void {
   adjustUnreadCount(1);
   const row: NotificationFieldsFragment = { ...notification, read: false, invoiceId: null };
+  recent.unshift(row);
+  recent.length = Math.min(recent.length, RECENT_KEPT);
   for (const listener of listeners) listener(row);
 }
 
