@@ -41,7 +41,14 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         // ENVIRONMENT as deployed, even when `npm start` left ENVIRONMENT=development in .dev.vars.
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...TEST_SECRETS, ENVIRONMENT: "production" } },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ...TEST_SECRETS,
+            ENVIRONMENT: "production",
+            NOTIFY_ALLOW_PRIVATE_TARGETS: "true",
+          },
+        },
       }),
     ],
     test: {

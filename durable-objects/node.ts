@@ -1,8 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { dbFor } from "../workers/db/client";
+import type { PanelEvent } from "../workers/events/catalogue";
+import { emitEvents } from "../workers/events/emit";
+import { serverStatusEvents } from "../workers/events/status";
 import { publishLive } from "../workers/live/hub-client";
-import { serverStatusEvent, serverStatusNotice } from "../workers/live/notifications";
-import type { LiveEvent } from "../workers/live/topics";
+import { serverStatusEvent } from "../workers/live/notifications";
 import type { Health } from "../workers/agent/protocol/messages";
 import { markOfflineIfSilent, type NodeReport, OFFLINE_AFTER_MS, recordReport } from "../workers/nodes/presence";
 import type { NodeRow, NodeStatus } from "../workers/nodes/table";
@@ -69,8 +71,8 @@ export class NodeObject extends DurableObject<Env> {
   /**
    * The node's agent reported in (a usage push, with its health when it sends one): the one way
    * presence moves forward. Records the report, (re)arms the offline alarm, and returns the node
-   * as the report left it with what live subscribers should hear (its status, and a notification
-   * when the status moved); the caller publishes that with the push's traffic, in one hub call.
+   * as the report left it with what live subscribers should hear (its status) and the news when
+   * its status moved; the caller publishes and emits those with the push's own, once per push.
    * Null for a node that does not exist.
    */
   async reportedIn(nodeId: number, health?: Health): Promise<NodeReport | null> {
@@ -78,21 +80,24 @@ export class NodeObject extends DurableObject<Env> {
     if (!node) return null;
     await this.ctx.storage.put("nodeId", nodeId);
     await this.ctx.storage.setAlarm(Date.now() + OFFLINE_AFTER_MS);
-    return { node, events: await this.announce(node) };
+    return { node, events: [serverStatusEvent(node)], news: await this.announce(node) };
   }
 
   override async alarm(): Promise<void> {
     const nodeId = await this.ctx.storage.get<number>("nodeId");
     if (nodeId === undefined) return;
     const wentOffline = await markOfflineIfSilent(dbFor(this.env), nodeId, Date.now());
-    if (wentOffline) publishLive(this.env, (promise) => this.ctx.waitUntil(promise), await this.announce(wentOffline));
+    if (!wentOffline) return;
+    const waitUntil = (promise: Promise<unknown>) => this.ctx.waitUntil(promise);
+    publishLive(this.env, waitUntil, [serverStatusEvent(wentOffline)]);
+    emitEvents(this.env, waitUntil, await this.announce(wentOffline));
   }
 
-  private async announce(node: NodeRow): Promise<LiveEvent[]> {
+  /** The news of a status move since the last one announced (remembered here, so a heartbeat is none). */
+  private async announce(node: NodeRow): Promise<PanelEvent[]> {
     const was = await this.ctx.storage.get<NodeStatus>("status");
     if (was !== node.status) await this.ctx.storage.put("status", node.status);
     // Nothing announced yet: the node is new (or predates live updates), so its first report is news.
-    const notice = serverStatusNotice(node, was ?? "pending", Math.floor(Date.now() / 1000));
-    return notice ? [serverStatusEvent(node), notice] : [serverStatusEvent(node)];
+    return serverStatusEvents(node, was ?? "pending", Math.floor(Date.now() / 1000));
   }
 }

@@ -36,6 +36,8 @@ function ensureDevVars() {
     ...Object.entries(generatedSecrets).map(([key, generate]) => [key, generate()]),
     // Local: introspection on, and the SPA may send any GraphQL while it is being built.
     ["ENVIRONMENT", "development"],
+    // Local: webhook channels may post to a receiver on this machine (refused when deployed).
+    ["NOTIFY_ALLOW_PRIVATE_TARGETS", "true"],
   ].filter(([key]) => !has(key));
   // Billing placeholders, left empty: card and on-chain checkout stay off until real values are filled in.
   missing.push(

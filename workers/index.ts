@@ -4,9 +4,8 @@ import { runBackupSchedule } from "./backup/schedule";
 import { expireInvoices } from "./billing/invoices/service";
 import { pruneConfigHistory } from "./config-history/retention";
 import { dbFor } from "./db/client";
-import { publishLive } from "./live/hub-client";
 import { runOperationsHousekeeping } from "./operations/service";
-import { userStatusNotices } from "./live/notifications";
+import { userStatusEvents } from "./events/status";
 import { runHousekeeping } from "./usage/housekeeping";
 import { runAnalyticsJobs } from "./analytics/jobs";
 import { detectSharing } from "./analytics/sharing";
@@ -28,7 +27,7 @@ export default {
     const nowSec = Math.floor(controller.scheduledTime / 1000);
     const result = await runHousekeeping(db, nowSec);
     // Expiries and users back after a period reset; a reset alone (status unchanged) is no news.
-    publishLive(env, (promise) => ctx.waitUntil(promise), userStatusNotices(result.statusChanges, nowSec));
+    emitEvents(env, (promise) => ctx.waitUntil(promise), userStatusEvents(result.statusChanges, nowSec));
     await Promise.all([
       expireInvoices(db, nowSec),
       pruneEndedSessions(db, nowSec),

@@ -22,6 +22,9 @@ const Account = lazy(() => import("./account/AccountPage"));
 const Import = lazy(() => import("./import/ImportPage"));
 const Backups = lazy(() => import("./backups/BackupsPage"));
 const OidcCallback = lazy(() => import("./auth/OidcCallbackPage"));
+const Notifications = lazy(() => import("./notifications/NotificationsPage"));
+const Channels = lazy(() => import("./channels/ChannelsPage"));
+const Analytics = lazy(() => import("./analytics/AnalyticsPage"));
 
 function Root(props: ParentProps) {
   const navigate = useNavigate();
@@ -53,6 +56,9 @@ export function App() {
         <Route path="/import" component={Import} />
         <Route path="/backups" component={Backups} />
         <Route path="/account" component={Account} />
+        <Route path="/notifications" component={Notifications} />
+        <Route path="/channels" component={Channels} />
+        <Route path="/analytics" component={Analytics} />
       </Route>
     </Router>
   );

@@ -7,7 +7,7 @@ import { enrollNode } from "../nodes/enrollment";
 import { nodes } from "../nodes/table";
 import { emitEvents } from "../events/emit";
 import { publishLive } from "../live/hub-client";
-import { userStatusNotices } from "../live/notifications";
+import { userStatusEvents } from "../events/status";
 import { applyUsagePush } from "../usage/ingest";
 import type { NodeReport } from "../nodes/presence";
 import { verifyAgentRequest, type AgentEnv } from "./authenticate";
@@ -84,13 +84,10 @@ export const agentRoutes = new Hono<AgentEnv>()
     )) as NodeReport | null;
     if (!presence) throw new DomainError("NOT_FOUND", `server ${push.nodeId} does not exist`);
     // One hub call per push whatever its size; it runs after the reply is sent.
-    publishLive(
-      c.env,
-      (promise) => c.executionCtx.waitUntil(promise),
-      [...presence.events, ...userStatusNotices(result.cut, nowSec())],
-      result.traffic,
-    );
-    emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), result.events);
+    const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
+    publishLive(c.env, waitUntil, presence.events, result.traffic);
+    // The node's own news first: a push that brings a node back and cuts users reads in that order.
+    emitEvents(c.env, waitUntil, [...presence.news, ...userStatusEvents(result.cut, nowSec()), ...result.events]);
     const reply: UsageReply = {
       ackSeq: push.seq,
       configVersion: presence.node.configVersion,

@@ -1,9 +1,28 @@
-import type { GraphQLModule } from "../graphql/module";
-
-const notYet = (): never => {
-  throw new Error("not implemented yet");
-};
-
+import DataLoader from "dataloader";
+import { and, gte, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { parseInput } from "../errors/validate";
+import { events } from "../events/table";
+import type { SignedInContext } from "../graphql/context";
+import type { NotificationLanguage } from "../graphql/generated/resolvers";
+import { idSchema } from "../graphql/ids";
+import { existing, upperCaseEnum, type GraphQLModule } from "../graphql/module";
+import { parsePage, toConnection } from "../graphql/pagination";
+import {
+  createWebhookChannel,
+  deleteChannel,
+  listChannels,
+  listDeliveries,
+  replayDeadDeliveries,
+  replayDelivery,
+  rotateSecret,
+  testChannel,
+  TEST_EVENT_KIND,
+  updateChannel,
+  visibleChannel,
+} from "./channels";
+import { CHANNEL_KINDS, DELIVERY_STATUSES, notificationDeliveries } from "./table";
 const typeDefs = /* GraphQL */ `
   enum ChannelKind {
     WEBHOOK
@@ -125,6 +144,79 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
+const DAY_SEC = 86_400;
+
+/**
+ * Per-request loaders of what a channel list shows beside each row: one grouped statement for
+ * the counts of a whole page, one for the event kinds of a page of deliveries. Kept per request
+ * (keyed by its loaders object) like graphql/loaders.ts, never shared.
+ */
+const channelLoaders = new WeakMap<object, ReturnType<typeof createChannelLoaders>>();
+
+function createChannelLoaders(db: Db, nowSec: number) {
+  return {
+    stats: new DataLoader<number, { delivered24h: number; failing: number }>(async (ids) => {
+      const rows = await db
+        .select({
+          channelId: notificationDeliveries.channelId,
+          delivered24h: sql<number>`sum(${notificationDeliveries.status} = 'delivered' AND ${notificationDeliveries.deliveredAtSec} >= ${nowSec - DAY_SEC})`,
+          failing: sql<number>`sum(${notificationDeliveries.status} IN ('retrying', 'dead'))`,
+        })
+        .from(notificationDeliveries)
+        .where(
+          and(
+            inArray(notificationDeliveries.channelId, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`),
+            // Only rows that can count: old delivered ones are most of the log and count for nothing.
+            sql`(${notificationDeliveries.status} <> 'delivered' OR ${gte(notificationDeliveries.deliveredAtSec, nowSec - DAY_SEC)})`,
+          ),
+        )
+        .groupBy(notificationDeliveries.channelId)
+        .all();
+      const byId = new Map(rows.map((r) => [r.channelId, r]));
+      return ids.map((id) => ({
+        delivered24h: Number(byId.get(id)?.delivered24h ?? 0),
+        failing: Number(byId.get(id)?.failing ?? 0),
+      }));
+    }),
+    eventKind: new DataLoader<string, string>(async (ids) => {
+      const rows = await db
+        .select({ id: events.id, kind: events.kind })
+        .from(events)
+        .where(inArray(events.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`))
+        .all();
+      const byId = new Map(rows.map((r) => [r.id, r.kind]));
+      // Test pings have no stored event; an event pruned by retention keeps its deliveries briefly.
+      return ids.map((id) => byId.get(id) ?? TEST_EVENT_KIND);
+    }),
+  };
+}
+
+function loadersOf(ctx: SignedInContext) {
+  let loaders = channelLoaders.get(ctx.loaders);
+  if (!loaders) {
+    loaders = createChannelLoaders(ctx.db, ctx.nowSec());
+    channelLoaders.set(ctx.loaders, loaders);
+  }
+  return loaders;
+}
+
+const deliveriesArgs = z.object({
+  channelId: idSchema.nullish().transform((id) => id ?? undefined),
+  status: z
+    .enum(DELIVERY_STATUSES)
+    .nullish()
+    .transform((s) => s ?? undefined),
+});
+
+/**
+ * NotificationLanguage is not a mapped enum (other modules read it as EN…ZH), so the channel's
+ * lower-case language is converted here, both ways.
+ */
+const channelInput = <T extends { language?: string | null }>(input: T) => ({
+  ...input,
+  language: input.language?.toLowerCase(),
+});
+
 export const channelsModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -139,15 +231,43 @@ export const channelsModule: GraphQLModule = {
     "Mutation.replayDeadDeliveries": "signed-in",
   },
   resolvers: {
-    Query: { notificationChannels: notYet, notificationDeliveries: notYet },
+    ChannelKind: upperCaseEnum(CHANNEL_KINDS),
+    DeliveryStatus: upperCaseEnum(DELIVERY_STATUSES),
+    NotificationChannel: {
+      id: (c) => String(c.id),
+      language: (c) => c.language.toUpperCase() as NotificationLanguage,
+      owner: async (c, _, ctx) => existing(await ctx.loaders.adminById.load(c.adminId), "admin", c.adminId).username,
+      createdAt: (c) => c.createdAtSec,
+      updatedAt: (c) => c.updatedAtSec,
+      delivered24h: async (c, _, ctx) => (await loadersOf(ctx).stats.load(c.id)).delivered24h,
+      failing: async (c, _, ctx) => (await loadersOf(ctx).stats.load(c.id)).failing,
+    },
+    NotificationDelivery: {
+      id: (d) => String(d.id),
+      channel: (d, _, ctx) => visibleChannel(ctx.db, ctx.actor, d.channelId),
+      eventKind: (d, _, ctx) => loadersOf(ctx).eventKind.load(d.eventId),
+      nextAttemptAt: (d) => d.nextAttemptAtSec,
+      createdAt: (d) => d.createdAtSec,
+      updatedAt: (d) => d.updatedAtSec,
+      deliveredAt: (d) => d.deliveredAtSec,
+    },
+    Query: {
+      notificationChannels: (_, __, ctx) => listChannels(ctx.db, ctx.actor),
+      notificationDeliveries: async (_, args, ctx) => {
+        const filter = parseInput(deliveriesArgs, { channelId: args.channelId, status: args.status });
+        const page = parsePage(args.page);
+        return toConnection(await listDeliveries(ctx.db, ctx.actor, filter, page), page.first);
+      },
+    },
     Mutation: {
-      createWebhookChannel: notYet,
-      updateNotificationChannel: notYet,
-      deleteNotificationChannel: notYet,
-      rotateWebhookSecret: notYet,
-      testNotificationChannel: notYet,
-      replayDelivery: notYet,
-      replayDeadDeliveries: notYet,
+      createWebhookChannel: (_, { input }, ctx) => createWebhookChannel(ctx, channelInput(input)),
+      updateNotificationChannel: (_, { id, input }, ctx) =>
+        updateChannel(ctx, parseInput(idSchema, id), channelInput(input)),
+      deleteNotificationChannel: (_, { id }, ctx) => deleteChannel(ctx, parseInput(idSchema, id)),
+      rotateWebhookSecret: (_, { id }, ctx) => rotateSecret(ctx, parseInput(idSchema, id)),
+      testNotificationChannel: (_, { id }, ctx) => testChannel(ctx, parseInput(idSchema, id)),
+      replayDelivery: (_, { id }, ctx) => replayDelivery(ctx, parseInput(idSchema, id)),
+      replayDeadDeliveries: (_, { channelId }, ctx) => replayDeadDeliveries(ctx, parseInput(idSchema, channelId)),
     },
   },
 };

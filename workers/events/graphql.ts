@@ -1,8 +1,24 @@
 import type { GraphQLModule } from "../graphql/module";
+import { CATALOGUE, CATALOGUE_VERSION, EVENT_KINDS } from "./catalogue";
+import { type EventRow, markRead, markUnread, notificationFeed, rowToEvent } from "./feed";
+import { eventText, type Language } from "./texts";
 
-const notYet = (): never => {
-  throw new Error("not implemented yet");
-};
+/** A stored event as the Notification the live subscription sends, in the reader's language. */
+function asNotification(row: EventRow & { read: boolean }, language: Language) {
+  const id = (value: number | null) => (value === null ? null : String(value));
+  return {
+    id: row.id,
+    kind: row.kind,
+    severity: row.severity,
+    message: eventText(rowToEvent(row), language),
+    at: row.atSec,
+    serverId: id(row.nodeId),
+    userId: id(row.userId),
+    invoiceId: id(row.invoiceId),
+    data: row.data,
+    read: row.read,
+  };
+}
 
 const typeDefs = /* GraphQL */ `
   extend type Notification {
@@ -48,7 +64,13 @@ const typeDefs = /* GraphQL */ `
 
   extend type Query {
     "The notification centre, newest first: what the caller may hear (a reseller: its own users). kinds narrows to those kinds."
-    notificationFeed(page: Pagination, unreadOnly: Boolean = false, kinds: [String!]): NotificationConnection!
+    notificationFeed(
+      page: Pagination
+      unreadOnly: Boolean = false
+      kinds: [String!]
+      "The language of each message."
+      language: NotificationLanguage = EN
+    ): NotificationConnection!
     eventCatalogue: EventCatalogue!
   }
 
@@ -69,8 +91,32 @@ export const eventsModule: GraphQLModule = {
     "Mutation.markNotificationsUnread": "signed-in",
   },
   resolvers: {
-    Notification: { read: () => false },
-    Query: { notificationFeed: notYet, eventCatalogue: notYet },
-    Mutation: { markNotificationsRead: notYet, markNotificationsUnread: notYet },
+    // The live subscription's payloads carry no read flag: they are news, unread by definition.
+    Notification: { read: (n) => n.read ?? false },
+    Query: {
+      notificationFeed: async (_, args, ctx) => {
+        const feed = await notificationFeed(ctx.db, ctx.actor, args.page, {
+          unreadOnly: args.unreadOnly,
+          kinds: args.kinds,
+        });
+        const language = (args.language ?? "EN").toLowerCase() as Language;
+        return {
+          ...feed,
+          edges: feed.edges.map((edge) => ({ ...edge, node: asNotification(edge.node, language) })),
+        };
+      },
+      eventCatalogue: () => ({
+        version: CATALOGUE_VERSION,
+        kinds: EVENT_KINDS.map((kind) => ({
+          kind,
+          ...CATALOGUE[kind],
+          audience: CATALOGUE[kind].audience === "user" ? ("USER" as const) : ("PANEL" as const),
+        })),
+      }),
+    },
+    Mutation: {
+      markNotificationsRead: (_, args, ctx) => markRead(ctx.db, ctx.actor, args.ids, args.all ?? false, ctx.nowSec()),
+      markNotificationsUnread: (_, args, ctx) => markUnread(ctx.db, ctx.actor, args.ids),
+    },
   },
 };

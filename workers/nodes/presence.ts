@@ -2,6 +2,7 @@ import { and, eq, lte, ne, sql } from "drizzle-orm";
 import type { Health } from "../agent/protocol/messages";
 import { nodeBumpStatement, runBatch, type Db } from "../db/client";
 import type { LiveEvent } from "../live/topics";
+import type { PanelEvent } from "../events/catalogue";
 import { configOutcomeStatements } from "../config-history/outcomes";
 import { operationResultStatements } from "../operations/results";
 import { refreshServedOnReport } from "./capabilities";
@@ -13,10 +14,11 @@ import { nodes, type NodeRow } from "./table";
  * one owner: it calls these on a report and from its alarm, and announces what moved.
  */
 
-/** A node's row as its latest report left it, and what live subscribers should hear of it. */
+/** A node's row as its latest report left it, what live subscribers should hear of it, and the news (events/status.ts). */
 export interface NodeReport {
   node: NodeRow;
   events: LiveEvent[];
+  news: PanelEvent[];
 }
 
 /** A node that has not reported for this long is offline; agents push at least every 5 s. */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rawStatement, runBatch, type Db } from "../db/client";
 import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
-import type { UserStatusChange } from "../live/notifications";
+import { type UserStatusChange, userStatusChangeColumns } from "../events/status";
 import { derivedStatusSql } from "../users/status-sql";
 
 /** When the current period of a user with a reset strategy ends (UTC calendar arithmetic). */
@@ -26,7 +26,7 @@ export async function runHousekeeping(db: Db, nowSec: number) {
       db,
       sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
       WHERE status != ${derivedStatusSql(nowSec)}
-      RETURNING id, status, username, admin_id AS adminId`,
+      RETURNING ${userStatusChangeColumns}`,
     ),
   ]);
   return {

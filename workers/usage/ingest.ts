@@ -6,7 +6,7 @@ import type { PanelEvent } from "../events/catalogue";
 import { rawStatement, runBatch, type Db } from "../db/client";
 import { batchAbortedWith } from "../errors/batch-abort";
 import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
-import type { UserStatusChange } from "../live/notifications";
+import { type UserStatusChange, userStatusChangeColumns } from "../events/status";
 import type { TrafficBatch } from "../live/topics";
 import { derivedStatusSql } from "../users/status-sql";
 
@@ -95,7 +95,7 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         db,
         sql`UPDATE users SET status = ${derivedStatusSql(nowSec)}, updated_at = ${nowSec}
         WHERE id IN ${touched} AND status != ${derivedStatusSql(nowSec)}
-        RETURNING id, status, username, admin_id AS adminId`,
+        RETURNING ${userStatusChangeColumns}`,
       ),
       ...analyticsPushStatements(db, push, deltas, nowSec),
       ...clientIpStatements(db, push.nodeId, push.clientIps, nowSec),

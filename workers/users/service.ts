@@ -18,7 +18,8 @@ import { parseInput } from "../errors/validate";
 import { idListSchema, idSchema } from "../graphql/ids";
 import type { PageRequest } from "../graphql/pagination";
 import { bumpNodesServingGroups, bumpNodesServingUsers } from "../nodes/config-version";
-import { userStatusNotices } from "../live/notifications";
+import { panelEvent } from "../events/catalogue";
+import { userStatusEvents } from "../events/status";
 import { METRICS_CHANGED } from "../live/topics";
 import { revokeLegacyTokens } from "../subscription/legacy/lookup";
 import {
@@ -325,8 +326,12 @@ export async function createUser(ctx: ActorContext, rawInput: unknown): Promise<
         details: { ...auditable(input), expireAt: expireAtSec },
       }),
     ])) as [unknown, unknown, UserRow[]];
+    const user = inserted[0]!;
     ctx.publish([METRICS_CHANGED]);
-    return inserted[0]!;
+    ctx.emit([
+      panelEvent("user.created", nowSec, { username: user.username }, { userId: user.id, adminId: user.adminId }),
+    ]);
+    return user;
   } catch (error) {
     if (isUniqueViolation(error)) throw uniqueViolationError(error, input.username);
     if (isQuotaShort(error))
@@ -415,7 +420,7 @@ export async function updateUser(ctx: ActorContext, id: number, rawInput: unknow
   try {
     const results = await runBatch(ctx.db, statements);
     const updated = (results[results.length - 2] as UserRow[])[0]!;
-    if (updated.status !== user.status) ctx.publish(userStatusNotices([updated], nowSec));
+    if (updated.status !== user.status) ctx.emit(userStatusEvents([updated], nowSec));
     return updated;
   } catch (error) {
     if (isUniqueViolation(error)) throw uniqueViolationError(error, input.username ?? user.username);
@@ -456,7 +461,10 @@ export async function resetUserUsage(ctx: ActorContext, id: number): Promise<Use
     throw error;
   }
   // Users by status moved: the dashboard's figures too.
-  if (updated[0]!.status !== user.status) ctx.publish([...userStatusNotices(updated, nowSec), METRICS_CHANGED]);
+  if (updated[0]!.status !== user.status) {
+    ctx.publish([METRICS_CHANGED]);
+    ctx.emit(userStatusEvents(updated, nowSec));
+  }
   return updated[0]!;
 }
 

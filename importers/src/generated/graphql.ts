@@ -1874,6 +1874,7 @@ export type QueryNotificationDeliveriesArgs = {
 
 export type QueryNotificationFeedArgs = {
   kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  language?: InputMaybe<NotificationLanguage>;
   page?: InputMaybe<Pagination>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };

@@ -4,6 +4,7 @@
  * CSP lets the page connect only to its own origin and a plain link would carry no token.
  */
 import { apiFetch } from "../api/client";
+import { dispositionFileName, saveBlob } from "../lib/save-file";
 
 /**
  * The name to save a download under: the one the panel gives (Content-Disposition, RFC 6266
@@ -17,42 +18,11 @@ export function backupFileName(backup: { id: string; createdAt: string }, conten
   return `vortexpanel-backup-${stamp}Z-${backup.id.replace(/[^\w-]/g, "")}.tar`;
 }
 
-function dispositionFileName(header: string): string | null {
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)?.[1];
-  let name: string | undefined;
-  if (extended) {
-    try {
-      name = decodeURIComponent(extended.trim());
-    } catch {
-      name = undefined;
-    }
-  }
-  name ??= /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/
-    .exec(header)
-    ?.slice(1)
-    .find((v) => v !== undefined);
-  // Only the last path segment: a name is never a place to write to.
-  const base = name?.replace(/\\(.)/g, "$1").split(/[/\\]/).pop()?.trim();
-  return base && base !== "." && base !== ".." ? base : null;
-}
-
 /** Fetches the whole backup (owner only) and hands it to the browser to save. */
 export async function downloadBackup(backup: { id: string; createdAt: string; downloadPath: string }): Promise<void> {
   const response = await apiFetch(backup.downloadPath);
   const name = backupFileName(backup, response.headers.get("content-disposition"));
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.style.display = "none";
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Revoked on the next turn: the click starts the download asynchronously in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
+  saveBlob(await response.blob(), name);
 }
 
 /** Sends a backup file taken from this or another panel; the panel verifies it before listing it as UPLOADED. */

@@ -1,6 +1,7 @@
 /** The signed-in shell: navigation, language and theme, then the page. Sends visitors without a session to /login. */
 import { A, useNavigate, type RouteSectionProps } from "@solidjs/router";
 import { ErrorBoundary, For, onMount, Show, Suspense } from "solid-js";
+import { loadUnreadCount, receiveLiveNotification, unreadCount } from "../notifications/unread";
 import { hasSession, signOut } from "../api/client";
 import { LOCALES, locale, setLocale, t, type Locale, type MessageKey } from "../i18n";
 import { me, refetchMe } from "../session";
@@ -20,6 +21,8 @@ const NAV: { href: string; label: MessageKey; roles?: AdminRole[] }[] = [
   { href: "/groups", label: "nav.groups" },
   { href: "/admins", label: "nav.admins", roles: ["OWNER"] },
   { href: "/audit", label: "nav.audit" },
+  { href: "/analytics", label: "nav.analytics" },
+  { href: "/channels", label: "nav.channels" },
   { href: "/settings", label: "nav.settings" },
   { href: "/import", label: "nav.import", roles: ["OWNER"] },
   { href: "/backups", label: "nav.backups", roles: ["OWNER", "ADMIN"] },
@@ -66,9 +69,16 @@ export function Layout(props: RouteSectionProps) {
   useLive(
     NotificationUpdates,
     () => ({}),
-    ({ notifications }) => notify(notifications.message, notifications.severity === "INFO" ? "info" : "error"),
-    () => undefined,
+    ({ notifications }) => {
+      receiveLiveNotification(notifications);
+      notify(notifications.message, notifications.severity === "INFO" ? "info" : "error");
+    },
+    // Events missed while the stream was away are counted again rather than guessed.
+    () => void loadUnreadCount().catch(() => undefined),
   );
+  onMount(() => {
+    if (hasSession()) void loadUnreadCount().catch(() => undefined);
+  });
   const leave = async () => {
     await signOut();
     void refetchMe();
@@ -77,7 +87,10 @@ export function Layout(props: RouteSectionProps) {
   return (
     <div class="shell">
       <aside class="sidebar">
-        <div class="brand">VortexPanel</div>
+        <div class="brand">
+          <span class="grow">VortexPanel</span>
+          <NotificationBell />
+        </div>
         <nav aria-label={t("nav.label")}>
           <For each={NAV.filter((item) => !item.roles || item.roles.includes(me()?.role as AdminRole))}>
             {(item) => (
@@ -111,5 +124,32 @@ export function Layout(props: RouteSectionProps) {
         </ErrorBoundary>
       </main>
     </div>
+  );
+}
+
+/** The bell: the unread count, kept current by the live stream; opens the notification centre. */
+function NotificationBell() {
+  const label = () => t("notifications.bell", { count: unreadCount() ?? 0 });
+  return (
+    <A href="/notifications" class="bell" aria-label={label()} title={label()} data-testid="bell">
+      {/* Drawn, not an emoji: not every system has a font with one. */}
+      <svg
+        viewBox="0 0 24 24"
+        width="20"
+        height="20"
+        aria-hidden="true"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2"
+      >
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      <Show when={(unreadCount() ?? 0) > 0}>
+        <span class="bell-count" data-testid="unread-count">
+          {unreadCount()! > 99 ? "99+" : unreadCount()}
+        </span>
+      </Show>
+    </A>
   );
 }

@@ -193,3 +193,70 @@ export const NodeOperationFields = graphql(`
     configVersion
   }
 `);
+
+export const NotificationFields = graphql(`
+  fragment NotificationFields on Notification {
+    id
+    kind
+    severity
+    message
+    at
+    read
+    userId
+    serverId
+    invoiceId
+  }
+`);
+
+export const ChannelFields = graphql(`
+  fragment ChannelFields on NotificationChannel {
+    id
+    kind
+    name
+    owner
+    enabled
+    url
+    telegramChatId
+    eventKinds
+    language
+    delivered24h
+    failing
+    disabledReason
+    createdAt
+  }
+`);
+
+export const DeliveryFields = graphql(`
+  fragment DeliveryFields on NotificationDelivery {
+    id
+    eventId
+    eventKind
+    status
+    attempts
+    lastStatusCode
+    lastError
+    nextAttemptAt
+    deliveredAt
+    createdAt
+    channel {
+      id
+      name
+      kind
+    }
+  }
+`);
+
+export const AnomalyFields = graphql(`
+  fragment AnomalyFields on UsageAnomaly {
+    id
+    kind
+    hour
+    observed
+    baseline
+    detectedAt
+    user {
+      id
+      username
+    }
+  }
+`);

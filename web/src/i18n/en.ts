@@ -1,5 +1,6 @@
 import type { Plural } from "./index";
 import type { safetyEn } from "./safety-en";
+import type { monitoringEn } from "./monitoring-en";
 
 /**
  * English, the reference dictionary: every other language has exactly these keys and placeholders.
@@ -450,7 +451,11 @@ export const en = {
   "import.status.FINISHED": "finished",
   "import.status.FAILED": "failed",
   "nav.backups": "Backups",
+  "nav.notifications": "Notifications",
+  "nav.analytics": "Analytics",
+  "nav.channels": "Channels",
+  "notifications.bell": { one: "{count} unread notification", other: "{count} unread notifications" },
 };
 /** Every message: this table and the late parts that lazy pages bring (`addEnglish`), e.g. ./safety-en. */
-type English = typeof en & typeof safetyEn;
+type English = typeof en & typeof safetyEn & typeof monitoringEn;
 export type Messages = { [K in keyof English]: English[K] extends string ? string : Plural };

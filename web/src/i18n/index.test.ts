@@ -3,11 +3,12 @@ import { en as coreEn } from "./en";
 import { fa } from "./fa";
 import { interpolate, type Locale, pickLocale, pluralForm, type Plural } from "./index";
 import { ru } from "./ru";
+import { monitoringEn } from "./monitoring-en";
 import { safetyEn } from "./safety-en";
 import { zhCN } from "./zh-CN";
 
 /** English as a reader meets it: the first load's table and the lazy pages' parts. */
-const en = { ...coreEn, ...safetyEn };
+const en = { ...coreEn, ...safetyEn, ...monitoringEn };
 
 describe("languages", () => {
   it("follows the browser's first supported language", () => {

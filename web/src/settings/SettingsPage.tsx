@@ -17,6 +17,8 @@ import { t } from "../i18n";
 import "../i18n/safety-en";
 import { createAction } from "../lib/action";
 import { PanelRoutingSection } from "../routing/RoutingSection";
+import { MonitoringCard } from "./MonitoringCard";
+import { NotificationSettingsCard } from "./NotificationSettingsCard";
 import { me } from "../session";
 
 const ROLES = ["OWNER", "ADMIN", "RESELLER"] as const satisfies AdminRole[];
@@ -264,6 +266,8 @@ export default function SettingsPageView() {
         )}
       </Loaded>
       <PanelRoutingSection />
+      <NotificationSettingsCard />
+      <MonitoringCard />
     </>
   );
 }

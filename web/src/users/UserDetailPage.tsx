@@ -29,6 +29,7 @@ import { userToForm } from "./form";
 import { UserForm } from "./UserForm";
 import { UsageBar } from "../components/UsageBar";
 import { Table } from "../components/Table";
+import { UserInsights } from "../analytics/UserInsights";
 
 export default function UserDetailPage() {
   const params = useParams<{ id: string }>();
@@ -174,6 +175,7 @@ export default function UserDetailPage() {
                   </details>
                 </section>
               </div>
+              <UserInsights userId={user().id} />
               <section class="card" aria-labelledby="chart-title" style={{ "margin-block-end": "1rem" }}>
                 <h2 id="chart-title">{t("dashboard.traffic")}</h2>
                 <Tabs value={range()} onChange={(v) => setRange(v as TrafficRange)}>

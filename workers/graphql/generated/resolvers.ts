@@ -1849,6 +1849,7 @@ export type QueryNotificationDeliveriesArgs = {
 
 export type QueryNotificationFeedArgs = {
   kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  language?: InputMaybe<NotificationLanguage>;
   page?: InputMaybe<Pagination>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -3837,7 +3838,7 @@ export type QueryResolvers<ContextType = SignedInContext, ParentType extends Res
   nodeOperations?: Resolver<Array<ResolversTypes['NodeOperation']>, ParentType, ContextType, RequireFields<QueryNodeOperationsArgs, 'first'>>;
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<ResolversTypes['NotificationDeliveryConnection'], ParentType, ContextType, Partial<QueryNotificationDeliveriesArgs>>;
-  notificationFeed?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationFeedArgs, 'unreadOnly'>>;
+  notificationFeed?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationFeedArgs, 'language' | 'unreadOnly'>>;
   oidcIdentities?: Resolver<Array<ResolversTypes['OidcIdentity']>, ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;

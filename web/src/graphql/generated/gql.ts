@@ -39,6 +39,8 @@ type Documents = {
     "\n  query OidcIdentities {\n    oidcIdentities {\n      id\n      adminId\n      kind\n      value\n    }\n  }\n": typeof types.OidcIdentitiesDocument,
     "\n  mutation LinkOidcIdentity($input: LinkOidcIdentityInput!) {\n    linkOidcIdentity(input: $input) {\n      id\n    }\n  }\n": typeof types.LinkOidcIdentityDocument,
     "\n  mutation UnlinkOidcIdentity($id: ID!) {\n    unlinkOidcIdentity(id: $id)\n  }\n": typeof types.UnlinkOidcIdentityDocument,
+    "\n  query AnalyticsPage($period: TimePeriod!) {\n    analytics(period: $period) {\n      period\n      from\n      to\n      upload\n      download\n      traffic {\n        at\n        upload\n        download\n      }\n      byServer {\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      byInbound {\n        tag\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      topUsers(first: 10) {\n        upload\n        download\n        user {\n          id\n          username\n        }\n      }\n      usersByStatus {\n        day\n        status\n        count\n      }\n      revenue {\n        day\n        currency\n        paid\n        refunded\n        invoicesPaid\n      }\n      revenueByPlan {\n        currency\n        paid\n        refunded\n        invoicesPaid\n        plan {\n          id\n          name\n        }\n      }\n      anomalies(first: 20) {\n        ...AnomalyFields\n      }\n    }\n  }\n": typeof types.AnalyticsPageDocument,
+    "\n  query UserInsights($userId: ID!) {\n    trafficStats(userId: $userId, period: WEEK) {\n      clientAddresses\n      forecast {\n        dailyAverage\n        daysLeft\n        remaining\n        runsOutAt\n        runsOutFirst\n      }\n      anomalies {\n        ...AnomalyFields\n      }\n    }\n    user(id: $userId) {\n      id\n      deviceLimit\n      telegramLinked\n    }\n  }\n": typeof types.UserInsightsDocument,
     "\n  query AuditLog($filter: AuditFilter, $page: Pagination) {\n    auditLog(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorUsername\n          targetType\n          targetId\n          ip\n          details\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  mutation RefreshToken($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.RefreshTokenDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -58,6 +60,19 @@ type Documents = {
     "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": typeof types.DeleteBackupDocument,
     "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": typeof types.RestoreBackupDocument,
     "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": typeof types.UpdateBackupScheduleDocument,
+    "\n  query ChannelsPage {\n    notificationChannels {\n      ...ChannelFields\n    }\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": typeof types.ChannelsPageDocument,
+    "\n  query NotificationDeliveries($channelId: ID, $status: DeliveryStatus, $page: Pagination) {\n    notificationDeliveries(channelId: $channelId, status: $status, page: $page) {\n      edges {\n        cursor\n        node {\n          ...DeliveryFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NotificationDeliveriesDocument,
+    "\n  mutation CreateWebhookChannel($input: WebhookChannelInput!) {\n    createWebhookChannel(input: $input) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": typeof types.CreateWebhookChannelDocument,
+    "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelInput!) {\n    updateNotificationChannel(id: $id, input: $input) {\n      ...ChannelFields\n    }\n  }\n": typeof types.UpdateNotificationChannelDocument,
+    "\n  mutation DeleteNotificationChannel($id: ID!) {\n    deleteNotificationChannel(id: $id)\n  }\n": typeof types.DeleteNotificationChannelDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation TestNotificationChannel($id: ID!) {\n    testNotificationChannel(id: $id) {\n      ...DeliveryFields\n    }\n  }\n": typeof types.TestNotificationChannelDocument,
+    "\n  mutation ReplayDelivery($id: ID!) {\n    replayDelivery(id: $id) {\n      ...DeliveryFields\n    }\n  }\n": typeof types.ReplayDeliveryDocument,
+    "\n  mutation ReplayDeadDeliveries($channelId: ID!) {\n    replayDeadDeliveries(channelId: $channelId)\n  }\n": typeof types.ReplayDeadDeliveriesDocument,
+    "\n  query TelegramBotStatus {\n    telegramBot {\n      configured\n      username\n      webhookUrl\n      lastError\n      lastUpdateAt\n    }\n  }\n": typeof types.TelegramBotStatusDocument,
+    "\n  mutation ConfigureTelegramBot($token: String!) {\n    configureTelegramBot(token: $token) {\n      configured\n    }\n  }\n": typeof types.ConfigureTelegramBotDocument,
+    "\n  mutation RemoveTelegramBot {\n    removeTelegramBot\n  }\n": typeof types.RemoveTelegramBotDocument,
+    "\n  mutation LinkTelegramChat {\n    linkTelegramChat {\n      url\n      expiresAt\n    }\n  }\n": typeof types.LinkTelegramChatDocument,
     "\n  query DashboardSummary {\n    systemStatus {\n      version\n      servers\n      inbounds\n      groups\n      users {\n        ...UserCountsFields\n      }\n    }\n    servers {\n      id\n      status\n    }\n    healthCheck {\n      ok\n      database\n      time\n    }\n  }\n": typeof types.DashboardSummaryDocument,
     "\n  query SystemMetricsNow {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": typeof types.SystemMetricsNowDocument,
     "\n  query TrafficSeries($range: TrafficRange!, $userId: ID) {\n    trafficSeries(range: $range, userId: $userId) {\n      at\n      upload\n      download\n    }\n  }\n": typeof types.TrafficSeriesDocument,
@@ -71,6 +86,10 @@ type Documents = {
     "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": typeof types.JobProgressFieldsFragmentDoc,
     "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": typeof types.RestoreFieldsFragmentDoc,
     "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": typeof types.NodeOperationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  fragment ChannelFields on NotificationChannel {\n    id\n    kind\n    name\n    owner\n    enabled\n    url\n    telegramChatId\n    eventKinds\n    language\n    delivered24h\n    failing\n    disabledReason\n    createdAt\n  }\n": typeof types.ChannelFieldsFragmentDoc,
+    "\n  fragment DeliveryFields on NotificationDelivery {\n    id\n    eventId\n    eventKind\n    status\n    attempts\n    lastStatusCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    channel {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.DeliveryFieldsFragmentDoc,
+    "\n  fragment AnomalyFields on UsageAnomaly {\n    id\n    kind\n    hour\n    observed\n    baseline\n    detectedAt\n    user {\n      id\n      username\n    }\n  }\n": typeof types.AnomalyFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": typeof types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateGroupDocument,
@@ -88,6 +107,9 @@ type Documents = {
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": typeof types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": typeof types.UserTrafficUpdatesDocument,
     "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": typeof types.NotificationUpdatesDocument,
+    "\n  query MetricsEndpoint {\n    metricsEndpoint {\n      enabled\n      path\n      tokenCreatedAt\n    }\n  }\n": typeof types.MetricsEndpointDocument,
+    "\n  mutation RotateMetricsToken {\n    rotateMetricsToken {\n      token\n      endpoint {\n        enabled\n        path\n        tokenCreatedAt\n      }\n    }\n  }\n": typeof types.RotateMetricsTokenDocument,
+    "\n  mutation RevokeMetricsToken {\n    revokeMetricsToken\n  }\n": typeof types.RevokeMetricsTokenDocument,
     "\n  query NodeDetail($id: ID!) {\n    server(id: $id) {\n      ...ServerStatusFields\n      name\n      address\n      agentProtocol\n      configPinnedTo\n      configHistory {\n        version\n        issuedAt\n        outcome\n        outcomeAt\n        error\n        inbounds\n        users\n        operations\n        rollbackOf\n        kept\n        sizeBytes\n      }\n      operations(first: 20) {\n        ...NodeOperationFields\n      }\n    }\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n": typeof types.NodeDetailDocument,
     "\n  query ServerConfigDiff($serverId: ID!, $from: Int!, $to: Int!) {\n    serverConfigDiff(serverId: $serverId, from: $from, to: $to) {\n      from\n      to\n      inboundsAdded\n      inboundsRemoved\n      inboundsChanged {\n        tag\n        fields\n      }\n      routingChanged\n      usersFrom\n      usersTo\n      usersAdded {\n        id\n        username\n      }\n      usersAddedCount\n      usersRemoved {\n        id\n        username\n      }\n      usersRemovedCount\n      usersChangedCount\n    }\n  }\n": typeof types.ServerConfigDiffDocument,
     "\n  mutation RollbackNodeConfig($serverId: ID!, $version: Int!) {\n    rollbackNodeConfig(serverId: $serverId, version: $version) {\n      id\n      configPinnedTo\n    }\n  }\n": typeof types.RollbackNodeConfigDocument,
@@ -99,6 +121,13 @@ type Documents = {
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServerDocument,
     "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": typeof types.DeleteServerDocument,
     "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n": typeof types.CreateServerEnrollmentDocument,
+    "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NotificationFeedDocument,
+    "\n  query UnreadCount {\n    notificationFeed(unreadOnly: true, page: { first: 1 }) {\n      unreadCount\n    }\n  }\n": typeof types.UnreadCountDocument,
+    "\n  query EventCatalogue {\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": typeof types.EventCatalogueDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  mutation MarkNotificationsUnread($ids: [ID!]!) {\n    markNotificationsUnread(ids: $ids)\n  }\n": typeof types.MarkNotificationsUnreadDocument,
+    "\n  query NotificationSettings {\n    settings {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
     "\n  query PanelRoutingPolicy {\n    routingPolicy {\n      ...RoutingPolicyFields\n    }\n  }\n": typeof types.PanelRoutingPolicyDocument,
     "\n  mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {\n    updateRoutingPolicy(input: $input) {\n      blockPrivate\n    }\n  }\n": typeof types.UpdateRoutingPolicyDocument,
     "\n  query ServerRoutingPolicy($id: ID!) {\n    server(id: $id) {\n      id\n      routingPolicy {\n        ...RoutingPolicyFields\n      }\n      routingPolicyOverride {\n        blockPrivate\n      }\n    }\n  }\n": typeof types.ServerRoutingPolicyDocument,
@@ -144,6 +173,8 @@ const documents: Documents = {
     "\n  query OidcIdentities {\n    oidcIdentities {\n      id\n      adminId\n      kind\n      value\n    }\n  }\n": types.OidcIdentitiesDocument,
     "\n  mutation LinkOidcIdentity($input: LinkOidcIdentityInput!) {\n    linkOidcIdentity(input: $input) {\n      id\n    }\n  }\n": types.LinkOidcIdentityDocument,
     "\n  mutation UnlinkOidcIdentity($id: ID!) {\n    unlinkOidcIdentity(id: $id)\n  }\n": types.UnlinkOidcIdentityDocument,
+    "\n  query AnalyticsPage($period: TimePeriod!) {\n    analytics(period: $period) {\n      period\n      from\n      to\n      upload\n      download\n      traffic {\n        at\n        upload\n        download\n      }\n      byServer {\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      byInbound {\n        tag\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      topUsers(first: 10) {\n        upload\n        download\n        user {\n          id\n          username\n        }\n      }\n      usersByStatus {\n        day\n        status\n        count\n      }\n      revenue {\n        day\n        currency\n        paid\n        refunded\n        invoicesPaid\n      }\n      revenueByPlan {\n        currency\n        paid\n        refunded\n        invoicesPaid\n        plan {\n          id\n          name\n        }\n      }\n      anomalies(first: 20) {\n        ...AnomalyFields\n      }\n    }\n  }\n": types.AnalyticsPageDocument,
+    "\n  query UserInsights($userId: ID!) {\n    trafficStats(userId: $userId, period: WEEK) {\n      clientAddresses\n      forecast {\n        dailyAverage\n        daysLeft\n        remaining\n        runsOutAt\n        runsOutFirst\n      }\n      anomalies {\n        ...AnomalyFields\n      }\n    }\n    user(id: $userId) {\n      id\n      deviceLimit\n      telegramLinked\n    }\n  }\n": types.UserInsightsDocument,
     "\n  query AuditLog($filter: AuditFilter, $page: Pagination) {\n    auditLog(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorUsername\n          targetType\n          targetId\n          ip\n          details\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  mutation RefreshToken($token: String!) {\n    refreshToken(token: $token) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.RefreshTokenDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -163,6 +194,19 @@ const documents: Documents = {
     "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": types.DeleteBackupDocument,
     "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": types.RestoreBackupDocument,
     "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": types.UpdateBackupScheduleDocument,
+    "\n  query ChannelsPage {\n    notificationChannels {\n      ...ChannelFields\n    }\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": types.ChannelsPageDocument,
+    "\n  query NotificationDeliveries($channelId: ID, $status: DeliveryStatus, $page: Pagination) {\n    notificationDeliveries(channelId: $channelId, status: $status, page: $page) {\n      edges {\n        cursor\n        node {\n          ...DeliveryFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NotificationDeliveriesDocument,
+    "\n  mutation CreateWebhookChannel($input: WebhookChannelInput!) {\n    createWebhookChannel(input: $input) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": types.CreateWebhookChannelDocument,
+    "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelInput!) {\n    updateNotificationChannel(id: $id, input: $input) {\n      ...ChannelFields\n    }\n  }\n": types.UpdateNotificationChannelDocument,
+    "\n  mutation DeleteNotificationChannel($id: ID!) {\n    deleteNotificationChannel(id: $id)\n  }\n": types.DeleteNotificationChannelDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation TestNotificationChannel($id: ID!) {\n    testNotificationChannel(id: $id) {\n      ...DeliveryFields\n    }\n  }\n": types.TestNotificationChannelDocument,
+    "\n  mutation ReplayDelivery($id: ID!) {\n    replayDelivery(id: $id) {\n      ...DeliveryFields\n    }\n  }\n": types.ReplayDeliveryDocument,
+    "\n  mutation ReplayDeadDeliveries($channelId: ID!) {\n    replayDeadDeliveries(channelId: $channelId)\n  }\n": types.ReplayDeadDeliveriesDocument,
+    "\n  query TelegramBotStatus {\n    telegramBot {\n      configured\n      username\n      webhookUrl\n      lastError\n      lastUpdateAt\n    }\n  }\n": types.TelegramBotStatusDocument,
+    "\n  mutation ConfigureTelegramBot($token: String!) {\n    configureTelegramBot(token: $token) {\n      configured\n    }\n  }\n": types.ConfigureTelegramBotDocument,
+    "\n  mutation RemoveTelegramBot {\n    removeTelegramBot\n  }\n": types.RemoveTelegramBotDocument,
+    "\n  mutation LinkTelegramChat {\n    linkTelegramChat {\n      url\n      expiresAt\n    }\n  }\n": types.LinkTelegramChatDocument,
     "\n  query DashboardSummary {\n    systemStatus {\n      version\n      servers\n      inbounds\n      groups\n      users {\n        ...UserCountsFields\n      }\n    }\n    servers {\n      id\n      status\n    }\n    healthCheck {\n      ok\n      database\n      time\n    }\n  }\n": types.DashboardSummaryDocument,
     "\n  query SystemMetricsNow {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": types.SystemMetricsNowDocument,
     "\n  query TrafficSeries($range: TrafficRange!, $userId: ID) {\n    trafficSeries(range: $range, userId: $userId) {\n      at\n      upload\n      download\n    }\n  }\n": types.TrafficSeriesDocument,
@@ -176,6 +220,10 @@ const documents: Documents = {
     "\n  fragment JobProgressFields on JobProgress {\n    phase\n    tablesDone\n    tablesTotal\n    rowsDone\n    rowsTotal\n  }\n": types.JobProgressFieldsFragmentDoc,
     "\n  fragment RestoreFields on RestoreResult {\n    id\n    backupId\n    safetyBackupId\n    status\n    startedAt\n    startedBy\n    finishedAt\n    verifiedTables\n    error\n    progress {\n      ...JobProgressFields\n    }\n  }\n": types.RestoreFieldsFragmentDoc,
     "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n": types.NodeOperationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  fragment ChannelFields on NotificationChannel {\n    id\n    kind\n    name\n    owner\n    enabled\n    url\n    telegramChatId\n    eventKinds\n    language\n    delivered24h\n    failing\n    disabledReason\n    createdAt\n  }\n": types.ChannelFieldsFragmentDoc,
+    "\n  fragment DeliveryFields on NotificationDelivery {\n    id\n    eventId\n    eventKind\n    status\n    attempts\n    lastStatusCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    channel {\n      id\n      name\n      kind\n    }\n  }\n": types.DeliveryFieldsFragmentDoc,
+    "\n  fragment AnomalyFields on UsageAnomaly {\n    id\n    kind\n    hour\n    observed\n    baseline\n    detectedAt\n    user {\n      id\n      username\n    }\n  }\n": types.AnomalyFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      id\n      name\n      note\n      userCount\n      inbounds {\n        id\n        tag\n      }\n    }\n    inbounds {\n      id\n      tag\n    }\n  }\n": types.GroupsDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n    }\n  }\n": types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateGroupDocument,
@@ -193,6 +241,9 @@ const documents: Documents = {
     "\n  subscription SystemMetricsUpdates {\n    systemMetrics {\n      ...SystemMetricsFields\n    }\n  }\n": types.SystemMetricsUpdatesDocument,
     "\n  subscription UserTrafficUpdates($userId: ID!) {\n    userTraffic(userId: $userId) {\n      userId\n      upload\n      download\n      usedTraffic\n      at\n    }\n  }\n": types.UserTrafficUpdatesDocument,
     "\n  subscription NotificationUpdates {\n    notifications {\n      id\n      kind\n      severity\n      message\n      at\n      serverId\n      userId\n    }\n  }\n": types.NotificationUpdatesDocument,
+    "\n  query MetricsEndpoint {\n    metricsEndpoint {\n      enabled\n      path\n      tokenCreatedAt\n    }\n  }\n": types.MetricsEndpointDocument,
+    "\n  mutation RotateMetricsToken {\n    rotateMetricsToken {\n      token\n      endpoint {\n        enabled\n        path\n        tokenCreatedAt\n      }\n    }\n  }\n": types.RotateMetricsTokenDocument,
+    "\n  mutation RevokeMetricsToken {\n    revokeMetricsToken\n  }\n": types.RevokeMetricsTokenDocument,
     "\n  query NodeDetail($id: ID!) {\n    server(id: $id) {\n      ...ServerStatusFields\n      name\n      address\n      agentProtocol\n      configPinnedTo\n      configHistory {\n        version\n        issuedAt\n        outcome\n        outcomeAt\n        error\n        inbounds\n        users\n        operations\n        rollbackOf\n        kept\n        sizeBytes\n      }\n      operations(first: 20) {\n        ...NodeOperationFields\n      }\n    }\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n": types.NodeDetailDocument,
     "\n  query ServerConfigDiff($serverId: ID!, $from: Int!, $to: Int!) {\n    serverConfigDiff(serverId: $serverId, from: $from, to: $to) {\n      from\n      to\n      inboundsAdded\n      inboundsRemoved\n      inboundsChanged {\n        tag\n        fields\n      }\n      routingChanged\n      usersFrom\n      usersTo\n      usersAdded {\n        id\n        username\n      }\n      usersAddedCount\n      usersRemoved {\n        id\n        username\n      }\n      usersRemovedCount\n      usersChangedCount\n    }\n  }\n": types.ServerConfigDiffDocument,
     "\n  mutation RollbackNodeConfig($serverId: ID!, $version: Int!) {\n    rollbackNodeConfig(serverId: $serverId, version: $version) {\n      id\n      configPinnedTo\n    }\n  }\n": types.RollbackNodeConfigDocument,
@@ -204,6 +255,13 @@ const documents: Documents = {
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n    }\n  }\n": types.CreateServerDocument,
     "\n  mutation DeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": types.DeleteServerDocument,
     "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n": types.CreateServerEnrollmentDocument,
+    "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NotificationFeedDocument,
+    "\n  query UnreadCount {\n    notificationFeed(unreadOnly: true, page: { first: 1 }) {\n      unreadCount\n    }\n  }\n": types.UnreadCountDocument,
+    "\n  query EventCatalogue {\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": types.EventCatalogueDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  mutation MarkNotificationsUnread($ids: [ID!]!) {\n    markNotificationsUnread(ids: $ids)\n  }\n": types.MarkNotificationsUnreadDocument,
+    "\n  query NotificationSettings {\n    settings {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
     "\n  query PanelRoutingPolicy {\n    routingPolicy {\n      ...RoutingPolicyFields\n    }\n  }\n": types.PanelRoutingPolicyDocument,
     "\n  mutation UpdateRoutingPolicy($input: RoutingPolicyInput!) {\n    updateRoutingPolicy(input: $input) {\n      blockPrivate\n    }\n  }\n": types.UpdateRoutingPolicyDocument,
     "\n  query ServerRoutingPolicy($id: ID!) {\n    server(id: $id) {\n      id\n      routingPolicy {\n        ...RoutingPolicyFields\n      }\n      routingPolicyOverride {\n        blockPrivate\n      }\n    }\n  }\n": types.ServerRoutingPolicyDocument,
@@ -324,6 +382,14 @@ export function graphql(source: "\n  mutation UnlinkOidcIdentity($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AnalyticsPage($period: TimePeriod!) {\n    analytics(period: $period) {\n      period\n      from\n      to\n      upload\n      download\n      traffic {\n        at\n        upload\n        download\n      }\n      byServer {\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      byInbound {\n        tag\n        upload\n        download\n        server {\n          id\n          name\n        }\n      }\n      topUsers(first: 10) {\n        upload\n        download\n        user {\n          id\n          username\n        }\n      }\n      usersByStatus {\n        day\n        status\n        count\n      }\n      revenue {\n        day\n        currency\n        paid\n        refunded\n        invoicesPaid\n      }\n      revenueByPlan {\n        currency\n        paid\n        refunded\n        invoicesPaid\n        plan {\n          id\n          name\n        }\n      }\n      anomalies(first: 20) {\n        ...AnomalyFields\n      }\n    }\n  }\n"): typeof import('./graphql').AnalyticsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserInsights($userId: ID!) {\n    trafficStats(userId: $userId, period: WEEK) {\n      clientAddresses\n      forecast {\n        dailyAverage\n        daysLeft\n        remaining\n        runsOutAt\n        runsOutFirst\n      }\n      anomalies {\n        ...AnomalyFields\n      }\n    }\n    user(id: $userId) {\n      id\n      deviceLimit\n      telegramLinked\n    }\n  }\n"): typeof import('./graphql').UserInsightsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $page: Pagination) {\n    auditLog(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorUsername\n          targetType\n          targetId\n          ip\n          details\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -400,6 +466,58 @@ export function graphql(source: "\n  mutation UpdateBackupSchedule($input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ChannelsPage {\n    notificationChannels {\n      ...ChannelFields\n    }\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n"): typeof import('./graphql').ChannelsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationDeliveries($channelId: ID, $status: DeliveryStatus, $page: Pagination) {\n    notificationDeliveries(channelId: $channelId, status: $status, page: $page) {\n      edges {\n        cursor\n        node {\n          ...DeliveryFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').NotificationDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookChannel($input: WebhookChannelInput!) {\n    createWebhookChannel(input: $input) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n"): typeof import('./graphql').CreateWebhookChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelInput!) {\n    updateNotificationChannel(id: $id, input: $input) {\n      ...ChannelFields\n    }\n  }\n"): typeof import('./graphql').UpdateNotificationChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteNotificationChannel($id: ID!) {\n    deleteNotificationChannel(id: $id)\n  }\n"): typeof import('./graphql').DeleteNotificationChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n"): typeof import('./graphql').RotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestNotificationChannel($id: ID!) {\n    testNotificationChannel(id: $id) {\n      ...DeliveryFields\n    }\n  }\n"): typeof import('./graphql').TestNotificationChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayDelivery($id: ID!) {\n    replayDelivery(id: $id) {\n      ...DeliveryFields\n    }\n  }\n"): typeof import('./graphql').ReplayDeliveryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayDeadDeliveries($channelId: ID!) {\n    replayDeadDeliveries(channelId: $channelId)\n  }\n"): typeof import('./graphql').ReplayDeadDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TelegramBotStatus {\n    telegramBot {\n      configured\n      username\n      webhookUrl\n      lastError\n      lastUpdateAt\n    }\n  }\n"): typeof import('./graphql').TelegramBotStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureTelegramBot($token: String!) {\n    configureTelegramBot(token: $token) {\n      configured\n    }\n  }\n"): typeof import('./graphql').ConfigureTelegramBotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTelegramBot {\n    removeTelegramBot\n  }\n"): typeof import('./graphql').RemoveTelegramBotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LinkTelegramChat {\n    linkTelegramChat {\n      url\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').LinkTelegramChatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DashboardSummary {\n    systemStatus {\n      version\n      servers\n      inbounds\n      groups\n      users {\n        ...UserCountsFields\n      }\n    }\n    servers {\n      id\n      status\n    }\n    healthCheck {\n      ok\n      database\n      time\n    }\n  }\n"): typeof import('./graphql').DashboardSummaryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -449,6 +567,22 @@ export function graphql(source: "\n  fragment RestoreFields on RestoreResult {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment NodeOperationFields on NodeOperation {\n    id\n    kind\n    status\n    targetVersion\n    detail\n    requestedAt\n    requestedBy\n    finishedAt\n    configVersion\n  }\n"): typeof import('./graphql').NodeOperationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    severity\n    message\n    at\n    read\n    userId\n    serverId\n    invoiceId\n  }\n"): typeof import('./graphql').NotificationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChannelFields on NotificationChannel {\n    id\n    kind\n    name\n    owner\n    enabled\n    url\n    telegramChatId\n    eventKinds\n    language\n    delivered24h\n    failing\n    disabledReason\n    createdAt\n  }\n"): typeof import('./graphql').ChannelFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeliveryFields on NotificationDelivery {\n    id\n    eventId\n    eventKind\n    status\n    attempts\n    lastStatusCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    channel {\n      id\n      name\n      kind\n    }\n  }\n"): typeof import('./graphql').DeliveryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnomalyFields on UsageAnomaly {\n    id\n    kind\n    hour\n    observed\n    baseline\n    detectedAt\n    user {\n      id\n      username\n    }\n  }\n"): typeof import('./graphql').AnomalyFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -520,6 +654,18 @@ export function graphql(source: "\n  subscription NotificationUpdates {\n    not
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MetricsEndpoint {\n    metricsEndpoint {\n      enabled\n      path\n      tokenCreatedAt\n    }\n  }\n"): typeof import('./graphql').MetricsEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateMetricsToken {\n    rotateMetricsToken {\n      token\n      endpoint {\n        enabled\n        path\n        tokenCreatedAt\n      }\n    }\n  }\n"): typeof import('./graphql').RotateMetricsTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeMetricsToken {\n    revokeMetricsToken\n  }\n"): typeof import('./graphql').RevokeMetricsTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query NodeDetail($id: ID!) {\n    server(id: $id) {\n      ...ServerStatusFields\n      name\n      address\n      agentProtocol\n      configPinnedTo\n      configHistory {\n        version\n        issuedAt\n        outcome\n        outcomeAt\n        error\n        inbounds\n        users\n        operations\n        rollbackOf\n        kept\n        sizeBytes\n      }\n      operations(first: 20) {\n        ...NodeOperationFields\n      }\n    }\n    agentReleases {\n      version\n      builtIn\n      servers\n    }\n  }\n"): typeof import('./graphql').NodeDetailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -561,6 +707,34 @@ export function graphql(source: "\n  mutation DeleteServer($id: ID!) {\n    dele
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateServerEnrollment($id: ID!) {\n    createServerEnrollment(id: $id) {\n      command\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').CreateServerEnrollmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationFeed($kinds: [String!], $unreadOnly: Boolean, $page: Pagination, $language: NotificationLanguage) {\n    notificationFeed(kinds: $kinds, unreadOnly: $unreadOnly, page: $page, language: $language) {\n      unreadCount\n      edges {\n        cursor\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').NotificationFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadCount {\n    notificationFeed(unreadOnly: true, page: { first: 1 }) {\n      unreadCount\n    }\n  }\n"): typeof import('./graphql').UnreadCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventCatalogue {\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n"): typeof import('./graphql').EventCatalogueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n"): typeof import('./graphql').MarkNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsUnread($ids: [ID!]!) {\n    markNotificationsUnread(ids: $ids)\n  }\n"): typeof import('./graphql').MarkNotificationsUnreadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSettings {\n    settings {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n"): typeof import('./graphql').NotificationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      reminderUsagePercents\n      reminderDaysLeft\n      failedSignInAlertThreshold\n      retentionHourlyDays\n      retentionDailyDays\n      retentionAuditDays\n      retentionEventDays\n      retentionSessionDays\n      sharingWindowMinutes\n    }\n  }\n"): typeof import('./graphql').UpdateNotificationSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

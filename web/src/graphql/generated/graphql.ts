@@ -14,6 +14,12 @@ export type AllowedDestinationInput = {
   ports?: Array<string> | null | undefined;
 };
 
+export type AnomalyKind =
+  /** More distinct client addresses within the window than the user's device limit. */
+  | 'ACCOUNT_SHARING'
+  /** An hour's usage far above the user's own median (median + k x MAD of its hourly usage). */
+  | 'USAGE_SPIKE';
+
 export type AuditFilter = {
   action?: string | null | undefined;
   /** Every action starting with this, e.g. auth. for sign-ins, failed sign-ins, factor changes and session revocations. */
@@ -53,6 +59,10 @@ export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
 };
+
+export type ChannelKind =
+  | 'TELEGRAM'
+  | 'WEBHOOK';
 
 export type ConfigOutcome =
   | 'APPLIED'
@@ -120,6 +130,21 @@ export type CreateUserInput = {
   telegramId?: string | null | undefined;
   username: string;
 };
+
+export type DeliveryStatus =
+  /** Ran out of attempts (in the dead-letter queue); replay sends it again. */
+  | 'DEAD'
+  | 'DELIVERED'
+  /** Queued, not yet attempted. */
+  | 'PENDING'
+  /** Failed at least once; another attempt is scheduled. */
+  | 'RETRYING';
+
+export type EventAudience =
+  /** Panel-wide news: admins and the owner only. */
+  | 'PANEL'
+  /** About one user: its owning admin (a reseller: its own users only), admins and the owner hear it. */
+  | 'USER';
 
 export type FinishOidcLoginInput = {
   code: string;
@@ -328,6 +353,21 @@ export type NodeOperationStatus =
   | 'SENT'
   | 'SUCCEEDED';
 
+/** Omitted fields keep their values. */
+export type NotificationChannelInput = {
+  enabled?: boolean | null | undefined;
+  eventKinds?: Array<string> | null | undefined;
+  language?: NotificationLanguage | null | undefined;
+  name?: string | null | undefined;
+  url?: string | null | undefined;
+};
+
+export type NotificationLanguage =
+  | 'EN'
+  | 'FA'
+  | 'RU'
+  | 'ZH';
+
 export type NotificationSeverity =
   | 'CRITICAL'
   | 'INFO'
@@ -490,6 +530,14 @@ export type SubscriptionRuleInput = {
   name: string;
 };
 
+/** A window ending now: DAY is 24 hourly points, WEEK 7 daily, MONTH 30 daily, QUARTER 90 daily, YEAR 52 weekly. */
+export type TimePeriod =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
+
 export type TrafficRange =
   | 'DAY'
   | 'MONTH'
@@ -631,6 +679,15 @@ export type UserStatus =
   | 'LIMITED'
   /** Waiting for first use; its time starts then. */
   | 'ON_HOLD';
+
+export type WebhookChannelInput = {
+  enabled?: boolean | null | undefined;
+  eventKinds?: Array<string> | null | undefined;
+  language?: NotificationLanguage | null | undefined;
+  name: string;
+  /** https URL (http and private addresses are refused on a deployed panel). */
+  url: string;
+};
 
 export type AccountOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -788,6 +845,20 @@ export type UnlinkOidcIdentityMutationVariables = Exact<{
 
 export type UnlinkOidcIdentityMutation = { unlinkOidcIdentity: boolean };
 
+export type AnalyticsPageQueryVariables = Exact<{
+  period: TimePeriod;
+}>;
+
+
+export type AnalyticsPageQuery = { analytics: { period: TimePeriod, from: string, to: string, upload: number, download: number, traffic: Array<{ at: string, upload: number, download: number }>, byServer: Array<{ upload: number, download: number, server: { id: string, name: string } }>, byInbound: Array<{ tag: string, upload: number, download: number, server: { id: string, name: string } }>, topUsers: Array<{ upload: number, download: number, user: { id: string, username: string } }>, usersByStatus: Array<{ day: string, status: UserStatus, count: number }>, revenue: Array<{ day: string, currency: string, paid: string, refunded: string, invoicesPaid: number }> | null, revenueByPlan: Array<{ currency: string, paid: string, refunded: string, invoicesPaid: number, plan: { id: string, name: string } | null }> | null, anomalies: Array<{ id: string, kind: AnomalyKind, hour: string, observed: number, baseline: number, detectedAt: string, user: { id: string, username: string } }> } };
+
+export type UserInsightsQueryVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type UserInsightsQuery = { trafficStats: { clientAddresses: number | null, forecast: { dailyAverage: number, daysLeft: number | null, remaining: number | null, runsOutAt: string | null, runsOutFirst: boolean } | null, anomalies: Array<{ id: string, kind: AnomalyKind, hour: string, observed: number, baseline: number, detectedAt: string, user: { id: string, username: string } }> }, user: { id: string, deviceLimit: number | null, telegramLinked: boolean } | null };
+
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
   page?: Pagination | null | undefined;
@@ -910,6 +981,92 @@ export type UpdateBackupScheduleMutationVariables = Exact<{
 
 export type UpdateBackupScheduleMutation = { updateSettings: { backupIntervalHours: number, backupKeepCount: number, backupKeepDays: number } };
 
+export type ChannelsPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChannelsPageQuery = { notificationChannels: Array<{ id: string, kind: ChannelKind, name: string, owner: string, enabled: boolean, url: string | null, telegramChatId: string | null, eventKinds: Array<string>, language: NotificationLanguage, delivered24h: number, failing: number, disabledReason: string | null, createdAt: string }>, eventCatalogue: { version: number, kinds: Array<{ kind: string, audience: EventAudience, severity: NotificationSeverity, description: string }> } };
+
+export type NotificationDeliveriesQueryVariables = Exact<{
+  channelId?: string | number | null | undefined;
+  status?: DeliveryStatus | null | undefined;
+  page?: Pagination | null | undefined;
+}>;
+
+
+export type NotificationDeliveriesQuery = { notificationDeliveries: { edges: Array<{ cursor: string, node: { id: string, eventId: string, eventKind: string, status: DeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, channel: { id: string, name: string, kind: ChannelKind } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CreateWebhookChannelMutationVariables = Exact<{
+  input: WebhookChannelInput;
+}>;
+
+
+export type CreateWebhookChannelMutation = { createWebhookChannel: { secret: string, channel: { id: string, kind: ChannelKind, name: string, owner: string, enabled: boolean, url: string | null, telegramChatId: string | null, eventKinds: Array<string>, language: NotificationLanguage, delivered24h: number, failing: number, disabledReason: string | null, createdAt: string } } };
+
+export type UpdateNotificationChannelMutationVariables = Exact<{
+  id: string | number;
+  input: NotificationChannelInput;
+}>;
+
+
+export type UpdateNotificationChannelMutation = { updateNotificationChannel: { id: string, kind: ChannelKind, name: string, owner: string, enabled: boolean, url: string | null, telegramChatId: string | null, eventKinds: Array<string>, language: NotificationLanguage, delivered24h: number, failing: number, disabledReason: string | null, createdAt: string } };
+
+export type DeleteNotificationChannelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteNotificationChannelMutation = { deleteNotificationChannel: boolean };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, channel: { id: string, kind: ChannelKind, name: string, owner: string, enabled: boolean, url: string | null, telegramChatId: string | null, eventKinds: Array<string>, language: NotificationLanguage, delivered24h: number, failing: number, disabledReason: string | null, createdAt: string } } };
+
+export type TestNotificationChannelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TestNotificationChannelMutation = { testNotificationChannel: { id: string, eventId: string, eventKind: string, status: DeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, channel: { id: string, name: string, kind: ChannelKind } } };
+
+export type ReplayDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplayDeliveryMutation = { replayDelivery: { id: string, eventId: string, eventKind: string, status: DeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, channel: { id: string, name: string, kind: ChannelKind } } };
+
+export type ReplayDeadDeliveriesMutationVariables = Exact<{
+  channelId: string | number;
+}>;
+
+
+export type ReplayDeadDeliveriesMutation = { replayDeadDeliveries: number };
+
+export type TelegramBotStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TelegramBotStatusQuery = { telegramBot: { configured: boolean, username: string | null, webhookUrl: string | null, lastError: string | null, lastUpdateAt: string | null } };
+
+export type ConfigureTelegramBotMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfigureTelegramBotMutation = { configureTelegramBot: { configured: boolean } };
+
+export type RemoveTelegramBotMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RemoveTelegramBotMutation = { removeTelegramBot: boolean };
+
+export type LinkTelegramChatMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LinkTelegramChatMutation = { linkTelegramChat: { url: string, expiresAt: string } };
+
 export type DashboardSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -947,6 +1104,14 @@ export type JobProgressFieldsFragment = { phase: string, tablesDone: number, tab
 export type RestoreFieldsFragment = { id: string, backupId: string, safetyBackupId: string | null, status: RestoreStatus, startedAt: string, startedBy: string | null, finishedAt: string | null, verifiedTables: number | null, error: string | null, progress: { phase: string, tablesDone: number, tablesTotal: number, rowsDone: number, rowsTotal: number } | null };
 
 export type NodeOperationFieldsFragment = { id: string, kind: NodeOperationKind, status: NodeOperationStatus, targetVersion: string | null, detail: string | null, requestedAt: string, requestedBy: string | null, finishedAt: string | null, configVersion: number | null };
+
+export type NotificationFieldsFragment = { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, read: boolean, userId: string | null, serverId: string | null, invoiceId: string | null };
+
+export type ChannelFieldsFragment = { id: string, kind: ChannelKind, name: string, owner: string, enabled: boolean, url: string | null, telegramChatId: string | null, eventKinds: Array<string>, language: NotificationLanguage, delivered24h: number, failing: number, disabledReason: string | null, createdAt: string };
+
+export type DeliveryFieldsFragment = { id: string, eventId: string, eventKind: string, status: DeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, channel: { id: string, name: string, kind: ChannelKind } };
+
+export type AnomalyFieldsFragment = { id: string, kind: AnomalyKind, hour: string, observed: number, baseline: number, detectedAt: string, user: { id: string, username: string } };
 
 export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1060,6 +1225,21 @@ export type NotificationUpdatesSubscriptionVariables = Exact<{ [key: string]: ne
 
 export type NotificationUpdatesSubscription = { notifications: { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, serverId: string | null, userId: string | null } };
 
+export type MetricsEndpointQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsEndpointQuery = { metricsEndpoint: { enabled: boolean, path: string, tokenCreatedAt: string | null } };
+
+export type RotateMetricsTokenMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RotateMetricsTokenMutation = { rotateMetricsToken: { token: string, endpoint: { enabled: boolean, path: string, tokenCreatedAt: string | null } } };
+
+export type RevokeMetricsTokenMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevokeMetricsTokenMutation = { revokeMetricsToken: boolean };
+
 export type NodeDetailQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1137,6 +1317,53 @@ export type CreateServerEnrollmentMutationVariables = Exact<{
 
 
 export type CreateServerEnrollmentMutation = { createServerEnrollment: { command: string, expiresAt: string } };
+
+export type NotificationFeedQueryVariables = Exact<{
+  kinds?: Array<string> | string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+  page?: Pagination | null | undefined;
+  language?: NotificationLanguage | null | undefined;
+}>;
+
+
+export type NotificationFeedQuery = { notificationFeed: { unreadCount: number, edges: Array<{ cursor: string, node: { id: string, kind: string, severity: NotificationSeverity, message: string, at: string, read: boolean, userId: string | null, serverId: string | null, invoiceId: string | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type UnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadCountQuery = { notificationFeed: { unreadCount: number } };
+
+export type EventCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EventCatalogueQuery = { eventCatalogue: { version: number, kinds: Array<{ kind: string, audience: EventAudience, severity: NotificationSeverity, description: string }> } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+  all?: boolean | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MarkNotificationsUnreadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsUnreadMutation = { markNotificationsUnread: number };
+
+export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSettingsQuery = { settings: { reminderUsagePercents: Array<number>, reminderDaysLeft: Array<number>, failedSignInAlertThreshold: number, retentionHourlyDays: number, retentionDailyDays: number, retentionAuditDays: number, retentionEventDays: number, retentionSessionDays: number, sharingWindowMinutes: number } };
+
+export type UpdateNotificationSettingsMutationVariables = Exact<{
+  input: UpdateSettingsInput;
+}>;
+
+
+export type UpdateNotificationSettingsMutation = { updateSettings: { reminderUsagePercents: Array<number>, reminderDaysLeft: Array<number>, failedSignInAlertThreshold: number, retentionHourlyDays: number, retentionDailyDays: number, retentionAuditDays: number, retentionEventDays: number, retentionSessionDays: number, sharingWindowMinutes: number } };
 
 export type PanelRoutingPolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1482,6 +1709,69 @@ export const NodeOperationFieldsFragmentDoc = new TypedDocumentString(`
   configVersion
 }
     `, {"fragmentName":"NodeOperationFields"}) as unknown as TypedDocumentString<NodeOperationFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  kind
+  severity
+  message
+  at
+  read
+  userId
+  serverId
+  invoiceId
+}
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const ChannelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChannelFields on NotificationChannel {
+  id
+  kind
+  name
+  owner
+  enabled
+  url
+  telegramChatId
+  eventKinds
+  language
+  delivered24h
+  failing
+  disabledReason
+  createdAt
+}
+    `, {"fragmentName":"ChannelFields"}) as unknown as TypedDocumentString<ChannelFieldsFragment, unknown>;
+export const DeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeliveryFields on NotificationDelivery {
+  id
+  eventId
+  eventKind
+  status
+  attempts
+  lastStatusCode
+  lastError
+  nextAttemptAt
+  deliveredAt
+  createdAt
+  channel {
+    id
+    name
+    kind
+  }
+}
+    `, {"fragmentName":"DeliveryFields"}) as unknown as TypedDocumentString<DeliveryFieldsFragment, unknown>;
+export const AnomalyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AnomalyFields on UsageAnomaly {
+  id
+  kind
+  hour
+  observed
+  baseline
+  detectedAt
+  user {
+    id
+    username
+  }
+}
+    `, {"fragmentName":"AnomalyFields"}) as unknown as TypedDocumentString<AnomalyFieldsFragment, unknown>;
 export const AccountOverviewDocument = {"__meta__":{"hash":"5346f96aeb78e4a32852336fd3149f8a4decafdc06fa9533371d9793b2dc4390"}} as unknown as TypedDocumentString<AccountOverviewQuery, AccountOverviewQueryVariables>;
 export const MySessionsDocument = {"__meta__":{"hash":"2b14e7d3803218ff6e12da118a9174ec66db954710becbdef92eb30bf450b8c4"}} as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
 export const RevokeSessionDocument = {"__meta__":{"hash":"0da1f5ad6ca30b47e1cb2c8f9b833664fb3647a47c585080a1a7fa8bc04c825c"}} as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
@@ -1506,6 +1796,8 @@ export const DeleteAdminDocument = {"__meta__":{"hash":"fd0c96b23ed86a646f7e07f3
 export const OidcIdentitiesDocument = {"__meta__":{"hash":"0f1c815f0329b2e13460c75d9d52e87399ca8179691bcf74c385862ee0ec39fe"}} as unknown as TypedDocumentString<OidcIdentitiesQuery, OidcIdentitiesQueryVariables>;
 export const LinkOidcIdentityDocument = {"__meta__":{"hash":"4bdcb47d14e73eb7d21dbe7348a961c9a26027a009c6350687ae6d1cc0bbb9a1"}} as unknown as TypedDocumentString<LinkOidcIdentityMutation, LinkOidcIdentityMutationVariables>;
 export const UnlinkOidcIdentityDocument = {"__meta__":{"hash":"570a940a2223f074cfc3f42bd11396cc7e645ed8c3b09e8555f49f1664043498"}} as unknown as TypedDocumentString<UnlinkOidcIdentityMutation, UnlinkOidcIdentityMutationVariables>;
+export const AnalyticsPageDocument = {"__meta__":{"hash":"a407777370bb4aaa78f4015b34d3df62a577d4038feb7b6c1b102ae5b7251930"}} as unknown as TypedDocumentString<AnalyticsPageQuery, AnalyticsPageQueryVariables>;
+export const UserInsightsDocument = {"__meta__":{"hash":"583679d6abac152beaf8f2aa80c3b71733a3bf0a086eaccc5cb89e1b03a23271"}} as unknown as TypedDocumentString<UserInsightsQuery, UserInsightsQueryVariables>;
 export const AuditLogDocument = {"__meta__":{"hash":"37c95c975965b3654ad34ceb3656a2abf8ef9da0e543b6f7dc7c318e96a86206"}} as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const RefreshTokenDocument = {"__meta__":{"hash":"8361550b113ac1e1d6d19e59c4e7c00944dbbe2289c0201a80fc96161367c7f7"}} as unknown as TypedDocumentString<RefreshTokenMutation, RefreshTokenMutationVariables>;
 export const LogoutDocument = {"__meta__":{"hash":"cb1d14c1cc99a25294cfa4376de2402364cb32e6c038a11fb36cf0ebb3a5ce91"}} as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
@@ -1525,6 +1817,19 @@ export const BackupDatabaseDocument = {"__meta__":{"hash":"917ed146b8a8ca908a56f
 export const DeleteBackupDocument = {"__meta__":{"hash":"0c8c023a146fb52ffa6afc3f7fbef13b8f218864a90ac166329ddf08581cc752"}} as unknown as TypedDocumentString<DeleteBackupMutation, DeleteBackupMutationVariables>;
 export const RestoreBackupDocument = {"__meta__":{"hash":"fdb545888dc6be5f19e10b8f21ec178cd6ec54a0d91c9821990f14f01cbc82f2"}} as unknown as TypedDocumentString<RestoreBackupMutation, RestoreBackupMutationVariables>;
 export const UpdateBackupScheduleDocument = {"__meta__":{"hash":"25f537ecb38f6b19d8f7adb177b15a2c3adde22b30c55db9bcda74c620b336d0"}} as unknown as TypedDocumentString<UpdateBackupScheduleMutation, UpdateBackupScheduleMutationVariables>;
+export const ChannelsPageDocument = {"__meta__":{"hash":"702592402b95b7a307837f34516ff0d2411e711d9bfa96e167a6db8edd125865"}} as unknown as TypedDocumentString<ChannelsPageQuery, ChannelsPageQueryVariables>;
+export const NotificationDeliveriesDocument = {"__meta__":{"hash":"cfc52f472f5f7381cd24e7cc4bc1ee78ab17e8ff0cc2f2c2a3e9c0ece780f587"}} as unknown as TypedDocumentString<NotificationDeliveriesQuery, NotificationDeliveriesQueryVariables>;
+export const CreateWebhookChannelDocument = {"__meta__":{"hash":"7caad36daaa14b43cc96b0f26faf41540649ea331ac81e17a8332a04ad3f0fbd"}} as unknown as TypedDocumentString<CreateWebhookChannelMutation, CreateWebhookChannelMutationVariables>;
+export const UpdateNotificationChannelDocument = {"__meta__":{"hash":"f0eca7f5805007d201dcc6c6d91624d863808b6b30c2cb7a045d37bc36ef300a"}} as unknown as TypedDocumentString<UpdateNotificationChannelMutation, UpdateNotificationChannelMutationVariables>;
+export const DeleteNotificationChannelDocument = {"__meta__":{"hash":"44a4da2e7d8221b38aa851b1bf8a77432d762ea1d383b49a7215a36c7c84b58d"}} as unknown as TypedDocumentString<DeleteNotificationChannelMutation, DeleteNotificationChannelMutationVariables>;
+export const RotateWebhookSecretDocument = {"__meta__":{"hash":"f1f487d5f15f538f7a0d7cd242e5feef3e8e30cb9bc03f52516cfae836185e75"}} as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const TestNotificationChannelDocument = {"__meta__":{"hash":"413ccbda2dcae7f5b3361c2c74a8d814accef44d7d9a51daf090c913c8087930"}} as unknown as TypedDocumentString<TestNotificationChannelMutation, TestNotificationChannelMutationVariables>;
+export const ReplayDeliveryDocument = {"__meta__":{"hash":"9f276584df35610d22987db7813aca477eb3be59f493ed3360da1b0296a872e8"}} as unknown as TypedDocumentString<ReplayDeliveryMutation, ReplayDeliveryMutationVariables>;
+export const ReplayDeadDeliveriesDocument = {"__meta__":{"hash":"29952809c685af871e24e45c69092c8e2aaecb0e7bcc9cd19dcebf788b5b8b3e"}} as unknown as TypedDocumentString<ReplayDeadDeliveriesMutation, ReplayDeadDeliveriesMutationVariables>;
+export const TelegramBotStatusDocument = {"__meta__":{"hash":"69eabe438d30af2e25974faefc97e57caf62b73c3d203ed92ca9401ba2e7143b"}} as unknown as TypedDocumentString<TelegramBotStatusQuery, TelegramBotStatusQueryVariables>;
+export const ConfigureTelegramBotDocument = {"__meta__":{"hash":"005c78b58c358fc668c7b61c9d8e23e2cb8da419af538aed626dc7178fd1d9bc"}} as unknown as TypedDocumentString<ConfigureTelegramBotMutation, ConfigureTelegramBotMutationVariables>;
+export const RemoveTelegramBotDocument = {"__meta__":{"hash":"a522c48d1e3fe6bb8db0e841807bfe7eae5db3ec07dbd9f50c8b9046dce0ea44"}} as unknown as TypedDocumentString<RemoveTelegramBotMutation, RemoveTelegramBotMutationVariables>;
+export const LinkTelegramChatDocument = {"__meta__":{"hash":"73c751e38e9d9af2610693a1943ce9f834dc1b733b5f4174be5f6ec062446b54"}} as unknown as TypedDocumentString<LinkTelegramChatMutation, LinkTelegramChatMutationVariables>;
 export const DashboardSummaryDocument = {"__meta__":{"hash":"18cdeb1fcda16cf8c98a13876d5293498106054dddba033495494b6c3f3f7bdd"}} as unknown as TypedDocumentString<DashboardSummaryQuery, DashboardSummaryQueryVariables>;
 export const SystemMetricsNowDocument = {"__meta__":{"hash":"cda100a0cd171ee54dcf205a1c45da96fba114b55b84cb6a39fa3a175bc7d0ac"}} as unknown as TypedDocumentString<SystemMetricsNowQuery, SystemMetricsNowQueryVariables>;
 export const TrafficSeriesDocument = {"__meta__":{"hash":"46c881ad82bb92b9cb2bba2b713ce3c6b186343c1e9115a3524daea940acbc37"}} as unknown as TypedDocumentString<TrafficSeriesQuery, TrafficSeriesQueryVariables>;
@@ -1545,6 +1850,9 @@ export const ServerStatusUpdatesDocument = {"__meta__":{"hash":"d368d29fb63bf283
 export const SystemMetricsUpdatesDocument = {"__meta__":{"hash":"acf5b6f47370ab35804a36003bc010facd471613fcb0d4209d61b40ece1e402a"}} as unknown as TypedDocumentString<SystemMetricsUpdatesSubscription, SystemMetricsUpdatesSubscriptionVariables>;
 export const UserTrafficUpdatesDocument = {"__meta__":{"hash":"a107b0c7a89285d59878736f7d0bf948ade8fafbb5a13886edef19637518b33a"}} as unknown as TypedDocumentString<UserTrafficUpdatesSubscription, UserTrafficUpdatesSubscriptionVariables>;
 export const NotificationUpdatesDocument = {"__meta__":{"hash":"629cd998a78616eac1c23419f1c5b542c5a1cedb25df6df63ace4dc1ab7f516a"}} as unknown as TypedDocumentString<NotificationUpdatesSubscription, NotificationUpdatesSubscriptionVariables>;
+export const MetricsEndpointDocument = {"__meta__":{"hash":"65814bdfb69fba06d7c71e2b79b9efabc707aa62f7a0fd4a6595dd79d3e52248"}} as unknown as TypedDocumentString<MetricsEndpointQuery, MetricsEndpointQueryVariables>;
+export const RotateMetricsTokenDocument = {"__meta__":{"hash":"817db3af89f5f06cb2cffe3677bfb7055a347b27b7db9c90b85e0960a16c20c0"}} as unknown as TypedDocumentString<RotateMetricsTokenMutation, RotateMetricsTokenMutationVariables>;
+export const RevokeMetricsTokenDocument = {"__meta__":{"hash":"05e48d89c5e9b89f0d027d8de904159f50b733bb052c16d9c666c3600d3e7d91"}} as unknown as TypedDocumentString<RevokeMetricsTokenMutation, RevokeMetricsTokenMutationVariables>;
 export const NodeDetailDocument = {"__meta__":{"hash":"d047a2d7eafa65e6f0f407651b221916e2c828be996b1325af686322a6893b08"}} as unknown as TypedDocumentString<NodeDetailQuery, NodeDetailQueryVariables>;
 export const ServerConfigDiffDocument = {"__meta__":{"hash":"b8ba5f3e4dc20310cb4f7c39ae9aef6abdf25db1e2e5faeac7ca708694d43737"}} as unknown as TypedDocumentString<ServerConfigDiffQuery, ServerConfigDiffQueryVariables>;
 export const RollbackNodeConfigDocument = {"__meta__":{"hash":"4b2f28a2accaee25a08ec61e2165823e75b8e7b6c5bf918fa2dddfa6276b5506"}} as unknown as TypedDocumentString<RollbackNodeConfigMutation, RollbackNodeConfigMutationVariables>;
@@ -1556,6 +1864,13 @@ export const ServersDocument = {"__meta__":{"hash":"62513cf38e2c6b709144da29cc78
 export const CreateServerDocument = {"__meta__":{"hash":"ca846fe248d8cd08efde87d1069cb1160240fe4d111cd28afbee34fd01bf2458"}} as unknown as TypedDocumentString<CreateServerMutation, CreateServerMutationVariables>;
 export const DeleteServerDocument = {"__meta__":{"hash":"0386138370b1691a2712caa2e504c2774bb8f784669cf5f692989a48ae4f402d"}} as unknown as TypedDocumentString<DeleteServerMutation, DeleteServerMutationVariables>;
 export const CreateServerEnrollmentDocument = {"__meta__":{"hash":"f4e1642f23e400e8c4e77458ca9cf9e0921484cab2c3744479174b6af6488426"}} as unknown as TypedDocumentString<CreateServerEnrollmentMutation, CreateServerEnrollmentMutationVariables>;
+export const NotificationFeedDocument = {"__meta__":{"hash":"b51189c7af8bc19b9c1c0d4f64c255211be9b08f730be741432645be21020e27"}} as unknown as TypedDocumentString<NotificationFeedQuery, NotificationFeedQueryVariables>;
+export const UnreadCountDocument = {"__meta__":{"hash":"445bef9d833a6c658cee3cdf02150d02bb12cbade54207eca283f33393c2c727"}} as unknown as TypedDocumentString<UnreadCountQuery, UnreadCountQueryVariables>;
+export const EventCatalogueDocument = {"__meta__":{"hash":"5e837104052864727d29a6464b8ef1bcee9c9e524580cf96189d31d22ec234e7"}} as unknown as TypedDocumentString<EventCatalogueQuery, EventCatalogueQueryVariables>;
+export const MarkNotificationsReadDocument = {"__meta__":{"hash":"08e785fe62e1918737d17a140b3277032bcdcdc3aa5609dc5d628752b72ee5bb"}} as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkNotificationsUnreadDocument = {"__meta__":{"hash":"4623f51d1c45a298af41a975f66d19897b98c9c1527f03162eefac1aef651ca2"}} as unknown as TypedDocumentString<MarkNotificationsUnreadMutation, MarkNotificationsUnreadMutationVariables>;
+export const NotificationSettingsDocument = {"__meta__":{"hash":"7c2c096dbde973b2f6f63e776bbebb73fd7cc83f426552f479999dd161167396"}} as unknown as TypedDocumentString<NotificationSettingsQuery, NotificationSettingsQueryVariables>;
+export const UpdateNotificationSettingsDocument = {"__meta__":{"hash":"458de80f6ee800c54b76cd106a0f239154c51429c95e02a86e90afa6855acee6"}} as unknown as TypedDocumentString<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
 export const PanelRoutingPolicyDocument = {"__meta__":{"hash":"db0820f47ef98ee4c93506d298517490fcf7a7063783517067a49eaa0034f3f4"}} as unknown as TypedDocumentString<PanelRoutingPolicyQuery, PanelRoutingPolicyQueryVariables>;
 export const UpdateRoutingPolicyDocument = {"__meta__":{"hash":"0a1f5a4046bd3bba1ae4b23a815785f830bb6f700457958ca7082007a18087ef"}} as unknown as TypedDocumentString<UpdateRoutingPolicyMutation, UpdateRoutingPolicyMutationVariables>;
 export const ServerRoutingPolicyDocument = {"__meta__":{"hash":"c1af19e705a7470208e8bd60845fcff2df93f90e9eabe7713b0744141b081aba"}} as unknown as TypedDocumentString<ServerRoutingPolicyQuery, ServerRoutingPolicyQueryVariables>;

@@ -1,0 +1,215 @@
+/**
+ * Analytics over a period: totals and traffic over time, by node, by inbound, the top users,
+ * users by status per day, revenue (for those who may see billing), recent anomalies; and the
+ * exports.
+ */
+import { Tabs } from "@kobalte/core/tabs";
+import { A } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { Loaded, Skeleton } from "../components/Async";
+import { Table } from "../components/Table";
+import { TrafficChart } from "../components/TrafficChart";
+import type { TimePeriod } from "../graphql/generated/graphql";
+import { locale, t } from "../i18n";
+import "../i18n/monitoring-en";
+import { formatBytes, formatDate, formatNumber } from "../lib/format";
+import { createQuery, reloadQueries } from "../lib/query";
+import { AnomalyTable } from "./AnomalyTable";
+import { analyticsQuery } from "./data";
+import { ExportCard } from "./ExportCard";
+import { STATUS_ORDER, statusBars } from "./status-bars";
+
+const PERIODS = ["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"] as const satisfies TimePeriod[];
+
+export default function AnalyticsPage() {
+  const [period, setPeriod] = createSignal<TimePeriod>("WEEK");
+  const data = createQuery(() => analyticsQuery(period()));
+  const bytes = (n: number) => formatBytes(n, locale());
+
+  return (
+    <>
+      <div class="toolbar">
+        <h1 class="grow">{t("nav.analytics")}</h1>
+        <Tabs value={period()} onChange={(v) => setPeriod(v as TimePeriod)}>
+          <Tabs.List class="tabs-list" aria-label={t("analytics.period")}>
+            <For each={PERIODS}>{(p) => <Tabs.Trigger value={p}>{t(`period.${p}`)}</Tabs.Trigger>}</For>
+          </Tabs.List>
+        </Tabs>
+      </div>
+      <Loaded resource={data} retry={() => reloadQueries(analyticsQuery)} skeleton={<Skeleton lines={8} />}>
+        {(a) => (
+          <div class="stack">
+            <section class="card" aria-labelledby="analytics-traffic">
+              <h2 id="analytics-traffic">{t("analytics.traffic")}</h2>
+              <dl class="stats">
+                <div>
+                  <dt>{t("traffic.upload")}</dt>
+                  <dd data-testid="analytics-upload">{bytes(a.upload)}</dd>
+                </div>
+                <div>
+                  <dt>{t("traffic.download")}</dt>
+                  <dd data-testid="analytics-download">{bytes(a.download)}</dd>
+                </div>
+                <div>
+                  <dt>{t("analytics.total")}</dt>
+                  <dd>{bytes(a.upload + a.download)}</dd>
+                </div>
+              </dl>
+              <TrafficChart points={a.traffic} label={t("analytics.traffic")} />
+            </section>
+            <div class="cards">
+              <section class="card" aria-labelledby="analytics-servers">
+                <h2 id="analytics-servers">{t("analytics.byServer")}</h2>
+                <Table
+                  headers={[t("analytics.server"), t("traffic.upload"), t("traffic.download")]}
+                  rows={a.byServer}
+                  empty={t("state.noData")}
+                >
+                  {(row) => (
+                    <tr>
+                      <td>
+                        <A href={`/nodes/${row.server.id}`}>{row.server.name}</A>
+                      </td>
+                      <td>{bytes(row.upload)}</td>
+                      <td>{bytes(row.download)}</td>
+                    </tr>
+                  )}
+                </Table>
+              </section>
+              <section class="card" aria-labelledby="analytics-inbounds">
+                <h2 id="analytics-inbounds">{t("analytics.byInbound")}</h2>
+                <Table
+                  headers={[t("analytics.inbound"), t("analytics.server"), t("traffic.upload"), t("traffic.download")]}
+                  rows={a.byInbound}
+                  empty={t("state.noData")}
+                >
+                  {(row) => (
+                    <tr>
+                      <td class="ltr">{row.tag}</td>
+                      <td>{row.server.name}</td>
+                      <td>{bytes(row.upload)}</td>
+                      <td>{bytes(row.download)}</td>
+                    </tr>
+                  )}
+                </Table>
+              </section>
+            </div>
+            <div class="cards">
+              <section class="card" aria-labelledby="analytics-top">
+                <h2 id="analytics-top">{t("analytics.topUsers")}</h2>
+                <Table
+                  headers={[t("anomaly.user"), t("traffic.upload"), t("traffic.download")]}
+                  rows={a.topUsers}
+                  empty={t("state.noData")}
+                >
+                  {(row) => (
+                    <tr>
+                      <td>
+                        <A href={`/users/${row.user.id}`}>{row.user.username}</A>
+                      </td>
+                      <td>{bytes(row.upload)}</td>
+                      <td>{bytes(row.download)}</td>
+                    </tr>
+                  )}
+                </Table>
+              </section>
+              <section class="card" aria-labelledby="analytics-status">
+                <h2 id="analytics-status">{t("analytics.usersByStatus")}</h2>
+                <StatusBars counts={a.usersByStatus} />
+              </section>
+            </div>
+            <Show when={a.revenue}>
+              {(revenue) => (
+                <div class="cards">
+                  <section class="card" aria-labelledby="analytics-revenue">
+                    <h2 id="analytics-revenue">{t("analytics.revenue")}</h2>
+                    <Table
+                      headers={[
+                        t("analytics.day"),
+                        t("analytics.currency"),
+                        t("analytics.paid"),
+                        t("analytics.refunded"),
+                        t("analytics.invoices"),
+                      ]}
+                      rows={revenue()}
+                      empty={t("analytics.noRevenue")}
+                    >
+                      {(row) => (
+                        <tr>
+                          <td>{formatDate(`${row.day}T00:00:00Z`, locale())}</td>
+                          <td class="ltr">{row.currency}</td>
+                          <td class="ltr">{row.paid}</td>
+                          <td class="ltr">{row.refunded}</td>
+                          <td>{formatNumber(row.invoicesPaid, locale())}</td>
+                        </tr>
+                      )}
+                    </Table>
+                  </section>
+                  <section class="card" aria-labelledby="analytics-plans">
+                    <h2 id="analytics-plans">{t("analytics.revenueByPlan")}</h2>
+                    <Table
+                      headers={[
+                        t("analytics.plan"),
+                        t("analytics.currency"),
+                        t("analytics.paid"),
+                        t("analytics.refunded"),
+                        t("analytics.invoices"),
+                      ]}
+                      rows={a.revenueByPlan ?? []}
+                      empty={t("analytics.noRevenue")}
+                    >
+                      {(row) => (
+                        <tr>
+                          <td>{row.plan?.name ?? "—"}</td>
+                          <td class="ltr">{row.currency}</td>
+                          <td class="ltr">{row.paid}</td>
+                          <td class="ltr">{row.refunded}</td>
+                          <td>{formatNumber(row.invoicesPaid, locale())}</td>
+                        </tr>
+                      )}
+                    </Table>
+                  </section>
+                </div>
+              )}
+            </Show>
+            <section class="card" aria-labelledby="analytics-anomalies">
+              <h2 id="analytics-anomalies">{t("analytics.anomalies")}</h2>
+              <AnomalyTable anomalies={a.anomalies} showUser />
+            </section>
+          </div>
+        )}
+      </Loaded>
+      <div style={{ "margin-block-start": "1rem" }}>
+        <ExportCard />
+      </div>
+    </>
+  );
+}
+
+function StatusBars(props: { counts: Parameters<typeof statusBars>[0] }) {
+  const bars = () => statusBars(props.counts);
+  return (
+    <Show when={bars().length > 0} fallback={<p class="muted">{t("state.noData")}</p>}>
+      <div class="status-bars" role="img" aria-label={t("analytics.usersByStatus")}>
+        <For each={bars()}>
+          {(bar) => (
+            <div
+              class="status-bar"
+              style={{ height: `${bar.heightPercent}%` }}
+              title={`${formatDate(`${bar.day}T00:00:00Z`, locale())}: ${bar.segments
+                .map((s) => `${t(`status.${s.status}`)} ${formatNumber(s.count, locale())}`)
+                .join(", ")}`}
+            >
+              <For each={bar.segments}>
+                {(s) => <span class={`segment ${s.status}`} style={{ height: `${s.percent}%` }} />}
+              </For>
+            </div>
+          )}
+        </For>
+      </div>
+      <div class="legend">
+        <For each={STATUS_ORDER}>{(s) => <span class={`segment-key ${s}`}>{t(`status.${s}`)}</span>}</For>
+      </div>
+    </Show>
+  );
+}
