@@ -59,6 +59,7 @@ const config: CodegenConfig = {
         // Each object type's parent is the domain row its resolvers receive: the API says Server, the code says node.
         mappers: {
           Admin: "../../admins/table#AdminRow",
+          Analytics: "../../analytics/graphql#AnalyticsParent",
           AuditEntry: "../../audit/graphql#AuditRow",
           BackupResult: "../../backup/table#BackupRow",
           Chain: "../../billing/onchain/table#ChainRow",
@@ -74,9 +75,11 @@ const config: CodegenConfig = {
           Passkey: "../../auth/passkeys/graphql#PasskeyRow",
           Plan: "../../billing/plans/table#PlanRow",
           RestoreResult: "../../backup/table#RestoreRow",
+          RevenueByPlan: "../../analytics/revenue#PlanRevenue",
           Server: "../../nodes/table#NodeRow",
           Session: "../../auth/graphql#SessionRow",
           SubscriptionRule: "../../subscription/rules#FormatRule",
+          TrafficStats: "../../analytics/graphql#TrafficStatsParent",
           UsageAnomaly: "../../analytics/table#AnomalyRow",
           User: "../../users/table#UserRow",
           UserConnection: "../../users/graphql#UserConnectionParent",

@@ -1,8 +1,22 @@
-import type { GraphQLModule } from "../graphql/module";
-
-const notYet = (): never => {
-  throw new Error("not implemented yet");
-};
+import { z } from "zod";
+import { hasPermission, ownedUsersScope } from "../auth/roles";
+import { parseInput } from "../errors/validate";
+import type { SignedInContext } from "../graphql/context";
+import { existing, type GraphQLModule, upperCaseEnum } from "../graphql/module";
+import { visibleUserId } from "../users/graphql";
+import { distinctClientAddresses, listAnomalies } from "./anomalies";
+import { quotaForecast } from "./forecast";
+import {
+  topUsers,
+  trafficByInbound,
+  trafficByServer,
+  trafficPoints,
+  usersByStatus,
+  type TrafficScope,
+} from "./history";
+import { revenueByDay, revenueByPlan } from "./revenue";
+import { ANOMALY_KINDS, type AnomalyKind } from "./table";
+import { periodWindow, timePeriodSchema, type PeriodWindow, type TrafficPoint } from "./window";
 
 const typeDefs = /* GraphQL */ `
   "A window ending now: DAY is 24 hourly points, WEEK 7 daily, MONTH 30 daily, QUARTER 90 daily, YEAR 52 weekly."
@@ -137,6 +151,43 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
+/** What Analytics and TrafficStats resolve their fields from: the window and whose traffic it is. */
+export interface AnalyticsParent {
+  window: PeriodWindow;
+  scope: TrafficScope;
+  /** Read once however many fields (traffic, upload, download) need it. */
+  points: () => Promise<TrafficPoint[]>;
+}
+export type TrafficStatsParent = AnalyticsParent;
+
+function windowed(ctx: SignedInContext, period: unknown, userId?: number): AnalyticsParent {
+  const window = periodWindow(parseInput(timePeriodSchema, period), ctx.nowSec());
+  const scope: TrafficScope = { owner: ownedUsersScope(ctx.actor), userId };
+  let points: Promise<TrafficPoint[]> | undefined;
+  return { window, scope, points: () => (points ??= trafficPoints(ctx.db, scope, window)) };
+}
+
+const firstSchema = (max: number) => z.number().int().min(1).max(max);
+const totals = async (parent: AnalyticsParent) => {
+  const points = await parent.points();
+  return {
+    upload: points.reduce((total, point) => total + point.upload, 0),
+    download: points.reduce((total, point) => total + point.download, 0),
+  };
+};
+/** Fields Analytics and TrafficStats share. */
+const windowFields = {
+  period: (parent: AnalyticsParent) => parent.window.period,
+  from: (parent: AnalyticsParent) => parent.window.fromSec,
+  to: (parent: AnalyticsParent) => parent.window.toSec,
+  upload: async (parent: AnalyticsParent) => (await totals(parent)).upload,
+  download: async (parent: AnalyticsParent) => (await totals(parent)).download,
+  traffic: (parent: AnalyticsParent) => parent.points(),
+  byServer: (parent: AnalyticsParent, _: unknown, ctx: SignedInContext) =>
+    trafficByServer(ctx.db, parent.scope, parent.window),
+};
+const canReadBilling = (ctx: SignedInContext) => hasPermission(ctx.actor.role, "billing:read");
+
 export const analyticsModule: GraphQLModule = {
   typeDefs,
   rules: {
@@ -145,6 +196,68 @@ export const analyticsModule: GraphQLModule = {
     "Query.usageAnomalies": "users:read",
   },
   resolvers: {
-    Query: { analytics: notYet, trafficStats: notYet, usageAnomalies: notYet },
+    AnomalyKind: upperCaseEnum(ANOMALY_KINDS),
+    Query: {
+      analytics: (_, args, ctx) => windowed(ctx, args.period),
+      trafficStats: async (_, args, ctx) =>
+        windowed(ctx, args.period, args.userId == null ? undefined : await visibleUserId(ctx, args.userId)),
+      usageAnomalies: async (_, args, ctx) =>
+        listAnomalies(
+          ctx.db,
+          {
+            owner: ownedUsersScope(ctx.actor),
+            userId: args.userId == null ? undefined : await visibleUserId(ctx, args.userId),
+            kind: args.kind ?? undefined,
+          },
+          parseInput(firstSchema(200), args.first ?? 50),
+        ),
+    },
+    Analytics: {
+      ...windowFields,
+      byInbound: (parent, _, ctx) => trafficByInbound(ctx.db, parent.scope, parent.window),
+      topUsers: (parent, args, ctx) =>
+        topUsers(ctx.db, parent.scope.owner, parent.window, parseInput(firstSchema(100), args.first ?? 10)),
+      usersByStatus: (parent, _, ctx) => usersByStatus(ctx.db, parent.scope.owner, parent.window),
+      revenue: (parent, _, ctx) => (canReadBilling(ctx) ? revenueByDay(ctx.db, parent.window.fromSec) : null),
+      revenueByPlan: (parent, _, ctx) => (canReadBilling(ctx) ? revenueByPlan(ctx.db, parent.window.fromSec) : null),
+      anomalies: (parent, args, ctx) =>
+        listAnomalies(
+          ctx.db,
+          { owner: parent.scope.owner, sinceSec: parent.window.fromSec },
+          parseInput(firstSchema(200), args.first ?? 20),
+        ),
+    },
+    TrafficStats: {
+      ...windowFields,
+      userId: (parent) => (parent.scope.userId === undefined ? null : String(parent.scope.userId)),
+      forecast: async (parent, _, ctx) => {
+        if (parent.scope.userId === undefined) return null;
+        const forecast = existing(
+          await quotaForecast(ctx.db, parent.scope.userId, ctx.nowSec()),
+          "user",
+          parent.scope.userId,
+        );
+        return { ...forecast, runsOutAt: forecast.runsOutAtSec };
+      },
+      clientAddresses: async (parent, _, ctx) =>
+        parent.scope.userId === undefined
+          ? null
+          : distinctClientAddresses(
+              ctx.db,
+              parent.scope.userId,
+              (await ctx.loaders.settings()).sharingWindowMinutes,
+              ctx.nowSec(),
+            ),
+      anomalies: (parent, _, ctx) => listAnomalies(ctx.db, { ...parent.scope, sinceSec: parent.window.fromSec }, 200),
+    },
+    RevenueByPlan: {
+      plan: (parent, _, ctx) => (parent.planId === null ? null : ctx.loaders.planById.load(parent.planId)),
+    },
+    UsageAnomaly: {
+      kind: (row) => row.kind as AnomalyKind,
+      user: async (row, _, ctx) => existing(await ctx.loaders.userById.load(row.userId), "user", row.userId),
+      hour: (row) => row.hourSec,
+      detectedAt: (row) => row.detectedAtSec,
+    },
   },
 };

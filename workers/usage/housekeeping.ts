@@ -5,7 +5,7 @@ import type { UserStatusChange } from "../live/notifications";
 import { derivedStatusSql } from "../users/status-sql";
 
 /** When the current period of a user with a reset strategy ends (UTC calendar arithmetic). */
-const nextResetSql = sql`unixepoch(coalesce(users.period_started_at, users.created_at), 'unixepoch',
+export const nextResetSql = sql`unixepoch(coalesce(users.period_started_at, users.created_at), 'unixepoch',
   CASE users.reset_strategy WHEN 'day' THEN '+1 day' WHEN 'week' THEN '+7 days' WHEN 'month' THEN '+1 month' ELSE '+1 year' END)`;
 
 /**
