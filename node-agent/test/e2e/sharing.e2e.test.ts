@@ -51,9 +51,7 @@ beforeAll(async () => {
   });
   // One device fetches the subscription (within its limit of 1), then the link is shared.
   const links = await fetch(`${node.subscriptionUrl}/links`, { headers: { "x-hwid": "e2e-phone-1" } });
-  const link = (await links.text())
-    .split("\n")
-    .find((l) => l.startsWith("vless://"))!;
+  const link = (await links.text()).split("\n").find((l) => l.startsWith("vless://"))!;
   // The same subscription on two devices: each client core connects from its own loopback address.
   for (const source of ["127.0.0.1", "127.0.0.2"])
     clients.push(
