@@ -256,6 +256,9 @@ export class Agent {
       },
     });
     this.supervisor.onUnexpectedExit(() => this.applier.forgetRunning());
+    // What the log held before this process started (a previous run's, possibly hours of it) is
+    // not this interval's: read past it before listening for addresses.
+    this.accessLog.poll();
     this.accessLog.onEntry((entry) => {
       const userId = this.resolveUserId(entry.email);
       if (userId !== null) this.addresses.add(userId, entry.ip);
@@ -606,13 +609,14 @@ export class Agent {
       );
       this.lastPushAtSec = nowSec();
       this.lastPushError = null;
-      if (reply.ackSeq < batch.seq) this.addresses.giveBack(addresses);
-      if (reply.ackSeq < batch.seq)
+      if (reply.ackSeq < batch.seq) {
+        this.addresses.giveBack(addresses);
         this.log.warn("usage.not_acknowledged", {
           seq: batch.seq,
           ackSeq: reply.ackSeq,
           reason: "edge has not applied this batch; it will be resent",
         });
+      }
       this.journal.acknowledge(reply.ackSeq);
       if (reply.ackSeq >= batch.seq && this.payload && this.supervisor.running) this.operations.onHealthy();
       if (reply.cut.length) {
