@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { recordIssuedConfig } from "../config-history/record";
 import { nodeConfigPayload } from "../config-history/pinned";
 import { operationsToSend } from "../operations/pending";
+import { clientIpKey } from "../analytics/sharing";
 import { panelSigningKey } from "./keys";
 import { signConfig } from "./config";
 import type { ConfigEnvelope } from "./protocol/messages";
@@ -28,6 +29,8 @@ export async function issueConfig(
   const payload = await nodeConfigPayload(ctx, nodeId, version, nowSec);
   const operations = await operationsToSend(ctx.db, nodeId, version, nowSec);
   if (operations.length > 0) payload.operations = operations;
+  // Current, not pinned: a rolled-back config must hash addresses like every other node.
+  payload.clientIpKey = await clientIpKey(ctx.env);
   const { privateKey } = await panelSigningKey(ctx.env);
   const envelope = await signConfig(payload, privateKey);
   ctx.waitUntil(recordIssuedConfig(ctx, payload, envelope, nowSec));

@@ -13,7 +13,7 @@ import { dropUnusedCredentials } from "../apply/credentials.ts";
 import { verifyEnvelope } from "../apply/verify.ts";
 import { CoreApi, type UserCounters } from "../core/grpc/client.ts";
 import type { CoreKind } from "../core/profile.ts";
-import { capabilitiesFor, type RenderOptions, type TlsFiles } from "../core/render.ts";
+import { API_INBOUND_TAG, capabilitiesFor, type RenderOptions, type TlsFiles } from "../core/render.ts";
 import { hostAddressCidrs } from "../core/routing.ts";
 import { CoreSupervisor } from "../core/supervisor.ts";
 import { coreVersion } from "../core/validate.ts";
@@ -25,6 +25,7 @@ import { EdgeClient } from "../edge/client.ts";
 import type { HttpRequest } from "../edge/http.ts";
 import type { Logger } from "../log/logger.ts";
 import type { Identity, StateDir } from "../state/state-dir.ts";
+import { ClientAddresses } from "../usage/client-ips.ts";
 import { UsageJournal, userIdFromEmail, type JournalStats } from "../usage/journal.ts";
 import { HealthSampler } from "./health.ts";
 import { AgentOperations } from "./operations.ts";
@@ -134,6 +135,8 @@ export class Agent {
   private readonly renderOptions: RenderOptions;
   private readonly applier: ConfigApplier;
   private readonly health = new HealthSampler();
+  /** Where each user connected from since the last push (level 3), fed by the access log. */
+  private readonly addresses = new ClientAddresses();
   /** Config outcomes and operation results for the edge (protocol level 2). */
   private readonly reports: AgentReports;
   private readonly operations: AgentOperations;
@@ -253,6 +256,13 @@ export class Agent {
       },
     });
     this.supervisor.onUnexpectedExit(() => this.applier.forgetRunning());
+    // What the log held before this process started (a previous run's, possibly hours of it) is
+    // not this interval's: read past it before listening for addresses.
+    this.accessLog.poll();
+    this.accessLog.onEntry((entry) => {
+      const userId = this.resolveUserId(entry.email);
+      if (userId !== null) this.addresses.add(userId, entry.ip);
+    });
   }
 
   private get appliedVersion(): number {
@@ -512,7 +522,10 @@ export class Agent {
 
   private async collectFrom(instanceId: string): Promise<void> {
     const counters = await this.api.queryUserCounters();
-    const deltas = this.journal.recordReading(instanceId, counters, this.resolveUserId, nowSec());
+    const inbounds = await this.api.queryInboundCounters();
+    // The agent's own API traffic is not the node's.
+    inbounds.delete(API_INBOUND_TAG);
+    const deltas = this.journal.recordReading(instanceId, counters, this.resolveUserId, nowSec(), inbounds);
     this.enforcer.addLocalUsage(deltas);
   }
 
@@ -563,6 +576,8 @@ export class Agent {
 
   private async push(signal: AbortSignal): Promise<void> {
     const batch = this.journal.takeBatch(nowSec());
+    this.accessLog.poll();
+    const addresses = this.addresses.take(this.payload?.clientIpKey);
     const healthRecord = {
       ...this.health.sample({
         coreRunning: this.supervisor.running,
@@ -587,17 +602,21 @@ export class Agent {
           toSec: batch.toSec,
           deltas: batch.deltas,
           health: healthRecord,
+          ...(batch.inbounds.length ? { inbounds: batch.inbounds } : {}),
+          ...(addresses.clientIps.length ? { clientIps: addresses.clientIps } : {}),
         },
         signal,
       );
       this.lastPushAtSec = nowSec();
       this.lastPushError = null;
-      if (reply.ackSeq < batch.seq)
+      if (reply.ackSeq < batch.seq) {
+        this.addresses.giveBack(addresses);
         this.log.warn("usage.not_acknowledged", {
           seq: batch.seq,
           ackSeq: reply.ackSeq,
           reason: "edge has not applied this batch; it will be resent",
         });
+      }
       this.journal.acknowledge(reply.ackSeq);
       if (reply.ackSeq >= batch.seq && this.payload && this.supervisor.running) this.operations.onHealthy();
       if (reply.cut.length) {
@@ -605,6 +624,7 @@ export class Agent {
         if (fresh.length) await this.enforce("cut by the edge");
       }
     } catch (err) {
+      this.addresses.giveBack(addresses);
       this.lastPushError = (err as Error).message;
       if (!this.stopped)
         this.log.warn("usage.push_failed", {

@@ -25,7 +25,7 @@ import {
 } from "./profile.ts";
 import { renderRouting } from "./routing.ts";
 
-const API_INBOUND_TAG = "api";
+export const API_INBOUND_TAG = "api";
 
 export interface TlsFiles {
   certificateFile: string;

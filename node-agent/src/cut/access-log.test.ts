@@ -40,6 +40,25 @@ describe("access log", () => {
     expect(index.endpointsOf("u1")).toHaveLength(2);
   });
 
+  it("hands each user's client address, without port, to a listener as lines arrive", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "vortex-access-")), "access.log");
+    writeFileSync(
+      path,
+      [
+        "2026/11/27 13:17:19 from 127.0.0.2:51234 accepted tcp:example.com:443 [vless-in >> direct] email: u1",
+        "2026/11/27 13:17:19 from [::1]:40000 accepted tcp:example.com:443 [vless-in >> direct] email: u1",
+        "2026/11/27 13:17:19 127.0.0.1:40001 accepted tcp:127.0.0.1:10085 [api]",
+        "2026/11/27 13:17:20 127.0.0.1:40002 accepted tcp:127.0.0.1:80 email: u2",
+        "",
+      ].join("\n"),
+    );
+    const seen: string[] = [];
+    const index = new AccessLogIndex(path);
+    index.onEntry((entry) => seen.push(`${entry.email} ${entry.ip}`));
+    index.poll();
+    expect(seen).toEqual(["u1 127.0.0.2", "u1 ::1", "u2 127.0.0.1"]);
+  });
+
   it("gives a reused client port to its newest user, so the wrong user is never cut", () => {
     const index = new AccessLogIndex("/nonexistent");
     index.remember({ ip: "198.51.100.7", port: 40000, email: "u1" });

@@ -61,6 +61,7 @@ export class AccessLogIndex {
   private nextPruneAt: number;
   /** Endpoints remembered while a prune waits for the kernel's list: newer than that list, kept. */
   private rememberedDuringPrune: Set<string> | null = null;
+  private listener: ((entry: AccessEntry) => void) | null = null;
   readonly rotateAtBytes: number;
 
   constructor(path: string, options: AccessLogOptions = {}) {
@@ -69,6 +70,11 @@ export class AccessLogIndex {
     this.pruneAtEndpoints = options.pruneAtEndpoints ?? 20_000;
     this.nextPruneAt = this.pruneAtEndpoints;
     this.rotateAtBytes = options.rotateAtBytes ?? 64 << 20;
+  }
+
+  /** Also hands every connection read from the log to `listener` (the client addresses for account sharing). */
+  onEntry(listener: (entry: AccessEntry) => void): void {
+    this.listener = listener;
   }
 
   /** Reads everything appended since the last call. Cheap when nothing changed. */
@@ -112,7 +118,9 @@ export class AccessLogIndex {
       this.partial = lines.pop() ?? "";
       for (const line of lines) {
         const entry = parseAccessLine(line);
-        if (entry) this.remember(entry);
+        if (!entry) continue;
+        this.remember(entry);
+        this.listener?.(entry);
       }
     }
   }

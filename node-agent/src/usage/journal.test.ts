@@ -77,6 +77,50 @@ describe("usage journal", () => {
     });
   });
 
+  it("journals inbound counters with the users' and resends them unchanged after a crash before the ack", () => {
+    const path = journalPath();
+    const first = UsageJournal.open(path);
+    first.recordReading("i1", reading({ u1: [5, 50] }), idOf, 1, reading({ "vless-in": [7, 60] }));
+    const sent = first.takeBatch(2);
+    expect(sent.inbounds).toEqual([{ tag: "vless-in", upBytes: 7, downBytes: 60 }]);
+    first.close(); // crash between the push and its ack
+
+    const second = UsageJournal.open(path);
+    second.recordReading("i1", reading({ u1: [5, 50] }), idOf, 3, reading({ "vless-in": [9, 60], "vmess-in": [1, 1] }));
+    expect(second.takeBatch(4)).toEqual(sent);
+    second.acknowledge(sent.seq);
+    expect(second.takeBatch(5)).toMatchObject({
+      seq: sent.seq + 1,
+      deltas: [],
+      inbounds: [
+        { tag: "vless-in", upBytes: 2, downBytes: 0 },
+        { tag: "vmess-in", upBytes: 1, downBytes: 1 },
+      ],
+    });
+  });
+
+  it("counts inbound bytes read just before a crash once: neither lost nor pushed twice", () => {
+    const path = journalPath();
+    const first = UsageJournal.open(path);
+    first.recordReading("i1", new Map(), idOf, 1, reading({ "vless-in": [10, 100] }));
+    first.close(); // crash between the reading and the push
+
+    const second = UsageJournal.open(path);
+    // The core's counters have not moved since: the restarted agent's reading adds nothing.
+    second.recordReading("i1", new Map(), idOf, 2, reading({ "vless-in": [10, 100] }));
+    const batch = second.takeBatch(3);
+    expect(batch.inbounds).toEqual([{ tag: "vless-in", upBytes: 10, downBytes: 100 }]);
+    second.acknowledge(batch.seq);
+    second.compact();
+    second.close();
+
+    // Compaction kept the inbound baseline: a new core instance starts from zero, the same one does not.
+    const third = UsageJournal.open(path);
+    third.recordReading("i1", new Map(), idOf, 4, reading({ "vless-in": [10, 130] }));
+    third.recordReading("i2", new Map(), idOf, 5, reading({ "vless-in": [1, 2] }));
+    expect(third.takeBatch(6).inbounds).toEqual([{ tag: "vless-in", upBytes: 1, downBytes: 32 }]);
+  });
+
   it("ignores a torn last line and counts those bytes once on the next reading", () => {
     const path = journalPath();
     const journal = UsageJournal.open(path);

@@ -4,7 +4,8 @@
  * acts on it, so it survives kill -9 and power loss:
  *
  *   d  a counter reading: per-user deltas AND the new baseline, in one record (so a crash keeps
- *      both or neither: nothing counted twice, nothing lost)
+ *      both or neither: nothing counted twice, nothing lost); the core's per-inbound counters
+ *      (level 3) ride in the same record, with their own baseline, the same way
  *   b  a sequenced batch (a UsagePush's deltas), written before it is sent, so a resend after a
  *      crash carries the same seq and the same bytes and the edge can dedupe it
  *   a  an acknowledgement from the edge
@@ -15,7 +16,7 @@
  * and since the baseline did not advance either, the next reading counts those bytes once.
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
-import type { UsageDelta } from "../../../workers/agent/protocol/messages.ts";
+import type { InboundDelta, UsageDelta } from "../../../workers/agent/protocol/messages.ts";
 import { writeFileAtomic } from "../state/atomic-file.ts";
 import { diffCounters, type CounterPair } from "./baseline.ts";
 
@@ -23,6 +24,7 @@ import { diffCounters, type CounterPair } from "./baseline.ts";
 const MAX_DELTAS_PER_BATCH = 50_000;
 
 type Entry = [userId: number, email: string, upBytes: number, downBytes: number, absUp: number, absDown: number];
+type InboundEntry = [tag: string, upBytes: number, downBytes: number, absUp: number, absDown: number];
 
 interface ReadingRecord {
   k: "d" | "q";
@@ -30,6 +32,8 @@ interface ReadingRecord {
   at: number;
   inst: string;
   u: Entry[];
+  /** Inbound counters read with the users' (absent in journals older than level 3). */
+  i?: InboundEntry[];
 }
 interface BatchRecord {
   k: "b";
@@ -39,6 +43,7 @@ interface BatchRecord {
   from: number;
   to: number;
   d: Array<[userId: number, upBytes: number, downBytes: number]>;
+  i?: Array<[tag: string, upBytes: number, downBytes: number]>;
 }
 interface AckRecord {
   k: "a";
@@ -53,6 +58,7 @@ interface SnapshotRecord {
   lastTo: number;
   inst: string | null;
   base: Array<[email: string, up: number, down: number]>;
+  ib?: Array<[tag: string, up: number, down: number]>;
 }
 type JournalRecord = ReadingRecord | BatchRecord | AckRecord | SnapshotRecord;
 
@@ -61,6 +67,7 @@ export interface UsageBatch {
   fromSec: number;
   toSec: number;
   deltas: UsageDelta[];
+  inbounds: InboundDelta[];
 }
 
 export interface RecordedDelta {
@@ -96,6 +103,8 @@ export class UsageJournal {
   private readonly compactAtBytes: number;
   private baselineInst: string | null = null;
   private baseline = new Map<string, CounterPair>();
+  /** By inbound tag, for the same core instance as `baseline`. */
+  private inboundBaseline = new Map<string, CounterPair>();
   private nextReadingId = 1;
   private lastSeq = 0;
   private ackSeq = 0;
@@ -153,6 +162,7 @@ export class UsageJournal {
         this.lastBatchToSec = record.lastTo;
         this.baselineInst = record.inst;
         this.baseline = new Map(record.base.map(([email, up, down]) => [email, { up, down }]));
+        this.inboundBaseline = new Map((record.ib ?? []).map(([tag, up, down]) => [tag, { up, down }]));
         break;
       case "d":
       case "q":
@@ -161,8 +171,11 @@ export class UsageJournal {
           if (record.inst !== this.baselineInst) {
             this.baselineInst = record.inst;
             this.baseline = new Map();
+            this.inboundBaseline = new Map();
           }
           for (const [, email, , , absUp, absDown] of record.u) this.baseline.set(email, { up: absUp, down: absDown });
+          for (const [tag, , , absUp, absDown] of record.i ?? [])
+            this.inboundBaseline.set(tag, { up: absUp, down: absDown });
         }
         // Either way its deltas wait for a batch.
         this.nextReadingId = Math.max(this.nextReadingId, record.id + 1);
@@ -202,14 +215,17 @@ export class UsageJournal {
   }
 
   /**
-   * Journals one reading of the core's counters (instance `inst`) and returns the new deltas.
-   * Emails `resolveUserId` cannot map are left out and their baseline does not move.
+   * Journals one reading of the core's counters (instance `inst`) and returns the new user deltas.
+   * Emails `resolveUserId` cannot map are left out and their baseline does not move. The core's
+   * per-inbound counters by tag (`inbounds`, level 3), read at the same moment, are journaled in
+   * the same record against their own baseline.
    */
   recordReading(
     inst: string,
     counters: ReadonlyMap<string, CounterPair>,
     resolveUserId: (email: string) => number | null,
     atSec: number,
+    inbounds: ReadonlyMap<string, CounterPair> = new Map(),
   ): RecordedDelta[] {
     const entries: Entry[] = [];
     for (const d of diffCounters(this.baselineFor(inst), counters)) {
@@ -217,8 +233,19 @@ export class UsageJournal {
       if (userId === null) continue;
       entries.push([userId, d.email, d.upBytes, d.downBytes, d.absolute.up, d.absolute.down]);
     }
-    if (entries.length === 0) return [];
-    this.append({ k: "d", id: this.nextReadingId, at: atSec, inst, u: entries });
+    const inboundBase = inst === this.baselineInst ? this.inboundBaseline : new Map<string, CounterPair>();
+    const inboundEntries = diffCounters(inboundBase, inbounds).map(
+      (d): InboundEntry => [d.email, d.upBytes, d.downBytes, d.absolute.up, d.absolute.down],
+    );
+    if (entries.length === 0 && inboundEntries.length === 0) return [];
+    this.append({
+      k: "d",
+      id: this.nextReadingId,
+      at: atSec,
+      inst,
+      u: entries,
+      ...(inboundEntries.length ? { i: inboundEntries } : {}),
+    });
     return entries
       .filter((e) => e[2] > 0 || e[3] > 0)
       .map(([userId, email, upBytes, downBytes]) => ({ userId, email, upBytes, downBytes }));
@@ -232,6 +259,7 @@ export class UsageJournal {
   takeBatch(nowSec: number): UsageBatch {
     if (!this.openBatch) {
       const totals = new Map<number, { up: number; down: number }>();
+      const inboundTotals = new Map<string, { up: number; down: number }>();
       let upTo = this.batchedUpTo;
       for (const reading of this.pending) {
         const newUsers = reading.u.filter(([userId]) => !totals.has(userId)).length;
@@ -242,13 +270,30 @@ export class UsageJournal {
           t.down += down;
           totals.set(userId, t);
         }
+        for (const [tag, up, down] of reading.i ?? []) {
+          const t = inboundTotals.get(tag) ?? { up: 0, down: 0 };
+          t.up += up;
+          t.down += down;
+          inboundTotals.set(tag, t);
+        }
         upTo = reading.id;
       }
       const from = this.lastBatchToSec || this.pending[0]?.at || nowSec;
       const d = [...totals]
         .filter(([, t]) => t.up > 0 || t.down > 0)
         .map(([userId, t]): [number, number, number] => [userId, t.up, t.down]);
-      this.append({ k: "b", seq: this.lastSeq + 1, upTo, from, to: Math.max(from, nowSec), d });
+      const i = [...inboundTotals]
+        .filter(([, t]) => t.up > 0 || t.down > 0)
+        .map(([tag, t]): [string, number, number] => [tag, t.up, t.down]);
+      this.append({
+        k: "b",
+        seq: this.lastSeq + 1,
+        upTo,
+        from,
+        to: Math.max(from, nowSec),
+        d,
+        ...(i.length ? { i } : {}),
+      });
     }
     const batch = this.openBatch!;
     return {
@@ -256,6 +301,7 @@ export class UsageJournal {
       fromSec: batch.from,
       toSec: batch.to,
       deltas: batch.d.map(([userId, upBytes, downBytes]) => ({ userId, upBytes, downBytes })),
+      inbounds: (batch.i ?? []).map(([tag, upBytes, downBytes]) => ({ tag, upBytes, downBytes })),
     };
   }
 
@@ -278,6 +324,7 @@ export class UsageJournal {
       lastTo: this.lastBatchToSec,
       inst: this.baselineInst,
       base: [...this.baseline].map(([email, c]) => [email, c.up, c.down]),
+      ib: [...this.inboundBaseline].map(([tag, c]) => [tag, c.up, c.down]),
     };
     const lines: JournalRecord[] = [
       snapshot,

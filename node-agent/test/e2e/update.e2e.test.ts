@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AGENT_PROTOCOL_LEVEL } from "../../../workers/agent/protocol/messages.ts";
 import { AGENT_BUNDLE, agentRunArgs, buildAgent, waitFor } from "../../src/testing/agent-process.ts";
 import { startClientCore, type ClientCore } from "../../src/testing/client-core.ts";
 import {
@@ -204,7 +205,11 @@ beforeAll(async () => {
   ]);
   apiPort = await freePort();
   supervised = supervise(agentRunArgs({ stateDir, apiPort, tickSec: 1, bundle: installed }));
-  await waitFor("the node to report in at protocol level 2", async () => (await server()).agentProtocol === 2, 600);
+  await waitFor(
+    `the node to report in at protocol level ${AGENT_PROTOCOL_LEVEL}`,
+    async () => (await server()).agentProtocol === AGENT_PROTOCOL_LEVEL,
+    600,
+  );
   const link = (await (await fetch(`${world.subscriptionUrl}/links`)).text())
     .split("\n")
     .find((l) => l.startsWith("vless://"))!;

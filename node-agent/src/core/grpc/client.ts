@@ -119,8 +119,18 @@ export class CoreApi {
   async queryUserCounters(email?: string): Promise<UserCounters> {
     // Plain substring match (both cores): "user>>>u1>>>" never matches u12's counters.
     const pattern = email === undefined ? "user>>>" : `user>>>${email}>>>`;
+    return this.queryCounters("user", pattern);
+  }
+
+  /** Every inbound's own counters by tag (`inbound>>>TAG>>>traffic>>>…`), read without reset, the API's included. */
+  async queryInboundCounters(): Promise<UserCounters> {
+    return this.queryCounters("inbound", "inbound>>>");
+  }
+
+  private async queryCounters(kind: "user" | "inbound", pattern: string): Promise<UserCounters> {
     const reply = await this.call("app.stats.command.StatsService", "QueryStats", { pattern, reset: false });
-    return parseUserCounters(
+    return parseCounters(
+      kind,
       (reply as unknown as { stat: Array<{ name: string; value: number | { toNumber(): number } }> }).stat,
     );
   }
@@ -142,14 +152,15 @@ export class CoreApi {
   }
 }
 
-/** `user>>>EMAIL>>>traffic>>>uplink|downlink` → per-email counters. */
-function parseUserCounters(
+/** `user>>>EMAIL>>>traffic>>>uplink|downlink` → per-email counters (or `inbound>>>TAG>>>…` → per tag). */
+function parseCounters(
+  kind: "user" | "inbound",
   stats: ReadonlyArray<{ name: string; value: string | number | { toNumber(): number } }>,
 ): UserCounters {
   const out: UserCounters = new Map();
   for (const { name, value } of stats) {
     const parts = name.split(">>>");
-    if (parts.length !== 4 || parts[0] !== "user" || parts[2] !== "traffic") continue;
+    if (parts.length !== 4 || parts[0] !== kind || parts[2] !== "traffic") continue;
     const email = parts[1]!;
     const entry = out.get(email) ?? { up: 0, down: 0 };
     // int64 → number is exact up to 2^53 bytes.
