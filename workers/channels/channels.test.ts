@@ -1,5 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { channelSecret } from "./channels";
+import { resealSecrets } from "../auth/totp/reseal";
+import { createDb } from "../db/client";
+import type { SignedInContext } from "../graphql/context";
+import { toBase64Url } from "../lib/base64";
 import { adminAs, auditRowsSince, countRows, errorCode, gql, lastAuditId, ok, ownerToken } from "../test/api";
 
 // One database for the whole file: each test works on channels it made itself.
@@ -92,6 +97,28 @@ describe("webhook channels", () => {
     ).rotateWebhookSecret.secret;
     expect(rotated).toMatch(/^whsec_/);
     expect(rotated).not.toBe(secret);
+  });
+
+  it("keeps signing with the same secret after SECRETS_KEY is rotated and the old key dropped", async () => {
+    const { secret, channel } = await createChannel(owner);
+    const newKey = `k2:${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
+    const ctx = {
+      env: { ...env, SECRETS_KEY: `${newKey},${env.SECRETS_KEY}` },
+      db: createDb(env.DB),
+      actor: {
+        id: 1,
+        username: "owner",
+        role: "owner",
+        sessionId: "s",
+        maxUsers: null,
+        maxDataLimitBytes: null,
+        mustEnrollTotp: false,
+      },
+      client: { ip: "192.0.2.1", userAgent: null, country: null },
+      nowSec: () => Math.floor(Date.now() / 1000),
+    } as unknown as SignedInContext;
+    expect(await resealSecrets(ctx)).toBeGreaterThan(0);
+    expect(await channelSecret({ ...env, SECRETS_KEY: newKey }, createDb(env.DB), Number(channel.id))).toBe(secret);
   });
 
   it("refuses a bad name, URL or event kind, and saves nothing", async () => {
