@@ -221,6 +221,21 @@ describe("webhook channels", () => {
     expect(listed.find((c) => c.id === channel.id)).toMatchObject({ delivered24h: 2, failing: 2 });
   });
 
+  it("lists channels and a page of the delivery log in the same number of statements for 1 row as for 20", async () => {
+    const statements = async (rows: number) => {
+      const reader = await adminAs(owner, "ADMIN");
+      for (let i = 0; i < rows; i++) await insertDeliveries((await createChannel(reader.token)).channel.id, ["dead"]);
+      const channelsQuery = await gql(LIST, {}, { token: reader.token });
+      const log = await gql(DELIVERIES, {}, { token: reader.token });
+      ok(channelsQuery);
+      ok(log);
+      return [channelsQuery, log].map((r) => Number(r.headers.get("x-d1-statements")));
+    };
+    const one = await statements(1);
+    expect(one.every((n) => n > 0)).toBe(true);
+    expect(await statements(20)).toEqual(one);
+  });
+
   it("pages the delivery log newest first, filters the dead-letter view, and replays dead deliveries", async () => {
     const { channel } = await createChannel(admin.token);
     const [deliveredId, dead1, dead2] = await insertDeliveries(channel.id, ["delivered", "dead", "dead"]);

@@ -199,6 +199,7 @@ export async function updateChannel(ctx: ChannelContext, id: number, input: unkn
       action: "channel.update",
       targetType: "notification_channel",
       targetId: id,
+      // Only the host: a webhook URL's path or query often carries a token of the receiver's.
       details: { ...changes, ...(parsed.url ? { url: undefined, host: new URL(parsed.url).host } : {}) },
     }),
   ]);
