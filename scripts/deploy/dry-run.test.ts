@@ -34,27 +34,30 @@ it("`npm run deploy -- --dry-run` needs no account: it prints every step with it
   expect(output, output).toContain("no Cloudflare account is used");
   expect(status, output).toBe(0);
   const planned = [
-    "1/10 check that wrangler is signed in",
+    "1/11 check that wrangler is signed in",
     "$ npx wrangler whoami --json",
-    "2/10 build the agent bundle and the SPA",
+    "2/11 build the agent bundle and the SPA",
     "$ npm run build:web",
-    '3/10 find the D1 database "vortexpanel", or create it',
+    '3/11 find the D1 database "vortexpanel", or create it',
     "$ npx wrangler d1 list --json",
     "$ npx wrangler d1 create vortexpanel   # when it is missing",
-    '4/10 find the R2 bucket "vortexpanel", or create it',
+    '4/11 find the R2 bucket "vortexpanel", or create it',
     "$ npx wrangler r2 bucket list",
     "$ npx wrangler r2 bucket create vortexpanel   # when it is missing",
-    `5/10 write ${DEPLOY_CONFIG}`,
-    "6/10 apply the D1 migrations",
+    '5/11 find the queues "vortexpanel-events", "vortexpanel-deliveries", "vortexpanel-deliveries-dead", or create those missing',
+    "$ npx wrangler queues list --page 1   # and the next pages while they list queues",
+    "$ npx wrangler queues create vortexpanel-deliveries-dead   # when it is missing",
+    `6/11 write ${DEPLOY_CONFIG}`,
+    "7/11 apply the D1 migrations",
     `$ npx wrangler d1 migrations apply DB --remote --config ${DEPLOY_CONFIG}`,
-    "7/10 see whether the panel has its owner",
+    "8/11 see whether the panel has its owner",
     `$ npx wrangler d1 execute DB --remote --json --config ${DEPLOY_CONFIG} --command "SELECT COUNT(*) AS owners FROM admins WHERE role = 'owner'"`,
-    "8/10 set what the Worker lacks of JWT_SECRET, VORTEX_SETUP_TOKEN, SECRETS_KEY, CONFIG_SIGNING_KEY",
+    "9/11 set what the Worker lacks of JWT_SECRET, VORTEX_SETUP_TOKEN, SECRETS_KEY, CONFIG_SIGNING_KEY",
     `$ npx wrangler secret list --format json --config ${DEPLOY_CONFIG}`,
     `$ npx wrangler secret bulk --config ${DEPLOY_CONFIG}   # when some are missing`,
-    "9/10 deploy the Worker",
+    "10/11 deploy the Worker",
     `$ npx wrangler deploy --config ${DEPLOY_CONFIG}`,
-    "10/10 create the owner through POST /api/setup",
+    "11/11 create the owner through POST /api/setup",
     `$ npx wrangler deploy --dry-run --outdir ${DRY_RUN_OUTDIR} --config ${DEPLOY_CONFIG}`,
     // wrangler's own words at the end of its dry run:
     "--dry-run: exiting now.",
@@ -69,5 +72,6 @@ it("`npm run deploy -- --dry-run` needs no account: it prints every step with it
   expect(readFileSync(join(root, DRY_RUN_OUTDIR, "index.js"), "utf8")).toContain("NodeObject");
   expect(output).toMatch(/env\.DB \(vortexpanel\)\s+D1 Database/);
   expect(output).toMatch(/env\.BUCKET \(vortexpanel\)\s+R2 Bucket/);
+  expect(output).toMatch(/env\.DELIVERIES \(vortexpanel-deliveries\)\s+Queue/);
   expect(existsSync(join(root, DEPLOY_CONFIG))).toBe(true);
 });

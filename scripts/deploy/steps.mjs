@@ -9,7 +9,7 @@
  * @typedef {{ status: number, stdout: string, stderr: string }} RunResult
  * @typedef {(command: string, args: string[], options?: RunOptions) => Promise<RunResult>} Run
  * @typedef {{ command: string, args: string[] }} Command
- * @typedef {{ workerName: string, databaseName: string, databaseId: string, bucketName: string }} PanelNames
+ * @typedef {{ workerName: string, databaseName: string, databaseId: string, bucketName: string, queueNames: string[] }} PanelNames
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -58,6 +58,10 @@ export function deployCommands(names) {
     createDatabase: wrangler("d1", "create", names.databaseName),
     listBuckets: wrangler("r2", "bucket", "list"),
     createBucket: wrangler("r2", "bucket", "create", names.bucketName),
+    /** @param {number} page */
+    listQueues: (page) => wrangler("queues", "list", "--page", String(page)),
+    /** @param {string} name */
+    createQueue: (name) => wrangler("queues", "create", name),
     migrate: wrangler("d1", "migrations", "apply", "DB", "--remote", ...config),
     countOwners: wrangler("d1", "execute", "DB", "--remote", "--json", ...config, "--command", OWNER_COUNT_SQL),
     listSecrets: wrangler("secret", "list", "--format", "json", ...config),
@@ -86,6 +90,15 @@ export function deployPlan(names) {
       title: `find the R2 bucket "${names.bucketName}", or create it`,
       commands: [[c.listBuckets], [c.createBucket, "when it is missing"]],
     },
+    queues: {
+      title: `find the queues ${names.queueNames.map((name) => `"${name}"`).join(", ")}, or create those missing`,
+      commands: [
+        [c.listQueues(1), "and the next pages while they list queues"],
+        ...names.queueNames.map(
+          (name) => /** @type {[Command, string]} */ ([c.createQueue(name), "when it is missing"]),
+        ),
+      ],
+    },
     config: { title: `write ${DEPLOY_CONFIG}: wrangler.toml with the database's id`, commands: [] },
     migrate: { title: "apply the D1 migrations not yet applied", commands: [[c.migrate]] },
     owner: { title: "see whether the panel has its owner", commands: [[c.countOwners]] },
@@ -108,8 +121,9 @@ export function formatCommand({ command, args }) {
 }
 
 /**
- * The names a deploy needs from wrangler.toml: the Worker, the D1 database bound as DB and the R2
- * bucket bound as BUCKET. Only top-level and `[[table]]` string keys are read: that is all this needs.
+ * The names a deploy needs from wrangler.toml: the Worker, the D1 database bound as DB, the R2
+ * bucket bound as BUCKET and every queue a producer, consumer or dead-letter setting names. Only
+ * top-level and `[[table]]` string keys are read: that is all this needs.
  * @param {string} toml
  * @returns {PanelNames}
  */
@@ -118,6 +132,14 @@ export function readPanelNames(toml) {
   const top = tables.find((t) => t.header === "");
   const database = tables.find((t) => t.header === "[[d1_databases]]" && t.values.binding === "DB");
   const bucket = tables.find((t) => t.header === "[[r2_buckets]]" && t.values.binding === "BUCKET");
+  const queueNames = [
+    ...new Set(
+      tables
+        .filter((t) => t.header === "[[queues.producers]]" || t.header === "[[queues.consumers]]")
+        .flatMap((t) => [t.values.queue, t.values.dead_letter_queue])
+        .filter((name) => name !== undefined),
+    ),
+  ];
   const names = {
     workerName: top?.values.name,
     databaseName: database?.values.database_name,
@@ -127,7 +149,7 @@ export function readPanelNames(toml) {
   const missing = Object.entries(names).filter(([, value]) => !value);
   if (missing.length)
     throw new DeployError(`wrangler.toml lacks ${missing.map(([key]) => key).join(", ")} (DB and BUCKET bindings)`);
-  return /** @type {PanelNames} */ (names);
+  return /** @type {PanelNames} */ ({ ...names, queueNames });
 }
 
 /**
@@ -221,7 +243,7 @@ export async function checkAuth(run, names, env) {
       [
         "wrangler is not signed in to Cloudflare. Either",
         "  npx wrangler login                      (opens a browser), or",
-        "  export CLOUDFLARE_API_TOKEN=<token>     (Workers Scripts, D1, Workers R2 Storage: Edit; Account Settings: Read)",
+        "  export CLOUDFLARE_API_TOKEN=<token>     (Workers Scripts, D1, Workers R2 Storage, Queues: Edit; Account Settings: Read)",
         "then run `npm run deploy` again.",
       ].join("\n"),
     );
@@ -271,6 +293,31 @@ export async function ensureBucket(run, names) {
   if (buckets.includes(names.bucketName)) return { created: false };
   await capture(run, c.createBucket);
   return { created: true };
+}
+
+/** Queue ids are 32 hex digits: a table row starting with one is a queue, not the header or a border. */
+const QUEUE_ROW = /^│\s*([0-9a-f]{32})\s*│\s*([^│\s]+)\s*│/gm;
+/** Far more queues than any account of this panel holds: a guard against a page that never ends. */
+const MAX_QUEUE_PAGES = 50;
+
+/**
+ * The queues wrangler.toml names, each created when missing. `queues list` has no JSON form: it
+ * prints a table (id, name, …) a page at a time; pages are read until every queue is found or one
+ * lists none.
+ * @param {Run} run @param {PanelNames} names
+ * @returns {Promise<{ created: string[] }>}
+ */
+export async function ensureQueues(run, names) {
+  const c = deployCommands(names);
+  const missing = new Set(names.queueNames);
+  for (let page = 1; missing.size && page <= MAX_QUEUE_PAGES; page++) {
+    const listed = stripVTControlCharacters(await capture(run, c.listQueues(page)));
+    const rows = [...listed.matchAll(QUEUE_ROW)].map((match) => match[2]);
+    if (!rows.length) break;
+    for (const name of rows) missing.delete(/** @type {string} */ (name));
+  }
+  for (const name of missing) await capture(run, c.createQueue(name));
+  return { created: [...missing] };
 }
 
 const ownerCountSchema = z.array(z.object({ results: z.array(z.object({ owners: z.number() })) })).min(1);
@@ -409,6 +456,13 @@ export async function deploy({ root, run, fetch, log, env, pause }) {
   step("bucket");
   const bucket = await ensureBucket(inAccount, names);
   log(`   ${bucket.created ? "created" : "found"} ${names.bucketName}`);
+
+  step("queues");
+  const queues = await ensureQueues(inAccount, names);
+  const found = names.queueNames.filter((name) => !queues.created.includes(name));
+  log(
+    `   ${[queues.created.length ? `created ${queues.created.join(", ")}` : "", found.length ? `found ${found.join(", ")}` : ""].filter(Boolean).join("; ")}`,
+  );
 
   step("config");
   writeFileSync(join(root, DEPLOY_CONFIG), deployConfigText(toml, database.id));

@@ -23,6 +23,7 @@ function fakeAccount(state: {
   loggedIn?: boolean;
   databases?: string[];
   buckets?: string[];
+  queues?: string[];
   workerExists?: boolean;
   secrets?: string[];
   owners?: number;
@@ -32,6 +33,7 @@ function fakeAccount(state: {
     loggedIn: true,
     databases: [] as string[],
     buckets: [] as string[],
+    queues: [] as string[],
     workerExists: false,
     secrets: [] as string[],
     owners: 0,
@@ -83,6 +85,31 @@ function fakeAccount(state: {
       return ok(
         `Creating bucket '${wrangler[3]}'...\n✅ Created bucket '${wrangler[3]}' with default storage class of Standard.\n`,
       );
+    }
+    if (sub === "queues list") {
+      // The API's pages hold 20 queues; wrangler prints each page as a table, an empty one past the end.
+      const page = Number(wrangler[3] ?? "1");
+      const rows = account.queues.slice((page - 1) * 20, page * 20).map((name, i) => ({
+        id: (page * 1000 + i).toString(16).padStart(32, "0"),
+        name,
+        created_on: "2026-12-01T10:00:00.000Z",
+      }));
+      if (!rows.length) return ok("┌┐\n└┘\n");
+      const cell = (value: string) => ` ${value.padEnd(40)} `;
+      const line = (cells: string[]) => `│${cells.map(cell).join("│")}│`;
+      return ok(
+        [
+          "┌" + "─".repeat(130) + "┐",
+          line(["id", "name", "created_on"]),
+          "├" + "─".repeat(130) + "┤",
+          ...rows.map((row) => line([row.id, row.name, row.created_on])),
+          "└" + "─".repeat(130) + "┘",
+        ].join("\n"),
+      );
+    }
+    if (sub === "queues create") {
+      account.queues.push(wrangler[2] as string);
+      return ok(`🌀 Creating queue '${wrangler[2]}'\n✅ Created queue '${wrangler[2]}'\n`);
     }
     if (sub === "d1 migrations") return ok();
     if (sub === "d1 execute")
@@ -175,6 +202,10 @@ describe("npm run deploy", () => {
       "d1 list",
       "r2 bucket",
       "r2 bucket",
+      "queues list",
+      "queues create",
+      "queues create",
+      "queues create",
       "d1 migrations",
       "d1 execute",
       "secret list",
@@ -182,6 +213,11 @@ describe("npm run deploy", () => {
       "deploy",
     ]);
     expect(fake.account.buckets).toEqual(["vortexpanel"]);
+    expect(fake.account.queues).toEqual([
+      "vortexpanel-events",
+      "vortexpanel-deliveries",
+      "vortexpanel-deliveries-dead",
+    ]);
     // Every call after sign-in goes to the one account, without wrangler asking which.
     expect(fake.calls.slice(1).every((call) => call.options.env?.CLOUDFLARE_ACCOUNT_ID === "acc-1")).toBe(true);
 
@@ -232,6 +268,7 @@ describe("npm run deploy", () => {
       "build:web",
       "d1 list",
       "r2 bucket",
+      "queues list",
       "d1 migrations",
       "d1 execute",
       "secret list",
@@ -267,6 +304,23 @@ describe("npm run deploy", () => {
     expect(log).toContain("owner account created: root\n");
     expect(log).not.toContain("chosen-Pass-123");
     expect(log).not.toMatch(/\[ \] STRIPE_SECRET_KEY/);
+  });
+
+  it("finds queues on later pages of the account's list and creates only the one missing", async () => {
+    const others = Array.from({ length: 25 }, (_, i) => `another-app-${i}`);
+    const fake = fakeAccount({ queues: [...others, "vortexpanel-events", "vortexpanel-deliveries"] });
+
+    const log = await deployWith(checkout(), fake);
+
+    const queueCalls = fake.calls.filter((call) => call.line.includes(" queues ")).map((call) => call.line);
+    expect(queueCalls).toEqual([
+      "npx wrangler queues list --page 1",
+      "npx wrangler queues list --page 2",
+      // Only an empty page says the last queue is missing.
+      "npx wrangler queues list --page 3",
+      "npx wrangler queues create vortexpanel-deliveries-dead",
+    ]);
+    expect(log).toContain("created vortexpanel-deliveries-dead; found vortexpanel-events, vortexpanel-deliveries");
   });
 
   it("signed out, it stops before touching anything and says how to sign in", async () => {

@@ -1,5 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { channelSecret } from "./channels";
+import { resealSecrets } from "../auth/totp/reseal";
+import { createDb } from "../db/client";
+import type { SignedInContext } from "../graphql/context";
+import { toBase64Url } from "../lib/base64";
 import { adminAs, auditRowsSince, countRows, errorCode, gql, lastAuditId, ok, ownerToken } from "../test/api";
 
 // One database for the whole file: each test works on channels it made itself.
@@ -92,6 +97,28 @@ describe("webhook channels", () => {
     ).rotateWebhookSecret.secret;
     expect(rotated).toMatch(/^whsec_/);
     expect(rotated).not.toBe(secret);
+  });
+
+  it("keeps signing with the same secret after SECRETS_KEY is rotated and the old key dropped", async () => {
+    const { secret, channel } = await createChannel(owner);
+    const newKey = `k2:${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
+    const ctx = {
+      env: { ...env, SECRETS_KEY: `${newKey},${env.SECRETS_KEY}` },
+      db: createDb(env.DB),
+      actor: {
+        id: 1,
+        username: "owner",
+        role: "owner",
+        sessionId: "s",
+        maxUsers: null,
+        maxDataLimitBytes: null,
+        mustEnrollTotp: false,
+      },
+      client: { ip: "192.0.2.1", userAgent: null, country: null },
+      nowSec: () => Math.floor(Date.now() / 1000),
+    } as unknown as SignedInContext;
+    expect(await resealSecrets(ctx)).toBeGreaterThan(0);
+    expect(await channelSecret({ ...env, SECRETS_KEY: newKey }, createDb(env.DB), Number(channel.id))).toBe(secret);
   });
 
   it("refuses a bad name, URL or event kind, and saves nothing", async () => {
@@ -192,6 +219,21 @@ describe("webhook channels", () => {
       await gql<{ notificationChannels: Channel[] }>(LIST, {}, { token: admin.token }),
     ).notificationChannels;
     expect(listed.find((c) => c.id === channel.id)).toMatchObject({ delivered24h: 2, failing: 2 });
+  });
+
+  it("lists channels and a page of the delivery log in the same number of statements for 1 row as for 20", async () => {
+    const statements = async (rows: number) => {
+      const reader = await adminAs(owner, "ADMIN");
+      for (let i = 0; i < rows; i++) await insertDeliveries((await createChannel(reader.token)).channel.id, ["dead"]);
+      const channelsQuery = await gql(LIST, {}, { token: reader.token });
+      const log = await gql(DELIVERIES, {}, { token: reader.token });
+      ok(channelsQuery);
+      ok(log);
+      return [channelsQuery, log].map((r) => Number(r.headers.get("x-d1-statements")));
+    };
+    const one = await statements(1);
+    expect(one.every((n) => n > 0)).toBe(true);
+    expect(await statements(20)).toEqual(one);
   });
 
   it("pages the delivery log newest first, filters the dead-letter view, and replays dead deliveries", async () => {

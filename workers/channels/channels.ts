@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { admins } from "../admins/table";
 import { auditBy, type ActorContext } from "../audit/record";
@@ -66,6 +66,24 @@ export async function channelSecret(env: Env, db: Db, channelId: number): Promis
     .get();
   if (!row?.sealed) return null;
   return (await secretBox(env.SECRETS_KEY)).open(row.sealed, secretContext(channelId));
+}
+
+/** Every webhook secret as SECRETS_KEY rotation (auth/totp/reseal.ts) reseals them: sealed, its context, how to store it. */
+export async function sealedChannelSecrets(db: Db) {
+  const rows = await db
+    .select({ id: notificationChannels.id, sealed: sql<string>`CAST(${notificationChannels.secretSealed} AS TEXT)` })
+    .from(notificationChannels)
+    .where(isNotNull(notificationChannels.secretSealed))
+    .all();
+  return rows.map((row) => ({
+    sealed: row.sealed,
+    context: secretContext(row.id),
+    store: (sealed: string) =>
+      db
+        .update(notificationChannels)
+        .set({ secretSealed: sql`CAST(${sealed} AS BLOB)` })
+        .where(eq(notificationChannels.id, row.id)),
+  }));
 }
 
 /** Seals a fresh secret for the channel; returns it (to show once) and the statement that stores it. */
@@ -181,6 +199,7 @@ export async function updateChannel(ctx: ChannelContext, id: number, input: unkn
       action: "channel.update",
       targetType: "notification_channel",
       targetId: id,
+      // Only the host: a webhook URL's path or query often carries a token of the receiver's.
       details: { ...changes, ...(parsed.url ? { url: undefined, host: new URL(parsed.url).host } : {}) },
     }),
   ]);

@@ -27,13 +27,22 @@ export interface WebhookPayload {
   data: Record<string, unknown>;
 }
 
+/** Texts in event data come from clients (a device's user agent): cut, so a body stays far below 20 KB. */
+const MAX_FIELD_CHARS = 1000;
+
 export function webhookPayload(event: PanelEvent, language: Language): WebhookPayload {
+  const data = Object.fromEntries(
+    Object.entries(event.data).map(([key, value]) => [
+      key,
+      typeof value === "string" && value.length > MAX_FIELD_CHARS ? `${value.slice(0, MAX_FIELD_CHARS)}…` : value,
+    ]),
+  );
   return {
     type: event.kind,
     timestamp: new Date(event.atSec * 1000).toISOString(),
     version: CATALOGUE_VERSION,
     data: {
-      ...event.data,
+      ...data,
       userId: event.userId,
       serverId: event.serverId,
       invoiceId: event.invoiceId,

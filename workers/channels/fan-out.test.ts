@@ -11,6 +11,7 @@ let owner: string;
 let admin: Admin;
 let resellerA: Admin;
 let resellerB: Admin;
+let disabledAdmin: Admin;
 const channels: Record<string, string> = {};
 
 async function channel(token: string, name: string, input: Record<string, unknown> = {}) {
@@ -34,6 +35,15 @@ beforeAll(async () => {
   await channel(resellerA.token, "reseller A: everything it may hear");
   await channel(resellerB.token, "reseller B: disabled", { enabled: false });
   await channel(resellerB.token, "reseller B: expiries", { eventKinds: ["user.expired"] });
+  disabledAdmin = await adminAs(owner, "ADMIN");
+  await channel(disabledAdmin.token, "disabled admin");
+  ok(
+    await gql(
+      `mutation ($id: ID!) { updateAdmin(id: $id, input: { disabled: true }) { id } }`,
+      { id: disabledAdmin.id },
+      { token: owner },
+    ),
+  );
 });
 
 // The deliveries queue's consumer works on what fan-out queued (the events are not stored, so each

@@ -10,7 +10,7 @@ const SEND_BATCH = 100;
  * Creates one delivery per channel that wants each event and queues them on DELIVERIES. A channel
  * wants an event when it is enabled, its kind filter is empty or names the kind, and its owner may
  * hear it: the owner and admins hear everything, a reseller only `user` events about its own users
- * (event.adminId = the reseller). Idempotent per (event, channel): the events consumer may run a
+ * (event.adminId = the reseller); a disabled admin's channels hear nothing. Idempotent per (event, channel): the events consumer may run a
  * batch twice, and the second run adds no delivery. Two statements and one send per 100
  * deliveries, however many events and channels.
  */
@@ -22,7 +22,7 @@ export async function fanOut(env: Env, db: Db, events: PanelEvent[], nowSec = Ma
   const matches = sql`
     FROM json_each(${wanted}) AS j
     JOIN notification_channels AS c ON c.enabled = 1
-    JOIN admins AS a ON a.id = c.admin_id
+    JOIN admins AS a ON a.id = c.admin_id AND a.disabled = 0
     WHERE (c.event_kinds = '[]' OR EXISTS (SELECT 1 FROM json_each(c.event_kinds) AS k WHERE k.value = j.value ->> 'kind'))
       AND (a.role IN ('owner', 'admin')
            OR (j.value ->> 'audience' = 'user' AND j.value ->> 'adminId' = c.admin_id))`;

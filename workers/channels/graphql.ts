@@ -20,9 +20,15 @@ import {
   testChannel,
   TEST_EVENT_KIND,
   updateChannel,
-  visibleChannel,
+  channelColumns,
 } from "./channels";
-import { CHANNEL_KINDS, DELIVERY_STATUSES, notificationDeliveries } from "./table";
+import {
+  CHANNEL_KINDS,
+  type ChannelRow,
+  DELIVERY_STATUSES,
+  notificationChannels,
+  notificationDeliveries,
+} from "./table";
 const typeDefs = /* GraphQL */ `
   enum ChannelKind {
     WEBHOOK
@@ -178,6 +184,16 @@ function createChannelLoaders(db: Db, nowSec: number) {
         failing: Number(byId.get(id)?.failing ?? 0),
       }));
     }),
+    /** A page of deliveries names few channels: one statement for all of them. */
+    channelById: new DataLoader<number, ChannelRow | undefined>(async (ids) => {
+      const rows = await db
+        .select(channelColumns)
+        .from(notificationChannels)
+        .where(inArray(notificationChannels.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`))
+        .all();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id));
+    }),
     eventKind: new DataLoader<string, string>(async (ids) => {
       const rows = await db
         .select({ id: events.id, kind: events.kind })
@@ -244,7 +260,9 @@ export const channelsModule: GraphQLModule = {
     },
     NotificationDelivery: {
       id: (d) => String(d.id),
-      channel: (d, _, ctx) => visibleChannel(ctx.db, ctx.actor, d.channelId),
+      // The delivery was already confined to the caller's channels, so its channel is visible too.
+      channel: async (d, _, ctx) =>
+        existing(await loadersOf(ctx).channelById.load(d.channelId), "notification channel", d.channelId),
       eventKind: (d, _, ctx) => loadersOf(ctx).eventKind.load(d.eventId),
       nextAttemptAt: (d) => d.nextAttemptAtSec,
       createdAt: (d) => d.createdAtSec,

@@ -1,5 +1,6 @@
 import { eq, isNotNull } from "drizzle-orm";
 import { auditBy } from "../../audit/record";
+import { sealedChannelSecrets } from "../../channels/channels";
 import { runBatch, type Statement } from "../../db/client";
 import type { SignedInContext } from "../../graphql/context";
 import { importSources, subscriptionSecretContext } from "../../import/table";
@@ -14,7 +15,7 @@ interface Sealed {
   store: (sealed: string) => Statement;
 }
 
-/** Every value sealed with SECRETS_KEY: TOTP secrets, and the Marzban/PasarGuard secrets imports keep. */
+/** Every value sealed with SECRETS_KEY: TOTP secrets, the Marzban/PasarGuard secrets imports keep, webhook secrets. */
 async function sealedValues(ctx: SignedInContext): Promise<Sealed[]> {
   const totp = await ctx.db
     .select({ adminId: adminTotp.adminId, sealed: adminTotp.secretSealed })
@@ -43,6 +44,7 @@ async function sealedValues(ctx: SignedInContext): Promise<Sealed[]> {
       store: (sealed: string) =>
         ctx.db.update(importSources).set({ subscriptionSecret: sealed }).where(eq(importSources.id, r.id)),
     })),
+    ...(await sealedChannelSecrets(ctx.db)),
   ];
 }
 
