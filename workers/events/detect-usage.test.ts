@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../db/client";
 import { createUser, ownerToken } from "../test/api";
+import { ofKind } from "./detect-testing";
 import { applyUsagePush } from "../usage/ingest";
 import { runHousekeeping } from "../usage/housekeeping";
 
@@ -34,7 +35,7 @@ async function limitedUser(input: Record<string, unknown> = {}) {
 
 const kinds = (result: Awaited<ReturnType<typeof push>>) => result.events.map((e) => e.kind);
 const reminders = (result: Awaited<ReturnType<typeof push>>) =>
-  result.events.filter((e) => e.kind === "user.quota_reached").map((e) => e.data);
+  ofKind(result.events, "user.quota_reached").map((e) => e.data);
 
 describe("quota reminders in the usage push", () => {
   it("a user crossing 80 % is reminded once, not on the next push nor on a replayed one", async () => {
@@ -113,7 +114,7 @@ describe("first connections in the usage push", () => {
       },
       Math.floor(Date.now() / 1000),
     );
-    const firsts = first.events.filter((e) => e.kind === "user.first_connected");
+    const firsts = ofKind(first.events, "user.first_connected");
     expect(firsts.map((e) => e.userId).sort()).toEqual([plain, onHold].sort());
     expect(firsts.every((e) => e.serverId === NODE_ID && e.data.serverId === NODE_ID)).toBe(true);
     expect(kinds(await push(plain, 5))).not.toContain("user.first_connected");
