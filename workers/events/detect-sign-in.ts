@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { readSettings } from "../settings/settings";
+import { settingsFromRows } from "../settings/settings";
 import { panelEvent, type PanelEvent } from "./catalogue";
 
 /** Failed sign-ins are counted over this window (settings.failedSignInAlertThreshold). */
@@ -13,6 +13,15 @@ export const SIGN_IN_FAILURE_WINDOW_SEC = 15 * 60;
  * rate limits long before.
  */
 const RECENT_FAILURES_SCANNED = 2000;
+
+/** A stored setting's JSON; text that is not JSON is kept as is, and settingsFromRows falls back to the default. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 /** Expands an IPv6 address to its eight 16-bit groups; null when it is not one. */
 function ipv6Groups(ip: string): string[] | null {
@@ -109,17 +118,18 @@ export async function signInFailureEvents(
   nowSec: number,
 ): Promise<PanelEvent[]> {
   const login = failure.login?.toLowerCase() ?? null;
-  const [{ failedSignInAlertThreshold: threshold }, [counts]] = await Promise.all([
-    readSettings(db),
-    db.all<{ byLogin: number; byIp: number }>(
-      sql`SELECT coalesce(sum(lower(json_extract(details, '$.username')) = ${login}), 0) AS byLogin,
-        coalesce(sum(ip = ${failure.ip}), 0) AS byIp
-      FROM (SELECT ip, details, at FROM audit_log
-        WHERE action = 'auth.login_failed' AND id <= ${failure.auditId}
-        ORDER BY id DESC LIMIT ${RECENT_FAILURES_SCANNED})
-      WHERE at > ${nowSec - SIGN_IN_FAILURE_WINDOW_SEC}`,
-    ),
-  ]);
+  // The threshold rides along (validated as readSettings would): one query per failure, not two.
+  const [counts] = await db.all<{ byLogin: number; byIp: number; stored: string | null }>(
+    sql`SELECT coalesce(sum(lower(json_extract(details, '$.username')) = ${login}), 0) AS byLogin,
+      coalesce(sum(ip = ${failure.ip}), 0) AS byIp,
+      (SELECT value FROM settings WHERE key = 'failedSignInAlertThreshold') AS stored
+    FROM (SELECT ip, details, at FROM audit_log
+      WHERE action = 'auth.login_failed' AND id <= ${failure.auditId}
+      ORDER BY id DESC LIMIT ${RECENT_FAILURES_SCANNED})
+    WHERE at > ${nowSec - SIGN_IN_FAILURE_WINDOW_SEC}`,
+  );
+  const stored = counts?.stored == null ? [] : [{ key: "failedSignInAlertThreshold", value: parseJson(counts.stored) }];
+  const threshold = settingsFromRows(stored).failedSignInAlertThreshold;
   const alert = (data: { login: string | null; ip: string | null }, failures: number) =>
     panelEvent("admin.sign_in_failures", nowSec, { ...data, failures, windowSec: SIGN_IN_FAILURE_WINDOW_SEC });
   const events: PanelEvent[] = [];
