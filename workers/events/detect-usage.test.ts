@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../db/client";
+import { countStatements, createDb } from "../db/client";
 import { createUser, ownerToken } from "../test/api";
 import { ofKind } from "./detect-testing";
 import { applyUsagePush } from "../usage/ingest";
@@ -118,5 +118,21 @@ describe("first connections in the usage push", () => {
     expect(firsts.map((e) => e.userId).sort()).toEqual([plain, onHold].sort());
     expect(firsts.every((e) => e.serverId === NODE_ID && e.data.serverId === NODE_ID)).toBe(true);
     expect(kinds(await push(plain, 5))).not.toContain("user.first_connected");
+  });
+});
+
+describe("the cost of detection", () => {
+  it("a 10,000-user push stays one batch of ten statements, detection included", async () => {
+    const counter = { statements: 0 };
+    const counted = createDb(countStatements(env.DB, counter));
+    const nowSec = Math.floor(Date.now() / 1000);
+    const deltas = Array.from({ length: 10_000 }, (_, i) => ({ userId: 5_000_000 + i, upBytes: 1, downBytes: 1 }));
+    const result = await applyUsagePush(
+      counted,
+      { nodeId: NODE_ID, seq: ++seq, fromSec: nowSec, toSec: nowSec, deltas },
+      nowSec,
+    );
+    expect(result.applied).toBe(true);
+    expect(counter.statements).toBe(10);
   });
 });
