@@ -5,6 +5,7 @@ import { readChain } from "../workers/billing/onchain/rpc";
 import { stillWatching, verifyDeposit } from "../workers/billing/onchain/verify";
 import { DomainError } from "../workers/errors/domain-error";
 import { dbFor } from "../workers/db/client";
+import { emitEvents } from "../workers/events/emit";
 
 /** Transaction hashes a payer named, kept so every later round checks them again. */
 const SUBMITTED_KEY = "submitted";
@@ -57,6 +58,7 @@ export class CheckoutObject extends DurableObject<Env> {
     const db = dbFor(this.env);
     try {
       const result = await readChain("verify deposit", () => verifyDeposit(db, invoiceId, submitted, nowSec));
+      emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), result.events);
       if (result.watching) await this.ctx.storage.setAlarm(Date.now() + this.pollMs());
       else await this.ctx.storage.deleteAlarm();
       return { status: result.invoice?.status ?? "missing", watching: result.watching, credited: result.credited };

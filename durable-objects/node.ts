@@ -76,7 +76,9 @@ export class NodeObject extends DurableObject<Env> {
    * Null for a node that does not exist.
    */
   async reportedIn(nodeId: number, health?: Health): Promise<NodeReport | null> {
-    const node = await recordReport(dbFor(this.env), nodeId, health, Math.floor(Date.now() / 1000));
+    const node = await recordReport(dbFor(this.env), nodeId, health, Math.floor(Date.now() / 1000), (news) =>
+      emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), news),
+    );
     if (!node) return null;
     await this.ctx.storage.put("nodeId", nodeId);
     await this.ctx.storage.setAlarm(Date.now() + OFFLINE_AFTER_MS);

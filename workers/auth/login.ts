@@ -2,7 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { admins, type AdminRow } from "../admins/table";
 import { auditInsert } from "../audit/record";
+import { auditLog } from "../audit/table";
 import type { Db } from "../db/client";
+import type { PanelEvent } from "../events/catalogue";
+import { newSignInEvent, signInFailureEvents } from "../events/detect-sign-in";
 import { DomainError } from "../errors/domain-error";
 import { parseInput } from "../errors/validate";
 import type { AppContext } from "../graphql/context";
@@ -38,6 +41,8 @@ export interface LoginDeps {
   client: ClientMeta;
   nowSec: number;
   limiter: (key: string) => Limiter;
+  /** News of the sign-in (a new place, a run of failures). */
+  emit: (events: PanelEvent[]) => void;
 }
 
 /** What every way of signing in needs from the request. */
@@ -49,6 +54,7 @@ export function loginDeps(ctx: AppContext): LoginDeps {
     client: ctx.client,
     nowSec: ctx.nowSec(),
     limiter: (key) => ctx.env.RATE_LIMITER.getByName(key),
+    emit: ctx.emit,
   };
 }
 
@@ -74,24 +80,27 @@ const accountKey = (username: string) => `login:account:${username.toLowerCase()
 
 const TOO_MANY_FAILURES = "too many failed sign-ins";
 
-/** Records a failed sign-in in the audit log (no actor: nobody is signed in). */
-function auditFailure(
-  deps: Pick<LoginDeps, "db" | "client" | "nowSec">,
+/** Records a failed sign-in in the audit log (no actor: nobody is signed in), and alerts when it makes a run. */
+async function auditFailure(
+  deps: Pick<LoginDeps, "db" | "client" | "nowSec" | "emit">,
   username: string | null,
   reason: FailureReason,
   adminId?: number,
   details: Record<string, unknown> = {},
 ) {
-  return auditInsert(
+  const login = username?.slice(0, 64) ?? null;
+  const [audited] = await auditInsert(
     deps.db,
     { actor: null, ip: deps.client.ip, nowSec: deps.nowSec },
     {
       action: "auth.login_failed",
       targetType: "admin",
       targetId: adminId,
-      details: { username: username?.slice(0, 64) ?? null, reason, ...details },
+      details: { username: login, reason, ...details },
     },
-  ).run();
+  ).returning({ id: auditLog.id });
+  if (audited)
+    deps.emit(await signInFailureEvents(deps.db, { auditId: audited.id, login, ip: deps.client.ip }, deps.nowSec));
 }
 
 /**
@@ -218,7 +227,7 @@ export function assertAddressAllowed(admin: Pick<AdminRow, "ipAllowlist">, ip: s
  * entry. After a password alone, a role that requires TOTP confines the session to enrolling.
  */
 export async function startAdminSession(
-  deps: Pick<LoginDeps, "db" | "sessions" | "client" | "nowSec">,
+  deps: Pick<LoginDeps, "db" | "sessions" | "client" | "nowSec" | "emit">,
   admin: AdminRow,
   method: SignInMethod,
   details: Record<string, unknown> = {},
@@ -235,6 +244,12 @@ export async function startAdminSession(
       details: { method, ...details, ...(mustEnrollTotp ? { mustEnrollTotp } : {}) },
     },
   );
+  // Read before the new session joins the ones it is compared with.
+  const newPlace = await newSignInEvent(
+    deps.db,
+    { admin, method, ip: deps.client.ip, userAgent: deps.client.userAgent, country: deps.client.country },
+    deps.nowSec,
+  );
   const tokens = await startSession(
     deps.db,
     deps.sessions,
@@ -244,5 +259,6 @@ export async function startAdminSession(
     { method, mustEnrollTotp },
     [audit],
   );
+  if (newPlace) deps.emit([newPlace]);
   return { tokens, admin };
 }

@@ -1,6 +1,7 @@
 import type { WorkflowStep, WorkflowStepConfig } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { dbFor } from "../db/client";
+import { emitBackupFailures } from "../events/detect-backup";
 import type { BackupManifest } from "./engine";
 import { chunkKey, jobTag, manifestKey } from "./manifest";
 import { gzip, nextTableDigest, rowLine, sha256Hex, tableDigestStart } from "./rows";
@@ -196,10 +197,13 @@ export async function runBackupJob(step: WorkflowStep, env: Env, backupId: strin
     });
   } catch (error) {
     await step.do(`${label}record failure`, STEP, async () => {
-      await dbFor(env)
+      const failedAtSec = Math.floor(Date.now() / 1000);
+      const marked = await dbFor(env)
         .update(backups)
-        .set({ status: "failed", finishedAtSec: Math.floor(Date.now() / 1000), error: messageOf(error) })
-        .where(eq(backups.id, backupId));
+        .set({ status: "failed", finishedAtSec: failedAtSec, error: messageOf(error) })
+        .where(eq(backups.id, backupId))
+        .returning({ id: backups.id, trigger: backups.trigger, error: backups.error });
+      await emitBackupFailures(env, marked, failedAtSec);
       await dropSnapshot(env, backupId);
     });
     throw error;

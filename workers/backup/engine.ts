@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { dbFor } from "../db/client";
+import { emitBackupFailures } from "../events/detect-backup";
 import { DomainError, notFound } from "../errors/domain-error";
 import { CHUNK_MAX_BYTES, messageOf } from "./backup-job";
 import { backupPrefix, chunkKey, isJobId, manifestKey, newJobId } from "./manifest";
@@ -71,7 +72,14 @@ async function startingJob(env: Env, backupIds: string[], restoreId: string | nu
       error: `could not start the job: ${messageOf(error)}`,
     };
     const db = dbFor(env);
-    if (backupIds.length) await db.update(backups).set(failed).where(inArray(backups.id, backupIds));
+    if (backupIds.length) {
+      const marked = await db
+        .update(backups)
+        .set(failed)
+        .where(inArray(backups.id, backupIds))
+        .returning({ id: backups.id, trigger: backups.trigger, error: backups.error });
+      await emitBackupFailures(env, marked, failed.finishedAtSec);
+    }
     if (restoreId) await db.update(restores).set(failed).where(eq(restores.id, restoreId));
     throw error;
   }

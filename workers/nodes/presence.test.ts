@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { Health } from "../agent/protocol/messages";
 import { createDb, type NodeBump } from "../db/client";
+import type { PanelEvent } from "../events/catalogue";
 import { markOfflineIfSilent, OFFLINE_AFTER_MS, recordReport } from "./presence";
 
 const db = createDb(env.DB);
@@ -86,5 +88,56 @@ describe("node presence", () => {
     expect(await recordReport(waking, 74, health(true, 7), 6_025)).toMatchObject({ configVersion: 8 });
     expect(await recordReport(waking, 74, health(true, 8), 6_030)).toMatchObject({ configVersion: 8 });
     expect(woken).toHaveLength(1);
+  });
+});
+
+describe("node report news", () => {
+  const reportWith = (agentVersion: string, configOutcomes: Health["configOutcomes"] = []) => ({
+    ...health(true),
+    agentVersion,
+    configOutcomes,
+  });
+
+  async function report(nodeId: number, reported: Health) {
+    const heard: PanelEvent[] = [];
+    await recordReport(db, nodeId, reported, 2_000, (news) => heard.push(...news));
+    return heard;
+  }
+
+  it("a failed config is news once per version, however often the agent resends it", async () => {
+    await insertNode(76, "online", 1_000);
+    await env.DB.batch(
+      [1, 2].map((version) =>
+        env.DB.prepare(
+          `INSERT INTO node_config_history (node_id, version, issued_at, sha256, size_bytes, object_key, summary)
+           VALUES (76, ?, 1000, 'x', 1, ?, '{}')`,
+        ).bind(version, `configs/76/${version}`),
+      ),
+    );
+    const failed = { version: 1, outcome: "rejected" as const, error: "bad uuid", atSec: 1_500 };
+    const applied = { version: 2, outcome: "applied" as const, atSec: 1_600 };
+    const first = await report(76, reportWith("1.0.0", [failed, applied]));
+    expect(first).toEqual([
+      expect.objectContaining({
+        kind: "server.config_failed",
+        serverId: 76,
+        data: { name: "presence-76", version: 1, outcome: "rejected", error: "bad uuid" },
+      }),
+    ]);
+    expect(await report(76, reportWith("1.0.0", [failed, applied]))).toEqual([]);
+    // A version the panel never issued (outside its history) is no news either.
+    expect(await report(76, reportWith("1.0.0", [{ ...failed, version: 9 }]))).toEqual([]);
+  });
+
+  it("a new agent release is news from the old to the new; the first report is an install, not an update", async () => {
+    await insertNode(77, "online", 1_000);
+    expect(await report(77, reportWith("1.0.0"))).toEqual([]);
+    expect(await report(77, reportWith("1.0.0"))).toEqual([]);
+    expect(await report(77, reportWith("1.1.0"))).toEqual([
+      expect.objectContaining({
+        kind: "server.agent_updated",
+        data: { name: "presence-77", from: "1.0.0", to: "1.1.0" },
+      }),
+    ]);
   });
 });

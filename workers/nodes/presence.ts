@@ -1,8 +1,9 @@
 import { and, eq, lte, ne, sql } from "drizzle-orm";
 import type { Health } from "../agent/protocol/messages";
 import { nodeBumpStatement, runBatch, type Db } from "../db/client";
-import type { LiveEvent } from "../live/topics";
 import type { PanelEvent } from "../events/catalogue";
+import { nodeBeforeReportStatement, nodeReportEvents } from "../events/detect-node";
+import type { LiveEvent } from "../live/topics";
 import { configOutcomeStatements } from "../config-history/outcomes";
 import { operationResultStatements } from "../operations/results";
 import { refreshServedOnReport } from "./capabilities";
@@ -47,13 +48,15 @@ function raiseConfigVersionPastApplied(db: Db, nodeId: number, appliedConfigVers
  * a health report says its core runs again), and with health, what it runs and can serve (a
  * changed capabilities report first re-derives which of its inbounds it serves). Returns the
  * node's row as the report left it; undefined for an unknown node. After a restore from an older
- * backup, an applied version the panel did not send moves the node's version past it.
+ * backup, an applied version the panel did not send moves the node's version past it. News the
+ * report carries (a config that failed, a new agent release) goes to `emit`.
  */
 export async function recordReport(
   db: Db,
   nodeId: number,
   health: Health | undefined,
   nowSec: number,
+  emit: (events: PanelEvent[]) => void = () => {},
 ): Promise<NodeRow | undefined> {
   const byId = eq(nodes.id, nodeId);
   if (!health) {
@@ -68,7 +71,8 @@ export async function recordReport(
     return node;
   }
   const { capabilities, protocol, configOutcomes, operations, ...vitals } = health;
-  const [, , [node]] = (await runBatch(db, [
+  const [before, , , [node]] = (await runBatch(db, [
+    nodeBeforeReportStatement(db, nodeId, health),
     refreshServedOnReport(db, nodeId, capabilities ?? null),
     raiseConfigVersionPastApplied(db, nodeId, health.appliedConfigVersion),
     db
@@ -87,7 +91,8 @@ export async function recordReport(
       .returning(),
     ...configOutcomeStatements(db, nodeId, configOutcomes ?? [], nowSec),
     ...operationResultStatements(db, nodeId, operations ?? [], nowSec),
-  ])) as [unknown, unknown, NodeRow[]];
+  ])) as [unknown, unknown, unknown, NodeRow[]];
+  emit(nodeReportEvents(before, nodeId, health, nowSec));
   return node;
 }
 

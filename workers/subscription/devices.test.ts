@@ -1,6 +1,8 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../db/client";
 import { createInbound, createUser, errorCode, gql, ok, ownerToken, unique } from "../test/api";
+import { admitNewDevice, type DeviceFacts } from "./devices";
 
 // The device limit on its own database: one vless inbound on one online node, limit 2.
 
@@ -140,5 +142,38 @@ describe("device limit", () => {
         ),
       ),
     ).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("new device news", () => {
+  const facts = (hwid: string): DeviceFacts => ({
+    hwid,
+    platform: "iOS",
+    osVersion: "18",
+    model: "iPhone",
+    userAgent: "Happ/3.2.0",
+  });
+
+  it("a device admitted for the first time is news once; seen again or refused, it is not", async () => {
+    const db = createDb(env.DB);
+    const named = await createUser(owner);
+    const subject = { id: Number(named.id), username: named.username };
+    const now = Math.floor(Date.now() / 1000);
+    const first = await admitNewDevice(db, subject, facts("news-device-0001"), 2, now);
+    expect(first.admitted).toBe(true);
+    expect(first.newDevice).toMatchObject({
+      kind: "user.new_device",
+      userId: subject.id,
+      data: { username: subject.username, device: "news-device-0001", platform: "iOS", userAgent: "Happ/3.2.0" },
+    });
+    // A racing second fetch of the same new device is admitted but is not news again.
+    expect(await admitNewDevice(db, subject, facts("news-device-0001"), 2, now + 1)).toEqual({
+      admitted: true,
+      newDevice: null,
+    });
+    expect(await admitNewDevice(db, subject, facts("news-device-0002"), 1, now + 2)).toEqual({
+      admitted: false,
+      newDevice: null,
+    });
   });
 });

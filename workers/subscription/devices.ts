@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { rawStatement, runBatch, type Db } from "../db/client";
+import { panelEvent, type PanelEvent } from "../events/catalogue";
 import { userDevices } from "./devices-table";
 
 /** What clients send in `x-hwid` (Remnawave's pattern, plus `_`). */
@@ -28,23 +29,53 @@ export function deviceFromHeaders(headers: Headers): DeviceFacts | null {
   };
 }
 
+/** Whether a device was admitted, and the news when it was stored for the first time. */
+export interface DeviceAdmission {
+  admitted: boolean;
+  newDevice: PanelEvent<"user.new_device"> | null;
+}
+
 /**
  * Records a new device if the user is under `limit`, in one statement: the count and the insert
- * happen together, so two new devices racing cannot both take the last place. True when stored.
+ * happen together, so two new devices racing cannot both take the last place. The look before it
+ * shares the batch (one transaction), so of two racing fetches of one new device exactly one
+ * raises user.new_device; it also names the user's owning admin, who hears the news.
  */
 export async function admitNewDevice(
   db: Db,
-  userId: number,
+  user: { id: number; username: string },
   device: DeviceFacts,
   limit: number,
   nowSec: number,
-): Promise<boolean> {
-  const result =
-    await db.run(sql`INSERT INTO user_devices (user_id, hwid, platform, os_version, model, user_agent, first_seen_at, last_seen_at)
-    SELECT ${userId}, ${device.hwid}, ${device.platform}, ${device.osVersion}, ${device.model}, ${device.userAgent}, ${nowSec}, ${nowSec}
-    WHERE (SELECT count(*) FROM user_devices WHERE user_id = ${userId}) < ${limit}
-    ON CONFLICT (user_id, hwid) DO UPDATE SET last_seen_at = excluded.last_seen_at`);
-  return (result.meta.changes ?? 0) > 0;
+): Promise<DeviceAdmission> {
+  const [before, stored] = (await runBatch(db, [
+    rawStatement(
+      db,
+      sql`SELECT admin_id AS adminId, EXISTS (SELECT 1 FROM user_devices WHERE user_id = ${user.id} AND hwid = ${device.hwid}) AS known
+      FROM users WHERE id = ${user.id}`,
+    ),
+    rawStatement(
+      db,
+      sql`INSERT INTO user_devices (user_id, hwid, platform, os_version, model, user_agent, first_seen_at, last_seen_at)
+    SELECT ${user.id}, ${device.hwid}, ${device.platform}, ${device.osVersion}, ${device.model}, ${device.userAgent}, ${nowSec}, ${nowSec}
+    WHERE (SELECT count(*) FROM user_devices WHERE user_id = ${user.id}) < ${limit}
+    ON CONFLICT (user_id, hwid) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
+    ),
+  ])) as [D1Result<{ adminId: number | null; known: number }>, D1Result];
+  const admitted = (stored.meta.changes ?? 0) > 0;
+  const owner = before.results[0];
+  const isNew = admitted && owner !== undefined && !owner.known;
+  return {
+    admitted,
+    newDevice: isNew
+      ? panelEvent(
+          "user.new_device",
+          nowSec,
+          { username: user.username, device: device.hwid, platform: device.platform, userAgent: device.userAgent },
+          { adminId: owner.adminId, userId: user.id },
+        )
+      : null,
+  };
 }
 
 /** Notes that a known device fetched the subscription again. */

@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { DomainError } from "../errors/domain-error";
+import { emitEvents } from "../events/emit";
 import type { AppEnv } from "../http/request-context";
 import { toBase64Url } from "../lib/base64";
 import { sha256 } from "../lib/sha256";
@@ -56,13 +57,13 @@ export async function respond(
   const nowSec = Math.floor(Date.now() / 1000);
   const input = { lookup, requested, headers: c.req.raw.headers, url: new URL(c.req.url), nowSec };
   const first = planResponse(input);
-  const plan =
-    first.kind === "admit-device"
-      ? planResponse({
-          ...input,
-          deviceAdmitted: await admitNewDevice(c.var.db, first.userId, first.device, first.limit, nowSec),
-        })
-      : first;
+  let plan: Exclude<typeof first, { kind: "admit-device" }>;
+  if (first.kind === "admit-device") {
+    // The plan asks to admit a device only for a user it found.
+    const admission = await admitNewDevice(c.var.db, lookup.user!, first.device, first.limit, nowSec);
+    if (admission.newDevice) emitEvents(c.env, (p) => c.executionCtx.waitUntil(p), [admission.newDevice]);
+    plan = planResponse({ ...input, deviceAdmitted: admission.admitted });
+  } else plan = first;
   if (plan.kind === "refuse") throw plan.error;
   if (plan.touchDevice) c.executionCtx.waitUntil(touchDevice(c.var.db, plan.user.id, plan.touchDevice, nowSec));
   return answer(c, plan, lookup, nowSec);

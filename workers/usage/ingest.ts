@@ -3,6 +3,7 @@ import type { UsagePush } from "../agent/protocol/messages";
 import { analyticsPushStatements } from "../analytics/push";
 import { clientIpStatements } from "../analytics/sharing";
 import type { PanelEvent } from "../events/catalogue";
+import { firstConnectionsStatement, quotaRemindersStatement, usageEvents } from "../events/detect-usage";
 import { rawStatement, runBatch, type Db } from "../db/client";
 import { batchAbortedWith } from "../errors/batch-abort";
 import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version";
@@ -38,11 +39,12 @@ function totalsByUser(push: UsagePush) {
 }
 
 /**
- * Applies one usage push exactly once, as one D1 batch of eight statements whatever the number
- * of users: the seq guard (a trigger aborts the batch on a replay), daily history per user,
- * hourly history per owning admin (dashboard charts), totals and first use, the config bump of
- * nodes serving users who just crossed a limit, and their new status. Users are named in one
- * JSON parameter. The node's presence is not here: its NodeObject records the report.
+ * Applies one usage push exactly once, as one D1 batch of ten statements (plus analytics) whatever
+ * the number of users: the seq guard (a trigger aborts the batch on a replay), daily history per
+ * user, hourly history per owning admin (dashboard charts), who connects for the first time,
+ * totals and first use, quota reminders, the config bump of nodes serving users who just crossed
+ * a limit, and their new status. Users are named in one JSON parameter. The node's presence is
+ * not here: its NodeObject records the report.
  */
 export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): Promise<IngestResult> {
   const charged = totalsByUser(push);
@@ -72,6 +74,7 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         WHERE true GROUP BY users.admin_id
         ON CONFLICT (admin_id, hour) DO UPDATE SET up_bytes = up_bytes + excluded.up_bytes, down_bytes = down_bytes + excluded.down_bytes`,
       ),
+      firstConnectionsStatement(db, touched),
       // On-hold users' clocks start at first use. Its own statement, so that only those rows
       // write expire_at: setting it on every row (even to itself) rewrites its index entries.
       rawStatement(
@@ -90,6 +93,7 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         WHERE users.id = d.id
         RETURNING id, used_bytes`,
       ),
+      quotaRemindersStatement(db, deltas, nowSec),
       bumpNodesServingUsersWhoseStatusChanges(db, touched, nowSec),
       rawStatement(
         db,
@@ -101,9 +105,9 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
       ...clientIpStatements(db, push.nodeId, push.clientIps, nowSec),
     ]);
     const used = new Map(
-      (results[5] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]),
+      (results[6] as D1Result<{ id: number; used_bytes: number }>).results.map((u) => [u.id, u.used_bytes]),
     );
-    const changed = (results[7] as D1Result<UserStatusChange>).results;
+    const changed = (results[9] as D1Result<UserStatusChange>).results;
     // on_hold → active is a user's first connection, not a cut.
     const cut = changed.filter((u) => u.status !== "active" && u.status !== "on_hold");
     const traffic: TrafficBatch = {
@@ -112,7 +116,8 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         used.has(id) ? [[id, up, down, used.get(id)!] as TrafficBatch["users"][number]] : [],
       ),
     };
-    return { applied: true, cut, traffic, events: [] };
+    const events = usageEvents({ firstConnections: results[4], quotaReminders: results[7] }, push.nodeId, nowSec);
+    return { applied: true, cut, traffic, events };
   } catch (error) {
     if (isReplay(error)) return { applied: false, cut: [], traffic: { atSec: nowSec, users: [] }, events: [] };
     throw error;

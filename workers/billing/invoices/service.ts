@@ -15,6 +15,7 @@ import { users, type UserRow } from "../../users/table";
 import { currencySchema } from "../money";
 import { findPlan, planTerms } from "../plans/service";
 import { guardedAudit, settleInvoice } from "./settle";
+import { invoiceOwnerStatement, ownerFrom, paymentRefundedEvent } from "../../events/detect-payment";
 import { INVOICE_STATUSES, invoices, type InvoiceRow } from "./table";
 
 export const invoiceNumber = (id: number) => `INV-${String(id).padStart(6, "0")}`;
@@ -175,9 +176,11 @@ export async function refundInvoice(
       .returning(),
     ...(revoke && invoice.userId !== null ? revokeStatements(ctx.db, invoice.userId, nowSec, moved) : []),
     guardedAudit(ctx.db, actorOf(ctx), nowSec, "invoice.refund", id, { revoke, via: invoice.paidVia }, moved),
+    invoiceOwnerStatement(ctx.db, invoice),
   ]);
   const updated = results[0] as InvoiceRow[];
   if (!updated.length) throw notPaid();
+  ctx.emit([paymentRefundedEvent(invoice, invoice.total, ownerFrom(results.at(-1)), nowSec)]);
   return updated[0]!;
 }
 
@@ -193,6 +196,7 @@ export async function markInvoicePaid(ctx: ActorContext, id: number, reference: 
     nowSec: ctx.nowSec(),
     actor: actorOf(ctx),
     payableAfterExpiry: true,
+    emit: ctx.emit,
   });
   if (!paid) throw new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: it cannot be paid`);
   return findInvoiceOrThrow(ctx.db, id);

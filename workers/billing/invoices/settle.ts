@@ -1,6 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rawStatement, runBatch, type Db, type Statement } from "../../db/client";
 import { randomToken } from "../../auth/crypto";
+import type { PanelEvent } from "../../events/catalogue";
+import { invoiceOwnerStatement, ownerFrom, paymentReceivedEvent } from "../../events/detect-payment";
 import { applyPlanStatements, type PlanTerms } from "../plans/apply";
 import type { InvoiceRow, PaymentMethod } from "./table";
 
@@ -21,6 +23,8 @@ export interface Settlement {
   first?: Statement[];
   /** Statements that land only if this call paid the invoice (the credited chain payment). */
   alongside?: (guard: SQL) => Statement[];
+  /** Hears payment.received when this call paid the invoice. */
+  emit?: (events: PanelEvent[]) => void;
 }
 
 export interface AuditActor {
@@ -80,6 +84,9 @@ export async function settleInvoice(db: Db, s: Settlement): Promise<boolean> {
       { via: s.via, ref: s.ref, planId: terms.planId },
       guard,
     ),
+    invoiceOwnerStatement(db, invoice),
   ]);
-  return ((results[first.length] as D1Result).meta?.changes ?? 0) === 1;
+  const paid = ((results[first.length] as D1Result).meta?.changes ?? 0) === 1;
+  if (paid) s.emit?.([paymentReceivedEvent(invoice, s.via, ownerFrom(results.at(-1)), nowSec)]);
+  return paid;
 }

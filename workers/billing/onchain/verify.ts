@@ -4,6 +4,9 @@ import { parseInput } from "../../errors/validate";
 import { parseAbiItem, parseEventLogs, type Client, type Hash } from "viem";
 import { getBlock, getBlockNumber, getLogs, getTransaction, getTransactionReceipt } from "viem/actions";
 import { rawStatement, runBatch, type Db, type Statement } from "../../db/client";
+import type { PanelEvent } from "../../events/catalogue";
+import { invoiceOwnerStatement, ownerFrom, paymentUnderpaidEvent } from "../../events/detect-payment";
+import { fromUnits } from "../money";
 import { findInvoice } from "../invoices/service";
 import { settleInvoice } from "../invoices/settle";
 import type { InvoiceRow } from "../invoices/table";
@@ -39,6 +42,8 @@ export interface RoundResult {
   /** Whether the invoice still needs watching. */
   watching: boolean;
   credited: boolean;
+  /** News of the round: payment.underpaid when a short deposit first made the invoice partially paid, payment.received when it was credited. */
+  events: PanelEvent[];
 }
 
 const lower = (a: string | null | undefined) => (a ?? "").toLowerCase();
@@ -198,7 +203,7 @@ export async function verifyDeposit(
 ): Promise<RoundResult> {
   const invoice = await findInvoice(db, invoiceId);
   const deposit = await db.select().from(chainDeposits).where(eq(chainDeposits.invoiceId, invoiceId)).get();
-  if (!invoice || !deposit) return { invoice, watching: false, credited: false };
+  if (!invoice || !deposit) return { invoice, watching: false, credited: false, events: [] };
   const found = (await tokenWithChain(db, deposit.tokenId))!;
   const { chain, token } = found;
   const client = clientFor(chain.rpcUrl);
@@ -226,22 +231,25 @@ export async function verifyDeposit(
 
   let creditable: Observation | undefined;
   const statements: Statement[] = [];
-  let underpaid = false;
+  let underpaid: bigint | null = null;
   for (const o of observations) {
     // Whatever else is wrong with it, a transaction that paid another invoice is reported as reused.
     if (await creditedElsewhere(o.txHash)) o.reason = "reused";
     if (!o.reason && (await blockTime(o.blockNumber)) > BigInt(invoice.expiresAtSec)) o.reason = "after_expiry";
     if (!o.reason && o.amount < due) {
       o.reason = "underpaid";
-      underpaid = true;
+      if (underpaid === null || o.amount > underpaid) underpaid = o.amount;
     }
     const confirmations = head - o.blockNumber + 1n;
     if (!o.reason && confirmations >= BigInt(chain.confirmations) && !creditable) creditable = o;
     else statements.push(recordStatement(db, invoiceId, chain.chainId, o, o.reason ? "rejected" : "pending", nowSec));
   }
-  if (underpaid)
+  // Its own index: whether this round moved the invoice is what makes the short deposit news.
+  const partlyPaidAt = underpaid === null ? -1 : statements.length;
+  if (underpaid !== null)
     statements.push(
       rawStatement(db, sql`UPDATE invoices SET status = 'partially_paid' WHERE id = ${invoiceId} AND status = 'open'`),
+      invoiceOwnerStatement(db, invoice),
     );
   statements.push(
     rawStatement(
@@ -249,7 +257,16 @@ export async function verifyDeposit(
       sql`UPDATE chain_deposits SET scanned_to_block = max(coalesce(scanned_to_block, 0), ${Number(head)}) WHERE invoice_id = ${invoiceId}`,
     ),
   );
-  await runBatch(db, statements);
+  const results = await runBatch(db, statements);
+  const events: PanelEvent[] = [];
+  if (underpaid !== null && ((results[partlyPaidAt] as D1Result).meta?.changes ?? 0) === 1) {
+    const amounts = {
+      expected: fromUnits(due, token.decimals),
+      received: fromUnits(underpaid, token.decimals),
+      currency: token.symbol,
+    };
+    events.push(paymentUnderpaidEvent(invoice, amounts, ownerFrom(results[partlyPaidAt + 1]), nowSec));
+  }
 
   let credited = false;
   if (creditable) {
@@ -262,6 +279,7 @@ export async function verifyDeposit(
       actor: { id: null, username: "onchain", ip: chain.name },
       // The block's time was checked against the expiry above; confirmations may come later.
       payableAfterExpiry: true,
+      emit: (news) => events.push(...news),
       alongside: (guard) => [
         rawStatement(
           db,
@@ -274,7 +292,7 @@ export async function verifyDeposit(
     });
   }
   const after = (await findInvoice(db, invoiceId))!;
-  return { invoice: after, watching: stillWatching(after, nowSec), credited };
+  return { invoice: after, watching: stillWatching(after, nowSec), credited, events };
 }
 
 /** Whether payments to an invoice's deposit are still looked for: it can be paid, and it is not long past its expiry. */

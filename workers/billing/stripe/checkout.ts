@@ -32,8 +32,11 @@ const NOT_CARD_CURRENCIES = new Set(["ETH", "BTC", "SOL", "TRX", "BNB"]);
 export const payableByCard = (currency: string) => /^[A-Z]{3}$/.test(currency) && !NOT_CARD_CURRENCIES.has(currency);
 
 /** The amount in Stripe's smallest unit of the currency: "4.99" USD is 499. */
+/** The decimals of Stripe's minor unit for a currency. */
+export const stripeDecimals = (currency: string) => (ZERO_DECIMAL.has(currency) ? 0 : 2);
+
 export function stripeAmount(amount: string, currency: string): number {
-  return Number(toUnits(amount, ZERO_DECIMAL.has(currency) ? 0 : 2));
+  return Number(toUnits(amount, stripeDecimals(currency)));
 }
 
 /** Stripe accepts a session expiry 30 minutes to 24 hours ahead; the margins cover a 10-minute bucket. */

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { DomainError } from "../../errors/domain-error";
+import { emitEvents } from "../../events/emit";
 import type { AppEnv } from "../../http/request-context";
 import { readSettings } from "../../settings/settings";
 import { Stripe, subtleCrypto } from "./client";
@@ -36,6 +37,7 @@ stripeWebhookRoute.post("/", async (c) => {
     event,
     await readSettings(c.var.db),
     Math.floor(Date.now() / 1000),
+    (events) => emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), events),
   );
   return c.json({ received: true, outcome });
 });

@@ -1,8 +1,12 @@
 import { env, exports } from "cloudflare:workers";
 import Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
+import type { PanelEvent } from "../../events/catalogue";
+import { readSettings } from "../../settings/settings";
 import { countRows, gql, ok, ownerToken, unique } from "../../test/api";
 import { createPlan, servedUser, setUsage, storedUser } from "../testing";
+import { processStripeEvent } from "./webhook";
 
 let owner: string;
 beforeAll(async () => {
@@ -179,5 +183,58 @@ describe("POST /webhooks/stripe", () => {
       // Redelivered: the event id is known, nothing moves again.
       expect(((await (await deliver(refund)).json()) as { outcome: string }).outcome).toBe("duplicate");
     }
+  });
+});
+
+describe("payment news", () => {
+  it("a card payment and its partial refund are news once each, with their amounts and the user's admin", async () => {
+    const db = createDb(env.DB);
+    const settings = await readSettings(db);
+    const heard: PanelEvent[] = [];
+    const process = (event: object) =>
+      processStripeEvent(db, event as Stripe.Event, settings, now(), (events) => heard.push(...events));
+    const { user, invoice } = await limitedUserWithInvoice();
+    const ownerId = (await env.DB.prepare("SELECT admin_id AS a FROM users WHERE id = ?")
+      .bind(Number(user.id))
+      .first<{ a: number }>())!.a;
+    const paid = sessionCompleted(invoice.id);
+    expect(await process(paid)).toBe("paid");
+    expect(await process({ ...paid, id: unique("evt_") })).toBe("ignored");
+    const refund = {
+      id: unique("evt_"),
+      object: "event",
+      type: "charge.refunded",
+      data: {
+        object: {
+          id: unique("ch_"),
+          object: "charge",
+          payment_intent: paid.data.object.payment_intent,
+          amount: 499,
+          amount_refunded: 150,
+          refunded: false,
+        },
+      },
+    };
+    expect(await process(refund)).toBe("flagged");
+    expect(await process(refund)).toBe("duplicate");
+    const ids = { adminId: ownerId, userId: Number(user.id), invoiceId: Number(invoice.id) };
+    expect(heard).toEqual([
+      expect.objectContaining({
+        kind: "payment.received",
+        ...ids,
+        data: {
+          username: user.username,
+          invoiceId: Number(invoice.id),
+          amount: "4.99",
+          currency: "USD",
+          method: "card",
+        },
+      }),
+      expect.objectContaining({
+        kind: "payment.refunded",
+        ...ids,
+        data: { username: user.username, invoiceId: Number(invoice.id), amount: "1.50", currency: "USD" },
+      }),
+    ]);
   });
 });

@@ -2,11 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { rawStatement, runBatch, type Db, type Statement } from "../../db/client";
 import { isUniqueViolation } from "../../db/constraints";
+import type { PanelEvent } from "../../events/catalogue";
+import { invoiceOwnerStatement, ownerFrom, paymentRefundedEvent } from "../../events/detect-payment";
+import { fromUnits } from "../money";
 import type { Settings } from "../../settings/settings";
 import { findInvoice, revokeStatements } from "../invoices/service";
 import { guardedAudit, settleInvoice } from "../invoices/settle";
 import { invoices } from "../invoices/table";
-import { stripeAmount } from "./checkout";
+import { stripeAmount, stripeDecimals } from "./checkout";
 import { stripeEvents } from "./table";
 
 const STRIPE_ACTOR = { id: null, username: "stripe", ip: "stripe-webhook" };
@@ -23,15 +26,16 @@ export async function processStripeEvent(
   event: Stripe.Event,
   settings: Settings,
   nowSec: number,
+  emit: (events: PanelEvent[]) => void = () => {},
 ): Promise<WebhookOutcome> {
   const record = db.insert(stripeEvents).values({ id: event.id, type: event.type, receivedAtSec: nowSec });
   try {
     switch (event.type) {
       case "checkout.session.completed":
       case "checkout.session.async_payment_succeeded":
-        return await sessionPaid(db, event.data.object, record, nowSec);
+        return await sessionPaid(db, event.data.object, record, nowSec, emit);
       case "charge.refunded":
-        return await chargeRefunded(db, event.data.object, record, settings, nowSec);
+        return await chargeRefunded(db, event.data.object, record, settings, nowSec, emit);
       default:
         await record.run();
         return "ignored";
@@ -47,6 +51,7 @@ async function sessionPaid(
   session: Stripe.Checkout.Session,
   record: Statement,
   nowSec: number,
+  emit: (events: PanelEvent[]) => void,
 ): Promise<WebhookOutcome> {
   const invoiceId = Number(session.metadata?.invoice_id ?? session.client_reference_id);
   const invoice = Number.isSafeInteger(invoiceId) ? await findInvoice(db, invoiceId) : undefined;
@@ -71,6 +76,7 @@ async function sessionPaid(
     actor: STRIPE_ACTOR,
     payableAfterExpiry: true,
     first: [record],
+    emit,
   });
   return paid ? "paid" : "ignored";
 }
@@ -85,6 +91,7 @@ async function chargeRefunded(
   record: Statement,
   settings: Settings,
   nowSec: number,
+  emit: (events: PanelEvent[]) => void,
 ): Promise<WebhookOutcome> {
   const paymentIntent = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
   const invoice = paymentIntent
@@ -103,7 +110,7 @@ async function chargeRefunded(
   const flag = `${full ? "refunded" : "partly refunded"} in Stripe (${charge.id})${revoke ? "; access revoked" : ""}`;
   const nonce = crypto.randomUUID();
   const moved = sql`EXISTS (SELECT 1 FROM invoices WHERE id = ${invoice.id} AND settle_nonce = ${nonce})`;
-  await runBatch(db, [
+  const results = await runBatch(db, [
     record,
     rawStatement(
       db,
@@ -121,6 +128,12 @@ async function chargeRefunded(
       { charge: charge.id, full, revoke },
       moved,
     ),
+    invoiceOwnerStatement(db, invoice),
   ]);
+  // Partial refunds are news too (money went back); a redelivery found the invoice moved already.
+  if (((results[1] as D1Result).meta?.changes ?? 0) === 1) {
+    const refunded = fromUnits(BigInt(charge.amount_refunded), stripeDecimals(invoice.currency));
+    emit([paymentRefundedEvent(invoice, refunded, ownerFrom(results.at(-1)), nowSec)]);
+  }
   return full ? "refunded" : "flagged";
 }
