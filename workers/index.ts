@@ -1,5 +1,4 @@
 import { app } from "./app";
-import { pruneEndedSessions } from "./auth/sessions";
 import { runBackupSchedule } from "./backup/schedule";
 import { expireInvoices } from "./billing/invoices/service";
 import { pruneConfigHistory } from "./config-history/retention";
@@ -30,7 +29,6 @@ export default {
     emitEvents(env, (promise) => ctx.waitUntil(promise), userStatusEvents(result.statusChanges, nowSec));
     await Promise.all([
       expireInvoices(db, nowSec),
-      pruneEndedSessions(db, nowSec),
       pruneConfigHistory(db, env.BUCKET, nowSec),
       runOperationsHousekeeping(env, db, nowSec),
       runBackupSchedule(env, nowSec),

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { sign, verify } from "hono/jwt";
 import type { AdminRow } from "../admins/table";
@@ -226,20 +226,6 @@ export function revokeSessionsOf(db: Db, adminId: number, reason: string, nowSec
         keepSessionId === undefined ? undefined : ne(sessions.id, keepSessionId),
       ),
     );
-}
-
-/** How long an ended (expired or revoked) session and its refresh tokens are kept before the cron deletes them. */
-export const ENDED_SESSION_RETENTION_SEC = 7 * 86_400;
-
-/**
- * Deletes sessions that ended over a week ago; their refresh tokens go with them (the foreign
- * key cascades). A used refresh token must outlive its session's use (presenting it again is how
- * theft is noticed), so tokens go only with their session; without this they would pile up,
- * ~100 per active session a day.
- */
-export async function pruneEndedSessions(db: Db, nowSec: number): Promise<void> {
-  const cutoffSec = nowSec - ENDED_SESSION_RETENTION_SEC;
-  await db.delete(sessions).where(or(lt(sessions.expiresAtSec, cutoffSec), lt(sessions.revokedAtSec, cutoffSec)));
 }
 
 export const ipNotAllowed = () =>

@@ -46,19 +46,24 @@ const filterSchema = z.object({
     .nullish(),
 });
 
-/** Cursors are opaque: inside, the instant and id of the last event seen (ids break ties within a second). */
-const encodeCursor = (row: EventRow) => btoa(`e:${row.atSec}:${row.id}`);
+/**
+ * Cursors are opaque: inside, the instant and rowid of the last event seen. The rowid breaks ties
+ * within a second in the order events were stored (ids are random), and the index on the
+ * instant holds it, so a page is one index range.
+ */
+const rowid = sql<number>`${events}.rowid`;
+const encodeCursor = (row: { atSec: number; rowid: number }) => btoa(`e:${row.atSec}:${row.rowid}`);
 
-function decodeCursor(cursor: string): { atSec: number; id: string } {
+function decodeCursor(cursor: string): { atSec: number; rowid: number } {
   let text = "";
   try {
     text = atob(cursor);
   } catch {}
-  const [prefix, at, id] = text.split(":");
-  const atSec = Number(at);
-  if (prefix !== "e" || !Number.isSafeInteger(atSec) || !eventIds.element.safeParse(id).success)
+  const [prefix, at, id, ...rest] = text.split(":");
+  const [atSec, rowidAt] = [Number(at), Number(id)];
+  if (prefix !== "e" || rest.length || !Number.isSafeInteger(atSec) || !Number.isSafeInteger(rowidAt))
     throw new DomainError("BAD_USER_INPUT", "page.after is not a cursor this API issued");
-  return { atSec, id: id! };
+  return { atSec, rowid: rowidAt };
 }
 
 /**
@@ -74,27 +79,28 @@ export async function notificationFeed(db: Db, actor: Actor, page: unknown, rawF
   const narrowed = and(visibleTo(actor), filter.kinds?.length ? inArray(events.kind, filter.kinds) : undefined);
   const [rows, [unreadCount]] = await Promise.all([
     db
-      .select({ event: events, readAtSec: notificationReads.readAtSec })
+      .select({ event: events, rowid, readAtSec: notificationReads.readAtSec })
       .from(events)
       .leftJoin(notificationReads, read)
       .where(
         and(
           narrowed,
           filter.unreadOnly ? unread : undefined,
-          cursor && or(lt(events.atSec, cursor.atSec), and(eq(events.atSec, cursor.atSec), lt(events.id, cursor.id))),
+          cursor && or(lt(events.atSec, cursor.atSec), and(eq(events.atSec, cursor.atSec), lt(rowid, cursor.rowid))),
         ),
       )
-      .orderBy(desc(events.atSec), desc(events.id))
+      .orderBy(desc(events.atSec), desc(rowid))
       .limit(first + 1)
       .all(),
     db.select({ n: count() }).from(events).leftJoin(notificationReads, read).where(and(narrowed, unread)).all(),
   ]);
-  const nodes = rows.slice(0, first).map((r) => ({ ...r.event, read: r.readAtSec !== null }));
+  const shown = rows.slice(0, first);
+  const cursorOf = (r: (typeof rows)[number]) => encodeCursor({ atSec: r.event.atSec, rowid: r.rowid });
   return {
-    edges: nodes.map((node) => ({ cursor: encodeCursor(node), node })),
+    edges: shown.map((r) => ({ cursor: cursorOf(r), node: { ...r.event, read: r.readAtSec !== null } })),
     pageInfo: {
       hasNextPage: rows.length > first,
-      endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]!) : null,
+      endCursor: shown.length ? cursorOf(shown[shown.length - 1]!) : null,
     },
     unreadCount: unreadCount!.n,
   };

@@ -25,7 +25,15 @@ describe("housekeeping", () => {
 
     const result = await runHousekeeping(createDb(env.DB), now() + 120);
     expect(result.statusChanges).toEqual([
-      { id: Number(user.id), status: "expired", username: user.username, adminId: expect.any(Number) },
+      {
+        id: Number(user.id),
+        status: "expired",
+        username: user.username,
+        adminId: expect.any(Number),
+        usedBytes: 0,
+        dataLimitBytes: null,
+        expireAtSec: expect.any(Number),
+      },
     ]);
     expect((await status(owner, user.id)).status).toBe("EXPIRED");
     const versionAfter = ok(
