@@ -21,9 +21,10 @@ export const TEST_SECRETS = {
 
 const WORKER_TESTS = ["workers/**/*.test.ts", "durable-objects/**/*.test.ts"];
 /**
- * Files whose stories depend on Durable Object state starting empty (live hub sockets, a node's
- * last announced status or config version, rate-limit windows, checkout alarms): the database is reset per file,
- * Durable Objects are not, so these keep a workerd of their own.
+ * Files whose stories depend on Durable Object or queue state starting empty (live hub sockets, a
+ * node's last announced status or config version, rate-limit windows, checkout alarms, events in
+ * flight): the database is reset per file, Durable Objects and queues are not, so these keep a
+ * workerd of their own.
  */
 const STATEFUL_DURABLE_OBJECT_TESTS = [
   "durable-objects/**/*.test.ts",
@@ -31,6 +32,8 @@ const STATEFUL_DURABLE_OBJECT_TESTS = [
   "workers/auth/login.test.ts",
   "workers/agent/agent.test.ts",
   "workers/billing/onchain/onchain.test.ts",
+  // Events still queued by an earlier file would land in this file's fresh tables.
+  "workers/events/events.test.ts",
 ];
 
 export default defineConfig(async () => {

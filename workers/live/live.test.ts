@@ -200,12 +200,13 @@ describe("publishers", () => {
       netTxBytes: 0,
       coreRunning: false,
       coreVersion: "v2ray 4.34.0",
-      agentVersion: "0.1.0",
+      // The release it enrolled with: a different one would also be news (server.agent_updated).
+      agentVersion: "test",
       uptimeSec: 5,
       appliedConfigVersion: 1,
     };
     expect((await agent.push([], { health })).status).toBe(200);
-    expect((await one.next()).data.serverStatus).toMatchObject({ status: "DEGRADED", agentVersion: "0.1.0" });
+    expect((await one.next()).data.serverStatus).toMatchObject({ status: "DEGRADED", agentVersion: "test" });
     expect((await notices.next()).data.notifications).toMatchObject({
       kind: "server.degraded",
       severity: "WARNING",
@@ -276,6 +277,15 @@ describe("publishers", () => {
       severity: "WARNING",
       userId: ownersUser.id,
       message: expect.stringContaining(ownersUser.username),
+    });
+    // The same push was the user's first traffic, and crossed its 80 % reminder on the way.
+    expect((await ownerNotices.next()).data.notifications).toMatchObject({
+      kind: "user.first_connected",
+      userId: ownersUser.id,
+    });
+    expect((await ownerNotices.next()).data.notifications).toMatchObject({
+      kind: "user.quota_reached",
+      userId: ownersUser.id,
     });
 
     // The reseller disables its own user through the API: both hear it, and it is the reseller's first news.
