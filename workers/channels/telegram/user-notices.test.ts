@@ -8,7 +8,14 @@ import { telegramLinks } from "../table";
 import { BOT_SETTINGS_KEY } from "./bot";
 import { linkUserChat } from "./links";
 import { plantBot, TEST_BOT } from "./testing";
-import { END_USER_KINDS, sendUserChatNotice, setChatMuted, userChatNotices, userNoticeHtml } from "./user-notices";
+import {
+  consumeUserChatNotice,
+  END_USER_KINDS,
+  sendUserChatNotice,
+  setChatMuted,
+  userChatNotices,
+  userNoticeHtml,
+} from "./user-notices";
 
 const GiB = 1024 ** 3;
 const db = dbFor(env);
@@ -241,6 +248,41 @@ describe("sending", () => {
     expect(wait).toMatchObject({ ok: false, statusCode: 429, retryAfterSec: 7 });
     expect(wait.gone).toBeUndefined();
     expect(await userChatNotices(db, [events[1]!])).toHaveLength(1);
+  });
+
+  it("acknowledges a queued notice once sent or hopeless, and retries it after Telegram's retry_after", async () => {
+    answerAsTelegram();
+    const user = await linkedUser(1);
+    const busy = await createUser(owner);
+    await linkUserChat(db, { chatId: BUSY_CHAT, language: "en", title: "c" }, Number(busy.id), 0);
+    const [mine, theirs] = [quota(user), quota({ id: Number(busy.id), username: "c" })];
+    await persistEvents(db, [mine, theirs]);
+    /** What the queue hands the consumer, recording what the consumer decided. */
+    const queued = (body: unknown) => {
+      const settled: { acked: boolean; retry?: { delaySeconds?: number } } = { acked: false };
+      const message = {
+        body,
+        attempts: 1,
+        ack: () => {
+          settled.acked = true;
+        },
+        retry: (options?: { delaySeconds?: number }) => {
+          settled.retry = options ?? {};
+        },
+      };
+      return { message, settled };
+    };
+
+    const sent = queued({ chatId: user.chatIds[0], eventId: mine.id });
+    expect(await consumeUserChatNotice(standInEnv, db, sent.message)).toBe("delivered");
+    expect(sent.settled).toEqual({ acked: true });
+    const waiting = queued({ chatId: BUSY_CHAT, eventId: theirs.id });
+    expect(await consumeUserChatNotice(standInEnv, db, waiting.message)).toBe("retrying");
+    expect(waiting.settled).toEqual({ acked: false, retry: { delaySeconds: 7 } });
+    const unreadable = queued({ chatId: 42, eventId: mine.id });
+    expect(await consumeUserChatNotice(standInEnv, db, unreadable.message)).toBe("skipped");
+    expect(unreadable.settled).toEqual({ acked: true });
+    expect(calls).toHaveLength(2);
   });
 
   it("fails, to be retried, while no bot is configured", async () => {

@@ -7,6 +7,7 @@ import { LANGUAGES, type Language } from "../../events/texts";
 import { escapeHtml } from "../../subscription/page";
 import { users } from "../../users/table";
 import type { DeliveryAttempt } from "../attempt";
+import { retryDelaySec } from "../deliver";
 import { telegramLinks } from "../table";
 import { attemptFromReply } from "./alerts";
 import { callBotApi } from "./bot-api";
@@ -67,6 +68,45 @@ export async function userChatNotices(db: Db, batch: readonly PanelEvent[]): Pro
         FROM json_each(${pairs}) AS j
         JOIN telegram_links AS l ON l.user_id = j.value ->> 'userId' AND l.muted = 0`,
   );
+}
+
+/** Queues take at most 100 messages per sendBatch. */
+const SEND_BATCH = 100;
+
+/**
+ * Queues the notices a batch of events owes end users on DELIVERIES, beside the channels' deliveries.
+ * No row records them: a redelivered events batch may tell a chat twice, which a notice survives.
+ */
+export async function queueUserChatNotices(env: Env, db: Db, batch: readonly PanelEvent[]): Promise<void> {
+  const notices = await userChatNotices(db, batch);
+  for (let i = 0; i < notices.length; i += SEND_BATCH)
+    await env.DELIVERIES.sendBatch(notices.slice(i, i + SEND_BATCH).map((body) => ({ body })));
+}
+
+/**
+ * The deliveries consumer's half for a notice message: one attempt, acknowledged when sent, when
+ * there was nothing to send or when the chat is gone; otherwise retried with the channels' backoff
+ * (Telegram's retry_after honoured). The queue's own attempt count bounds it (max_retries), after
+ * which the dead-letter consumer drops it: there is no delivery row to mark.
+ */
+export async function consumeUserChatNotice(
+  env: Env,
+  db: Db,
+  message: Pick<Message<unknown>, "body" | "attempts" | "ack" | "retry">,
+): Promise<"delivered" | "retrying" | "dead" | "skipped"> {
+  const notice = userChatNoticeSchema.safeParse(message.body);
+  if (!notice.success) {
+    message.ack();
+    return "skipped";
+  }
+  const attempt = await sendUserChatNotice(env, db, notice.data);
+  if (attempt.ok || attempt.gone) {
+    message.ack();
+    return attempt.ok ? "delivered" : "dead";
+  }
+  const baseSec = Number(env.DELIVERY_RETRY_BASE_SEC) || 5;
+  message.retry({ delaySeconds: retryDelaySec(message.attempts, baseSec, attempt.retryAfterSec) });
+  return "retrying";
 }
 
 /** The notice as Telegram HTML in the chat's language (English for one we have no texts in); null for a kind users are not told. */
