@@ -212,6 +212,10 @@ describe("the webhook", () => {
     expect(await told()).toEqual([]);
     expect((await send(chat, "/unmute")).reply!.text).toContain("notices are on");
     expect(await told()).toHaveLength(1);
+    // Linking again (how a user who blocked the bot, which muted the chat, comes back) unmutes too.
+    await send(chat, "/mute");
+    await send(chat, `/start ${await startTokenFor(user.subscriptionUrl)}`);
+    expect(await told()).toHaveLength(1);
 
     const admin = await adminAs(owner, "ADMIN");
     const offer = ok(await gql(`mutation { linkTelegramChat { url } }`, {}, { token: admin.token }));
