@@ -70,6 +70,8 @@ export const telegramLinks = sqliteTable(
     adminId: integer("admin_id"),
     language: text("language").notNull().default("en"),
     linkedAtSec: integer("linked_at").notNull(),
+    /** The end user sent /mute: no notices about its subscription (telegram/user-notices.ts) until /unmute. */
+    muted: integer("muted", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("telegram_links_user").on(t.userId)],
 );

@@ -16,6 +16,7 @@ import type { StoredBot } from "./bot";
 import { chatLanguage, findLink, linkAdminChat, linkUserChat, redeemLinkToken, type ChatFacts } from "./links";
 import { qrPng } from "./qr-png";
 import { BOT_TEXTS, type BotTexts } from "./texts";
+import { setChatMuted } from "./user-notices";
 
 /** The part of a Telegram Update the bot reads; anything else in it is ignored. */
 export const updateSchema = z.object({
@@ -151,6 +152,12 @@ export async function answerUpdate(ctx: UpdateContext, update: Update): Promise<
     case "user": {
       if (!activeAdmin) return reply(e(t.notLinked));
       return reply(await lookUpUser(ctx, activeAdmin, command.argument, t));
+    }
+    case "mute":
+    case "unmute": {
+      const muted = command.name === "mute";
+      if (!user || !(await setChatMuted(ctx.db, chatId, muted))) return reply(e(t.notLinked));
+      return reply(e(muted ? t.muted : t.unmuted));
     }
     case "usage":
     case "link":

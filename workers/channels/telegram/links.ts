@@ -61,12 +61,19 @@ export interface ChatFacts {
   title: string;
 }
 
-/** Links the chat to an end user's subscription; a chat already linked to an admin stays linked to it too. */
+/**
+ * Links the chat to an end user's subscription; a chat already linked to an admin stays linked to
+ * it too. Linking anew unmutes the chat's notices: it is how a user who blocked the bot (which
+ * muted the chat) and came back starts over.
+ */
 export async function linkUserChat(db: Db, chat: ChatFacts, userId: number, nowSec: number) {
   await db
     .insert(telegramLinks)
     .values({ chatId: chat.chatId, userId, language: chat.language, linkedAtSec: nowSec })
-    .onConflictDoUpdate({ target: telegramLinks.chatId, set: { userId, language: chat.language, linkedAtSec: nowSec } })
+    .onConflictDoUpdate({
+      target: telegramLinks.chatId,
+      set: { userId, language: chat.language, linkedAtSec: nowSec, muted: false },
+    })
     .run();
 }
 

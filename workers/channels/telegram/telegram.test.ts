@@ -3,14 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan } from "../../billing/testing";
 import { dbFor } from "../../db/client";
 import { panelEvent } from "../../events/catalogue";
-import { sha256Hex } from "../../lib/sha256";
-import { secretBox } from "../../lib/secret-box";
 import { adminAs, countRows, gql, ok, ownerToken, unique } from "../../test/api";
-import { settings } from "../../settings/table";
 import { alertHtml, attemptFromReply } from "./alerts";
-import { BOT_SETTINGS_KEY, type StoredBot } from "./bot";
+import { BOT_SETTINGS_KEY } from "./bot";
 import { parseCommand, type WebhookReply } from "./commands";
 import { qrPng } from "./qr-png";
+import { plantBot, TEST_BOT } from "./testing";
+import { userChatNotices } from "./user-notices";
 
 /**
  * The bot against the real Worker: updates POSTed to /webhooks/telegram as Telegram sends them,
@@ -18,29 +17,9 @@ import { qrPng } from "./qr-png";
  * (getMe, setWebhook, sendPhoto) need a Bot API on loopback: node-agent/test/e2e/telegram.e2e.test.ts.
  */
 
-const SECRET = "test-webhook-secret_0123456789";
-const BOT_USERNAME = "VortexTestBot";
+const SECRET = TEST_BOT.webhookSecret;
+const BOT_USERNAME = TEST_BOT.username;
 let owner: string;
-
-/** A configured bot as configureTelegramBot stores it, without the calls to Telegram. */
-async function plantBot() {
-  const bot: StoredBot = {
-    botId: "4242",
-    username: BOT_USERNAME,
-    tokenSealed: await (await secretBox(env.SECRETS_KEY)).seal(
-      "4242:AAAA-test-token-not-real-0123456789",
-      "telegram:bot",
-    ),
-    secretHash: await sha256Hex(SECRET),
-    webhookUrl: "http://panel.test/webhooks/telegram",
-    lastUpdateAtSec: null,
-  };
-  await dbFor(env)
-    .insert(settings)
-    .values({ key: BOT_SETTINGS_KEY, value: bot })
-    .onConflictDoUpdate({ target: settings.key, set: { value: bot } })
-    .run();
-}
 
 let updateId = 0;
 /** Sends one message update from `chatId`; the reply (if any) is the response's JSON body. */
@@ -218,6 +197,31 @@ describe("the webhook", () => {
       await gql(`query ($id: ID!) { user(id: $id) { telegramLinked } }`, { id: user.id }, { token: owner }),
     );
     expect(linked.user.telegramLinked).toBe(true);
+  });
+
+  it("stops and resumes an end user's notices with /mute and /unmute; an admin's chat has none to mute", async () => {
+    const user = await userWithLink(owner);
+    const chat = nextChat++;
+    await send(chat, `/start ${await startTokenFor(user.subscriptionUrl)}`);
+    const told = () =>
+      userChatNotices(dbFor(env), [
+        panelEvent("user.enabled", 0, { username: user.username }, { userId: Number(user.id) }),
+      ]);
+    expect(await told()).toHaveLength(1);
+    expect((await send(chat, "/mute")).reply!.text).toContain("/unmute");
+    expect(await told()).toEqual([]);
+    expect((await send(chat, "/unmute")).reply!.text).toContain("notices are on");
+    expect(await told()).toHaveLength(1);
+    // Linking again (how a user who blocked the bot, which muted the chat, comes back) unmutes too.
+    await send(chat, "/mute");
+    await send(chat, `/start ${await startTokenFor(user.subscriptionUrl)}`);
+    expect(await told()).toHaveLength(1);
+
+    const admin = await adminAs(owner, "ADMIN");
+    const offer = ok(await gql(`mutation { linkTelegramChat { url } }`, {}, { token: admin.token }));
+    const adminChat = nextChat++;
+    await send(adminChat, `/start ${new URL(offer.linkTelegramChat.url).searchParams.get("start")}`);
+    expect((await send(adminChat, "/mute")).reply!.text).toContain("not linked");
   });
 
   it("refuses a start token that was already used, and one never issued", async () => {
