@@ -19,6 +19,7 @@ CREATE TABLE `notification_reads` (
 	PRIMARY KEY(`admin_id`, `event_id`)
 );
 --> statement-breakpoint
+CREATE INDEX `notification_reads_event` ON `notification_reads` (`event_id`);--> statement-breakpoint
 CREATE TABLE `user_reminders` (
 	`user_id` integer NOT NULL,
 	`kind` text NOT NULL,
@@ -74,7 +75,8 @@ CREATE TABLE `telegram_links` (
 	`user_id` integer,
 	`admin_id` integer,
 	`language` text DEFAULT 'en' NOT NULL,
-	`linked_at` integer NOT NULL
+	`linked_at` integer NOT NULL,
+	`muted` integer DEFAULT false NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `telegram_links_user` ON `telegram_links` (`user_id`);--> statement-breakpoint
@@ -145,3 +147,5 @@ CREATE TABLE `user_status_daily` (
 	`count` integer NOT NULL,
 	PRIMARY KEY(`day`, `admin_id`, `status`)
 );
+--> statement-breakpoint
+CREATE INDEX `invoices_created_idx` ON `invoices` (`created_at`,`id`);

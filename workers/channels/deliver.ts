@@ -10,6 +10,7 @@ import { channelColumns, channelSecret, TEST_EVENT_KIND, TEST_EVENT_PREFIX } fro
 import { webhookSignature } from "./signing";
 import { allowsPrivateTargets, targetUrlProblem } from "./target-url";
 import { sendTelegramAlert } from "./telegram/alerts";
+import { consumeUserChatNotice, type UserChatNotice } from "./telegram/user-notices";
 import { notificationChannels, notificationDeliveries, type ChannelRow, type DeliveryRow } from "./table";
 
 const USER_AGENT = `VortexPanel-Webhooks/${packageJson.version}`;
@@ -268,16 +269,20 @@ async function deliverOne(env: Env, db: Db, message: Message<DeliveryMessage>, n
  * DELIVERY_MAX_ATTEMPTS, then the delivery is dead (replayable); 410 Gone ends it at once and
  * turns the channel off. The dead-letter queue catches messages whose consumer itself kept failing.
  */
-export async function consumeDeliveryBatch(batch: MessageBatch<DeliveryMessage>, env: Env): Promise<void> {
+export async function consumeDeliveryBatch(
+  batch: MessageBatch<DeliveryMessage | UserChatNotice>,
+  env: Env,
+): Promise<void> {
   const db = dbFor(env);
   const nowSec = Math.floor(Date.now() / 1000);
   const outcomes = await Promise.all(
     batch.messages.map((message) =>
-      deliverOne(env, db, message, nowSec).catch((error: unknown) => {
+      ("chatId" in message.body
+        ? consumeUserChatNotice(env, db, message)
+        : deliverOne(env, db, message as Message<DeliveryMessage>, nowSec)
+      ).catch((error: unknown) => {
         // A fault of ours (D1 unavailable): let the queue try again; after max_retries it is dead-lettered.
-        console.error(
-          JSON.stringify({ event: "delivery.fault", deliveryId: message.body.deliveryId, error: String(error) }),
-        );
+        console.error(JSON.stringify({ event: "delivery.fault", ...message.body, error: String(error) }));
         message.retry();
         return "retrying" as const;
       }),

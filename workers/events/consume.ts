@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { fanOut } from "../channels/fan-out";
+import { queueUserChatNotices } from "../channels/telegram/user-notices";
 import { type Db, dbFor } from "../db/client";
 import { CATALOGUE, EVENT_KINDS, type PanelEvent } from "./catalogue";
 import type { EventMessage } from "./emit";
@@ -74,5 +75,6 @@ export async function consumeEventBatch(batch: MessageBatch<EventMessage>, env: 
   const db = dbFor(env);
   await persistEvents(db, events);
   await fanOut(env, db, events);
+  await queueUserChatNotices(env, db, events);
   batch.ackAll();
 }

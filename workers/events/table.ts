@@ -32,7 +32,8 @@ export const notificationReads = sqliteTable(
     eventId: text("event_id").notNull(),
     readAtSec: integer("read_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.adminId, t.eventId] })],
+  // By event too: retention deletes the reads of the events it prunes.
+  (t) => [primaryKey({ columns: [t.adminId, t.eventId] }), index("notification_reads_event").on(t.eventId)],
 );
 
 /**

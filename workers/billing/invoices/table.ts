@@ -54,6 +54,8 @@ export const invoices = sqliteTable(
     index("invoices_user_idx").on(t.userId, t.id),
     index("invoices_status_idx").on(t.status, t.id),
     index("invoices_stripe_session_idx").on(t.stripeSessionId),
+    // Exports and revenue read invoices by date range.
+    index("invoices_created_idx").on(t.createdAtSec, t.id),
   ],
 );
 

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { dbFor } from "../../db/client";
 import { type PanelEvent, panelEvent } from "../../events/catalogue";
 import { persistEvents } from "../../events/consume";
+import { emitEvents } from "../../events/emit";
 import { createUser, gql, ok, ownerToken } from "../../test/api";
 import { telegramLinks } from "../table";
 import { BOT_SETTINGS_KEY } from "./bot";
@@ -283,6 +284,30 @@ describe("sending", () => {
     expect(await consumeUserChatNotice(standInEnv, db, unreadable.message)).toBe("skipped");
     expect(unreadable.settled).toEqual({ acked: true });
     expect(calls).toHaveLength(2);
+  });
+
+  it("reaches the user's chat from emitEvents through the events and deliveries queues", async () => {
+    // The queue consumer runs with the Worker's own env, whose TELEGRAM_API_BASE is Telegram's origin.
+    const sent: Record<string, unknown>[] = [];
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (!url.startsWith("https://api.telegram.org/")) return realFetch(input, init);
+      sent.push(JSON.parse(String(init?.body)));
+      return Response.json({ ok: true, result: { message_id: 1 } });
+    });
+    const user = await linkedUser(1, "ru");
+    const pending: Promise<unknown>[] = [];
+    const limited = panelEvent(
+      "user.limited",
+      0,
+      { username: user.username, usedBytes: GiB, limitBytes: GiB },
+      { userId: user.id },
+    );
+    emitEvents(env, (promise) => pending.push(promise), [limited]);
+    await Promise.all(pending);
+    await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 10_000, interval: 50 });
+    expect(sent[0]).toMatchObject({ chat_id: user.chatIds[0], text: userNoticeHtml(limited, "ru") });
   });
 
   it("fails, to be retried, while no bot is configured", async () => {
