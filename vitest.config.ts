@@ -34,6 +34,7 @@ const STATEFUL_DURABLE_OBJECT_TESTS = [
   "workers/billing/onchain/onchain.test.ts",
   // Events still queued by an earlier file would land in this file's fresh tables.
   "workers/events/events.test.ts",
+  "workers/backup/engine.test.ts",
 ];
 
 export default defineConfig(async () => {

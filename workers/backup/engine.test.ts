@@ -26,6 +26,12 @@ async function seedPanel(): Promise<void> {
   const token = await ownerToken();
   const server = await createServer(token);
   for (let i = 0; i < 3; i++) await createUser(token, { note: `user ${i} 😀 "quoted"` });
+  // Their user.created events reach the events table through the queue: wait, so the panel holds still.
+  await vi.waitFor(
+    async () =>
+      expect(await env.DB.prepare("SELECT count(*) AS n FROM events WHERE kind = 'user.created'").first("n")).toBe(3),
+    { timeout: 10_000, interval: 50 },
+  );
   await createPlan(token);
   const nowSec = Math.floor(Date.now() / 1000);
   await env.DB.batch([
