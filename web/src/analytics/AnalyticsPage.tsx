@@ -58,24 +58,12 @@ export default function AnalyticsPage() {
               <TrafficChart points={a.traffic} label={t("analytics.traffic")} />
             </section>
             <div class="cards">
-              <section class="card" aria-labelledby="analytics-servers">
-                <h2 id="analytics-servers">{t("analytics.byServer")}</h2>
-                <Table
-                  headers={[t("analytics.server"), t("traffic.upload"), t("traffic.download")]}
-                  rows={a.byServer}
-                  empty={t("state.noData")}
-                >
-                  {(row) => (
-                    <tr>
-                      <td>
-                        <A href={`/nodes/${row.server.id}`}>{row.server.name}</A>
-                      </td>
-                      <td>{bytes(row.upload)}</td>
-                      <td>{bytes(row.download)}</td>
-                    </tr>
-                  )}
-                </Table>
-              </section>
+              <LinkedTraffic
+                id="analytics-servers"
+                title={t("analytics.byServer")}
+                header={t("analytics.server")}
+                rows={a.byServer.map((row) => ({ ...row, href: `/nodes/${row.server.id}`, name: row.server.name }))}
+              />
               <section class="card" aria-labelledby="analytics-inbounds">
                 <h2 id="analytics-inbounds">{t("analytics.byInbound")}</h2>
                 <Table
@@ -95,24 +83,12 @@ export default function AnalyticsPage() {
               </section>
             </div>
             <div class="cards">
-              <section class="card" aria-labelledby="analytics-top">
-                <h2 id="analytics-top">{t("analytics.topUsers")}</h2>
-                <Table
-                  headers={[t("anomaly.user"), t("traffic.upload"), t("traffic.download")]}
-                  rows={a.topUsers}
-                  empty={t("state.noData")}
-                >
-                  {(row) => (
-                    <tr>
-                      <td>
-                        <A href={`/users/${row.user.id}`}>{row.user.username}</A>
-                      </td>
-                      <td>{bytes(row.upload)}</td>
-                      <td>{bytes(row.download)}</td>
-                    </tr>
-                  )}
-                </Table>
-              </section>
+              <LinkedTraffic
+                id="analytics-top"
+                title={t("analytics.topUsers")}
+                header={t("anomaly.user")}
+                rows={a.topUsers.map((row) => ({ ...row, href: `/users/${row.user.id}`, name: row.user.username }))}
+              />
               <section class="card" aria-labelledby="analytics-status">
                 <h2 id="analytics-status">{t("analytics.usersByStatus")}</h2>
                 <StatusBars counts={a.usersByStatus} />
@@ -183,6 +159,36 @@ export default function AnalyticsPage() {
         <ExportCard />
       </div>
     </>
+  );
+}
+
+/** Traffic per node or per user, each row linking to its page. */
+function LinkedTraffic(props: {
+  id: string;
+  title: string;
+  header: string;
+  rows: { href: string; name: string; upload: number; download: number }[];
+}) {
+  const bytes = (n: number) => formatBytes(n, locale());
+  return (
+    <section class="card" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <Table
+        headers={[props.header, t("traffic.upload"), t("traffic.download")]}
+        rows={props.rows}
+        empty={t("state.noData")}
+      >
+        {(row) => (
+          <tr>
+            <td>
+              <A href={row.href}>{row.name}</A>
+            </td>
+            <td>{bytes(row.upload)}</td>
+            <td>{bytes(row.download)}</td>
+          </tr>
+        )}
+      </Table>
+    </section>
   );
 }
 
