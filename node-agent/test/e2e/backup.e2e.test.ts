@@ -31,7 +31,11 @@ import { OWNER, startPanel, type Panel } from "./panel.ts";
 
 const BACKUP = `id status trigger schemaVersion tables { name rows sha256 } downloadPath error`;
 const ADMIN = { username: "ops", password: "ops-password-long-enough" };
-/** Tables that move on their own once B serves: sign-ins, the restore's own audit, the agent's reports and configs. */
+/**
+ * Tables that move on their own once B serves: sign-ins, the restore's own audit, the agent's
+ * reports and configs, the news they raise (events arrive through a queue, some after A's backup)
+ * and the history its pushes keep.
+ */
 const LIVE_TABLES = new Set([
   "sessions",
   "refresh_tokens",
@@ -43,6 +47,15 @@ const LIVE_TABLES = new Set([
   "traffic_hourly",
   "node_config_history",
   "node_operations",
+  "events",
+  "notification_reads",
+  "notification_deliveries",
+  "usage_hourly",
+  "node_traffic_hourly",
+  "inbound_traffic_hourly",
+  "traffic_totals",
+  "user_client_ips",
+  "user_status_daily",
 ]);
 
 let a: Panel;
