@@ -1,6 +1,6 @@
 import { and, countDistinct, desc, eq, gte } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { utcHour } from "./push";
+import { utcHour } from "../lib/utc";
 import { usageAnomalies, userClientIps, type AnomalyKind, type AnomalyRow } from "./table";
 
 /** Flags newest first, confined to one owner's users (a reseller's) and/or one user, kind and start. */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { nextResetSql } from "../usage/housekeeping";
-import { DAY_SEC, utcDay } from "./window";
+import { DAY_SEC, utcDay } from "../lib/utc";
 
 export interface QuotaForecast {
   dailyAverage: number;

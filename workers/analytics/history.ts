@@ -5,7 +5,8 @@ import { nodes, type NodeRow } from "../nodes/table";
 import { usageDaily } from "../usage/table";
 import { users, type UserRow, type UserStatus } from "../users/table";
 import { inboundTrafficHourly, nodeTrafficHourly, usageHourly, userStatusDaily } from "./table";
-import { dayStartSec, intoBuckets, needsDailyRows, utcDay, type PeriodWindow, type TrafficPoint } from "./window";
+import { utcDay } from "../lib/utc";
+import { dayStartSec, intoBuckets, needsDailyRows, type PeriodWindow, type TrafficPoint } from "./window";
 
 /**
  * Whose traffic a query sums: `owner` confines it to one admin's users (a reseller's own),

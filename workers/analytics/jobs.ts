@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rawStatement, runBatch, type Db } from "../db/client";
 import { panelEvent, type PanelEvent } from "../events/catalogue";
-import { utcHour } from "./push";
+import { HOUR_SEC, utcDay, utcHour } from "../lib/utc";
 
 /** The status snapshot runs on minutes divisible by this; the day's last one stands. */
 export const STATUS_SNAPSHOT_EVERY_MIN = 10;
@@ -26,8 +26,6 @@ export const SPIKE_RULE = {
   floorBytes: 256 * 1024 * 1024,
 } as const;
 
-const utcDay = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
-
 /**
  * The cron's analytics upkeep, every minute and cheap when nothing is due: every
  * STATUS_SNAPSHOT_EVERY_MIN minutes today's users-per-status snapshot, and once per hour the
@@ -37,7 +35,7 @@ export async function runAnalyticsJobs(db: Db, nowSec: number): Promise<PanelEve
   const minute = Math.floor(nowSec / 60) % 60;
   if (minute % STATUS_SNAPSHOT_EVERY_MIN === 0) await snapshotUserStatuses(db, nowSec);
   if (minute !== SPIKE_DETECTION_MINUTE) return [];
-  return detectUsageSpikes(db, utcHour(nowSec) - 3600, nowSec);
+  return detectUsageSpikes(db, utcHour(nowSec) - HOUR_SEC, nowSec);
 }
 
 /**

@@ -1,22 +1,25 @@
 import { sql } from "drizzle-orm";
 import type { UsagePush } from "../agent/protocol/messages";
 import { rawStatement, type Db, type Statement } from "../db/client";
-
-/** Start of the UTC hour holding `sec`. */
-export const utcHour = (sec: number) => Math.floor(sec / 3600) * 3600;
+import { utcHour } from "../lib/utc";
 
 /**
  * Statements a usage push adds for analytics, in the push's one batch: per-user hourly history,
  * the node's hourly row, and lifetime totals (tag '' is the node's users' total); with level-3
  * inbound counters, per-inbound hourly rows too. Three statements, four with inbounds, whatever
  * the number of users. `deltas` is the push's JSON of [userId, up, down] triples the users were
- * charged. Only existing users count, with the same filter usage_daily uses, so the node's rows
+ * charged, `chargedAtSec` the instant ingest.ts dates them by. Only existing users count, with the same filter usage_daily uses, so the node's rows
  * add up to exactly what its users were charged. A replayed push aborts the whole batch (the seq
  * trigger), so these rows are written exactly once per push too.
  */
-export function analyticsPushStatements(db: Db, push: UsagePush, deltas: string, nowSec: number): Statement[] {
-  // The hour the push's traffic is charged to: the same instant ingest.ts dates usage_daily by.
-  const hourSec = utcHour(push.toSec || nowSec);
+export function analyticsPushStatements(
+  db: Db,
+  push: UsagePush,
+  deltas: string,
+  chargedAtSec: number,
+  nowSec: number,
+): Statement[] {
+  const hourSec = utcHour(chargedAtSec);
   const charged = sql`SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS up, json_extract(value, '$[2]') AS down
     FROM json_each(${deltas}) WHERE json_extract(value, '$[0]') IN (SELECT id FROM users)`;
   const inbounds = JSON.stringify((push.inbounds ?? []).map((i) => [i.tag, i.upBytes, i.downBytes]));

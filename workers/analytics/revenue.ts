@@ -2,7 +2,7 @@ import { and, gte, inArray, isNotNull, or } from "drizzle-orm";
 import { invoices } from "../billing/invoices/table";
 import { fromUnits, toUnits } from "../billing/money";
 import type { Db } from "../db/client";
-import { utcDay } from "./window";
+import { utcDay } from "../lib/utc";
 
 export interface RevenuePoint {
   day: string;

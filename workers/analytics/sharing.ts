@@ -10,9 +10,7 @@ import { rawStatement, type Db, type Statement } from "../db/client";
 import { panelEvent, type PanelEvent } from "../events/catalogue";
 import { fromBase64Url, toBase64Url } from "../lib/base64";
 import { readSettings } from "../settings/settings";
-
-const HOUR = 3600;
-const utcHour = (sec: number) => Math.floor(sec / HOUR) * HOUR;
+import { utcHour } from "../lib/utc";
 
 const keyCache = new Map<string, Promise<string>>();
 

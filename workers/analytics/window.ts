@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { DAY_SEC, HOUR_SEC } from "../lib/utc";
 
 export const TIME_PERIODS = ["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"] as const;
 export const timePeriodSchema = z.enum(TIME_PERIODS);
 export type TimePeriod = (typeof TIME_PERIODS)[number];
 
-export const HOUR_SEC = 3600;
-export const DAY_SEC = 86_400;
 const WEEK_SEC = 7 * DAY_SEC;
 
 /** A window ending now, cut into `points` buckets of `bucketSec`; the last is the current (partial) one. */
@@ -72,5 +71,4 @@ export function intoBuckets(window: PeriodWindow, rows: { at: number; up: number
   return points;
 }
 
-export const utcDay = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
 export const dayStartSec = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;

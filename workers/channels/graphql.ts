@@ -29,6 +29,7 @@ import {
   notificationChannels,
   notificationDeliveries,
 } from "./table";
+import { DAY_SEC } from "../lib/utc";
 const typeDefs = /* GraphQL */ `
   enum ChannelKind {
     WEBHOOK
@@ -149,8 +150,6 @@ const typeDefs = /* GraphQL */ `
     replayDeadDeliveries(channelId: ID!): Int!
   }
 `;
-
-const DAY_SEC = 86_400;
 
 /**
  * Per-request loaders of what a channel list shows beside each row: one grouped statement for

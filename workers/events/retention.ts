@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rawStatement, runBatch } from "../db/client";
 import { readSettings, type Settings } from "../settings/settings";
+import { DAY_SEC, utcDay } from "../lib/utc";
 
 /**
  * At most this many rows go per table per run. The cron runs every minute, so a table can shed
@@ -8,9 +9,6 @@ import { readSettings, type Settings } from "../settings/settings";
  * however much piled up (a lowered setting, a restore of an old backup).
  */
 export const RETENTION_CHUNK = 2000;
-
-const DAY_SEC = 86_400;
-const utcDay = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
 
 /** A row is kept while it is no older than `days` (its instant at or after now - days). */
 const cutoffSec = (nowSec: number, days: number) => nowSec - days * DAY_SEC;

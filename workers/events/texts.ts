@@ -1,4 +1,5 @@
 import type { EventData, EventKind, PanelEvent } from "./catalogue";
+import { utcDay } from "../lib/utc";
 
 export const LANGUAGES = ["en", "ru", "fa", "zh"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,7 +14,6 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Instants as a UTC calendar day: the same in every language and unambiguous across time zones. */
-const day = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
 const minutes = (sec: number) => Math.round(sec / 60);
 const money = (amount: string, currency: string) => `${amount} ${currency.toUpperCase()}`;
 
@@ -22,12 +22,12 @@ type Texts = { [K in EventKind]: (data: EventData[K]) => string };
 const EN: Texts = {
   "user.created": (d) => `User ${d.username} was created`,
   "user.limited": (d) => `User ${d.username} used up its data limit (${formatBytes(d.limitBytes)}) and was cut`,
-  "user.expired": (d) => `User ${d.username} expired on ${day(d.expireAt)} and was cut`,
+  "user.expired": (d) => `User ${d.username} expired on ${utcDay(d.expireAt)} and was cut`,
   "user.disabled": (d) => `User ${d.username} was disabled`,
   "user.enabled": (d) => `User ${d.username} is active again`,
   "user.quota_reached": (d) =>
     `User ${d.username} has used ${d.percent}% of its data limit (${formatBytes(d.usedBytes)} of ${formatBytes(d.limitBytes)})`,
-  "user.expires_soon": (d) => `User ${d.username} expires in ${d.daysLeft} day(s), on ${day(d.expireAt)}`,
+  "user.expires_soon": (d) => `User ${d.username} expires in ${d.daysLeft} utcDay(s), on ${utcDay(d.expireAt)}`,
   "user.first_connected": (d) => `User ${d.username} connected for the first time`,
   "user.new_device": (d) => `User ${d.username} fetched its subscription from a new device (${d.platform ?? d.device})`,
   "user.usage_spike": (d) =>
@@ -57,12 +57,13 @@ const RU: Texts = {
   "user.created": (d) => `Пользователь ${d.username} создан`,
   "user.limited": (d) =>
     `Пользователь ${d.username} исчерпал лимит трафика (${formatBytes(d.limitBytes)}) и был отключён`,
-  "user.expired": (d) => `Срок пользователя ${d.username} истёк ${day(d.expireAt)}, он отключён`,
+  "user.expired": (d) => `Срок пользователя ${d.username} истёк ${utcDay(d.expireAt)}, он отключён`,
   "user.disabled": (d) => `Пользователь ${d.username} выключен`,
   "user.enabled": (d) => `Пользователь ${d.username} снова активен`,
   "user.quota_reached": (d) =>
     `Пользователь ${d.username} израсходовал ${d.percent}% лимита (${formatBytes(d.usedBytes)} из ${formatBytes(d.limitBytes)})`,
-  "user.expires_soon": (d) => `Срок пользователя ${d.username} истекает через ${d.daysLeft} дн. (${day(d.expireAt)})`,
+  "user.expires_soon": (d) =>
+    `Срок пользователя ${d.username} истекает через ${d.daysLeft} дн. (${utcDay(d.expireAt)})`,
   "user.first_connected": (d) => `Пользователь ${d.username} подключился впервые`,
   "user.new_device": (d) =>
     `Пользователь ${d.username} получил подписку с нового устройства (${d.platform ?? d.device})`,
@@ -92,12 +93,12 @@ const RU: Texts = {
 const FA: Texts = {
   "user.created": (d) => `کاربر ${d.username} ایجاد شد`,
   "user.limited": (d) => `کاربر ${d.username} سقف حجم خود (${formatBytes(d.limitBytes)}) را تمام کرد و قطع شد`,
-  "user.expired": (d) => `اعتبار کاربر ${d.username} در ${day(d.expireAt)} به پایان رسید و قطع شد`,
+  "user.expired": (d) => `اعتبار کاربر ${d.username} در ${utcDay(d.expireAt)} به پایان رسید و قطع شد`,
   "user.disabled": (d) => `کاربر ${d.username} غیرفعال شد`,
   "user.enabled": (d) => `کاربر ${d.username} دوباره فعال است`,
   "user.quota_reached": (d) =>
     `کاربر ${d.username} ${d.percent}٪ از سقف حجم خود را مصرف کرده است (${formatBytes(d.usedBytes)} از ${formatBytes(d.limitBytes)})`,
-  "user.expires_soon": (d) => `اعتبار کاربر ${d.username} تا ${d.daysLeft} روز دیگر (${day(d.expireAt)}) تمام می‌شود`,
+  "user.expires_soon": (d) => `اعتبار کاربر ${d.username} تا ${d.daysLeft} روز دیگر (${utcDay(d.expireAt)}) تمام می‌شود`,
   "user.first_connected": (d) => `کاربر ${d.username} برای نخستین بار وصل شد`,
   "user.new_device": (d) => `کاربر ${d.username} اشتراک خود را از دستگاه تازه‌ای (${d.platform ?? d.device}) دریافت کرد`,
   "user.usage_spike": (d) =>
@@ -126,12 +127,12 @@ const FA: Texts = {
 const ZH: Texts = {
   "user.created": (d) => `用户 ${d.username} 已创建`,
   "user.limited": (d) => `用户 ${d.username} 已用完流量限额（${formatBytes(d.limitBytes)}），已被停用`,
-  "user.expired": (d) => `用户 ${d.username} 已于 ${day(d.expireAt)} 到期，已被停用`,
+  "user.expired": (d) => `用户 ${d.username} 已于 ${utcDay(d.expireAt)} 到期，已被停用`,
   "user.disabled": (d) => `用户 ${d.username} 已被禁用`,
   "user.enabled": (d) => `用户 ${d.username} 已恢复使用`,
   "user.quota_reached": (d) =>
     `用户 ${d.username} 已使用流量限额的 ${d.percent}%（${formatBytes(d.usedBytes)} / ${formatBytes(d.limitBytes)}）`,
-  "user.expires_soon": (d) => `用户 ${d.username} 将在 ${d.daysLeft} 天后（${day(d.expireAt)}）到期`,
+  "user.expires_soon": (d) => `用户 ${d.username} 将在 ${d.daysLeft} 天后（${utcDay(d.expireAt)}）到期`,
   "user.first_connected": (d) => `用户 ${d.username} 首次连接`,
   "user.new_device": (d) => `用户 ${d.username} 从新设备（${d.platform ?? d.device}）获取了订阅`,
   "user.usage_spike": (d) =>

@@ -6,6 +6,7 @@ import { notFound } from "../errors/domain-error";
 import { usageDaily } from "../usage/table";
 import { findVisibleUser } from "../users/service";
 import { trafficHourly } from "./table";
+import { DAY_SEC, HOUR_SEC, utcDay } from "../lib/utc";
 
 export const TRAFFIC_RANGES = ["DAY", "WEEK", "MONTH"] as const;
 export const trafficRangeSchema = z.enum(TRAFFIC_RANGES);
@@ -17,9 +18,6 @@ export interface TrafficPoint {
   upload: number;
   download: number;
 }
-
-const HOUR_SEC = 3600;
-const DAY_SEC = 86_400;
 
 /** Bucket size and count per range; the last bucket is the current (partial) hour or day. */
 const PANEL_BUCKETS: Record<TrafficRange, { sizeSec: number; points: number }> = {
@@ -48,8 +46,6 @@ function fill(
     return { at, upload: row?.up ?? 0, download: row?.down ?? 0 };
   });
 }
-
-const utcDay = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
 
 /**
  * Traffic over time: every user the actor can see (a reseller: its own), or one user it can see.

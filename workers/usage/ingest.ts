@@ -10,6 +10,7 @@ import { bumpNodesServingUsersWhoseStatusChanges } from "../nodes/config-version
 import { type UserStatusChange, userStatusChangeColumns } from "../events/status";
 import type { TrafficBatch } from "../live/topics";
 import { derivedStatusSql } from "../users/status-sql";
+import { utcDay, utcHour } from "../lib/utc";
 
 export interface IngestResult {
   /** False when this seq (or a later one) was applied before: nothing was counted again. */
@@ -21,9 +22,6 @@ export interface IngestResult {
   /** News the push caused (reminders, first connections), for emitEvents. */
   events: PanelEvent[];
 }
-
-const utcDay = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
-const utcHour = (sec: number) => Math.floor(sec / 3600) * 3600;
 
 /** Sums deltas per user: a push may name a user more than once (several inbounds). */
 function totalsByUser(push: UsagePush) {
@@ -101,7 +99,7 @@ export async function applyUsagePush(db: Db, push: UsagePush, nowSec: number): P
         WHERE id IN ${touched} AND status != ${derivedStatusSql(nowSec)}
         RETURNING ${userStatusChangeColumns}`,
       ),
-      ...analyticsPushStatements(db, push, deltas, nowSec),
+      ...analyticsPushStatements(db, push, deltas, chargedAtSec, nowSec),
       ...clientIpStatements(db, push.nodeId, push.clientIps, nowSec),
     ]);
     const used = new Map(

@@ -17,6 +17,7 @@ import { chatLanguage, findLink, linkAdminChat, linkUserChat, redeemLinkToken, t
 import { qrPng } from "./qr-png";
 import { BOT_TEXTS, type BotTexts } from "./texts";
 import { setChatMuted } from "./user-notices";
+import { utcDay } from "../../lib/utc";
 
 /** The part of a Telegram Update the bot reads; anything else in it is ignored. */
 export const updateSchema = z.object({
@@ -78,8 +79,6 @@ export interface UpdateContext {
   nowSec: number;
 }
 
-const date = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
-
 /** Status, usage and expiry of one user, as lines of HTML (values escaped). */
 export function usageLines(user: UserRow, t: BotTexts, nowSec: number): string[] {
   const l = t.usageLines;
@@ -87,7 +86,7 @@ export function usageLines(user: UserRow, t: BotTexts, nowSec: number): string[]
   const expiry =
     user.expireAtSec === null
       ? l.never
-      : `${date(user.expireAtSec)} (${t.daysLeft(Math.max(0, Math.ceil((user.expireAtSec - nowSec) / 86400)))})`;
+      : `${utcDay(user.expireAtSec)} (${t.daysLeft(Math.max(0, Math.ceil((user.expireAtSec - nowSec) / 86400)))})`;
   return [
     `<b>${e(l.status)}:</b> ${e(t.status[deriveStatus(user, nowSec)])}`,
     `<b>${e(l.used)}:</b> ${e(formatBytes(user.usedBytes))} ${e(l.of)} ${e(limit)}`,

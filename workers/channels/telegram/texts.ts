@@ -3,6 +3,7 @@ import type { Language } from "../../events/texts";
 import { formatBytes } from "../../subscription/remarks";
 import type { UserStatus } from "../../users/table";
 import type { EndUserKind } from "./user-notices";
+import { utcDay } from "../../lib/utc";
 
 /** What an end user is told about its own subscription, one sentence per kind (user-notices.ts). */
 export type UserNoticeTexts = { [K in EndUserKind]: (data: EventData[K]) => string };
@@ -39,7 +40,6 @@ export interface BotTexts {
 }
 
 /** Instants as a UTC calendar day, as /usage shows them. */
-const day = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
 const money = (amount: string, currency: string) => `${amount} ${currency.toUpperCase()}`;
 /** The device as the user would recognise it; an x-hwid or user agent can be long. */
 const device = (d: EventData["user.new_device"]) => (d.platform ?? d.device).slice(0, 64);
@@ -85,9 +85,9 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
       "user.quota_reached": (d) =>
         `You have used ${d.percent}% of your ${formatBytes(d.limitBytes)} (${formatBytes(d.usedBytes)} so far).`,
       "user.expires_soon": (d) =>
-        `Your subscription expires in ${d.daysLeft === 1 ? "1 day" : `${d.daysLeft} days`}, on ${day(d.expireAt)}.`,
+        `Your subscription expires in ${d.daysLeft === 1 ? "1 day" : `${d.daysLeft} days`}, on ${utcDay(d.expireAt)}.`,
       "user.limited": (d) => `You have used all of your ${formatBytes(d.limitBytes)}: your connection is paused.`,
-      "user.expired": (d) => `Your subscription expired on ${day(d.expireAt)}: your connection is paused.`,
+      "user.expired": (d) => `Your subscription expired on ${utcDay(d.expireAt)}: your connection is paused.`,
       "user.enabled": () => "Your subscription is active again.",
       "payment.received": (d) =>
         `Payment of ${money(d.amount, d.currency)} received (invoice #${d.invoiceId}). Thank you!`,
@@ -137,9 +137,9 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     notices: {
       "user.quota_reached": (d) =>
         `Вы израсходовали ${d.percent}% трафика: ${formatBytes(d.usedBytes)} из ${formatBytes(d.limitBytes)}.`,
-      "user.expires_soon": (d) => `Ваша подписка истекает через ${d.daysLeft} дн., ${day(d.expireAt)}.`,
+      "user.expires_soon": (d) => `Ваша подписка истекает через ${d.daysLeft} дн., ${utcDay(d.expireAt)}.`,
       "user.limited": (d) => `Лимит трафика ${formatBytes(d.limitBytes)} исчерпан: подключение приостановлено.`,
-      "user.expired": (d) => `Срок подписки истёк ${day(d.expireAt)}: подключение приостановлено.`,
+      "user.expired": (d) => `Срок подписки истёк ${utcDay(d.expireAt)}: подключение приостановлено.`,
       "user.enabled": () => "Ваша подписка снова активна.",
       "payment.received": (d) => `Платёж ${money(d.amount, d.currency)} получен (счёт №${d.invoiceId}). Спасибо!`,
       "user.new_device": (d) =>
@@ -182,9 +182,9 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     notices: {
       "user.quota_reached": (d) =>
         `شما ${d.percent}% از حجم خود را مصرف کرده‌اید: ${formatBytes(d.usedBytes)} از ${formatBytes(d.limitBytes)}.`,
-      "user.expires_soon": (d) => `اشتراک شما ${d.daysLeft} روز دیگر، در ${day(d.expireAt)}، منقضی می‌شود.`,
+      "user.expires_soon": (d) => `اشتراک شما ${d.daysLeft} روز دیگر، در ${utcDay(d.expireAt)}، منقضی می‌شود.`,
       "user.limited": (d) => `حجم ${formatBytes(d.limitBytes)} شما تمام شده است و اتصال شما متوقف شد.`,
-      "user.expired": (d) => `اشتراک شما در ${day(d.expireAt)} منقضی شد و اتصال شما متوقف شد.`,
+      "user.expired": (d) => `اشتراک شما در ${utcDay(d.expireAt)} منقضی شد و اتصال شما متوقف شد.`,
       "user.enabled": () => "اشتراک شما دوباره فعال است.",
       "payment.received": (d) => `پرداخت ${money(d.amount, d.currency)} دریافت شد (صورتحساب #${d.invoiceId}). سپاس!`,
       "user.new_device": (d) =>
@@ -227,9 +227,9 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     notices: {
       "user.quota_reached": (d) =>
         `您已使用 ${d.percent}% 的流量：${formatBytes(d.usedBytes)} / ${formatBytes(d.limitBytes)}。`,
-      "user.expires_soon": (d) => `您的订阅将在 ${d.daysLeft} 天后（${day(d.expireAt)}）到期。`,
+      "user.expires_soon": (d) => `您的订阅将在 ${d.daysLeft} 天后（${utcDay(d.expireAt)}）到期。`,
       "user.limited": (d) => `您的 ${formatBytes(d.limitBytes)} 流量已用完，连接已暂停。`,
-      "user.expired": (d) => `您的订阅已于 ${day(d.expireAt)} 到期，连接已暂停。`,
+      "user.expired": (d) => `您的订阅已于 ${utcDay(d.expireAt)} 到期，连接已暂停。`,
       "user.enabled": () => "您的订阅已恢复正常。",
       "payment.received": (d) => `已收到付款 ${money(d.amount, d.currency)}（账单 #${d.invoiceId}）。谢谢！`,
       "user.new_device": (d) =>
