@@ -1,9 +1,10 @@
 /**
- * The whole purchase in Debian's chromium against the real panel: a user whose node reported its
- * quota used up opens its subscription page, renews, picks a plan and pays, by card (Stripe's API
- * is the local stand-in; its hosted checkout page is a tiny page the test serves in its place) or
- * on-chain (a real anvil chain, a real ERC-20, the transfer sent from anvil's funded account), and
- * comes back to an active subscription.
+ * Selling and buying in Debian's chromium against the real panel in production mode (browsers may
+ * send only the SPA's persisted operations). First an operator sets payments up and sells from the
+ * admin app; then a user whose node reported its quota used up opens its subscription page,
+ * renews, picks a plan and pays, by card (Stripe's API is the local stand-in; its hosted checkout
+ * page is a tiny page the test serves in its place) or on-chain (a real anvil chain, a real ERC-20,
+ * the transfer sent from anvil's funded account), and comes back to an active subscription.
  */
 import { randomBytes } from "node:crypto";
 import { HDKey } from "@scure/bip32";
@@ -20,6 +21,12 @@ import { startStripeStandIn, type StripeStandIn } from "../../node-agent/test/bi
 import { startPanel, type Panel } from "../../node-agent/test/e2e/panel.ts";
 import { qrSvg } from "../../workers/subscription/qr.ts";
 import { launchBrowser, openPage } from "./browser.ts";
+import { signIn } from "./sign-in.ts";
+import { refundInApp, waitForConfirmations, waitForInvoiceStatus } from "./billing/invoices.ts";
+import { addChainInApp, stripeStatusInApp } from "./billing/payments.ts";
+import { createPlanInApp } from "./billing/plans.ts";
+import { revenueInApp } from "./billing/revenue.ts";
+import { sellPlanFromUserPage } from "./billing/sell.ts";
 
 const WEBHOOK_SECRET = "whsec_purchase_e2e";
 const CONFIRMATIONS = 2;
@@ -53,16 +60,12 @@ beforeAll(async () => {
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       ONCHAIN_XPUB: master.derive("m/44'/60'/0'").publicExtendedKey,
       CHECKOUT_POLL_SEC: "1",
+      ENVIRONMENT: "production",
     },
   });
   evm = clients(chain.rpcUrl);
+  // The chain and its token are added by the operator's story, in the admin app.
   token = await deployTestToken(evm, "USDT");
-  const { createChain } = await panel.gql(`mutation ($i: CreateChainInput!) { createChain(input: $i) { id } }`, {
-    i: { name: "anvil", chainId: 31337, rpcUrl: chain.rpcUrl, confirmations: CONFIRMATIONS },
-  });
-  await panel.gql(`mutation ($i: CreateChainTokenInput!) { createChainToken(input: $i) { id } }`, {
-    i: { chainId: createChain.id, symbol: "USDT", address: token.address, decimals: 6, currency: "USD" },
-  });
 
   const { createInbound } = await panel.gql(
     `mutation { createInbound(input: { tag: "buy-in", port: 24480, protocol: VLESS, transport: TCP, security: NONE }) { id } }`,
@@ -164,6 +167,172 @@ async function invoiceView(id: string) {
 
 const statusLine = (page: Page) => page.locator("p.status").innerText();
 
+/** Stripe's hosted checkout, played by a tiny page that links to the session's success URL. */
+function playStripeCheckout(page: Page) {
+  return page.route("https://checkout.stripe.com/**", (route) => {
+    const sessionNumber = Number(/cs_test_(\d+)$/.exec(route.request().url())![1]);
+    const success = stripe.requests[sessionNumber - 1]!.params.get("success_url")!;
+    return route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>Stripe Checkout</title><h1>Pay</h1><a id="pay" href="${success}">Pay</a>`,
+    });
+  });
+}
+
+/** Stripe tells the panel a Checkout Session was paid, signed as Stripe signs. */
+async function deliverCheckoutCompleted(invoiceId: string, sessionId: string, amountCents: number) {
+  const payload = JSON.stringify({
+    id: `evt_purchase_${invoiceId}`,
+    object: "event",
+    type: "checkout.session.completed",
+    data: {
+      object: {
+        id: sessionId,
+        object: "checkout.session",
+        client_reference_id: invoiceId,
+        metadata: { invoice_id: invoiceId },
+        payment_status: "paid",
+        currency: "usd",
+        amount_subtotal: amountCents,
+        amount_total: amountCents,
+        payment_intent: `pi_purchase_${invoiceId}`,
+      },
+    },
+  });
+  const signature = await new Stripe("sk_test_unused").webhooks.generateTestHeaderStringAsync({
+    payload,
+    secret: WEBHOOK_SECRET,
+  });
+  const webhook = await fetch(`${panel.url}/webhooks/stripe`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+    body: payload,
+  });
+  expect(webhook.status).toBe(200);
+}
+
+/** The payer's side of an invoice: its page, "Pay by card", Stripe's page, back; returns the session id. */
+async function payByCard(invoiceUrl: string) {
+  const payer = await openPage(browser, panel.url);
+  await playStripeCheckout(payer);
+  await payer.goto(invoiceUrl);
+  await payer.getByRole("button", { name: "Pay by card" }).click();
+  await payer.waitForURL(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_\d+$/);
+  const sessionId = payer.url().split("/").pop()!;
+  await payer.locator("#pay").click();
+  await payer.waitForURL(`${invoiceUrl}?checkout=success`);
+  await payer.context().close();
+  return sessionId;
+}
+
+/** The payer picks the token on the invoice's page and sends the amount from anvil's funded account. */
+async function payOnChain(invoiceUrl: string, units: bigint) {
+  const payer = await openPage(browser, panel.url);
+  await payer.goto(invoiceUrl);
+  await payer.getByRole("button", { name: "Pay with USDT (anvil)" }).click();
+  await payer.waitForURL(invoiceUrl);
+  const address = (await payer.locator("section", { hasText: "Send exactly" }).locator("p.mono").innerText()) as Hex;
+  await payer.context().close();
+  const hash = await evm.wallet.writeContract({
+    address: token.address,
+    abi: token.abi,
+    functionName: "transfer",
+    args: [address, units],
+  });
+  await evm.public.waitForTransactionReceipt({ hash });
+  return hash;
+}
+
+const invoiceUrlOf = async (id: string): Promise<string> =>
+  (await panel.gql(`query ($id: ID!) { invoice(id: $id) { url } }`, { id })).invoice.url;
+
+/** What an operator sells in the admin app: priced in cents that a float would get wrong. */
+const SOLD = { name: "Quarter 15 GB", dataLimitGb: 15, durationDays: 90, price: { currency: "USD", amount: "12.10" } };
+
+describe("an operator sets payments up and sells from the admin app", () => {
+  let page: Page;
+  let sold: { id: string; name: string };
+
+  beforeAll(async () => {
+    page = await openPage(browser, panel.url, { locale: "en-US", viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(10_000);
+    await signIn(page, "/");
+  });
+  afterAll(() => page?.context().close());
+
+  it("adds the anvil chain and its token on the Payments page, after a connectivity test", async () => {
+    await addChainInApp(page, panel, {
+      name: "anvil",
+      chainId: 31337,
+      rpcUrl: chain.rpcUrl,
+      confirmations: CONFIRMATIONS,
+      token: { symbol: "USDT", address: token.address, currency: "USD" },
+    });
+    const { chainTokens } = await panel.gql(
+      `query { chainTokens { symbol decimals currency chain { chainId confirmations } } }`,
+    );
+    expect(chainTokens).toEqual([
+      { symbol: "USDT", decimals: 6, currency: "USD", chain: { chainId: 31337, confirmations: CONFIRMATIONS } },
+    ]);
+  });
+
+  it("creates a plan with its price typed as a decimal", async () => {
+    const id = await createPlanInApp(page, panel, SOLD);
+    const { plan } = await panel.gql(
+      `query ($id: ID!) { plan(id: $id) { name dataLimit durationDays prices { currency amount } } }`,
+      {
+        id,
+      },
+    );
+    expect(plan).toEqual({ name: SOLD.name, dataLimit: 15 * GIB, durationDays: 90, prices: [SOLD.price] });
+    sold = { id, name: SOLD.name };
+  });
+
+  it("sells it to a LIMITED user; paid by card, the open invoice turns PAID live and the user ACTIVE; a refund shows in revenue", async () => {
+    const revenueBefore = await revenueInApp(page, panel, "USD");
+    const user = await limitedUser("sold-by-card");
+    const invoiceId = await sellPlanFromUserPage(page, panel, user.id, sold, "USD");
+    const sessionId = await payByCard(await invoiceUrlOf(invoiceId));
+    await deliverCheckoutCompleted(invoiceId, sessionId, 1210);
+    await waitForInvoiceStatus(page, panel, invoiceId, "PAID");
+    expect(await userView(user.id)).toMatchObject({ status: "ACTIVE", dataLimit: 15 * GIB, usedTraffic: 0 });
+    expect(await revenueInApp(page, panel, "USD")).toEqual({
+      paid: (Number(revenueBefore.paid) + 12.1).toFixed(2),
+      refunded: revenueBefore.refunded,
+    });
+
+    const refundsBefore = stripe.requests.filter((r) => r.path === "/v1/refunds").length;
+    await refundInApp(page, panel, invoiceId);
+    await waitForInvoiceStatus(page, panel, invoiceId, "REFUNDED");
+    const refunds = stripe.requests.filter((r) => r.path === "/v1/refunds");
+    expect(refunds.length).toBe(refundsBefore + 1);
+    expect(refunds.at(-1)!.params.get("payment_intent")).toBe(`pi_purchase_${invoiceId}`);
+    expect(await revenueInApp(page, panel, "USD")).toEqual({
+      paid: (Number(revenueBefore.paid) + 12.1).toFixed(2),
+      refunded: (Number(revenueBefore.refunded) + 12.1).toFixed(2),
+    });
+  });
+
+  it("sees on the Payments page that Stripe is set up and its last webhook was processed", async () => {
+    expect(await stripeStatusInApp(page, panel)).toEqual({
+      configured: true,
+      webhookUrl: `${panel.url}/webhooks/stripe`,
+      lastVerdict: "PROCESSED",
+    });
+  });
+
+  it("sells on-chain: the open invoice counts the transfer's confirmations up and turns PAID", async () => {
+    const user = await limitedUser("sold-on-chain");
+    const invoiceId = await sellPlanFromUserPage(page, panel, user.id, sold, "USD");
+    await payOnChain(await invoiceUrlOf(invoiceId), 12_100_000n);
+    await waitForConfirmations(page, panel, invoiceId, 1);
+    await evm.test.mine({ blocks: CONFIRMATIONS - 1 });
+    await waitForConfirmations(page, panel, invoiceId, CONFIRMATIONS);
+    await waitForInvoiceStatus(page, panel, invoiceId, "PAID");
+    expect(await userView(user.id)).toMatchObject({ status: "ACTIVE", dataLimit: 15 * GIB });
+  }, 120_000);
+});
+
 /** Subscription page → Renew → the plan's price button → the new invoice's page; returns its URL and id. */
 async function renewFromSubscriptionPage(page: Page, subscriptionUrl: string) {
   await page.goto(subscriptionUrl);
@@ -212,15 +381,7 @@ describe("a limited subscriber buys a plan in the browser", () => {
   ])("by card, $order: Stripe Checkout and its signed webhook re-activate the user", async ({ webhookFirst }) => {
     const user = await limitedUser(webhookFirst ? "card-buyer" : "card-racer");
     const page = await openPage(browser, panel.url);
-    // Stripe's hosted checkout, played by a tiny page that links to the session's success URL.
-    await page.route("https://checkout.stripe.com/**", (route) => {
-      const sessionNumber = Number(/cs_test_(\d+)$/.exec(route.request().url())![1]);
-      const success = stripe.requests[sessionNumber - 1]!.params.get("success_url")!;
-      return route.fulfill({
-        contentType: "text/html",
-        body: `<!doctype html><title>Stripe Checkout</title><h1>Pay US$4.99</h1><a id="pay" href="${success}">Pay</a>`,
-      });
-    });
+    await playStripeCheckout(page);
 
     const { invoiceUrl, invoiceId } = await renewFromSubscriptionPage(page, user.subscriptionUrl);
     const sessionsBefore = stripe.requests.length;
@@ -246,37 +407,7 @@ describe("a limited subscriber buys a plan in the browser", () => {
       cancel_url: `${invoiceUrl}?checkout=cancelled`,
     });
 
-    /** Stripe tells the panel, signed as Stripe signs. */
-    const deliverWebhook = async () => {
-      const payload = JSON.stringify({
-        id: `evt_purchase_${invoiceId}`,
-        object: "event",
-        type: "checkout.session.completed",
-        data: {
-          object: {
-            id: sessionId,
-            object: "checkout.session",
-            client_reference_id: invoiceId,
-            metadata: { invoice_id: invoiceId },
-            payment_status: "paid",
-            currency: "usd",
-            amount_subtotal: 499,
-            amount_total: 499,
-            payment_intent: `pi_purchase_${invoiceId}`,
-          },
-        },
-      });
-      const signature = await new Stripe("sk_test_unused").webhooks.generateTestHeaderStringAsync({
-        payload,
-        secret: WEBHOOK_SECRET,
-      });
-      const webhook = await fetch(`${panel.url}/webhooks/stripe`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "stripe-signature": signature },
-        body: payload,
-      });
-      expect(webhook.status).toBe(200);
-    };
+    const deliverWebhook = () => deliverCheckoutCompleted(invoiceId, sessionId, 499);
 
     const paidAtMs = Date.now();
     if (webhookFirst) await deliverWebhook();

@@ -25,6 +25,11 @@ const OidcCallback = lazy(() => import("./auth/OidcCallbackPage"));
 const Notifications = lazy(() => import("./notifications/NotificationsPage"));
 const Channels = lazy(() => import("./channels/ChannelsPage"));
 const Analytics = lazy(() => import("./analytics/AnalyticsPage"));
+const Plans = lazy(() => import("./billing/plans/PlansPage"));
+const Invoices = lazy(() => import("./billing/invoices/InvoicesPage"));
+const InvoiceDetail = lazy(() => import("./billing/invoices/InvoiceDetailPage"));
+const Payments = lazy(() => import("./billing/payments/PaymentsPage"));
+const Revenue = lazy(() => import("./billing/revenue/RevenuePage"));
 
 function Root(props: ParentProps) {
   const navigate = useNavigate();
@@ -59,6 +64,11 @@ export function App() {
         <Route path="/notifications" component={Notifications} />
         <Route path="/channels" component={Channels} />
         <Route path="/analytics" component={Analytics} />
+        <Route path="/plans" component={Plans} />
+        <Route path="/invoices" component={Invoices} />
+        <Route path="/invoices/:id" component={InvoiceDetail} />
+        <Route path="/payments" component={Payments} />
+        <Route path="/revenue" component={Revenue} />
       </Route>
     </Router>
   );

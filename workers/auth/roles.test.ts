@@ -17,6 +17,10 @@ const ALL: Permission[] = [
   "audit:read",
   "system:read",
   "metrics:read",
+  "sales:read",
+  "sales:write",
+  "billing:read",
+  "billing:write",
 ];
 
 const actor = (role: Actor["role"]): Actor => ({
@@ -30,6 +34,12 @@ const actor = (role: Actor["role"]): Actor => ({
 });
 
 describe("roles", () => {
+  it("let a reseller sell (plans to read, invoices for its users) but not run the panel's money", () => {
+    expect(hasPermission("reseller", "sales:read")).toBe(true);
+    expect(hasPermission("reseller", "sales:write")).toBe(true);
+    expect(hasPermission("reseller", "billing:write")).toBe(false);
+  });
+
   it("rank owner > admin > reseller: each holds everything the one below holds", () => {
     for (const permission of ALL) {
       if (hasPermission("reseller", permission)) expect(hasPermission("admin", permission)).toBe(true);
@@ -53,6 +63,8 @@ describe("roles", () => {
       "groups:write",
       "users:reassign",
       "metrics:read",
+      "billing:read",
+      "billing:write",
     ] as const) {
       expect(hasPermission("reseller", permission)).toBe(false);
     }

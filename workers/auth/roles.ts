@@ -30,6 +30,11 @@ export type Permission =
   | "system:read"
   /** Panel-wide figures (all users, all servers, total traffic): not for resellers. */
   | "metrics:read"
+  /** Plans to sell, and invoices of the users the actor may see (a reseller: its own). */
+  | "sales:read"
+  /** Issue and void invoices for those users. */
+  | "sales:write"
+  /** Panel-wide money: edit plans, chains and tokens, Stripe, revenue; mark paid and refund. */
   | "billing:read"
   | "billing:write"
   /** Take and list backups. */
@@ -37,7 +42,15 @@ export type Permission =
   /** Owner only: what can replace the whole panel or run code on every node (restore, download or upload a backup, agent releases). */
   | "system:manage";
 
-const RESELLER: Permission[] = ["users:read", "users:write", "groups:read", "audit:read", "system:read"];
+const RESELLER: Permission[] = [
+  "users:read",
+  "users:write",
+  "groups:read",
+  "audit:read",
+  "system:read",
+  "sales:read",
+  "sales:write",
+];
 const ADMIN: Permission[] = [
   ...RESELLER,
   "users:reassign",

@@ -13,6 +13,7 @@ import { metricsModule } from "../metrics/graphql";
 import { plansModule } from "../billing/plans/graphql";
 import { invoicesModule } from "../billing/invoices/graphql";
 import { onchainModule } from "../billing/onchain/graphql";
+import { billingStatusModule } from "../billing/stripe/graphql";
 import { totpModule } from "../auth/totp/graphql";
 import { allowlistModule } from "../auth/allowlist/graphql";
 import { passkeysModule } from "../auth/passkeys/graphql";
@@ -64,6 +65,7 @@ export const modules: GraphQLModule[] = [
   plansModule,
   invoicesModule,
   onchainModule,
+  billingStatusModule,
   importModule,
   backupModule,
   configHistoryModule,

@@ -214,6 +214,14 @@ export type BeginImportInput = {
   unmapped: Array<ImportIssueInput>;
 };
 
+/** How the panel takes money, with no secret's value in it. */
+export type BillingStatus = {
+  __typename?: 'BillingStatus';
+  /** ONCHAIN_XPUB is set: invoices can get their own deposit addresses (the key itself is never shown). */
+  onchainDepositSourceConfigured: Scalars['Boolean']['output'];
+  stripe: StripeStatus;
+};
+
 /** An EVM chain invoices can be paid on. */
 export type Chain = {
   __typename?: 'Chain';
@@ -222,6 +230,8 @@ export type Chain = {
   /** Blocks a payment needs (its own included) before it is credited. */
   confirmations: Scalars['Int']['output'];
   enabled: Scalars['Boolean']['output'];
+  /** A block explorer's base URL, e.g. https://etherscan.io; transactions link to <explorerUrl>/tx/<hash>. */
+  explorerUrl?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Widest eth_getLogs block range the RPC accepts; payments are looked for in windows no wider. */
   logBlockRange: Scalars['Int']['output'];
@@ -236,6 +246,10 @@ export type ChainDeposit = {
   amount: Scalars['String']['output'];
   amountUnits: Scalars['String']['output'];
   chainId: Scalars['Int']['output'];
+  /** The chain's head at the last check; null before the first. */
+  checkedBlock?: Maybe<Scalars['Int']['output']>;
+  /** Blocks a payment needs before it is credited. */
+  confirmationsRequired: Scalars['Int']['output'];
   eip681: Scalars['String']['output'];
   symbol: Scalars['String']['output'];
   tokenAddress?: Maybe<Scalars['String']['output']>;
@@ -247,6 +261,10 @@ export type ChainPayment = {
   /** Smallest units of the token. */
   amountUnits: Scalars['String']['output'];
   blockNumber: Scalars['Int']['output'];
+  /** Blocks on top of it, its own included, as of the last check of the chain. */
+  confirmations: Scalars['Int']['output'];
+  /** The chain's explorer page for the transaction; null when the chain has no explorerUrl. */
+  explorerUrl?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   invoiceId: Scalars['ID']['output'];
   reason?: Maybe<ChainPaymentRejection>;
@@ -271,6 +289,18 @@ export type ChainPaymentStatus =
   | 'CREDITED'
   | 'PENDING'
   | 'REJECTED';
+
+/** What the RPC answered. ok is true when it was reached, reported chainId, and (when asked) the token answered. */
+export type ChainTestResult = {
+  __typename?: 'ChainTestResult';
+  latestBlock?: Maybe<Scalars['Int']['output']>;
+  ok: Scalars['Boolean']['output'];
+  /** Each thing that failed, in words an admin can act on. */
+  problems: Array<Scalars['String']['output']>;
+  reportedChainId?: Maybe<Scalars['Int']['output']>;
+  tokenDecimals?: Maybe<Scalars['Int']['output']>;
+  tokenSymbol?: Maybe<Scalars['String']['output']>;
+};
 
 /** A coin on a chain and the invoice currency it settles one-for-one. */
 export type ChainToken = {
@@ -332,6 +362,7 @@ export type CreateChainInput = {
   chainId: Scalars['Int']['input'];
   confirmations?: InputMaybe<Scalars['Int']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  explorerUrl?: InputMaybe<Scalars['String']['input']>;
   /** Default 2000 (Alchemy's cap); lower it for a provider with a tighter one. */
   logBlockRange?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
@@ -755,6 +786,8 @@ export type Invoice = {
   expiresAt: Scalars['DateTime']['output'];
   /** Why an admin should look at it (a refund under the FLAG policy). */
   flag?: Maybe<Scalars['String']['output']>;
+  /** What happened to it, oldest first: issued, paid (by whom, with what reference), voided, refunded. */
+  history: Array<AuditEntry>;
   id: Scalars['ID']['output'];
   lines: Array<InvoiceLine>;
   /** Sequential and never reused, e.g. INV-000042. */
@@ -765,6 +798,8 @@ export type Invoice = {
   plan?: Maybe<Plan>;
   refundedAt?: Maybe<Scalars['DateTime']['output']>;
   status: InvoiceStatus;
+  /** The Stripe Checkout Session made for it (the last one, if the payer started several). */
+  stripeSessionId?: Maybe<Scalars['String']['output']>;
   total: Scalars['String']['output'];
   /** The printable invoice the payer sees, with its payment options; null once the user is deleted. */
   url?: Maybe<Scalars['String']['output']>;
@@ -786,6 +821,14 @@ export type InvoiceEdge = {
 };
 
 export type InvoiceFilter = {
+  /** Issued at or after. */
+  createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Issued before. */
+  createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** e.g. USD */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** How it was paid. */
+  method?: InputMaybe<PaymentMethod>;
   planId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<InvoiceStatus>;
   userId?: InputMaybe<Scalars['ID']['input']>;
@@ -925,7 +968,7 @@ export type Mutation = {
   login: AuthPayload;
   /** Ends the current session: its access and refresh tokens stop working. */
   logout: Scalars['Boolean']['output'];
-  /** Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once. */
+  /** Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once; reference says why and is audited. */
   markInvoicePaid: Invoice;
   /** Marks these events read for the caller, or all it can see when all is true; returns how many changed. */
   markNotificationsRead: Scalars['Int']['output'];
@@ -995,6 +1038,8 @@ export type Mutation = {
   setServerRoutingPolicyOverride: Server;
   /** Password sign-in, first step: a session, or a SecondFactorChallenge for admins with TOTP. */
   signIn: SignInResult;
+  /** Asks the RPC for its chain id and latest block (and a token's decimals and symbol) without saving anything. */
+  testChain: ChainTestResult;
   /** Sends a test event (kind test.ping) to the channel now; returns its delivery. */
   testNotificationChannel: NotificationDelivery;
   /** Raises a reseller's data quota (maxDataLimit) by bytes, so its balance grows by as much. */
@@ -1005,6 +1050,7 @@ export type Mutation = {
   /** Moves one node, or every enrolled node, to an agent release; nodes already on it are left alone. */
   updateAgent: Array<NodeOperation>;
   updateChain: Chain;
+  updateChainToken: ChainToken;
   updateGroup: Group;
   updateInbound: Inbound;
   updateNotificationChannel: NotificationChannel;
@@ -1329,6 +1375,11 @@ export type MutationSignInArgs = {
 };
 
 
+export type MutationTestChainArgs = {
+  input: TestChainInput;
+};
+
+
 export type MutationTestNotificationChannelArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1365,6 +1416,12 @@ export type MutationUpdateAgentArgs = {
 export type MutationUpdateChainArgs = {
   id: Scalars['ID']['input'];
   input: UpdateChainInput;
+};
+
+
+export type MutationUpdateChainTokenArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateChainTokenInput;
 };
 
 
@@ -1727,6 +1784,7 @@ export type Query = {
   backup?: Maybe<BackupResult>;
   /** Newest first. */
   backups: Array<BackupResult>;
+  billingStatus: BillingStatus;
   /** Transfers seen on-chain across invoices, newest first: e.g. every REJECTED one, for review. */
   chainPayments: Array<ChainPayment>;
   chainTokens: Array<ChainToken>;
@@ -1742,7 +1800,7 @@ export type Query = {
   inbound?: Maybe<Inbound>;
   inbounds: Array<Inbound>;
   invoice?: Maybe<Invoice>;
-  /** Newest first. */
+  /** Newest first. A reseller sees the invoices of its own users. */
   invoices: InvoiceConnection;
   /** The signed-in admin. */
   me: Admin;
@@ -2369,8 +2427,53 @@ export type SignInOptions = {
 /** A session, or the second step an admin with TOTP must take first. */
 export type SignInResult = AuthPayload | SecondFactorChallenge;
 
+export type StripeStatus = {
+  __typename?: 'StripeStatus';
+  lastWebhook?: Maybe<StripeWebhookReceipt>;
+  /** Newest first. */
+  recentWebhooks: Array<StripeWebhookReceipt>;
+  /** STRIPE_SECRET_KEY is set (its value is never shown). */
+  secretKeyConfigured: Scalars['Boolean']['output'];
+  /** The events the endpoint must be subscribed to. */
+  webhookEvents: Array<Scalars['String']['output']>;
+  /** STRIPE_WEBHOOK_SECRET is set (its value is never shown). */
+  webhookSecretConfigured: Scalars['Boolean']['output'];
+  /** What to paste into Stripe's dashboard as the endpoint URL. */
+  webhookUrl: Scalars['String']['output'];
+};
+
+
+export type StripeStatusRecentWebhooksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One request to /webhooks/stripe and what the panel made of it. */
+export type StripeWebhookReceipt = {
+  __typename?: 'StripeWebhookReceipt';
+  detail?: Maybe<Scalars['String']['output']>;
+  /** Null when the signature did not verify. */
+  eventId?: Maybe<Scalars['String']['output']>;
+  eventType?: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  verdict: StripeWebhookVerdict;
+};
+
+export type StripeWebhookVerdict =
+  /** The Stripe-Signature header was missing, forged, or signed with another secret (check STRIPE_WEBHOOK_SECRET). */
+  | 'BAD_SIGNATURE'
+  /** Verified; this event id was processed before, so nothing changed. */
+  | 'DUPLICATE'
+  /** Verified, but acting on it failed; Stripe retries it. */
+  | 'FAILED'
+  /** Verified; an event type the panel does not act on. */
+  | 'IGNORED'
+  /** Verified and acted on. */
+  | 'PROCESSED';
+
 export type Subscription = {
   __typename?: 'Subscription';
+  /** The invoice as it is now, each time it changes: paid, voided, refunded, expired, or a transfer seen or confirmed on-chain. */
+  invoiceUpdated: Invoice;
   /** Events an admin should see: node offline/online, user limited/expired/re-enabled, ... A reseller hears only about its own users; userId narrows to one user. */
   notifications: Notification;
   /** A node's status, health, versions or last-seen changed (heartbeat, went offline, came back). serverId filters to one node. */
@@ -2379,6 +2482,11 @@ export type Subscription = {
   systemMetrics: SystemMetrics;
   /** Traffic charged to one user by each usage push. */
   userTraffic: TrafficUpdate;
+};
+
+
+export type SubscriptionInvoiceUpdatedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2475,6 +2583,15 @@ export type TelegramLinkOffer = {
   __typename?: 'TelegramLinkOffer';
   expiresAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
+};
+
+/** What to check before saving a chain (and, with tokenAddress, one of its tokens). */
+export type TestChainInput = {
+  /** The EIP-155 id the RPC must report. */
+  chainId: Scalars['Int']['input'];
+  rpcUrl: Scalars['String']['input'];
+  /** An ERC-20 contract whose decimals and symbol to read; null checks the chain alone. */
+  tokenAddress?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A window ending now: DAY is 24 hourly points, WEEK 7 daily, MONTH 30 daily, QUARTER 90 daily, YEAR 52 weekly. */
@@ -2595,9 +2712,18 @@ export type UpdateAdminInput = {
 export type UpdateChainInput = {
   confirmations?: InputMaybe<Scalars['Int']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An empty string clears it. */
+  explorerUrl?: InputMaybe<Scalars['String']['input']>;
   logBlockRange?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   rpcUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateChainTokenInput = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+  decimals?: InputMaybe<Scalars['Int']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  symbol?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Omitted fields keep their values; inboundIds, when given, replaces the group's set. */

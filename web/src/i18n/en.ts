@@ -1,6 +1,10 @@
 import type { Plural } from "./index";
 import type { safetyEn } from "./safety-en";
 import type { monitoringEn } from "./monitoring-en";
+import type { invoicesEn } from "./billing/invoices";
+import type { paymentsEn } from "./billing/payments";
+import type { plansEn } from "./billing/plans";
+import type { revenueEn } from "./billing/revenue";
 
 /**
  * English, the reference dictionary: every other language has exactly these keys and placeholders.
@@ -454,8 +458,18 @@ export const en = {
   "nav.notifications": "Notifications",
   "nav.analytics": "Analytics",
   "nav.channels": "Channels",
+  "nav.plans": "Plans",
+  "nav.invoices": "Invoices",
+  "nav.payments": "Payments",
+  "nav.revenue": "Revenue",
   "notifications.bell": { one: "{count} unread notification", other: "{count} unread notifications" },
 };
 /** Every message: this table and the late parts that lazy pages bring (`addEnglish`), e.g. ./safety-en. */
-type English = typeof en & typeof safetyEn & typeof monitoringEn;
+type English = typeof en &
+  typeof safetyEn &
+  typeof monitoringEn &
+  typeof plansEn &
+  typeof invoicesEn &
+  typeof paymentsEn &
+  typeof revenueEn;
 export type Messages = { [K in keyof English]: English[K] extends string ? string : Plural };

@@ -1,4 +1,8 @@
 import type { Messages } from "./en";
+import { plansFa } from "./billing/plans";
+import { invoicesFa } from "./billing/invoices";
+import { paymentsFa } from "./billing/payments";
+import { revenueFa } from "./billing/revenue";
 
 export const fa: Messages = {
   "nav.label": "منوی اصلی",
@@ -579,6 +583,10 @@ export const fa: Messages = {
   "nav.notifications": "اعلان‌ها",
   "nav.analytics": "تحلیل‌ها",
   "nav.channels": "کانال‌ها",
+  "nav.plans": "طرح‌ها",
+  "nav.invoices": "صورت‌حساب‌ها",
+  "nav.payments": "پرداخت‌ها",
+  "nav.revenue": "درآمد",
   "notifications.bell": { one: "{count} اعلان خوانده‌نشده", other: "{count} اعلان خوانده‌نشده" },
   "action.loadMore": "بیشتر",
   "action.refresh": "تازه‌سازی",
@@ -747,4 +755,8 @@ export const fa: Messages = {
   "monitoring.tokenOnce": "توکن را همین حالا کپی کنید: فقط همین یک بار نمایش داده می‌شود. توکن قبلی دیگر کار نمی‌کند.",
   "monitoring.copyToken": "کپی توکن",
   "monitoring.copyConfig": "کپی scrape_config",
+  ...plansFa,
+  ...invoicesFa,
+  ...paymentsFa,
+  ...revenueFa,
 };

@@ -1,4 +1,8 @@
 import type { Messages } from "./en";
+import { plansRu } from "./billing/plans";
+import { invoicesRu } from "./billing/invoices";
+import { paymentsRu } from "./billing/payments";
+import { revenueRu } from "./billing/revenue";
 
 export const ru: Messages = {
   "nav.label": "Главное меню",
@@ -634,6 +638,10 @@ export const ru: Messages = {
   "nav.notifications": "Уведомления",
   "nav.analytics": "Аналитика",
   "nav.channels": "Каналы",
+  "nav.plans": "Тарифы",
+  "nav.invoices": "Счета",
+  "nav.payments": "Платежи",
+  "nav.revenue": "Выручка",
   "notifications.bell": {
     one: "{count} непрочитанное уведомление",
     few: "{count} непрочитанных уведомления",
@@ -820,4 +828,8 @@ export const ru: Messages = {
   "monitoring.tokenOnce": "Скопируйте токен сейчас: он показывается только один раз. Прежний больше не действует.",
   "monitoring.copyToken": "Копировать токен",
   "monitoring.copyConfig": "Копировать scrape_config",
+  ...plansRu,
+  ...invoicesRu,
+  ...paymentsRu,
+  ...revenueRu,
 };

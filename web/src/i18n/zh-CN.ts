@@ -1,4 +1,8 @@
 import type { Messages } from "./en";
+import { plansZhCN } from "./billing/plans";
+import { invoicesZhCN } from "./billing/invoices";
+import { paymentsZhCN } from "./billing/payments";
+import { revenueZhCN } from "./billing/revenue";
 
 export const zhCN: Messages = {
   "nav.label": "主菜单",
@@ -556,6 +560,10 @@ export const zhCN: Messages = {
   "nav.notifications": "通知",
   "nav.analytics": "分析",
   "nav.channels": "通知渠道",
+  "nav.plans": "套餐",
+  "nav.invoices": "账单",
+  "nav.payments": "支付",
+  "nav.revenue": "收入",
   "notifications.bell": { other: "{count} 条未读通知" },
   "action.loadMore": "加载更多",
   "action.refresh": "刷新",
@@ -719,4 +727,8 @@ export const zhCN: Messages = {
   "monitoring.tokenOnce": "请立即复制令牌：它只显示这一次。之前的令牌已失效。",
   "monitoring.copyToken": "复制令牌",
   "monitoring.copyConfig": "复制 scrape_config",
+  ...plansZhCN,
+  ...invoicesZhCN,
+  ...paymentsZhCN,
+  ...revenueZhCN,
 };

@@ -16,6 +16,10 @@ import { stripeClient } from "../stripe/client";
 import { INVOICE_STATUSES, PAYMENT_METHODS } from "./table";
 import { refundCardPayment } from "../stripe/refund";
 
+const notYet = (): never => {
+  throw new Error("not implemented yet");
+};
+
 const typeDefs = /* GraphQL */ `
   enum InvoiceStatus {
     OPEN
@@ -62,6 +66,10 @@ const typeDefs = /* GraphQL */ `
     "Why an admin should look at it (a refund under the FLAG policy)."
     flag: String
     refundedAt: DateTime
+    "The Stripe Checkout Session made for it (the last one, if the payer started several)."
+    stripeSessionId: String
+    "What happened to it, oldest first: issued, paid (by whom, with what reference), voided, refunded."
+    history: [AuditEntry!]!
     "The printable invoice the payer sees, with its payment options; null once the user is deleted."
     url: String
     createdAt: DateTime!
@@ -81,6 +89,14 @@ const typeDefs = /* GraphQL */ `
     status: InvoiceStatus
     userId: ID
     planId: ID
+    "How it was paid."
+    method: PaymentMethod
+    "e.g. USD"
+    currency: String
+    "Issued at or after."
+    createdFrom: DateTime
+    "Issued before."
+    createdTo: DateTime
   }
 
   input CreateInvoiceInput {
@@ -90,8 +106,13 @@ const typeDefs = /* GraphQL */ `
     currency: String!
   }
 
+  extend type Subscription {
+    "The invoice as it is now, each time it changes: paid, voided, refunded, expired, or a transfer seen or confirmed on-chain."
+    invoiceUpdated(id: ID!): Invoice!
+  }
+
   extend type Query {
-    "Newest first."
+    "Newest first. A reseller sees the invoices of its own users."
     invoices(filter: InvoiceFilter, page: Pagination): InvoiceConnection!
     invoice(id: ID!): Invoice
   }
@@ -102,7 +123,7 @@ const typeDefs = /* GraphQL */ `
     voidInvoice(id: ID!): Invoice!
     "Refunds a paid invoice: card payments through Stripe, others are recorded as refunded by hand; revoke ends the user's time now."
     refundInvoice(id: ID!, revoke: Boolean!): Invoice!
-    "Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once."
+    "Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once; reference says why and is audited."
     markInvoicePaid(id: ID!, reference: String!): Invoice!
   }
 `;
@@ -110,10 +131,11 @@ const typeDefs = /* GraphQL */ `
 export const invoicesModule: GraphQLModule = {
   typeDefs,
   rules: {
-    "Query.invoices": "billing:read",
-    "Query.invoice": "billing:read",
-    "Mutation.createInvoice": "billing:write",
-    "Mutation.voidInvoice": "billing:write",
+    "Query.invoices": "sales:read",
+    "Query.invoice": "sales:read",
+    "Subscription.invoiceUpdated": "sales:read",
+    "Mutation.createInvoice": "sales:write",
+    "Mutation.voidInvoice": "sales:write",
     "Mutation.refundInvoice": "billing:write",
     "Mutation.markInvoicePaid": "billing:write",
   },
@@ -130,12 +152,15 @@ export const invoicesModule: GraphQLModule = {
       paidAt: (i) => i.paidAtSec,
       refundedAt: (i) => i.refundedAtSec,
       createdAt: (i) => i.createdAtSec,
+      stripeSessionId: (i) => i.stripeSessionId,
+      history: notYet,
       url: async (i, _, ctx) => {
         const user = i.userId === null ? undefined : await ctx.loaders.userById.load(i.userId);
         if (!user) return null;
         return `${subscriptionUrl(await ctx.loaders.settings(), ctx.origin, user.subToken)}/invoices/${i.id}`;
       },
     },
+    Subscription: { invoiceUpdated: { subscribe: notYet, resolve: notYet } },
     Query: {
       invoices: async (_, args, ctx) => {
         const page = parsePage(args.page);

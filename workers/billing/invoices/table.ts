@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { admins } from "../../admins/table";
 import { users } from "../../users/table";
 import { plans } from "../plans/table";
 
@@ -22,6 +23,11 @@ export const invoices = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     /** Null once the user is deleted: invoices are financial records and outlive their user. */
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The admin or reseller who owned the user when the invoice was issued: a reseller sees and
+     * sells only its own, and the invoice stays its record after the user moves or is deleted.
+     */
+    adminId: integer("admin_id").references(() => admins.id, { onDelete: "set null" }),
     /** Who was billed, as named when the invoice was issued. */
     username: text("username").notNull(),
     planId: integer("plan_id").references(() => plans.id, { onDelete: "set null" }),
@@ -53,6 +59,7 @@ export const invoices = sqliteTable(
   (t) => [
     index("invoices_user_idx").on(t.userId, t.id),
     index("invoices_status_idx").on(t.status, t.id),
+    index("invoices_admin_idx").on(t.adminId, t.id),
     index("invoices_stripe_session_idx").on(t.stripeSessionId),
     // Exports and revenue read invoices by date range.
     index("invoices_created_idx").on(t.createdAtSec, t.id),

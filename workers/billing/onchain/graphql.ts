@@ -8,6 +8,10 @@ import { CHAIN_PAYMENT_STATUSES, type ChainPaymentRow, REJECTION_REASONS } from 
 
 export type ChainPaymentStatus = ChainPaymentRow["status"];
 
+const notYet = (): never => {
+  throw new Error("not implemented yet");
+};
+
 const typeDefs = /* GraphQL */ `
   "An EVM chain invoices can be paid on."
   type Chain {
@@ -21,6 +25,8 @@ const typeDefs = /* GraphQL */ `
     "Widest eth_getLogs block range the RPC accepts; payments are looked for in windows no wider."
     logBlockRange: Int!
     enabled: Boolean!
+    "A block explorer's base URL, e.g. https://etherscan.io; transactions link to <explorerUrl>/tx/<hash>."
+    explorerUrl: String
   }
 
   "A coin on a chain and the invoice currency it settles one-for-one."
@@ -43,6 +49,7 @@ const typeDefs = /* GraphQL */ `
     "Default 2000 (Alchemy's cap); lower it for a provider with a tighter one."
     logBlockRange: Int
     enabled: Boolean
+    explorerUrl: String
   }
 
   input UpdateChainInput {
@@ -51,6 +58,35 @@ const typeDefs = /* GraphQL */ `
     confirmations: Int
     logBlockRange: Int
     enabled: Boolean
+    "An empty string clears it."
+    explorerUrl: String
+  }
+
+  input UpdateChainTokenInput {
+    symbol: String
+    decimals: Int
+    currency: String
+    enabled: Boolean
+  }
+
+  "What to check before saving a chain (and, with tokenAddress, one of its tokens)."
+  input TestChainInput {
+    rpcUrl: String!
+    "The EIP-155 id the RPC must report."
+    chainId: Int!
+    "An ERC-20 contract whose decimals and symbol to read; null checks the chain alone."
+    tokenAddress: String
+  }
+
+  "What the RPC answered. ok is true when it was reached, reported chainId, and (when asked) the token answered."
+  type ChainTestResult {
+    ok: Boolean!
+    reportedChainId: Int
+    latestBlock: Int
+    tokenDecimals: Int
+    tokenSymbol: String
+    "Each thing that failed, in words an admin can act on."
+    problems: [String!]!
   }
 
   input CreateChainTokenInput {
@@ -89,6 +125,10 @@ const typeDefs = /* GraphQL */ `
     "Smallest units of the token."
     amountUnits: String!
     blockNumber: Int!
+    "Blocks on top of it, its own included, as of the last check of the chain."
+    confirmations: Int!
+    "The chain's explorer page for the transaction; null when the chain has no explorerUrl."
+    explorerUrl: String
     status: ChainPaymentStatus!
     reason: ChainPaymentRejection
     seenAt: DateTime!
@@ -103,6 +143,10 @@ const typeDefs = /* GraphQL */ `
     tokenAddress: String
     chainId: Int!
     eip681: String!
+    "The chain's head at the last check; null before the first."
+    checkedBlock: Int
+    "Blocks a payment needs before it is credited."
+    confirmationsRequired: Int!
   }
 
   extend type Invoice {
@@ -121,6 +165,9 @@ const typeDefs = /* GraphQL */ `
     createChain(input: CreateChainInput!): Chain!
     updateChain(id: ID!, input: UpdateChainInput!): Chain!
     createChainToken(input: CreateChainTokenInput!): ChainToken!
+    updateChainToken(id: ID!, input: UpdateChainTokenInput!): ChainToken!
+    "Asks the RPC for its chain id and latest block (and a token's decimals and symbol) without saving anything."
+    testChain(input: TestChainInput!): ChainTestResult!
   }
 `;
 
@@ -133,6 +180,8 @@ export const onchainModule: GraphQLModule = {
     "Mutation.createChain": "billing:write",
     "Mutation.updateChain": "billing:write",
     "Mutation.createChainToken": "billing:write",
+    "Mutation.updateChainToken": "billing:write",
+    "Mutation.testChain": "billing:write",
   },
   resolvers: {
     ChainPaymentStatus: upperCaseEnum(CHAIN_PAYMENT_STATUSES),
@@ -151,7 +200,10 @@ export const onchainModule: GraphQLModule = {
       id: (p) => String(p.id),
       invoiceId: (p) => String(p.invoiceId),
       seenAt: (p) => p.seenAtSec,
+      confirmations: notYet,
+      explorerUrl: notYet,
     },
+    ChainDeposit: { checkedBlock: notYet, confirmationsRequired: notYet },
     Invoice: {
       deposit: (i, _, ctx) => depositView(ctx.db, i.id),
       chainPayments: (i, _, ctx) => paymentsOf(ctx.db, i.id),
@@ -165,6 +217,8 @@ export const onchainModule: GraphQLModule = {
       createChain: (_, args, ctx) => createChain(ctx, args.input),
       updateChain: (_, args, ctx) => updateChain(ctx, parseInput(idSchema, args.id), args.input),
       createChainToken: (_, args, ctx) => createChainToken(ctx, args.input),
+      updateChainToken: notYet,
+      testChain: notYet,
     },
   },
 };

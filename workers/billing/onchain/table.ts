@@ -12,6 +12,8 @@ export const chains = sqliteTable("chains", {
   /** Widest eth_getLogs block range the RPC accepts; providers cap it (Alchemy at 2,000, its free tier lower). */
   logBlockRange: integer("log_block_range").notNull().default(2000),
   enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  /** A block explorer's base URL (https://etherscan.io): the admin app links transactions to `<base>/tx/<hash>`. */
+  explorerUrl: text("explorer_url"),
 });
 
 export const chainTokens = sqliteTable("chain_tokens", {

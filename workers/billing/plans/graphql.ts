@@ -84,8 +84,8 @@ const typeDefs = /* GraphQL */ `
 export const plansModule: GraphQLModule = {
   typeDefs,
   rules: {
-    "Query.plans": "billing:read",
-    "Query.plan": "billing:read",
+    "Query.plans": "sales:read",
+    "Query.plan": "sales:read",
     "Mutation.createPlan": "billing:write",
     "Mutation.updatePlan": "billing:write",
     "Mutation.deletePlan": "billing:write",

