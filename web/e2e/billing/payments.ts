@@ -1,4 +1,4 @@
-/** The Payments page (issue 16): chains and tokens with a connectivity test, Stripe's status. */
+/** The Payments page (issue 16): chains and tokens with a connectivity test. */
 import type { Page } from "playwright-core";
 import type { Panel } from "../../../node-agent/test/e2e/panel.ts";
 
@@ -18,12 +18,4 @@ export async function addChainInApp(_page: Page, panel: Panel, chain: ChainDraft
   await panel.gql(`mutation ($i: CreateChainTokenInput!) { createChainToken(input: $i) { id } }`, {
     i: { chainId: createChain.id, decimals: 6, ...chain.token },
   });
-}
-
-/** What the Stripe card says: configured, the webhook URL to paste, the last webhook's verdict. */
-export async function stripeStatusInApp(
-  _page: Page,
-  panel: Panel,
-): Promise<{ configured: boolean; webhookUrl: string; lastVerdict: string | null }> {
-  return { configured: true, webhookUrl: `${panel.url}/webhooks/stripe`, lastVerdict: null };
 }
