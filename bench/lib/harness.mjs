@@ -35,6 +35,8 @@ export async function startWorker({ cwd, port, args = [], label }) {
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    /** wrangler's process (group leader): its descendants include workerd (bench/lib/scale-proc.mjs). */
+    pid: child.pid,
     stop: () => {
       try {
         process.kill(-child.pid, "SIGTERM");

@@ -30,7 +30,9 @@ export function createDb(d1: D1Database, notifyNodes: NodeNotifier = async () =>
  * the statements it runs (benchmarks and tests, via DEBUG_D1_STATEMENTS).
  */
 export function dbFor(env: Env, options: { counter?: StatementCounter } = {}): Db {
-  const d1 = options.counter ? countStatements(env.DB, options.counter) : env.DB;
+  // Debug only: the isolate's running totals also catch what no request counts (Durable Objects, waitUntil).
+  const tallied = env.DEBUG_D1_STATEMENTS === "1" ? countStatements(env.DB, ISOLATE_D1_TOTALS) : env.DB;
+  const d1 = options.counter ? countStatements(tallied, options.counter) : tallied;
   return createDb(d1, async (bumps) => {
     await Promise.all(bumps.map(({ nodeId, version }) => env.NODE.getByName(String(nodeId)).configChanged(version)));
   });
@@ -38,14 +40,42 @@ export function dbFor(env: Env, options: { counter?: StatementCounter } = {}): D
 
 export interface StatementCounter {
   statements: number;
+  /** From D1's result meta, which `run`, `all` and `batch` return (`first` and `raw` do not: mostly reads). */
+  rowsRead?: number;
+  rowsWritten?: number;
+  /** Time D1 spent executing the SQL: what the database's single writer was busy with. */
+  sqlMs?: number;
+  /** The database's size after the latest counted statement. */
+  sizeBytes?: number;
+}
+
+/**
+ * What every counted handle of this isolate ran since it started (DEBUG_D1_STATEMENTS only):
+ * the scale simulator reads it before and after a step (debug-counters.ts).
+ */
+export const ISOLATE_D1_TOTALS: Required<StatementCounter> = {
+  statements: 0,
+  rowsRead: 0,
+  rowsWritten: 0,
+  sqlMs: 0,
+  sizeBytes: 0,
+};
+
+function tallyMeta(counter: StatementCounter, result: unknown) {
+  const meta = (result as Partial<D1Result> | null)?.meta;
+  if (!meta) return;
+  counter.rowsRead = (counter.rowsRead ?? 0) + (meta.rows_read ?? 0);
+  counter.rowsWritten = (counter.rowsWritten ?? 0) + (meta.rows_written ?? 0);
+  counter.sqlMs = (counter.sqlMs ?? 0) + (meta.duration ?? 0);
+  if (meta.size_after) counter.sizeBytes = meta.size_after;
 }
 
 const EXECUTORS = new Set(["all", "run", "first", "raw"]);
 
 /**
  * Wraps a D1 binding so every statement it executes is counted (a batch counts each of its
- * statements). Benchmarks and tests use the count to prove a query plan does not grow with
- * page size; production never wraps.
+ * statements), with the rows and SQL time D1 reports for it. Benchmarks and tests use the count
+ * to prove a query plan does not grow with page size; production never wraps.
  */
 export function countStatements(d1: D1Database, counter: StatementCounter): D1Database {
   const originals = new WeakMap<object, D1PreparedStatement>();
@@ -57,7 +87,13 @@ export function countStatements(d1: D1Database, counter: StatementCounter): D1Da
         if (typeof property === "string" && EXECUTORS.has(property)) {
           return (...args: unknown[]) => {
             counter.statements += 1;
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
+            const result = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+            return property === "run" || property === "all"
+              ? result.then((r) => {
+                  tallyMeta(counter, r);
+                  return r;
+                })
+              : result;
           };
         }
         return typeof value === "function" ? value.bind(target) : value;
@@ -72,7 +108,10 @@ export function countStatements(d1: D1Database, counter: StatementCounter): D1Da
       if (property === "batch") {
         return (statements: D1PreparedStatement[]) => {
           counter.statements += statements.length;
-          return target.batch(statements.map((s) => originals.get(s) ?? s));
+          return target.batch(statements.map((s) => originals.get(s) ?? s)).then((results) => {
+            for (const result of results) tallyMeta(counter, result);
+            return results;
+          });
         };
       }
       const value = Reflect.get(target, property, target);

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ClientMeta, SessionConfig } from "../auth/sessions";
 import { dbFor, type Db, type StatementCounter } from "../db/client";
+import { type BindingCounter, countBindingCalls, debugCounterHeaders } from "./debug-counters";
 
 export interface AppEnv {
   Bindings: Env;
@@ -35,12 +36,16 @@ export function clientMeta(request: Request): ClientMeta {
 
 /**
  * Gives each request its database handle and client facts. With DEBUG_D1_STATEMENTS=1 (benchmarks,
- * tests) the handle counts statements and the response says how many ran in `x-d1-statements`.
+ * tests) the handle counts statements and the response says how many ran in `x-d1-statements`, with
+ * the rows written, Durable Object calls and queue sends (debug-counters.ts).
  */
 export async function withRequestContext(c: Context<AppEnv>, next: () => Promise<void>) {
   const counter: StatementCounter | undefined = c.env.DEBUG_D1_STATEMENTS === "1" ? { statements: 0 } : undefined;
+  const bindings: BindingCounter = { durableObjectCalls: 0, queueSends: 0 };
+  if (counter) c.env = countBindingCalls(c.env, bindings);
   c.set("db", dbFor(c.env, { counter }));
   c.set("client", clientMeta(c.req.raw));
   await next();
-  if (counter) c.res.headers.set("x-d1-statements", String(counter.statements));
+  if (counter)
+    for (const [name, value] of Object.entries(debugCounterHeaders(counter, bindings))) c.res.headers.set(name, value);
 }
