@@ -27,7 +27,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { costsOf, graphql, SimAgent } from "./lib/scale-agent.mjs";
-import { cpuMsOfAll, selfCpuMs, workerdPids } from "./lib/scale-proc.mjs";
+import { cpuMsOfAll, hostBusy, hostCpu, selfCpuMs, threadLoad, threadTimes, workerdPids } from "./lib/scale-proc.mjs";
 import { BENCH_OWNER, benchSubToken, startSeededPanel } from "./lib/seed.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -101,6 +101,18 @@ async function isolateTotals(url) {
   return JSON.parse(response.headers.get("x-isolate-totals") ?? "{}");
 }
 
+/** Where the clocks and counters stand at one edge of a step's measured window. */
+async function snapshot(url, workerd) {
+  return {
+    at: performance.now(),
+    workerdMs: cpuMsOfAll(workerd),
+    threads: threadTimes(workerd),
+    host: hostCpu(),
+    selfMs: selfCpuMs(),
+    totals: await isolateTotals(url),
+  };
+}
+
 /** Fetches random users' subscriptions with one client's User-Agent until `signal` aborts. */
 async function fetcher({ url, userAgent, signal, record }) {
   await sleep(Math.random() * FETCH_PAUSE_MS, signal);
@@ -155,22 +167,12 @@ async function runStep({ name, url, agents, fetchers, pauseSec, workerd, polling
     ),
   ];
   await sleep(RAMP_SEC * 1000);
-  const before = {
-    at: performance.now(),
-    workerdMs: cpuMsOfAll(workerd),
-    selfMs: selfCpuMs(),
-    totals: await isolateTotals(url),
-  };
+  const before = await snapshot(url, workerd);
   polling.events = [];
   measuring = true;
   await sleep((STEP_SEC - RAMP_SEC) * 1000);
   measuring = false;
-  const after = {
-    at: performance.now(),
-    workerdMs: cpuMsOfAll(workerd),
-    selfMs: selfCpuMs(),
-    totals: await isolateTotals(url),
-  };
+  const after = await snapshot(url, workerd);
   const polls = polling.events;
   controller.abort();
   await Promise.all(tasks);
@@ -191,13 +193,25 @@ function summarise({ name, agents, fetchers, pauseSec, events, polls, before, af
   const workerdCpuMs = after.workerdMs - before.workerdMs;
   const wallMs = after.at - before.at;
   const targetPushesPerSec = pauseSec > 0 ? agents / pauseSec : null;
+  const threads = threadLoad(before.threads, after.threads, wallMs);
   const load = {
-    // Locally D1, Durable Objects and the Worker all run inside workerd; each isolate is one thread.
+    // Locally D1, Durable Objects and the Worker all run inside workerd; an isolate runs on one thread.
     "workerd CPU (one core)": workerdCpuMs / wallMs,
+    "workerd's busiest thread (one core)": threads.busiestThread,
+    "workerd waiting for a CPU (run queue / wall)": threads.runQueueWait,
+    "machine CPU (all cores)": hostBusy(before.host, after.host),
     "D1 writer (SQL time / wall time)": delta("sqlMs") / wallMs,
     "simulator CPU (one core)": (after.selfMs - before.selfMs) / wallMs,
   };
-  const busiest = Object.entries(load).sort((a, b) => b[1] - a[1])[0];
+  // The resources the panel owns (and the simulator, which must not be the limit); the machine's
+  // CPUs are shared with other processes, so a full machine is reported beside them, not among them.
+  const busiest = [
+    "workerd's busiest thread (one core)",
+    "D1 writer (SQL time / wall time)",
+    "simulator CPU (one core)",
+  ]
+    .map((key) => [key, load[key]])
+    .sort((a, b) => b[1] - a[1])[0];
   return {
     name,
     agents,
@@ -286,7 +300,7 @@ function printStep(s) {
       )
         .map(([k, v]) => `${k} ${fmt(v * 100, 0)} %`)
         .join(", ")}`,
-      `busiest: ${s.busiest.resource} at ${fmt(s.busiest.utilisation * 100, 0)} %; database ${fmt(s.isolate.databaseBytes / 1024 / 1024)} MB`,
+      `busiest: ${s.busiest.resource} at ${fmt(s.busiest.utilisation * 100, 0)} %${s.load["machine CPU (all cores)"] > 0.9 ? " (the machine's CPUs are full: figures are lower bounds)" : ""}; database ${fmt(s.isolate.databaseBytes / 1024 / 1024)} MB`,
       s.errors.count ? `ERRORS: ${s.errors.count}: ${s.errors.first.join(" | ")}` : "errors: none",
     ].join("\n"),
   );
