@@ -251,6 +251,7 @@ function summarise({ name, agents, fetchers, pauseSec, events, polls, before, af
       ),
       statements: mean(fetches, "statements"),
       rowsRead: mean(fetches, "rowsRead"),
+      durableObjectCalls: mean(fetches, "durableObjectCalls"),
     },
     configAnswers: {
       count: configs.length,
@@ -267,6 +268,11 @@ function summarise({ name, agents, fetchers, pauseSec, events, polls, before, af
       rowsWrittenPerPush: pushes.length ? delta("rowsWritten") / pushes.length : null,
       statementsPerPush: pushes.length ? delta("statements") / pushes.length : null,
       databaseBytes: after.totals.sizeBytes,
+      databaseGrowthBytesPerPush: pushes.length
+        ? ((after.totals.sizeBytes ?? 0) - (before.totals.sizeBytes ?? 0)) / pushes.length
+        : null,
+      // The isolate's workerd CPU per push when pushes are nearly all it answers (the burst step).
+      workerdCpuMsPerPush: pushes.length ? workerdCpuMs / pushes.length : null,
     },
     workerd: {
       cpuMs: workerdCpuMs,
@@ -292,8 +298,8 @@ function printStep(s) {
       `\n== ${s.name}: ${s.agents} nodes${s.pushIntervalSec ? ` pushing every ${s.pushIntervalSec} s` : " pushing back to back"}, ${s.fetchers} fetchers, ${fmt(s.seconds)} s measured`,
       `pushes: ${fmt(p.perSec, 2)}/s${p.targetPerSec ? ` (target ${fmt(p.targetPerSec, 2)}/s: ${s.keptUp ? "kept up" : "FELL BEHIND"})` : ""}, ${fmt(p.deltasPerPush, 0)} deltas each, p50 ${fmt(p.p50Ms)} ms, p99 ${fmt(p.p99Ms)} ms`,
       `  per push: ${fmt(p.statements)} D1 statements, ${fmt(p.rowsWritten)} rows written, ${fmt(p.rowsRead)} rows read, ${fmt(p.sqlMs, 2)} ms SQL, ${fmt(p.durableObjectCalls, 2)} Durable Object calls, ${fmt(p.queueSends, 2)} queue sends`,
-      `  whole isolate per push: ${fmt(s.isolate.statementsPerPush)} statements, ${fmt(s.isolate.rowsWrittenPerPush)} rows written (Durable Objects' and waitUntil writes included)`,
-      `fetches: ${fmt(f.perSec, 1)}/s, p50 ${fmt(f.p50Ms)} ms, p99 ${fmt(f.p99Ms)} ms, ${fmt(f.statements)} statements each`,
+      `  whole isolate per push: ${fmt(s.isolate.statementsPerPush)} statements, ${fmt(s.isolate.rowsWrittenPerPush)} rows written (Durable Objects' and waitUntil writes included), ${fmt(s.isolate.databaseGrowthBytesPerPush, 0)} bytes of database growth, ${fmt(s.isolate.workerdCpuMsPerPush)} ms workerd CPU per push`,
+      `fetches: ${fmt(f.perSec, 1)}/s, p50 ${fmt(f.p50Ms)} ms, p99 ${fmt(f.p99Ms)} ms, ${fmt(f.statements)} statements and ${fmt(f.durableObjectCalls, 2)} Durable Object calls each`,
       `config answers: ${s.configAnswers.count} (${s.configAnswers.fullConfigs} full configs)`,
       `workerd: ${fmt(s.workerd.cpuMsPerRequest, 2)} ms CPU per request over ${s.workerd.requests} requests; load: ${Object.entries(
         s.load,
@@ -304,6 +310,12 @@ function printStep(s) {
       s.errors.count ? `ERRORS: ${s.errors.count}: ${s.errors.first.join(" | ")}` : "errors: none",
     ].join("\n"),
   );
+}
+
+function historyGrowth(start, end, agents) {
+  const chargedUsers = agents.reduce((sum, agent) => sum + agent.charged.size, 0);
+  const growthBytes = (end.sizeBytes ?? 0) - (start.sizeBytes ?? 0);
+  return { growthBytes, chargedUsers, bytesPerChargedUserDay: chargedUsers ? growthBytes / chargedUsers : null };
 }
 
 const state = mkdtempSync(join(tmpdir(), "vortex-scale-"));
@@ -347,6 +359,7 @@ try {
   );
   await pool(agents, 8, (agent) => agent.enroll());
 
+  const startTotals = await isolateTotals(url);
   polling.signal = pollController.signal;
   polling.events = [];
   polling.record = (event) => polling.events.push(event);
@@ -376,7 +389,12 @@ try {
     activeShare: ACTIVE_SHARE,
     cutUsersSeeded: cutUsers.length,
     steps,
+    // All pushes of the run fall on one UTC day: each charged user got that day's history rows once.
+    history: historyGrowth(startTotals, await isolateTotals(url), agents),
   };
+  console.log(
+    `\ndatabase grew ${fmt(results.history.growthBytes / 1024 / 1024)} MB for ${results.history.chargedUsers} charged users: ${fmt(results.history.bytesPerChargedUserDay, 0)} bytes per user-day`,
+  );
   mkdirSync(join(root, "bench/results"), { recursive: true });
   const file = join(root, `bench/results/scale-${USERS}-${NODES}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

@@ -43,6 +43,8 @@ export class SimAgent {
     Object.assign(this, { url, token, name, inboundIds });
     this.users = userIds;
     this.cut = new Set();
+    /** Every user this node ever charged: the database's growth is divided by them (bytes per user-day). */
+    this.charged = new Set();
     this.seq = 0;
     this.configVersion = 0;
     this.lastPushSec = Math.floor(Date.now() / 1000);
@@ -93,6 +95,7 @@ export class SimAgent {
       if (this.cut.has(userId) || Math.random() >= activeShare) continue;
       const down = Math.floor(Math.random() * 4 * MB);
       deltas.push({ userId, upBytes: Math.floor(down / 10), downBytes: down });
+      this.charged.add(userId);
     }
     const toSec = Math.floor(Date.now() / 1000);
     this.seq += 1;
