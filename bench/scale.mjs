@@ -131,7 +131,10 @@ async function fetcher({ url, userAgent, signal, record }) {
   }
 }
 
-/** Pushes every `pauseSec` (0: back to back) until `signal` aborts; a late push goes at once, as the agent's loop does. */
+/**
+ * Pushes every `pauseSec` (0: back to back) until `signal` aborts; a late push goes at once, as
+ * the agent's loop does.
+ */
 async function pusher({ agent, pauseSec, signal, record }) {
   let next = Date.now() + Math.random() * pauseSec * 1000;
   while (!signal.aborted) {

@@ -77,7 +77,10 @@ export function threadTimes(pids) {
   return threads;
 }
 
-/** Between two threadTimes snapshots over `wallMs`: the busiest thread's share of a core, and the total run-queue wait's share of the wall time. */
+/**
+ * Between two threadTimes snapshots over `wallMs`: the busiest thread's share of a core, and the
+ * threads' total run-queue wait as a share of the wall time.
+ */
 export function threadLoad(before, after, wallMs) {
   let busiest = 0;
   let waitNs = 0;

@@ -27,7 +27,8 @@ describe("debug counters (DEBUG_D1_STATEMENTS, for the scale simulator)", () => 
     expect(first.status).toBe(200);
     // Each user's total and daily history at least: D1's own meta, not a count of statements.
     expect(Number(first.headers.get("x-d1-rows-written"))).toBeGreaterThanOrEqual(users.length * 2);
-    // SQL time is local D1's own clock, which may not advance during synchronous work here: only its presence is asserted.
+    // SQL time is local D1's own clock, which may not advance during synchronous work here:
+    // only its presence is asserted.
     expect(first.headers.get("x-d1-sql-ms")).toMatch(/^\d+\.\d{3}$/);
     // The node's own object checks the nonce and records the report; the hub gets the traffic.
     expect(Number(first.headers.get("x-do-calls"))).toBeGreaterThanOrEqual(3);
