@@ -161,8 +161,8 @@ async function runStep({ name, url, agents, fetchers, pauseSec, workerd, polling
   };
   // Long-polls run from a node's first step to the end of the run, as a node's agent does.
   for (const agent of agents)
-    if (!polling.has(agent))
-      polling.set(agent, agent.pollLoop({ signal: polling.signal, record: (e) => polling.record(e) }));
+    if (!polling.loops.has(agent))
+      polling.loops.set(agent, agent.pollLoop({ signal: polling.signal, record: (e) => polling.events.push(e) }));
   const tasks = [
     ...agents.map((agent) => pusher({ agent, pauseSec, signal, record })),
     ...Array.from({ length: fetchers }, (_, i) =>
@@ -323,8 +323,9 @@ function historyGrowth(start, end, agents) {
 
 const state = mkdtempSync(join(tmpdir(), "vortex-scale-"));
 let panel;
-const polling = new Map();
+/** The nodes' long-polls: they outlive steps, so their answers are collected per step here. */
 const pollController = new AbortController();
+const polling = { loops: new Map(), events: [], signal: pollController.signal };
 try {
   console.log(`seeding ${USERS.toLocaleString("en")} users into a fresh local D1 (${state})`);
   panel = await startSeededPanel({ state, users: USERS, port: PORT });
@@ -363,9 +364,6 @@ try {
   await pool(agents, 8, (agent) => agent.enroll());
 
   const startTotals = await isolateTotals(url);
-  polling.signal = pollController.signal;
-  polling.events = [];
-  polling.record = (event) => polling.events.push(event);
   const steps = [];
   const plan = STEPS.map((n) => ({ name: `step ${n}`, agents: n, pauseSec: PUSH_SEC }));
   if (BURST) plan.push({ name: "burst", agents: NODES, pauseSec: 0 });
@@ -404,7 +402,7 @@ try {
   console.log(`\nwritten to ${file}`);
 } finally {
   pollController.abort();
-  await Promise.race([Promise.all(polling.values()), sleep(5_000)]);
+  await Promise.race([Promise.all(polling.loops.values()), sleep(5_000)]);
   panel?.stop();
   rmSync(state, { recursive: true, force: true });
 }
