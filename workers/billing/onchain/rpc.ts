@@ -4,10 +4,10 @@ import { DomainError } from "../../errors/domain-error";
 /**
  * A bare viem client for an admin-configured chain: callers import each action they use from
  * viem/actions, so the Worker bundles those and not every public action. No retries: the next
- * alarm is the retry.
+ * alarm is the retry (and an admin testing a chain presses the button again).
  */
-export function chainClient(rpcUrl: string): Client {
-  return createClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 10_000 }) });
+export function chainClient(rpcUrl: string, timeoutMs = 10_000): Client {
+  return createClient({ transport: http(rpcUrl, { retryCount: 0, timeout: timeoutMs }) });
 }
 
 export const chainUnreachable = () =>
