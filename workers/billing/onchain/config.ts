@@ -28,7 +28,7 @@ const explorerUrl = z
     return (url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash && !value.includes("?");
   }, "must be an absolute http(s) URL without a query or fragment, e.g. https://etherscan.io")
   .transform((value) => value.replace(/\/+$/, ""));
-/** "" clears the link (a form's emptied field); null or absent leaves it as it is. */
+/** "" is no link: a form's emptied field clears it on update. */
 const explorerUrlOrEmpty = z.union([z.literal("").transform(() => null), explorerUrl]);
 const chainSchema = z.object({
   name: z.string().trim().min(1).max(64),

@@ -27,8 +27,10 @@ export default function PaymentsPage() {
   return (
     <>
       <h1>{t("nav.payments")}</h1>
-      <DepositSourceLine />
-      <StripeCard />
+      <div class="cards">
+        <DepositSourceLine />
+        <StripeCard />
+      </div>
       <section aria-labelledby="chains-heading">
         <div class="toolbar">
           <h2 class="grow" id="chains-heading">
