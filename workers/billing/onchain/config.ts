@@ -7,13 +7,9 @@ import { DomainError, notFound } from "../../errors/domain-error";
 import { parseInput } from "../../errors/validate";
 import { idSchema } from "../../graphql/ids";
 import { currencySchema } from "../money";
+import { chainIdSchema, contractAddressSchema, MAX_TOKEN_DECIMALS, rpcUrlSchema } from "./rpc";
 import { chains, chainTokens, type ChainRow, type ChainTokenRow } from "./table";
 
-const rpcUrl = z
-  .string()
-  .trim()
-  .max(512)
-  .regex(/^https?:\/\/\S+$/, "must be an http(s) JSON-RPC URL");
 /**
  * An explorer's base URL: transactions link to `<base>/tx/<hash>`, so a query or fragment would
  * end up in the middle of the link. Stored without a trailing slash for the same reason.
@@ -32,8 +28,8 @@ const explorerUrl = z
 const explorerUrlOrEmpty = z.union([z.literal("").transform(() => null), explorerUrl]);
 const chainSchema = z.object({
   name: z.string().trim().min(1).max(64),
-  chainId: z.number().int().min(1).max(2_147_483_647, "must fit a GraphQL Int"),
-  rpcUrl,
+  chainId: chainIdSchema,
+  rpcUrl: rpcUrlSchema,
   confirmations: z.number().int().min(1).max(1000),
   logBlockRange: z.number().int().min(1).max(1_000_000),
   enabled: z.boolean(),
@@ -56,13 +52,8 @@ const tokenSchema = z.object({
   chainId: idSchema,
   symbol: z.string().trim().min(1).max(16),
   /** Null or absent: the chain's native coin. */
-  address: z
-    .string()
-    .trim()
-    .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte contract address")
-    .transform((v) => v.toLowerCase())
-    .nullish(),
-  decimals: z.number().int().min(0).max(36),
+  address: contractAddressSchema.nullish(),
+  decimals: z.number().int().min(0).max(MAX_TOKEN_DECIMALS),
   currency: currencySchema,
   enabled: z.boolean().default(true),
 });

@@ -1,34 +1,16 @@
-import {
-  type Address,
-  BaseError,
-  ContractFunctionExecutionError,
-  erc20Abi,
-  HttpRequestError,
-  TimeoutError,
-} from "viem";
+import { BaseError, ContractFunctionExecutionError, erc20Abi, HttpRequestError, TimeoutError } from "viem";
 import { getBlockNumber, getChainId, readContract } from "viem/actions";
 import { z } from "zod";
 import { parseInput } from "../../errors/validate";
-import { chainClient } from "./rpc";
+import { chainClient, chainIdSchema, contractAddressSchema, MAX_TOKEN_DECIMALS, rpcUrlSchema } from "./rpc";
 
 /** Long enough for a distant hosted RPC, short enough that an admin waiting on the button is not left guessing. */
 export const TEST_TIMEOUT_MS = 5_000;
-/** The widest decimals a token may have (createChainToken refuses more). */
-const MAX_DECIMALS = 36;
 
 const testChainSchema = z.object({
-  rpcUrl: z
-    .string()
-    .trim()
-    .max(512)
-    .regex(/^https?:\/\/\S+$/, "must be an http(s) JSON-RPC URL"),
-  chainId: z.number().int().min(1).max(2_147_483_647, "must fit a GraphQL Int"),
-  tokenAddress: z
-    .string()
-    .trim()
-    .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte contract address")
-    .transform((v) => v.toLowerCase() as Address)
-    .nullish(),
+  rpcUrl: rpcUrlSchema,
+  chainId: chainIdSchema,
+  tokenAddress: contractAddressSchema.nullish(),
 });
 
 export interface ChainTestResult {
@@ -82,8 +64,8 @@ export async function testChain(raw: unknown, timeoutMs = TEST_TIMEOUT_MS): Prom
       readContract(client, { address, abi: erc20Abi, functionName: "symbol" }),
     ]);
     if (decimals.status === "rejected") problem(describeFailure(decimals.reason, address, timeoutMs, "decimals()"));
-    else if (decimals.value > MAX_DECIMALS)
-      problem(`${address} answered decimals() = ${decimals.value}; the panel supports at most ${MAX_DECIMALS}`);
+    else if (decimals.value > MAX_TOKEN_DECIMALS)
+      problem(`${address} answered decimals() = ${decimals.value}; the panel supports at most ${MAX_TOKEN_DECIMALS}`);
     else result.tokenDecimals = decimals.value;
     if (symbol.status === "rejected") problem(describeFailure(symbol.reason, address, timeoutMs, "symbol()"));
     else result.tokenSymbol = symbol.value;
