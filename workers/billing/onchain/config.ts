@@ -7,47 +7,64 @@ import { DomainError, notFound } from "../../errors/domain-error";
 import { parseInput } from "../../errors/validate";
 import { idSchema } from "../../graphql/ids";
 import { currencySchema } from "../money";
+import { chainIdSchema, contractAddressSchema, MAX_TOKEN_DECIMALS, rpcUrlSchema } from "./rpc";
 import { chains, chainTokens, type ChainRow, type ChainTokenRow } from "./table";
 
-const rpcUrl = z
+/**
+ * An explorer's base URL: transactions link to `<base>/tx/<hash>`, so a query or fragment would
+ * end up in the middle of the link. Stored without a trailing slash for the same reason.
+ */
+const explorerUrl = z
   .string()
   .trim()
   .max(512)
-  .regex(/^https?:\/\/\S+$/, "must be an http(s) JSON-RPC URL");
+  .refine((value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash && !value.includes("?");
+  }, "must be an absolute http(s) URL without a query or fragment, e.g. https://etherscan.io")
+  .transform((value) => value.replace(/\/+$/, ""));
+/** "" is no link: a form's emptied field clears it on update. */
+const explorerUrlOrEmpty = z.union([z.literal("").transform(() => null), explorerUrl]);
 const chainSchema = z.object({
   name: z.string().trim().min(1).max(64),
-  chainId: z.number().int().min(1).max(2_147_483_647, "must fit a GraphQL Int"),
-  rpcUrl,
+  chainId: chainIdSchema,
+  rpcUrl: rpcUrlSchema,
   confirmations: z.number().int().min(1).max(1000),
   logBlockRange: z.number().int().min(1).max(1_000_000),
   enabled: z.boolean(),
+  explorerUrl: explorerUrlOrEmpty,
 });
 const chainCreateSchema = chainSchema.extend({
   confirmations: chainSchema.shape.confirmations.default(3),
   logBlockRange: chainSchema.shape.logBlockRange.default(2000),
   enabled: chainSchema.shape.enabled.default(true),
+  explorerUrl: explorerUrlOrEmpty.nullish(),
 });
 const chainUpdateSchema = chainSchema
   .omit({ chainId: true })
   .partial()
   .refine(
     (input) => Object.values(input).some((value) => value !== undefined),
-    "give at least one of name, rpcUrl, confirmations, logBlockRange, enabled to change",
+    "give at least one of name, rpcUrl, confirmations, logBlockRange, enabled, explorerUrl to change",
   );
 const tokenSchema = z.object({
   chainId: idSchema,
   symbol: z.string().trim().min(1).max(16),
   /** Null or absent: the chain's native coin. */
-  address: z
-    .string()
-    .trim()
-    .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte contract address")
-    .transform((v) => v.toLowerCase())
-    .nullish(),
-  decimals: z.number().int().min(0).max(36),
+  address: contractAddressSchema.nullish(),
+  decimals: z.number().int().min(0).max(MAX_TOKEN_DECIMALS),
   currency: currencySchema,
   enabled: z.boolean().default(true),
 });
+const tokenUpdateSchema = tokenSchema
+  .pick({ symbol: true, decimals: true, currency: true })
+  .extend({ enabled: z.boolean() })
+  .partial()
+  .refine(
+    (input) => Object.values(input).some((value) => value !== undefined),
+    "give at least one of symbol, decimals, currency, enabled to change",
+  );
 
 export const listChains = (db: Db) => db.select().from(chains).orderBy(asc(chains.name)).all();
 export const listTokens = (db: Db) => db.select().from(chainTokens).orderBy(asc(chainTokens.symbol)).all();
@@ -88,6 +105,24 @@ export async function createChainToken(ctx: ActorContext, raw: unknown): Promise
       .returning(),
     auditBy(ctx, { action: "chain_token.create", targetType: "chain", targetId: chainId, details: input }),
   ])) as [ChainTokenRow[]];
+  return rows[0]!;
+}
+
+/** The address is not editable: a different contract is a different token (and past deposits name this one). */
+export async function updateChainToken(ctx: ActorContext, id: number, raw: unknown): Promise<ChainTokenRow> {
+  const input = parseInput(tokenUpdateSchema, raw);
+  const token = await ctx.db.select().from(chainTokens).where(eq(chainTokens.id, id)).get();
+  if (!token) throw notFound("chain token", id);
+  const [rows] = (await runBatch(ctx.db, [
+    ctx.db.update(chainTokens).set(input).where(eq(chainTokens.id, id)).returning(),
+    auditBy(ctx, {
+      action: "chain_token.update",
+      targetType: "chain",
+      targetId: token.chainRowId,
+      details: { tokenId: id, ...input },
+    }),
+  ])) as [ChainTokenRow[]];
+  if (!rows.length) throw notFound("chain token", id);
   return rows[0]!;
 }
 

@@ -1,7 +1,8 @@
 import { idSchema } from "../../graphql/ids";
 import { existing, type GraphQLModule, upperCaseEnum } from "../../graphql/module";
 import { parseInput } from "../../errors/validate";
-import { createChain, createChainToken, listChains, listTokens, updateChain } from "./config";
+import { createChain, createChainToken, listChains, listTokens, updateChain, updateChainToken } from "./config";
+import { testChain } from "./connectivity";
 import { depositView } from "./deposit";
 import { paymentsOf, recentPayments } from "./verify";
 import { CHAIN_PAYMENT_STATUSES, type ChainPaymentRow, REJECTION_REASONS } from "./table";
@@ -217,8 +218,8 @@ export const onchainModule: GraphQLModule = {
       createChain: (_, args, ctx) => createChain(ctx, args.input),
       updateChain: (_, args, ctx) => updateChain(ctx, parseInput(idSchema, args.id), args.input),
       createChainToken: (_, args, ctx) => createChainToken(ctx, args.input),
-      updateChainToken: notYet,
-      testChain: notYet,
+      updateChainToken: (_, args, ctx) => updateChainToken(ctx, parseInput(idSchema, args.id), args.input),
+      testChain: (_, args) => testChain(args.input),
     },
   },
 };

@@ -60,6 +60,13 @@ type Documents = {
     "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": typeof types.DeleteBackupDocument,
     "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": typeof types.RestoreBackupDocument,
     "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": typeof types.UpdateBackupScheduleDocument,
+    "\n  query ChainsPage {\n    chains {\n      id\n      name\n      chainId\n      rpcUrl\n      confirmations\n      logBlockRange\n      explorerUrl\n      enabled\n    }\n    chainTokens {\n      id\n      chain {\n        id\n      }\n      symbol\n      address\n      decimals\n      currency\n      enabled\n    }\n  }\n": typeof types.ChainsPageDocument,
+    "\n  query DepositSource {\n    billingStatus {\n      onchainDepositSourceConfigured\n    }\n  }\n": typeof types.DepositSourceDocument,
+    "\n  mutation CreateChain($input: CreateChainInput!) {\n    createChain(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateChainDocument,
+    "\n  mutation UpdateChain($id: ID!, $input: UpdateChainInput!) {\n    updateChain(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateChainDocument,
+    "\n  mutation CreateChainToken($input: CreateChainTokenInput!) {\n    createChainToken(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateChainTokenDocument,
+    "\n  mutation UpdateChainToken($id: ID!, $input: UpdateChainTokenInput!) {\n    updateChainToken(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateChainTokenDocument,
+    "\n  mutation TestChain($input: TestChainInput!) {\n    testChain(input: $input) {\n      ok\n      reportedChainId\n      latestBlock\n      tokenDecimals\n      tokenSymbol\n      problems\n    }\n  }\n": typeof types.TestChainDocument,
     "\n  query ChannelsPage {\n    notificationChannels {\n      ...ChannelFields\n    }\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": typeof types.ChannelsPageDocument,
     "\n  query NotificationDeliveries($channelId: ID, $status: DeliveryStatus, $page: Pagination) {\n    notificationDeliveries(channelId: $channelId, status: $status, page: $page) {\n      edges {\n        cursor\n        node {\n          ...DeliveryFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NotificationDeliveriesDocument,
     "\n  mutation CreateWebhookChannel($input: WebhookChannelInput!) {\n    createWebhookChannel(input: $input) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": typeof types.CreateWebhookChannelDocument,
@@ -194,6 +201,13 @@ const documents: Documents = {
     "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": types.DeleteBackupDocument,
     "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": types.RestoreBackupDocument,
     "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": types.UpdateBackupScheduleDocument,
+    "\n  query ChainsPage {\n    chains {\n      id\n      name\n      chainId\n      rpcUrl\n      confirmations\n      logBlockRange\n      explorerUrl\n      enabled\n    }\n    chainTokens {\n      id\n      chain {\n        id\n      }\n      symbol\n      address\n      decimals\n      currency\n      enabled\n    }\n  }\n": types.ChainsPageDocument,
+    "\n  query DepositSource {\n    billingStatus {\n      onchainDepositSourceConfigured\n    }\n  }\n": types.DepositSourceDocument,
+    "\n  mutation CreateChain($input: CreateChainInput!) {\n    createChain(input: $input) {\n      id\n    }\n  }\n": types.CreateChainDocument,
+    "\n  mutation UpdateChain($id: ID!, $input: UpdateChainInput!) {\n    updateChain(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateChainDocument,
+    "\n  mutation CreateChainToken($input: CreateChainTokenInput!) {\n    createChainToken(input: $input) {\n      id\n    }\n  }\n": types.CreateChainTokenDocument,
+    "\n  mutation UpdateChainToken($id: ID!, $input: UpdateChainTokenInput!) {\n    updateChainToken(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateChainTokenDocument,
+    "\n  mutation TestChain($input: TestChainInput!) {\n    testChain(input: $input) {\n      ok\n      reportedChainId\n      latestBlock\n      tokenDecimals\n      tokenSymbol\n      problems\n    }\n  }\n": types.TestChainDocument,
     "\n  query ChannelsPage {\n    notificationChannels {\n      ...ChannelFields\n    }\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": types.ChannelsPageDocument,
     "\n  query NotificationDeliveries($channelId: ID, $status: DeliveryStatus, $page: Pagination) {\n    notificationDeliveries(channelId: $channelId, status: $status, page: $page) {\n      edges {\n        cursor\n        node {\n          ...DeliveryFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NotificationDeliveriesDocument,
     "\n  mutation CreateWebhookChannel($input: WebhookChannelInput!) {\n    createWebhookChannel(input: $input) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": types.CreateWebhookChannelDocument,
@@ -463,6 +477,34 @@ export function graphql(source: "\n  mutation RestoreBackup($id: ID!, $confirm: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n"): typeof import('./graphql').UpdateBackupScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChainsPage {\n    chains {\n      id\n      name\n      chainId\n      rpcUrl\n      confirmations\n      logBlockRange\n      explorerUrl\n      enabled\n    }\n    chainTokens {\n      id\n      chain {\n        id\n      }\n      symbol\n      address\n      decimals\n      currency\n      enabled\n    }\n  }\n"): typeof import('./graphql').ChainsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DepositSource {\n    billingStatus {\n      onchainDepositSourceConfigured\n    }\n  }\n"): typeof import('./graphql').DepositSourceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateChain($input: CreateChainInput!) {\n    createChain(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateChainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateChain($id: ID!, $input: UpdateChainInput!) {\n    updateChain(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateChainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateChainToken($input: CreateChainTokenInput!) {\n    createChainToken(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateChainTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateChainToken($id: ID!, $input: UpdateChainTokenInput!) {\n    updateChainToken(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateChainTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestChain($input: TestChainInput!) {\n    testChain(input: $input) {\n      ok\n      reportedChainId\n      latestBlock\n      tokenDecimals\n      tokenSymbol\n      problems\n    }\n  }\n"): typeof import('./graphql').TestChainDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -83,6 +83,26 @@ export type CreateAdminInput = {
   username: string;
 };
 
+export type CreateChainInput = {
+  chainId: number;
+  confirmations?: number | null | undefined;
+  enabled?: boolean | null | undefined;
+  explorerUrl?: string | null | undefined;
+  /** Default 2000 (Alchemy's cap); lower it for a provider with a tighter one. */
+  logBlockRange?: number | null | undefined;
+  name: string;
+  rpcUrl: string;
+};
+
+export type CreateChainTokenInput = {
+  address?: string | null | undefined;
+  chainId: string | number;
+  currency: string;
+  decimals: number;
+  enabled?: boolean | null | undefined;
+  symbol: string;
+};
+
 export type CreateGroupInput = {
   inboundIds?: Array<string | number> | null | undefined;
   name: string;
@@ -530,6 +550,15 @@ export type SubscriptionRuleInput = {
   name: string;
 };
 
+/** What to check before saving a chain (and, with tokenAddress, one of its tokens). */
+export type TestChainInput = {
+  /** The EIP-155 id the RPC must report. */
+  chainId: number;
+  rpcUrl: string;
+  /** An ERC-20 contract whose decimals and symbol to read; null checks the chain alone. */
+  tokenAddress?: string | null | undefined;
+};
+
 /** A window ending now: DAY is 24 hourly points, WEEK 7 daily, MONTH 30 daily, QUARTER 90 daily, YEAR 52 weekly. */
 export type TimePeriod =
   | 'DAY'
@@ -565,6 +594,23 @@ export type UpdateAdminInput = {
   maxUsers?: number | null | undefined;
   password?: string | null | undefined;
   role?: AdminRole | null | undefined;
+};
+
+export type UpdateChainInput = {
+  confirmations?: number | null | undefined;
+  enabled?: boolean | null | undefined;
+  /** An empty string clears it. */
+  explorerUrl?: string | null | undefined;
+  logBlockRange?: number | null | undefined;
+  name?: string | null | undefined;
+  rpcUrl?: string | null | undefined;
+};
+
+export type UpdateChainTokenInput = {
+  currency?: string | null | undefined;
+  decimals?: number | null | undefined;
+  enabled?: boolean | null | undefined;
+  symbol?: string | null | undefined;
 };
 
 /** Omitted fields keep their values; inboundIds, when given, replaces the group's set. */
@@ -980,6 +1026,53 @@ export type UpdateBackupScheduleMutationVariables = Exact<{
 
 
 export type UpdateBackupScheduleMutation = { updateSettings: { backupIntervalHours: number, backupKeepCount: number, backupKeepDays: number } };
+
+export type ChainsPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChainsPageQuery = { chains: Array<{ id: string, name: string, chainId: number, rpcUrl: string, confirmations: number, logBlockRange: number, explorerUrl: string | null, enabled: boolean }>, chainTokens: Array<{ id: string, symbol: string, address: string | null, decimals: number, currency: string, enabled: boolean, chain: { id: string } }> };
+
+export type DepositSourceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DepositSourceQuery = { billingStatus: { onchainDepositSourceConfigured: boolean } };
+
+export type CreateChainMutationVariables = Exact<{
+  input: CreateChainInput;
+}>;
+
+
+export type CreateChainMutation = { createChain: { id: string } };
+
+export type UpdateChainMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateChainInput;
+}>;
+
+
+export type UpdateChainMutation = { updateChain: { id: string } };
+
+export type CreateChainTokenMutationVariables = Exact<{
+  input: CreateChainTokenInput;
+}>;
+
+
+export type CreateChainTokenMutation = { createChainToken: { id: string } };
+
+export type UpdateChainTokenMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateChainTokenInput;
+}>;
+
+
+export type UpdateChainTokenMutation = { updateChainToken: { id: string } };
+
+export type TestChainMutationVariables = Exact<{
+  input: TestChainInput;
+}>;
+
+
+export type TestChainMutation = { testChain: { ok: boolean, reportedChainId: number | null, latestBlock: number | null, tokenDecimals: number | null, tokenSymbol: string | null, problems: Array<string> } };
 
 export type ChannelsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1817,6 +1910,13 @@ export const BackupDatabaseDocument = {"__meta__":{"hash":"917ed146b8a8ca908a56f
 export const DeleteBackupDocument = {"__meta__":{"hash":"0c8c023a146fb52ffa6afc3f7fbef13b8f218864a90ac166329ddf08581cc752"}} as unknown as TypedDocumentString<DeleteBackupMutation, DeleteBackupMutationVariables>;
 export const RestoreBackupDocument = {"__meta__":{"hash":"fdb545888dc6be5f19e10b8f21ec178cd6ec54a0d91c9821990f14f01cbc82f2"}} as unknown as TypedDocumentString<RestoreBackupMutation, RestoreBackupMutationVariables>;
 export const UpdateBackupScheduleDocument = {"__meta__":{"hash":"25f537ecb38f6b19d8f7adb177b15a2c3adde22b30c55db9bcda74c620b336d0"}} as unknown as TypedDocumentString<UpdateBackupScheduleMutation, UpdateBackupScheduleMutationVariables>;
+export const ChainsPageDocument = {"__meta__":{"hash":"f74a840c0522c30ee0f48963f78470e10d12dc16c56ceba5652044dcd8106faa"}} as unknown as TypedDocumentString<ChainsPageQuery, ChainsPageQueryVariables>;
+export const DepositSourceDocument = {"__meta__":{"hash":"4c6a4d1aa23b9e7327900273dd67c07eb8d62d29dfd2b5ef74207aa6b6f91902"}} as unknown as TypedDocumentString<DepositSourceQuery, DepositSourceQueryVariables>;
+export const CreateChainDocument = {"__meta__":{"hash":"1021386567f0f3b63f9bca8d113271ce61baca19ebfd96b9631c64984c9fe4b2"}} as unknown as TypedDocumentString<CreateChainMutation, CreateChainMutationVariables>;
+export const UpdateChainDocument = {"__meta__":{"hash":"b328e4bedebc91db6acb843a6181515eeb46d94a128f491afa0c26260214c693"}} as unknown as TypedDocumentString<UpdateChainMutation, UpdateChainMutationVariables>;
+export const CreateChainTokenDocument = {"__meta__":{"hash":"1a55796256d798e4a7029cf57c9215c14d35d3f64291b713a694f0ef1ea1c6d9"}} as unknown as TypedDocumentString<CreateChainTokenMutation, CreateChainTokenMutationVariables>;
+export const UpdateChainTokenDocument = {"__meta__":{"hash":"55256ec1e0a5ab55dfd25b9f2b372adba8ba6216b259383b0e4579c8345012d0"}} as unknown as TypedDocumentString<UpdateChainTokenMutation, UpdateChainTokenMutationVariables>;
+export const TestChainDocument = {"__meta__":{"hash":"f00d56ac517938c5f3c1c8aa380c8b09048f63d926edd6c1e6558d4c20297456"}} as unknown as TypedDocumentString<TestChainMutation, TestChainMutationVariables>;
 export const ChannelsPageDocument = {"__meta__":{"hash":"702592402b95b7a307837f34516ff0d2411e711d9bfa96e167a6db8edd125865"}} as unknown as TypedDocumentString<ChannelsPageQuery, ChannelsPageQueryVariables>;
 export const NotificationDeliveriesDocument = {"__meta__":{"hash":"cfc52f472f5f7381cd24e7cc4bc1ee78ab17e8ff0cc2f2c2a3e9c0ece780f587"}} as unknown as TypedDocumentString<NotificationDeliveriesQuery, NotificationDeliveriesQueryVariables>;
 export const CreateWebhookChannelDocument = {"__meta__":{"hash":"7caad36daaa14b43cc96b0f26faf41540649ea331ac81e17a8332a04ad3f0fbd"}} as unknown as TypedDocumentString<CreateWebhookChannelMutation, CreateWebhookChannelMutationVariables>;
