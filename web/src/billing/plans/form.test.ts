@@ -5,6 +5,7 @@ import {
   gbToBytes,
   parseAmount,
   planToForm,
+  previewTerms,
   validatePlanForm,
   type PlanFormValues,
 } from "./form";
@@ -149,6 +150,26 @@ describe("the plan form", () => {
       groupIds: ["3"],
       sortOrder: -2,
       visible: false,
+    });
+  });
+
+  it("previews what is typed so far, naming the chosen groups, and waits for a readable size and duration", () => {
+    const groups = [
+      { id: "1", name: "eu" },
+      { id: "2", name: "us" },
+    ];
+    expect(previewTerms(form({ groupIds: ["2"], deviceLimit: "1" }), groups)).toEqual({
+      dataLimit: 15 * GIB,
+      durationDays: 90,
+      resetStrategy: "NONE",
+      deviceLimit: 1,
+      groupNames: ["us"],
+    });
+    expect(previewTerms(form({ dataLimitGb: "1." }), groups)).toBeUndefined();
+    expect(previewTerms(form({ durationDays: "" }), groups)).toBeUndefined();
+    expect(previewTerms(form({ hasDuration: false, durationDays: "", deviceLimit: "1x" }), groups)).toMatchObject({
+      durationDays: null,
+      deviceLimit: null,
     });
   });
 });

@@ -4,6 +4,7 @@
  * turn "12.10" into 12.0999…), and gigabytes become bytes by integer arithmetic on the digits.
  */
 import type { CreatePlanInput, PlansPageQuery, ResetStrategy } from "../../graphql/generated/graphql";
+import type { PlanTermsPreview } from "./preview";
 
 /** As the panel counts data everywhere else: a gigabyte is 1024³ bytes. */
 const GIB = 2n ** 30n;
@@ -181,5 +182,26 @@ export function validatePlanForm(
       sortOrder: sortOrder!,
       visible: values.visible,
     },
+  };
+}
+
+/**
+ * The terms the preview describes while the operator types, or undefined while the data limit
+ * or duration cannot be read yet. A device limit still being typed counts as left alone.
+ */
+export function previewTerms(
+  values: PlanFormValues,
+  groups: readonly { id: string; name: string }[],
+): PlanTermsPreview | undefined {
+  const dataLimit = values.unlimited ? null : gbToBytes(values.dataLimitGb);
+  const durationDays = values.hasDuration ? wholeNumber(values.durationDays, 1, 3650) : null;
+  if (dataLimit === undefined || durationDays === undefined) return undefined;
+  const deviceLimit = values.deviceLimit.trim() === "" ? null : (wholeNumber(values.deviceLimit, 0, 100) ?? null);
+  return {
+    dataLimit,
+    durationDays,
+    resetStrategy: values.resetStrategy,
+    deviceLimit,
+    groupNames: groups.filter((g) => values.groupIds.includes(g.id)).map((g) => g.name),
   };
 }
