@@ -62,17 +62,28 @@ export function SellPlan(props: { userId: string }) {
             }}
           >
             <div class="row">
-              <label>
-                {t("sell.plan")}
-                <select name="planId" value={plan()?.id} onChange={(e) => setPlanId(e.currentTarget.value)}>
+              {/* Labelled by id, not by wrapping: a wrapping label's name would take in every option's text. */}
+              <div class="field">
+                <label for="sell-plan">{t("sell.plan")}</label>
+                <select
+                  id="sell-plan"
+                  name="planId"
+                  value={plan()?.id}
+                  onChange={(e) => setPlanId(e.currentTarget.value)}
+                >
                   <For each={list}>
                     {(p) => <option value={p.id}>{p.visible ? p.name : t("sell.hiddenPlan", { name: p.name })}</option>}
                   </For>
                 </select>
-              </label>
-              <label>
-                {t("sell.currency")}
-                <select name="currency" value={chosenCurrency()} onChange={(e) => setCurrency(e.currentTarget.value)}>
+              </div>
+              <div class="field">
+                <label for="sell-currency">{t("sell.currency")}</label>
+                <select
+                  id="sell-currency"
+                  name="currency"
+                  value={chosenCurrency()}
+                  onChange={(e) => setCurrency(e.currentTarget.value)}
+                >
                   <For each={plan()?.prices ?? []}>
                     {(price) => (
                       <option value={price.currency}>
@@ -81,7 +92,7 @@ export function SellPlan(props: { userId: string }) {
                     )}
                   </For>
                 </select>
-              </label>
+              </div>
             </div>
             <Show when={mayMarkPaid()}>
               <div class="field">

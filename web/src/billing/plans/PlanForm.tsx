@@ -188,16 +188,18 @@ export function PlanForm(props: {
         </div>
       </div>
       <div class="row">
-        <label>
-          {t("user.resetStrategy")}
+        {/* Labelled by id, not by wrapping: a wrapping label's name would take in every option's text. */}
+        <div class="field">
+          <label for="plan-reset-strategy">{t("user.resetStrategy")}</label>
           <select
+            id="plan-reset-strategy"
             name="resetStrategy"
             value={values.resetStrategy}
             onChange={(e) => setValues("resetStrategy", e.currentTarget.value as PlanFormValues["resetStrategy"])}
           >
             <For each={RESET_STRATEGIES}>{(s) => <option value={s}>{t(`reset.${s}`)}</option>}</For>
           </select>
-        </label>
+        </div>
         <div class="field">
           <label>
             {t("plans.deviceLimit")}
