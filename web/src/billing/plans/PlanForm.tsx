@@ -1,5 +1,5 @@
 /** Create or edit a plan; the rules live in ./form.ts and the preview's words in ./preview.ts. */
-import { createSignal, For, Index, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ErrorBox } from "../../components/Async";
 import { t, type MessageKey } from "../../i18n";
@@ -75,7 +75,8 @@ export function PlanForm(props: {
       </label>
       <fieldset>
         <legend>{t("plans.prices")}</legend>
-        <Index each={values.prices}>
+        {/* For, not Index: store rows keep their identity as they are edited, and Index would add Solid's indexArray to the initial chunk. */}
+        <For each={values.prices}>
           {(row, index) => (
             <div class="row">
               <div class="field">
@@ -83,15 +84,15 @@ export function PlanForm(props: {
                   {t("plans.currency")}
                   <input
                     class="ltr"
-                    name={`currency-${index}`}
+                    name={`currency-${index()}`}
                     maxlength="8"
                     autocomplete="off"
-                    value={row().currency}
-                    onInput={(e) => setValues("prices", index, "currency", e.currentTarget.value.toUpperCase())}
-                    {...described(`prices.${index}.currency`)}
+                    value={row.currency}
+                    onInput={(e) => setValues("prices", index(), "currency", e.currentTarget.value.toUpperCase())}
+                    {...described(`prices.${index()}.currency`)}
                   />
                 </label>
-                {fieldError(`prices.${index}.currency`)}
+                {fieldError(`prices.${index()}.currency`)}
               </div>
               <div class="field">
                 <label>
@@ -99,30 +100,30 @@ export function PlanForm(props: {
                   {/* Text, not type=number: the digits go to the API exactly as typed. */}
                   <input
                     class="ltr"
-                    name={`amount-${index}`}
+                    name={`amount-${index()}`}
                     inputmode="decimal"
                     placeholder="4.99"
                     autocomplete="off"
-                    value={row().amount}
-                    onInput={(e) => setValues("prices", index, "amount", e.currentTarget.value)}
-                    {...described(`prices.${index}.amount`)}
+                    value={row.amount}
+                    onInput={(e) => setValues("prices", index(), "amount", e.currentTarget.value)}
+                    {...described(`prices.${index()}.amount`)}
                   />
                 </label>
-                {fieldError(`prices.${index}.amount`)}
+                {fieldError(`prices.${index()}.amount`)}
               </div>
               <Show when={values.prices.length > 1}>
                 <button
                   type="button"
                   style={{ "align-self": "end" }}
-                  aria-label={t("plans.removePrice", { currency: row().currency || "—" })}
-                  onClick={() => setValues("prices", (prices) => prices.filter((_, i) => i !== index))}
+                  aria-label={t("plans.removePrice", { currency: row.currency || "—" })}
+                  onClick={() => setValues("prices", (prices) => prices.filter((_, i) => i !== index()))}
                 >
                   ✕
                 </button>
               </Show>
             </div>
           )}
-        </Index>
+        </For>
         {fieldError("prices")}
         <div class="actions" style={{ "justify-content": "flex-start" }}>
           <button
