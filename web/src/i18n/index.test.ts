@@ -5,10 +5,11 @@ import { interpolate, type Locale, pickLocale, pluralForm, type Plural } from ".
 import { ru } from "./ru";
 import { monitoringEn } from "./monitoring-en";
 import { safetyEn } from "./safety-en";
+import { plansEn } from "./billing/plans";
 import { zhCN } from "./zh-CN";
 
 /** English as a reader meets it: the first load's table and the lazy pages' parts. */
-const en = { ...coreEn, ...safetyEn, ...monitoringEn };
+const en = { ...coreEn, ...safetyEn, ...monitoringEn, ...plansEn };
 
 describe("languages", () => {
   it("follows the browser's first supported language", () => {

@@ -30,6 +30,7 @@ import { UserForm } from "./UserForm";
 import { UsageBar } from "../components/UsageBar";
 import { Table } from "../components/Table";
 import { UserInsights } from "../analytics/UserInsights";
+import { UserInvoices } from "./UserInvoices";
 
 export default function UserDetailPage() {
   const params = useParams<{ id: string }>();
@@ -175,6 +176,7 @@ export default function UserDetailPage() {
                   </details>
                 </section>
               </div>
+              <UserInvoices userId={user().id} />
               <UserInsights userId={user().id} />
               <section class="card" aria-labelledby="chart-title" style={{ "margin-block-end": "1rem" }}>
                 <h2 id="chart-title">{t("dashboard.traffic")}</h2>

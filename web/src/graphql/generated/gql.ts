@@ -67,6 +67,14 @@ type Documents = {
     "\n  mutation CreateChainToken($input: CreateChainTokenInput!) {\n    createChainToken(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateChainTokenDocument,
     "\n  mutation UpdateChainToken($id: ID!, $input: UpdateChainTokenInput!) {\n    updateChainToken(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateChainTokenDocument,
     "\n  mutation TestChain($input: TestChainInput!) {\n    testChain(input: $input) {\n      ok\n      reportedChainId\n      latestBlock\n      tokenDecimals\n      tokenSymbol\n      problems\n    }\n  }\n": typeof types.TestChainDocument,
+    "\n  query PlansPage {\n    plans {\n      id\n      name\n      description\n      prices {\n        currency\n        amount\n      }\n      dataLimit\n      durationDays\n      resetStrategy\n      deviceLimit\n      groups {\n        id\n        name\n      }\n      sortOrder\n      visible\n    }\n    groups {\n      id\n      name\n    }\n  }\n": typeof types.PlansPageDocument,
+    "\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      id\n    }\n  }\n": typeof types.CreatePlanDocument,
+    "\n  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!) {\n    updatePlan(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdatePlanDocument,
+    "\n  mutation DeletePlan($id: ID!) {\n    deletePlan(id: $id)\n  }\n": typeof types.DeletePlanDocument,
+    "\n  query UserInvoices($userId: ID!, $first: Int!) {\n    invoices(filter: { userId: $userId }, page: { first: $first }) {\n      edges {\n        node {\n          id\n          number\n          status\n          total\n          currency\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.UserInvoicesDocument,
+    "\n  query PlansToSell {\n    plans {\n      id\n      name\n      visible\n      prices {\n        currency\n        amount\n      }\n    }\n  }\n": typeof types.PlansToSellDocument,
+    "\n  mutation SellPlan($input: CreateInvoiceInput!) {\n    createInvoice(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.SellPlanDocument,
+    "\n  mutation MarkSoldInvoicePaid($id: ID!, $reference: String!) {\n    markInvoicePaid(id: $id, reference: $reference) {\n      id\n      number\n      status\n    }\n  }\n": typeof types.MarkSoldInvoicePaidDocument,
     "\n  query ChannelsPage {\n    notificationChannels {\n      ...ChannelFields\n    }\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": typeof types.ChannelsPageDocument,
     "\n  query NotificationDeliveries($channelId: ID, $status: DeliveryStatus, $page: Pagination) {\n    notificationDeliveries(channelId: $channelId, status: $status, page: $page) {\n      edges {\n        cursor\n        node {\n          ...DeliveryFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NotificationDeliveriesDocument,
     "\n  mutation CreateWebhookChannel($input: WebhookChannelInput!) {\n    createWebhookChannel(input: $input) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": typeof types.CreateWebhookChannelDocument,
@@ -208,6 +216,14 @@ const documents: Documents = {
     "\n  mutation CreateChainToken($input: CreateChainTokenInput!) {\n    createChainToken(input: $input) {\n      id\n    }\n  }\n": types.CreateChainTokenDocument,
     "\n  mutation UpdateChainToken($id: ID!, $input: UpdateChainTokenInput!) {\n    updateChainToken(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateChainTokenDocument,
     "\n  mutation TestChain($input: TestChainInput!) {\n    testChain(input: $input) {\n      ok\n      reportedChainId\n      latestBlock\n      tokenDecimals\n      tokenSymbol\n      problems\n    }\n  }\n": types.TestChainDocument,
+    "\n  query PlansPage {\n    plans {\n      id\n      name\n      description\n      prices {\n        currency\n        amount\n      }\n      dataLimit\n      durationDays\n      resetStrategy\n      deviceLimit\n      groups {\n        id\n        name\n      }\n      sortOrder\n      visible\n    }\n    groups {\n      id\n      name\n    }\n  }\n": types.PlansPageDocument,
+    "\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      id\n    }\n  }\n": types.CreatePlanDocument,
+    "\n  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!) {\n    updatePlan(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdatePlanDocument,
+    "\n  mutation DeletePlan($id: ID!) {\n    deletePlan(id: $id)\n  }\n": types.DeletePlanDocument,
+    "\n  query UserInvoices($userId: ID!, $first: Int!) {\n    invoices(filter: { userId: $userId }, page: { first: $first }) {\n      edges {\n        node {\n          id\n          number\n          status\n          total\n          currency\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.UserInvoicesDocument,
+    "\n  query PlansToSell {\n    plans {\n      id\n      name\n      visible\n      prices {\n        currency\n        amount\n      }\n    }\n  }\n": types.PlansToSellDocument,
+    "\n  mutation SellPlan($input: CreateInvoiceInput!) {\n    createInvoice(input: $input) {\n      id\n      number\n    }\n  }\n": types.SellPlanDocument,
+    "\n  mutation MarkSoldInvoicePaid($id: ID!, $reference: String!) {\n    markInvoicePaid(id: $id, reference: $reference) {\n      id\n      number\n      status\n    }\n  }\n": types.MarkSoldInvoicePaidDocument,
     "\n  query ChannelsPage {\n    notificationChannels {\n      ...ChannelFields\n    }\n    eventCatalogue {\n      version\n      kinds {\n        kind\n        audience\n        severity\n        description\n      }\n    }\n  }\n": types.ChannelsPageDocument,
     "\n  query NotificationDeliveries($channelId: ID, $status: DeliveryStatus, $page: Pagination) {\n    notificationDeliveries(channelId: $channelId, status: $status, page: $page) {\n      edges {\n        cursor\n        node {\n          ...DeliveryFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NotificationDeliveriesDocument,
     "\n  mutation CreateWebhookChannel($input: WebhookChannelInput!) {\n    createWebhookChannel(input: $input) {\n      secret\n      channel {\n        ...ChannelFields\n      }\n    }\n  }\n": types.CreateWebhookChannelDocument,
@@ -505,6 +521,38 @@ export function graphql(source: "\n  mutation UpdateChainToken($id: ID!, $input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestChain($input: TestChainInput!) {\n    testChain(input: $input) {\n      ok\n      reportedChainId\n      latestBlock\n      tokenDecimals\n      tokenSymbol\n      problems\n    }\n  }\n"): typeof import('./graphql').TestChainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlansPage {\n    plans {\n      id\n      name\n      description\n      prices {\n        currency\n        amount\n      }\n      dataLimit\n      durationDays\n      resetStrategy\n      deviceLimit\n      groups {\n        id\n        name\n      }\n      sortOrder\n      visible\n    }\n    groups {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').PlansPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreatePlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!) {\n    updatePlan(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdatePlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePlan($id: ID!) {\n    deletePlan(id: $id)\n  }\n"): typeof import('./graphql').DeletePlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserInvoices($userId: ID!, $first: Int!) {\n    invoices(filter: { userId: $userId }, page: { first: $first }) {\n      edges {\n        node {\n          id\n          number\n          status\n          total\n          currency\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').UserInvoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlansToSell {\n    plans {\n      id\n      name\n      visible\n      prices {\n        currency\n        amount\n      }\n    }\n  }\n"): typeof import('./graphql').PlansToSellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellPlan($input: CreateInvoiceInput!) {\n    createInvoice(input: $input) {\n      id\n      number\n    }\n  }\n"): typeof import('./graphql').SellPlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkSoldInvoicePaid($id: ID!, $reference: String!) {\n    markInvoicePaid(id: $id, reference: $reference) {\n      id\n      number\n      status\n    }\n  }\n"): typeof import('./graphql').MarkSoldInvoicePaidDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -121,6 +121,26 @@ export type CreateInboundInput = {
   transportSettings?: TransportSettingsInput | null | undefined;
 };
 
+export type CreateInvoiceInput = {
+  /** One of the plan's price currencies. */
+  currency: string;
+  planId: string | number;
+  userId: string | number;
+};
+
+export type CreatePlanInput = {
+  dataLimit?: number | null | undefined;
+  description?: string | null | undefined;
+  deviceLimit?: number | null | undefined;
+  durationDays?: number | null | undefined;
+  groupIds?: Array<string | number> | null | undefined;
+  name: string;
+  prices: Array<PriceInput>;
+  resetStrategy?: ResetStrategy | null | undefined;
+  sortOrder?: number | null | undefined;
+  visible?: boolean | null | undefined;
+};
+
 export type CreateServerInput = {
   address: string;
   inboundIds?: Array<string | number> | null | undefined;
@@ -341,6 +361,17 @@ export type InactiveUserResponse =
   /** A config that cannot connect, whose name explains the state and how to renew. */
   | 'PLACEHOLDER';
 
+export type InvoiceStatus =
+  /** Not paid in time; a late on-chain payment is never credited. */
+  | 'EXPIRED'
+  | 'OPEN'
+  | 'PAID'
+  /** Some of the amount arrived on-chain, not all: an admin decides. */
+  | 'PARTIALLY_PAID'
+  | 'REFUNDED'
+  /** Cancelled by an admin before it was paid. */
+  | 'VOID';
+
 export type LegacySubscriptionPathInput = {
   format?: SubscriptionFormat | null | undefined;
   prefix: string;
@@ -416,6 +447,11 @@ export type PeerApiRequestInput = {
   method: string;
   /** Absolute http(s) URL of the peer's endpoint. */
   url: string;
+};
+
+export type PriceInput = {
+  amount: string;
+  currency: string;
 };
 
 export type Protocol =
@@ -631,6 +667,20 @@ export type UpdateInboundInput = {
   tag?: string | null | undefined;
   transport?: Transport | null | undefined;
   transportSettings?: TransportSettingsInput | null | undefined;
+};
+
+/** Omitted fields keep their values; null clears dataLimit or durationDays (unlimited); prices and groupIds replace. */
+export type UpdatePlanInput = {
+  dataLimit?: number | null | undefined;
+  description?: string | null | undefined;
+  deviceLimit?: number | null | undefined;
+  durationDays?: number | null | undefined;
+  groupIds?: Array<string | number> | null | undefined;
+  name?: string | null | undefined;
+  prices?: Array<PriceInput> | null | undefined;
+  resetStrategy?: ResetStrategy | null | undefined;
+  sortOrder?: number | null | undefined;
+  visible?: boolean | null | undefined;
 };
 
 /** Omitted fields keep their values. */
@@ -1073,6 +1123,61 @@ export type TestChainMutationVariables = Exact<{
 
 
 export type TestChainMutation = { testChain: { ok: boolean, reportedChainId: number | null, latestBlock: number | null, tokenDecimals: number | null, tokenSymbol: string | null, problems: Array<string> } };
+
+export type PlansPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlansPageQuery = { plans: Array<{ id: string, name: string, description: string, dataLimit: number | null, durationDays: number | null, resetStrategy: ResetStrategy, deviceLimit: number | null, sortOrder: number, visible: boolean, prices: Array<{ currency: string, amount: string }>, groups: Array<{ id: string, name: string }> }>, groups: Array<{ id: string, name: string }> };
+
+export type CreatePlanMutationVariables = Exact<{
+  input: CreatePlanInput;
+}>;
+
+
+export type CreatePlanMutation = { createPlan: { id: string } };
+
+export type UpdatePlanMutationVariables = Exact<{
+  id: string | number;
+  input: UpdatePlanInput;
+}>;
+
+
+export type UpdatePlanMutation = { updatePlan: { id: string } };
+
+export type DeletePlanMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeletePlanMutation = { deletePlan: boolean };
+
+export type UserInvoicesQueryVariables = Exact<{
+  userId: string | number;
+  first: number;
+}>;
+
+
+export type UserInvoicesQuery = { invoices: { edges: Array<{ node: { id: string, number: string, status: InvoiceStatus, total: string, currency: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type PlansToSellQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlansToSellQuery = { plans: Array<{ id: string, name: string, visible: boolean, prices: Array<{ currency: string, amount: string }> }> };
+
+export type SellPlanMutationVariables = Exact<{
+  input: CreateInvoiceInput;
+}>;
+
+
+export type SellPlanMutation = { createInvoice: { id: string, number: string } };
+
+export type MarkSoldInvoicePaidMutationVariables = Exact<{
+  id: string | number;
+  reference: string;
+}>;
+
+
+export type MarkSoldInvoicePaidMutation = { markInvoicePaid: { id: string, number: string, status: InvoiceStatus } };
 
 export type ChannelsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1917,6 +2022,14 @@ export const UpdateChainDocument = {"__meta__":{"hash":"b328e4bedebc91db6acb843a
 export const CreateChainTokenDocument = {"__meta__":{"hash":"1a55796256d798e4a7029cf57c9215c14d35d3f64291b713a694f0ef1ea1c6d9"}} as unknown as TypedDocumentString<CreateChainTokenMutation, CreateChainTokenMutationVariables>;
 export const UpdateChainTokenDocument = {"__meta__":{"hash":"55256ec1e0a5ab55dfd25b9f2b372adba8ba6216b259383b0e4579c8345012d0"}} as unknown as TypedDocumentString<UpdateChainTokenMutation, UpdateChainTokenMutationVariables>;
 export const TestChainDocument = {"__meta__":{"hash":"f00d56ac517938c5f3c1c8aa380c8b09048f63d926edd6c1e6558d4c20297456"}} as unknown as TypedDocumentString<TestChainMutation, TestChainMutationVariables>;
+export const PlansPageDocument = {"__meta__":{"hash":"2536afe75bc5a5e0e09c20897758203a2a3dbc6c8bc301c012666a602e070ebf"}} as unknown as TypedDocumentString<PlansPageQuery, PlansPageQueryVariables>;
+export const CreatePlanDocument = {"__meta__":{"hash":"0f7a2b859d62781f7430d3e31638ada422770b2902339c122466854f14362222"}} as unknown as TypedDocumentString<CreatePlanMutation, CreatePlanMutationVariables>;
+export const UpdatePlanDocument = {"__meta__":{"hash":"d755fc0424d45c140f3d172189c24ba00349599a20bc573b7542432c62efb2c8"}} as unknown as TypedDocumentString<UpdatePlanMutation, UpdatePlanMutationVariables>;
+export const DeletePlanDocument = {"__meta__":{"hash":"a77a4be3373d523c082a2a2a11265c30bdae18a129fb9d9b1892d50331eedb16"}} as unknown as TypedDocumentString<DeletePlanMutation, DeletePlanMutationVariables>;
+export const UserInvoicesDocument = {"__meta__":{"hash":"6fec0cd34b07dd0834fa6f2db80ce4bd77fe912b03baf30e2942b161b6fc5cee"}} as unknown as TypedDocumentString<UserInvoicesQuery, UserInvoicesQueryVariables>;
+export const PlansToSellDocument = {"__meta__":{"hash":"ccc2f7d9a7982b81a628c992f516432aace30de6ec62b161ca90cddd4d7ce3ac"}} as unknown as TypedDocumentString<PlansToSellQuery, PlansToSellQueryVariables>;
+export const SellPlanDocument = {"__meta__":{"hash":"83fa6654ba825cbc2c77ffcfc8e4134cfecc43885da2f2cf51ec2b8839a9fb93"}} as unknown as TypedDocumentString<SellPlanMutation, SellPlanMutationVariables>;
+export const MarkSoldInvoicePaidDocument = {"__meta__":{"hash":"7f72306a7f573df2a59ac130929e89f5abbcae3d8a1fe84fe4b6427cf047be22"}} as unknown as TypedDocumentString<MarkSoldInvoicePaidMutation, MarkSoldInvoicePaidMutationVariables>;
 export const ChannelsPageDocument = {"__meta__":{"hash":"702592402b95b7a307837f34516ff0d2411e711d9bfa96e167a6db8edd125865"}} as unknown as TypedDocumentString<ChannelsPageQuery, ChannelsPageQueryVariables>;
 export const NotificationDeliveriesDocument = {"__meta__":{"hash":"cfc52f472f5f7381cd24e7cc4bc1ee78ab17e8ff0cc2f2c2a3e9c0ece780f587"}} as unknown as TypedDocumentString<NotificationDeliveriesQuery, NotificationDeliveriesQueryVariables>;
 export const CreateWebhookChannelDocument = {"__meta__":{"hash":"7caad36daaa14b43cc96b0f26faf41540649ea331ac81e17a8332a04ad3f0fbd"}} as unknown as TypedDocumentString<CreateWebhookChannelMutation, CreateWebhookChannelMutationVariables>;
