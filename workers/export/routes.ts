@@ -12,15 +12,15 @@ import { parseDayRange } from "./range";
 /** Rows per D1 read: a page is built, written out and dropped before the next is read. */
 export const EXPORT_PAGE_ROWS = 1000;
 
-const FILE = /^(users|usage|invoices)\.(csv|json)$/;
+const FILE = /^(users|usage|invoices|revenue)\.(csv|json)$/;
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8; header=present",
   json: "application/json; charset=utf-8",
 };
 
 /**
- * GET /api/export/{users|usage|invoices}.{csv|json}?from=YYYY-MM-DD&to=YYYY-MM-DD for a signed-in
- * admin's bearer token (users:read, or billing:read for invoices); a reseller gets its own users'
+ * GET /api/export/{users|usage|invoices|revenue}.{csv|json}?from=YYYY-MM-DD&to=YYYY-MM-DD for a
+ * signed-in admin's bearer token (users:read, or billing:read for invoices and revenue); a reseller gets its own users'
  * rows. The body is streamed page by page, never held whole; `x-export-rows` says up front how
  * many records follow, so a client can show progress.
  */
