@@ -503,6 +503,18 @@ export type SignInMethod =
   | 'PASSWORD'
   | 'PASSWORD_TOTP';
 
+export type StripeWebhookVerdict =
+  /** The Stripe-Signature header was missing, forged, or signed with another secret (check STRIPE_WEBHOOK_SECRET). */
+  | 'BAD_SIGNATURE'
+  /** Verified; this event id was processed before, so nothing changed. */
+  | 'DUPLICATE'
+  /** Verified, but acting on it failed; Stripe retries it. */
+  | 'FAILED'
+  /** Verified; an event type the panel does not act on. */
+  | 'IGNORED'
+  /** Verified and acted on. */
+  | 'PROCESSED';
+
 /** What a subscription request gets; PAGE is the end-user HTML page. */
 export type SubscriptionFormat =
   | 'BASE64'
@@ -980,6 +992,18 @@ export type UpdateBackupScheduleMutationVariables = Exact<{
 
 
 export type UpdateBackupScheduleMutation = { updateSettings: { backupIntervalHours: number, backupKeepCount: number, backupKeepDays: number } };
+
+export type RevenuePageQueryVariables = Exact<{
+  period: TimePeriod;
+}>;
+
+
+export type RevenuePageQuery = { analytics: { from: string, to: string, revenueTotals: Array<{ currency: string, paid: string, refunded: string, net: string, invoicesPaid: number }> | null, revenue: Array<{ day: string, currency: string, paid: string, refunded: string, net: string, invoicesPaid: number }> | null, revenueByPlan: Array<{ currency: string, paid: string, refunded: string, net: string, invoicesPaid: number, plan: { id: string, name: string } | null }> | null } };
+
+export type StripeStatusCardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StripeStatusCardQuery = { billingStatus: { stripe: { secretKeyConfigured: boolean, webhookSecretConfigured: boolean, webhookUrl: string, webhookEvents: Array<string>, lastWebhook: { receivedAt: string, eventType: string | null, verdict: StripeWebhookVerdict, detail: string | null } | null, recentWebhooks: Array<{ receivedAt: string, eventId: string | null, eventType: string | null, verdict: StripeWebhookVerdict, detail: string | null }> } } };
 
 export type ChannelsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1817,6 +1841,8 @@ export const BackupDatabaseDocument = {"__meta__":{"hash":"917ed146b8a8ca908a56f
 export const DeleteBackupDocument = {"__meta__":{"hash":"0c8c023a146fb52ffa6afc3f7fbef13b8f218864a90ac166329ddf08581cc752"}} as unknown as TypedDocumentString<DeleteBackupMutation, DeleteBackupMutationVariables>;
 export const RestoreBackupDocument = {"__meta__":{"hash":"fdb545888dc6be5f19e10b8f21ec178cd6ec54a0d91c9821990f14f01cbc82f2"}} as unknown as TypedDocumentString<RestoreBackupMutation, RestoreBackupMutationVariables>;
 export const UpdateBackupScheduleDocument = {"__meta__":{"hash":"25f537ecb38f6b19d8f7adb177b15a2c3adde22b30c55db9bcda74c620b336d0"}} as unknown as TypedDocumentString<UpdateBackupScheduleMutation, UpdateBackupScheduleMutationVariables>;
+export const RevenuePageDocument = {"__meta__":{"hash":"38b7143f8a467f66c2550a1d0bf31a31975f8501068cf7ea9ae18287dfcd1f1b"}} as unknown as TypedDocumentString<RevenuePageQuery, RevenuePageQueryVariables>;
+export const StripeStatusCardDocument = {"__meta__":{"hash":"49f56c9e2def09d9f209c280e6b21ca01bc5f7b5b714a8ef61c538a4bb8454f9"}} as unknown as TypedDocumentString<StripeStatusCardQuery, StripeStatusCardQueryVariables>;
 export const ChannelsPageDocument = {"__meta__":{"hash":"702592402b95b7a307837f34516ff0d2411e711d9bfa96e167a6db8edd125865"}} as unknown as TypedDocumentString<ChannelsPageQuery, ChannelsPageQueryVariables>;
 export const NotificationDeliveriesDocument = {"__meta__":{"hash":"cfc52f472f5f7381cd24e7cc4bc1ee78ab17e8ff0cc2f2c2a3e9c0ece780f587"}} as unknown as TypedDocumentString<NotificationDeliveriesQuery, NotificationDeliveriesQueryVariables>;
 export const CreateWebhookChannelDocument = {"__meta__":{"hash":"7caad36daaa14b43cc96b0f26faf41540649ea331ac81e17a8332a04ad3f0fbd"}} as unknown as TypedDocumentString<CreateWebhookChannelMutation, CreateWebhookChannelMutationVariables>;
