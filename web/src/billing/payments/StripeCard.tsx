@@ -84,7 +84,7 @@ export function StripeCard() {
               </ul>
               <p class="muted">{t("stripe.setupHint")}</p>
             </div>
-            <div>
+            <section aria-labelledby="stripe-last">
               <h3 id="stripe-last">{t("stripe.lastWebhook")}</h3>
               <Show when={s.lastWebhook} fallback={<p class="muted">{t("stripe.noWebhook")}</p>}>
                 {(last) => (
@@ -102,7 +102,7 @@ export function StripeCard() {
                   </div>
                 )}
               </Show>
-            </div>
+            </section>
             <div>
               <h3 id="stripe-recent">{t("stripe.recent")}</h3>
               <Table
