@@ -203,11 +203,11 @@ describe("exporting revenue", () => {
     );
     const totals = analytics.revenueTotals.find((t: { currency: string }) => t.currency === "SEK");
     expect(totals).toEqual({ currency: "SEK", paid: "0.30", refunded: "7.00", net: "-6.70", invoicesPaid: 2 });
+    // The page's period by name: the same days as the window the totals cover.
+    const { response, records } = await jsonExport("revenue.json", owner, "?period=week");
     const day = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
-    const { records } = await jsonExport(
-      "revenue.json",
-      owner,
-      `?from=${analytics.from.slice(0, 10)}&to=${day(nowSec)}`,
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="vortexpanel-revenue-${analytics.from.slice(0, 10)}-to-${day(nowSec)}.json"`,
     );
     const cents = (field: string) =>
       records
@@ -238,6 +238,8 @@ describe("refusals", () => {
       ["?from=2026-02-30", /from: is not a date in the calendar/],
       ["?to=yesterday", /to: must be a date as YYYY-MM-DD \(UTC\)/],
       ["?from=2026-05-02&to=2026-05-01", /to: from must not be after to/],
+      ["?period=fortnight", /period: /],
+      ["?period=week&from=2026-05-01", /period: give either a period or from\/to, not both/],
     ];
     for (const [query, message] of cases) {
       const response = await download("usage.csv", owner, query);
