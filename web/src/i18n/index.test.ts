@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { invoicesEn } from "./billing/invoices";
+import { paymentsEn } from "./billing/payments";
+import { plansEn } from "./billing/plans";
+import { revenueEn } from "./billing/revenue";
 import { en as coreEn } from "./en";
 import { fa } from "./fa";
 import { interpolate, type Locale, pickLocale, pluralForm, type Plural } from "./index";
@@ -8,7 +12,7 @@ import { safetyEn } from "./safety-en";
 import { zhCN } from "./zh-CN";
 
 /** English as a reader meets it: the first load's table and the lazy pages' parts. */
-const en = { ...coreEn, ...safetyEn, ...monitoringEn };
+const en = { ...coreEn, ...safetyEn, ...monitoringEn, ...plansEn, ...invoicesEn, ...paymentsEn, ...revenueEn };
 
 describe("languages", () => {
   it("follows the browser's first supported language", () => {
