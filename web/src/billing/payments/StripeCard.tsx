@@ -64,7 +64,7 @@ export function StripeCard() {
             <Show when={!s.secretKeyConfigured || !s.webhookSecretConfigured}>
               <p class="muted">{t("stripe.secretsHint")}</p>
             </Show>
-            <div class="row">
+            <div class="toolbar">
               <label class="grow">
                 {t("stripe.webhookUrl")}
                 <input class="ltr" readonly value={s.webhookUrl} data-testid="stripe-webhook-url" />
