@@ -5,7 +5,7 @@ import type { AppEnv } from "../../http/request-context";
 import { readSettings } from "../../settings/settings";
 import { Stripe, subtleCrypto } from "./client";
 import { recordReceipt, receiptOf } from "./receipts";
-import { processStripeEvent, STRIPE_WEBHOOK_EVENTS } from "./webhook";
+import { processStripeEvent, STRIPE_WEBHOOK_EVENTS, type WebhookOutcome } from "./webhook";
 
 /** Stripe's default: a signature older than five minutes is a replay. */
 const TOLERANCE_SEC = 300;
@@ -43,7 +43,7 @@ stripeWebhookRoute.post("/", async (c) => {
   } catch {
     throw await badSignature("signature verification failed");
   }
-  let outcome: Awaited<ReturnType<typeof processStripeEvent>>;
+  let outcome: WebhookOutcome;
   try {
     outcome = await processStripeEvent(c.var.db, event, await readSettings(c.var.db), nowSec, (events) =>
       emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), events),
