@@ -14,7 +14,7 @@ import {
   usersByStatus,
   type TrafficScope,
 } from "./history";
-import { revenueByDay, revenueByPlan } from "./revenue";
+import { revenueByCurrency, revenueByDay, revenueByPlan } from "./revenue";
 import { ANOMALY_KINDS } from "./table";
 import { periodWindow, timePeriodSchema, type PeriodWindow, type TrafficPoint } from "./window";
 
@@ -61,6 +61,8 @@ const typeDefs = /* GraphQL */ `
     currency: String!
     paid: String!
     refunded: String!
+    "paid - refunded, exactly; negative when more went back than came in."
+    net: String!
     invoicesPaid: Int!
   }
 
@@ -69,6 +71,16 @@ const typeDefs = /* GraphQL */ `
     currency: String!
     paid: String!
     refunded: String!
+    net: String!
+    invoicesPaid: Int!
+  }
+
+  "Money per currency over the whole period, summed exactly by the panel."
+  type RevenueTotal {
+    currency: String!
+    paid: String!
+    refunded: String!
+    net: String!
     invoicesPaid: Int!
   }
 
@@ -122,6 +134,8 @@ const typeDefs = /* GraphQL */ `
     revenue: [RevenuePoint!]
     "Needs billing:read; null otherwise."
     revenueByPlan: [RevenueByPlan!]
+    "Needs billing:read; null otherwise."
+    revenueTotals: [RevenueTotal!]
     "Recent anomalies, newest first."
     anomalies(first: Int = 20): [UsageAnomaly!]!
   }
@@ -218,8 +232,9 @@ export const analyticsModule: GraphQLModule = {
       topUsers: (parent, args, ctx) =>
         topUsers(ctx.db, parent.scope.owner, parent.window, parseInput(firstSchema(100), args.first ?? 10)),
       usersByStatus: (parent, _, ctx) => usersByStatus(ctx.db, parent.scope.owner, parent.window),
-      revenue: (parent, _, ctx) => (canReadBilling(ctx) ? revenueByDay(ctx.db, parent.window.fromSec) : null),
-      revenueByPlan: (parent, _, ctx) => (canReadBilling(ctx) ? revenueByPlan(ctx.db, parent.window.fromSec) : null),
+      revenue: (parent, _, ctx) => (canReadBilling(ctx) ? revenueByDay(ctx.db, parent.window) : null),
+      revenueByPlan: (parent, _, ctx) => (canReadBilling(ctx) ? revenueByPlan(ctx.db, parent.window) : null),
+      revenueTotals: (parent, _, ctx) => (canReadBilling(ctx) ? revenueByCurrency(ctx.db, parent.window) : null),
       anomalies: (parent, args, ctx) =>
         listAnomalies(
           ctx.db,

@@ -1,4 +1,5 @@
-import { and, gte, inArray, isNotNull, or } from "drizzle-orm";
+import { and, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { invoices } from "../billing/invoices/table";
 import { fromUnits, toUnits } from "../billing/money";
 import type { Db } from "../db/client";
@@ -9,15 +10,21 @@ export interface RevenuePoint {
   currency: string;
   paid: string;
   refunded: string;
+  /** paid - refunded, exactly (negative on a day with more refunded than paid). */
+  net: string;
   invoicesPaid: number;
 }
 
-export interface PlanRevenue {
+export interface PlanRevenue extends Omit<RevenuePoint, "day"> {
   planId: number | null;
-  currency: string;
-  paid: string;
-  refunded: string;
-  invoicesPaid: number;
+}
+
+export type CurrencyRevenue = Omit<RevenuePoint, "day">;
+
+/** Epoch seconds: from `fromSec` up to (excluding) `untilSec`; no end is up to now. */
+export interface RevenueWindow {
+  fromSec: number;
+  untilSec?: number;
 }
 
 interface Sums {
@@ -27,7 +34,7 @@ interface Sums {
 }
 
 /** Invoices paid (status paid, or refunded since) or refunded within the window: what revenue sums. */
-async function invoicesTouched(db: Db, fromSec: number) {
+async function invoicesTouched(db: Db, { fromSec, untilSec }: RevenueWindow) {
   return db
     .select({
       planId: invoices.planId,
@@ -41,10 +48,13 @@ async function invoicesTouched(db: Db, fromSec: number) {
       and(
         inArray(invoices.status, ["paid", "refunded"]),
         isNotNull(invoices.paidAtSec),
-        or(gte(invoices.paidAtSec, fromSec), gte(invoices.refundedAtSec, fromSec)),
+        or(within(invoices.paidAtSec, fromSec, untilSec), within(invoices.refundedAtSec, fromSec, untilSec)),
       ),
     );
 }
+
+const within = (column: SQLiteColumn, fromSec: number, untilSec: number | undefined) =>
+  and(gte(column, fromSec), untilSec === undefined ? undefined : lt(column, untilSec));
 
 type Touched = Awaited<ReturnType<typeof invoicesTouched>>[number];
 
@@ -54,7 +64,7 @@ type Touched = Awaited<ReturnType<typeof invoicesTouched>>[number];
  */
 function sumExactly<Key>(
   rows: Touched[],
-  fromSec: number,
+  { fromSec, untilSec = Number.POSITIVE_INFINITY }: RevenueWindow,
   keysOf: (row: Touched) => { paid?: Key; refunded?: Key },
   currencyOf: (key: Key) => string,
 ) {
@@ -73,12 +83,13 @@ function sumExactly<Key>(
   for (const row of rows) {
     const units = toUnits(row.total, decimals.get(row.currency)!);
     const { paid, refunded } = keysOf(row);
-    if (paid !== undefined && row.paidAtSec! >= fromSec) {
+    if (paid !== undefined && row.paidAtSec! >= fromSec && row.paidAtSec! < untilSec) {
       const sums = entry(paid);
       sums.paid += units;
       sums.invoicesPaid += 1;
     }
-    if (refunded !== undefined && row.refundedAtSec !== null && row.refundedAtSec >= fromSec) {
+    const refundedAt = row.refundedAtSec;
+    if (refunded !== undefined && refundedAt !== null && refundedAt >= fromSec && refundedAt < untilSec) {
       entry(refunded).refunded += units;
     }
   }
@@ -88,20 +99,24 @@ function sumExactly<Key>(
       key,
       paid: fromUnits(sums.paid, digits),
       refunded: fromUnits(sums.refunded, digits),
+      net: signedFromUnits(sums.paid - sums.refunded, digits),
       invoicesPaid: sums.invoicesPaid,
     };
   });
 }
 
+const signedFromUnits = (units: bigint, digits: number) =>
+  units < 0n ? `-${fromUnits(-units, digits)}` : fromUnits(units, digits);
+
 /**
- * Money per UTC day and currency since `fromSec`: an invoice's total counts as paid on the day it
+ * Money per UTC day and currency in the window: an invoice's total counts as paid on the day it
  * was paid and as refunded on the day it was refunded (a refund is of the whole invoice).
  */
-export async function revenueByDay(db: Db, fromSec: number): Promise<RevenuePoint[]> {
-  const rows = await invoicesTouched(db, fromSec);
+export async function revenueByDay(db: Db, window: RevenueWindow): Promise<RevenuePoint[]> {
+  const rows = await invoicesTouched(db, window);
   return sumExactly(
     rows,
-    fromSec,
+    window,
     (row) => ({
       paid: [utcDay(row.paidAtSec!), row.currency] as const,
       refunded: row.refundedAtSec === null ? undefined : ([utcDay(row.refundedAtSec), row.currency] as const),
@@ -112,15 +127,28 @@ export async function revenueByDay(db: Db, fromSec: number): Promise<RevenuePoin
     .sort((a, b) => a.day.localeCompare(b.day) || a.currency.localeCompare(b.currency));
 }
 
-/** Money per plan and currency since `fromSec` (paid and refunded within it); planId null: a deleted plan. */
-export async function revenueByPlan(db: Db, fromSec: number): Promise<PlanRevenue[]> {
-  const rows = await invoicesTouched(db, fromSec);
+/** Money per plan and currency in the window (paid and refunded within it); planId null: a deleted plan. */
+export async function revenueByPlan(db: Db, window: RevenueWindow): Promise<PlanRevenue[]> {
+  const rows = await invoicesTouched(db, window);
   return sumExactly(
     rows,
-    fromSec,
+    window,
     (row) => ({ paid: [row.planId, row.currency] as const, refunded: [row.planId, row.currency] as const }),
     (key) => key[1],
   )
     .map(({ key: [planId, currency], ...sums }) => ({ planId, currency, ...sums }))
     .sort((a, b) => (a.planId ?? 0) - (b.planId ?? 0) || a.currency.localeCompare(b.currency));
+}
+
+/** Money per currency over the whole window: the totals of revenueByDay, summed exactly here so no client adds floats. */
+export async function revenueByCurrency(db: Db, window: RevenueWindow): Promise<CurrencyRevenue[]> {
+  const rows = await invoicesTouched(db, window);
+  return sumExactly(
+    rows,
+    window,
+    (row) => ({ paid: row.currency, refunded: row.currency }),
+    (key) => key,
+  )
+    .map(({ key: currency, ...sums }) => ({ currency, ...sums }))
+    .sort((a, b) => a.currency.localeCompare(b.currency));
 }

@@ -1,10 +1,11 @@
 import { and, count, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
 import { admins } from "../admins/table";
+import { revenueByDay, type RevenueWindow } from "../analytics/revenue";
 import type { Permission } from "../auth/roles";
 import { invoices } from "../billing/invoices/table";
 import type { Db } from "../db/client";
 import { users } from "../users/table";
-import type { Cell } from "./formats";
+import { type Cell, decimalCell } from "./formats";
 import { rangeSeconds, type DayRange } from "./range";
 
 /** What one export reads: the range, and the owning admin a reseller is confined to (undefined: all). */
@@ -193,5 +194,45 @@ function invoicesWhere({ range }: ExportQuery): SQL | undefined {
   );
 }
 
-export const DATASETS = { users: usersDataset, usage: usageDataset, invoices: invoicesDataset } as const;
+/**
+ * Money per UTC day and currency in the range, as the Revenue page shows it (analytics/revenue.ts
+ * sums it exactly: amounts are decimal strings). A range holds at most a row per day and currency,
+ * so each page sums the range again and keeps the rows after the last key: a year is ~365 rows
+ * per currency, and invoices are few beside users and usage.
+ */
+const revenueDataset: Dataset = {
+  permission: "billing:read",
+  headers: ["day", "currency", "paid", "refunded", "net", "invoices_paid"],
+  count: async (db, query) => (await revenueByDay(db, revenueWindow(query))).length,
+  async page(db, query, after, limit) {
+    const [afterDay, afterCurrency] = (after as [string, string] | null) ?? ["", ""];
+    const rows = (await revenueByDay(db, revenueWindow(query)))
+      .filter((r) => r.day > afterDay || (r.day === afterDay && r.currency > afterCurrency))
+      .slice(0, limit);
+    const last = rows.at(-1);
+    return {
+      records: rows.map((r) => [
+        r.day,
+        r.currency,
+        decimalCell(r.paid),
+        decimalCell(r.refunded),
+        decimalCell(r.net),
+        r.invoicesPaid,
+      ]),
+      after: last ? [last.day, last.currency] : null,
+    };
+  },
+};
+
+function revenueWindow({ range }: ExportQuery): RevenueWindow {
+  const { fromSec, untilSec } = rangeSeconds(range);
+  return { fromSec: fromSec ?? 0, untilSec };
+}
+
+export const DATASETS = {
+  users: usersDataset,
+  usage: usageDataset,
+  invoices: invoicesDataset,
+  revenue: revenueDataset,
+} as const;
 export type DatasetName = keyof typeof DATASETS;

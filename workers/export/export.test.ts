@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { adminAs, auditRowsSince, createUser, lastAuditId, ownerToken, unique } from "../test/api";
-import { csvCell, recordWriter } from "./formats";
+import { adminAs, auditRowsSince, createUser, gql, lastAuditId, ok, ownerToken, unique } from "../test/api";
+import { csvCell, decimalCell, recordWriter } from "./formats";
 
 function download(file: string, token: string | null, query = "") {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
@@ -133,6 +133,97 @@ describe("exporting invoices", () => {
   });
 });
 
+/** A paid (or paid, then refunded) invoice as the payment paths leave it. */
+async function paidInvoice(currency: string, total: string, paidAt: string | number, refundedAt?: string | number) {
+  const sec = (at: string | number) => (typeof at === "number" ? at : Date.parse(at) / 1000);
+  await env.DB.prepare(
+    `INSERT INTO invoices (username, plan_snapshot, currency, total, lines, created_by, expires_at, created_at, status, paid_at, paid_via, refunded_at)
+     VALUES (?, '{}', ?, ?, '[]', 'user', 0, ?, ?, ?, 'manual', ?)`,
+  )
+    .bind(
+      unique("payer"),
+      currency,
+      total,
+      sec(paidAt) - 60,
+      refundedAt === undefined ? "paid" : "refunded",
+      sec(paidAt),
+      refundedAt === undefined ? null : sec(refundedAt),
+    )
+    .run();
+}
+
+describe("exporting revenue", () => {
+  it("sums each UTC day and currency of the range exactly: paid on the day paid, refunded on the day refunded", async () => {
+    const owner = await ownerToken();
+    await paidInvoice("GBP", "100", "2025-04-30T23:59:59Z"); // the day before the range
+    await paidInvoice("GBP", "9.99", "2025-05-01T00:00:00Z");
+    await paidInvoice("GBP", "5", "2025-05-01T12:00:00Z");
+    await paidInvoice("CHF", "1.50", "2025-05-02T08:00:00Z", "2025-05-02T09:00:00Z");
+    await paidInvoice("GBP", "20.00", "2025-04-20T10:00:00Z", "2025-05-02T23:59:59Z"); // paid before, refunded inside
+    await paidInvoice("GBP", "7", "2025-05-03T00:00:00Z"); // the day after
+
+    const range = "?from=2025-05-01&to=2025-05-02";
+    const csv = await download("revenue.csv", owner, range);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("x-export-rows")).toBe("3");
+    expect(csv.headers.get("content-disposition")).toBe(
+      'attachment; filename="vortexpanel-revenue-2025-05-01-to-2025-05-02.csv"',
+    );
+    // A negative amount is a number to a spreadsheet, not text behind a formula guard.
+    expect(await csv.text()).toBe(
+      "day,currency,paid,refunded,net,invoices_paid\r\n" +
+        "2025-05-01,GBP,14.99,0.00,14.99,2\r\n" +
+        "2025-05-02,CHF,1.50,1.50,0.00,1\r\n" +
+        "2025-05-02,GBP,0.00,20.00,-20.00,0\r\n",
+    );
+    const { records } = await jsonExport("revenue.json", owner, range);
+    expect(records[2]).toEqual({
+      day: "2025-05-02",
+      currency: "GBP",
+      paid: "0.00",
+      refunded: "20.00",
+      net: "-20.00",
+      invoices_paid: 0,
+    });
+  });
+
+  it("adds up, day by day, to the totals the Revenue page shows for its period", async () => {
+    const owner = await ownerToken();
+    const DAY = 86_400;
+    const nowSec = Math.floor(Date.now() / 1000);
+    await paidInvoice("SEK", "0.10", nowSec - DAY);
+    await paidInvoice("SEK", "0.2", nowSec - 60);
+    await paidInvoice("SEK", "7", nowSec - 30 * DAY, nowSec - 30);
+    const { analytics } = ok(
+      await gql(
+        `query { analytics(period: WEEK) { from revenueTotals { currency paid refunded net invoicesPaid } } }`,
+        {},
+        { token: owner },
+      ),
+    );
+    const totals = analytics.revenueTotals.find((t: { currency: string }) => t.currency === "SEK");
+    expect(totals).toEqual({ currency: "SEK", paid: "0.30", refunded: "7.00", net: "-6.70", invoicesPaid: 2 });
+    // The page's period by name: the same days as the window the totals cover.
+    const { response, records } = await jsonExport("revenue.json", owner, "?period=week");
+    const day = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 10);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="vortexpanel-revenue-${analytics.from.slice(0, 10)}-to-${day(nowSec)}.json"`,
+    );
+    const cents = (field: string) =>
+      records
+        .filter((r) => r.currency === "SEK")
+        .reduce((sum, r) => sum + BigInt(String(r[field]).replace(".", "")), 0n);
+    expect([cents("paid"), cents("refunded"), cents("net")]).toEqual([30n, 700n, -670n]);
+  });
+
+  it("is the owner's and admins', never a reseller's", async () => {
+    const owner = await ownerToken();
+    const reseller = await adminAs(owner, "RESELLER");
+    expect((await download("revenue.csv", reseller.token)).status).toBe(403);
+    expect((await download("revenue.csv", null)).status).toBe(401);
+  });
+});
+
 describe("refusals", () => {
   it("wants a signed-in admin, a known file and real dates", async () => {
     const owner = await ownerToken();
@@ -147,6 +238,8 @@ describe("refusals", () => {
       ["?from=2026-02-30", /from: is not a date in the calendar/],
       ["?to=yesterday", /to: must be a date as YYYY-MM-DD \(UTC\)/],
       ["?from=2026-05-02&to=2026-05-01", /to: from must not be after to/],
+      ["?period=fortnight", /period: /],
+      ["?period=week&from=2026-05-01", /period: give either a period or from\/to, not both/],
     ];
     for (const [query, message] of cases) {
       const response = await download("usage.csv", owner, query);
@@ -200,6 +293,7 @@ describe("the CSV and JSON writers", () => {
     expect(csvCell(-5)).toBe("-5");
     expect(csvCell("a,b")).toBe('"a,b"');
     expect(csvCell("\r")).toBe(`"'\r"`);
+    expect(csvCell(decimalCell("-20.00"))).toBe("-20.00");
   });
 
   it("writes an empty JSON export as an empty array", () => {

@@ -1,5 +1,18 @@
-/** A cell as the datasets produce it: text, a whole number, or nothing. Instants are ISO 8601 text already. */
-export type Cell = string | number | boolean | null;
+/**
+ * An amount the panel computed, as an exact decimal string ("-20.00"): written as is, without the
+ * formula guard text gets, so a negative amount opens in a spreadsheet as a number, not as text.
+ */
+export interface Decimal {
+  decimal: string;
+}
+
+/** A cell as the datasets produce it: text, a number, an amount, or nothing. Instants are ISO 8601 text already. */
+export type Cell = string | number | boolean | Decimal | null;
+
+export const decimalCell = (decimal: string): Decimal => ({ decimal });
+
+/** What a cell is in JSON: amounts stay exact strings. */
+const jsonValue = (value: Cell) => (value !== null && typeof value === "object" ? value.decimal : value);
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -18,6 +31,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function csvCell(value: Cell): string {
   if (value === null) return "";
+  if (typeof value === "object") return value.decimal;
   if (typeof value !== "string") return String(value);
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -47,7 +61,9 @@ export function recordWriter(format: ExportFormat, headers: readonly string[]): 
     page: (records) =>
       records
         .map((cells) => {
-          const record = JSON.stringify(Object.fromEntries(headers.map((header, i) => [header, cells[i] ?? null])));
+          const record = JSON.stringify(
+            Object.fromEntries(headers.map((header, i) => [header, jsonValue(cells[i] ?? null)])),
+          );
           return `${written++ === 0 ? "\n" : ",\n"}${record}`;
         })
         .join(""),

@@ -12,16 +12,16 @@ import { parseDayRange } from "./range";
 /** Rows per D1 read: a page is built, written out and dropped before the next is read. */
 export const EXPORT_PAGE_ROWS = 1000;
 
-const FILE = /^(users|usage|invoices)\.(csv|json)$/;
+const FILE = /^(users|usage|invoices|revenue)\.(csv|json)$/;
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8; header=present",
   json: "application/json; charset=utf-8",
 };
 
 /**
- * GET /api/export/{users|usage|invoices}.{csv|json}?from=YYYY-MM-DD&to=YYYY-MM-DD for a signed-in
- * admin's bearer token (users:read, or billing:read for invoices); a reseller gets its own users'
- * rows. The body is streamed page by page, never held whole; `x-export-rows` says up front how
+ * GET /api/export/{users|usage|invoices|revenue}.{csv|json}?from=YYYY-MM-DD&to=YYYY-MM-DD (or
+ * ?period=week|month|quarter|year) for a signed-in admin's bearer token (users:read, or
+ * billing:read for invoices and revenue); a reseller gets its own users' rows. The body is streamed page by page, never held whole; `x-export-rows` says up front how
  * many records follow, so a client can show progress.
  */
 export const exportRoutes = new Hono<AppEnv>().get("/:file", async (c) => {
@@ -31,11 +31,12 @@ export const exportRoutes = new Hono<AppEnv>().get("/:file", async (c) => {
   const dataset = DATASETS[match[1] as keyof typeof DATASETS];
   const format = match[2] as ExportFormat;
   const actor = await actorFromBearer(c, dataset.permission);
-  const query: ExportQuery = { range: parseDayRange(c.req.query()), ownerId: ownedUsersScope(actor) };
+  const nowSec = Math.floor(Date.now() / 1000);
+  const query: ExportQuery = { range: parseDayRange(c.req.query(), nowSec), ownerId: ownedUsersScope(actor) };
   // Who took which data out of the panel is worth knowing later: recorded before the first byte leaves.
   await auditInsert(
     c.var.db,
-    { actor, ip: c.var.client.ip, nowSec: Math.floor(Date.now() / 1000) },
+    { actor, ip: c.var.client.ip, nowSec },
     { action: "export.downloaded", targetType: "export", targetId: file, details: { ...query.range } },
   );
   const total = await dataset.count(c.var.db, query);

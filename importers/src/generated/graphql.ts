@@ -85,6 +85,8 @@ export type Analytics = {
   revenue?: Maybe<Array<RevenuePoint>>;
   /** Needs billing:read; null otherwise. */
   revenueByPlan?: Maybe<Array<RevenueByPlan>>;
+  /** Needs billing:read; null otherwise. */
+  revenueTotals?: Maybe<Array<RevenueTotal>>;
   to: Scalars['DateTime']['output'];
   topUsers: Array<UserTrafficTotal>;
   traffic: Array<TrafficPoint>;
@@ -2070,6 +2072,7 @@ export type RevenueByPlan = {
   __typename?: 'RevenueByPlan';
   currency: Scalars['String']['output'];
   invoicesPaid: Scalars['Int']['output'];
+  net: Scalars['String']['output'];
   paid: Scalars['String']['output'];
   plan?: Maybe<Plan>;
   refunded: Scalars['String']['output'];
@@ -2081,6 +2084,18 @@ export type RevenuePoint = {
   currency: Scalars['String']['output'];
   day: Scalars['String']['output'];
   invoicesPaid: Scalars['Int']['output'];
+  /** paid - refunded, exactly; negative when more went back than came in. */
+  net: Scalars['String']['output'];
+  paid: Scalars['String']['output'];
+  refunded: Scalars['String']['output'];
+};
+
+/** Money per currency over the whole period, summed exactly by the panel. */
+export type RevenueTotal = {
+  __typename?: 'RevenueTotal';
+  currency: Scalars['String']['output'];
+  invoicesPaid: Scalars['Int']['output'];
+  net: Scalars['String']['output'];
   paid: Scalars['String']['output'];
   refunded: Scalars['String']['output'];
 };

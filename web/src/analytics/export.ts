@@ -8,7 +8,8 @@ import { dispositionFileName, saveBlob } from "../lib/save-file";
 import { createRecordCounter, type ExportFormat } from "./export-progress";
 
 export const EXPORT_FILES = ["users", "usage", "invoices"] as const;
-export type ExportFile = (typeof EXPORT_FILES)[number];
+/** Revenue is exported from the Revenue page, for the period it shows. */
+export type ExportFile = (typeof EXPORT_FILES)[number] | "revenue";
 
 export interface ExportRequest {
   file: ExportFile;

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { invoicesEn } from "./billing/invoices";
+import { paymentsEn } from "./billing/payments";
+import { plansEn } from "./billing/plans";
+import { revenueEn } from "./billing/revenue";
 import { en as coreEn } from "./en";
 import { fa } from "./fa";
 import { interpolate, type Locale, pickLocale, pluralForm, type Plural } from "./index";
 import { ru } from "./ru";
 import { monitoringEn } from "./monitoring-en";
 import { safetyEn } from "./safety-en";
-import { plansEn } from "./billing/plans";
 import { zhCN } from "./zh-CN";
 
 /** English as a reader meets it: the first load's table and the lazy pages' parts. */
-const en = { ...coreEn, ...safetyEn, ...monitoringEn, ...plansEn };
+const en = { ...coreEn, ...safetyEn, ...monitoringEn, ...plansEn, ...invoicesEn, ...paymentsEn, ...revenueEn };
 
 describe("languages", () => {
   it("follows the browser's first supported language", () => {

@@ -1,8 +1,11 @@
-import type { GraphQLModule } from "../../graphql/module";
+import { z } from "zod";
+import { parseInput } from "../../errors/validate";
+import { type GraphQLModule, upperCaseEnum } from "../../graphql/module";
+import { RECEIPTS_KEPT, recentReceipts } from "./receipts";
+import { STRIPE_WEBHOOK_VERDICTS } from "./table";
+import { STRIPE_WEBHOOK_EVENTS } from "./webhook";
 
-const notYet = (): never => {
-  throw new Error("not implemented yet");
-};
+const firstSchema = z.number().int().min(1).max(RECEIPTS_KEPT);
 
 const typeDefs = /* GraphQL */ `
   enum StripeWebhookVerdict {
@@ -57,5 +60,30 @@ const typeDefs = /* GraphQL */ `
 export const billingStatusModule: GraphQLModule = {
   typeDefs,
   rules: { "Query.billingStatus": "billing:read" },
-  resolvers: { Query: { billingStatus: notYet } },
+  resolvers: {
+    StripeWebhookVerdict: upperCaseEnum(STRIPE_WEBHOOK_VERDICTS),
+    Query: {
+      // Whether each secret is set, never a byte of it: this answer is shown in a browser.
+      billingStatus: async (_, __, ctx) => {
+        // All that is kept is one small read; recentWebhooks(first) picks from it.
+        const receipts = await recentReceipts(ctx.db, RECEIPTS_KEPT);
+        return {
+          stripe: {
+            secretKeyConfigured: Boolean(ctx.env.STRIPE_SECRET_KEY),
+            webhookSecretConfigured: Boolean(ctx.env.STRIPE_WEBHOOK_SECRET),
+            // Where payers' invoice links point (the subscription prefix, else this address): the same Worker.
+            webhookUrl: `${(await ctx.loaders.settings()).subscriptionUrlPrefix || ctx.origin}/webhooks/stripe`,
+            webhookEvents: [...STRIPE_WEBHOOK_EVENTS],
+            lastWebhook: receipts[0] ?? null,
+            recentWebhooks: receipts,
+          },
+          onchainDepositSourceConfigured: Boolean(ctx.env.ONCHAIN_XPUB),
+        };
+      },
+    },
+    StripeStatus: {
+      recentWebhooks: (parent, args) => parent.recentWebhooks.slice(0, parseInput(firstSchema, args.first ?? 10)),
+    },
+    StripeWebhookReceipt: { receivedAt: (row) => row.receivedAtSec },
+  },
 };

@@ -4,7 +4,8 @@ import { emitEvents } from "../../events/emit";
 import type { AppEnv } from "../../http/request-context";
 import { readSettings } from "../../settings/settings";
 import { Stripe, subtleCrypto } from "./client";
-import { processStripeEvent } from "./webhook";
+import { recordReceipt, receiptOf } from "./receipts";
+import { processStripeEvent, STRIPE_WEBHOOK_EVENTS, type WebhookOutcome } from "./webhook";
 
 /** Stripe's default: a signature older than five minutes is a replay. */
 const TOLERANCE_SEC = 300;
@@ -13,12 +14,22 @@ const refused = (message: string) => new DomainError("BAD_USER_INPUT", message);
 
 /**
  * `POST /webhooks/stripe`: the signature is checked on the raw body before anything is parsed,
- * with the webhook secret; anything unsigned, forged or stale is 400 and changes nothing.
+ * with the webhook secret; anything unsigned, forged or stale is 400 and changes nothing but its
+ * receipt. Every request leaves one receipt (receipts.ts), so an admin sees whether deliveries
+ * arrive and pass.
  */
 export const stripeWebhookRoute = new Hono<AppEnv>();
 stripeWebhookRoute.post("/", async (c) => {
+  const nowSec = Math.floor(Date.now() / 1000);
+  // The caller hears what it always did; the receipt (read by admins only) says which check failed.
+  const badSignature = async (detail: string, answer = detail) => {
+    await recordReceipt(c.var.db, nowSec, { event: null, verdict: "bad_signature", detail });
+    return refused(answer);
+  };
   const signature = c.req.header("stripe-signature");
-  if (!signature || !c.env.STRIPE_WEBHOOK_SECRET) throw refused("missing Stripe-Signature");
+  if (!c.env.STRIPE_WEBHOOK_SECRET)
+    throw await badSignature("no webhook secret configured", "missing Stripe-Signature");
+  if (!signature) throw await badSignature("missing Stripe-Signature");
   const body = await c.req.text();
   let event: Stripe.Event;
   try {
@@ -30,14 +41,19 @@ stripeWebhookRoute.post("/", async (c) => {
       subtleCrypto(),
     );
   } catch {
-    throw refused("signature verification failed");
+    throw await badSignature("signature verification failed");
   }
-  const outcome = await processStripeEvent(
-    c.var.db,
-    event,
-    await readSettings(c.var.db),
-    Math.floor(Date.now() / 1000),
-    (events) => emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), events),
-  );
+  let outcome: WebhookOutcome;
+  try {
+    outcome = await processStripeEvent(c.var.db, event, await readSettings(c.var.db), nowSec, (events) =>
+      emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), events),
+    );
+  } catch (error) {
+    // The answer stays the fault it was (Stripe retries); the receipt says so without the error's text.
+    const detail = `processing failed (${error instanceof Error ? error.name : "error"}); Stripe retries it`;
+    await recordReceipt(c.var.db, nowSec, { event, verdict: "failed", detail });
+    throw error;
+  }
+  await recordReceipt(c.var.db, nowSec, receiptOf(event, outcome, STRIPE_WEBHOOK_EVENTS));
   return c.json({ received: true, outcome });
 });

@@ -1,11 +1,12 @@
-import { env, exports } from "cloudflare:workers";
-import Stripe from "stripe";
+import { env } from "cloudflare:workers";
+import type Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import type { PanelEvent } from "../../events/catalogue";
 import { readSettings } from "../../settings/settings";
 import { countRows, gql, ok, ownerToken, unique } from "../../test/api";
 import { createPlan, servedUser, setUsage, storedUser } from "../testing";
+import { deliver, sessionCompleted } from "./testing";
 import { processStripeEvent } from "./webhook";
 
 let owner: string;
@@ -13,52 +14,7 @@ beforeAll(async () => {
   owner = await ownerToken();
 });
 
-const cryptoProvider = Stripe.createSubtleCryptoProvider();
 const now = () => Math.floor(Date.now() / 1000);
-
-/** A delivery as Stripe makes it: the raw JSON body and its Stripe-Signature header. */
-async function deliver(
-  event: object,
-  options: { secret?: string; timestamp?: number; signature?: string | null; tamper?: (body: string) => string } = {},
-) {
-  const payload = JSON.stringify(event);
-  const header =
-    options.signature !== undefined
-      ? options.signature
-      : await Stripe.webhooks.generateTestHeaderStringAsync({
-          payload,
-          secret: options.secret ?? env.STRIPE_WEBHOOK_SECRET,
-          timestamp: options.timestamp,
-          cryptoProvider,
-        });
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (header !== null) headers["stripe-signature"] = header;
-  return exports.default.fetch("http://panel.test/webhooks/stripe", {
-    method: "POST",
-    headers,
-    body: options.tamper ? options.tamper(payload) : payload,
-  });
-}
-
-const sessionCompleted = (invoiceId: string, overrides: Record<string, unknown> = {}) => ({
-  id: unique("evt_"),
-  object: "event",
-  type: "checkout.session.completed",
-  data: {
-    object: {
-      id: unique("cs_test_"),
-      object: "checkout.session",
-      metadata: { invoice_id: invoiceId },
-      client_reference_id: invoiceId,
-      payment_status: "paid",
-      currency: "usd",
-      amount_subtotal: 499,
-      amount_total: 499,
-      payment_intent: unique("pi_"),
-      ...overrides,
-    },
-  },
-});
 
 async function limitedUserWithInvoice() {
   const { user } = await servedUser(owner, { dataLimit: 1000 });

@@ -14,6 +14,13 @@ import { stripeEvents } from "./table";
 
 const STRIPE_ACTOR = { id: null, username: "stripe", ip: "stripe-webhook" };
 
+/** The event types processStripeEvent acts on: the ones to select in Stripe's dashboard. */
+export const STRIPE_WEBHOOK_EVENTS = [
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "charge.refunded",
+] as const;
+
 export type WebhookOutcome = "paid" | "refunded" | "flagged" | "ignored" | "duplicate";
 
 /**

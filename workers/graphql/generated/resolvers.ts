@@ -141,6 +141,8 @@ export type Analytics = {
   revenue?: Maybe<Array<RevenuePoint>>;
   /** Needs billing:read; null otherwise. */
   revenueByPlan?: Maybe<Array<RevenueByPlan>>;
+  /** Needs billing:read; null otherwise. */
+  revenueTotals?: Maybe<Array<RevenueTotal>>;
   to: Scalars['DateTime']['output'];
   topUsers: Array<UserTrafficTotal>;
   traffic: Array<TrafficPoint>;
@@ -2034,6 +2036,7 @@ export type RevenueByPlan = {
   __typename?: 'RevenueByPlan';
   currency: Scalars['String']['output'];
   invoicesPaid: Scalars['Int']['output'];
+  net: Scalars['String']['output'];
   paid: Scalars['String']['output'];
   plan?: Maybe<Plan>;
   refunded: Scalars['String']['output'];
@@ -2045,6 +2048,18 @@ export type RevenuePoint = {
   currency: Scalars['String']['output'];
   day: Scalars['String']['output'];
   invoicesPaid: Scalars['Int']['output'];
+  /** paid - refunded, exactly; negative when more went back than came in. */
+  net: Scalars['String']['output'];
+  paid: Scalars['String']['output'];
+  refunded: Scalars['String']['output'];
+};
+
+/** Money per currency over the whole period, summed exactly by the panel. */
+export type RevenueTotal = {
+  __typename?: 'RevenueTotal';
+  currency: Scalars['String']['output'];
+  invoicesPaid: Scalars['Int']['output'];
+  net: Scalars['String']['output'];
   paid: Scalars['String']['output'];
   refunded: Scalars['String']['output'];
 };
@@ -3092,6 +3107,7 @@ export type ResolversTypes = {
   RestoreStatus: RestoreStatus;
   RevenueByPlan: ResolverTypeWrapper<PlanRevenue>;
   RevenuePoint: ResolverTypeWrapper<RevenuePoint>;
+  RevenueTotal: ResolverTypeWrapper<RevenueTotal>;
   RoutingOutbound: RoutingOutbound;
   RoutingPolicy: ResolverTypeWrapper<RoutingPolicy>;
   RoutingPolicyInput: RoutingPolicyInput;
@@ -3274,6 +3290,7 @@ export type ResolversParentTypes = {
   RestoreResult: RestoreRow;
   RevenueByPlan: PlanRevenue;
   RevenuePoint: RevenuePoint;
+  RevenueTotal: RevenueTotal;
   RoutingPolicy: RoutingPolicy;
   RoutingPolicyInput: RoutingPolicyInput;
   SecondFactorChallenge: SecondFactorChallenge;
@@ -3376,6 +3393,7 @@ export type AnalyticsResolvers<ContextType = SignedInContext, ParentType extends
   period?: Resolver<ResolversTypes['TimePeriod'], ParentType, ContextType>;
   revenue?: Resolver<Maybe<Array<ResolversTypes['RevenuePoint']>>, ParentType, ContextType>;
   revenueByPlan?: Resolver<Maybe<Array<ResolversTypes['RevenueByPlan']>>, ParentType, ContextType>;
+  revenueTotals?: Resolver<Maybe<Array<ResolversTypes['RevenueTotal']>>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   topUsers?: Resolver<Array<ResolversTypes['UserTrafficTotal']>, ParentType, ContextType, RequireFields<AnalyticsTopUsersArgs, 'first'>>;
   traffic?: Resolver<Array<ResolversTypes['TrafficPoint']>, ParentType, ContextType>;
@@ -4050,6 +4068,7 @@ export type RestoreStatusResolvers = EnumResolverSignature<{ COMPLETE?: any, FAI
 export type RevenueByPlanResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['RevenueByPlan'] = ResolversParentTypes['RevenueByPlan']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invoicesPaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType>;
   refunded?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4059,6 +4078,15 @@ export type RevenuePointResolvers<ContextType = SignedInContext, ParentType exte
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invoicesPaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RevenueTotalResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['RevenueTotal'] = ResolversParentTypes['RevenueTotal']> = {
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoicesPaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refunded?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -4546,6 +4574,7 @@ export type Resolvers<ContextType = SignedInContext> = {
   RestoreStatus?: RestoreStatusResolvers;
   RevenueByPlan?: RevenueByPlanResolvers<ContextType>;
   RevenuePoint?: RevenuePointResolvers<ContextType>;
+  RevenueTotal?: RevenueTotalResolvers<ContextType>;
   RoutingOutbound?: RoutingOutboundResolvers;
   RoutingPolicy?: RoutingPolicyResolvers<ContextType>;
   RuleMatchMode?: RuleMatchModeResolvers;

@@ -559,6 +559,18 @@ export type SignInMethod =
   | 'PASSWORD'
   | 'PASSWORD_TOTP';
 
+export type StripeWebhookVerdict =
+  /** The Stripe-Signature header was missing, forged, or signed with another secret (check STRIPE_WEBHOOK_SECRET). */
+  | 'BAD_SIGNATURE'
+  /** Verified; this event id was processed before, so nothing changed. */
+  | 'DUPLICATE'
+  /** Verified, but acting on it failed; Stripe retries it. */
+  | 'FAILED'
+  /** Verified; an event type the panel does not act on. */
+  | 'IGNORED'
+  /** Verified and acted on. */
+  | 'PROCESSED';
+
 /** What a subscription request gets; PAGE is the end-user HTML page. */
 export type SubscriptionFormat =
   | 'BASE64'
@@ -1178,6 +1190,18 @@ export type MarkSoldInvoicePaidMutationVariables = Exact<{
 
 
 export type MarkSoldInvoicePaidMutation = { markInvoicePaid: { id: string, number: string, status: InvoiceStatus } };
+
+export type RevenuePageQueryVariables = Exact<{
+  period: TimePeriod;
+}>;
+
+
+export type RevenuePageQuery = { analytics: { from: string, to: string, revenueTotals: Array<{ currency: string, paid: string, refunded: string, net: string, invoicesPaid: number }> | null, revenue: Array<{ day: string, currency: string, paid: string, refunded: string, net: string, invoicesPaid: number }> | null, revenueByPlan: Array<{ currency: string, paid: string, refunded: string, net: string, invoicesPaid: number, plan: { id: string, name: string } | null }> | null } };
+
+export type StripeStatusCardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StripeStatusCardQuery = { billingStatus: { stripe: { secretKeyConfigured: boolean, webhookSecretConfigured: boolean, webhookUrl: string, webhookEvents: Array<string>, lastWebhook: { receivedAt: string, eventType: string | null, verdict: StripeWebhookVerdict, detail: string | null } | null, recentWebhooks: Array<{ receivedAt: string, eventId: string | null, eventType: string | null, verdict: StripeWebhookVerdict, detail: string | null }> } } };
 
 export type ChannelsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2030,6 +2054,8 @@ export const UserInvoicesDocument = {"__meta__":{"hash":"6fec0cd34b07dd0834fa6f2
 export const PlansToSellDocument = {"__meta__":{"hash":"ccc2f7d9a7982b81a628c992f516432aace30de6ec62b161ca90cddd4d7ce3ac"}} as unknown as TypedDocumentString<PlansToSellQuery, PlansToSellQueryVariables>;
 export const SellPlanDocument = {"__meta__":{"hash":"83fa6654ba825cbc2c77ffcfc8e4134cfecc43885da2f2cf51ec2b8839a9fb93"}} as unknown as TypedDocumentString<SellPlanMutation, SellPlanMutationVariables>;
 export const MarkSoldInvoicePaidDocument = {"__meta__":{"hash":"7f72306a7f573df2a59ac130929e89f5abbcae3d8a1fe84fe4b6427cf047be22"}} as unknown as TypedDocumentString<MarkSoldInvoicePaidMutation, MarkSoldInvoicePaidMutationVariables>;
+export const RevenuePageDocument = {"__meta__":{"hash":"38b7143f8a467f66c2550a1d0bf31a31975f8501068cf7ea9ae18287dfcd1f1b"}} as unknown as TypedDocumentString<RevenuePageQuery, RevenuePageQueryVariables>;
+export const StripeStatusCardDocument = {"__meta__":{"hash":"49f56c9e2def09d9f209c280e6b21ca01bc5f7b5b714a8ef61c538a4bb8454f9"}} as unknown as TypedDocumentString<StripeStatusCardQuery, StripeStatusCardQueryVariables>;
 export const ChannelsPageDocument = {"__meta__":{"hash":"702592402b95b7a307837f34516ff0d2411e711d9bfa96e167a6db8edd125865"}} as unknown as TypedDocumentString<ChannelsPageQuery, ChannelsPageQueryVariables>;
 export const NotificationDeliveriesDocument = {"__meta__":{"hash":"cfc52f472f5f7381cd24e7cc4bc1ee78ab17e8ff0cc2f2c2a3e9c0ece780f587"}} as unknown as TypedDocumentString<NotificationDeliveriesQuery, NotificationDeliveriesQueryVariables>;
 export const CreateWebhookChannelDocument = {"__meta__":{"hash":"7caad36daaa14b43cc96b0f26faf41540649ea331ac81e17a8332a04ad3f0fbd"}} as unknown as TypedDocumentString<CreateWebhookChannelMutation, CreateWebhookChannelMutationVariables>;
