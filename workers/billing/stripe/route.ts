@@ -5,6 +5,7 @@ import type { AppEnv } from "../../http/request-context";
 import { readSettings } from "../../settings/settings";
 import { Stripe, subtleCrypto } from "./client";
 import { processStripeEvent } from "./webhook";
+import { publishInvoiceNews } from "../invoices/live";
 
 /** Stripe's default: a signature older than five minutes is a replay. */
 const TOLERANCE_SEC = 300;
@@ -37,7 +38,11 @@ stripeWebhookRoute.post("/", async (c) => {
     event,
     await readSettings(c.var.db),
     Math.floor(Date.now() / 1000),
-    (events) => emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), events),
+    (events) => {
+      emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), events);
+      // Every invoice a webhook moves (paid, refunded in full or in part) raises payment news about it.
+      publishInvoiceNews(c.env, (promise) => c.executionCtx.waitUntil(promise), events);
+    },
   );
   return c.json({ received: true, outcome });
 });
