@@ -523,3 +523,75 @@ describe("an open invoice page", () => {
     expiryStream.cancel();
   });
 });
+
+describe("an invoice's on-chain payment attempts", () => {
+  it("count confirmations from the last round's head, credited ones at least the chain's requirement, and link the explorer", async () => {
+    const { user } = await servedUser(owner);
+    const plan = await createPlan(owner);
+    const invoice = await issue(owner, user.id, plan.id);
+    const id = Number(invoice.id);
+    const chain = await env.DB.prepare(
+      "INSERT INTO chains (name, chain_id, rpc_url, confirmations, explorer_url) VALUES ('Testnet', 31999, 'http://127.0.0.1:1', 5, 'https://scan.example/') RETURNING id",
+    ).first<{ id: number }>();
+    const token = await env.DB.prepare(
+      "INSERT INTO chain_tokens (chain_row_id, symbol, decimals, currency) VALUES (?, 'TUSD', 6, 'USD') RETURNING id",
+    )
+      .bind(chain!.id)
+      .first<{ id: number }>();
+    await env.DB.prepare(
+      "INSERT INTO chain_deposits (invoice_id, token_id, address, amount_units, from_block, scanned_to_block) VALUES (?, ?, '0xdeposit', '5000000', 90, 104)",
+    )
+      .bind(id, token!.id)
+      .run();
+    const payment = (hash: string, block: number, status: string, reason: string | null) =>
+      env.DB.prepare(
+        "INSERT INTO chain_payments (invoice_id, chain_id, tx_hash, log_index, to_address, amount_units, block_number, status, reason, seen_at) VALUES (?, 31999, ?, 0, '0xdeposit', '5000000', ?, ?, ?, 0)",
+      )
+        .bind(id, hash, block, status, reason)
+        .run();
+    await payment("0xaaa", 102, "pending", null);
+    await payment("0xbbb", 110, "rejected", "underpaid"); // a reorg left it above the last head
+    await payment("0xccc", 103, "credited", null);
+    const read = `query ($id: ID!) { invoice(id: $id) { deposit { checkedBlock confirmationsRequired } chainPayments { txHash confirmations explorerUrl status reason } } }`;
+    const found = ok(await gql(read, { id: invoice.id }, { token: owner })).invoice;
+    expect(found.deposit).toEqual({ checkedBlock: 104, confirmationsRequired: 5 });
+    expect(found.chainPayments).toEqual([
+      {
+        txHash: "0xaaa",
+        confirmations: 3,
+        explorerUrl: "https://scan.example/tx/0xaaa",
+        status: "PENDING",
+        reason: null,
+      },
+      {
+        txHash: "0xbbb",
+        confirmations: 0,
+        explorerUrl: "https://scan.example/tx/0xbbb",
+        status: "REJECTED",
+        reason: "UNDERPAID",
+      },
+      {
+        txHash: "0xccc",
+        confirmations: 5,
+        explorerUrl: "https://scan.example/tx/0xccc",
+        status: "CREDITED",
+        reason: null,
+      },
+    ]);
+
+    await env.DB.prepare("UPDATE chains SET explorer_url = NULL WHERE id = ?").bind(chain!.id).run();
+    await env.DB.prepare("UPDATE chain_deposits SET scanned_to_block = 120 WHERE invoice_id = ?").bind(id).run();
+    const later = ok(await gql(read, { id: invoice.id }, { token: owner })).invoice;
+    expect(later.deposit.checkedBlock).toBe(120);
+    expect(
+      later.chainPayments.map((p: { confirmations: number; explorerUrl: string | null }) => [
+        p.confirmations,
+        p.explorerUrl,
+      ]),
+    ).toEqual([
+      [19, null],
+      [11, null],
+      [18, null],
+    ]);
+  });
+});
