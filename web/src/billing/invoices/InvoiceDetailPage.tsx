@@ -106,7 +106,7 @@ export default function InvoiceDetailPage() {
               <div class="toolbar">
                 <h1 class="grow">
                   <span class="ltr">{invoice().number}</span>{" "}
-                  <span class={`badge ${invoice().status}`} data-testid="invoice-status">
+                  <span class={`badge ${invoice().status}`} data-testid="invoice-status" data-status={invoice().status}>
                     {statusWord(invoice().status)}
                   </span>
                 </h1>
