@@ -7,7 +7,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { request } from "../../api/client";
-import { errorText, Loaded, Skeleton } from "../../components/Async";
+import { errorText, Loaded, Skeleton, settled } from "../../components/Async";
 import { LiveDot } from "../../components/LiveDot";
 import { Confirm, Modal } from "../../components/Modal";
 import { Table } from "../../components/Table";
@@ -42,14 +42,18 @@ const PAYABLE = ["OPEN", "EXPIRED", "PARTIALLY_PAID"];
 export default function InvoiceDetailPage() {
   const params = useParams<{ id: string }>();
   const loaded = createQuery(() => invoiceQuery(params.id));
-  // The latest copy: the loaded one, then each live update or action's answer.
-  const [current, setCurrent] = createSignal<Invoice | null>();
+  // The latest copy: each live update or action's answer since the last load, else the load itself.
+  const [updated, setCurrent] = createSignal<Invoice>();
   createEffect(
     on(
-      () => loaded.latest,
-      (value) => value !== undefined && setCurrent(value),
+      () => settled(loaded),
+      () => setCurrent(undefined),
     ),
   );
+  const current = () => {
+    const fresh = updated();
+    return fresh?.id === params.id ? fresh : (settled(loaded) ?? null);
+  };
   const reload = () => reloadQueries(invoiceQuery);
   const live = useLive(
     InvoiceUpdates,
