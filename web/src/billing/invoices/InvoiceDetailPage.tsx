@@ -172,7 +172,7 @@ export default function InvoiceDetailPage() {
                     </Show>
                     <Show when={invoice().paymentRef}>
                       <dt>{t("invoices.reference")}</dt>
-                      <dd class="ltr wrap">{invoice().paymentRef}</dd>
+                      <dd class="ltr">{invoice().paymentRef}</dd>
                     </Show>
                     <Show when={invoice().refundedAt}>
                       {(at) => (
@@ -253,7 +253,7 @@ export default function InvoiceDetailPage() {
                 >
                   <Show when={invoice().stripeSessionId}>
                     <p>
-                      {t("invoices.stripeSession")} <span class="ltr wrap">{invoice().stripeSessionId}</span>
+                      {t("invoices.stripeSession")} <span class="ltr">{invoice().stripeSessionId}</span>
                     </p>
                   </Show>
                   <Show when={invoice().deposit}>
@@ -269,7 +269,7 @@ export default function InvoiceDetailPage() {
                             {deposit().amount} {deposit().symbol}
                           </dd>
                           <dt>{t("invoices.address")}</dt>
-                          <dd class="ltr wrap">{deposit().address}</dd>
+                          <dd class="ltr">{deposit().address}</dd>
                           <dt>{t("invoices.checkedBlock")}</dt>
                           <dd class="ltr">{deposit().checkedBlock ?? "—"}</dd>
                         </dl>
