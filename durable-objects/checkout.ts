@@ -1,11 +1,13 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Hash } from "viem";
+import { invoiceUpdates } from "../workers/billing/invoices/live";
 import { findInvoice } from "../workers/billing/invoices/service";
 import { readChain } from "../workers/billing/onchain/rpc";
 import { stillWatching, verifyDeposit } from "../workers/billing/onchain/verify";
 import { DomainError } from "../workers/errors/domain-error";
 import { dbFor } from "../workers/db/client";
 import { emitEvents } from "../workers/events/emit";
+import { publishLive } from "../workers/live/hub-client";
 
 /** Transaction hashes a payer named, kept so every later round checks them again. */
 const SUBMITTED_KEY = "submitted";
@@ -59,6 +61,8 @@ export class CheckoutObject extends DurableObject<Env> {
     try {
       const result = await readChain("verify deposit", () => verifyDeposit(db, invoiceId, submitted, nowSec));
       emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), result.events);
+      if (result.transfersSeen)
+        publishLive(this.env, (promise) => this.ctx.waitUntil(promise), invoiceUpdates([invoiceId]));
       if (result.watching) await this.ctx.storage.setAlarm(Date.now() + this.pollMs());
       else await this.ctx.storage.deleteAlarm();
       return { status: result.invoice?.status ?? "missing", watching: result.watching, credited: result.credited };

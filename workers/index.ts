@@ -1,5 +1,6 @@
 import { app } from "./app";
 import { runBackupSchedule } from "./backup/schedule";
+import { invoiceUpdates } from "./billing/invoices/live";
 import { expireInvoices } from "./billing/invoices/service";
 import { pruneConfigHistory } from "./config-history/retention";
 import { dbFor } from "./db/client";
@@ -9,6 +10,7 @@ import { runHousekeeping } from "./usage/housekeeping";
 import { runAnalyticsJobs } from "./analytics/jobs";
 import { detectSharing } from "./analytics/sharing";
 import { emitEvents } from "./events/emit";
+import { publishLive } from "./live/hub-client";
 import { consumeQueue } from "./events/queues";
 import { expiryReminders } from "./events/reminders";
 import { pruneByRetention } from "./events/retention";
@@ -28,7 +30,9 @@ export default {
     // Expiries and users back after a period reset; a reset alone (status unchanged) is no news.
     emitEvents(env, (promise) => ctx.waitUntil(promise), userStatusEvents(result.statusChanges, nowSec));
     await Promise.all([
-      expireInvoices(db, nowSec),
+      expireInvoices(db, nowSec).then((expired) =>
+        publishLive(env, (promise) => ctx.waitUntil(promise), invoiceUpdates(expired)),
+      ),
       pruneConfigHistory(db, env.BUCKET, nowSec),
       runOperationsHousekeeping(env, db, nowSec),
       runBackupSchedule(env, nowSec),

@@ -7,6 +7,8 @@
  * the transfer sent from anvil's funded account), and comes back to an active subscription.
  */
 import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { HDKey } from "@scure/bip32";
 import type { Browser, Page } from "playwright-core";
 import Stripe from "stripe";
@@ -30,6 +32,7 @@ import { revenueInApp } from "./billing/revenue.ts";
 import { sellPlanFromUserPage } from "./billing/sell.ts";
 
 const WEBHOOK_SECRET = "whsec_purchase_e2e";
+const SCREENSHOTS = join(import.meta.dirname, "screenshots");
 const CONFIRMATIONS = 2;
 const GIB = 2 ** 30;
 /** The quota a buyer starts with, used up by its node's report. */
@@ -332,6 +335,54 @@ describe("an operator sets payments up and sells from the admin app", () => {
     await waitForInvoiceStatus(page, panel, invoiceId, "PAID");
     expect(await userView(user.id)).toMatchObject({ status: "ACTIVE", dataLimit: 15 * GIB });
   }, 120_000);
+
+  it("reads the invoices and one invoice 360 px wide in Persian, right to left, nothing wider than the screen", async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.getByTestId("language").selectOption("fa");
+    await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole("navigation").getByRole("link", { name: "صورت‌حساب‌ها" }).click();
+    const first = page.locator("main tbody tr a[href^='/invoices/']").first();
+    await first.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SCREENSHOTS, "invoices-fa-360.png"), fullPage: true });
+    await first.click();
+    await page.getByTestId("invoice-total").waitFor();
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SCREENSHOTS, "invoice-fa-360.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId("language").selectOption("en");
+  });
+
+  it("lets a reseller see only the invoice of its own user", async () => {
+    const reseller = { username: "reseller-sells", password: "reseller-password-1" };
+    const { createAdmin } = await panel.gql(`mutation ($i: CreateAdminInput!) { createAdmin(input: $i) { id } }`, {
+      i: { ...reseller, role: "RESELLER" },
+    });
+    const { createUser } = await panel.gql(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+      i: { username: "resold-user", ownerId: createAdmin.id },
+    });
+    const { createInvoice } = await panel.gql(
+      `mutation ($i: CreateInvoiceInput!) { createInvoice(input: $i) { id number } }`,
+      { i: { userId: createUser.id, planId: sold.id, currency: "USD" } },
+    );
+    const resellerPage = await openPage(browser, panel.url, {
+      locale: "en-US",
+      viewport: { width: 1280, height: 800 },
+    });
+    resellerPage.setDefaultTimeout(10_000);
+    await resellerPage.goto("/login");
+    await resellerPage.locator('input[name="username"]').fill(reseller.username);
+    await resellerPage.locator('input[name="password"]').fill(reseller.password);
+    await resellerPage.locator('button[type="submit"]').click();
+    await resellerPage.getByRole("navigation").getByRole("link", { name: "Invoices" }).click();
+    await resellerPage.getByRole("link", { name: createInvoice.number }).waitFor();
+    const rows = await resellerPage.locator("main tbody tr").allInnerTexts();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain("resold-user");
+    await resellerPage.context().close();
+  });
 });
 
 /** Subscription page → Renew → the plan's price button → the new invoice's page; returns its URL and id. */

@@ -110,7 +110,7 @@ const sessionEnded = () =>
  * DataLoaders: the subscription's context lives as long as the stream, and its cached rows
  * (a server's inbounds) would otherwise go stale.
  */
-const fromHub = <Payload, Args>(
+export const fromHub = <Payload, Args>(
   tag: (args: Args, ctx: SignedInContext) => string | Promise<string>,
   keep?: (payload: Payload, args: Args) => boolean,
 ): SubscriptionResolverObject<Payload | Promise<Payload>, unknown, SignedInContext, Args> => ({

@@ -8,12 +8,14 @@ export const TOPICS = {
   userTraffic: "userTraffic",
   systemMetrics: "systemMetrics",
   notifications: "notifications",
+  /** Keyed by invoice id; the payload is the id alone (the subscriber re-reads the invoice). */
+  invoiceUpdated: "invoiceUpdated",
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 
 export interface LiveEvent {
   topic: Topic;
-  /** Narrows delivery: a server id, a user id, or the admin who owns the user a notification is about. */
+  /** Narrows delivery: a server id, a user id, an invoice id, or the admin who owns the user a notification is about. */
   key?: string | number;
   payload: unknown;
 }

@@ -802,6 +802,7 @@ export type Invoice = {
   status: InvoiceStatus;
   /** The Stripe Checkout Session made for it (the last one, if the payer started several). */
   stripeSessionId?: Maybe<Scalars['String']['output']>;
+  terms: InvoiceTerms;
   total: Scalars['String']['output'];
   /** The printable invoice the payer sees, with its payment options; null once the user is deleted. */
   url?: Maybe<Scalars['String']['output']>;
@@ -853,6 +854,21 @@ export type InvoiceStatus =
   | 'REFUNDED'
   /** Cancelled by an admin before it was paid. */
   | 'VOID';
+
+/** The plan as sold, frozen into the invoice: what paying it applies, whatever the plan says now. */
+export type InvoiceTerms = {
+  __typename?: 'InvoiceTerms';
+  /** Null means unlimited. */
+  dataLimit?: Maybe<Scalars['Bytes']['output']>;
+  /** Null leaves the user's device limit as it is. */
+  deviceLimit?: Maybe<Scalars['Int']['output']>;
+  /** Null means no expiry. */
+  durationDays?: Maybe<Scalars['Int']['output']>;
+  /** Names of the groups the buyer is put in (groups deleted since are left out). */
+  groups: Array<Scalars['String']['output']>;
+  planName: Scalars['String']['output'];
+  resetStrategy: ResetStrategy;
+};
 
 /** Progress of a backup or restore, as its last finished step left it. */
 export type JobProgress = {

@@ -1,11 +1,18 @@
 import { idSchema } from "../../graphql/ids";
+import type { SignedInContext } from "../../graphql/context";
+import { createLoaders } from "../../graphql/loaders";
+import { fromHub } from "../../live/graphql";
+import { tagOf, TOPICS } from "../../live/topics";
 import { type GraphQLModule, upperCaseEnum } from "../../graphql/module";
 import { parsePage, toConnection } from "../../graphql/pagination";
 import { parseInput } from "../../errors/validate";
 import { subscriptionUrl } from "../../settings/settings";
 import {
   createInvoiceAsAdmin,
-  findInvoice,
+  findVisibleInvoice,
+  findVisibleInvoiceOrThrow,
+  frozenTerms,
+  invoiceHistory,
   invoiceNumber,
   listInvoices,
   markInvoicePaid,
@@ -15,10 +22,6 @@ import {
 import { stripeClient } from "../stripe/client";
 import { INVOICE_STATUSES, PAYMENT_METHODS } from "./table";
 import { refundCardPayment } from "../stripe/refund";
-
-const notYet = (): never => {
-  throw new Error("not implemented yet");
-};
 
 const typeDefs = /* GraphQL */ `
   enum InvoiceStatus {
@@ -45,6 +48,20 @@ const typeDefs = /* GraphQL */ `
     unitAmount: String!
   }
 
+  "The plan as sold, frozen into the invoice: what paying it applies, whatever the plan says now."
+  type InvoiceTerms {
+    planName: String!
+    "Null means unlimited."
+    dataLimit: Bytes
+    "Null means no expiry."
+    durationDays: Int
+    resetStrategy: ResetStrategy!
+    "Null leaves the user's device limit as it is."
+    deviceLimit: Int
+    "Names of the groups the buyer is put in (groups deleted since are left out)."
+    groups: [String!]!
+  }
+
   type Invoice {
     id: ID!
     "Sequential and never reused, e.g. INV-000042."
@@ -56,6 +73,7 @@ const typeDefs = /* GraphQL */ `
     currency: String!
     total: String!
     lines: [InvoiceLine!]!
+    terms: InvoiceTerms!
     status: InvoiceStatus!
     "ADMIN or USER (from the subscription page)."
     createdBy: String!
@@ -153,20 +171,34 @@ export const invoicesModule: GraphQLModule = {
       refundedAt: (i) => i.refundedAtSec,
       createdAt: (i) => i.createdAtSec,
       stripeSessionId: (i) => i.stripeSessionId,
-      history: notYet,
+      history: (i, _, ctx) => invoiceHistory(ctx.db, i.id),
+      terms: (i, _, ctx) => frozenTerms(ctx.db, i),
       url: async (i, _, ctx) => {
         const user = i.userId === null ? undefined : await ctx.loaders.userById.load(i.userId);
         if (!user) return null;
         return `${subscriptionUrl(await ctx.loaders.settings(), ctx.origin, user.subToken)}/invoices/${i.id}`;
       },
     },
-    Subscription: { invoiceUpdated: { subscribe: notYet, resolve: notYet } },
+    Subscription: {
+      invoiceUpdated: {
+        subscribe: fromHub<number, { id: string }>(async (args, ctx) => {
+          const invoice = await findVisibleInvoiceOrThrow(ctx.db, ctx.actor, parseInput(idSchema, args.id));
+          return tagOf(TOPICS.invoiceUpdated, invoice.id);
+        }).subscribe,
+        // The event says only which invoice moved: read it afresh, as this caller may see it.
+        resolve: (invoiceId: number, _: unknown, ctx: SignedInContext) => {
+          ctx.loaders = createLoaders(ctx.db);
+          return findVisibleInvoiceOrThrow(ctx.db, ctx.actor, invoiceId);
+        },
+      },
+    },
     Query: {
       invoices: async (_, args, ctx) => {
         const page = parsePage(args.page);
-        return toConnection(await listInvoices(ctx.db, args.filter, page), page.first);
+        return toConnection(await listInvoices(ctx.db, ctx.actor, args.filter, page), page.first);
       },
-      invoice: async (_, args, ctx) => (await findInvoice(ctx.db, parseInput(idSchema, args.id))) ?? null,
+      invoice: async (_, args, ctx) =>
+        (await findVisibleInvoice(ctx.db, ctx.actor, parseInput(idSchema, args.id))) ?? null,
     },
     Mutation: {
       createInvoice: (_, args, ctx) => createInvoiceAsAdmin(ctx, args.input),

@@ -1,6 +1,11 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { adminAs, countRows, errorCode, gql, ok, ownerToken } from "../../test/api";
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { vi } from "vitest";
+import worker from "../../index";
+import { adminAs, countRows, createUser, errorCode, gql, ok, ownerToken } from "../../test/api";
+import { subscribe } from "../../test/sse";
+import { HUB_NAME, tagOf, TOPICS } from "../../live/topics";
 import { expireInvoices } from "./service";
 import { createDb } from "../../db/client";
 import { configVersion, createPlan, servedUser, setUsage, storedUser } from "../testing";
@@ -59,7 +64,7 @@ describe("invoices made by an admin", () => {
     expect(new Date(a.expiresAt).getTime() / 1000).toBeGreaterThan(now() + 23 * 3600);
   });
 
-  it("refuse a currency the plan has no price in, a missing user, and resellers", async () => {
+  it("refuse a currency the plan has no price in, a missing user, and another's user to a reseller", async () => {
     const { user } = await servedUser(owner);
     const plan = await createPlan(owner);
     const before = await countRows("invoices");
@@ -74,7 +79,7 @@ describe("invoices made by an admin", () => {
       errorCode(
         await gql(CREATE, { input: { userId: user.id, planId: plan.id, currency: "USD" } }, { token: reseller.token }),
       ),
-    ).toBe("FORBIDDEN");
+    ).toBe("NOT_FOUND");
     expect(await countRows("invoices")).toBe(before);
   });
 });
@@ -318,5 +323,275 @@ describe("invoices asked for from the subscription page", () => {
     expect((await postJson(`${await subToken(other.id)}/invoices`, { planId: plan.id, currency: "USD" })).status).toBe(
       201,
     );
+  });
+});
+
+const issue = async (token: string, userId: string, planId: string, currency = "USD") =>
+  ok(await gql(CREATE, { input: { userId, planId, currency } }, { token })).createInvoice;
+const LIST = `query ($f: InvoiceFilter, $p: Pagination) { invoices(filter: $f, page: $p) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+const listIds = async (token: string, filter: Record<string, unknown> = {}, page?: Record<string, unknown>) =>
+  ok(await gql(LIST, { f: filter, p: page }, { token })).invoices.edges.map((e: { node: { id: string } }) => e.node.id);
+const hub = () => env.HUB.getByName(HUB_NAME);
+
+/** Subscribes to one invoice and waits until the hub holds the socket, so no change can be missed. */
+async function watchInvoice(id: string, token: string, fields = "id status paidVia") {
+  const tag = tagOf(TOPICS.invoiceUpdated, id);
+  const before = await hub().connections(tag);
+  const stream = await subscribe(`subscription ($id: ID!) { invoiceUpdated(id: $id) { ${fields} } }`, { id }, token);
+  await vi.waitFor(async () => expect(await hub().connections(tag)).toBe(before + 1));
+  return stream;
+}
+
+describe("a reseller's invoices", () => {
+  it("are those of its own users: another reseller's cannot be listed, read, voided or watched", async () => {
+    const plan = await createPlan(owner);
+    const [alice, bob] = [await adminAs(owner, "RESELLER"), await adminAs(owner, "RESELLER")];
+    const aliceUser = await createUser(alice.token);
+    const bobUser = await createUser(bob.token);
+    const mine = await issue(alice.token, aliceUser.id, plan.id);
+    // The owner sells to the reseller's user: the invoice is still the reseller's to see.
+    const soldByOwner = await issue(owner, aliceUser.id, plan.id);
+    const theirs = await issue(bob.token, bobUser.id, plan.id);
+    const stored = await env.DB.prepare("SELECT id, admin_id AS adminId FROM invoices WHERE id IN (?, ?)")
+      .bind(Number(mine.id), Number(theirs.id))
+      .all<{ id: number; adminId: number }>();
+    expect(stored.results.map((r) => r.adminId).sort()).toEqual([Number(alice.id), Number(bob.id)].sort());
+
+    expect(await listIds(alice.token)).toEqual([soldByOwner.id, mine.id]);
+    expect(await listIds(owner, { userId: aliceUser.id })).toEqual([soldByOwner.id, mine.id]);
+    expect(await listIds(alice.token, { userId: bobUser.id })).toEqual([]);
+    const read = `query ($id: ID!) { invoice(id: $id) { id } }`;
+    expect(ok(await gql(read, { id: theirs.id }, { token: alice.token })).invoice).toBeNull();
+    expect(ok(await gql(read, { id: mine.id }, { token: alice.token })).invoice).toEqual({ id: mine.id });
+    const voidIt = `mutation ($id: ID!) { voidInvoice(id: $id) { status } }`;
+    expect(errorCode(await gql(voidIt, { id: theirs.id }, { token: alice.token }))).toBe("NOT_FOUND");
+    expect(errorCode(await gql(`mutation { voidInvoice(id: "999999") { status } }`, {}, { token: alice.token }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      errorCode(
+        await gql(CREATE, { input: { userId: bobUser.id, planId: plan.id, currency: "USD" } }, { token: alice.token }),
+      ),
+    ).toBe("NOT_FOUND");
+    const watched = await subscribe(
+      `subscription ($id: ID!) { invoiceUpdated(id: $id) { id } }`,
+      { id: theirs.id },
+      alice.token,
+    );
+    expect((await watched.nextEvent()).data.errors[0].extensions.code).toBe("NOT_FOUND");
+    // Refunds and manual payments stay with admins.
+    expect(errorCode(await gql(MARK_PAID, { id: mine.id }, { token: alice.token }))).toBe("FORBIDDEN");
+    expect(ok(await gql(voidIt, { id: mine.id }, { token: alice.token })).voidInvoice.status).toBe("VOID");
+    expect(
+      ok(await gql(`query ($id: ID!) { invoice(id: $id) { status } }`, { id: theirs.id }, { token: bob.token })).invoice
+        .status,
+    ).toBe("OPEN");
+  });
+});
+
+describe("the invoice list's filters", () => {
+  it("combine status, user, plan, method, currency and a creation range with the keyset pages", async () => {
+    const { user } = await servedUser(owner);
+    const other = await createUser(owner);
+    const plan = await createPlan(owner, {
+      prices: [
+        { currency: "USD", amount: "5.00" },
+        { currency: "EUR", amount: "4.00" },
+      ],
+    });
+    const otherPlan = await createPlan(owner);
+    const a = await issue(owner, user.id, plan.id, "USD");
+    const b = await issue(owner, user.id, plan.id, "EUR");
+    const c = await issue(owner, user.id, plan.id, "USD");
+    const d = await issue(owner, other.id, otherPlan.id, "USD");
+    ok(await gql(MARK_PAID, { id: a.id }, { token: owner }));
+    ok(await gql(MARK_PAID, { id: b.id }, { token: owner }));
+    // Spread their creation times an hour apart: a at T, b at T+1h, c at T+2h, d at T+3h.
+    const t = 1_800_000_000;
+    for (const [i, invoice] of [a, b, c, d].entries())
+      await env.DB.prepare("UPDATE invoices SET created_at = ? WHERE id = ?")
+        .bind(t + i * 3600, Number(invoice.id))
+        .run();
+    const iso = (sec: number) => new Date(sec * 1000).toISOString();
+
+    expect(await listIds(owner, { userId: user.id })).toEqual([c.id, b.id, a.id]);
+    expect(await listIds(owner, { userId: user.id, status: "PAID" })).toEqual([b.id, a.id]);
+    expect(await listIds(owner, { userId: user.id, method: "MANUAL", currency: "usd" })).toEqual([a.id]);
+    expect(await listIds(owner, { planId: otherPlan.id })).toEqual([d.id]);
+    expect(await listIds(owner, { planId: plan.id, status: "OPEN" })).toEqual([c.id]);
+    // From is inclusive, to exclusive.
+    expect(await listIds(owner, { createdFrom: iso(t + 3600), createdTo: iso(t + 3 * 3600) })).toEqual([c.id, b.id]);
+    expect(await listIds(owner, { createdFrom: iso(t + 3600), createdTo: iso(t + 3600) })).toEqual([]);
+    const first = ok(await gql(LIST, { f: { userId: user.id }, p: { first: 2 } }, { token: owner })).invoices;
+    expect(first.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([c.id, b.id]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(await listIds(owner, { userId: user.id }, { first: 2, after: first.pageInfo.endCursor })).toEqual([a.id]);
+
+    expect(errorCode(await gql(LIST, { f: { currency: "dollars!" } }, { token: owner }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await gql(LIST, { f: { createdFrom: "yesterday" } }, { token: owner }))).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("an invoice's history and terms", () => {
+  it("lists issue, manual payment with its reason, and refund with revoke, oldest first; the terms are the plan as sold", async () => {
+    const { user } = await servedUser(owner);
+    const plan = await createPlan(owner, { dataLimit: 5000, durationDays: 30, deviceLimit: 2 });
+    const invoice = await issue(owner, user.id, plan.id);
+    await gql(
+      `mutation ($id: ID!, $input: UpdatePlanInput!) { updatePlan(id: $id, input: $input) { id } }`,
+      { id: plan.id, input: { durationDays: 7 } },
+      { token: owner },
+    );
+    ok(
+      await gql(
+        `mutation ($id: ID!) { markInvoicePaid(id: $id, reference: "bank transfer 77") { id } }`,
+        { id: invoice.id },
+        { token: owner },
+      ),
+    );
+    ok(
+      await gql(
+        `mutation ($id: ID!) { refundInvoice(id: $id, revoke: true) { id } }`,
+        { id: invoice.id },
+        { token: owner },
+      ),
+    );
+    const read = ok(
+      await gql(
+        `query ($id: ID!) { invoice(id: $id) { history { action actorUsername targetType targetId details } terms { planName dataLimit durationDays resetStrategy deviceLimit groups } } }`,
+        { id: invoice.id },
+        { token: owner },
+      ),
+    ).invoice;
+    expect(read.history).toEqual([
+      expect.objectContaining({
+        action: "invoice.create",
+        actorUsername: "owner",
+        targetType: "invoice",
+        targetId: invoice.id,
+      }),
+      expect.objectContaining({
+        action: "invoice.pay",
+        details: expect.objectContaining({ via: "manual", ref: "bank transfer 77" }),
+      }),
+      expect.objectContaining({ action: "invoice.refund", details: { revoke: true, via: "manual" } }),
+    ]);
+    expect(read.terms).toEqual({
+      planName: plan.name,
+      dataLimit: 5000,
+      durationDays: 30,
+      resetStrategy: "NONE",
+      deviceLimit: 2,
+      groups: [],
+    });
+  });
+});
+
+describe("an open invoice page", () => {
+  it("hears each change of its invoice: a manual payment, a refund, a void and an expiry", async () => {
+    const { user } = await servedUser(owner);
+    const plan = await createPlan(owner);
+    const paid = await issue(owner, user.id, plan.id);
+    const stream = await watchInvoice(paid.id, owner);
+    ok(await gql(MARK_PAID, { id: paid.id }, { token: owner }));
+    expect((await stream.next()).data.invoiceUpdated).toEqual({ id: paid.id, status: "PAID", paidVia: "MANUAL" });
+    ok(
+      await gql(
+        `mutation ($id: ID!) { refundInvoice(id: $id, revoke: false) { id } }`,
+        { id: paid.id },
+        { token: owner },
+      ),
+    );
+    expect((await stream.next()).data.invoiceUpdated.status).toBe("REFUNDED");
+    stream.cancel();
+
+    const voided = await issue(owner, user.id, plan.id);
+    const voidStream = await watchInvoice(voided.id, owner);
+    ok(await gql(`mutation ($id: ID!) { voidInvoice(id: $id) { id } }`, { id: voided.id }, { token: owner }));
+    expect((await voidStream.next()).data.invoiceUpdated.status).toBe("VOID");
+    voidStream.cancel();
+
+    const expiring = await issue(owner, user.id, plan.id);
+    await env.DB.prepare("UPDATE invoices SET expires_at = ? WHERE id = ?")
+      .bind(now() - 60, Number(expiring.id))
+      .run();
+    const expiryStream = await watchInvoice(expiring.id, owner);
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "* * * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect((await expiryStream.next()).data.invoiceUpdated.status).toBe("EXPIRED");
+    expiryStream.cancel();
+  });
+});
+
+describe("an invoice's on-chain payment attempts", () => {
+  it("count confirmations from the last round's head, credited ones at least the chain's requirement, and link the explorer", async () => {
+    const { user } = await servedUser(owner);
+    const plan = await createPlan(owner);
+    const invoice = await issue(owner, user.id, plan.id);
+    const id = Number(invoice.id);
+    const chain = await env.DB.prepare(
+      "INSERT INTO chains (name, chain_id, rpc_url, confirmations, explorer_url) VALUES ('Testnet', 31999, 'http://127.0.0.1:1', 5, 'https://scan.example/') RETURNING id",
+    ).first<{ id: number }>();
+    const token = await env.DB.prepare(
+      "INSERT INTO chain_tokens (chain_row_id, symbol, decimals, currency) VALUES (?, 'TUSD', 6, 'USD') RETURNING id",
+    )
+      .bind(chain!.id)
+      .first<{ id: number }>();
+    await env.DB.prepare(
+      "INSERT INTO chain_deposits (invoice_id, token_id, address, amount_units, from_block, scanned_to_block) VALUES (?, ?, '0xdeposit', '5000000', 90, 104)",
+    )
+      .bind(id, token!.id)
+      .run();
+    const payment = (hash: string, block: number, status: string, reason: string | null) =>
+      env.DB.prepare(
+        "INSERT INTO chain_payments (invoice_id, chain_id, tx_hash, log_index, to_address, amount_units, block_number, status, reason, seen_at) VALUES (?, 31999, ?, 0, '0xdeposit', '5000000', ?, ?, ?, 0)",
+      )
+        .bind(id, hash, block, status, reason)
+        .run();
+    await payment("0xaaa", 102, "pending", null);
+    await payment("0xbbb", 110, "rejected", "underpaid"); // a reorg left it above the last head
+    await payment("0xccc", 103, "credited", null);
+    const read = `query ($id: ID!) { invoice(id: $id) { deposit { checkedBlock confirmationsRequired } chainPayments { txHash confirmations explorerUrl status reason } } }`;
+    const found = ok(await gql(read, { id: invoice.id }, { token: owner })).invoice;
+    expect(found.deposit).toEqual({ checkedBlock: 104, confirmationsRequired: 5 });
+    expect(found.chainPayments).toEqual([
+      {
+        txHash: "0xaaa",
+        confirmations: 3,
+        explorerUrl: "https://scan.example/tx/0xaaa",
+        status: "PENDING",
+        reason: null,
+      },
+      {
+        txHash: "0xbbb",
+        confirmations: 0,
+        explorerUrl: "https://scan.example/tx/0xbbb",
+        status: "REJECTED",
+        reason: "UNDERPAID",
+      },
+      {
+        txHash: "0xccc",
+        confirmations: 5,
+        explorerUrl: "https://scan.example/tx/0xccc",
+        status: "CREDITED",
+        reason: null,
+      },
+    ]);
+
+    await env.DB.prepare("UPDATE chains SET explorer_url = NULL WHERE id = ?").bind(chain!.id).run();
+    await env.DB.prepare("UPDATE chain_deposits SET scanned_to_block = 120 WHERE invoice_id = ?").bind(id).run();
+    const later = ok(await gql(read, { id: invoice.id }, { token: owner })).invoice;
+    expect(later.deposit.checkedBlock).toBe(120);
+    expect(
+      later.chainPayments.map((p: { confirmations: number; explorerUrl: string | null }) => [
+        p.confirmations,
+        p.explorerUrl,
+      ]),
+    ).toEqual([
+      [19, null],
+      [11, null],
+      [18, null],
+    ]);
   });
 });

@@ -1,6 +1,8 @@
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditBy, type ActorContext } from "../../audit/record";
+import { auditLog } from "../../audit/table";
+import { ownedUsersScope, type Actor } from "../../auth/roles";
 import { randomToken } from "../../auth/crypto";
 import { runBatch, type Db, type Statement } from "../../db/client";
 import { DomainError, notFound } from "../../errors/domain-error";
@@ -13,17 +15,29 @@ import { derivedStatusSql } from "../../users/status-sql";
 import { findVisibleUser } from "../../users/service";
 import { users, type UserRow } from "../../users/table";
 import { currencySchema } from "../money";
+import { groups } from "../../groups/table";
+import type { PlanTerms } from "../plans/apply";
 import { findPlan, planTerms } from "../plans/service";
 import { guardedAudit, settleInvoice } from "./settle";
 import { invoiceOwnerStatement, ownerFrom, paymentRefundedEvent } from "../../events/detect-payment";
-import { INVOICE_STATUSES, invoices, type InvoiceRow } from "./table";
+import { invoiceUpdates } from "./live";
+import { INVOICE_STATUSES, invoices, PAYMENT_METHODS, type InvoiceRow } from "./table";
 
 export const invoiceNumber = (id: number) => `INV-${String(id).padStart(6, "0")}`;
 
 const orderSchema = z.object({ planId: idSchema, currency: currencySchema });
 const adminOrderSchema = orderSchema.extend({ userId: idSchema });
+const epochSecSchema = z.number().int().nonnegative();
 const filterSchema = z
-  .object({ status: z.enum(INVOICE_STATUSES).nullish(), userId: idSchema.nullish(), planId: idSchema.nullish() })
+  .object({
+    status: z.enum(INVOICE_STATUSES).nullish(),
+    userId: idSchema.nullish(),
+    planId: idSchema.nullish(),
+    method: z.enum(PAYMENT_METHODS).nullish(),
+    currency: currencySchema.nullish(),
+    createdFrom: epochSecSchema.nullish(),
+    createdTo: epochSecSchema.nullish(),
+  })
   .nullish();
 
 /** Who asks for an invoice: an admin for any user it may see, or the user itself (visible plans only). */
@@ -58,6 +72,8 @@ export async function issueInvoice(
         userId: user.id,
         username: user.username,
         planId: plan.id,
+        // The user's owner now: the invoice stays that admin's (or reseller's) record if the user moves.
+        adminId: sql`(SELECT admin_id FROM users WHERE id = ${user.id})`,
         planSnapshot: { ...(await planTerms(db, plan)) },
         currency: order.currency,
         total: price.amount,
@@ -87,22 +103,80 @@ export function findInvoice(db: Db, id: number) {
   return db.select().from(invoices).where(eq(invoices.id, id)).get();
 }
 
+/** A reseller sees only the invoices of its own users (the owner when each was issued); admins see all. */
+const visibleTo = (actor: Pick<Actor, "id" | "role">) => {
+  const scope = ownedUsersScope(actor);
+  return scope === undefined ? undefined : eq(invoices.adminId, scope);
+};
+
+/** The invoice if the actor may see it; another reseller's is as missing as one that never existed. */
+export function findVisibleInvoice(db: Db, actor: Actor, id: number) {
+  return db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, id), visibleTo(actor)))
+    .get();
+}
+
+export async function findVisibleInvoiceOrThrow(db: Db, actor: Actor, id: number): Promise<InvoiceRow> {
+  const invoice = await findVisibleInvoice(db, actor, id);
+  if (!invoice) throw notFound("invoice", id);
+  return invoice;
+}
+
+/** The plan's terms as frozen at sale, with group names for people (a group deleted since is left out). */
+export async function frozenTerms(db: Db, invoice: Pick<InvoiceRow, "planSnapshot">) {
+  const terms = invoice.planSnapshot as unknown as PlanTerms;
+  const named = terms.groupIds.length
+    ? await db
+        .select({ name: groups.name })
+        .from(groups)
+        .where(inArray(groups.id, terms.groupIds))
+        .orderBy(asc(groups.name))
+        .all()
+    : [];
+  return {
+    planName: terms.name,
+    dataLimit: terms.dataLimitBytes,
+    durationDays: terms.durationDays,
+    resetStrategy: terms.resetStrategy,
+    deviceLimit: terms.deviceLimit,
+    groups: named.map((g) => g.name),
+  };
+}
+
+/** What happened to an invoice, oldest first: its audit entries (issued, paid, voided, refunded). */
+export function invoiceHistory(db: Db, id: number) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, "invoice"), eq(auditLog.targetId, String(id))))
+    .orderBy(asc(auditLog.id))
+    .all();
+}
+
 export async function findInvoiceOrThrow(db: Db, id: number): Promise<InvoiceRow> {
   const invoice = await findInvoice(db, id);
   if (!invoice) throw notFound("invoice", id);
   return invoice;
 }
 
-export function listInvoices(db: Db, rawFilter: unknown, page: PageRequest) {
+/** Newest first, one keyset page; every filter narrows, the date range is [createdFrom, createdTo). */
+export function listInvoices(db: Db, actor: Actor, rawFilter: unknown, page: PageRequest) {
   const filter = parseInput(filterSchema, rawFilter) ?? {};
   return db
     .select()
     .from(invoices)
     .where(
       and(
+        visibleTo(actor),
         filter.status ? eq(invoices.status, filter.status) : undefined,
         filter.userId ? eq(invoices.userId, filter.userId) : undefined,
         filter.planId ? eq(invoices.planId, filter.planId) : undefined,
+        filter.method ? eq(invoices.paidVia, filter.method) : undefined,
+        filter.currency ? eq(invoices.currency, filter.currency) : undefined,
+        filter.createdFrom == null ? undefined : gte(invoices.createdAtSec, filter.createdFrom),
+        filter.createdTo == null ? undefined : lt(invoices.createdAtSec, filter.createdTo),
         page.beforeId === undefined ? undefined : lt(invoices.id, page.beforeId),
       ),
     )
@@ -113,7 +187,7 @@ export function listInvoices(db: Db, rawFilter: unknown, page: PageRequest) {
 
 /** Voids an invoice nobody has paid; a paid one must be refunded instead. */
 export async function voidInvoice(ctx: ActorContext, id: number): Promise<InvoiceRow> {
-  const invoice = await findInvoiceOrThrow(ctx.db, id);
+  const invoice = await findVisibleInvoiceOrThrow(ctx.db, ctx.actor, id);
   const voidable = ["open", "expired", "partially_paid"];
   const notVoidable = () =>
     new DomainError(
@@ -133,6 +207,7 @@ export async function voidInvoice(ctx: ActorContext, id: number): Promise<Invoic
   ])) as [InvoiceRow[]];
   // Paid between the read and the write: the payment won.
   if (!updated.length) throw notVoidable();
+  ctx.publish(invoiceUpdates([id]));
   return updated[0]!;
 }
 
@@ -181,6 +256,7 @@ export async function refundInvoice(
   const updated = results[0] as InvoiceRow[];
   if (!updated.length) throw notPaid();
   ctx.emit([paymentRefundedEvent(invoice, invoice.total, ownerFrom(results.at(-1)), nowSec)]);
+  ctx.publish(invoiceUpdates([id]));
   return updated[0]!;
 }
 
@@ -199,14 +275,17 @@ export async function markInvoicePaid(ctx: ActorContext, id: number, reference: 
     emit: ctx.emit,
   });
   if (!paid) throw new DomainError("CONFLICT", `invoice ${id} is ${invoice.status}: it cannot be paid`);
+  ctx.publish(invoiceUpdates([id]));
   return findInvoiceOrThrow(ctx.db, id);
 }
 
-/** Open invoices past their time become expired; the minute's housekeeping runs this. */
-export function expireInvoices(db: Db, nowSec: number) {
-  return db
+/** Open invoices past their time become expired; the minute's housekeeping runs this. Returns their ids. */
+export async function expireInvoices(db: Db, nowSec: number): Promise<number[]> {
+  const expired = await db
     .update(invoices)
     .set({ status: "expired" })
     .where(and(eq(invoices.status, "open"), lt(invoices.expiresAtSec, nowSec + 1)))
-    .run();
+    .returning({ id: invoices.id })
+    .all();
+  return expired.map((row) => row.id);
 }

@@ -6,6 +6,7 @@ import { testChain } from "./connectivity";
 import { depositView } from "./deposit";
 import { paymentsOf, recentPayments } from "./verify";
 import { CHAIN_PAYMENT_STATUSES, type ChainPaymentRow, REJECTION_REASONS } from "./table";
+import { checkedBlockOf, confirmationsOf, depositChain, transactionUrl } from "./confirmations";
 
 export type ChainPaymentStatus = ChainPaymentRow["status"];
 
@@ -201,10 +202,17 @@ export const onchainModule: GraphQLModule = {
       id: (p) => String(p.id),
       invoiceId: (p) => String(p.invoiceId),
       seenAt: (p) => p.seenAtSec,
-      confirmations: notYet,
-      explorerUrl: notYet,
+      confirmations: async (p, _, ctx) => {
+        const chain = await depositChain(ctx.db, p.invoiceId);
+        return confirmationsOf(p, chain?.checkedBlock ?? null, chain?.required ?? 0);
+      },
+      explorerUrl: async (p, _, ctx) =>
+        transactionUrl((await depositChain(ctx.db, p.invoiceId))?.explorerUrl ?? null, p.txHash),
     },
-    ChainDeposit: { checkedBlock: notYet, confirmationsRequired: notYet },
+    ChainDeposit: {
+      checkedBlock: (d, _, ctx) => checkedBlockOf(ctx.db, d.address),
+      confirmationsRequired: (d) => d.confirmations,
+    },
     Invoice: {
       deposit: (i, _, ctx) => depositView(ctx.db, i.id),
       chainPayments: (i, _, ctx) => paymentsOf(ctx.db, i.id),

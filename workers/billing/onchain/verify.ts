@@ -42,6 +42,8 @@ export interface RoundResult {
   /** Whether the invoice still needs watching. */
   watching: boolean;
   credited: boolean;
+  /** Transfers this round recorded or credited: an open invoice page shows their confirmations move. */
+  transfersSeen: number;
   /** News of the round: payment.underpaid when a short deposit first made the invoice partially paid, payment.received when it was credited. */
   events: PanelEvent[];
 }
@@ -203,7 +205,7 @@ export async function verifyDeposit(
 ): Promise<RoundResult> {
   const invoice = await findInvoice(db, invoiceId);
   const deposit = await db.select().from(chainDeposits).where(eq(chainDeposits.invoiceId, invoiceId)).get();
-  if (!invoice || !deposit) return { invoice, watching: false, credited: false, events: [] };
+  if (!invoice || !deposit) return { invoice, watching: false, credited: false, transfersSeen: 0, events: [] };
   const found = (await tokenWithChain(db, deposit.tokenId))!;
   const { chain, token } = found;
   const client = clientFor(chain.rpcUrl);
@@ -292,7 +294,13 @@ export async function verifyDeposit(
     });
   }
   const after = (await findInvoice(db, invoiceId))!;
-  return { invoice: after, watching: stillWatching(after, nowSec), credited, events };
+  return {
+    invoice: after,
+    watching: stillWatching(after, nowSec),
+    credited,
+    transfersSeen: observations.length,
+    events,
+  };
 }
 
 /** Whether payments to an invoice's deposit are still looked for: it can be paid, and it is not long past its expiry. */

@@ -6,6 +6,7 @@ import { readSettings } from "../../settings/settings";
 import { Stripe, subtleCrypto } from "./client";
 import { recordReceipt, receiptOf } from "./receipts";
 import { processStripeEvent, STRIPE_WEBHOOK_EVENTS, type WebhookOutcome } from "./webhook";
+import { publishInvoiceNews } from "../invoices/live";
 
 /** Stripe's default: a signature older than five minutes is a replay. */
 const TOLERANCE_SEC = 300;
@@ -45,9 +46,12 @@ stripeWebhookRoute.post("/", async (c) => {
   }
   let outcome: WebhookOutcome;
   try {
-    outcome = await processStripeEvent(c.var.db, event, await readSettings(c.var.db), nowSec, (events) =>
-      emitEvents(c.env, (promise) => c.executionCtx.waitUntil(promise), events),
-    );
+    outcome = await processStripeEvent(c.var.db, event, await readSettings(c.var.db), nowSec, (events) => {
+      const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
+      emitEvents(c.env, waitUntil, events);
+      // Every invoice a webhook moves (paid, refunded in full or in part) raises payment news about it.
+      publishInvoiceNews(c.env, waitUntil, events);
+    });
   } catch (error) {
     // The answer stays the fault it was (Stripe retries); the receipt says so without the error's text.
     const detail = `processing failed (${error instanceof Error ? error.name : "error"}); Stripe retries it`;

@@ -801,6 +801,7 @@ export type Invoice = {
   status: InvoiceStatus;
   /** The Stripe Checkout Session made for it (the last one, if the payer started several). */
   stripeSessionId?: Maybe<Scalars['String']['output']>;
+  terms: InvoiceTerms;
   total: Scalars['String']['output'];
   /** The printable invoice the payer sees, with its payment options; null once the user is deleted. */
   url?: Maybe<Scalars['String']['output']>;
@@ -843,6 +844,21 @@ export type InvoiceLine = {
 };
 
 export { InvoiceStatus };
+
+/** The plan as sold, frozen into the invoice: what paying it applies, whatever the plan says now. */
+export type InvoiceTerms = {
+  __typename?: 'InvoiceTerms';
+  /** Null means unlimited. */
+  dataLimit?: Maybe<Scalars['Bytes']['output']>;
+  /** Null leaves the user's device limit as it is. */
+  deviceLimit?: Maybe<Scalars['Int']['output']>;
+  /** Null means no expiry. */
+  durationDays?: Maybe<Scalars['Int']['output']>;
+  /** Names of the groups the buyer is put in (groups deleted since are left out). */
+  groups: Array<Scalars['String']['output']>;
+  planName: Scalars['String']['output'];
+  resetStrategy: ResetStrategy;
+};
 
 /** Progress of a backup or restore, as its last finished step left it. */
 export type JobProgress = {
@@ -3061,6 +3077,7 @@ export type ResolversTypes = {
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: ResolverTypeWrapper<InvoiceLine>;
   InvoiceStatus: InvoiceStatus;
+  InvoiceTerms: ResolverTypeWrapper<InvoiceTerms>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JobProgress: ResolverTypeWrapper<JobProgress>;
   LegacySubscriptionPath: ResolverTypeWrapper<LegacySubscriptionPath>;
@@ -3254,6 +3271,7 @@ export type ResolversParentTypes = {
   InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: InvoiceLine;
+  InvoiceTerms: InvoiceTerms;
   JSON: Scalars['JSON']['output'];
   JobProgress: JobProgress;
   LegacySubscriptionPath: LegacySubscriptionPath;
@@ -3686,6 +3704,7 @@ export type InvoiceResolvers<ContextType = SignedInContext, ParentType extends R
   refundedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
   stripeSessionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  terms?: Resolver<ResolversTypes['InvoiceTerms'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -3709,6 +3728,15 @@ export type InvoiceLineResolvers<ContextType = SignedInContext, ParentType exten
 };
 
 export type InvoiceStatusResolvers = EnumResolverSignature<{ EXPIRED?: any, OPEN?: any, PAID?: any, PARTIALLY_PAID?: any, REFUNDED?: any, VOID?: any }, ResolversTypes['InvoiceStatus']>;
+
+export type InvoiceTermsResolvers<ContextType = SignedInContext, ParentType extends ResolversParentTypes['InvoiceTerms'] = ResolversParentTypes['InvoiceTerms']> = {
+  dataLimit?: Resolver<Maybe<ResolversTypes['Bytes']>, ParentType, ContextType>;
+  deviceLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  planName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resetStrategy?: Resolver<ResolversTypes['ResetStrategy'], ParentType, ContextType>;
+};
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
@@ -4540,6 +4568,7 @@ export type Resolvers<ContextType = SignedInContext> = {
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoiceStatus?: InvoiceStatusResolvers;
+  InvoiceTerms?: InvoiceTermsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   JobProgress?: JobProgressResolvers<ContextType>;
   LegacySubscriptionPath?: LegacySubscriptionPathResolvers<ContextType>;

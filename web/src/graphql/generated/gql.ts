@@ -60,6 +60,14 @@ type Documents = {
     "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": typeof types.DeleteBackupDocument,
     "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": typeof types.RestoreBackupDocument,
     "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": typeof types.UpdateBackupScheduleDocument,
+    "\n  query InvoiceList($filter: InvoiceFilter, $page: Pagination) {\n    invoices(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          number\n          username\n          user {\n            id\n          }\n          plan {\n            id\n            name\n          }\n          total\n          currency\n          status\n          paidVia\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.InvoiceListDocument,
+    "\n  query InvoicePlanChoices {\n    plans {\n      id\n      name\n    }\n  }\n": typeof types.InvoicePlanChoicesDocument,
+    "\n  fragment InvoiceDetailFields on Invoice {\n    id\n    number\n    status\n    username\n    user {\n      id\n      username\n    }\n    plan {\n      id\n    }\n    currency\n    total\n    lines {\n      description\n      quantity\n      unitAmount\n    }\n    terms {\n      planName\n      dataLimit\n      durationDays\n      resetStrategy\n      deviceLimit\n      groups\n    }\n    createdBy\n    createdAt\n    expiresAt\n    paidAt\n    paidVia\n    paymentRef\n    refundedAt\n    flag\n    url\n    stripeSessionId\n    deposit {\n      address\n      amount\n      symbol\n      tokenAddress\n      chainId\n      checkedBlock\n      confirmationsRequired\n    }\n    chainPayments {\n      id\n      txHash\n      explorerUrl\n      blockNumber\n      confirmations\n      amountUnits\n      status\n      reason\n      seenAt\n    }\n    history {\n      id\n      at\n      actorUsername\n      action\n      details\n    }\n  }\n": typeof types.InvoiceDetailFieldsFragmentDoc,
+    "\n  query InvoiceDetail($id: ID!) {\n    invoice(id: $id) {\n      ...InvoiceDetailFields\n    }\n  }\n": typeof types.InvoiceDetailDocument,
+    "\n  subscription InvoiceUpdates($id: ID!) {\n    invoiceUpdated(id: $id) {\n      ...InvoiceDetailFields\n    }\n  }\n": typeof types.InvoiceUpdatesDocument,
+    "\n  mutation VoidInvoice($id: ID!) {\n    voidInvoice(id: $id) {\n      ...InvoiceDetailFields\n    }\n  }\n": typeof types.VoidInvoiceDocument,
+    "\n  mutation MarkInvoicePaid($id: ID!, $reference: String!) {\n    markInvoicePaid(id: $id, reference: $reference) {\n      ...InvoiceDetailFields\n    }\n  }\n": typeof types.MarkInvoicePaidDocument,
+    "\n  mutation RefundInvoice($id: ID!, $revoke: Boolean!) {\n    refundInvoice(id: $id, revoke: $revoke) {\n      ...InvoiceDetailFields\n    }\n  }\n": typeof types.RefundInvoiceDocument,
     "\n  query ChainsPage {\n    chains {\n      id\n      name\n      chainId\n      rpcUrl\n      confirmations\n      logBlockRange\n      explorerUrl\n      enabled\n    }\n    chainTokens {\n      id\n      chain {\n        id\n      }\n      symbol\n      address\n      decimals\n      currency\n      enabled\n    }\n  }\n": typeof types.ChainsPageDocument,
     "\n  query DepositSource {\n    billingStatus {\n      onchainDepositSourceConfigured\n    }\n  }\n": typeof types.DepositSourceDocument,
     "\n  mutation CreateChain($input: CreateChainInput!) {\n    createChain(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateChainDocument,
@@ -211,6 +219,14 @@ const documents: Documents = {
     "\n  mutation DeleteBackup($id: ID!) {\n    deleteBackup(id: $id)\n  }\n": types.DeleteBackupDocument,
     "\n  mutation RestoreBackup($id: ID!, $confirm: String!) {\n    restoreBackup(id: $id, confirm: $confirm) {\n      ...RestoreFields\n    }\n  }\n": types.RestoreBackupDocument,
     "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n": types.UpdateBackupScheduleDocument,
+    "\n  query InvoiceList($filter: InvoiceFilter, $page: Pagination) {\n    invoices(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          number\n          username\n          user {\n            id\n          }\n          plan {\n            id\n            name\n          }\n          total\n          currency\n          status\n          paidVia\n          createdAt\n        }\n      }\n    }\n  }\n": types.InvoiceListDocument,
+    "\n  query InvoicePlanChoices {\n    plans {\n      id\n      name\n    }\n  }\n": types.InvoicePlanChoicesDocument,
+    "\n  fragment InvoiceDetailFields on Invoice {\n    id\n    number\n    status\n    username\n    user {\n      id\n      username\n    }\n    plan {\n      id\n    }\n    currency\n    total\n    lines {\n      description\n      quantity\n      unitAmount\n    }\n    terms {\n      planName\n      dataLimit\n      durationDays\n      resetStrategy\n      deviceLimit\n      groups\n    }\n    createdBy\n    createdAt\n    expiresAt\n    paidAt\n    paidVia\n    paymentRef\n    refundedAt\n    flag\n    url\n    stripeSessionId\n    deposit {\n      address\n      amount\n      symbol\n      tokenAddress\n      chainId\n      checkedBlock\n      confirmationsRequired\n    }\n    chainPayments {\n      id\n      txHash\n      explorerUrl\n      blockNumber\n      confirmations\n      amountUnits\n      status\n      reason\n      seenAt\n    }\n    history {\n      id\n      at\n      actorUsername\n      action\n      details\n    }\n  }\n": types.InvoiceDetailFieldsFragmentDoc,
+    "\n  query InvoiceDetail($id: ID!) {\n    invoice(id: $id) {\n      ...InvoiceDetailFields\n    }\n  }\n": types.InvoiceDetailDocument,
+    "\n  subscription InvoiceUpdates($id: ID!) {\n    invoiceUpdated(id: $id) {\n      ...InvoiceDetailFields\n    }\n  }\n": types.InvoiceUpdatesDocument,
+    "\n  mutation VoidInvoice($id: ID!) {\n    voidInvoice(id: $id) {\n      ...InvoiceDetailFields\n    }\n  }\n": types.VoidInvoiceDocument,
+    "\n  mutation MarkInvoicePaid($id: ID!, $reference: String!) {\n    markInvoicePaid(id: $id, reference: $reference) {\n      ...InvoiceDetailFields\n    }\n  }\n": types.MarkInvoicePaidDocument,
+    "\n  mutation RefundInvoice($id: ID!, $revoke: Boolean!) {\n    refundInvoice(id: $id, revoke: $revoke) {\n      ...InvoiceDetailFields\n    }\n  }\n": types.RefundInvoiceDocument,
     "\n  query ChainsPage {\n    chains {\n      id\n      name\n      chainId\n      rpcUrl\n      confirmations\n      logBlockRange\n      explorerUrl\n      enabled\n    }\n    chainTokens {\n      id\n      chain {\n        id\n      }\n      symbol\n      address\n      decimals\n      currency\n      enabled\n    }\n  }\n": types.ChainsPageDocument,
     "\n  query DepositSource {\n    billingStatus {\n      onchainDepositSourceConfigured\n    }\n  }\n": types.DepositSourceDocument,
     "\n  mutation CreateChain($input: CreateChainInput!) {\n    createChain(input: $input) {\n      id\n    }\n  }\n": types.CreateChainDocument,
@@ -497,6 +513,38 @@ export function graphql(source: "\n  mutation RestoreBackup($id: ID!, $confirm: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateBackupSchedule($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      backupIntervalHours\n      backupKeepCount\n      backupKeepDays\n    }\n  }\n"): typeof import('./graphql').UpdateBackupScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvoiceList($filter: InvoiceFilter, $page: Pagination) {\n    invoices(filter: $filter, page: $page) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          number\n          username\n          user {\n            id\n          }\n          plan {\n            id\n            name\n          }\n          total\n          currency\n          status\n          paidVia\n          createdAt\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').InvoiceListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvoicePlanChoices {\n    plans {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').InvoicePlanChoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoiceDetailFields on Invoice {\n    id\n    number\n    status\n    username\n    user {\n      id\n      username\n    }\n    plan {\n      id\n    }\n    currency\n    total\n    lines {\n      description\n      quantity\n      unitAmount\n    }\n    terms {\n      planName\n      dataLimit\n      durationDays\n      resetStrategy\n      deviceLimit\n      groups\n    }\n    createdBy\n    createdAt\n    expiresAt\n    paidAt\n    paidVia\n    paymentRef\n    refundedAt\n    flag\n    url\n    stripeSessionId\n    deposit {\n      address\n      amount\n      symbol\n      tokenAddress\n      chainId\n      checkedBlock\n      confirmationsRequired\n    }\n    chainPayments {\n      id\n      txHash\n      explorerUrl\n      blockNumber\n      confirmations\n      amountUnits\n      status\n      reason\n      seenAt\n    }\n    history {\n      id\n      at\n      actorUsername\n      action\n      details\n    }\n  }\n"): typeof import('./graphql').InvoiceDetailFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvoiceDetail($id: ID!) {\n    invoice(id: $id) {\n      ...InvoiceDetailFields\n    }\n  }\n"): typeof import('./graphql').InvoiceDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription InvoiceUpdates($id: ID!) {\n    invoiceUpdated(id: $id) {\n      ...InvoiceDetailFields\n    }\n  }\n"): typeof import('./graphql').InvoiceUpdatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidInvoice($id: ID!) {\n    voidInvoice(id: $id) {\n      ...InvoiceDetailFields\n    }\n  }\n"): typeof import('./graphql').VoidInvoiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkInvoicePaid($id: ID!, $reference: String!) {\n    markInvoicePaid(id: $id, reference: $reference) {\n      ...InvoiceDetailFields\n    }\n  }\n"): typeof import('./graphql').MarkInvoicePaidDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefundInvoice($id: ID!, $revoke: Boolean!) {\n    refundInvoice(id: $id, revoke: $revoke) {\n      ...InvoiceDetailFields\n    }\n  }\n"): typeof import('./graphql').RefundInvoiceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

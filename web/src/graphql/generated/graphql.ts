@@ -55,6 +55,21 @@ export type BeginImportInput = {
   unmapped: Array<ImportIssueInput>;
 };
 
+/** Why an on-chain transfer was not credited. */
+export type ChainPaymentRejection =
+  | 'AFTER_EXPIRY'
+  | 'FAILED'
+  /** The transaction already paid another invoice, or predates this one's deposit. */
+  | 'REUSED'
+  | 'UNDERPAID'
+  | 'WRONG_RECIPIENT'
+  | 'WRONG_TOKEN';
+
+export type ChainPaymentStatus =
+  | 'CREDITED'
+  | 'PENDING'
+  | 'REJECTED';
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
@@ -361,6 +376,20 @@ export type InactiveUserResponse =
   /** A config that cannot connect, whose name explains the state and how to renew. */
   | 'PLACEHOLDER';
 
+export type InvoiceFilter = {
+  /** Issued at or after. */
+  createdFrom?: string | null | undefined;
+  /** Issued before. */
+  createdTo?: string | null | undefined;
+  /** e.g. USD */
+  currency?: string | null | undefined;
+  /** How it was paid. */
+  method?: PaymentMethod | null | undefined;
+  planId?: string | number | null | undefined;
+  status?: InvoiceStatus | null | undefined;
+  userId?: string | number | null | undefined;
+};
+
 export type InvoiceStatus =
   /** Not paid in time; a late on-chain payment is never credited. */
   | 'EXPIRED'
@@ -435,6 +464,11 @@ export type Pagination = {
   after?: string | null | undefined;
   first?: number | null | undefined;
 };
+
+export type PaymentMethod =
+  | 'MANUAL'
+  | 'ONCHAIN'
+  | 'STRIPE';
 
 /** One request the Import page's API readers make to a peer panel, sent from the panel (browsers reach only this origin). */
 export type PeerApiRequestInput = {
@@ -1089,6 +1123,58 @@ export type UpdateBackupScheduleMutationVariables = Exact<{
 
 export type UpdateBackupScheduleMutation = { updateSettings: { backupIntervalHours: number, backupKeepCount: number, backupKeepDays: number } };
 
+export type InvoiceListQueryVariables = Exact<{
+  filter?: InvoiceFilter | null | undefined;
+  page?: Pagination | null | undefined;
+}>;
+
+
+export type InvoiceListQuery = { invoices: { pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, number: string, username: string, total: string, currency: string, status: InvoiceStatus, paidVia: PaymentMethod | null, createdAt: string, user: { id: string } | null, plan: { id: string, name: string } | null } }> } };
+
+export type InvoicePlanChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvoicePlanChoicesQuery = { plans: Array<{ id: string, name: string }> };
+
+export type InvoiceDetailFieldsFragment = { id: string, number: string, status: InvoiceStatus, username: string, currency: string, total: string, createdBy: string, createdAt: string, expiresAt: string, paidAt: string | null, paidVia: PaymentMethod | null, paymentRef: string | null, refundedAt: string | null, flag: string | null, url: string | null, stripeSessionId: string | null, user: { id: string, username: string } | null, plan: { id: string } | null, lines: Array<{ description: string, quantity: number, unitAmount: string }>, terms: { planName: string, dataLimit: number | null, durationDays: number | null, resetStrategy: ResetStrategy, deviceLimit: number | null, groups: Array<string> }, deposit: { address: string, amount: string, symbol: string, tokenAddress: string | null, chainId: number, checkedBlock: number | null, confirmationsRequired: number } | null, chainPayments: Array<{ id: string, txHash: string, explorerUrl: string | null, blockNumber: number, confirmations: number, amountUnits: string, status: ChainPaymentStatus, reason: ChainPaymentRejection | null, seenAt: string }>, history: Array<{ id: string, at: string, actorUsername: string | null, action: string, details: unknown }> };
+
+export type InvoiceDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvoiceDetailQuery = { invoice: { id: string, number: string, status: InvoiceStatus, username: string, currency: string, total: string, createdBy: string, createdAt: string, expiresAt: string, paidAt: string | null, paidVia: PaymentMethod | null, paymentRef: string | null, refundedAt: string | null, flag: string | null, url: string | null, stripeSessionId: string | null, user: { id: string, username: string } | null, plan: { id: string } | null, lines: Array<{ description: string, quantity: number, unitAmount: string }>, terms: { planName: string, dataLimit: number | null, durationDays: number | null, resetStrategy: ResetStrategy, deviceLimit: number | null, groups: Array<string> }, deposit: { address: string, amount: string, symbol: string, tokenAddress: string | null, chainId: number, checkedBlock: number | null, confirmationsRequired: number } | null, chainPayments: Array<{ id: string, txHash: string, explorerUrl: string | null, blockNumber: number, confirmations: number, amountUnits: string, status: ChainPaymentStatus, reason: ChainPaymentRejection | null, seenAt: string }>, history: Array<{ id: string, at: string, actorUsername: string | null, action: string, details: unknown }> } | null };
+
+export type InvoiceUpdatesSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvoiceUpdatesSubscription = { invoiceUpdated: { id: string, number: string, status: InvoiceStatus, username: string, currency: string, total: string, createdBy: string, createdAt: string, expiresAt: string, paidAt: string | null, paidVia: PaymentMethod | null, paymentRef: string | null, refundedAt: string | null, flag: string | null, url: string | null, stripeSessionId: string | null, user: { id: string, username: string } | null, plan: { id: string } | null, lines: Array<{ description: string, quantity: number, unitAmount: string }>, terms: { planName: string, dataLimit: number | null, durationDays: number | null, resetStrategy: ResetStrategy, deviceLimit: number | null, groups: Array<string> }, deposit: { address: string, amount: string, symbol: string, tokenAddress: string | null, chainId: number, checkedBlock: number | null, confirmationsRequired: number } | null, chainPayments: Array<{ id: string, txHash: string, explorerUrl: string | null, blockNumber: number, confirmations: number, amountUnits: string, status: ChainPaymentStatus, reason: ChainPaymentRejection | null, seenAt: string }>, history: Array<{ id: string, at: string, actorUsername: string | null, action: string, details: unknown }> } };
+
+export type VoidInvoiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VoidInvoiceMutation = { voidInvoice: { id: string, number: string, status: InvoiceStatus, username: string, currency: string, total: string, createdBy: string, createdAt: string, expiresAt: string, paidAt: string | null, paidVia: PaymentMethod | null, paymentRef: string | null, refundedAt: string | null, flag: string | null, url: string | null, stripeSessionId: string | null, user: { id: string, username: string } | null, plan: { id: string } | null, lines: Array<{ description: string, quantity: number, unitAmount: string }>, terms: { planName: string, dataLimit: number | null, durationDays: number | null, resetStrategy: ResetStrategy, deviceLimit: number | null, groups: Array<string> }, deposit: { address: string, amount: string, symbol: string, tokenAddress: string | null, chainId: number, checkedBlock: number | null, confirmationsRequired: number } | null, chainPayments: Array<{ id: string, txHash: string, explorerUrl: string | null, blockNumber: number, confirmations: number, amountUnits: string, status: ChainPaymentStatus, reason: ChainPaymentRejection | null, seenAt: string }>, history: Array<{ id: string, at: string, actorUsername: string | null, action: string, details: unknown }> } };
+
+export type MarkInvoicePaidMutationVariables = Exact<{
+  id: string | number;
+  reference: string;
+}>;
+
+
+export type MarkInvoicePaidMutation = { markInvoicePaid: { id: string, number: string, status: InvoiceStatus, username: string, currency: string, total: string, createdBy: string, createdAt: string, expiresAt: string, paidAt: string | null, paidVia: PaymentMethod | null, paymentRef: string | null, refundedAt: string | null, flag: string | null, url: string | null, stripeSessionId: string | null, user: { id: string, username: string } | null, plan: { id: string } | null, lines: Array<{ description: string, quantity: number, unitAmount: string }>, terms: { planName: string, dataLimit: number | null, durationDays: number | null, resetStrategy: ResetStrategy, deviceLimit: number | null, groups: Array<string> }, deposit: { address: string, amount: string, symbol: string, tokenAddress: string | null, chainId: number, checkedBlock: number | null, confirmationsRequired: number } | null, chainPayments: Array<{ id: string, txHash: string, explorerUrl: string | null, blockNumber: number, confirmations: number, amountUnits: string, status: ChainPaymentStatus, reason: ChainPaymentRejection | null, seenAt: string }>, history: Array<{ id: string, at: string, actorUsername: string | null, action: string, details: unknown }> } };
+
+export type RefundInvoiceMutationVariables = Exact<{
+  id: string | number;
+  revoke: boolean;
+}>;
+
+
+export type RefundInvoiceMutation = { refundInvoice: { id: string, number: string, status: InvoiceStatus, username: string, currency: string, total: string, createdBy: string, createdAt: string, expiresAt: string, paidAt: string | null, paidVia: PaymentMethod | null, paymentRef: string | null, refundedAt: string | null, flag: string | null, url: string | null, stripeSessionId: string | null, user: { id: string, username: string } | null, plan: { id: string } | null, lines: Array<{ description: string, quantity: number, unitAmount: string }>, terms: { planName: string, dataLimit: number | null, durationDays: number | null, resetStrategy: ResetStrategy, deviceLimit: number | null, groups: Array<string> }, deposit: { address: string, amount: string, symbol: string, tokenAddress: string | null, chainId: number, checkedBlock: number | null, confirmationsRequired: number } | null, chainPayments: Array<{ id: string, txHash: string, explorerUrl: string | null, blockNumber: number, confirmations: number, amountUnits: string, status: ChainPaymentStatus, reason: ChainPaymentRejection | null, seenAt: string }>, history: Array<{ id: string, at: string, actorUsername: string | null, action: string, details: unknown }> } };
+
 export type ChainsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1733,6 +1819,73 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const InvoiceDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvoiceDetailFields on Invoice {
+  id
+  number
+  status
+  username
+  user {
+    id
+    username
+  }
+  plan {
+    id
+  }
+  currency
+  total
+  lines {
+    description
+    quantity
+    unitAmount
+  }
+  terms {
+    planName
+    dataLimit
+    durationDays
+    resetStrategy
+    deviceLimit
+    groups
+  }
+  createdBy
+  createdAt
+  expiresAt
+  paidAt
+  paidVia
+  paymentRef
+  refundedAt
+  flag
+  url
+  stripeSessionId
+  deposit {
+    address
+    amount
+    symbol
+    tokenAddress
+    chainId
+    checkedBlock
+    confirmationsRequired
+  }
+  chainPayments {
+    id
+    txHash
+    explorerUrl
+    blockNumber
+    confirmations
+    amountUnits
+    status
+    reason
+    seenAt
+  }
+  history {
+    id
+    at
+    actorUsername
+    action
+    details
+  }
+}
+    `, {"fragmentName":"InvoiceDetailFields"}) as unknown as TypedDocumentString<InvoiceDetailFieldsFragment, unknown>;
 export const UserRowFragmentDoc = new TypedDocumentString(`
     fragment UserRow on User {
   id
@@ -2039,6 +2192,13 @@ export const BackupDatabaseDocument = {"__meta__":{"hash":"917ed146b8a8ca908a56f
 export const DeleteBackupDocument = {"__meta__":{"hash":"0c8c023a146fb52ffa6afc3f7fbef13b8f218864a90ac166329ddf08581cc752"}} as unknown as TypedDocumentString<DeleteBackupMutation, DeleteBackupMutationVariables>;
 export const RestoreBackupDocument = {"__meta__":{"hash":"fdb545888dc6be5f19e10b8f21ec178cd6ec54a0d91c9821990f14f01cbc82f2"}} as unknown as TypedDocumentString<RestoreBackupMutation, RestoreBackupMutationVariables>;
 export const UpdateBackupScheduleDocument = {"__meta__":{"hash":"25f537ecb38f6b19d8f7adb177b15a2c3adde22b30c55db9bcda74c620b336d0"}} as unknown as TypedDocumentString<UpdateBackupScheduleMutation, UpdateBackupScheduleMutationVariables>;
+export const InvoiceListDocument = {"__meta__":{"hash":"e36cda2cd4390b3179c3d55d2ef97d9e1286f0450bade9f2bf73bc84dbfcda41"}} as unknown as TypedDocumentString<InvoiceListQuery, InvoiceListQueryVariables>;
+export const InvoicePlanChoicesDocument = {"__meta__":{"hash":"a3da82562a01c74fd58d421e1f5e7bf48b493f22ca8a1cbd3c7ebe2443d0b5b0"}} as unknown as TypedDocumentString<InvoicePlanChoicesQuery, InvoicePlanChoicesQueryVariables>;
+export const InvoiceDetailDocument = {"__meta__":{"hash":"b692696fb3efca4a273fbc449929f1c5c67af4aefac59ea711517102bdfb28bb"}} as unknown as TypedDocumentString<InvoiceDetailQuery, InvoiceDetailQueryVariables>;
+export const InvoiceUpdatesDocument = {"__meta__":{"hash":"5e90031ad05efaafc6272d3bce0bcbc41797ad7550e533361cab3a74e82cc4e0"}} as unknown as TypedDocumentString<InvoiceUpdatesSubscription, InvoiceUpdatesSubscriptionVariables>;
+export const VoidInvoiceDocument = {"__meta__":{"hash":"6cefa28ac9e0a00f80603329a795e3f912cd595e810d2b916af52d0f7d6b216a"}} as unknown as TypedDocumentString<VoidInvoiceMutation, VoidInvoiceMutationVariables>;
+export const MarkInvoicePaidDocument = {"__meta__":{"hash":"0639c98aa5628ee1c4e1c43d419772732f9b7a81f1dc1c7f3c5b7b29c5a45aea"}} as unknown as TypedDocumentString<MarkInvoicePaidMutation, MarkInvoicePaidMutationVariables>;
+export const RefundInvoiceDocument = {"__meta__":{"hash":"2d25a9f4a28a9af32cc564a4694234e8f68e92854c9e4d0fd59f8f1b33787589"}} as unknown as TypedDocumentString<RefundInvoiceMutation, RefundInvoiceMutationVariables>;
 export const ChainsPageDocument = {"__meta__":{"hash":"f74a840c0522c30ee0f48963f78470e10d12dc16c56ceba5652044dcd8106faa"}} as unknown as TypedDocumentString<ChainsPageQuery, ChainsPageQueryVariables>;
 export const DepositSourceDocument = {"__meta__":{"hash":"4c6a4d1aa23b9e7327900273dd67c07eb8d62d29dfd2b5ef74207aa6b6f91902"}} as unknown as TypedDocumentString<DepositSourceQuery, DepositSourceQueryVariables>;
 export const CreateChainDocument = {"__meta__":{"hash":"1021386567f0f3b63f9bca8d113271ce61baca19ebfd96b9631c64984c9fe4b2"}} as unknown as TypedDocumentString<CreateChainMutation, CreateChainMutationVariables>;
