@@ -50,7 +50,7 @@ export function UserInvoices(props: { userId: string }) {
             </Table>
             <Show when={connection.pageInfo.hasNextPage}>
               <p>
-                <A href={`/invoices?userId=${encodeURIComponent(props.userId)}`}>{t("sell.allInvoices")}</A>
+                <A href={`/invoices?user=${encodeURIComponent(props.userId)}`}>{t("sell.allInvoices")}</A>
               </p>
             </Show>
           </>
