@@ -31,6 +31,9 @@ INSERT INTO `user_counts` (`admin_id`, `status`, `users`) SELECT `admin_id`, `st
 --> statement-breakpoint
 -- Search by username or note: a trigram index over the users table's own text (external content:
 -- nothing is stored twice), so "contains" costs a few index pages, not a read of every user.
+-- Note for operators: `wrangler d1 export --remote` refuses a database holding an FTS5 table
+-- (cloudflare/workers-sdk#6305, #9519); the panel's own backups (workers/backup) leave the index
+-- out and triggers rebuild it on restore, and D1 Time Travel is unaffected.
 CREATE VIRTUAL TABLE `users_search` USING fts5(`username`, `note`, content='users', content_rowid='id', tokenize='trigram');
 --> statement-breakpoint
 CREATE TRIGGER `users_search_insert` AFTER INSERT ON `users` BEGIN
