@@ -29,6 +29,12 @@ const USERS_PAGE_BY_USAGE = USERS_PAGE.replace(
   "query ($page: Pagination, $order: UserOrder)",
 ).replace("users(page: $page)", "users(page: $page, order: $order)");
 
+const USERS_SEARCH = USERS_PAGE.replace(
+  "query ($page: Pagination)",
+  "query ($page: Pagination, $filter: UserFilter)",
+).replace("users(page: $page)", "users(page: $page, filter: $filter)");
+const SEARCH_TERM = "user4242";
+
 async function graphql(url, query, variables, token) {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
@@ -80,6 +86,8 @@ try {
   const usersListByUsage = await usersPage(USERS_PAGE_BY_USAGE.replace("totalCount ", ""), {
     order: { by: "USED_TRAFFIC", descending: true },
   });
+  // A search as the SPA sends it (with totalCount): "user4242" is in 11 of the seeded names.
+  const usersSearch = await usersPage(USERS_SEARCH, { filter: { search: SEARCH_TERM } });
 
   // One hello-world request alone, for the ingest ratio: the same loopback round trip, no work.
   const helloOnce = [];
@@ -115,6 +123,11 @@ try {
       ...usersListByUsage,
       ratioToHelloWorld: usersListByUsage.requestsPerSec / baseline.requestsPerSec,
     },
+    usersSearch50: {
+      ...usersSearch,
+      term: SEARCH_TERM,
+      ratioToHelloWorld: usersSearch.requestsPerSec / baseline.requestsPerSec,
+    },
     d1StatementsPerRequest: statementsPerPage,
     subscription,
     ingest: { ...ingest, helloWorldRoundTripMs: helloMedianMs, ratioToHelloWorld: ingest.medianMs / helloMedianMs },
@@ -136,6 +149,9 @@ try {
   );
   console.log(
     `  same, most traffic first            ${fmt(usersListByUsage.requestsPerSec).padStart(9)} ${fmt(usersListByUsage.latencyP50Ms).padStart(9)} ${fmt(usersListByUsage.latencyP99Ms).padStart(8)}   ${results.usersList50ByUsageWithoutTotal.ratioToHelloWorld.toFixed(2)}`,
+  );
+  console.log(
+    `users search "${SEARCH_TERM}", with total   ${fmt(usersSearch.requestsPerSec).padStart(9)} ${fmt(usersSearch.latencyP50Ms).padStart(9)} ${fmt(usersSearch.latencyP99Ms).padStart(8)}   ${results.usersSearch50.ratioToHelloWorld.toFixed(2)}`,
   );
   console.log(
     `/sub/<token>, cached                ${fmt(subscription.cached.requestsPerSec).padStart(9)} ${fmt(subscription.cached.latencyP50Ms).padStart(9)} ${fmt(subscription.cached.latencyP99Ms).padStart(8)}   ${subscription.cached.ratioToHelloWorld.toFixed(2)}`,

@@ -137,6 +137,10 @@ describe("backup and restore", { timeout: 60_000 }, () => {
     expect(manifest.schemaVersion).toBe(env.TEST_MIGRATIONS.at(-1)!.name.replace(/\.sql$/, ""));
     expect(manifest.tables.find((t) => t.name === "users")?.rows).toBe(3);
     expect(manifest.tables.map((t) => t.name)).not.toContain("backups");
+    // Derived from users by triggers: rebuilt as the restore writes users, never copied.
+    expect(
+      manifest.tables.map((t) => t.name).filter((n) => n === "user_counts" || n.startsWith("users_search")),
+    ).toEqual([]);
     expect(await jobTableCount()).toBe(0);
 
     await wipePanel();
@@ -180,6 +184,14 @@ describe("backup and restore", { timeout: 60_000 }, () => {
     expect(done.error).toBeNull();
     expect(done.status).toBe("complete");
     expect(withoutRestoreEffects(await panelDump())).toEqual(before);
+    // The users list's counts and search index follow the restored users, the deleted one included.
+    const counts = await env.DB.batch([
+      env.DB.prepare("SELECT admin_id, status, users FROM user_counts WHERE users != 0 ORDER BY 1, 2"),
+      env.DB.prepare("SELECT admin_id, status, count(*) AS users FROM users GROUP BY 1, 2 ORDER BY 1, 2"),
+      env.DB.prepare(`SELECT count(*) AS n FROM users_search WHERE users_search MATCH '"quoted"'`),
+    ]);
+    expect(counts[0]!.results).toEqual(counts[1]!.results);
+    expect(counts[2]!.results).toEqual([{ n: 3 }]);
 
     const safety = await finishedBackup(restore.safetyBackupId!);
     expect(safety).toMatchObject({ status: "complete", trigger: "pre_restore" });

@@ -12,6 +12,7 @@ import { checkRestorable, readVerifiedManifest } from "./verify";
 import { cellsFromJson, gunzip, nextTableDigest, sha256Hex, tableDigestStart } from "./rows";
 import { type JobProgress, restores } from "./table";
 import { dropTables, jobTables, panelTables, quote, STAGING_PREFIX } from "./tables";
+import { RECOUNT_USERS_SQL } from "../users/counts";
 
 export interface RestoreParams {
   restoreId: string;
@@ -172,6 +173,7 @@ async function swap(env: Env, restoreId: string, manifest: BackupManifest, nowSe
          + abs((SELECT count(*) FROM ${liveTable}) - (SELECT count(*) FROM ${staged}))`,
       );
     }),
+    ...RECOUNT_USERS_SQL.map((statement) => env.DB.prepare(statement)),
     env.DB.prepare(
       `UPDATE nodes SET config_version = 1 + max(config_version, coalesce(applied_config_version, 0),
          coalesce((SELECT version FROM ${versions} v WHERE v.id = nodes.id), 0))`,

@@ -3,8 +3,12 @@
  * table added by a later migration is backed up without anyone remembering to list it.
  */
 
-/** Tables that describe the bucket or D1 itself, not the panel. */
-const NOT_PANEL_DATA = ["d1_migrations", "backups", "restores"];
+/**
+ * Tables that describe the bucket or D1 itself, not the panel; and user_counts, which triggers
+ * derive from users (a restore recounts it). Full-text tables and their shadow tables are left out
+ * below for the same reason: triggers rebuild them as the restore writes users.
+ */
+const NOT_PANEL_DATA = ["d1_migrations", "backups", "restores", "user_counts"];
 /** Prefixes of the job tables a backup (`_bk_`) and a restore (`_rs_`) create and drop. */
 export const SNAPSHOT_PREFIX = "_bk_";
 export const STAGING_PREFIX = "_rs_";
@@ -31,6 +35,8 @@ export async function panelTables(db: D1Database): Promise<TableShape[]> {
          AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name NOT LIKE '\\_cf\\_%' ESCAPE '\\'
          AND m.name NOT LIKE ?1 ESCAPE '\\' AND m.name NOT LIKE ?2 ESCAPE '\\'
          AND m.name NOT IN (${NOT_PANEL_DATA.map((n) => `'${n}'`).join(", ")})
+         AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'
+           AND (m.name = v.name OR substr(m.name, 1, length(v.name) + 1) = v.name || '_'))
        ORDER BY m.name, p.cid`,
     )
     .bind(likePrefix(SNAPSHOT_PREFIX), likePrefix(STAGING_PREFIX))

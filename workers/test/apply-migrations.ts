@@ -13,7 +13,10 @@ beforeAll(async () => {
   await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
 });
 
-/** Children before parents, whatever order they were created in: a drop a foreign key refuses is retried after the rest. */
+/**
+ * Children before parents, whatever order they were created in: a drop a foreign key refuses is
+ * retried after the rest. IF EXISTS: dropping a full-text table takes its shadow tables with it.
+ */
 async function dropEveryTable() {
   let left = (
     await env.DB.prepare(
@@ -23,7 +26,7 @@ async function dropEveryTable() {
   while (left.length > 0) {
     const refused: string[] = [];
     for (const name of left)
-      await env.DB.prepare(`DROP TABLE "${name}"`)
+      await env.DB.prepare(`DROP TABLE IF EXISTS "${name}"`)
         .run()
         .catch(() => refused.push(name));
     if (refused.length === left.length) throw new Error(`cannot drop ${refused.join(", ")}`);

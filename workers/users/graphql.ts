@@ -104,7 +104,7 @@ const typeDefs = /* GraphQL */ `
   }
 
   input UserFilter {
-    "Part of the username, case-insensitive."
+    "3 or more characters: contained anywhere in the username or the note, case-insensitive. 1 or 2 characters: the start of the username. Both through an index: a search costs about what a page does."
     search: String
     status: UserStatus
     ownerId: ID
@@ -130,7 +130,7 @@ const typeDefs = /* GraphQL */ `
   type UserConnection {
     edges: [UserEdge!]!
     pageInfo: PageInfo!
-    "All users matching the filter, across pages."
+    "All users matching the filter, across pages: kept per owner and status as users change, so an unfiltered or status/owner-filtered total is read, not counted."
     totalCount: Int!
   }
 

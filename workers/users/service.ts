@@ -30,6 +30,7 @@ import {
   subTokenSchema,
   telegramIdSchema,
 } from "./credentials";
+import { countedUsers } from "./counts";
 import { orderedPageClauses, type OrderedPage } from "./order";
 import { deriveStatus } from "./status";
 import { RESET_STRATEGIES, USER_STATUSES, userGroups, userInboundCredentials, users, type UserRow } from "./table";
@@ -139,20 +140,41 @@ function uniqueViolationError(error: unknown, username: string): DomainError {
   return usernameTaken(username);
 }
 
-function filterConditions(actor: Actor, rawFilter: unknown) {
-  const filter = parseInput(userFilterSchema, rawFilter) ?? {};
+type UserFilter = NonNullable<z.output<typeof userFilterSchema>>;
+
+/** Below this many characters a search has no trigram to look up (users_search), so it matches usernames' starts. */
+export const CONTAINS_SEARCH_MIN_CHARS = 3;
+
+/**
+ * A search through an index either way, so it costs about what a page does: 3 or more characters
+ * match anywhere in the username or the note (users_search, trigrams, case-insensitive); 1 or 2
+ * match the start of the username (users_username_unique, on lower(username)).
+ */
+function searchCondition(search: string) {
+  if ([...search].length >= CONTAINS_SEARCH_MIN_CHARS) {
+    // One FTS5 phrase: every character literal, quotes doubled.
+    const phrase = `"${search.replaceAll('"', '""')}"`;
+    return sql`${users.id} IN (SELECT rowid FROM users_search WHERE users_search MATCH ${phrase})`;
+  }
+  // Every username that starts with the text sorts between it and it followed by the last code point.
+  const start = sql`lower(${search})`;
+  return sql`lower(${users.username}) >= ${start} AND lower(${users.username}) < ${start} || char(1114111)`;
+}
+
+function filterConditions(actor: Actor, filter: UserFilter) {
   const scope = ownedUsersScope(actor);
-  const search = filter.search?.toLowerCase().replace(/[%_\\]/g, "\\$&");
   return [
     scope === undefined ? undefined : eq(users.adminId, scope),
     filter.ownerId ? eq(users.adminId, filter.ownerId) : undefined,
     filter.status ? eq(users.status, filter.status) : undefined,
-    search ? sql`lower(${users.username}) LIKE ${`%${search}%`} ESCAPE '\\'` : undefined,
+    filter.search ? searchCondition(filter.search) : undefined,
     filter.groupId
       ? sql`${users.id} IN (SELECT user_id FROM user_groups WHERE group_id = ${filter.groupId})`
       : undefined,
   ];
 }
+
+const parseFilter = (rawFilter: unknown): UserFilter => parseInput(userFilterSchema, rawFilter) ?? {};
 
 /** One page in the admin's chosen order (./order.ts): one statement, walking a sort index. */
 export function listUsersOrdered(db: Db, actor: Actor, rawFilter: unknown, page: OrderedPage) {
@@ -160,7 +182,7 @@ export function listUsersOrdered(db: Db, actor: Actor, rawFilter: unknown, page:
   return db
     .select()
     .from(users)
-    .where(and(...filterConditions(actor, rawFilter), after))
+    .where(and(...filterConditions(actor, parseFilter(rawFilter)), after))
     .orderBy(...orderBy)
     .limit(page.first + 1)
     .all();
@@ -168,7 +190,7 @@ export function listUsersOrdered(db: Db, actor: Actor, rawFilter: unknown, page:
 
 /** One page of the users the actor may see, newest first: one statement whatever the page size. */
 export function listUsers(db: Db, actor: Actor, rawFilter: unknown, page: PageRequest) {
-  const conditions = filterConditions(actor, rawFilter);
+  const conditions = filterConditions(actor, parseFilter(rawFilter));
   return db
     .select()
     .from(users)
@@ -178,11 +200,23 @@ export function listUsers(db: Db, actor: Actor, rawFilter: unknown, page: PageRe
     .all();
 }
 
+/**
+ * All users matching the filter. By owner and status alone (the unfiltered list included) it reads
+ * the counts the triggers keep (counts.ts); a search or a group counts the matching rows through
+ * their index, so it costs what the matches do, never a read of every user.
+ */
 export async function countUsers(db: Db, actor: Actor, rawFilter: unknown): Promise<number> {
+  const filter = parseFilter(rawFilter);
+  if (!filter.search && !filter.groupId) {
+    return countedUsers(db, {
+      ownerIds: [ownedUsersScope(actor), filter.ownerId ?? undefined],
+      status: filter.status ?? undefined,
+    });
+  }
   const row = await db
     .select({ n: sql<number>`count(*)` })
     .from(users)
-    .where(and(...filterConditions(actor, rawFilter)))
+    .where(and(...filterConditions(actor, filter)))
     .get();
   return row?.n ?? 0;
 }
@@ -221,8 +255,7 @@ async function assertResellerCapacity(db: Db, ownerId: number, added: Footprint)
   if (!owner) throw new DomainError("BAD_USER_INPUT", `admin ${ownerId} does not exist`);
   if (owner.role !== "reseller") return;
   if (owner.maxUsers !== null && added.users > 0) {
-    const books = await db.select({ users: sql<number>`count(*)` }).from(users).where(eq(users.adminId, ownerId)).get();
-    if ((books?.users ?? 0) + added.users > owner.maxUsers) {
+    if ((await countedUsers(db, { ownerIds: [ownerId] })) + added.users > owner.maxUsers) {
       throw new DomainError("FORBIDDEN", `reseller "${owner.username}" may own at most ${owner.maxUsers} users`);
     }
   }

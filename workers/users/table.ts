@@ -64,6 +64,21 @@ export const users = sqliteTable(
 
 export const userExpirySortKey = expirySortKey(users.expireAtSec);
 
+/**
+ * How many users each admin owns in each status. Triggers on users (migrations/0017_user_counts.sql)
+ * keep it in the transaction of every write, whichever code path writes; counts.ts reads it. Derived
+ * data: backups leave it out and a restore recounts it.
+ */
+export const userCounts = sqliteTable(
+  "user_counts",
+  {
+    adminId: integer("admin_id").notNull(),
+    status: text("status", { enum: USER_STATUSES }).notNull(),
+    users: integer("users").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.adminId, t.status] })],
+);
+
 export const userGroups = sqliteTable(
   "user_groups",
   {

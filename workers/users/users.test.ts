@@ -384,6 +384,44 @@ describe("listing users", () => {
     );
   });
 
+  it("searches 3 or more characters anywhere in usernames and notes, case-insensitively, through the trigram index", async () => {
+    const owner = await ownerToken();
+    const tag = unique("srch").toLowerCase();
+    const alice = await createUser(owner, { username: `${tag}-Alice` });
+    const noted = await createUser(owner, { username: unique("plain"), note: `Paid by ${tag.toUpperCase()} in cash` });
+    const emoji = await createUser(owner, { username: unique("emoji"), note: `${tag} Größe 😀 "VIP" OR x*` });
+    const names = async (search: string) => {
+      const found = ok(await gql(LIST, { filter: { search } }, { token: owner })).users;
+      expect(found.totalCount).toBe(found.edges.length);
+      return found.edges.map((e: { node: { id: string } }) => e.node.id).sort();
+    };
+    expect(await names(tag)).toEqual([alice.id, noted.id, emoji.id].sort());
+    expect(await names(`${tag}-ALI`)).toEqual([alice.id]);
+    expect(await names("größe 😀")).toEqual([emoji.id]);
+    // Query syntax is text like any other: quotes, OR and * match themselves.
+    expect(await names('"VIP" OR x*')).toEqual([emoji.id]);
+    expect(await names(`${tag}-alice OR ${tag}`)).toEqual([]);
+
+    // Triggers keep the index in step with renames, note edits and deletes.
+    const UPDATE_NAME = `mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`;
+    ok(await gql(UPDATE_NAME, { id: alice.id, input: { username: unique("renamed"), note: "" } }, { token: owner }));
+    ok(await gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: noted.id }, { token: owner }));
+    expect(await names(tag)).toEqual([emoji.id]);
+  });
+
+  it("searches 1 or 2 characters at the start of usernames, and never shows a reseller another's users", async () => {
+    const owner = await ownerToken();
+    const reseller = await adminAs(owner, "RESELLER");
+    const mine = await createUser(reseller.token, { username: unique("Qz") });
+    await createUser(owner, { username: unique("qz") });
+    await createUser(reseller.token, { username: unique("aqz"), note: "qz" });
+    const found = ok(await gql(LIST, { filter: { search: "qZ" } }, { token: reseller.token })).users;
+    expect(found.totalCount).toBe(1);
+    expect(found.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([mine.id]);
+    const all = ok(await gql(LIST, { filter: { search: "qz" } }, { token: owner })).users;
+    expect(all.totalCount).toBe(2);
+  });
+
   it("refuses oversized pages and forged cursors", async () => {
     const owner = await ownerToken();
     expect(errorCode(await gql(LIST, { page: { first: 101 } }, { token: owner }))).toBe("BAD_USER_INPUT");

@@ -93,6 +93,8 @@ export const en = {
   "users.create": "New user",
   "users.created": "{name} created",
   "users.search": "Search users",
+  "users.searchContains": "Contains: any part of a username or note (3 or more characters)",
+  "users.searchStartsWith": "Starts with: 1 or 2 characters match the start of usernames",
   "users.filterStatus": "Status",
   "users.filterGroup": "Group",
   "users.filterOwner": "Owner",

@@ -86,6 +86,8 @@ export const fa: Messages = {
   "users.create": "کاربر جدید",
   "users.created": "{name} ایجاد شد",
   "users.search": "جستجوی کاربران",
+  "users.searchContains": "شامل: هر بخشی از نام کاربری یا یادداشت (۳ نویسه یا بیشتر)",
+  "users.searchStartsWith": "شروع با: ۱ یا ۲ نویسه با ابتدای نام کاربری مقایسه می‌شود",
   "users.filterStatus": "وضعیت",
   "users.filterGroup": "گروه",
   "users.filterOwner": "مالک",

@@ -87,6 +87,8 @@ export const ru: Messages = {
   "users.create": "Новый пользователь",
   "users.created": "{name} создан",
   "users.search": "Поиск пользователей",
+  "users.searchContains": "Содержит: любая часть имени или заметки (от 3 символов)",
+  "users.searchStartsWith": "Начинается с: 1–2 символа ищутся в начале имени",
   "users.filterStatus": "Статус",
   "users.filterGroup": "Группа",
   "users.filterOwner": "Владелец",

@@ -86,6 +86,8 @@ export const zhCN: Messages = {
   "users.create": "新建用户",
   "users.created": "已创建 {name}",
   "users.search": "搜索用户",
+  "users.searchContains": "包含：用户名或备注的任意部分（至少 3 个字符）",
+  "users.searchStartsWith": "开头为：1 或 2 个字符匹配用户名的开头",
   "users.filterStatus": "状态",
   "users.filterGroup": "分组",
   "users.filterOwner": "所属管理员",

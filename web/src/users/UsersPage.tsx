@@ -61,6 +61,12 @@ export default function UsersPage() {
   const [extendDays, setExtendDays] = createSignal<number | null>(null);
 
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  // The server matches 3+ characters anywhere in names and notes, 1 or 2 at the start of names: say which.
+  const [typed, setTyped] = createSignal(params.search ?? "");
+  const searchHint = () =>
+    [...typed().trim()].length > 0 && [...typed().trim()].length < 3
+      ? t("users.searchStartsWith")
+      : t("users.searchContains");
   const setFilter = (changes: Record<string, string | undefined>) => {
     setCursors([null]);
     setSelected(new Set<string>());
@@ -117,14 +123,19 @@ export default function UsersPage() {
             type="search"
             placeholder={t("users.search")}
             aria-label={t("users.search")}
+            aria-describedby="users-search-hint"
             value={params.search ?? ""}
             style={{ "inline-size": "100%" }}
             onInput={(e) => {
               const value = e.currentTarget.value;
+              setTyped(value);
               clearTimeout(searchTimer);
               searchTimer = setTimeout(() => setFilter({ search: value || undefined }), 250);
             }}
           />
+          <small id="users-search-hint" class="muted">
+            {searchHint()}
+          </small>
         </label>
         <select
           aria-label={t("users.filterStatus")}

@@ -2813,7 +2813,7 @@ export type UserConnection = {
   __typename?: 'UserConnection';
   edges: Array<UserEdge>;
   pageInfo: PageInfo;
-  /** All users matching the filter, across pages. */
+  /** All users matching the filter, across pages: kept per owner and status as users change, so an unfiltered or status/owner-filtered total is read, not counted. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2867,7 +2867,7 @@ export type UserEdge = {
 export type UserFilter = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
   ownerId?: InputMaybe<Scalars['ID']['input']>;
-  /** Part of the username, case-insensitive. */
+  /** 3 or more characters: contained anywhere in the username or the note, case-insensitive. 1 or 2 characters: the start of the username. Both through an index: a search costs about what a page does. */
   search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<UserStatus>;
 };

@@ -794,7 +794,7 @@ export type UserCredentialsInput = {
 export type UserFilter = {
   groupId?: string | number | null | undefined;
   ownerId?: string | number | null | undefined;
-  /** Part of the username, case-insensitive. */
+  /** 3 or more characters: contained anywhere in the username or the note, case-insensitive. 1 or 2 characters: the start of the username. Both through an index: a search costs about what a page does. */
   search?: string | null | undefined;
   status?: UserStatus | null | undefined;
 };
