@@ -35,6 +35,8 @@ export async function startWorker({ cwd, port, args = [], label }) {
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    /** wrangler's process: workerd runs below it (lib/cpu.mjs). */
+    pid: child.pid,
     stop: () => {
       try {
         process.kill(-child.pid, "SIGTERM");
