@@ -72,9 +72,9 @@ function run(command, args, cwd = root) {
 /**
  * The panel under wrangler dev on a fresh local D1 in `state`, seeded with `users` users, counting
  * its D1 statements per request (x-d1-statements). Returns startWorker's `{ url, stop }`. `cwd`: another
- * checkout of the panel (an older commit to compare against); this one by default. `args`: more for wrangler dev.
+ * checkout of the panel (an older commit to compare against); this one by default.
  */
-export async function startSeededPanel({ state, users, port, cwd = root, args = [] }) {
+export async function startSeededPanel({ state, users, port, cwd = root }) {
   const seedFile = join(state, "seed.sql");
   writeFileSync(seedFile, seedSql({ users }));
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], cwd);
@@ -95,7 +95,6 @@ export async function startSeededPanel({ state, users, port, cwd = root, args = 
       "VORTEX_SETUP_TOKEN:bench",
       "--var",
       `CONFIG_SIGNING_KEY:${signingKey.toString("base64url")}`,
-      ...args,
     ],
   });
 }
