@@ -35,7 +35,7 @@ export async function startWorker({ cwd, port, args = [], label }) {
   }
   return {
     url: `http://127.0.0.1:${port}`,
-    /** wrangler's process (group leader): its descendants include workerd (bench/lib/scale-proc.mjs). */
+    /** wrangler's process (group leader): workerd runs below it (bench/lib/scale-proc.mjs, bench/lib/cpu.mjs). */
     pid: child.pid,
     stop: () => {
       try {

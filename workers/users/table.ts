@@ -13,6 +13,14 @@ export type ResetStrategy = (typeof RESET_STRATEGIES)[number];
 export const NEVER_EXPIRES = Number.MAX_SAFE_INTEGER;
 const expirySortKey = (expireAt: unknown) => sql`coalesce(${expireAt}, ${sql.raw(String(NEVER_EXPIRES))})`;
 
+/**
+ * When the current usage period ends (UTC calendar arithmetic). SQLite indexes it (its date
+ * functions are deterministic without 'now'), so the index follows every write that starts a
+ * period or changes the strategy, whoever makes it (admins, plans, imports, housekeeping).
+ */
+const nextResetKey = (periodStartedAt: unknown, createdAt: unknown, resetStrategy: unknown) =>
+  sql`unixepoch(coalesce(${periodStartedAt}, ${createdAt}), 'unixepoch', CASE ${resetStrategy} WHEN 'day' THEN '+1 day' WHEN 'week' THEN '+7 days' WHEN 'month' THEN '+1 month' ELSE '+1 year' END)`;
+
 export const users = sqliteTable(
   "users",
   {
@@ -59,10 +67,20 @@ export const users = sqliteTable(
     // the rows each push writes (D1 bills index writes too) to spare an occasional sort.
     index("users_username_idx").on(t.username, t.id),
     index("users_expiry_idx").on(expirySortKey(t.expireAtSec), t.id),
+    // The minute's housekeeping (usage/housekeeping.ts) walks these from their earliest entry and
+    // stops at now, so a run reads only users that are due. Partial, so users time can no longer
+    // change (already expired, limited, disabled; never reset) do not pile up at the front.
+    index("users_expiry_due_idx")
+      .on(t.expireAtSec, t.id)
+      .where(sql`${t.status} IN ('active', 'on_hold') AND ${t.expireAtSec} IS NOT NULL`),
+    index("users_reset_due_idx")
+      .on(nextResetKey(t.periodStartedAtSec, t.createdAtSec, t.resetStrategy), t.id)
+      .where(sql`${t.resetStrategy} != 'none'`),
   ],
 );
 
 export const userExpirySortKey = expirySortKey(users.expireAtSec);
+export const userNextResetKey = nextResetKey(users.periodStartedAtSec, users.createdAtSec, users.resetStrategy);
 
 /**
  * How many users each admin owns in each status. Triggers on users (migrations/0017_user_counts.sql)

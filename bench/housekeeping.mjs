@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:housekeeping` (never part of `npm test`): the minute's housekeeping (usage/housekeeping.ts,
+ * the real code and statements) on 100,000 seeded users with nothing due and with 1,000 due (500 expiries
+ * passing, 500 daily periods ending). It runs over SQLite through a few lines that give node:sqlite D1's
+ * statement interface, so the figure is the statements' own cost, apart from workerd and the other cron
+ * jobs; what it shows is how that cost follows the users due. Prints the median of BENCH_ROUNDS runs.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { fileURLToPath } from "node:url";
+import { createDb } from "../workers/db/client.ts";
+import { runHousekeeping } from "../workers/usage/housekeeping.ts";
+import { seedSql } from "./lib/seed.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const USERS = Number(process.env.BENCH_USERS ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const DAY = 86_400;
+
+/** D1's prepare/bind/all/raw/run/first and batch (one transaction), over node:sqlite. */
+function d1Over(sqlite) {
+  const statement = (query, params = []) => {
+    const rows = () => sqlite.prepare(query).all(...params);
+    return {
+      bind: (...bound) => statement(query, bound),
+      all: async () => ({ results: rows(), success: true, meta: {} }),
+      run: async () => ({ results: rows(), success: true, meta: {} }),
+      raw: async () => rows().map((row) => Object.values(row)),
+      first: async () => sqlite.prepare(query).get(...params) ?? null,
+    };
+  };
+  return {
+    prepare: (query) => statement(query),
+    batch: async (statements) => {
+      sqlite.exec("BEGIN");
+      const results = [];
+      for (const s of statements) results.push(await s.all());
+      sqlite.exec("COMMIT");
+      return results;
+    },
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const nowSec = Math.floor(Date.now() / 1000);
+
+const sqlite = new DatabaseSync(":memory:");
+const migrations = join(root, "migrations");
+for (const file of readdirSync(migrations)
+  .filter((f) => f.endsWith(".sql"))
+  .sort())
+  sqlite.exec(readFileSync(join(migrations, file), "utf8").replaceAll("--> statement-breakpoint", ""));
+sqlite.exec(seedSql({ users: USERS }));
+// Seeded users with a 0-byte limit are over it: store that, as every real write would have.
+sqlite.exec(
+  "UPDATE users SET status = 'limited' WHERE data_limit_bytes IS NOT NULL AND used_bytes >= data_limit_bytes",
+);
+const db = createDb(d1Over(sqlite));
+
+const idle = [];
+const due = [];
+for (let round = 0; round < ROUNDS; round++) {
+  let started = performance.now();
+  const quiet = await runHousekeeping(db, nowSec);
+  idle.push(performance.now() - started);
+  if (quiet.periodsReset.length || quiet.statusChanges.length) throw new Error("something was due in the quiet run");
+  sqlite.exec(`UPDATE users SET status = 'active', expire_at = ${nowSec - 60} WHERE id % 200 = 1;
+    UPDATE users SET status = 'active', reset_strategy = 'day', period_started_at = ${nowSec - DAY - 60} WHERE id % 200 = 101`);
+  started = performance.now();
+  const busy = await runHousekeeping(db, nowSec);
+  due.push(performance.now() - started);
+  if (busy.statusChanges.length + busy.periodsReset.length !== 1000) throw new Error("not 1,000 users handled");
+}
+console.log(
+  `housekeeping over ${USERS.toLocaleString("en")} users: 0 due ${median(idle).toFixed(1)} ms, 1,000 due ${median(due).toFixed(1)} ms (median of ${ROUNDS})`,
+);
