@@ -1,2 +1,0 @@
-CREATE INDEX `users_expiry_due_idx` ON `users` ("expire_at","id") WHERE "users"."status" IN ('active', 'on_hold') AND "users"."expire_at" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `users_reset_due_idx` ON `users` (unixepoch(coalesce("period_started_at", "created_at"), 'unixepoch', CASE "reset_strategy" WHEN 'day' THEN '+1 day' WHEN 'week' THEN '+7 days' WHEN 'month' THEN '+1 month' ELSE '+1 year' END),"id") WHERE "users"."reset_strategy" != 'none';
