@@ -4,8 +4,8 @@
  * and GraphQL helpers. `stop()` then `start()` again keeps the database: an edge outage.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync } from "node:fs";
+import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort } from "../../src/testing/net.ts";
@@ -40,6 +40,37 @@ export interface Panel {
 }
 
 /**
+ * A local state dir holding nothing but the migrated database, made once per set of migrations
+ * (and wrangler.toml, which names the database) and copied for each panel: applying the migrations
+ * starts a workerd per file and costs seconds of CPU, every panel start of every e2e file. Shared
+ * by concurrent test processes through an atomic rename; the dir name changes with the migrations.
+ */
+function migratedState(): string {
+  const hash = createHash("sha256").update(readFileSync(join(repo, "wrangler.toml")));
+  const migrations = join(repo, "migrations");
+  for (const file of readdirSync(migrations).sort()) {
+    if (file.endsWith(".sql")) hash.update(file).update(readFileSync(join(migrations, file)));
+  }
+  const template = join(tmpdir(), `vortex-panel-migrated-${hash.digest("hex").slice(0, 16)}`);
+  if (existsSync(template)) return template;
+  const staging = mkdtempSync(join(tmpdir(), "vortex-panel-migrating-"));
+  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", staging], {
+    cwd: repo,
+    env: ENV,
+    encoding: "utf8",
+  });
+  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  try {
+    renameSync(staging, template);
+  } catch (error) {
+    // Another test process renamed its copy of the same migrations there first.
+    if (!existsSync(template)) throw error;
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return template;
+}
+
+/**
  * `vars` add or override Worker vars and secrets (a Stripe stand-in's URL, an xpub, OIDC_ISSUER).
  * ENVIRONMENT is "development" (introspection on, any GraphQL from browsers) unless a story asks
  * for "production". `secrets` and `port` start a panel as another deployment of the same one (a fresh
@@ -60,12 +91,7 @@ export async function startPanel(
       .privateKey.export({ format: "der", type: "pkcs8" })
       .toString("base64url"),
   };
-  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
-    cwd: repo,
-    env: ENV,
-    encoding: "utf8",
-  });
-  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  cpSync(migratedState(), state, { recursive: true });
 
   let child: ChildProcess | undefined;
   const url = `http://127.0.0.1:${port}`;
