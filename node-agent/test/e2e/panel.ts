@@ -82,7 +82,7 @@ export async function startPanel(
   if (!existsSync(join(repo, "web/dist/index.html")))
     throw new Error("build the SPA first (npm run build:web); npm test does");
   const state = mkdtempSync(join(tmpdir(), "vortex-panel-"));
-  const port = options.port ?? (await freePort());
+  let port = options.port ?? (await freePort());
   const secrets: PanelSecrets = options.secrets ?? {
     JWT_SECRET: randomBytes(32).toString("base64url"),
     VORTEX_SETUP_TOKEN: randomBytes(16).toString("base64url"),
@@ -94,13 +94,12 @@ export async function startPanel(
   cpSync(migratedState(), state, { recursive: true });
 
   let child: ChildProcess | undefined;
-  const url = `http://127.0.0.1:${port}`;
   const panel: Panel = {
-    url,
+    url: `http://127.0.0.1:${port}`,
     secrets,
     token: "",
     async gql(query, variables = {}) {
-      const response = await fetch(`${url}/graphql`, {
+      const response = await fetch(`${panel.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${panel.token}` },
         body: JSON.stringify({ query, variables }),
@@ -142,7 +141,7 @@ export async function startPanel(
         if (proc.exitCode !== null || i > 600) throw new Error(`wrangler dev did not start:\n${output.slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      await fetch(`${url}/api/setup`, {
+      await fetch(`${panel.url}/api/setup`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${secrets.VORTEX_SETUP_TOKEN}` },
         body: JSON.stringify(OWNER),
@@ -162,6 +161,16 @@ export async function startPanel(
       if (proc.exitCode === null) process.kill(-proc.pid!, "SIGKILL");
     },
   };
-  await panel.start();
-  return panel;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await panel.start();
+      return panel;
+    } catch (error) {
+      // Another process bound the port freePort() found free before wrangler did: pick another,
+      // unless the caller asked for this address (a restore at A's address).
+      if (options.port !== undefined || attempt === 3 || !/Address already in use/.test(String(error))) throw error;
+      port = await freePort();
+      panel.url = `http://127.0.0.1:${port}`;
+    }
+  }
 }
