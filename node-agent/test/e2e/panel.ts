@@ -4,8 +4,8 @@
  * and GraphQL helpers. `stop()` then `start()` again keeps the database: an edge outage.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync } from "node:fs";
+import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort } from "../../src/testing/net.ts";
@@ -40,6 +40,37 @@ export interface Panel {
 }
 
 /**
+ * A local state dir holding nothing but the migrated database, made once per set of migrations
+ * (and wrangler.toml, which names the database) and copied for each panel: applying the migrations
+ * starts a workerd per file and costs seconds of CPU, every panel start of every e2e file. Shared
+ * by concurrent test processes through an atomic rename; the dir name changes with the migrations.
+ */
+function migratedState(): string {
+  const hash = createHash("sha256").update(readFileSync(join(repo, "wrangler.toml")));
+  const migrations = join(repo, "migrations");
+  for (const file of readdirSync(migrations).sort()) {
+    if (file.endsWith(".sql")) hash.update(file).update(readFileSync(join(migrations, file)));
+  }
+  const template = join(tmpdir(), `vortex-panel-migrated-${hash.digest("hex").slice(0, 16)}`);
+  if (existsSync(template)) return template;
+  const staging = mkdtempSync(join(tmpdir(), "vortex-panel-migrating-"));
+  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", staging], {
+    cwd: repo,
+    env: ENV,
+    encoding: "utf8",
+  });
+  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  try {
+    renameSync(staging, template);
+  } catch (error) {
+    // Another test process renamed its copy of the same migrations there first.
+    if (!existsSync(template)) throw error;
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return template;
+}
+
+/**
  * `vars` add or override Worker vars and secrets (a Stripe stand-in's URL, an xpub, OIDC_ISSUER).
  * ENVIRONMENT is "development" (introspection on, any GraphQL from browsers) unless a story asks
  * for "production". `secrets` and `port` start a panel as another deployment of the same one (a fresh
@@ -51,7 +82,7 @@ export async function startPanel(
   if (!existsSync(join(repo, "web/dist/index.html")))
     throw new Error("build the SPA first (npm run build:web); npm test does");
   const state = mkdtempSync(join(tmpdir(), "vortex-panel-"));
-  const port = options.port ?? (await freePort());
+  let port = options.port ?? (await freePort());
   const secrets: PanelSecrets = options.secrets ?? {
     JWT_SECRET: randomBytes(32).toString("base64url"),
     VORTEX_SETUP_TOKEN: randomBytes(16).toString("base64url"),
@@ -60,21 +91,15 @@ export async function startPanel(
       .privateKey.export({ format: "der", type: "pkcs8" })
       .toString("base64url"),
   };
-  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
-    cwd: repo,
-    env: ENV,
-    encoding: "utf8",
-  });
-  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  cpSync(migratedState(), state, { recursive: true });
 
   let child: ChildProcess | undefined;
-  const url = `http://127.0.0.1:${port}`;
   const panel: Panel = {
-    url,
+    url: `http://127.0.0.1:${port}`,
     secrets,
     token: "",
     async gql(query, variables = {}) {
-      const response = await fetch(`${url}/graphql`, {
+      const response = await fetch(`${panel.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${panel.token}` },
         body: JSON.stringify({ query, variables }),
@@ -116,7 +141,7 @@ export async function startPanel(
         if (proc.exitCode !== null || i > 600) throw new Error(`wrangler dev did not start:\n${output.slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      await fetch(`${url}/api/setup`, {
+      await fetch(`${panel.url}/api/setup`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${secrets.VORTEX_SETUP_TOKEN}` },
         body: JSON.stringify(OWNER),
@@ -136,6 +161,16 @@ export async function startPanel(
       if (proc.exitCode === null) process.kill(-proc.pid!, "SIGKILL");
     },
   };
-  await panel.start();
-  return panel;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await panel.start();
+      return panel;
+    } catch (error) {
+      // Another process bound the port freePort() found free before wrangler did: pick another,
+      // unless the caller asked for this address (a restore at A's address).
+      if (options.port !== undefined || attempt === 3 || !/Address already in use/.test(String(error))) throw error;
+      port = await freePort();
+      panel.url = `http://127.0.0.1:${port}`;
+    }
+  }
 }
