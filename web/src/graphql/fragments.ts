@@ -260,3 +260,71 @@ export const AnomalyFields = graphql(`
     }
   }
 `);
+
+export const InvoiceDetailFields = graphql(`
+  fragment InvoiceDetailFields on Invoice {
+    id
+    number
+    status
+    username
+    user {
+      id
+      username
+    }
+    plan {
+      id
+    }
+    currency
+    total
+    lines {
+      description
+      quantity
+      unitAmount
+    }
+    terms {
+      planName
+      dataLimit
+      durationDays
+      resetStrategy
+      deviceLimit
+      groups
+    }
+    createdBy
+    createdAt
+    expiresAt
+    paidAt
+    paidVia
+    paymentRef
+    refundedAt
+    flag
+    url
+    stripeSessionId
+    deposit {
+      address
+      amount
+      symbol
+      tokenAddress
+      chainId
+      checkedBlock
+      confirmationsRequired
+    }
+    chainPayments {
+      id
+      txHash
+      explorerUrl
+      blockNumber
+      confirmations
+      amountUnits
+      status
+      reason
+      seenAt
+    }
+    history {
+      id
+      at
+      actorUsername
+      action
+      details
+    }
+  }
+`);

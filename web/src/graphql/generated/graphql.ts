@@ -1136,8 +1136,6 @@ export type InvoicePlanChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type InvoicePlanChoicesQuery = { plans: Array<{ id: string, name: string }> };
 
-export type InvoiceDetailFieldsFragment = { id: string, number: string, status: InvoiceStatus, username: string, currency: string, total: string, createdBy: string, createdAt: string, expiresAt: string, paidAt: string | null, paidVia: PaymentMethod | null, paymentRef: string | null, refundedAt: string | null, flag: string | null, url: string | null, stripeSessionId: string | null, user: { id: string, username: string } | null, plan: { id: string } | null, lines: Array<{ description: string, quantity: number, unitAmount: string }>, terms: { planName: string, dataLimit: number | null, durationDays: number | null, resetStrategy: ResetStrategy, deviceLimit: number | null, groups: Array<string> }, deposit: { address: string, amount: string, symbol: string, tokenAddress: string | null, chainId: number, checkedBlock: number | null, confirmationsRequired: number } | null, chainPayments: Array<{ id: string, txHash: string, explorerUrl: string | null, blockNumber: number, confirmations: number, amountUnits: string, status: ChainPaymentStatus, reason: ChainPaymentRejection | null, seenAt: string }>, history: Array<{ id: string, at: string, actorUsername: string | null, action: string, details: unknown }> };
-
 export type InvoiceDetailQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1420,6 +1418,8 @@ export type ChannelFieldsFragment = { id: string, kind: ChannelKind, name: strin
 export type DeliveryFieldsFragment = { id: string, eventId: string, eventKind: string, status: DeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, channel: { id: string, name: string, kind: ChannelKind } };
 
 export type AnomalyFieldsFragment = { id: string, kind: AnomalyKind, hour: string, observed: number, baseline: number, detectedAt: string, user: { id: string, username: string } };
+
+export type InvoiceDetailFieldsFragment = { id: string, number: string, status: InvoiceStatus, username: string, currency: string, total: string, createdBy: string, createdAt: string, expiresAt: string, paidAt: string | null, paidVia: PaymentMethod | null, paymentRef: string | null, refundedAt: string | null, flag: string | null, url: string | null, stripeSessionId: string | null, user: { id: string, username: string } | null, plan: { id: string } | null, lines: Array<{ description: string, quantity: number, unitAmount: string }>, terms: { planName: string, dataLimit: number | null, durationDays: number | null, resetStrategy: ResetStrategy, deviceLimit: number | null, groups: Array<string> }, deposit: { address: string, amount: string, symbol: string, tokenAddress: string | null, chainId: number, checkedBlock: number | null, confirmationsRequired: number } | null, chainPayments: Array<{ id: string, txHash: string, explorerUrl: string | null, blockNumber: number, confirmations: number, amountUnits: string, status: ChainPaymentStatus, reason: ChainPaymentRejection | null, seenAt: string }>, history: Array<{ id: string, at: string, actorUsername: string | null, action: string, details: unknown }> };
 
 export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1819,73 +1819,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const InvoiceDetailFieldsFragmentDoc = new TypedDocumentString(`
-    fragment InvoiceDetailFields on Invoice {
-  id
-  number
-  status
-  username
-  user {
-    id
-    username
-  }
-  plan {
-    id
-  }
-  currency
-  total
-  lines {
-    description
-    quantity
-    unitAmount
-  }
-  terms {
-    planName
-    dataLimit
-    durationDays
-    resetStrategy
-    deviceLimit
-    groups
-  }
-  createdBy
-  createdAt
-  expiresAt
-  paidAt
-  paidVia
-  paymentRef
-  refundedAt
-  flag
-  url
-  stripeSessionId
-  deposit {
-    address
-    amount
-    symbol
-    tokenAddress
-    chainId
-    checkedBlock
-    confirmationsRequired
-  }
-  chainPayments {
-    id
-    txHash
-    explorerUrl
-    blockNumber
-    confirmations
-    amountUnits
-    status
-    reason
-    seenAt
-  }
-  history {
-    id
-    at
-    actorUsername
-    action
-    details
-  }
-}
-    `, {"fragmentName":"InvoiceDetailFields"}) as unknown as TypedDocumentString<InvoiceDetailFieldsFragment, unknown>;
 export const UserRowFragmentDoc = new TypedDocumentString(`
     fragment UserRow on User {
   id
@@ -2147,6 +2080,73 @@ export const AnomalyFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AnomalyFields"}) as unknown as TypedDocumentString<AnomalyFieldsFragment, unknown>;
+export const InvoiceDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvoiceDetailFields on Invoice {
+  id
+  number
+  status
+  username
+  user {
+    id
+    username
+  }
+  plan {
+    id
+  }
+  currency
+  total
+  lines {
+    description
+    quantity
+    unitAmount
+  }
+  terms {
+    planName
+    dataLimit
+    durationDays
+    resetStrategy
+    deviceLimit
+    groups
+  }
+  createdBy
+  createdAt
+  expiresAt
+  paidAt
+  paidVia
+  paymentRef
+  refundedAt
+  flag
+  url
+  stripeSessionId
+  deposit {
+    address
+    amount
+    symbol
+    tokenAddress
+    chainId
+    checkedBlock
+    confirmationsRequired
+  }
+  chainPayments {
+    id
+    txHash
+    explorerUrl
+    blockNumber
+    confirmations
+    amountUnits
+    status
+    reason
+    seenAt
+  }
+  history {
+    id
+    at
+    actorUsername
+    action
+    details
+  }
+}
+    `, {"fragmentName":"InvoiceDetailFields"}) as unknown as TypedDocumentString<InvoiceDetailFieldsFragment, unknown>;
 export const AccountOverviewDocument = {"__meta__":{"hash":"5346f96aeb78e4a32852336fd3149f8a4decafdc06fa9533371d9793b2dc4390"}} as unknown as TypedDocumentString<AccountOverviewQuery, AccountOverviewQueryVariables>;
 export const MySessionsDocument = {"__meta__":{"hash":"2b14e7d3803218ff6e12da118a9174ec66db954710becbdef92eb30bf450b8c4"}} as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
 export const RevokeSessionDocument = {"__meta__":{"hash":"0da1f5ad6ca30b47e1cb2c8f9b833664fb3647a47c585080a1a7fa8bc04c825c"}} as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;

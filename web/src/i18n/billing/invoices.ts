@@ -273,7 +273,7 @@ export const invoicesFa: Table = {
   "invoices.rejection.REUSED": "قبلاً صورت‌حساب دیگری را پرداخته یا قدیمی‌تر از این واریز است",
   "invoices.rejection.AFTER_EXPIRY": "پس از انقضای صورت‌حساب ارسال شده",
   "invoices.rejection.FAILED": "تراکنش روی زنجیره ناموفق بود",
-  "invoices.days": { other: "{count} روز" },
+  "invoices.days": { one: "{count} روز", other: "{count} روز" },
 };
 export const invoicesZhCN: Table = {
   "invoices.any": "全部",
