@@ -3,6 +3,7 @@ import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { createAction } from "../lib/action";
 import { ErrorBox, settled } from "../components/Async";
+import { GroupChecklist } from "../components/GroupChecklist";
 import { createQuery, reloadQueries } from "../lib/query";
 import { groupChoicesQuery } from "./data";
 import { t, type MessageKey } from "../i18n";
@@ -151,24 +152,11 @@ export function UserForm(props: {
           when={!groups.error}
           fallback={<ErrorBox error={groups.error} retry={() => reloadQueries(groupChoicesQuery)} />}
         >
-          <For each={settled(groups) ?? []} fallback={<span class="muted">{t("state.noGroups")}</span>}>
-            {(group) => (
-              <label class="inline">
-                <input
-                  type="checkbox"
-                  name="groupIds"
-                  value={group.id}
-                  checked={values.groupIds.includes(group.id)}
-                  onChange={(e) =>
-                    setValues("groupIds", (ids) =>
-                      e.currentTarget.checked ? [...ids, group.id] : ids.filter((id) => id !== group.id),
-                    )
-                  }
-                />
-                {group.name}
-              </label>
-            )}
-          </For>
+          <GroupChecklist
+            groups={settled(groups) ?? []}
+            selected={values.groupIds}
+            onChange={(ids) => setValues("groupIds", ids)}
+          />
         </Show>
       </fieldset>
       <div class="row">

@@ -2,6 +2,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ErrorBox } from "../../components/Async";
+import { GroupChecklist } from "../../components/GroupChecklist";
 import { t, type MessageKey } from "../../i18n";
 import { createAction } from "../../lib/action";
 import {
@@ -236,24 +237,11 @@ export function PlanForm(props: {
       </div>
       <fieldset>
         <legend>{t("nav.groups")}</legend>
-        <For each={props.groups} fallback={<span class="muted">{t("state.noGroups")}</span>}>
-          {(group) => (
-            <label class="inline">
-              <input
-                type="checkbox"
-                name="groupIds"
-                value={group.id}
-                checked={values.groupIds.includes(group.id)}
-                onChange={(e) =>
-                  setValues("groupIds", (ids) =>
-                    e.currentTarget.checked ? [...ids, group.id] : ids.filter((id) => id !== group.id),
-                  )
-                }
-              />
-              {group.name}
-            </label>
-          )}
-        </For>
+        <GroupChecklist
+          groups={props.groups}
+          selected={values.groupIds}
+          onChange={(ids) => setValues("groupIds", ids)}
+        />
       </fieldset>
       <label class="inline">
         <input
