@@ -3,8 +3,7 @@ import { defineConfig } from "vitest/config";
 /**
  * The SPA's own tests run in Node: unit tests of client logic beside the code, and end-to-end
  * stories in Debian's chromium against a real panel (wrangler dev). Browser files share one
- * machine's two cores with the panel, so they run one at a time (`npm test` runs the node-agent
- * project's files beside them, in a second vitest process: see node-agent/vitest.config.ts).
+ * machine's two cores with the panel, so they run one at a time.
  */
 export default defineConfig({
   // Solid's reactive (browser) build, so hooks under test run their effects; its Node export is the SSR one.
