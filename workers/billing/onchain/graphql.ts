@@ -10,10 +10,6 @@ import { checkedBlockOf, confirmationsOf, depositChain, transactionUrl } from ".
 
 export type ChainPaymentStatus = ChainPaymentRow["status"];
 
-const notYet = (): never => {
-  throw new Error("not implemented yet");
-};
-
 const typeDefs = /* GraphQL */ `
   "An EVM chain invoices can be paid on."
   type Chain {
