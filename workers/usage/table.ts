@@ -1,17 +1,18 @@
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
- * The latest usage push applied per node. A trigger (migration 0001) refuses a seq that is not
- * above it, which aborts the whole push batch: a replayed push changes nothing.
+ * The latest rollup each usage shard applied (durable-objects/usage-shard.ts). A trigger
+ * (migration 0018) refuses a seq that is not above it, which aborts the whole rollup batch: a
+ * rollup resent after a lost answer changes nothing.
  */
-export const usagePushes = sqliteTable(
-  "usage_pushes",
+export const usageRollups = sqliteTable(
+  "usage_rollups",
   {
-    nodeId: integer("node_id").notNull(),
+    shardId: integer("shard_id").notNull(),
     seq: integer("seq").notNull(),
-    receivedAtSec: integer("received_at").notNull(),
+    appliedAtSec: integer("applied_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.nodeId, t.seq] })],
+  (t) => [primaryKey({ columns: [t.shardId, t.seq] })],
 );
 
 /** Per user per UTC day, for history and charts. */
