@@ -17,6 +17,7 @@ import { pruneByRetention } from "./events/retention";
 
 export { HubObject } from "../durable-objects/hub";
 export { CheckoutObject } from "../durable-objects/checkout";
+export { UsageShard } from "../durable-objects/usage-shard";
 export { NodeObject } from "../durable-objects/node";
 export { RateLimiter } from "../durable-objects/rate-limiter";
 export { BackupWorkflow, RestoreWorkflow } from "./backup/workflows";

@@ -15,7 +15,7 @@ import {
 } from "../test/api";
 import { enrolledAgent } from "../test/agent";
 import { batchAbortedWith } from "../errors/batch-abort";
-import { USAGE_PUSH_REPLAYED } from "../usage/ingest";
+import { USAGE_ROLLUP_REPLAYED } from "../usage/rollup";
 
 async function world() {
   const owner = await ownerToken();
@@ -223,13 +223,13 @@ describe("usage pushes", () => {
     expect(daily).toEqual({ up_bytes: 3_000_001_000, down_bytes: 3_000_005_000 });
   });
 
-  it("are known as replays by the very text the migration's trigger raises", async () => {
-    const trigger = env.TEST_MIGRATIONS.flatMap((m) => m.queries).find((q) => q.includes("usage_pushes_monotonic"));
-    expect(trigger).toContain(`RAISE(ABORT, '${USAGE_PUSH_REPLAYED}')`);
-    const push = () =>
-      env.DB.prepare(`INSERT INTO usage_pushes (node_id, seq, received_at) VALUES (990001, 7, 0)`).run();
-    await push();
-    expect(batchAbortedWith(await push().catch((e: unknown) => e), USAGE_PUSH_REPLAYED)).toBe(true);
+  it("roll up as replays by the very text the migration's trigger raises", async () => {
+    const trigger = env.TEST_MIGRATIONS.flatMap((m) => m.queries).find((q) => q.includes("usage_rollups_monotonic"));
+    expect(trigger).toContain(`RAISE(ABORT, '${USAGE_ROLLUP_REPLAYED}')`);
+    const rollup = () =>
+      env.DB.prepare(`INSERT INTO usage_rollups (shard_id, seq, applied_at) VALUES (990001, 7, 0)`).run();
+    await rollup();
+    expect(batchAbortedWith(await rollup().catch((e: unknown) => e), USAGE_ROLLUP_REPLAYED)).toBe(true);
   });
 
   it("cut a user who crosses the limit, drop it from the config, and restore it when the limit is raised", async () => {

@@ -7,8 +7,8 @@ import { enrollNode } from "../nodes/enrollment";
 import { nodes } from "../nodes/table";
 import { emitEvents } from "../events/emit";
 import { publishLive } from "../live/hub-client";
-import { userStatusEvents } from "../events/status";
-import { applyUsagePush } from "../usage/ingest";
+import { partsOfPush } from "../usage/shards";
+import type { ShardReply } from "../../durable-objects/usage-shard";
 import type { NodeReport } from "../nodes/presence";
 import { verifyAgentRequest, type AgentEnv } from "./authenticate";
 import { issueConfig } from "./issue";
@@ -76,7 +76,16 @@ export const agentRoutes = new Hono<AgentEnv>()
     }
     const push = parseInput(usagePushSchema, raw);
     if (push.nodeId !== c.var.nodeId) throw new DomainError("FORBIDDEN", "a node may push usage only for itself");
-    const result = await applyUsagePush(c.var.db, push, nowSec());
+    const receivedAtSec = nowSec();
+    // Each shard records its users' part under the push's (node, seq) once; a resent push is
+    // counted only where it was not recorded before. Any shard failing fails the push: the agent
+    // resends the same seq and bytes, and the shards that had it answer "seen".
+    const rollupAfterSec = Number(c.env.USAGE_ROLLUP_SEC);
+    const replies = (await Promise.all(
+      partsOfPush(push, receivedAtSec).map((part) =>
+        c.env.USAGE.getByName(String(part.shardId)).apply(part, rollupAfterSec),
+      ),
+    )) as unknown as ShardReply[];
     // RPC's types cannot carry LiveEvent's `unknown` payload (they make the report `never`); it is plain data.
     const presence = (await c.env.NODE.getByName(String(push.nodeId)).reportedIn(
       push.nodeId,
@@ -85,13 +94,16 @@ export const agentRoutes = new Hono<AgentEnv>()
     if (!presence) throw new DomainError("NOT_FOUND", `server ${push.nodeId} does not exist`);
     // One hub call per push whatever its size; it runs after the reply is sent.
     const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
-    publishLive(c.env, waitUntil, presence.events, result.traffic);
+    publishLive(c.env, waitUntil, presence.events, {
+      atSec: receivedAtSec,
+      users: replies.flatMap((r) => r.traffic),
+    });
     // The node's own news first: a push that brings a node back and cuts users reads in that order.
-    emitEvents(c.env, waitUntil, [...presence.news, ...userStatusEvents(result.cut, nowSec()), ...result.events]);
+    emitEvents(c.env, waitUntil, [...presence.news, ...replies.flatMap((r) => r.events)]);
     const reply: UsageReply = {
       ackSeq: push.seq,
       configVersion: presence.node.configVersion,
-      cut: result.cut.map((user) => user.id),
+      cut: replies.flatMap((r) => r.cut),
     };
     return c.json(reply);
   });

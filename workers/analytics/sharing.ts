@@ -5,12 +5,12 @@
  * truncated to 16 hex digits, the same on every node because the key is the panel's.
  */
 import { sql } from "drizzle-orm";
-import type { ClientIps } from "../agent/protocol/messages";
 import { rawStatement, type Db, type Statement } from "../db/client";
 import { panelEvent, type PanelEvent } from "../events/catalogue";
 import { fromBase64Url, toBase64Url } from "../lib/base64";
 import { readSettings } from "../settings/settings";
 import { utcHour } from "../lib/utc";
+import type { UsageRollup } from "../usage/shards";
 
 const keyCache = new Map<string, Promise<string>>();
 
@@ -43,27 +43,20 @@ export function clientIpKey(env: { CONFIG_SIGNING_KEY?: string }): Promise<strin
 }
 
 /**
- * The statement a usage push adds to record its users' client-address hashes: one row per user,
- * hour and hash (the first node to report it keeps it), existing users only, all in one JSON
- * parameter. None when the push carries none. A replayed push is refused by the batch's seq guard
- * before this counts anything.
+ * The statement a usage rollup adds to record its users' client-address hashes, [userId, hour,
+ * hash, nodeId] rows (the first node to report a hash in an hour keeps it), existing users only,
+ * all in one JSON parameter. None when the rollup carries none. A replayed rollup is refused by
+ * the batch's seq guard before this counts anything.
  */
-export function clientIpStatements(
-  db: Db,
-  nodeId: number,
-  clientIps: ClientIps[] | undefined,
-  nowSec: number,
-): Statement[] {
-  if (!clientIps?.length) return [];
-  // [userId, [hash, …]] pairs: the hashes passed the push's schema (16 hex digits each).
-  const pairs = JSON.stringify(clientIps.map((c) => [c.userId, c.hashes]));
+export function clientIpStatements(db: Db, rows: UsageRollup["clientIps"]): Statement[] {
+  if (!rows.length) return [];
+  const json = JSON.stringify(rows);
   return [
     rawStatement(
       db,
       sql`INSERT INTO user_client_ips (user_id, hour, ip_hash, node_id)
-      SELECT json_extract(u.value, '$[0]'), ${utcHour(nowSec)}, h.value, ${nodeId}
-      FROM json_each(${pairs}) AS u, json_each(u.value, '$[1]') AS h
-      WHERE json_extract(u.value, '$[0]') IN (SELECT id FROM users)
+      SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]')
+      FROM json_each(${json}) WHERE json_extract(value, '$[0]') IN (SELECT id FROM users)
       ON CONFLICT DO NOTHING`,
     ),
   ];

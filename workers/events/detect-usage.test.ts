@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { countStatements, createDb } from "../db/client";
 import { createUser, ownerToken } from "../test/api";
 import { ofKind } from "./detect-testing";
-import { applyUsagePush } from "../usage/ingest";
+import { applyPushDirectly } from "../test/usage";
 import { runHousekeeping } from "../usage/housekeeping";
 
 const db = createDb(env.DB);
@@ -11,7 +11,7 @@ const NODE_ID = 990_101;
 let seq = 0;
 
 const push = (userId: number, bytes: number, nowSec = Math.floor(Date.now() / 1000)) =>
-  applyUsagePush(
+  applyPushDirectly(
     db,
     {
       nodeId: NODE_ID,
@@ -48,7 +48,7 @@ describe("quota reminders in the usage push", () => {
     expect(reminders(await push(user.id, 50))).toEqual([]);
 
     const now = Math.floor(Date.now() / 1000);
-    const replay = await applyUsagePush(
+    const replay = await applyPushDirectly(
       db,
       { nodeId: NODE_ID, seq, fromSec: now - 60, toSec: now, deltas: [{ userId: user.id, upBytes: 0, downBytes: 5 }] },
       now,
@@ -100,7 +100,7 @@ describe("first connections in the usage push", () => {
     const owner = await ownerToken();
     const plain = Number((await createUser(owner)).id);
     const onHold = Number((await createUser(owner, { status: "ON_HOLD", onHoldExpireDays: 10 })).id);
-    const first = await applyUsagePush(
+    const first = await applyPushDirectly(
       db,
       {
         nodeId: NODE_ID,
@@ -127,7 +127,7 @@ describe("the cost of detection", () => {
     const counted = createDb(countStatements(env.DB, counter));
     const nowSec = Math.floor(Date.now() / 1000);
     const deltas = Array.from({ length: 10_000 }, (_, i) => ({ userId: 5_000_000 + i, upBytes: 1, downBytes: 1 }));
-    const result = await applyUsagePush(
+    const result = await applyPushDirectly(
       counted,
       { nodeId: NODE_ID, seq: ++seq, fromSec: nowSec, toSec: nowSec, deltas },
       nowSec,

@@ -4,9 +4,9 @@ import { settingsSchema } from "../settings/settings";
 import { panelEvent, type PanelEvent } from "./catalogue";
 
 /**
- * What a usage push has to say besides counting: first connections and quota reminders. Both are
- * statements in the push's one batch (a constant two whatever the number of users), so detection
- * costs no round trip and a replayed push, which the batch's seq guard aborts whole, raises nothing.
+ * What usage has to say besides counting: first connections and quota reminders. Both are
+ * statements in a usage rollup's one batch (a constant two whatever the number of users), so detection
+ * costs no round trip and a replayed rollup, which the batch's seq guard aborts whole, raises nothing.
  */
 
 const DEFAULT_PERCENTS = JSON.stringify(settingsSchema.parse({}).reminderUsagePercents);
@@ -14,7 +14,7 @@ const DEFAULT_PERCENTS = JSON.stringify(settingsSchema.parse({}).reminderUsagePe
 /**
  * The reminder percents as a JSON array, read inside the statement. A stored value that is not a
  * JSON array falls back to the default (settingsFromRows does the same): a bad setting must not
- * abort the batch and with it every push. The nested CASE keeps json_type off invalid JSON.
+ * abort the batch and with it every rollup. The nested CASE keeps json_type off invalid JSON.
  */
 const reminderPercentsSql = sql`coalesce(
   (SELECT CASE WHEN json_valid(value) THEN CASE WHEN json_type(value) = 'array' THEN value END END
@@ -22,8 +22,8 @@ const reminderPercentsSql = sql`coalesce(
   ${DEFAULT_PERCENTS})`;
 
 /**
- * Users of the push whose first use it records (first_used_at still null), read before the
- * statement that sets it. On-hold users among them start their clock with this push too.
+ * Users of the rollup whose first use it records (first_used_at still null), read before the
+ * statement that sets it. On-hold users among them start their clock with this rollup too.
  */
 export function firstConnectionsStatement(db: Db, touched: SQL): Statement {
   return rawStatement(
@@ -33,11 +33,11 @@ export function firstConnectionsStatement(db: Db, touched: SQL): Statement {
 }
 
 /**
- * Records a quota reminder for each user whose used bytes crossed a reminder percent in this push
+ * Records a quota reminder for each user whose used bytes crossed a reminder percent in this rollup
  * (before < p% ≤ after, with a data limit), once per usage period: user_reminders' key
  * (user, quota, percent, period start) makes a second crossing in the same period (after a manual
  * reset) a no-op, and RETURNING yields only the rows really inserted. Runs after used_bytes took
- * the push's bytes, so `before` is used_bytes less this push's bytes. A user already past a
+ * the rollup's bytes, so `before` is used_bytes less its bytes. A user already past a
  * percent when it is turned on never crosses it: no burst of old reminders.
  */
 export function quotaRemindersStatement(db: Db, deltas: string, nowSec: number): Statement {
@@ -71,20 +71,21 @@ interface QuotaReminderRow {
   user: string;
 }
 
-/** The events of the two statements' rows: first connections on `serverId`, then reminders in percent order. */
+/** The events of the two statements' rows: first connections on each user's server, then reminders in percent order. */
 export function usageEvents(
   results: { firstConnections: unknown; quotaReminders: unknown },
-  serverId: number,
+  serverOf: (userId: number) => number,
   nowSec: number,
 ): PanelEvent[] {
-  const firsts = (results.firstConnections as D1Result<FirstConnectionRow>).results.map((row) =>
-    panelEvent(
+  const firsts = (results.firstConnections as D1Result<FirstConnectionRow>).results.map((row) => {
+    const serverId = serverOf(row.id);
+    return panelEvent(
       "user.first_connected",
       nowSec,
       { username: row.username, serverId },
       { adminId: row.adminId, userId: row.id, serverId },
-    ),
-  );
+    );
+  });
   const reminders = (results.quotaReminders as D1Result<QuotaReminderRow>).results
     .toSorted((a, b) => a.userId - b.userId || a.percent - b.percent)
     .map((row) => {

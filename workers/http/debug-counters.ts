@@ -13,7 +13,7 @@ const ISOLATE_BINDING_TOTALS: BindingCounter = { durableObjectCalls: 0, queueSen
  * Named, not detected: a service or workflow binding answers every property with a callable, so
  * it would pass any duck test. A new namespace or queue belongs here to be counted.
  */
-const DURABLE_OBJECT_BINDINGS = new Set<keyof Env>(["NODE", "HUB", "RATE_LIMITER", "CHECKOUT"]);
+const DURABLE_OBJECT_BINDINGS = new Set<keyof Env>(["NODE", "HUB", "RATE_LIMITER", "CHECKOUT", "USAGE"]);
 const QUEUE_BINDINGS = new Set<keyof Env>(["EVENTS", "DELIVERIES"]);
 
 /** A stub whose every method call is counted; the call itself goes to the real stub unchanged. */

@@ -1,10 +1,9 @@
-import { count, eq, max } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import packageJson from "../../package.json";
 import { notificationDeliveries, DELIVERY_STATUSES } from "../channels/table";
 import { trafficTotals, usageHourly } from "../analytics/table";
 import type { Db } from "../db/client";
 import { NODE_STATUSES, nodes } from "../nodes/table";
-import { usagePushes } from "../usage/table";
 import { USER_STATUSES, users } from "../users/table";
 import type { MetricFamily } from "./exposition";
 
@@ -14,7 +13,7 @@ import type { MetricFamily } from "./exposition";
  * listed, and no series carries a user (Prometheus keeps every label combination forever).
  */
 export async function collectMetrics(db: Db, nowSec: number): Promise<MetricFamily[]> {
-  const [userCounts, online, nodeRows, lastPushes, totals, deliveries] = await db.batch([
+  const [userCounts, online, nodeRows, totals, deliveries] = await db.batch([
     db.select({ status: users.status, n: count() }).from(users).groupBy(users.status),
     // A usage_hourly row is written only for a user a push charged (ingest drops zero deltas), so
     // counting the hour's rows counts users with traffic, from the hour index alone (no table rows read).
@@ -33,11 +32,6 @@ export async function collectMetrics(db: Db, nowSec: number): Promise<MetricFami
       })
       .from(nodes)
       .orderBy(nodes.id),
-    // usage_pushes keeps each node's latest push (ingest deletes older seqs), so this reads one row per node.
-    db
-      .select({ nodeId: usagePushes.nodeId, atSec: max(usagePushes.receivedAtSec) })
-      .from(usagePushes)
-      .groupBy(usagePushes.nodeId),
     db.select().from(trafficTotals).orderBy(trafficTotals.nodeId, trafficTotals.tag),
     db
       .select({ status: notificationDeliveries.status, n: count() })
@@ -51,6 +45,8 @@ export async function collectMetrics(db: Db, nowSec: number): Promise<MetricFami
     statuses.map((status) => ({ labels: { status }, value: rows.find((r) => r.status === status)?.n ?? 0 }));
   const nodeTotals = totals.filter((t) => t.tag === "");
   const inboundTotals = totals.filter((t) => t.tag !== "");
+  // A node's total row carries its latest push that reached D1 (a usage shard's rollup).
+  const lastPushes = nodeTotals.map((t) => ({ nodeId: t.nodeId, atSec: t.lastPushAtSec }));
   const directions = (labels: Record<string, string>, t: { upBytes: number; downBytes: number }) => [
     { labels: { ...labels, direction: "up" }, value: t.upBytes },
     { labels: { ...labels, direction: "down" }, value: t.downBytes },
@@ -107,13 +103,13 @@ export async function collectMetrics(db: Db, nowSec: number): Promise<MetricFami
     },
     {
       name: "vortex_node_last_push_timestamp_seconds",
-      help: "When the panel applied the node's latest usage push, in Unix seconds.",
+      help: "When the node's latest usage push that D1 has (rolled up by its usage shards) arrived, in Unix seconds.",
       type: "gauge",
       samples: lastPushes.map((p) => ({ labels: { node: node(p.nodeId) }, value: p.atSec ?? 0 })),
     },
     {
       name: "vortex_ingest_lag_seconds",
-      help: "Seconds since the node's latest usage push was applied, at scrape time.",
+      help: "Seconds since the node's latest usage push that D1 has arrived, at scrape time: push interval plus rollup delay.",
       type: "gauge",
       samples: lastPushes.map((p) => ({
         labels: { node: node(p.nodeId) },

@@ -4,7 +4,7 @@ import { createPlan } from "../billing/testing";
 import { createDb } from "../db/client";
 import { adminAs, createUser, gql, ok, ownerToken, unique } from "../test/api";
 import { runHousekeeping } from "../usage/housekeeping";
-import { applyUsagePush } from "../usage/ingest";
+import { applyPushDirectly } from "../test/usage";
 import { USER_STATUSES } from "./table";
 
 const db = createDb(env.DB);
@@ -106,7 +106,7 @@ describe("users counts", () => {
           return runHousekeeping(db, clock);
         },
         push: async (id) =>
-          applyUsagePush(
+          applyPushDirectly(
             db,
             {
               nodeId,

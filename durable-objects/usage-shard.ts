@@ -1,0 +1,216 @@
+import { DurableObject } from "cloudflare:workers";
+import { dbFor } from "../workers/db/client";
+import type { PanelEvent } from "../workers/events/catalogue";
+import { emitEvents } from "../workers/events/emit";
+import { userStatusEvents } from "../workers/events/status";
+import { applyUsageRollup, type ChargedUser } from "../workers/usage/rollup";
+import { bytesByUser, rollupOf, type ShardPart, type UsageRollup } from "../workers/usage/shards";
+
+/** What one shard answers for its part of a push. */
+export interface ShardReply {
+  /** False when the shard had recorded this (node, seq) before: nothing was counted again. */
+  applied: boolean;
+  /** Users of this part a rollup made during this call took out of service: the node cuts them now. */
+  cut: number[];
+  /** News of that rollup (status changes, first connections, reminders), for the caller to emit. */
+  events: PanelEvent[];
+  /** [id, up, down, used] of this part's users, used as D1 will have it after the next rollup. */
+  traffic: [number, number, number, number][];
+}
+
+/** A user the shard believes to be out of service is checked against D1 again after this long. */
+const RECHECK_OUT_OF_SERVICE_MS = 10_000;
+/** After a rollup D1 refused or never answered, the next attempt waits this long. */
+const RETRY_MS = 5_000;
+
+interface KnownUser extends ChargedUser {
+  /** When D1 last told the shard about this user (Date.now()). */
+  knownAt: number;
+}
+
+const nowSec = () => Math.floor(Date.now() / 1000);
+const inService = (status: string) => status === "active" || status === "on_hold";
+
+/**
+ * One range of users' usage (workers/usage/shards.ts). It records each push's part for its users
+ * exactly once per (node, seq), in the same storage transaction as the node's last seq, and rolls
+ * what it recorded up into D1 every `rollupAfterSec` as one batch, exactly once per rollup seq
+ * (D1's trigger): D1's writer sees one batch per shard and interval, not one per push.
+ *
+ * Enforcement does not wait for the interval: the shard knows each user's limit, expiry and
+ * status as of its last rollup, and a part that takes a user to its limit or past its expiry (or
+ * names a user it does not know yet) is rolled up before the push is answered, so the push's
+ * reply cuts the user as before. What it knows can be stale only by what admins changed since
+ * (a lowered limit bites at the next rollup; a re-enabled user's traffic is checked at once).
+ */
+export class UsageShard extends DurableObject<Env> {
+  private pending = new Map<number, number>();
+  private inFlight = new Map<number, number>();
+  private known = new Map<number, KnownUser>();
+  private flushing: Promise<unknown> = Promise.resolve();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => {
+      const sql = this.ctx.storage.sql;
+      sql.exec(`CREATE TABLE IF NOT EXISTS applied (node_id INTEGER PRIMARY KEY, seq INTEGER NOT NULL)`);
+      sql.exec(`CREATE TABLE IF NOT EXISTS parts (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)`);
+      // At most one row: the rollup sent to D1 and not yet acknowledged, resent as it is.
+      sql.exec(`CREATE TABLE IF NOT EXISTS in_flight (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)`);
+      sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)`);
+      this.pending = bytesByUser(this.storedParts());
+      const inFlight = this.storedInFlight();
+      if (inFlight)
+        this.inFlight = bytesByUser([{ deltas: inFlight.users.map(([id, , , up, down]) => [id, up, down]) }]);
+    });
+  }
+
+  /**
+   * Records a push's part for this shard unless its (node, seq) was recorded before, then rolls
+   * up at once when the part makes a user due (or `rollupAfterSec` is 0), else arms the alarm.
+   */
+  async apply(part: ShardPart, rollupAfterSec: number): Promise<ShardReply> {
+    const recorded = this.ctx.storage.transactionSync(() => {
+      const sql = this.ctx.storage.sql;
+      const last = sql.exec<{ seq: number }>(`SELECT seq FROM applied WHERE node_id = ?`, part.nodeId).toArray()[0];
+      if (last && part.seq <= last.seq) return false;
+      sql.exec(
+        `INSERT INTO applied (node_id, seq) VALUES (?, ?) ON CONFLICT (node_id) DO UPDATE SET seq = excluded.seq`,
+        part.nodeId,
+        part.seq,
+      );
+      sql.exec(`INSERT INTO parts (body) VALUES (?)`, JSON.stringify(part));
+      sql.exec(
+        `INSERT OR REPLACE INTO meta (key, value) VALUES ('shard', ?), ('rollupAfterSec', ?)`,
+        part.shardId,
+        rollupAfterSec,
+      );
+      return true;
+    });
+    if (!recorded) return { applied: false, cut: [], events: [], traffic: [] };
+    for (const [id, bytes] of bytesByUser([part])) this.pending.set(id, (this.pending.get(id) ?? 0) + bytes);
+
+    let cut: number[] = [];
+    let events: PanelEvent[] = [];
+    if (rollupAfterSec <= 0 || part.deltas.some(([id]) => this.isDue(id))) {
+      try {
+        const rolled = await this.rollUp();
+        const ours = new Set(part.deltas.map(([id]) => id));
+        cut = rolled.cut.filter((id) => ours.has(id));
+        events = rolled.events;
+      } catch (error) {
+        // The part is recorded: the push stands, and the rollup is retried by the alarm.
+        console.error(`usage shard ${part.shardId}: rollup failed, retrying`, error);
+        await this.armAlarm(RETRY_MS);
+      }
+    }
+    if (rollupAfterSec > 0) await this.armAlarm(rollupAfterSec * 1000);
+    const traffic = part.deltas.flatMap(([id, up, down]): ShardReply["traffic"] => {
+      const user = this.known.get(id);
+      return user ? [[id, up, down, user.usedBytes + this.unrolledBytes(id)]] : [];
+    });
+    return { applied: true, cut, events, traffic };
+  }
+
+  override async alarm(): Promise<void> {
+    try {
+      const rolled = await this.rollUp();
+      emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), rolled.events);
+    } catch (error) {
+      console.error("usage shard: rollup failed, retrying", error);
+      await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
+      return;
+    }
+    // Parts recorded while the rollup ran wait for the next interval.
+    const waiting = this.ctx.storage.sql.exec(`SELECT 1 FROM parts LIMIT 1`).toArray().length > 0;
+    if (waiting) await this.ctx.storage.setAlarm(Date.now() + Math.max(this.meta("rollupAfterSec") ?? 1, 1) * 1000);
+  }
+
+  /** A user whose bytes must reach D1 now: unknown, at its limit, past its expiry, or believed out of service for a while. */
+  private isDue(id: number): boolean {
+    const user = this.known.get(id);
+    if (!user) return true;
+    if (!inService(user.status)) return Date.now() - user.knownAt > RECHECK_OUT_OF_SERVICE_MS;
+    const used = user.usedBytes + this.unrolledBytes(id);
+    return (
+      (user.dataLimitBytes !== null && used >= user.dataLimitBytes) ||
+      (user.expireAtSec !== null && user.expireAtSec <= nowSec())
+    );
+  }
+
+  private unrolledBytes(id: number) {
+    return (this.pending.get(id) ?? 0) + (this.inFlight.get(id) ?? 0);
+  }
+
+  /** One rollup at a time: a call made while one runs waits for it, then rolls up what came since. */
+  private rollUp(): Promise<{ cut: number[]; events: PanelEvent[] }> {
+    const run = this.flushing.then(() => this.rollUpNow());
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resends an unacknowledged rollup first, then seals and sends what was recorded since. */
+  private async rollUpNow(): Promise<{ cut: number[]; events: PanelEvent[] }> {
+    const out = { cut: [] as number[], events: [] as PanelEvent[] };
+    for (let round = 0; round < 2; round++) {
+      const rollup = this.storedInFlight() ?? this.seal();
+      if (!rollup) break;
+      const at = nowSec();
+      const result = await applyUsageRollup(dbFor(this.env), rollup, at);
+      this.ctx.storage.sql.exec(`DELETE FROM in_flight`);
+      this.inFlight.clear();
+      const knownAt = Date.now();
+      const returned = new Set(result.users.map((u) => u.id));
+      for (const user of result.users) this.known.set(user.id, { ...user, knownAt });
+      // A user D1 no longer has (deleted): remembered as such, so its last bytes trigger nothing.
+      for (const [id] of rollup.users)
+        if (result.applied && !returned.has(id))
+          this.known.set(id, { id, usedBytes: 0, dataLimitBytes: null, expireAtSec: null, status: "deleted", knownAt });
+      out.cut.push(...result.cut.map((u) => u.id));
+      out.events.push(...userStatusEvents(result.cut, at), ...result.events);
+    }
+    return out;
+  }
+
+  /** Moves every recorded part into one sealed rollup with the next seq, in one transaction. */
+  private seal(): UsageRollup | null {
+    return this.ctx.storage.transactionSync(() => {
+      const parts = this.storedParts();
+      if (!parts.length) return null;
+      // Above every earlier seq even if this object's storage were lost: D1 refuses a lower one.
+      const seq = Math.max((this.meta("rollupSeq") ?? 0) + 1, Date.now());
+      const rollup = rollupOf(parts[0]!.shardId, seq, parts);
+      const sql = this.ctx.storage.sql;
+      sql.exec(`INSERT INTO in_flight (seq, body) VALUES (?, ?)`, seq, JSON.stringify(rollup));
+      sql.exec(`DELETE FROM parts`);
+      sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES ('rollupSeq', ?)`, seq);
+      this.inFlight = this.pending;
+      this.pending = new Map();
+      return rollup;
+    });
+  }
+
+  private storedParts(): ShardPart[] {
+    return this.ctx.storage.sql
+      .exec<{ body: string }>(`SELECT body FROM parts ORDER BY id`)
+      .toArray()
+      .map((row) => JSON.parse(row.body) as ShardPart);
+  }
+
+  private storedInFlight(): UsageRollup | null {
+    const row = this.ctx.storage.sql.exec<{ body: string }>(`SELECT body FROM in_flight`).toArray()[0];
+    return row ? (JSON.parse(row.body) as UsageRollup) : null;
+  }
+
+  private meta(key: string): number | undefined {
+    return this.ctx.storage.sql.exec<{ value: number }>(`SELECT value FROM meta WHERE key = ?`, key).toArray()[0]
+      ?.value;
+  }
+
+  /** Sets the alarm unless one is already due sooner. */
+  private async armAlarm(afterMs: number) {
+    const at = Date.now() + afterMs;
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+}
