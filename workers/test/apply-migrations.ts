@@ -11,6 +11,12 @@ import { beforeAll } from "vitest";
 beforeAll(async () => {
   await dropEveryTable();
   await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+  // Durable Objects outlive the database between files: a usage shard remembers each node's last
+  // seq, so a file whose node 1 pushed seq 1 again would be refused as a replay. Node ids start
+  // somewhere new in every file instead.
+  await env.DB.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES ('nodes', ?)`)
+    .bind(1000 + Math.floor(Math.random() * 100_000_000))
+    .run();
 });
 
 /**

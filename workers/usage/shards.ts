@@ -120,11 +120,11 @@ export function rollupOf(shardId: number, seq: number, parts: ShardPart[]): Usag
         if (!clientIps.has(key)) clientIps.set(key, [userId, ipHour, hash, part.nodeId]);
       }
     if (!part.home) continue;
-    countPush(part.nodeId, "", part.receivedAtSec);
-    for (const [tag, up, down] of part.home.inbounds) {
+    // A push counts once for the node and once for each inbound it names, however many times.
+    for (const tag of new Set(["", ...part.home.inbounds.map(([tag]) => tag)]))
       countPush(part.nodeId, tag, part.receivedAtSec);
+    for (const [tag, up, down] of part.home.inbounds)
       addInto(inbounds, `${part.nodeId}:${tag}:${hour}`, [part.nodeId, tag, hour, up, down], 3);
-    }
   }
   return {
     shardId,

@@ -1,0 +1,176 @@
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { UsagePush } from "../workers/agent/protocol/messages";
+import { createDb } from "../workers/db/client";
+import { enrolledAgent } from "../workers/test/agent";
+import { createGroup, createInbound, createServer, createUser, ownerToken } from "../workers/test/api";
+import { applyUsageRollup } from "../workers/usage/rollup";
+import { partsOfPush, SHARD_USERS, shardOf, type UsageRollup } from "../workers/usage/shards";
+import type { ShardReply } from "./usage-shard";
+
+const nowSec = () => Math.floor(Date.now() / 1000);
+const shard = (shardId: number) => env.USAGE.getByName(String(shardId));
+
+async function world() {
+  const owner = await ownerToken();
+  const inbound = await createInbound(owner, { protocol: "VLESS" });
+  const group = await createGroup(owner, { inboundIds: [inbound.id] });
+  const server = await createServer(owner, { inboundIds: [inbound.id] });
+  const anotherNode = async () => enrolledAgent(owner, (await createServer(owner, { inboundIds: [inbound.id] })).id);
+  return { owner, group, server, agent: () => enrolledAgent(owner, server.id), anotherNode };
+}
+
+/** A user whose id falls in the shard after the one the previous users are in. */
+async function userInNextShard(owner: string, input: Record<string, unknown>) {
+  const { max } = (await env.DB.prepare(`SELECT coalesce(max(id), 0) AS max FROM users`).first<{ max: number }>())!;
+  const next = (shardOf(max) + 1) * SHARD_USERS;
+  await env.DB.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'users'`)
+    .bind(next - 1)
+    .run();
+  const user = await createUser(owner, input);
+  expect(shardOf(Number(user.id))).toBe(shardOf(next));
+  return Number(user.id);
+}
+
+const used = async (id: number) =>
+  (await env.DB.prepare(`SELECT used_bytes AS used FROM users WHERE id = ?`).bind(id).first<{ used: number }>())!.used;
+
+let seq = 0;
+const pushOf = (nodeId: number, deltas: [number, number][], at = nowSec()): UsagePush => ({
+  nodeId,
+  seq: ++seq,
+  fromSec: at - 5,
+  toSec: at,
+  deltas: deltas.map(([userId, bytes]) => ({ userId, upBytes: 0, downBytes: bytes })),
+});
+
+/** Hands a push's part for one shard straight to that shard, as the push route does. */
+async function applyTo(shardId: number, push: UsagePush, rollupAfterSec: number) {
+  const part = partsOfPush(push, nowSec()).find((p) => p.shardId === shardId)!;
+  return (await shard(shardId).apply(part, rollupAfterSec)) as unknown as ShardReply;
+}
+
+describe("usage shards", () => {
+  it("count a push resent after one of its shards failed exactly once", async () => {
+    const { owner, group, agent } = await world();
+    const node = await agent();
+    const near = Number((await createUser(owner, { groupIds: [group.id] })).id);
+    const far = await userInNextShard(owner, { groupIds: [group.id] });
+    const push = pushOf(node.nodeId, [
+      [near, 1000],
+      [far, 7000],
+    ]);
+    // The first attempt reached the near user's shard only; the agent resends the same seq and bytes.
+    expect((await applyTo(shardOf(near), push, 0)).applied).toBe(true);
+    const resent = await node.push(push.deltas, { seq: push.seq, toSec: push.toSec });
+    expect(resent.status).toBe(200);
+    expect(await resent.json()).toMatchObject({ ackSeq: push.seq });
+    expect([await used(near), await used(far)]).toEqual([1000, 7000]);
+    // And once more, whole: every shard has it.
+    await node.push(push.deltas, { seq: push.seq, toSec: push.toSec });
+    expect([await used(near), await used(far)]).toEqual([1000, 7000]);
+  });
+
+  it("sum concurrent pushes from many nodes for the same users exactly, resends included", async () => {
+    const { owner, group, anotherNode } = await world();
+    const nodes = await Promise.all(Array.from({ length: 6 }, () => anotherNode()));
+    const users = [
+      Number((await createUser(owner, { groupIds: [group.id] })).id),
+      Number((await createUser(owner, { groupIds: [group.id] })).id),
+      await userInNextShard(owner, { groupIds: [group.id] }),
+    ];
+    const expected = new Map(users.map((id) => [id, 0]));
+    const pushes = nodes.flatMap((node, n) =>
+      Array.from({ length: 4 }, (_, k) => {
+        const deltas = users.map((userId, u) => ({ userId, upBytes: n + 1, downBytes: 1000 * (k + 1) + u }));
+        for (const d of deltas) expected.set(d.userId, expected.get(d.userId)! + d.upBytes + d.downBytes);
+        return { node, seq: k + 1, deltas };
+      }),
+    );
+    // Each node's pushes in order (the agent sends the next only after the last is acknowledged),
+    // every node at once, and every push sent twice.
+    await Promise.all(
+      nodes.map(async (node) => {
+        for (const push of pushes.filter((p) => p.node === node)) {
+          const [first, again] = await Promise.all([
+            node.push(push.deltas, { seq: push.seq }),
+            node.push(push.deltas, { seq: push.seq }),
+          ]);
+          expect([first.status, again.status]).toEqual([200, 200]);
+        }
+      }),
+    );
+    for (const id of users) expect(await used(id)).toBe(expected.get(id));
+    const daily = await env.DB.prepare(
+      `SELECT sum(up_bytes + down_bytes) AS bytes FROM usage_daily WHERE user_id IN (?, ?, ?)`,
+    )
+      .bind(...users)
+      .first<{ bytes: number }>();
+    expect(daily!.bytes).toBe([...expected.values()].reduce((a, b) => a + b));
+    const totals = await env.DB.prepare(
+      `SELECT sum(down_bytes + up_bytes) AS bytes, sum(pushes) AS pushes FROM traffic_totals WHERE tag = '' AND node_id IN (SELECT value FROM json_each(?))`,
+    )
+      .bind(JSON.stringify(nodes.map((n) => n.nodeId)))
+      .first<{ bytes: number; pushes: number }>();
+    expect(totals).toEqual({ bytes: [...expected.values()].reduce((a, b) => a + b), pushes: pushes.length });
+  });
+
+  it("keep pushes out of D1 until the rollup, then write exactly their sum", async () => {
+    const { owner, group, server } = await world();
+    const id = Number((await createUser(owner, { groupIds: [group.id] })).id);
+    const nodeId = Number(server.id);
+    // A user the shard does not know yet is rolled up at once, so the shard learns its limits.
+    await applyTo(shardOf(id), pushOf(nodeId, [[id, 500]]), 3600);
+    expect(await used(id)).toBe(500);
+    for (const bytes of [100, 200, 300]) await applyTo(shardOf(id), pushOf(nodeId, [[id, bytes]]), 3600);
+    expect(await used(id)).toBe(500);
+    expect(await runDurableObjectAlarm(shard(shardOf(id)))).toBe(true);
+    expect(await used(id)).toBe(1100);
+    const hourly = await env.DB.prepare(`SELECT sum(down_bytes) AS bytes FROM usage_hourly WHERE user_id = ?`)
+      .bind(id)
+      .first<{ bytes: number }>();
+    expect(hourly!.bytes).toBe(1100);
+  });
+
+  it("cut at once a user whose pushes reach the limit between rollups", async () => {
+    const { owner, group, server } = await world();
+    const id = Number((await createUser(owner, { groupIds: [group.id], dataLimit: 10_000 })).id);
+    const nodeId = Number(server.id);
+    expect((await applyTo(shardOf(id), pushOf(nodeId, [[id, 6000]]), 3600)).cut).toEqual([]);
+    const below = await applyTo(shardOf(id), pushOf(nodeId, [[id, 3000]]), 3600);
+    expect(below.cut).toEqual([]);
+    expect(below.traffic).toEqual([[id, 0, 3000, 9000]]);
+    expect(await used(id)).toBe(6000);
+    const over = await applyTo(shardOf(id), pushOf(nodeId, [[id, 2000]]), 3600);
+    expect(over.cut).toEqual([id]);
+    expect(over.events.map((e) => e.kind)).toContain("user.limited");
+    const row = await env.DB.prepare(`SELECT used_bytes AS used, status FROM users WHERE id = ?`).bind(id).first();
+    expect(row).toEqual({ used: 11_000, status: "limited" });
+  });
+
+  it("resend a rollup D1 refused, and count once a rollup whose answer was lost", async () => {
+    const { owner, group, server } = await world();
+    const id = Number((await createUser(owner, { groupIds: [group.id] })).id);
+    const nodeId = Number(server.id);
+    const stub = shard(shardOf(id));
+    await env.DB.exec(
+      `CREATE TRIGGER refuse_rollups BEFORE INSERT ON usage_rollups BEGIN SELECT RAISE(ABORT, 'D1 is unavailable'); END`,
+    );
+    // The push stands (the shard recorded it) although D1 refused its rollup.
+    expect((await applyTo(shardOf(id), pushOf(nodeId, [[id, 4000]]), 0)).applied).toBe(true);
+    expect(await used(id)).toBe(0);
+    // D1 then takes the rollup, but its answer never reaches the shard.
+    const inFlight = await runInDurableObject(stub, (_, state) =>
+      state.storage.sql.exec<{ body: string }>(`SELECT body FROM in_flight`).one(),
+    );
+    await env.DB.exec(`DROP TRIGGER refuse_rollups`);
+    await applyUsageRollup(createDb(env.DB), JSON.parse(inFlight.body) as UsageRollup, nowSec());
+    expect(await used(id)).toBe(4000);
+    // The shard resends the same rollup: D1 refuses it as seen, and the shard moves on.
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await used(id)).toBe(4000);
+    await applyTo(shardOf(id), pushOf(nodeId, [[id, 1]]), 0);
+    expect(await used(id)).toBe(4001);
+  });
+});
