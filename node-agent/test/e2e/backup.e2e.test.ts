@@ -42,7 +42,7 @@ const LIVE_TABLES = new Set([
   "auth_challenges",
   "audit_log",
   "nodes",
-  "usage_pushes",
+  "usage_rollups",
   "usage_daily",
   "traffic_hourly",
   "node_config_history",

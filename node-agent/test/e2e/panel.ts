@@ -109,10 +109,14 @@ export async function startPanel(
       return body.data;
     },
     async start() {
-      const vars = Object.entries({ ...secrets, ENVIRONMENT: "development", ...options.vars }).flatMap(([k, v]) => [
-        "--var",
-        `${k}:${v}`,
-      ]);
+      // Usage reaches D1 within 2 s instead of the deployed 30 (cuts never wait for it), so stories
+      // read traffic back within their waits while still going through the shards' delayed rollups.
+      const vars = Object.entries({
+        ...secrets,
+        ENVIRONMENT: "development",
+        USAGE_ROLLUP_SEC: "2",
+        ...options.vars,
+      }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
       const proc = spawn(
         wrangler,
         [
