@@ -1,6 +1,9 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { Health } from "../workers/agent/protocol/messages";
+import type { NodeReport } from "../workers/nodes/presence";
+import { PRESENCE_WRITE_MS } from "./node";
 
 async function insertNode(id: number, lastSeenAtSec: number) {
   await env.DB.prepare(
@@ -52,5 +55,54 @@ describe("NodeObject", () => {
     // A version announced before the wait began still counts.
     expect(await node.waitForConfigChange(5, 5_000)).toBe(6);
     expect(await node.waitForConfigChange(6, 50)).toBeNull();
+  });
+
+  it("writes a report that brings no news into D1 once a minute, and one that does at once", async () => {
+    await insertNode(3, 0);
+    const node = env.NODE.getByName("3");
+    const health: Health = {
+      cpuPercent: 10,
+      memUsedBytes: 1,
+      memTotalBytes: 2,
+      netRxBytes: 3,
+      netTxBytes: 4,
+      coreRunning: true,
+      coreVersion: "v2ray 5",
+      agentVersion: "1.0.0",
+      uptimeSec: 60,
+      appliedConfigVersion: 3,
+    };
+    const report = async (h: Health) => (await node.reportedIn(3, h)) as unknown as NodeReport;
+    const stored = async () =>
+      (await env.DB.prepare(`SELECT last_seen_at AS seen, health FROM nodes WHERE id = 3`).first<{
+        seen: number;
+        health: string;
+      }>())!;
+    await report(health);
+    expect(JSON.parse((await stored()).health).cpuPercent).toBe(10);
+    // Marked, to tell whether the next reports write.
+    await env.DB.prepare(`UPDATE nodes SET last_seen_at = 1 WHERE id = 3`).run();
+
+    await node.configChanged(9);
+    const quiet = await report({ ...health, cpuPercent: 55, uptimeSec: 65 });
+    expect((await stored()).seen).toBe(1);
+    // Live subscribers and the push's reply still get the report as it is, and the newest config.
+    expect(quiet.node).toMatchObject({ status: "online", configVersion: 9, health: { cpuPercent: 55 } });
+    expect(quiet.node.lastSeenAtSec).toBeGreaterThan(1);
+
+    // News (here: the agent applied another config) is written at once.
+    await report({ ...health, appliedConfigVersion: 4 });
+    expect((await stored()).seen).toBeGreaterThan(1);
+    await env.DB.prepare(`UPDATE nodes SET last_seen_at = 1 WHERE id = 3`).run();
+    await report({ ...health, appliedConfigVersion: 4, cpuPercent: 70 });
+    expect((await stored()).seen).toBe(1);
+    // And a minute after the last write, so is a report without news.
+    await runInDurableObject(node, (instance) => {
+      (instance as unknown as { written: { atMs: number } }).written.atMs -= PRESENCE_WRITE_MS;
+    });
+    await report({ ...health, appliedConfigVersion: 4, cpuPercent: 80 });
+    const written = await stored();
+    expect(written.seen).toBeGreaterThan(1);
+    expect(JSON.parse(written.health).cpuPercent).toBe(80);
   });
 });

@@ -6,22 +6,52 @@ import { serverStatusEvents } from "../workers/events/status";
 import { publishLive } from "../workers/live/hub-client";
 import { serverStatusEvent } from "../workers/live/notifications";
 import type { Health } from "../workers/agent/protocol/messages";
-import { markOfflineIfSilent, type NodeReport, OFFLINE_AFTER_MS, recordReport } from "../workers/nodes/presence";
+import {
+  markOfflineIfSilent,
+  type NodeReport,
+  OFFLINE_AFTER_MS,
+  recordReport,
+  storedHealth,
+} from "../workers/nodes/presence";
 import type { NodeRow, NodeStatus } from "../workers/nodes/table";
 
 /** Nonces are remembered a little longer than the request timestamp window they protect. */
 const NONCE_TTL_MS = 3 * 60_000;
 
 /**
+ * A report that brings no news (only its vitals moved) reaches D1 at most this often; live
+ * subscribers still hear every one. Above a push interval, so D1 takes one presence write per
+ * node a minute instead of twelve (docs/scale.md); under nothing that reads last-seen from D1 to
+ * judge a node (its offline alarm runs here, after OFFLINE_AFTER_MS of silence).
+ */
+export const PRESENCE_WRITE_MS = 60_000;
+
+/** A report's facts: everything but the vitals that move on every push. Equal facts, nothing new for D1. */
+function factsOf(health: Health | undefined): string {
+  if (!health) return "";
+  const { cpuPercent, memUsedBytes, memTotalBytes, netRxBytes, netTxBytes, uptimeSec, ...facts } = health;
+  return JSON.stringify(facts);
+}
+
+/** The status a report leaves a node in (presence.ts recordReport). */
+function statusAfter(health: Health | undefined, was: NodeStatus): NodeStatus {
+  if (!health) return was === "degraded" ? "degraded" : "online";
+  return health.coreRunning ? "online" : "degraded";
+}
+
+/**
  * One per node: its agent's long-poll waiters, the nonces of its recent requests (replay
  * refusal), and the node's presence: it records each report, goes offline by alarm after
  * silence, and remembers the status it last announced to live subscribers (so it can tell "went
- * offline" and "came back" from a plain heartbeat). Usage totals are not here: they live in D1,
- * where the seq guard and the counts commit in one transaction.
+ * offline" and "came back" from a plain heartbeat). It writes a report into D1 when it brings
+ * news, else at most every PRESENCE_WRITE_MS. Usage is not here: each push's bytes go to its
+ * users' usage shards (usage-shard.ts).
  */
 export class NodeObject extends DurableObject<Env> {
   private waiters = new Set<{ known: number; resolve: (version: number | null) => void }>();
   private latestVersion = 0;
+  /** The node as the last report this object wrote into D1 left it, with that report's facts. */
+  private written: { node: NodeRow; facts: string; atMs: number } | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -76,11 +106,32 @@ export class NodeObject extends DurableObject<Env> {
    * Null for a node that does not exist.
    */
   async reportedIn(nodeId: number, health?: Health): Promise<NodeReport | null> {
-    const node = await recordReport(dbFor(this.env), nodeId, health, Math.floor(Date.now() / 1000), (news) =>
-      emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), news),
-    );
-    if (!node) return null;
-    await this.ctx.storage.put("nodeId", nodeId);
+    const nowMs = Date.now();
+    const facts = factsOf(health);
+    const last = this.written;
+    let node: NodeRow | undefined;
+    if (
+      last &&
+      last.node.id === nodeId &&
+      last.facts === facts &&
+      nowMs - last.atMs < PRESENCE_WRITE_MS &&
+      statusAfter(health, last.node.status) === last.node.status
+    ) {
+      node = {
+        ...last.node,
+        lastSeenAtSec: Math.floor(nowMs / 1000),
+        health: health ? storedHealth(health) : last.node.health,
+        // Every bump of this node's config reaches configChanged, so the reply's version is current.
+        configVersion: Math.max(last.node.configVersion, this.latestVersion),
+      };
+    } else {
+      node = await recordReport(dbFor(this.env), nodeId, health, Math.floor(nowMs / 1000), (news) =>
+        emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), news),
+      );
+      if (!node) return null;
+      this.written = { node, facts, atMs: nowMs };
+      await this.ctx.storage.put("nodeId", nodeId);
+    }
     await this.ctx.storage.setAlarm(Date.now() + OFFLINE_AFTER_MS);
     return { node, events: [serverStatusEvent(node)], news: await this.announce(node) };
   }
@@ -90,6 +141,7 @@ export class NodeObject extends DurableObject<Env> {
     if (nodeId === undefined) return;
     const wentOffline = await markOfflineIfSilent(dbFor(this.env), nodeId, Date.now());
     if (!wentOffline) return;
+    this.written = null;
     const waitUntil = (promise: Promise<unknown>) => this.ctx.waitUntil(promise);
     publishLive(this.env, waitUntil, [serverStatusEvent(wentOffline)]);
     emitEvents(this.env, waitUntil, await this.announce(wentOffline));

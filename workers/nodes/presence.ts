@@ -70,7 +70,7 @@ export async function recordReport(
       .returning();
     return node;
   }
-  const { capabilities, protocol, configOutcomes, operations, ...vitals } = health;
+  const { capabilities, protocol, configOutcomes, operations } = health;
   const [before, , , [node]] = (await runBatch(db, [
     nodeBeforeReportStatement(db, nodeId, health),
     refreshServedOnReport(db, nodeId, capabilities ?? null),
@@ -83,7 +83,7 @@ export async function recordReport(
         coreVersion: health.coreVersion,
         agentVersion: health.agentVersion,
         appliedConfigVersion: health.appliedConfigVersion,
-        health: vitals,
+        health: storedHealth(health),
         capabilities: capabilities ?? null,
         agentProtocol: protocol ?? 1,
       })
@@ -94,6 +94,12 @@ export async function recordReport(
   ])) as [unknown, unknown, unknown, NodeRow[]];
   emit(nodeReportEvents(before, nodeId, health, nowSec));
   return node;
+}
+
+/** What of a report the node's `health` column keeps: its vitals and what it runs. */
+export function storedHealth(health: Health): NonNullable<NodeRow["health"]> {
+  const { capabilities, protocol, configOutcomes, operations, ...stored } = health;
+  return stored;
 }
 
 /** Marks a node offline when it has not reported for OFFLINE_AFTER_MS; returns its row if it did. */
