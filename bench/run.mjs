@@ -167,7 +167,8 @@ try {
   );
   console.log(
     `usage push of ${fmt(ingest.users)} users: median ${fmt(ingest.medianMs)} ms, max ${fmt(ingest.maxMs)} ms over ${ingest.rounds} pushes ` +
-      `(${fmt(results.ingest.ratioToHelloWorld)} x a hello-world round trip of ${fmt(helloMedianMs)} ms); ${ingest.statementsPerPush} D1 statements per push`,
+      `(${fmt(results.ingest.ratioToHelloWorld)} x a hello-world round trip of ${fmt(helloMedianMs)} ms); D1 statements: ` +
+      `${ingest.firstPushStatements} for the first push (its users new to their shards, rolled up at once), ${ingest.statementsPerPush} per push after it`,
   );
   console.log(formatSpaFigures(spa));
   const counts = new Set(Object.values(statementsPerPage));
