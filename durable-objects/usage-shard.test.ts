@@ -119,18 +119,29 @@ describe("usage shards", () => {
   it("keep pushes out of D1 until the rollup, then write exactly their sum", async () => {
     const { owner, group, server } = await world();
     const id = Number((await createUser(owner, { groupIds: [group.id] })).id);
+    const neighbour = Number((await createUser(owner, { groupIds: [group.id] })).id);
     const nodeId = Number(server.id);
     // A user the shard does not know yet is rolled up at once, so the shard learns its limits.
     await applyTo(shardOf(id), pushOf(nodeId, [[id, 500]]), 3600);
     expect(await used(id)).toBe(500);
     for (const bytes of [100, 200, 300]) await applyTo(shardOf(id), pushOf(nodeId, [[id, bytes]]), 3600);
     expect(await used(id)).toBe(500);
+    // That rollup taught the shard every user of its range, so a neighbour's first bytes wait too.
+    await applyTo(
+      shardOf(id),
+      pushOf(nodeId, [
+        [id, 1],
+        [neighbour, 70],
+      ]),
+      3600,
+    );
+    expect(await used(neighbour)).toBe(0);
     expect(await runDurableObjectAlarm(shard(shardOf(id)))).toBe(true);
-    expect(await used(id)).toBe(1100);
+    expect([await used(id), await used(neighbour)]).toEqual([1101, 70]);
     const hourly = await env.DB.prepare(`SELECT sum(down_bytes) AS bytes FROM usage_hourly WHERE user_id = ?`)
       .bind(id)
       .first<{ bytes: number }>();
-    expect(hourly!.bytes).toBe(1100);
+    expect(hourly!.bytes).toBe(1101);
   });
 
   it("cut at once a user whose pushes reach the limit between rollups", async () => {

@@ -4,7 +4,7 @@ import type { PanelEvent } from "../workers/events/catalogue";
 import { emitEvents } from "../workers/events/emit";
 import { userStatusEvents } from "../workers/events/status";
 import { applyUsageRollup, type ChargedUser } from "../workers/usage/rollup";
-import { bytesByUser, rollupOf, type ShardPart, type UsageRollup } from "../workers/usage/shards";
+import { bytesByUser, rollupOf, SHARD_USERS, type ShardPart, type UsageRollup } from "../workers/usage/shards";
 
 /** What one shard answers for its part of a push. */
 export interface ShardReply {
@@ -156,20 +156,28 @@ export class UsageShard extends DurableObject<Env> {
       const rollup = this.storedInFlight() ?? this.seal();
       if (!rollup) break;
       const at = nowSec();
-      const result = await applyUsageRollup(dbFor(this.env), rollup, at);
+      const fromId = rollup.shardId * SHARD_USERS;
+      const result = await applyUsageRollup(dbFor(this.env), rollup, at, {
+        readBack: { fromId, toId: fromId + SHARD_USERS - 1 },
+      });
       this.ctx.storage.sql.exec(`DELETE FROM in_flight`);
       this.inFlight.clear();
-      const knownAt = Date.now();
-      const returned = new Set(result.users.map((u) => u.id));
-      for (const user of result.users) this.known.set(user.id, { ...user, knownAt });
-      // A user D1 no longer has (deleted): remembered as such, so its last bytes trigger nothing.
-      for (const [id] of rollup.users)
-        if (result.applied && !returned.has(id))
-          this.known.set(id, { id, usedBytes: 0, dataLimitBytes: null, expireAtSec: null, status: "deleted", knownAt });
+      if (result.applied) this.learn(rollup, result.users);
       out.cut.push(...result.cut.map((u) => u.id));
       out.events.push(...userStatusEvents(result.cut, at), ...result.events);
     }
     return out;
+  }
+
+  /** What D1 said of the shard's users after a rollup; bytes recorded since are on top of it. */
+  private learn(rollup: UsageRollup, users: ChargedUser[]) {
+    const knownAt = Date.now();
+    this.known.clear();
+    for (const user of users) this.known.set(user.id, { ...user, knownAt });
+    // A user D1 no longer has (deleted): remembered as such, so its last bytes trigger nothing.
+    for (const [id] of rollup.users)
+      if (!this.known.has(id))
+        this.known.set(id, { id, usedBytes: 0, dataLimitBytes: null, expireAtSec: null, status: "deleted", knownAt });
   }
 
   /** Moves every recorded part into one sealed rollup with the next seq, in one transaction. */

@@ -18,7 +18,7 @@ export interface RollupResult {
   cut: UserStatusChange[];
   /** News the rollup caused (reminders, first connections), for emitEvents. */
   events: PanelEvent[];
-  /** The rolled-up users as D1 now has them, for the shard's view of who is due. */
+  /** The rolled-up users (or `readBack`'s range) as D1 now has them, for the shard's view of who is due. */
   users: ChargedUser[];
 }
 
@@ -70,9 +70,19 @@ function firstNodeByUser(rollup: UsageRollup) {
  * crossed a limit, their new status, analytics, and the users as they now are. Users are named in
  * JSON parameters. The node's presence is not here: its NodeObject records each push.
  */
-export async function applyUsageRollup(db: Db, rollup: UsageRollup, nowSec: number): Promise<RollupResult> {
+export async function applyUsageRollup(
+  db: Db,
+  rollup: UsageRollup,
+  nowSec: number,
+  options: { readBack?: { fromId: number; toId: number } } = {},
+): Promise<RollupResult> {
   const { charged, hours, days } = userTotals(rollup);
   const touched = sql`(SELECT json_extract(value, '$[0]') FROM json_each(${charged}))`;
+  // A shard reads back its whole id range (a primary-key range scan), so one rollup teaches it
+  // every user it holds, not only those in this rollup.
+  const readBack = options.readBack
+    ? sql`id BETWEEN ${options.readBack.fromId} AND ${options.readBack.toId}`
+    : sql`id IN ${touched}`;
   try {
     const results = await runBatch(db, [
       rawStatement(
@@ -125,7 +135,7 @@ export async function applyUsageRollup(db: Db, rollup: UsageRollup, nowSec: numb
       rawStatement(
         db,
         sql`SELECT id, used_bytes AS usedBytes, data_limit_bytes AS dataLimitBytes, expire_at AS expireAtSec, status
-        FROM users WHERE id IN ${touched}`,
+        FROM users WHERE ${readBack}`,
       ),
       ...analyticsRollupStatements(db, rollup, hours),
       ...clientIpStatements(db, rollup.clientIps),
