@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Context, Next } from "hono";
-import type { Db } from "../db/client";
+import { dbFor, type Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import type { AppEnv } from "../http/request-context";
 import { nodes } from "../nodes/table";
@@ -43,7 +43,7 @@ export async function verifyAgentRequest(c: Context<AgentEnv>, next: Next) {
     throw deny("missing or malformed headers");
   if (!Number.isSafeInteger(timestampSec) || Math.abs(nowSec - timestampSec) > REQUEST_MAX_SKEW_SEC)
     throw deny("timestamp outside the window");
-  const node = await nodePublicKey(c.var.db, nodeId);
+  const node = await nodePublicKey(dbFor(c.env, { readAnyReplica: true }), nodeId);
   if (!node) throw deny("node unknown or not enrolled");
   const body = new Uint8Array(await c.req.arrayBuffer());
   const url = new URL(c.req.url);
@@ -62,6 +62,12 @@ export async function verifyAgentRequest(c: Context<AgentEnv>, next: Next) {
   await next();
 }
 
+/**
+ * Every signed agent request reads its node's key (400/s at 2,000 nodes), so it reads any replica,
+ * off D1's single primary (docs/scale.md). A replica may lag by seconds: a node's first request
+ * after enrolling may be refused (the agent retries), and a deleted node's key may pass as long
+ * (its report then finds no node).
+ */
 async function nodePublicKey(db: Db, nodeId: number): Promise<string | null> {
   const row = await db.select({ publicKey: nodes.publicKey }).from(nodes).where(eq(nodes.id, nodeId)).get();
   return row?.publicKey ?? null;

@@ -30,11 +30,14 @@ export function createDb(d1: D1Database, notifyNodes: NodeNotifier = async () =>
  * node's config wakes that node's agent at once instead of at its next poll. `counter` counts
  * the statements it runs (benchmarks and tests, via DEBUG_D1_STATEMENTS).
  */
-export function dbFor(env: Env, options: { counter?: StatementCounter } = {}): Db {
+export function dbFor(env: Env, options: { counter?: StatementCounter; readAnyReplica?: boolean } = {}): Db {
+  // A D1 session with "first-unconstrained" may read from any replica (D1 read replication): for
+  // hot reads that tolerate seconds of lag, off the single primary. It has a D1Database's
+  // prepare and batch, all drizzle and the counters use.
+  const d1 = options.readAnyReplica ? (env.DB.withSession("first-unconstrained") as unknown as D1Database) : env.DB;
   // Debug only: the isolate's running totals also catch what no request counts (Durable Objects, waitUntil).
-  const tallied = env.DEBUG_D1_STATEMENTS === "1" ? countStatements(env.DB, ISOLATE_D1_TOTALS) : env.DB;
-  const d1 = options.counter ? countStatements(tallied, options.counter) : tallied;
-  return createDb(d1, async (bumps) => {
+  const tallied = env.DEBUG_D1_STATEMENTS === "1" ? countStatements(d1, ISOLATE_D1_TOTALS) : d1;
+  return createDb(options.counter ? countStatements(tallied, options.counter) : tallied, async (bumps) => {
     await Promise.all(bumps.map(({ nodeId, version }) => env.NODE.getByName(String(nodeId)).configChanged(version)));
   });
 }
