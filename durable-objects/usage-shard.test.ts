@@ -114,7 +114,7 @@ describe("usage shards", () => {
       .bind(JSON.stringify(nodes.map((n) => n.nodeId)))
       .first<{ bytes: number; pushes: number }>();
     expect(totals).toEqual({ bytes: [...expected.values()].reduce((a, b) => a + b), pushes: pushes.length });
-  });
+  }, 60_000);
 
   it("keep pushes out of D1 until the rollup, then write exactly their sum", async () => {
     const { owner, group, server } = await world();

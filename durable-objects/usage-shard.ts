@@ -18,15 +18,8 @@ export interface ShardReply {
   traffic: [number, number, number, number][];
 }
 
-/** A user the shard believes to be out of service is checked against D1 again after this long. */
-const RECHECK_OUT_OF_SERVICE_MS = 10_000;
 /** After a rollup D1 refused or never answered, the next attempt waits this long. */
 const RETRY_MS = 5_000;
-
-interface KnownUser extends ChargedUser {
-  /** When D1 last told the shard about this user (Date.now()). */
-  knownAt: number;
-}
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 const inService = (status: string) => status === "active" || status === "on_hold";
@@ -46,7 +39,10 @@ const inService = (status: string) => status === "active" || status === "on_hold
 export class UsageShard extends DurableObject<Env> {
   private pending = new Map<number, number>();
   private inFlight = new Map<number, number>();
-  private known = new Map<number, KnownUser>();
+  private known = new Map<number, ChargedUser>();
+  /** The rollup interval last used and when the alarm is set, kept here so that a part reads neither. */
+  private rollupAfterSec: number | null = null;
+  private alarmAt: number | null = null;
   private flushing: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -80,11 +76,10 @@ export class UsageShard extends DurableObject<Env> {
         part.seq,
       );
       sql.exec(`INSERT INTO parts (body) VALUES (?)`, JSON.stringify(part));
-      sql.exec(
-        `INSERT OR REPLACE INTO meta (key, value) VALUES ('shard', ?), ('rollupAfterSec', ?)`,
-        part.shardId,
-        rollupAfterSec,
-      );
+      if (this.rollupAfterSec !== rollupAfterSec) {
+        sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES ('rollupAfterSec', ?)`, rollupAfterSec);
+        this.rollupAfterSec = rollupAfterSec;
+      }
       return true;
     });
     if (!recorded) return { applied: false, cut: [], events: [], traffic: [] };
@@ -118,19 +113,23 @@ export class UsageShard extends DurableObject<Env> {
       emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), rolled.events);
     } catch (error) {
       console.error("usage shard: rollup failed, retrying", error);
-      await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
+      await this.setAlarm(Date.now() + RETRY_MS);
       return;
     }
     // Parts recorded while the rollup ran wait for the next interval.
     const waiting = this.ctx.storage.sql.exec(`SELECT 1 FROM parts LIMIT 1`).toArray().length > 0;
-    if (waiting) await this.ctx.storage.setAlarm(Date.now() + Math.max(this.meta("rollupAfterSec") ?? 1, 1) * 1000);
+    if (waiting) await this.setAlarm(Date.now() + Math.max(this.meta("rollupAfterSec") ?? 1, 1) * 1000);
   }
 
-  /** A user whose bytes must reach D1 now: unknown, at its limit, past its expiry, or believed out of service for a while. */
+  /**
+   * A user whose bytes must reach D1 now: unknown (new since the last rollup), at its limit or past
+   * its expiry. Not one the shard believes out of service: its nodes are being told to cut it, and
+   * if an admin restored it meanwhile, the next rollup says so.
+   */
   private isDue(id: number): boolean {
     const user = this.known.get(id);
     if (!user) return true;
-    if (!inService(user.status)) return Date.now() - user.knownAt > RECHECK_OUT_OF_SERVICE_MS;
+    if (!inService(user.status)) return false;
     const used = user.usedBytes + this.unrolledBytes(id);
     return (
       (user.dataLimitBytes !== null && used >= user.dataLimitBytes) ||
@@ -171,13 +170,12 @@ export class UsageShard extends DurableObject<Env> {
 
   /** What D1 said of the shard's users after a rollup; bytes recorded since are on top of it. */
   private learn(rollup: UsageRollup, users: ChargedUser[]) {
-    const knownAt = Date.now();
     this.known.clear();
-    for (const user of users) this.known.set(user.id, { ...user, knownAt });
+    for (const user of users) this.known.set(user.id, user);
     // A user D1 no longer has (deleted): remembered as such, so its last bytes trigger nothing.
     for (const [id] of rollup.users)
       if (!this.known.has(id))
-        this.known.set(id, { id, usedBytes: 0, dataLimitBytes: null, expireAtSec: null, status: "deleted", knownAt });
+        this.known.set(id, { id, usedBytes: 0, dataLimitBytes: null, expireAtSec: null, status: "deleted" });
   }
 
   /** Moves every recorded part into one sealed rollup with the next seq, in one transaction. */
@@ -218,7 +216,13 @@ export class UsageShard extends DurableObject<Env> {
   /** Sets the alarm unless one is already due sooner. */
   private async armAlarm(afterMs: number) {
     const at = Date.now() + afterMs;
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+    this.alarmAt ??= await this.ctx.storage.getAlarm();
+    // An alarm time in the past has run (alarm() sets the next one itself).
+    if (this.alarmAt === null || this.alarmAt > at || this.alarmAt <= Date.now()) await this.setAlarm(at);
+  }
+
+  private async setAlarm(at: number) {
+    await this.ctx.storage.setAlarm(at);
+    this.alarmAt = at;
   }
 }

@@ -8,7 +8,7 @@ import { utcHour } from "../lib/utc";
  * recorded up into D1 as one batch (rollup.ts), so D1 sees a batch per shard and interval instead
  * of one per push (docs/scale.md).
  */
-export const SHARD_USERS = 1024;
+export const SHARD_USERS = 8192;
 
 export const shardOf = (userId: number) => Math.floor(userId / SHARD_USERS);
 
