@@ -10,7 +10,8 @@
  *
  * BENCH_BASE_COMMIT=<commit> also starts that commit's panel (exported with `git archive` into a
  * temporary directory) and measures each request on both, alternating, so the machine's drifting
- * load hits both alike: a before/after in one run. docs/graphql-cpu.md has the figures.
+ * load hits both alike: a before/after in one run; BENCH_BASE_DIR=<checkout> does the same with a tree
+ * already on disk. docs/graphql-cpu.md has the figures.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -27,6 +28,7 @@ const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 8831);
 const BASE_COMMIT = process.env.BENCH_BASE_COMMIT;
+const BASE_DIR = process.env.BENCH_BASE_DIR;
 
 const [pageId, pageText] = Object.entries(persisted).find(([, text]) => text.includes("query UsersPage("));
 const pageWithoutTotal = pageText.replace(" totalCount", "");
@@ -70,7 +72,7 @@ try {
   if (BASE_COMMIT) {
     exportCommit(BASE_COMMIT, join(scratch, "base"));
     sides.unshift({ name: BASE_COMMIT, cwd: join(scratch, "base") });
-  }
+  } else if (BASE_DIR) sides.unshift({ name: "base", cwd: BASE_DIR });
   for (const [i, side] of sides.entries()) {
     const state = join(scratch, `state-${i}`);
     console.log(`${side.name}: seeding ${USERS.toLocaleString("en")} users into a fresh local D1 (${state})`);
