@@ -75,6 +75,7 @@ try {
   } else if (BASE_DIR) sides.unshift({ name: "base", cwd: BASE_DIR });
   for (const [i, side] of sides.entries()) {
     const state = join(scratch, `state-${i}`);
+    mkdirSync(state);
     console.log(`${side.name}: seeding ${USERS.toLocaleString("en")} users into a fresh local D1 (${state})`);
     const panel = await startSeededPanel({
       state,
