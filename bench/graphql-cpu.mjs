@@ -6,7 +6,9 @@
  * persisted id) and as a script sends it (the text), with and without totalCount, beside the
  * smallest query, a signed-in one and the same with one more D1 statement, so the page's cost
  * splits into the pipeline every request pays, the session check, each statement, and the page's
- * own fields. The panel runs without the debug statement counters, as in production.
+ * own fields; beside them hello-world with one bare D1 statement (bench/hello-d1), what a round
+ * trip to local D1 costs whoever sends it. The panel runs without the debug statement counters, as
+ * in production.
  *
  * BENCH_BASE_COMMIT=<commit> also starts that commit's panel (exported with `git archive` into a
  * temporary directory) and measures each request on both, alternating, so the machine's drifting
@@ -68,6 +70,13 @@ const stops = [];
 try {
   const hello = await startWorker({ cwd: join(root, "bench/hello"), port: PORT, label: "hello-world Worker" });
   stops.push(hello.stop);
+  const helloD1 = await startWorker({
+    cwd: join(root, "bench/hello-d1"),
+    port: PORT + 10,
+    label: "hello-world Worker with D1",
+    args: ["--persist-to", join(scratch, "hello-d1")],
+  });
+  stops.push(helloD1.stop);
   const sides = [{ name: "this tree", cwd: root }];
   if (BASE_COMMIT) {
     exportCommit(BASE_COMMIT, join(scratch, "base"));
@@ -95,6 +104,9 @@ try {
   const baseline = await cpuPerRequest({ pids: workerdPids(hello.pid), url: hello.url, seconds: SECONDS });
   console.log(`hello-world: ${baseline.cpuMsPerRequest.toFixed(3)} ms CPU per request (${baseline.requests})`);
   const figures = { users: USERS, helloCpuMs: Number(baseline.cpuMsPerRequest.toFixed(3)) };
+  const withD1 = await cpuPerRequest({ pids: workerdPids(helloD1.pid), url: helloD1.url, seconds: SECONDS });
+  figures["one bare D1 statement"] = Number((withD1.cpuMsPerRequest - baseline.cpuMsPerRequest).toFixed(2));
+  console.log(`hello-world + one bare D1 statement: ${figures["one bare D1 statement"]} ms net of hello-world`);
   for (const [name, body] of Object.entries(requests)) {
     for (const side of sides) {
       const data = await post(side.url, body, side.token); // Fails the bench on any GraphQL error before measuring.
