@@ -7,8 +7,9 @@
  * smallest query, a signed-in one and the same with one more D1 statement, so the page's cost
  * splits into the pipeline every request pays, the session check, each statement, and the page's
  * own fields; beside them hello-world with one bare D1 statement (bench/hello-d1), what a round
- * trip to local D1 costs whoever sends it. The panel runs without the debug statement counters, as
- * in production.
+ * trip to local D1 costs whoever sends it; last, the page's req/s over hello-world's at 32
+ * connections, as `npm run bench` measures it. The panel runs without the debug statement counters,
+ * as in production.
  *
  * BENCH_BASE_COMMIT=<commit> also starts that commit's panel (exported with `git archive` into a
  * temporary directory) and measures each request on both, alternating, so the machine's drifting
@@ -21,7 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cpuPerRequest, workerdPids } from "./lib/cpu.mjs";
-import { startWorker } from "./lib/harness.mjs";
+import { measure, startWorker } from "./lib/harness.mjs";
 import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
 import persisted from "../workers/graphql/persisted-operations.json" with { type: "json" };
 
@@ -124,6 +125,22 @@ try {
       figures[key] = Number(net.toFixed(2));
       console.log(`${key}: ${net.toFixed(2)} ms CPU per request net of hello-world (${run.requests} requests)`);
     }
+  }
+  // Throughput as `npm run bench` measures it (32 connections): the page's req/s over hello-world's.
+  const hello32 = await measure({ url: hello.url, seconds: SECONDS });
+  for (const side of sides) {
+    const page = await measure({
+      url: `${side.url}/graphql`,
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${side.token}` },
+      body: JSON.stringify(requests["users page, persisted id"]),
+      seconds: SECONDS,
+    });
+    const key = `users page req/s ratio to hello-world${sides.length > 1 ? ` [${side.name}]` : ""}`;
+    figures[key] = Number((page.requestsPerSec / hello32.requestsPerSec).toFixed(2));
+    console.log(
+      `${key}: ${figures[key]} (${page.requestsPerSec.toFixed(0)} vs ${hello32.requestsPerSec.toFixed(0)} req/s, p50 ${page.latencyP50Ms} ms)`,
+    );
   }
   console.log(JSON.stringify(figures));
 } finally {
