@@ -1,10 +1,12 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { admins, type AdminRow } from "../admins/table";
 import { runBatch } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import type { SignedInContext } from "../graphql/context";
 import type { QueryUsersArgs } from "../graphql/generated/resolvers";
 import { idSchema } from "../graphql/ids";
+import { grouped, groupsOfUsersQuery } from "../graphql/loaders";
+import type { GroupRow } from "../groups/table";
 import { existing, type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parsePage, toConnection } from "../graphql/pagination";
 import { selectsField } from "../graphql/selection";
@@ -24,7 +26,7 @@ import {
   rotateUserCredentials,
   updateUser,
 } from "./service";
-import { RESET_STRATEGIES, USER_STATUSES, type UserRow } from "./table";
+import { RESET_STRATEGIES, USER_STATUSES, userGroups, type UserRow } from "./table";
 
 /** What creating and updating a user both take; only the username is required on create. */
 const userInputFields = /* GraphQL */ `
@@ -252,21 +254,33 @@ export const usersModule: GraphQLModule = {
         const withTotal = selectsField(info, "totalCount");
         // On most pages every user is the caller's own: their admin row rides along for `owner`.
         const withOwner = selectsField(info, "edges", "node", "owner");
-        if (!withTotal && !withOwner) {
+        const withGroups = selectsField(info, "edges", "node", "groups");
+        if (!withTotal && !withOwner && !withGroups) {
           return { ...connection(await rowsQuery), count: () => countUsers(ctx.db, ctx.actor, args.filter) };
         }
-        // What the page asks for alongside its rows shares their D1 round trip (one batch).
+        // What the page asks for alongside its rows shares their D1 round trip (one batch); the
+        // groups are those of the page's users, picked by the page's own statement as a subquery.
+        const page = rowsQuery.as("page");
         const [rows, ...alongside] = await runBatch(ctx.db, [
           rowsQuery,
           ...(withTotal ? [countUsersQuery(ctx.db, ctx.actor, args.filter)] : []),
           ...(withOwner ? [ctx.db.select().from(admins).where(eq(admins.id, ctx.actor.id))] : []),
+          ...(withGroups
+            ? [groupsOfUsersQuery(ctx.db, inArray(userGroups.userId, ctx.db.select({ id: page.id }).from(page)))]
+            : []),
         ]);
+        const users = rows as UserRow[];
         const counted = withTotal ? (alongside.shift() as { n: number }[]) : undefined;
         const [caller] = withOwner ? (alongside.shift() as AdminRow[]) : [];
-        // A query changes nothing, so the row read here is what adminById would read.
+        // A query changes nothing, so what is read here is what the loaders would read.
         if (caller) ctx.loaders.adminById.prime(caller.id, caller);
+        if (withGroups) {
+          const ids = users.map((user) => user.id);
+          const groupsOf = grouped(ids, alongside.shift() as { key: number; value: GroupRow }[]);
+          for (const [i, id] of ids.entries()) ctx.loaders.groupsByUser.prime(id, groupsOf[i]!);
+        }
         return {
-          ...connection(rows as UserRow[]),
+          ...connection(users),
           count: async () => (counted ? (counted[0]?.n ?? 0) : countUsers(ctx.db, ctx.actor, args.filter)),
         };
       },
