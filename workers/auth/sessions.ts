@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { sign, verify } from "hono/jwt";
 import type { AdminRow } from "../admins/table";
@@ -187,45 +187,6 @@ export function revokeSession(db: Db, sessionId: string, reason: string, nowSec:
 }
 
 /**
- * The session-and-admin lookup every signed-in request runs, built once per database handle: drizzle
- * rebuilt its SQL on every request, and the handle lives as long as the isolate (db/client.ts dbFor).
- */
-const liveSessionQueries = new WeakMap<Db, ReturnType<typeof prepareLiveSessionQuery>>();
-
-function prepareLiveSessionQuery(db: Db) {
-  return db
-    .select({
-      id: admins.id,
-      username: admins.username,
-      role: admins.role,
-      maxUsers: admins.maxUsers,
-      maxDataLimitBytes: admins.maxDataLimitBytes,
-      ipAllowlist: admins.ipAllowlist,
-      mustEnrollTotp: sessions.mustEnrollTotp,
-    })
-    .from(sessions)
-    .innerJoin(admins, eq(admins.id, sessions.adminId))
-    .where(
-      and(
-        eq(sessions.id, sql.placeholder("sessionId")),
-        eq(admins.id, sql.placeholder("adminId")),
-        isNull(sessions.revokedAtSec),
-        eq(admins.disabled, false),
-      ),
-    )
-    .prepare();
-}
-
-function liveSessionQuery(db: Db) {
-  let query = liveSessionQueries.get(db);
-  if (!query) {
-    query = prepareLiveSessionQuery(db);
-    liveSessionQueries.set(db, query);
-  }
-  return query;
-}
-
-/**
  * Resolves a Bearer access token to the signed-in admin. One statement: the session must be
  * live and the admin enabled, so logout and disabling an admin take effect at once. The admin's
  * IP allowlist is checked here, on every request, not only at sign-in.
@@ -244,7 +205,27 @@ export async function authenticateAccessToken(
     // Malformed, forged and expired tokens all mean the same thing to the caller: not signed in.
     return null;
   }
-  const row = await liveSessionQuery(db).get({ sessionId: claims.sid, adminId: Number(claims.sub) });
+  const row = await db
+    .select({
+      id: admins.id,
+      username: admins.username,
+      role: admins.role,
+      maxUsers: admins.maxUsers,
+      maxDataLimitBytes: admins.maxDataLimitBytes,
+      ipAllowlist: admins.ipAllowlist,
+      mustEnrollTotp: sessions.mustEnrollTotp,
+    })
+    .from(sessions)
+    .innerJoin(admins, eq(admins.id, sessions.adminId))
+    .where(
+      and(
+        eq(sessions.id, claims.sid),
+        eq(admins.id, Number(claims.sub)),
+        isNull(sessions.revokedAtSec),
+        eq(admins.disabled, false),
+      ),
+    )
+    .get();
   if (!row || nowSec >= claims.exp) return null;
   const { ipAllowlist, ...actor } = row;
   if (!addressAllowed(ipAllowlist, clientIp)) throw ipNotAllowed();

@@ -31,30 +31,13 @@ export function createDb(d1: D1Database, notifyNodes: NodeNotifier = async () =>
  * the statements it runs (benchmarks and tests, via DEBUG_D1_STATEMENTS).
  */
 export function dbFor(env: Env, options: { counter?: StatementCounter } = {}): Db {
-  const counting = env.DEBUG_D1_STATEMENTS === "1" || options.counter !== undefined;
-  if (!counting) {
-    // Nothing in a handle belongs to one request, so each isolate keeps one per Env: statements
-    // prepared on it once (auth/sessions.ts) serve every request after.
-    let db = UNCOUNTED_HANDLES.get(env);
-    if (!db) {
-      db = createDb(env.DB, nodeNotifier(env));
-      UNCOUNTED_HANDLES.set(env, db);
-    }
-    return db;
-  }
   // Debug only: the isolate's running totals also catch what no request counts (Durable Objects, waitUntil).
   const tallied = env.DEBUG_D1_STATEMENTS === "1" ? countStatements(env.DB, ISOLATE_D1_TOTALS) : env.DB;
   const d1 = options.counter ? countStatements(tallied, options.counter) : tallied;
-  return createDb(d1, nodeNotifier(env));
-}
-
-const UNCOUNTED_HANDLES = new WeakMap<Env, Db>();
-
-const nodeNotifier =
-  (env: Env): NodeNotifier =>
-  async (bumps) => {
+  return createDb(d1, async (bumps) => {
     await Promise.all(bumps.map(({ nodeId, version }) => env.NODE.getByName(String(nodeId)).configChanged(version)));
-  };
+  });
+}
 
 export interface StatementCounter {
   statements: number;
