@@ -1,5 +1,6 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../db/client";
 import { fromBase64Url } from "../lib/base64";
@@ -109,6 +110,23 @@ describe("access tokens", () => {
     const forged = `${header}.${payload}.${"A".repeat(43)}`;
     expect(errorCode(await gql(ME, {}, { token: forged }))).toBe("UNAUTHENTICATED");
     expect(errorCode(await gql(ME, {}, { token: "abc" }))).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses a live session's claims signed with another secret, once the panel's key is cached", async () => {
+    const session = await login(OWNER.username, OWNER.password);
+    expect(ok(await gql(ME, {}, { token: session.accessToken })).me.username).toBe(OWNER.username);
+    const claims = JSON.parse(new TextDecoder().decode(fromBase64Url(session.accessToken.split(".")[1]!)));
+    const forged = await sign(claims, "another secret of the same length as the panel's own secret", "HS256");
+    expect(errorCode(await gql(ME, {}, { token: forged }))).toBe("UNAUTHENTICATED");
+  });
+
+  it("stops a revoked session's access token on the very next request, though it verified just before", async () => {
+    const keep = await login(OWNER.username, OWNER.password);
+    const revoked = await login(OWNER.username, OWNER.password);
+    expect(ok(await gql(ME, {}, { token: revoked.accessToken })).me.username).toBe(OWNER.username);
+    ok(await gql(`mutation { revokeOtherSessions }`, {}, { token: keep.accessToken }));
+    expect(errorCode(await gql(ME, {}, { token: revoked.accessToken }))).toBe("UNAUTHENTICATED");
+    expect(ok(await gql(ME, {}, { token: keep.accessToken })).me.username).toBe(OWNER.username);
   });
 });
 

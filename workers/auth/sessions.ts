@@ -44,6 +44,24 @@ interface AccessClaims {
   [key: string]: unknown;
 }
 
+/**
+ * The HMAC key each JWT secret verifies with, imported once per isolate instead of on every
+ * request. Only the key is kept: the session behind a token is still read on every request, so
+ * a revocation bites at once. Keyed by the secret, so a rotated secret gets its own key.
+ */
+const verifyKeys = new Map<string, Promise<CryptoKey>>();
+
+function verifyKeyOf(secret: string): Promise<CryptoKey> {
+  let key = verifyKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "verify",
+    ]);
+    verifyKeys.set(secret, key);
+  }
+  return key;
+}
+
 async function issueAccessToken(config: SessionConfig, adminId: number, sessionId: string, nowSec: number) {
   const exp = nowSec + config.accessTtlSec;
   const claims: AccessClaims = { sub: String(adminId), sid: sessionId, iat: nowSec, exp };
@@ -182,7 +200,7 @@ export async function authenticateAccessToken(
 ): Promise<Actor | null> {
   let claims: AccessClaims;
   try {
-    claims = (await verify(token, config.jwtSecret, "HS256")) as AccessClaims;
+    claims = (await verify(token, await verifyKeyOf(config.jwtSecret), "HS256")) as AccessClaims;
   } catch {
     // Malformed, forged and expired tokens all mean the same thing to the caller: not signed in.
     return null;

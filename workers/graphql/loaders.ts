@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { admins, type AdminRow } from "../admins/table";
 import { planGroups, plans, type PlanRow } from "../billing/plans/table";
 import type { Db } from "../db/client";
@@ -15,10 +15,21 @@ import { userGroups, users, type UserRow } from "../users/table";
 const keysIn = (column: Parameters<typeof eq>[0], keys: readonly number[]) =>
   inArray(column, sql`(SELECT value FROM json_each(${JSON.stringify(keys)}))`);
 
-function grouped<K, V>(keys: readonly K[], rows: { key: K; value: V }[]): V[][] {
+/** Rows of `{ key, value }` as one list of values per key, in the keys' order; [] for a key with none. */
+export function grouped<K, V>(keys: readonly K[], rows: { key: K; value: V }[]): V[][] {
   const byKey = new Map<K, V[]>(keys.map((k) => [k, []]));
   for (const row of rows) byKey.get(row.key)?.push(row.value);
   return keys.map((k) => byKey.get(k)!);
+}
+
+/** The groups of the users `which` picks (a condition on user_groups.user_id), as `{ key: userId, value: group }` in name order. */
+export function groupsOfUsersQuery(db: Db, which: SQL) {
+  return db
+    .select({ key: userGroups.userId, value: groups })
+    .from(userGroups)
+    .innerJoin(groups, eq(groups.id, userGroups.groupId))
+    .where(which)
+    .orderBy(groups.name);
 }
 
 /**
@@ -39,16 +50,9 @@ export function createLoaders(db: Db) {
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id));
     }),
-    groupsByUser: new DataLoader<number, GroupRow[]>(async (userIds) => {
-      const rows = await db
-        .select({ key: userGroups.userId, value: groups })
-        .from(userGroups)
-        .innerJoin(groups, eq(groups.id, userGroups.groupId))
-        .where(keysIn(userGroups.userId, userIds))
-        .orderBy(groups.name)
-        .all();
-      return grouped(userIds, rows);
-    }),
+    groupsByUser: new DataLoader<number, GroupRow[]>(async (userIds) =>
+      grouped(userIds, await groupsOfUsersQuery(db, keysIn(userGroups.userId, userIds)).all()),
+    ),
     userById: new DataLoader<number, UserRow | undefined>(async (ids) => {
       const rows = await db.select().from(users).where(keysIn(users.id, ids)).all();
       const byId = new Map(rows.map((r) => [r.id, r]));

@@ -151,6 +151,9 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
   maskedErrors: { maskError },
   // maskError logs what deserves logging; yoga would also log every domain error a client caused.
   logging: false,
+  // The app caps /graphql bodies before yoga sees them (app.ts, limitBody): yoga's own cap would
+  // pipe every body through a TransformStream into a new Request, measurable CPU for nothing.
+  maxRequestBodySize: false,
   plugins: [persistedOperationsForBrowsers, introspectionOffInProduction, ...armor.protect().plugins],
   context: ({ request, env, db, client, sessions, waitUntil }): AppContext => {
     const nowSec = () => Math.floor(Date.now() / 1000);

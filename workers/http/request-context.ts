@@ -30,7 +30,11 @@ export function clientMeta(request: Request): ClientMeta {
   return {
     ip: request.headers.get("cf-connecting-ip") ?? "unknown",
     userAgent: request.headers.get("user-agent"),
-    country: typeof request.cf?.country === "string" ? request.cf.country : null,
+    // A getter: workerd parses request.cf from JSON on first read, and only sign-ins record the country.
+    get country() {
+      const country = request.cf?.country;
+      return typeof country === "string" ? country : null;
+    },
   };
 }
 

@@ -13,7 +13,13 @@ export interface CountedUsers {
  * (admin, status), so it costs the same at 100 users as at 1,000,000.
  */
 export async function countedUsers(db: Db, which: CountedUsers): Promise<number> {
-  const row = await db
+  const row = await countedUsersQuery(db, which).get();
+  return row?.n ?? 0;
+}
+
+/** countedUsers' statement, unrun: one row `{ n }`, to put in a batch. */
+export function countedUsersQuery(db: Db, which: CountedUsers) {
+  return db
     .select({ n: sql<number>`coalesce(sum(${userCounts.users}), 0)` })
     .from(userCounts)
     .where(
@@ -21,9 +27,7 @@ export async function countedUsers(db: Db, which: CountedUsers): Promise<number>
         ...which.ownerIds.map((id) => (id === undefined ? undefined : eq(userCounts.adminId, id))),
         which.status === undefined ? undefined : eq(userCounts.status, which.status),
       ),
-    )
-    .get();
-  return row?.n ?? 0;
+    );
 }
 
 /**

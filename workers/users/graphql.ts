@@ -1,13 +1,21 @@
+import { eq, inArray } from "drizzle-orm";
+import { admins, type AdminRow } from "../admins/table";
+import { runBatch } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import type { SignedInContext } from "../graphql/context";
+import type { QueryUsersArgs } from "../graphql/generated/resolvers";
 import { idSchema } from "../graphql/ids";
+import { grouped, groupsOfUsersQuery } from "../graphql/loaders";
+import type { GroupRow } from "../groups/table";
 import { existing, type GraphQLModule, upperCaseEnum } from "../graphql/module";
 import { parsePage, toConnection } from "../graphql/pagination";
+import { selectsField } from "../graphql/selection";
 import { orderedCursor, parseOrderedPage, USER_ORDER_FIELDS } from "./order";
 import { parseInput } from "../errors/validate";
 import { subscriptionUrl } from "../settings/settings";
 import {
   countUsers,
+  countUsersQuery,
   createUser,
   deleteUser,
   findVisibleUser,
@@ -18,7 +26,7 @@ import {
   rotateUserCredentials,
   updateUser,
 } from "./service";
-import { RESET_STRATEGIES, USER_STATUSES, type UserRow } from "./table";
+import { RESET_STRATEGIES, USER_STATUSES, userGroups, type UserRow } from "./table";
 
 /** What creating and updating a user both take; only the username is required on create. */
 const userInputFields = /* GraphQL */ `
@@ -186,6 +194,22 @@ export async function visibleUserId(ctx: SignedInContext, rawId: string): Promis
   return id;
 }
 
+/** The page's statement, unrun, and how its rows become a connection, in the order asked for. */
+function usersPage(ctx: SignedInContext, args: Partial<QueryUsersArgs>) {
+  if (args.order) {
+    const ordered = parseOrderedPage(args.order, args.page);
+    return {
+      rowsQuery: listUsersOrdered(ctx.db, ctx.actor, args.filter, ordered),
+      connection: (rows: UserRow[]) => toConnection(rows, ordered.first, orderedCursor(ordered)),
+    };
+  }
+  const page = parsePage(args.page);
+  return {
+    rowsQuery: listUsers(ctx.db, ctx.actor, args.filter, page),
+    connection: (rows: UserRow[]) => toConnection(rows, page.first),
+  };
+}
+
 /** A page of users; totalCount runs its own count only when a query asks for it. */
 export type UserConnectionParent = ReturnType<typeof toConnection<UserRow>> & { count: () => Promise<number> };
 
@@ -225,16 +249,40 @@ export const usersModule: GraphQLModule = {
       totalCount: (conn) => conn.count(),
     },
     Query: {
-      users: async (_, args, ctx) => {
-        const count = () => countUsers(ctx.db, ctx.actor, args.filter);
-        if (args.order) {
-          const ordered = parseOrderedPage(args.order, args.page);
-          const rows = await listUsersOrdered(ctx.db, ctx.actor, args.filter, ordered);
-          return { ...toConnection(rows, ordered.first, orderedCursor(ordered)), count };
+      users: async (_, args, ctx, info) => {
+        const { rowsQuery, connection } = usersPage(ctx, args);
+        const withTotal = selectsField(info, "totalCount");
+        // On most pages every user is the caller's own: their admin row rides along for `owner`.
+        const withOwner = selectsField(info, "edges", "node", "owner");
+        const withGroups = selectsField(info, "edges", "node", "groups");
+        if (!withTotal && !withOwner && !withGroups) {
+          return { ...connection(await rowsQuery), count: () => countUsers(ctx.db, ctx.actor, args.filter) };
         }
-        const page = parsePage(args.page);
-        const rows = await listUsers(ctx.db, ctx.actor, args.filter, page);
-        return { ...toConnection(rows, page.first), count };
+        // What the page asks for alongside its rows shares their D1 round trip (one batch); the
+        // groups are those of the page's users, picked by the page's own statement as a subquery.
+        const page = rowsQuery.as("page");
+        const [rows, ...alongside] = await runBatch(ctx.db, [
+          rowsQuery,
+          ...(withTotal ? [countUsersQuery(ctx.db, ctx.actor, args.filter)] : []),
+          ...(withOwner ? [ctx.db.select().from(admins).where(eq(admins.id, ctx.actor.id))] : []),
+          ...(withGroups
+            ? [groupsOfUsersQuery(ctx.db, inArray(userGroups.userId, ctx.db.select({ id: page.id }).from(page)))]
+            : []),
+        ]);
+        const users = rows as UserRow[];
+        const counted = withTotal ? (alongside.shift() as { n: number }[]) : undefined;
+        const [caller] = withOwner ? (alongside.shift() as AdminRow[]) : [];
+        // A query changes nothing, so what is read here is what the loaders would read.
+        if (caller) ctx.loaders.adminById.prime(caller.id, caller);
+        if (withGroups) {
+          const ids = users.map((user) => user.id);
+          const groupsOf = grouped(ids, alongside.shift() as { key: number; value: GroupRow }[]);
+          for (const [i, id] of ids.entries()) ctx.loaders.groupsByUser.prime(id, groupsOf[i]!);
+        }
+        return {
+          ...connection(users),
+          count: async () => (counted ? (counted[0]?.n ?? 0) : countUsers(ctx.db, ctx.actor, args.filter)),
+        };
       },
       // A user the caller may not see reads as absent, like one that does not exist.
       user: async (_, args, ctx) => (await findVisibleUser(ctx.db, ctx.actor, parseInput(idSchema, args.id))) ?? null,

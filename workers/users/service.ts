@@ -30,7 +30,7 @@ import {
   subTokenSchema,
   telegramIdSchema,
 } from "./credentials";
-import { countedUsers } from "./counts";
+import { countedUsers, countedUsersQuery } from "./counts";
 import { orderedPageClauses, type OrderedPage } from "./order";
 import { deriveStatus } from "./status";
 import { RESET_STRATEGIES, USER_STATUSES, userGroups, userInboundCredentials, users, type UserRow } from "./table";
@@ -176,7 +176,7 @@ function filterConditions(actor: Actor, filter: UserFilter) {
 
 const parseFilter = (rawFilter: unknown): UserFilter => parseInput(userFilterSchema, rawFilter) ?? {};
 
-/** One page in the admin's chosen order (./order.ts): one statement, walking a sort index. */
+/** One page in the admin's chosen order (./order.ts): one statement, walking a sort index. Unrun: await it or batch it. */
 export function listUsersOrdered(db: Db, actor: Actor, rawFilter: unknown, page: OrderedPage) {
   const { after, orderBy } = orderedPageClauses(page);
   return db
@@ -184,11 +184,10 @@ export function listUsersOrdered(db: Db, actor: Actor, rawFilter: unknown, page:
     .from(users)
     .where(and(...filterConditions(actor, parseFilter(rawFilter)), after))
     .orderBy(...orderBy)
-    .limit(page.first + 1)
-    .all();
+    .limit(page.first + 1);
 }
 
-/** One page of the users the actor may see, newest first: one statement whatever the page size. */
+/** One page of the users the actor may see, newest first: one statement whatever the page size. Unrun: await it or batch it. */
 export function listUsers(db: Db, actor: Actor, rawFilter: unknown, page: PageRequest) {
   const conditions = filterConditions(actor, parseFilter(rawFilter));
   return db
@@ -196,8 +195,7 @@ export function listUsers(db: Db, actor: Actor, rawFilter: unknown, page: PageRe
     .from(users)
     .where(and(...conditions, page.beforeId === undefined ? undefined : lt(users.id, page.beforeId)))
     .orderBy(desc(users.id))
-    .limit(page.first + 1)
-    .all();
+    .limit(page.first + 1);
 }
 
 /**
@@ -206,19 +204,23 @@ export function listUsers(db: Db, actor: Actor, rawFilter: unknown, page: PageRe
  * their index, so it costs what the matches do, never a read of every user.
  */
 export async function countUsers(db: Db, actor: Actor, rawFilter: unknown): Promise<number> {
+  const row = await countUsersQuery(db, actor, rawFilter).get();
+  return row?.n ?? 0;
+}
+
+/** countUsers' statement, unrun: one row `{ n }`, to put in a batch beside the page it counts. */
+export function countUsersQuery(db: Db, actor: Actor, rawFilter: unknown) {
   const filter = parseFilter(rawFilter);
   if (!filter.search && !filter.groupId) {
-    return countedUsers(db, {
+    return countedUsersQuery(db, {
       ownerIds: [ownedUsersScope(actor), filter.ownerId ?? undefined],
       status: filter.status ?? undefined,
     });
   }
-  const row = await db
+  return db
     .select({ n: sql<number>`count(*)` })
     .from(users)
-    .where(and(...filterConditions(actor, filter)))
-    .get();
-  return row?.n ?? 0;
+    .where(and(...filterConditions(actor, filter)));
 }
 
 /** The user if the actor may see it; undefined both when it does not exist and when it is not theirs. */

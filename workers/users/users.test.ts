@@ -441,7 +441,8 @@ describe("listing users", () => {
     const statements = (r: typeof small) => Number(r.headers.get("x-d1-statements"));
     expect(statements(small)).toBeGreaterThan(0);
     expect(statements(large)).toBe(statements(small));
-    // Session lookup, the page, the total, groups, owners and settings: one statement each.
+    // Session lookup; the page, its total, the caller's own admin row for `owner` and the page's groups
+    // (one batch, one round trip); settings: one statement each. Every user here is the caller's.
     expect(statements(small)).toBe(6);
   });
 });
