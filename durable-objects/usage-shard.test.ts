@@ -184,4 +184,46 @@ describe("usage shards", () => {
     await applyTo(shardOf(id), pushOf(nodeId, [[id, 1]]), 0);
     expect(await used(id)).toBe(4001);
   });
+
+  it("send a backlog as several bounded rollups, every byte once", async () => {
+    const { owner, group, server } = await world();
+    const ids = [
+      Number((await createUser(owner, { groupIds: [group.id] })).id),
+      Number((await createUser(owner, { groupIds: [group.id] })).id),
+    ];
+    const nodeId = Number(server.id);
+    const stub = shard(shardOf(ids[0]!));
+    await applyTo(shardOf(ids[0]!), pushOf(nodeId, [[ids[0]!, 1]]), 3600);
+    await runInDurableObject(stub, (instance) => {
+      (instance as unknown as { maxRollupDeltas: number }).maxRollupDeltas = 3;
+    });
+    for (let round = 1; round <= 5; round++)
+      await applyTo(
+        shardOf(ids[0]!),
+        pushOf(nodeId, [
+          [ids[0]!, 10 * round],
+          [ids[1]!, round],
+        ]),
+        3600,
+      );
+    const held = () =>
+      runInDurableObject(stub, (_, state) => ({
+        parts: state.storage.sql.exec(`SELECT count(*) AS n FROM parts`).one().n,
+        inFlight: state.storage.sql
+          .exec<{ body: string }>(`SELECT body FROM in_flight`)
+          .toArray()
+          .map((row) => (JSON.parse(row.body) as UsageRollup).users.length),
+      }));
+    // With D1 refusing, the shard seals one bounded rollup (the first part: two deltas; the
+    // second would pass three) and keeps the other four parts back.
+    await env.DB.exec(
+      `CREATE TRIGGER refuse_backlog BEFORE INSERT ON usage_rollups BEGIN SELECT RAISE(ABORT, 'D1 is unavailable'); END`,
+    );
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await held()).toEqual({ parts: 4, inFlight: [2] });
+    await env.DB.exec(`DROP TRIGGER refuse_backlog`);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await held()).toEqual({ parts: 0, inFlight: [] });
+    expect([await used(ids[0]!), await used(ids[1]!)]).toEqual([151, 15]);
+  });
 });

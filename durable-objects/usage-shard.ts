@@ -20,6 +20,8 @@ export interface ShardReply {
 
 /** After a rollup D1 refused or never answered, the next attempt waits this long. */
 const RETRY_MS = 5_000;
+/** Rollups one call sends at most: an unacknowledged one, then what was recorded since, a backlog in several. */
+const ROUNDS_PER_CALL = 8;
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 const inService = (status: string) => status === "active" || status === "on_hold";
@@ -44,6 +46,8 @@ export class UsageShard extends DurableObject<Env> {
   private rollupAfterSec: number | null = null;
   private alarmAt: number | null = null;
   private flushing: Promise<unknown> = Promise.resolve();
+  /** 20,000 deltas are ~1 MB of rollup JSON at most; tests set it lower to see a backlog split. */
+  maxRollupDeltas = 20_000;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -108,6 +112,7 @@ export class UsageShard extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    this.alarmAt = null;
     try {
       const rolled = await this.rollUp();
       emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), rolled.events);
@@ -151,7 +156,7 @@ export class UsageShard extends DurableObject<Env> {
   /** Resends an unacknowledged rollup first, then seals and sends what was recorded since. */
   private async rollUpNow(): Promise<{ cut: number[]; events: PanelEvent[] }> {
     const out = { cut: [] as number[], events: [] as PanelEvent[] };
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < ROUNDS_PER_CALL; round++) {
       const rollup = this.storedInFlight() ?? this.seal();
       if (!rollup) break;
       const at = nowSec();
@@ -178,20 +183,40 @@ export class UsageShard extends DurableObject<Env> {
         this.known.set(id, { id, usedBytes: 0, dataLimitBytes: null, expireAtSec: null, status: "deleted" });
   }
 
-  /** Moves every recorded part into one sealed rollup with the next seq, in one transaction. */
+  /**
+   * Moves recorded parts, oldest first, into one sealed rollup with the next seq, in one
+   * transaction: at most `maxRollupDeltas` deltas, so that a backlog (D1 away for an hour) goes up
+   * in batches whose JSON stays far under D1's 2 MB per value instead of one it would refuse
+   * forever. The rest waits for the next round.
+   */
   private seal(): UsageRollup | null {
     return this.ctx.storage.transactionSync(() => {
-      const parts = this.storedParts();
-      if (!parts.length) return null;
+      const sealed: ShardPart[] = [];
+      let deltas = 0;
+      let lastId = 0;
+      for (const row of this.ctx.storage.sql.exec<{ id: number; body: string }>(
+        `SELECT id, body FROM parts ORDER BY id`,
+      )) {
+        const part = JSON.parse(row.body) as ShardPart;
+        if (sealed.length && deltas + part.deltas.length > this.maxRollupDeltas) break;
+        sealed.push(part);
+        deltas += part.deltas.length;
+        lastId = row.id;
+      }
+      if (!sealed.length) return null;
       // Above every earlier seq even if this object's storage were lost: D1 refuses a lower one.
       const seq = Math.max((this.meta("rollupSeq") ?? 0) + 1, Date.now());
-      const rollup = rollupOf(parts[0]!.shardId, seq, parts);
+      const rollup = rollupOf(sealed[0]!.shardId, seq, sealed);
       const sql = this.ctx.storage.sql;
       sql.exec(`INSERT INTO in_flight (seq, body) VALUES (?, ?)`, seq, JSON.stringify(rollup));
-      sql.exec(`DELETE FROM parts`);
+      sql.exec(`DELETE FROM parts WHERE id <= ?`, lastId);
       sql.exec(`INSERT OR REPLACE INTO meta (key, value) VALUES ('rollupSeq', ?)`, seq);
-      this.inFlight = this.pending;
-      this.pending = new Map();
+      this.inFlight = bytesByUser(sealed);
+      for (const [id, bytes] of this.inFlight) {
+        const left = (this.pending.get(id) ?? 0) - bytes;
+        if (left > 0) this.pending.set(id, left);
+        else this.pending.delete(id);
+      }
       return rollup;
     });
   }
@@ -217,8 +242,7 @@ export class UsageShard extends DurableObject<Env> {
   private async armAlarm(afterMs: number) {
     const at = Date.now() + afterMs;
     this.alarmAt ??= await this.ctx.storage.getAlarm();
-    // An alarm time in the past has run (alarm() sets the next one itself).
-    if (this.alarmAt === null || this.alarmAt > at || this.alarmAt <= Date.now()) await this.setAlarm(at);
+    if (this.alarmAt === null || this.alarmAt > at) await this.setAlarm(at);
   }
 
   private async setAlarm(at: number) {
