@@ -72,9 +72,10 @@ function run(command, args, cwd = root) {
 /**
  * The panel under wrangler dev on a fresh local D1 in `state`, seeded with `users` users, counting
  * its D1 statements per request (x-d1-statements). Returns startWorker's `{ url, stop }`. `cwd`: another
- * checkout of the panel (an older commit to compare against); this one by default.
+ * checkout of the panel (an older commit to compare against); this one by default. `debugCounters:
+ * false` runs it as deployed, without the counting wrappers, for CPU figures.
  */
-export async function startSeededPanel({ state, users, port, cwd = root }) {
+export async function startSeededPanel({ state, users, port, cwd = root, debugCounters = true }) {
   const seedFile = join(state, "seed.sql");
   writeFileSync(seedFile, seedSql({ users }));
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], cwd);
@@ -88,7 +89,7 @@ export async function startSeededPanel({ state, users, port, cwd = root }) {
       "--persist-to",
       state,
       "--var",
-      "DEBUG_D1_STATEMENTS:1",
+      `DEBUG_D1_STATEMENTS:${debugCounters ? 1 : 0}`,
       "--var",
       `JWT_SECRET:${"b".repeat(48)}`,
       "--var",
