@@ -35,6 +35,21 @@ export function clientMeta(request: Request): ClientMeta {
 }
 
 /**
+ * One uncounted handle per Worker env: drizzle's constructor (dialect, session, logger) is the
+ * same work for every request of an isolate. A new env object just builds a new one.
+ */
+const uncountedDbs = new WeakMap<Env, Db>();
+
+function uncountedDb(env: Env): Db {
+  let db = uncountedDbs.get(env);
+  if (db === undefined) {
+    db = dbFor(env);
+    uncountedDbs.set(env, db);
+  }
+  return db;
+}
+
+/**
  * Gives each request its database handle and client facts. With DEBUG_D1_STATEMENTS=1 (benchmarks,
  * tests) the handle counts statements and the response says how many ran in `x-d1-statements`, with
  * the rows written, Durable Object calls and queue sends (debug-counters.ts).
@@ -43,7 +58,7 @@ export async function withRequestContext(c: Context<AppEnv>, next: () => Promise
   const counter: StatementCounter | undefined = c.env.DEBUG_D1_STATEMENTS === "1" ? { statements: 0 } : undefined;
   const bindings: BindingCounter = { durableObjectCalls: 0, queueSends: 0 };
   if (counter) c.env = countBindingCalls(c.env, bindings);
-  c.set("db", dbFor(c.env, { counter }));
+  c.set("db", counter ? dbFor(c.env, { counter }) : uncountedDb(c.env));
   c.set("client", clientMeta(c.req.raw));
   await next();
   if (counter)
