@@ -6,7 +6,8 @@
  * each getting its own format (base64 links, Clash Meta YAML, sing-box JSON): cached (one user's link
  * fetched again and again, as an app refreshing) and uncached (a different user on every request,
  * across more users than the render cache holds). The panel runs as deployed: without the
- * DEBUG_D1_STATEMENTS counting wrappers, which add their own CPU.
+ * DEBUG_D1_STATEMENTS counting wrappers, which add their own CPU. BENCH_LOOKUP_CACHE_SEC sets
+ * SUBSCRIPTION_LOOKUP_CACHE_SEC (0, as deployed by default: one statement per request).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +20,7 @@ import { benchSubToken, startSeededPanel } from "./lib/seed.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const LOOKUP_CACHE_SEC = process.env.BENCH_LOOKUP_CACHE_SEC ?? "0";
 
 /** What each app sends (from their releases), and the content type its default rule gives it. */
 const CLIENTS = [
@@ -34,7 +36,13 @@ try {
   const hello = await startWorker({ cwd: join(root, "bench/hello"), port: 8833, label: "hello-world Worker" });
   stops.push(hello.stop);
   console.log(`seeding ${USERS.toLocaleString("en")} users into a fresh local D1 (${state})`);
-  const panel = await startSeededPanel({ state, users: USERS, port: 8834, debugCounters: false });
+  const panel = await startSeededPanel({
+    state,
+    users: USERS,
+    port: 8834,
+    debugCounters: false,
+    vars: { SUBSCRIPTION_LOOKUP_CACHE_SEC: LOOKUP_CACHE_SEC },
+  });
   stops.push(panel.stop);
 
   const helloPids = workerdPids(hello.pid);
@@ -43,7 +51,12 @@ try {
   console.log(
     `hello-world: ${baseline.cpuMsPerRequest.toFixed(3)} ms CPU per request, ${baseline.requestsPerSec.toFixed(0)} req/s`,
   );
-  const figures = { users: USERS, seconds: SECONDS, helloCpuMs: Number(baseline.cpuMsPerRequest.toFixed(3)) };
+  const figures = {
+    users: USERS,
+    seconds: SECONDS,
+    lookupCacheSec: Number(LOOKUP_CACHE_SEC),
+    helloCpuMs: Number(baseline.cpuMsPerRequest.toFixed(3)),
+  };
   const report = (name, run) => {
     const net = run.cpuMsPerRequest - baseline.cpuMsPerRequest;
     const ratio = run.requestsPerSec / baseline.requestsPerSec;

@@ -73,9 +73,9 @@ function run(command, args, cwd = root) {
  * The panel under wrangler dev on a fresh local D1 in `state`, seeded with `users` users, counting
  * its D1 statements per request (x-d1-statements). Returns startWorker's `{ url, stop }`. `cwd`: another
  * checkout of the panel (an older commit to compare against); this one by default. `debugCounters:
- * false` runs it as deployed, without the counting wrappers, for CPU figures.
+ * false` runs it as deployed, without the counting wrappers, for CPU figures; `vars` sets more.
  */
-export async function startSeededPanel({ state, users, port, cwd = root, debugCounters = true }) {
+export async function startSeededPanel({ state, users, port, cwd = root, debugCounters = true, vars = {} }) {
   const seedFile = join(state, "seed.sql");
   writeFileSync(seedFile, seedSql({ users }));
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], cwd);
@@ -96,6 +96,7 @@ export async function startSeededPanel({ state, users, port, cwd = root, debugCo
       "VORTEX_SETUP_TOKEN:bench",
       "--var",
       `CONFIG_SIGNING_KEY:${signingKey.toString("base64url")}`,
+      ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     ],
   });
 }
