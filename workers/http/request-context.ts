@@ -25,12 +25,23 @@ export function sessionConfig(env: Env): SessionConfig {
   };
 }
 
-/** Cloudflare sets CF-Connecting-IP at the edge and wrangler dev sets it locally. */
+/**
+ * Cloudflare sets CF-Connecting-IP at the edge and wrangler dev sets it locally. The country is
+ * read from request.cf only when asked: decoding cf was the largest single cost of a /sub request
+ * that never asks (its profile, docs/sub-cpu.md).
+ */
 export function clientMeta(request: Request): ClientMeta {
+  let country: string | null | undefined;
   return {
     ip: request.headers.get("cf-connecting-ip") ?? "unknown",
     userAgent: request.headers.get("user-agent"),
-    country: typeof request.cf?.country === "string" ? request.cf.country : null,
+    get country() {
+      if (country === undefined) {
+        const value = request.cf?.country;
+        country = typeof value === "string" ? value : null;
+      }
+      return country;
+    },
   };
 }
 
