@@ -377,6 +377,22 @@ describe("forced formats", () => {
     }
   });
 
+  it("reads a trailing slash as no format, an encoded format by its name, and a deeper path as no link at all", async () => {
+    const user = await subscriber();
+    const plain = await fetchSub(user.token);
+    const slashed = await fetchSub(`${user.token}/`);
+    expect([slashed.status, slashed.body, slashed.headers.get("etag")]).toEqual([
+      200,
+      plain.body,
+      plain.headers.get("etag"),
+    ]);
+    const encoded = await fetchSub(`${user.token}/clash%2Dmeta`);
+    expect(encoded.body).toBe((await fetchSub(`${user.token}/clash-meta`)).body);
+    const deeper = await fetchSub(`${user.token}/clash-meta/more`);
+    expect(deeper.status).toBe(404);
+    expect(JSON.parse(deeper.body).error.message).toMatch(/^no route for GET/);
+  });
+
   it("serves JSON info with usage, limits, expiry and status", async () => {
     const user = await subscriber({ dataLimit: 1000, resetStrategy: "WEEK" });
     await setUser(user.id, { used_bytes: 400 });
