@@ -92,7 +92,7 @@ try {
       users: USERS,
       port: PORT + 1 + i,
       cwd: side.cwd,
-      countStatements: false,
+      debugCounters: false,
     });
     stops.push(panel.stop);
     const { login } = await post(panel.url, {

@@ -16,14 +16,28 @@ export function workerdPids(rootPid) {
 /**
  * workerd CPU milliseconds per request over `seconds` of load (after a warm-up), with the
  * requests per second. The responses must all be 2xx: an error page would be cheap and flatter.
+ * `requests`: autocannon's request list, for a run whose requests differ (a new path each time).
  */
-export async function cpuPerRequest({ pids, url, method = "GET", headers = {}, body, seconds = 10, connections = 4 }) {
-  const options = { url, method, headers, body, connections, pipelining: 1 };
+export async function cpuPerRequest({
+  pids,
+  url,
+  method = "GET",
+  headers = {},
+  body,
+  requests,
+  seconds = 10,
+  connections = 4,
+}) {
+  const options = { url, method, headers, body, connections, pipelining: 1, ...(requests ? { requests } : {}) };
   await autocannon({ ...options, duration: 2 });
   const before = cpuMsOfAll(pids);
   const result = await autocannon({ ...options, duration: seconds });
   const used = cpuMsOfAll(pids) - before;
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx responses and ${result.errors} errors during the run`);
-  return { cpuMsPerRequest: used / result.requests.total, requests: result.requests.total };
+  return {
+    cpuMsPerRequest: used / result.requests.total,
+    requests: result.requests.total,
+    requestsPerSec: result.requests.average,
+  };
 }

@@ -73,10 +73,10 @@ function run(command, args, cwd = root) {
  * The panel under wrangler dev on a fresh local D1 in `state`, seeded with `users` users, counting
  * its D1 statements per request (x-d1-statements). Returns startWorker's `{ url, stop }`. `cwd`: another
  * checkout of the panel (an older commit to compare against); this one by default. `args`: more
- * wrangler dev flags (an inspector port for a CPU profile). `countStatements: false` runs it as
- * production does, without the debug counters' proxies (CPU figures).
+ * wrangler dev flags (an inspector port for a CPU profile). `debugCounters: false` runs it as
+ * deployed, without the counting wrappers, for CPU figures; `vars` sets more Worker vars.
  */
-export async function startSeededPanel({ state, users, port, cwd = root, args = [], countStatements = true }) {
+export async function startSeededPanel({ state, users, port, cwd = root, args = [], debugCounters = true, vars = {} }) {
   const seedFile = join(state, "seed.sql");
   writeFileSync(seedFile, seedSql({ users }));
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], cwd);
@@ -90,13 +90,14 @@ export async function startSeededPanel({ state, users, port, cwd = root, args = 
       "--persist-to",
       state,
       "--var",
-      `DEBUG_D1_STATEMENTS:${countStatements ? 1 : 0}`,
+      `DEBUG_D1_STATEMENTS:${debugCounters ? 1 : 0}`,
       "--var",
       `JWT_SECRET:${"b".repeat(48)}`,
       "--var",
       "VORTEX_SETUP_TOKEN:bench",
       "--var",
       `CONFIG_SIGNING_KEY:${signingKey.toString("base64url")}`,
+      ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
       ...args,
     ],
   });

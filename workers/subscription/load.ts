@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { OverrideColumns } from "../agent/protocol/inbound-override";
 import type { Db } from "../db/client";
 import type { StatusInputs } from "../users/status";
@@ -78,20 +77,7 @@ interface Row {
   device_known: number;
 }
 
-/**
- * Everything a subscription request needs, in one statement: the user, every setting, each
- * (node, inbound) pair the user reaches through its groups that the node serves (`served`: not
- * one its agent reported skipping or its core cannot run) with the user's override for that
- * inbound, and its device count. The overrides ride in `servedText`, so changing one changes the
- * cache key and the entity tag like any other input.
- *
- * The token is joined, not filtered: a token that matches nothing still yields one row, and the
- * settings and served subqueries still run, so an unknown token costs the same statement and
- * round trip as a known one (a rotated-away token is indistinguishable from one never issued).
- */
-export async function loadSubscription(db: Db, token: string, hwid: string | null): Promise<SubscriptionLookup> {
-  const rows =
-    await db.all<Row>(sql`SELECT u.id, u.username, u.status, u.enabled, u.data_limit_bytes, u.used_bytes, u.expire_at,
+const LOAD_SQL = `SELECT u.id, u.username, u.status, u.enabled, u.data_limit_bytes, u.used_bytes, u.expire_at,
       u.on_hold_expire_days, u.first_used_at, u.reset_strategy, u.device_limit, u.period_started_at, u.created_at, u.updated_at, u.sub_token,
       u.vless_id, u.vmess_id, u.trojan_password, u.shadowsocks_password, u.hysteria2_password,
       (SELECT json_group_array(json_array(key, json(value))) FROM settings) AS settings,
@@ -109,9 +95,27 @@ export async function loadSubscription(db: Db, token: string, hwid: string | nul
               ORDER BY ni.node_id, ni.inbound_id) p
         JOIN nodes n ON n.id = p.node_id JOIN inbounds i ON i.id = p.inbound_id) AS served,
       (SELECT count(*) FROM user_devices d WHERE d.user_id = u.id) AS device_count,
-      EXISTS (SELECT 1 FROM user_devices d WHERE d.user_id = u.id AND d.hwid = ${hwid ?? ""}) AS device_known
-    FROM (SELECT ${token} AS token) q LEFT JOIN users u ON u.sub_token = q.token`);
-  const row = rows[0]!;
+      EXISTS (SELECT 1 FROM user_devices d WHERE d.user_id = u.id AND d.hwid = ?) AS device_known
+    FROM (SELECT ? AS token) q LEFT JOIN users u ON u.sub_token = q.token`;
+
+/**
+ * Everything a subscription request needs, in one statement: the user, every setting, each
+ * (node, inbound) pair the user reaches through its groups that the node serves (`served`: not
+ * one its agent reported skipping or its core cannot run) with the user's override for that
+ * inbound, and its device count. The overrides ride in `servedText`, so changing one changes the
+ * cache key and the entity tag like any other input.
+ *
+ * The token is joined, not filtered: a token that matches nothing still yields one row, and the
+ * settings and served subqueries still run, so an unknown token costs the same statement and
+ * round trip as a known one (a rotated-away token is indistinguishable from one never issued).
+ */
+export async function loadSubscription(db: Db, token: string, hwid: string | null): Promise<SubscriptionLookup> {
+  // The binding itself, with SQL fixed at load: drizzle would rebuild this text from its template on every request.
+  const { results } = await db.$client
+    .prepare(LOAD_SQL)
+    .bind(hwid ?? "", token)
+    .all<Row>();
+  const row = results[0]!;
   const user: SubscriptionUser | null =
     row.id === null
       ? null

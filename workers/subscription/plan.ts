@@ -11,7 +11,7 @@ import { pickLanguage, type Language } from "./page-i18n";
 import { ourFormatName } from "./legacy/paths";
 import { isInactive, placeholderEndpoint } from "./placeholder";
 import { userValues, type TemplateValues } from "./remarks";
-import { chooseFormat, rulesFromStored } from "./rules";
+import { chooseFormat, rulesFromStored, type FormatRule } from "./rules";
 
 export type Target = Format | "page" | "info";
 
@@ -76,12 +76,8 @@ export function planResponse(input: PlanInput): ResponsePlan {
   const forced: Target | undefined = named !== undefined && (named === "info" || isFormat(named)) ? named : undefined;
   if (!lookup.user || (requested !== undefined && !forced)) return refuse(noSuchSubscription());
 
-  const settingsRows = parseSettingsRows(lookup.settingsText);
-  const settings = settingsFromRows(settingsRows);
-  const decision = chooseFormat(
-    rulesFromStored(settingsRows.find((r) => r.key === "subscriptionRules")?.value),
-    headers,
-  );
+  const { settings, rules } = settingsOfText(lookup.settingsText);
+  const decision = chooseFormat(rules, headers);
   if (decision.action === "not_found") return refuse(noSuchSubscription());
   if (decision.action !== "serve")
     return refuse(new DomainError("FORBIDDEN", "this client may not fetch subscriptions"));
@@ -140,6 +136,29 @@ export function planResponse(input: PlanInput): ResponsePlan {
     contentHeaders: contentHeaders(target, user.username),
     touchDevice,
   };
+}
+
+/** The panel's settings and format rules, parsed and validated once per distinct settings text. */
+const parsedSettings = new Map<string, { settings: Settings; rules: FormatRule[] }>();
+
+/**
+ * Every request carries the settings rows (its one statement reads them), but they change only
+ * when an admin saves: parsing and validating them once per distinct text, instead of per request,
+ * keeps the answer a function of the same text.
+ */
+function settingsOfText(text: string): { settings: Settings; rules: FormatRule[] } {
+  let parsed = parsedSettings.get(text);
+  if (parsed === undefined) {
+    const rows = parseSettingsRows(text);
+    parsed = {
+      settings: settingsFromRows(rows),
+      rules: rulesFromStored(rows.find((r) => r.key === "subscriptionRules")?.value),
+    };
+    // A handful of texts at most (one per settings save the isolate lived through): no LRU needed.
+    if (parsedSettings.size >= 8) parsedSettings.clear();
+    parsedSettings.set(text, parsed);
+  }
+  return parsed;
 }
 
 const refuse = (error: DomainError): ResponsePlan => ({ kind: "refuse", error });

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { tryDecodeURIComponent } from "hono/utils/url";
 import { DomainError } from "../errors/domain-error";
 import { emitEvents } from "../events/emit";
 import type { AppEnv } from "../http/request-context";
@@ -26,6 +27,21 @@ const OWN_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 const cache = new RenderCache();
 
+/**
+ * Lookups an isolate answers repeated fetches of one link from, each for
+ * SUBSCRIPTION_LOOKUP_CACHE_SEC after its statement ran (off at 0). What changes the answer in
+ * D1 (a rotated token, a disabled or limited user, new usage, settings, servers) shows within that
+ * bound; what follows from the clock (expiry) is decided per request all the same, since the plan
+ * runs on every request. Only found users are kept: a stream of made-up tokens cannot evict them.
+ */
+const lookups = new RenderCache<{ lookup: SubscriptionLookup; freshUntilMs: number }>(
+  10_000,
+  8 * 1024 * 1024,
+  ({ lookup }) => lookup.settingsText.length + lookup.servedText.length + 1024,
+);
+/** Which cache key a kept lookup is under, to drop it once a write changes what it says (a device admitted). */
+const lookupKeys = new WeakMap<SubscriptionLookup, string>();
+
 /** If-None-Match holds this entity tag (or `*`), weak or strong. */
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -39,6 +55,22 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
  */
 export async function lookupToken(c: Context<AppEnv>, token: string): Promise<SubscriptionLookup> {
   const hwid = c.req.header("x-hwid")?.slice(0, 64) ?? null;
+  const freshForMs = Number(c.env.SUBSCRIPTION_LOOKUP_CACHE_SEC) * 1000 || 0;
+  if (freshForMs <= 0) return readLookup(c, token, hwid);
+  // A header value cannot hold a line break, so the key cannot be forged from another pair.
+  const key = `${token}\n${hwid ?? ""}`;
+  const nowMs = Date.now();
+  const kept = lookups.get(key);
+  if (kept && kept.freshUntilMs > nowMs) return kept.lookup;
+  const lookup = await readLookup(c, token, hwid);
+  if (lookup.user) {
+    lookups.set(key, { lookup, freshUntilMs: nowMs + freshForMs });
+    lookupKeys.set(lookup, key);
+  } else lookups.delete(key);
+  return lookup;
+}
+
+async function readLookup(c: Context<AppEnv>, token: string, hwid: string | null): Promise<SubscriptionLookup> {
   const own = await loadSubscription(c.var.db, OWN_TOKEN.test(token) ? token : "", hwid);
   if (own.user) return own;
   const subToken = await resolveLegacyToken(c.var.db, c.env.SECRETS_KEY, token);
@@ -61,6 +93,9 @@ export async function respond(
   if (first.kind === "admit-device") {
     // The plan asks to admit a device only for a user it found.
     const admission = await admitNewDevice(c.var.db, lookup.user!, first.device, first.limit, nowSec);
+    // The kept lookup says this device is unknown: the next fetch must read what was just written.
+    const key = lookupKeys.get(lookup);
+    if (key !== undefined) lookups.delete(key);
     if (admission.newDevice) emitEvents(c.env, (p) => c.executionCtx.waitUntil(p), [admission.newDevice]);
     plan = planResponse({ ...input, deviceAdmitted: admission.admitted });
   } else plan = first;
@@ -129,8 +164,16 @@ async function answer(c: Context<AppEnv>, plan: ServePlan, lookup: SubscriptionL
 /**
  * `/sub/:token`, `/sub/:token/:format` and `/sub/:token/info`; HEAD answers as GET without a body.
  * Marzban's links may end in a slash and name its client types (`/sub/<token>/v2ray-json`).
+ *
+ * One wildcard route, not `/:token/:format`: a param beside the payer's and Telegram's static
+ * `/sub/:token/…` routes is a shape Hono's RegExpRouter refuses, and the TrieRouter it then uses
+ * for the whole app cost about a tenth of a cached /sub request's CPU. The handler takes what the
+ * param took (one segment, decoded alike) and passes deeper paths on, as the router did.
  */
 export const subscriptionRoutes = new Hono<AppEnv>();
-subscriptionRoutes.get("/:token", (c) => handle(c, c.req.param("token"), undefined));
-subscriptionRoutes.get("/:token/", (c) => handle(c, c.req.param("token"), undefined));
-subscriptionRoutes.get("/:token/:format", (c) => handle(c, c.req.param("token"), c.req.param("format")));
+subscriptionRoutes.get("/:token/*", (c, next) => {
+  const rest = c.req.path.split("/").slice(c.req.routePath.split("/").length - 1);
+  if (rest.length > 1) return next();
+  const format = rest[0] ? tryDecodeURIComponent(rest[0]) : undefined;
+  return handle(c, c.req.param("token"), format);
+});

@@ -122,16 +122,17 @@ function compileCondition(c: RuleCondition): (headers: Headers) => boolean {
     : (headers) => read(headers)?.includes(expected) ?? false;
 }
 
-const compiledCache = new Map<string, Compiled[]>();
+/**
+ * Rules compiled once per isolate for each rule list: the defaults are one constant array and
+ * stored rules are parsed once per settings text (plan.ts), so the same array comes back.
+ */
+const compiledCache = new WeakMap<readonly FormatRule[], Compiled[]>();
 
-/** Rules compiled once per isolate for each distinct rule set (keyed by its JSON). */
 function compile(rules: readonly FormatRule[]): Compiled[] {
-  const key = JSON.stringify(rules);
-  let compiled = compiledCache.get(key);
+  let compiled = compiledCache.get(rules);
   if (!compiled) {
     compiled = rules.map((rule) => ({ rule, tests: rule.conditions.map(compileCondition) }));
-    if (compiledCache.size > 16) compiledCache.clear();
-    compiledCache.set(key, compiled);
+    compiledCache.set(rules, compiled);
   }
   return compiled;
 }

@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { app } from "../app";
 import { createInbound, createUser, errorCode, gql, ok, ownerToken, unique } from "../test/api";
 import { nextRefillAtSec } from "./refill";
 
@@ -376,6 +377,22 @@ describe("forced formats", () => {
     }
   });
 
+  it("reads a trailing slash as no format, an encoded format by its name, and a deeper path as no link at all", async () => {
+    const user = await subscriber();
+    const plain = await fetchSub(user.token);
+    const slashed = await fetchSub(`${user.token}/`);
+    expect([slashed.status, slashed.body, slashed.headers.get("etag")]).toEqual([
+      200,
+      plain.body,
+      plain.headers.get("etag"),
+    ]);
+    const encoded = await fetchSub(`${user.token}/clash%2Dmeta`);
+    expect(encoded.body).toBe((await fetchSub(`${user.token}/clash-meta`)).body);
+    const deeper = await fetchSub(`${user.token}/clash-meta/more`);
+    expect(deeper.status).toBe(404);
+    expect(JSON.parse(deeper.body).error.message).toMatch(/^no route for GET/);
+  });
+
   it("serves JSON info with usage, limits, expiry and status", async () => {
     const user = await subscriber({ dataLimit: 1000, resetStrategy: "WEEK" });
     await setUser(user.id, { used_bytes: 400 });
@@ -671,6 +688,38 @@ describe("format rules", () => {
     for (const rules of broken)
       expect(errorCode(await gql(UPDATE_RULES, { rules }, { token: owner }))).toBe("BAD_USER_INPUT");
     expect(ok(await gql(`{ subscriptionRules { name } }`, {}, { token: owner })).subscriptionRules).toEqual(before);
+  });
+});
+
+describe("a lookup window (SUBSCRIPTION_LOOKUP_CACHE_SEC, off unless set)", () => {
+  it("answers a link fetched again inside it without a statement, and a disabled user gets the placeholder once it ends", async () => {
+    const user = await subscriber();
+    const windowed = { ...env, SUBSCRIPTION_LOOKUP_CACHE_SEC: "2" };
+    const fetchWindowed = async (token: string) => {
+      const response = await app.request(
+        `http://panel.test/sub/${token}`,
+        { headers: { "user-agent": "v2rayN/7.10.5" } },
+        windowed,
+      );
+      return {
+        status: response.status,
+        statements: response.headers.get("x-d1-statements"),
+        body: await response.text(),
+      };
+    };
+    const first = await fetchWindowed(user.token);
+    expect([first.status, first.statements]).toEqual([200, "1"]);
+    expect(await fetchWindowed(user.token)).toEqual({ ...first, statements: "0" });
+    // Made-up tokens are never kept: each costs its statement, as an unknown token always has.
+    for (let i = 0; i < 2; i++) expect((await fetchWindowed("A".repeat(32))).statements).toBe("1");
+
+    await setUser(user.id, { enabled: 0, status: "disabled" });
+    let body = first.body;
+    while (!decodeURIComponent(fromBase64(body)).includes("Subscription disabled")) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      body = (await fetchWindowed(user.token)).body;
+    }
+    expect(fromBase64(body)).not.toContain("example.com");
   });
 });
 
