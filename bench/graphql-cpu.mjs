@@ -25,6 +25,7 @@ import { cpuPerRequest, workerdPids } from "./lib/cpu.mjs";
 import { measure, startWorker } from "./lib/harness.mjs";
 import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
 import persisted from "../workers/graphql/persisted-operations.json" with { type: "json" };
+import { graphqlPost } from "./lib/graphql.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
@@ -46,17 +47,6 @@ const requests = {
   "users page, text": { query: pageText, variables },
   "users page, text, no totalCount": { query: pageWithoutTotal, variables },
 };
-
-async function post(url, body, token) {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (json.errors) throw new Error(JSON.stringify(json.errors));
-  return json.data;
-}
 
 /** A commit's tree in a temporary directory, sharing this checkout's node_modules and built SPA. */
 function exportCommit(commit, dir) {
@@ -95,7 +85,7 @@ try {
       debugCounters: false,
     });
     stops.push(panel.stop);
-    const { login } = await post(panel.url, {
+    const { login } = await graphqlPost(panel.url, {
       query: `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
       variables: { input: BENCH_OWNER },
     });
@@ -110,7 +100,7 @@ try {
   console.log(`hello-world + one bare D1 statement: ${figures["one bare D1 statement"]} ms net of hello-world`);
   for (const [name, body] of Object.entries(requests)) {
     for (const side of sides) {
-      const data = await post(side.url, body, side.token); // Fails the bench on any GraphQL error before measuring.
+      const data = await graphqlPost(side.url, body, side.token); // Fails the bench on any GraphQL error before measuring.
       if (name.startsWith("users page") && data.users.edges.length !== 50) throw new Error(`${name}: not 50 users`);
       const run = await cpuPerRequest({
         pids: side.pids,

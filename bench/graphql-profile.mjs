@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
 import persisted from "../workers/graphql/persisted-operations.json" with { type: "json" };
+import { graphqlPost } from "./lib/graphql.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
@@ -65,16 +66,7 @@ try {
     port: Number(process.env.BENCH_PANEL_PORT ?? 18833),
     args: ["--inspector-port", String(INSPECTOR_PORT)],
   });
-  const post = async (payload, token) => {
-    const response = await fetch(`${panel.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(payload),
-    });
-    const json = await response.json();
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-    return json.data;
-  };
+  const post = (payload, token) => graphqlPost(panel.url, payload, token);
   const { login } = await post({
     query: `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
     variables: { input: BENCH_OWNER },

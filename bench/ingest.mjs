@@ -12,17 +12,9 @@ import {
   requestSigningText,
   signText,
 } from "../workers/agent/protocol/signing.ts";
+import { graphqlPost } from "./lib/graphql.mjs";
 
-async function graphql(url, query, variables, token) {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const graphql = (url, query, variables, token) => graphqlPost(url, { query, variables }, token);
 
 async function enrollNode(url, token, name) {
   const { createServer } = await graphql(
