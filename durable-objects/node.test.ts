@@ -96,6 +96,12 @@ describe("NodeObject", () => {
     await env.DB.prepare(`UPDATE nodes SET last_seen_at = 1 WHERE id = 3`).run();
     await report({ ...health, appliedConfigVersion: 4, cpuPercent: 70 });
     expect((await stored()).seen).toBe(1);
+    // An agent that restarted (its uptime went back) is news as well.
+    await report({ ...health, appliedConfigVersion: 4, uptimeSec: 3 });
+    expect((await stored()).seen).toBeGreaterThan(1);
+    await env.DB.prepare(`UPDATE nodes SET last_seen_at = 1 WHERE id = 3`).run();
+    await report({ ...health, appliedConfigVersion: 4, uptimeSec: 8 });
+    expect((await stored()).seen).toBe(1);
     // And a minute after the last write, so is a report without news.
     await runInDurableObject(node, (instance) => {
       (instance as unknown as { written: { atMs: number } }).written.atMs -= PRESENCE_WRITE_MS;

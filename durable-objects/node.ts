@@ -52,6 +52,7 @@ export class NodeObject extends DurableObject<Env> {
   private latestVersion = 0;
   /** The node as the last report this object wrote into D1 left it, with that report's facts. */
   private written: { node: NodeRow; facts: string; atMs: number } | null = null;
+  private lastUptimeSec = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -109,9 +110,13 @@ export class NodeObject extends DurableObject<Env> {
     const nowMs = Date.now();
     const facts = factsOf(health);
     const last = this.written;
+    // An agent that restarted (its uptime went back) is news too: an update, a rollback, a crash.
+    const restarted = health !== undefined && health.uptimeSec < this.lastUptimeSec;
+    this.lastUptimeSec = health?.uptimeSec ?? this.lastUptimeSec;
     let node: NodeRow | undefined;
     if (
       last &&
+      !restarted &&
       last.node.id === nodeId &&
       last.facts === facts &&
       nowMs - last.atMs < PRESENCE_WRITE_MS &&
