@@ -3,7 +3,6 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Health } from "../workers/agent/protocol/messages";
 import type { NodeReport } from "../workers/nodes/presence";
-import { PRESENCE_WRITE_MS } from "./node";
 
 async function insertNode(id: number, lastSeenAtSec: number) {
   await env.DB.prepare(
@@ -96,15 +95,15 @@ describe("NodeObject", () => {
     await env.DB.prepare(`UPDATE nodes SET last_seen_at = 1 WHERE id = 3`).run();
     await report({ ...health, appliedConfigVersion: 4, cpuPercent: 70 });
     expect((await stored()).seen).toBe(1);
-    // An agent that restarted (its uptime went back) is news as well.
-    await report({ ...health, appliedConfigVersion: 4, uptimeSec: 3 });
+    // An agent that restarted (it started later than the last report's agent did) is news as well.
+    await report({ ...health, appliedConfigVersion: 4, uptimeSec: 50 });
     expect((await stored()).seen).toBeGreaterThan(1);
     await env.DB.prepare(`UPDATE nodes SET last_seen_at = 1 WHERE id = 3`).run();
-    await report({ ...health, appliedConfigVersion: 4, uptimeSec: 8 });
+    await report({ ...health, appliedConfigVersion: 4, uptimeSec: 50 });
     expect((await stored()).seen).toBe(1);
     // And a minute after the last write, so is a report without news.
     await runInDurableObject(node, (instance) => {
-      (instance as unknown as { written: { atMs: number } }).written.atMs -= PRESENCE_WRITE_MS;
+      (instance as unknown as { written: { atMs: number } }).written.atMs -= Number(env.PRESENCE_WRITE_SEC) * 1000;
     });
     await report({ ...health, appliedConfigVersion: 4, cpuPercent: 80 });
     const written = await stored();

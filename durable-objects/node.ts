@@ -19,12 +19,13 @@ import type { NodeRow, NodeStatus } from "../workers/nodes/table";
 const NONCE_TTL_MS = 3 * 60_000;
 
 /**
- * A report that brings no news (only its vitals moved) reaches D1 at most this often; live
- * subscribers still hear every one. Above a push interval, so D1 takes one presence write per
- * node a minute instead of twelve (docs/scale.md); under nothing that reads last-seen from D1 to
- * judge a node (its offline alarm runs here, after OFFLINE_AFTER_MS of silence).
+ * A report that brings no news (only its vitals moved) reaches D1 at most every
+ * PRESENCE_WRITE_SEC (wrangler.toml: 60); live subscribers still hear every one. Above a push
+ * interval, so D1 takes one presence write per node a minute instead of twelve (docs/scale.md);
+ * under nothing that reads last-seen from D1 to judge a node (its offline alarm runs here, after
+ * OFFLINE_AFTER_MS of silence).
  */
-export const PRESENCE_WRITE_MS = 60_000;
+const presenceWriteMs = (env: Env) => Number(env.PRESENCE_WRITE_SEC) * 1000;
 
 /** A report's facts: everything but the vitals that move on every push. Equal facts, nothing new for D1. */
 function factsOf(health: Health | undefined): string {
@@ -44,7 +45,7 @@ function statusAfter(health: Health | undefined, was: NodeStatus): NodeStatus {
  * refusal), and the node's presence: it records each report, goes offline by alarm after
  * silence, and remembers the status it last announced to live subscribers (so it can tell "went
  * offline" and "came back" from a plain heartbeat). It writes a report into D1 when it brings
- * news, else at most every PRESENCE_WRITE_MS. Usage is not here: each push's bytes go to its
+ * news, else at most every PRESENCE_WRITE_SEC. Usage is not here: each push's bytes go to its
  * users' usage shards (usage-shard.ts).
  */
 export class NodeObject extends DurableObject<Env> {
@@ -52,7 +53,7 @@ export class NodeObject extends DurableObject<Env> {
   private latestVersion = 0;
   /** The node as the last report this object wrote into D1 left it, with that report's facts. */
   private written: { node: NodeRow; facts: string; atMs: number } | null = null;
-  private lastUptimeSec = 0;
+  private agentStartedSec: number | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -110,16 +111,18 @@ export class NodeObject extends DurableObject<Env> {
     const nowMs = Date.now();
     const facts = factsOf(health);
     const last = this.written;
-    // An agent that restarted (its uptime went back) is news too: an update, a rollback, a crash.
-    const restarted = health !== undefined && health.uptimeSec < this.lastUptimeSec;
-    this.lastUptimeSec = health?.uptimeSec ?? this.lastUptimeSec;
+    // An agent that restarted since its last report is news too (an update, a rollback, a crash):
+    // its start time, now less its uptime, moved on (by more than the seconds' rounding).
+    const startedSec = health ? Math.floor(nowMs / 1000) - health.uptimeSec : null;
+    const restarted = startedSec !== null && this.agentStartedSec !== null && startedSec > this.agentStartedSec + 2;
+    if (startedSec !== null) this.agentStartedSec = startedSec;
     let node: NodeRow | undefined;
     if (
       last &&
       !restarted &&
       last.node.id === nodeId &&
       last.facts === facts &&
-      nowMs - last.atMs < PRESENCE_WRITE_MS &&
+      nowMs - last.atMs < presenceWriteMs(this.env) &&
       statusAfter(health, last.node.status) === last.node.status
     ) {
       node = {

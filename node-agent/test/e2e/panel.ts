@@ -109,12 +109,14 @@ export async function startPanel(
       return body.data;
     },
     async start() {
-      // Usage reaches D1 within 2 s instead of the deployed 30 (cuts never wait for it), so stories
-      // read traffic back within their waits while still going through the shards' delayed rollups.
+      // Usage and a node's quiet reports reach D1 within 2 s instead of the deployed 30 and 60 s
+      // (cuts and news never wait for them), so stories read traffic and last-seen back within
+      // their waits while still going through the delayed paths.
       const vars = Object.entries({
         ...secrets,
         ENVIRONMENT: "development",
         USAGE_ROLLUP_SEC: "2",
+        PRESENCE_WRITE_SEC: "2",
         ...options.vars,
       }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
       const proc = spawn(
