@@ -2,6 +2,7 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Health } from "../workers/agent/protocol/messages";
+import { ISOLATE_D1_TOTALS } from "../workers/db/client";
 import type { NodeReport } from "../workers/nodes/presence";
 
 async function insertNode(id: number, lastSeenAtSec: number) {
@@ -105,7 +106,10 @@ describe("NodeObject", () => {
     await runInDurableObject(node, (instance) => {
       (instance as unknown as { written: { atMs: number } }).written.atMs -= Number(env.PRESENCE_WRITE_SEC) * 1000;
     });
+    const before = ISOLATE_D1_TOTALS.statements;
     await report({ ...health, appliedConfigVersion: 4, cpuPercent: 80 });
+    // Last seen and vitals, and the restore catch-up: not the whole report's batch again.
+    expect(ISOLATE_D1_TOTALS.statements - before).toBe(2);
     const written = await stored();
     expect(written.seen).toBeGreaterThan(1);
     expect(JSON.parse(written.health).cpuPercent).toBe(80);

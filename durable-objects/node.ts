@@ -10,6 +10,7 @@ import {
   markOfflineIfSilent,
   type NodeReport,
   OFFLINE_AFTER_MS,
+  recordQuietReport,
   recordReport,
   storedHealth,
 } from "../workers/nodes/presence";
@@ -116,15 +117,14 @@ export class NodeObject extends DurableObject<Env> {
     const startedSec = health ? Math.floor(nowMs / 1000) - health.uptimeSec : null;
     const restarted = startedSec !== null && this.agentStartedSec !== null && startedSec > this.agentStartedSec + 2;
     if (startedSec !== null) this.agentStartedSec = startedSec;
-    let node: NodeRow | undefined;
-    if (
-      last &&
+    const noNews =
+      last !== null &&
       !restarted &&
       last.node.id === nodeId &&
       last.facts === facts &&
-      nowMs - last.atMs < presenceWriteMs(this.env) &&
-      statusAfter(health, last.node.status) === last.node.status
-    ) {
+      statusAfter(health, last.node.status) === last.node.status;
+    let node: NodeRow | undefined;
+    if (noNews && nowMs - last.atMs < presenceWriteMs(this.env)) {
       node = {
         ...last.node,
         lastSeenAtSec: Math.floor(nowMs / 1000),
@@ -133,9 +133,14 @@ export class NodeObject extends DurableObject<Env> {
         configVersion: Math.max(last.node.configVersion, this.latestVersion),
       };
     } else {
-      node = await recordReport(dbFor(this.env), nodeId, health, Math.floor(nowMs / 1000), (news) =>
-        emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), news),
-      );
+      const db = dbFor(this.env);
+      const nowSec = Math.floor(nowMs / 1000);
+      node =
+        noNews && health
+          ? await recordQuietReport(db, nodeId, health, nowSec)
+          : await recordReport(db, nodeId, health, nowSec, (news) =>
+              emitEvents(this.env, (promise) => this.ctx.waitUntil(promise), news),
+            );
       if (!node) return null;
       this.written = { node, facts, atMs: nowMs };
       await this.ctx.storage.put("nodeId", nodeId);

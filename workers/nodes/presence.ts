@@ -96,6 +96,28 @@ export async function recordReport(
   return node;
 }
 
+/**
+ * A report without news, written once a minute (NodeObject): last seen and the vitals, and the
+ * catch-up after a restore from an older backup, in two statements instead of recordReport's
+ * batch (capabilities, outcomes and operations did not change since that was written).
+ */
+export async function recordQuietReport(
+  db: Db,
+  nodeId: number,
+  health: Health,
+  nowSec: number,
+): Promise<NodeRow | undefined> {
+  const [, [node]] = (await runBatch(db, [
+    raiseConfigVersionPastApplied(db, nodeId, health.appliedConfigVersion),
+    db
+      .update(nodes)
+      .set({ lastSeenAtSec: nowSec, health: storedHealth(health) })
+      .where(eq(nodes.id, nodeId))
+      .returning(),
+  ])) as [unknown, NodeRow[]];
+  return node;
+}
+
 /** What of a report the node's `health` column keeps: its vitals and what it runs. */
 export function storedHealth(health: Health): NonNullable<NodeRow["health"]> {
   const { capabilities, protocol, configOutcomes, operations, ...stored } = health;
