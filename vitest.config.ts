@@ -54,6 +54,9 @@ export default defineConfig(async () => {
             // Every push reaches D1 before it is answered, as the tests read it back at once;
             // usage-shard.test.ts drives the interval itself.
             USAGE_ROLLUP_SEC: "0",
+            // Tests change a user and fetch the link again at once, as an app would not within
+            // seconds; subscription.test.ts tests the window itself.
+            SUBSCRIPTION_LOOKUP_CACHE_SEC: "0",
           },
         },
       }),

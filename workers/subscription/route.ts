@@ -28,11 +28,12 @@ const OWN_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 const cache = new RenderCache();
 
 /**
- * Lookups an isolate answers repeated fetches of one link from, each for
+ * Lookups an isolate answers an app's repeated fetches of one link from, each for
  * SUBSCRIPTION_LOOKUP_CACHE_SEC after its statement ran (off at 0). What changes the answer in
- * D1 (a rotated token, a disabled or limited user, new usage, settings, servers) shows within that
- * bound; what follows from the clock (expiry) is decided per request all the same, since the plan
- * runs on every request. Only found users are kept: a stream of made-up tokens cannot evict them.
+ * D1 (a rotated token, a disabled or limited user, new usage, settings, servers) shows to apps
+ * within that bound; what follows from the clock (expiry) is decided per request all the same,
+ * since the plan runs on every request. Only found users are kept: a stream of made-up tokens
+ * cannot evict them. Browsers always read (see `personLooking`).
  */
 const lookups = new RenderCache<{ lookup: SubscriptionLookup; freshUntilMs: number }>(
   10_000,
@@ -56,7 +57,7 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 export async function lookupToken(c: Context<AppEnv>, token: string): Promise<SubscriptionLookup> {
   const hwid = c.req.header("x-hwid")?.slice(0, 64) ?? null;
   const freshForMs = Number(c.env.SUBSCRIPTION_LOOKUP_CACHE_SEC) * 1000 || 0;
-  if (freshForMs <= 0) return readLookup(c, token, hwid);
+  if (freshForMs <= 0 || personLooking(c)) return readLookup(c, token, hwid);
   // A header value cannot hold a line break, so the key cannot be forged from another pair.
   const key = `${token}\n${hwid ?? ""}`;
   const nowMs = Date.now();
@@ -69,6 +70,13 @@ export async function lookupToken(c: Context<AppEnv>, token: string): Promise<Su
   } else lookups.delete(key);
   return lookup;
 }
+
+/**
+ * A browser navigation (what the default rule serves the page to). A person there has just done
+ * something and looks for it: a payer back from paying, an admin checking a change. They see what
+ * is stored now; the window is for apps refreshing, and their own fetches bring no news anyway.
+ */
+const personLooking = (c: Context<AppEnv>) => c.req.header("accept")?.toLowerCase().includes("text/html") ?? false;
 
 async function readLookup(c: Context<AppEnv>, token: string, hwid: string | null): Promise<SubscriptionLookup> {
   const own = await loadSubscription(c.var.db, OWN_TOKEN.test(token) ? token : "", hwid);

@@ -691,7 +691,7 @@ describe("format rules", () => {
   });
 });
 
-describe("a lookup window (SUBSCRIPTION_LOOKUP_CACHE_SEC, off unless set)", () => {
+describe("a lookup window (SUBSCRIPTION_LOOKUP_CACHE_SEC: 5 s deployed, 0 in these tests)", () => {
   it("answers a link fetched again inside it without a statement, and a disabled user gets the placeholder once it ends", async () => {
     const user = await subscriber();
     const windowed = { ...env, SUBSCRIPTION_LOOKUP_CACHE_SEC: "2" };
@@ -720,6 +720,27 @@ describe("a lookup window (SUBSCRIPTION_LOOKUP_CACHE_SEC, off unless set)", () =
       body = (await fetchWindowed(user.token)).body;
     }
     expect(fromBase64(body)).not.toContain("example.com");
+  });
+
+  it("never answers a browser from it: a person looking sees a change at once, an app inside the window does not", async () => {
+    const user = await subscriber();
+    const windowed = { ...env, SUBSCRIPTION_LOOKUP_CACHE_SEC: "600" };
+    const fetchAs = async (headers: Record<string, string>) => {
+      const response = await app.request(`http://panel.test/sub/${user.token}`, { headers }, windowed);
+      return { statements: response.headers.get("x-d1-statements"), body: await response.text() };
+    };
+    const v2rayN = { "user-agent": "v2rayN/7.10.5" };
+    const browser = { "user-agent": "Mozilla/5.0", accept: "text/html,application/xhtml+xml" };
+    const first = await fetchAs(v2rayN);
+    expect((await fetchAs(browser)).body).toContain('<p class="status ok">Active</p>');
+
+    await setUser(user.id, { enabled: 0, status: "disabled" });
+    expect(await fetchAs(v2rayN)).toEqual({ ...first, statements: "0" });
+    expect(await fetchAs(browser)).toEqual({
+      statements: "1",
+      body: expect.stringContaining('<p class="status bad">Disabled</p>'),
+    });
+    expect(await fetchAs(v2rayN)).toEqual({ ...first, statements: "0" });
   });
 });
 
