@@ -69,6 +69,24 @@ describe("admins", () => {
     });
   });
 
+  it("reads `me` and its users' `owner` from the session check's own statement", async () => {
+    const owner = await ownerToken();
+    const reseller = await adminAs(owner, "RESELLER", { maxUsers: 3 });
+    await createUser(reseller.token);
+    const response = await gql(
+      `{ me { id username role maxUsers } users { edges { node { owner { id username } } } } }`,
+      {},
+      { token: reseller.token },
+    );
+    const { me, users } = ok(response);
+    expect(me).toEqual({ id: reseller.id, username: reseller.username, role: "RESELLER", maxUsers: 3 });
+    expect(users.edges.map((e: { node: { owner: unknown } }) => e.node.owner)).toEqual([
+      { id: reseller.id, username: reseller.username },
+    ]);
+    // The session check and the page: none for the admin row, neither for `me` nor for `owner`.
+    expect(response.headers.get("x-d1-statements")).toBe("2");
+  });
+
   it("updates limits and role; clearing a limit with null", async () => {
     const owner = await ownerToken();
     const reseller = await adminAs(owner, "RESELLER", { maxUsers: 3 });

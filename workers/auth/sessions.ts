@@ -189,15 +189,16 @@ export function revokeSession(db: Db, sessionId: string, reason: string, nowSec:
 /**
  * Resolves a Bearer access token to the signed-in admin. One statement: the session must be
  * live and the admin enabled, so logout and disabling an admin take effect at once. The admin's
- * IP allowlist is checked here, on every request, not only at sign-in.
+ * IP allowlist is checked here, on every request, not only at sign-in. The admin's whole row comes
+ * back too, so what the request asks of its own admin (`me`, `owner`) costs no second statement.
  */
-export async function authenticateAccessToken(
+export async function authenticateSession(
   db: Db,
   config: SessionConfig,
   token: string,
   nowSec: number,
   clientIp: string,
-): Promise<Actor | null> {
+): Promise<{ actor: Actor; admin: AdminRow } | null> {
   let claims: AccessClaims;
   try {
     claims = (await verify(token, await verifyKeyOf(config.jwtSecret), "HS256")) as AccessClaims;
@@ -206,15 +207,7 @@ export async function authenticateAccessToken(
     return null;
   }
   const row = await db
-    .select({
-      id: admins.id,
-      username: admins.username,
-      role: admins.role,
-      maxUsers: admins.maxUsers,
-      maxDataLimitBytes: admins.maxDataLimitBytes,
-      ipAllowlist: admins.ipAllowlist,
-      mustEnrollTotp: sessions.mustEnrollTotp,
-    })
+    .select({ admin: admins, mustEnrollTotp: sessions.mustEnrollTotp })
     .from(sessions)
     .innerJoin(admins, eq(admins.id, sessions.adminId))
     .where(
@@ -227,9 +220,15 @@ export async function authenticateAccessToken(
     )
     .get();
   if (!row || nowSec >= claims.exp) return null;
-  const { ipAllowlist, ...actor } = row;
-  if (!addressAllowed(ipAllowlist, clientIp)) throw ipNotAllowed();
-  return { ...actor, sessionId: claims.sid };
+  const { admin, mustEnrollTotp } = row;
+  if (!addressAllowed(admin.ipAllowlist, clientIp)) throw ipNotAllowed();
+  const { id, username, role, maxUsers, maxDataLimitBytes } = admin;
+  return { actor: { id, username, role, maxUsers, maxDataLimitBytes, mustEnrollTotp, sessionId: claims.sid }, admin };
+}
+
+/** The signed-in admin behind a Bearer access token, as `authenticateSession` decides. */
+export async function authenticateAccessToken(...args: Parameters<typeof authenticateSession>): Promise<Actor | null> {
+  return (await authenticateSession(...args))?.actor ?? null;
 }
 
 /** The statement that ends every live session of an admin, except `keepSessionId` if given. */

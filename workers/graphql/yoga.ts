@@ -3,7 +3,7 @@ import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operation
 import { env as workerEnv } from "cloudflare:workers";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
-import { authenticateAccessToken, type ClientMeta, type SessionConfig } from "../auth/sessions";
+import { authenticateAccessToken, authenticateSession, type ClientMeta, type SessionConfig } from "../auth/sessions";
 import type { Db } from "../db/client";
 import { INTERNAL_ERROR_CODE } from "../errors/domain-error";
 import { asDomainError } from "../errors/http";
@@ -160,6 +160,7 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
     let actor: ReturnType<AppContext["authenticate"]> | undefined;
     const header = request.headers.get("authorization") ?? "";
     const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const loaders = createLoaders(db);
     return {
       env,
       db,
@@ -167,11 +168,17 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
       sessions,
       origin: new URL(request.url).origin,
       nowSec,
-      loaders: createLoaders(db),
+      loaders,
       publish: (events) => publishLive(env, waitUntil, events),
       emit: (events) => emitEvents(env, waitUntil, events),
       authenticate: () =>
-        (actor ??= bearer ? authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip) : Promise.resolve(null)),
+        (actor ??= bearer
+          ? authenticateSession(db, sessions, bearer, nowSec(), client.ip).then((signedIn) => {
+              // A query changes nothing, and a mutation's own writes go through the loaders' owners.
+              if (signedIn) loaders.adminById.prime(signedIn.actor.id, signedIn.admin);
+              return signedIn?.actor ?? null;
+            })
+          : Promise.resolve(null)),
       sessionStillValid: async () =>
         !!bearer && (await authenticateAccessToken(db, sessions, bearer, nowSec(), client.ip)) !== null,
     };

@@ -1,5 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
-import { admins, type AdminRow } from "../admins/table";
+import { inArray } from "drizzle-orm";
 import { runBatch } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import type { SignedInContext } from "../graphql/context";
@@ -252,10 +251,8 @@ export const usersModule: GraphQLModule = {
       users: async (_, args, ctx, info) => {
         const { rowsQuery, connection } = usersPage(ctx, args);
         const withTotal = selectsField(info, "totalCount");
-        // On most pages every user is the caller's own: their admin row rides along for `owner`.
-        const withOwner = selectsField(info, "edges", "node", "owner");
         const withGroups = selectsField(info, "edges", "node", "groups");
-        if (!withTotal && !withOwner && !withGroups) {
+        if (!withTotal && !withGroups) {
           return { ...connection(await rowsQuery), count: () => countUsers(ctx.db, ctx.actor, args.filter) };
         }
         // What the page asks for alongside its rows shares their D1 round trip (one batch); the
@@ -264,16 +261,12 @@ export const usersModule: GraphQLModule = {
         const [rows, ...alongside] = await runBatch(ctx.db, [
           rowsQuery,
           ...(withTotal ? [countUsersQuery(ctx.db, ctx.actor, args.filter)] : []),
-          ...(withOwner ? [ctx.db.select().from(admins).where(eq(admins.id, ctx.actor.id))] : []),
           ...(withGroups
             ? [groupsOfUsersQuery(ctx.db, inArray(userGroups.userId, ctx.db.select({ id: page.id }).from(page)))]
             : []),
         ]);
         const users = rows as UserRow[];
         const counted = withTotal ? (alongside.shift() as { n: number }[]) : undefined;
-        const [caller] = withOwner ? (alongside.shift() as AdminRow[]) : [];
-        // A query changes nothing, so what is read here is what the loaders would read.
-        if (caller) ctx.loaders.adminById.prime(caller.id, caller);
         if (withGroups) {
           const ids = users.map((user) => user.id);
           const groupsOf = grouped(ids, alongside.shift() as { key: number; value: GroupRow }[]);
