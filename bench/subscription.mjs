@@ -1,6 +1,6 @@
 /**
  * The subscription endpoint over the seeded users: cached (one user's link fetched again and
- * again: the render comes from the isolate's cache, one D1 statement per request) and uncached
+ * again: the render comes from the isolate's cache, and the lookup from its window) and uncached
  * (a different user on every request, so every request renders). Runs against a panel that
  * bench/run.mjs started and seeded; figures are ratios against its hello-world Worker.
  */
@@ -28,7 +28,6 @@ export async function benchSubscription({ url, users, seconds, connections, hell
   if (first.status !== 200 || !Buffer.from(body, "base64").toString("utf8").startsWith("vless://")) {
     throw new Error(`/sub/<token> answered ${first.status}: ${body.slice(0, 200)}`);
   }
-  const statements = Number(first.headers.get("x-d1-statements"));
   const base = { connections, pipelining: 1, duration: seconds, headers: { "user-agent": USER_AGENT } };
   const cached = await run({ ...base, url: `${url}/sub/${benchSubToken(1)}` });
   let next = 0;
@@ -44,7 +43,6 @@ export async function benchSubscription({ url, users, seconds, connections, hell
     ],
   });
   return {
-    d1StatementsPerRequest: statements,
     cached: { ...cached, ratioToHelloWorld: cached.requestsPerSec / helloRequestsPerSec },
     uncached: { ...uncached, ratioToHelloWorld: uncached.requestsPerSec / helloRequestsPerSec },
   };

@@ -37,12 +37,18 @@ export async function startWorker({ cwd, port, args = [], label }) {
     url: `http://127.0.0.1:${port}`,
     /** wrangler's process (group leader): workerd runs below it (bench/lib/scale-proc.mjs, bench/lib/cpu.mjs). */
     pid: child.pid,
+    /** Ends wrangler and workerd below it; resolves once wrangler has exited (its port is free). */
     stop: () => {
+      const exited = new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) resolve();
+        else child.once("exit", resolve);
+      });
       try {
         process.kill(-child.pid, "SIGTERM");
       } catch {
         // Already gone.
       }
+      return exited;
     },
   };
 }

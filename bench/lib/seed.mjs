@@ -75,12 +75,24 @@ function run(command, args, cwd = root) {
  * checkout of the panel (an older commit to compare against); this one by default. `args`: more
  * wrangler dev flags (an inspector port for a CPU profile). `debugCounters: false` runs it as
  * deployed, without the counting wrappers, for CPU figures; `vars` sets more Worker vars.
+ * `seed: false` starts it again on a `state` an earlier call seeded.
  */
-export async function startSeededPanel({ state, users, port, cwd = root, args = [], debugCounters = true, vars = {} }) {
-  const seedFile = join(state, "seed.sql");
-  writeFileSync(seedFile, seedSql({ users }));
-  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], cwd);
-  run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", seedFile], cwd);
+export async function startSeededPanel({
+  state,
+  users,
+  port,
+  cwd = root,
+  args = [],
+  debugCounters = true,
+  vars = {},
+  seed = true,
+}) {
+  if (seed) {
+    const seedFile = join(state, "seed.sql");
+    writeFileSync(seedFile, seedSql({ users }));
+    run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], cwd);
+    run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", seedFile], cwd);
+  }
   const signingKey = generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" });
   return startWorker({
     cwd,
