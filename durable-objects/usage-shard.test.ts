@@ -7,7 +7,8 @@ import { enrolledAgent } from "../workers/test/agent";
 import { createGroup, createInbound, createServer, createUser, ownerToken } from "../workers/test/api";
 import { applyUsageRollup } from "../workers/usage/rollup";
 import { partsOfPush, SHARD_USERS, shardOf, type UsageRollup } from "../workers/usage/shards";
-import type { ShardReply } from "./usage-shard";
+import { HUB_NAME, TOPICS, tagOf, type UserTrafficPayload } from "../workers/live/topics";
+import { LIVE_TRAFFIC_INTERVAL_MS, type ShardReply } from "./usage-shard";
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 const shard = (shardId: number) => env.USAGE.getByName(String(shardId));
@@ -44,6 +45,22 @@ const pushOf = (nodeId: number, deltas: [number, number][], at = nowSec()): Usag
   toSec: at,
   deltas: deltas.map(([userId, bytes]) => ({ userId, upBytes: 0, downBytes: bytes })),
 });
+
+/** What the live hub sends subscribers of `tag`, as it arrives, until `close`. */
+async function hubListener(tag: string) {
+  const response = await env.HUB.getByName(HUB_NAME).fetch(`https://hub/?tag=${encodeURIComponent(tag)}`, {
+    headers: { upgrade: "websocket" },
+  });
+  const ws = response.webSocket!;
+  ws.accept();
+  const messages: UserTrafficPayload[][] = [];
+  ws.addEventListener("message", (event) => messages.push(JSON.parse(String(event.data))));
+  return { messages, close: () => ws.close() };
+}
+
+const until = async (done: () => boolean) => {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
+};
 
 /** Hands a push's part for one shard straight to that shard, as the push route does. */
 async function applyTo(shardId: number, push: UsagePush, rollupAfterSec: number) {
@@ -148,16 +165,59 @@ describe("usage shards", () => {
     const { owner, group, server } = await world();
     const id = Number((await createUser(owner, { groupIds: [group.id], dataLimit: 10_000 })).id);
     const nodeId = Number(server.id);
+    const live = await hubListener(tagOf(TOPICS.userTraffic, id));
     expect((await applyTo(shardOf(id), pushOf(nodeId, [[id, 6000]]), 3600)).cut).toEqual([]);
     const below = await applyTo(shardOf(id), pushOf(nodeId, [[id, 3000]]), 3600);
     expect(below.cut).toEqual([]);
-    expect(below.traffic).toEqual([[id, 0, 3000, 9000]]);
+    // Live views see the bytes D1 will have after the next rollup.
+    await until(() => live.messages.flat().reduce((sum, t) => sum + t.download, 0) === 9000);
+    expect(live.messages.flat().at(-1)).toMatchObject({ userId: String(id), usedTraffic: 9000 });
+    live.close();
     expect(await used(id)).toBe(6000);
     const over = await applyTo(shardOf(id), pushOf(nodeId, [[id, 2000]]), 3600);
     expect(over.cut).toEqual([id]);
     expect(over.events.map((e) => e.kind)).toContain("user.limited");
     const row = await env.DB.prepare(`SELECT used_bytes AS used, status FROM users WHERE id = ?`).bind(id).first();
     expect(row).toEqual({ used: 11_000, status: "limited" });
+  });
+
+  it("send the hub a shard's traffic at most once an interval, summed, whatever the number of pushes", async () => {
+    const { owner, group, anotherNode } = await world();
+    const [a, b] = [
+      await createUser(owner, { groupIds: [group.id] }),
+      await createUser(owner, { groupIds: [group.id] }),
+    ];
+    const ids = [Number(a.id), Number(b.id)];
+    expect(shardOf(ids[1]!)).toBe(shardOf(ids[0]!));
+    const listeners = await Promise.all(ids.map((id) => hubListener(tagOf(TOPICS.userTraffic, id))));
+    const nodes = await Promise.all([anotherNode(), anotherNode(), anotherNode()]);
+    const startedAt = Date.now();
+    const rounds = 4;
+    for (let round = 0; round < rounds; round++)
+      await Promise.all(
+        nodes.map((node) =>
+          applyTo(
+            shardOf(ids[0]!),
+            pushOf(
+              node.nodeId,
+              ids.map((id) => [id, 100]),
+            ),
+            3600,
+          ),
+        ),
+      );
+    const elapsedMs = Date.now() - startedAt;
+    const pushes = rounds * nodes.length;
+    await until(() =>
+      listeners.every((l) => l.messages.flat().reduce((sum, t) => sum + t.download, 0) === pushes * 100),
+    );
+    for (const [i, listener] of listeners.entries()) {
+      // The first push goes out at once; the rest of each interval in one message at its end.
+      expect(listener.messages.length).toBeLessThanOrEqual(2 + Math.floor(elapsedMs / LIVE_TRAFFIC_INTERVAL_MS));
+      expect(listener.messages.length).toBeLessThan(pushes);
+      expect(listener.messages.flat().at(-1)).toMatchObject({ userId: String(ids[i]), usedTraffic: pushes * 100 });
+      listener.close();
+    }
   });
 
   it("resend a rollup D1 refused, and count once a rollup whose answer was lost", async () => {

@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { dbFor } from "../workers/db/client";
 import type { PanelEvent } from "../workers/events/catalogue";
 import { emitEvents } from "../workers/events/emit";
+import { publishLive } from "../workers/live/hub-client";
 import { userStatusEvents } from "../workers/events/status";
 import { applyUsageRollup, type ChargedUser } from "../workers/usage/rollup";
 import { bytesByUser, rollupOf, SHARD_USERS, type ShardPart, type UsageRollup } from "../workers/usage/shards";
@@ -14,9 +15,14 @@ export interface ShardReply {
   cut: number[];
   /** News of that rollup (status changes, first connections, reminders), for the caller to emit. */
   events: PanelEvent[];
-  /** [id, up, down, used] of this part's users, used as D1 will have it after the next rollup. */
-  traffic: [number, number, number, number][];
 }
+
+/**
+ * A shard sends its users' traffic to the live hub at most this often, the first at once: the
+ * hub's calls then follow the shards (123 at 1M users), not the pushes (400/s), whatever the
+ * number of nodes. What arrives inside an interval goes out summed at its end.
+ */
+export const LIVE_TRAFFIC_INTERVAL_MS = 1_000;
 
 /** After a rollup D1 refused or never answered, the next attempt waits this long. */
 const RETRY_MS = 5_000;
@@ -46,6 +52,10 @@ export class UsageShard extends DurableObject<Env> {
   private rollupAfterSec: number | null = null;
   private alarmAt: number | null = null;
   private flushing: Promise<unknown> = Promise.resolve();
+  /** [up, down, used] per user since the last send to the hub; in memory: a live view, not accounting. */
+  private liveTraffic = new Map<number, [number, number, number]>();
+  private liveSentAtMs = 0;
+  private liveTimer: ReturnType<typeof setTimeout> | null = null;
   /** 20,000 deltas are ~1 MB of rollup JSON at most; tests set it lower to see a backlog split. */
   maxRollupDeltas = 20_000;
 
@@ -86,7 +96,7 @@ export class UsageShard extends DurableObject<Env> {
       }
       return true;
     });
-    if (!recorded) return { applied: false, cut: [], events: [], traffic: [] };
+    if (!recorded) return { applied: false, cut: [], events: [] };
     for (const [id, bytes] of bytesByUser([part])) this.pending.set(id, (this.pending.get(id) ?? 0) + bytes);
 
     let cut: number[] = [];
@@ -104,11 +114,40 @@ export class UsageShard extends DurableObject<Env> {
       }
     }
     if (rollupAfterSec > 0) await this.armAlarm(rollupAfterSec * 1000);
-    const traffic = part.deltas.flatMap(([id, up, down]): ShardReply["traffic"] => {
+    this.queueLiveTraffic(part);
+    return { applied: true, cut, events };
+  }
+
+  /** Adds a part's bytes to what the hub hears next, with each user's used bytes as D1 will have them. */
+  private queueLiveTraffic(part: ShardPart): void {
+    for (const [id, up, down] of part.deltas) {
       const user = this.known.get(id);
-      return user ? [[id, up, down, user.usedBytes + this.unrolledBytes(id)]] : [];
-    });
-    return { applied: true, cut, events, traffic };
+      if (!user) continue;
+      const used = user.usedBytes + this.unrolledBytes(id);
+      const queued = this.liveTraffic.get(id);
+      if (queued) queued.splice(0, 3, queued[0] + up, queued[1] + down, used);
+      else this.liveTraffic.set(id, [up, down, used]);
+    }
+    if (this.liveTimer !== null || this.liveTraffic.size === 0) return;
+    const waitMs = this.liveSentAtMs + LIVE_TRAFFIC_INTERVAL_MS - Date.now();
+    if (waitMs <= 0) this.sendLiveTraffic();
+    else
+      this.liveTimer = setTimeout(() => {
+        this.liveTimer = null;
+        this.sendLiveTraffic();
+      }, waitMs);
+  }
+
+  private sendLiveTraffic(): void {
+    const users = [...this.liveTraffic].map(([id, [up, down, used]]): [number, number, number, number] => [
+      id,
+      up,
+      down,
+      used,
+    ]);
+    this.liveTraffic.clear();
+    this.liveSentAtMs = Date.now();
+    publishLive(this.env, (promise) => this.ctx.waitUntil(promise), [], { atSec: nowSec(), users });
   }
 
   override async alarm(): Promise<void> {

@@ -92,12 +92,10 @@ export const agentRoutes = new Hono<AgentEnv>()
       push.health,
     )) as NodeReport | null;
     if (!presence) throw new DomainError("NOT_FOUND", `server ${push.nodeId} does not exist`);
-    // One hub call per push whatever its size; it runs after the reply is sent.
+    // The node's status news, when it has any, after the reply is sent. Its users' traffic
+    // reaches the hub from their shards, each at most once a second (durable-objects/usage-shard.ts).
     const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
-    publishLive(c.env, waitUntil, presence.events, {
-      atSec: receivedAtSec,
-      users: replies.flatMap((r) => r.traffic),
-    });
+    publishLive(c.env, waitUntil, presence.events);
     // The node's own news first: a push that brings a node back and cuts users reads in that order.
     emitEvents(c.env, waitUntil, [...presence.news, ...replies.flatMap((r) => r.events)]);
     const reply: UsageReply = {
