@@ -124,9 +124,8 @@ export class UsageShard extends DurableObject<Env> {
       const user = this.known.get(id);
       if (!user) continue;
       const used = user.usedBytes + this.unrolledBytes(id);
-      const queued = this.liveTraffic.get(id);
-      if (queued) queued.splice(0, 3, queued[0] + up, queued[1] + down, used);
-      else this.liveTraffic.set(id, [up, down, used]);
+      const [queuedUp, queuedDown] = this.liveTraffic.get(id) ?? [0, 0];
+      this.liveTraffic.set(id, [queuedUp + up, queuedDown + down, used]);
     }
     if (this.liveTimer !== null || this.liveTraffic.size === 0) return;
     const waitMs = this.liveSentAtMs + LIVE_TRAFFIC_INTERVAL_MS - Date.now();

@@ -1,7 +1,7 @@
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { env as workerEnv } from "cloudflare:workers";
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from "graphql";
+import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticateAccessToken, authenticateSession, type ClientMeta, type SessionConfig } from "../auth/sessions";
 import type { Db } from "../db/client";
@@ -14,6 +14,7 @@ import { createLoaders } from "./loaders";
 import persistedOperations from "./persisted-operations.json";
 import { arbitraryOperationsAllowed } from "./persisted-operations";
 import { buildSchema } from "./schema";
+import { forgetKeptLookups } from "../subscription/lookup-window";
 
 /** What the HTTP layer hands the GraphQL layer for one request. */
 export interface GraphQLServerContext {
@@ -141,6 +142,18 @@ function maskError(error: unknown): Error {
   });
 }
 
+/**
+ * An admin's mutation may change what a kept subscription lookup says (a rotated link, a disabled
+ * user): this isolate's lookup window starts afresh once it has run. Other isolates see the change
+ * within SUBSCRIPTION_LOOKUP_CACHE_SEC.
+ */
+const subscriptionLookupsAfterMutations: Plugin = {
+  onExecute: ({ args }) =>
+    getOperationAST(args.document, args.operationName)?.operation === "mutation"
+      ? { onExecuteDone: forgetKeptLookups }
+      : undefined,
+};
+
 export const yoga = createYoga<GraphQLServerContext, AppContext>({
   schema: buildSchema(),
   graphqlEndpoint: "/graphql",
@@ -154,7 +167,12 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
   // The app caps /graphql bodies before yoga sees them (app.ts, limitBody): yoga's own cap would
   // pipe every body through a TransformStream into a new Request, measurable CPU for nothing.
   maxRequestBodySize: false,
-  plugins: [persistedOperationsForBrowsers, introspectionOffInProduction, ...armor.protect().plugins],
+  plugins: [
+    persistedOperationsForBrowsers,
+    introspectionOffInProduction,
+    subscriptionLookupsAfterMutations,
+    ...armor.protect().plugins,
+  ],
   context: ({ request, env, db, client, sessions, waitUntil }): AppContext => {
     const nowSec = () => Math.floor(Date.now() / 1000);
     let actor: ReturnType<AppContext["authenticate"]> | undefined;
@@ -174,7 +192,7 @@ export const yoga = createYoga<GraphQLServerContext, AppContext>({
       authenticate: () =>
         (actor ??= bearer
           ? authenticateSession(db, sessions, bearer, nowSec(), client.ip).then((signedIn) => {
-              // A query changes nothing, and a mutation's own writes go through the loaders' owners.
+              // For `me` and `owner`; a mutation that changes its own admin answers from the row it wrote.
               if (signedIn) loaders.adminById.prime(signedIn.actor.id, signedIn.admin);
               return signedIn?.actor ?? null;
             })

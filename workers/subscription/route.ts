@@ -11,6 +11,7 @@ import { admitNewDevice, touchDevice } from "./devices";
 import { renderFormat } from "./formats";
 import { subscriptionInfo } from "./info";
 import { servedAsPinned } from "../config-history/pinned";
+import { forgetLookup, keepLookup, keptLookup } from "./lookup-window";
 import { loadSubscription, parseServed, parseSettingsRows, type SubscriptionLookup } from "./load";
 import { botFromRows } from "../channels/telegram/bot";
 import { requesterPosition } from "./ordering";
@@ -26,22 +27,6 @@ import { planResponse, type ServePlan } from "./plan";
 const OWN_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 const cache = new RenderCache();
-
-/**
- * Lookups an isolate answers an app's repeated fetches of one link from, each for
- * SUBSCRIPTION_LOOKUP_CACHE_SEC after its statement ran (off at 0). What changes the answer in
- * D1 (a rotated token, a disabled or limited user, new usage, settings, servers) shows to apps
- * within that bound; what follows from the clock (expiry) is decided per request all the same,
- * since the plan runs on every request. Only found users are kept: a stream of made-up tokens
- * cannot evict them. Browsers always read (see `personLooking`).
- */
-const lookups = new RenderCache<{ lookup: SubscriptionLookup; freshUntilMs: number }>(
-  10_000,
-  8 * 1024 * 1024,
-  ({ lookup }) => lookup.settingsText.length + lookup.servedText.length + 1024,
-);
-/** Which cache key a kept lookup is under, to drop it once a write changes what it says (a device admitted). */
-const lookupKeys = new WeakMap<SubscriptionLookup, string>();
 
 /** If-None-Match holds this entity tag (or `*`), weak or strong. */
 function matchesEtag(header: string | undefined, etag: string): boolean {
@@ -61,13 +46,10 @@ export async function lookupToken(c: Context<AppEnv>, token: string): Promise<Su
   // A header value cannot hold a line break, so the key cannot be forged from another pair.
   const key = `${token}\n${hwid ?? ""}`;
   const nowMs = Date.now();
-  const kept = lookups.get(key);
-  if (kept && kept.freshUntilMs > nowMs) return kept.lookup;
+  const kept = keptLookup(key, nowMs);
+  if (kept) return kept;
   const lookup = await readLookup(c, token, hwid);
-  if (lookup.user) {
-    lookups.set(key, { lookup, freshUntilMs: nowMs + freshForMs });
-    lookupKeys.set(lookup, key);
-  } else lookups.delete(key);
+  keepLookup(key, lookup, nowMs + freshForMs);
   return lookup;
 }
 
@@ -102,8 +84,7 @@ export async function respond(
     // The plan asks to admit a device only for a user it found.
     const admission = await admitNewDevice(c.var.db, lookup.user!, first.device, first.limit, nowSec);
     // The kept lookup says this device is unknown: the next fetch must read what was just written.
-    const key = lookupKeys.get(lookup);
-    if (key !== undefined) lookups.delete(key);
+    forgetLookup(lookup);
     if (admission.newDevice) emitEvents(c.env, (p) => c.executionCtx.waitUntil(p), [admission.newDevice]);
     plan = planResponse({ ...input, deviceAdmitted: admission.admitted });
   } else plan = first;

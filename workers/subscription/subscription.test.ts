@@ -722,6 +722,31 @@ describe("a lookup window (SUBSCRIPTION_LOOKUP_CACHE_SEC: 5 s deployed, 0 in the
     expect(fromBase64(body)).not.toContain("example.com");
   });
 
+  it("starts afresh in the isolate where an admin's mutation ran: an app refreshing a rotated config gets the new one", async () => {
+    const user = await subscriber();
+    const windowed = { ...env, SUBSCRIPTION_LOOKUP_CACHE_SEC: "600" };
+    const fetchApp = async () => {
+      const response = await app.request(
+        `http://panel.test/sub/${user.token}`,
+        { headers: { "user-agent": "v2rayN/7.10.5" } },
+        windowed,
+      );
+      return { statements: response.headers.get("x-d1-statements"), body: fromBase64(await response.text()) };
+    };
+    const before = await fetchApp();
+    expect((await fetchApp()).statements).toBe("0");
+    const { rotateUserCredentials } = ok(
+      await gql(
+        `mutation ($id: ID!) { rotateUserCredentials(userId: $id) { credentials { vlessId } } }`,
+        { id: user.id },
+        { token: owner },
+      ),
+    );
+    const { vlessId } = rotateUserCredentials.credentials;
+    expect(before.body).not.toContain(vlessId);
+    expect(await fetchApp()).toEqual({ statements: "1", body: expect.stringContaining(vlessId) });
+  });
+
   it("never answers a browser from it: a person looking sees a change at once, an app inside the window does not", async () => {
     const user = await subscriber();
     const windowed = { ...env, SUBSCRIPTION_LOOKUP_CACHE_SEC: "600" };
