@@ -8,9 +8,9 @@ import {
   MarkNotificationsUnread,
   NotificationFeed,
 } from "../graphql/notifications";
-import type { KeysetPage } from "../lib/keyset";
 import { signedInQuery } from "../lib/query";
 import { adjustUnreadCount, recentLiveNotifications, setUnreadCount } from "./unread";
+import { type FeedPage, withLive } from "./with-live";
 
 export type Notification = NotificationFieldsFragment;
 export interface FeedFilter {
@@ -28,35 +28,28 @@ export const catalogueQuery = signedInQuery(
   "eventCatalogue",
 );
 
-/**
- * The feed's first page with the live events heard in this tab that it does not hold yet, on top:
- * the stream tells at once, the queue stores a moment later, and an event the bell counted must
- * not be missing from the centre opened in between.
- */
-export async function loadFeedWithLive(filter: FeedFilter, after: string | null): Promise<KeysetPage<Notification>> {
+export async function loadFeedWithLive(filter: FeedFilter, after: string | null): Promise<FeedPage> {
   const page = await loadFeed(filter, after);
   if (after) return page;
-  const held = new Set(page.items.map((n) => n.id));
-  const newest = page.items[0] ? Date.parse(page.items[0].at) : 0;
-  const missing = recentLiveNotifications().filter(
-    (n) => !held.has(n.id) && Date.parse(n.at) >= newest && (!filter.kind || filter.kind === n.kind),
-  );
-  return { ...page, items: [...missing, ...page.items] };
+  const shown = withLive(page, recentLiveNotifications(), filter.kind);
+  // The first page says how many are unread right now; the bell, which counts every kind, agrees
+  // with it when it is not narrowed to one.
+  if (!filter.kind) setUnreadCount(shown.unreadCount);
+  return shown;
 }
 
-async function loadFeed(filter: FeedFilter, after: string | null): Promise<KeysetPage<Notification>> {
+async function loadFeed(filter: FeedFilter, after: string | null): Promise<FeedPage> {
   const { notificationFeed: feed } = await request(NotificationFeed, {
     unreadOnly: filter.unreadOnly,
     kinds: filter.kind ? [filter.kind] : null,
     page: { first: PAGE_SIZE, after },
     language: FEED_LANGUAGE[locale()],
   });
-  // The page says how many are unread right now: the bell agrees with it.
-  setUnreadCount(feed.unreadCount);
   return {
     items: feed.edges.map((e) => e.node),
     endCursor: feed.pageInfo.endCursor,
     hasNextPage: feed.pageInfo.hasNextPage,
+    unreadCount: feed.unreadCount,
   };
 }
 
