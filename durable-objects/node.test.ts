@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Health } from "../workers/agent/protocol/messages";
 import { ISOLATE_D1_TOTALS } from "../workers/db/client";
 import type { NodeReport } from "../workers/nodes/presence";
+import { LIVE_HEARTBEAT_MS } from "./node";
 
 async function insertNode(id: number, lastSeenAtSec: number) {
   await env.DB.prepare(
@@ -12,6 +13,18 @@ async function insertNode(id: number, lastSeenAtSec: number) {
     .bind(id, `n${id}`, lastSeenAtSec)
     .run();
 }
+const health: Health = {
+  cpuPercent: 10,
+  memUsedBytes: 1,
+  memTotalBytes: 2,
+  netRxBytes: 3,
+  netTxBytes: 4,
+  coreRunning: true,
+  coreVersion: "v2ray 5",
+  agentVersion: "1.0.0",
+  uptimeSec: 60,
+  appliedConfigVersion: 3,
+};
 const statusOf = async (id: number) =>
   (await env.DB.prepare(`SELECT status FROM nodes WHERE id = ?`).bind(id).first<{ status: string }>())!.status;
 
@@ -60,18 +73,6 @@ describe("NodeObject", () => {
   it("writes a report that brings no news into D1 once a minute, and one that does at once", async () => {
     await insertNode(3, 0);
     const node = env.NODE.getByName("3");
-    const health: Health = {
-      cpuPercent: 10,
-      memUsedBytes: 1,
-      memTotalBytes: 2,
-      netRxBytes: 3,
-      netTxBytes: 4,
-      coreRunning: true,
-      coreVersion: "v2ray 5",
-      agentVersion: "1.0.0",
-      uptimeSec: 60,
-      appliedConfigVersion: 3,
-    };
     const report = async (h: Health) => (await node.reportedIn(3, h)) as unknown as NodeReport;
     const stored = async () =>
       (await env.DB.prepare(`SELECT last_seen_at AS seen, health FROM nodes WHERE id = 3`).first<{
@@ -113,5 +114,24 @@ describe("NodeObject", () => {
     const written = await stored();
     expect(written.seen).toBeGreaterThan(1);
     expect(JSON.parse(written.health).cpuPercent).toBe(80);
+  });
+
+  it("tells live views of a quiet node every LIVE_HEARTBEAT_MS, and of a change at once", async () => {
+    await insertNode(4, 0);
+    const node = env.NODE.getByName("4");
+    const heard = async (h: Health) => ((await node.reportedIn(4, h)) as unknown as NodeReport).events.length;
+    expect(await heard(health)).toBe(1);
+    expect(await heard({ ...health, cpuPercent: 20 })).toBe(0);
+    // A new config for the node is shown at once (its pending version), as is a change of status.
+    await env.DB.prepare(`UPDATE nodes SET config_version = 7 WHERE id = 4`).run();
+    await node.configChanged(7);
+    expect(await heard({ ...health, cpuPercent: 30 })).toBe(1);
+    expect(await heard({ ...health, cpuPercent: 40 })).toBe(0);
+    expect(await heard({ ...health, coreRunning: false })).toBe(1);
+    expect(await heard({ ...health, coreRunning: false, cpuPercent: 45 })).toBe(0);
+    await runInDurableObject(node, (instance) => {
+      (instance as unknown as { heard: { atMs: number } }).heard.atMs -= LIVE_HEARTBEAT_MS;
+    });
+    expect(await heard({ ...health, coreRunning: false, cpuPercent: 50 })).toBe(1);
   });
 });
