@@ -23,9 +23,10 @@ export const METRICS_INTERVAL_MS = 1_000;
  * Sharding: ONE hub for the panel (`HUB.getByName(HUB_NAME)`). A usage push concerns thousands
  * of users at once, so per-topic hubs would turn one push into thousands of calls; one hub takes
  * a whole batch in one call and filters it against its sockets in memory. Its load is one call
- * per usage shard a second at most (LIVE_TRAFFIC_INTERVAL_MS: 123 at 1M users), plus node status
- * news and admin-driven events; the sockets are admins' open dashboards, not end users. If that
- * ever stops holding, shard by topic family (docs/scale.md, design item 3).
+ * per usage shard a second (LIVE_TRAFFIC_INTERVAL_MS: 123 at 1M users) and per quiet node every
+ * LIVE_HEARTBEAT_MS at most (133 at 2,000 nodes), plus news and admin-driven events; the sockets
+ * are admins' open dashboards, not end users. If that ever stops holding, shard by topic family
+ * (docs/scale.md, design item 3).
  */
 export class HubObject extends DurableObject<Env> {
   /** In memory only: after hibernation the next change may go out at once, which is harmless. */
