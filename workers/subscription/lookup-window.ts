@@ -23,9 +23,12 @@ export function keptLookup(key: string, nowMs: number): SubscriptionLookup | und
   return entry && entry.freshUntilMs > nowMs ? entry.lookup : undefined;
 }
 
-/** Keeps a found user's lookup for `freshForMs`; a token that found nobody drops what its key held. */
+/** Keeps a found user's lookup until `freshUntilMs`; a token that found nobody drops what its key held. */
 export function keepLookup(key: string, lookup: SubscriptionLookup, freshUntilMs: number): void {
-  if (!lookup.user) return kept.delete(key);
+  if (!lookup.user) {
+    kept.delete(key);
+    return;
+  }
   kept.set(key, { lookup, freshUntilMs });
   keyOf.set(lookup, key);
 }
