@@ -5,7 +5,12 @@ import { type BindingCounter, countBindingCalls, debugCounterHeaders } from "./d
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: { db: Db; client: ClientMeta };
+  Variables: {
+    db: Db;
+    /** The database through any read replica (D1 Sessions API), made on first use: for reads that tolerate lag. */
+    readReplica: () => Db;
+    client: ClientMeta;
+  };
 }
 
 const MIN_SECRET_LENGTH = 32;
@@ -48,6 +53,8 @@ export async function withRequestContext(c: Context<AppEnv>, next: () => Promise
   const bindings: BindingCounter = { durableObjectCalls: 0, queueSends: 0 };
   if (counter) c.env = countBindingCalls(c.env, bindings);
   c.set("db", dbFor(c.env, { counter }));
+  let replica: Db | undefined;
+  c.set("readReplica", () => (replica ??= dbFor(c.env, { counter, readAnyReplica: true })));
   c.set("client", clientMeta(c.req.raw));
   await next();
   if (counter)

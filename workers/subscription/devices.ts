@@ -39,7 +39,9 @@ export interface DeviceAdmission {
  * Records a new device if the user is under `limit`, in one statement: the count and the insert
  * happen together, so two new devices racing cannot both take the last place. The look before it
  * shares the batch (one transaction), so of two racing fetches of one new device exactly one
- * raises user.new_device; it also names the user's owning admin, who hears the news.
+ * raises user.new_device; it also names the user's owning admin, who hears the news. A device
+ * already stored is admitted (and touched) even at the limit: the lookup that called it "new" may
+ * have come from a replica that had not seen it yet.
  */
 export async function admitNewDevice(
   db: Db,
@@ -59,6 +61,7 @@ export async function admitNewDevice(
       sql`INSERT INTO user_devices (user_id, hwid, platform, os_version, model, user_agent, first_seen_at, last_seen_at)
     SELECT ${user.id}, ${device.hwid}, ${device.platform}, ${device.osVersion}, ${device.model}, ${device.userAgent}, ${nowSec}, ${nowSec}
     WHERE (SELECT count(*) FROM user_devices WHERE user_id = ${user.id}) < ${limit}
+      OR EXISTS (SELECT 1 FROM user_devices WHERE user_id = ${user.id} AND hwid = ${device.hwid})
     ON CONFLICT (user_id, hwid) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
     ),
   ])) as [D1Result<{ adminId: number | null; known: number }>, D1Result];
