@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Context, Next } from "hono";
-import { dbFor, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import type { AppEnv } from "../http/request-context";
 import { nodes } from "../nodes/table";
@@ -43,7 +43,7 @@ export async function verifyAgentRequest(c: Context<AgentEnv>, next: Next) {
     throw deny("missing or malformed headers");
   if (!Number.isSafeInteger(timestampSec) || Math.abs(nowSec - timestampSec) > REQUEST_MAX_SKEW_SEC)
     throw deny("timestamp outside the window");
-  const node = await nodePublicKey(dbFor(c.env, { readAnyReplica: true }), nodeId);
+  const node = await nodePublicKey(c.var.readReplica(), nodeId);
   if (!node) throw deny("node unknown or not enrolled");
   const body = new Uint8Array(await c.req.arrayBuffer());
   const url = new URL(c.req.url);
