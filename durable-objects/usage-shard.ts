@@ -3,6 +3,7 @@ import { dbFor } from "../workers/db/client";
 import type { PanelEvent } from "../workers/events/catalogue";
 import { emitEvents } from "../workers/events/emit";
 import { publishLive } from "../workers/live/hub-client";
+import type { TrafficBatch } from "../workers/live/topics";
 import { userStatusEvents } from "../workers/events/status";
 import { applyUsageRollup, type ChargedUser } from "../workers/usage/rollup";
 import { bytesByUser, rollupOf, SHARD_USERS, type ShardPart, type UsageRollup } from "../workers/usage/shards";
@@ -52,8 +53,8 @@ export class UsageShard extends DurableObject<Env> {
   private rollupAfterSec: number | null = null;
   private alarmAt: number | null = null;
   private flushing: Promise<unknown> = Promise.resolve();
-  /** [up, down, used] per user since the last send to the hub; in memory: a live view, not accounting. */
-  private liveTraffic = new Map<number, [number, number, number]>();
+  /** Each user's [id, up, down, used] since the last send to the hub; in memory: a live view, not accounting. */
+  private liveTraffic = new Map<number, TrafficBatch["users"][number]>();
   private liveSentAtMs = 0;
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
   /** 20,000 deltas are ~1 MB of rollup JSON at most; tests set it lower to see a backlog split. */
@@ -124,8 +125,8 @@ export class UsageShard extends DurableObject<Env> {
       const user = this.known.get(id);
       if (!user) continue;
       const used = user.usedBytes + this.unrolledBytes(id);
-      const [queuedUp, queuedDown] = this.liveTraffic.get(id) ?? [0, 0];
-      this.liveTraffic.set(id, [queuedUp + up, queuedDown + down, used]);
+      const [, queuedUp, queuedDown] = this.liveTraffic.get(id) ?? [id, 0, 0];
+      this.liveTraffic.set(id, [id, queuedUp + up, queuedDown + down, used]);
     }
     if (this.liveTimer !== null || this.liveTraffic.size === 0) return;
     const waitMs = this.liveSentAtMs + LIVE_TRAFFIC_INTERVAL_MS - Date.now();
@@ -138,12 +139,7 @@ export class UsageShard extends DurableObject<Env> {
   }
 
   private sendLiveTraffic(): void {
-    const users = [...this.liveTraffic].map(([id, [up, down, used]]): [number, number, number, number] => [
-      id,
-      up,
-      down,
-      used,
-    ]);
+    const users = [...this.liveTraffic.values()];
     this.liveTraffic.clear();
     this.liveSentAtMs = Date.now();
     publishLive(this.env, (promise) => this.ctx.waitUntil(promise), [], { atSec: nowSec(), users });
