@@ -1,6 +1,6 @@
 /** The notification centre's reads and changes; marking moves the bell's count by what changed. */
 import { request } from "../api/client";
-import type { NotificationFieldsFragment, NotificationLanguage } from "../graphql/generated/graphql";
+import type { NotificationLanguage } from "../graphql/generated/graphql";
 import { type Locale, locale } from "../i18n";
 import {
   EventCatalogue,
@@ -12,7 +12,6 @@ import { signedInQuery } from "../lib/query";
 import { adjustUnreadCount, recentLiveNotifications, setUnreadCount } from "./unread";
 import { type FeedPage, withLive } from "./with-live";
 
-export type Notification = NotificationFieldsFragment;
 export interface FeedFilter {
   unreadOnly: boolean;
   kind: string;
