@@ -34,6 +34,8 @@ const STATEFUL_DURABLE_OBJECT_TESTS = [
   "workers/billing/onchain/onchain.test.ts",
   // Events still queued by an earlier file would land in this file's fresh tables.
   "workers/events/events.test.ts",
+  // ...and fan out to this file's channels, whose delivery logs the tests count.
+  "workers/channels/channels.test.ts",
   "workers/backup/engine.test.ts",
 ];
 
