@@ -1,6 +1,6 @@
 /** A Kobalte dialog: focus trapped inside, Escape closes it, the title labels it. */
 import { Dialog } from "@kobalte/core/dialog";
-import type { JSX } from "solid-js";
+import { type JSX, Show } from "solid-js";
 import { t } from "../i18n";
 
 export function Modal(props: {
@@ -24,6 +24,29 @@ export function Modal(props: {
         </div>
       </Dialog.Portal>
     </Dialog>
+  );
+}
+
+/**
+ * A list page's editor: open while something is edited, with a form made afresh for each target
+ * (keyed, so a second edit does not keep the first one's typing); closing it edits nothing.
+ */
+export function EditorModal<Target>(props: {
+  editing: Target | null;
+  onClose: () => void;
+  title: (target: Target) => string;
+  children: (target: Target) => JSX.Element;
+}) {
+  return (
+    <Modal
+      open={props.editing !== null}
+      onOpenChange={(open) => !open && props.onClose()}
+      title={props.editing === null ? "" : props.title(props.editing)}
+    >
+      <Show when={props.editing} keyed>
+        {(target) => props.children(target)}
+      </Show>
+    </Modal>
   );
 }
 

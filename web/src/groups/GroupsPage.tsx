@@ -3,7 +3,7 @@ import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
 import { ErrorBox, errorText, Loaded, Skeleton, settled } from "../components/Async";
-import { ConfirmDelete, Modal } from "../components/Modal";
+import { ConfirmDelete, EditorModal } from "../components/Modal";
 import { notify } from "../components/toast";
 import { CreateGroup, DeleteGroup, Groups as GroupsDocument, UpdateGroup } from "../graphql/groups";
 import { locale, t } from "../i18n";
@@ -81,58 +81,53 @@ export default function Groups() {
           </Table>
         )}
       </Loaded>
-      <Modal
-        open={editing() !== null}
-        onOpenChange={(open) => !open && setEditing(null)}
-        title={editing() === "new" ? t("groups.create") : t("action.edit")}
+      <EditorModal
+        editing={editing()}
+        onClose={() => setEditing(null)}
+        title={(target) => (target === "new" ? t("groups.create") : t("action.edit"))}
       >
-        <Show when={editing()} keyed>
-          {(target) => {
-            const group = target === "new" ? undefined : target;
-            return (
-              <form class="form" onSubmit={submit}>
-                <label>
-                  {t("groups.name")}
-                  <input name="name" required maxlength="64" value={group?.name ?? ""} />
-                </label>
-                <fieldset>
-                  <legend>{t("nav.inbounds")}</legend>
-                  <For
-                    each={settled(data)?.inbounds ?? []}
-                    fallback={<span class="muted">{t("state.noInbounds")}</span>}
-                  >
-                    {(inbound) => (
-                      <label class="inline">
-                        <input
-                          type="checkbox"
-                          name="inboundIds"
-                          value={inbound.id}
-                          checked={group ? group.inbounds.some((i) => i.id === inbound.id) : true}
-                        />
-                        <span class="ltr">{inbound.tag}</span>
-                      </label>
-                    )}
-                  </For>
-                </fieldset>
-                <label>
-                  {t("user.note")}
-                  <textarea name="note" rows="2">
-                    {group?.note ?? ""}
-                  </textarea>
-                </label>
-                <Show when={failure()}>
-                  <ErrorBox error={failure()} />
-                </Show>
-                <div class="actions">
-                  <button type="submit" class="primary" disabled={saving.pending}>
-                    {t("action.save")}
-                  </button>
-                </div>
-              </form>
-            );
-          }}
-        </Show>
-      </Modal>
+        {(target) => {
+          const group = target === "new" ? undefined : target;
+          return (
+            <form class="form" onSubmit={submit}>
+              <label>
+                {t("groups.name")}
+                <input name="name" required maxlength="64" value={group?.name ?? ""} />
+              </label>
+              <fieldset>
+                <legend>{t("nav.inbounds")}</legend>
+                <For each={settled(data)?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
+                  {(inbound) => (
+                    <label class="inline">
+                      <input
+                        type="checkbox"
+                        name="inboundIds"
+                        value={inbound.id}
+                        checked={group ? group.inbounds.some((i) => i.id === inbound.id) : true}
+                      />
+                      <span class="ltr">{inbound.tag}</span>
+                    </label>
+                  )}
+                </For>
+              </fieldset>
+              <label>
+                {t("user.note")}
+                <textarea name="note" rows="2">
+                  {group?.note ?? ""}
+                </textarea>
+              </label>
+              <Show when={failure()}>
+                <ErrorBox error={failure()} />
+              </Show>
+              <div class="actions">
+                <button type="submit" class="primary" disabled={saving.pending}>
+                  {t("action.save")}
+                </button>
+              </div>
+            </form>
+          );
+        }}
+      </EditorModal>
       <ConfirmDelete
         item={removing()}
         onClose={() => setRemoving(null)}

@@ -2,12 +2,11 @@
 import { Tabs } from "@kobalte/core/tabs";
 import { useAction } from "@solidjs/router";
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
-import { createStore } from "solid-js/store";
-import { createAction } from "../lib/action";
 import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
-import { ConfirmDelete, Modal } from "../components/Modal";
+import { createValidatedForm, FormFooter, TextField } from "../components/Form";
+import { ConfirmDelete, EditorModal } from "../components/Modal";
 import { notify } from "../components/toast";
 import type { CreateInboundInput, InboundsQuery } from "../graphql/generated/graphql";
 import { CreateInbound, DeleteInbound, Inbounds, UpdateInbound } from "../graphql/inbounds";
@@ -25,7 +24,6 @@ import {
   transportsFor,
   validateInboundForm,
   XHTTP_MODES,
-  type InboundFieldError,
   type InboundFormValues,
 } from "./form";
 import { RowActions, Table } from "../components/Table";
@@ -37,9 +35,13 @@ function InboundForm(props: {
   isNew: boolean;
   onSubmit: (input: CreateInboundInput) => Promise<void>;
 }) {
-  const [values, setValues] = createStore<InboundFormValues>(structuredClone(props.initial));
-  const [errors, setErrors] = createSignal<Partial<Record<keyof InboundFormValues, InboundFieldError>>>({});
-  const action = createAction();
+  const form = createValidatedForm({
+    initial: props.initial,
+    validate: validateInboundForm,
+    onSubmit: props.onSubmit,
+    message: (code) => t(`inboundForm.error.${code}` as MessageKey),
+  });
+  const { values, setValues, action } = form;
   const change = <K extends keyof InboundFormValues>(key: K, value: InboundFormValues[K]) =>
     setValues(normalise({ ...values, [key]: value }));
   const preview = createMemo(() =>
@@ -49,28 +51,16 @@ function InboundForm(props: {
   const text = (
     key: keyof InboundFormValues,
     label: MessageKey,
-    attrs: JSX.InputHTMLAttributes<HTMLInputElement> = {},
+    attrs: Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "form" | "value" | "onInput"> = {},
   ) => (
-    <div class="field">
-      <label>
-        {t(label)}
-        <input
-          name={key}
-          value={values[key] as string}
-          onInput={(e) => change(key, e.currentTarget.value as never)}
-          aria-invalid={Boolean(errors()[key])}
-          aria-describedby={errors()[key] ? `${key}-error` : undefined}
-          {...attrs}
-        />
-      </label>
-      <Show when={errors()[key]}>
-        {(code) => (
-          <span class="field-error" id={`${key}-error`} role="alert">
-            {t(`inboundForm.error.${code()}` as MessageKey)}
-          </span>
-        )}
-      </Show>
-    </div>
+    <TextField
+      form={form}
+      field={key}
+      label={t(label)}
+      value={values[key] as string}
+      onValue={(v) => change(key, v as never)}
+      {...attrs}
+    />
   );
   const choice = (
     key: "protocol" | "transport" | "security" | "method" | "fingerprint" | "mode" | "flow",
@@ -92,13 +82,6 @@ function InboundForm(props: {
       realityShortIds: values.realityShortIds || randomShortId(),
     });
   };
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const result = validateInboundForm(values);
-    setErrors(result.errors ?? {});
-    if (result.input) await action.run(() => props.onSubmit(result.input!));
-  };
-
   return (
     <Tabs defaultValue="form">
       <Tabs.List class="tabs-list">
@@ -106,7 +89,7 @@ function InboundForm(props: {
         <Tabs.Trigger value="json">JSON</Tabs.Trigger>
       </Tabs.List>
       <Tabs.Content value="form">
-        <form class="form" onSubmit={submit} novalidate>
+        <form class="form" onSubmit={form.submit} novalidate>
           <div class="row">
             {text("tag", "inbounds.tag", { class: "ltr" })}
             {text("port", "inbounds.port", { inputmode: "numeric" })}
@@ -172,14 +155,7 @@ function InboundForm(props: {
               </div>
             </fieldset>
           </Show>
-          <Show when={action.error()}>
-            <ErrorBox error={action.error()} />
-          </Show>
-          <div class="actions">
-            <button type="submit" class="primary" disabled={action.busy()}>
-              {action.busy() ? t("state.saving") : t("action.save")}
-            </button>
-          </div>
+          <FormFooter action={action} submitLabel={t("action.save")} />
         </form>
       </Tabs.Content>
       <Tabs.Content value="json">
@@ -209,7 +185,6 @@ export default function InboundsPage() {
   const [editing, setEditing] = createSignal<StoredInbound | "new" | null>(null);
   const [removing, setRemoving] = createSignal<StoredInbound | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
-  const current = () => editing();
 
   return (
     <>
@@ -269,25 +244,23 @@ export default function InboundsPage() {
           </Table>
         )}
       </Loaded>
-      <Modal
-        open={editing() !== null}
-        onOpenChange={(open) => !open && setEditing(null)}
-        title={editing() === "new" ? t("inbounds.create") : t("action.edit")}
+      <EditorModal
+        editing={editing()}
+        onClose={() => setEditing(null)}
+        title={(target) => (target === "new" ? t("inbounds.create") : t("action.edit"))}
       >
-        <Show when={current()} keyed>
-          {(target) => (
-            <InboundForm
-              isNew={target === "new"}
-              initial={target === "new" ? emptyInboundForm() : inboundToForm(target)}
-              onSubmit={async (input) => {
-                await save(target, input);
-                setEditing(null);
-                notify(t("state.saved"));
-              }}
-            />
-          )}
-        </Show>
-      </Modal>
+        {(target) => (
+          <InboundForm
+            isNew={target === "new"}
+            initial={target === "new" ? emptyInboundForm() : inboundToForm(target)}
+            onSubmit={async (input) => {
+              await save(target, input);
+              setEditing(null);
+              notify(t("state.saved"));
+            }}
+          />
+        )}
+      </EditorModal>
       <ConfirmDelete
         item={removing()}
         onClose={() => setRemoving(null)}

@@ -1,60 +1,31 @@
 /** Create or edit a user; the rules live in ./form.ts, this only draws the fields and their messages. */
-import { createSignal, For, Show } from "solid-js";
-import { createStore } from "solid-js/store";
-import { createAction } from "../lib/action";
+import { For, Show } from "solid-js";
 import { ErrorBox, settled } from "../components/Async";
+import { createValidatedForm, FormFooter, TextField } from "../components/Form";
 import { GroupChecklist } from "../components/GroupChecklist";
 import { createQuery, reloadQueries } from "../lib/query";
 import { groupChoicesQuery } from "./data";
 import { t, type MessageKey } from "../i18n";
 import { BYTE_UNITS, type ByteUnit } from "../lib/format";
-import { RESET_STRATEGIES, validateUserForm, type UserFieldError, type UserFormValues, type UserInput } from "./form";
+import { RESET_STRATEGIES, validateUserForm, type UserFormValues, type UserInput } from "./form";
 
 export function UserForm(props: {
   initial: UserFormValues;
   submitLabel: string;
   onSubmit: (input: UserInput) => Promise<void>;
 }) {
-  const [values, setValues] = createStore<UserFormValues>(structuredClone(props.initial));
-  const [errors, setErrors] = createSignal<Partial<Record<keyof UserFormValues, UserFieldError>>>({});
-  const action = createAction();
+  const form = createValidatedForm({
+    initial: props.initial,
+    validate: validateUserForm,
+    onSubmit: props.onSubmit,
+    message: (code) => t(`userForm.error.${code}` as MessageKey),
+  });
+  const { values, setValues } = form;
   const groups = createQuery(() => groupChoicesQuery());
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const result = validateUserForm(values);
-    setErrors(result.errors ?? {});
-    if (result.input) await action.run(() => props.onSubmit(result.input!));
-  };
-  const fieldError = (field: keyof UserFormValues) => (
-    <Show when={errors()[field]}>
-      {(code) => (
-        <span class="field-error" id={`${field}-error`} role="alert">
-          {t(`userForm.error.${code()}` as MessageKey)}
-        </span>
-      )}
-    </Show>
-  );
-  const described = (field: keyof UserFormValues) => ({
-    "aria-invalid": Boolean(errors()[field]),
-    "aria-describedby": errors()[field] ? `${field}-error` : undefined,
-  });
-
   return (
-    <form class="form" onSubmit={submit} novalidate>
-      <div class="field">
-        <label>
-          {t("user.username")}
-          <input
-            name="username"
-            value={values.username}
-            onInput={(e) => setValues("username", e.currentTarget.value)}
-            autocomplete="off"
-            {...described("username")}
-          />
-        </label>
-        {fieldError("username")}
-      </div>
+    <form class="form" onSubmit={form.submit} novalidate>
+      <TextField form={form} field="username" label={t("user.username")} autocomplete="off" />
       <label class="inline">
         <input
           type="checkbox"
@@ -64,20 +35,13 @@ export function UserForm(props: {
         {t("user.enabled")}
       </label>
       <div class="row">
-        <div class="field">
-          <label>
-            {t("user.dataLimit")}
-            <input
-              name="dataLimit"
-              inputmode="decimal"
-              placeholder={t("user.unlimited")}
-              value={values.dataLimit}
-              onInput={(e) => setValues("dataLimit", e.currentTarget.value)}
-              {...described("dataLimit")}
-            />
-          </label>
-          {fieldError("dataLimit")}
-        </div>
+        <TextField
+          form={form}
+          field="dataLimit"
+          label={t("user.dataLimit")}
+          inputmode="decimal"
+          placeholder={t("user.unlimited")}
+        />
         <label>
           {t("user.unit")}
           <select
@@ -116,34 +80,10 @@ export function UserForm(props: {
           )}
         </For>
         <Show when={values.expiryMode === "date"}>
-          <div class="field">
-            <label>
-              {t("user.expireDate")}
-              <input
-                type="date"
-                name="expireDate"
-                value={values.expireDate}
-                onInput={(e) => setValues("expireDate", e.currentTarget.value)}
-                {...described("expireDate")}
-              />
-            </label>
-            {fieldError("expireDate")}
-          </div>
+          <TextField form={form} field="expireDate" label={t("user.expireDate")} type="date" />
         </Show>
         <Show when={values.expiryMode === "afterFirstUse"}>
-          <div class="field">
-            <label>
-              {t("user.onHoldDays")}
-              <input
-                name="onHoldDays"
-                inputmode="numeric"
-                value={values.onHoldDays}
-                onInput={(e) => setValues("onHoldDays", e.currentTarget.value)}
-                {...described("onHoldDays")}
-              />
-            </label>
-            {fieldError("onHoldDays")}
-          </div>
+          <TextField form={form} field="onHoldDays" label={t("user.onHoldDays")} inputmode="numeric" />
         </Show>
       </fieldset>
       <fieldset>
@@ -160,20 +100,13 @@ export function UserForm(props: {
         </Show>
       </fieldset>
       <div class="row">
-        <div class="field">
-          <label>
-            {t("user.deviceLimit")}
-            <input
-              name="deviceLimit"
-              inputmode="numeric"
-              placeholder={t("user.panelDefault")}
-              value={values.deviceLimit}
-              onInput={(e) => setValues("deviceLimit", e.currentTarget.value)}
-              {...described("deviceLimit")}
-            />
-          </label>
-          {fieldError("deviceLimit")}
-        </div>
+        <TextField
+          form={form}
+          field="deviceLimit"
+          label={t("user.deviceLimit")}
+          inputmode="numeric"
+          placeholder={t("user.panelDefault")}
+        />
       </div>
       <div class="field">
         <label>
@@ -183,19 +116,12 @@ export function UserForm(props: {
             rows="2"
             value={values.note}
             onInput={(e) => setValues("note", e.currentTarget.value)}
-            {...described("note")}
+            {...form.described("note")}
           />
         </label>
-        {fieldError("note")}
+        {form.fieldError("note")}
       </div>
-      <Show when={action.error()}>
-        <ErrorBox error={action.error()} />
-      </Show>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>
-          {action.busy() ? t("state.saving") : props.submitLabel}
-        </button>
-      </div>
+      <FormFooter action={form.action} submitLabel={props.submitLabel} />
     </form>
   );
 }

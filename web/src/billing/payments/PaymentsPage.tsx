@@ -5,7 +5,7 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { ErrorBox, Loaded, Skeleton } from "../../components/Async";
-import { Modal } from "../../components/Modal";
+import { EditorModal } from "../../components/Modal";
 import { RowActions, Table } from "../../components/Table";
 import { notify } from "../../components/toast";
 import { locale, t } from "../../i18n";
@@ -91,51 +91,43 @@ export default function PaymentsPage() {
           )}
         </Loaded>
       </section>
-      <Modal
-        open={editingChain() !== null}
-        onOpenChange={(open) => !open && setEditingChain(null)}
-        title={(() => {
-          const target = editingChain();
-          return target && target !== "new" ? t("payments.editChain", { name: target.name }) : t("payments.addChain");
-        })()}
+      <EditorModal
+        editing={editingChain()}
+        onClose={() => setEditingChain(null)}
+        title={(target) => (target === "new" ? t("payments.addChain") : t("payments.editChain", { name: target.name }))}
       >
-        <Show when={editingChain()} keyed>
-          {(target) => (
-            <ChainForm
-              chain={target === "new" ? undefined : target}
-              onSubmit={async (input) => {
-                await saveChainAction(target, input);
-                setEditingChain(null);
-                notify(t("state.saved"));
-              }}
-            />
-          )}
-        </Show>
-      </Modal>
-      <Modal
-        open={editingToken() !== null}
-        onOpenChange={(open) => !open && setEditingToken(null)}
-        title={(() => {
-          const target = editingToken();
-          return target && target.token !== "new"
-            ? t("payments.editToken", { symbol: target.token.symbol })
-            : t("payments.addTokenOn", { chain: target?.chain.name ?? "" });
-        })()}
+        {(target) => (
+          <ChainForm
+            chain={target === "new" ? undefined : target}
+            onSubmit={async (input) => {
+              await saveChainAction(target, input);
+              setEditingChain(null);
+              notify(t("state.saved"));
+            }}
+          />
+        )}
+      </EditorModal>
+      <EditorModal
+        editing={editingToken()}
+        onClose={() => setEditingToken(null)}
+        title={(target) =>
+          target.token === "new"
+            ? t("payments.addTokenOn", { chain: target.chain.name })
+            : t("payments.editToken", { symbol: target.token.symbol })
+        }
       >
-        <Show when={editingToken()} keyed>
-          {(target) => (
-            <TokenForm
-              chain={target.chain}
-              token={target.token === "new" ? undefined : target.token}
-              onSubmit={async (input) => {
-                await saveTokenAction(target.token, input);
-                setEditingToken(null);
-                notify(t("state.saved"));
-              }}
-            />
-          )}
-        </Show>
-      </Modal>
+        {(target) => (
+          <TokenForm
+            chain={target.chain}
+            token={target.token === "new" ? undefined : target.token}
+            onSubmit={async (input) => {
+              await saveTokenAction(target.token, input);
+              setEditingToken(null);
+              notify(t("state.saved"));
+            }}
+          />
+        )}
+      </EditorModal>
     </>
   );
 }

@@ -1,18 +1,9 @@
 /** Create or edit a plan; the rules live in ./form.ts and the preview's words in ./preview.ts. */
-import { createSignal, For, Show } from "solid-js";
-import { createStore } from "solid-js/store";
-import { ErrorBox } from "../../components/Async";
+import { For, Show } from "solid-js";
+import { createValidatedForm, FormFooter, TextField } from "../../components/Form";
 import { GroupChecklist } from "../../components/GroupChecklist";
 import { t, type MessageKey } from "../../i18n";
-import { createAction } from "../../lib/action";
-import {
-  previewTerms,
-  RESET_STRATEGIES,
-  validatePlanForm,
-  type PlanFormErrors,
-  type PlanFormValues,
-  type PlanInput,
-} from "./form";
+import { previewTerms, RESET_STRATEGIES, validatePlanForm, type PlanFormValues, type PlanInput } from "./form";
 import { planPreview } from "./preview";
 
 export function PlanForm(props: {
@@ -21,49 +12,22 @@ export function PlanForm(props: {
   submitLabel: string;
   onSubmit: (input: PlanInput) => Promise<void>;
 }) {
-  const [values, setValues] = createStore<PlanFormValues>(structuredClone(props.initial));
-  const [errors, setErrors] = createSignal<PlanFormErrors>({});
-  const action = createAction();
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const result = validatePlanForm(values);
-    setErrors(result.errors ?? {});
-    if (result.input) await action.run(() => props.onSubmit(result.input!));
-  };
-  const fieldError = (field: keyof PlanFormErrors) => (
-    <Show when={errors()[field]}>
-      {(code) => (
-        <span class="field-error" id={`plan-${field}-error`} role="alert">
-          {t(`plans.error.${code()}` as MessageKey)}
-        </span>
-      )}
-    </Show>
-  );
-  const described = (field: keyof PlanFormErrors) => ({
-    "aria-invalid": Boolean(errors()[field]),
-    "aria-describedby": errors()[field] ? `plan-${field}-error` : undefined,
+  const form = createValidatedForm({
+    initial: props.initial,
+    validate: validatePlanForm,
+    onSubmit: props.onSubmit,
+    message: (code) => t(`plans.error.${code}` as MessageKey),
+    idPrefix: "plan-",
   });
+  const { values, setValues } = form;
   const preview = () => {
     const terms = previewTerms(values, props.groups);
     return terms ? planPreview(terms) : undefined;
   };
 
   return (
-    <form class="form" onSubmit={submit} novalidate>
-      <div class="field">
-        <label>
-          {t("plans.name")}
-          <input
-            name="name"
-            value={values.name}
-            onInput={(e) => setValues("name", e.currentTarget.value)}
-            autocomplete="off"
-            {...described("name")}
-          />
-        </label>
-        {fieldError("name")}
-      </div>
+    <form class="form" onSubmit={form.submit} novalidate>
+      <TextField form={form} field="name" label={t("plans.name")} autocomplete="off" />
       <label>
         {t("plans.description")}
         <textarea
@@ -80,38 +44,30 @@ export function PlanForm(props: {
         <For each={values.prices}>
           {(row, index) => (
             <div class="row">
-              <div class="field">
-                <label>
-                  {t("plans.currency")}
-                  <input
-                    class="ltr"
-                    name={`currency-${index()}`}
-                    maxlength="8"
-                    autocomplete="off"
-                    value={row.currency}
-                    onInput={(e) => setValues("prices", index(), "currency", e.currentTarget.value.toUpperCase())}
-                    {...described(`prices.${index()}.currency`)}
-                  />
-                </label>
-                {fieldError(`prices.${index()}.currency`)}
-              </div>
-              <div class="field">
-                <label>
-                  {t("plans.amount")}
-                  {/* Text, not type=number: the digits go to the API exactly as typed. */}
-                  <input
-                    class="ltr"
-                    name={`amount-${index()}`}
-                    inputmode="decimal"
-                    placeholder="4.99"
-                    autocomplete="off"
-                    value={row.amount}
-                    onInput={(e) => setValues("prices", index(), "amount", e.currentTarget.value)}
-                    {...described(`prices.${index()}.amount`)}
-                  />
-                </label>
-                {fieldError(`prices.${index()}.amount`)}
-              </div>
+              <TextField
+                form={form}
+                field={`prices.${index()}.currency`}
+                label={t("plans.currency")}
+                class="ltr"
+                name={`currency-${index()}`}
+                maxlength="8"
+                autocomplete="off"
+                value={row.currency}
+                onValue={(v) => setValues("prices", index(), "currency", v.toUpperCase())}
+              />
+              {/* Text, not type=number: the digits go to the API exactly as typed. */}
+              <TextField
+                form={form}
+                field={`prices.${index()}.amount`}
+                label={t("plans.amount")}
+                class="ltr"
+                name={`amount-${index()}`}
+                inputmode="decimal"
+                placeholder="4.99"
+                autocomplete="off"
+                value={row.amount}
+                onValue={(v) => setValues("prices", index(), "amount", v)}
+              />
               <Show when={values.prices.length > 1}>
                 <button
                   type="button"
@@ -125,7 +81,7 @@ export function PlanForm(props: {
             </div>
           )}
         </For>
-        {fieldError("prices")}
+        {form.fieldError("prices")}
         <div class="actions" style={{ "justify-content": "flex-start" }}>
           <button
             type="button"
@@ -147,19 +103,14 @@ export function PlanForm(props: {
             {t("plans.unlimited")}
           </label>
           <Show when={!values.unlimited}>
-            <label>
-              {t("plans.dataLimitGb")}
-              <input
-                class="ltr"
-                name="dataLimitGb"
-                inputmode="decimal"
-                autocomplete="off"
-                value={values.dataLimitGb}
-                onInput={(e) => setValues("dataLimitGb", e.currentTarget.value)}
-                {...described("dataLimitGb")}
-              />
-            </label>
-            {fieldError("dataLimitGb")}
+            <TextField
+              form={form}
+              field="dataLimitGb"
+              label={t("plans.dataLimitGb")}
+              class="ltr"
+              inputmode="decimal"
+              autocomplete="off"
+            />
           </Show>
         </div>
         <div class="field">
@@ -173,19 +124,14 @@ export function PlanForm(props: {
             {t("plans.hasDuration")}
           </label>
           <Show when={values.hasDuration}>
-            <label>
-              {t("plans.durationDays")}
-              <input
-                class="ltr"
-                name="durationDays"
-                inputmode="numeric"
-                autocomplete="off"
-                value={values.durationDays}
-                onInput={(e) => setValues("durationDays", e.currentTarget.value)}
-                {...described("durationDays")}
-              />
-            </label>
-            {fieldError("durationDays")}
+            <TextField
+              form={form}
+              field="durationDays"
+              label={t("plans.durationDays")}
+              class="ltr"
+              inputmode="numeric"
+              autocomplete="off"
+            />
           </Show>
         </div>
       </div>
@@ -202,38 +148,24 @@ export function PlanForm(props: {
             <For each={RESET_STRATEGIES}>{(s) => <option value={s}>{t(`reset.${s}`)}</option>}</For>
           </select>
         </div>
-        <div class="field">
-          <label>
-            {t("plans.deviceLimit")}
-            <input
-              class="ltr"
-              name="deviceLimit"
-              inputmode="numeric"
-              autocomplete="off"
-              placeholder={t("plans.keepsUsers")}
-              title={t("plans.deviceLimitHelp")}
-              value={values.deviceLimit}
-              onInput={(e) => setValues("deviceLimit", e.currentTarget.value)}
-              {...described("deviceLimit")}
-            />
-          </label>
-          {fieldError("deviceLimit")}
-        </div>
-        <div class="field">
-          <label>
-            {t("plans.sortOrder")}
-            <input
-              class="ltr"
-              name="sortOrder"
-              inputmode="numeric"
-              autocomplete="off"
-              value={values.sortOrder}
-              onInput={(e) => setValues("sortOrder", e.currentTarget.value)}
-              {...described("sortOrder")}
-            />
-          </label>
-          {fieldError("sortOrder")}
-        </div>
+        <TextField
+          form={form}
+          field="deviceLimit"
+          label={t("plans.deviceLimit")}
+          class="ltr"
+          inputmode="numeric"
+          autocomplete="off"
+          placeholder={t("plans.keepsUsers")}
+          title={t("plans.deviceLimitHelp")}
+        />
+        <TextField
+          form={form}
+          field="sortOrder"
+          label={t("plans.sortOrder")}
+          class="ltr"
+          inputmode="numeric"
+          autocomplete="off"
+        />
       </div>
       <fieldset>
         <legend>{t("nav.groups")}</legend>
@@ -262,14 +194,7 @@ export function PlanForm(props: {
           )}
         </Show>
       </section>
-      <Show when={action.error()}>
-        <ErrorBox error={action.error()} />
-      </Show>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>
-          {action.busy() ? t("state.saving") : props.submitLabel}
-        </button>
-      </div>
+      <FormFooter action={form.action} submitLabel={props.submitLabel} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { request } from "../../api/client";
 import { errorText, Loaded, Skeleton, settled } from "../../components/Async";
-import { ConfirmDelete, Modal } from "../../components/Modal";
+import { ConfirmDelete, EditorModal } from "../../components/Modal";
 import { RowActions, Table } from "../../components/Table";
 import { notify } from "../../components/toast";
 import { CreatePlan, DeletePlan, PlansPage as PlansDocument, UpdatePlan } from "../../graphql/billing-plans";
@@ -100,26 +100,24 @@ export default function PlansPage() {
           </Table>
         )}
       </Loaded>
-      <Modal
-        open={editing() !== null}
-        onOpenChange={(open) => !open && setEditing(null)}
-        title={editing() === "new" ? t("plans.create") : t("plans.edit")}
+      <EditorModal
+        editing={editing()}
+        onClose={() => setEditing(null)}
+        title={(target) => (target === "new" ? t("plans.create") : t("plans.edit"))}
       >
-        <Show when={editing()} keyed>
-          {(target) => (
-            <PlanForm
-              initial={target === "new" ? emptyPlanForm() : planToForm(target)}
-              groups={settled(data)?.groups ?? []}
-              submitLabel={target === "new" ? t("action.create") : t("action.save")}
-              onSubmit={async (input) => {
-                await save(target, input);
-                setEditing(null);
-                notify(t("state.saved"));
-              }}
-            />
-          )}
-        </Show>
-      </Modal>
+        {(target) => (
+          <PlanForm
+            initial={target === "new" ? emptyPlanForm() : planToForm(target)}
+            groups={settled(data)?.groups ?? []}
+            submitLabel={target === "new" ? t("action.create") : t("action.save")}
+            onSubmit={async (input) => {
+              await save(target, input);
+              setEditing(null);
+              notify(t("state.saved"));
+            }}
+          />
+        )}
+      </EditorModal>
       <ConfirmDelete
         item={removing()}
         onClose={() => setRemoving(null)}
