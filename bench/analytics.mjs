@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchIngest } from "./ingest.mjs";
-import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
+import { startSeededPanel } from "./lib/seed.mjs";
+import { signInOwner } from "./lib/graphql.mjs";
 
 const BASE_COMMIT = process.env.BENCH_BASE_COMMIT ?? "3ef9ae3";
 const USERS = 10_000;
@@ -24,18 +25,6 @@ const BUDGET = 1.5;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function signIn(url) {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      query: `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      variables: { input: BENCH_OWNER },
-    }),
-  });
-  return (await response.json()).data.login.accessToken;
-}
 
 const scratch = mkdtempSync(join(tmpdir(), "vortex-analytics-bench-"));
 const baseTree = join(scratch, "base");
@@ -57,7 +46,7 @@ try {
     mkdirSync(state);
     const panel = await startSeededPanel({ state, users: USERS, port, cwd });
     stops.push(panel.stop);
-    panels[name] = { url: panel.url, token: await signIn(panel.url), times: [], statements: 0 };
+    panels[name] = { url: panel.url, token: await signInOwner(panel.url), times: [], statements: 0 };
   }
 
   // One push per call, alternating sides; each call enrolls its own node (not timed).

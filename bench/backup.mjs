@@ -14,8 +14,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ENV, startWorker } from "./lib/harness.mjs";
-import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
+import { ENV, medianGetMs, startWorker } from "./lib/harness.mjs";
+import { startSeededPanel } from "./lib/seed.mjs";
+import { signInOwner } from "./lib/graphql.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_BACKUP_USERS ?? 100_000);
@@ -25,15 +26,7 @@ let panelUrl;
 let token;
 
 async function signIn() {
-  const response = await fetch(`${panelUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }",
-      variables: { input: BENCH_OWNER },
-    }),
-  });
-  token = (await response.json()).data.login.accessToken;
+  token = await signInOwner(panelUrl);
 }
 
 async function gql(query, variables = {}) {
@@ -133,14 +126,7 @@ try {
   const seedMs = performance.now() - seedStarted;
   panelUrl = panel.url;
 
-  const rounds = [];
-  for (let i = 0; i < 30; i++) {
-    const started = performance.now();
-    await (await fetch(hello.url)).text();
-    rounds.push(performance.now() - started);
-  }
-  rounds.sort((a, b) => a - b);
-  const helloMs = rounds[15];
+  const helloMs = await medianGetMs(hello.url);
   await signIn();
 
   const backupQuery = `query ($id: ID!) { backup(id: $id) { id status error sizeBytes rows ${PROGRESS} tables { name rows } downloadPath } }`;

@@ -23,9 +23,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cpuPerRequest, workerdPids } from "./lib/cpu.mjs";
 import { measure, startWorker } from "./lib/harness.mjs";
-import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
+import { startSeededPanel } from "./lib/seed.mjs";
 import persisted from "../workers/graphql/persisted-operations.json" with { type: "json" };
-import { graphqlPost } from "./lib/graphql.mjs";
+import { graphqlPost, signInOwner } from "./lib/graphql.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
@@ -85,11 +85,7 @@ try {
       debugCounters: false,
     });
     stops.push(panel.stop);
-    const { login } = await graphqlPost(panel.url, {
-      query: `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      variables: { input: BENCH_OWNER },
-    });
-    Object.assign(side, { url: panel.url, pids: workerdPids(panel.pid), token: login.accessToken });
+    Object.assign(side, { url: panel.url, pids: workerdPids(panel.pid), token: await signInOwner(panel.url) });
   }
 
   const baseline = await cpuPerRequest({ pids: workerdPids(hello.pid), url: hello.url, seconds: SECONDS });

@@ -12,9 +12,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
-import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
+import { startSeededPanel } from "./lib/seed.mjs";
 import persisted from "../workers/graphql/persisted-operations.json" with { type: "json" };
-import { graphqlPost } from "./lib/graphql.mjs";
+import { graphqlPost, signInOwner } from "./lib/graphql.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
@@ -67,11 +67,7 @@ try {
     args: ["--inspector-port", String(INSPECTOR_PORT)],
   });
   const post = (payload, token) => graphqlPost(panel.url, payload, token);
-  const { login } = await post({
-    query: `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
-    variables: { input: BENCH_OWNER },
-  });
-  const token = login.accessToken;
+  const token = await signInOwner(panel.url);
   for (let i = 0; i < 50; i++) await post(body, token); // Warm: JIT and yoga's caches.
 
   const targets = await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json`)).json();

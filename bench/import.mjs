@@ -16,8 +16,9 @@ import { runImport } from "../importers/src/driver.ts";
 import { openSqliteFile } from "../importers/src/node-sqlite.ts";
 import { readSqliteExport } from "../importers/src/readers/sqlite-export.ts";
 import { buildThreeXUiDb } from "../importers/test/fixtures/three-x-ui.ts";
-import { startWorker } from "./lib/harness.mjs";
-import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
+import { medianGetMs, startWorker } from "./lib/harness.mjs";
+import { startSeededPanel } from "./lib/seed.mjs";
+import { signInOwner } from "./lib/graphql.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_IMPORT_USERS ?? 10_000);
@@ -55,24 +56,9 @@ try {
   const panel = await startSeededPanel({ state, users: 0, port: 8796 });
   stops.push(panel.stop);
 
-  const rounds = [];
-  for (let i = 0; i < 30; i++) {
-    const started = performance.now();
-    await (await fetch(hello.url)).text();
-    rounds.push(performance.now() - started);
-  }
-  rounds.sort((a, b) => a - b);
-  const helloMs = rounds[15];
+  const helloMs = await medianGetMs(hello.url);
 
-  const login = await fetch(`${panel.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }",
-      variables: { input: BENCH_OWNER },
-    }),
-  });
-  const token = (await login.json()).data.login.accessToken;
+  const token = await signInOwner(panel.url);
   const api = cliImportApi(panel.url, token);
 
   const read = await timed(async () => {

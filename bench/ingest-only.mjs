@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchIngest } from "./ingest.mjs";
-import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
+import { startSeededPanel } from "./lib/seed.mjs";
+import { signInOwner } from "./lib/graphql.mjs";
 
 const USERS = 10_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -44,15 +45,7 @@ let stop = () => {};
 try {
   const panel = await startSeededPanel({ state, users: USERS, port: Number(process.env.PORT ?? 8799) });
   stop = panel.stop;
-  const response = await fetch(`${panel.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      query: `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      variables: { input: BENCH_OWNER },
-    }),
-  });
-  const token = (await response.json()).data.login.accessToken;
+  const token = await signInOwner(panel.url);
   const quiet = await benchIngest({
     url: panel.url,
     token,

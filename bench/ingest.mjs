@@ -12,28 +12,15 @@ import {
   requestSigningText,
   signText,
 } from "../workers/agent/protocol/signing.ts";
-import { graphqlPost } from "./lib/graphql.mjs";
-
-const graphql = (url, query, variables, token) => graphqlPost(url, { query, variables }, token);
+import { serverEnrollmentToken } from "./lib/graphql.mjs";
 
 async function enrollNode(url, token, name) {
-  const { createServer } = await graphql(
-    url,
-    `mutation ($name: String!) { createServer(input: {name: $name, address: "127.0.0.1"}) { id } }`,
-    { name },
-    token,
-  );
-  const { createServerEnrollment } = await graphql(
-    url,
-    `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
-    { id: createServer.id },
-    token,
-  );
+  const enrollment = await serverEnrollmentToken(url, token, { name });
   const keys = await generateSigningKeyPair();
   const response = await fetch(`${url}/agent/v1/enroll`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: createServerEnrollment.token, publicKey: keys.publicKey, agentVersion: "bench" }),
+    body: JSON.stringify({ token: enrollment, publicKey: keys.publicKey, agentVersion: "bench" }),
   });
   const { nodeId } = await response.json();
   return { nodeId, privateKey: await importPrivateKey(keys.privateKey) };

@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ENV, startWorker } from "./lib/harness.mjs";
-import { BENCH_OWNER, startSeededPanel } from "./lib/seed.mjs";
+import { startSeededPanel } from "./lib/seed.mjs";
+import { graphqlPost, signInOwner } from "./lib/graphql.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_METRICS_USERS ?? 100_000);
@@ -68,20 +69,11 @@ try {
   );
   if (extra.status !== 0) throw new Error(`seeding nodes and traffic failed:\n${extra.stdout}\n${extra.stderr}`);
 
-  const gql = async (query, variables, token) => {
-    const response = await fetch(`${panel.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await response.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const { login } = await gql(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, {
-    input: BENCH_OWNER,
-  });
-  const { rotateMetricsToken } = await gql(`mutation { rotateMetricsToken { token } }`, {}, login.accessToken);
+  const { rotateMetricsToken } = await graphqlPost(
+    panel.url,
+    { query: "mutation { rotateMetricsToken { token } }" },
+    await signInOwner(panel.url),
+  );
   const scrape = () =>
     timedFetch(`${panel.url}/metrics`, { headers: { authorization: `Bearer ${rotateMetricsToken.token}` } });
 

@@ -16,6 +16,7 @@ import { benchIngest } from "./ingest.mjs";
 import { benchSubscription } from "./subscription.mjs";
 import { benchSpa, formatSpaFigures } from "./spa.mjs";
 import { BENCH_OWNER, benchSubToken, startSeededPanel } from "./lib/seed.mjs";
+import { signInOwner } from "./lib/graphql.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
@@ -57,10 +58,7 @@ try {
   let panel = await startSeededPanel({ state, users: USERS, port: 8798, debugCounters: false });
   stops.push(() => panel.stop());
 
-  const login = await graphql(panel.url, `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, {
-    input: BENCH_OWNER,
-  });
-  const token = login.data.login.accessToken;
+  const token = await signInOwner(panel.url);
   const visible = await graphql(panel.url, USERS_PAGE, { page: { first: 50 } }, token);
   if (visible.data.users.totalCount !== USERS || visible.data.users.edges.length !== 50)
     throw new Error("the seeded users are not all visible");

@@ -26,9 +26,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { costsOf, graphql, SimAgent } from "./lib/scale-agent.mjs";
+import { costsOf, SimAgent } from "./lib/scale-agent.mjs";
 import { cpuMsOfAll, hostBusy, hostCpu, selfCpuMs, threadLoad, threadTimes, workerdPids } from "./lib/scale-proc.mjs";
-import { BENCH_OWNER, benchSubToken, startSeededPanel } from "./lib/seed.mjs";
+import { benchSubToken, startSeededPanel } from "./lib/seed.mjs";
+import { graphql, signInOwner } from "./lib/graphql.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const env = process.env;
@@ -332,10 +333,7 @@ try {
   const { url } = panel;
   const workerd = workerdPids(panel.pid);
   if (!workerd.length) throw new Error("no workerd process found under wrangler");
-  const { login } = await graphql(url, `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, {
-    input: BENCH_OWNER,
-  });
-  const token = login.accessToken;
+  const token = await signInOwner(url);
 
   const cutUsers = [];
   for (let id = CUT_EVERY; id <= USERS; id += CUT_EVERY) cutUsers.push(id);

@@ -68,3 +68,14 @@ export async function measure({ url, method = "GET", headers = {}, body, seconds
     total: result.requests.total,
   };
 }
+
+/** The median time of `rounds` sequential GETs of `url`: one request's latency, unloaded. */
+export async function medianGetMs(url, rounds = 30) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    await (await fetch(url)).text();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(rounds / 2)];
+}

@@ -7,6 +7,7 @@
 import { EdgeClient, requestEnrollment } from "../../node-agent/src/edge/client.ts";
 import { httpRequest } from "../../node-agent/src/edge/http.ts";
 import { generateSigningKeyPair, importPrivateKey } from "../../workers/agent/protocol/signing.ts";
+import { serverEnrollmentToken } from "./graphql.mjs";
 
 const MB = 1024 * 1024;
 
@@ -21,17 +22,6 @@ export function costsOf(headers) {
     durableObjectCalls: number("x-do-calls"),
     queueSends: number("x-queue-sends"),
   };
-}
-
-export async function graphql(url, query, variables, token) {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 export class SimAgent {
@@ -51,22 +41,14 @@ export class SimAgent {
   }
 
   async enroll() {
-    const { createServer } = await graphql(
-      this.url,
-      `mutation ($input: CreateServerInput!) { createServer(input: $input) { id } }`,
-      { input: { name: this.name, address: "127.0.0.1", inboundIds: this.inboundIds } },
-      this.token,
-    );
-    const { createServerEnrollment } = await graphql(
-      this.url,
-      `mutation ($id: ID!) { createServerEnrollment(id: $id) { token } }`,
-      { id: createServer.id },
-      this.token,
-    );
+    const enrollment = await serverEnrollmentToken(this.url, this.token, {
+      name: this.name,
+      inboundIds: this.inboundIds,
+    });
     const keys = await generateSigningKeyPair();
     const { nodeId } = await requestEnrollment({
       panelUrl: this.url,
-      token: createServerEnrollment.token,
+      token: enrollment,
       publicKey: keys.publicKey,
       agentVersion: "scale-sim",
     });
