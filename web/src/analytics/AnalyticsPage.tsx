@@ -3,7 +3,7 @@
  * users by status per day, revenue (for those who may see billing), recent anomalies; and the
  * exports.
  */
-import { Tabs } from "@kobalte/core/tabs";
+import { PeriodTabs } from "../components/PeriodTabs";
 import { A } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { Loaded, Skeleton } from "../components/Async";
@@ -30,11 +30,7 @@ export default function AnalyticsPage() {
     <>
       <div class="toolbar">
         <h1 class="grow">{t("nav.analytics")}</h1>
-        <Tabs value={period()} onChange={(v) => setPeriod(v as TimePeriod)}>
-          <Tabs.List class="tabs-list" aria-label={t("analytics.period")}>
-            <For each={PERIODS}>{(p) => <Tabs.Trigger value={p}>{t(`period.${p}`)}</Tabs.Trigger>}</For>
-          </Tabs.List>
-        </Tabs>
+        <PeriodTabs periods={PERIODS} value={period()} onChange={setPeriod} />
       </div>
       <Loaded resource={data} retry={() => reloadQueries(analyticsQuery)} skeleton={<Skeleton lines={8} />}>
         {(a) => (

@@ -3,8 +3,8 @@
  * days as a CSV file. Amounts are the API's exact decimal strings, shown as they come: the
  * browser never adds money (totals and net are summed by the panel).
  */
-import { Tabs } from "@kobalte/core/tabs";
-import { createSignal, For, type JSX, Show } from "solid-js";
+import { PeriodTabs } from "../../components/PeriodTabs";
+import { createSignal, type JSX, Show } from "solid-js";
 import { downloadExport } from "../../analytics/export";
 import { ErrorBox, Loaded, Skeleton } from "../../components/Async";
 import { Table } from "../../components/Table";
@@ -95,11 +95,7 @@ export default function RevenuePage() {
     <>
       <div class="toolbar">
         <h1 class="grow">{t("nav.revenue")}</h1>
-        <Tabs value={period()} onChange={(v) => setPeriod(v as TimePeriod)}>
-          <Tabs.List class="tabs-list" aria-label={t("analytics.period")}>
-            <For each={PERIODS}>{(p) => <Tabs.Trigger value={p}>{t(`period.${p}`)}</Tabs.Trigger>}</For>
-          </Tabs.List>
-        </Tabs>
+        <PeriodTabs periods={PERIODS} value={period()} onChange={setPeriod} />
       </div>
       <Loaded resource={data} retry={() => reloadQueries(revenueQuery)} skeleton={<Skeleton lines={8} />}>
         {(r) => (
