@@ -5,7 +5,7 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { request } from "../api/client";
-import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
 import { ChangePassword } from "../graphql/account";
 import { t } from "../i18n";
@@ -16,6 +16,7 @@ import { parseCidrList } from "./actions";
 import { PasskeysCard } from "./Passkeys";
 import { SessionsCard } from "./Sessions";
 import { TotpCard } from "./Totp";
+import { FormFooter } from "../components/Form";
 
 export default function AccountPage() {
   const overview = createQuery(() => overviewQuery());
@@ -63,14 +64,7 @@ function AllowlistCard(props: { cidrs: string[] }) {
         placeholder={"203.0.113.0/24\n2001:db8::/32"}
         value={props.cidrs.join("\n")}
       />
-      <Show when={action.error()}>
-        <ErrorBox error={action.error()} />
-      </Show>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>
-          {t("action.save")}
-        </button>
-      </div>
+      <FormFooter error={action.error()} busy={action.busy()} label={t("action.save")} />
     </form>
   );
 }
@@ -109,14 +103,7 @@ function PasswordCard() {
           <input name="repeat" type="password" autocomplete="new-password" required />
         </label>
       </div>
-      <Show when={action.error()}>
-        <ErrorBox error={action.error()} />
-      </Show>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>
-          {t("password.change")}
-        </button>
-      </div>
+      <FormFooter error={action.error()} busy={action.busy()} label={t("password.change")} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { adminsQuery, createAdmin, deleteAdmin, topUpQuota, updateAdmin } from "
 import { createQuery, reloadQueries } from "../lib/query";
 import { BYTE_UNITS, formatBytes, formatDate, parseDataLimit, type ByteUnit } from "../lib/format";
 import { RowActions, Table } from "../components/Table";
+import { FormFooter } from "../components/Form";
 
 type Admin = AdminsQuery["admins"][number];
 
@@ -177,14 +178,7 @@ export default function Admins() {
             </label>
             <DataUnit />
           </div>
-          <Show when={failure()}>
-            <ErrorBox error={failure()} />
-          </Show>
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t("action.create")}
-            </button>
-          </div>
+          <FormFooter error={failure()} label={t("action.create")} />
         </form>
       </Modal>
       <Modal
@@ -200,14 +194,7 @@ export default function Admins() {
             </label>
             <DataUnit />
           </div>
-          <Show when={failure()}>
-            <ErrorBox error={failure()} />
-          </Show>
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t("admins.topUp")}
-            </button>
-          </div>
+          <FormFooter error={failure()} label={t("admins.topUp")} />
         </form>
       </Modal>
       <Modal

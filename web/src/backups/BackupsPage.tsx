@@ -23,6 +23,7 @@ import { refetchMe, me } from "../session";
 import { backupsQuery, loadBackup, loadRestore, removeBackup, saveSchedule, startBackup, startRestore } from "./data";
 import { progressPercent, restoreSteps } from "./progress";
 import { downloadBackup, uploadBackup } from "./transfer";
+import { FormFooter } from "../components/Form";
 
 type Backup = BackupFieldsFragment;
 type Restore = RestoreFieldsFragment;
@@ -470,14 +471,7 @@ function ScheduleForm(props: { settings: Record<ScheduleField, number> }) {
         {field("backupKeepDays")}
       </div>
       <p class="muted">{t("backups.retentionHelp")}</p>
-      <Show when={otherError()}>
-        <ErrorBox error={otherError()} />
-      </Show>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>
-          {t("action.save")}
-        </button>
-      </div>
+      <FormFooter error={otherError()} busy={action.busy()} label={t("action.save")} />
     </form>
   );
 }

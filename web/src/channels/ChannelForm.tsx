@@ -4,10 +4,10 @@
  * name, language and kinds change.
  */
 import { createSignal, For, Show } from "solid-js";
-import { ErrorBox } from "../components/Async";
 import type { ChannelFieldsFragment, NotificationLanguage, WebhookChannelInput } from "../graphql/generated/graphql";
 import { t } from "../i18n";
 import { createAction } from "../lib/action";
+import { FormFooter } from "../components/Form";
 
 const LANGUAGES = ["EN", "RU", "FA", "ZH"] as const satisfies NotificationLanguage[];
 const AUDIENCES = ["USER", "PANEL"] as const;
@@ -85,14 +85,7 @@ export function ChannelForm(props: {
           </fieldset>
         )}
       </For>
-      <Show when={action.error()}>
-        <ErrorBox error={action.error()} />
-      </Show>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>
-          {props.submitLabel}
-        </button>
-      </div>
+      <FormFooter error={action.error()} busy={action.busy()} label={props.submitLabel} />
     </form>
   );
 }

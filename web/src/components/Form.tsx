@@ -102,16 +102,19 @@ export function TextField<Values extends object, Field extends string>(
   );
 }
 
-/** The form's failure, if its last submit failed, and the submit button that says it is saving. */
-export function FormFooter(props: { action: ReturnType<typeof createAction>; submitLabel: string }) {
+/**
+ * The form's failure, if its last submit failed, and its submit button, which says it is saving
+ * while `busy` and cannot be pressed again until the save is done.
+ */
+export function FormFooter(props: { error: unknown; busy?: boolean; disabled?: boolean; label: string }) {
   return (
     <>
-      <Show when={props.action.error()}>
-        <ErrorBox error={props.action.error()} />
+      <Show when={props.error}>
+        <ErrorBox error={props.error} />
       </Show>
       <div class="actions">
-        <button type="submit" class="primary" disabled={props.action.busy()}>
-          {props.action.busy() ? t("state.saving") : props.submitLabel}
+        <button type="submit" class="primary" disabled={props.busy || props.disabled}>
+          {props.busy ? t("state.saving") : props.label}
         </button>
       </div>
     </>

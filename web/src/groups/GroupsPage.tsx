@@ -1,8 +1,8 @@
 /** Groups: sets of inbounds users are given. */
 import { useAction, useSubmission } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For } from "solid-js";
 import { request } from "../api/client";
-import { ErrorBox, errorText, Loaded, Skeleton, settled } from "../components/Async";
+import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { ConfirmDelete, EditorModal } from "../components/Modal";
 import { notify } from "../components/toast";
 import { CreateGroup, DeleteGroup, Groups as GroupsDocument, UpdateGroup } from "../graphql/groups";
@@ -11,6 +11,7 @@ import { formatNumber } from "../lib/format";
 import type { CreateGroupInput, GroupsQuery } from "../graphql/generated/graphql";
 import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { RowActions, Table } from "../components/Table";
+import { FormFooter } from "../components/Form";
 
 type Group = GroupsQuery["groups"][number];
 
@@ -116,14 +117,7 @@ export default function Groups() {
                   {group?.note ?? ""}
                 </textarea>
               </label>
-              <Show when={failure()}>
-                <ErrorBox error={failure()} />
-              </Show>
-              <div class="actions">
-                <button type="submit" class="primary" disabled={saving.pending}>
-                  {t("action.save")}
-                </button>
-              </div>
+              <FormFooter error={failure()} busy={saving.pending} label={t("action.save")} />
             </form>
           );
         }}

@@ -23,6 +23,7 @@ import { createQuery, reloadQueries } from "../lib/query";
 import { addNode, deleteNode, serversQuery } from "./data";
 import { RowActions, Table } from "../components/Table";
 import { FleetOperations } from "./FleetOperations";
+import { FormFooter } from "../components/Form";
 
 type Node = ServersQuery["servers"][number];
 
@@ -209,14 +210,7 @@ export default function Nodes() {
               )}
             </For>
           </fieldset>
-          <Show when={failure()}>
-            <ErrorBox error={failure()} />
-          </Show>
-          <div class="actions">
-            <button type="submit" class="primary" disabled={submittingNode.pending}>
-              {t("action.create")}
-            </button>
-          </div>
+          <FormFooter error={failure()} busy={submittingNode.pending} label={t("action.create")} />
         </form>
       </Modal>
       <Modal

@@ -7,7 +7,7 @@ import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ApiError, request } from "../api/client";
-import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
 import {
   PanelRoutingPolicy,
@@ -21,6 +21,7 @@ import { createAction } from "../lib/action";
 import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { serversQuery } from "../nodes/data";
 import { formToInput, OUTBOUNDS, policyToForm, problemsByField, type ListField, type RoutingFormValues } from "./form";
+import { FormFooter } from "../components/Form";
 
 function RoutingPolicyForm(props: {
   initial: RoutingPolicyFieldsFragment;
@@ -118,14 +119,7 @@ function RoutingPolicyForm(props: {
         </select>
       </label>
       <p class="muted">{t("routing.restartNote")}</p>
-      <Show when={otherError()}>
-        <ErrorBox error={otherError()} />
-      </Show>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={action.busy()}>
-          {t("action.save")}
-        </button>
-      </div>
+      <FormFooter error={otherError()} busy={action.busy()} label={t("action.save")} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { request } from "../api/client";
-import { ErrorBox, Loaded, Skeleton } from "../components/Async";
+import { Loaded, Skeleton } from "../components/Async";
 import { notify } from "../components/toast";
 import type { UpdateSettingsInput } from "../graphql/generated/graphql";
 import { NotificationSettings, UpdateNotificationSettings } from "../graphql/notifications";
@@ -11,6 +11,7 @@ import "../i18n/monitoring-en";
 import { createAction } from "../lib/action";
 import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
 import { parseNumberList } from "./number-list";
+import { FormFooter } from "../components/Form";
 
 const notificationSettingsQuery = signedInQuery(
   async () => (await request(NotificationSettings)).settings,
@@ -119,14 +120,7 @@ export function NotificationSettingsCard() {
               <For each={RETENTION}>{(name) => numberField(name, s[name], `settings.${name}`)}</For>
             </div>
           </fieldset>
-          <Show when={action.error()}>
-            <ErrorBox error={action.error()} />
-          </Show>
-          <div class="actions">
-            <button type="submit" class="primary" disabled={action.busy()}>
-              {t("action.save")}
-            </button>
-          </div>
+          <FormFooter error={action.error()} busy={action.busy()} label={t("action.save")} />
         </form>
       )}
     </Loaded>

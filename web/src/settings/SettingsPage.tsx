@@ -20,6 +20,7 @@ import { PanelRoutingSection } from "../routing/RoutingSection";
 import { MonitoringCard } from "./MonitoringCard";
 import { NotificationSettingsCard } from "./NotificationSettingsCard";
 import { me } from "../session";
+import { FormFooter } from "../components/Form";
 
 const ROLES = ["OWNER", "ADMIN", "RESELLER"] as const satisfies AdminRole[];
 
@@ -218,14 +219,7 @@ export default function SettingsPageView() {
                 </textarea>
                 <span class="muted">{t("settings.corsHint")}</span>
               </label>
-              <Show when={settingsError()}>
-                <ErrorBox error={settingsError()} />
-              </Show>
-              <div class="actions">
-                <button type="submit" class="primary" disabled={busy()}>
-                  {t("action.save")}
-                </button>
-              </div>
+              <FormFooter error={settingsError()} busy={busy()} label={t("action.save")} />
             </form>
             <section class="card form" aria-labelledby="node-settings" style={{ "margin-block-end": "1rem" }}>
               <h2 id="node-settings">{t("settings.nodes")}</h2>

@@ -121,7 +121,7 @@ export function UserForm(props: {
         </label>
         {form.fieldError("note")}
       </div>
-      <FormFooter action={form.action} submitLabel={props.submitLabel} />
+      <FormFooter error={form.action.error()} busy={form.action.busy()} label={props.submitLabel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { t } from "../../i18n";
 import { createAction } from "../../lib/action";
 import { ChainTestResult } from "./ChainTestResult";
 import { type Chain, type ChainTest, testChain } from "./data";
+import { FormFooter } from "../../components/Form";
 
 export function ChainForm(props: {
   chain?: Chain;
@@ -135,14 +136,12 @@ export function ChainForm(props: {
           {t("payments.saveAnyway")}
         </label>
       </Show>
-      <Show when={saving.error()}>
-        <ErrorBox error={saving.error()} />
-      </Show>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={saving.busy() || (failed() && !anyway())}>
-          {t("action.save")}
-        </button>
-      </div>
+      <FormFooter
+        error={saving.error()}
+        busy={saving.busy()}
+        disabled={failed() && !anyway()}
+        label={t("action.save")}
+      />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import type { CreateChainTokenInput } from "../../graphql/generated/graphql";
 import { t } from "../../i18n";
 import { createAction } from "../../lib/action";
 import { type Chain, type ChainTest, testChain, type Token } from "./data";
+import { FormFooter } from "../../components/Form";
 
 export function TokenForm(props: {
   chain: Chain;
@@ -132,14 +133,7 @@ export function TokenForm(props: {
         <input name="enabled" type="checkbox" checked={props.token?.enabled ?? true} />
         {t("payments.enabled")}
       </label>
-      <Show when={saving.error()}>
-        <ErrorBox error={saving.error()} />
-      </Show>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={saving.busy()}>
-          {t("action.save")}
-        </button>
-      </div>
+      <FormFooter error={saving.error()} busy={saving.busy()} label={t("action.save")} />
     </form>
   );
 }

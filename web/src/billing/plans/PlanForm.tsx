@@ -194,7 +194,7 @@ export function PlanForm(props: {
           )}
         </Show>
       </section>
-      <FormFooter action={form.action} submitLabel={props.submitLabel} />
+      <FormFooter error={form.action.error()} busy={form.action.busy()} label={props.submitLabel} />
     </form>
   );
 }
