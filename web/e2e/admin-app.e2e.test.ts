@@ -111,7 +111,12 @@ describe("an admin's day in the app", () => {
     await dialog.getByLabel(/^Username\b/).fill("no spaces allowed");
     await dialog.getByRole("button", { name: "Create" }).click();
     await dialog.getByText("Use 3 to 64 letters").waitFor();
-    await dialog.getByLabel(/^Username\b/).fill("e2e-alice");
+    // The message is the field's own, for a screen reader too, and the form stays open.
+    const username = dialog.getByLabel(/^Username\b/);
+    await expect(username.getAttribute("aria-invalid")).resolves.toBe("true");
+    const describedBy = await username.getAttribute("aria-describedby");
+    await expect(dialog.locator(`#${describedBy}`).textContent()).resolves.toMatch(/^Use 3 to 64 letters/);
+    await username.fill("e2e-alice");
     await dialog.getByLabel(/^Data limit/).fill("10");
     await dialog.getByLabel("N days after first use").check();
     await dialog.getByLabel(/^Days after first use\b/).fill("30");
