@@ -33,7 +33,6 @@ const EXTRA_SQL = [
   `INSERT INTO traffic_totals (node_id, tag, up_bytes, down_bytes, pushes, last_push_at)
    SELECT 999 + n.value, t.tag, 1000000000 * n.value, 9000000000 * n.value, 5000, ${hourSec}
    FROM ${series(NODES)} AS n, (SELECT '' AS tag UNION ALL SELECT 'vless-ws' UNION ALL SELECT 'ss') AS t`,
-  `INSERT INTO usage_pushes (node_id, seq, received_at) SELECT 999 + value, 5000, ${hourSec} FROM ${series(NODES)}`,
   `INSERT INTO usage_hourly (user_id, hour, up_bytes, down_bytes) SELECT id, ${hourSec}, 1000, 50000 FROM users`,
   `INSERT INTO notification_deliveries (event_id, channel_id, status, attempts, created_at, updated_at)
    SELECT 'e' || value, 1, CASE value % 4 WHEN 0 THEN 'delivered' WHEN 1 THEN 'retrying' WHEN 2 THEN 'dead' ELSE 'pending' END, 1, 0, 0
