@@ -9,21 +9,17 @@ import { CreateGroup, DeleteGroup, Groups as GroupsDocument, UpdateGroup } from 
 import { locale, t } from "../i18n";
 import { formatNumber } from "../lib/format";
 import type { CreateGroupInput, GroupsQuery } from "../graphql/generated/graphql";
-import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
+import { createQuery, mutation, reloadQueries, saveMutation, signedInQuery } from "../lib/query";
 import { RowActions, Table } from "../components/Table";
 import { FormFooter } from "../components/Form";
 
 type Group = GroupsQuery["groups"][number];
 
 const groupsQuery = signedInQuery(() => request(GroupsDocument), "groups");
-const saveGroup = mutation(
-  async (target: Group | "new", input: CreateGroupInput) => {
-    if (target === "new") await request(CreateGroup, { input });
-    else await request(UpdateGroup, { id: target.id, input });
-  },
-  "saveGroup",
-  [groupsQuery],
-);
+const saveGroup = saveMutation("saveGroup", groupsQuery, {
+  create: (input: CreateGroupInput) => request(CreateGroup, { input }),
+  update: (group: Group, input) => request(UpdateGroup, { id: group.id, input }),
+});
 const deleteGroup = mutation((id: string) => request(DeleteGroup, { id }), "deleteGroup", [groupsQuery]);
 
 export default function Groups() {

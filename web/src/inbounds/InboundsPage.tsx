@@ -2,7 +2,7 @@
 import { Tabs } from "@kobalte/core/tabs";
 import { useAction } from "@solidjs/router";
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
-import { createQuery, mutation, reloadQueries, signedInQuery } from "../lib/query";
+import { createQuery, mutation, reloadQueries, saveMutation, signedInQuery } from "../lib/query";
 import { request } from "../api/client";
 import { ErrorBox, Loaded, Skeleton } from "../components/Async";
 import { createValidatedForm, FormFooter, TextField } from "../components/Form";
@@ -168,14 +168,10 @@ function InboundForm(props: {
 }
 
 const inboundsQuery = signedInQuery(async () => (await request(Inbounds)).inbounds, "inbounds");
-const saveInbound = mutation(
-  async (target: StoredInbound | "new", input: CreateInboundInput) => {
-    if (target === "new") await request(CreateInbound, { input });
-    else await request(UpdateInbound, { id: target.id, input });
-  },
-  "saveInbound",
-  [inboundsQuery],
-);
+const saveInbound = saveMutation("saveInbound", inboundsQuery, {
+  create: (input: CreateInboundInput) => request(CreateInbound, { input }),
+  update: (inbound: StoredInbound, input) => request(UpdateInbound, { id: inbound.id, input }),
+});
 const deleteInbound = mutation((id: string) => request(DeleteInbound, { id }), "deleteInbound", [inboundsQuery]);
 
 export default function InboundsPage() {

@@ -67,6 +67,24 @@ export function createQuery<Result>(read: () => Promise<Result> | false): Resour
 export const reloadQueries = (...queries: { key: string }[]): void => void revalidate(queries.map((q) => q.key));
 
 /**
+ * A list page's save, as a router action: `create` for "new", `update` for a stored row; either
+ * reloads the list's query.
+ */
+export function saveMutation<Row, Input>(
+  name: string,
+  list: { key: string },
+  ops: { create: (input: Input) => Promise<unknown>; update: (row: Row, input: Input) => Promise<unknown> },
+) {
+  return mutation(
+    async (target: Row | "new", input: Input) => {
+      await (target === "new" ? ops.create(input) : ops.update(target, input));
+    },
+    name,
+    [list],
+  );
+}
+
+/**
  * A change as a router action: when it succeeds, the queries it `affects` are loaded again
  * wherever they are shown; when it fails, nothing is, and the caller shows the error.
  */

@@ -17,7 +17,7 @@ import type {
   UpdateChainInput,
   UpdateChainTokenInput,
 } from "../../graphql/generated/graphql";
-import { mutation, signedInQuery } from "../../lib/query";
+import { saveMutation, signedInQuery } from "../../lib/query";
 
 export type Chain = ChainsPageQuery["chains"][number];
 export type Token = ChainsPageQuery["chainTokens"][number];
@@ -28,30 +28,18 @@ export const depositSourceQuery = signedInQuery(
   "depositSource",
 );
 
-export const saveChain = mutation(
-  async (target: Chain | "new", input: CreateChainInput & UpdateChainInput) => {
-    if (target === "new") await request(CreateChain, { input });
-    else {
-      const { chainId: _fixed, ...changes } = input;
-      await request(UpdateChain, { id: target.id, input: changes });
-    }
-  },
-  "saveChain",
-  [chainsQuery],
-);
+export const saveChain = saveMutation("saveChain", chainsQuery, {
+  create: (input: CreateChainInput & UpdateChainInput) => request(CreateChain, { input }),
+  update: (chain: Chain, { chainId: _fixed, ...changes }) => request(UpdateChain, { id: chain.id, input: changes }),
+});
 
-export const saveToken = mutation(
-  async (target: Token | "new", input: CreateChainTokenInput) => {
-    if (target === "new") await request(CreateChainToken, { input });
-    else {
-      const { symbol, decimals, currency, enabled } = input;
-      const changes: UpdateChainTokenInput = { symbol, decimals, currency, enabled };
-      await request(UpdateChainToken, { id: target.id, input: changes });
-    }
+export const saveToken = saveMutation("saveToken", chainsQuery, {
+  create: (input: CreateChainTokenInput) => request(CreateChainToken, { input }),
+  update: (token: Token, { symbol, decimals, currency, enabled }) => {
+    const changes: UpdateChainTokenInput = { symbol, decimals, currency, enabled };
+    return request(UpdateChainToken, { id: token.id, input: changes });
   },
-  "saveToken",
-  [chainsQuery],
-);
+});
 
 /** Nothing is saved: the answer is for the form that asked. */
 export const testChain = async (input: TestChainInput) => (await request(TestChain, { input })).testChain;

@@ -13,19 +13,15 @@ import { CreatePlan, DeletePlan, PlansPage as PlansDocument, UpdatePlan } from "
 import { locale, t } from "../../i18n";
 import "../../i18n/billing/plans";
 import { formatBytes } from "../../lib/format";
-import { createQuery, mutation, reloadQueries, signedInQuery } from "../../lib/query";
+import { createQuery, mutation, reloadQueries, saveMutation, signedInQuery } from "../../lib/query";
 import { emptyPlanForm, planToForm, type Plan, type PlanInput } from "./form";
 import { PlanForm } from "./PlanForm";
 
 const plansQuery = signedInQuery(() => request(PlansDocument), "plansPage");
-const savePlan = mutation(
-  async (target: Plan | "new", input: PlanInput) => {
-    if (target === "new") await request(CreatePlan, { input });
-    else await request(UpdatePlan, { id: target.id, input });
-  },
-  "savePlan",
-  [plansQuery],
-);
+const savePlan = saveMutation("savePlan", plansQuery, {
+  create: (input: PlanInput) => request(CreatePlan, { input }),
+  update: (plan: Plan, input) => request(UpdatePlan, { id: plan.id, input }),
+});
 const deletePlan = mutation((id: string) => request(DeletePlan, { id }), "deletePlan", [plansQuery]);
 
 function deviceLimitText(limit: number | null | undefined): string {
