@@ -1,6 +1,6 @@
 /** Groups: sets of inbounds users are given. */
 import { useAction, useSubmission } from "@solidjs/router";
-import { createSignal, For } from "solid-js";
+import { createSignal } from "solid-js";
 import { request } from "../api/client";
 import { errorText, Loaded, Skeleton, settled } from "../components/Async";
 import { ConfirmDelete, EditorModal } from "../components/Modal";
@@ -12,6 +12,7 @@ import type { CreateGroupInput, GroupsQuery } from "../graphql/generated/graphql
 import { createQuery, mutation, reloadQueries, saveMutation, signedInQuery } from "../lib/query";
 import { RowActions, Table } from "../components/Table";
 import { FormFooter } from "../components/Form";
+import { InboundChecklist } from "../components/InboundChecklist";
 
 type Group = GroupsQuery["groups"][number];
 
@@ -91,22 +92,10 @@ export default function Groups() {
                 {t("groups.name")}
                 <input name="name" required maxlength="64" value={group?.name ?? ""} />
               </label>
-              <fieldset>
-                <legend>{t("nav.inbounds")}</legend>
-                <For each={settled(data)?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
-                  {(inbound) => (
-                    <label class="inline">
-                      <input
-                        type="checkbox"
-                        name="inboundIds"
-                        value={inbound.id}
-                        checked={group ? group.inbounds.some((i) => i.id === inbound.id) : true}
-                      />
-                      <span class="ltr">{inbound.tag}</span>
-                    </label>
-                  )}
-                </For>
-              </fieldset>
+              <InboundChecklist
+                inbounds={settled(data)?.inbounds ?? []}
+                checked={(id) => (group ? group.inbounds.some((i) => i.id === id) : true)}
+              />
               <label>
                 {t("user.note")}
                 <textarea name="note" rows="2">

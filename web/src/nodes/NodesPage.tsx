@@ -24,6 +24,7 @@ import { addNode, deleteNode, serversQuery } from "./data";
 import { RowActions, Table } from "../components/Table";
 import { FleetOperations } from "./FleetOperations";
 import { FormFooter } from "../components/Form";
+import { InboundChecklist } from "../components/InboundChecklist";
 
 type Node = ServersQuery["servers"][number];
 
@@ -199,17 +200,7 @@ export default function Nodes() {
             {t("nodes.address")}
             <input name="address" required class="ltr" placeholder="node1.example.com" />
           </label>
-          <fieldset>
-            <legend>{t("nav.inbounds")}</legend>
-            <For each={settled(data)?.inbounds ?? []} fallback={<span class="muted">{t("state.noInbounds")}</span>}>
-              {(inbound) => (
-                <label class="inline">
-                  <input type="checkbox" name="inboundIds" value={inbound.id} checked />
-                  {inbound.tag}
-                </label>
-              )}
-            </For>
-          </fieldset>
+          <InboundChecklist inbounds={settled(data)?.inbounds ?? []} checked={() => true} />
           <FormFooter error={failure()} busy={submittingNode.pending} label={t("action.create")} />
         </form>
       </Modal>
