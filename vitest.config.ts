@@ -80,6 +80,8 @@ export default defineConfig(async () => {
         "node-agent/vitest.config.ts",
         // The repository's scripts (`npm run deploy`), in Node.
         "scripts/vitest.config.ts",
+        // What the benches seed, against the current schema.
+        "bench/vitest.config.ts",
         // Peer-panel readers and the import CLI, in Node.
         "importers/vitest.config.ts",
         // The SPA: client logic, and stories in Debian's chromium against a real panel.

@@ -6,54 +6,21 @@
  * statement interface, so the figure is the statements' own cost, apart from workerd and the other cron
  * jobs; what it shows is how that cost follows the users due. Prints the median of BENCH_ROUNDS runs.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { DatabaseSync } from "node:sqlite";
-import { fileURLToPath } from "node:url";
 import { createDb } from "../workers/db/client.ts";
 import { runHousekeeping } from "../workers/usage/housekeeping.ts";
 import { seedSql } from "./lib/seed.mjs";
+import { d1Over, migratedSqlite } from "./lib/sqlite.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DAY = 86_400;
 /** Users made due each round: ids 1 and 101 of every 200 (1,000 at the default 100,000). */
 const DUE = Array.from({ length: USERS }, (_, i) => (i + 1) % 200).filter((r) => r === 1 || r === 101).length;
 
-/** D1's prepare/bind/all/raw/run/first and batch (one transaction), over node:sqlite. */
-function d1Over(sqlite) {
-  const statement = (query, params = []) => {
-    const rows = () => sqlite.prepare(query).all(...params);
-    return {
-      bind: (...bound) => statement(query, bound),
-      all: async () => ({ results: rows(), success: true, meta: {} }),
-      run: async () => ({ results: rows(), success: true, meta: {} }),
-      raw: async () => rows().map((row) => Object.values(row)),
-      first: async () => sqlite.prepare(query).get(...params) ?? null,
-    };
-  };
-  return {
-    prepare: (query) => statement(query),
-    batch: async (statements) => {
-      sqlite.exec("BEGIN");
-      const results = [];
-      for (const s of statements) results.push(await s.all());
-      sqlite.exec("COMMIT");
-      return results;
-    },
-  };
-}
-
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const nowSec = Math.floor(Date.now() / 1000);
 
-const sqlite = new DatabaseSync(":memory:");
-const migrations = join(root, "migrations");
-for (const file of readdirSync(migrations)
-  .filter((f) => f.endsWith(".sql"))
-  .sort())
-  sqlite.exec(readFileSync(join(migrations, file), "utf8").replaceAll("--> statement-breakpoint", ""));
+const sqlite = migratedSqlite();
 sqlite.exec(seedSql({ users: USERS }));
 // Seeded users with a 0-byte limit are over it: store that, as every real write would have.
 sqlite.exec(

@@ -62,6 +62,29 @@ export function seedSql({ users, groups = 10, rowsPerInsert = 200 }) {
   return `${lines.join("\n")}\n`;
 }
 
+/** 1..n as rows `value`: a recursive CTE, since generate_series is an extension not every SQLite build carries. */
+const series = (n) =>
+  `(WITH RECURSIVE s(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM s WHERE value < ${n}) SELECT value FROM s)`;
+/**
+ * What a busy panel has besides users (bench:metrics): the seed's one node plus `nodes` - 1, each
+ * with totals for itself and two inbounds, an hour of usage per user and 10,000 deliveries.
+ */
+export function metricsSeedSql({ nodes }) {
+  const hourSec = Math.floor(Date.now() / 3_600_000) * 3600;
+  return [
+    `INSERT INTO nodes (id, name, address, status, agent_version, core_version, agent_protocol, created_at, updated_at)
+     SELECT 1000 + value, 'bench-node-' || value, 'n' || value || '.example.com', CASE WHEN value % 5 = 0 THEN 'offline' ELSE 'online' END, '0.1.0', 'Xray 25.1.1', 3, 0, 0
+     FROM ${series(nodes - 1)}`,
+    `INSERT INTO traffic_totals (node_id, tag, up_bytes, down_bytes, pushes, last_push_at)
+     SELECT 999 + n.value, t.tag, 1000000000 * n.value, 9000000000 * n.value, 5000, ${hourSec}
+     FROM ${series(nodes)} AS n, (SELECT '' AS tag UNION ALL SELECT 'vless-ws' UNION ALL SELECT 'ss') AS t`,
+    `INSERT INTO usage_hourly (user_id, hour, up_bytes, down_bytes) SELECT id, ${hourSec}, 1000, 50000 FROM users`,
+    `INSERT INTO notification_deliveries (event_id, channel_id, status, attempts, created_at, updated_at)
+     SELECT 'e' || value, 1, CASE value % 4 WHEN 0 THEN 'delivered' WHEN 1 THEN 'retrying' WHEN 2 THEN 'dead' ELSE 'pending' END, 1, 0, 0
+     FROM ${series(10_000)}`,
+  ].join(";\n");
+}
+
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 function run(command, args, cwd = root) {
