@@ -1,7 +1,8 @@
 /**
  * A validated form: values in a store, the rules' message codes per field, the submit through one
  * action. The rules live beside each form (users/form.ts, billing/plans/form.ts); this draws what
- * every such form draws the same way: a text field with its message, and the footer.
+ * such forms draw the same way: a text field with its message. Every form of the SPA ends with
+ * FormFooter, validated or not.
  */
 import { createSignal, type JSX, Show, splitProps } from "solid-js";
 import { createStore, type SetStoreFunction } from "solid-js/store";
