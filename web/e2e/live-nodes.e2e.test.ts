@@ -59,7 +59,16 @@ describe("a node's status, live", () => {
     await page.getByRole("button", { name: "Add node" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel(/^Name/).fill("edge-1");
-    await dialog.getByLabel(/^Address/).fill("127.0.0.1");
+    // An address only the API can judge: its refusal stands beside the field, not below the form.
+    const address = dialog.getByLabel(/^Address/);
+    await address.fill("edge 1!");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await dialog.getByText("must be a host name or an IP address").waitFor();
+    expect(await address.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = await address.getAttribute("aria-describedby");
+    await expect(dialog.locator(`#${describedBy}`).textContent()).resolves.toBe("must be a host name or an IP address");
+    await expect(dialog.locator(".error-box, [role=alert]").count()).resolves.toBe(1);
+    await address.fill("127.0.0.1");
     await dialog.getByRole("button", { name: "Create" }).click();
     const command = (await page.getByTestId("enroll-command").textContent())!;
     // The install line hands install.sh the origin, the token and the panel key, each single-quoted.

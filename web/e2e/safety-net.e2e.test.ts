@@ -58,6 +58,25 @@ describe("the safety net in the admin app", () => {
     await expect(page.getByRole("main").getByRole("alert").count()).resolves.toBe(0);
   });
 
+  it("shows the API's refusal of a schedule beside the field it names, and saves a good one", async () => {
+    const schedule = page.getByRole("form", { name: "Schedule and retention" });
+    const interval = schedule.getByLabel(/^Back up every/);
+    await interval.fill("500");
+    await schedule.getByRole("button", { name: "Save" }).click();
+    await schedule.getByText("at most 168 hours (a week)").waitFor();
+    const describedBy = await interval.getAttribute("aria-describedby");
+    await expect(schedule.locator(`#${describedBy}`).textContent()).resolves.toBe("at most 168 hours (a week)");
+    await expect(schedule.getByRole("alert").count()).resolves.toBe(1);
+    await interval.fill("12");
+    await schedule.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(async () => (await panel.gql(`{ settings { backupIntervalHours } }`)).settings)
+      .toEqual({
+        backupIntervalHours: 12,
+      });
+    await expect(schedule.getByRole("alert").count()).resolves.toBe(0);
+  });
+
   it("shows a node's config versions, their outcome, and what changed between them", { timeout: 60_000 }, async () => {
     const { createInbound: first } = await panel.gql(
       `mutation { createInbound(input: { tag: "history-a", port: 26443, protocol: VLESS }) { id } }`,

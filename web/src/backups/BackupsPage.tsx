@@ -6,7 +6,7 @@
  */
 import { useAction, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
-import { ApiError, signOut } from "../api/client";
+import { signOut } from "../api/client";
 import { ErrorBox, Loaded, Skeleton, settled } from "../components/Async";
 import { ConfirmDelete, Modal } from "../components/Modal";
 import { RowActions, Table } from "../components/Table";
@@ -23,7 +23,7 @@ import { refetchMe, me } from "../session";
 import { backupsQuery, loadBackup, loadRestore, removeBackup, saveSchedule, startBackup, startRestore } from "./data";
 import { progressPercent, restoreSteps } from "./progress";
 import { downloadBackup, uploadBackup } from "./transfer";
-import { FormFooter } from "../components/Form";
+import { createFieldMessages, FormFooter } from "../components/Form";
 
 type Backup = BackupFieldsFragment;
 type Restore = RestoreFieldsFragment;
@@ -405,21 +405,13 @@ function RestoreDialog(props: { backup: Backup | null; onClose: () => void; onSt
   );
 }
 
-const SCHEDULE_FIELDS = ["backupIntervalHours", "backupKeepCount", "backupKeepDays"] as const;
-type ScheduleField = (typeof SCHEDULE_FIELDS)[number];
+type ScheduleField = "backupIntervalHours" | "backupKeepCount" | "backupKeepDays";
 
 function ScheduleForm(props: { settings: Record<ScheduleField, number> }) {
   const save = useAction(saveSchedule);
   const action = createAction();
   // The API's message for each refused field stands beside it; anything else below the form.
-  const problem = (field: ScheduleField) => {
-    const error = action.error();
-    return error instanceof ApiError ? error.fields.find((f) => f.path.split(".")[0] === field)?.message : undefined;
-  };
-  const otherError = () => {
-    const error = action.error();
-    return error && !SCHEDULE_FIELDS.some((field) => problem(field)) ? error : null;
-  };
+  const messages = createFieldMessages<ScheduleField>({ error: action.error });
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -442,18 +434,13 @@ function ScheduleForm(props: { settings: Record<ScheduleField, number> }) {
           type="number"
           inputmode="numeric"
           value={props.settings[name]}
-          aria-invalid={Boolean(problem(name))}
-          aria-describedby={problem(name) ? `${name}-error` : undefined}
+          {...messages.described(name)}
         />
       </label>
       <Show when={help}>
         <span class="muted">{help}</span>
       </Show>
-      <Show when={problem(name)}>
-        <span class="field-error" id={`${name}-error`} role="alert">
-          {problem(name)}
-        </span>
-      </Show>
+      {messages.fieldError(name)}
     </div>
   );
   return (
@@ -471,7 +458,7 @@ function ScheduleForm(props: { settings: Record<ScheduleField, number> }) {
         {field("backupKeepDays")}
       </div>
       <p class="muted">{t("backups.retentionHelp")}</p>
-      <FormFooter error={otherError()} busy={action.busy()} label={t("action.save")} />
+      <FormFooter error={messages.footerError()} busy={action.busy()} label={t("action.save")} />
     </form>
   );
 }

@@ -155,7 +155,7 @@ function InboundForm(props: {
               </div>
             </fieldset>
           </Show>
-          <FormFooter error={action.error()} busy={action.busy()} label={t("action.save")} />
+          <FormFooter error={form.footerError()} busy={action.busy()} label={t("action.save")} />
         </form>
       </Tabs.Content>
       <Tabs.Content value="json">

@@ -23,7 +23,7 @@ import { createQuery, reloadQueries } from "../lib/query";
 import { addNode, deleteNode, serversQuery } from "./data";
 import { RowActions, Table } from "../components/Table";
 import { FleetOperations } from "./FleetOperations";
-import { FormFooter } from "../components/Form";
+import { createFieldMessages, FormFooter, TextField } from "../components/Form";
 import { InboundChecklist } from "../components/InboundChecklist";
 
 type Node = ServersQuery["servers"][number];
@@ -61,6 +61,8 @@ export default function Nodes() {
   const [adding, setAdding] = createSignal(false);
   const [enrollment, setEnrollment] = createSignal<{ name: string; command: string; expiresAt: string } | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
+  // The API's word on a refused name or address stands beside that field.
+  const addMessages = createFieldMessages<"name" | "address">({ error: () => (adding() ? failure() : null) });
   const [removing, setRemoving] = createSignal<Node | null>(null);
   const [routing, setRouting] = createSignal<Node | null>(null);
 
@@ -192,16 +194,17 @@ export default function Nodes() {
       </Show>
       <Modal open={adding()} onOpenChange={setAdding} title={t("nodes.add")}>
         <form class="form" onSubmit={add}>
-          <label>
-            {t("nodes.name")}
-            <input name="name" required maxlength="64" />
-          </label>
-          <label>
-            {t("nodes.address")}
-            <input name="address" required class="ltr" placeholder="node1.example.com" />
-          </label>
+          <TextField form={addMessages} field="name" label={t("nodes.name")} required maxlength="64" />
+          <TextField
+            form={addMessages}
+            field="address"
+            label={t("nodes.address")}
+            required
+            class="ltr"
+            placeholder="node1.example.com"
+          />
           <InboundChecklist inbounds={settled(data)?.inbounds ?? []} checked={() => true} />
-          <FormFooter error={failure()} busy={submittingNode.pending} label={t("action.create")} />
+          <FormFooter error={addMessages.footerError()} busy={submittingNode.pending} label={t("action.create")} />
         </form>
       </Modal>
       <Modal

@@ -19,6 +19,8 @@ export function UserForm(props: {
     validate: validateUserForm,
     onSubmit: props.onSubmit,
     message: (code) => t(`userForm.error.${code}` as MessageKey),
+    // The API's names for the two expiry fields.
+    apiFields: { expireAt: "expireDate", onHoldExpireDays: "onHoldDays" },
   });
   const { values, setValues } = form;
   const groups = createQuery(() => groupChoicesQuery());
@@ -121,7 +123,7 @@ export function UserForm(props: {
         </label>
         {form.fieldError("note")}
       </div>
-      <FormFooter error={form.action.error()} busy={form.action.busy()} label={props.submitLabel} />
+      <FormFooter error={form.footerError()} busy={form.action.busy()} label={props.submitLabel} />
     </form>
   );
 }

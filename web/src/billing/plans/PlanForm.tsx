@@ -194,7 +194,7 @@ export function PlanForm(props: {
           )}
         </Show>
       </section>
-      <FormFooter error={form.action.error()} busy={form.action.busy()} label={props.submitLabel} />
+      <FormFooter error={form.footerError()} busy={form.action.busy()} label={props.submitLabel} />
     </form>
   );
 }
