@@ -34,7 +34,8 @@ export interface FieldMessages<Field extends string> {
  */
 export function createFieldMessages<Field extends string>(options: {
   error: () => unknown;
-  own?: () => Partial<Record<Field, string>>;
+  /** The form's own message for a field, in words. */
+  own?: (field: Field) => string | undefined;
   apiFields?: Partial<Record<string, Field>>;
   /** Keeps message ids apart when two forms could share a page. */
   idPrefix?: string;
@@ -54,7 +55,7 @@ export function createFieldMessages<Field extends string>(options: {
     }
     return { byField, allPlaced };
   });
-  const message = (field: Field) => options.own?.()[field] ?? refusals().byField[field];
+  const message = (field: Field) => options.own?.(field) ?? refusals().byField[field];
   const errorId = (field: Field) => `${options.idPrefix ?? ""}${field}-error`;
   return {
     fieldError: (field) => {
@@ -103,10 +104,9 @@ export function createValidatedForm<
   const action = createAction();
   const messages = createFieldMessages<Field>({
     error: action.error,
-    own: () => {
-      const words: Partial<Record<Field, string>> = {};
-      for (const [field, code] of Object.entries(errors()) as [Field, string][]) words[field] = options.message(code);
-      return words;
+    own: (field) => {
+      const code = errors()[field];
+      return code === undefined ? undefined : options.message(code);
     },
     apiFields: options.apiFields,
     idPrefix: options.idPrefix,
